@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { appInfoSchema } from './app-info.js';
+import { contentIdSchema, lessonSchema, moduleDetailSchema, moduleSummarySchema } from './content.js';
+import type { LearnMethod } from './methods.js';
+
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+}
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({
+  input,
+  output,
+});
+
+/** Methods that take nothing accept `undefined` or `{}`, so every transport can send one JSON value. */
+const noInput = z.strictObject({}).optional();
+
+/**
+ * The API every face exposes, written once: each method's input and output schema.
+ * Faces validate inputs with these schemas before the core sees them.
+ */
+export const learnApi = {
+  getAppInfo: method(noInput, appInfoSchema),
+  listModules: method(noInput, z.array(moduleSummarySchema)),
+  getModule: method(z.strictObject({ moduleId: contentIdSchema }), moduleDetailSchema),
+  getLesson: method(z.strictObject({ lessonId: contentIdSchema }), lessonSchema),
+} satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
+
+export type LearnApiSpec = typeof learnApi;
+export { learnMethods } from './methods.js';
+export type { LearnMethod } from './methods.js';
+
+export type InputOf<M extends LearnMethod> = z.input<LearnApiSpec[M]['input']>;
+export type ParsedInputOf<M extends LearnMethod> = z.output<LearnApiSpec[M]['input']>;
+export type OutputOf<M extends LearnMethod> = z.output<LearnApiSpec[M]['output']>;
+
+type ArgsOf<M extends LearnMethod> = undefined extends InputOf<M> ? [input?: InputOf<M>] : [input: InputOf<M>];
+
+/** What the renderer and other callers program against. */
+export type LearnApi = { [M in LearnMethod]: (...args: ArgsOf<M>) => Promise<OutputOf<M>> };
+
+/** What the core implements: inputs arrive already validated. */
+export type LearnService = { [M in LearnMethod]: (input: ParsedInputOf<M>) => Promise<OutputOf<M>> };
+
+export const isLearnMethod = (name: string): name is LearnMethod => Object.hasOwn(learnApi, name);

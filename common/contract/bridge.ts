@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { isLearnMethod, learnApi, learnMethods } from './api.js';
+import type { LearnApi, LearnMethod, LearnService, OutputOf } from './api.js';
+import { LearnError } from './errors.js';
+import type { ApiResult } from './errors.js';
+import type { LearnEvent } from './events.js';
+
+/**
+ * `window.learn`: the contract as a transport carries it. Results come as envelopes
+ * because Electron's contextBridge drops custom properties of thrown errors.
+ */
+export type LearnBridge = { [M in LearnMethod]: (input?: unknown) => Promise<ApiResult<OutputOf<M>>> } & {
+  onEvent(listener: (event: LearnEvent) => void): () => void;
+};
+
+/** The one place a transport's caller validates a payload and turns failures into envelopes. */
+export async function dispatch(
+  service: LearnService,
+  methodName: string,
+  rawInput: unknown,
+  onInternalError: (error: unknown) => void,
+): Promise<ApiResult<unknown>> {
+  if (!isLearnMethod(methodName)) {
+    return { ok: false, error: { code: 'unknown-method', message: `No API method named "${methodName}".` } };
+  }
+  const parsed = learnApi[methodName].input.safeParse(rawInput);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: { code: 'invalid-input', message: `${methodName}: ${z.prettifyError(parsed.error)}` },
+    };
+  }
+  try {
+    const call = service[methodName] as (input: unknown) => Promise<unknown>;
+    return { ok: true, value: await call.call(service, parsed.data) };
+  } catch (error) {
+    if (error instanceof LearnError) return { ok: false, error: { code: error.code, message: error.message } };
+    onInternalError(error);
+    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside the app; the log has details.' } };
+  }
+}
+
+/** Turns a bridge back into plain async methods that throw `LearnError`. */
+export function createApiClient(bridge: LearnBridge): LearnApi {
+  const entries = learnMethods.map((name) => {
+    const call = async (input?: unknown) => {
+      const result = await bridge[name](input);
+      if (!result.ok) throw new LearnError(result.error.code, result.error.message);
+      return result.value;
+    };
+    return [name, call] as const;
+  });
+  return Object.fromEntries(entries) as unknown as LearnApi;
+}

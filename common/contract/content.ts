@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const slug = '[a-z0-9]+(?:-[a-z0-9]+)*';
+
+/** A pack-local id, as authors write it in a manifest. */
+export const localIdSchema = z
+  .string()
+  .max(80)
+  .regex(new RegExp(`^${slug}$`), 'ids are lowercase kebab-case, like "first-steps"');
+
+/** A catalog-wide id: `<pack id>/<local id>`, stable across pack versions. */
+export const contentIdSchema = z
+  .string()
+  .max(161)
+  .regex(new RegExp(`^${slug}/${slug}$`), 'content ids look like "pack-id/item-id"');
+export type ContentId = z.infer<typeof contentIdSchema>;
+
+export const moduleSummarySchema = z.object({
+  id: contentIdSchema,
+  packId: localIdSchema,
+  packTitle: z.string(),
+  title: z.string(),
+  description: z.string(),
+  lessonCount: z.number().int().nonnegative(),
+});
+export type ModuleSummary = z.infer<typeof moduleSummarySchema>;
+
+export const lessonSummarySchema = z.object({
+  id: contentIdSchema,
+  title: z.string(),
+});
+export type LessonSummary = z.infer<typeof lessonSummarySchema>;
+
+export const moduleDetailSchema = moduleSummarySchema.extend({
+  lessons: z.array(lessonSummarySchema),
+});
+export type ModuleDetail = z.infer<typeof moduleDetailSchema>;
+
+export const lessonSchema = z.object({
+  id: contentIdSchema,
+  moduleId: contentIdSchema,
+  moduleTitle: z.string(),
+  title: z.string(),
+  markdown: z.string(),
+  previousLessonId: contentIdSchema.nullable(),
+  nextLessonId: contentIdSchema.nullable(),
+});
+export type Lesson = z.infer<typeof lessonSchema>;

@@ -1,0 +1,23 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { locateInstall } from '../core/host/install-layout.js';
+import { registerContent } from './commands/content.js';
+import { registerServe } from './commands/serve.js';
+import { registerStart } from './commands/start.js';
+
+const layout = locateInstall(dirname(fileURLToPath(import.meta.url)));
+
+const program = new Command('lionlearn')
+  .description('Lionagi Learn: learn Python and lionagi offline')
+  .version(layout.appVersion)
+  .option('--data-dir <dir>', 'the data folder (default: $LIONLEARN_DATA_DIR, else the OS app-data folder)');
+
+registerStart(program, layout);
+registerServe(program, layout);
+registerContent(program, layout);
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(`lionlearn: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

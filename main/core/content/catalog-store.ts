@@ -1,0 +1,89 @@
+import type { Lesson, LessonSummary, ModuleSummary } from '../../../common/contract/content.js';
+import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
+import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+
+const qualify = (packId: string, localId: string) => `${packId}/${localId}`;
+
+const MODULE_COLUMNS = `
+  m.id, m.pack_id AS packId, p.title AS packTitle, m.title, m.description,
+  (SELECT count(*) FROM lessons l WHERE l.module_id = m.id) AS lessonCount`;
+
+/** The installed catalog in SQLite: one prepared statement per read. */
+export class CatalogStore {
+  readonly #db: SqliteDatabase;
+  readonly #installedVersion;
+  readonly #modules;
+  readonly #module;
+  readonly #lessonsOfModule;
+  readonly #lesson;
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db;
+    this.#installedVersion = db.prepare<[string], { version: string }>('SELECT version FROM packs WHERE id = ?');
+    this.#modules = db.prepare<[], ModuleSummary>(
+      `SELECT ${MODULE_COLUMNS} FROM modules m JOIN packs p ON p.id = m.pack_id ORDER BY p.title, m.position`,
+    );
+    this.#module = db.prepare<[string], ModuleSummary>(
+      `SELECT ${MODULE_COLUMNS} FROM modules m JOIN packs p ON p.id = m.pack_id WHERE m.id = ?`,
+    );
+    this.#lessonsOfModule = db.prepare<[string], LessonSummary>(
+      'SELECT id, title FROM lessons WHERE module_id = ? ORDER BY position',
+    );
+    // Previous and next run across module boundaries, in the pack's teaching order.
+    this.#lesson = db.prepare<[{ id: string }], Lesson>(`
+      WITH ordered AS (
+        SELECT l.id, l.module_id AS moduleId, m.title AS moduleTitle, l.title, l.body AS markdown,
+          lag(l.id) OVER pack_order AS previousLessonId,
+          lead(l.id) OVER pack_order AS nextLessonId
+        FROM lessons l JOIN modules m ON m.id = l.module_id
+        WHERE m.pack_id = (SELECT m2.pack_id FROM lessons l2 JOIN modules m2 ON m2.id = l2.module_id WHERE l2.id = @id)
+        WINDOW pack_order AS (ORDER BY m.position, l.position)
+      )
+      SELECT * FROM ordered WHERE id = @id`);
+  }
+
+  installedVersion(packId: string): string | undefined {
+    return this.#installedVersion.get(packId)?.version;
+  }
+
+  listModules(): ModuleSummary[] {
+    return this.#modules.all();
+  }
+
+  findModule(moduleId: string): ModuleSummary | undefined {
+    return this.#module.get(moduleId);
+  }
+
+  lessonsOf(moduleId: string): LessonSummary[] {
+    return this.#lessonsOfModule.all(moduleId);
+  }
+
+  findLesson(lessonId: string): Lesson | undefined {
+    return this.#lesson.get({ id: lessonId });
+  }
+
+  /** Replaces a pack's rows in one transaction: readers see the old pack or the new one, never a mix. */
+  replacePack({ manifest, files }: LoadedPack, installedAt: Date): void {
+    const insertPack = this.#db.prepare(
+      'INSERT INTO packs (id, version, title, description, language, installed_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const insertModule = this.#db.prepare(
+      'INSERT INTO modules (id, pack_id, position, title, description) VALUES (?, ?, ?, ?, ?)',
+    );
+    const insertLesson = this.#db.prepare(
+      'INSERT INTO lessons (id, module_id, position, title, body) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM packs WHERE id = ?').run(manifest.id);
+      const { id, version, title, description, language } = manifest;
+      insertPack.run(id, version, title, description, language, installedAt.toISOString());
+      manifest.modules.forEach((module, moduleIndex) => {
+        const moduleId = qualify(id, module.id);
+        insertModule.run(moduleId, id, moduleIndex, module.title, module.description);
+        module.lessons.forEach((lesson, lessonIndex) => {
+          insertLesson.run(qualify(id, lesson.id), moduleId, lessonIndex, lesson.title, files.get(lesson.file) ?? '');
+        });
+      });
+    })();
+  }
+}

@@ -1,0 +1,56 @@
+import type { LearnService } from '../../common/contract/api.js';
+import type { LearnEvent } from '../../common/contract/events.js';
+import { createLogger } from '../../infra/log/logger.js';
+import type { Logger } from '../../infra/log/logger.js';
+import { installBundledPacks } from './content/bundled-packs.js';
+import { CatalogStore } from './content/catalog-store.js';
+import { createContentService } from './content/content-service.js';
+import { openCoreDatabase } from './db/core-database.js';
+import { EventHub } from './event-hub.js';
+
+export interface CoreOptions {
+  dataDir: string;
+  appVersion: string;
+  /** Pack sources shipped with the app, installed on first start; none in some tests. */
+  bundledPacksDir?: string;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+export interface Core {
+  api: LearnService;
+  onEvent(listener: (event: LearnEvent) => void): () => void;
+  logger: Logger;
+  close(): void;
+}
+
+/** The one composition root: every service is wired here and nowhere else. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const logger = options.logger ?? createLogger('core');
+  const now = options.now ?? (() => new Date());
+  const { db, migration } = openCoreDatabase(options.dataDir);
+  if (migration.applied.length > 0) logger.info({ migration }, 'database migrated');
+
+  const events = new EventHub<LearnEvent>();
+  const catalog = new CatalogStore(db);
+  try {
+    if (options.bundledPacksDir) {
+      const installed = await installBundledPacks(catalog, options.bundledPacksDir, now);
+      if (installed.length > 0) logger.info({ installed }, 'bundled packs installed');
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const api: LearnService = {
+    getAppInfo: async () => ({
+      appVersion: options.appVersion,
+      schemaVersion: migration.to,
+      dataDir: options.dataDir,
+    }),
+    ...createContentService(catalog),
+  };
+
+  return { api, onEvent: events.subscribe, logger, close: () => db.close() };
+}

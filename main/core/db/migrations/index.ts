@@ -1,0 +1,5 @@
+import type { Migration } from '../../../../infra/sqlite/migrator.js';
+import createCatalog from './0010-create-catalog.js';
+
+/** The core database's ladder, oldest first. Append; never edit a shipped step. */
+export const coreMigrations: readonly Migration[] = [createCatalog];

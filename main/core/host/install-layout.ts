@@ -1,0 +1,30 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const PACKAGE_NAME = 'lionagi-learn';
+
+/** Where the app's own files are, whether it runs from source, from dist/ or packaged. */
+export interface InstallLayout {
+  root: string;
+  appVersion: string;
+  rendererDir: string;
+  bundledPacksDir: string;
+}
+
+export function locateInstall(startDir: string): InstallLayout {
+  for (let dir = startDir; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === PACKAGE_NAME) {
+        return {
+          root: dir,
+          appVersion: pkg.version ?? '0.0.0',
+          rendererDir: join(dir, 'dist', 'renderer'),
+          bundledPacksDir: join(dir, 'content-packs'),
+        };
+      }
+    }
+    if (dirname(dir) === dir) throw new Error(`Cannot find the ${PACKAGE_NAME} install above ${startDir}`);
+  }
+}

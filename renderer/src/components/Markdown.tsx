@@ -1,0 +1,22 @@
+import ReactMarkdown from 'react-markdown';
+import type { Components } from 'react-markdown';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeSanitize from 'rehype-sanitize';
+
+const components: Components = {
+  // Links in a lesson leave the app: in a browser a new tab, in Electron the system browser.
+  a: ({ href, children }) => (
+    <a href={href} target="_blank" rel="noreferrer noopener">
+      {children}
+    </a>
+  ),
+};
+
+/** Lesson Markdown: raw HTML is never rendered, the tree is sanitized, then code is highlighted. */
+export function Markdown({ source }: { source: string }) {
+  return (
+    <ReactMarkdown rehypePlugins={[rehypeSanitize, rehypeHighlight]} components={components}>
+      {source}
+    </ReactMarkdown>
+  );
+}

@@ -1,0 +1,30 @@
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { screen: 'modules' }
+  | { screen: 'module'; moduleId: string }
+  | { screen: 'lesson'; lessonId: string }
+  | { screen: 'not-found'; path: string };
+
+// Three hash routes do not need a routing library; hash URLs also work under app:// and file-less hosts.
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  if (path === '/') return { screen: 'modules' };
+  const match = /^\/(modules|lessons)\/(.+)$/.exec(path);
+  if (match?.[1] === 'modules') return { screen: 'module', moduleId: decodeURIComponent(match[2]!) };
+  if (match?.[1] === 'lessons') return { screen: 'lesson', lessonId: decodeURIComponent(match[2]!) };
+  return { screen: 'not-found', path };
+}
+
+export const hrefFor = {
+  modules: () => '#/',
+  module: (moduleId: string) => `#/modules/${moduleId}`,
+  lesson: (lessonId: string) => `#/lessons/${lessonId}`,
+};
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+export const useRoute = (): Route => parseRoute(useSyncExternalStore(subscribe, () => location.hash));

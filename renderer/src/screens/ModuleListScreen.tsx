@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { useCatalog } from '../catalog-store.js';
+import { LoadStatus } from '../components/LoadStatus.js';
+import { hrefFor } from '../router.js';
+
+export function ModuleListScreen() {
+  const modules = useCatalog((s) => s.modules);
+  const loadModules = useCatalog((s) => s.loadModules);
+  useEffect(() => void loadModules(), [loadModules]);
+
+  return (
+    <section aria-labelledby="modules-heading">
+      <h1 id="modules-heading">Your modules</h1>
+      <LoadStatus state={modules} what="your modules" onRetry={() => void loadModules()}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="empty">No modules are installed yet. Import a content pack to start learning.</p>
+          ) : (
+            <ul className="module-grid" aria-label="Installed modules">
+              {list.map((m) => (
+                <li key={m.id} className="module-card">
+                  <a href={hrefFor.module(m.id)} data-testid="module-link">
+                    <span className="module-pack">{m.packTitle}</span>
+                    <span className="module-title">{m.title}</span>
+                    <span className="module-description">{m.description}</span>
+                    <span className="module-meta">
+                      {m.lessonCount} {m.lessonCount === 1 ? 'lesson' : 'lessons'}
+                    </span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </LoadStatus>
+    </section>
+  );
+}

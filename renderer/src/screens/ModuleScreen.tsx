@@ -1,0 +1,30 @@
+import { LoadStatus } from '../components/LoadStatus.js';
+import { learn } from '../learn.js';
+import { hrefFor } from '../router.js';
+import { useLoad } from '../use-load.js';
+
+export function ModuleScreen({ moduleId }: { moduleId: string }) {
+  const state = useLoad(moduleId, () => learn().getModule({ moduleId }));
+  return (
+    <LoadStatus state={state} what="this module">
+      {(module) => (
+        <section aria-labelledby="module-heading">
+          <nav aria-label="Breadcrumb" className="breadcrumb">
+            <a href={hrefFor.modules()}>Modules</a> <span aria-hidden="true">›</span> {module.title}
+          </nav>
+          <h1 id="module-heading">{module.title}</h1>
+          <p className="lead">{module.description}</p>
+          <ol className="lesson-list" aria-label={`Lessons in ${module.title}`}>
+            {module.lessons.map((lesson) => (
+              <li key={lesson.id}>
+                <a href={hrefFor.lesson(lesson.id)} data-testid="lesson-link">
+                  {lesson.title}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </LoadStatus>
+  );
+}

@@ -1,0 +1,59 @@
+import { learnMethods } from '../../../common/contract/api.js';
+import type { LearnBridge } from '../../../common/contract/bridge.js';
+import type { ApiResult } from '../../../common/contract/errors.js';
+import { learnEventSchema } from '../../../common/contract/events.js';
+import type { LearnEvent } from '../../../common/contract/events.js';
+
+const MAX_RECONNECT_DELAY_MS = 30_000;
+
+async function call(token: string, method: string, input: unknown): Promise<ApiResult<unknown>> {
+  try {
+    const response = await fetch(`/api/call/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(input ?? {}),
+    });
+    return (await response.json()) as ApiResult<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'unavailable', message: 'The app server is not answering. Is `lionlearn serve` still running?' } };
+  }
+}
+
+/** Events over one WebSocket, reconnecting with capped exponential backoff and jitter. */
+function eventStream(token: string, deliver: (event: LearnEvent) => void): void {
+  let attempt = 0;
+  const connect = () => {
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const socket = new WebSocket(`${scheme}://${location.host}/api/events?token=${encodeURIComponent(token)}`);
+    socket.onopen = () => {
+      attempt = 0;
+    };
+    socket.onmessage = (message) => {
+      const parsed = learnEventSchema.safeParse(JSON.parse(String(message.data)));
+      if (parsed.success) deliver(parsed.data);
+    };
+    socket.onclose = () => {
+      const delay = Math.min(MAX_RECONNECT_DELAY_MS, 500 * 2 ** attempt++) * (0.5 + Math.random() / 2);
+      setTimeout(connect, delay);
+    };
+  };
+  connect();
+}
+
+/** The browser face's `window.learn`: the contract over HTTP, events over WebSocket. */
+export function createHttpBridge(token: string): LearnBridge {
+  const listeners = new Set<(event: LearnEvent) => void>();
+  let streaming = false;
+  const calls = learnMethods.map((method) => [method, (input?: unknown) => call(token, method, input)]);
+  return {
+    ...Object.fromEntries(calls),
+    onEvent(listener: (event: LearnEvent) => void) {
+      listeners.add(listener);
+      if (!streaming) {
+        streaming = true;
+        eventStream(token, (event) => listeners.forEach((l) => l(event)));
+      }
+      return () => listeners.delete(listener);
+    },
+  } as LearnBridge;
+}
