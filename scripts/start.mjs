@@ -3,7 +3,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['common', 'infra', 'main', 'renderer', 'sync-server', 'content-packs/format', 'vite.config.ts', 'package.json'];
+const SOURCES = [
+  'common',
+  'infra',
+  'main',
+  'renderer',
+  'sync-server',
+  'content-packs/format',
+  'vite.config.ts',
+  'package.json',
+];
 const STAMP = 'dist/.build-stamp';
 
 function newestMtime(path) {

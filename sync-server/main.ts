@@ -7,7 +7,11 @@ const options = new Command('lionlearn-server')
   .description('Lionagi Learn sync server: progress sync, notifications, packs and updates for a classroom')
   .option('--port <n>', 'port to listen on', (v) => Number.parseInt(v, 10), Number(process.env.PORT ?? 4781))
   .option('--host <address>', 'address to listen on (0.0.0.0 for the whole LAN)', process.env.HOST ?? '127.0.0.1')
-  .option('--data-dir <dir>', 'where the server keeps its SQLite database', process.env.LIONLEARN_SERVER_DATA_DIR ?? 'server-data')
+  .option(
+    '--data-dir <dir>',
+    'where the server keeps its SQLite database',
+    process.env.LIONLEARN_SERVER_DATA_DIR ?? 'server-data',
+  )
   .parse()
   .opts<{ port: number; host: string; dataDir: string }>();
 

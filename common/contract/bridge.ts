@@ -36,7 +36,10 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof LearnError) return { ok: false, error: { code: error.code, message: error.message } };
     onInternalError(error);
-    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside the app; the log has details.' } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong inside the app; the log has details.' },
+    };
   }
 }
 

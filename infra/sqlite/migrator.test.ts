@@ -33,7 +33,11 @@ describe('migrate', () => {
   it('rolls back a failing migration whole and leaves the version where it was', () => {
     const db = openDatabase(tempFile());
     migrate(db, ladder.slice(0, 1));
-    const broken: Migration = { version: 20, name: 'broken', sql: 'CREATE TABLE c (id INTEGER); SELECT * FROM missing' };
+    const broken: Migration = {
+      version: 20,
+      name: 'broken',
+      sql: 'CREATE TABLE c (id INTEGER); SELECT * FROM missing',
+    };
     expect(() => migrate(db, [ladder[0]!, broken])).toThrow(/missing/);
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'c'").get()).toBeUndefined();
     expect(db.pragma('user_version', { simple: true })).toBe(10);

@@ -30,7 +30,8 @@ export interface MigrationReport {
 
 function checkLadder(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
-    if (!Number.isInteger(m.version) || m.version <= 0) throw new Error(`Migration ${m.name}: bad version ${m.version}`);
+    if (!Number.isInteger(m.version) || m.version <= 0)
+      throw new Error(`Migration ${m.name}: bad version ${m.version}`);
     const previous = migrations[i - 1];
     if (previous && previous.version >= m.version) {
       throw new Error(`Migrations out of order: ${previous.version} then ${m.version}`);

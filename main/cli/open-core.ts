@@ -12,7 +12,12 @@ export interface GlobalOptions {
 /** Opens the core the way every CLI command needs it: data folder resolved, bundled packs in place. */
 export function openCore(layout: InstallLayout, options: GlobalOptions, logLevel = 'warn'): Promise<Core> {
   return createCore({
-    dataDir: resolveDataDir({ flag: options.dataDir, env: process.env, platform: process.platform, homedir: homedir() }),
+    dataDir: resolveDataDir({
+      flag: options.dataDir,
+      env: process.env,
+      platform: process.platform,
+      homedir: homedir(),
+    }),
     appVersion: layout.appVersion,
     bundledPacksDir: layout.bundledPacksDir,
     logger: createLogger('lionlearn', process.env.LIONLEARN_LOG_LEVEL ?? logLevel),

@@ -5,10 +5,12 @@ import type { Core } from '../core/create-core.js';
 import { ipcChannel } from './ipc-channels.js';
 import type { SenderFrame } from './policy/trusted-sender.js';
 
-
 /** The part of Electron's ipcMain this uses; tests pass a stand-in because Electron cannot run here. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: { senderFrame: SenderFrame | null }, input: unknown) => Promise<unknown>): void;
+  handle(
+    channel: string,
+    listener: (event: { senderFrame: SenderFrame | null }, input: unknown) => Promise<unknown>,
+  ): void;
 }
 
 /** One handler per contract method: check who is calling, validate the payload, answer an envelope. */

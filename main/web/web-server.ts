@@ -37,7 +37,13 @@ const deny = (reply: FastifyReply, status: number, message: string) =>
   reply.code(status).send({ ok: false, error: { code: 'forbidden', message } });
 
 /** The browser face: the built renderer plus the API contract over HTTP (calls) and WebSocket (events). */
-export async function startWebServer({ core, rendererDir, host, port, token }: WebServerOptions): Promise<RunningWebServer> {
+export async function startWebServer({
+  core,
+  rendererDir,
+  host,
+  port,
+  token,
+}: WebServerOptions): Promise<RunningWebServer> {
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   let boundPort = port;

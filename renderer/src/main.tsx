@@ -12,8 +12,8 @@ if (installBridge() === 'missing-token') {
     <main className="status status-error" role="alert">
       <h1>Open the link from the terminal</h1>
       <p>
-        This page needs the link that <code>lionlearn serve</code> (or <code>npm start</code>) printed; it carries
-        the access token for this session.
+        This page needs the link that <code>lionlearn serve</code> (or <code>npm start</code>) printed; it carries the
+        access token for this session.
       </p>
     </main>,
   );

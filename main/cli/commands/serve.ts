@@ -37,7 +37,11 @@ export function registerServe(program: Command, layout: InstallLayout): void {
     .command('serve')
     .description('serve the app to a browser on this machine (the browser face)')
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 4780)
-    .option('--host <address>', 'address to listen on; anything but loopback exposes the app to the network', '127.0.0.1')
+    .option(
+      '--host <address>',
+      'address to listen on; anything but loopback exposes the app to the network',
+      '127.0.0.1',
+    )
     .action(async (options: ServeOptions, command: Command) => {
       await serve(layout, command.optsWithGlobals<GlobalOptions>(), options);
     });

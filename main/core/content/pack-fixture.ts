@@ -37,7 +37,10 @@ export function writePackFixture(overrides: Partial<PackManifest> = {}, parent?:
   for (const lesson of manifest.modules.flatMap((m) => m.lessons)) {
     const file = join(dir, lesson.file);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `# ${lesson.title}\n\nText of ${lesson.id} (v${manifest.version}).\n\n\`\`\`python\nprint("hi")\n\`\`\`\n`);
+    writeFileSync(
+      file,
+      `# ${lesson.title}\n\nText of ${lesson.id} (v${manifest.version}).\n\n\`\`\`python\nprint("hi")\n\`\`\`\n`,
+    );
   }
   writeFileSync(join(dir, 'pack.json'), JSON.stringify(manifest, null, 2));
   return dir;

@@ -15,7 +15,10 @@ async function call(token: string, method: string, input: unknown): Promise<ApiR
     });
     return (await response.json()) as ApiResult<unknown>;
   } catch {
-    return { ok: false, error: { code: 'unavailable', message: 'The app server is not answering. Is `lionlearn serve` still running?' } };
+    return {
+      ok: false,
+      error: { code: 'unavailable', message: 'The app server is not answering. Is `lionlearn serve` still running?' },
+    };
   }
 }
 

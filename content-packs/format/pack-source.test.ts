@@ -1,0 +1,74 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPackSource, PackFormatError } from './pack-source.js';
+
+function writePack(manifest: Record<string, unknown>, files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'source-'));
+  writeFileSync(join(dir, 'pack.json'), JSON.stringify(manifest));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+const manifest = (lessonFile = 'lessons/a.md', extra: Record<string, unknown> = {}) => ({
+  formatVersion: 1,
+  id: 'p',
+  version: '1.0.0',
+  title: 'P',
+  description: '',
+  language: 'en',
+  authors: ['A'],
+  license: 'MIT',
+  modules: [{ id: 'm', title: 'M', description: '', lessons: [{ id: 'a', title: 'A', file: lessonFile }] }],
+  ...extra,
+});
+
+describe('loadPackSource', () => {
+  it('reads the manifest and every lesson it names', async () => {
+    const pack = await loadPackSource(writePack(manifest(), { 'lessons/a.md': '# A' }));
+    expect(pack.manifest.id).toBe('p');
+    expect(pack.files.get('lessons/a.md')).toBe('# A');
+  });
+
+  it.each(['../outside.md', '/etc/passwd.md', 'lessons/../../x.md', 'C:/x.md', 'lessons\\a.md'])(
+    'refuses a path that leaves the pack: %s',
+    async (file) => {
+      await expect(loadPackSource(writePack(manifest(file)))).rejects.toThrow(/relative path inside the pack/);
+    },
+  );
+
+  it('refuses a link that points outside the pack', async () => {
+    const outside = join(mkdtempSync(join(tmpdir(), 'outside-')), 'secret.md');
+    writeFileSync(outside, 'secret');
+    const dir = writePack(manifest());
+    mkdirSync(join(dir, 'lessons'));
+    symlinkSync(outside, join(dir, 'lessons', 'a.md'));
+    await expect(loadPackSource(dir)).rejects.toThrow(/leads outside the pack/);
+  });
+
+  it('names a lesson file that is missing', async () => {
+    await expect(loadPackSource(writePack(manifest()))).rejects.toThrow(/names "lessons\/a.md", which does not exist/);
+  });
+
+  it('explains a manifest that fails the schema', async () => {
+    const error = await loadPackSource(writePack(manifest('lessons/a.md', { version: 'one' }))).catch((e) => e);
+    expect(error).toBeInstanceOf(PackFormatError);
+    expect(String(error.message)).toMatch(/semantic version[\s\S]*at version/);
+  });
+
+  it('refuses duplicate ids', async () => {
+    const m = manifest();
+    m.modules.push({ id: 'm', title: 'Again', description: '', lessons: [{ id: 'b', title: 'B', file: 'b.md' }] });
+    await expect(loadPackSource(writePack(m, { 'lessons/a.md': '', 'b.md': '' }))).rejects.toThrow(/duplicate id "m"/);
+  });
+
+  it('refuses a manifest format newer than this app reads', async () => {
+    await expect(loadPackSource(writePack(manifest('lessons/a.md', { formatVersion: 2 })))).rejects.toThrow(
+      /formatVersion/,
+    );
+  });
+});

@@ -1,0 +1,23 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPackSource, MANIFEST_FILE } from './pack-source.js';
+
+const PACKS = resolve(import.meta.dirname, '..');
+const shipped = readdirSync(PACKS).filter((name) => existsSync(join(PACKS, name, MANIFEST_FILE)));
+
+describe('the packs we ship', () => {
+  it('include Python foundations', () => {
+    expect(shipped).toContain('python-foundations');
+  });
+
+  it.each(shipped)('%s loads, and each lesson opens with its manifest title and has no raw HTML', async (name) => {
+    const { manifest, files } = await loadPackSource(join(PACKS, name));
+    expect(manifest.id).toBe(name);
+    for (const lesson of manifest.modules.flatMap((m) => m.lessons)) {
+      const text = files.get(lesson.file)!;
+      expect(text.split('\n')[0], lesson.file).toBe(`# ${lesson.title}`);
+      expect(text, lesson.file).not.toMatch(/<\/?[a-z][\w-]*[\s>]/i);
+    }
+  });
+});

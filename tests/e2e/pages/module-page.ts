@@ -1,0 +1,23 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** One module: its description and ordered lessons. */
+export class ModulePage {
+  readonly lessons: Locator;
+
+  constructor(readonly page: Page) {
+    this.lessons = page.getByTestId('lesson-link');
+  }
+
+  heading(title: string): Locator {
+    return this.page.getByRole('heading', { level: 1, name: title });
+  }
+
+  async lessonTitles(): Promise<string[]> {
+    await this.lessons.first().waitFor();
+    return this.lessons.allInnerTexts();
+  }
+
+  async openLesson(title: string): Promise<void> {
+    await this.lessons.filter({ hasText: title }).click();
+  }
+}
