@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { installBridge } from './transport/install-bridge.js';
-import 'highlight.js/styles/github.css';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);

@@ -9,17 +9,24 @@ import { parsePort } from '../parse-port.js';
 export interface ServeOptions {
   port: number;
   host: string;
+  /** When the port is taken, take any free one instead of failing (npm start). */
+  anyPortIfTaken?: boolean;
 }
+
+const isPortTaken = (error: unknown) => (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
 
 /** Runs the browser face until Ctrl+C or SIGTERM, then closes cleanly. */
 export async function serve(layout: InstallLayout, globals: GlobalOptions, options: ServeOptions): Promise<void> {
-  const core = await openCore(layout, globals, 'info');
-  const server = await startWebServer({
-    core,
-    rendererDir: layout.rendererDir,
-    host: options.host,
-    port: options.port,
-    token: process.env.LIONLEARN_WEB_TOKEN ?? newAccessToken(),
+  const core = await openCore(layout, globals);
+  const token = process.env.LIONLEARN_WEB_TOKEN ?? newAccessToken();
+  const listen = (port: number) =>
+    startWebServer({ core, rendererDir: layout.rendererDir, host: options.host, port, token });
+  const server = await listen(options.port).catch((error: unknown) => {
+    if (options.anyPortIfTaken && isPortTaken(error)) return listen(0);
+    core.close();
+    if (isPortTaken(error))
+      throw new Error(`port ${options.port} is taken; choose another with --port (0 picks a free one)`);
+    throw error;
   });
   console.log(`Lionagi Learn is running at ${server.url}`);
   console.log('Open that link in a browser (it carries this session’s access token). Press Ctrl+C to stop.');

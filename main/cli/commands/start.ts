@@ -50,6 +50,6 @@ export function registerStart(program: Command, layout: InstallLayout): void {
       }
       const reason = electron.ok ? 'no display is available' : electron.reason;
       console.log(`The desktop window cannot open here (${reason}); starting the browser face instead.`);
-      await serve(layout, globals, { port: 4780, host: '127.0.0.1' });
+      await serve(layout, globals, { port: 4780, host: '127.0.0.1', anyPortIfTaken: true });
     });
 }
