@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,15 @@ describe('the packs we ship', () => {
     for (const lesson of manifest.modules.flatMap((m) => m.lessons)) {
       const text = files.get(lesson.file)!;
       expect(text.split('\n')[0], lesson.file).toBe(`# ${lesson.title}`);
-      expect(text, lesson.file).not.toMatch(/<\/?[a-z][\w-]*[\s>]/i);
+      const prose = text.replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, '');
+      expect(prose, lesson.file).not.toMatch(/<\/?[a-z][\w-]*[\s>]/i);
     }
+  });
+
+  it.each(shipped)('%s: every Python example prints exactly the output its lesson shows', (name) => {
+    const checker = join(PACKS, 'tools', 'check_lesson_examples.py');
+    const run = spawnSync('python3', [checker, join(PACKS, name)], { encoding: 'utf8' });
+    expect(run.stdout).toMatch(/"mismatches": 0/);
+    expect(run.status).toBe(0);
   });
 });

@@ -2,12 +2,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, tempDir } from './processes.js';
+import { ROOT } from './processes.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, 'test-output', 'e2e');
 
-/** Debian's Chromium, headless, with a fresh profile and no background network chatter. */
+/** Debian's Chromium, headless, no background network chatter; playwright gives each launch a fresh profile dir. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/run does).`);
@@ -23,7 +23,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
-      `--user-data-dir=${tempDir('chromium-')}`,
     ],
   });
 }
