@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './support/processes.js';
+import { runCli, startProcess, tempDir } from './support/processes.js';
 
 describe('the lionlearn CLI', () => {
   it('lists its commands', async () => {
@@ -40,5 +40,18 @@ describe('the lionlearn CLI', () => {
     const { code, stderr } = await runCli(['serve', '--port', 'eighty']);
     expect(code).not.toBe(0);
     expect(stderr).toContain('a port is a whole number');
+  });
+
+  it('start falls back to the browser face where Electron cannot run, and says why', async () => {
+    const started = await startProcess(
+      ['bin/lionlearn.js', '--data-dir', tempDir('start-'), 'start'],
+      /cannot open here \(([^)]+)\)[\s\S]*running at (http:\/\/127\.0\.0\.1:\d+\/)/,
+    );
+    try {
+      expect(started.match[1]).toMatch(/Electron binary|no display/);
+      expect((await fetch(started.match[2]!)).status).toBe(200);
+    } finally {
+      await started.stop();
+    }
   });
 });

@@ -1,0 +1,28 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { Markdown } from './Markdown.js';
+
+const render = (source: string) => renderToStaticMarkup(<Markdown source={source} />);
+
+describe('lesson Markdown', () => {
+  it('renders headings, emphasis and highlighted Python', () => {
+    const html = render('# Title\n\nSome *words*.\n\n```python\nprint("hi")\n```\n');
+    expect(html).toContain('<h1>Title</h1>');
+    expect(html).toContain('<em>words</em>');
+    expect(html).toMatch(/<code class="hljs language-python">.*hljs-built_in/);
+  });
+
+  it.each([
+    ['a script tag', '<script>alert(1)</script>', /<script/i],
+    ['an event handler', '<img src="x" onerror="alert(1)">', /onerror/i],
+    ['a javascript: link', '[click](javascript:alert(1))', /javascript:/i],
+    ['an iframe', '<iframe src="https://evil.example"></iframe>', /<iframe/i],
+    ['a style attribute', '<p style="position:fixed">x</p>', /style=/i],
+  ])('never lets %s through', (_what, source, forbidden) => {
+    expect(render(source)).not.toMatch(forbidden);
+  });
+
+  it('opens links outside the app without giving the new page a handle on it', () => {
+    expect(render('[docs](https://docs.python.org/3/)')).toContain('rel="noreferrer noopener"');
+  });
+});

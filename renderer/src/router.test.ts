@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { hrefFor, parseRoute } from './router.js';
+
+describe('hash routes', () => {
+  it('round-trips every screen', () => {
+    expect(parseRoute(hrefFor.modules())).toEqual({ screen: 'modules' });
+    expect(parseRoute(hrefFor.module('python-foundations/first-steps'))).toEqual({
+      screen: 'module',
+      moduleId: 'python-foundations/first-steps',
+    });
+    expect(parseRoute(hrefFor.lesson('python-foundations/loops'))).toEqual({
+      screen: 'lesson',
+      lessonId: 'python-foundations/loops',
+    });
+  });
+
+  it('treats an empty hash as home and anything else as not found', () => {
+    expect(parseRoute('')).toEqual({ screen: 'modules' });
+    expect(parseRoute('#/settings')).toEqual({ screen: 'not-found', path: '/settings' });
+  });
+});
