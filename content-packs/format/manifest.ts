@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { z } from 'zod';
 import { localIdSchema } from '../../common/contract/content.js';
+import { findCycle } from './prerequisite-graph.js';
 
 /** The manifest format this code reads; a pack written for a newer one is refused. */
 export const MANIFEST_FORMAT_VERSION = 1;
@@ -17,38 +18,134 @@ export const packPathSchema = z
     'must be a relative path inside the pack (no "..", no absolute paths, no backslashes)',
   );
 
+const title = z.string().min(1).max(200);
+const difficulty = z.number().int().min(1).max(5);
+const ids = z.array(localIdSchema);
+
+const skillSchema = z.strictObject({ id: localIdSchema, title, requires: ids.default([]) });
+
 const lessonEntrySchema = z.strictObject({
   id: localIdSchema,
-  title: z.string().min(1).max(200),
+  title,
   file: packPathSchema.refine((p) => p.endsWith('.md'), 'lesson files are Markdown (.md)'),
+  skills: ids.default([]),
+  /** Lessons to read first. */
+  requires: ids.default([]),
 });
+
+/** An exercise folder holds prompt.md, starter.py, solution.py and tests.py (unittest, importing `solution`). */
+export const EXERCISE_FILES = ['prompt.md', 'starter.py', 'solution.py', 'tests.py'] as const;
+
+const exerciseEntrySchema = z.strictObject({
+  id: localIdSchema,
+  title,
+  dir: packPathSchema,
+  difficulty,
+  skills: ids.min(1),
+  hints: z.array(z.string().min(1).max(1000)).max(10).default([]),
+  /** Lessons that teach what the exercise needs. */
+  requires: ids.default([]),
+});
+
+const quizBase = {
+  id: localIdSchema,
+  prompt: z.string().min(1).max(4000),
+  skills: ids.min(1),
+  difficulty,
+  explanation: z.string().max(4000).default(''),
+};
+
+export const quizItemSchema = z.discriminatedUnion('kind', [
+  z
+    .strictObject({
+      ...quizBase,
+      kind: z.literal('choice'),
+      choices: z.array(z.string().min(1).max(500)).min(2).max(8),
+      answer: z.number().int().nonnegative(),
+    })
+    .refine((q) => q.answer < q.choices.length, 'answer must be the index of one of the choices'),
+  z.strictObject({ ...quizBase, kind: z.literal('numeric'), answer: z.number(), tolerance: z.number().min(0).default(0) }),
+  z.strictObject({
+    ...quizBase,
+    kind: z.literal('short'),
+    answers: z.array(z.string().min(1).max(200)).min(1),
+    caseSensitive: z.boolean().default(false),
+  }),
+]);
+export type QuizItem = z.infer<typeof quizItemSchema>;
+export const quizFileSchema = z.array(quizItemSchema).min(1);
 
 const moduleEntrySchema = z.strictObject({
   id: localIdSchema,
-  title: z.string().min(1).max(200),
+  title,
   description: z.string().max(2000),
+  /** Modules to finish first. */
+  requires: ids.default([]),
   lessons: z.array(lessonEntrySchema).min(1),
+  exercises: z.array(exerciseEntrySchema).default([]),
+  /** A JSON file with the module's quiz items. */
+  quiz: packPathSchema.refine((p) => p.endsWith('.json'), 'quiz files are JSON').optional(),
 });
+
+function checkReferences(
+  manifest: { skills: { id: string; requires: string[] }[]; modules: z.infer<typeof moduleEntrySchema>[] },
+  ctx: z.RefinementCtx,
+): void {
+  const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
+  const seen = new Set<string>();
+  const lessons = manifest.modules.flatMap((m) => m.lessons);
+  const exercises = manifest.modules.flatMap((m) => m.exercises);
+  for (const { id } of [...manifest.modules, ...lessons, ...exercises]) {
+    if (seen.has(id)) issue(`duplicate id "${id}"`);
+    seen.add(id);
+  }
+  const skillIds = new Set(manifest.skills.map((s) => s.id));
+  if (skillIds.size !== manifest.skills.length) issue('duplicate skill id');
+  const known = (kind: string, pool: Set<string>, owner: string, refs: string[]) =>
+    refs.filter((r) => !pool.has(r)).forEach((r) => issue(`${owner} names unknown ${kind} "${r}"`));
+  const lessonIds = new Set(lessons.map((l) => l.id));
+  const moduleIds = new Set(manifest.modules.map((m) => m.id));
+  for (const s of manifest.skills) known('skill', skillIds, `skill "${s.id}"`, s.requires);
+  for (const m of manifest.modules) known('module', moduleIds, `module "${m.id}"`, m.requires);
+  for (const l of lessons) {
+    known('lesson', lessonIds, `lesson "${l.id}"`, l.requires);
+    known('skill', skillIds, `lesson "${l.id}"`, l.skills);
+  }
+  for (const e of exercises) {
+    known('lesson', lessonIds, `exercise "${e.id}"`, e.requires);
+    known('skill', skillIds, `exercise "${e.id}"`, e.skills);
+  }
+  const graphs = [
+    ['skills', manifest.skills],
+    ['modules', manifest.modules],
+    ['lessons', lessons],
+  ] as const;
+  for (const [kind, nodes] of graphs) {
+    const cycle = findCycle(nodes);
+    if (cycle) issue(`prerequisites of ${kind} form a cycle: ${cycle.join(' -> ')}`);
+  }
+}
 
 export const packManifestSchema = z
   .strictObject({
     formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
     id: localIdSchema,
     version: semverSchema,
-    title: z.string().min(1).max(200),
+    title,
     description: z.string().max(2000),
     language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag like "en" or "pt-BR"'),
     authors: z.array(z.string().min(1)).min(1),
     license: z.string().min(1),
+    minAppVersion: semverSchema.default('0.1.0'),
+    /** The sandbox runtime exercises run in, such as "python-3.11". */
+    runtime: z
+      .string()
+      .regex(/^[a-z]+-\d+(\.\d+)*$/, 'a runtime like "python-3.11"')
+      .default('python-3.11'),
+    skills: z.array(skillSchema).default([]),
     modules: z.array(moduleEntrySchema).min(1),
   })
-  .superRefine((manifest, ctx) => {
-    const seen = new Set<string>();
-    const items = [...manifest.modules, ...manifest.modules.flatMap((m) => m.lessons)];
-    for (const { id } of items) {
-      if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `duplicate id "${id}"` });
-      seen.add(id);
-    }
-  });
+  .superRefine(checkReferences);
 
 export type PackManifest = z.infer<typeof packManifestSchema>;
+export type PackManifestInput = z.input<typeof packManifestSchema>;

@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { PackManifest } from '../../../content-packs/format/manifest.js';
+import type { PackManifestInput } from '../../../content-packs/format/manifest.js';
 
 /** Test support: writes a small valid pack source (two modules, three lessons) into a temp folder. */
-export function writePackFixture(overrides: Partial<PackManifest> = {}, parent?: string): string {
-  const manifest: PackManifest = {
+export function writePackFixture(overrides: Partial<PackManifestInput> = {}, parent?: string): string {
+  const manifest: PackManifestInput = {
     formatVersion: 1,
     id: 'demo',
     version: '1.0.0',

@@ -1,0 +1,81 @@
+"""Checks a pack's exercises with the local python3: every reference solution passes its tests and
+every starter fails them. Also checks quiz files' shape. Usage:
+    python3 check_exercises.py PACK_DIR [MANIFEST_JSON]
+MANIFEST_JSON defaults to PACK_DIR/pack.json; any JSON with a "modules" list (same shape) works.
+Prints one JSON line per problem and a summary line; exits 1 if there are problems."""
+
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+
+FILES = ("prompt.md", "starter.py", "solution.py", "tests.py")
+
+
+def run_tests(exercise_dir: pathlib.Path, candidate: str) -> tuple[bool, str]:
+    with tempfile.TemporaryDirectory() as work:
+        shutil.copy(exercise_dir / "tests.py", pathlib.Path(work) / "tests.py")
+        shutil.copy(exercise_dir / candidate, pathlib.Path(work) / "solution.py")
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "unittest", "-q", "tests"],
+                cwd=work, capture_output=True, text=True, timeout=30,
+            )
+        except subprocess.TimeoutExpired:
+            return False, "timed out"
+        return done.returncode == 0, done.stderr[-600:]
+
+
+def check_quiz(path: pathlib.Path, problems: list) -> int:
+    items = json.loads(path.read_text(encoding="utf-8"))
+    for item in items:
+        where = f"{path.name}:{item.get('id')}"
+        for key in ("id", "kind", "prompt", "skills", "difficulty"):
+            if key not in item:
+                problems.append({"quiz": where, "problem": f"missing {key}"})
+        kind = item.get("kind")
+        if kind == "choice" and not (0 <= item.get("answer", -1) < len(item.get("choices", []))):
+            problems.append({"quiz": where, "problem": "answer is not an index into choices"})
+        elif kind == "numeric" and not isinstance(item.get("answer"), (int, float)):
+            problems.append({"quiz": where, "problem": "numeric answer must be a number"})
+        elif kind == "short" and not item.get("answers"):
+            problems.append({"quiz": where, "problem": "short answer needs answers"})
+        elif kind not in ("choice", "numeric", "short"):
+            problems.append({"quiz": where, "problem": f"unknown kind {kind}"})
+    return len(items)
+
+
+def main(pack_dir: str, manifest_file: str | None) -> int:
+    root = pathlib.Path(pack_dir)
+    manifest = json.loads(pathlib.Path(manifest_file or root / "pack.json").read_text(encoding="utf-8"))
+    problems: list = []
+    exercises = quiz_items = 0
+    for module in manifest["modules"]:
+        for lesson in module["lessons"]:
+            if not (root / lesson["file"]).is_file():
+                problems.append({"lesson": lesson["id"], "problem": f"missing {lesson['file']}"})
+        for exercise in module.get("exercises", []):
+            exercises += 1
+            folder = root / exercise["dir"]
+            missing = [f for f in FILES if not (folder / f).is_file()]
+            if missing:
+                problems.append({"exercise": exercise["id"], "problem": f"missing {missing}"})
+                continue
+            passed, log = run_tests(folder, "solution.py")
+            if not passed:
+                problems.append({"exercise": exercise["id"], "problem": "solution fails its tests", "log": log})
+            passed, _ = run_tests(folder, "starter.py")
+            if passed:
+                problems.append({"exercise": exercise["id"], "problem": "starter passes its tests"})
+        if module.get("quiz"):
+            quiz_items += check_quiz(root / module["quiz"], problems)
+    for problem in problems:
+        print(json.dumps(problem))
+    print(json.dumps({"exercises": exercises, "quizItems": quiz_items, "problems": len(problems)}))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None))
