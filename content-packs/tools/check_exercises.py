@@ -52,7 +52,7 @@ def main(pack_dir: str, manifest_file: str | None) -> int:
     manifest = json.loads(pathlib.Path(manifest_file or root / "pack.json").read_text(encoding="utf-8"))
     problems: list = []
     exercises = quiz_items = 0
-    for module in manifest["modules"]:
+    for module in manifest.get("modules", [manifest]):
         for lesson in module["lessons"]:
             if not (root / lesson["file"]).is_file():
                 problems.append({"lesson": lesson["id"], "problem": f"missing {lesson['file']}"})
