@@ -64,7 +64,12 @@ export const quizItemSchema = z.discriminatedUnion('kind', [
       answer: z.number().int().nonnegative(),
     })
     .refine((q) => q.answer < q.choices.length, 'answer must be the index of one of the choices'),
-  z.strictObject({ ...quizBase, kind: z.literal('numeric'), answer: z.number(), tolerance: z.number().min(0).default(0) }),
+  z.strictObject({
+    ...quizBase,
+    kind: z.literal('numeric'),
+    answer: z.number(),
+    tolerance: z.number().min(0).default(0),
+  }),
   z.strictObject({
     ...quizBase,
     kind: z.literal('short'),

@@ -31,7 +31,7 @@ describe('loadPackSource', () => {
   it('reads the manifest and every lesson it names', async () => {
     const pack = await loadPackSource(writePack(manifest(), { 'lessons/a.md': '# A' }));
     expect(pack.manifest.id).toBe('p');
-    expect(pack.files.get('lessons/a.md')).toBe('# A');
+    expect(pack.files.get('lessons/a.md')?.toString()).toBe('# A');
   });
 
   it.each(['../outside.md', '/etc/passwd.md', 'lessons/../../x.md', 'C:/x.md', 'lessons\\a.md'])(

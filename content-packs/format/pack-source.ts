@@ -1,8 +1,8 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { packManifestSchema } from './manifest.js';
-import type { PackManifest } from './manifest.js';
+import { EXERCISE_FILES, packManifestSchema, quizFileSchema } from './manifest.js';
+import type { PackManifest, QuizItem } from './manifest.js';
 
 export const MANIFEST_FILE = 'pack.json';
 
@@ -18,12 +18,23 @@ export class PackFormatError extends Error {
 
 export interface LoadedPack {
   manifest: PackManifest;
-  /** Lesson Markdown keyed by the manifest's `file` path. */
-  files: Map<string, string>;
+  /** Every file the manifest names (and pack.json), keyed by its path in the pack. */
+  files: Map<string, Buffer>;
+  /** Quiz items by module id. */
+  quizzes: Map<string, QuizItem[]>;
+}
+
+/** The files a manifest names, in a stable order: what a pack holds besides pack.json. */
+export function referencedFiles(manifest: PackManifest): string[] {
+  return manifest.modules.flatMap((m) => [
+    ...m.lessons.map((l) => l.file),
+    ...m.exercises.flatMap((e) => EXERCISE_FILES.map((f) => `${e.dir}/${f}`)),
+    ...(m.quiz ? [m.quiz] : []),
+  ]);
 }
 
 /** Reads a file that must stay inside `root` once links are resolved. */
-async function readInside(root: string, path: string, source: string): Promise<string> {
+async function readInside(root: string, path: string, source: string): Promise<Buffer> {
   let real: string;
   try {
     real = await realpath(join(root, path));
@@ -34,26 +45,53 @@ async function readInside(root: string, path: string, source: string): Promise<s
   if (rel.startsWith('..') || rel.split(sep).includes('..')) {
     throw new PackFormatError(source, `"${path}" leads outside the pack`);
   }
-  return readFile(real, 'utf8');
+  return readFile(real);
 }
 
-/** Loads a pack source folder (the form authors edit): the manifest and every file it names. */
+export function parseManifest(bytes: Buffer, source: string): PackManifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new PackFormatError(source, `${MANIFEST_FILE} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = packManifestSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new PackFormatError(source, `${MANIFEST_FILE} is invalid:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+function parseQuizzes(manifest: PackManifest, files: Map<string, Buffer>, source: string): Map<string, QuizItem[]> {
+  const quizzes = new Map<string, QuizItem[]>();
+  const seen = new Set<string>();
+  for (const module of manifest.modules.filter((m) => m.quiz)) {
+    const path = module.quiz!;
+    let items: QuizItem[];
+    try {
+      items = quizFileSchema.parse(JSON.parse(files.get(path)!.toString('utf8')));
+    } catch (error) {
+      const detail = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
+      throw new PackFormatError(source, `quiz file ${path} is invalid:\n${detail}`);
+    }
+    for (const item of items) {
+      if (seen.has(item.id)) throw new PackFormatError(source, `duplicate quiz item id "${item.id}" in ${path}`);
+      seen.add(item.id);
+    }
+    quizzes.set(module.id, items);
+  }
+  return quizzes;
+}
+
+/** Loads a pack source folder (the form authors edit, and the form an installed version takes). */
 export async function loadPackSource(dir: string): Promise<LoadedPack> {
   const root = await realpath(dir).catch(() => {
     throw new PackFormatError(dir, 'folder not found');
   });
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(join(root, MANIFEST_FILE), 'utf8'));
-  } catch (error) {
-    throw new PackFormatError(dir, `cannot read ${MANIFEST_FILE}: ${(error as Error).message}`);
-  }
-  const parsed = packManifestSchema.safeParse(raw);
-  if (!parsed.success) throw new PackFormatError(dir, `${MANIFEST_FILE} is invalid:\n${z.prettifyError(parsed.error)}`);
-  const manifest = parsed.data;
-  const files = new Map<string, string>();
-  for (const lesson of manifest.modules.flatMap((m) => m.lessons)) {
-    files.set(lesson.file, await readInside(root, lesson.file, dir));
-  }
-  return { manifest, files };
+  const manifestBytes = await readFile(join(root, MANIFEST_FILE)).catch((error: Error) => {
+    throw new PackFormatError(dir, `cannot read ${MANIFEST_FILE}: ${error.message}`);
+  });
+  const manifest = parseManifest(manifestBytes, dir);
+  const files = new Map<string, Buffer>([[MANIFEST_FILE, manifestBytes]]);
+  for (const path of referencedFiles(manifest)) files.set(path, await readInside(root, path, dir));
+  return { manifest, files, quizzes: parseQuizzes(manifest, files, dir) };
 }

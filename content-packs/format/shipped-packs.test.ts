@@ -16,7 +16,7 @@ describe('the packs we ship', () => {
     const { manifest, files } = await loadPackSource(join(PACKS, name));
     expect(manifest.id).toBe(name);
     for (const lesson of manifest.modules.flatMap((m) => m.lessons)) {
-      const text = files.get(lesson.file)!;
+      const text = files.get(lesson.file)!.toString('utf8');
       expect(text.split('\n')[0], lesson.file).toBe(`# ${lesson.title}`);
       const prose = text.replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, '');
       expect(prose, lesson.file).not.toMatch(/<\/?[a-z][\w-]*[\s>]/i);

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LearnError } from '../../common/contract/errors.js';
 import { openDatabase } from '../../infra/sqlite/open-database.js';
-import { writePackFixture } from './content/pack-fixture.js';
+import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
 import { createCore } from './create-core.js';
 import type { Core } from './create-core.js';
 import { CORE_DATABASE_FILE } from './db/core-database.js';

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../core/create-core.js';
 import type { Core } from '../core/create-core.js';
-import { writePackFixture } from '../core/content/pack-fixture.js';
+import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
 import { bindIpc } from './ipc-binding.js';
 import type { IpcMainLike } from './ipc-binding.js';
 import { APP_ENTRY } from './policy/app-protocol.js';

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { LearnEvent } from '../../common/contract/events.js';
-import { writePackFixture } from '../core/content/pack-fixture.js';
+import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
 import { createCore } from '../core/create-core.js';
 import type { Core } from '../core/create-core.js';
 import { EventHub } from '../core/event-hub.js';

@@ -81,7 +81,13 @@ export class CatalogStore {
         const moduleId = qualify(id, module.id);
         insertModule.run(moduleId, id, moduleIndex, module.title, module.description);
         module.lessons.forEach((lesson, lessonIndex) => {
-          insertLesson.run(qualify(id, lesson.id), moduleId, lessonIndex, lesson.title, files.get(lesson.file) ?? '');
+          insertLesson.run(
+            qualify(id, lesson.id),
+            moduleId,
+            lessonIndex,
+            lesson.title,
+            files.get(lesson.file)?.toString('utf8') ?? '',
+          );
         });
       });
     })();

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { PackManifestInput } from '../../../content-packs/format/manifest.js';
+import type { PackManifestInput } from './manifest.js';
 
 /** Test support: writes a small valid pack source (two modules, three lessons) into a temp folder. */
 export function writePackFixture(overrides: Partial<PackManifestInput> = {}, parent?: string): string {

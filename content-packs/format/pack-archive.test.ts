@@ -1,0 +1,184 @@
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { extract, pack } from 'tar-stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writePackFixture } from './pack-fixture.js';
+import { buildPackArchive, DEFAULT_LIMITS, readPackArchive } from './pack-archive.js';
+import { loadPackSource } from './pack-source.js';
+import { generateSigningKeys, signBytes } from './signing.js';
+import type { SigningKeys } from './signing.js';
+
+const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+let keys: SigningKeys;
+let trusted: Map<string, string>;
+let good: Buffer;
+
+beforeAll(async () => {
+  keys = generateSigningKeys();
+  trusted = new Map([[keys.keyId, keys.publicKey]]);
+  good = await buildPackArchive(writePackFixture(), keys.privateKey);
+});
+
+function save(bytes: Buffer): string {
+  const file = join(temp('lpack-'), 'pack.lpack');
+  writeFileSync(file, bytes);
+  return file;
+}
+
+const read = (bytes: Buffer, options: Partial<Parameters<typeof readPackArchive>[1]> = {}) =>
+  readPackArchive(save(bytes), { trusted, extractTo: join(temp('extract-'), 'out'), ...options });
+
+interface Entry {
+  name: string;
+  body?: Buffer;
+  type?: 'file' | 'symlink' | 'link' | 'directory';
+  linkname?: string;
+}
+
+async function entriesOf(archive: Buffer): Promise<Entry[]> {
+  const tar = extract();
+  const entries: Entry[] = [];
+  const done = (async () => {
+    for await (const entry of tar) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of entry) chunks.push(chunk as Buffer);
+      entries.push({ name: entry.header.name, body: Buffer.concat(chunks) });
+    }
+  })();
+  tar.end(gunzipSync(archive));
+  await done;
+  return entries;
+}
+
+async function craft(entries: Entry[]): Promise<Buffer> {
+  const tar = pack();
+  const chunks: Buffer[] = [];
+  tar.on('data', (c) => void chunks.push(c as Buffer));
+  const done = new Promise<void>((resolve) => tar.on('end', () => resolve()));
+  for (const e of entries) {
+    if (e.type && e.type !== 'file') tar.entry({ name: e.name, type: e.type, linkname: e.linkname });
+    else tar.entry({ name: e.name }, e.body ?? Buffer.alloc(0));
+  }
+  tar.finalize();
+  await done;
+  return gzipSync(Buffer.concat(chunks));
+}
+
+/** Re-signs a contents list with the trusted key, so a test reaches the checks behind the signature. */
+const resign = (contents: unknown) =>
+  Buffer.from(JSON.stringify(signBytes(Buffer.from(JSON.stringify(contents, null, 2)), keys.privateKey), null, 2));
+
+describe('pack archives', () => {
+  it('build deterministically: same source, same bytes', async () => {
+    const source = writePackFixture();
+    expect(
+      (await buildPackArchive(source, keys.privateKey)).equals(await buildPackArchive(source, keys.privateKey)),
+    ).toBe(true);
+  });
+
+  it('round-trip: the extracted folder is the same pack', async () => {
+    const out = join(temp('extract-'), 'out');
+    const progress: number[] = [];
+    const verified = await readPackArchive(save(good), {
+      trusted,
+      extractTo: out,
+      onProgress: (p) => progress.push(p.bytes / p.total),
+    });
+    expect(verified.signature.keyId).toBe(keys.keyId);
+    expect(verified.contents).toMatchObject({ packId: 'demo', version: '1.0.0' });
+    expect((await loadPackSource(out)).manifest).toEqual((await loadPackSource(writePackFixture())).manifest);
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it('refuses a pack signed by a key that is not trusted', async () => {
+    const stranger = generateSigningKeys();
+    const foreign = await buildPackArchive(writePackFixture(), stranger.privateKey);
+    await expect(read(foreign)).rejects.toThrow(new RegExp(`signed by key ${stranger.keyId}, which is not trusted`));
+  });
+
+  it('refuses a pack with no signature', async () => {
+    const entries = (await entriesOf(good)).filter((e) => e.name !== 'contents.sig');
+    await expect(read(await craft(entries))).rejects.toThrow(/it is not signed/);
+  });
+
+  it('refuses a signature that does not match the contents', async () => {
+    const entries = await entriesOf(good);
+    const contents = JSON.parse(entries[0]!.body!.toString());
+    contents.version = '9.9.9';
+    entries[0]!.body = Buffer.from(JSON.stringify(contents, null, 2));
+    await expect(read(await craft(entries))).rejects.toThrow(/signature does not match/);
+  });
+
+  it('refuses a file changed by one byte after signing', async () => {
+    const entries = await entriesOf(good);
+    const lesson = entries.find((e) => e.name.endsWith('hello.md'))!;
+    const tampered = Buffer.from(lesson.body!);
+    tampered.writeUInt8(tampered.readUInt8(0) ^ 1, 0);
+    lesson.body = tampered;
+    await expect(read(await craft(entries))).rejects.toThrow(/"pack\/lessons\/hello.md" was changed after signing/);
+  });
+
+  it('refuses a flipped byte in the compressed file', async () => {
+    const corrupt = Buffer.from(good);
+    const middle = Math.floor(corrupt.length / 2);
+    corrupt.writeUInt8(corrupt.readUInt8(middle) ^ 0xff, middle);
+    await expect(read(corrupt)).rejects.toThrow(/truncated or corrupt|changed after signing|malformed/);
+  });
+
+  it('refuses a truncated archive and leaves no files behind', async () => {
+    const extractTo = join(temp('extract-'), 'out');
+    await expect(read(good.subarray(0, Math.floor(good.length * 0.6)), { extractTo })).rejects.toThrow(
+      /truncated or corrupt|missing/,
+    );
+  });
+
+  it('refuses an archive over the size limit before reading it', async () => {
+    await expect(read(good, { limits: { ...DEFAULT_LIMITS, archiveBytes: 100 } })).rejects.toThrow(/over the limit/);
+  });
+
+  it('refuses contents that unpack to more than allowed', async () => {
+    await expect(read(good, { limits: { ...DEFAULT_LIMITS, totalBytes: 10 } })).rejects.toThrow(/unpacks to \d+ bytes/);
+  });
+
+  it.each([
+    ['a symlink', { name: 'pack/lessons/link.md', type: 'symlink', linkname: '/etc/passwd' }, /symlink entry/],
+    ['a hard link', { name: 'pack/lessons/hard.md', type: 'link', linkname: '/etc/passwd' }, /link entry/],
+    ['a path escaping the pack', { name: 'pack/../../escape.md', body: Buffer.from('x') }, /do not list/],
+    ['an absolute path', { name: '/etc/cron.d/evil', body: Buffer.from('x') }, /do not list/],
+    ['an unlisted file', { name: 'pack/extra.md', body: Buffer.from('x') }, /do not list/],
+  ] as const)('refuses %s', async (_what, evil, message) => {
+    const extractTo = join(temp('extract-'), 'out');
+    const entries = await entriesOf(good);
+    await expect(
+      read(await craft([...entries.slice(0, 2), evil as Entry, ...entries.slice(2)]), { extractTo }),
+    ).rejects.toThrow(message);
+    expect(existsSync(join(extractTo, '..', '..', 'escape.md'))).toBe(false);
+  });
+
+  it('refuses signed contents that list a path outside the pack', async () => {
+    const entries = await entriesOf(good);
+    const contents = JSON.parse(entries[0]!.body!.toString());
+    contents.files.push({ path: '../outside.md', size: 1, sha256: '0'.repeat(64) });
+    entries[0]!.body = Buffer.from(JSON.stringify(contents, null, 2));
+    entries[1]!.body = resign(contents);
+    await expect(read(await craft(entries))).rejects.toThrow(/contents.json is malformed[\s\S]*inside the pack/);
+  });
+
+  it('refuses a listed file that is missing from the archive', async () => {
+    const entries = (await entriesOf(good)).filter((e) => !e.name.endsWith('names.md'));
+    await expect(read(await craft(entries))).rejects.toThrow(/missing 1 listed file/);
+  });
+
+  it('refuses a file that is not a pack', async () => {
+    await expect(read(gzipSync(Buffer.from('hello')))).rejects.toThrow(/truncated or corrupt|not a pack/);
+    await expect(read(Buffer.from('plain text, not gzip'))).rejects.toThrow(/truncated or corrupt/);
+  });
+
+  it('writes nothing outside the folder it was given', async () => {
+    const parent = temp('extract-');
+    await read(good, { extractTo: join(parent, 'out') });
+    expect(readdirSync(parent)).toEqual(['out']);
+  });
+});
