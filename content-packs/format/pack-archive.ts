@@ -9,6 +9,7 @@ import { extract, pack } from 'tar-stream';
 import { z } from 'zod';
 import { packPathSchema } from './manifest.js';
 import { loadPackSource, MANIFEST_FILE, referencedFiles } from './pack-source.js';
+import type { LoadedPack } from './pack-source.js';
 import { checkSignature, signatureSchema, signBytes } from './signing.js';
 import type { PackSignature } from './signing.js';
 
@@ -222,4 +223,19 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
   if (missing.length > 0)
     throw new PackArchiveError(file, `it is missing ${missing.length} listed file(s), e.g. "${missing[0]}"`);
   return { contents, signature };
+}
+
+/**
+ * Verifies an .lpack into `options.extractTo` and loads it as a pack: signature, hashes, then the
+ * manifest's own rules (schema, ids, prerequisites, referenced files).
+ */
+export async function verifyPackFile(file: string, options: ReadOptions): Promise<VerifiedPack & { pack: LoadedPack }> {
+  const verified = await readPackArchive(file, options);
+  const pack = await loadPackSource(options.extractTo).catch((error: Error) => {
+    throw new PackArchiveError(file, error.message.replace(`Pack ${options.extractTo}: `, ''));
+  });
+  if (pack.manifest.id !== verified.contents.packId || pack.manifest.version !== verified.contents.version) {
+    throw new PackArchiveError(file, 'its manifest does not match its signed contents');
+  }
+  return { ...verified, pack };
 }

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { buildPackArchive, verifyPackFile } from '../../../content-packs/format/pack-archive.js';
+import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
+import { generateSigningKeys, keyIdOf } from '../../../content-packs/format/signing.js';
+import { byteProgress } from '../progress-bar.js';
+
+export const PRIVATE_KEY_FILE = 'pack-signing.key';
+export const PUBLIC_KEY_FILE = 'pack-signing.pub';
+
+export function summarize({ manifest, quizzes }: LoadedPack): string {
+  const count = (f: (m: LoadedPack['manifest']['modules'][number]) => number) =>
+    manifest.modules.reduce((n, m) => n + f(m), 0);
+  const quizItems = [...quizzes.values()].reduce((n, q) => n + q.length, 0);
+  return (
+    `${manifest.title} (${manifest.id}) ${manifest.version}: ${manifest.modules.length} modules, ` +
+    `${count((m) => m.lessons.length)} lessons, ${count((m) => m.exercises.length)} exercises, ${quizItems} quiz items`
+  );
+}
+
+async function readTrusted(files: string[]): Promise<Map<string, string>> {
+  const keys = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  return new Map(keys.map((pem) => [keyIdOf(pem), pem]));
+}
+
+export function registerPack(program: Command): void {
+  const pack = program.command('pack').description('build, sign, verify and install content packs');
+
+  pack
+    .command('keygen')
+    .description('make an ed25519 key pair for signing packs')
+    .requiredOption('--out <dir>', 'folder for pack-signing.key (secret) and pack-signing.pub')
+    .action(async ({ out }: { out: string }) => {
+      const privateFile = join(out, PRIVATE_KEY_FILE);
+      if (existsSync(privateFile)) throw new Error(`${privateFile} exists already; refusing to overwrite a key`);
+      const keys = generateSigningKeys();
+      await mkdir(out, { recursive: true });
+      await writeFile(privateFile, keys.privateKey, { mode: 0o600, flag: 'wx' });
+      await writeFile(join(out, PUBLIC_KEY_FILE), keys.publicKey, { flag: 'wx' });
+      console.log(`Key ${keys.keyId}: secret key in ${privateFile}, public key in ${join(out, PUBLIC_KEY_FILE)}`);
+    });
+
+  pack
+    .command('build <sourceDir>')
+    .description('build a signed .lpack from a pack source folder')
+    .requiredOption('--key <file>', 'the secret signing key (pack-signing.key)')
+    .requiredOption('--out <file>', 'where to write the .lpack')
+    .action(async (sourceDir: string, { key, out }: { key: string; out: string }) => {
+      const archive = await buildPackArchive(sourceDir, await readFile(key, 'utf8'));
+      await writeFile(out, archive);
+      console.log(`Built ${out} (${archive.length} bytes)`);
+    });
+
+  pack
+    .command('verify <file>')
+    .description('check a pack’s signature and contents without installing it')
+    .requiredOption('--trust <pubkey...>', 'public key file(s) to trust')
+    .action(async (file: string, { trust }: { trust: string[] }) => {
+      const extractTo = join(await mkdtemp(join(tmpdir(), 'lionlearn-verify-')), 'pack');
+      const progress = byteProgress('Verifying');
+      try {
+        const { pack: loaded, signature } = await verifyPackFile(file, {
+          trusted: await readTrusted(trust),
+          extractTo,
+          onProgress: ({ bytes, total }) => progress.update(bytes, total),
+        });
+        progress.stop();
+        console.log(`OK ${summarize(loaded)}; signed by key ${signature.keyId}`);
+      } finally {
+        progress.stop();
+        await rm(join(extractTo, '..'), { recursive: true, force: true });
+      }
+    });
+}

@@ -1,0 +1,26 @@
+import { SingleBar } from 'cli-progress';
+
+/** A bar with percent and bytes on stderr for long work; silent when stderr is not a terminal. */
+export function byteProgress(label: string): { update(bytes: number, total: number): void; stop(): void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: `${label} [{bar}] {percentage}% | {done} of {size}`,
+    barCompleteChar: '#',
+    barIncompleteChar: '-',
+    hideCursor: true,
+  });
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  let started = false;
+  return {
+    update(bytes, total) {
+      if (!started) bar.start(total, 0, { done: mb(0), size: mb(total) });
+      started = true;
+      bar.update(bytes, { done: mb(bytes), size: mb(total) });
+    },
+    stop() {
+      if (started) bar.stop();
+      started = false;
+    },
+  };
+}
