@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { appInfoSchema } from './app-info.js';
-import { contentIdSchema, lessonSchema, moduleDetailSchema, moduleSummarySchema } from './content.js';
+import { contentIdSchema, lessonSchema, localIdSchema, moduleDetailSchema, moduleSummarySchema } from './content.js';
 import type { LearnMethod } from './methods.js';
+import { installedPackSchema, installResultSchema, trustedKeySchema } from './packs.js';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -25,6 +26,19 @@ export const learnApi = {
   listModules: method(noInput, z.array(moduleSummarySchema)),
   getModule: method(z.strictObject({ moduleId: contentIdSchema }), moduleDetailSchema),
   getLesson: method(z.strictObject({ lessonId: contentIdSchema }), lessonSchema),
+  listPacks: method(noInput, z.array(installedPackSchema)),
+  installPack: method(
+    z.strictObject({ file: z.string().min(1).max(4096), allowDowngrade: z.boolean().default(false) }),
+    installResultSchema,
+  ),
+  removePack: method(z.strictObject({ packId: localIdSchema }), z.null()),
+  activatePackVersion: method(z.strictObject({ packId: localIdSchema, version: z.string().min(1).max(64) }), z.null()),
+  listTrustedKeys: method(noInput, z.array(trustedKeySchema)),
+  addTrustedKey: method(
+    z.strictObject({ publicKey: z.string().min(1).max(1000), label: z.string().min(1).max(200) }),
+    trustedKeySchema,
+  ),
+  removeTrustedKey: method(z.strictObject({ keyId: z.string().regex(/^[0-9a-f]{16}$/) }), z.null()),
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
 
 export type LearnApiSpec = typeof learnApi;

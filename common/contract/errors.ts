@@ -3,6 +3,7 @@ export const errorCodes = [
   'invalid-input',
   'unknown-method',
   'not-found',
+  'conflict',
   'forbidden',
   'unavailable',
   'internal',

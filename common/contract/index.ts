@@ -5,3 +5,4 @@ export * from './content.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './methods.js';
+export * from './packs.js';

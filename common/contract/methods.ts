@@ -1,3 +1,15 @@
 /** The API's method names, kept free of zod so the sandboxed preload stays small. */
-export const learnMethods = ['getAppInfo', 'listModules', 'getModule', 'getLesson'] as const;
+export const learnMethods = [
+  'getAppInfo',
+  'listModules',
+  'getModule',
+  'getLesson',
+  'listPacks',
+  'installPack',
+  'removePack',
+  'activatePackVersion',
+  'listTrustedKeys',
+  'addTrustedKey',
+  'removeTrustedKey',
+] as const;
 export type LearnMethod = (typeof learnMethods)[number];

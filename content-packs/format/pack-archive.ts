@@ -74,19 +74,26 @@ const header = (name: string, size: number) => ({
   type: 'file' as const,
 });
 
-/** Builds a signed .lpack from a pack source folder. */
+/** Builds a signed .lpack from a pack source folder, after checking the source. */
 export async function buildPackArchive(sourceDir: string, privateKeyPem: string): Promise<Buffer> {
   const source = await loadPackSource(sourceDir);
-  const paths = [MANIFEST_FILE, ...new Set(referencedFiles(source.manifest))].sort();
+  const paths = [MANIFEST_FILE, ...new Set(referencedFiles(source.manifest))];
+  const files = new Map(paths.map((path) => [path, source.files.get(path)!]));
+  return writeSignedArchive(files, { packId: source.manifest.id, version: source.manifest.version }, privateKeyPem);
+}
+
+/** Signs and packs the given files as they are; buildPackArchive is the checked way in. */
+export async function writeSignedArchive(
+  files: ReadonlyMap<string, Buffer>,
+  identity: { packId: string; version: string },
+  privateKeyPem: string,
+): Promise<Buffer> {
+  const paths = [...files.keys()].sort();
   const contents: PackContents = {
     format: 'lionlearn-pack',
     formatVersion: 1,
-    packId: source.manifest.id,
-    version: source.manifest.version,
-    files: paths.map((path) => {
-      const bytes = source.files.get(path)!;
-      return { path, size: bytes.length, sha256: sha256(bytes) };
-    }),
+    ...identity,
+    files: paths.map((path) => ({ path, size: files.get(path)!.length, sha256: sha256(files.get(path)!) })),
   };
   const contentsBytes = Buffer.from(JSON.stringify(contents, null, 2));
   const signatureBytes = Buffer.from(JSON.stringify(signBytes(contentsBytes, privateKeyPem), null, 2));
@@ -97,10 +104,7 @@ export async function buildPackArchive(sourceDir: string, privateKeyPem: string)
   const done = new Promise<void>((resolve, reject) => tar.on('end', () => resolve()).on('error', reject));
   tar.entry(header(CONTENTS, contentsBytes.length), contentsBytes);
   tar.entry(header(SIGNATURE, signatureBytes.length), signatureBytes);
-  for (const path of paths) {
-    const bytes = source.files.get(path)!;
-    tar.entry(header(PAYLOAD + path, bytes.length), bytes);
-  }
+  for (const path of paths) tar.entry(header(PAYLOAD + path, files.get(path)!.length), files.get(path)!);
   tar.finalize();
   await done;
   return gzipSync(Buffer.concat(chunks), { level: 9 });

@@ -17,7 +17,7 @@ const program = new Command('lionlearn')
 registerStart(program, layout);
 registerServe(program, layout);
 registerContent(program, layout);
-registerPack(program);
+registerPack(program, layout);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`lionlearn: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,9 +1,13 @@
 import { homedir } from 'node:os';
+import type { Command } from 'commander';
+import type { LearnApi } from '../../common/contract/api.js';
+import { createApiClient } from '../../common/contract/bridge.js';
 import { createLogger } from '../../infra/log/logger.js';
 import { createCore } from '../core/create-core.js';
 import type { Core } from '../core/create-core.js';
 import { resolveDataDir } from '../core/host/data-dir.js';
 import type { InstallLayout } from '../core/host/install-layout.js';
+import { localBridge } from '../core/local-bridge.js';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -22,4 +26,18 @@ export function openCore(layout: InstallLayout, options: GlobalOptions, logLevel
     bundledPacksDir: layout.bundledPacksDir,
     logger: createLogger('lionlearn', process.env.LIONLEARN_LOG_LEVEL ?? logLevel),
   });
+}
+
+/** Runs one command against a core opened for it, through the same validated path as the other faces. */
+export async function withApi<T>(
+  layout: InstallLayout,
+  command: Command,
+  run: (api: LearnApi, onEvent: Core['onEvent']) => Promise<T>,
+): Promise<T> {
+  const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
+  try {
+    return await run(createApiClient(localBridge(core)), core.onEvent);
+  } finally {
+    core.close();
+  }
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { LearnService } from '../../common/contract/api.js';
 import type { LearnEvent } from '../../common/contract/events.js';
 import { createLogger } from '../../infra/log/logger.js';
@@ -5,6 +6,9 @@ import type { Logger } from '../../infra/log/logger.js';
 import { installBundledPacks } from './content/bundled-packs.js';
 import { CatalogStore } from './content/catalog-store.js';
 import { createContentService } from './content/content-service.js';
+import { PackInstaller } from './content/pack-installer.js';
+import { createPackService } from './content/pack-service.js';
+import { TrustStore } from './content/trust-store.js';
 import { openCoreDatabase } from './db/core-database.js';
 import { EventHub } from './event-hub.js';
 
@@ -33,9 +37,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const events = new EventHub<LearnEvent>();
   const catalog = new CatalogStore(db);
+  const trust = new TrustStore(db, now);
+  const installer = new PackInstaller(db, catalog, trust, join(options.dataDir, 'packs'), options.appVersion, now);
   try {
     if (options.bundledPacksDir) {
-      const installed = await installBundledPacks(catalog, options.bundledPacksDir, now);
+      const installed = await installBundledPacks(installer, options.bundledPacksDir);
       if (installed.length > 0) logger.info({ installed }, 'bundled packs installed');
     }
   } catch (error) {
@@ -50,6 +56,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       dataDir: options.dataDir,
     }),
     ...createContentService(catalog),
+    ...createPackService(installer, trust, events),
   };
 
   return { api, onEvent: events.subscribe, logger, close: () => db.close() };

@@ -32,7 +32,7 @@ describe('IPC binding', () => {
   beforeAll(async () => {
     core = await createCore({
       dataDir: mkdtempSync(join(tmpdir(), 'ipc-')),
-      appVersion: '0.0.0-test',
+      appVersion: '1.0.0',
       bundledPacksDir: dirname(writePackFixture()),
       logger: pino({ level: 'silent' }),
     });

@@ -26,7 +26,7 @@ describe('browser face over real HTTP and WebSocket', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Lionagi Learn</title>');
     core = await createCore({
       dataDir: mkdtempSync(join(tmpdir(), 'web-')),
-      appVersion: '0.0.0-test',
+      appVersion: '1.0.0',
       bundledPacksDir: dirname(writePackFixture()),
       logger: pino({ level: 'silent' }),
     });

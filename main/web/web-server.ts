@@ -28,6 +28,7 @@ const statusOf: Record<ErrorCode, number> = {
   'invalid-input': 400,
   'unknown-method': 404,
   'not-found': 404,
+  conflict: 409,
   forbidden: 403,
   unavailable: 503,
   internal: 500,

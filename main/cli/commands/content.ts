@@ -1,20 +1,6 @@
 import type { Command } from 'commander';
-import { createApiClient } from '../../../common/contract/bridge.js';
-import type { LearnApi } from '../../../common/contract/api.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
-import { openCore } from '../open-core.js';
-import type { GlobalOptions } from '../open-core.js';
-import { localBridge } from '../../core/local-bridge.js';
-
-/** Runs one command against a core opened for it, through the same validated path as the other faces. */
-async function withApi<T>(layout: InstallLayout, command: Command, run: (api: LearnApi) => Promise<T>): Promise<T> {
-  const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
-  try {
-    return await run(createApiClient(localBridge(core)));
-  } finally {
-    core.close();
-  }
-}
+import { withApi } from '../open-core.js';
 
 export function registerContent(program: Command, layout: InstallLayout): void {
   program

@@ -3,6 +3,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { InstallLayout } from '../../core/host/install-layout.js';
+import { withApi } from '../open-core.js';
 import { buildPackArchive, verifyPackFile } from '../../../content-packs/format/pack-archive.js';
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import { generateSigningKeys, keyIdOf } from '../../../content-packs/format/signing.js';
@@ -26,7 +28,7 @@ async function readTrusted(files: string[]): Promise<Map<string, string>> {
   return new Map(keys.map((pem) => [keyIdOf(pem), pem]));
 }
 
-export function registerPack(program: Command): void {
+export function registerPack(program: Command, layout: InstallLayout): void {
   const pack = program.command('pack').description('build, sign, verify and install content packs');
 
   pack
@@ -74,4 +76,74 @@ export function registerPack(program: Command): void {
         await rm(join(extractTo, '..'), { recursive: true, force: true });
       }
     });
+
+  pack
+    .command('install <file>')
+    .description('install or upgrade a signed pack (the previous version stays until the new one is in place)')
+    .option('--allow-downgrade', 'install even when the file is older than the installed version')
+    .action(async (file: string, options: { allowDowngrade?: boolean }, command: Command) => {
+      const progress = byteProgress('Installing');
+      const result = await withApi(layout, command, (api, onEvent) => {
+        onEvent((event) => event.type === 'pack-install-progress' && progress.update(event.bytes, event.total));
+        return api
+          .installPack({ file, allowDowngrade: Boolean(options.allowDowngrade) })
+          .finally(() => progress.stop());
+      });
+      const from = result.previousVersion ? ` (was ${result.previousVersion})` : '';
+      console.log(
+        result.status === 'installed'
+          ? `Installed ${result.packId} ${result.version}${from}`
+          : `${result.packId} ${result.version} is already installed`,
+      );
+    });
+
+  pack
+    .command('list')
+    .description('list installed packs and their versions')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const packs = await withApi(layout, command, (api) => api.listPacks());
+      if (options.json) return console.log(JSON.stringify(packs, null, 2));
+      if (packs.length === 0) return console.log('No packs installed.');
+      for (const p of packs) {
+        const versions = p.versions.map((v) => (v.version === p.activeVersion ? `${v.version} (active)` : v.version));
+        console.log(`${p.id}  ${p.title}  ${versions.join(', ')}`);
+      }
+    });
+
+  pack
+    .command('use <packId> <version>')
+    .description('switch a pack to another installed version (roll back or forward)')
+    .action(async (packId: string, version: string, _options: unknown, command: Command) => {
+      await withApi(layout, command, (api) => api.activatePackVersion({ packId, version }));
+      console.log(`${packId} now uses version ${version}`);
+    });
+
+  pack
+    .command('remove <packId>')
+    .description('remove a pack and all its versions')
+    .action(async (packId: string, _options: unknown, command: Command) => {
+      await withApi(layout, command, (api) => api.removePack({ packId }));
+      console.log(`Removed ${packId}`);
+    });
+
+  const trustCommand = program.command('trust').description('the keys whose packs this machine installs');
+  trustCommand
+    .command('add <pubkeyFile>')
+    .requiredOption('--label <text>', 'who the key belongs to')
+    .action(async (pubkeyFile: string, { label }: { label: string }, command: Command) => {
+      const publicKey = await readFile(pubkeyFile, 'utf8');
+      const key = await withApi(layout, command, (api) => api.addTrustedKey({ publicKey, label }));
+      console.log(`Trusting key ${key.keyId} (${key.label})`);
+    });
+  trustCommand.command('list').action(async (_options: unknown, command: Command) => {
+    const keys = await withApi(layout, command, (api) => api.listTrustedKeys());
+    if (keys.length === 0)
+      return console.log('No keys are trusted; only the packs shipped with the app are installed.');
+    for (const k of keys) console.log(`${k.keyId}  ${k.label}  added ${k.addedAt}`);
+  });
+  trustCommand.command('remove <keyId>').action(async (keyId: string, _options: unknown, command: Command) => {
+    await withApi(layout, command, (api) => api.removeTrustedKey({ keyId }));
+    console.log(`No longer trusting key ${keyId}`);
+  });
 }

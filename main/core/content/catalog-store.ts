@@ -62,6 +62,10 @@ export class CatalogStore {
     return this.#lesson.get({ id: lessonId });
   }
 
+  removePack(packId: string): void {
+    this.#db.prepare('DELETE FROM packs WHERE id = ?').run(packId);
+  }
+
   /** Replaces a pack's rows in one transaction: readers see the old pack or the new one, never a mix. */
   replacePack({ manifest, files }: LoadedPack, installedAt: Date): void {
     const insertPack = this.#db.prepare(

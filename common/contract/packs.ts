@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { localIdSchema } from './content.js';
+
+export const trustedKeySchema = z.object({
+  keyId: z.string(),
+  label: z.string(),
+  addedAt: z.string(),
+});
+export type TrustedKey = z.infer<typeof trustedKeySchema>;
+
+export const installedPackSchema = z.object({
+  id: localIdSchema,
+  title: z.string(),
+  activeVersion: z.string(),
+  versions: z.array(
+    z.object({
+      version: z.string(),
+      origin: z.enum(['bundled', 'file']),
+      keyId: z.string().nullable(),
+      installedAt: z.string(),
+    }),
+  ),
+});
+export type InstalledPack = z.infer<typeof installedPackSchema>;
+
+export const installResultSchema = z.object({
+  packId: localIdSchema,
+  version: z.string(),
+  previousVersion: z.string().nullable(),
+  status: z.enum(['installed', 'already-installed']),
+});
+export type InstallResult = z.infer<typeof installResultSchema>;

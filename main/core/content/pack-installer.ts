@@ -1,0 +1,160 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import semver from 'semver';
+import { LearnError } from '../../../common/contract/errors.js';
+import type { InstalledPack, InstallResult } from '../../../common/contract/packs.js';
+import type { ReadProgress } from '../../../content-packs/format/pack-archive.js';
+import { PackArchiveError, verifyPackFile } from '../../../content-packs/format/pack-archive.js';
+import { loadPackSource } from '../../../content-packs/format/pack-source.js';
+import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
+import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import type { CatalogStore } from './catalog-store.js';
+import type { TrustStore } from './trust-store.js';
+
+export interface InstallOptions {
+  allowDowngrade?: boolean;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+interface Origin {
+  origin: 'bundled' | 'file';
+  keyId: string | null;
+}
+
+/**
+ * Installs packs as versions side by side under `<packsDir>/<id>/<version>/`. A version is unpacked
+ * and verified in a staging folder first; only then does the catalog switch to it, in one
+ * transaction. A failed install leaves the active version and its files as they were.
+ */
+export class PackInstaller {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly catalog: CatalogStore,
+    private readonly trust: TrustStore,
+    private readonly packsDir: string,
+    private readonly appVersion: string,
+    private readonly now: () => Date,
+  ) {}
+
+  async installFile(file: string, options: InstallOptions = {}): Promise<InstallResult> {
+    return this.#staged(async (stage) => {
+      try {
+        const { pack, signature } = await verifyPackFile(file, {
+          trusted: this.trust.keys(),
+          extractTo: stage,
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        });
+        return await this.#activateNew(pack, stage, { origin: 'file', keyId: signature.keyId }, options);
+      } catch (error) {
+        if (error instanceof PackArchiveError) throw new LearnError('invalid-input', error.message);
+        throw error;
+      }
+    });
+  }
+
+  /** Installs a pack shipped inside the app (trusted as the app's own files) when it is newer. */
+  async installBundled(sourceDir: string): Promise<InstallResult | undefined> {
+    const pack = await loadPackSource(sourceDir);
+    const active = this.catalog.installedVersion(pack.manifest.id);
+    if (active && !semver.lt(active, pack.manifest.version)) return undefined;
+    return this.#staged(async (stage) => {
+      for (const [path, bytes] of pack.files) {
+        await mkdir(dirname(join(stage, path)), { recursive: true });
+        await writeFile(join(stage, path), bytes);
+      }
+      return this.#activateNew(pack, stage, { origin: 'bundled', keyId: null }, {});
+    });
+  }
+
+  /** The seed's publishContent: make an installed version the active one (also a rollback). */
+  async activate(packId: string, version: string): Promise<void> {
+    const row = this.#versionRow(packId, version);
+    if (!row) throw new LearnError('not-found', `Version ${version} of pack "${packId}" is not installed.`);
+    const pack = await loadPackSource(join(this.packsDir, row.dir));
+    this.catalog.replacePack(pack, this.now());
+  }
+
+  async remove(packId: string): Promise<void> {
+    if (!this.catalog.installedVersion(packId)) throw new LearnError('not-found', `No installed pack "${packId}".`);
+    this.db.transaction(() => {
+      this.catalog.removePack(packId);
+      this.db.prepare('DELETE FROM pack_versions WHERE pack_id = ?').run(packId);
+    })();
+    await rm(join(this.packsDir, packId), { recursive: true, force: true });
+  }
+
+  list(): InstalledPack[] {
+    const packs = this.db
+      .prepare<[], { id: string; title: string; version: string }>(
+        'SELECT id, title, version FROM packs ORDER BY title',
+      )
+      .all();
+    const versions = this.db.prepare<
+      [string],
+      { version: string; origin: 'bundled' | 'file'; keyId: string | null; installedAt: string }
+    >(
+      'SELECT version, origin, key_id AS keyId, installed_at AS installedAt FROM pack_versions WHERE pack_id = ? ORDER BY installed_at',
+    );
+    return packs.map((p) => ({ id: p.id, title: p.title, activeVersion: p.version, versions: versions.all(p.id) }));
+  }
+
+  #versionRow(packId: string, version: string) {
+    return this.db
+      .prepare<[string, string], { dir: string }>('SELECT dir FROM pack_versions WHERE pack_id = ? AND version = ?')
+      .get(packId, version);
+  }
+
+  /** Runs `work` with a fresh staging folder that is always cleaned up. */
+  async #staged<T>(work: (stage: string) => Promise<T>): Promise<T> {
+    const staging = join(this.packsDir, '.staging');
+    await mkdir(staging, { recursive: true });
+    const dir = await mkdtemp(join(staging, 'install-'));
+    try {
+      return await work(join(dir, 'pack'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  async #activateNew(pack: LoadedPack, stage: string, origin: Origin, options: InstallOptions): Promise<InstallResult> {
+    const { id, version, minAppVersion } = pack.manifest;
+    if (semver.lt(this.appVersion, minAppVersion)) {
+      throw new LearnError(
+        'invalid-input',
+        `Pack "${id}" ${version} needs app version ${minAppVersion} or newer (this is ${this.appVersion}).`,
+      );
+    }
+    const previousVersion = this.catalog.installedVersion(id) ?? null;
+    if (previousVersion === version && this.#versionRow(id, version)) {
+      return { packId: id, version, previousVersion, status: 'already-installed' };
+    }
+    if (previousVersion && semver.lt(version, previousVersion) && !options.allowDowngrade) {
+      throw new LearnError(
+        'conflict',
+        `Pack "${id}" ${version} is older than the installed ${previousVersion}; allow a downgrade to install it.`,
+      );
+    }
+    const dir = join(id, version);
+    const target = join(this.packsDir, dir);
+    if (existsSync(target)) await rm(target, { recursive: true, force: true });
+    await mkdir(dirname(target), { recursive: true });
+    await rename(stage, target);
+    try {
+      this.db.transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO pack_versions (pack_id, version, dir, origin, key_id, installed_at) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (pack_id, version) DO UPDATE SET dir = excluded.dir, origin = excluded.origin,
+               key_id = excluded.key_id, installed_at = excluded.installed_at`,
+          )
+          .run(id, version, dir, origin.origin, origin.keyId, this.now().toISOString());
+        this.catalog.replacePack(pack, this.now());
+      })();
+    } catch (error) {
+      await rm(target, { recursive: true, force: true });
+      throw error;
+    }
+    return { packId: id, version, previousVersion, status: 'installed' };
+  }
+}
