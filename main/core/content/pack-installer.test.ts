@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import type { LearnEvent } from '../../../common/contract/events.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPackArchive, writeSignedArchive } from '../../../content-packs/format/pack-archive.js';
 import { writePackFixture } from '../../../content-packs/format/pack-fixture.js';
@@ -51,9 +52,9 @@ describe('installing packs from files', () => {
   });
   afterEach(() => core.close());
 
-  it('installs a pack signed by a trusted key and tells the faces the catalog changed', async () => {
-    const events: string[] = [];
-    core.onEvent((e) => events.push(e.type));
+  it('installs a pack signed by a trusted key, reporting progress to 100% and then the catalog change', async () => {
+    const events: LearnEvent[] = [];
+    core.onEvent((e) => events.push(e));
     const result = await core.api.installPack({
       file: await lpack(),
       allowDowngrade: false,
@@ -63,7 +64,12 @@ describe('installing packs from files', () => {
     expect(await core.api.listPacks(undefined)).toMatchObject([
       { id: 'demo', activeVersion: '1.0.0', versions: [{ version: '1.0.0', origin: 'file', keyId: keys.keyId }] },
     ]);
-    expect(events).toEqual(['catalog-changed']);
+    const progress = events.filter((e) => e.type === 'pack-install-progress');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toMatchObject({ bytes: expect.any(Number) });
+    const last = progress.at(-1)!;
+    expect(last.type === 'pack-install-progress' && last.bytes === last.total).toBe(true);
+    expect(events.at(-1)).toEqual({ type: 'catalog-changed' });
   });
 
   it('is idempotent: installing the same file again changes nothing', async () => {
