@@ -3,6 +3,7 @@ import { appInfoSchema } from './app-info.js';
 import { contentIdSchema, lessonSchema, localIdSchema, moduleDetailSchema, moduleSummarySchema } from './content.js';
 import type { LearnMethod } from './methods.js';
 import { installedPackSchema, installResultSchema, trustedKeySchema } from './packs.js';
+import { searchHitSchema, searchQuerySchema } from './search.js';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -26,6 +27,7 @@ export const learnApi = {
   listModules: method(noInput, z.array(moduleSummarySchema)),
   getModule: method(z.strictObject({ moduleId: contentIdSchema }), moduleDetailSchema),
   getLesson: method(z.strictObject({ lessonId: contentIdSchema }), lessonSchema),
+  searchContent: method(searchQuerySchema, z.array(searchHitSchema)),
   listPacks: method(noInput, z.array(installedPackSchema)),
   installPack: method(
     z.strictObject({ file: z.string().min(1).max(4096), allowDowngrade: z.boolean().default(false) }),

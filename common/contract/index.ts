@@ -6,3 +6,4 @@ export * from './errors.js';
 export * from './events.js';
 export * from './methods.js';
 export * from './packs.js';
+export * from './search.js';

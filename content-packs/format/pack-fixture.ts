@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { PackManifestInput } from './manifest.js';
 
-/** Test support: writes a small valid pack source (two modules, three lessons) into a temp folder. */
+/** Test support: writes a small valid pack source (two modules, three lessons, an exercise, a quiz) into a temp folder. */
 export function writePackFixture(overrides: Partial<PackManifestInput> = {}, parent?: string): string {
   const manifest: PackManifestInput = {
     formatVersion: 1,
@@ -14,6 +14,7 @@ export function writePackFixture(overrides: Partial<PackManifestInput> = {}, par
     language: 'en',
     authors: ['Test'],
     license: 'CC0-1.0',
+    skills: [{ id: 'loops', title: 'Loops' }],
     modules: [
       {
         id: 'basics',
@@ -29,6 +30,17 @@ export function writePackFixture(overrides: Partial<PackManifestInput> = {}, par
         title: 'Loops',
         description: 'Going round.',
         lessons: [{ id: 'for-loops', title: 'For loops', file: 'lessons/for-loops.md' }],
+        exercises: [
+          {
+            id: 'count-down',
+            title: 'Count down',
+            dir: 'exercises/count-down',
+            difficulty: 2,
+            skills: ['loops'],
+            hints: ['Use range with a negative step.'],
+          },
+        ],
+        quiz: 'quizzes/loops.json',
       },
     ],
     ...overrides,
@@ -42,6 +54,39 @@ export function writePackFixture(overrides: Partial<PackManifestInput> = {}, par
       `# ${lesson.title}\n\nText of ${lesson.id} (v${manifest.version}).\n\n\`\`\`python\nprint("hi")\n\`\`\`\n`,
     );
   }
+  const exercise = join(dir, 'exercises', 'count-down');
+  mkdirSync(exercise, { recursive: true });
+  writeFileSync(
+    join(exercise, 'prompt.md'),
+    '# Count down\n\nWrite `count_down(n)` returning the numbers from n down to 1.\n',
+  );
+  writeFileSync(join(exercise, 'starter.py'), 'def count_down(n):\n    raise NotImplementedError\n');
+  writeFileSync(join(exercise, 'solution.py'), 'def count_down(n):\n    return list(range(n, 0, -1))\n');
+  writeFileSync(
+    join(exercise, 'tests.py'),
+    'import unittest\nfrom solution import count_down\n\nclass T(unittest.TestCase):\n    def test_three(self):\n        self.assertEqual(count_down(3), [3, 2, 1])\n',
+  );
+  mkdirSync(join(dir, 'quizzes'), { recursive: true });
+  const quiz = [
+    {
+      id: 'range-stop',
+      kind: 'choice',
+      prompt: 'What is the last number range(1, 5) yields?',
+      choices: ['5', '4'],
+      answer: 1,
+      skills: ['loops'],
+      difficulty: 1,
+    },
+    {
+      id: 'loop-count',
+      kind: 'numeric',
+      prompt: 'How many times does a loop over range(3) run?',
+      answer: 3,
+      skills: ['loops'],
+      difficulty: 3,
+    },
+  ];
+  writeFileSync(join(dir, 'quizzes', 'loops.json'), JSON.stringify(quiz));
   writeFileSync(join(dir, 'pack.json'), JSON.stringify(manifest, null, 2));
   return dir;
 }

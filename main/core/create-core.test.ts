@@ -81,7 +81,7 @@ describe('createCore', () => {
   it('reports its version, schema version and data folder', async () => {
     const dataDir = tempDir();
     const core = await start(dataDir);
-    expect(await core.api.getAppInfo(undefined)).toEqual({ appVersion: '1.2.3', schemaVersion: 20, dataDir });
+    expect(await core.api.getAppInfo(undefined)).toEqual({ appVersion: '1.2.3', schemaVersion: 30, dataDir });
   });
 
   it('refuses to open a database from a newer app and leaves it untouched', async () => {

@@ -8,6 +8,7 @@ import { CatalogStore } from './content/catalog-store.js';
 import { createContentService } from './content/content-service.js';
 import { PackInstaller } from './content/pack-installer.js';
 import { createPackService } from './content/pack-service.js';
+import { SearchIndex } from './content/search-index.js';
 import { TrustStore } from './content/trust-store.js';
 import { openCoreDatabase } from './db/core-database.js';
 import { EventHub } from './event-hub.js';
@@ -55,7 +56,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       schemaVersion: migration.to,
       dataDir: options.dataDir,
     }),
-    ...createContentService(catalog),
+    ...createContentService(catalog, new SearchIndex(db)),
     ...createPackService(installer, trust, events),
   };
 

@@ -2,6 +2,15 @@ import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { withApi } from '../open-core.js';
 
+interface SearchOptions {
+  pack?: string;
+  module?: string;
+  kind?: 'lesson' | 'exercise' | 'quiz';
+  difficulty?: number;
+  limit: number;
+  json?: boolean;
+}
+
 export function registerContent(program: Command, layout: InstallLayout): void {
   program
     .command('modules')
@@ -20,6 +29,38 @@ export function registerContent(program: Command, layout: InstallLayout): void {
     .action(async (lessonId: string, _options: unknown, command: Command) => {
       const lesson = await withApi(layout, command, (api) => api.getLesson({ lessonId }));
       console.log(lesson.markdown);
+    });
+
+  program
+    .command('search <query>')
+    .description('search lessons, exercises and quizzes (BM25 ranked)')
+    .option('--pack <id>', 'only this pack')
+    .option('--module <id>', 'only this module (pack-id/module-id)')
+    .option('--kind <kind>', 'lesson, exercise or quiz')
+    .option('--difficulty <n>', 'only this difficulty (1-5)', Number)
+    .option('--limit <n>', 'how many results', Number, 20)
+    .option('--json', 'print JSON')
+    .action(async (query: string, options: SearchOptions, command: Command) => {
+      const hits = await withApi(layout, command, (api) =>
+        api.searchContent({
+          query,
+          limit: options.limit,
+          ...(options.pack ? { packId: options.pack } : {}),
+          ...(options.module ? { moduleId: options.module } : {}),
+          ...(options.kind ? { kind: options.kind } : {}),
+          ...(options.difficulty ? { difficulty: options.difficulty } : {}),
+        }),
+      );
+      if (options.json) return console.log(JSON.stringify(hits, null, 2));
+      if (hits.length === 0) return console.log(`Nothing found for "${query}".`);
+      const mark = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[22m` : `[${text}]`);
+      for (const hit of hits) {
+        const snippet = hit.snippet
+          .map((run) => (run.match ? mark(run.text) : run.text))
+          .join('')
+          .replace(/\s+/g, ' ');
+        console.log(`${hit.kind.padEnd(8)} ${hit.contentId}  ${hit.title}\n         ${snippet}`);
+      }
     });
 
   program

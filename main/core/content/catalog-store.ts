@@ -63,34 +63,77 @@ export class CatalogStore {
   }
 
   removePack(packId: string): void {
+    this.#db.prepare('DELETE FROM search_index WHERE pack_id = ?').run(packId);
     this.#db.prepare('DELETE FROM packs WHERE id = ?').run(packId);
   }
 
-  /** Replaces a pack's rows in one transaction: readers see the old pack or the new one, never a mix. */
-  replacePack({ manifest, files }: LoadedPack, installedAt: Date): void {
-    const insertPack = this.#db.prepare(
+  /**
+   * Replaces a pack's rows (catalog and search index) in one transaction: readers see the old
+   * pack or the new one, never a mix.
+   */
+  replacePack({ manifest, files, quizzes }: LoadedPack, installedAt: Date): void {
+    const db = this.#db;
+    const insertPack = db.prepare(
       'INSERT INTO packs (id, version, title, description, language, installed_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    const insertModule = this.#db.prepare(
+    const insertModule = db.prepare(
       'INSERT INTO modules (id, pack_id, position, title, description) VALUES (?, ?, ?, ?, ?)',
     );
-    const insertLesson = this.#db.prepare(
+    const insertLesson = db.prepare(
       'INSERT INTO lessons (id, module_id, position, title, body) VALUES (?, ?, ?, ?, ?)',
     );
-    this.#db.transaction(() => {
-      this.#db.prepare('DELETE FROM packs WHERE id = ?').run(manifest.id);
+    const insertExercise = db.prepare(
+      `INSERT INTO exercises (id, module_id, position, title, difficulty, skills, hints, prompt, starter)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertQuiz = db.prepare(
+      'INSERT INTO quiz_items (id, module_id, position, kind, difficulty, item) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const index = db.prepare(
+      `INSERT INTO search_index (title, body, content_id, pack_id, module_id, kind, difficulty)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const text = (path: string) => files.get(path)?.toString('utf8') ?? '';
+    db.transaction(() => {
+      this.removePack(manifest.id);
       const { id, version, title, description, language } = manifest;
       insertPack.run(id, version, title, description, language, installedAt.toISOString());
       manifest.modules.forEach((module, moduleIndex) => {
         const moduleId = qualify(id, module.id);
         insertModule.run(moduleId, id, moduleIndex, module.title, module.description);
-        module.lessons.forEach((lesson, lessonIndex) => {
-          insertLesson.run(
-            qualify(id, lesson.id),
+        module.lessons.forEach((lesson, i) => {
+          const body = text(lesson.file);
+          insertLesson.run(qualify(id, lesson.id), moduleId, i, lesson.title, body);
+          index.run(lesson.title, body, qualify(id, lesson.id), id, moduleId, 'lesson', null);
+        });
+        module.exercises.forEach((exercise, i) => {
+          const [prompt, starter] = [text(`${exercise.dir}/prompt.md`), text(`${exercise.dir}/starter.py`)];
+          const exerciseId = qualify(id, exercise.id);
+          insertExercise.run(
+            exerciseId,
             moduleId,
-            lessonIndex,
-            lesson.title,
-            files.get(lesson.file)?.toString('utf8') ?? '',
+            i,
+            exercise.title,
+            exercise.difficulty,
+            JSON.stringify(exercise.skills),
+            JSON.stringify(exercise.hints),
+            prompt,
+            starter,
+          );
+          index.run(exercise.title, `${prompt}\n${starter}`, exerciseId, id, moduleId, 'exercise', exercise.difficulty);
+        });
+        (quizzes.get(module.id) ?? []).forEach((item, i) => {
+          const quizId = qualify(id, item.id);
+          insertQuiz.run(quizId, moduleId, i, item.kind, item.difficulty, JSON.stringify(item));
+          const choices = item.kind === 'choice' ? `\n${item.choices.join('\n')}` : '';
+          index.run(
+            item.prompt.slice(0, 120),
+            `${item.prompt}${choices}`,
+            quizId,
+            id,
+            moduleId,
+            'quiz',
+            item.difficulty,
           );
         });
       });

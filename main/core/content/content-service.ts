@@ -1,12 +1,15 @@
 import { LearnError } from '../../../common/contract/errors.js';
 import type { LearnService } from '../../../common/contract/api.js';
 import type { CatalogStore } from './catalog-store.js';
+import type { SearchIndex } from './search-index.js';
 
-export type ContentService = Pick<LearnService, 'listModules' | 'getModule' | 'getLesson'>;
+export type ContentService = Pick<LearnService, 'listModules' | 'getModule' | 'getLesson' | 'searchContent'>;
 
 /** The seed's content reads over the installed catalog. */
-export function createContentService(catalog: CatalogStore): ContentService {
+export function createContentService(catalog: CatalogStore, search: SearchIndex): ContentService {
   return {
+    searchContent: async (query) => search.search(query),
+
     listModules: async () => catalog.listModules(),
 
     getModule: async ({ moduleId }) => {

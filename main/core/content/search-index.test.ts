@@ -1,0 +1,81 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchHit } from '../../../common/contract/search.js';
+import { writePackFixture } from '../../../content-packs/format/pack-fixture.js';
+import { createCore } from '../create-core.js';
+import type { Core } from '../create-core.js';
+import { splitSnippet, toFtsQuery } from './search-index.js';
+
+const matched = (hit: SearchHit) => hit.snippet.filter((run) => run.match).map((run) => run.text.toLowerCase());
+
+describe('search', () => {
+  let core: Core;
+  const search = (query: string, filters: Record<string, unknown> = {}) =>
+    core.api.searchContent({ query, limit: 20, ...filters });
+
+  beforeAll(async () => {
+    core = await createCore({
+      dataDir: mkdtempSync(join(tmpdir(), 'search-')),
+      appVersion: '1.0.0',
+      bundledPacksDir: dirname(writePackFixture()),
+      logger: pino({ level: 'silent' }),
+    });
+  });
+  afterAll(() => core.close());
+
+  it('finds lessons by their text and marks the match in the snippet', async () => {
+    const hits = await search('names');
+    expect(hits[0]).toMatchObject({ contentId: 'demo/names', kind: 'lesson', moduleId: 'demo/basics', packId: 'demo' });
+    expect(matched(hits[0]!)).toContain('names');
+  });
+
+  it('finds code in exercises and answers as you type (prefix of the last word)', async () => {
+    expect((await search('count_do')).map((h) => h.contentId)).toContain('demo/count-down');
+    expect((await search('NotImplemented')).map((h) => h.contentId)).toEqual(['demo/count-down']);
+  });
+
+  it('ranks a title match above a passing mention', async () => {
+    const hits = await search('loops');
+    expect(hits[0]?.title).toBe('For loops');
+  });
+
+  it('filters by pack, module, kind and difficulty', async () => {
+    expect((await search('range', { kind: 'quiz' })).every((h) => h.kind === 'quiz')).toBe(true);
+    expect((await search('range', { kind: 'quiz', difficulty: 3 })).map((h) => h.contentId)).toEqual([
+      'demo/loop-count',
+    ]);
+    expect(await search('text', { moduleId: 'demo/loops' })).toHaveLength(1);
+    expect(await search('text', { packId: 'other' })).toEqual([]);
+  });
+
+  it('treats search syntax as plain words and never fails on odd input', async () => {
+    for (const query of [
+      '"unbalanced',
+      'a OR b NOT c',
+      'title:hello',
+      '*',
+      ')(',
+      "'; DROP TABLE lessons; --",
+      'ünïcødé',
+    ]) {
+      await expect(search(query)).resolves.toBeInstanceOf(Array);
+    }
+    expect(await search('   ')).toEqual([]);
+    expect((await core.api.listModules(undefined)).length).toBe(2);
+  });
+
+  it('builds safe FTS queries and splits snippets into runs', () => {
+    expect(toFtsQuery('List APPEND')).toBe('"list" "append"*');
+    expect(toFtsQuery('a" OR "b')).toBe('"a" "or" "b"*');
+    expect(toFtsQuery('f-string')).toBe('"f string"*');
+    expect(toFtsQuery('!!!')).toBeUndefined();
+    expect(splitSnippet('a \u{E000}b\u{E001} c')).toEqual([
+      { text: 'a ', match: false },
+      { text: 'b', match: true },
+      { text: ' c', match: false },
+    ]);
+  });
+});
