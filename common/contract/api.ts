@@ -4,6 +4,7 @@ import { contentIdSchema, lessonSchema, localIdSchema, moduleDetailSchema, modul
 import type { LearnMethod } from './methods.js';
 import { installedPackSchema, installResultSchema, trustedKeySchema } from './packs.js';
 import { searchHitSchema, searchQuerySchema } from './search.js';
+import { contentVersionSchema, moduleStructureSchema, prerequisitesSchema, sequenceItemSchema } from './structure.js';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -28,6 +29,14 @@ export const learnApi = {
   getModule: method(z.strictObject({ moduleId: contentIdSchema }), moduleDetailSchema),
   getLesson: method(z.strictObject({ lessonId: contentIdSchema }), lessonSchema),
   searchContent: method(searchQuerySchema, z.array(searchHitSchema)),
+  getModuleStructure: method(z.strictObject({ moduleId: contentIdSchema }), moduleStructureSchema),
+  getPrerequisites: method(z.strictObject({ contentId: contentIdSchema }), prerequisitesSchema),
+  /** What follows in the pack's teaching order (lessons, then exercises, then the quiz of each module). */
+  getNextContent: method(z.strictObject({ currentId: contentIdSchema }), sequenceItemSchema.nullable()),
+  getContentVersion: method(
+    z.strictObject({ contentId: contentIdSchema, version: z.string().min(1).max(64).optional() }),
+    contentVersionSchema,
+  ),
   listPacks: method(noInput, z.array(installedPackSchema)),
   installPack: method(
     z.strictObject({ file: z.string().min(1).max(4096), allowDowngrade: z.boolean().default(false) }),

@@ -7,3 +7,4 @@ export * from './events.js';
 export * from './methods.js';
 export * from './packs.js';
 export * from './search.js';
+export * from './structure.js';

@@ -175,6 +175,8 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
   });
   const tar = extract();
   const feeding = pipeline(createReadStream(file), counter, createGunzip(), tar);
+  // It may fail while the loop below awaits a write; the loop or the final await reports it.
+  feeding.catch(() => undefined);
 
   let contents: PackContents | undefined;
   let signature: PackSignature | undefined;

@@ -9,6 +9,7 @@ import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
 import { createCore } from './create-core.js';
 import type { Core } from './create-core.js';
 import { CORE_DATABASE_FILE } from './db/core-database.js';
+import { coreMigrations } from './db/migrations/index.js';
 
 const silent = pino({ level: 'silent' });
 const opened: Core[] = [];
@@ -81,7 +82,11 @@ describe('createCore', () => {
   it('reports its version, schema version and data folder', async () => {
     const dataDir = tempDir();
     const core = await start(dataDir);
-    expect(await core.api.getAppInfo(undefined)).toEqual({ appVersion: '1.2.3', schemaVersion: 30, dataDir });
+    expect(await core.api.getAppInfo(undefined)).toEqual({
+      appVersion: '1.2.3',
+      schemaVersion: coreMigrations.at(-1)!.version,
+      dataDir,
+    });
   });
 
   it('refuses to open a database from a newer app and leaves it untouched', async () => {

@@ -1,6 +1,7 @@
 import type { Lesson, LessonSummary, ModuleSummary } from '../../../common/contract/content.js';
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import { StructureStore } from './structure-store.js';
 
 const qualify = (packId: string, localId: string) => `${packId}/${localId}`;
 
@@ -11,6 +12,7 @@ const MODULE_COLUMNS = `
 /** The installed catalog in SQLite: one prepared statement per read. */
 export class CatalogStore {
   readonly #db: SqliteDatabase;
+  readonly structure: StructureStore;
   readonly #installedVersion;
   readonly #modules;
   readonly #module;
@@ -19,6 +21,7 @@ export class CatalogStore {
 
   constructor(db: SqliteDatabase) {
     this.#db = db;
+    this.structure = new StructureStore(db);
     this.#installedVersion = db.prepare<[string], { version: string }>('SELECT version FROM packs WHERE id = ?');
     this.#modules = db.prepare<[], ModuleSummary>(
       `SELECT ${MODULE_COLUMNS} FROM modules m JOIN packs p ON p.id = m.pack_id ORDER BY p.title, m.position`,
@@ -56,6 +59,31 @@ export class CatalogStore {
 
   lessonsOf(moduleId: string): LessonSummary[] {
     return this.#lessonsOfModule.all(moduleId);
+  }
+
+  exercisesOf(moduleId: string): { id: string; title: string; difficulty: number; skills: string }[] {
+    return this.#db
+      .prepare<[string], { id: string; title: string; difficulty: number; skills: string }>(
+        'SELECT id, title, difficulty, skills FROM exercises WHERE module_id = ? ORDER BY position',
+      )
+      .all(moduleId);
+  }
+
+  quizItemCount(moduleId: string): number {
+    return this.#db
+      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM quiz_items WHERE module_id = ?')
+      .get(moduleId)!.n;
+  }
+
+  /** Which table an id lives in, or undefined when nothing installed has it. */
+  kindOf(contentId: string): 'module' | 'lesson' | 'exercise' | undefined {
+    const row = this.#db
+      .prepare<[string, string, string], { kind: 'module' | 'lesson' | 'exercise' }>(
+        `SELECT 'module' AS kind FROM modules WHERE id = ? UNION ALL SELECT 'lesson' FROM lessons WHERE id = ?
+         UNION ALL SELECT 'exercise' FROM exercises WHERE id = ? LIMIT 1`,
+      )
+      .get(contentId, contentId, contentId);
+    return row?.kind;
   }
 
   findLesson(lessonId: string): Lesson | undefined {
@@ -137,6 +165,7 @@ export class CatalogStore {
           );
         });
       });
+      this.structure.write(manifest);
     })();
   }
 }

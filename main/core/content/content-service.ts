@@ -3,7 +3,16 @@ import type { LearnService } from '../../../common/contract/api.js';
 import type { CatalogStore } from './catalog-store.js';
 import type { SearchIndex } from './search-index.js';
 
-export type ContentService = Pick<LearnService, 'listModules' | 'getModule' | 'getLesson' | 'searchContent'>;
+export type ContentService = Pick<
+  LearnService,
+  | 'listModules'
+  | 'getModule'
+  | 'getLesson'
+  | 'searchContent'
+  | 'getModuleStructure'
+  | 'getPrerequisites'
+  | 'getNextContent'
+>;
 
 /** The seed's content reads over the installed catalog. */
 export function createContentService(catalog: CatalogStore, search: SearchIndex): ContentService {
@@ -16,6 +25,37 @@ export function createContentService(catalog: CatalogStore, search: SearchIndex)
       const module = catalog.findModule(moduleId);
       if (!module) throw new LearnError('not-found', `No installed module "${moduleId}".`);
       return { ...module, lessons: catalog.lessonsOf(moduleId) };
+    },
+
+    getModuleStructure: async ({ moduleId }) => {
+      const module = catalog.findModule(moduleId);
+      if (!module) throw new LearnError('not-found', `No installed module "${moduleId}".`);
+      const { structure } = catalog;
+      return {
+        ...module,
+        requires: structure.requires('module', moduleId),
+        lessons: catalog.lessonsOf(moduleId).map((l) => ({
+          ...l,
+          skills: structure.skillsOf(l.id),
+          requires: structure.requires('lesson', l.id),
+        })),
+        exercises: catalog
+          .exercisesOf(moduleId)
+          .map((e) => ({ id: e.id, title: e.title, difficulty: e.difficulty, skills: structure.skillsOf(e.id) })),
+        quizItemCount: catalog.quizItemCount(moduleId),
+      };
+    },
+
+    getPrerequisites: async ({ contentId }) => {
+      const kind = catalog.kindOf(contentId);
+      if (!kind) throw new LearnError('not-found', `Nothing installed has the id "${contentId}".`);
+      const graph = kind === 'module' ? 'module' : 'lesson';
+      return { contentId, prerequisites: catalog.structure.prerequisites(graph, contentId) };
+    },
+
+    getNextContent: async ({ currentId }) => {
+      if (!catalog.kindOf(currentId)) throw new LearnError('not-found', `Nothing installed has the id "${currentId}".`);
+      return catalog.structure.next(currentId) ?? null;
     },
 
     getLesson: async ({ lessonId }) => {

@@ -69,10 +69,15 @@ export class PackInstaller {
 
   /** The seed's publishContent: make an installed version the active one (also a rollback). */
   async activate(packId: string, version: string): Promise<void> {
-    const row = this.#versionRow(packId, version);
-    if (!row) throw new LearnError('not-found', `Version ${version} of pack "${packId}" is not installed.`);
-    const pack = await loadPackSource(join(this.packsDir, row.dir));
-    this.catalog.replacePack(pack, this.now());
+    this.catalog.replacePack(await this.loadVersion(packId, version), this.now());
+  }
+
+  /** An installed version as a loaded pack; the active one when no version is given. */
+  async loadVersion(packId: string, version?: string): Promise<LoadedPack> {
+    const wanted = version ?? this.catalog.installedVersion(packId);
+    const row = wanted ? this.#versionRow(packId, wanted) : undefined;
+    if (!row) throw new LearnError('not-found', `Version ${wanted ?? '(any)'} of pack "${packId}" is not installed.`);
+    return loadPackSource(join(this.packsDir, row.dir));
   }
 
   async remove(packId: string): Promise<void> {

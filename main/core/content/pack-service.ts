@@ -1,4 +1,5 @@
 import type { LearnService } from '../../../common/contract/api.js';
+import { LearnError } from '../../../common/contract/errors.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
 import type { EventHub } from '../event-hub.js';
 import type { PackInstaller } from './pack-installer.js';
@@ -10,6 +11,7 @@ export type PackService = Pick<
   | 'installPack'
   | 'removePack'
   | 'activatePackVersion'
+  | 'getContentVersion'
   | 'listTrustedKeys'
   | 'addTrustedKey'
   | 'removeTrustedKey'
@@ -41,6 +43,31 @@ export function createPackService(
       await installer.activate(packId, version);
       changed();
       return null;
+    },
+    getContentVersion: async ({ contentId, version }) => {
+      const [packId, localId] = contentId.split('/') as [string, string];
+      const pack = await installer.loadVersion(packId, version);
+      const text = (path: string) => pack.files.get(path)?.toString('utf8') ?? '';
+      const modules = pack.manifest.modules;
+      const lesson = modules.flatMap((m) => m.lessons).find((l) => l.id === localId);
+      if (lesson)
+        return {
+          contentId,
+          kind: 'lesson',
+          packId,
+          version: pack.manifest.version,
+          title: lesson.title,
+          body: text(lesson.file),
+        };
+      const exercise = modules.flatMap((m) => m.exercises).find((e) => e.id === localId);
+      if (exercise) {
+        const body = `${text(`${exercise.dir}/prompt.md`)}\n\n${text(`${exercise.dir}/starter.py`)}`;
+        return { contentId, kind: 'exercise', packId, version: pack.manifest.version, title: exercise.title, body };
+      }
+      throw new LearnError(
+        'not-found',
+        `Version ${pack.manifest.version} of "${packId}" has no lesson or exercise "${localId}".`,
+      );
     },
     listTrustedKeys: async () => trust.list(),
     addTrustedKey: async ({ publicKey, label }) => trust.add(publicKey, label),

@@ -1,0 +1,94 @@
+import type { Prerequisites, SequenceItem } from '../../../common/contract/structure.js';
+import type { PackManifest } from '../../../content-packs/format/manifest.js';
+import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+
+const qualify = (packId: string, localId: string) => `${packId}/${localId}`;
+
+export type Graph = 'module' | 'lesson' | 'skill';
+
+/** Skills, prerequisites and teaching order of the installed packs. */
+export class StructureStore {
+  readonly #db: SqliteDatabase;
+  readonly #next;
+  readonly #prerequisites;
+  readonly #requires;
+  readonly #skillsOf;
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db;
+    this.#next = db.prepare<[string], SequenceItem>(`
+      SELECT s.content_id AS contentId, s.kind, s.title, s.module_id AS moduleId
+      FROM sequence cur JOIN sequence s ON s.pack_id = cur.pack_id AND s.position = cur.position + 1
+      WHERE cur.content_id = ?`);
+    // Transitive closure; UNION (not UNION ALL) stops at nodes already seen.
+    this.#prerequisites = db.prepare<{ graph: Graph; id: string }, Prerequisites['prerequisites'][number]>(`
+      WITH RECURSIVE closure (id, depth) AS (
+        SELECT required_id, 1 FROM prerequisites WHERE graph = @graph AND item_id = @id
+        UNION
+        SELECT p.required_id, c.depth + 1 FROM prerequisites p JOIN closure c ON p.graph = @graph AND p.item_id = c.id
+        WHERE c.depth < 1000
+      )
+      SELECT c.id, coalesce(CASE @graph WHEN 'module' THEN m.title WHEN 'lesson' THEN l.title ELSE s.title END, c.id) AS title,
+        max(c.depth) AS depth
+      FROM closure c
+      LEFT JOIN lessons l ON l.id = c.id LEFT JOIN modules m ON m.id = c.id LEFT JOIN skills s ON s.id = c.id
+      GROUP BY c.id ORDER BY depth DESC, c.id`);
+    this.#requires = db.prepare<{ graph: Graph; id: string }, { id: string }>(
+      'SELECT required_id AS id FROM prerequisites WHERE graph = @graph AND item_id = @id ORDER BY required_id',
+    );
+    this.#skillsOf = db.prepare<[string], { id: string }>(
+      'SELECT skill_id AS id FROM content_skills WHERE content_id = ? ORDER BY skill_id',
+    );
+  }
+
+  next(contentId: string): SequenceItem | undefined {
+    return this.#next.get(contentId);
+  }
+
+  prerequisites(graph: Graph, id: string): Prerequisites['prerequisites'] {
+    return this.#prerequisites.all({ graph, id });
+  }
+
+  requires(graph: Graph, id: string): string[] {
+    return this.#requires.all({ graph, id }).map((r) => r.id);
+  }
+
+  skillsOf(contentId: string): string[] {
+    return this.#skillsOf.all(contentId).map((r) => r.id);
+  }
+
+  /** Called inside the catalog's replace transaction, after the pack's old rows are gone. */
+  write(manifest: PackManifest): void {
+    const packId = manifest.id;
+    const q = (id: string) => qualify(packId, id);
+    const skill = this.#db.prepare('INSERT INTO skills (id, pack_id, title) VALUES (?, ?, ?)');
+    const edge = this.#db.prepare(
+      'INSERT OR IGNORE INTO prerequisites (pack_id, graph, item_id, required_id) VALUES (?, ?, ?, ?)',
+    );
+    const tag = this.#db.prepare(
+      'INSERT OR IGNORE INTO content_skills (pack_id, content_id, skill_id) VALUES (?, ?, ?)',
+    );
+    const step = this.#db.prepare(
+      'INSERT INTO sequence (pack_id, position, content_id, kind, module_id, title) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const s of manifest.skills) {
+      skill.run(q(s.id), packId, s.title);
+      for (const r of s.requires) edge.run(packId, 'skill', q(s.id), q(r));
+    }
+    let position = 0;
+    for (const m of manifest.modules) {
+      for (const r of m.requires) edge.run(packId, 'module', q(m.id), q(r));
+      for (const l of m.lessons) {
+        for (const r of l.requires) edge.run(packId, 'lesson', q(l.id), q(r));
+        for (const s of l.skills) tag.run(packId, q(l.id), q(s));
+        step.run(packId, position++, q(l.id), 'lesson', q(m.id), l.title);
+      }
+      for (const e of m.exercises) {
+        for (const r of e.requires) edge.run(packId, 'lesson', q(e.id), q(r));
+        for (const s of e.skills) tag.run(packId, q(e.id), q(s));
+        step.run(packId, position++, q(e.id), 'exercise', q(m.id), e.title);
+      }
+      if (m.quiz) step.run(packId, position++, q(m.id), 'quiz', q(m.id), `${m.title}: quiz`);
+    }
+  }
+}
