@@ -8,7 +8,7 @@ import { createGunzip, gzipSync } from 'node:zlib';
 import { extract, pack } from 'tar-stream';
 import { z } from 'zod';
 import { packPathSchema } from './manifest.js';
-import { loadPackSource, MANIFEST_FILE, referencedFiles } from './pack-source.js';
+import { loadPackFromFiles, loadPackSource, MANIFEST_FILE, referencedFiles } from './pack-source.js';
 import type { LoadedPack } from './pack-source.js';
 import { checkSignature, signatureSchema, signBytes } from './signing.js';
 import type { PackSignature } from './signing.js';
@@ -127,6 +127,8 @@ export interface ReadOptions {
 export interface VerifiedPack {
   contents: PackContents;
   signature: PackSignature;
+  /** The verified files, by path in the pack (also written under extractTo). */
+  files: Map<string, Buffer>;
 }
 
 async function readEntry(entry: AsyncIterable<unknown>, limit: number, file: string, name: string): Promise<Buffer> {
@@ -181,7 +183,18 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
   let contents: PackContents | undefined;
   let signature: PackSignature | undefined;
   const expected = new Map<string, { size: number; sha256: string }>();
-  const written = new Set<string>();
+  const files = new Map<string, Buffer>();
+  const folders = new Map<string, Promise<unknown>>();
+  const writes: Promise<void>[] = [];
+  // Files are written while the stream goes on; each folder is made once.
+  const write = (path: string, bytes: Buffer) => {
+    const target = join(options.extractTo, path);
+    const folder = dirname(target);
+    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+    const done = folders.get(folder)!.then(() => writeFile(target, bytes, { flag: 'wx' }));
+    done.catch(() => undefined);
+    writes.push(done);
+  };
   try {
     for await (const entry of tar) {
       const { name, type, size } = entry.header;
@@ -206,29 +219,31 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
       }
       const want = expected.get(name);
       if (!want) throw new PackArchiveError(file, `it holds "${name}", which its signed contents do not list`);
-      if (written.has(name)) throw new PackArchiveError(file, `it holds "${name}" twice`);
+      const path = name.slice(PAYLOAD.length);
+      if (files.has(path)) throw new PackArchiveError(file, `it holds "${name}" twice`);
       if (size !== want.size || size > limits.fileBytes) {
         throw new PackArchiveError(file, `"${name}" does not have the size its signed contents give`);
       }
       const bytes = await readEntry(entry, want.size, file, name);
       if (sha256(bytes) !== want.sha256) throw new PackArchiveError(file, `"${name}" was changed after signing`);
-      const target = join(options.extractTo, name.slice(PAYLOAD.length));
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, bytes, { flag: 'wx' });
-      written.add(name);
+      files.set(path, bytes);
+      write(path, bytes);
     }
     await feeding;
+    await Promise.all(writes);
   } catch (error) {
     tar.destroy();
     await feeding.catch(() => undefined);
+    // Let started writes settle, so the caller's cleanup of extractTo finds every file.
+    await Promise.allSettled(writes);
     if (error instanceof PackArchiveError) throw error;
     throw new PackArchiveError(file, `the archive is truncated or corrupt (${(error as Error).message})`);
   }
   if (!contents || !signature) throw new PackArchiveError(file, 'the archive is empty or truncated');
-  const missing = [...expected.keys()].filter((name) => !written.has(name));
+  const missing = [...expected.keys()].filter((name) => !files.has(name.slice(PAYLOAD.length)));
   if (missing.length > 0)
     throw new PackArchiveError(file, `it is missing ${missing.length} listed file(s), e.g. "${missing[0]}"`);
-  return { contents, signature };
+  return { contents, signature, files };
 }
 
 /**
@@ -237,8 +252,8 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
  */
 export async function verifyPackFile(file: string, options: ReadOptions): Promise<VerifiedPack & { pack: LoadedPack }> {
   const verified = await readPackArchive(file, options);
-  const pack = await loadPackSource(options.extractTo).catch((error: Error) => {
-    throw new PackArchiveError(file, error.message.replace(`Pack ${options.extractTo}: `, ''));
+  const pack = await loadPackFromFiles(verified.files, file).catch((error: Error) => {
+    throw new PackArchiveError(file, error.message.replace(`Pack ${file}: `, ''));
   });
   if (pack.manifest.id !== verified.contents.packId || pack.manifest.version !== verified.contents.version) {
     throw new PackArchiveError(file, 'its manifest does not match its signed contents');

@@ -82,6 +82,15 @@ function parseQuizzes(manifest: PackManifest, files: Map<string, Buffer>, source
   return quizzes;
 }
 
+type ReadPackFile = (path: string) => Promise<Buffer>;
+
+async function assemble(source: string, manifestBytes: Buffer, read: ReadPackFile): Promise<LoadedPack> {
+  const manifest = parseManifest(manifestBytes, source);
+  const files = new Map<string, Buffer>([[MANIFEST_FILE, manifestBytes]]);
+  for (const path of referencedFiles(manifest)) files.set(path, await read(path));
+  return { manifest, files, quizzes: parseQuizzes(manifest, files, source) };
+}
+
 /** Loads a pack source folder (the form authors edit, and the form an installed version takes). */
 export async function loadPackSource(dir: string): Promise<LoadedPack> {
   const root = await realpath(dir).catch(() => {
@@ -90,8 +99,16 @@ export async function loadPackSource(dir: string): Promise<LoadedPack> {
   const manifestBytes = await readFile(join(root, MANIFEST_FILE)).catch((error: Error) => {
     throw new PackFormatError(dir, `cannot read ${MANIFEST_FILE}: ${error.message}`);
   });
-  const manifest = parseManifest(manifestBytes, dir);
-  const files = new Map<string, Buffer>([[MANIFEST_FILE, manifestBytes]]);
-  for (const path of referencedFiles(manifest)) files.set(path, await readInside(root, path, dir));
-  return { manifest, files, quizzes: parseQuizzes(manifest, files, dir) };
+  return assemble(dir, manifestBytes, (path) => readInside(root, path, dir));
+}
+
+/** Loads a pack from files already in memory (an archive's verified contents), by the same rules. */
+export function loadPackFromFiles(files: ReadonlyMap<string, Buffer>, source: string): Promise<LoadedPack> {
+  const manifestBytes = files.get(MANIFEST_FILE);
+  if (!manifestBytes) throw new PackFormatError(source, `it has no ${MANIFEST_FILE}`);
+  return assemble(source, manifestBytes, async (path) => {
+    const bytes = files.get(path);
+    if (!bytes) throw new PackFormatError(source, `the manifest names "${path}", which does not exist`);
+    return bytes;
+  });
 }

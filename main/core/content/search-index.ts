@@ -39,17 +39,22 @@ export class SearchIndex {
   readonly #query;
 
   constructor(db: SqliteDatabase) {
+    // Ranks every match but builds snippets only for the rows returned: snippet() is the costly part.
     this.#query = db.prepare<Record<string, unknown>, Row>(`
+      WITH top AS (
+        SELECT rowid, rank FROM search_index
+        WHERE search_index MATCH @match AND rank MATCH 'bm25(5.0, 1.0)'
+          AND (@packId IS NULL OR pack_id = @packId)
+          AND (@moduleId IS NULL OR module_id = @moduleId)
+          AND (@kind IS NULL OR kind = @kind)
+          AND (@difficulty IS NULL OR difficulty = @difficulty)
+        ORDER BY rank LIMIT @limit
+      )
       SELECT content_id AS contentId, kind, title, module_id AS moduleId, pack_id AS packId, difficulty,
         snippet(search_index, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet
-      FROM search_index
+      FROM search_index JOIN top ON top.rowid = search_index.rowid
       WHERE search_index MATCH @match
-        AND (@packId IS NULL OR pack_id = @packId)
-        AND (@moduleId IS NULL OR module_id = @moduleId)
-        AND (@kind IS NULL OR kind = @kind)
-        AND (@difficulty IS NULL OR difficulty = @difficulty)
-      ORDER BY bm25(search_index, 5.0, 1.0)
-      LIMIT @limit`);
+      ORDER BY top.rank`);
   }
 
   search(query: Required<Pick<SearchQuery, 'query' | 'limit'>> & Omit<SearchQuery, 'query' | 'limit'>): SearchHit[] {

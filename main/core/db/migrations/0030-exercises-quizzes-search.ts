@@ -28,10 +28,12 @@ export default {
     CREATE INDEX quiz_items_by_module ON quiz_items (module_id, position);
 
     -- Titles, lesson text, prompts and code, ranked with BM25; the other columns are for filters.
+    -- Prefix indexes keep type-ahead queries ("gen"*) from expanding over the whole vocabulary.
     CREATE VIRTUAL TABLE search_index USING fts5 (
       title, body,
       content_id UNINDEXED, pack_id UNINDEXED, module_id UNINDEXED, kind UNINDEXED, difficulty UNINDEXED,
-      tokenize = 'porter unicode61'
+      tokenize = 'porter unicode61',
+      prefix = '2 3 4'
     );
   `,
 } satisfies Migration;

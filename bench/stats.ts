@@ -1,0 +1,41 @@
+/** Small helpers every benchmark shares: timing, percentiles and a side-by-side table. */
+export const now = () => performance.now();
+
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+export const median = (samples: number[]) => percentile(samples, 50);
+
+export async function timeEach<T>(items: T[], run: (item: T) => unknown): Promise<number[]> {
+  const samples: number[] = [];
+  for (const item of items) {
+    const start = now();
+    await run(item);
+    samples.push(now() - start);
+  }
+  return samples;
+}
+
+export interface Row {
+  metric: string;
+  ours: number;
+  baseline?: number;
+  unit: string;
+  target?: string;
+}
+
+/** Prints ours against the baseline, with the ratio baseline / ours (above 1 means we are faster). */
+export function printTable(title: string, baselineName: string, rows: Row[]): void {
+  const fmt = (n: number | undefined) => (n === undefined ? '' : n >= 100 ? n.toFixed(0) : n.toFixed(n >= 10 ? 1 : 3));
+  const table = rows.map((r) => ({
+    metric: r.metric,
+    ours: `${fmt(r.ours)} ${r.unit}`,
+    [baselineName]: r.baseline === undefined ? '' : `${fmt(r.baseline)} ${r.unit}`,
+    ratio: r.baseline === undefined ? '' : `${(r.baseline / r.ours).toFixed(1)}x`,
+    target: r.target ?? '',
+  }));
+  console.log(`\n${title}`);
+  console.table(table);
+}
