@@ -1,5 +1,6 @@
 // npm run bench -- content: install, search and next-content on a generated pack of
 // 10,000 lessons and 5,000 exercises, each against a simpler baseline run side by side.
+// BENCH_SLOWEST=1 also prints the slowest queries.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,10 +35,30 @@ const BASE = `variable function loop list dictionary tuple string integer float 
   enumerate yield return raise try except finally context manager file path json csv datetime random math regex`
   .split(/\s+/)
   .filter(Boolean);
-// A long-tailed vocabulary: common base words plus many rarer generated ones.
-const VOCAB = [...BASE, ...Array.from({ length: 3000 }, (_, i) => `${pick(BASE)}${i.toString(36)}`)];
-const word = () => (random() < 0.6 ? pick(BASE) : pick(VOCAB));
+// Text follows Zipf's law, like natural language: word k appears with weight 1/k. The first
+// words are the base programming terms, so the most common ones occur in nearly every lesson.
+const VOCAB = [...BASE, ...Array.from({ length: 5000 }, (_, i) => `${pick(BASE)}${i.toString(36)}`)];
+const CDF = (() => {
+  let sum = 0;
+  return VOCAB.map((_, k) => (sum += 1 / (k + 1)));
+})();
+function zipfRank(): number {
+  const target = random() * CDF[CDF.length - 1]!;
+  let lo = 0;
+  let hi = CDF.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (CDF[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+const word = () => VOCAB[zipfRank()]!;
 const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
+/** A query word: one time in five among the 50 most common words (the slow case), else a topical one. */
+const COMMON = 50;
+const queryWord = () =>
+  random() < 0.2 ? VOCAB[Math.floor(random() * COMMON)]! : VOCAB[COMMON + Math.floor(random() * 3000)]!;
 
 function generateSource(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-pack-'));
@@ -106,15 +127,15 @@ function baselineInsert(rows: { id: string; title: string; body: string }[]): nu
 function queries(): { query: string; filters: Record<string, unknown> }[] {
   return Array.from({ length: QUERIES }, () => {
     const shape = random();
-    const first = word();
+    const first = queryWord();
     const query =
       shape < 0.4
         ? first
         : shape < 0.7
-          ? `${first} ${word()}`
+          ? `${first} ${queryWord()}`
           : shape < 0.9
             ? first.slice(0, 3 + Math.floor(random() * 3))
-            : `${first} ${word()} ${word()}`;
+            : `${first} ${queryWord()} ${queryWord()}`;
     const filter = random();
     const filters =
       filter < 0.1
@@ -159,6 +180,14 @@ async function main() {
   const qs = queries();
   for (const q of qs.slice(0, 50)) await api.searchContent({ query: q.query, limit: 20, ...q.filters }); // warm up
   const search = await timeEach(qs, (q) => api.searchContent({ query: q.query, limit: 20, ...q.filters }));
+  if (process.env.BENCH_SLOWEST) {
+    const slowest = qs
+      .map((q, i) => ({ ...q, ms: search[i]! }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 12);
+    console.log(JSON.stringify(slowest, null, 1));
+  }
+  const common = await timeEach(VOCAB.slice(0, COMMON), (query) => api.searchContent({ query, limit: 20 }));
   const like = db.prepare('SELECT id FROM lessons WHERE title LIKE @q OR body LIKE @q LIMIT 20');
   const scans = await timeEach(qs.slice(0, 100), (q) => like.all({ q: `%${q.query.split(' ')[0]}%` }));
 
@@ -198,6 +227,7 @@ async function main() {
         unit: 'ms',
         target: '<= 5 ms',
       },
+      { metric: `search p95, the ${COMMON} most common words alone`, ours: percentile(common, 95), unit: 'ms' },
       {
         metric: 'getNextContent p95 vs window query',
         ours: percentile(next, 95),

@@ -1,6 +1,7 @@
 import type { Lesson, LessonSummary, ModuleSummary } from '../../../common/contract/content.js';
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import { searchTags } from './search-index.js';
 import { StructureStore } from './structure-store.js';
 
 const qualify = (packId: string, localId: string) => `${packId}/${localId}`;
@@ -117,10 +118,29 @@ export class CatalogStore {
     const insertQuiz = db.prepare(
       'INSERT INTO quiz_items (id, module_id, position, kind, difficulty, item) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    const index = db.prepare(
-      `INSERT INTO search_index (title, body, content_id, pack_id, module_id, kind, difficulty)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    const insertIndex = db.prepare(
+      `INSERT INTO search_index (title, body, tags, content_id, pack_id, module_id, kind, difficulty)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const index = (
+      title: string,
+      body: string,
+      contentId: string,
+      packId: string,
+      moduleId: string,
+      kind: string,
+      difficulty: number | null,
+    ) =>
+      insertIndex.run(
+        title,
+        body,
+        searchTags({ packId, moduleId, kind, difficulty }),
+        contentId,
+        packId,
+        moduleId,
+        kind,
+        difficulty,
+      );
     const text = (path: string) => files.get(path)?.toString('utf8') ?? '';
     db.transaction(() => {
       this.removePack(manifest.id);
@@ -132,7 +152,7 @@ export class CatalogStore {
         module.lessons.forEach((lesson, i) => {
           const body = text(lesson.file);
           insertLesson.run(qualify(id, lesson.id), moduleId, i, lesson.title, body);
-          index.run(lesson.title, body, qualify(id, lesson.id), id, moduleId, 'lesson', null);
+          index(lesson.title, body, qualify(id, lesson.id), id, moduleId, 'lesson', null);
         });
         module.exercises.forEach((exercise, i) => {
           const [prompt, starter] = [text(`${exercise.dir}/prompt.md`), text(`${exercise.dir}/starter.py`)];
@@ -148,21 +168,13 @@ export class CatalogStore {
             prompt,
             starter,
           );
-          index.run(exercise.title, `${prompt}\n${starter}`, exerciseId, id, moduleId, 'exercise', exercise.difficulty);
+          index(exercise.title, `${prompt}\n${starter}`, exerciseId, id, moduleId, 'exercise', exercise.difficulty);
         });
         (quizzes.get(module.id) ?? []).forEach((item, i) => {
           const quizId = qualify(id, item.id);
           insertQuiz.run(quizId, moduleId, i, item.kind, item.difficulty, JSON.stringify(item));
           const choices = item.kind === 'choice' ? `\n${item.choices.join('\n')}` : '';
-          index.run(
-            item.prompt.slice(0, 120),
-            `${item.prompt}${choices}`,
-            quizId,
-            id,
-            moduleId,
-            'quiz',
-            item.difficulty,
-          );
+          index(item.prompt.slice(0, 120), `${item.prompt}${choices}`, quizId, id, moduleId, 'quiz', item.difficulty);
         });
       });
       this.structure.write(manifest);

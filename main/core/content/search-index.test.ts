@@ -7,12 +7,17 @@ import type { SearchHit } from '../../../common/contract/search.js';
 import { writePackFixture } from '../../../content-packs/format/pack-fixture.js';
 import { createCore } from '../create-core.js';
 import type { Core } from '../create-core.js';
-import { splitSnippet, toFtsQuery } from './search-index.js';
+import { loadPackSource } from '../../../content-packs/format/pack-source.js';
+import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import { openCoreDatabase } from '../db/core-database.js';
+import { CatalogStore } from './catalog-store.js';
+import { SearchIndex, splitSnippet, toFtsQuery } from './search-index.js';
 
 const matched = (hit: SearchHit) => hit.snippet.filter((run) => run.match).map((run) => run.text.toLowerCase());
 
 describe('search', () => {
   let core: Core;
+  let db: SqliteDatabase;
   const search = (query: string, filters: Record<string, unknown> = {}) =>
     core.api.searchContent({ query, limit: 20, ...filters });
 
@@ -23,8 +28,12 @@ describe('search', () => {
       bundledPacksDir: dirname(writePackFixture()),
       logger: pino({ level: 'silent' }),
     });
+    db = openCoreDatabase(mkdtempSync(join(tmpdir(), 'search-db-'))).db;
   });
-  afterAll(() => core.close());
+  afterAll(() => {
+    core.close();
+    db.close();
+  });
 
   it('finds lessons by their text and marks the match in the snippet', async () => {
     const hits = await search('names');
@@ -65,6 +74,15 @@ describe('search', () => {
     }
     expect(await search('   ')).toEqual([]);
     expect((await core.api.listModules(undefined)).length).toBe(2);
+  });
+
+  it('lists body matches in teaching order, after ranked title matches, once a query matches too many items', async () => {
+    const catalog = new CatalogStore(db);
+    catalog.replacePack(await loadPackSource(writePackFixture()), new Date());
+    const hits = new SearchIndex(db, 1).search({ query: 'text', limit: 20 });
+    expect(hits.map((h) => h.contentId)).toEqual(['demo/hello', 'demo/names', 'demo/for-loops']);
+    const ranked = new SearchIndex(db).search({ query: 'hello', limit: 20 });
+    expect(ranked[0]?.contentId).toBe('demo/hello');
   });
 
   it('builds safe FTS queries and splits snippets into runs', () => {

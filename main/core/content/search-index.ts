@@ -1,4 +1,5 @@
 import type { SearchHit, SearchQuery } from '../../../common/contract/search.js';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 
 // Private-use characters mark matches inside snippets; they never occur in pack text we index.
@@ -20,6 +21,25 @@ export function toFtsQuery(input: string): string | undefined {
   return phrases.map((p, i) => `"${p}"${i === phrases.length - 1 ? '*' : ''}`).join(' ');
 }
 
+interface Filters {
+  packId?: string | null | undefined;
+  moduleId?: string | null | undefined;
+  kind?: string | null | undefined;
+  difficulty?: number | null | undefined;
+}
+
+// One token per filter value: hex keeps any id a single token the tokenizer leaves alone.
+const hex = (value: string) => Buffer.from(value).toString('hex');
+const tagTokens = ({ packId, moduleId, kind, difficulty }: Filters): string[] => [
+  ...(packId ? [`p${hex(packId)}`] : []),
+  ...(moduleId ? [`m${hex(moduleId)}`] : []),
+  ...(kind ? [`k${hex(kind)}`] : []),
+  ...(difficulty ? [`d${difficulty}`] : []),
+];
+
+/** The tags column of an indexed item. */
+export const searchTags = (filters: Filters): string => tagTokens(filters).join(' ');
+
 export function splitSnippet(snippet: string): SearchHit['snippet'] {
   const runs: SearchHit['snippet'] = [];
   for (const part of snippet.split(OPEN)) {
@@ -34,41 +54,66 @@ interface Row extends Omit<SearchHit, 'snippet'> {
   snippet: string;
 }
 
-/** Full-text search over the installed catalog, ranked by BM25 with titles weighted up. */
-export class SearchIndex {
-  readonly #query;
+type HitStatement = Statement<Record<string, unknown>, Row>;
 
-  constructor(db: SqliteDatabase) {
-    // Ranks every match but builds snippets only for the rows returned: snippet() is the costly part.
-    this.#query = db.prepare<Record<string, unknown>, Row>(`
-      WITH top AS (
-        SELECT rowid, rank FROM search_index
-        WHERE search_index MATCH @match AND rank MATCH 'bm25(5.0, 1.0)'
-          AND (@packId IS NULL OR pack_id = @packId)
-          AND (@moduleId IS NULL OR module_id = @moduleId)
-          AND (@kind IS NULL OR kind = @kind)
-          AND (@difficulty IS NULL OR difficulty = @difficulty)
-        ORDER BY rank LIMIT @limit
-      )
-      SELECT content_id AS contentId, kind, title, module_id AS moduleId, pack_id AS packId, difficulty,
-        snippet(search_index, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet
-      FROM search_index JOIN top ON top.rowid = search_index.rowid
-      WHERE search_index MATCH @match
-      ORDER BY top.rank`);
+/** Past this many matching items, body matches are listed in teaching order instead of ranked. */
+export const RANKED_BODY_LIMIT = 2000;
+
+const selectHits = (order: 'rank' | 'rowid') => `
+  WITH top AS (
+    SELECT rowid, rank FROM search_index
+    WHERE search_index MATCH @rankMatch AND rank MATCH 'bm25(5.0, 1.0, 0.0)'
+    ORDER BY ${order} LIMIT @limit
+  )
+  SELECT content_id AS contentId, kind, title, module_id AS moduleId, pack_id AS packId, difficulty,
+    snippet(search_index, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet
+  FROM search_index JOIN top ON top.rowid = search_index.rowid
+  WHERE search_index MATCH @match
+  ORDER BY top.${order}`;
+
+/**
+ * Full-text search over the installed catalog, ranked by BM25 with titles weighted up, in tiers:
+ * items whose title matches come first, ranked; body matches fill the rest of the page. Ranking
+ * costs a little for every matching item, and a common word matches most bodies of a large pack
+ * but few titles. When a query matches more than RANKED_BODY_LIMIT items its words are in most of
+ * them, BM25 can barely tell them apart (FTS5 floors such words' IDF), and the body matches are
+ * listed in teaching order instead: same results, a fraction of the cost.
+ */
+export class SearchIndex {
+  readonly #ranked: HitStatement;
+  readonly #ordered: HitStatement;
+  readonly #count;
+
+  constructor(
+    db: SqliteDatabase,
+    private readonly rankedBodyLimit = RANKED_BODY_LIMIT,
+  ) {
+    // Snippets are built only for the rows returned: snippet() is the costly part of a hit.
+    this.#ranked = db.prepare<Record<string, unknown>, Row>(selectHits('rank'));
+    this.#ordered = db.prepare<Record<string, unknown>, Row>(selectHits('rowid'));
+    this.#count = db.prepare<[string], { n: number }>(
+      'SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?',
+    );
   }
 
   search(query: Required<Pick<SearchQuery, 'query' | 'limit'>> & Omit<SearchQuery, 'query' | 'limit'>): SearchHit[] {
     const match = toFtsQuery(query.query);
     if (!match) return [];
-    return this.#query
-      .all({
-        match,
-        packId: query.packId ?? null,
-        moduleId: query.moduleId ?? null,
-        kind: query.kind ?? null,
-        difficulty: query.difficulty ?? null,
-        limit: query.limit,
-      })
-      .map((row) => ({ ...row, snippet: splitSnippet(row.snippet) }));
+    const filter = tagTokens(query)
+      .map((token) => ` AND {tags} : "${token}"`)
+      .join('');
+    const run = (statement: HitStatement, rankMatch: string, limit: number) =>
+      statement
+        .all({ match, rankMatch: `${rankMatch}${filter}`, limit })
+        .map((row) => ({ ...row, snippet: splitSnippet(row.snippet) }));
+    const titled = run(this.#ranked, `{title} : (${match})`, query.limit);
+    if (titled.length >= query.limit) return titled;
+    const body =
+      this.#count.get(`{title body} : (${match})${filter}`)!.n > this.rankedBodyLimit ? this.#ordered : this.#ranked;
+    const seen = new Set(titled.map((hit) => hit.contentId));
+    const rest = run(body, `{title body} : (${match})`, query.limit + titled.length).filter(
+      (hit) => !seen.has(hit.contentId),
+    );
+    return [...titled, ...rest].slice(0, query.limit);
   }
 }

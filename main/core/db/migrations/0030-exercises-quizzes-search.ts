@@ -29,11 +29,12 @@ export default {
 
     -- Titles, lesson text, prompts and code, ranked with BM25; the other columns are for filters.
     -- Prefix indexes keep type-ahead queries ("gen"*) from expanding over the whole vocabulary.
+    -- Filters are tokens in the indexed tags column, so a filter narrows the match inside the index.
     CREATE VIRTUAL TABLE search_index USING fts5 (
-      title, body,
+      title, body, tags,
       content_id UNINDEXED, pack_id UNINDEXED, module_id UNINDEXED, kind UNINDEXED, difficulty UNINDEXED,
       tokenize = 'porter unicode61',
-      prefix = '2 3 4'
+      prefix = '2 3 4 5 6 7 8'
     );
   `,
 } satisfies Migration;
