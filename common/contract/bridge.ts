@@ -13,6 +13,25 @@ export type LearnBridge = { [M in LearnMethod]: (input?: unknown) => Promise<Api
   onEvent(listener: (event: LearnEvent) => void): () => void;
 };
 
+export interface ImportProgress {
+  /** Upload to the app (browser face only), then verify and unpack. */
+  phase: 'upload' | 'install';
+  bytes: number;
+  total: number;
+}
+
+/**
+ * Importing a pack the learner picked in a file dialog. Not a plain call: the file is a browser
+ * object (uploaded by the browser face, turned into a path by the Electron preload).
+ */
+export interface PackImportBridge<F> {
+  importPackFile(
+    file: F,
+    allowDowngrade: boolean,
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<ApiResult<OutputOf<'installPack'>>>;
+}
+
 /** The one place a transport's caller validates a payload and turns failures into envelopes. */
 export async function dispatch(
   service: LearnService,

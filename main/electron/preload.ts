@@ -1,6 +1,6 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { learnMethods } from '../../common/contract/methods.js';
-import type { LearnBridge } from '../../common/contract/bridge.js';
+import type { ImportProgress, LearnBridge, PackImportBridge } from '../../common/contract/bridge.js';
 import type { LearnEvent } from '../../common/contract/events.js';
 import { EVENT_CHANNEL, ipcChannel } from './ipc-channels.js';
 
@@ -9,13 +9,18 @@ const calls = Object.fromEntries(
   learnMethods.map((method) => [method, (input?: unknown) => ipcRenderer.invoke(ipcChannel(method), input)]),
 );
 
+type PickedFile = Parameters<typeof webUtils.getPathForFile>[0];
+
 const bridge = {
   ...calls,
+  // The desktop app installs straight from the picked file's path; progress comes as events.
+  importPackFile: (file: PickedFile, allowDowngrade: boolean, _onProgress: (p: ImportProgress) => void) =>
+    ipcRenderer.invoke(ipcChannel('installPack'), { file: webUtils.getPathForFile(file), allowDowngrade }),
   onEvent(listener: (event: LearnEvent) => void) {
     const forward = (_event: unknown, payload: LearnEvent) => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, forward);
     return () => void ipcRenderer.removeListener(EVENT_CHANNEL, forward);
   },
-} as LearnBridge;
+} as LearnBridge & PackImportBridge<PickedFile>;
 
 contextBridge.exposeInMainWorld('learn', bridge);

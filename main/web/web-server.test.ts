@@ -5,7 +5,9 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { LearnEvent } from '../../common/contract/events.js';
+import { buildPackArchive } from '../../content-packs/format/pack-archive.js';
 import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
+import { generateSigningKeys } from '../../content-packs/format/signing.js';
 import { createCore } from '../core/create-core.js';
 import type { Core } from '../core/create-core.js';
 import { EventHub } from '../core/event-hub.js';
@@ -119,6 +121,29 @@ describe('browser face over real HTTP and WebSocket', () => {
     events.emit({ type: 'catalog-changed' });
     expect(await received).toEqual({ type: 'catalog-changed' });
     socket.close();
+  });
+
+  it('imports an uploaded pack signed by a trusted key, and refuses what is not one', async () => {
+    const keys = generateSigningKeys();
+    await call('addTrustedKey', { publicKey: keys.publicKey, label: 'test' });
+    const archive = await buildPackArchive(writePackFixture({ id: 'uploaded' }), keys.privateKey);
+    const upload = (body: Buffer, token = TOKEN) =>
+      fetch(`${base}/api/upload-pack`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}` },
+        body,
+      });
+    expect((await upload(archive, 'wrong')).status).toBe(401);
+    const response = await upload(archive);
+    expect(await response.json()).toMatchObject({ ok: true, value: { packId: 'uploaded', status: 'installed' } });
+    const modules = (await (await call('listModules', {})).json()) as { value: { id: string }[] };
+    expect(modules.value.map((m) => m.id)).toContain('uploaded/basics');
+    const garbage = await upload(Buffer.from('not a pack'));
+    expect(garbage.status).toBe(400);
+    expect(await garbage.json()).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/truncated or corrupt/) },
+    });
   });
 
   it('refuses a WebSocket without the token', async () => {

@@ -7,6 +7,7 @@ import { dispatch } from '../../common/contract/bridge.js';
 import type { ErrorCode } from '../../common/contract/errors.js';
 import { contentSecurityPolicy } from '../../common/security/content-security-policy.js';
 import type { Core } from '../core/create-core.js';
+import { registerPackUpload } from './pack-upload.js';
 import { bearerToken, isAllowedHostHeader, tokenMatches, urlHost } from './web-access.js';
 
 export interface WebServerOptions {
@@ -70,6 +71,8 @@ export async function startWebServer({
     );
     return reply.code(result.ok ? 200 : statusOf[result.error.code]).send(result);
   });
+
+  registerPackUpload(app, core);
 
   app.get('/api/events', { websocket: true }, (socket) => {
     const unsubscribe = core.onEvent((event) => socket.send(JSON.stringify(event)));

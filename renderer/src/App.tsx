@@ -2,9 +2,12 @@ import { useEffect, useRef } from 'react';
 import { useCatalog } from './catalog-store.js';
 import { hrefFor, useRoute } from './router.js';
 import type { Route } from './router.js';
+import { SearchBox } from './components/SearchBox.js';
+import { CatalogScreen } from './screens/CatalogScreen.js';
 import { LessonScreen } from './screens/LessonScreen.js';
 import { ModuleListScreen } from './screens/ModuleListScreen.js';
 import { ModuleScreen } from './screens/ModuleScreen.js';
+import { SettingsScreen } from './screens/SettingsScreen.js';
 
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -14,6 +17,10 @@ function Screen({ route }: { route: Route }) {
       return <ModuleScreen moduleId={route.moduleId} />;
     case 'lesson':
       return <LessonScreen lessonId={route.lessonId} />;
+    case 'catalog':
+      return <CatalogScreen />;
+    case 'settings':
+      return <SettingsScreen />;
     case 'not-found':
       return (
         <p role="alert">
@@ -51,6 +58,18 @@ export function App() {
         <a href={hrefFor.modules()} className="app-name">
           Lionagi Learn
         </a>
+        <nav aria-label="Main" className="main-nav">
+          <a href={hrefFor.modules()} aria-current={route.screen === 'modules' ? 'page' : undefined}>
+            Modules
+          </a>
+          <a href={hrefFor.catalog()} aria-current={route.screen === 'catalog' ? 'page' : undefined}>
+            Catalog
+          </a>
+          <a href={hrefFor.settings()} aria-current={route.screen === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
+        </nav>
+        <SearchBox />
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         <Screen route={route} />

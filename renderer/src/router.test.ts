@@ -14,8 +14,13 @@ describe('hash routes', () => {
     });
   });
 
+  it('knows the catalog and settings screens', () => {
+    expect(parseRoute(hrefFor.catalog())).toEqual({ screen: 'catalog' });
+    expect(parseRoute(hrefFor.settings())).toEqual({ screen: 'settings' });
+  });
+
   it('treats an empty hash as home and anything else as not found', () => {
     expect(parseRoute('')).toEqual({ screen: 'modules' });
-    expect(parseRoute('#/settings')).toEqual({ screen: 'not-found', path: '/settings' });
+    expect(parseRoute('#/nowhere')).toEqual({ screen: 'not-found', path: '/nowhere' });
   });
 });

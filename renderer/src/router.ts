@@ -4,12 +4,16 @@ export type Route =
   | { screen: 'modules' }
   | { screen: 'module'; moduleId: string }
   | { screen: 'lesson'; lessonId: string }
+  | { screen: 'catalog' }
+  | { screen: 'settings' }
   | { screen: 'not-found'; path: string };
 
-// Three hash routes do not need a routing library; hash URLs also work under app:// and file-less hosts.
+// A handful of hash routes do not need a routing library; hash URLs also work under app:// and file-less hosts.
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/') return { screen: 'modules' };
+  if (path === '/catalog') return { screen: 'catalog' };
+  if (path === '/settings') return { screen: 'settings' };
   const match = /^\/(modules|lessons)\/(.+)$/.exec(path);
   if (match?.[1] === 'modules') return { screen: 'module', moduleId: decodeURIComponent(match[2]!) };
   if (match?.[1] === 'lessons') return { screen: 'lesson', lessonId: decodeURIComponent(match[2]!) };
@@ -20,6 +24,8 @@ export const hrefFor = {
   modules: () => '#/',
   module: (moduleId: string) => `#/modules/${moduleId}`,
   lesson: (lessonId: string) => `#/lessons/${lessonId}`,
+  catalog: () => '#/catalog',
+  settings: () => '#/settings',
 };
 
 const subscribe = (onChange: () => void) => {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useCatalog } from '../catalog-store.js';
 import { LoadStatus } from '../components/LoadStatus.js';
+import { lessonsLabel } from '../plural.js';
 import { hrefFor } from '../router.js';
 
 export function ModuleListScreen() {
@@ -23,9 +24,7 @@ export function ModuleListScreen() {
                     <span className="module-pack">{m.packTitle}</span>
                     <span className="module-title">{m.title}</span>
                     <span className="module-description">{m.description}</span>
-                    <span className="module-meta">
-                      {m.lessonCount} {m.lessonCount === 1 ? 'lesson' : 'lessons'}
-                    </span>
+                    <span className="module-meta">{lessonsLabel(m.lessonCount)}</span>
                   </a>
                 </li>
               ))}

@@ -1,5 +1,5 @@
 import { learnMethods } from '../../../common/contract/api.js';
-import type { LearnBridge } from '../../../common/contract/bridge.js';
+import type { ImportProgress, LearnBridge, PackImportBridge } from '../../../common/contract/bridge.js';
 import type { ApiResult } from '../../../common/contract/errors.js';
 import { learnEventSchema } from '../../../common/contract/events.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
@@ -43,13 +43,41 @@ function eventStream(token: string, deliver: (event: LearnEvent) => void): void 
   connect();
 }
 
+type InstallResult = Awaited<ReturnType<PackImportBridge<File>['importPackFile']>>;
+
+/** Uploads with XMLHttpRequest, the one browser API that reports upload progress. */
+function uploadPack(token: string, file: File, allowDowngrade: boolean, onProgress: (p: ImportProgress) => void) {
+  return new Promise<InstallResult>((resolve) => {
+    const request = new XMLHttpRequest();
+    request.open('PUT', `/api/upload-pack?allowDowngrade=${allowDowngrade}`);
+    request.setRequestHeader('Authorization', `Bearer ${token}`);
+    request.setRequestHeader('Content-Type', 'application/octet-stream');
+    request.upload.onprogress = (event) => onProgress({ phase: 'upload', bytes: event.loaded, total: event.total });
+    request.onload = () => {
+      try {
+        resolve(JSON.parse(request.responseText) as InstallResult);
+      } catch {
+        resolve({ ok: false, error: { code: 'internal', message: `The app answered ${request.status}.` } });
+      }
+    };
+    request.onerror = () =>
+      resolve({
+        ok: false,
+        error: { code: 'unavailable', message: 'The upload was interrupted; is the app still running?' },
+      });
+    request.send(file);
+  });
+}
+
 /** The browser face's `window.learn`: the contract over HTTP, events over WebSocket. */
-export function createHttpBridge(token: string): LearnBridge {
+export function createHttpBridge(token: string): LearnBridge & PackImportBridge<File> {
   const listeners = new Set<(event: LearnEvent) => void>();
   let streaming = false;
   const calls = learnMethods.map((method) => [method, (input?: unknown) => call(token, method, input)]);
   return {
     ...Object.fromEntries(calls),
+    importPackFile: (file: File, allowDowngrade: boolean, onProgress: (p: ImportProgress) => void) =>
+      uploadPack(token, file, allowDowngrade, onProgress),
     onEvent(listener: (event: LearnEvent) => void) {
       listeners.add(listener);
       if (!streaming) {
@@ -58,5 +86,5 @@ export function createHttpBridge(token: string): LearnBridge {
       }
       return () => listeners.delete(listener);
     },
-  } as LearnBridge;
+  } as LearnBridge & PackImportBridge<File>;
 }

@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import type { ImportProgress } from '../../../common/contract/bridge.js';
+import type { InstallResult } from '../../../common/contract/packs.js';
+import { ByteProgress } from './ByteProgress.js';
+
+type State =
+  | { status: 'idle' }
+  | { status: 'working'; progress?: ImportProgress }
+  | { status: 'done'; result: InstallResult }
+  | { status: 'failed'; message: string };
+
+/** Import a signed pack from a file: upload (browser face) and install progress, then a clear outcome. */
+export function PackImport() {
+  const [state, setState] = useState<State>({ status: 'idle' });
+  const [allowDowngrade, setAllowDowngrade] = useState(false);
+
+  // Install progress arrives as core events, in the desktop app and the browser alike.
+  useEffect(
+    () =>
+      window.learn?.onEvent((event) => {
+        if (event.type !== 'pack-install-progress') return;
+        setState((s) => (s.status === 'working' ? { status: 'working', progress: { phase: 'install', ...event } } : s));
+      }),
+    [],
+  );
+
+  const importFile = async (file: File) => {
+    setState({ status: 'working' });
+    const result = await window.learn!.importPackFile(file, allowDowngrade, (progress) =>
+      setState({ status: 'working', progress }),
+    );
+    setState(
+      result.ok ? { status: 'done', result: result.value } : { status: 'failed', message: result.error.message },
+    );
+  };
+
+  return (
+    <section className="panel" aria-labelledby="import-heading">
+      <h2 id="import-heading">Import a pack</h2>
+      <p className="status">Packs are .lpack files from your teacher or admin, for example on a USB stick.</p>
+      <label className="file-pick">
+        Choose a pack file
+        <input
+          type="file"
+          accept=".lpack"
+          data-testid="pack-file"
+          disabled={state.status === 'working'}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={allowDowngrade} onChange={(e) => setAllowDowngrade(e.target.checked)} />
+        Allow installing an older version than the one installed
+      </label>
+      {state.status === 'working' && (
+        <ByteProgress
+          label={state.progress?.phase === 'install' ? 'Verifying and installing' : 'Uploading'}
+          bytes={state.progress?.bytes ?? 0}
+          total={state.progress?.total ?? 0}
+        />
+      )}
+      {state.status === 'done' && (
+        <p role="status" className="success">
+          {state.result.status === 'installed'
+            ? `Installed ${state.result.packId} ${state.result.version}${state.result.previousVersion ? ` (was ${state.result.previousVersion})` : ''}.`
+            : `${state.result.packId} ${state.result.version} was already installed.`}
+        </p>
+      )}
+      {state.status === 'failed' && (
+        <p role="alert" className="status-error">
+          {state.message}
+        </p>
+      )}
+    </section>
+  );
+}

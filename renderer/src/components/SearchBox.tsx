@@ -1,0 +1,70 @@
+import { useEffect, useId, useState } from 'react';
+import type { SearchHit } from '../../../common/contract/search.js';
+import { learn } from '../learn.js';
+import { hrefFor } from '../router.js';
+
+const DEBOUNCE_MS = 120;
+
+const hrefOf = (hit: SearchHit) =>
+  hit.kind === 'lesson' ? hrefFor.lesson(hit.contentId) : hrefFor.module(hit.moduleId);
+
+/** Search as you type over lessons, exercises and quizzes; Escape clears. */
+export function SearchBox() {
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | undefined>();
+  const [error, setError] = useState<string>();
+  const resultsId = useId();
+
+  useEffect(() => {
+    if (query.trim() === '') return;
+    let current = true;
+    const timer = setTimeout(() => {
+      learn()
+        .searchContent({ query, limit: 8 })
+        .then(
+          (found) => current && (setHits(found), setError(undefined)),
+          (e: unknown) => current && setError((e as Error).message),
+        );
+    }, DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  const open = query.trim() !== '' && (hits !== undefined || error !== undefined);
+  const clear = () => (setQuery(''), setHits(undefined));
+  return (
+    <div className="search" role="search">
+      <input
+        type="search"
+        value={query}
+        placeholder="Search lessons and exercises"
+        aria-label="Search lessons, exercises and quizzes"
+        aria-controls={resultsId}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && clear()}
+      />
+      <div id={resultsId} className={open ? 'search-results' : 'search-results hidden'} aria-live="polite">
+        {open && error && <p role="alert">Search failed: {error}</p>}
+        {open && hits && hits.length === 0 && <p className="status">Nothing found for “{query}”.</p>}
+        {open && hits && hits.length > 0 && (
+          <ul aria-label={`${hits.length} results`}>
+            {hits.map((hit) => (
+              <li key={hit.contentId}>
+                <a href={hrefOf(hit)} onClick={clear} data-testid="search-hit">
+                  <span className="search-kind">{hit.kind}</span> <span className="search-title">{hit.title}</span>
+                  <span className="search-snippet">
+                    {hit.snippet.map((run, i) =>
+                      run.match ? <mark key={i}>{run.text}</mark> : <span key={i}>{run.text}</span>,
+                    )}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

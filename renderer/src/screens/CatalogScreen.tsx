@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { InstalledPack } from '../../../common/contract/packs.js';
+import { useCatalog } from '../catalog-store.js';
+import { LoadStatus } from '../components/LoadStatus.js';
+import { PackImport } from '../components/PackImport.js';
+import { learn } from '../learn.js';
+import { hrefFor } from '../router.js';
+import { lessonsLabel } from '../plural.js';
+import type { LoadState } from '../use-load.js';
+
+function PackCard({ pack, onChanged }: { pack: InstalledPack; onChanged: () => void }) {
+  const modules = useCatalog((s) => s.modules);
+  const [error, setError] = useState<string>();
+  const act = (work: () => Promise<unknown>) => work().then(onChanged, (e: unknown) => setError((e as Error).message));
+  const packModules = modules.status === 'ready' ? modules.value.filter((m) => m.packId === pack.id) : [];
+  return (
+    <li className="pack-card" aria-label={pack.title}>
+      <h2>{pack.title}</h2>
+      <p className="status">
+        {pack.id} · version {pack.activeVersion}
+      </p>
+      <ul className="pack-modules" aria-label={`Modules in ${pack.title}`}>
+        {packModules.map((m) => (
+          <li key={m.id}>
+            <a href={hrefFor.module(m.id)}>{m.title}</a> <span className="status">({lessonsLabel(m.lessonCount)})</span>
+          </li>
+        ))}
+      </ul>
+      {pack.versions.length > 1 && (
+        <div className="pack-versions">
+          <h3>Installed versions</h3>
+          <ul>
+            {pack.versions.map((v) => (
+              <li key={v.version}>
+                {v.version} {v.origin === 'bundled' ? '(shipped with the app)' : `(signed by ${v.keyId})`}{' '}
+                {v.version === pack.activeVersion ? (
+                  <strong>in use</strong>
+                ) : (
+                  <button
+                    type="button"
+                    onClick={() => act(() => learn().activatePackVersion({ packId: pack.id, version: v.version }))}
+                  >
+                    Use this version
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <button
+        type="button"
+        className="danger"
+        onClick={() =>
+          window.confirm(`Remove ${pack.title} and all its versions?`) &&
+          act(() => learn().removePack({ packId: pack.id }))
+        }
+      >
+        Remove pack
+      </button>
+      {error && <p role="alert">{error}</p>}
+    </li>
+  );
+}
+
+export function CatalogScreen() {
+  const [packs, setPacks] = useState<LoadState<InstalledPack[]>>({ status: 'loading' });
+  const loadModules = useCatalog((s) => s.loadModules);
+  const reload = useCallback(() => {
+    learn()
+      .listPacks()
+      .then(
+        (value) => setPacks({ status: 'ready', value }),
+        (e: unknown) => setPacks({ status: 'error', message: (e as Error).message }),
+      );
+    void loadModules();
+  }, [loadModules]);
+
+  useEffect(() => {
+    reload();
+    return window.learn?.onEvent((event) => event.type === 'catalog-changed' && reload());
+  }, [reload]);
+
+  return (
+    <section aria-labelledby="catalog-heading">
+      <h1 id="catalog-heading">Catalog</h1>
+      <PackImport />
+      <LoadStatus state={packs} what="the installed packs" onRetry={reload}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="empty">No packs are installed. Import one above.</p>
+          ) : (
+            <ul className="pack-list" aria-label="Installed packs">
+              {list.map((pack) => (
+                <PackCard key={pack.id} pack={pack} onChanged={reload} />
+              ))}
+            </ul>
+          )
+        }
+      </LoadStatus>
+    </section>
+  );
+}

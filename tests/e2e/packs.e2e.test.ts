@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
+import { launchChromium, SCREENSHOTS, watchForErrors } from './support/browser.js';
+import { runCli, startProcess, tempDir } from './support/processes.js';
+import type { Started } from './support/processes.js';
+import { CatalogPage } from './pages/catalog-page.js';
+import { LessonPage } from './pages/lesson-page.js';
+import { ModuleListPage } from './pages/module-list-page.js';
+import { SearchBox } from './pages/search-box.js';
+import { SettingsPage } from './pages/settings-page.js';
+
+/** Makes a key pair and a signed pack with the real CLI, as an admin would. */
+async function adminMakesPack(id: string, title: string) {
+  const keys = tempDir('e2e-keys-');
+  expect((await runCli(['pack', 'keygen', '--out', keys])).code).toBe(0);
+  const file = join(tempDir('e2e-lpack-'), `${id}.lpack`);
+  const source = writePackFixture({ id, title });
+  const built = await runCli(['pack', 'build', source, '--key', join(keys, 'pack-signing.key'), '--out', file]);
+  expect(built.code).toBe(0);
+  return { file, publicKey: readFileSync(join(keys, 'pack-signing.pub'), 'utf8'), sourceDir: dirname(source) };
+}
+
+describe('packs, keys and search in Chromium', () => {
+  let server: Started;
+  let appUrl: string;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    server = await startProcess(
+      ['bin/lionlearn.js', '--data-dir', tempDir('e2e-packs-'), 'serve', '--port', '0'],
+      /running at (http:\/\/\S+)/,
+    );
+    appUrl = server.match[1]!;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    errors = watchForErrors(page);
+    await new ModuleListPage(page).open(appUrl);
+  });
+  afterEach(() => page.close());
+
+  it('refuses a pack from an untrusted key, then installs it once the key is trusted', async () => {
+    const pack = await adminMakesPack('field-guide', 'Field guide');
+    const catalog = new CatalogPage(page);
+    await catalog.open();
+    await catalog.importFile(pack.file);
+    await expect(catalog.error.innerText()).resolves.toMatch(/not trusted here/);
+
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await settings.trustKey('Field team', pack.publicKey);
+    expect(await settings.keys.count()).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, '05-settings-keys.png'), fullPage: true });
+
+    await catalog.open();
+    await catalog.importFile(pack.file);
+    await expect(catalog.success.innerText()).resolves.toContain('Installed field-guide 1.0.0');
+    await catalog.pack('Field guide').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '04-catalog.png'), fullPage: true });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Modules' }).click();
+    await expect(new ModuleListPage(page).moduleTitles()).resolves.toEqual(expect.arrayContaining(['Basics', 'Loops']));
+    // Import failures are shown in the page, not as console errors.
+    expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
+  });
+
+  it('searches as you type and opens a result', async () => {
+    const search = new SearchBox(page);
+    await search.type('f-str');
+    expect(await search.hits.first().locator('mark').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, '06-search.png') });
+    const title = await search.hits.first().locator('.search-title').innerText();
+    await search.hits.first().click();
+    await new LessonPage(page).waitForLesson(title);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,17 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The search box in the header, with results as you type. */
+export class SearchBox {
+  readonly input: Locator;
+  readonly hits: Locator;
+
+  constructor(readonly page: Page) {
+    this.input = page.getByRole('searchbox', { name: 'Search lessons, exercises and quizzes' });
+    this.hits = page.getByTestId('search-hit');
+  }
+
+  async type(text: string): Promise<void> {
+    await this.input.pressSequentially(text, { delay: 30 });
+    await this.hits.first().waitFor();
+  }
+}
