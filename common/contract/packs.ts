@@ -5,6 +5,8 @@ export const trustedKeySchema = z.object({
   keyId: z.string(),
   label: z.string(),
   addedAt: z.string(),
+  /** Shipped with the app: trusted by default and cannot be removed. */
+  builtin: z.boolean(),
 });
 export type TrustedKey = z.infer<typeof trustedKeySchema>;
 

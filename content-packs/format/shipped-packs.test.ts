@@ -29,4 +29,15 @@ describe('the packs we ship', () => {
     expect(run.stdout).toMatch(/"mismatches": 0/);
     expect(run.status).toBe(0);
   });
+
+  it.each(shipped)(
+    '%s: every reference solution passes its tests and every starter fails them (local python3)',
+    (name) => {
+      const checker = join(PACKS, 'tools', 'check_exercises.py');
+      const run = spawnSync('python3', [checker, join(PACKS, name)], { encoding: 'utf8' });
+      expect(run.stdout).toMatch(/"problems": 0/);
+      expect(run.status).toBe(0);
+    },
+    180_000,
+  );
 });

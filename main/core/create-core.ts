@@ -4,6 +4,7 @@ import type { LearnEvent } from '../../common/contract/events.js';
 import { createLogger } from '../../infra/log/logger.js';
 import type { Logger } from '../../infra/log/logger.js';
 import { installBundledPacks } from './content/bundled-packs.js';
+import { readBuiltinKeys } from './content/builtin-keys.js';
 import { CatalogStore } from './content/catalog-store.js';
 import { createContentService } from './content/content-service.js';
 import { PackInstaller } from './content/pack-installer.js';
@@ -16,7 +17,7 @@ import { EventHub } from './event-hub.js';
 export interface CoreOptions {
   dataDir: string;
   appVersion: string;
-  /** Pack sources shipped with the app, installed on first start; none in some tests. */
+  /** Pack sources shipped with the app, installed on first start, and keys/ trusted by default. */
   bundledPacksDir?: string;
   logger?: Logger;
   now?: () => Date;
@@ -38,7 +39,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const events = new EventHub<LearnEvent>();
   const catalog = new CatalogStore(db);
-  const trust = new TrustStore(db, now);
+  const builtinKeys = options.bundledPacksDir ? await readBuiltinKeys(join(options.bundledPacksDir, 'keys')) : [];
+  const trust = new TrustStore(db, now, builtinKeys);
   const installer = new PackInstaller(db, catalog, trust, join(options.dataDir, 'packs'), options.appVersion, now);
   try {
     if (options.bundledPacksDir) {

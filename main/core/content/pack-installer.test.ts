@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -183,6 +183,34 @@ describe('installing packs from files', () => {
     await core.api.removeTrustedKey({ keyId: keys.keyId });
     expect(await core.api.listTrustedKeys(undefined)).toEqual([]);
     await expect(core.api.installPack({ file: await lpack(), allowDowngrade: false })).rejects.toThrow(/not trusted/);
+  });
+
+  it('trusts the keys shipped with the app by default and will not remove them', async () => {
+    const shipped = generateSigningKeys();
+    const packs = temp('bundled-');
+    mkdirSync(join(packs, 'keys'));
+    writeFileSync(join(packs, 'keys', 'Lionagi Learn.pub'), shipped.publicKey);
+    const withKeys = await createCore({
+      dataDir: temp('install-'),
+      appVersion: '1.0.0',
+      bundledPacksDir: packs,
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      expect(await withKeys.api.listTrustedKeys(undefined)).toEqual([
+        { keyId: shipped.keyId, label: 'Lionagi Learn', addedAt: '', builtin: true },
+      ]);
+      await expect(
+        withKeys.api.installPack({ file: await lpack({}, shipped), allowDowngrade: false }),
+      ).resolves.toMatchObject({
+        status: 'installed',
+      });
+      await expect(withKeys.api.removeTrustedKey({ keyId: shipped.keyId })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+    } finally {
+      withKeys.close();
+    }
   });
 
   it('refuses a trusted key that is not a public key', async () => {

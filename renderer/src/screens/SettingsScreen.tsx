@@ -50,17 +50,24 @@ function TrustedKeys() {
             <ul className="key-list" aria-label="Trusted keys">
               {list.map((k) => (
                 <li key={k.keyId}>
-                  <code>{k.keyId}</code> {k.label} <span className="status">added {k.addedAt.slice(0, 10)}</span>{' '}
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void run(
-                        async () => (await learn().removeTrustedKey({ keyId: k.keyId }), `Removed key ${k.keyId}.`),
-                      )
-                    }
-                  >
-                    Remove
-                  </button>
+                  <code>{k.keyId}</code> {k.label}{' '}
+                  {k.builtin ? (
+                    <span className="status">shipped with the app</span>
+                  ) : (
+                    <span className="status">added {k.addedAt.slice(0, 10)}</span>
+                  )}{' '}
+                  {!k.builtin && (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void run(
+                          async () => (await learn().removeTrustedKey({ keyId: k.keyId }), `Removed key ${k.keyId}.`),
+                        )
+                      }
+                    >
+                      Remove
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>
