@@ -2,7 +2,27 @@ import { z } from 'zod';
 import { appInfoSchema } from './app-info.js';
 import { contentIdSchema, lessonSchema, localIdSchema, moduleDetailSchema, moduleSummarySchema } from './content.js';
 import type { LearnMethod } from './methods.js';
+import {
+  importResultSchema,
+  learnerIdSchema,
+  learnerSchema,
+  learnerSessionSchema,
+  learnerSummarySchema,
+  pinSchema,
+  preferencesSchema,
+  preferencesUpdateSchema,
+  profileSchema,
+  profileUpdateSchema,
+  sessionSchema,
+} from './learners.js';
 import { installedPackSchema, installResultSchema, trustedKeySchema } from './packs.js';
+import {
+  appendResultSchema,
+  progressSummarySchema,
+  summaryInputSchema,
+  trackInputSchema,
+  userProgressSchema,
+} from './progress.js';
 import { searchHitSchema, searchQuerySchema } from './search.js';
 import { contentVersionSchema, moduleStructureSchema, prerequisitesSchema, sequenceItemSchema } from './structure.js';
 
@@ -15,6 +35,10 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): 
   input,
   output,
 });
+
+/** Learner methods carry the session `openLearnerSession` returned: it names the learner and proves the PIN. */
+const asLearner = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ session: sessionSchema, ...shape });
+const file = z.string().min(1).max(4096);
 
 /** Methods that take nothing accept `undefined` or `{}`, so every transport can send one JSON value. */
 const noInput = z.strictObject({}).optional();
@@ -50,6 +74,32 @@ export const learnApi = {
     trustedKeySchema,
   ),
   removeTrustedKey: method(z.strictObject({ keyId: z.string().regex(/^[0-9a-f]{16}$/) }), z.null()),
+
+  listLearners: method(noInput, z.array(learnerSummarySchema)),
+  /** The seed's createUser; the new learner's session comes back, so the face can go straight in. */
+  createLearner: method(z.strictObject({ profile: profileSchema, pin: pinSchema.optional() }), learnerSessionSchema),
+  openLearnerSession: method(
+    z.strictObject({ learnerId: learnerIdSchema, pin: pinSchema.optional() }),
+    learnerSessionSchema,
+  ),
+  closeLearnerSession: method(asLearner({}), z.null()),
+  getLearner: method(asLearner({}), learnerSchema),
+  updateProfile: method(asLearner({ profile: profileUpdateSchema }), learnerSchema),
+  getUserPreferences: method(asLearner({}), preferencesSchema),
+  updatePreferences: method(asLearner({ preferences: preferencesUpdateSchema }), preferencesSchema),
+  /** Sets, changes or (with null) removes the PIN; the session already proved the old one. */
+  setPin: method(asLearner({ pin: pinSchema.nullable() }), z.null()),
+  /** Writes the export file first; `confirmName` must repeat the display name. */
+  removeLearner: method(asLearner({ confirmName: z.string().min(1).max(60) }), z.strictObject({ exportFile: file })),
+  exportLearner: method(asLearner({ file: file.optional() }), z.strictObject({ file, events: z.number().int() })),
+  /** Idempotent: events already present are skipped. Into an existing learner with a PIN only with their session. */
+  importLearner: method(z.strictObject({ file, session: sessionSchema.optional() }), importResultSchema),
+  /** The seed's trackProgress: one event. */
+  trackProgress: method(asLearner({ event: trackInputSchema }), appendResultSchema),
+  /** The seed's updateUserProgress: a batch, in one transaction. */
+  updateUserProgress: method(asLearner({ events: z.array(trackInputSchema).min(1).max(5000) }), appendResultSchema),
+  getUserProgress: method(asLearner({}), userProgressSchema),
+  getProgressSummary: method(asLearner(summaryInputSchema.shape), progressSummarySchema),
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
 
 export type LearnApiSpec = typeof learnApi;

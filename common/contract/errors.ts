@@ -5,6 +5,7 @@ export const errorCodes = [
   'not-found',
   'conflict',
   'forbidden',
+  'too-many-attempts',
   'unavailable',
   'internal',
 ] as const;

@@ -33,3 +33,21 @@ export function openDatabase(file: string): SqliteDatabase {
     throw new DatabaseOpenError(file, error);
   }
 }
+
+/** SQLite's own verdict on a file: corrupt pages, a truncated file, or not a database at all. */
+export function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) return true;
+  return cause !== undefined && isDamage(cause);
+}
+
+/**
+ * `PRAGMA quick_check`: every page, index order and record format, without the cross-checks of a
+ * full integrity_check, so it stays quick enough to run at every start.
+ */
+export function findDamage(db: SqliteDatabase): string | null {
+  const rows = db.pragma('quick_check(5)') as { quick_check: string }[];
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  return problems.length > 0 ? problems.join('; ') : null;
+}

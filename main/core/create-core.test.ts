@@ -86,6 +86,7 @@ describe('createCore', () => {
       appVersion: '1.2.3',
       schemaVersion: coreMigrations.at(-1)!.version,
       dataDir,
+      recovery: null,
     });
   });
 

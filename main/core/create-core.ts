@@ -12,6 +12,15 @@ import { createPackService } from './content/pack-service.js';
 import { SearchIndex } from './content/search-index.js';
 import { TrustStore } from './content/trust-store.js';
 import { openCoreDatabase } from './db/core-database.js';
+import type { Recovery } from './db/core-database.js';
+import { createProgressService } from './progress/progress-service.js';
+import { ProgressLog } from './progress/progress-log.js';
+import { ProgressReader } from './progress/progress-reader.js';
+import { salvageLearners } from './progress/salvage.js';
+import { LearnerSessions } from './users/learner-sessions.js';
+import { LearnerStore } from './users/learner-store.js';
+import { LearnerTransfer } from './users/learner-transfer.js';
+import { createUsersService } from './users/users-service.js';
 import { EventHub } from './event-hub.js';
 
 export interface CoreOptions {
@@ -27,6 +36,10 @@ export interface Core {
   api: LearnService;
   onEvent(listener: (event: LearnEvent) => void): () => void;
   logger: Logger;
+  /** Set when the database was damaged at start (also in getAppInfo), so faces can say so. */
+  recovery: Recovery | null;
+  /** Derives the projections again from the event log: of one learner, or of all. */
+  rebuildProgress(learnerId?: string): number;
   close(): void;
 }
 
@@ -34,8 +47,16 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = options.logger ?? createLogger('core');
   const now = options.now ?? (() => new Date());
-  const { db, migration } = openCoreDatabase(options.dataDir);
+  const { db, migration, damaged } = openCoreDatabase(options.dataDir, now);
   if (migration.applied.length > 0) logger.info({ migration }, 'database migrated');
+
+  const learners = new LearnerStore(db);
+  const log = new ProgressLog(db);
+  let recovery: Recovery | null = null;
+  if (damaged) {
+    recovery = { ...damaged, ...salvageLearners(damaged.keptAs, learners, log) };
+    logger.error({ recovery }, 'the database was damaged: kept aside, learners and events recovered from it');
+  }
 
   const events = new EventHub<LearnEvent>();
   const catalog = new CatalogStore(db);
@@ -52,15 +73,36 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
 
+  const sessions = new LearnerSessions();
+  const transfer = new LearnerTransfer(db, learners, log, join(options.dataDir, 'exports'), now);
   const api: LearnService = {
     getAppInfo: async () => ({
       appVersion: options.appVersion,
       schemaVersion: migration.to,
       dataDir: options.dataDir,
+      recovery,
     }),
     ...createContentService(catalog, new SearchIndex(db)),
     ...createPackService(installer, trust, events),
+    ...createUsersService({
+      db,
+      learners,
+      sessions,
+      log,
+      exportLearner: (learnerId) => transfer.export(learnerId),
+      now,
+    }),
+    exportLearner: async ({ session, file }) => transfer.export(sessions.learnerOf(session), file),
+    importLearner: async ({ file, session }) => transfer.import(file, session && sessions.learnerOf(session)),
+    ...createProgressService({ sessions, log, reader: new ProgressReader(db), structure: catalog.structure, now }),
   };
 
-  return { api, onEvent: events.subscribe, logger, close: () => db.close() };
+  return {
+    api,
+    onEvent: events.subscribe,
+    logger,
+    recovery,
+    rebuildProgress: (learnerId) => log.rebuild(learnerId),
+    close: () => db.close(),
+  };
 }

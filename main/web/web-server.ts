@@ -31,6 +31,7 @@ const statusOf: Record<ErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   forbidden: 403,
+  'too-many-attempts': 429,
   unavailable: 503,
   internal: 500,
 };

@@ -177,7 +177,7 @@ export class CatalogStore {
           index(item.prompt.slice(0, 120), `${item.prompt}${choices}`, quizId, id, moduleId, 'quiz', item.difficulty);
         });
       });
-      this.structure.write(manifest);
+      this.structure.write(manifest, quizzes);
     })();
   }
 }

@@ -1,5 +1,6 @@
 import type { Prerequisites, SequenceItem } from '../../../common/contract/structure.js';
 import type { PackManifest } from '../../../content-packs/format/manifest.js';
+import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 
 const qualify = (packId: string, localId: string) => `${packId}/${localId}`;
@@ -58,7 +59,7 @@ export class StructureStore {
   }
 
   /** Called inside the catalog's replace transaction, after the pack's old rows are gone. */
-  write(manifest: PackManifest): void {
+  write(manifest: PackManifest, quizzes: LoadedPack['quizzes']): void {
     const packId = manifest.id;
     const q = (id: string) => qualify(packId, id);
     const skill = this.#db.prepare('INSERT INTO skills (id, pack_id, title) VALUES (?, ?, ?)');
@@ -89,6 +90,9 @@ export class StructureStore {
         step.run(packId, position++, q(e.id), 'exercise', q(m.id), e.title);
       }
       if (m.quiz) step.run(packId, position++, q(m.id), 'quiz', q(m.id), `${m.title}: quiz`);
+      for (const item of quizzes.get(m.id) ?? []) {
+        for (const s of item.skills) tag.run(packId, q(item.id), q(s));
+      }
     }
   }
 }

@@ -3,6 +3,7 @@ import createCatalog from './0010-create-catalog.js';
 import packVersions from './0020-pack-versions.js';
 import search from './0030-exercises-quizzes-search.js';
 import structure from './0040-content-structure.js';
+import learners from './0050-learners-and-progress.js';
 
 /** The core database's ladder, oldest first. Append; never edit a shipped step. */
-export const coreMigrations: readonly Migration[] = [createCatalog, packVersions, search, structure];
+export const coreMigrations: readonly Migration[] = [createCatalog, packVersions, search, structure, learners];

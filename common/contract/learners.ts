@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+export const learnerIdSchema = z.uuid();
+/** Proof that a learner opened their profile on this face (PIN checked); every learner call carries it. */
+export const sessionSchema = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'not a session token');
+
+export const pinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+
+export const profileSchema = z.strictObject({
+  displayName: z.string().trim().min(1).max(60),
+  avatar: z.string().max(16).default('owl'),
+  goals: z.array(z.string().trim().min(1).max(120)).max(10).default([]),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const preferencesSchema = z.strictObject({
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  fontSize: z.number().int().min(12).max(28).default(17),
+  editor: z
+    .strictObject({
+      tabSize: z.union([z.literal(2), z.literal(4)]).default(4),
+      lineNumbers: z.boolean().default(true),
+      wordWrap: z.boolean().default(false),
+    })
+    .default({ tabSize: 4, lineNumbers: true, wordWrap: false }),
+  notifications: z
+    .strictObject({
+      reviewsDue: z.boolean().default(true),
+      classMessages: z.boolean().default(true),
+      achievements: z.boolean().default(true),
+    })
+    .default({ reviewsDue: true, classMessages: true, achievements: true }),
+  dailyGoalMinutes: z.number().int().min(5).max(240).default(20),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+export const learnerSummarySchema = z.object({
+  id: learnerIdSchema,
+  displayName: z.string(),
+  avatar: z.string(),
+  hasPin: z.boolean(),
+  createdAt: z.string(),
+});
+export type LearnerSummary = z.infer<typeof learnerSummarySchema>;
+
+export const learnerSchema = learnerSummarySchema.extend({
+  goals: z.array(z.string()),
+  preferences: preferencesSchema,
+});
+export type Learner = z.infer<typeof learnerSchema>;
+
+export const profileUpdateSchema = z.strictObject({
+  displayName: z.string().trim().min(1).max(60).optional(),
+  avatar: z.string().max(16).optional(),
+  goals: z.array(z.string().trim().min(1).max(120)).max(10).optional(),
+});
+
+/** A partial update: only the keys sent change; nested groups merge key by key. */
+export const preferencesUpdateSchema = z.strictObject({
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+  fontSize: z.number().int().min(12).max(28).optional(),
+  editor: z
+    .strictObject({
+      tabSize: z.union([z.literal(2), z.literal(4)]).optional(),
+      lineNumbers: z.boolean().optional(),
+      wordWrap: z.boolean().optional(),
+    })
+    .optional(),
+  notifications: z
+    .strictObject({
+      reviewsDue: z.boolean().optional(),
+      classMessages: z.boolean().optional(),
+      achievements: z.boolean().optional(),
+    })
+    .optional(),
+  dailyGoalMinutes: z.number().int().min(5).max(240).optional(),
+});
+export type PreferencesUpdate = z.infer<typeof preferencesUpdateSchema>;
+
+export const learnerSessionSchema = z.object({ session: sessionSchema, learner: learnerSchema });
+export type LearnerSession = z.infer<typeof learnerSessionSchema>;
+
+/** The first line of a learner export file; every other line is one progress event. */
+export const learnerExportHeaderSchema = z.strictObject({
+  kind: z.literal('lionlearn-learner'),
+  formatVersion: z.literal(1),
+  exportedAt: z.iso.datetime(),
+  learner: z.strictObject({
+    id: learnerIdSchema,
+    createdAt: z.iso.datetime(),
+    profile: profileSchema,
+    preferences: preferencesSchema,
+    /** The scrypt hash, so the PIN moves with the learner; never the PIN itself. */
+    pinHash: z.string().max(300).nullable(),
+  }),
+});
+export type LearnerExportHeader = z.infer<typeof learnerExportHeaderSchema>;
+
+export const importResultSchema = z.object({
+  learnerId: learnerIdSchema,
+  created: z.boolean(),
+  appended: z.number().int(),
+  duplicates: z.number().int(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;

@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import fc from 'fast-check';
+import { pino } from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { progressEventSchema } from '../../../common/contract/progress.js';
+import { openDatabase } from '../../../infra/sqlite/open-database.js';
+import { createCore } from '../create-core.js';
+import { CORE_DATABASE_FILE } from '../db/core-database.js';
+import { projectionRows as projections } from './testing/projection-rows.js';
+
+const KILLS = 24;
+const childFile = join('node_modules', '.cache', 'lionlearn-tests', 'append-until-killed.mjs');
+
+beforeAll(async () => {
+  mkdirSync(join('node_modules', '.cache', 'lionlearn-tests'), { recursive: true });
+  await build({
+    entryPoints: ['main/core/progress/testing/append-until-killed.ts'],
+    outfile: childFile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+});
+
+/** Runs the child until it has appended for `lifeMs`, then SIGKILLs it; returns the ids it acknowledged. */
+function runAndKill(dataDir: string, learnerId: string, seed: number, lifeMs: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [childFile, dataDir, learnerId, String(seed)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, LIONLEARN_LOG_LEVEL: 'silent' },
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (out === '' && chunk.startsWith('ready')) setTimeout(() => child.kill('SIGKILL'), lifeMs);
+      out += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`the child ended by itself (code ${code})`));
+      // The last line may be cut mid-write: only whole lines are acknowledgements.
+      resolve(out.split('\n').slice(1, -1));
+    });
+  });
+}
+
+describe('progress under SIGKILL', () => {
+  it(`keeps every acknowledged event, none half-written, projections equal to a rebuild (${KILLS} kills)`, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'crash-'));
+    const core = await createCore({ dataDir, appVersion: '1.0.0', logger: pino({ level: 'silent' }) });
+    const { learner } = await core.api.createLearner({ profile: { displayName: 'Crash', avatar: 'owl', goals: [] } });
+    core.close();
+
+    const lives = fc.sample(fc.integer({ min: 30, max: 400 }), { numRuns: KILLS, seed: 42 });
+    const acknowledged: string[] = [];
+    for (const [i, life] of lives.entries()) acknowledged.push(...(await runAndKill(dataDir, learner.id, i + 1, life)));
+    expect(acknowledged.length).toBeGreaterThan(KILLS);
+
+    const db = openDatabase(join(dataDir, CORE_DATABASE_FILE));
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const stored = db.prepare('SELECT * FROM events').all() as Record<string, unknown>[];
+      const ids = new Set(stored.map((row) => row.event_id));
+      expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
+      for (const row of stored) {
+        const event = progressEventSchema.safeParse({
+          eventId: row.event_id,
+          type: row.type,
+          aggregateId: row.aggregate_id,
+          userId: row.learner_id,
+          timestamp: row.timestamp,
+          data: JSON.parse(String(row.data)),
+          version: row.version,
+        });
+        expect(event.success).toBe(true);
+      }
+      const incremental = projections(db);
+      const reopened = await createCore({ dataDir, appVersion: '1.0.0', logger: pino({ level: 'silent' }) });
+      expect(reopened.rebuildProgress()).toBe(stored.length);
+      reopened.close();
+      expect(projections(db)).toEqual(incremental);
+    } finally {
+      db.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,112 @@
+import type { AppendResult, ProgressEvent } from '../../../common/contract/progress.js';
+import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import { createProjector, PROJECTION_TABLES } from './projections.js';
+
+interface EventRow {
+  rowid: number;
+  event_id: string;
+  learner_id: string;
+  type: string;
+  aggregate_id: string;
+  timestamp: string;
+  data: string;
+  version: number;
+}
+
+const toEvent = (row: EventRow) =>
+  ({
+    eventId: row.event_id,
+    type: row.type,
+    aggregateId: row.aggregate_id,
+    userId: row.learner_id,
+    timestamp: row.timestamp,
+    data: JSON.parse(row.data) as unknown,
+    version: row.version,
+  }) as ProgressEvent;
+
+const PAGE = 5000;
+
+/**
+ * The append-only event log and its projections. An event and everything derived from it are
+ * written in one transaction; an event id already in the log is skipped, so retries and replays
+ * are harmless.
+ */
+export class ProgressLog {
+  readonly #db: SqliteDatabase;
+  readonly #project;
+  readonly #insert;
+  readonly #page;
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db;
+    this.#project = createProjector(db);
+    this.#insert = db.prepare(
+      `INSERT OR IGNORE INTO events (event_id, learner_id, type, aggregate_id, timestamp, data, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.#page = db.prepare(
+      `SELECT rowid, * FROM events WHERE rowid > ? AND (? IS NULL OR learner_id = ?) ORDER BY rowid LIMIT ${PAGE}`,
+    );
+  }
+
+  /** Appends in one transaction: all of the batch or, if anything throws, none of it. */
+  append(events: readonly ProgressEvent[]): AppendResult {
+    return this.#db.transaction(() => this.#appendAll(events))();
+  }
+
+  /** For callers that already hold a transaction (import, and the Yjs update of the Sync issue). */
+  appendInTransaction(events: readonly ProgressEvent[]): AppendResult {
+    return this.#appendAll(events);
+  }
+
+  #appendAll(events: readonly ProgressEvent[]): AppendResult {
+    let appended = 0;
+    for (const e of events) {
+      const row = [e.eventId, e.userId, e.type, e.aggregateId, e.timestamp, JSON.stringify(e.data), e.version];
+      if (this.#insert.run(...row).changes === 0) continue;
+      this.#project(e);
+      appended += 1;
+    }
+    return { appended, duplicates: events.length - appended };
+  }
+
+  /** Every event of one learner (or of all), in the order they were stored, read a page at a time. */
+  *events(learnerId?: string): Generator<ProgressEvent> {
+    let after = 0;
+    for (;;) {
+      const rows = this.#page.all(after, learnerId ?? null, learnerId ?? null) as EventRow[];
+      for (const row of rows) yield toEvent(row);
+      if (rows.length < PAGE) return;
+      after = rows.at(-1)!.rowid;
+    }
+  }
+
+  count(learnerId: string): number {
+    return (this.#db.prepare('SELECT count(*) AS n FROM events WHERE learner_id = ?').get(learnerId) as { n: number })
+      .n;
+  }
+
+  /** Drops the projections (of one learner, or all) and derives them again from the log. */
+  rebuild(learnerId?: string): number {
+    return this.#db.transaction(() => {
+      for (const table of PROJECTION_TABLES) {
+        this.#db
+          .prepare(`DELETE FROM ${table} WHERE ? IS NULL OR learner_id = ?`)
+          .run(learnerId ?? null, learnerId ?? null);
+      }
+      let replayed = 0;
+      for (const event of this.events(learnerId)) {
+        this.#project(event);
+        replayed += 1;
+      }
+      return replayed;
+    })();
+  }
+
+  /** Removes a learner's log and projections; the caller has written their export. */
+  forget(learnerId: string): void {
+    for (const table of [...PROJECTION_TABLES, 'events']) {
+      this.#db.prepare(`DELETE FROM ${table} WHERE learner_id = ?`).run(learnerId);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3';
+import { learnerExportHeaderSchema, preferencesSchema } from '../../../common/contract/learners.js';
+import { progressEventSchema } from '../../../common/contract/progress.js';
+import type { ProgressEvent } from '../../../common/contract/progress.js';
+import type { LearnerStore } from '../users/learner-store.js';
+import type { ProgressLog } from './progress-log.js';
+
+const learnerOf = (row: Record<string, unknown>) =>
+  learnerExportHeaderSchema.shape.learner.safeParse({
+    id: row.id,
+    createdAt: row.created_at,
+    profile: { displayName: row.display_name, avatar: row.avatar, goals: JSON.parse(String(row.goals)) },
+    preferences: preferencesSchema.parse(JSON.parse(String(row.preferences))),
+    pinHash: row.pin_hash ?? null,
+  });
+
+/**
+ * Reads what can still be read from a damaged database, row by row, and keeps every learner and
+ * event that passes its schema. Stops quietly at the first unreadable page: the rest stays in the
+ * kept file for an expert to look at.
+ */
+export function salvageLearners(file: string, learners: LearnerStore, log: ProgressLog) {
+  let learnersRecovered = 0;
+  let eventsRecovered = 0;
+  let source: Database.Database | undefined;
+  try {
+    source = new Database(file, { readonly: true, fileMustExist: true });
+    for (const row of source.prepare('SELECT * FROM learners').iterate() as Iterable<Record<string, unknown>>) {
+      try {
+        const parsed = learnerOf(row);
+        if (parsed.success && !learners.find(parsed.data.id)) {
+          learners.insert(parsed.data);
+          learnersRecovered += 1;
+        }
+      } catch {
+        // A row that does not parse is left in the kept file.
+      }
+    }
+    const batch: ProgressEvent[] = [];
+    const flush = () => {
+      eventsRecovered += log.append(batch.splice(0)).appended;
+    };
+    const rows = source.prepare('SELECT * FROM events').iterate() as Iterable<Record<string, unknown>>;
+    try {
+      for (const row of rows) {
+        try {
+          const event = progressEventSchema.safeParse({
+            eventId: row.event_id,
+            type: row.type,
+            aggregateId: row.aggregate_id,
+            userId: row.learner_id,
+            timestamp: row.timestamp,
+            data: JSON.parse(String(row.data)),
+            version: row.version,
+          });
+          if (event.success && learners.find(event.data.userId)) batch.push(event.data);
+        } catch {
+          // As above.
+        }
+        if (batch.length >= 1000) flush();
+      }
+    } finally {
+      flush();
+    }
+  } catch {
+    // Unreadable from here on: keep what was recovered.
+  } finally {
+    source?.close();
+  }
+  return { learnersRecovered, eventsRecovered };
+}

@@ -1,0 +1,143 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { LearnError } from '../../../common/contract/errors.js';
+import { learnerExportHeaderSchema } from '../../../common/contract/learners.js';
+import type { ImportResult, LearnerExportHeader } from '../../../common/contract/learners.js';
+import { progressEventSchema } from '../../../common/contract/progress.js';
+import type { ProgressEvent } from '../../../common/contract/progress.js';
+import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import type { ProgressLog } from '../progress/progress-log.js';
+import type { LearnerStore } from './learner-store.js';
+
+const MAX_LINE = 64 * 1024;
+
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'learner';
+
+/**
+ * A learner on a USB stick: one JSON line describing the profile, then one line per event.
+ * Import is idempotent because events are keyed by their id.
+ */
+export class LearnerTransfer {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly learners: LearnerStore,
+    private readonly log: ProgressLog,
+    private readonly exportsDir: string,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Written to a temporary name, flushed to disk, then renamed: a crash leaves no half export. */
+  async export(learnerId: string, file?: string): Promise<{ file: string; events: number }> {
+    const learner = this.learners.find(learnerId);
+    if (!learner) throw new LearnError('not-found', 'No such profile on this machine.');
+    const stamp = this.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+    const target =
+      file ?? join(this.exportsDir, `${slug(learner.displayName)}-${stamp}-${learner.id.slice(0, 8)}.jsonl`);
+    const header: LearnerExportHeader = {
+      kind: 'lionlearn-learner',
+      formatVersion: 1,
+      exportedAt: this.now().toISOString(),
+      learner: {
+        id: learner.id,
+        createdAt: learner.createdAt,
+        profile: { displayName: learner.displayName, avatar: learner.avatar, goals: learner.goals },
+        preferences: learner.preferences,
+        pinHash: learner.pinHash,
+      },
+    };
+    await mkdir(dirname(target), { recursive: true });
+    const temporary = `${target}.partial`;
+    const out = createWriteStream(temporary, { flags: 'wx' });
+    let events = 0;
+    try {
+      const write = async (value: unknown) => {
+        if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, 'drain');
+      };
+      await write(header);
+      for (const event of this.log.events(learnerId)) {
+        await write(event);
+        events += 1;
+      }
+      out.end();
+      await once(out, 'finish');
+      const handle = await open(temporary, 'r+');
+      await handle.sync();
+      await handle.close();
+      await rename(temporary, target);
+    } catch (error) {
+      out.destroy();
+      await rm(temporary, { force: true });
+      throw new LearnError('unavailable', `Could not write the export ${target}: ${(error as Error).message}`);
+    }
+    return { file: target, events };
+  }
+
+  /** Reads and checks the whole file first; then creates the learner (if new) and appends in one transaction. */
+  async import(file: string, sessionLearnerId: string | undefined): Promise<ImportResult> {
+    const { header, events } = await readExport(file);
+    const { learner } = header;
+    const existing = this.learners.find(learner.id);
+    if (existing?.pinHash && sessionLearnerId !== existing.id) {
+      throw new LearnError(
+        'forbidden',
+        `${existing.displayName}'s profile has a PIN: open it first, then import into it.`,
+      );
+    }
+    return this.db.transaction(() => {
+      if (!existing) {
+        this.learners.insert(learner);
+      }
+      const { appended, duplicates } = this.log.appendInTransaction(events);
+      return { learnerId: learner.id, created: !existing, appended, duplicates };
+    })();
+  }
+}
+
+async function readExport(file: string): Promise<{ header: LearnerExportHeader; events: ProgressEvent[] }> {
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  let header: LearnerExportHeader | undefined;
+  const events: ProgressEvent[] = [];
+  let number = 0;
+  const fail = (reason: string): never => {
+    throw new LearnError('invalid-input', `${file}, line ${number}: ${reason}. Nothing was imported.`);
+  };
+  try {
+    for await (const line of lines) {
+      number += 1;
+      if (line.trim() === '') continue;
+      if (line.length > MAX_LINE) fail('the line is too long to be a progress event');
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        fail('not valid JSON');
+      }
+      if (!header) {
+        const parsed = learnerExportHeaderSchema.safeParse(value);
+        if (!parsed.success) fail(`not a learner export header (${z.prettifyError(parsed.error)})`);
+        header = parsed.data;
+        continue;
+      }
+      const parsed = progressEventSchema.safeParse(value);
+      if (!parsed.success) fail(z.prettifyError(parsed.error));
+      if (parsed.data!.userId !== header.learner.id) fail('the event belongs to another learner');
+      events.push(parsed.data!);
+    }
+  } catch (error) {
+    if (error instanceof LearnError) throw error;
+    throw new LearnError('not-found', `Cannot read ${file}: ${(error as Error).message}`);
+  } finally {
+    lines.close();
+  }
+  if (!header) throw new LearnError('invalid-input', `${file} is empty: it is not a learner export.`);
+  return { header, events };
+}
