@@ -1,0 +1,3 @@
+def boxes_needed(items, per_box):
+    """Return how many boxes of size per_box are needed to hold items (partly full boxes count)."""
+    return items // per_box

@@ -1,0 +1,3 @@
+def apply_n_times(func, value, n):
+    """Return the result of calling func on value, then on each result, n times in all."""
+    return func(value)
