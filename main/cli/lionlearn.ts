@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { locateInstall } from '../core/host/install-layout.js';
 import { registerContent } from './commands/content.js';
+import { registerLearner, registerProgress } from './commands/learner.js';
 import { registerPack } from './commands/pack.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
@@ -18,6 +19,8 @@ registerStart(program, layout);
 registerServe(program, layout);
 registerContent(program, layout);
 registerPack(program, layout);
+registerLearner(program, layout);
+registerProgress(program, layout);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`lionlearn: ${error instanceof Error ? error.message : String(error)}`);

@@ -14,8 +14,8 @@ export interface GlobalOptions {
 }
 
 /** Opens the core the way every CLI command needs it: data folder resolved, bundled packs in place. */
-export function openCore(layout: InstallLayout, options: GlobalOptions, logLevel = 'warn'): Promise<Core> {
-  return createCore({
+export async function openCore(layout: InstallLayout, options: GlobalOptions, logLevel = 'warn'): Promise<Core> {
+  const core = await createCore({
     dataDir: resolveDataDir({
       flag: options.dataDir,
       env: process.env,
@@ -26,6 +26,14 @@ export function openCore(layout: InstallLayout, options: GlobalOptions, logLevel
     bundledPacksDir: layout.bundledPacksDir,
     logger: createLogger('lionlearn', process.env.LIONLEARN_LOG_LEVEL ?? logLevel),
   });
+  if (core.recovery) {
+    const { keptAs, learnersRecovered, eventsRecovered } = core.recovery;
+    console.error(
+      `lionlearn: the database was damaged. It is kept, untouched, at ${keptAs}; a new one was started ` +
+        `with ${learnersRecovered} profiles and ${eventsRecovered} progress events read back from it.`,
+    );
+  }
+  return core;
 }
 
 /** Runs one command against a core opened for it, through the same validated path as the other faces. */
