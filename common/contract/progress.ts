@@ -117,7 +117,16 @@ export const progressSummarySchema = z.object({
   timeOnTaskMs: z.number().int(),
   /** The last `days` local days, oldest first, including days without activity. */
   days: z.array(z.object({ day: z.string(), events: z.number().int(), timeMs: z.number().int() })),
-  resume: z.object({ contentId: z.string(), title: z.string().nullable(), at: z.string() }).nullable(),
+  /** Kind, title and module are null when the content is no longer installed. */
+  resume: z
+    .object({
+      contentId: z.string(),
+      kind: z.enum(['lesson', 'exercise', 'quiz']).nullable(),
+      title: z.string().nullable(),
+      moduleId: z.string().nullable(),
+      at: z.string(),
+    })
+    .nullable(),
 });
 export type ProgressSummary = z.infer<typeof progressSummarySchema>;
 

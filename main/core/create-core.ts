@@ -47,8 +47,13 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = options.logger ?? createLogger('core');
   const now = options.now ?? (() => new Date());
-  const { db, migration, damaged } = openCoreDatabase(options.dataDir, now);
+  const { db, migration, damaged, markClosed } = openCoreDatabase(options.dataDir, now);
   if (migration.applied.length > 0) logger.info({ migration }, 'database migrated');
+
+  // Checkpoints move from the append path to a timer between calls; the larger automatic limit
+  // only bounds the WAL when the app is never idle.
+  db.pragma('wal_autocheckpoint = 10000');
+  const checkpoints = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 5_000).unref();
 
   const learners = new LearnerStore(db);
   const log = new ProgressLog(db);
@@ -103,6 +108,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     recovery,
     rebuildProgress: (learnerId) => log.rebuild(learnerId),
-    close: () => db.close(),
+    close: () => {
+      clearInterval(checkpoints);
+      db.close();
+      markClosed();
+    },
   };
 }

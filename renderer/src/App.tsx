@@ -8,6 +8,9 @@ import { LessonScreen } from './screens/LessonScreen.js';
 import { ModuleListScreen } from './screens/ModuleListScreen.js';
 import { ModuleScreen } from './screens/ModuleScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
+import { ProfilePicker, avatarOf } from './screens/ProfilePicker.js';
+import { ProgressScreen } from './screens/ProgressScreen.js';
+import { useLearner } from './learner-store.js';
 
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -21,6 +24,8 @@ function Screen({ route }: { route: Route }) {
       return <CatalogScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'progress':
+      return <ProgressScreen />;
     case 'not-found':
       return (
         <p role="alert">
@@ -30,10 +35,25 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
+/** The learner's theme and text size, on the whole page. */
+function usePreferences() {
+  const preferences = useLearner((s) => s.current?.learner.preferences);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (preferences && preferences.theme !== 'system') root.dataset.theme = preferences.theme;
+    else delete root.dataset.theme;
+    root.style.fontSize = preferences ? `${preferences.fontSize}px` : '';
+  }, [preferences]);
+}
+
 export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   const loadModules = useCatalog((s) => s.loadModules);
+  const { current, restore, leave } = useLearner();
+  usePreferences();
+
+  useEffect(() => void restore(), [restore]);
 
   // A new screen moves focus to its content, so keyboard and screen-reader users start there.
   useEffect(() => {
@@ -49,6 +69,21 @@ export function App() {
     [loadModules],
   );
 
+  if (current === undefined) {
+    return (
+      <p className="status" role="status">
+        Starting…
+      </p>
+    );
+  }
+  if (current === null) {
+    return (
+      <main id="main" className="picker-page">
+        <ProfilePicker />
+      </main>
+    );
+  }
+
   return (
     <>
       <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
@@ -62,6 +97,9 @@ export function App() {
           <a href={hrefFor.modules()} aria-current={route.screen === 'modules' ? 'page' : undefined}>
             Modules
           </a>
+          <a href={hrefFor.progress()} aria-current={route.screen === 'progress' ? 'page' : undefined}>
+            Progress
+          </a>
           <a href={hrefFor.catalog()} aria-current={route.screen === 'catalog' ? 'page' : undefined}>
             Catalog
           </a>
@@ -70,6 +108,12 @@ export function App() {
           </a>
         </nav>
         <SearchBox />
+        <div className="who">
+          <span aria-hidden="true">{avatarOf(current.learner.avatar)}</span> {current.learner.displayName}
+          <button type="button" onClick={() => void leave()}>
+            Switch profile
+          </button>
+        </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         <Screen route={route} />

@@ -6,6 +6,7 @@ export type Route =
   | { screen: 'lesson'; lessonId: string }
   | { screen: 'catalog' }
   | { screen: 'settings' }
+  | { screen: 'progress' }
   | { screen: 'not-found'; path: string };
 
 // A handful of hash routes do not need a routing library; hash URLs also work under app:// and file-less hosts.
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/') return { screen: 'modules' };
   if (path === '/catalog') return { screen: 'catalog' };
   if (path === '/settings') return { screen: 'settings' };
+  if (path === '/progress') return { screen: 'progress' };
   const match = /^\/(modules|lessons)\/(.+)$/.exec(path);
   if (match?.[1] === 'modules') return { screen: 'module', moduleId: decodeURIComponent(match[2]!) };
   if (match?.[1] === 'lessons') return { screen: 'lesson', lessonId: decodeURIComponent(match[2]!) };
@@ -26,6 +28,7 @@ export const hrefFor = {
   lesson: (lessonId: string) => `#/lessons/${lessonId}`,
   catalog: () => '#/catalog',
   settings: () => '#/settings',
+  progress: () => '#/progress',
 };
 
 const subscribe = (onChange: () => void) => {

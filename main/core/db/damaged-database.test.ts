@@ -72,7 +72,7 @@ describe('a damaged database at start', () => {
     truncateSync(file(dataDir), Math.floor(statSync(file(dataDir)).size / 3));
     const { api } = await start(dataDir);
     const { recovery } = await api.getAppInfo();
-    expect(recovery?.reason).toMatch(/malformed|corrupt|missing|page|never used|out of order/i);
+    expect(recovery?.reason).toMatch(/the file holds \d+ bytes of the \d+ its header promises/);
     const kept = readdirSync(dataDir).filter((f) => f.includes('damaged') && !/-(wal|shm)$/.test(f));
     expect(kept).toHaveLength(1);
     // The new database works.

@@ -64,9 +64,10 @@ export class ProgressLog {
     for (const e of events) {
       const row = [e.eventId, e.userId, e.type, e.aggregateId, e.timestamp, JSON.stringify(e.data), e.version];
       if (this.#insert.run(...row).changes === 0) continue;
-      this.#project(e);
+      this.#project.apply(e);
       appended += 1;
     }
+    this.#project.flush();
     return { appended, duplicates: events.length - appended };
   }
 
@@ -96,9 +97,10 @@ export class ProgressLog {
       }
       let replayed = 0;
       for (const event of this.events(learnerId)) {
-        this.#project(event);
-        replayed += 1;
+        this.#project.apply(event);
+        if (++replayed % 10_000 === 0) this.#project.flush();
       }
+      this.#project.flush();
       return replayed;
     })();
   }

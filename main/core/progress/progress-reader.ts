@@ -52,12 +52,22 @@ export class ProgressReader {
          FROM skill_mastery sm LEFT JOIN skills s ON s.id = sm.skill_id
          WHERE sm.learner_id = ? ORDER BY title`,
       ),
-      days: db.prepare<[string, string], { day: string; events: number; timeMs: number }>(
-        `SELECT date(quarter || ':00', ?) AS day, sum(events) AS events, sum(time_ms) AS timeMs
-         FROM activity WHERE learner_id = ? GROUP BY day ORDER BY day`,
+      // Local days with activity, from two quarters per UTC day: small however long the history.
+      activeDays: db.prepare<{ learner: string; shift: string }, { day: string }>(
+        `SELECT date(first_quarter || ':00', :shift) AS day FROM activity_days WHERE learner_id = :learner
+         UNION SELECT date(last_quarter || ':00', :shift) FROM activity_days WHERE learner_id = :learner
+         ORDER BY day`,
       ),
-      resume: db.prepare<[string], { contentId: string; title: string | null; at: string }>(
-        `SELECT r.content_id AS contentId, s.title AS title, r.at AS at
+      totalTime: db.prepare<[string], { timeMs: number }>(
+        'SELECT coalesce(sum(time_ms), 0) AS timeMs FROM activity_days WHERE learner_id = ?',
+      ),
+      // Only the quarters of the days shown.
+      recentDays: db.prepare<{ learner: string; shift: string; from: string }, ProgressSummary['days'][number]>(
+        `SELECT date(quarter || ':00', :shift) AS day, sum(events) AS events, sum(time_ms) AS timeMs
+         FROM activity WHERE learner_id = :learner AND quarter >= :from GROUP BY day`,
+      ),
+      resume: db.prepare<[string], NonNullable<ProgressSummary['resume']>>(
+        `SELECT r.content_id AS contentId, s.kind AS kind, s.title AS title, s.module_id AS moduleId, r.at AS at
          FROM resume_points r LEFT JOIN sequence s ON s.content_id = r.content_id WHERE r.learner_id = ?`,
       ),
       lessons: db.prepare<[string], UserProgress['lessons'][number]>(
@@ -95,13 +105,14 @@ export class ProgressReader {
       };
     });
     const counts = this.#q.counts.get(learnerId, learnerId, learnerId)!;
-    const active = this.#q.days.all(`${-options.tzOffsetMinutes} minutes`, learnerId);
+    const shift = `${-options.tzOffsetMinutes} minutes`;
     const today = localDay(options.now, options.tzOffsetMinutes);
-    const { current, longest } = streaks(
-      active.map((d) => d.day),
-      today,
-    );
-    const byDay = new Map(active.map((d) => [d.day, d]));
+    const active = this.#q.activeDays.all({ learner: learnerId, shift }).map((d) => d.day);
+    const { current, longest } = streaks(active, today);
+    // The first local day shown starts at most 14 hours away from its UTC day: a day more covers it.
+    const from = new Date(Date.parse(`${today}T00:00:00Z`) - options.days * DAY_MS).toISOString().slice(0, 16);
+    const recent = this.#q.recentDays.all({ learner: learnerId, shift, from });
+    const byDay = new Map(recent.map((d) => [d.day, d]));
     const days: ProgressSummary['days'] = [];
     for (let day = today, i = 0; i < options.days; i++, day = previousDay(day)) {
       days.unshift(byDay.get(day) ?? { day, events: 0, timeMs: 0 });
@@ -116,7 +127,7 @@ export class ProgressReader {
       mastery: this.#q.mastery.all(learnerId),
       streakDays: current,
       longestStreakDays: longest,
-      timeOnTaskMs: active.reduce((n, d) => n + d.timeMs, 0),
+      timeOnTaskMs: this.#q.totalTime.get(learnerId)!.timeMs,
       days,
       resume: this.#q.resume.get(learnerId) ?? null,
     };

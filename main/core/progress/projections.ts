@@ -11,6 +11,7 @@ export const PROJECTION_TABLES = [
   'assessment_results',
   'skill_reviews',
   'activity',
+  'activity_days',
   'resume_points',
 ] as const;
 
@@ -42,14 +43,17 @@ const SQL = {
   quizAnswered: `INSERT INTO quiz_progress (learner_id, quiz_item_id, attempts, correct, first_correct_at)
     VALUES (?, ?, 1, ?, ?)
     ON CONFLICT DO UPDATE SET attempts = attempts + 1, correct = correct + excluded.correct, ${earliest('first_correct_at')}`,
-  skillAttempt: `INSERT INTO skill_mastery (learner_id, skill_id, correct, attempts) VALUES (?, ?, ?, 1)
-    ON CONFLICT DO UPDATE SET correct = correct + excluded.correct, attempts = attempts + 1`,
+  skillAttempts: `INSERT INTO skill_mastery (learner_id, skill_id, correct, attempts) VALUES (?, ?, ?, ?)
+    ON CONFLICT DO UPDATE SET correct = correct + excluded.correct, attempts = attempts + excluded.attempts`,
   assessment: `INSERT INTO assessment_results (learner_id, assessment_id, attempts, best_ratio) VALUES (?, ?, 1, ?)
     ON CONFLICT DO UPDATE SET attempts = attempts + 1, best_ratio = max(best_ratio, excluded.best_ratio)`,
   review: `INSERT INTO skill_reviews (learner_id, skill_id, reviews, last_at) VALUES (?, ?, 1, ?)
     ON CONFLICT DO UPDATE SET reviews = reviews + 1, last_at = max(last_at, excluded.last_at)`,
-  activity: `INSERT INTO activity (learner_id, quarter, events, time_ms) VALUES (?, ?, 1, ?)
-    ON CONFLICT DO UPDATE SET events = events + 1, time_ms = time_ms + excluded.time_ms`,
+  activity: `INSERT INTO activity (learner_id, quarter, events, time_ms) VALUES (?, ?, ?, ?)
+    ON CONFLICT DO UPDATE SET events = events + excluded.events, time_ms = time_ms + excluded.time_ms`,
+  activityDay: `INSERT INTO activity_days (learner_id, day, first_quarter, last_quarter, time_ms) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT DO UPDATE SET first_quarter = min(first_quarter, excluded.first_quarter),
+      last_quarter = max(last_quarter, excluded.last_quarter), time_ms = time_ms + excluded.time_ms`,
   resume: `INSERT INTO resume_points (learner_id, content_id, at, event_id) VALUES (?, ?, ?, ?)
     ON CONFLICT DO UPDATE SET content_id = excluded.content_id, at = excluded.at, event_id = excluded.event_id
     WHERE (excluded.at, excluded.event_id) > (at, event_id)`,
@@ -59,19 +63,50 @@ const SQL = {
 export const quarterOf = (timestamp: string): string =>
   `${timestamp.slice(0, 14)}${String(Math.floor(Number(timestamp.slice(14, 16)) / 15) * 15).padStart(2, '0')}`;
 
-export type Projector = (event: ProgressEvent) => void;
+export interface Projector {
+  /** Applies one event; the counters it adds to are held until `flush`. */
+  apply(event: ProgressEvent): void;
+  /** Writes the held counters; call before the transaction commits. */
+  flush(): void;
+}
 
-/** Prepares the statements once and returns the function that applies one event to every projection. */
+/** Sums keyed by learner and one more key, so a batch writes each counter row once. */
+class Tally<V> {
+  readonly #rows = new Map<string, { user: string; key: string; value: V }>();
+  constructor(private readonly merge: (into: V | undefined) => V) {}
+  add(user: string, key: string): V {
+    const id = `${user}\u0000${key}`;
+    const row = this.#rows.get(id);
+    const value = this.merge(row?.value);
+    if (!row) this.#rows.set(id, { user, key, value });
+    return value;
+  }
+  drain(write: (user: string, key: string, value: V) => void): void {
+    for (const { user, key, value } of this.#rows.values()) write(user, key, value);
+    this.#rows.clear();
+  }
+}
+
+/** Prepares the statements once and returns what applies events to every projection. */
 export function createProjector(db: SqliteDatabase): Projector {
   const run = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)])) as {
     [K in keyof typeof SQL]: Statement<unknown[]>;
   };
+  const skills = new Tally((v?: { correct: number; attempts: number }) => v ?? { correct: 0, attempts: 0 });
+  const quarters = new Tally((v?: { events: number; timeMs: number }) => v ?? { events: 0, timeMs: 0 });
+  const days = new Tally(
+    (v?: { first: string; last: string; timeMs: number }) => v ?? { first: '~', last: '', timeMs: 0 },
+  );
 
-  const skillAttempts = (user: string, skills: readonly string[], correct: boolean) => {
-    for (const skill of skills) run.skillAttempt.run(user, skill, correct ? 1 : 0);
+  const skillAttempts = (user: string, ids: readonly string[], correct: boolean) => {
+    for (const id of ids) {
+      const tally = skills.add(user, id);
+      tally.attempts += 1;
+      tally.correct += correct ? 1 : 0;
+    }
   };
 
-  return (event) => {
+  const apply = (event: ProgressEvent) => {
     const { userId: user, timestamp: at } = event;
     let timeMs = 0;
     switch (event.type) {
@@ -88,11 +123,11 @@ export function createProjector(db: SqliteDatabase): Projector {
         run.resume.run(user, event.data.exerciseId, at, event.eventId);
         break;
       case 'ExerciseSubmitted': {
-        const { tests, exerciseId, hintsUsed, skills } = event.data;
+        const { tests, exerciseId, hintsUsed } = event.data;
         const passed = tests.filter((t) => t.status === 'pass').length;
         timeMs = event.data.durationMs;
         run.exerciseSubmitted.run(user, exerciseId, passed, tests.length, hintsUsed);
-        skillAttempts(user, skills, tests.length > 0 && passed === tests.length);
+        skillAttempts(user, event.data.skills, tests.length > 0 && passed === tests.length);
         break;
       }
       case 'ExerciseCompleted':
@@ -110,6 +145,21 @@ export function createProjector(db: SqliteDatabase): Projector {
         run.review.run(user, event.data.skillId, at);
         break;
     }
-    run.activity.run(user, quarterOf(at), timeMs);
+    const quarter = quarterOf(at);
+    const q = quarters.add(user, quarter);
+    q.events += 1;
+    q.timeMs += timeMs;
+    const d = days.add(user, at.slice(0, 10));
+    if (quarter < d.first) d.first = quarter;
+    if (quarter > d.last) d.last = quarter;
+    d.timeMs += timeMs;
   };
+
+  const flush = () => {
+    skills.drain((user, id, t) => run.skillAttempts.run(user, id, t.correct, t.attempts));
+    quarters.drain((user, quarter, t) => run.activity.run(user, quarter, t.events, t.timeMs));
+    days.drain((user, day, t) => run.activityDay.run(user, day, t.first, t.last, t.timeMs));
+  };
+
+  return { apply, flush };
 }

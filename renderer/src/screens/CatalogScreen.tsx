@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { InstalledPack } from '../../../common/contract/packs.js';
+import type { ProgressSummary } from '../../../common/contract/progress.js';
+import { useSession } from '../learner-store.js';
 import { useCatalog } from '../catalog-store.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { PackImport } from '../components/PackImport.js';
@@ -8,7 +10,17 @@ import { hrefFor } from '../router.js';
 import { lessonsLabel } from '../plural.js';
 import type { LoadState } from '../use-load.js';
 
-function PackCard({ pack, onChanged }: { pack: InstalledPack; onChanged: () => void }) {
+type Completion = ProgressSummary['packs'][number];
+
+function PackCard({
+  pack,
+  completion,
+  onChanged,
+}: {
+  pack: InstalledPack;
+  completion?: Completion;
+  onChanged: () => void;
+}) {
   const modules = useCatalog((s) => s.modules);
   const [error, setError] = useState<string>();
   const act = (work: () => Promise<unknown>) => work().then(onChanged, (e: unknown) => setError((e as Error).message));
@@ -19,6 +31,14 @@ function PackCard({ pack, onChanged }: { pack: InstalledPack; onChanged: () => v
       <p className="status">
         {pack.id} · version {pack.activeVersion}
       </p>
+      {completion && (
+        <p className="pack-completion">
+          <label htmlFor={`done-${pack.id}`}>
+            Your completion: {completion.total ? Math.round((100 * completion.completed) / completion.total) : 0}%
+          </label>{' '}
+          <progress id={`done-${pack.id}`} max={completion.total || 1} value={completion.completed} />
+        </p>
+      )}
       <ul className="pack-modules" aria-label={`Modules in ${pack.title}`}>
         {packModules.map((m) => (
           <li key={m.id}>
@@ -65,8 +85,16 @@ function PackCard({ pack, onChanged }: { pack: InstalledPack; onChanged: () => v
 
 export function CatalogScreen() {
   const [packs, setPacks] = useState<LoadState<InstalledPack[]>>({ status: 'loading' });
+  const [completion, setCompletion] = useState<Map<string, Completion>>(new Map());
+  const session = useSession();
   const loadModules = useCatalog((s) => s.loadModules);
   const reload = useCallback(() => {
+    learn()
+      .getProgressSummary({ session, days: 1 })
+      .then(
+        (summary) => setCompletion(new Map(summary.packs.map((p) => [p.packId, p]))),
+        () => setCompletion(new Map()),
+      );
     learn()
       .listPacks()
       .then(
@@ -74,7 +102,7 @@ export function CatalogScreen() {
         (e: unknown) => setPacks({ status: 'error', message: (e as Error).message }),
       );
     void loadModules();
-  }, [loadModules]);
+  }, [loadModules, session]);
 
   useEffect(() => {
     reload();
@@ -92,7 +120,7 @@ export function CatalogScreen() {
           ) : (
             <ul className="pack-list" aria-label="Installed packs">
               {list.map((pack) => (
-                <PackCard key={pack.id} pack={pack} onChanged={reload} />
+                <PackCard key={pack.id} pack={pack} completion={completion.get(pack.id)} onChanged={reload} />
               ))}
             </ul>
           )

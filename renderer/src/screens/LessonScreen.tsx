@@ -1,8 +1,52 @@
+import { useEffect, useRef, useState } from 'react';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { Markdown } from '../components/Markdown.js';
 import { learn } from '../learn.js';
 import { hrefFor } from '../router.js';
 import { useLoad } from '../use-load.js';
+import { useSession } from '../learner-store.js';
+
+// Time on a page counts up to an hour: a lesson left open overnight is not an hour of study.
+const MAX_COUNTED_MS = 60 * 60_000;
+
+/** Records the lesson as opened, and offers "done" (or shows when it was done). Keyed by lesson. */
+function LessonDone({ lessonId }: { lessonId: string }) {
+  const session = useSession();
+  const openedAt = useRef(0);
+  const [completedAt, setCompletedAt] = useState<string | null>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    openedAt.current = Date.now();
+    const api = learn();
+    void api.trackProgress({ session, event: { type: 'LessonOpened', data: { lessonId } } }).catch(() => undefined);
+    api.getUserProgress({ session }).then(
+      (progress) => setCompletedAt(progress.lessons.find((l) => l.lessonId === lessonId)?.completedAt ?? null),
+      (e: unknown) => setError((e as Error).message),
+    );
+  }, [lessonId, session]);
+
+  const markDone = () => {
+    const timeSpentMs = Math.min(Date.now() - openedAt.current, MAX_COUNTED_MS);
+    learn()
+      .trackProgress({ session, event: { type: 'LessonCompleted', data: { lessonId, timeSpentMs } } })
+      .then(
+        () => setCompletedAt(new Date().toISOString()),
+        (e: unknown) => setError((e as Error).message),
+      );
+  };
+
+  if (error) return <p role="alert">{error}</p>;
+  if (completedAt === undefined) return null;
+  return completedAt ? (
+    <p className="lesson-done" role="status">
+      ✓ Done on {new Date(completedAt).toLocaleDateString()}
+    </p>
+  ) : (
+    <button type="button" className="primary" onClick={markDone}>
+      Mark lesson as done
+    </button>
+  );
+}
 
 export function LessonScreen({ lessonId }: { lessonId: string }) {
   const state = useLoad(lessonId, () => learn().getLesson({ lessonId }));
@@ -17,6 +61,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
           <div className="lesson-body" data-testid="lesson-body">
             <Markdown source={lesson.markdown} />
           </div>
+          <LessonDone key={lesson.id} lessonId={lesson.id} />
           <nav aria-label="Lesson navigation" className="lesson-nav">
             {lesson.previousLessonId && (
               <a href={hrefFor.lesson(lesson.previousLessonId)} rel="prev">

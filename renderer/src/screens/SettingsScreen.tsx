@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { TrustedKey } from '../../../common/contract/packs.js';
 import { LoadStatus } from '../components/LoadStatus.js';
+import { ProfileSettings } from '../components/ProfileSettings.js';
 import { learn } from '../learn.js';
 import type { LoadState } from '../use-load.js';
 
@@ -112,6 +113,7 @@ export function SettingsScreen() {
   return (
     <section aria-labelledby="settings-heading">
       <h1 id="settings-heading">Settings</h1>
+      <ProfileSettings />
       <TrustedKeys />
     </section>
   );

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { ProfilePickerPage } from './profile-picker-page.js';
 
 /** The first screen: installed modules as cards. */
 export class ModuleListPage {
@@ -10,8 +11,10 @@ export class ModuleListPage {
     this.modules = page.getByRole('list', { name: 'Installed modules' }).getByTestId('module-link');
   }
 
-  async open(url: string): Promise<void> {
+  /** Loads the app and goes past the profile picker as `learner`. */
+  async open(url: string, learner = 'Tester'): Promise<void> {
     await this.page.goto(url);
+    await new ProfilePickerPage(this.page).enterAs(learner);
     await this.heading.waitFor();
     await this.modules.first().waitFor();
   }

@@ -26,7 +26,8 @@ export default {
       data TEXT NOT NULL,
       version INTEGER NOT NULL
     ) STRICT;
-    CREATE INDEX events_by_learner ON events (learner_id, timestamp, event_id);
+    -- With the implicit rowid, this serves a learner's log in append order.
+    CREATE INDEX events_by_learner ON events (learner_id);
 
     -- Projections. Every update is order-independent (min, max, sums), so applying events as they
     -- arrive, in any order, gives the same rows as a rebuild from the log.
@@ -85,6 +86,17 @@ export default {
 
     -- Activity per UTC quarter hour, so days, streaks and time on task can be read in the
     -- learner's own time zone (every zone's offset is a multiple of 15 minutes).
+    -- Per UTC day, its first and last active quarter: enough to know which local days were active
+    -- in any time zone (a UTC day spans at most two local days), so streaks read one row a day.
+    CREATE TABLE activity_days (
+      learner_id TEXT NOT NULL,
+      day TEXT NOT NULL,
+      first_quarter TEXT NOT NULL,
+      last_quarter TEXT NOT NULL,
+      time_ms INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (learner_id, day)
+    ) STRICT;
+
     CREATE TABLE activity (
       learner_id TEXT NOT NULL,
       quarter TEXT NOT NULL,

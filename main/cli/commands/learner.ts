@@ -1,0 +1,153 @@
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import type { LearnApi } from '../../../common/contract/api.js';
+import type { LearnerSummary } from '../../../common/contract/learners.js';
+import type { InstallLayout } from '../../core/host/install-layout.js';
+import { openCore, withApi } from '../open-core.js';
+import type { GlobalOptions } from '../open-core.js';
+
+/** A PIN from LIONLEARN_PIN (scripts), else asked on the terminal; never from argv, where `ps` shows it. */
+async function askPin(name: string): Promise<string> {
+  if (process.env.LIONLEARN_PIN) return process.env.LIONLEARN_PIN;
+  if (!process.stdin.isTTY) throw new Error(`${name}'s profile has a PIN: set LIONLEARN_PIN or run this in a terminal`);
+  const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  // Echo stars instead of digits.
+  const write = (prompt as unknown as { _writeToOutput: (s: string) => void })._writeToOutput;
+  (prompt as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) =>
+    write.call(prompt, s.startsWith('PIN') ? s : '*');
+  try {
+    return await prompt.question(`PIN for ${name}: `);
+  } finally {
+    prompt.close();
+    process.stdout.write('\n');
+  }
+}
+
+function findLearner(learners: LearnerSummary[], nameOrId: string): LearnerSummary {
+  const matches = learners.filter(
+    (l) => l.id === nameOrId || l.displayName.toLowerCase() === nameOrId.trim().toLowerCase(),
+  );
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) throw new Error(`${matches.length} profiles are called "${nameOrId}": use the id`);
+  const known = learners.map((l) => l.displayName).join(', ') || 'none yet';
+  throw new Error(`No profile "${nameOrId}" on this machine (profiles: ${known})`);
+}
+
+/** Opens a learner's session the way the app does: by name or id, with their PIN if they have one. */
+export async function openLearner(api: LearnApi, nameOrId: string) {
+  const learner = findLearner(await api.listLearners(), nameOrId);
+  const pin = learner.hasPin ? await askPin(learner.displayName) : undefined;
+  return api.openLearnerSession({ learnerId: learner.id, ...(pin ? { pin } : {}) });
+}
+
+export function registerLearner(program: Command, layout: InstallLayout): void {
+  const learner = program
+    .command('learner')
+    .description('local learner profiles: list, create, export, import, remove');
+
+  learner
+    .command('list')
+    .description('list the profiles on this machine')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const learners = await withApi(layout, command, (api) => api.listLearners());
+      if (options.json) return console.log(JSON.stringify(learners, null, 2));
+      if (learners.length === 0) return console.log('No profiles yet: `lionlearn learner create NAME` makes one.');
+      for (const l of learners) console.log(`${l.id}  ${l.displayName}${l.hasPin ? ' (PIN)' : ''}`);
+    });
+
+  learner
+    .command('create <name>')
+    .description('make a profile (with --pin, asks for a PIN, or reads LIONLEARN_PIN)')
+    .option('--pin', 'protect the profile with a PIN')
+    .option('--goal <goal...>', 'learning goals')
+    .action(async (name: string, options: { pin?: boolean; goal?: string[] }, command: Command) => {
+      const pin = options.pin ? await askPin(name) : undefined;
+      const { learner: created } = await withApi(layout, command, (api) =>
+        api.createLearner({ profile: { displayName: name, goals: options.goal ?? [] }, ...(pin ? { pin } : {}) }),
+      );
+      console.log(`Created ${created.displayName} (${created.id})`);
+    });
+
+  learner
+    .command('export <nameOrId>')
+    .description("write a learner's profile and every progress event to a JSON lines file")
+    .option('--out <file>', 'where to write (default: the exports folder in the data folder)')
+    .action(async (nameOrId: string, options: { out?: string }, command: Command) => {
+      const { file, events } = await withApi(layout, command, async (api) => {
+        const { session } = await openLearner(api, nameOrId);
+        return api.exportLearner({ session, ...(options.out ? { file: options.out } : {}) });
+      });
+      console.log(`Exported ${events} events to ${file}`);
+    });
+
+  learner
+    .command('import <file>')
+    .description('add a learner (or their new events) from an export; importing again adds nothing')
+    .action(async (file: string, _options: unknown, command: Command) => {
+      const result = await withApi(layout, command, async (api) => {
+        try {
+          return await api.importLearner({ file });
+        } catch (error) {
+          // Into an existing profile with a PIN: ask for it, then import into the open profile.
+          if (!(error instanceof Error && /has a PIN/.test(error.message))) throw error;
+          const header = JSON.parse((await import('node:fs')).readFileSync(file, 'utf8').split('\n', 1)[0]!);
+          const { session } = await openLearner(api, header.learner.id as string);
+          return api.importLearner({ file, session });
+        }
+      });
+      const what = result.created ? 'Created the profile' : 'Profile already here';
+      console.log(`${what}; ${result.appended} events added, ${result.duplicates} already present`);
+    });
+
+  learner
+    .command('remove <nameOrId>')
+    .description('export, then remove a profile and its progress')
+    .requiredOption('--confirm <name>', 'the profile name typed again')
+    .action(async (nameOrId: string, options: { confirm: string }, command: Command) => {
+      const { exportFile } = await withApi(layout, command, async (api) => {
+        const { session } = await openLearner(api, nameOrId);
+        return api.removeLearner({ session, confirmName: options.confirm });
+      });
+      console.log(`Removed. Their record is kept in ${exportFile}`);
+    });
+}
+
+export function registerProgress(program: Command, layout: InstallLayout): void {
+  const progress = program.command('progress').description("a learner's progress");
+
+  progress
+    .command('show <nameOrId>')
+    .description('completion, mastery, streak and time on task')
+    .option('--json', 'print JSON')
+    .action(async (nameOrId: string, options: { json?: boolean }, command: Command) => {
+      const summary = await withApi(layout, command, async (api) => {
+        const { session } = await openLearner(api, nameOrId);
+        return api.getProgressSummary({ session, tzOffsetMinutes: new Date().getTimezoneOffset(), days: 7 });
+      });
+      if (options.json) return console.log(JSON.stringify(summary, null, 2));
+      const minutes = Math.round(summary.timeOnTaskMs / 60_000);
+      console.log(
+        `${summary.lessonsCompleted} lessons and ${summary.exercisesCompleted} exercises done, ` +
+          `${summary.quizItemsCorrect} quiz items right; streak ${summary.streakDays} days; ${minutes} min on task`,
+      );
+      for (const p of summary.packs) console.log(`  ${p.title}: ${p.completed}/${p.total}`);
+      if (summary.resume) console.log(`Resume at: ${summary.resume.title ?? summary.resume.contentId}`);
+    });
+
+  progress
+    .command('rebuild')
+    .description('derive every projection again from the event log (all learners, in one transaction)')
+    .action(async (_options: unknown, command: Command) => {
+      const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
+      try {
+        const started = performance.now();
+        const events = core.rebuildProgress();
+        console.log(
+          `Rebuilt the progress of every learner from ${events} events in ${Math.round(performance.now() - started)} ms`,
+        );
+      } finally {
+        core.close();
+      }
+    });
+}

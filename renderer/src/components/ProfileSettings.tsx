@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { PreferencesUpdate } from '../../../common/contract/learners.js';
+import { learn } from '../learn.js';
+import { useLearner } from '../learner-store.js';
+
+type Message = { kind: 'ok' | 'error'; text: string };
+
+function Feedback({ message }: { message?: Message }) {
+  if (!message) return null;
+  return (
+    <p
+      role={message.kind === 'error' ? 'alert' : 'status'}
+      className={message.kind === 'error' ? 'status-error' : 'success'}
+    >
+      {message.text}
+    </p>
+  );
+}
+
+/** The open learner's preferences, their export, and removing the profile (export first, name typed back). */
+export function ProfileSettings() {
+  const { current, setLearner, leave } = useLearner();
+  const [message, setMessage] = useState<Message>();
+  const [confirmName, setConfirmName] = useState('');
+  if (!current) return null;
+  const { session, learner } = current;
+  const fail = (e: unknown) => setMessage({ kind: 'error', text: (e as Error).message });
+
+  const update = (preferences: PreferencesUpdate) =>
+    learn()
+      .updatePreferences({ session, preferences })
+      .then((saved) => setLearner({ ...learner, preferences: saved }), fail);
+
+  const exportNow = () =>
+    learn()
+      .exportLearner({ session })
+      .then(({ file, events }) => setMessage({ kind: 'ok', text: `Saved ${events} events to ${file}` }), fail);
+
+  const remove = (event: FormEvent) => {
+    event.preventDefault();
+    learn()
+      .removeLearner({ session, confirmName })
+      .then(({ exportFile }) => {
+        window.alert(`The profile is removed. Its record is kept in ${exportFile}`);
+        void leave();
+      }, fail);
+  };
+
+  const { preferences } = learner;
+  return (
+    <section className="panel" aria-labelledby="profile-heading">
+      <h2 id="profile-heading">Your profile: {learner.displayName}</h2>
+      <div className="preference-row">
+        <label>
+          Theme{' '}
+          <select
+            value={preferences.theme}
+            onChange={(e) => void update({ theme: e.target.value as 'system' | 'light' | 'dark' })}
+          >
+            <option value="system">Like the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+        <label>
+          Text size{' '}
+          <input
+            type="range"
+            min={12}
+            max={28}
+            value={preferences.fontSize}
+            aria-valuetext={`${preferences.fontSize} pixels`}
+            onChange={(e) => void update({ fontSize: Number(e.target.value) })}
+          />{' '}
+          {preferences.fontSize}px
+        </label>
+        <label>
+          Daily goal{' '}
+          <select
+            value={preferences.dailyGoalMinutes}
+            onChange={(e) => void update({ dailyGoalMinutes: Number(e.target.value) })}
+          >
+            {[10, 20, 30, 45, 60, 90].map((m) => (
+              <option key={m} value={m}>
+                {m} minutes
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <h3>Take your progress with you</h3>
+      <p className="status">
+        An export is one file with your profile and every step of your progress; <code>lionlearn learner import</code>{' '}
+        adds it on another machine.
+      </p>
+      <button type="button" onClick={() => void exportNow()}>
+        Export my progress
+      </button>
+      <form onSubmit={remove} className="danger-zone" aria-labelledby="remove-heading">
+        <h3 id="remove-heading">Remove this profile</h3>
+        <p className="status">Your progress is exported first, then removed from this machine.</p>
+        <label>
+          Type “{learner.displayName}” to confirm
+          <input value={confirmName} onChange={(e) => setConfirmName(e.target.value)} autoComplete="off" />
+        </label>
+        <button type="submit" className="danger" disabled={confirmName.trim() !== learner.displayName}>
+          Export and remove
+        </button>
+      </form>
+      <Feedback message={message} />
+    </section>
+  );
+}

@@ -1,0 +1,191 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { LearnerSummary } from '../../../common/contract/learners.js';
+import { LoadStatus } from '../components/LoadStatus.js';
+import { learn } from '../learn.js';
+import { useLearner } from '../learner-store.js';
+import { useLoad } from '../use-load.js';
+
+export const AVATARS: Record<string, string> = {
+  owl: '🦉',
+  fox: '🦊',
+  cat: '🐱',
+  panda: '🐼',
+  turtle: '🐢',
+  rocket: '🚀',
+  snake: '🐍',
+  star: '⭐',
+};
+
+export const avatarOf = (name: string) => AVATARS[name] ?? AVATARS.owl!;
+
+function PinForm({ learner, onCancel }: { learner: LearnerSummary; onCancel: () => void }) {
+  const enter = useLearner((s) => s.enter);
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    learn()
+      .openLearnerSession({ learnerId: learner.id, pin })
+      .then(enter, (e: unknown) => {
+        setError((e as Error).message);
+        setPin('');
+        setBusy(false);
+        input.current?.focus();
+      });
+  };
+  return (
+    <form className="panel pin-form" onSubmit={submit} aria-label={`PIN for ${learner.displayName}`}>
+      <label>
+        PIN for {learner.displayName}
+        <input
+          ref={input}
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          pattern="\d{4,8}"
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+          required
+        />
+      </label>
+      <button type="submit" disabled={busy}>
+        Open
+      </button>
+      <button type="button" onClick={onCancel}>
+        Back
+      </button>
+      {error && (
+        <p role="alert" className="status-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function NewProfile({ onCancel }: { onCancel?: () => void }) {
+  const enter = useLearner((s) => s.enter);
+  const [name, setName] = useState('');
+  const [avatar, setAvatar] = useState('owl');
+  const [goal, setGoal] = useState('');
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    learn()
+      .createLearner({
+        profile: { displayName: name, avatar, goals: goal.trim() ? [goal.trim()] : [] },
+        ...(pin ? { pin } : {}),
+      })
+      .then(enter, (e: unknown) => setError((e as Error).message));
+  };
+  return (
+    <form className="panel new-profile" onSubmit={submit} aria-labelledby="new-profile-heading">
+      <h2 id="new-profile-heading">New profile</h2>
+      <label>
+        Your name
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={60} required autoFocus />
+      </label>
+      <fieldset className="avatar-choice">
+        <legend>Picture</legend>
+        {Object.entries(AVATARS).map(([id, emoji]) => (
+          <label key={id} className="avatar-option">
+            <input type="radio" name="avatar" value={id} checked={avatar === id} onChange={() => setAvatar(id)} />
+            <span aria-hidden="true">{emoji}</span>
+            <span className="visually-hidden">{id}</span>
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        What do you want to learn? (optional)
+        <input value={goal} onChange={(e) => setGoal(e.target.value)} maxLength={120} />
+      </label>
+      <label>
+        PIN, 4 to 8 digits (optional; for shared machines)
+        <input
+          type="password"
+          inputMode="numeric"
+          pattern="\d{4,8}"
+          autoComplete="new-password"
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+        />
+      </label>
+      <button type="submit">Create and start</button>
+      {onCancel && (
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+      {error && (
+        <p role="alert" className="status-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** The first screen on a shared machine: whose turn is it? */
+export function ProfilePicker() {
+  const enter = useLearner((s) => s.enter);
+  const [reload, setReload] = useState(0);
+  const learners = useLoad(`learners-${reload}`, () => learn().listLearners());
+  const [asking, setAsking] = useState<LearnerSummary>();
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const pick = (learner: LearnerSummary) => {
+    if (learner.hasPin) return setAsking(learner);
+    learn()
+      .openLearnerSession({ learnerId: learner.id })
+      .then(enter, (e: unknown) => setError((e as Error).message));
+  };
+
+  return (
+    <section className="profile-picker" aria-labelledby="picker-heading">
+      <h1 id="picker-heading">Who is learning?</h1>
+      <LoadStatus state={learners} what="the profiles" onRetry={() => setReload((n) => n + 1)}>
+        {(list) =>
+          asking ? (
+            <PinForm learner={asking} onCancel={() => setAsking(undefined)} />
+          ) : list.length === 0 || creating ? (
+            <>
+              {list.length === 0 && <p className="empty">No profiles on this machine yet. Make yours to begin.</p>}
+              <NewProfile onCancel={list.length > 0 ? () => setCreating(false) : undefined} />
+            </>
+          ) : (
+            <>
+              <ul className="profile-list" aria-label="Profiles">
+                {list.map((l) => (
+                  <li key={l.id}>
+                    <button type="button" className="profile-button" onClick={() => pick(l)}>
+                      <span className="avatar" aria-hidden="true">
+                        {avatarOf(l.avatar)}
+                      </span>
+                      <span>{l.displayName}</span>
+                      {l.hasPin && <span className="status">PIN</span>}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <button type="button" onClick={() => setCreating(true)}>
+                New profile
+              </button>
+            </>
+          )
+        }
+      </LoadStatus>
+      {error && (
+        <p role="alert" className="status-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
