@@ -9,22 +9,13 @@ import { pino } from 'pino';
 import { buildPackArchive } from '../content-packs/format/pack-archive.js';
 import { generateSigningKeys } from '../content-packs/format/signing.js';
 import { createCore } from '../main/core/create-core.js';
-import { median, now, percentile, printTable, timeEach } from './stats.js';
+import { median, now, percentile, printTable, rng, timeEach } from './stats.js';
 
 const MODULES = 100;
 const LESSONS_PER_MODULE = 100;
 const EXERCISES_PER_MODULE = 50;
 const QUERIES = 1000;
 
-/** mulberry32: a seeded generator, so every run measures the same pack and queries. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(42);
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
 

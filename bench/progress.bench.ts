@@ -22,8 +22,8 @@ import { createCore } from '../main/core/create-core.js';
 import { CORE_DATABASE_FILE, openCoreDatabase } from '../main/core/db/core-database.js';
 import { localBridge } from '../main/core/local-bridge.js';
 import { ProgressLog } from '../main/core/progress/progress-log.js';
-import { streaks } from '../main/core/progress/progress-reader.js';
-import { median, now, percentile, printTable, timeEach } from './stats.js';
+import { lastDays, localDay, streaks } from '../main/core/progress/progress-reader.js';
+import { median, now, percentile, printTable, rng, timeEach } from './stats.js';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const EVENTS = knob('BENCH_EVENTS', 100_000);
@@ -51,16 +51,6 @@ interface Ids {
   /** The pack's skills of its own ids, as the core stamps them, for the rows of the baselines. */
   packSkills: Map<string, string[]>;
   real: number;
-}
-
-/** mulberry32: a seeded generator, so every run measures the same events. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -199,10 +189,6 @@ async function contentIds(api: LearnApi, db: Database.Database): Promise<Ids> {
   return { lessons, exercises, quizItems, skills, sent, packSkills, real };
 }
 
-const localDay = (at: Date, tzOffsetMinutes: number) =>
-  new Date(at.getTime() - tzOffsetMinutes * 60_000).toISOString().slice(0, 10);
-const previousDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
-
 /**
  * Baseline: no projections. The same summary computed at read time by aggregating the learner's
  * raw events (GROUP BY with json_extract), joined with the catalog the same way.
@@ -273,11 +259,7 @@ function naiveSummary(db: Database.Database) {
       active.map((d) => d.day),
       today,
     );
-    const byDay = new Map(active.map((d) => [d.day, d]));
-    const days: ProgressSummary['days'] = [];
-    for (let day = today, i = 0; i < dayCount; i++, day = previousDay(day)) {
-      days.unshift(byDay.get(day) ?? { day, events: 0, timeMs: 0 });
-    }
+    const days = lastDays(today, dayCount, new Map(active.map((d) => [d.day, d])));
     return {
       learnerId,
       lessonsCompleted: counts.lessons,

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOTS, watchForErrors } from './support/browser.js';
-import { runCli, startProcess, tempDir } from './support/processes.js';
-import type { Started } from './support/processes.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { appInChromium } from './support/app-in-chromium.js';
+import { SCREENSHOTS } from './support/browser.js';
+import { runCli } from './support/processes.js';
 import { LessonPage } from './pages/lesson-page.js';
 import { ModuleListPage } from './pages/module-list-page.js';
 import { ModulePage } from './pages/module-page.js';
@@ -12,37 +12,18 @@ import { ProgressPage } from './pages/progress-page.js';
 
 // One lab machine, several learners: the real browser face in its own process, driven by Chromium.
 describe('profiles and progress in Chromium', () => {
-  let dataDir: string;
-  let server: Started;
-  let appUrl: string;
-  let browser: Browser;
+  const app = appInChromium('e2e-learners-', { width: 1200, height: 900 });
   let page: Page;
   let errors: string[];
-
-  beforeAll(async () => {
-    dataDir = tempDir('e2e-learners-');
-    server = await startProcess(
-      ['bin/lionlearn.js', '--data-dir', dataDir, 'serve', '--port', '0'],
-      /running at (http:\/\/\S+)/,
-    );
-    appUrl = server.match[1]!;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    errors = watchForErrors(page);
+    ({ page, errors } = app);
   });
-  afterEach(() => page.close());
 
   it('starts with the profile picker, makes a profile with a PIN, and tracks a lesson to the progress charts', async () => {
-    await page.goto(appUrl);
+    await page.goto(app.url);
     const picker = new ProfilePickerPage(page);
     await picker.heading.waitFor();
-    await expect(page.getByText('No profiles on this machine yet').isVisible()).resolves.toBe(true);
+    await page.getByText('No profiles on this machine yet').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, '07-profile-new.png'), fullPage: true });
     await picker.create('Ada', { pin: '2468', avatar: 'fox', goal: 'Write my first agent' });
     await expect(page.locator('.who').innerText()).resolves.toContain('Ada');
@@ -54,13 +35,13 @@ describe('profiles and progress in Chromium', () => {
     const lesson = new LessonPage(page);
     await lesson.waitForLesson('Hello, Python');
     await page.getByRole('button', { name: 'Mark lesson as done' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Done on' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('status').filter({ hasText: 'Done on' }).waitFor();
 
     const progress = new ProgressPage(page);
     await progress.open();
     await expect(progress.stat('Lessons done').innerText()).resolves.toBe('1');
     await expect(progress.stat('Streak').innerText()).resolves.toBe('1 day');
-    await expect(page.getByRole('link', { name: 'Hello, Python' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: 'Hello, Python' }).waitFor();
     expect(await progress.charts.count()).toBe(3);
     await expect(
       progress.chart('Completion by module').locator('svg .recharts-bar-rectangle').count(),
@@ -73,18 +54,18 @@ describe('profiles and progress in Chromium', () => {
   });
 
   it("keeps learners apart: a second learner sees none of the first one's progress", async () => {
-    await page.goto(appUrl);
+    await page.goto(app.url);
     const picker = new ProfilePickerPage(page);
     await picker.profiles.first().waitFor();
     await picker.create('Bob');
     const progress = new ProgressPage(page);
     await progress.open();
-    await expect(page.getByText('Nothing here yet').isVisible()).resolves.toBe(true);
+    await page.getByText('Nothing here yet').waitFor();
     await expect(progress.stat('Lessons done').innerText()).resolves.toBe('0');
   });
 
   it('refuses a wrong PIN with a clear message and opens with the right one, by keyboard alone', async () => {
-    await page.goto(appUrl);
+    await page.goto(app.url);
     const picker = new ProfilePickerPage(page);
     await picker.profiles.first().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, '09-profile-picker.png'), fullPage: true });
@@ -103,11 +84,11 @@ describe('profiles and progress in Chromium', () => {
   });
 
   it('applies a theme preference, and the CLI sees the same learners and progress', async () => {
-    await new ModuleListPage(page).open(appUrl, 'Bob');
+    await new ModuleListPage(page).open(app.url, 'Bob');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Theme').selectOption('dark');
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-    const listed = await runCli(['--data-dir', dataDir, 'learner', 'list', '--json']);
+    const listed = await runCli(['--data-dir', app.dataDir, 'learner', 'list', '--json']);
     expect(JSON.parse(listed.stdout).map((l: { displayName: string }) => l.displayName)).toEqual(['Ada', 'Bob']);
   });
 });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
-import { launchChromium, SCREENSHOTS, watchForErrors } from './support/browser.js';
-import { runCli, startProcess, tempDir } from './support/processes.js';
-import type { Started } from './support/processes.js';
+import { appInChromium } from './support/app-in-chromium.js';
+import { SCREENSHOTS } from './support/browser.js';
+import { runCli, tempDir } from './support/processes.js';
 import { CatalogPage } from './pages/catalog-page.js';
 import { LessonPage } from './pages/lesson-page.js';
 import { ModuleListPage } from './pages/module-list-page.js';
@@ -24,30 +24,13 @@ async function adminMakesPack(id: string, title: string) {
 }
 
 describe('packs, keys and search in Chromium', () => {
-  let server: Started;
-  let appUrl: string;
-  let browser: Browser;
+  const app = appInChromium('e2e-packs-', { width: 1200, height: 900 });
   let page: Page;
   let errors: string[];
-
-  beforeAll(async () => {
-    server = await startProcess(
-      ['bin/lionlearn.js', '--data-dir', tempDir('e2e-packs-'), 'serve', '--port', '0'],
-      /running at (http:\/\/\S+)/,
-    );
-    appUrl = server.match[1]!;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    errors = watchForErrors(page);
-    await new ModuleListPage(page).open(appUrl);
+    ({ page, errors } = app);
+    await new ModuleListPage(page).open(app.url);
   });
-  afterEach(() => page.close());
 
   it('refuses a pack from an untrusted key, then installs it once the key is trusted', async () => {
     const pack = await adminMakesPack('field-guide', 'Field guide');

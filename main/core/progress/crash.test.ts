@@ -10,6 +10,8 @@ import { progressEventSchema } from '../../../common/contract/progress.js';
 import { openDatabase } from '../../../infra/sqlite/open-database.js';
 import { createCore } from '../create-core.js';
 import { CORE_DATABASE_FILE } from '../db/core-database.js';
+import { rowToEvent } from './progress-log.js';
+import type { EventRow } from './progress-log.js';
 import { projectionRows as projections } from './testing/projection-rows.js';
 
 const KILLS = 24;
@@ -65,20 +67,11 @@ describe('progress under SIGKILL', () => {
     const db = openDatabase(join(dataDir, CORE_DATABASE_FILE));
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const stored = db.prepare('SELECT * FROM events').all() as Record<string, unknown>[];
+      const stored = db.prepare('SELECT * FROM events').all() as EventRow[];
       const ids = new Set(stored.map((row) => row.event_id));
       expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
       for (const row of stored) {
-        const event = progressEventSchema.safeParse({
-          eventId: row.event_id,
-          type: row.type,
-          aggregateId: row.aggregate_id,
-          userId: row.learner_id,
-          timestamp: row.timestamp,
-          data: JSON.parse(String(row.data)),
-          version: row.version,
-        });
-        expect(event.success).toBe(true);
+        expect(progressEventSchema.safeParse(rowToEvent(row)).success).toBe(true);
       }
       const incremental = projections(db);
       const reopened = await createCore({ dataDir, appVersion: '1.0.0', logger: pino({ level: 'silent' }) });

@@ -2,8 +2,8 @@ import type { AppendResult, ProgressEvent } from '../../../common/contract/progr
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import { createProjector, PROJECTION_TABLES } from './projections.js';
 
-interface EventRow {
-  rowid: number;
+export interface EventRow {
+  rowid?: number;
   event_id: string;
   learner_id: string;
   type: string;
@@ -13,7 +13,8 @@ interface EventRow {
   version: number;
 }
 
-const toEvent = (row: EventRow) =>
+/** A stored row as the event it was; parse it with the schema when the file is not trusted. */
+export const rowToEvent = (row: EventRow) =>
   ({
     eventId: row.event_id,
     type: row.type,
@@ -76,9 +77,9 @@ export class ProgressLog {
     let after = 0;
     for (;;) {
       const rows = this.#page.all(after, learnerId ?? null, learnerId ?? null) as EventRow[];
-      for (const row of rows) yield toEvent(row);
+      for (const row of rows) yield rowToEvent(row);
       if (rows.length < PAGE) return;
-      after = rows.at(-1)!.rowid;
+      after = rows.at(-1)!.rowid!;
     }
   }
 

@@ -3,10 +3,23 @@ import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 
 const DAY_MS = 86_400_000;
 
-const localDay = (at: Date, tzOffsetMinutes: number) =>
+export const localDay = (at: Date, tzOffsetMinutes: number) =>
   new Date(at.getTime() - tzOffsetMinutes * 60_000).toISOString().slice(0, 10);
 
 const previousDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+
+/** The `count` local days up to `today`, oldest first, with the days without activity filled in. */
+export function lastDays(
+  today: string,
+  count: number,
+  byDay: Map<string, ProgressSummary['days'][number]>,
+): ProgressSummary['days'] {
+  const days: ProgressSummary['days'] = [];
+  for (let day = today, i = 0; i < count; i++, day = previousDay(day)) {
+    days.unshift(byDay.get(day) ?? { day, events: 0, timeMs: 0 });
+  }
+  return days;
+}
 
 /** Current streak (ending today or yesterday) and longest streak over a sorted list of active days. */
 export function streaks(activeDays: readonly string[], today: string): { current: number; longest: number } {
@@ -112,11 +125,7 @@ export class ProgressReader {
     // The first local day shown starts at most 14 hours away from its UTC day: a day more covers it.
     const from = new Date(Date.parse(`${today}T00:00:00Z`) - options.days * DAY_MS).toISOString().slice(0, 16);
     const recent = this.#q.recentDays.all({ learner: learnerId, shift, from });
-    const byDay = new Map(recent.map((d) => [d.day, d]));
-    const days: ProgressSummary['days'] = [];
-    for (let day = today, i = 0; i < options.days; i++, day = previousDay(day)) {
-      days.unshift(byDay.get(day) ?? { day, events: 0, timeMs: 0 });
-    }
+    const days = lastDays(today, options.days, new Map(recent.map((d) => [d.day, d])));
     return {
       learnerId,
       lessonsCompleted: counts.lessons,

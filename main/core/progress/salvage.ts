@@ -3,7 +3,8 @@ import { learnerExportHeaderSchema, preferencesSchema } from '../../../common/co
 import { progressEventSchema } from '../../../common/contract/progress.js';
 import type { ProgressEvent } from '../../../common/contract/progress.js';
 import type { LearnerStore } from '../users/learner-store.js';
-import type { ProgressLog } from './progress-log.js';
+import { rowToEvent } from './progress-log.js';
+import type { EventRow, ProgressLog } from './progress-log.js';
 
 const learnerOf = (row: Record<string, unknown>) =>
   learnerExportHeaderSchema.shape.learner.safeParse({
@@ -40,19 +41,11 @@ export function salvageLearners(file: string, learners: LearnerStore, log: Progr
     const flush = () => {
       eventsRecovered += log.append(batch.splice(0)).appended;
     };
-    const rows = source.prepare('SELECT * FROM events').iterate() as Iterable<Record<string, unknown>>;
+    const rows = source.prepare('SELECT * FROM events').iterate() as Iterable<EventRow>;
     try {
       for (const row of rows) {
         try {
-          const event = progressEventSchema.safeParse({
-            eventId: row.event_id,
-            type: row.type,
-            aggregateId: row.aggregate_id,
-            userId: row.learner_id,
-            timestamp: row.timestamp,
-            data: JSON.parse(String(row.data)),
-            version: row.version,
-          });
+          const event = progressEventSchema.safeParse(rowToEvent(row));
           if (event.success && learners.find(event.data.userId)) batch.push(event.data);
         } catch {
           // As above.

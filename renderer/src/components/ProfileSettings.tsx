@@ -3,18 +3,14 @@ import type { FormEvent } from 'react';
 import type { PreferencesUpdate } from '../../../common/contract/learners.js';
 import { learn } from '../learn.js';
 import { useLearner } from '../learner-store.js';
+import { Notice } from './Notice.js';
+import type { Message } from './Notice.js';
 
-type Message = { kind: 'ok' | 'error'; text: string };
-
-function Feedback({ message }: { message?: Message }) {
-  if (!message) return null;
+function Toggle({ label, checked, onChange }: { label: string; checked: boolean; onChange: (on: boolean) => void }) {
   return (
-    <p
-      role={message.kind === 'error' ? 'alert' : 'status'}
-      className={message.kind === 'error' ? 'status-error' : 'success'}
-    >
-      {message.text}
-    </p>
+    <label>
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+    </label>
   );
 }
 
@@ -89,6 +85,47 @@ export function ProfileSettings() {
           </select>
         </label>
       </div>
+      <fieldset className="preference-row">
+        <legend>Code editor</legend>
+        <label>
+          Tab size{' '}
+          <select
+            value={preferences.editor.tabSize}
+            onChange={(e) => void update({ editor: { tabSize: Number(e.target.value) === 2 ? 2 : 4 } })}
+          >
+            <option value={4}>4 spaces</option>
+            <option value={2}>2 spaces</option>
+          </select>
+        </label>
+        <Toggle
+          label="Line numbers"
+          checked={preferences.editor.lineNumbers}
+          onChange={(lineNumbers) => void update({ editor: { lineNumbers } })}
+        />
+        <Toggle
+          label="Wrap long lines"
+          checked={preferences.editor.wordWrap}
+          onChange={(wordWrap) => void update({ editor: { wordWrap } })}
+        />
+      </fieldset>
+      <fieldset className="preference-row">
+        <legend>Tell me about</legend>
+        <Toggle
+          label="Reviews due"
+          checked={preferences.notifications.reviewsDue}
+          onChange={(reviewsDue) => void update({ notifications: { reviewsDue } })}
+        />
+        <Toggle
+          label="Messages from my class"
+          checked={preferences.notifications.classMessages}
+          onChange={(classMessages) => void update({ notifications: { classMessages } })}
+        />
+        <Toggle
+          label="Achievements"
+          checked={preferences.notifications.achievements}
+          onChange={(achievements) => void update({ notifications: { achievements } })}
+        />
+      </fieldset>
       <h3>Take your progress with you</h3>
       <p className="status">
         An export is one file with your profile and every step of your progress; <code>lionlearn learner import</code>{' '}
@@ -108,7 +145,7 @@ export function ProfileSettings() {
           Export and remove
         </button>
       </form>
-      <Feedback message={message} />
+      <Notice message={message} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { LearnerSummary } from '../../../common/contract/learners.js';
 import { LoadStatus } from '../components/LoadStatus.js';
+import { failure, Notice } from '../components/Notice.js';
 import { learn } from '../learn.js';
 import { useLearner } from '../learner-store.js';
 import { useLoad } from '../use-load.js';
@@ -59,11 +60,7 @@ function PinForm({ learner, onCancel }: { learner: LearnerSummary; onCancel: () 
       <button type="button" onClick={onCancel}>
         Back
       </button>
-      {error && (
-        <p role="alert" className="status-error">
-          {error}
-        </p>
-      )}
+      <Notice message={failure(error)} />
     </form>
   );
 }
@@ -122,11 +119,7 @@ function NewProfile({ onCancel }: { onCancel?: () => void }) {
           Cancel
         </button>
       )}
-      {error && (
-        <p role="alert" className="status-error">
-          {error}
-        </p>
-      )}
+      <Notice message={failure(error)} />
     </form>
   );
 }
@@ -181,11 +174,7 @@ export function ProfilePicker() {
           )
         }
       </LoadStatus>
-      {error && (
-        <p role="alert" className="status-error">
-          {error}
-        </p>
-      )}
+      <Notice message={failure(error)} />
     </section>
   );
 }

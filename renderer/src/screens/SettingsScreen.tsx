@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { TrustedKey } from '../../../common/contract/packs.js';
 import { LoadStatus } from '../components/LoadStatus.js';
+import { Notice } from '../components/Notice.js';
+import type { Message } from '../components/Notice.js';
 import { ProfileSettings } from '../components/ProfileSettings.js';
 import { learn } from '../learn.js';
 import type { LoadState } from '../use-load.js';
@@ -11,7 +13,7 @@ function TrustedKeys() {
   const [keys, setKeys] = useState<LoadState<TrustedKey[]>>({ status: 'loading' });
   const [label, setLabel] = useState('');
   const [publicKey, setPublicKey] = useState('');
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [message, setMessage] = useState<Message>();
   const reload = useCallback(() => {
     learn()
       .listTrustedKeys()
@@ -97,14 +99,7 @@ function TrustedKeys() {
         </label>
         <button type="submit">Trust this key</button>
       </form>
-      {message && (
-        <p
-          role={message.kind === 'error' ? 'alert' : 'status'}
-          className={message.kind === 'error' ? 'status-error' : 'success'}
-        >
-          {message.text}
-        </p>
-      )}
+      <Notice message={message} />
     </section>
   );
 }
