@@ -14,12 +14,12 @@ import { lockMsAfter } from './users-service.js';
 const opened: Core[] = [];
 afterEach(() => opened.splice(0).forEach((core) => core.close()));
 
-async function start(options: { dataDir?: string; now?: () => Date } = {}) {
+async function start(options: { dataDir?: string; now?: () => Date; bundledPacksDir?: string } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'learners-'));
   const core = await createCore({
     dataDir,
     appVersion: '1.0.0',
-    bundledPacksDir: dirname(writePackFixture()),
+    bundledPacksDir: options.bundledPacksDir ?? dirname(writePackFixture()),
     logger: pino({ level: 'silent' }),
     now: options.now,
   });
@@ -150,6 +150,29 @@ describe('learners', () => {
     const west = await api.getProgressSummary({ session, tzOffsetMinutes: 600, days: 4 });
     expect(west.days.filter((d) => d.events > 0).map((d) => d.day)).toEqual(['2026-04-30', '2026-05-01', '2026-05-02']);
     expect(west.streakDays).toBe(3);
+  });
+
+  it("carries a learner's progress to a new version of a pack, for the ids that still exist", async () => {
+    const packs = dirname(writePackFixture());
+    const first = await start({ bundledPacksDir: packs });
+    const { session, learner } = await first.api.createLearner({ profile: { displayName: 'Ana' } });
+    await first.api.trackProgress({
+      session,
+      event: { type: 'LessonCompleted', data: { lessonId: 'demo/hello', timeSpentMs: 1000 } },
+    });
+    first.core.close();
+    opened.splice(opened.indexOf(first.core), 1);
+
+    // The app ships version 2 of the pack: "names" is gone, "hello" is still there.
+    const v2 = writePackFixture({ version: '2.0.0' }, packs);
+    const manifest = JSON.parse(readFileSync(join(v2, 'pack.json'), 'utf8'));
+    manifest.modules[0].lessons = manifest.modules[0].lessons.filter((l: { id: string }) => l.id !== 'names');
+    writeFileSync(join(v2, 'pack.json'), JSON.stringify(manifest));
+    const second = await start({ dataDir: first.dataDir, bundledPacksDir: packs });
+    expect((await second.api.getContentVersion({ contentId: 'demo/hello' })).version).toBe('2.0.0');
+    const again = await second.api.openLearnerSession({ learnerId: learner.id });
+    const summary = await second.api.getProgressSummary({ session: again.session });
+    expect(summary.modules[0]).toMatchObject({ moduleId: 'demo/basics', total: 1, completed: 1 });
   });
 
   it('removes a learner only with their name typed back, after writing their export', async () => {
