@@ -7,7 +7,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['{common,infra,main,renderer,sync-server,content-packs,tests}/**/*.test.{ts,tsx}'],
-          exclude: ['tests/e2e/**', '**/node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/sandbox/**', '**/node_modules/**'],
+          env: { LIONLEARN_LOG_LEVEL: 'silent' },
+        },
+      },
+      {
+        test: {
+          // The real Docker engine and sandbox image: .ci/run starts dockerd and builds the image.
+          name: 'sandbox',
+          include: ['tests/sandbox/**/*.sandbox.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
           env: { LIONLEARN_LOG_LEVEL: 'silent' },
         },
       },

@@ -17,6 +17,13 @@ import {
 } from './learners.js';
 import { installedPackSchema, installResultSchema, trustedKeySchema } from './packs.js';
 import {
+  executeRequestSchema,
+  executeResultSchema,
+  playgroundStatusSchema,
+  validateRequestSchema,
+  validateResultSchema,
+} from './playground.js';
+import {
   appendResultSchema,
   progressSummarySchema,
   summaryInputSchema,
@@ -100,6 +107,23 @@ export const learnApi = {
   updateUserProgress: method(asLearner({ events: z.array(trackInputSchema).min(1).max(5000) }), appendResultSchema),
   getUserProgress: method(asLearner({}), userProgressSchema),
   getProgressSummary: method(asLearner(summaryInputSchema.shape), progressSummarySchema),
+  getPlaygroundStatus: method(
+    z
+      .strictObject({
+        runtime: z
+          .string()
+          .regex(/^[a-z0-9.-]{1,40}$/)
+          .default('python-3.11'),
+      })
+      .default({
+        runtime: 'python-3.11',
+      }),
+    playgroundStatusSchema,
+  ),
+  /** The seed's executeCode: a fresh hardened container per run. */
+  executeCode: method(asLearner(executeRequestSchema.shape), executeResultSchema),
+  /** The seed's validateCode: the exercise's tests against the code; records an ExerciseSubmitted event. */
+  validateCode: method(asLearner(validateRequestSchema.shape), validateResultSchema),
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
 
 export type LearnApiSpec = typeof learnApi;

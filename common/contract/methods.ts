@@ -32,5 +32,8 @@ export const learnMethods = [
   'updateUserProgress',
   'getUserProgress',
   'getProgressSummary',
+  'getPlaygroundStatus',
+  'executeCode',
+  'validateCode',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

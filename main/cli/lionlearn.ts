@@ -5,6 +5,7 @@ import { locateInstall } from '../core/host/install-layout.js';
 import { registerContent } from './commands/content.js';
 import { registerLearner, registerProgress } from './commands/learner.js';
 import { registerPack } from './commands/pack.js';
+import { registerSandbox } from './commands/sandbox.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
 
@@ -21,6 +22,7 @@ registerContent(program, layout);
 registerPack(program, layout);
 registerLearner(program, layout);
 registerProgress(program, layout);
+registerSandbox(program, layout);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`lionlearn: ${error instanceof Error ? error.message : String(error)}`);

@@ -24,6 +24,7 @@ export async function openCore(layout: InstallLayout, options: GlobalOptions, lo
     }),
     appVersion: layout.appVersion,
     bundledPacksDir: layout.bundledPacksDir,
+    runtimesDir: layout.runtimesDir,
     logger: createLogger('lionlearn', process.env.LIONLEARN_LOG_LEVEL ?? logLevel),
   });
   if (core.recovery) {
@@ -46,6 +47,6 @@ export async function withApi<T>(
   try {
     return await run(createApiClient(localBridge(core)), core.onEvent);
   } finally {
-    core.close();
+    await core.close();
   }
 }

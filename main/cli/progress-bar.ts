@@ -24,3 +24,20 @@ export function byteProgress(label: string): { update(bytes: number, total: numb
     },
   };
 }
+
+/** A percent bar with the current step's text, for work measured in steps rather than bytes. */
+export function percentProgress(label: string): { update(percent: number, detail: string): void; stop(): void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: `${label} [{bar}] {percentage}% | {detail}`,
+    barCompleteChar: '#',
+    barIncompleteChar: '-',
+    hideCursor: true,
+  });
+  bar.start(100, 0, { detail: '' });
+  return {
+    update: (percent, detail) => bar.update(percent, { detail: detail.slice(0, 50) }),
+    stop: () => bar.stop(),
+  };
+}

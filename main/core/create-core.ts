@@ -13,6 +13,10 @@ import { SearchIndex } from './content/search-index.js';
 import { TrustStore } from './content/trust-store.js';
 import { openCoreDatabase } from './db/core-database.js';
 import type { Recovery } from './db/core-database.js';
+import { DockerEngine } from './playground/docker-engine.js';
+import { createPlayground } from './playground/playground-service.js';
+import type { PlaygroundOptions } from './playground/playground-service.js';
+import { RuntimeImages } from './playground/runtime-images.js';
 import { createProgressService } from './progress/progress-service.js';
 import { ProgressLog } from './progress/progress-log.js';
 import { ProgressReader } from './progress/progress-reader.js';
@@ -28,6 +32,9 @@ export interface CoreOptions {
   appVersion: string;
   /** Pack sources shipped with the app, installed on first start, and keys/ trusted by default. */
   bundledPacksDir?: string;
+  /** Sandbox runtime recipes; without it, code runs report the runtime as unknown. */
+  runtimesDir?: string;
+  playground?: PlaygroundOptions & { engine?: DockerEngine };
   logger?: Logger;
   now?: () => Date;
 }
@@ -38,9 +45,13 @@ export interface Core {
   logger: Logger;
   /** Set when the database was damaged at start (also in getAppInfo), so faces can say so. */
   recovery: Recovery | null;
+  /** Pre-starts sandbox containers in the background (faces call it; the CLI's one-shot commands do not). */
+  warmUpPlayground(): Promise<void>;
+  images: RuntimeImages;
   /** Derives the projections again from the event log: of one learner, or of all. */
   rebuildProgress(learnerId?: string): number;
-  close(): void;
+  /** Closes the database at once (synchronously), then removes pre-started containers. */
+  close(): Promise<void>;
 }
 
 /** The one composition root: every service is wired here and nowhere else. */
@@ -79,6 +90,28 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const sessions = new LearnerSessions();
+  const progress = createProgressService({
+    sessions,
+    log,
+    reader: new ProgressReader(db),
+    structure: catalog.structure,
+    now,
+  });
+  const engine = options.playground?.engine ?? new DockerEngine();
+  const images = new RuntimeImages(
+    engine,
+    options.runtimesDir ?? join(options.dataDir, 'no-runtimes'),
+    join(options.dataDir, 'runtimes'),
+  );
+  const playground = createPlayground({
+    engine,
+    images,
+    learnerOf: (session) => sessions.learnerOf(session),
+    record: (session, events) => progress.updateUserProgress({ session, events }),
+    exerciseForRun: (exerciseId) => installer.exerciseForRun(exerciseId),
+    logger,
+    options: options.playground,
+  });
   const transfer = new LearnerTransfer(db, learners, log, join(options.dataDir, 'exports'), now);
   const api: LearnService = {
     getAppInfo: async () => ({
@@ -99,7 +132,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     exportLearner: async ({ session, file }) => transfer.export(sessions.learnerOf(session), file),
     importLearner: async ({ file, session }) => transfer.import(file, session && sessions.learnerOf(session)),
-    ...createProgressService({ sessions, log, reader: new ProgressReader(db), structure: catalog.structure, now }),
+    ...progress,
+    ...playground.service,
   };
 
   return {
@@ -107,11 +141,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onEvent: events.subscribe,
     logger,
     recovery,
+    images,
+    warmUpPlayground: () => playground.warmUp(),
     rebuildProgress: (learnerId) => log.rebuild(learnerId),
-    close: () => {
+    close: async () => {
       clearInterval(checkpoints);
       db.close();
       markClosed();
+      await playground.close();
     },
   };
 }

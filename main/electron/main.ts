@@ -67,12 +67,18 @@ function openWindow(core: Core): void {
 
 void app.whenReady().then(async () => {
   hardenSession();
-  const core = await createCore({ dataDir, appVersion: layout.appVersion, bundledPacksDir: layout.bundledPacksDir });
+  const core = await createCore({
+    dataDir,
+    appVersion: layout.appVersion,
+    bundledPacksDir: layout.bundledPacksDir,
+    runtimesDir: layout.runtimesDir,
+  });
+  void core.warmUpPlayground();
   bindIpc(ipcMain, core, (frame) => isTrustedSender(frame));
   openWindow(core);
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && openWindow(core));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => core.close());
+  app.on('will-quit', () => void core.close());
 });

@@ -147,7 +147,7 @@ export function registerProgress(program: Command, layout: InstallLayout): void 
           `Rebuilt the progress of every learner from ${events} events in ${Math.round(performance.now() - started)} ms`,
         );
       } finally {
-        core.close();
+        await core.close();
       }
     });
 }

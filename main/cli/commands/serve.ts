@@ -23,16 +23,17 @@ export async function serve(layout: InstallLayout, globals: GlobalOptions, optio
     startWebServer({ core, rendererDir: layout.rendererDir, host: options.host, port, token });
   const server = await listen(options.port).catch((error: unknown) => {
     if (options.anyPortIfTaken && isPortTaken(error)) return listen(0);
-    core.close();
+    void core.close();
     if (isPortTaken(error))
       throw new Error(`port ${options.port} is taken; choose another with --port (0 picks a free one)`);
     throw error;
   });
+  void core.warmUpPlayground();
   console.log(`Lionagi Learn is running at ${server.url}`);
   console.log('Open that link in a browser (it carries this session’s access token). Press Ctrl+C to stop.');
   const stop = async () => {
     await server.close();
-    core.close();
+    await core.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

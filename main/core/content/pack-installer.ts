@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import semver from 'semver';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { InstalledPack, InstallResult } from '../../../common/contract/packs.js';
 import type { ReadProgress } from '../../../content-packs/format/pack-archive.js';
 import { PackArchiveError, verifyPackFile } from '../../../content-packs/format/pack-archive.js';
-import { loadPackSource } from '../../../content-packs/format/pack-source.js';
+import { loadPackSource, MANIFEST_FILE, parseManifest } from '../../../content-packs/format/pack-source.js';
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import type { CatalogStore } from './catalog-store.js';
@@ -78,6 +78,19 @@ export class PackInstaller {
     const row = wanted ? this.#versionRow(packId, wanted) : undefined;
     if (!row) throw new LearnError('not-found', `Version ${wanted ?? '(any)'} of pack "${packId}" is not installed.`);
     return loadPackSource(join(this.packsDir, row.dir));
+  }
+
+  /** What running an exercise of the active version needs: the pack's runtime and the exercise's tests. */
+  async exerciseForRun(exerciseId: string): Promise<{ runtime: string; tests: string }> {
+    const [packId, localId] = exerciseId.split('/') as [string, string];
+    const version = this.catalog.installedVersion(packId);
+    const row = version ? this.#versionRow(packId, version) : undefined;
+    if (!row) throw new LearnError('not-found', `No installed pack "${packId}".`);
+    const dir = join(this.packsDir, row.dir);
+    const manifest = parseManifest(await readFile(join(dir, MANIFEST_FILE)), dir);
+    const exercise = manifest.modules.flatMap((m) => m.exercises).find((e) => e.id === localId);
+    if (!exercise) throw new LearnError('not-found', `No exercise "${exerciseId}" in ${packId} ${version}.`);
+    return { runtime: manifest.runtime, tests: await readFile(join(dir, exercise.dir, 'tests.py'), 'utf8') };
   }
 
   async remove(packId: string): Promise<void> {

@@ -9,6 +9,8 @@ export interface InstallLayout {
   appVersion: string;
   rendererDir: string;
   bundledPacksDir: string;
+  /** Sandbox runtime recipes (one folder per runtime, e.g. python-3.11). */
+  runtimesDir: string;
 }
 
 export function locateInstall(startDir: string): InstallLayout {
@@ -22,6 +24,7 @@ export function locateInstall(startDir: string): InstallLayout {
           appVersion: pkg.version ?? '0.0.0',
           rendererDir: join(dir, 'dist', 'renderer'),
           bundledPacksDir: join(dir, 'content-packs'),
+          runtimesDir: join(dir, 'main', 'core', 'playground', 'runtimes'),
         };
       }
     }

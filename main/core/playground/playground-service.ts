@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto';
+import type { LearnService } from '../../../common/contract/api.js';
+import { LearnError } from '../../../common/contract/errors.js';
+import type {
+  ExecuteResult,
+  PlaygroundStatus,
+  TestResult,
+  ValidateResult,
+} from '../../../common/contract/playground.js';
+import type { TrackInput } from '../../../common/contract/progress.js';
+import type { Logger } from '../../../infra/log/logger.js';
+import { ContainerPool, removeLeftovers } from './container-pool.js';
+import { EngineUnavailable } from './docker-engine.js';
+import type { DockerEngine } from './docker-engine.js';
+import type { RuntimeImages } from './runtime-images.js';
+import { DEFAULT_LIMITS, DEFAULT_MAXIMA, withinMaxima } from './sandbox-limits.js';
+import type { SandboxLimits } from './sandbox-limits.js';
+import { runInContainer } from './sandbox-run.js';
+import type { SandboxJob, SandboxOutcome } from './sandbox-run.js';
+
+export interface PlaygroundOptions {
+  poolSize?: number;
+  defaults?: SandboxLimits;
+  maxima?: SandboxLimits;
+}
+
+interface Deps {
+  engine: DockerEngine;
+  images: RuntimeImages;
+  /** The learner a session belongs to; throws for a closed one. */
+  learnerOf: (session: string) => string;
+  /** Appends the learner's events the way trackProgress does. */
+  record: (session: string, events: TrackInput[]) => Promise<unknown>;
+  exerciseForRun: (exerciseId: string) => Promise<{ runtime: string; tests: string }>;
+  logger: Logger;
+  options?: PlaygroundOptions;
+}
+
+export interface Playground {
+  service: Pick<LearnService, 'getPlaygroundStatus' | 'executeCode' | 'validateCode'>;
+  /** Sweeps containers a crashed run left and pre-starts the pool; never throws. */
+  warmUp(runtime?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const omitReport = ({ report: _, ...result }: SandboxOutcome): ExecuteResult => result;
+
+const unavailable = (error: unknown) => {
+  if (error instanceof EngineUnavailable) return new LearnError('unavailable', `${error.message} ${error.fix}`);
+  return error;
+};
+
+/** The seed's Code Playground: code runs in a fresh, locked-down container on this machine. */
+export function createPlayground({
+  engine,
+  images,
+  learnerOf,
+  record,
+  exerciseForRun,
+  logger,
+  options,
+}: Deps): Playground {
+  const defaults = options?.defaults ?? DEFAULT_LIMITS;
+  const maxima = options?.maxima ?? DEFAULT_MAXIMA;
+  const pools = new Map<string, ContainerPool>();
+  let swept = false;
+
+  const status = async (runtime: string): Promise<PlaygroundStatus> => {
+    const image = images.known(runtime) ? images.imageFor(runtime) : '';
+    const base = { runtime, image };
+    if (!image) {
+      return {
+        ...base,
+        state: 'unavailable',
+        message: `This app has no "${runtime}" runtime.`,
+        fix: 'Update the app.',
+      };
+    }
+    try {
+      await engine.ping();
+      if (await engine.hasImage(image)) return { ...base, state: 'ready', message: 'Ready to run code.', fix: null };
+      const archive = images.archiveFor(runtime);
+      return {
+        ...base,
+        state: 'image-missing',
+        message: `The ${runtime} sandbox image is not on this machine yet.`,
+        fix: archive
+          ? `It loads from ${archive} at the first run.`
+          : 'Build it once with `sudo lionlearn sandbox build` (needs the Debian mirror or a local one), ' +
+            `or place a \`docker save\` archive at ${images.archivesDir}/${runtime}.tar.`,
+      };
+    } catch (error) {
+      if (!(error instanceof EngineUnavailable)) throw error;
+      return { ...base, state: error.state, message: error.message, fix: error.fix };
+    }
+  };
+
+  /** The pool of a runtime, once its image is there (loaded from an archive if need be). */
+  const poolFor = async (runtime: string): Promise<ContainerPool> => {
+    const image = images.imageFor(runtime);
+    let pool = pools.get(image);
+    if (pool) return pool;
+    if (!swept) {
+      swept = true;
+      const removed = await engine.call(removeLeftovers);
+      if (removed > 0) logger.info({ removed }, 'removed sandbox containers left by an earlier run');
+    }
+    if (!(await engine.hasImage(image))) {
+      const archive = images.archiveFor(runtime);
+      if (!archive) {
+        const { message, fix } = await status(runtime);
+        throw new LearnError('unavailable', `${message} ${fix ?? ''}`.trim());
+      }
+      await images.load(runtime, archive);
+    }
+    pool = new ContainerPool(engine.docker, image, defaults, options?.poolSize ?? 2, logger);
+    pools.set(image, pool);
+    return pool;
+  };
+
+  const run = async (runtime: string, job: SandboxJob, asked: Partial<SandboxLimits>) => {
+    if (!images.known(runtime)) throw new LearnError('invalid-input', `This app has no "${runtime}" runtime.`);
+    const limits = withinMaxima(defaults, asked, maxima);
+    try {
+      const pool = await poolFor(runtime);
+      const container = await engine.call(() => pool.take());
+      if (limits.memoryMb !== defaults.memoryMb || limits.cpus !== defaults.cpus || limits.pids !== defaults.pids) {
+        const memory = limits.memoryMb * 1024 * 1024;
+        await container.update({
+          Memory: memory,
+          MemorySwap: memory,
+          NanoCpus: Math.round(limits.cpus * 1e9),
+          PidsLimit: limits.pids,
+        });
+      }
+      return await runInContainer(engine.docker, container, job, limits);
+    } catch (error) {
+      throw unavailable(error);
+    }
+  };
+
+  const service: Playground['service'] = {
+    getPlaygroundStatus: async ({ runtime }) => status(runtime),
+
+    executeCode: async ({ session, code, stdin, runtime, timeoutMs }) => {
+      learnerOf(session);
+      const outcome = await run(
+        runtime,
+        { mode: 'run', files: { 'main.py': code }, stdin },
+        {
+          ...(timeoutMs ? { timeoutMs } : {}),
+        },
+      );
+      return omitReport(outcome);
+    },
+
+    validateCode: async ({ session, exerciseId, code, hintsUsed }) => {
+      learnerOf(session);
+      const { runtime, tests } = await exerciseForRun(exerciseId);
+      const ran = await run(runtime, { mode: 'test', files: { 'tests.py': tests, 'solution.py': code } }, {});
+      const { report } = ran;
+      const outcome = omitReport(ran);
+      const parsed = report as { status?: ValidateResult['status']; message?: string; tests?: TestResult[] } | null;
+      const result: ValidateResult = parsed?.status
+        ? {
+            status: parsed.status,
+            tests: parsed.tests ?? [],
+            run: outcome,
+            ...(parsed.message ? { message: parsed.message } : {}),
+          }
+        : {
+            status: 'error',
+            tests: [],
+            run: outcome,
+            message: outcome.timedOut
+              ? `The tests did not finish within ${Math.round(outcome.durationMs / 1000)} s: is there a loop that never ends?`
+              : outcome.oomKilled
+                ? 'The code used more memory than the sandbox allows.'
+                : outcome.truncated
+                  ? 'The code printed more than the sandbox keeps.'
+                  : 'The tests could not run.',
+          };
+      const events: TrackInput[] = [
+        {
+          type: 'ExerciseSubmitted',
+          data: {
+            exerciseId,
+            codeHash: createHash('sha256').update(code).digest('hex'),
+            tests: result.tests.map((t) => ({ name: t.name.slice(0, 200), status: t.status })),
+            durationMs: Math.min(outcome.durationMs, 24 * 3600 * 1000),
+            hintsUsed,
+            skills: [],
+          },
+        },
+      ];
+      if (result.status === 'pass' && result.tests.length > 0)
+        events.push({ type: 'ExerciseCompleted', data: { exerciseId } });
+      await record(session, events);
+      return result;
+    },
+  };
+
+  return {
+    service,
+    warmUp: async (runtime = 'python-3.11') => {
+      try {
+        if ((await status(runtime)).state === 'ready') await (await poolFor(runtime)).refill();
+      } catch (error) {
+        logger.warn({ err: error }, 'the sandbox pool could not start');
+      }
+    },
+    close: async () => {
+      await Promise.all([...pools.values()].map((p) => p.close()));
+    },
+  };
+}

@@ -1,0 +1,234 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import Docker from 'dockerode';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LearnApi } from '../../common/contract/api.js';
+import { createApiClient } from '../../common/contract/bridge.js';
+import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
+import { createCore } from '../../main/core/create-core.js';
+import type { Core } from '../../main/core/create-core.js';
+import { localBridge } from '../../main/core/local-bridge.js';
+import { removeLeftovers } from '../../main/core/playground/container-pool.js';
+import { DockerEngine } from '../../main/core/playground/docker-engine.js';
+import { OWNER_LABEL, SANDBOX_LABEL } from '../../main/core/playground/sandbox-limits.js';
+
+// The real Docker engine and the real python-3.11 image (.ci/run starts dockerd and builds it).
+const RUNTIMES = join(process.cwd(), 'main', 'core', 'playground', 'runtimes');
+const docker = new Docker();
+
+async function openCore(options: { engine?: DockerEngine } = {}) {
+  const core = await createCore({
+    dataDir: mkdtempSync(join(tmpdir(), 'playground-')),
+    appVersion: '1.0.0',
+    bundledPacksDir: dirname(writePackFixture()),
+    runtimesDir: RUNTIMES,
+    logger: pino({ level: 'silent' }),
+    playground: { poolSize: 2, ...(options.engine ? { engine: options.engine } : {}) },
+  });
+  const api = createApiClient(localBridge(core));
+  const { session } = await api.createLearner({ profile: { displayName: 'Sandy' } });
+  return { core, api, session };
+}
+
+describe('the code playground on the real Docker engine', () => {
+  let core: Core;
+  let api: LearnApi;
+  let session: string;
+  const run = (code: string, extra: { stdin?: string; timeoutMs?: number } = {}) =>
+    api.executeCode({ session, code, ...extra });
+
+  beforeAll(async () => {
+    ({ core, api, session } = await openCore());
+    const status = await api.getPlaygroundStatus();
+    if (status.state !== 'ready') throw new Error(`${status.message} ${status.fix}`);
+    await core.warmUpPlayground();
+  }, 120_000);
+  afterAll(() => core?.close());
+
+  it('runs a program with its stdin and reports stdout, stderr and the exit code', async () => {
+    const result = await run(
+      'import sys\nname = input()\nprint("hi", name)\nprint("oops", file=sys.stderr)\nsys.exit(3)',
+      {
+        stdin: 'Ada\n',
+      },
+    );
+    expect(result).toMatchObject({
+      stdout: 'hi Ada\n',
+      stderr: 'oops\n',
+      exitCode: 3,
+      timedOut: false,
+      truncated: false,
+    });
+    expect(result.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('shows a learner error as Python does, with the line number', async () => {
+    const result = await run('x = 1\ny = x / 0\n');
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/File "main.py", line 2/);
+    expect(result.stderr).toMatch(/ZeroDivisionError: division by zero/);
+  });
+
+  it('runs as a non-root user with no capabilities, no new privileges, a read-only root and no network', async () => {
+    const probe = [
+      'import os, socket',
+      'print("uid", os.getuid())',
+      'status = dict(l.split(":", 1) for l in open("/proc/self/status").read().splitlines())',
+      'print("caps", status["CapEff"].strip(), "nnp", status["NoNewPrivs"].strip())',
+      'print("nets", sorted(os.listdir("/sys/class/net")))',
+      'for path in ("/etc/x", "/usr/x"):',
+      '    try:\n        open(path, "w")\n    except OSError as e:\n        print("read-only", path, e.errno)',
+      'open("/work/scratch", "w").write("ok")',
+      'try:\n    socket.create_connection(("10.0.0.1", 80), timeout=2)\nexcept OSError as e:\n    print("no network", type(e).__name__)',
+    ].join('\n');
+    const { stdout, exitCode } = await run(probe);
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('uid 10001');
+    expect(stdout).toContain('caps 0000000000000000 nnp 1');
+    expect(stdout).toContain("nets ['lo']");
+    expect(stdout).toMatch(/read-only \/etc\/x 30/);
+    expect(stdout).toMatch(/read-only \/usr\/x 30/);
+    expect(stdout).toMatch(/no network (OSError|TimeoutError)/);
+  });
+
+  it('gives every run a fresh container: nothing from an earlier run is there', async () => {
+    await run('open("/work/secret.txt", "w").write("mine")\nopen("/tmp/also", "w").write("x")');
+    const { stdout } = await run('import os\nprint(sorted(os.listdir("/work")), sorted(os.listdir("/tmp")))');
+    expect(stdout.trim()).toBe("['main.py'] []");
+  });
+
+  it('kills a run that goes past its wall-clock timeout', async () => {
+    const result = await run('while True:\n    pass', { timeoutMs: 1500 });
+    expect(result).toMatchObject({ timedOut: true, exitCode: null });
+    expect(result.durationMs).toBeLessThan(10_000);
+  });
+
+  it('stops a run at its memory limit and says so', async () => {
+    const result = await run('blocks = []\nwhile True:\n    blocks.append(bytearray(50 * 1024 * 1024))');
+    expect(result.oomKilled).toBe(true);
+    expect(result.exitCode).not.toBe(0);
+  });
+
+  it('caps the number of processes', async () => {
+    const forkBomb = [
+      'import os, time',
+      'children = 0',
+      'try:',
+      '    for _ in range(500):',
+      '        if os.fork() == 0:',
+      '            time.sleep(5)',
+      '            os._exit(0)',
+      '        children += 1',
+      'except OSError as e:',
+      '    print("stopped at", children, e.errno)',
+    ].join('\n');
+    const { stdout } = await run(forkBomb, { timeoutMs: 8000 });
+    const stopped = /stopped at (\d+) 11/.exec(stdout);
+    expect(stopped).not.toBeNull();
+    expect(Number(stopped![1])).toBeLessThan(64);
+  });
+
+  it('cuts output at the cap and says it was cut', async () => {
+    const result = await run('import sys\nwhile True:\n    sys.stdout.write("x" * 65536)');
+    expect(result.truncated).toBe(true);
+    expect(result.stdout.length).toBeLessThan(70 * 1024);
+    expect(result.stdout).toMatch(/\[output cut/);
+  });
+
+  it('validates an exercise: the starter fails per test, the reference passes, both recorded as progress', async () => {
+    const failed = await api.validateCode({
+      session,
+      exerciseId: 'demo/count-down',
+      code: 'def count_down(n):\n    return []\n',
+    });
+    expect(failed.status).toBe('fail');
+    expect(failed.tests).toEqual([
+      expect.objectContaining({ name: 'test_three', status: 'fail', message: expect.stringContaining('[3, 2, 1]') }),
+    ]);
+    const passed = await api.validateCode({
+      session,
+      exerciseId: 'demo/count-down',
+      code: 'def count_down(n):\n    print("counting")\n    return list(range(n, 0, -1))\n',
+      hintsUsed: 1,
+    });
+    expect(passed).toMatchObject({
+      status: 'pass',
+      tests: [{ name: 'test_three', status: 'pass', output: 'counting\n' }],
+    });
+    const progress = await api.getUserProgress({ session });
+    expect(progress.exercises).toEqual([
+      expect.objectContaining({
+        exerciseId: 'demo/count-down',
+        attempts: 2,
+        bestPassed: 1,
+        bestTotal: 1,
+        maxHintsUsed: 1,
+      }),
+    ]);
+    expect(progress.exercises[0]!.completedAt).not.toBeNull();
+  });
+
+  it('reports code that does not load as an error with its line number', async () => {
+    const result = await api.validateCode({
+      session,
+      exerciseId: 'demo/count-down',
+      code: 'def count_down(n)\n    return n\n',
+    });
+    expect(result).toMatchObject({ status: 'error', tests: [], message: expect.stringMatching(/SyntaxError.*line 1/) });
+  });
+
+  it('answers not-found for an exercise that is not installed', async () => {
+    await expect(api.validateCode({ session, exerciseId: 'demo/no-such', code: '' })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+  });
+
+  it('removes containers a crashed app left behind, and keeps those of a running app', async () => {
+    const create = (pid: number) =>
+      docker.createContainer({
+        Image: 'lionlearn/python-3.11:dev',
+        Cmd: ['true'],
+        Labels: { [SANDBOX_LABEL]: 'true', [OWNER_LABEL]: String(pid) },
+      });
+    const crashed = await create(2 ** 22 + 12345);
+    const alive = await create(1);
+    await removeLeftovers(docker);
+    await expect(crashed.inspect()).rejects.toMatchObject({ statusCode: 404 });
+    expect((await alive.inspect()).Id).toBe(alive.id);
+    await alive.remove({ force: true });
+  });
+});
+
+describe('the playground without Docker', () => {
+  it('says Docker is missing, fails fast after repeated failures, and reading and progress keep working', async () => {
+    const engine = new DockerEngine({ docker: new Docker({ socketPath: '/nonexistent/docker.sock' }) });
+    const { core, api, session } = await openCore({ engine });
+    try {
+      const status = await api.getPlaygroundStatus();
+      expect(status).toMatchObject({ state: 'docker-missing', fix: expect.stringContaining('lionlearn doctor') });
+      const failure = await api.executeCode({ session, code: 'print(1)' }).catch((e: unknown) => e);
+      expect(failure).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/Docker/) });
+      // After three failures in a row the breaker answers at once, without touching the socket.
+      await api.executeCode({ session, code: 'print(1)' }).catch(() => undefined);
+      expect(await api.getPlaygroundStatus()).toMatchObject({ state: 'unavailable', message: /stopped answering/ });
+      expect((await api.getLesson({ lessonId: 'demo/hello' })).title).toBe('Hello');
+      await api.trackProgress({ session, event: { type: 'LessonOpened', data: { lessonId: 'demo/hello' } } });
+      expect((await api.getUserProgress({ session })).lessons).toHaveLength(1);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('says the image is missing and how to get it when the recipe changed', async () => {
+    const { core, api } = await openCore();
+    try {
+      const images = core.images;
+      expect((await api.getPlaygroundStatus({ runtime: 'python-3.11' })).image).toBe(images.imageFor('python-3.11'));
+      expect(await api.getPlaygroundStatus({ runtime: 'cobol-85' })).toMatchObject({ state: 'unavailable' });
+    } finally {
+      await core.close();
+    }
+  });
+});
