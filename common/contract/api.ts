@@ -19,7 +19,13 @@ import { installedPackSchema, installResultSchema, trustedKeySchema } from './pa
 import {
   executeRequestSchema,
   executeResultSchema,
+  liveIdSchema,
+  liveSummarySchema,
   playgroundStatusSchema,
+  sandboxIdSchema,
+  sandboxRunRequestSchema,
+  sandboxRunResultSchema,
+  workspaceFilesSchema,
   validateRequestSchema,
   validateResultSchema,
 } from './playground.js';
@@ -124,6 +130,14 @@ export const learnApi = {
   executeCode: method(asLearner(executeRequestSchema.shape), executeResultSchema),
   /** The seed's validateCode: the exercise's tests against the code; records an ExerciseSubmitted event. */
   validateCode: method(asLearner(validateRequestSchema.shape), validateResultSchema),
+  /** The seed's live sessions: edits are checked as you type; feedback arrives as live-feedback events. */
+  startLiveSession: method(asLearner({ exerciseId: contentIdSchema }), z.strictObject({ liveId: liveIdSchema })),
+  updateLiveCode: method(asLearner({ liveId: liveIdSchema, code: z.string().max(200_000) }), z.null()),
+  endLiveSession: method(asLearner({ liveId: liveIdSchema }), liveSummarySchema),
+  /** The seed's createSandbox: a scratch workspace whose files persist between runs, for this learner only. */
+  createSandbox: method(asLearner({}), z.strictObject({ sandboxId: sandboxIdSchema, files: workspaceFilesSchema })),
+  runInSandbox: method(asLearner(sandboxRunRequestSchema.shape), sandboxRunResultSchema),
+  destroySandbox: method(asLearner({ sandboxId: sandboxIdSchema }), z.null()),
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
 
 export type LearnApiSpec = typeof learnApi;

@@ -1,9 +1,17 @@
 import { z } from 'zod';
+import { validateResultSchema } from './playground.js';
 
 /** Pushed from the core to every face (IPC event, WebSocket message). */
 export const learnEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('catalog-changed') }),
   /** Bytes of a pack file read while it is verified and unpacked. */
   z.object({ type: z.literal('pack-install-progress'), file: z.string(), bytes: z.number(), total: z.number() }),
+  /** A live session's code is being checked, or was: only the face holding the (unguessable) liveId listens. */
+  z.object({
+    type: z.literal('live-feedback'),
+    liveId: z.string(),
+    state: z.enum(['running', 'done']),
+    result: validateResultSchema.optional(),
+  }),
 ]);
 export type LearnEvent = z.infer<typeof learnEventSchema>;

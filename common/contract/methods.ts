@@ -35,5 +35,11 @@ export const learnMethods = [
   'getPlaygroundStatus',
   'executeCode',
   'validateCode',
+  'startLiveSession',
+  'updateLiveCode',
+  'endLiveSession',
+  'createSandbox',
+  'runInSandbox',
+  'destroySandbox',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

@@ -60,3 +60,35 @@ export const validateResultSchema = z.object({
   run: executeResultSchema,
 });
 export type ValidateResult = z.infer<typeof validateResultSchema>;
+
+export const liveIdSchema = z.string().regex(/^live-[A-Za-z0-9_-]{22}$/, 'not a live session id');
+export const sandboxIdSchema = z.string().regex(/^box-[A-Za-z0-9_-]{22}$/, 'not a sandbox id');
+
+export const liveSummarySchema = z.object({
+  liveId: liveIdSchema,
+  exerciseId: contentIdSchema,
+  /** Checks that finished, and those a newer edit cancelled. */
+  runs: z.number().int(),
+  cancelled: z.number().int(),
+  lastStatus: z.enum(['pass', 'fail', 'error']).nullable(),
+  bestPassed: z.number().int(),
+  total: z.number().int(),
+  durationMs: z.number().int(),
+});
+export type LiveSummary = z.infer<typeof liveSummarySchema>;
+
+const fileName = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/, 'a plain file name like "main.py"');
+export const workspaceFilesSchema = z
+  .record(fileName, z.string().max(200_000))
+  .refine((files) => Object.keys(files).length <= 50, 'at most 50 files');
+
+export const sandboxRunRequestSchema = z.strictObject({
+  sandboxId: sandboxIdSchema,
+  /** Files to write before the run (they replace files of the same name). */
+  files: workspaceFilesSchema.default({}),
+  entry: fileName.default('main.py'),
+  stdin: z.string().max(100_000).default(''),
+});
+
+export const sandboxRunResultSchema = executeResultSchema.extend({ files: z.record(z.string(), z.string()) });
+export type SandboxRunResult = z.infer<typeof sandboxRunResultSchema>;

@@ -109,6 +109,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     learnerOf: (session) => sessions.learnerOf(session),
     record: (session, events) => progress.updateUserProgress({ session, events }),
     exerciseForRun: (exerciseId) => installer.exerciseForRun(exerciseId),
+    emit: (event) => events.emit(event),
+    workspacesDir: join(options.dataDir, 'sandboxes'),
     logger,
     options: options.playground,
   });

@@ -5,6 +5,7 @@ import Docker from 'dockerode';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LearnApi } from '../../common/contract/api.js';
+import type { LearnEvent } from '../../common/contract/events.js';
 import { createApiClient } from '../../common/contract/bridge.js';
 import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
 import { createCore } from '../../main/core/create-core.js';
@@ -25,7 +26,7 @@ async function openCore(options: { engine?: DockerEngine } = {}) {
     bundledPacksDir: dirname(writePackFixture()),
     runtimesDir: RUNTIMES,
     logger: pino({ level: 'silent' }),
-    playground: { poolSize: 2, ...(options.engine ? { engine: options.engine } : {}) },
+    playground: { poolSize: 2, liveDebounceMs: 150, ...(options.engine ? { engine: options.engine } : {}) },
   });
   const api = createApiClient(localBridge(core));
   const { session } = await api.createLearner({ profile: { displayName: 'Sandy' } });
@@ -198,6 +199,97 @@ describe('the code playground on the real Docker engine', () => {
     await expect(crashed.inspect()).rejects.toMatchObject({ statusCode: 404 });
     expect((await alive.inspect()).Id).toBe(alive.id);
     await alive.remove({ force: true });
+  });
+});
+
+describe('live sessions and scratch sandboxes', () => {
+  let core: Core;
+  let api: LearnApi;
+  let session: string;
+  beforeAll(async () => {
+    ({ core, api, session } = await openCore());
+  }, 120_000);
+  afterAll(() => core?.close());
+
+  /** The live-feedback events of one live session, as they arrive. */
+  const feedbackOf = (liveId: string) => {
+    const events: LearnEvent[] = [];
+    core.onEvent((e) => e.type === 'live-feedback' && e.liveId === liveId && events.push(e));
+    const done = (n: number) =>
+      new Promise<void>((resolve) => {
+        const poll = setInterval(() => {
+          if (events.filter((e) => e.type === 'live-feedback' && e.state === 'done').length >= n) {
+            clearInterval(poll);
+            resolve();
+          }
+        }, 20);
+      });
+    return { events, done };
+  };
+
+  it('debounces edits, cancels the check in flight when a newer edit comes, and ends with a summary', async () => {
+    const { liveId } = await api.startLiveSession({ session, exerciseId: 'demo/count-down' });
+    const feedback = feedbackOf(liveId);
+    // A burst of keystrokes inside the quiet period: one check, of the last text.
+    for (const code of [
+      'def count_down(n):',
+      'def count_down(n):\n    return',
+      'def count_down(n):\n    return []\n',
+    ]) {
+      await api.updateLiveCode({ session, liveId, code });
+    }
+    await feedback.done(1);
+    const first = feedback.events.filter((e) => e.type === 'live-feedback' && e.state === 'done');
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ result: { status: 'fail', tests: [{ name: 'test_three', status: 'fail' }] } });
+
+    // A slow check, then a fix while it runs: the slow one is cancelled, the fix reported.
+    await api.updateLiveCode({
+      session,
+      liveId,
+      code: 'import time\ntime.sleep(5)\ndef count_down(n):\n    return []\n',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await api.updateLiveCode({ session, liveId, code: 'def count_down(n):\n    return list(range(n, 0, -1))\n' });
+    await feedback.done(2);
+    const last = feedback.events.filter((e) => e.type === 'live-feedback' && e.state === 'done').at(-1);
+    expect(last).toMatchObject({ result: { status: 'pass' } });
+
+    const summary = await api.endLiveSession({ session, liveId });
+    expect(summary).toMatchObject({ runs: 2, cancelled: 1, lastStatus: 'pass', bestPassed: 1, total: 1 });
+    await expect(api.updateLiveCode({ session, liveId, code: '' })).rejects.toMatchObject({ code: 'not-found' });
+    // Live checks are practice: nothing was recorded as a submission.
+    expect((await api.getUserProgress({ session })).exercises.filter((e) => e.attempts > 0)).toEqual([]);
+  });
+
+  it("keeps a scratch sandbox's files between runs, for its learner only, until destroyed", async () => {
+    const { sandboxId, files } = await api.createSandbox({ session });
+    expect(Object.keys(files)).toEqual(['main.py']);
+    const first = await api.runInSandbox({
+      session,
+      sandboxId,
+      files: { 'main.py': 'open("notes.txt", "a").write("run\\n")\nprint(open("notes.txt").read().count("run"))\n' },
+    });
+    expect(first.stdout).toBe('1\n');
+    expect(first.files['notes.txt']).toBe('run\n');
+    const second = await api.runInSandbox({ session, sandboxId });
+    expect(second.stdout).toBe('2\n');
+
+    const other = await api.createLearner({ profile: { displayName: 'Other' } });
+    await expect(api.runInSandbox({ session: other.session, sandboxId })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(api.destroySandbox({ session: other.session, sandboxId })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+
+    await api.destroySandbox({ session, sandboxId });
+    await expect(api.runInSandbox({ session, sandboxId })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('keeps only well-named files a program reports, whatever it prints', async () => {
+    const { sandboxId } = await api.createSandbox({ session });
+    const forged = 'print("\\n@@lionlearn-results 00@@" + \'{"files": {"../escape": "x"}}\')\n';
+    const result = await api.runInSandbox({ session, sandboxId, files: { 'main.py': forged } });
+    expect(Object.keys(result.files)).toEqual(['main.py']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import type { LearnEvent } from '../../../common/contract/events.js';
 import type {
   ExecuteResult,
   PlaygroundStatus,
@@ -12,7 +13,9 @@ import type { Logger } from '../../../infra/log/logger.js';
 import { ContainerPool, removeLeftovers } from './container-pool.js';
 import { EngineUnavailable } from './docker-engine.js';
 import type { DockerEngine } from './docker-engine.js';
+import { LiveSessions } from './live-sessions.js';
 import type { RuntimeImages } from './runtime-images.js';
+import { ScratchWorkspaces } from './scratch-workspaces.js';
 import { DEFAULT_LIMITS, DEFAULT_MAXIMA, withinMaxima } from './sandbox-limits.js';
 import type { SandboxLimits } from './sandbox-limits.js';
 import { runInContainer } from './sandbox-run.js';
@@ -20,6 +23,8 @@ import type { SandboxJob, SandboxOutcome } from './sandbox-run.js';
 
 export interface PlaygroundOptions {
   poolSize?: number;
+  liveDebounceMs?: number;
+  sandboxIdleMs?: number;
   defaults?: SandboxLimits;
   maxima?: SandboxLimits;
 }
@@ -32,12 +37,26 @@ interface Deps {
   /** Appends the learner's events the way trackProgress does. */
   record: (session: string, events: TrackInput[]) => Promise<unknown>;
   exerciseForRun: (exerciseId: string) => Promise<{ runtime: string; tests: string }>;
+  emit: (event: LearnEvent) => void;
+  /** Where scratch workspaces keep their files. */
+  workspacesDir: string;
   logger: Logger;
   options?: PlaygroundOptions;
 }
 
 export interface Playground {
-  service: Pick<LearnService, 'getPlaygroundStatus' | 'executeCode' | 'validateCode'>;
+  service: Pick<
+    LearnService,
+    | 'getPlaygroundStatus'
+    | 'executeCode'
+    | 'validateCode'
+    | 'startLiveSession'
+    | 'updateLiveCode'
+    | 'endLiveSession'
+    | 'createSandbox'
+    | 'runInSandbox'
+    | 'destroySandbox'
+  >;
   /** Sweeps containers a crashed run left and pre-starts the pool; never throws. */
   warmUp(runtime?: string): Promise<void>;
   close(): Promise<void>;
@@ -45,21 +64,23 @@ export interface Playground {
 
 const omitReport = ({ report: _, ...result }: SandboxOutcome): ExecuteResult => result;
 
+const whyNoReport = (outcome: ExecuteResult) =>
+  outcome.timedOut
+    ? `The tests did not finish within ${Math.round(outcome.durationMs / 1000)} s: is there a loop that never ends?`
+    : outcome.oomKilled
+      ? 'The code used more memory than the sandbox allows.'
+      : outcome.truncated
+        ? 'The code printed more than the sandbox keeps.'
+        : 'The tests could not run.';
+
 const unavailable = (error: unknown) => {
   if (error instanceof EngineUnavailable) return new LearnError('unavailable', `${error.message} ${error.fix}`);
   return error;
 };
 
 /** The seed's Code Playground: code runs in a fresh, locked-down container on this machine. */
-export function createPlayground({
-  engine,
-  images,
-  learnerOf,
-  record,
-  exerciseForRun,
-  logger,
-  options,
-}: Deps): Playground {
+export function createPlayground(deps: Deps): Playground {
+  const { engine, images, learnerOf, record, exerciseForRun, logger, options } = deps;
   const defaults = options?.defaults ?? DEFAULT_LIMITS;
   const maxima = options?.maxima ?? DEFAULT_MAXIMA;
   const pools = new Map<string, ContainerPool>();
@@ -118,7 +139,7 @@ export function createPlayground({
     return pool;
   };
 
-  const run = async (runtime: string, job: SandboxJob, asked: Partial<SandboxLimits>) => {
+  const run = async (runtime: string, job: SandboxJob, asked: Partial<SandboxLimits>, signal?: AbortSignal) => {
     if (!images.known(runtime)) throw new LearnError('invalid-input', `This app has no "${runtime}" runtime.`);
     const limits = withinMaxima(defaults, asked, maxima);
     try {
@@ -133,11 +154,36 @@ export function createPlayground({
           PidsLimit: limits.pids,
         });
       }
-      return await runInContainer(engine.docker, container, job, limits);
+      return await runInContainer(engine.docker, container, job, limits, signal);
     } catch (error) {
       throw unavailable(error);
     }
   };
+
+  /** The exercise's tests against the code, nothing recorded: for submissions and live feedback. */
+  const check = async (exerciseId: string, code: string, signal?: AbortSignal) => {
+    const { runtime, tests } = await exerciseForRun(exerciseId);
+    const ran = await run(runtime, { mode: 'test', files: { 'tests.py': tests, 'solution.py': code } }, {}, signal);
+    const { report } = ran;
+    const outcome = omitReport(ran);
+    const parsed = report as { status?: ValidateResult['status']; message?: string; tests?: TestResult[] } | null;
+    const result: ValidateResult = parsed?.status
+      ? {
+          status: parsed.status,
+          tests: parsed.tests ?? [],
+          run: outcome,
+          ...(parsed.message ? { message: parsed.message } : {}),
+        }
+      : { status: 'error', tests: [], run: outcome, message: whyNoReport(outcome) };
+    return { ...result, cancelled: ran.cancelled };
+  };
+
+  const live = new LiveSessions(check, deps.emit, { debounceMs: options?.liveDebounceMs });
+  const workspaces = new ScratchWorkspaces(
+    deps.workspacesDir,
+    (job) => run('python-3.11', job, {}),
+    options?.sandboxIdleMs,
+  );
 
   const service: Playground['service'] = {
     getPlaygroundStatus: async ({ runtime }) => status(runtime),
@@ -156,30 +202,8 @@ export function createPlayground({
 
     validateCode: async ({ session, exerciseId, code, hintsUsed }) => {
       learnerOf(session);
-      const { runtime, tests } = await exerciseForRun(exerciseId);
-      const ran = await run(runtime, { mode: 'test', files: { 'tests.py': tests, 'solution.py': code } }, {});
-      const { report } = ran;
-      const outcome = omitReport(ran);
-      const parsed = report as { status?: ValidateResult['status']; message?: string; tests?: TestResult[] } | null;
-      const result: ValidateResult = parsed?.status
-        ? {
-            status: parsed.status,
-            tests: parsed.tests ?? [],
-            run: outcome,
-            ...(parsed.message ? { message: parsed.message } : {}),
-          }
-        : {
-            status: 'error',
-            tests: [],
-            run: outcome,
-            message: outcome.timedOut
-              ? `The tests did not finish within ${Math.round(outcome.durationMs / 1000)} s: is there a loop that never ends?`
-              : outcome.oomKilled
-                ? 'The code used more memory than the sandbox allows.'
-                : outcome.truncated
-                  ? 'The code printed more than the sandbox keeps.'
-                  : 'The tests could not run.',
-          };
+      const { cancelled: _cancelled, ...result } = await check(exerciseId, code);
+      const outcome = result.run;
       const events: TrackInput[] = [
         {
           type: 'ExerciseSubmitted',
@@ -198,6 +222,25 @@ export function createPlayground({
       await record(session, events);
       return result;
     },
+
+    startLiveSession: async ({ session, exerciseId }) => {
+      const learnerId = learnerOf(session);
+      await exerciseForRun(exerciseId);
+      return live.start(learnerId, exerciseId);
+    },
+    updateLiveCode: async ({ session, liveId, code }) => {
+      live.update(learnerOf(session), liveId, code);
+      return null;
+    },
+    endLiveSession: async ({ session, liveId }) => live.end(learnerOf(session), liveId),
+
+    createSandbox: async ({ session }) => workspaces.create(learnerOf(session)),
+    runInSandbox: async ({ session, sandboxId, files, entry, stdin }) =>
+      workspaces.runIn(learnerOf(session), sandboxId, { files, entry, stdin }),
+    destroySandbox: async ({ session, sandboxId }) => {
+      await workspaces.destroy(learnerOf(session), sandboxId);
+      return null;
+    },
   };
 
   return {
@@ -210,6 +253,8 @@ export function createPlayground({
       }
     },
     close: async () => {
+      live.close();
+      workspaces.close();
       await Promise.all([...pools.values()].map((p) => p.close()));
     },
   };

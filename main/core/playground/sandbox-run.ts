@@ -8,11 +8,16 @@ export interface SandboxJob {
   mode: 'run' | 'test';
   files: Record<string, string>;
   stdin?: string;
+  entry?: string;
+  /** Report the files left in /work (scratch workspaces keep them). */
+  returnFiles?: boolean;
 }
 
 export interface SandboxOutcome extends ExecuteResult {
-  /** The harness's report, for test jobs; taken out of stdout. */
+  /** The harness's report (test jobs) or the files left (run jobs that asked); taken out of stdout. */
   report: unknown;
+  /** Stopped by the caller's signal, as when a newer edit replaces a live check. */
+  cancelled: boolean;
 }
 
 /** Keeps the first `limit` bytes of a stream and says when there was more. */
@@ -61,10 +66,14 @@ export async function runInContainer(
   container: Docker.Container,
   job: SandboxJob,
   limits: SandboxLimits,
+  signal?: AbortSignal,
 ): Promise<SandboxOutcome> {
   const nonce = randomBytes(12).toString('hex');
   let timedOut = false;
   const stop = () => void container.kill().catch(() => undefined);
+  const cancel = () => stop();
+  signal?.addEventListener('abort', cancel, { once: true });
+  if (signal?.aborted) cancel();
   const stdout = new CappedBuffer(limits.outputBytes + 64 * 1024, stop);
   const stderr = new CappedBuffer(limits.outputBytes, stop);
   try {
@@ -113,8 +122,10 @@ export async function runInContainer(
       oomKilled: state.OOMKilled,
       truncated: stdout.cut || stderr.cut || out.length > limits.outputBytes,
       report,
+      cancelled: signal?.aborted ?? false,
     };
   } finally {
+    signal?.removeEventListener('abort', cancel);
     await container.remove({ force: true }).catch(() => undefined);
   }
 }
