@@ -52,7 +52,8 @@ function typeErrors(file: string, code: string, project: string): string[] {
   );
 }
 
-describe('layering', () => {
+// Each case type-checks a folder with tsc: seconds each on a busy 2-core machine.
+describe('layering', { timeout: 60_000 }, () => {
   it.each(forbidden)('ESLint refuses in %s: %s', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).not.toEqual([]);
   });

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { appInfoSchema } from './app-info.js';
-import { contentIdSchema, lessonSchema, localIdSchema, moduleDetailSchema, moduleSummarySchema } from './content.js';
+import {
+  contentIdSchema,
+  exerciseSchema,
+  lessonSchema,
+  localIdSchema,
+  moduleDetailSchema,
+  moduleSummarySchema,
+} from './content.js';
 import type { LearnMethod } from './methods.js';
 import {
   importResultSchema,
@@ -65,6 +72,7 @@ export const learnApi = {
   listModules: method(noInput, z.array(moduleSummarySchema)),
   getModule: method(z.strictObject({ moduleId: contentIdSchema }), moduleDetailSchema),
   getLesson: method(z.strictObject({ lessonId: contentIdSchema }), lessonSchema),
+  getExercise: method(z.strictObject({ exerciseId: contentIdSchema }), exerciseSchema),
   searchContent: method(searchQuerySchema, z.array(searchHitSchema)),
   getModuleStructure: method(z.strictObject({ moduleId: contentIdSchema }), moduleStructureSchema),
   getPrerequisites: method(z.strictObject({ contentId: contentIdSchema }), prerequisitesSchema),

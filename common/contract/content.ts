@@ -31,8 +31,16 @@ export const lessonSummarySchema = z.object({
 });
 export type LessonSummary = z.infer<typeof lessonSummarySchema>;
 
+export const exerciseSummarySchema = z.object({
+  id: contentIdSchema,
+  title: z.string(),
+  difficulty: z.number().int().min(1).max(5),
+});
+export type ExerciseSummary = z.infer<typeof exerciseSummarySchema>;
+
 export const moduleDetailSchema = moduleSummarySchema.extend({
   lessons: z.array(lessonSummarySchema),
+  exercises: z.array(exerciseSummarySchema),
 });
 export type ModuleDetail = z.infer<typeof moduleDetailSchema>;
 
@@ -46,3 +54,13 @@ export const lessonSchema = z.object({
   nextLessonId: contentIdSchema.nullable(),
 });
 export type Lesson = z.infer<typeof lessonSchema>;
+
+export const exerciseSchema = exerciseSummarySchema.extend({
+  moduleId: contentIdSchema,
+  moduleTitle: z.string(),
+  /** Markdown: what to build, with the function names the tests call. */
+  prompt: z.string(),
+  starter: z.string(),
+  hints: z.array(z.string()),
+});
+export type Exercise = z.infer<typeof exerciseSchema>;

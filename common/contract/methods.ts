@@ -4,6 +4,7 @@ export const learnMethods = [
   'listModules',
   'getModule',
   'getLesson',
+  'getExercise',
   'searchContent',
   'getModuleStructure',
   'getPrerequisites',

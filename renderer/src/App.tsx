@@ -4,6 +4,7 @@ import { hrefFor, useRoute } from './router.js';
 import type { Route } from './router.js';
 import { SearchBox } from './components/SearchBox.js';
 import { CatalogScreen } from './screens/CatalogScreen.js';
+import { ExerciseScreen } from './screens/ExerciseScreen.js';
 import { LessonScreen } from './screens/LessonScreen.js';
 import { ModuleListScreen } from './screens/ModuleListScreen.js';
 import { ModuleScreen } from './screens/ModuleScreen.js';
@@ -20,6 +21,8 @@ function Screen({ route }: { route: Route }) {
       return <ModuleScreen moduleId={route.moduleId} />;
     case 'lesson':
       return <LessonScreen lessonId={route.lessonId} />;
+    case 'exercise':
+      return <ExerciseScreen exerciseId={route.exerciseId} />;
     case 'catalog':
       return <CatalogScreen />;
     case 'settings':

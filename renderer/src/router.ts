@@ -4,6 +4,7 @@ export type Route =
   | { screen: 'modules' }
   | { screen: 'module'; moduleId: string }
   | { screen: 'lesson'; lessonId: string }
+  | { screen: 'exercise'; exerciseId: string }
   | { screen: 'catalog' }
   | { screen: 'settings' }
   | { screen: 'progress' }
@@ -16,7 +17,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/catalog') return { screen: 'catalog' };
   if (path === '/settings') return { screen: 'settings' };
   if (path === '/progress') return { screen: 'progress' };
-  const match = /^\/(modules|lessons)\/(.+)$/.exec(path);
+  const match = /^\/(modules|lessons|exercises)\/(.+)$/.exec(path);
+  if (match?.[1] === 'exercises') return { screen: 'exercise', exerciseId: decodeURIComponent(match[2]!) };
   if (match?.[1] === 'modules') return { screen: 'module', moduleId: decodeURIComponent(match[2]!) };
   if (match?.[1] === 'lessons') return { screen: 'lesson', lessonId: decodeURIComponent(match[2]!) };
   return { screen: 'not-found', path };
@@ -26,6 +28,7 @@ export const hrefFor = {
   modules: () => '#/',
   module: (moduleId: string) => `#/modules/${moduleId}`,
   lesson: (lessonId: string) => `#/lessons/${lessonId}`,
+  exercise: (exerciseId: string) => `#/exercises/${exerciseId}`,
   catalog: () => '#/catalog',
   settings: () => '#/settings',
   progress: () => '#/progress',

@@ -1,4 +1,4 @@
-import type { Lesson, LessonSummary, ModuleSummary } from '../../../common/contract/content.js';
+import type { Exercise, Lesson, LessonSummary, ModuleSummary } from '../../../common/contract/content.js';
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import { searchTags } from './search-index.js';
@@ -68,6 +68,16 @@ export class CatalogStore {
         'SELECT id, title, difficulty, skills FROM exercises WHERE module_id = ? ORDER BY position',
       )
       .all(moduleId);
+  }
+
+  findExercise(exerciseId: string): Exercise | undefined {
+    const row = this.#db
+      .prepare<[string], Omit<Exercise, 'hints'> & { hints: string }>(
+        `SELECT e.id, e.title, e.difficulty, e.prompt, e.starter, e.hints, m.id AS moduleId, m.title AS moduleTitle
+         FROM exercises e JOIN modules m ON m.id = e.module_id WHERE e.id = ?`,
+      )
+      .get(exerciseId);
+    return row && { ...row, hints: JSON.parse(row.hints) as string[] };
   }
 
   quizItemCount(moduleId: string): number {

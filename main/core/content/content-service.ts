@@ -8,6 +8,7 @@ export type ContentService = Pick<
   | 'listModules'
   | 'getModule'
   | 'getLesson'
+  | 'getExercise'
   | 'searchContent'
   | 'getModuleStructure'
   | 'getPrerequisites'
@@ -24,7 +25,14 @@ export function createContentService(catalog: CatalogStore, search: SearchIndex)
     getModule: async ({ moduleId }) => {
       const module = catalog.findModule(moduleId);
       if (!module) throw new LearnError('not-found', `No installed module "${moduleId}".`);
-      return { ...module, lessons: catalog.lessonsOf(moduleId) };
+      const exercises = catalog.exercisesOf(moduleId).map(({ id, title, difficulty }) => ({ id, title, difficulty }));
+      return { ...module, lessons: catalog.lessonsOf(moduleId), exercises };
+    },
+
+    getExercise: async ({ exerciseId }) => {
+      const exercise = catalog.findExercise(exerciseId);
+      if (!exercise) throw new LearnError('not-found', `No installed exercise "${exerciseId}".`);
+      return exercise;
     },
 
     getModuleStructure: async ({ moduleId }) => {

@@ -23,6 +23,21 @@ export function ModuleScreen({ moduleId }: { moduleId: string }) {
               </li>
             ))}
           </ol>
+          {module.exercises.length > 0 && (
+            <>
+              <h2>Exercises</h2>
+              <ol className="lesson-list" aria-label={`Exercises in ${module.title}`}>
+                {module.exercises.map((exercise) => (
+                  <li key={exercise.id}>
+                    <a href={hrefFor.exercise(exercise.id)} data-testid="exercise-link">
+                      {exercise.title}
+                    </a>{' '}
+                    <span className="status">(difficulty {exercise.difficulty})</span>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
         </section>
       )}
     </LoadStatus>

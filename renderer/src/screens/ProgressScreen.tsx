@@ -91,9 +91,9 @@ export function ProgressScreen() {
                 Pick up where you left off:{' '}
                 <a
                   href={
-                    summary.resume.kind === 'lesson' || !summary.resume.moduleId
-                      ? hrefFor.lesson(summary.resume.contentId)
-                      : hrefFor.module(summary.resume.moduleId)
+                    summary.resume.kind === 'exercise'
+                      ? hrefFor.exercise(summary.resume.contentId)
+                      : hrefFor.lesson(summary.resume.contentId)
                   }
                 >
                   {summary.resume.title ?? summary.resume.contentId}
