@@ -36,6 +36,18 @@ const lessonEntrySchema = z.strictObject({
 /** An exercise folder holds prompt.md, starter.py, solution.py and tests.py (unittest, importing `solution`). */
 export const EXERCISE_FILES = ['prompt.md', 'starter.py', 'solution.py', 'tests.py'] as const;
 
+/** What an exercise may ask of its sandbox; the app grants it up to the maxima its admin set. */
+export const exerciseLimitsSchema = z
+  .strictObject({
+    timeoutMs: z.number().int().min(100).max(120_000),
+    memoryMb: z.number().int().min(32).max(4096),
+    cpus: z.number().min(0.1).max(8),
+    pids: z.number().int().min(8).max(1024),
+    outputBytes: z.number().int().min(1024).max(16 * 1024 * 1024),
+  })
+  .partial();
+export type ExerciseLimits = z.infer<typeof exerciseLimitsSchema>;
+
 const exerciseEntrySchema = z.strictObject({
   id: localIdSchema,
   title,
@@ -45,6 +57,7 @@ const exerciseEntrySchema = z.strictObject({
   hints: z.array(z.string().min(1).max(1000)).max(10).default([]),
   /** Lessons that teach what the exercise needs. */
   requires: ids.default([]),
+  limits: exerciseLimitsSchema.optional(),
 });
 
 const quizBase = {

@@ -17,6 +17,7 @@ import { DockerEngine } from './playground/docker-engine.js';
 import { createPlayground } from './playground/playground-service.js';
 import type { PlaygroundOptions } from './playground/playground-service.js';
 import { RuntimeImages } from './playground/runtime-images.js';
+import { readSandboxConfig } from './playground/sandbox-config.js';
 import { createProgressService } from './progress/progress-service.js';
 import { ProgressLog } from './progress/progress-log.js';
 import { ProgressReader } from './progress/progress-reader.js';
@@ -112,7 +113,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emit: (event) => events.emit(event),
     workspacesDir: join(options.dataDir, 'sandboxes'),
     logger,
-    options: options.playground,
+    options: { ...readSandboxConfig(options.dataDir, logger), ...options.playground },
   });
   const transfer = new LearnerTransfer(db, learners, log, join(options.dataDir, 'exports'), now);
   const api: LearnService = {

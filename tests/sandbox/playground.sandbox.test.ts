@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Docker from 'dockerode';
@@ -19,11 +19,11 @@ import { OWNER_LABEL, SANDBOX_LABEL } from '../../main/core/playground/sandbox-l
 const RUNTIMES = join(process.cwd(), 'main', 'core', 'playground', 'runtimes');
 const docker = new Docker();
 
-async function openCore(options: { engine?: DockerEngine } = {}) {
+async function openCore(options: { engine?: DockerEngine; dataDir?: string; packs?: string } = {}) {
   const core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'playground-')),
+    dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'playground-')),
     appVersion: '1.0.0',
-    bundledPacksDir: dirname(writePackFixture()),
+    bundledPacksDir: options.packs ?? dirname(writePackFixture()),
     runtimesDir: RUNTIMES,
     logger: pino({ level: 'silent' }),
     playground: { poolSize: 2, liveDebounceMs: 150, ...(options.engine ? { engine: options.engine } : {}) },
@@ -290,6 +290,33 @@ describe('live sessions and scratch sandboxes', () => {
     const forged = 'print("\\n@@lionlearn-results 00@@" + \'{"files": {"../escape": "x"}}\')\n';
     const result = await api.runInSandbox({ session, sandboxId, files: { 'main.py': forged } });
     expect(Object.keys(result.files)).toEqual(['main.py']);
+  });
+});
+
+describe('sandbox limits', () => {
+  it("grants an exercise's own limits and holds every run to the admin's maxima", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'playground-limits-'));
+    writeFileSync(join(dataDir, 'sandbox.json'), JSON.stringify({ maxima: { timeoutMs: 1500 } }));
+    const source = writePackFixture();
+    const manifest = JSON.parse(readFileSync(join(source, 'pack.json'), 'utf8'));
+    manifest.modules[1].exercises[0].limits = { timeoutMs: 700 };
+    writeFileSync(join(source, 'pack.json'), JSON.stringify(manifest));
+    const { core, api, session } = await openCore({ dataDir, packs: dirname(source) });
+    try {
+      const asked = await api.executeCode({ session, code: 'while True:\n    pass', timeoutMs: 60_000 });
+      expect(asked.timedOut).toBe(true);
+      expect(asked.durationMs).toBeLessThan(4000);
+      const slow = 'import time\ntime.sleep(3)\ndef count_down(n):\n    return []\n';
+      const checked = await api.validateCode({ session, exerciseId: 'demo/count-down', code: slow });
+      expect(checked).toMatchObject({
+        status: 'error',
+        run: { timedOut: true },
+        message: expect.stringMatching(/did not finish/),
+      });
+      expect(checked.run.durationMs).toBeLessThan(1500);
+    } finally {
+      await core.close();
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { LearnError } from '../../../common/contract/errors.js';
 import type { InstalledPack, InstallResult } from '../../../common/contract/packs.js';
 import type { ReadProgress } from '../../../content-packs/format/pack-archive.js';
 import { PackArchiveError, verifyPackFile } from '../../../content-packs/format/pack-archive.js';
+import type { ExerciseLimits } from '../../../content-packs/format/manifest.js';
 import { loadPackSource, MANIFEST_FILE, parseManifest } from '../../../content-packs/format/pack-source.js';
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
@@ -81,7 +82,7 @@ export class PackInstaller {
   }
 
   /** What running an exercise of the active version needs: the pack's runtime and the exercise's tests. */
-  async exerciseForRun(exerciseId: string): Promise<{ runtime: string; tests: string }> {
+  async exerciseForRun(exerciseId: string): Promise<{ runtime: string; tests: string; limits: ExerciseLimits }> {
     const [packId, localId] = exerciseId.split('/') as [string, string];
     const version = this.catalog.installedVersion(packId);
     const row = version ? this.#versionRow(packId, version) : undefined;
@@ -90,7 +91,8 @@ export class PackInstaller {
     const manifest = parseManifest(await readFile(join(dir, MANIFEST_FILE)), dir);
     const exercise = manifest.modules.flatMap((m) => m.exercises).find((e) => e.id === localId);
     if (!exercise) throw new LearnError('not-found', `No exercise "${exerciseId}" in ${packId} ${version}.`);
-    return { runtime: manifest.runtime, tests: await readFile(join(dir, exercise.dir, 'tests.py'), 'utf8') };
+    const tests = await readFile(join(dir, exercise.dir, 'tests.py'), 'utf8');
+    return { runtime: manifest.runtime, tests, limits: exercise.limits ?? {} };
   }
 
   async remove(packId: string): Promise<void> {

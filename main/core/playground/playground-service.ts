@@ -36,7 +36,7 @@ interface Deps {
   learnerOf: (session: string) => string;
   /** Appends the learner's events the way trackProgress does. */
   record: (session: string, events: TrackInput[]) => Promise<unknown>;
-  exerciseForRun: (exerciseId: string) => Promise<{ runtime: string; tests: string }>;
+  exerciseForRun: (exerciseId: string) => Promise<{ runtime: string; tests: string; limits: Partial<SandboxLimits> }>;
   emit: (event: LearnEvent) => void;
   /** Where scratch workspaces keep their files. */
   workspacesDir: string;
@@ -162,8 +162,8 @@ export function createPlayground(deps: Deps): Playground {
 
   /** The exercise's tests against the code, nothing recorded: for submissions and live feedback. */
   const check = async (exerciseId: string, code: string, signal?: AbortSignal) => {
-    const { runtime, tests } = await exerciseForRun(exerciseId);
-    const ran = await run(runtime, { mode: 'test', files: { 'tests.py': tests, 'solution.py': code } }, {}, signal);
+    const { runtime, tests, limits } = await exerciseForRun(exerciseId);
+    const ran = await run(runtime, { mode: 'test', files: { 'tests.py': tests, 'solution.py': code } }, limits, signal);
     const { report } = ran;
     const outcome = omitReport(ran);
     const parsed = report as { status?: ValidateResult['status']; message?: string; tests?: TestResult[] } | null;
