@@ -6,6 +6,13 @@ export const learnEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('catalog-changed') }),
   /** Bytes of a pack file read while it is verified and unpacked. */
   z.object({ type: z.literal('pack-install-progress'), file: z.string(), bytes: z.number(), total: z.number() }),
+  /** A sandbox image being loaded from an archive before the first run can start. */
+  z.object({
+    type: z.literal('sandbox-image-progress'),
+    runtime: z.string(),
+    percent: z.number(),
+    detail: z.string(),
+  }),
   /** A live session's code is being checked, or was: only the face holding the (unguessable) liveId listens. */
   z.object({
     type: z.literal('live-feedback'),

@@ -9,6 +9,8 @@ export const playgroundStatusSchema = z.object({
   fix: z.string().nullable(),
   runtime: z.string(),
   image: z.string(),
+  /** A run would start (perhaps after loading the image from an archive first). */
+  canRun: z.boolean(),
 });
 export type PlaygroundStatus = z.infer<typeof playgroundStatusSchema>;
 

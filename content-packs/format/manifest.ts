@@ -43,7 +43,11 @@ export const exerciseLimitsSchema = z
     memoryMb: z.number().int().min(32).max(4096),
     cpus: z.number().min(0.1).max(8),
     pids: z.number().int().min(8).max(1024),
-    outputBytes: z.number().int().min(1024).max(16 * 1024 * 1024),
+    outputBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(16 * 1024 * 1024),
   })
   .partial();
 export type ExerciseLimits = z.infer<typeof exerciseLimitsSchema>;

@@ -1,4 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Docker from 'dockerode';
@@ -291,6 +300,47 @@ describe('live sessions and scratch sandboxes', () => {
     const result = await api.runInSandbox({ session, sandboxId, files: { 'main.py': forged } });
     expect(Object.keys(result.files)).toEqual(['main.py']);
   });
+});
+
+describe('sandbox images', () => {
+  it('loads the image from an archive an admin placed, with progress, then runs', async () => {
+    // A copy of the recipe with one more line: a new tag, so this test loads while others run.
+    const runtimes = mkdtempSync(join(tmpdir(), 'runtimes-'));
+    cpSync(join(RUNTIMES, 'python-3.11'), join(runtimes, 'python-3.11'), { recursive: true });
+    appendFileSync(join(runtimes, 'python-3.11', 'recipe.sh'), `# test copy ${Date.now()}\n`);
+    const dataDir = mkdtempSync(join(tmpdir(), 'playground-archive-'));
+    mkdirSync(join(dataDir, 'runtimes'));
+    await pipeline(
+      await docker.getImage('lionlearn/python-3.11:dev').get(),
+      createWriteStream(join(dataDir, 'runtimes', 'python-3.11.tar')),
+    );
+    const core = await createCore({
+      dataDir,
+      appVersion: '1.0.0',
+      runtimesDir: runtimes,
+      logger: pino({ level: 'silent' }),
+    });
+    const api = createApiClient(localBridge(core));
+    const image = core.images.imageFor('python-3.11');
+    try {
+      const before = await api.getPlaygroundStatus();
+      expect(before).toMatchObject({ state: 'image-missing', fix: expect.stringContaining('loads from') });
+      const progress: number[] = [];
+      core.onEvent((e) => e.type === 'sandbox-image-progress' && progress.push(e.percent));
+      const { session } = await api.createLearner({ profile: { displayName: 'Loader' } });
+      const result = await api.executeCode({ session, code: 'print(6 * 7)' });
+      expect(result.stdout).toBe('42\n');
+      expect(progress.at(-1)).toBe(100);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+      expect((await api.getPlaygroundStatus()).state).toBe('ready');
+    } finally {
+      await core.close();
+      await docker
+        .getImage(image)
+        .remove()
+        .catch(() => undefined);
+    }
+  }, 120_000);
 });
 
 describe('sandbox limits', () => {

@@ -72,7 +72,7 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
         const sandboxStatus = await api.getPlaygroundStatus();
         checks.push({
           name: 'sandbox',
-          ok: sandboxStatus.state === 'ready',
+          ok: sandboxStatus.canRun,
           detail: `${sandboxStatus.state}: ${sandboxStatus.message} (${sandboxStatus.image})`,
           fix: sandboxStatus.fix,
         });

@@ -84,6 +84,8 @@ export function createPlayground(deps: Deps): Playground {
   const defaults = options?.defaults ?? DEFAULT_LIMITS;
   const maxima = options?.maxima ?? DEFAULT_MAXIMA;
   const pools = new Map<string, ContainerPool>();
+  /** Runtimes whose image is being loaded, and the load everyone waiting shares. */
+  const loading = new Map<string, Promise<void>>();
   let swept = false;
 
   const status = async (runtime: string): Promise<PlaygroundStatus> => {
@@ -92,6 +94,7 @@ export function createPlayground(deps: Deps): Playground {
     if (!image) {
       return {
         ...base,
+        canRun: false,
         state: 'unavailable',
         message: `This app has no "${runtime}" runtime.`,
         fix: 'Update the app.',
@@ -99,10 +102,22 @@ export function createPlayground(deps: Deps): Playground {
     }
     try {
       await engine.ping();
-      if (await engine.hasImage(image)) return { ...base, state: 'ready', message: 'Ready to run code.', fix: null };
+      if (loading.has(runtime)) {
+        return {
+          ...base,
+          canRun: true,
+          state: 'image-building',
+          message: `Loading the ${runtime} sandbox image…`,
+          fix: null,
+        };
+      }
+      if (await engine.hasImage(image)) {
+        return { ...base, canRun: true, state: 'ready', message: 'Ready to run code.', fix: null };
+      }
       const archive = images.archiveFor(runtime);
       return {
         ...base,
+        canRun: archive !== undefined,
         state: 'image-missing',
         message: `The ${runtime} sandbox image is not on this machine yet.`,
         fix: archive
@@ -112,7 +127,7 @@ export function createPlayground(deps: Deps): Playground {
       };
     } catch (error) {
       if (!(error instanceof EngineUnavailable)) throw error;
-      return { ...base, state: error.state, message: error.message, fix: error.fix };
+      return { ...base, canRun: false, state: error.state, message: error.message, fix: error.fix };
     }
   };
 
@@ -132,7 +147,18 @@ export function createPlayground(deps: Deps): Playground {
         const { message, fix } = await status(runtime);
         throw new LearnError('unavailable', `${message} ${fix ?? ''}`.trim());
       }
-      await images.load(runtime, archive);
+      if (!loading.has(runtime)) {
+        const load = images.load(runtime, archive, (p) =>
+          deps.emit({ type: 'sandbox-image-progress', runtime, percent: p.percent, detail: p.detail }),
+        );
+        loading.set(
+          runtime,
+          load.finally(() => loading.delete(runtime)),
+        );
+      }
+      await loading.get(runtime);
+      pool = pools.get(image);
+      if (pool) return pool;
     }
     pool = new ContainerPool(engine.docker, image, defaults, options?.poolSize ?? 2, logger);
     pools.set(image, pool);

@@ -53,10 +53,14 @@ export class RuntimeImages {
   async load(runtime: string, file: string, onProgress: (p: ImageProgress) => void = () => {}): Promise<void> {
     const total = statSync(file).size;
     let read = 0;
+    let shown = -1;
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         read += chunk.length;
-        onProgress({ phase: 'load', percent: Math.floor((100 * read) / total), detail: `${read} of ${total} bytes` });
+        const percent = Math.floor((100 * read) / total);
+        // One report per percent, not per chunk: a 100 MB image is thousands of chunks.
+        if (percent !== shown) onProgress({ phase: 'load', percent, detail: `${read} of ${total} bytes` });
+        shown = percent;
         done(null, chunk);
       },
     });

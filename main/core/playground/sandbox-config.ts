@@ -42,7 +42,10 @@ export function readSandboxConfig(dataDir: string, logger: Logger): PlaygroundOp
     return {};
   }
   if (!parsed.success) {
-    logger.error({ file, problems: z.prettifyError(parsed.error) }, 'sandbox settings refused; using the built-in limits');
+    logger.error(
+      { file, problems: z.prettifyError(parsed.error) },
+      'sandbox settings refused; using the built-in limits',
+    );
     return {};
   }
   const maxima = { ...DEFAULT_MAXIMA, ...parsed.data.maxima };

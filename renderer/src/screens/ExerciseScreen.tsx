@@ -25,8 +25,16 @@ function limitHit(run: ExecuteResult): string | null {
   return null;
 }
 
-function SandboxState({ status }: { status: PlaygroundStatus | undefined }) {
-  if (!status || status.state === 'ready') return null;
+function SandboxState({ status, loading }: { status: PlaygroundStatus | undefined; loading: number | undefined }) {
+  if (loading !== undefined && loading < 100) {
+    return (
+      <div className="status sandbox-state" role="status">
+        <label htmlFor="image-progress">Getting the code sandbox ready (first run on this machine): {loading}%</label>
+        <progress id="image-progress" max={100} value={loading} />
+      </div>
+    );
+  }
+  if (!status || status.canRun) return null;
   return (
     <div className="status status-error sandbox-state" role="alert">
       <p>
@@ -82,6 +90,7 @@ function Workspace({ exercise }: { exercise: Exercise }) {
   const [hints, setHints] = useState(0);
   const [busy, setBusy] = useState<'run' | 'submit'>();
   const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState<number>();
 
   useEffect(() => {
     const api = learn();
@@ -98,6 +107,7 @@ function Workspace({ exercise }: { exercise: Exercise }) {
       () => undefined,
     );
     const unsubscribe = window.learn?.onEvent((event) => {
+      if (event.type === 'sandbox-image-progress') setLoading(event.percent);
       if (event.type !== 'live-feedback' || event.liveId !== liveId.current) return;
       setLive(event.state === 'running' ? 'running' : 'idle');
       if (event.result) setResult(event.result);
@@ -143,10 +153,10 @@ function Workspace({ exercise }: { exercise: Exercise }) {
     setResult(undefined);
   };
 
-  const canRun = status?.state === 'ready';
+  const canRun = status?.canRun === true;
   return (
     <div className="workspace">
-      <SandboxState status={status} />
+      <SandboxState status={status} loading={loading} />
       <div className="workspace-toolbar" role="toolbar" aria-label="Exercise actions">
         <button type="button" onClick={() => void act('run')} disabled={!canRun || busy !== undefined}>
           {busy === 'run' ? 'Running…' : 'Run'}
