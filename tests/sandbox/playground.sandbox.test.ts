@@ -140,6 +140,13 @@ describe('the code playground on the real Docker engine', () => {
     expect(Number(stopped![1])).toBeLessThan(64);
   });
 
+  it('caps the size of the work folder', async () => {
+    const { stdout } = await run(
+      'try:\n    open("/work/big", "wb").write(b"x" * (40 * 1024 * 1024))\nexcept OSError as e:\n    print("refused", e.errno)',
+    );
+    expect(stdout).toMatch(/refused (27|28)/);
+  });
+
   it('cuts output at the cap and says it was cut', async () => {
     const result = await run('import sys\nwhile True:\n    sys.stdout.write("x" * 65536)');
     expect(result.truncated).toBe(true);
@@ -346,7 +353,10 @@ describe('sandbox images', () => {
 describe('sandbox limits', () => {
   it("grants an exercise's own limits and holds every run to the admin's maxima", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'playground-limits-'));
-    writeFileSync(join(dataDir, 'sandbox.json'), JSON.stringify({ maxima: { timeoutMs: 1500 } }));
+    writeFileSync(
+      join(dataDir, 'sandbox.json'),
+      JSON.stringify({ maxima: { timeoutMs: 4000 }, defaults: { cpus: 0.5 } }),
+    );
     const source = writePackFixture();
     const manifest = JSON.parse(readFileSync(join(source, 'pack.json'), 'utf8'));
     manifest.modules[1].exercises[0].limits = { timeoutMs: 700 };
@@ -355,7 +365,11 @@ describe('sandbox limits', () => {
     try {
       const asked = await api.executeCode({ session, code: 'while True:\n    pass', timeoutMs: 60_000 });
       expect(asked.timedOut).toBe(true);
-      expect(asked.durationMs).toBeLessThan(4000);
+      expect(asked.durationMs).toBeLessThan(7000);
+      // Half a core: a busy process gets about half a CPU-second per second, even on an idle machine.
+      const busy =
+        'import time\nstart = time.time()\nwhile time.time() - start < 1.5:\n    pass\nprint(round(time.process_time() / (time.time() - start), 2))';
+      expect(Number((await api.executeCode({ session, code: busy })).stdout)).toBeLessThan(0.7);
       const slow = 'import time\ntime.sleep(3)\ndef count_down(n):\n    return []\n';
       const checked = await api.validateCode({ session, exerciseId: 'demo/count-down', code: slow });
       expect(checked).toMatchObject({
