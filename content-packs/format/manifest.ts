@@ -164,6 +164,11 @@ export const packManifestSchema = z
       .string()
       .regex(/^[a-z]+-\d+(\.\d+)*$/, 'a runtime like "python-3.11"')
       .default('python-3.11'),
+    /**
+     * A `docker save` archive (.tar or .tar.gz) of the runtime's sandbox image, for labs whose
+     * machines can neither build it nor reach a registry. Loaded at the first run.
+     */
+    runtimeImage: packPathSchema.optional(),
     skills: z.array(skillSchema).default([]),
     modules: z.array(moduleEntrySchema).min(1),
   })

@@ -26,11 +26,14 @@ export interface LoadedPack {
 
 /** The files a manifest names, in a stable order: what a pack holds besides pack.json. */
 export function referencedFiles(manifest: PackManifest): string[] {
-  return manifest.modules.flatMap((m) => [
-    ...m.lessons.map((l) => l.file),
-    ...m.exercises.flatMap((e) => EXERCISE_FILES.map((f) => `${e.dir}/${f}`)),
-    ...(m.quiz ? [m.quiz] : []),
-  ]);
+  return [
+    ...manifest.modules.flatMap((m) => [
+      ...m.lessons.map((l) => l.file),
+      ...m.exercises.flatMap((e) => EXERCISE_FILES.map((f) => `${e.dir}/${f}`)),
+      ...(m.quiz ? [m.quiz] : []),
+    ]),
+    ...(manifest.runtimeImage ? [manifest.runtimeImage] : []),
+  ];
 }
 
 /** Reads a file that must stay inside `root` once links are resolved. */

@@ -103,6 +103,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     engine,
     options.runtimesDir ?? join(options.dataDir, 'no-runtimes'),
     join(options.dataDir, 'runtimes'),
+    (runtime) => installer.runtimeImage(runtime),
   );
   const playground = createPlayground({
     engine,

@@ -8,6 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Docker from 'dockerode';
@@ -348,6 +349,50 @@ describe('sandbox images', () => {
         .catch(() => undefined);
     }
   }, 120_000);
+});
+
+describe('a sandbox image a pack carries', () => {
+  it('is loaded from the installed pack when the machine has no image and no admin archive', async () => {
+    const runtimes = mkdtempSync(join(tmpdir(), 'runtimes-'));
+    cpSync(join(RUNTIMES, 'python-3.11'), join(runtimes, 'python-3.11'), { recursive: true });
+    appendFileSync(join(runtimes, 'python-3.11', 'recipe.sh'), `# pack test copy ${Date.now()}\n`);
+    const source = writePackFixture();
+    mkdirSync(join(source, 'runtimes'));
+    await pipeline(
+      await docker.getImage('lionlearn/python-3.11:dev').get(),
+      createGzip({ level: 1 }),
+      createWriteStream(join(source, 'runtimes', 'python-3.11.tar.gz')),
+    );
+    const manifest = JSON.parse(readFileSync(join(source, 'pack.json'), 'utf8'));
+    writeFileSync(
+      join(source, 'pack.json'),
+      JSON.stringify({ ...manifest, runtimeImage: 'runtimes/python-3.11.tar.gz' }),
+    );
+    const core = await createCore({
+      dataDir: mkdtempSync(join(tmpdir(), 'playground-pack-image-')),
+      appVersion: '1.0.0',
+      bundledPacksDir: dirname(source),
+      runtimesDir: runtimes,
+      logger: pino({ level: 'silent' }),
+    });
+    const api = createApiClient(localBridge(core));
+    try {
+      expect(await api.getPlaygroundStatus()).toMatchObject({ state: 'image-missing', canRun: true });
+      const { session } = await api.createLearner({ profile: { displayName: 'Packer' } });
+      const result = await api.validateCode({
+        session,
+        exerciseId: 'demo/count-down',
+        code: 'def count_down(n):\n    return list(range(n, 0, -1))\n',
+      });
+      expect(result.status).toBe('pass');
+    } finally {
+      await core.close();
+      await docker
+        .getImage(core.images.imageFor('python-3.11'))
+        .remove()
+        .catch(() => undefined);
+    }
+  }, 180_000);
 });
 
 describe('sandbox limits', () => {

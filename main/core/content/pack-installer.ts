@@ -95,6 +95,21 @@ export class PackInstaller {
     return { runtime: manifest.runtime, tests, limits: exercise.limits ?? {} };
   }
 
+  /** The image archive an installed pack carries for a runtime, if one does. */
+  async runtimeImage(runtime: string): Promise<string | undefined> {
+    const dirs = this.db
+      .prepare<[], { dir: string }>(
+        'SELECT v.dir FROM pack_versions v JOIN packs p ON p.id = v.pack_id AND p.version = v.version ORDER BY p.id',
+      )
+      .all();
+    for (const { dir } of dirs) {
+      const root = join(this.packsDir, dir);
+      const manifest = parseManifest(await readFile(join(root, MANIFEST_FILE)), root);
+      if (manifest.runtime === runtime && manifest.runtimeImage) return join(root, manifest.runtimeImage);
+    }
+    return undefined;
+  }
+
   async remove(packId: string): Promise<void> {
     if (!this.catalog.installedVersion(packId)) throw new LearnError('not-found', `No installed pack "${packId}".`);
     this.db.transaction(() => {

@@ -114,7 +114,7 @@ export function createPlayground(deps: Deps): Playground {
       if (await engine.hasImage(image)) {
         return { ...base, canRun: true, state: 'ready', message: 'Ready to run code.', fix: null };
       }
-      const archive = images.archiveFor(runtime);
+      const archive = await images.archiveFor(runtime);
       return {
         ...base,
         canRun: archive !== undefined,
@@ -142,7 +142,7 @@ export function createPlayground(deps: Deps): Playground {
       if (removed > 0) logger.info({ removed }, 'removed sandbox containers left by an earlier run');
     }
     if (!(await engine.hasImage(image))) {
-      const archive = images.archiveFor(runtime);
+      const archive = await images.archiveFor(runtime);
       if (!archive) {
         const { message, fix } = await status(runtime);
         throw new LearnError('unavailable', `${message} ${fix ?? ''}`.trim());

@@ -27,6 +27,8 @@ export class RuntimeImages {
     readonly runtimesDir: string,
     /** Where admins drop `<runtime>.tar` files made by `docker save`. */
     readonly archivesDir: string,
+    /** An archive an installed pack carries for the runtime. */
+    private readonly packArchive: (runtime: string) => Promise<string | undefined> = async () => undefined,
   ) {}
 
   known(runtime: string): boolean {
@@ -44,9 +46,10 @@ export class RuntimeImages {
     return tag;
   }
 
-  archiveFor(runtime: string): string | undefined {
+  /** The admin's archive first (they chose it for this machine), else one a pack carries. */
+  async archiveFor(runtime: string): Promise<string | undefined> {
     const file = join(this.archivesDir, `${runtime}.tar`);
-    return existsSync(file) ? file : undefined;
+    return existsSync(file) ? file : this.packArchive(runtime);
   }
 
   /** `docker load` with progress by bytes read, then tagged as this recipe's image. */
