@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { locateInstall } from '../core/host/install-layout.js';
 import { registerContent } from './commands/content.js';
 import { registerLearner, registerProgress } from './commands/learner.js';
+import { registerModel } from './commands/model.js';
 import { registerPack } from './commands/pack.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerServe } from './commands/serve.js';
@@ -23,6 +24,7 @@ registerPack(program, layout);
 registerLearner(program, layout);
 registerProgress(program, layout);
 registerSandbox(program, layout);
+registerModel(program);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`lionlearn: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startProcess, tempDir } from './support/processes.js';
 
@@ -53,5 +55,28 @@ describe('the lionlearn CLI', () => {
     } finally {
       await started.stop();
     }
+  });
+
+  it('doctor names the TensorFlow.js backend in use', async () => {
+    const { stdout } = await runCli(['--data-dir', tempDir('cli-doctor-'), 'doctor', '--json']);
+    const checks = JSON.parse(stdout) as { name: string; detail: string }[];
+    expect(checks.find((c) => c.name === 'adaptive model')?.detail).toMatch(/on the (tensorflow|wasm|cpu) backend/);
+  });
+
+  it('model eval scores the simple models, and names a bad line of a data set', async () => {
+    const dir = tempDir('cli-kt-');
+    const learners = Array.from({ length: 40 }, (_, i) => {
+      const answers = Array.from({ length: 12 }, (_, j) => ((i + j) % 3 === 0 ? 0 : 1));
+      return `12\n${answers.map((_, j) => j % 4).join(',')}\n${answers.join(',')}`;
+    });
+    writeFileSync(join(dir, 'good.csv'), `${learners.join('\n')}\n`);
+    const good = await runCli(['model', 'eval', '--train', join(dir, 'good.csv'), '--json']);
+    expect(good.code).toBe(0);
+    const models = (JSON.parse(good.stdout) as { model: string; auc: number }[]).map((m) => m.model);
+    expect(models).toEqual(['per-item average', 'BKT', 'PFA', 'IRT/Elo']);
+    writeFileSync(join(dir, 'bad.csv'), '3\n1,2,3\n1,0,maybe\n');
+    const bad = await runCli(['model', 'eval', '--train', join(dir, 'bad.csv')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('bad.csv, line 3: "maybe" is not an answer (0 or 1)');
   });
 });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
+import { loadTf } from '../../core/adaptive/tf-backend.js';
 import { localBridge } from '../../core/local-bridge.js';
 import { createApiClient } from '../../../common/contract/bridge.js';
 import { openCore } from '../open-core.js';
@@ -75,6 +76,12 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
           ok: sandboxStatus.canRun,
           detail: `${sandboxStatus.state}: ${sandboxStatus.message} (${sandboxStatus.image})`,
           fix: sandboxStatus.fix,
+        });
+        const backend = await loadTf();
+        checks.push({
+          name: 'adaptive model',
+          ok: true,
+          detail: `TensorFlow.js on the ${backend.name} backend${backend.note ? ` (${backend.note})` : ''}`,
         });
       } finally {
         await core.close();

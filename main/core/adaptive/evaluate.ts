@@ -1,0 +1,61 @@
+import type { Sequence } from './kt-data.js';
+import { metrics } from './metrics.js';
+import type { Metrics } from './metrics.js';
+import type { KtModel } from './simple-models.js';
+
+export interface ModelScore extends Metrics {
+  model: string;
+  fitSeconds: number;
+}
+
+/** mulberry32, so a fold split is the same on every run. */
+const rng = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+async function score(make: () => KtModel, pairs: [Sequence[], Sequence[]][]): Promise<ModelScore> {
+  const p: number[] = [];
+  const y: number[] = [];
+  let fitMs = 0;
+  let name = '';
+  for (const [train, test] of pairs) {
+    const model = make();
+    name = model.name;
+    const started = performance.now();
+    await model.fit(train);
+    fitMs += performance.now() - started;
+    for (const s of test) {
+      p.push(...(await model.predict(s)));
+      y.push(...s.correct);
+    }
+  }
+  return { model: name, fitSeconds: fitMs / 1000, ...metrics(p, y) };
+}
+
+/**
+ * Scores each model predicting every answer from the same learner's earlier answers only: on a
+ * held-out file when there is one, else by k-fold cross-validation over learners.
+ */
+export async function evaluate(
+  models: (() => KtModel)[],
+  train: Sequence[],
+  options: { test?: Sequence[]; folds?: number; seed?: number } = {},
+): Promise<ModelScore[]> {
+  let pairs: [Sequence[], Sequence[]][];
+  if (options.test) pairs = [[train, options.test]];
+  else {
+    const folds = options.folds ?? 5;
+    const random = rng(options.seed ?? 7);
+    const fold = train.map(() => Math.floor(random() * folds));
+    pairs = Array.from({ length: folds }, (_, f) => [
+      train.filter((_, i) => fold[i] !== f),
+      train.filter((_, i) => fold[i] === f),
+    ]);
+  }
+  const scores: ModelScore[] = [];
+  for (const make of models) scores.push(await score(make, pairs));
+  return scores;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from './evaluate.js';
+import type { Sequence } from './kt-data.js';
+import { auc, metrics } from './metrics.js';
+import { Bkt, Elo, ItemAverage, Pfa } from './simple-models.js';
+
+describe('metrics', () => {
+  it('computes AUC with ties counted half, and the other scores', () => {
+    expect(auc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1])).toBe(0.75);
+    expect(auc([0.5, 0.5], [0, 1])).toBe(0.5);
+    const m = metrics([0.9, 0.1, 0.8, 0.3], [1, 0, 1, 0]);
+    expect(m).toMatchObject({ auc: 1, accuracy: 1, n: 4 });
+    expect(m.rmse).toBeCloseTo(Math.sqrt((0.01 + 0.01 + 0.04 + 0.09) / 4));
+    expect(m.ece).toBeCloseTo(0.175);
+  });
+});
+
+/** Learners simulated from a Rasch model with learning: ability grows with practice. */
+function simulate(learners: number, seed: number): Sequence[] {
+  let s = seed;
+  const random = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const difficulty = Array.from({ length: 10 }, (_, k) => (k - 5) / 2);
+  return Array.from({ length: learners }, () => {
+    let ability = random() * 2 - 1;
+    const skills: number[] = [];
+    const correct: (0 | 1)[] = [];
+    for (let i = 0; i < 30; i++) {
+      const k = Math.floor(random() * 10);
+      const p = 1 / (1 + Math.exp(-(ability - difficulty[k]!)));
+      const y = random() < p ? 1 : 0;
+      skills.push(k);
+      correct.push(y);
+      ability += 0.05;
+    }
+    return { skills, correct };
+  });
+}
+
+describe('the simple knowledge-tracing models', () => {
+  it('all predict far better than chance, and those that follow the learner beat the item average', async () => {
+    const scores = await evaluate(
+      [() => new ItemAverage(), () => new Bkt(), () => new Pfa(), () => new Elo()],
+      simulate(400, 11),
+      { folds: 3 },
+    );
+    const by = Object.fromEntries(scores.map((s) => [s.model, s]));
+    for (const s of scores) {
+      expect(s.auc).toBeGreaterThan(0.65);
+      expect(s.ece).toBeLessThan(0.08);
+    }
+    expect(by['IRT/Elo']!.auc).toBeGreaterThan(by['per-item average']!.auc);
+    expect(by.PFA!.auc).toBeGreaterThan(by['per-item average']!.auc);
+  });
+
+  it('predicts each answer from earlier ones only: changing a later answer changes no earlier prediction', () => {
+    const train = simulate(200, 3);
+    const learner = train[0]!;
+    for (const model of [new Bkt(), new Pfa(), new Elo()]) {
+      model.fit(train.slice(1));
+      const before = model.predict(learner) as number[];
+      const flipped = { ...learner, correct: learner.correct.map((y, i) => (i === 20 ? ((1 - y) as 0 | 1) : y)) };
+      const after = model.predict(flipped) as number[];
+      expect(after.slice(0, 21)).toEqual(before.slice(0, 21));
+    }
+  });
+});
