@@ -70,10 +70,10 @@ describe('the lionlearn CLI', () => {
       return `12\n${answers.map((_, j) => j % 4).join(',')}\n${answers.join(',')}`;
     });
     writeFileSync(join(dir, 'good.csv'), `${learners.join('\n')}\n`);
-    const good = await runCli(['model', 'eval', '--train', join(dir, 'good.csv'), '--json']);
+    const good = await runCli(['model', 'eval', '--train', join(dir, 'good.csv'), '--epochs', '1', '--json']);
     expect(good.code).toBe(0);
     const models = (JSON.parse(good.stdout) as { model: string; auc: number }[]).map((m) => m.model);
-    expect(models).toEqual(['per-item average', 'BKT', 'PFA', 'IRT/Elo']);
+    expect(models).toEqual(['per-item average', 'BKT', 'PFA', 'IRT/Elo', 'DKT (LSTM)']);
     writeFileSync(join(dir, 'bad.csv'), '3\n1,2,3\n1,0,maybe\n');
     const bad = await runCli(['model', 'eval', '--train', join(dir, 'bad.csv')]);
     expect(bad.code).toBe(1);

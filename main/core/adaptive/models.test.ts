@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Dkt } from './dkt.js';
 import { evaluate } from './evaluate.js';
 import type { Sequence } from './kt-data.js';
 import { auc, metrics } from './metrics.js';
@@ -63,4 +64,21 @@ describe('the simple knowledge-tracing models', () => {
       expect(after.slice(0, 21)).toEqual(before.slice(0, 21));
     }
   });
+});
+
+describe('deep knowledge tracing (tfjs)', () => {
+  it('learns from answers, and predicts each one from earlier answers only', async () => {
+    const data = simulate(300, 5);
+    const dkt = new Dkt({ epochs: 8, hidden: 24, embedding: 16, batchSize: 32, learningRate: 0.02 });
+    await dkt.fit(data.slice(50));
+    const test = data.slice(0, 50);
+    const p = test.flatMap((s) => dkt.predict(s));
+    expect(metrics(p, test.flatMap((s) => s.correct)).auc).toBeGreaterThan(0.62);
+    const learner = test[0]!;
+    const before = dkt.predict(learner);
+    const flipped = { ...learner, correct: learner.correct.map((y, i) => (i === 20 ? ((1 - y) as 0 | 1) : y)) };
+    const after = dkt.predict(flipped);
+    expect(after.slice(0, 21)).toEqual(before.slice(0, 21));
+    expect(after[21]).not.toBe(before[21]);
+  }, 120_000);
 });
