@@ -310,12 +310,17 @@ describe('live sessions and scratch sandboxes', () => {
   });
 });
 
+/** A copy of the recipe with one more line: a new image tag, so a test can load while others run. */
+function runtimesWithNewTag(): string {
+  const runtimes = mkdtempSync(join(tmpdir(), 'runtimes-'));
+  cpSync(join(RUNTIMES, 'python-3.11'), join(runtimes, 'python-3.11'), { recursive: true });
+  appendFileSync(join(runtimes, 'python-3.11', 'recipe.sh'), `# test copy ${Date.now()} ${Math.random()}\n`);
+  return runtimes;
+}
+
 describe('sandbox images', () => {
   it('loads the image from an archive an admin placed, with progress, then runs', async () => {
-    // A copy of the recipe with one more line: a new tag, so this test loads while others run.
-    const runtimes = mkdtempSync(join(tmpdir(), 'runtimes-'));
-    cpSync(join(RUNTIMES, 'python-3.11'), join(runtimes, 'python-3.11'), { recursive: true });
-    appendFileSync(join(runtimes, 'python-3.11', 'recipe.sh'), `# test copy ${Date.now()}\n`);
+    const runtimes = runtimesWithNewTag();
     const dataDir = mkdtempSync(join(tmpdir(), 'playground-archive-'));
     mkdirSync(join(dataDir, 'runtimes'));
     await pipeline(
@@ -353,9 +358,7 @@ describe('sandbox images', () => {
 
 describe('a sandbox image a pack carries', () => {
   it('is loaded from the installed pack when the machine has no image and no admin archive', async () => {
-    const runtimes = mkdtempSync(join(tmpdir(), 'runtimes-'));
-    cpSync(join(RUNTIMES, 'python-3.11'), join(runtimes, 'python-3.11'), { recursive: true });
-    appendFileSync(join(runtimes, 'python-3.11', 'recipe.sh'), `# pack test copy ${Date.now()}\n`);
+    const runtimes = runtimesWithNewTag();
     const source = writePackFixture();
     mkdirSync(join(source, 'runtimes'));
     await pipeline(

@@ -8,10 +8,10 @@ import type {
 } from '../../../common/contract/playground.js';
 import { CodeEditor } from '../components/CodeEditor.js';
 import { LoadStatus } from '../components/LoadStatus.js';
+import { ModuleBreadcrumb } from '../components/ModuleBreadcrumb.js';
 import { Markdown } from '../components/Markdown.js';
 import { learn } from '../learn.js';
 import { useLearner, useSession } from '../learner-store.js';
-import { hrefFor } from '../router.js';
 import { useLoad } from '../use-load.js';
 
 const ICON: Record<TestResult['status'], string> = { pass: '✓', fail: '✗', error: '!' };
@@ -227,10 +227,7 @@ export function ExerciseScreen({ exerciseId }: { exerciseId: string }) {
     <LoadStatus state={state} what="this exercise">
       {(exercise) => (
         <article className="exercise" aria-label={exercise.title}>
-          <nav aria-label="Breadcrumb" className="breadcrumb">
-            <a href={hrefFor.modules()}>Modules</a> <span aria-hidden="true">›</span>{' '}
-            <a href={hrefFor.module(exercise.moduleId)}>{exercise.moduleTitle}</a>
-          </nav>
+          <ModuleBreadcrumb moduleId={exercise.moduleId} moduleTitle={exercise.moduleTitle} />
           <div className="exercise-layout">
             <div className="exercise-prompt">
               <Markdown source={exercise.prompt} />

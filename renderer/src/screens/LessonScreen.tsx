@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { LoadStatus } from '../components/LoadStatus.js';
+import { ModuleBreadcrumb } from '../components/ModuleBreadcrumb.js';
 import { Markdown } from '../components/Markdown.js';
 import { learn } from '../learn.js';
 import { hrefFor } from '../router.js';
@@ -54,10 +55,7 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
     <LoadStatus state={state} what="this lesson">
       {(lesson) => (
         <article className="lesson" aria-label={lesson.title}>
-          <nav aria-label="Breadcrumb" className="breadcrumb">
-            <a href={hrefFor.modules()}>Modules</a> <span aria-hidden="true">›</span>{' '}
-            <a href={hrefFor.module(lesson.moduleId)}>{lesson.moduleTitle}</a>
-          </nav>
+          <ModuleBreadcrumb moduleId={lesson.moduleId} moduleTitle={lesson.moduleTitle} />
           <div className="lesson-body" data-testid="lesson-body">
             <Markdown source={lesson.markdown} />
           </div>

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import type { LearnerSummary } from '../../../common/contract/learners.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { failure, Notice } from '../components/Notice.js';
+import { PinInput } from '../components/PinInput.js';
 import { learn } from '../learn.js';
 import { useLearner } from '../learner-store.js';
 import { useLoad } from '../use-load.js';
@@ -41,19 +42,14 @@ function PinForm({ learner, onCancel }: { learner: LearnerSummary; onCancel: () 
   };
   return (
     <form className="panel pin-form" onSubmit={submit} aria-label={`PIN for ${learner.displayName}`}>
-      <label>
-        PIN for {learner.displayName}
-        <input
-          ref={input}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          pattern="\d{4,8}"
-          value={pin}
-          onChange={(e) => setPin(e.target.value)}
-          required
-        />
-      </label>
+      <PinInput
+        label={`PIN for ${learner.displayName}`}
+        inputRef={input}
+        autoComplete="off"
+        value={pin}
+        onChange={setPin}
+        required
+      />
       <button type="submit" disabled={busy}>
         Open
       </button>
@@ -102,17 +98,12 @@ function NewProfile({ onCancel }: { onCancel?: () => void }) {
         What do you want to learn? (optional)
         <input value={goal} onChange={(e) => setGoal(e.target.value)} maxLength={120} />
       </label>
-      <label>
-        PIN, 4 to 8 digits (optional; for shared machines)
-        <input
-          type="password"
-          inputMode="numeric"
-          pattern="\d{4,8}"
-          autoComplete="new-password"
-          value={pin}
-          onChange={(e) => setPin(e.target.value)}
-        />
-      </label>
+      <PinInput
+        label="PIN, 4 to 8 digits (optional; for shared machines)"
+        autoComplete="new-password"
+        value={pin}
+        onChange={setPin}
+      />
       <button type="submit">Create and start</button>
       {onCancel && (
         <button type="button" onClick={onCancel}>
