@@ -63,9 +63,7 @@ export class Dkt implements KtModel {
     // lacks the kernel behind an embedding's gradient (UnsortedSegmentSum).
     const input = tf.input({ shape: [null, vocabulary] });
     const masked = tf.layers.masking({ maskValue: 0 }).apply(input) as TF.SymbolicTensor;
-    const embedded = tf.layers
-      .dense({ units: this.#o.embedding, useBias: false })
-      .apply(masked) as TF.SymbolicTensor;
+    const embedded = tf.layers.dense({ units: this.#o.embedding, useBias: false }).apply(masked) as TF.SymbolicTensor;
     const states = tf.layers
       .lstm({ units: this.#o.hidden, returnSequences: true, dropout: 0.1 })
       .apply(embedded) as TF.SymbolicTensor;
@@ -107,7 +105,10 @@ export class Dkt implements KtModel {
   #loss(batch: Batch, training: boolean): TF.Scalar {
     const tf = this.#tf!;
     const all = this.#model!.apply(batch.tokens, { training }) as TF.Tensor3D;
-    const p = all.mul(batch.nextSkill).sum(-1).clipByValue(1e-6, 1 - 1e-6);
+    const p = all
+      .mul(batch.nextSkill)
+      .sum(-1)
+      .clipByValue(1e-6, 1 - 1e-6);
     const ll = batch.correct.mul(p.log()).add(tf.scalar(1).sub(batch.correct).mul(tf.scalar(1).sub(p).log()));
     return ll.mul(batch.mask).sum().div(batch.mask.sum()).neg() as TF.Scalar;
   }

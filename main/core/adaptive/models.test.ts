@@ -73,7 +73,12 @@ describe('deep knowledge tracing (tfjs)', () => {
     await dkt.fit(data.slice(50));
     const test = data.slice(0, 50);
     const p = test.flatMap((s) => dkt.predict(s));
-    expect(metrics(p, test.flatMap((s) => s.correct)).auc).toBeGreaterThan(0.62);
+    expect(
+      metrics(
+        p,
+        test.flatMap((s) => s.correct),
+      ).auc,
+    ).toBeGreaterThan(0.62);
     const learner = test[0]!;
     const before = dkt.predict(learner);
     const flipped = { ...learner, correct: learner.correct.map((y, i) => (i === 20 ? ((1 - y) as 0 | 1) : y)) };
