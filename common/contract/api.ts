@@ -146,6 +146,18 @@ export const learnApi = {
   createSandbox: method(asLearner({}), z.strictObject({ sandboxId: sandboxIdSchema, files: workspaceFilesSchema })),
   runInSandbox: method(asLearner(sandboxRunRequestSchema.shape), sandboxRunResultSchema),
   destroySandbox: method(asLearner({ sandboxId: sandboxIdSchema }), z.null()),
+  /** The seed's predictPerformance: the chance this learner gets this content right next, with its confidence. */
+  predictPerformance: method(
+    asLearner({ contentId: contentIdSchema }),
+    z.object({
+      probability: z.number().min(0).max(1),
+      confidence: z.number().min(0).max(1),
+      /** The evidence: attempts and right answers on the content's skills. */
+      attempts: z.number().int(),
+      correct: z.number().int(),
+      model: z.string(),
+    }),
+  ),
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
 
 export type LearnApiSpec = typeof learnApi;

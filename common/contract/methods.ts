@@ -42,5 +42,6 @@ export const learnMethods = [
   'createSandbox',
   'runInSandbox',
   'destroySandbox',
+  'predictPerformance',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

@@ -13,6 +13,7 @@ import { SearchIndex } from './content/search-index.js';
 import { TrustStore } from './content/trust-store.js';
 import { openCoreDatabase } from './db/core-database.js';
 import type { Recovery } from './db/core-database.js';
+import { createAdaptiveService } from './adaptive/adaptive-service.js';
 import { DockerEngine } from './playground/docker-engine.js';
 import { createPlayground } from './playground/playground-service.js';
 import type { PlaygroundOptions } from './playground/playground-service.js';
@@ -91,10 +92,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const sessions = new LearnerSessions();
+  const reader = new ProgressReader(db);
   const progress = createProgressService({
     sessions,
     log,
-    reader: new ProgressReader(db),
+    reader,
     structure: catalog.structure,
     now,
   });
@@ -138,6 +140,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     importLearner: async ({ file, session }) => transfer.import(file, session && sessions.learnerOf(session)),
     ...progress,
     ...playground.service,
+    ...createAdaptiveService({ sessions, catalog, reader }),
   };
 
   return {

@@ -97,6 +97,17 @@ export class CatalogStore {
     return row?.kind;
   }
 
+  /** 1-5: an exercise's or quiz item's own; lessons count as 2; undefined when nothing installed has the id. */
+  difficultyOf(contentId: string): number | undefined {
+    const row = this.#db
+      .prepare<[string, string, string], { difficulty: number }>(
+        `SELECT difficulty FROM exercises WHERE id = ? UNION ALL SELECT difficulty FROM quiz_items WHERE id = ?
+         UNION ALL SELECT 2 FROM lessons WHERE id = ? LIMIT 1`,
+      )
+      .get(contentId, contentId, contentId);
+    return row?.difficulty;
+  }
+
   findLesson(lessonId: string): Lesson | undefined {
     return this.#lesson.get({ id: lessonId });
   }

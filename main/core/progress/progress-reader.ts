@@ -83,6 +83,9 @@ export class ProgressReader {
         `SELECT r.content_id AS contentId, s.kind AS kind, s.title AS title, s.module_id AS moduleId, r.at AS at
          FROM resume_points r LEFT JOIN sequence s ON s.content_id = r.content_id WHERE r.learner_id = ?`,
       ),
+      skill: db.prepare<[string, string], { correct: number; attempts: number }>(
+        'SELECT correct, attempts FROM skill_mastery WHERE learner_id = ? AND skill_id = ?',
+      ),
       lessons: db.prepare<[string], UserProgress['lessons'][number]>(
         `SELECT lesson_id AS lessonId, first_opened_at AS firstOpenedAt, completed_at AS completedAt, time_ms AS timeMs
          FROM lesson_progress WHERE learner_id = ? ORDER BY lesson_id`,
@@ -97,6 +100,13 @@ export class ProgressReader {
          FROM quiz_progress WHERE learner_id = ? ORDER BY quiz_item_id`,
       ),
     };
+  }
+
+  /** Right answers and attempts of one learner on the given skills (skills never tried are left out). */
+  skillEvidence(learnerId: string, skills: readonly string[]): { correct: number; attempts: number }[] {
+    return skills
+      .map((skill) => this.#q.skill.get(learnerId, skill))
+      .filter((row): row is { correct: number; attempts: number } => row !== undefined);
   }
 
   userProgress(learnerId: string): UserProgress {

@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../../common/contract/bridge.js';
+import { writePackFixture } from '../../../content-packs/format/pack-fixture.js';
+import { createCore } from '../create-core.js';
+import type { Core } from '../create-core.js';
+import { localBridge } from '../local-bridge.js';
+
+const opened: Core[] = [];
+afterEach(() => opened.splice(0).forEach((core) => void core.close()));
+
+async function start() {
+  const core = await createCore({
+    dataDir: mkdtempSync(join(tmpdir(), 'predict-')),
+    appVersion: '1.0.0',
+    bundledPacksDir: dirname(writePackFixture()),
+    logger: pino({ level: 'silent' }),
+  });
+  opened.push(core);
+  const api = createApiClient(localBridge(core));
+  const { session } = await api.createLearner({ profile: { displayName: 'Pia' } });
+  return { api, session };
+}
+
+describe('predictPerformance', () => {
+  it('answers from the content difficulty alone, with no confidence, for a learner with no history', async () => {
+    const { api, session } = await start();
+    const easy = await api.predictPerformance({ session, contentId: 'demo/range-stop' });
+    const hard = await api.predictPerformance({ session, contentId: 'demo/loop-count' });
+    expect(easy).toMatchObject({ confidence: 0, attempts: 0, model: 'pooled PFA' });
+    expect(easy.probability).toBeGreaterThan(hard.probability);
+  });
+
+  it('moves with the learner’s answers on the content’s skills and grows more confident', async () => {
+    const { api, session } = await start();
+    const before = await api.predictPerformance({ session, contentId: 'demo/count-down' });
+    const answer = (correct: boolean) => ({
+      type: 'QuizAnswered' as const,
+      data: { quizItemId: 'demo/range-stop', correct, answer: 'x', timeSpentMs: 1000 },
+    });
+    await api.updateUserProgress({ session, events: [answer(true), answer(true), answer(true)] });
+    const after = await api.predictPerformance({ session, contentId: 'demo/count-down' });
+    expect(after.probability).toBeGreaterThan(before.probability);
+    expect(after).toMatchObject({ attempts: 3, correct: 3 });
+    expect(after.confidence).toBeGreaterThan(before.confidence);
+    await api.updateUserProgress({ session, events: [answer(false), answer(false), answer(false), answer(false)] });
+    expect((await api.predictPerformance({ session, contentId: 'demo/count-down' })).probability).toBeLessThan(
+      after.probability,
+    );
+  });
+
+  it('refuses an unknown content id', async () => {
+    const { api, session } = await start();
+    await expect(api.predictPerformance({ session, contentId: 'demo/no-such-thing' })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+  });
+});
