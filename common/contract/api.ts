@@ -158,6 +158,20 @@ export const learnApi = {
       model: z.string(),
     }),
   ),
+  /** The seed's recommendNextExercise: what to do next and why, in words a learner understands. */
+  recommendNextExercise: method(
+    asLearner({}),
+    z
+      .object({
+        kind: z.enum(['exercise', 'lesson']),
+        contentId: contentIdSchema,
+        title: z.string(),
+        moduleId: contentIdSchema,
+        probability: z.number().min(0).max(1).nullable(),
+        reason: z.string(),
+      })
+      .nullable(),
+  ),
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
 
 export type LearnApiSpec = typeof learnApi;

@@ -43,5 +43,6 @@ export const learnMethods = [
   'runInSandbox',
   'destroySandbox',
   'predictPerformance',
+  'recommendNextExercise',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

@@ -14,6 +14,7 @@ import { TrustStore } from './content/trust-store.js';
 import { openCoreDatabase } from './db/core-database.js';
 import type { Recovery } from './db/core-database.js';
 import { createAdaptiveService } from './adaptive/adaptive-service.js';
+import { Candidates } from './adaptive/candidates.js';
 import { DockerEngine } from './playground/docker-engine.js';
 import { createPlayground } from './playground/playground-service.js';
 import type { PlaygroundOptions } from './playground/playground-service.js';
@@ -140,7 +141,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     importLearner: async ({ file, session }) => transfer.import(file, session && sessions.learnerOf(session)),
     ...progress,
     ...playground.service,
-    ...createAdaptiveService({ sessions, catalog, reader }),
+    ...createAdaptiveService({ sessions, catalog, reader, candidates: new Candidates(db) }),
   };
 
   return {

@@ -27,6 +27,8 @@ describe('profiles and progress in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, '07-profile-new.png'), fullPage: true });
     await picker.create('Ada', { pin: '2468', avatar: 'fox', goal: 'Write my first agent' });
     await expect(page.locator('.who').innerText()).resolves.toContain('Ada');
+    // The home screen starts with a recommendation and its reason.
+    await expect(page.getByTestId('up-next-reason').innerText()).resolves.toMatch(/Next in the course|first/);
 
     const list = new ModuleListPage(page);
     await list.openModule('First steps');

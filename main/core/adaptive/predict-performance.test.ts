@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pino } from 'pino';
@@ -12,11 +12,11 @@ import { localBridge } from '../local-bridge.js';
 const opened: Core[] = [];
 afterEach(() => opened.splice(0).forEach((core) => void core.close()));
 
-async function start() {
+async function start(source = writePackFixture()) {
   const core = await createCore({
     dataDir: mkdtempSync(join(tmpdir(), 'predict-')),
     appVersion: '1.0.0',
-    bundledPacksDir: dirname(writePackFixture()),
+    bundledPacksDir: dirname(source),
     logger: pino({ level: 'silent' }),
   });
   opened.push(core);
@@ -56,6 +56,47 @@ describe('predictPerformance', () => {
     const { api, session } = await start();
     await expect(api.predictPerformance({ session, contentId: 'demo/no-such-thing' })).rejects.toMatchObject({
       code: 'not-found',
+    });
+  });
+});
+
+describe('recommendNextExercise', () => {
+  it('recommends an open exercise with a reason, explains misses, and has nothing left once all are done', async () => {
+    const { api, session } = await start();
+    const first = await api.recommendNextExercise({ session });
+    expect(first).toMatchObject({ kind: 'exercise', contentId: 'demo/count-down', title: 'Count down' });
+    expect(first!.reason).toMatch(/not practised loops yet.*difficulty 2 of 5/);
+
+    const miss = {
+      type: 'QuizAnswered' as const,
+      data: { quizItemId: 'demo/loop-count', correct: false, answer: '2', timeSpentMs: 1000 },
+    };
+    await api.updateUserProgress({ session, events: [miss, miss, { ...miss, data: { ...miss.data, correct: true } }] });
+    const after = await api.recommendNextExercise({ session });
+    expect(after!.reason).toMatch(/You missed 2 of 3 on loops; this one is pitched within reach \(about \d+% likely/);
+
+    await api.trackProgress({ session, event: { type: 'ExerciseCompleted', data: { exerciseId: 'demo/count-down' } } });
+    expect(await api.recommendNextExercise({ session })).toBeNull();
+  });
+
+  it('sends the learner to the lesson an exercise requires before the exercise', async () => {
+    const source = writePackFixture();
+    const manifest = JSON.parse(readFileSync(join(source, 'pack.json'), 'utf8'));
+    manifest.modules[1].exercises[0].requires = ['for-loops'];
+    writeFileSync(join(source, 'pack.json'), JSON.stringify(manifest));
+    const { api, session } = await start(source);
+    expect(await api.recommendNextExercise({ session })).toMatchObject({
+      kind: 'lesson',
+      contentId: 'demo/for-loops',
+      reason: 'Read “For loops” first: the next exercises build on it.',
+    });
+    await api.trackProgress({
+      session,
+      event: { type: 'LessonCompleted', data: { lessonId: 'demo/for-loops', timeSpentMs: 1000 } },
+    });
+    expect(await api.recommendNextExercise({ session })).toMatchObject({
+      kind: 'exercise',
+      contentId: 'demo/count-down',
     });
   });
 });

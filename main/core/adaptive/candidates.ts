@@ -1,0 +1,51 @@
+import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+
+export interface Candidate {
+  id: string;
+  title: string;
+  moduleId: string;
+  difficulty: number;
+}
+
+/** What a learner could do next: exercises not yet completed, in teaching order, and the lessons done. */
+export class Candidates {
+  readonly #open;
+  readonly #lessonsDone;
+  readonly #firstLessonLeft;
+  readonly #skillTitle;
+
+  constructor(db: SqliteDatabase) {
+    this.#open = db.prepare<[string], Candidate>(
+      `SELECT s.content_id AS id, s.title, s.module_id AS moduleId, e.difficulty
+       FROM sequence s JOIN packs k ON k.id = s.pack_id JOIN exercises e ON e.id = s.content_id
+       LEFT JOIN exercise_progress p ON p.learner_id = ? AND p.exercise_id = s.content_id
+       WHERE s.kind = 'exercise' AND p.completed_at IS NULL
+       ORDER BY k.title, s.position`,
+    );
+    this.#lessonsDone = db.prepare<[string], { id: string }>(
+      'SELECT lesson_id AS id FROM lesson_progress WHERE learner_id = ? AND completed_at IS NOT NULL',
+    );
+    this.#firstLessonLeft = db.prepare<[string, string], { id: string; title: string; moduleId: string }>(
+      `SELECT s.content_id AS id, s.title, s.module_id AS moduleId FROM sequence s
+       LEFT JOIN lesson_progress p ON p.learner_id = ? AND p.lesson_id = s.content_id
+       WHERE s.kind = 'lesson' AND s.content_id = ? AND p.completed_at IS NULL`,
+    );
+    this.#skillTitle = db.prepare<[string], { title: string }>('SELECT title FROM skills WHERE id = ?');
+  }
+
+  skillTitle(skillId: string): string {
+    return this.#skillTitle.get(skillId)?.title ?? skillId;
+  }
+
+  openExercises(learnerId: string): Candidate[] {
+    return this.#open.all(learnerId);
+  }
+
+  lessonsDone(learnerId: string): Set<string> {
+    return new Set(this.#lessonsDone.all(learnerId).map((r) => r.id));
+  }
+
+  lessonLeft(learnerId: string, lessonId: string) {
+    return this.#firstLessonLeft.get(learnerId, lessonId);
+  }
+}
