@@ -172,6 +172,11 @@ export const learnApi = {
       })
       .nullable(),
   ),
+  /** Mastered skills in spaced review (FSRS), soonest first; `due` at or before now means due. */
+  getReviewSchedule: method(
+    asLearner({}),
+    z.array(z.object({ skillId: z.string(), title: z.string(), due: z.string(), reviews: z.number().int() })),
+  ),
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
 
 export type LearnApiSpec = typeof learnApi;

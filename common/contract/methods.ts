@@ -44,5 +44,6 @@ export const learnMethods = [
   'destroySandbox',
   'predictPerformance',
   'recommendNextExercise',
+  'getReviewSchedule',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

@@ -15,6 +15,7 @@ import { openCoreDatabase } from './db/core-database.js';
 import type { Recovery } from './db/core-database.js';
 import { createAdaptiveService } from './adaptive/adaptive-service.js';
 import { Candidates } from './adaptive/candidates.js';
+import { ReviewSchedule } from './adaptive/review-schedule.js';
 import { DockerEngine } from './playground/docker-engine.js';
 import { createPlayground } from './playground/playground-service.js';
 import type { PlaygroundOptions } from './playground/playground-service.js';
@@ -141,7 +142,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     importLearner: async ({ file, session }) => transfer.import(file, session && sessions.learnerOf(session)),
     ...progress,
     ...playground.service,
-    ...createAdaptiveService({ sessions, catalog, reader, candidates: new Candidates(db) }),
+    ...createAdaptiveService({
+      sessions,
+      catalog,
+      reader,
+      candidates: new Candidates(db),
+      reviews: new ReviewSchedule(db),
+    }),
   };
 
   return {

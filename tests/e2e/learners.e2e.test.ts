@@ -93,4 +93,26 @@ describe('profiles and progress in Chromium', () => {
     const listed = await runCli(['--data-dir', app.dataDir, 'learner', 'list', '--json']);
     expect(JSON.parse(listed.stdout).map((l: { displayName: string }) => l.displayName)).toEqual(['Ada', 'Bob']);
   });
+
+  it('shows reviews due today on the home screen and reschedules one when rated', async () => {
+    await new ModuleListPage(page).open(app.url, 'Rev');
+    // Three right answers on a skill five days ago, sent through the same bridge the app uses.
+    await page.evaluate(async () => {
+      const session = sessionStorage.getItem('lionlearn.session')!;
+      const at = (minute: number) => new Date(Date.now() - 5 * 86_400_000 + minute * 60_000).toISOString();
+      const answer = (minute: number) => ({
+        type: 'QuizAnswered',
+        timestamp: at(minute),
+        data: { quizItemId: 'python-foundations/fs-print-separator', correct: true, answer: 'x', timeSpentMs: 1000 },
+      });
+      const bridge = (window as unknown as { learn: { updateUserProgress(i: unknown): Promise<unknown> } }).learn;
+      await bridge.updateUserProgress({ session, events: [answer(0), answer(1), answer(2)] });
+    });
+    await page.reload();
+    const reviews = page.getByRole('list', { name: 'Reviews due' }).locator('li');
+    await reviews.first().waitFor();
+    const count = await reviews.count();
+    await reviews.first().getByRole('button', { name: 'Good' }).click();
+    await expect.poll(() => reviews.count()).toBe(count - 1);
+  });
 });

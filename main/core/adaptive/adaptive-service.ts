@@ -5,8 +5,9 @@ import type { ProgressReader } from '../progress/progress-reader.js';
 import type { LearnerSessions } from '../users/learner-sessions.js';
 import type { Candidate, Candidates } from './candidates.js';
 import { predictFromEvidence } from './performance-prior.js';
+import type { ReviewSchedule } from './review-schedule.js';
 
-export type AdaptiveService = Pick<LearnService, 'predictPerformance' | 'recommendNextExercise'>;
+export type AdaptiveService = Pick<LearnService, 'predictPerformance' | 'recommendNextExercise' | 'getReviewSchedule'>;
 
 /** Where practice teaches most: hard enough to learn from, easy enough to succeed (configurable later per learner). */
 export const TARGET_BAND = { low: 0.7, high: 0.85 };
@@ -18,6 +19,7 @@ export function createAdaptiveService(deps: {
   catalog: Pick<CatalogStore, 'difficultyOf' | 'structure'>;
   reader: Pick<ProgressReader, 'skillEvidence'>;
   candidates: Candidates;
+  reviews: ReviewSchedule;
 }): AdaptiveService {
   const { candidates, reader } = deps;
   const { structure } = deps.catalog;
@@ -42,6 +44,8 @@ export function createAdaptiveService(deps: {
   };
 
   return {
+    getReviewSchedule: async ({ session }) => deps.reviews.schedule(deps.sessions.learnerOf(session)),
+
     recommendNextExercise: async ({ session }) => {
       const learnerId = deps.sessions.learnerOf(session);
       const done = candidates.lessonsDone(learnerId);

@@ -100,3 +100,35 @@ describe('recommendNextExercise', () => {
     });
   });
 });
+
+describe('spaced review (FSRS)', () => {
+  it('schedules a skill once mastered, and a good review pushes it further out than a lapse', async () => {
+    const { api, session } = await start();
+    expect(await api.getReviewSchedule({ session })).toEqual([]);
+    const right = (minute: number) => ({
+      type: 'QuizAnswered' as const,
+      timestamp: new Date(Date.UTC(2026, 0, 10, 9, minute)).toISOString(),
+      data: { quizItemId: 'demo/range-stop', correct: true, answer: '4', timeSpentMs: 1000 },
+    });
+    await api.updateUserProgress({ session, events: [right(0), right(1)] });
+    expect(await api.getReviewSchedule({ session })).toEqual([]);
+    await api.updateUserProgress({ session, events: [right(2)] });
+    const [first] = await api.getReviewSchedule({ session });
+    expect(first).toMatchObject({ skillId: 'demo/loops', title: 'Loops', reviews: 0 });
+    expect(Date.parse(first!.due)).toBeGreaterThan(Date.UTC(2026, 0, 10, 9, 2));
+
+    const review = (rating: number) => ({
+      type: 'ReviewDone' as const,
+      timestamp: first!.due,
+      data: { skillId: 'demo/loops', rating },
+    });
+    const good = await start();
+    // The same history for a second learner, then a good review; for the first, a lapse.
+    await good.api.updateUserProgress({ session: good.session, events: [right(0), right(1), right(2), review(3)] });
+    await api.trackProgress({ session, event: review(1) });
+    const [afterGood] = await good.api.getReviewSchedule({ session: good.session });
+    const [afterLapse] = await api.getReviewSchedule({ session });
+    expect(afterGood!.reviews).toBe(1);
+    expect(Date.parse(afterGood!.due)).toBeGreaterThan(Date.parse(afterLapse!.due));
+  });
+});

@@ -43,8 +43,9 @@ const SQL = {
   quizAnswered: `INSERT INTO quiz_progress (learner_id, quiz_item_id, attempts, correct, first_correct_at)
     VALUES (?, ?, 1, ?, ?)
     ON CONFLICT DO UPDATE SET attempts = attempts + 1, correct = correct + excluded.correct, ${earliest('first_correct_at')}`,
-  skillAttempts: `INSERT INTO skill_mastery (learner_id, skill_id, correct, attempts) VALUES (?, ?, ?, ?)
-    ON CONFLICT DO UPDATE SET correct = correct + excluded.correct, attempts = attempts + excluded.attempts`,
+  skillAttempts: `INSERT INTO skill_mastery (learner_id, skill_id, correct, attempts, last_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT DO UPDATE SET correct = correct + excluded.correct, attempts = attempts + excluded.attempts,
+      last_at = max(coalesce(last_at, ''), excluded.last_at)`,
   assessment: `INSERT INTO assessment_results (learner_id, assessment_id, attempts, best_ratio) VALUES (?, ?, 1, ?)
     ON CONFLICT DO UPDATE SET attempts = attempts + 1, best_ratio = max(best_ratio, excluded.best_ratio)`,
   review: `INSERT INTO skill_reviews (learner_id, skill_id, reviews, last_at) VALUES (?, ?, 1, ?)
@@ -92,17 +93,20 @@ export function createProjector(db: SqliteDatabase): Projector {
   const run = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)])) as {
     [K in keyof typeof SQL]: Statement<unknown[]>;
   };
-  const skills = new Tally((v?: { correct: number; attempts: number }) => v ?? { correct: 0, attempts: 0 });
+  const skills = new Tally(
+    (v?: { correct: number; attempts: number; lastAt: string }) => v ?? { correct: 0, attempts: 0, lastAt: '' },
+  );
   const quarters = new Tally((v?: { events: number; timeMs: number }) => v ?? { events: 0, timeMs: 0 });
   const days = new Tally(
     (v?: { first: string; last: string; timeMs: number }) => v ?? { first: '~', last: '', timeMs: 0 },
   );
 
-  const skillAttempts = (user: string, ids: readonly string[], correct: boolean) => {
+  const skillAttempts = (user: string, ids: readonly string[], correct: boolean, at: string) => {
     for (const id of ids) {
       const tally = skills.add(user, id);
       tally.attempts += 1;
       tally.correct += correct ? 1 : 0;
+      if (at > tally.lastAt) tally.lastAt = at;
     }
   };
 
@@ -127,7 +131,7 @@ export function createProjector(db: SqliteDatabase): Projector {
         const passed = tests.filter((t) => t.status === 'pass').length;
         timeMs = event.data.durationMs;
         run.exerciseSubmitted.run(user, exerciseId, passed, tests.length, hintsUsed);
-        skillAttempts(user, event.data.skills, tests.length > 0 && passed === tests.length);
+        skillAttempts(user, event.data.skills, tests.length > 0 && passed === tests.length, at);
         break;
       }
       case 'ExerciseCompleted':
@@ -136,7 +140,7 @@ export function createProjector(db: SqliteDatabase): Projector {
       case 'QuizAnswered':
         timeMs = event.data.timeSpentMs;
         run.quizAnswered.run(user, event.data.quizItemId, event.data.correct ? 1 : 0, event.data.correct ? at : null);
-        skillAttempts(user, event.data.skills, event.data.correct);
+        skillAttempts(user, event.data.skills, event.data.correct, at);
         break;
       case 'AssessmentCompleted':
         run.assessment.run(user, event.data.assessmentId, Math.min(1, event.data.score / event.data.total));
@@ -156,7 +160,7 @@ export function createProjector(db: SqliteDatabase): Projector {
   };
 
   const flush = () => {
-    skills.drain((user, id, t) => run.skillAttempts.run(user, id, t.correct, t.attempts));
+    skills.drain((user, id, t) => run.skillAttempts.run(user, id, t.correct, t.attempts, t.lastAt));
     quarters.drain((user, quarter, t) => run.activity.run(user, quarter, t.events, t.timeMs));
     days.drain((user, day, t) => run.activityDay.run(user, day, t.first, t.last, t.timeMs));
   };

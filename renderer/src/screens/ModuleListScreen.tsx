@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useCatalog } from '../catalog-store.js';
 import { LoadStatus } from '../components/LoadStatus.js';
+import { ReviewsDue } from '../components/ReviewsDue.js';
 import { UpNext } from '../components/UpNext.js';
 import { lessonsLabel } from '../plural.js';
 import { hrefFor } from '../router.js';
@@ -13,6 +14,7 @@ export function ModuleListScreen() {
   return (
     <section aria-labelledby="modules-heading">
       <UpNext />
+      <ReviewsDue />
       <h1 id="modules-heading">Your modules</h1>
       <LoadStatus state={modules} what="your modules" onRetry={() => void loadModules()}>
         {(list) =>

@@ -4,6 +4,7 @@ import packVersions from './0020-pack-versions.js';
 import search from './0030-exercises-quizzes-search.js';
 import structure from './0040-content-structure.js';
 import learners from './0050-learners-and-progress.js';
+import reviews from './0060-review-schedule.js';
 
 /** The core database's ladder, oldest first. Append; never edit a shipped step. */
-export const coreMigrations: readonly Migration[] = [createCatalog, packVersions, search, structure, learners];
+export const coreMigrations: readonly Migration[] = [createCatalog, packVersions, search, structure, learners, reviews];
