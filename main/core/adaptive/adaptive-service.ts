@@ -49,14 +49,11 @@ export function createAdaptiveService(deps: {
     recommendNextExercise: async ({ session }) => {
       const learnerId = deps.sessions.learnerOf(session);
       const done = candidates.lessonsDone(learnerId);
-      let blockedBy: string | undefined;
-      const ready = candidates.openExercises(learnerId).filter((c) => {
-        const missing = structure.requires('lesson', c.id).filter((lesson) => !done.has(lesson));
-        blockedBy ??= missing[0];
-        return missing.length === 0;
-      });
+      const open = candidates.openExercises(learnerId);
+      const ready = open.filter((c) => structure.requires('lesson', c.id).every((lesson) => done.has(lesson)));
       if (ready.length === 0) {
-        const lesson = blockedBy && candidates.lessonLeft(learnerId, blockedBy);
+        // Every open exercise waits on lessons: the next lesson in teaching order leads there.
+        const lesson = open.length > 0 ? candidates.firstLessonLeft(learnerId) : undefined;
         if (!lesson) return null;
         return {
           kind: 'lesson',

@@ -25,10 +25,12 @@ export class Candidates {
     this.#lessonsDone = db.prepare<[string], { id: string }>(
       'SELECT lesson_id AS id FROM lesson_progress WHERE learner_id = ? AND completed_at IS NOT NULL',
     );
-    this.#firstLessonLeft = db.prepare<[string, string], { id: string; title: string; moduleId: string }>(
-      `SELECT s.content_id AS id, s.title, s.module_id AS moduleId FROM sequence s
+    this.#firstLessonLeft = db.prepare<[string], { id: string; title: string; moduleId: string }>(
+      `SELECT s.content_id AS id, s.title, s.module_id AS moduleId
+       FROM sequence s JOIN packs k ON k.id = s.pack_id
        LEFT JOIN lesson_progress p ON p.learner_id = ? AND p.lesson_id = s.content_id
-       WHERE s.kind = 'lesson' AND s.content_id = ? AND p.completed_at IS NULL`,
+       WHERE s.kind = 'lesson' AND p.completed_at IS NULL
+       ORDER BY k.title, s.position LIMIT 1`,
     );
     this.#skillTitle = db.prepare<[string], { title: string }>('SELECT title FROM skills WHERE id = ?');
   }
@@ -45,7 +47,8 @@ export class Candidates {
     return new Set(this.#lessonsDone.all(learnerId).map((r) => r.id));
   }
 
-  lessonLeft(learnerId: string, lessonId: string) {
-    return this.#firstLessonLeft.get(learnerId, lessonId);
+  /** The first lesson in teaching order the learner has not completed. */
+  firstLessonLeft(learnerId: string) {
+    return this.#firstLessonLeft.get(learnerId);
   }
 }

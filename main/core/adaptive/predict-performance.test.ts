@@ -79,21 +79,23 @@ describe('recommendNextExercise', () => {
     expect(await api.recommendNextExercise({ session })).toBeNull();
   });
 
-  it('sends the learner to the lesson an exercise requires before the exercise', async () => {
+  it('sends the learner through the lessons in teaching order while every exercise waits on one', async () => {
     const source = writePackFixture();
     const manifest = JSON.parse(readFileSync(join(source, 'pack.json'), 'utf8'));
     manifest.modules[1].exercises[0].requires = ['for-loops'];
     writeFileSync(join(source, 'pack.json'), JSON.stringify(manifest));
     const { api, session } = await start(source);
+    const done = (lessonId: string) =>
+      api.trackProgress({ session, event: { type: 'LessonCompleted', data: { lessonId, timeSpentMs: 1000 } } });
     expect(await api.recommendNextExercise({ session })).toMatchObject({
       kind: 'lesson',
-      contentId: 'demo/for-loops',
-      reason: 'Read “For loops” first: the next exercises build on it.',
+      contentId: 'demo/hello',
+      reason: 'Read “Hello” first: the next exercises build on it.',
     });
-    await api.trackProgress({
-      session,
-      event: { type: 'LessonCompleted', data: { lessonId: 'demo/for-loops', timeSpentMs: 1000 } },
-    });
+    await done('demo/hello');
+    await done('demo/names');
+    expect(await api.recommendNextExercise({ session })).toMatchObject({ kind: 'lesson', contentId: 'demo/for-loops' });
+    await done('demo/for-loops');
     expect(await api.recommendNextExercise({ session })).toMatchObject({
       kind: 'exercise',
       contentId: 'demo/count-down',
