@@ -41,13 +41,13 @@ describe('the app in Chromium', () => {
     await module.openLesson('Hello, Python');
     const lesson = new LessonPage(page);
     await lesson.waitForLesson('Hello, Python');
-    expect(await lesson.highlightedTokens.count()).toBeGreaterThan(0);
-    expect(await lesson.previous.count()).toBe(0);
+    await expect.poll(() => lesson.highlightedTokens.count()).toBeGreaterThan(0);
+    await expect.poll(() => lesson.previous.count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, '03-lesson.png'), fullPage: true });
 
     await lesson.next.click();
     await lesson.waitForLesson(lessons[1]!);
-    expect(await lesson.previous.count()).toBe(1);
+    await expect.poll(() => lesson.previous.count()).toBe(1);
     expect(errors).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ describe('an exercise in Chromium', () => {
     // Live feedback on the starter as typed: every test fails or errors.
     await exercise.replaceCode('def clock_time(seconds):\n    return "0:00:00"\n');
     await exercise.testsStatus.filter({ hasText: /of \d+ tests pass/ }).waitFor({ timeout: 20_000 });
-    expect(await exercise.tests.count()).toBeGreaterThan(2);
+    await expect.poll(() => exercise.tests.count()).toBeGreaterThan(2);
     await page.screenshot({ path: join(SCREENSHOTS, '10-exercise-live.png'), fullPage: true });
 
     await exercise.button(/^Hint/).click();

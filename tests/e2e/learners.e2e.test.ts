@@ -44,7 +44,7 @@ describe('profiles and progress in Chromium', () => {
     await expect(progress.stat('Lessons done').innerText()).resolves.toBe('1');
     await expect(progress.stat('Streak').innerText()).resolves.toBe('1 day');
     await page.getByRole('link', { name: 'Hello, Python' }).waitFor();
-    expect(await progress.charts.count()).toBe(3);
+    await expect.poll(() => progress.charts.count()).toBe(3);
     await expect(
       progress.chart('Completion by module').locator('svg .recharts-bar-rectangle').count(),
     ).resolves.toBeGreaterThan(0);

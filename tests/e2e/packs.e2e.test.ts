@@ -42,7 +42,7 @@ describe('packs, keys and search in Chromium', () => {
     const settings = new SettingsPage(page);
     await settings.open();
     await settings.trustKey('Field team', pack.publicKey);
-    expect(await settings.keys.count()).toBe(1);
+    await expect.poll(() => settings.keys.count()).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, '05-settings-keys.png'), fullPage: true });
 
     await catalog.open();
@@ -60,7 +60,7 @@ describe('packs, keys and search in Chromium', () => {
   it('searches as you type and opens a result', async () => {
     const search = new SearchBox(page);
     await search.type('f-str');
-    expect(await search.hits.first().locator('mark').count()).toBeGreaterThan(0);
+    await expect.poll(() => search.hits.first().locator('mark').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, '06-search.png') });
     const title = await search.hits.first().locator('.search-title').innerText();
     await search.hits.first().click();
