@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { locateInstall } from '../core/host/install-layout.js';
 import { registerContent } from './commands/content.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerLearner, registerProgress } from './commands/learner.js';
 import { registerModel } from './commands/model.js';
 import { registerPack } from './commands/pack.js';
@@ -24,6 +25,7 @@ registerPack(program, layout);
 registerLearner(program, layout);
 registerProgress(program, layout);
 registerSandbox(program, layout);
+registerDoctor(program, layout);
 registerModel(program);
 
 program.parseAsync().catch((error: unknown) => {

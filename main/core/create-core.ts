@@ -65,11 +65,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const { db, migration, damaged, markClosed } = openCoreDatabase(options.dataDir, now);
   if (migration.applied.length > 0) logger.info({ migration }, 'database migrated');
 
-  // Checkpoints move from the append path to a timer between calls; the larger automatic limit
-  // only bounds the WAL when the app is never idle.
-  db.pragma('wal_autocheckpoint = 10000');
-  const checkpoints = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 5_000).unref();
-
   const learners = new LearnerStore(db);
   const log = new ProgressLog(db);
   let recovery: Recovery | null = null;
@@ -92,6 +87,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db.close();
     throw error;
   }
+
+  // Checkpoints move from the append path to a timer between calls; the larger automatic limit
+  // only bounds the WAL when the app is never idle.
+  db.pragma('wal_autocheckpoint = 10000');
+  const checkpoints = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 5_000).unref();
 
   const sessions = new LearnerSessions();
   const reader = new ProgressReader(db);

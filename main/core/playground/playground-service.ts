@@ -62,7 +62,8 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-const omitReport = ({ report: _, ...result }: SandboxOutcome): ExecuteResult => result;
+/** What the contract returns of a run: without the harness's report and the cancel flag. */
+const omitReport = ({ report: _report, cancelled: _cancelled, ...result }: SandboxOutcome): ExecuteResult => result;
 
 const whyNoReport = (outcome: ExecuteResult) =>
   outcome.timedOut
