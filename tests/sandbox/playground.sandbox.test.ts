@@ -23,11 +23,14 @@ import type { Core } from '../../main/core/create-core.js';
 import { localBridge } from '../../main/core/local-bridge.js';
 import { removeLeftovers } from '../../main/core/playground/container-pool.js';
 import { DockerEngine } from '../../main/core/playground/docker-engine.js';
+import { RuntimeImages } from '../../main/core/playground/runtime-images.js';
 import { OWNER_LABEL, SANDBOX_LABEL } from '../../main/core/playground/sandbox-limits.js';
 
 // The real Docker engine and the real python-3.11 image (.ci/run starts dockerd and builds it).
 const RUNTIMES = join(process.cwd(), 'main', 'core', 'playground', 'runtimes');
 const docker = new Docker();
+// The image .ci/run builds from the recipe in the repository (its tag is the recipe's hash).
+const IMAGE = new RuntimeImages(new DockerEngine(), RUNTIMES, tmpdir()).imageFor('python-3.11');
 
 async function openCore(options: { engine?: DockerEngine; dataDir?: string; packs?: string } = {}) {
   const core = await createCore({
@@ -206,7 +209,7 @@ describe('the code playground on the real Docker engine', () => {
   it('removes containers a crashed app left behind, and keeps those of a running app', async () => {
     const create = (pid: number) =>
       docker.createContainer({
-        Image: 'lionlearn/python-3.11:dev',
+        Image: IMAGE,
         Cmd: ['true'],
         Labels: { [SANDBOX_LABEL]: 'true', [OWNER_LABEL]: String(pid) },
       });
@@ -232,16 +235,16 @@ describe('live sessions and scratch sandboxes', () => {
   const feedbackOf = (liveId: string) => {
     const events: LearnEvent[] = [];
     core.onEvent((e) => e.type === 'live-feedback' && e.liveId === liveId && events.push(e));
-    const done = (n: number) =>
+    const reached = (state: 'running' | 'done', n: number) =>
       new Promise<void>((resolve) => {
         const poll = setInterval(() => {
-          if (events.filter((e) => e.type === 'live-feedback' && e.state === 'done').length >= n) {
+          if (events.filter((e) => e.type === 'live-feedback' && e.state === state).length >= n) {
             clearInterval(poll);
             resolve();
           }
         }, 20);
       });
-    return { events, done };
+    return { events, done: (n: number) => reached('done', n), running: (n: number) => reached('running', n) };
   };
 
   it('debounces edits, cancels the check in flight when a newer edit comes, and ends with a summary', async () => {
@@ -266,7 +269,9 @@ describe('live sessions and scratch sandboxes', () => {
       liveId,
       code: 'import time\ntime.sleep(5)\ndef count_down(n):\n    return []\n',
     });
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Past the quiet period and into the check, however loaded the machine is.
+    await feedback.running(2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     await api.updateLiveCode({ session, liveId, code: 'def count_down(n):\n    return list(range(n, 0, -1))\n' });
     await feedback.done(2);
     const last = feedback.events.filter((e) => e.type === 'live-feedback' && e.state === 'done').at(-1);
@@ -323,10 +328,7 @@ describe('sandbox images', () => {
     const runtimes = runtimesWithNewTag();
     const dataDir = mkdtempSync(join(tmpdir(), 'playground-archive-'));
     mkdirSync(join(dataDir, 'runtimes'));
-    await pipeline(
-      await docker.getImage('lionlearn/python-3.11:dev').get(),
-      createWriteStream(join(dataDir, 'runtimes', 'python-3.11.tar')),
-    );
+    await pipeline(await docker.getImage(IMAGE).get(), createWriteStream(join(dataDir, 'runtimes', 'python-3.11.tar')));
     const core = await createCore({
       dataDir,
       appVersion: '1.0.0',
@@ -362,7 +364,7 @@ describe('a sandbox image a pack carries', () => {
     const source = writePackFixture();
     mkdirSync(join(source, 'runtimes'));
     await pipeline(
-      await docker.getImage('lionlearn/python-3.11:dev').get(),
+      await docker.getImage(IMAGE).get(),
       createGzip({ level: 1 }),
       createWriteStream(join(source, 'runtimes', 'python-3.11.tar.gz')),
     );
