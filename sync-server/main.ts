@@ -1,28 +1,141 @@
 import { resolve } from 'node:path';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
+import { z } from 'zod';
 import { createLogger } from '../infra/log/logger.js';
-import { createSyncServer } from './server.js';
+import { emailSchema, newPasswordSchema } from './accounts/credential-schemas.js';
+import { defaultDocumentsOptions } from './docs/register-documents.js';
+import { parseBody } from './http/parse-body.js';
+import { DEFAULT_AUTH_RATE_LIMIT } from './http/rate-limits.js';
+import { exitGracefullyOnSignals } from './ops/shutdown.js';
+import { createAdminAccount, createSyncServer, DEFAULT_ACCESS_TTL_SECONDS } from './server.js';
 
-const options = new Command('lionlearn-server')
-  .description('Lionagi Learn sync server: progress sync, notifications, packs and updates for a classroom')
-  .option('--port <n>', 'port to listen on', (v) => Number.parseInt(v, 10), Number(process.env.PORT ?? 4781))
-  .option('--host <address>', 'address to listen on (0.0.0.0 for the whole LAN)', process.env.HOST ?? '127.0.0.1')
+const env = process.env;
+
+const integerFrom = (min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number from ${min}`);
+  return n;
+};
+
+/** Flags that may hold credentials fall back to the environment here, not as commander defaults: `--help` prints those. */
+const fromEnv = (flag: string | undefined, name: string) => flag ?? (env[name] || undefined);
+
+const adminCredentials = z.object({ email: emailSchema, password: newPasswordSchema });
+
+interface StorageFlags {
+  dataDir: string;
+  databaseUrl?: string;
+}
+
+interface ServeFlags extends StorageFlags {
+  port: number;
+  host: string;
+  redisUrl?: string;
+  tokenSecret?: string;
+  accessTtl: number;
+  metricsToken?: string;
+  authRateLimit: number;
+  shutdownTimeout: number;
+  compactAfter: number;
+}
+
+const program = new Command('lionlearn-server')
+  .description('Lionagi Learn sync server: accounts, classes and document sync for a classroom or a district')
+  .option('--port <n>', 'port to listen on', integerFrom(0), Number(env.PORT ?? 4781))
+  .option('--host <address>', 'address to listen on (0.0.0.0 for the whole LAN)', env.HOST ?? '127.0.0.1')
   .option(
     '--data-dir <dir>',
-    'where the server keeps its SQLite database',
-    process.env.LIONLEARN_SERVER_DATA_DIR ?? 'server-data',
+    'folder of the SQLite database (sync.db) and the generated token secret',
+    env.LIONLEARN_SERVER_DATA_DIR ?? 'server-data',
   )
-  .parse()
-  .opts<{ port: number; host: string; dataDir: string }>();
+  .option(
+    '--database-url <url>',
+    'postgres://… keeps everything in PostgreSQL instead, for several instances (env LIONLEARN_SERVER_DATABASE_URL)',
+  )
+  .option(
+    '--redis-url <url>',
+    'redis://… fans document updates and sign-outs out to the other instances (env LIONLEARN_SERVER_REDIS_URL)',
+  )
+  .option(
+    '--token-secret <secret>',
+    'access-token key, 32+ characters; required with PostgreSQL (prefer env LIONLEARN_SERVER_SECRET: flags show in ps)',
+  )
+  .option(
+    '--access-ttl <seconds>',
+    'lifetime of access tokens',
+    integerFrom(1),
+    Number(env.LIONLEARN_SERVER_ACCESS_TTL ?? DEFAULT_ACCESS_TTL_SECONDS),
+  )
+  .option(
+    '--metrics-token <token>',
+    'bearer token a scraper off this machine presents for /metrics; loopback needs none (env LIONLEARN_SERVER_METRICS_TOKEN)',
+  )
+  .option(
+    '--auth-rate-limit <n>',
+    'sign-in, registration, refresh, password and join requests per client IP and route per minute',
+    integerFrom(1),
+    Number(env.LIONLEARN_SERVER_AUTH_RATE_LIMIT ?? DEFAULT_AUTH_RATE_LIMIT.max),
+  )
+  .option(
+    '--shutdown-timeout <seconds>',
+    'on SIGTERM, exit anyway after this long if draining commits and closing sockets has not finished',
+    integerFrom(1),
+    Number(env.LIONLEARN_SERVER_SHUTDOWN_TIMEOUT ?? 20),
+  )
+  .option(
+    '--compact-after <n>',
+    'fold a document into its snapshot once more update rows than this wait beside it',
+    integerFrom(1),
+    Number(env.LIONLEARN_SERVER_COMPACT_AFTER ?? defaultDocumentsOptions.compactAfter),
+  )
+  .action(async (flags: ServeFlags) => {
+    const logger = createLogger('sync-server');
+    const server = await createSyncServer({
+      dataDir: resolve(flags.dataDir),
+      databaseUrl: fromEnv(flags.databaseUrl, 'LIONLEARN_SERVER_DATABASE_URL'),
+      redisUrl: fromEnv(flags.redisUrl, 'LIONLEARN_SERVER_REDIS_URL'),
+      tokenSecret: fromEnv(flags.tokenSecret, 'LIONLEARN_SERVER_SECRET'),
+      accessTtlSeconds: flags.accessTtl,
+      metricsToken: fromEnv(flags.metricsToken, 'LIONLEARN_SERVER_METRICS_TOKEN'),
+      authRateLimit: { ...DEFAULT_AUTH_RATE_LIMIT, max: flags.authRateLimit },
+      documents: { compactAfter: flags.compactAfter },
+      logger,
+    });
+    // Fastify's close refuses new requests, then the documents layer drains and closes sockets with 1012.
+    exitGracefullyOnSignals({ close: () => server.app.close(), logger, timeoutMs: flags.shutdownTimeout * 1000 });
+    await server.app.listen({ port: flags.port, host: flags.host });
+  });
 
-const logger = createLogger('sync-server');
-const server = createSyncServer({ dataDir: resolve(options.dataDir), logger });
+program
+  .command('admin')
+  .description('account administration on this server’s database')
+  .command('create')
+  .description('create an admin account (the first admin; later ones can also be made by an admin over HTTP)')
+  .requiredOption('--email <email>', 'email of the new admin')
+  .requiredOption(
+    '--password-env <VAR>',
+    'name of the environment variable that holds the password (kept out of ps and shell history)',
+  )
+  .option('--display-name <name>', 'name shown to others', 'Administrator')
+  .action(async (flags: { email: string; passwordEnv: string; displayName: string }, command: Command) => {
+    const storage = command.optsWithGlobals<StorageFlags>();
+    const password = env[flags.passwordEnv];
+    if (!password) throw new Error(`The environment variable ${flags.passwordEnv} is not set.`);
+    const credentials = parseBody(adminCredentials, { email: flags.email, password });
+    const { accountId } = await createAdminAccount(
+      {
+        dataDir: resolve(storage.dataDir),
+        databaseUrl: fromEnv(storage.databaseUrl, 'LIONLEARN_SERVER_DATABASE_URL'),
+        logger: createLogger('sync-server'),
+      },
+      { ...credentials, displayName: flags.displayName },
+    );
+    console.log(`Admin ${credentials.email} created (account ${accountId}); sign in with POST /auth/login.`);
+  });
 
-const shutdown = (signal: string) => {
-  logger.info({ signal }, 'shutting down');
-  void server.close().then(() => process.exit(0));
-};
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
-
-await server.listen({ port: options.port, host: options.host });
+try {
+  await program.parseAsync();
+} catch (error) {
+  console.error(`lionlearn-server: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

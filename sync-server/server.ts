@@ -1,35 +1,149 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Logger } from '../infra/log/logger.js';
-import { migrate } from '../infra/sqlite/migrator.js';
-import { openDatabase } from '../infra/sqlite/open-database.js';
-import { serverMigrations } from './db/migrations.js';
+import { AccessTokenIssuer } from './accounts/access-tokens.js';
+import { AccountRoles } from './accounts/account-roles.js';
+import type { AccountServices } from './accounts/account-services.js';
+import { AccountStore } from './accounts/account-store.js';
+import { registerAdminRoutes } from './accounts/admin-routes.js';
+import { registerAuthRoutes } from './accounts/auth-routes.js';
+import { registerClassRoutes } from './accounts/class-routes.js';
+import { Classes } from './accounts/classes.js';
+import { Memberships } from './accounts/memberships.js';
+import { PasswordChange } from './accounts/password-change.js';
+import { RefreshTokens } from './accounts/refresh-tokens.js';
+import { Registration } from './accounts/registration.js';
+import type { NewAccount, RegistrationFault } from './accounts/registration.js';
+import { createLocalRevocationBus } from './accounts/revocation-bus.js';
+import type { RevocationBus } from './accounts/revocation-bus.js';
+import { Sessions } from './accounts/sessions.js';
+import { resolveTokenSecret } from './accounts/token-secret.js';
+import { TokenVerifier } from './accounts/token-verifier.js';
+import { registerDocuments } from './docs/register-documents.js';
+import type { DocumentsOptions } from './docs/register-documents.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { createSyncMetrics } from './ops/metrics.js';
+import type { SyncMetrics } from './ops/metrics.js';
+import { registerMetricsRoute } from './ops/metrics-route.js';
+import { serverLogOptions } from './ops/server-logging.js';
+import { DEFAULT_AUTH_RATE_LIMIT, registerRateLimits } from './http/rate-limits.js';
+import type { RateLimit } from './http/rate-limits.js';
+import { openServerStore } from './storage/open-server-store.js';
+import type { StorageOptions } from './storage/open-server-store.js';
+import type { SqlStore } from './storage/sql-store.js';
 
-export const SERVER_DATABASE_FILE = 'sync.db';
+export const DEFAULT_ACCESS_TTL_SECONDS = 900;
+const READY_TIMEOUT_MS = 2_000;
 
-export interface SyncServerOptions {
-  dataDir: string;
+export interface SyncServerOptions extends StorageOptions {
+  /** Redis for the fan-out between instances; without it everything stays in this process. */
+  redisUrl?: string;
+  /** HS256 key of the access tokens; see resolveTokenSecret for what happens without it. */
+  tokenSecret?: string;
+  accessTtlSeconds?: number;
   logger: Logger;
+  /** Per route and client IP on sign-in, registration, refresh, password change and class join. */
+  authRateLimit?: RateLimit;
+  /** Lets a scraper off loopback read /metrics (as a bearer token); without it only loopback may. */
+  metricsToken?: string;
+  now?: () => Date;
+  /** Test seam of the registration saga. */
+  registrationFault?: RegistrationFault;
+  /** Idle unload, compaction threshold and socket limits of the documents; the defaults suit production. */
+  documents?: Partial<DocumentsOptions>;
 }
 
-/** The sync server's composition root: storage and routes, not yet listening. */
-export function createSyncServer({ dataDir, logger }: SyncServerOptions) {
-  mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(join(dataDir, SERVER_DATABASE_FILE));
-  const migration = migrate(db, serverMigrations);
+export interface SyncServer {
+  app: FastifyInstance;
+  store: SqlStore;
+  tokens: TokenVerifier;
+  memberships: Memberships;
+  revocations: RevocationBus;
+  services: AccountServices;
+  metrics: SyncMetrics;
+  options: SyncServerOptions;
+}
+
+/** The sync server's one composition root: storage, accounts and routes, not yet listening. */
+export async function createSyncServer(options: SyncServerOptions): Promise<SyncServer> {
+  const { logger } = options;
+  const now = options.now ?? (() => new Date());
+  // Before the store opens: a missing secret is reported without touching the database.
+  const key = resolveTokenSecret({
+    given: options.tokenSecret,
+    dataDir: options.dataDir,
+    dialect: options.databaseUrl === undefined ? 'sqlite' : 'postgres',
+  });
+  const { store, migration } = await openServerStore(options);
   if (migration.applied.length > 0) logger.info({ migration }, 'database migrated');
 
-  const app = Fastify({ loggerInstance: logger, bodyLimit: 1024 * 1024 });
+  const revocations = createLocalRevocationBus();
+  const tokens = new TokenVerifier(key, store, now);
+  const memberships = new Memberships(store);
+  const refreshTokens = new RefreshTokens(store, revocations, now);
+  const issuer = new AccessTokenIssuer(key, options.accessTtlSeconds ?? DEFAULT_ACCESS_TTL_SECONDS, now);
+  const services: AccountServices = {
+    accounts: new AccountStore(store),
+    registration: new Registration(store, logger, now, options.registrationFault),
+    sessions: new Sessions(store, issuer, refreshTokens),
+    refreshTokens,
+    passwordChange: new PasswordChange(store, refreshTokens, now),
+    roles: new AccountRoles(store, revocations),
+    classes: new Classes(store, now),
+  };
+
+  const app = Fastify({ ...serverLogOptions(logger), bodyLimit: 1024 * 1024 });
+  // onClose hooks run last-added first: added here, storage closes after everything added below.
+  app.addHook('onClose', () => store.close());
+  registerErrorHandler(app);
+  await registerRateLimits(app);
+
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
+    let timer: NodeJS.Timeout | undefined;
+    // A database host that went silent (not refusing, just gone) must not hang the probe.
+    const silence = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('the database did not answer in time')), READY_TIMEOUT_MS);
+    });
     try {
-      db.prepare('SELECT 1').get();
+      await Promise.race([store.ping(), silence]);
       return { status: 'ready', schemaVersion: migration.to };
     } catch (error) {
       return reply.code(503).send({ status: 'unavailable', reason: (error as Error).message });
+    } finally {
+      clearTimeout(timer);
     }
   });
-  app.addHook('onClose', async () => db.close());
-  return app;
+
+  const rateLimit = options.authRateLimit ?? DEFAULT_AUTH_RATE_LIMIT;
+  registerAuthRoutes(app, { services, tokens, rateLimit });
+  registerClassRoutes(app, { services, tokens, rateLimit });
+  registerAdminRoutes(app, { services, tokens });
+
+  const metrics = createSyncMetrics();
+  registerMetricsRoute(app, metrics, options.metricsToken);
+  await registerDocuments(app, {
+    store,
+    tokens,
+    memberships,
+    revocations,
+    redisUrl: options.redisUrl,
+    metrics,
+    options: options.documents,
+  });
+
+  return { app, store, tokens, memberships, revocations, services, metrics, options };
+}
+
+/** `admin create` of the server CLI: the first admin, through the same registration as everyone else. */
+export async function createAdminAccount(
+  storage: StorageOptions & { logger: Logger },
+  account: NewAccount,
+): Promise<{ accountId: string }> {
+  const { store } = await openServerStore(storage);
+  try {
+    return await new Registration(store, storage.logger, () => new Date()).register(account, 'admin');
+  } finally {
+    await store.close();
+  }
 }

@@ -1,26 +1,45 @@
 import type { SqliteDatabase } from '../../infra/sqlite/open-database.js';
 import type { SqlRunner, SqlStore } from './sql-store.js';
+import { WalFlusher } from './wal-flusher.js';
 
 /**
  * better-sqlite3 is synchronous, so an async transaction holds the one connection for its whole
  * duration: transactions queue behind each other, and plain statements wait for the open one.
+ * Durability as with `synchronous = FULL`, without its blocking fsync: a commit only writes the log, and
+ * a call that wrote resolves once the WalFlusher has flushed the log to disk. Another reader may see a
+ * row a few milliseconds before it is on disk; nobody is told it was stored before it is.
  */
 export class SqliteStore implements SqlStore {
   readonly dialect = 'sqlite' as const;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly db: SqliteDatabase) {}
+  constructor(
+    readonly db: SqliteDatabase,
+    private readonly wal = new WalFlusher(`${db.name}-wal`),
+  ) {
+    db.pragma('synchronous = NORMAL');
+  }
 
-  private runner(): SqlRunner {
-    const { db } = this;
+  private runner(onWrite: () => void): SqlRunner {
+    const prepare = (sql: string) => {
+      const statement = this.db.prepare(sql);
+      if (!statement.readonly) onWrite();
+      return statement;
+    };
     return {
       dialect: 'sqlite',
-      all: async <T>(sql: string, params: readonly unknown[] = []) => db.prepare(sql).all(...params) as T[],
-      get: async <T>(sql: string, params: readonly unknown[] = []) => db.prepare(sql).get(...params) as T | undefined,
-      run: async (sql: string, params: readonly unknown[] = []) => ({
-        changes: db.prepare(sql).run(...params).changes,
-      }),
+      all: async <T>(sql: string, params: readonly unknown[] = []) => prepare(sql).all(...params) as T[],
+      get: async <T>(sql: string, params: readonly unknown[] = []) => prepare(sql).get(...params) as T | undefined,
+      run: async (sql: string, params: readonly unknown[] = []) => ({ changes: prepare(sql).run(...params).changes }),
     };
+  }
+
+  /** Runs `use` in the queue and, if it wrote, waits for the log to be on disk (outside the queue). */
+  private async durably<T>(use: (runner: SqlRunner) => Promise<T>): Promise<T> {
+    let wrote = false;
+    const result = await this.serial(() => use(this.runner(() => (wrote = true))));
+    if (wrote) await this.wal.flush();
+    return result;
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -30,20 +49,20 @@ export class SqliteStore implements SqlStore {
   }
 
   all<T>(sql: string, params?: readonly unknown[]) {
-    return this.serial(() => this.runner().all<T>(sql, params));
+    return this.durably((runner) => runner.all<T>(sql, params));
   }
   get<T>(sql: string, params?: readonly unknown[]) {
-    return this.serial(() => this.runner().get<T>(sql, params));
+    return this.durably((runner) => runner.get<T>(sql, params));
   }
   run(sql: string, params?: readonly unknown[]) {
-    return this.serial(() => this.runner().run(sql, params));
+    return this.durably((runner) => runner.run(sql, params));
   }
 
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
-    return this.serial(async () => {
+    return this.durably(async (runner) => {
       this.db.exec('BEGIN IMMEDIATE');
       try {
-        const result = await work(this.runner());
+        const result = await work(runner);
         this.db.exec('COMMIT');
         return result;
       } catch (error) {
@@ -59,6 +78,7 @@ export class SqliteStore implements SqlStore {
 
   async close() {
     await this.queue;
+    await this.wal.close();
     this.db.close();
   }
 }

@@ -1,0 +1,94 @@
+// One simulated device for bench/sync: a raw `ws` socket speaking the y-websocket messages around a Y.Doc,
+// far cheaper than a WebsocketProvider (no awareness timers, no broadcast channel), so 1,000 fit in two
+// processes. It answers the server's sync step 1 and counts itself synced on the server's step 2, as the
+// stock provider does.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_ACK = 100;
+
+export class Device {
+  readonly doc = new Y.Doc();
+  private socket: WebSocket | undefined;
+  /** Sent updates not yet covered by an ack: the clock after each and when it left. */
+  private unacked: { clock: number; sentAt: number }[] = [];
+
+  constructor(
+    private readonly url: string,
+    private readonly onAck: (ms: number) => void,
+    onRemoteValue: (value: number) => void,
+  ) {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this || this.socket?.readyState !== WebSocket.OPEN) return;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+      this.socket.send(encoding.toUint8Array(encoder));
+    });
+    this.doc.getMap<number>('bench').observe((event) => {
+      if (event.transaction.origin === this && event.keysChanged.has('value')) {
+        onRemoteValue(this.doc.getMap<number>('bench').get('value') as number);
+      }
+    });
+  }
+
+  /** Resolves once the server sent its sync step 2; rejects if the socket closes first. */
+  connect(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(this.url, { perMessageDeflate: false });
+      this.socket = socket;
+      socket.binaryType = 'nodebuffer';
+      socket.on('open', () => {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        syncProtocol.writeSyncStep1(encoder, this.doc);
+        socket.send(encoding.toUint8Array(encoder));
+      });
+      socket.on('message', (data: Buffer) => {
+        if (this.receive(socket, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))) resolve();
+      });
+      socket.on('error', () => undefined);
+      socket.on('close', (code) => reject(new Error(`${this.url.split('?')[0]} closed with ${code} before syncing`)));
+    });
+  }
+
+  /** Drops the connection without a closing handshake, as a lost network does. */
+  drop(): void {
+    this.socket?.terminate();
+  }
+
+  close(): void {
+    this.socket?.close(1000);
+  }
+
+  write(value: number): void {
+    const sentAt = performance.now();
+    this.doc.getMap<number>('bench').set('value', value);
+    this.unacked.push({ clock: Y.getState(this.doc.store, this.doc.clientID), sentAt });
+  }
+
+  /** Returns true when the message was the server's sync step 2. */
+  private receive(socket: WebSocket, message: Uint8Array): boolean {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_SYNC) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      const kind = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
+      if (encoding.length(encoder) > 1) socket.send(encoding.toUint8Array(encoder));
+      return kind === syncProtocol.messageYjsSyncStep2;
+    }
+    if (type === MESSAGE_ACK) {
+      const covered = Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(this.doc.clientID) ?? 0;
+      const now = performance.now();
+      while (this.unacked.length > 0 && (this.unacked[0] as { clock: number }).clock <= covered) {
+        this.onAck(now - (this.unacked.shift() as { sentAt: number }).sentAt);
+      }
+    }
+    return false;
+  }
+}

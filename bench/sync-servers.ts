@@ -1,0 +1,122 @@
+// Starts the servers bench/sync compares, each as its own process on loopback, with a probe loaded in front
+// (`--import`): over IPC it answers the memory after a full GC, and the event-loop delay and CPU time since
+// the last reset, so both servers are weighed the same way without touching their code.
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export interface Memory {
+  rss: number;
+  heapUsed: number;
+}
+
+/** Since the last `resetLoad`: event-loop delay (ms) and the CPU time the server used. */
+export interface Load {
+  loopP99: number;
+  loopMax: number;
+  cpuMs: number;
+}
+
+export interface ServerProcess {
+  origin: string;
+  memory(): Promise<Memory>;
+  resetLoad(): Promise<void>;
+  load(): Promise<Load>;
+  stop(): Promise<void>;
+}
+
+const PROBE = `import { monitorEventLoopDelay } from 'node:perf_hooks';
+const loop = monitorEventLoopDelay({ resolution: 1 });
+loop.enable();
+let cpuFrom = process.cpuUsage();
+process.on('message', (m) => {
+  if (m === 'memory') {
+    globalThis.gc();
+    globalThis.gc();
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send({ rss, heapUsed });
+  } else if (m === 'load-reset') {
+    loop.reset();
+    cpuFrom = process.cpuUsage();
+    process.send({});
+  } else if (m === 'load') {
+    const cpu = process.cpuUsage(cpuFrom);
+    const ms = (ns) => ns / 1e6;
+    process.send({ loopP99: ms(loop.percentile(99)), loopMax: ms(loop.max), cpuMs: (cpu.user + cpu.system) / 1000 });
+  }
+});
+`;
+
+function probeFile(): string {
+  const dir = resolve('node_modules/.cache/lionlearn-bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'memory-probe.mjs');
+  writeFileSync(file, PROBE);
+  return pathToFileURL(file).href;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((done, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output()}`);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`${url} did not answer within 30 s:\n${output()}`);
+}
+
+/** Forks `script` with the probe; `readyPath` is polled until it answers 2xx. */
+export async function startServer(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+  readyPath: string,
+): Promise<ServerProcess> {
+  const child = fork(script, args, {
+    execArgv: ['--expose-gc', '--import', probeFile()],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const origin = `http://127.0.0.1:${port}`;
+  await waitUntilAnswering(`${origin}${readyPath}`, child, () => output);
+  const ask = <T>(question: string) =>
+    new Promise<T>((done) => {
+      child.once('message', (answer) => done(answer as T));
+      child.send(question);
+    });
+  return {
+    origin,
+    memory: () => ask<Memory>('memory'),
+    resetLoad: () => ask<void>('load-reset'),
+    load: () => ask<Load>('load'),
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}

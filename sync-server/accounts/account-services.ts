@@ -1,0 +1,18 @@
+import type { AccountRoles } from './account-roles.js';
+import type { AccountStore } from './account-store.js';
+import type { Classes } from './classes.js';
+import type { PasswordChange } from './password-change.js';
+import type { RefreshTokens } from './refresh-tokens.js';
+import type { Registration } from './registration.js';
+import type { Sessions } from './sessions.js';
+
+/** The account services server.ts wires; the routes and other server parts use them through this object. */
+export interface AccountServices {
+  accounts: AccountStore;
+  registration: Registration;
+  sessions: Sessions;
+  refreshTokens: RefreshTokens;
+  passwordChange: PasswordChange;
+  roles: AccountRoles;
+  classes: Classes;
+}

@@ -1,0 +1,134 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { AuthError } from '../http/server-error.js';
+import type { SqlRunner, SqlStore } from '../storage/sql-store.js';
+import type { RevocationBus } from './revocation-bus.js';
+
+const TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+
+export type RevocationReason = 'logout' | 'reuse' | 'password-change';
+
+/** Only this hash is stored: a copy of the database does not hold usable tokens. */
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+type Rotation =
+  | { outcome: 'rotated'; accountId: string; family: string; token: string }
+  | { outcome: 'reused'; family: string }
+  | { outcome: 'refused'; message: string };
+
+/**
+ * Refresh tokens in families: a family is one sign-in on one device. Each refresh marks the presented token used
+ * and issues the next one in the same family; a used token presented again means a copy is in someone else's
+ * hands, so the whole family is revoked and the newest token stops working too.
+ */
+export class RefreshTokens {
+  constructor(
+    private readonly store: SqlStore,
+    private readonly revocations: RevocationBus,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Starts a family and returns its first token. */
+  async open(accountId: string): Promise<{ family: string; token: string }> {
+    const family = randomUUID();
+    const token = newToken();
+    const at = this.now().getTime();
+    await this.store.transaction(async (tx) => {
+      await tx.run('INSERT INTO refresh_families (id, account_id, created_at) VALUES (?, ?, ?)', [
+        family,
+        accountId,
+        at,
+      ]);
+      await tx.run('INSERT INTO refresh_tokens (token_hash, family_id, expires_at) VALUES (?, ?, ?)', [
+        hashOf(token),
+        family,
+        at + TOKEN_LIFETIME_MS,
+      ]);
+    });
+    return { family, token };
+  }
+
+  /** Trades a token for the next one in its family. Throws AuthError when the token is unknown, used, expired or revoked. */
+  async rotate(token: string): Promise<{ accountId: string; family: string; token: string }> {
+    const at = this.now().getTime();
+    const hash = hashOf(token);
+    // The revocation on reuse must commit, so the transaction returns the outcome and the throw comes after it.
+    const rotation = await this.store.transaction<Rotation>(async (tx) => {
+      const row = await tx.get<{
+        family_id: string;
+        account_id: string;
+        expires_at: number;
+        revoked_at: number | null;
+      }>(
+        `SELECT t.family_id, f.account_id, t.expires_at, f.revoked_at
+         FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id WHERE t.token_hash = ?`,
+        [hash],
+      );
+      if (!row || row.revoked_at !== null)
+        return { outcome: 'refused', message: 'This sign-in has ended; sign in again.' };
+      if (row.expires_at <= at) return { outcome: 'refused', message: 'The refresh token expired; sign in again.' };
+      // `used_at IS NULL` in the update itself: of two requests racing with one token, exactly one wins.
+      const marked = await tx.run('UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL', [
+        at,
+        hash,
+      ]);
+      if (marked.changes === 0) {
+        await revokeFamilyIn(tx, row.family_id, 'reuse', at);
+        return { outcome: 'reused', family: row.family_id };
+      }
+      const next = newToken();
+      await tx.run('INSERT INTO refresh_tokens (token_hash, family_id, expires_at) VALUES (?, ?, ?)', [
+        hashOf(next),
+        row.family_id,
+        at + TOKEN_LIFETIME_MS,
+      ]);
+      return { outcome: 'rotated', accountId: row.account_id, family: row.family_id, token: next };
+    });
+    if (rotation.outcome === 'rotated') return rotation;
+    if (rotation.outcome === 'reused') {
+      this.revocations.publish({ type: 'revoked', family: rotation.family });
+      throw new AuthError('This refresh token was already used; every session of this sign-in has been ended.');
+    }
+    throw new AuthError(rotation.message);
+  }
+
+  /** Logout: ends the family the token belongs to. An unknown token changes nothing. */
+  async revokeFamilyOf(token: string): Promise<void> {
+    const at = this.now().getTime();
+    const family = await this.store.transaction(async (tx) => {
+      const row = await tx.get<{ family_id: string }>('SELECT family_id FROM refresh_tokens WHERE token_hash = ?', [
+        hashOf(token),
+      ]);
+      return row && (await revokeFamilyIn(tx, row.family_id, 'logout', at)) ? row.family_id : undefined;
+    });
+    if (family) this.revocations.publish({ type: 'revoked', family });
+  }
+
+  /**
+   * Ends every family of an account. `alongside` writes in the same transaction, so a new password and the
+   * sign-out of every device commit together.
+   */
+  async revokeAccount(
+    accountId: string,
+    reason: RevocationReason,
+    alongside: (tx: SqlRunner) => Promise<void> = async () => undefined,
+  ): Promise<void> {
+    const at = this.now().getTime();
+    await this.store.transaction(async (tx) => {
+      await alongside(tx);
+      await tx.run(
+        'UPDATE refresh_families SET revoked_at = ?, revoked_reason = ? WHERE account_id = ? AND revoked_at IS NULL',
+        [at, reason, accountId],
+      );
+    });
+    this.revocations.publish({ type: 'revoked-account', accountId });
+  }
+}
+
+async function revokeFamilyIn(tx: SqlRunner, family: string, reason: RevocationReason, at: number): Promise<boolean> {
+  const { changes } = await tx.run(
+    'UPDATE refresh_families SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL',
+    [at, reason, family],
+  );
+  return changes === 1;
+}

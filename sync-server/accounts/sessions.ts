@@ -1,0 +1,57 @@
+import { AuthError } from '../http/server-error.js';
+import type { SqlStore } from '../storage/sql-store.js';
+import type { AccessTokenIssuer } from './access-tokens.js';
+import { AccountStore, publicAccount } from './account-store.js';
+import type { PublicAccount, StoredAccount } from './account-store.js';
+import { hashPassword, verifyPassword } from './password-hashing.js';
+import type { RefreshTokens } from './refresh-tokens.js';
+
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds the access token lives. */
+  expiresIn: number;
+  account: PublicAccount;
+}
+
+const WRONG_CREDENTIALS = 'Wrong email or password.';
+
+/** Sign-in, refresh and sign-out: the token pairs a device holds. */
+export class Sessions {
+  // Hashed once, lazily: an unknown email costs the same scrypt run as a known one, so timing does not tell.
+  private decoyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly store: SqlStore,
+    private readonly issuer: AccessTokenIssuer,
+    private readonly refreshTokens: RefreshTokens,
+  ) {}
+
+  async login({ email, password }: { email: string; password: string }): Promise<SessionTokens> {
+    const account = await new AccountStore(this.store).findByEmail(email);
+    this.decoyHash ??= hashPassword('decoy password for unknown emails');
+    const matches = await verifyPassword(password, account?.passwordHash ?? (await this.decoyHash));
+    if (!account || !matches) throw new AuthError(WRONG_CREDENTIALS);
+    // A pending account is one whose registration has not finished (or is being undone).
+    if (account.status !== 'active') throw new AuthError('This account is not ready yet; try again in a moment.');
+    const { family, token } = await this.refreshTokens.open(account.id);
+    return this.pair(account, family, token);
+  }
+
+  /** Rotates the refresh token; the access token carries the account's current role. */
+  async refresh(refreshToken: string): Promise<SessionTokens> {
+    const next = await this.refreshTokens.rotate(refreshToken);
+    const account = await new AccountStore(this.store).find(next.accountId);
+    if (!account || account.status !== 'active') throw new AuthError('This account no longer exists.');
+    return this.pair(account, next.family, next.token);
+  }
+
+  logout(refreshToken: string): Promise<void> {
+    return this.refreshTokens.revokeFamilyOf(refreshToken);
+  }
+
+  private async pair(account: StoredAccount, family: string, refreshToken: string): Promise<SessionTokens> {
+    const accessToken = await this.issuer.issue({ accountId: account.id, role: account.role, family });
+    return { accessToken, refreshToken, expiresIn: this.issuer.ttlSeconds, account: publicAccount(account) };
+  }
+}

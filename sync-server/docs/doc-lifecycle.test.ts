@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { SyncServer } from '../server.js';
+import type { SqlStore } from '../storage/sql-store.js';
+import { documentsApp, listening, rowCount, signedInLearner, storeWith } from '../testing/documents-app.js';
+import { eventually, rawClient, stockClient } from '../testing/sync-clients.js';
+import type { StockClient } from '../testing/sync-clients.js';
+import { login, startTestServer } from '../testing/test-server.js';
+import { MESSAGE_ACK, MESSAGE_SYNC, updateMessage } from './protocol.js';
+
+let server: SyncServer;
+const closers: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close();
+});
+
+async function start(dataDir?: string) {
+  server = await startTestServer(dataDir ? { dataDir } : {});
+  closers.push(() => server.app.close());
+  return server;
+}
+
+const stock = (base: string, doc: string, token: string) => {
+  const client = stockClient(base, doc, token);
+  closers.push(() => client.destroy());
+  return client;
+};
+
+const contentOf = (client: StockClient) => ({
+  notes: client.doc.getMap('notes').toJSON(),
+  body: client.doc.getText('body').toString(),
+});
+
+describe('document lifecycle', () => {
+  it('compacts past the threshold, and a load after compaction holds the same state', async () => {
+    await start();
+    const ada = await signedInLearner(server, 'ada@example.org');
+    const documents = await documentsApp(server, { options: { compactAfter: 5 } });
+    closers.push(() => documents.app.close());
+    const doc = `u/${ada.id}/notes`;
+    const writer = stock(documents.base, doc, ada.accessToken);
+    await writer.synced;
+    // Each local transaction is its own update message, so its own row.
+    for (let i = 0; i < 23; i++) {
+      writer.doc.getMap('notes').set(`k${i % 4}`, i);
+      writer.doc.getText('body').insert(0, `${i}`);
+    }
+    const folded = () =>
+      server.store.get<{ upto_id: number }>('SELECT upto_id FROM doc_snapshots WHERE doc = ?', [doc]);
+    await eventually(async () => ((await folded())?.upto_id ?? 0) > 0);
+    await eventually(async () => (await rowCount(server, doc)) <= 5);
+
+    const reader = stock(documents.base, doc, ada.accessToken);
+    await reader.synced;
+    await eventually(() => reader.doc.getText('body').length === writer.doc.getText('body').length);
+    expect(contentOf(reader)).toEqual(contentOf(writer));
+  });
+
+  it('serves no socket before the document is loaded, and loads it once for concurrent connects', async () => {
+    await start();
+    const ada = await signedInLearner(server, 'ada@example.org');
+    const doc = `u/${ada.id}/inbox`;
+    let loads = 0;
+    const slowLoads = storeWith(server.store, {
+      get: async <T>(sql: string, params?: readonly unknown[]) => {
+        if (sql.startsWith('SELECT data FROM doc_snapshots')) {
+          loads++;
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        return server.store.get<T>(sql, params);
+      },
+    });
+    const documents = await documentsApp(server, { store: slowLoads });
+    closers.push(() => documents.app.close());
+
+    const sockets = await Promise.all(
+      Array.from({ length: 5 }, () => rawClient(documents.base, doc, { token: ada.accessToken, ack: '1' })),
+    );
+    // Sent at once, before the load finished: held until it did, then applied to the loaded state.
+    const local = new Y.Doc();
+    local.getArray('items').push([{ id: 'x' }]);
+    const ack = sockets[0]!.next(MESSAGE_ACK);
+    sockets[0]!.send(updateMessage(Y.encodeStateAsUpdate(local)));
+    await ack;
+    expect(loads).toBe(1);
+    for (const socket of sockets) {
+      await eventually(() => socket.received.length > 0);
+      // The first frame each socket got is the server's sync step 1 with the stored welcome item in it.
+      const first = socket.received[0]!;
+      expect([first[0], first[1]]).toEqual([MESSAGE_SYNC, 0]);
+      socket.socket.close();
+    }
+    const reader = stock(documents.base, doc, ada.accessToken);
+    await reader.synced;
+    expect(reader.doc.getArray('items').length).toBe(2);
+  });
+
+  it('unloads a document with no sockets after idleMs and loads it again on the next connect', async () => {
+    await start();
+    const ada = await signedInLearner(server, 'ada@example.org');
+    const documents = await documentsApp(server, { options: { idleMs: 50 } });
+    closers.push(() => documents.app.close());
+    const doc = `u/${ada.id}/prefs`;
+    const first = stock(documents.base, doc, ada.accessToken);
+    await first.synced;
+    first.doc.getMap('prefs').set('theme', 'dark');
+    await eventually(async () => (await rowCount(server, doc)) === 1);
+    expect(documents.manager.loadedNames()).toEqual([doc]);
+    first.provider.destroy();
+    await eventually(() => documents.manager.loadedNames().length === 0);
+
+    const second = stock(documents.base, doc, ada.accessToken);
+    await second.synced;
+    expect(second.doc.getMap('prefs').get('theme')).toBe('dark');
+  });
+
+  it('closes the sender (1011) and reloads from storage when a commit fails: memory never runs ahead', async () => {
+    await start();
+    const ada = await signedInLearner(server, 'ada@example.org');
+    const doc = `u/${ada.id}/notes`;
+    let failNext = false;
+    const flaky: SqlStore = storeWith(server.store, {
+      get: <T>(sql: string, params?: readonly unknown[]) => {
+        if (failNext && sql.startsWith('INSERT INTO doc_updates')) {
+          failNext = false;
+          return Promise.reject(new Error('connection lost'));
+        }
+        return server.store.get<T>(sql, params);
+      },
+    });
+    const documents = await documentsApp(server, { store: flaky });
+    closers.push(() => documents.app.close());
+    const watcher = stock(documents.base, doc, ada.accessToken);
+    await watcher.synced;
+    const sender = await rawClient(documents.base, doc, { token: ada.accessToken, ack: '1' });
+    const lost = new Y.Doc();
+    lost.getMap('notes').set('lost', true);
+
+    failNext = true;
+    sender.send(updateMessage(Y.encodeStateAsUpdate(lost)));
+    expect((await sender.closed).code).toBe(1011);
+    expect(sender.received.some((frame) => frame[0] === MESSAGE_ACK)).toBe(false);
+    expect(await rowCount(server, doc)).toBe(0);
+
+    // Nobody saw it, and the server's copy does not hold it: a fresh client does not get it.
+    watcher.doc.getMap('notes').set('kept', true);
+    await eventually(async () => (await rowCount(server, doc)) === 1);
+    const fresh = stock(documents.base, doc, ada.accessToken);
+    await fresh.synced;
+    await eventually(() => fresh.doc.getMap('notes').get('kept') === true);
+    expect(fresh.doc.getMap('notes').has('lost')).toBe(false);
+    expect(watcher.doc.getMap('notes').has('lost')).toBe(false);
+  });
+
+  it('holds the same state after a cold restart of the server', async () => {
+    const first = await start();
+    const ada = await signedInLearner(first, 'ada@example.org');
+    const { base } = await listening(first);
+    const doc = `u/${ada.id}/notes`;
+    const writer = stock(base, doc, ada.accessToken);
+    await writer.synced;
+    writer.doc.getText('body').insert(0, 'written before the restart');
+    writer.doc.getMap('notes').set('n', { deep: [1, 2] });
+    await eventually(async () => (await rowCount(first, doc)) === 2);
+    // Not reconnecting to the closed port in the background.
+    writer.provider.shouldConnect = false;
+    await first.app.close();
+
+    const second = await start(first.options.dataDir);
+    const { accessToken } = await login(second.app, 'ada@example.org');
+    const reader = stock((await listening(second)).base, doc, accessToken);
+    await reader.synced;
+    await eventually(() => reader.doc.getText('body').length > 0);
+    expect(contentOf(reader)).toEqual(contentOf(writer));
+  });
+
+  it('closes sockets with 1012 on shutdown, and everything acknowledged before is stored', async () => {
+    await start();
+    const ada = await signedInLearner(server, 'ada@example.org');
+    const { base } = await listening(server);
+    const doc = `u/${ada.id}/notes`;
+    const socket = await rawClient(base, doc, { token: ada.accessToken, ack: '1' });
+    const local = new Y.Doc();
+    local.on('update', (update: Uint8Array) => socket.send(updateMessage(update)));
+    for (let i = 0; i < 40; i++) local.getMap('notes').set(`k${i}`, i);
+    await socket.next(MESSAGE_ACK);
+    const closing = server.app.close();
+    expect((await socket.closed).code).toBe(1012);
+    await closing;
+    closers.length = 0;
+    const acked = socket.received.filter((frame) => frame[0] === MESSAGE_ACK).length;
+
+    const again = await start(server.options.dataDir);
+    const { accessToken } = await login(again.app, 'ada@example.org');
+    const reader = stock((await listening(again)).base, doc, accessToken);
+    await reader.synced;
+    expect(reader.doc.getMap('notes').size).toBeGreaterThanOrEqual(acked);
+  });
+});

@@ -1,0 +1,260 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Fanout } from '../fanout/fanout.js';
+import type { UpdateTimer } from '../ops/metrics.js';
+import type { DocMetrics } from './doc-metrics.js';
+import type { DocStore, StoredDoc } from './doc-store.js';
+import { CLOSE, ackMessage, awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './protocol.js';
+import { wouldChange } from './read-only.js';
+
+/** A socket as the room sees it. */
+export interface Peer {
+  /** Opened with `ack=1`: gets our type-100 acknowledgement after each of its updates. */
+  readonly wantsAck: boolean;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface RoomDeps {
+  docs: DocStore;
+  fanout: Fanout;
+  /** Compact when more update rows than this wait beside the snapshot. */
+  compactAfter: number;
+  /** Bytes of updates held back for missing dependencies before the sender is refused (4413). */
+  maxPendingBytes: number;
+  log: FastifyBaseLogger;
+  metrics: DocMetrics;
+  /** Storage failed even to reload: the room closed its sockets and must be dropped. */
+  onBroken(room: DocRoom): void;
+}
+
+/**
+ * One loaded document: its Y.Doc, its sockets and its presence. Everything that reads or changes the doc
+ * runs in one serial queue, so between tasks the doc holds exactly what storage holds (plus updates still
+ * missing their dependencies): an update is applied, its effective change committed, and only then
+ * acknowledged, broadcast and published. A commit that fails reloads the doc from storage.
+ */
+export class DocRoom {
+  private doc: Y.Doc;
+  /** Presence has its own Y.Doc: a reload replaces the document, not who is looking at it. */
+  readonly awareness = new Awareness(new Y.Doc());
+  private readonly peers = new Set<Peer>();
+  private queue: Promise<void> = Promise.resolve();
+  private changes: Uint8Array[] = [];
+  private uncompacted: number;
+  private compaction: Promise<void> | undefined;
+  broken = false;
+
+  constructor(
+    readonly name: string,
+    stored: StoredDoc,
+    private readonly deps: RoomDeps,
+  ) {
+    this.doc = this.build(stored);
+    this.uncompacted = stored.rows;
+    this.awareness.setLocalState(null);
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
+        const message = awarenessMessage(encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]));
+        this.broadcast(message, origin);
+      },
+    );
+  }
+
+  private build(stored: StoredDoc): Y.Doc {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    });
+    // Attached after the load: only what changes the doc from now on is a change to commit.
+    doc.on('update', (update: Uint8Array) => this.changes.push(update));
+    return doc;
+  }
+
+  private enqueue(task: () => void | Promise<void>): Promise<void> {
+    const run = this.queue.then(() => (this.broken ? undefined : task()));
+    this.queue = run.catch((error: unknown) => this.deps.log.error({ err: error, doc: this.name }, 'room task failed'));
+    return this.queue;
+  }
+
+  /** Applies `update` and returns what it changed (nothing for a duplicate, a replay or missing dependencies). */
+  private apply(update: Uint8Array, origin: unknown): Uint8Array | null {
+    this.changes = [];
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (error) {
+      this.changes = [];
+      throw error;
+    }
+    const changes = this.changes;
+    this.changes = [];
+    if (changes.length === 0) return null;
+    return changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
+  }
+
+  private broadcast(message: Uint8Array, except?: unknown) {
+    for (const peer of this.peers) if (peer !== except) peer.send(message);
+  }
+
+  join(peer: Peer) {
+    this.peers.add(peer);
+    return this.enqueue(() => {
+      peer.send(syncStep1Message(Y.encodeStateVector(this.doc)));
+      const clients = [...this.awareness.getStates().keys()];
+      if (clients.length > 0) peer.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, clients)));
+    });
+  }
+
+  /** The peer is gone: no more broadcasts, and the presence it announced is withdrawn. */
+  leave(peer: Peer, awarenessClients: Iterable<number>) {
+    this.peers.delete(peer);
+    const clients = [...awarenessClients].filter((client) => this.awareness.getStates().has(client));
+    if (clients.length > 0) removeAwarenessStates(this.awareness, clients, null);
+  }
+
+  answerSyncStep1(peer: Peer, stateVector: Uint8Array) {
+    return this.enqueue(() => peer.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, stateVector))));
+  }
+
+  write(peer: Peer, update: Uint8Array) {
+    const timer = this.deps.metrics.updateReceived();
+    return this.enqueue(() => this.commit(peer, update, timer));
+  }
+
+  private async commit(peer: Peer, update: Uint8Array, timer: UpdateTimer) {
+    let change: Uint8Array | null;
+    try {
+      change = this.apply(update, peer);
+    } catch {
+      // Yjs may have integrated part of the update before failing: go back to what storage holds.
+      peer.close(CLOSE.badFrame, 'an update Yjs cannot apply');
+      await this.reload();
+      return;
+    }
+    if (change) {
+      try {
+        await this.deps.docs.append(this.name, change);
+      } catch (error) {
+        this.deps.log.error({ err: error, doc: this.name }, 'could not store an update');
+        peer.close(CLOSE.internal, 'could not store the update');
+        await this.reload();
+        return;
+      }
+      timer.committed();
+      this.broadcast(updateMessage(change), peer);
+      this.deps.fanout
+        .publish(this.name, change)
+        .catch((error: unknown) => this.deps.log.warn({ err: error, doc: this.name }, 'fan-out publish failed'));
+      this.countRow();
+    }
+    if (peer.wantsAck) {
+      peer.send(ackMessage(Y.encodeStateVector(this.doc)));
+      timer.acked();
+    }
+    if (this.pendingBytes() > this.deps.maxPendingBytes) {
+      // Updates whose dependencies never come would grow memory without end; only they are dropped.
+      peer.close(CLOSE.stateTooLarge, 'too many updates wait for missing ones');
+      await this.reload();
+    }
+  }
+
+  private pendingBytes() {
+    const { pendingStructs, pendingDs } = this.doc.store;
+    return (pendingStructs?.update.length ?? 0) + (pendingDs?.length ?? 0);
+  }
+
+  /** A read-only socket sent an update: fine when it changes nothing (a client's sync step 2), else refused. */
+  refuseWrite(peer: Peer, update: Uint8Array) {
+    return this.enqueue(() => {
+      try {
+        if (wouldChange(this.doc, update)) peer.close(CLOSE.forbidden, 'read-only document');
+      } catch {
+        peer.close(CLOSE.badFrame, 'an update Yjs cannot decode');
+      }
+    });
+  }
+
+  /** An update another instance committed: applied and broadcast here, never stored again. */
+  applyRemote(update: Uint8Array) {
+    return this.enqueue(async () => {
+      let change: Uint8Array | null;
+      try {
+        change = this.apply(update, 'remote');
+      } catch (error) {
+        this.deps.log.error({ err: error, doc: this.name }, 'a fanned-out update did not apply');
+        await this.reload();
+        return;
+      }
+      if (change) this.broadcast(updateMessage(change));
+    });
+  }
+
+  /** Messages from other instances may have been lost: take what storage holds and pass on what is new. */
+  refresh() {
+    return this.enqueue(async () => {
+      const stored = await this.deps.docs.load(this.name);
+      if (stored.updates.length === 0) return;
+      const change = this.apply(Y.mergeUpdates(stored.updates), 'storage');
+      if (change) this.broadcast(updateMessage(change));
+    });
+  }
+
+  receiveAwareness(peer: Peer, update: Uint8Array) {
+    applyAwarenessUpdate(this.awareness, update, peer);
+  }
+
+  sendAwareness(peer: Peer) {
+    const clients = [...this.awareness.getStates().keys()];
+    peer.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, clients)));
+  }
+
+  private async reload() {
+    try {
+      const stored = await this.deps.docs.load(this.name);
+      this.doc.destroy();
+      this.doc = this.build(stored);
+      this.uncompacted = stored.rows;
+    } catch (error) {
+      this.deps.log.error({ err: error, doc: this.name }, 'could not reload a document; closing its sockets');
+      this.broken = true;
+      for (const peer of [...this.peers]) peer.close(CLOSE.internal, 'storage unavailable');
+      this.deps.onBroken(this);
+    }
+  }
+
+  private countRow() {
+    this.uncompacted++;
+    if (this.uncompacted <= this.deps.compactAfter || this.compaction) return;
+    this.compaction = this.deps.docs
+      .compact(this.name)
+      .then((folded) => {
+        this.uncompacted = Math.max(0, this.uncompacted - folded);
+      })
+      .catch((error: unknown) => this.deps.log.warn({ err: error, doc: this.name }, 'compaction failed; will retry'))
+      .finally(() => {
+        this.compaction = undefined;
+      });
+  }
+
+  /** Resolves when no task is queued and no compaction runs. */
+  async drain() {
+    let tail: Promise<void>;
+    do {
+      tail = this.queue;
+      await tail;
+    } while (tail !== this.queue);
+    await this.compaction;
+  }
+
+  closePeers(code: number, reason: string) {
+    for (const peer of [...this.peers]) peer.close(code, reason);
+  }
+
+  destroy() {
+    this.awareness.destroy();
+    this.awareness.doc.destroy();
+    this.doc.destroy();
+  }
+}

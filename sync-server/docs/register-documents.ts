@@ -1,0 +1,148 @@
+import websocket from '@fastify/websocket';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { Memberships } from '../accounts/memberships.js';
+import type { RevocationBus, RevocationEvent } from '../accounts/revocation-bus.js';
+import type { AccessClaims, TokenVerifier } from '../accounts/token-verifier.js';
+import type { Fanout } from '../fanout/fanout.js';
+import { InProcessFanout } from '../fanout/in-process-fanout.js';
+import { RedisFanout } from '../fanout/redis-fanout.js';
+import { AuthError, ServerError } from '../http/server-error.js';
+import type { SyncMetrics } from '../ops/metrics.js';
+import type { SqlStore } from '../storage/sql-store.js';
+import { accessTo } from './authorization.js';
+import { DocConnection } from './doc-connection.js';
+import type { ConnectionLimits, Grant } from './doc-connection.js';
+import { DocManager } from './doc-manager.js';
+import type { DocManagerOptions } from './doc-manager.js';
+import type { DocRoom } from './doc-room.js';
+import { noDocMetrics } from './doc-metrics.js';
+import { docNameOfUrl } from './doc-names.js';
+import type { DocName } from './doc-names.js';
+import { DocStore } from './doc-store.js';
+import { CLOSE } from './protocol.js';
+
+export interface DocumentsOptions extends DocManagerOptions, ConnectionLimits {
+  /** Largest WebSocket frame; a bigger one closes the socket with 1009. */
+  maxPayload: number;
+}
+
+export const defaultDocumentsOptions: DocumentsOptions = {
+  idleMs: 30_000,
+  compactAfter: 200,
+  maxPendingBytes: 8 * 1024 * 1024,
+  maxPayload: 8 * 1024 * 1024,
+  maxAwarenessState: 64 * 1024,
+  maxAwarenessClients: 16,
+  maxQueuedBytes: 16 * 1024 * 1024,
+};
+
+export interface DocumentsDeps {
+  store: SqlStore;
+  tokens: Pick<TokenVerifier, 'verify' | 'isRevoked'>;
+  memberships: Pick<Memberships, 'teacherOf'>;
+  /** Where this instance's accounts announce revocations; passed on to the other instances by the fan-out. */
+  revocations: RevocationBus;
+  /** Redis for the fan-out between instances (used when no `fanout` is given); without it, in-process. */
+  redisUrl?: string;
+  /** A fan-out owned by the caller (tests put two servers on one in-process hub). */
+  fanout?: Fanout;
+  metrics?: SyncMetrics;
+  options?: Partial<DocumentsOptions>;
+}
+
+interface Opening {
+  doc: DocName;
+  grant: Grant;
+}
+
+const revokes = (event: RevocationEvent, claims: AccessClaims) =>
+  event.type === 'revoked' ? claims.family === event.family : claims.accountId === event.accountId;
+
+/**
+ * `GET /sync/<docName>?token=<accessToken>[&ack=1]`: the y-websocket endpoint. The name, the token and the
+ * access are checked before the upgrade (400, 401, 403); the socket is served once its document is loaded,
+ * and closed with 4401 when its token expires or is revoked on any instance. Returns the loaded documents.
+ */
+export async function registerDocuments(app: FastifyInstance, deps: DocumentsDeps): Promise<DocManager> {
+  const options = { ...defaultDocumentsOptions, ...deps.options };
+  const metrics = deps.metrics ?? noDocMetrics;
+  const fanout =
+    deps.fanout ??
+    (deps.redisUrl
+      ? new RedisFanout(deps.redisUrl, (error) => app.log.warn({ err: error }, 'redis fan-out'))
+      : new InProcessFanout());
+  const manager = new DocManager(new DocStore(deps.store), fanout, app.log, metrics, options);
+  const connections = new Set<DocConnection>();
+  const openings = new WeakMap<FastifyRequest, Opening>();
+
+  const closeRevoked = (event: RevocationEvent) => {
+    for (const connection of connections) {
+      if (revokes(event, connection.grant.claims)) connection.close(CLOSE.auth, 'token revoked');
+    }
+  };
+  // This instance's revocations go out to the others; theirs come back through the fan-out.
+  const stopLocal =
+    deps.revocations === fanout.revocations
+      ? () => undefined
+      : deps.revocations.subscribe((event) => fanout.revocations.publish(event));
+  const stopFanned = fanout.revocations.subscribe(closeRevoked);
+  // Added before the WebSocket plugin's own hook, so sockets get 1012 (reconnect) rather than a bare close.
+  app.addHook('preClose', async () => {
+    stopLocal();
+    stopFanned();
+    await manager.close(CLOSE.restart, 'server restart');
+    if (!deps.fanout) await fanout.close();
+  });
+  await app.register(websocket, { options: { maxPayload: options.maxPayload } });
+
+  const authorize = async (request: FastifyRequest) => {
+    const doc = docNameOfUrl(request.raw.url ?? '');
+    if (!doc) throw new ServerError('invalid-input', 'Not a document name: /sync/u/<accountId>/<document>.');
+    const { token, ack } = request.query as { token?: unknown; ack?: unknown };
+    if (typeof token !== 'string' || token === '') throw new AuthError('Send the access token as ?token=.');
+    const claims = await deps.tokens.verify(token);
+    const access = await accessTo(claims, doc, deps.memberships);
+    if (access === 'none') throw new ServerError('forbidden', 'This account may not open this document.');
+    openings.set(request, { doc, grant: { claims, access, wantsAck: ack === '1' } });
+  };
+
+  const serve = async (socket: WebSocket, request: FastifyRequest) => {
+    const { doc, grant } = openings.get(request)!;
+    // Nothing is read from the socket until its document is loaded.
+    socket.pause();
+    let room: DocRoom;
+    try {
+      room = await manager.acquire(doc.name);
+    } catch (error) {
+      socket.resume();
+      if (manager.closing) return socket.close(CLOSE.restart, 'server restart');
+      request.log.error({ err: error, doc: doc.name }, 'could not load a document');
+      return socket.close(CLOSE.internal, 'document unavailable');
+    }
+    if (socket.readyState !== socket.OPEN) return manager.release(room);
+    const connection = new DocConnection(socket, room, grant, options, metrics, () => {
+      connections.delete(connection);
+      manager.release(room);
+    });
+    connections.add(connection);
+    // A revocation announced between the token check and `connections.add` was not seen by this socket.
+    let verdict: 'ok' | 'revoked' | 'unknown';
+    try {
+      verdict = (await deps.tokens.isRevoked(grant.claims.family)) ? 'revoked' : 'ok';
+    } catch (error) {
+      request.log.error({ err: error }, 'could not check a sign-in');
+      verdict = 'unknown';
+    }
+    // Read again, if only for the close handshake; the frames go to the connection, which is started below.
+    socket.resume();
+    if (verdict === 'revoked') return connection.close(CLOSE.auth, 'token revoked');
+    if (verdict === 'unknown') return connection.close(CLOSE.internal, 'could not check the sign-in');
+    connection.start();
+  };
+
+  await app.register(async (scope) => {
+    scope.get('/sync/*', { websocket: true, preValidation: authorize }, serve);
+  });
+  return manager;
+}
