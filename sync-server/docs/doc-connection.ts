@@ -26,6 +26,8 @@ export class DocConnection implements Peer {
   private readonly expiry: NodeJS.Timeout;
   private queuedBytes = 0;
   private finished = false;
+  /** Shutting down: frames still arriving are left unread (unacknowledged, so the client sends them again). */
+  private draining = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -55,9 +57,16 @@ export class DocConnection implements Peer {
     if (!this.finished && this.socket.readyState === this.socket.OPEN) this.socket.send(message);
   }
 
+  stopReading() {
+    this.draining = true;
+    this.socket.pause();
+  }
+
   close(code: number, reason: string) {
     if (this.finished) return;
     this.finish(code);
+    // The close handshake needs the peer's close frame read; frames before it are ignored once finished.
+    if (this.socket.isPaused) this.socket.resume();
     this.socket.close(code, reason);
   }
 
@@ -71,7 +80,7 @@ export class DocConnection implements Peer {
   }
 
   private receive(frame: Buffer, isBinary: boolean) {
-    if (this.finished) return;
+    if (this.finished || this.draining) return;
     if (!isBinary) return this.close(CLOSE.badFrame, 'text frame');
     let message: ClientMessage;
     try {
@@ -123,7 +132,9 @@ export class DocConnection implements Peer {
     if (this.queuedBytes > this.limits.maxQueuedBytes && !this.socket.isPaused) this.socket.pause();
     void done.then(() => {
       this.queuedBytes -= bytes;
-      if (this.socket.isPaused && this.queuedBytes <= this.limits.maxQueuedBytes / 2) this.socket.resume();
+      if (this.socket.isPaused && !this.draining && this.queuedBytes <= this.limits.maxQueuedBytes / 2) {
+        this.socket.resume();
+      }
     });
   }
 }

@@ -128,7 +128,10 @@ export class DocManager {
     this.metrics.docUnloaded();
   }
 
-  /** Graceful shutdown: sockets are told to reconnect (1012), queued commits finish, rooms are freed. */
+  /**
+   * Graceful shutdown: sockets stop being read, what they sent is committed and acknowledged, then they are
+   * told to reconnect (1012) and rooms are freed.
+   */
   async close(code: number, reason: string) {
     this.closing = true;
     this.stopGaps();
@@ -136,8 +139,9 @@ export class DocManager {
       [...this.entries].map(async ([name, entry]) => {
         const room = await entry.room.catch(() => undefined);
         if (!room) return;
-        room.closePeers(code, reason);
+        room.stopReadingPeers();
         await room.drain();
+        room.closePeers(code, reason);
         this.drop(name, entry);
         this.destroy(room);
       }),

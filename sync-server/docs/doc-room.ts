@@ -14,6 +14,8 @@ export interface Peer {
   readonly wantsAck: boolean;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Stops reading the socket's frames (shutdown: what was received is committed and acked first). */
+  stopReading(): void;
 }
 
 export interface RoomDeps {
@@ -246,6 +248,10 @@ export class DocRoom {
       await tail;
     } while (tail !== this.queue);
     await this.compaction;
+  }
+
+  stopReadingPeers() {
+    for (const peer of this.peers) peer.stopReading();
   }
 
   closePeers(code: number, reason: string) {
