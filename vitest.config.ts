@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['{common,infra,main,renderer,sync-server,content-packs,tests}/**/*.test.{ts,tsx}'],
-          exclude: ['tests/e2e/**', 'tests/sandbox/**', '**/node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/sandbox/**', 'tests/sync/**/*.sync.test.ts', '**/node_modules/**'],
           env: { LIONLEARN_LOG_LEVEL: 'silent' },
         },
       },
@@ -17,6 +17,17 @@ export default defineConfig({
           name: 'sandbox',
           include: ['tests/sandbox/**/*.sandbox.test.ts'],
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          env: { LIONLEARN_LOG_LEVEL: 'silent' },
+        },
+      },
+      {
+        test: {
+          // Crashes of the built server and property-based convergence: minutes, not seconds (npm run build first).
+          name: 'sync',
+          include: ['tests/sync/**/*.sync.test.ts'],
+          testTimeout: 300_000,
           hookTimeout: 120_000,
           fileParallelism: false,
           env: { LIONLEARN_LOG_LEVEL: 'silent' },

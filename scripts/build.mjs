@@ -16,7 +16,22 @@ await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 await Promise.all([
   esbuild({ ...node, format: 'esm', entryPoints: ['main/cli/lionlearn.ts'], outfile: 'dist/cli/lionlearn.js' }),
   esbuild({ ...node, format: 'esm', entryPoints: ['sync-server/main.ts'], outfile: 'dist/sync-server/server.js' }),
-  esbuild({ ...node, format: 'cjs', entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
+  // The adaptive model's trainer runs in a worker thread, which needs a file of its own.
+  esbuild({
+    ...node,
+    format: 'esm',
+    entryPoints: ['main/core/adaptive/kt-trainer-worker.ts'],
+    outfile: 'dist/workers/kt-trainer.mjs',
+  }),
+  // CommonJS has no import.meta: give core modules that resolve files from import.meta.url this file's URL.
+  esbuild({
+    ...node,
+    format: 'cjs',
+    entryPoints: ['main/electron/main.ts'],
+    outfile: 'dist/electron/main.cjs',
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  }),
   // A sandboxed preload may require only 'electron': everything else is bundled in.
   esbuild({
     ...node,

@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  difficultyAdjustmentSchema,
+  learningPathSchema,
+  learningPatternSchema,
+  pathGoalInputSchema,
+  pathUpdateSchema,
+  patternInputSchema,
+  performanceInputSchema,
+} from './adaptive.js';
 import { appInfoSchema } from './app-info.js';
 import {
   contentIdSchema,
@@ -44,6 +53,7 @@ import {
   userProgressSchema,
 } from './progress.js';
 import { searchHitSchema, searchQuerySchema } from './search.js';
+import { syncLinkInputSchema, syncStatusSchema } from './sync.js';
 import { contentVersionSchema, moduleStructureSchema, prerequisitesSchema, sequenceItemSchema } from './structure.js';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -155,7 +165,10 @@ export const learnApi = {
       /** The evidence: attempts and right answers on the content's skills. */
       attempts: z.number().int(),
       correct: z.number().int(),
+      /** Which model answered: the deep model, or the simple one ('pooled PFA'). */
       model: z.string(),
+      /** Why the deep model did not answer, when it did not (too little history, no or a damaged model file). */
+      note: z.string().optional(),
     }),
   ),
   /** The seed's recommendNextExercise: what to do next and why, in words a learner understands. */
@@ -177,6 +190,21 @@ export const learnApi = {
     asLearner({}),
     z.array(z.object({ skillId: z.string(), title: z.string(), due: z.string(), reviews: z.number().int() })),
   ),
+  /** The seed's adjustDifficulty: easier, the same or harder, to keep recent success inside the learner's band. */
+  adjustDifficulty: method(asLearner({ performance: performanceInputSchema.optional() }), difficultyAdjustmentSchema),
+  /** The seed's generateLearningPath: ordered steps toward a goal (else the profile's, else everything); stored. */
+  generateLearningPath: method(asLearner({ goal: pathGoalInputSchema.optional() }), learningPathSchema),
+  /** The seed's updateLearningPath: the stored path's goal recomputed after new progress, and what changed. */
+  updateLearningPath: method(asLearner({}), pathUpdateSchema),
+  /** The seed's analyzeUserPattern: struggles, guessing, hint use, time of day and streaks, in plain words. */
+  analyzeUserPattern: method(asLearner(patternInputSchema.shape), learningPatternSchema),
+  /** Signs in to a sync server (POST /auth/login) and links this learner to the account; syncing starts. */
+  linkSyncAccount: method(asLearner(syncLinkInputSchema.shape), syncStatusSchema),
+  /** Signs out (POST /auth/logout) and forgets the synced copy; the progress on this machine stays. */
+  unlinkSyncAccount: method(asLearner({}), syncStatusSchema),
+  /** Tries again at once (after an error or between retries) and re-syncs every document. */
+  syncNow: method(asLearner({}), syncStatusSchema),
+  getSyncStatus: method(asLearner({}), syncStatusSchema),
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
 
 export type LearnApiSpec = typeof learnApi;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validateResultSchema } from './playground.js';
+import { syncStatusEventSchema } from './sync.js';
 
 /** Pushed from the core to every face (IPC event, WebSocket message). */
 export const learnEventSchema = z.discriminatedUnion('type', [
@@ -20,5 +21,7 @@ export const learnEventSchema = z.discriminatedUnion('type', [
     state: z.enum(['running', 'done']),
     result: validateResultSchema.optional(),
   }),
+  /** A learner's sync status changed (faces show it for the open learner only). */
+  syncStatusEventSchema,
 ]);
 export type LearnEvent = z.infer<typeof learnEventSchema>;

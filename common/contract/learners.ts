@@ -13,6 +13,18 @@ export const profileSchema = z.strictObject({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
+/**
+ * The share of right answers practice aims for: hard enough to learn from, easy enough to succeed.
+ * Below half, practice mostly fails; above 95%, it teaches little.
+ */
+export const TARGET_SUCCESS_LIMITS = { min: 0.5, max: 0.95 } as const;
+const targetEnd = z.number().min(TARGET_SUCCESS_LIMITS.min).max(TARGET_SUCCESS_LIMITS.max);
+export const targetSuccessSchema = z
+  .strictObject({ low: targetEnd, high: targetEnd })
+  .refine((band) => band.low < band.high, 'the low end of the target band must be below its high end');
+export type TargetSuccess = z.infer<typeof targetSuccessSchema>;
+export const DEFAULT_TARGET_SUCCESS: TargetSuccess = { low: 0.7, high: 0.85 };
+
 export const preferencesSchema = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   fontSize: z.number().int().min(12).max(28).default(17),
@@ -31,6 +43,7 @@ export const preferencesSchema = z.strictObject({
     })
     .default({ reviewsDue: true, classMessages: true, achievements: true }),
   dailyGoalMinutes: z.number().int().min(5).max(240).default(20),
+  targetSuccess: targetSuccessSchema.default(DEFAULT_TARGET_SUCCESS),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
@@ -74,6 +87,8 @@ export const preferencesUpdateSchema = z.strictObject({
     })
     .optional(),
   dailyGoalMinutes: z.number().int().min(5).max(240).optional(),
+  /** Set whole, not merged key by key: half a band could leave its low end above its high end. */
+  targetSuccess: targetSuccessSchema.optional(),
 });
 export type PreferencesUpdate = z.infer<typeof preferencesUpdateSchema>;
 

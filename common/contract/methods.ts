@@ -45,5 +45,13 @@ export const learnMethods = [
   'predictPerformance',
   'recommendNextExercise',
   'getReviewSchedule',
+  'adjustDifficulty',
+  'generateLearningPath',
+  'updateLearningPath',
+  'analyzeUserPattern',
+  'linkSyncAccount',
+  'unlinkSyncAccount',
+  'syncNow',
+  'getSyncStatus',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

@@ -169,6 +169,11 @@ export const packManifestSchema = z
      * machines can neither build it nor reach a registry. Loaded at the first run.
      */
     runtimeImage: packPathSchema.optional(),
+    /**
+     * A folder with a knowledge-tracing model trained on a class's answers (`lionlearn model train`
+     * writes model.json and weights.bin), used from a new install's first answer.
+     */
+    model: packPathSchema.optional(),
     skills: z.array(skillSchema).default([]),
     modules: z.array(moduleEntrySchema).min(1),
   })

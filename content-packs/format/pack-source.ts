@@ -5,6 +5,8 @@ import { EXERCISE_FILES, packManifestSchema, quizFileSchema } from './manifest.j
 import type { PackManifest, QuizItem } from './manifest.js';
 
 export const MANIFEST_FILE = 'pack.json';
+/** What a pack's `model` folder holds (the layout of a TensorFlow.js model). */
+export const MODEL_FILES = ['model.json', 'weights.bin'] as const;
 
 export class PackFormatError extends Error {
   constructor(
@@ -33,6 +35,7 @@ export function referencedFiles(manifest: PackManifest): string[] {
       ...(m.quiz ? [m.quiz] : []),
     ]),
     ...(manifest.runtimeImage ? [manifest.runtimeImage] : []),
+    ...(manifest.model ? MODEL_FILES.map((f) => `${manifest.model}/${f}`) : []),
   ];
 }
 

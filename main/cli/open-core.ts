@@ -25,6 +25,7 @@ export async function openCore(layout: InstallLayout, options: GlobalOptions, lo
     appVersion: layout.appVersion,
     bundledPacksDir: layout.bundledPacksDir,
     runtimesDir: layout.runtimesDir,
+    model: { trainerScript: layout.trainerScript },
     logger: createLogger('lionlearn', process.env.LIONLEARN_LOG_LEVEL ?? logLevel),
   });
   if (core.recovery) {

@@ -11,11 +11,16 @@ import { PackInstaller } from './content/pack-installer.js';
 import { createPackService } from './content/pack-service.js';
 import { SearchIndex } from './content/search-index.js';
 import { TrustStore } from './content/trust-store.js';
-import { openCoreDatabase } from './db/core-database.js';
+import { CORE_DATABASE_FILE, openCoreDatabase } from './db/core-database.js';
 import type { Recovery } from './db/core-database.js';
+import { createAdaptiveModel } from './adaptive/adaptive-model.js';
+import type { AdaptiveModelOptions } from './adaptive/adaptive-model.js';
 import { createAdaptiveService } from './adaptive/adaptive-service.js';
 import { Candidates } from './adaptive/candidates.js';
+import { LearningPaths } from './adaptive/learning-path.js';
+import { PracticeHistory } from './adaptive/practice-history.js';
 import { ReviewSchedule } from './adaptive/review-schedule.js';
+import { StoredPaths } from './adaptive/stored-paths.js';
 import { DockerEngine } from './playground/docker-engine.js';
 import { createPlayground } from './playground/playground-service.js';
 import type { PlaygroundOptions } from './playground/playground-service.js';
@@ -25,6 +30,12 @@ import { createProgressService } from './progress/progress-service.js';
 import { ProgressLog } from './progress/progress-log.js';
 import { ProgressReader } from './progress/progress-reader.js';
 import { salvageLearners } from './progress/salvage.js';
+import { LocalDocs } from './sync/local-docs.js';
+import { PrefsMirror } from './sync/prefs-mirror.js';
+import { ProgressMirror } from './sync/progress-mirror.js';
+import { createSyncService } from './sync/sync-service.js';
+import type { SyncOptions } from './sync/sync-service.js';
+import { SyncStore } from './sync/sync-store.js';
 import { LearnerSessions } from './users/learner-sessions.js';
 import { LearnerStore } from './users/learner-store.js';
 import { LearnerTransfer } from './users/learner-transfer.js';
@@ -41,6 +52,10 @@ export interface CoreOptions {
   playground?: PlaygroundOptions & { engine?: DockerEngine };
   logger?: Logger;
   now?: () => Date;
+  /** Reconnect backoff (base, cap, the random source); tests shorten it. */
+  sync?: SyncOptions;
+  /** The deep model's trainer worker and schedule; without a trainer script it is not trained here. */
+  model?: AdaptiveModelOptions;
 }
 
 export interface Core {
@@ -51,10 +66,17 @@ export interface Core {
   recovery: Recovery | null;
   /** Pre-starts sandbox containers in the background (faces call it; the CLI's one-shot commands do not). */
   warmUpPlayground(): Promise<void>;
+  /** Syncs every linked learner in the background (faces call it; the CLI's one-shot commands do not). */
+  startSync(): void;
   images: RuntimeImages;
   /** Derives the projections again from the event log: of one learner, or of all. */
   rebuildProgress(learnerId?: string): number;
-  /** Closes the database at once (synchronously), then removes pre-started containers. */
+  /** The adaptive engine's deep model: its state (for doctor) and its background trainer. */
+  model: Pick<ReturnType<typeof createAdaptiveModel>, 'knowledge' | 'trainer'>;
+  /**
+   * Closes the sync sockets and the database at once (synchronously; only a sync token refresh in
+   * flight is waited for first), then removes pre-started containers.
+   */
   close(): Promise<void>;
 }
 
@@ -66,7 +88,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (migration.applied.length > 0) logger.info({ migration }, 'database migrated');
 
   const learners = new LearnerStore(db);
-  const log = new ProgressLog(db);
+  const syncStore = new SyncStore(db);
+  const syncDocs = new LocalDocs(db, syncStore, logger);
+  const progressMirror = new ProgressMirror(syncDocs, syncStore, logger);
+  const log = new ProgressLog(db, progressMirror.appended);
   let recovery: Recovery | null = null;
   if (damaged) {
     recovery = { ...damaged, ...salvageLearners(damaged.keptAs, learners, log) };
@@ -94,6 +119,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const checkpoints = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 5_000).unref();
 
   const sessions = new LearnerSessions();
+  const prefsMirror = new PrefsMirror(syncDocs, syncStore, learners, logger);
+  const sync = createSyncService({
+    db,
+    sessions,
+    store: syncStore,
+    docs: syncDocs,
+    log,
+    progress: progressMirror,
+    prefs: prefsMirror,
+    emit: (event) => events.emit(event),
+    now,
+    logger,
+    options: options.sync,
+  });
   const reader = new ProgressReader(db);
   const progress = createProgressService({
     sessions,
@@ -121,6 +160,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     options: { ...readSandboxConfig(options.dataDir, logger), ...options.playground },
   });
   const transfer = new LearnerTransfer(db, learners, log, join(options.dataDir, 'exports'), now);
+  const model = createAdaptiveModel({
+    dataDir: options.dataDir,
+    dbFile: join(options.dataDir, CORE_DATABASE_FILE),
+    db,
+    priors: () => installer.models(),
+    logger,
+    ...(options.model ? { options: options.model } : {}),
+  });
   const api: LearnService = {
     getAppInfo: async () => ({
       appVersion: options.appVersion,
@@ -137,10 +184,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       exportLearner: (learnerId) => transfer.export(learnerId),
       now,
+      sync: { preferencesChanged: prefsMirror.changed, learnerRemoved: sync.learnerRemoved },
     }),
     exportLearner: async ({ session, file }) => transfer.export(sessions.learnerOf(session), file),
     importLearner: async ({ file, session }) => transfer.import(file, session && sessions.learnerOf(session)),
     ...progress,
+    ...sync.api,
     ...playground.service,
     ...createAdaptiveService({
       sessions,
@@ -148,6 +197,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       reader,
       candidates: new Candidates(db),
       reviews: new ReviewSchedule(db),
+      learners,
+      history: new PracticeHistory(db),
+      paths: new LearningPaths(db),
+      storedPaths: new StoredPaths(db),
+      knowledge: model.knowledge,
+      now,
     }),
   };
 
@@ -158,12 +213,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     recovery,
     images,
     warmUpPlayground: () => playground.warmUp(),
+    startSync: () => sync.startAll(),
     rebuildProgress: (learnerId) => log.rebuild(learnerId),
+    model,
     close: async () => {
+      const modelClosed = model.close();
       clearInterval(checkpoints);
+      const refreshing = sync.close();
+      if (refreshing) await refreshing;
       db.close();
       markClosed();
       await playground.close();
+      await modelClosed;
     },
   };
 }

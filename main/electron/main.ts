@@ -72,8 +72,10 @@ void app.whenReady().then(async () => {
     appVersion: layout.appVersion,
     bundledPacksDir: layout.bundledPacksDir,
     runtimesDir: layout.runtimesDir,
+    model: { trainerScript: layout.trainerScript },
   });
   void core.warmUpPlayground();
+  core.startSync();
   bindIpc(ipcMain, core, (frame) => isTrustedSender(frame));
   openWindow(core);
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && openWindow(core));

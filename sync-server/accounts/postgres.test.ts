@@ -50,8 +50,11 @@ describe.skipIf(!pgRedisAvailable)('accounts on PostgreSQL (skipped when Postgre
       id: accountId,
     });
 
-    const rotated = (
+    const once = (
       await request(b.app, 'POST', '/auth/refresh', { body: { refreshToken: session.refreshToken } })
+    ).json() as SessionTokens;
+    const rotated = (
+      await request(a.app, 'POST', '/auth/refresh', { body: { refreshToken: once.refreshToken } })
     ).json() as SessionTokens;
     const replay = await request(a.app, 'POST', '/auth/refresh', { body: { refreshToken: session.refreshToken } });
     expect(replay.statusCode).toBe(401);

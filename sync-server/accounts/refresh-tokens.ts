@@ -4,6 +4,12 @@ import type { SqlRunner, SqlStore } from '../storage/sql-store.js';
 import type { RevocationBus } from './revocation-bus.js';
 
 const TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+/**
+ * A used token presented again this soon, while the token it was traded for was never used, is a retry whose
+ * answer was lost (Wi-Fi gone mid-request), not a stolen copy: it gets a new pair and the unreceived one dies.
+ * Should a thief be the one retrying, the device's next refresh presents that dead token and ends the family.
+ */
+const RETRY_WINDOW_MS = 10 * 60 * 1000;
 
 export type RevocationReason = 'logout' | 'reuse' | 'password-change';
 
@@ -19,7 +25,8 @@ type Rotation =
 /**
  * Refresh tokens in families: a family is one sign-in on one device. Each refresh marks the presented token used
  * and issues the next one in the same family; a used token presented again means a copy is in someone else's
- * hands, so the whole family is revoked and the newest token stops working too.
+ * hands, so the whole family is revoked and the newest token stops working too (but for a retry, see
+ * RETRY_WINDOW_MS).
  */
 export class RefreshTokens {
   constructor(
@@ -58,9 +65,11 @@ export class RefreshTokens {
         family_id: string;
         account_id: string;
         expires_at: number;
+        used_at: number | null;
+        replaced_by: string | null;
         revoked_at: number | null;
       }>(
-        `SELECT t.family_id, f.account_id, t.expires_at, f.revoked_at
+        `SELECT t.family_id, f.account_id, t.expires_at, t.used_at, t.replaced_by, f.revoked_at
          FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id WHERE t.token_hash = ?`,
         [hash],
       );
@@ -72,7 +81,7 @@ export class RefreshTokens {
         at,
         hash,
       ]);
-      if (marked.changes === 0) {
+      if (marked.changes === 0 && !(await isRetry(tx, row, at))) {
         await revokeFamilyIn(tx, row.family_id, 'reuse', at);
         return { outcome: 'reused', family: row.family_id };
       }
@@ -82,6 +91,7 @@ export class RefreshTokens {
         row.family_id,
         at + TOKEN_LIFETIME_MS,
       ]);
+      await tx.run('UPDATE refresh_tokens SET replaced_by = ? WHERE token_hash = ?', [hashOf(next), hash]);
       return { outcome: 'rotated', accountId: row.account_id, family: row.family_id, token: next };
     });
     if (rotation.outcome === 'rotated') return rotation;
@@ -123,6 +133,20 @@ export class RefreshTokens {
     });
     this.revocations.publish({ type: 'revoked-account', accountId });
   }
+}
+
+/** A retry retires the successor it never received, so that one can no longer be used by anyone. */
+async function isRetry(
+  tx: SqlRunner,
+  row: { used_at: number | null; replaced_by: string | null },
+  at: number,
+): Promise<boolean> {
+  if (row.used_at === null || row.replaced_by === null || at - row.used_at > RETRY_WINDOW_MS) return false;
+  const retired = await tx.run('UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL', [
+    at,
+    row.replaced_by,
+  ]);
+  return retired.changes === 1;
 }
 
 async function revokeFamilyIn(tx: SqlRunner, family: string, reason: RevocationReason, at: number): Promise<boolean> {

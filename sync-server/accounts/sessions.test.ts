@@ -40,7 +40,9 @@ describe('refresh, logout and password change', () => {
     const events = recordRevocations();
     const stolen = await login(server.app, 'bo@example.org');
     const other = await login(server.app, 'bo@example.org');
-    const next = (await refresh(stolen.refreshToken)).json() as SessionTokens;
+    const used = (await refresh(stolen.refreshToken)).json() as SessionTokens;
+    // The device used what it got, so a copy of the first token coming back cannot be a retry.
+    const next = (await refresh(used.refreshToken)).json() as SessionTokens;
 
     const replay = await refresh(stolen.refreshToken);
     expect(replay.statusCode).toBe(401);
@@ -54,6 +56,23 @@ describe('refresh, logout and password change', () => {
     expect((await refresh(other.refreshToken)).statusCode).toBe(200);
   });
 
+  it('takes a used token back as a retry while its successor was never used, and retires that successor', async () => {
+    server = await startTestServer();
+    await registerAccount(server.app, 'cy@example.org');
+    const first = await login(server.app, 'cy@example.org');
+    // The answer to this refresh never reached the device.
+    const lost = (await refresh(first.refreshToken)).json() as SessionTokens;
+
+    const retried = await refresh(first.refreshToken);
+    expect(retried.statusCode).toBe(200);
+    const fresh = retried.json() as SessionTokens;
+    expect((await me(fresh.accessToken)).statusCode).toBe(200);
+    expect((await refresh(fresh.refreshToken)).statusCode).toBe(200);
+    // Whoever holds the lost answer's token gives the copy away by using it: the family ends.
+    const thief = await refresh(lost.refreshToken);
+    expect(thief.statusCode).toBe(401);
+    expect((await me(fresh.accessToken)).statusCode).toBe(401);
+  });
   it('logout ends the family: its refresh and access tokens are refused, and it is announced', async () => {
     server = await startTestServer();
     await registerAccount(server.app, 'cy@example.org');

@@ -116,4 +116,11 @@ CREATE TABLE doc_snapshots (
   updated_at BIGINT NOT NULL
 )`,
   },
+  {
+    version: 30,
+    name: 'refresh-successors',
+    // The token each refresh token was traded for: a retry after a lost answer is told apart from a stolen copy.
+    sqlite: `ALTER TABLE refresh_tokens ADD COLUMN replaced_by TEXT`,
+    postgres: `ALTER TABLE refresh_tokens ADD COLUMN replaced_by TEXT`,
+  },
 ];

@@ -57,10 +57,11 @@ describe('the lionlearn CLI', () => {
     }
   });
 
-  it('doctor names the TensorFlow.js backend in use', async () => {
+  it('doctor names the TensorFlow.js backend in use and the state of the deep model', async () => {
     const { stdout } = await runCli(['--data-dir', tempDir('cli-doctor-'), 'doctor', '--json']);
     const checks = JSON.parse(stdout) as { name: string; detail: string }[];
     expect(checks.find((c) => c.name === 'adaptive model')?.detail).toMatch(/on the (tensorflow|wasm|cpu) backend/);
+    expect(checks.find((c) => c.name === 'deep model')?.detail).toMatch(/^missing: no deep model yet/);
   });
 
   it('model eval scores the simple models, and names a bad line of a data set', async () => {

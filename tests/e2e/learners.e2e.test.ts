@@ -115,4 +115,54 @@ describe('profiles and progress in Chromium', () => {
     await reviews.first().getByRole('button', { name: 'Good' }).click();
     await expect.poll(() => reviews.count()).toBe(count - 1);
   });
+
+  it('shows the learning path on the home screen: next step highlighted, done ticked, locked saying why', async () => {
+    const list = new ModuleListPage(page);
+    await list.open(app.url, 'Pat');
+    await expect(list.pathStep('next').innerText()).resolves.toContain('Hello, Python');
+    await expect(list.pathStep('next').getAttribute('aria-current')).resolves.toBe('step');
+    await expect(list.pathStep('locked').first().innerText()).resolves.toMatch(/Locked:\s.*Waits for “/s);
+    // Done through the same bridge the app uses, then back home.
+    await page.evaluate(async () => {
+      const session = sessionStorage.getItem('lionlearn.session')!;
+      const bridge = (window as unknown as { learn: { trackProgress(i: unknown): Promise<unknown> } }).learn;
+      const lessonId = 'python-foundations/hello-python';
+      await bridge.trackProgress({
+        session,
+        event: { type: 'LessonCompleted', data: { lessonId, timeSpentMs: 1000 } },
+      });
+    });
+    await page.reload();
+    await expect(list.pathStep('done').first().innerText()).resolves.toMatch(/✓\s*Done:\s*Hello, Python/);
+    await expect(list.pathStep('next').innerText()).resolves.not.toContain('Hello, Python');
+    await page.getByText('Since last time: 1 step done.').waitFor();
+    await page.getByTestId('learning-path').screenshot({ path: join(SCREENSHOTS, '20-learning-path.png') });
+    // The next step's link is reachable by keyboard.
+    await list.pathStep('next').getByRole('link').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/lessons\//);
+  });
+
+  it('lets a learner set the target band in the settings, refusing one upside down', async () => {
+    await new ModuleListPage(page).open(app.url, 'Bob');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const band = page.getByTestId('target-band');
+    await band.getByLabel('At least').fill('90');
+    await band.getByLabel('At most').fill('80');
+    await band.getByRole('button', { name: 'Save' }).click();
+    await expect(band.getByRole('alert').innerText()).resolves.toBe('The lowest share must be below the highest.');
+    await band.getByLabel('At least').fill('60');
+    await band.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => band.getByRole('alert').count()).toBe(0);
+    await band.screenshot({ path: join(SCREENSHOTS, '21-target-band.png') });
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const session = sessionStorage.getItem('lionlearn.session')!;
+          const bridge = (window as unknown as { learn: { getUserPreferences(i: unknown): Promise<unknown> } }).learn;
+          return bridge.getUserPreferences({ session });
+        }),
+      )
+      .toMatchObject({ ok: true, value: { targetSuccess: { low: 0.6, high: 0.8 } } });
+  });
 });

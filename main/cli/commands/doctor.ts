@@ -45,6 +45,16 @@ export function registerDoctor(program: Command, layout: InstallLayout): void {
           ok: true,
           detail: `TensorFlow.js on the ${backend.name} backend${backend.note ? ` (${backend.note})` : ''}`,
         });
+        const deep = await core.model.knowledge.status();
+        checks.push({
+          name: 'deep model',
+          ok: deep.state !== 'corrupt',
+          detail: `${deep.state}: ${deep.detail}`,
+          fix:
+            deep.state === 'corrupt'
+              ? 'the app retrains it in the background; predictions use the simple model meanwhile'
+              : null,
+        });
       } finally {
         await core.close();
       }

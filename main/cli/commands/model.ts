@@ -1,57 +1,141 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { Dkt, skillCount } from '../../core/adaptive/dkt.js';
+import { DeepKt, skillCount } from '../../core/adaptive/deep-kt.js';
+import type { Architecture, DeepKtOptions, EpochReport } from '../../core/adaptive/deep-kt.js';
 import { evaluate } from '../../core/adaptive/evaluate.js';
 import { readKt } from '../../core/adaptive/kt-data.js';
 import { Bkt, Elo, ItemAverage, Pfa } from '../../core/adaptive/simple-models.js';
+import { APP_MODEL, saveTrained } from '../../core/adaptive/trained-model.js';
+import { registerSimulate } from './model-simulate.js';
 
 const f = (x: number, digits = 3) => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
+
+const ARCHITECTURE: Record<string, Architecture> = { dkt: 'lstm', sakt: 'attention' };
+const modelOption = (value: string): Architecture => {
+  const architecture = ARCHITECTURE[value];
+  if (!architecture) throw new Error(`--model is one of ${Object.keys(ARCHITECTURE).join(', ')}`);
+  return architecture;
+};
+
+const epochLine = (label: string, r: EpochReport, epochs: number) =>
+  `${label}epoch ${r.epoch + 1} of at most ${epochs}, training loss ${r.loss.toFixed(4)}` +
+  (r.validation ? `, validation AUC ${f(r.validation.auc, 4)}, log loss ${f(r.validation.logLoss, 4)}` : '');
 
 export function registerModel(program: Command): void {
   const model = program.command('model').description('the adaptive engine’s knowledge-tracing models');
 
   model
     .command('eval')
-    .description('score every model on a knowledge-tracing data set (5-fold by learner, or on --test)')
+    .description('score every model on a knowledge-tracing data set (5-fold by learner, --split, or on --test)')
     .requiredOption('--train <file>', 'training data (the format of ../shared/data/kt/README.md)')
-    .option('--test <file>', 'held-out data; without it, k-fold cross-validation inside --train')
+    .option('--test <file>', 'held-out data; without it, cross-validation inside --train')
     .option('--folds <n>', 'folds for cross-validation', Number, 5)
-    .option('--epochs <n>', 'training passes of the deep model (0 leaves it out)', Number, 3)
+    .option('--split <share>', 'instead of folds, one split holding out this share of the learners (e.g. 0.2)', Number)
+    .option('--epochs <n>', 'most training passes of the deep model (0 leaves it out)', Number, APP_MODEL.epochs)
+    .option('--model <name>', 'the deep model: dkt (LSTM) or sakt (attention)', modelOption, APP_MODEL.architecture)
     .option('--json', 'print JSON')
-    .action(async (options: { train: string; test?: string; folds: number; epochs: number; json?: boolean }) => {
-      const train = await readKt(options.train);
-      const test = options.test ? await readKt(options.test) : undefined;
-      const skills = skillCount([...train, ...(test ?? [])]);
-      const runs = test ? 1 : options.folds;
-      let run = 0;
-      const deep = () => {
-        run += 1;
-        const label = runs > 1 ? `fold ${run} of ${runs}, ` : '';
-        return new Dkt({
-          skills,
-          epochs: options.epochs,
-          onEpoch: (epoch, loss) =>
-            console.error(`DKT: ${label}epoch ${epoch + 1} of ${options.epochs}, training loss ${loss.toFixed(4)}`),
+    .action(
+      async (options: {
+        train: string;
+        test?: string;
+        folds: number;
+        split?: number;
+        epochs: number;
+        model: Architecture;
+        json?: boolean;
+      }) => {
+        const train = await readKt(options.train);
+        const test = options.test ? await readKt(options.test) : undefined;
+        const skills = skillCount([...train, ...(test ?? [])]);
+        const runs = test || options.split ? 1 : options.folds;
+        let run = 0;
+        const deep = () => {
+          run += 1;
+          const label = `${runs > 1 ? `fold ${run} of ${runs}, ` : ''}`;
+          const m: DeepKt = new DeepKt({
+            ...APP_MODEL,
+            architecture: options.model,
+            skills,
+            epochs: options.epochs,
+            onEpoch: (_epoch, _loss, report) => console.error(`${m.name}: ${epochLine(label, report, options.epochs)}`),
+          });
+          return m;
+        };
+        const simple = [() => new ItemAverage(), () => new Bkt(), () => new Pfa(), () => new Elo()];
+        const scores = await evaluate(options.epochs > 0 ? [...simple, deep] : simple, train, {
+          ...(test ? { test } : {}),
+          ...(options.split ? { split: options.split } : {}),
+          folds: options.folds,
         });
-      };
-      const simple = [() => new ItemAverage(), () => new Bkt(), () => new Pfa(), () => new Elo()];
-      const scores = await evaluate(options.epochs > 0 ? [...simple, deep] : simple, train, {
-        ...(test ? { test } : {}),
-        folds: options.folds,
+        if (options.json) return console.log(JSON.stringify(scores, null, 2));
+        const answers = train.reduce((n, s) => n + s.correct.length, 0);
+        const how = test
+          ? `held-out ${options.test}`
+          : options.split
+            ? `one split by learner, ${Math.round(options.split * 100)}% of the learners held out (not cross-validated)`
+            : `${options.folds}-fold cross-validation by learner`;
+        console.log(`${options.train}: ${train.length} learners, ${answers} answers; ${how}`);
+        console.table(
+          scores.map((s) => ({
+            model: s.model,
+            AUC: f(s.auc),
+            accuracy: f(s.accuracy),
+            RMSE: f(s.rmse),
+            'log loss': f(s.logLoss),
+            ECE: f(s.ece),
+            'fit s': f(s.fitSeconds, 1),
+          })),
+        );
+      },
+    );
+
+  model
+    .command('train')
+    .description('train the deep model on a class’s answers and write a model folder a content pack can carry')
+    .requiredOption('--train <file>', 'answers in the knowledge-tracing format (../shared/data/kt/README.md)')
+    .option('--out <dir>', 'the model folder to write (model.json, weights.bin)', 'model')
+    .option('--skills <file>', 'the pack’s skill ids, one a line: line n (from 0) names skill number n of --train')
+    .option('--epochs <n>', 'most training passes', Number, APP_MODEL.epochs)
+    .option('--model <name>', 'dkt (LSTM) or sakt (attention)', modelOption, APP_MODEL.architecture)
+    .action(async (options: { train: string; out: string; skills?: string; epochs: number; model: Architecture }) => {
+      const train = await readKt(options.train);
+      const count = skillCount(train);
+      const names = options.skills
+        ? (await readFile(options.skills, 'utf8')).split(/\r?\n/).map((line) => line.trim())
+        : Array.from({ length: count }, (_, i) => String(i));
+      while (names.at(-1) === '') names.pop();
+      if (names.length < count) {
+        throw new Error(
+          `${options.skills} names ${names.length} skills; ${options.train} uses numbers up to ${count - 1}`,
+        );
+      }
+      const started = performance.now();
+      const settings: DeepKtOptions = { ...APP_MODEL, architecture: options.model, epochs: options.epochs };
+      const trained: DeepKt = new DeepKt({
+        ...settings,
+        skills: names.length,
+        onEpoch: (_epoch, _loss, report) => console.error(`${trained.name}: ${epochLine('', report, options.epochs)}`),
       });
-      if (options.json) return console.log(JSON.stringify(scores, null, 2));
-      const answers = train.reduce((n, s) => n + s.correct.length, 0);
-      const how = test ? `held-out ${options.test}` : `${options.folds}-fold cross-validation by learner`;
-      console.log(`${options.train}: ${train.length} learners, ${answers} answers; ${how}`);
-      console.table(
-        scores.map((s) => ({
-          model: s.model,
-          AUC: f(s.auc),
-          accuracy: f(s.accuracy),
-          RMSE: f(s.rmse),
-          'log loss': f(s.logLoss),
-          ECE: f(s.ece),
-          'fit s': f(s.fitSeconds, 1),
-        })),
+      await trained.fit(train);
+      const out = resolve(options.out);
+      await saveTrained(trained, out, {
+        skills: names,
+        learners: train.length,
+        answers: train.reduce((n, s) => n + s.skills.length, 0),
+        trainedAt: new Date().toISOString(),
+        prior: null,
+      });
+      trained.dispose();
+      console.log(
+        `${trained.name} trained on ${train.length} learners in ${((performance.now() - started) / 1000).toFixed(0)} s; ` +
+          `written to ${out}`,
       );
+      if (!options.skills) {
+        console.log('The skills are named by number only: pass --skills so a pack’s skills can be matched.');
+      }
+      console.log(`A pack carries it as a folder beside pack.json, named in the manifest: "model": "<folder>"`);
     });
+
+  registerSimulate(model);
 }

@@ -29,6 +29,7 @@ export async function serve(layout: InstallLayout, globals: GlobalOptions, optio
     throw error;
   });
   void core.warmUpPlayground();
+  core.startSync();
   console.log(`Lionagi Learn is running at ${server.url}`);
   console.log('Open that link in a browser (it carries this session’s access token). Press Ctrl+C to stop.');
   const stop = async () => {

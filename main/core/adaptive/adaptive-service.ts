@@ -1,28 +1,59 @@
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { DEFAULT_TARGET_SUCCESS } from '../../../common/contract/learners.js';
 import type { CatalogStore } from '../content/catalog-store.js';
 import type { ProgressReader } from '../progress/progress-reader.js';
 import type { LearnerSessions } from '../users/learner-sessions.js';
+import type { LearnerStore } from '../users/learner-store.js';
 import type { Candidate, Candidates } from './candidates.js';
+import type { KnowledgeModel } from './knowledge-model.js';
+import { adjustDifficulty, RECENT_ANSWERS } from './difficulty-adjustment.js';
+import type { LearningPaths } from './learning-path.js';
 import { predictFromEvidence } from './performance-prior.js';
+import type { PracticeHistory } from './practice-history.js';
 import type { ReviewSchedule } from './review-schedule.js';
+import { pathChanges } from './stored-paths.js';
+import type { StoredPaths } from './stored-paths.js';
+import { analyzeUserPattern, PATTERN_ANSWERS, PATTERN_DAYS } from './user-pattern.js';
 
-export type AdaptiveService = Pick<LearnService, 'predictPerformance' | 'recommendNextExercise' | 'getReviewSchedule'>;
+export type AdaptiveService = Pick<
+  LearnService,
+  | 'predictPerformance'
+  | 'recommendNextExercise'
+  | 'getReviewSchedule'
+  | 'adjustDifficulty'
+  | 'generateLearningPath'
+  | 'updateLearningPath'
+  | 'analyzeUserPattern'
+>;
 
-/** Where practice teaches most: hard enough to learn from, easy enough to succeed (configurable later per learner). */
-export const TARGET_BAND = { low: 0.7, high: 0.85 };
+/** Where practice teaches most, unless the learner set their own band (preferences.targetSuccess). */
+export const TARGET_BAND = DEFAULT_TARGET_SUCCESS;
 const percent = (p: number) => `${Math.round(p * 100)}%`;
 
-/** The seed's adaptive reads. For now the calibrated simple model answers every prediction. */
+/** The seed's adaptive reads. Predictions come from the deep model once it knows enough, else the calibrated simple model. */
 export function createAdaptiveService(deps: {
   sessions: LearnerSessions;
   catalog: Pick<CatalogStore, 'difficultyOf' | 'structure'>;
-  reader: Pick<ProgressReader, 'skillEvidence'>;
+  reader: Pick<ProgressReader, 'skillEvidence' | 'evidenceBySkill' | 'summary'>;
   candidates: Candidates;
   reviews: ReviewSchedule;
+  learners: Pick<LearnerStore, 'find'>;
+  history: PracticeHistory;
+  paths: LearningPaths;
+  storedPaths: StoredPaths;
+  /** The deep model, which answers predictions once the learner has history enough for it. */
+  knowledge: Pick<KnowledgeModel, 'predict'>;
+  now: () => Date;
 }): AdaptiveService {
-  const { candidates, reader } = deps;
+  const { candidates, reader, history, paths, storedPaths } = deps;
   const { structure } = deps.catalog;
+
+  const learnerOf = (session: string) => {
+    const learner = deps.learners.find(deps.sessions.learnerOf(session));
+    if (!learner) throw new LearnError('not-found', 'This profile was removed.');
+    return learner;
+  };
 
   const explain = (learnerId: string, exercise: Candidate, probability: number): string => {
     const skills = structure.skillsOf(exercise.id);
@@ -47,10 +78,11 @@ export function createAdaptiveService(deps: {
     getReviewSchedule: async ({ session }) => deps.reviews.schedule(deps.sessions.learnerOf(session)),
 
     recommendNextExercise: async ({ session }) => {
-      const learnerId = deps.sessions.learnerOf(session);
+      const { id: learnerId, preferences } = learnerOf(session);
+      const band = preferences.targetSuccess;
       const done = candidates.lessonsDone(learnerId);
       const open = candidates.openExercises(learnerId);
-      const ready = open.filter((c) => structure.requires('lesson', c.id).every((lesson) => done.has(lesson)));
+      const ready = open.filter((c) => c.lessons.every((lesson) => done.has(lesson)));
       if (ready.length === 0) {
         // Every open exercise waits on lessons: the next lesson in teaching order leads there.
         const lesson = open.length > 0 ? candidates.firstLessonLeft(learnerId) : undefined;
@@ -66,10 +98,11 @@ export function createAdaptiveService(deps: {
       }
       // Closest to the target band wins; among equals, the earliest in teaching order.
       let best: { exercise: Candidate; probability: number; distance: number } | undefined;
+      const evidence = reader.evidenceBySkill(learnerId);
       for (const exercise of ready) {
-        const evidence = reader.skillEvidence(learnerId, structure.skillsOf(exercise.id));
-        const { probability } = predictFromEvidence(exercise.difficulty, evidence);
-        const distance = Math.max(0, TARGET_BAND.low - probability, probability - TARGET_BAND.high);
+        const tried = exercise.skills.flatMap((skill) => evidence.get(skill) ?? []);
+        const { probability } = predictFromEvidence(exercise.difficulty, tried);
+        const distance = Math.max(0, band.low - probability, probability - band.high);
         if (!best || distance < best.distance) best = { exercise, probability, distance };
         if (distance === 0) break;
       }
@@ -90,7 +123,57 @@ export function createAdaptiveService(deps: {
       if (difficulty === undefined) throw new LearnError('not-found', `No installed content "${contentId}".`);
       const skills = deps.catalog.structure.skillsOf(contentId);
       const prediction = predictFromEvidence(difficulty, deps.reader.skillEvidence(learnerId, skills));
-      return { ...prediction, model: 'pooled PFA' };
+      const deep = await deps.knowledge.predict(learnerId, skills);
+      if ('note' in deep) return { ...prediction, model: 'pooled PFA', note: deep.note };
+      return { ...prediction, ...deep };
+    },
+
+    adjustDifficulty: async ({ session, performance }) => {
+      const { id, preferences } = learnerOf(session);
+      return adjustDifficulty({
+        band: preferences.targetSuccess,
+        recent: history.latest(id, RECENT_ANSWERS),
+        difficultyOf: (contentId) => deps.catalog.difficultyOf(contentId),
+        performance,
+      });
+    },
+
+    generateLearningPath: async ({ session, goal }) => {
+      const learner = learnerOf(session);
+      const resolved = goal ? paths.findGoal(goal) : paths.defaultGoal(learner.goals);
+      if (!resolved) {
+        throw new LearnError(
+          'not-found',
+          `No installed module or skill "${goal}": a goal is a module id (like "python-foundations/functions"), a skill id, or "all".`,
+        );
+      }
+      const path = paths.plan(learner.id, resolved);
+      storedPaths.save(learner.id, { goal: goal ?? null, steps: path.steps }, deps.now());
+      return path;
+    },
+
+    updateLearningPath: async ({ session }) => {
+      const learner = learnerOf(session);
+      const previous = storedPaths.last(learner.id);
+      // The goal asked for last time; once no longer installed, the profile's takes over.
+      const asked = previous?.goal ?? null;
+      const found = asked === null ? undefined : paths.findGoal(asked);
+      const path = paths.plan(learner.id, found ?? paths.defaultGoal(learner.goals));
+      storedPaths.save(learner.id, { goal: found ? asked : null, steps: path.steps }, deps.now());
+      return { ...path, changes: pathChanges(previous?.steps, path.steps) };
+    },
+
+    analyzeUserPattern: async ({ session, tzOffsetMinutes }) => {
+      const learnerId = deps.sessions.learnerOf(session);
+      const now = deps.now();
+      const { streakDays, longestStreakDays } = reader.summary(learnerId, { tzOffsetMinutes, days: 1, now });
+      return analyzeUserPattern({
+        attempts: history.latest(learnerId, PATTERN_ANSWERS),
+        quarters: history.activeQuarters(learnerId, new Date(now.getTime() - PATTERN_DAYS * 86_400_000)),
+        streaks: { current: streakDays, longest: longestStreakDays },
+        tzOffsetMinutes,
+        skillTitle: (id) => candidates.skillTitle(id),
+      });
     },
   };
 }

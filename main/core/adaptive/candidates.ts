@@ -5,7 +5,12 @@ export interface Candidate {
   title: string;
   moduleId: string;
   difficulty: number;
+  skills: string[];
+  /** Lessons to read first. */
+  lessons: string[];
 }
+
+const list = (joined: string | null) => (joined ? joined.split(',') : []);
 
 /** What a learner could do next: exercises not yet completed, in teaching order, and the lessons done. */
 export class Candidates {
@@ -15,8 +20,15 @@ export class Candidates {
   readonly #skillTitle;
 
   constructor(db: SqliteDatabase) {
-    this.#open = db.prepare<[string], Candidate>(
-      `SELECT s.content_id AS id, s.title, s.module_id AS moduleId, e.difficulty
+    // Skills and lessons come along (ids hold no commas; their order does not matter here), so ranking a
+    // thousand exercises is one query, not thousands.
+    this.#open = db.prepare<
+      [string],
+      Omit<Candidate, 'skills' | 'lessons'> & { skills: string | null; lessons: string | null }
+    >(
+      `SELECT s.content_id AS id, s.title, s.module_id AS moduleId, e.difficulty,
+         (SELECT group_concat(skill_id) FROM content_skills WHERE content_id = s.content_id) AS skills,
+         (SELECT group_concat(required_id) FROM prerequisites WHERE graph = 'lesson' AND item_id = s.content_id) AS lessons
        FROM sequence s JOIN packs k ON k.id = s.pack_id JOIN exercises e ON e.id = s.content_id
        LEFT JOIN exercise_progress p ON p.learner_id = ? AND p.exercise_id = s.content_id
        WHERE s.kind = 'exercise' AND p.completed_at IS NULL
@@ -40,7 +52,7 @@ export class Candidates {
   }
 
   openExercises(learnerId: string): Candidate[] {
-    return this.#open.all(learnerId);
+    return this.#open.all(learnerId).map((row) => ({ ...row, skills: list(row.skills), lessons: list(row.lessons) }));
   }
 
   lessonsDone(learnerId: string): Set<string> {

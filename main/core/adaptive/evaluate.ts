@@ -27,26 +27,32 @@ async function score(make: () => KtModel, pairs: [Sequence[], Sequence[]][]): Pr
     const started = performance.now();
     await model.fit(train);
     fitMs += performance.now() - started;
-    for (const s of test) {
-      p.push(...(await model.predict(s)));
-      y.push(...s.correct);
-    }
+    const predicted = model.predictAll ? model.predictAll(test) : await Promise.all(test.map((s) => model.predict(s)));
+    predicted.forEach((row, i) => {
+      p.push(...row);
+      y.push(...test[i]!.correct);
+    });
   }
   return { model: name, fitSeconds: fitMs / 1000, ...metrics(p, y) };
 }
 
 /**
  * Scores each model predicting every answer from the same learner's earlier answers only: on a
- * held-out file when there is one, else by k-fold cross-validation over learners.
+ * held-out file when there is one, else on one held-out share of the learners (`split`), else by
+ * k-fold cross-validation over learners.
  */
 export async function evaluate(
   models: (() => KtModel)[],
   train: Sequence[],
-  options: { test?: Sequence[]; folds?: number; seed?: number } = {},
+  options: { test?: Sequence[]; folds?: number; split?: number; seed?: number } = {},
 ): Promise<ModelScore[]> {
   let pairs: [Sequence[], Sequence[]][];
   if (options.test) pairs = [[train, options.test]];
-  else {
+  else if (options.split) {
+    const random = rng(options.seed ?? 7);
+    const held = train.map(() => random() < options.split!);
+    pairs = [[train.filter((_, i) => !held[i]), train.filter((_, i) => held[i])]];
+  } else {
     const folds = options.folds ?? 5;
     const random = rng(options.seed ?? 7);
     const fold = train.map(() => Math.floor(random() * folds));

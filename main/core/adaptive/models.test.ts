@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Dkt } from './dkt.js';
+import { fitCalibration } from './calibration.js';
+import { Dkt, Sakt } from './dkt.js';
 import { evaluate } from './evaluate.js';
 import type { Sequence } from './kt-data.js';
 import { auc, metrics } from './metrics.js';
@@ -66,13 +67,42 @@ describe('the simple knowledge-tracing models', () => {
   });
 });
 
-describe('deep knowledge tracing (tfjs)', () => {
+describe('calibration', () => {
+  it('recovers the scale and shift that turn logits into honest chances', () => {
+    let s = 5;
+    const random = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const logits = Array.from({ length: 4000 }, () => random() * 6 - 3);
+    const answers = logits.map((x) => (random() < 1 / (1 + Math.exp(-(2 * x - 0.5))) ? 1 : 0));
+    const c = fitCalibration(logits, answers);
+    expect(c.scale).toBeCloseTo(2, 0);
+    expect(c.shift).toBeCloseTo(-0.5, 0);
+    expect(fitCalibration(logits.slice(0, 5), answers.slice(0, 5))).toEqual({ scale: 1, shift: 0 });
+  });
+
+  it('stays sane on logits that barely vary (an undertrained model): the base rate, not a wild slope', () => {
+    let s = 9;
+    const random = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const logits = Array.from({ length: 3000 }, () => 0.3 + random() * 1e-3);
+    const answers = logits.map(() => (random() < 0.7 ? 1 : 0));
+    const c = fitCalibration(logits, answers);
+    expect(c.scale).toBeGreaterThan(0);
+    expect(c.scale).toBeLessThan(5);
+    const mean = answers.reduce((n: number, y) => n + y, 0) / answers.length;
+    expect(1 / (1 + Math.exp(-(c.scale * 0.3 + c.shift)))).toBeCloseTo(mean, 2);
+  });
+});
+
+describe.each([
+  ['DKT (LSTM)', () => new Dkt({ epochs: 8, hidden: 24, embedding: 16, batchSize: 32, learningRate: 0.02 })],
+  ['SAKT (attention)', () => new Sakt({ epochs: 8, hidden: 16, heads: 2, window: 32, learningRate: 0.02 })],
+])('deep knowledge tracing (tfjs): %s', (name, make) => {
   it('learns from answers, and predicts each one from earlier answers only', async () => {
     const data = simulate(300, 5);
-    const dkt = new Dkt({ epochs: 8, hidden: 24, embedding: 16, batchSize: 32, learningRate: 0.02 });
-    await dkt.fit(data.slice(50));
+    const model = make();
+    expect(model.name).toBe(name);
+    await model.fit(data.slice(50));
     const test = data.slice(0, 50);
-    const p = test.flatMap((s) => dkt.predict(s));
+    const p = model.predictAll(test).flat();
     expect(
       metrics(
         p,
@@ -80,10 +110,20 @@ describe('deep knowledge tracing (tfjs)', () => {
       ).auc,
     ).toBeGreaterThan(0.62);
     const learner = test[0]!;
-    const before = dkt.predict(learner);
+    const before = model.predict(learner);
     const flipped = { ...learner, correct: learner.correct.map((y, i) => (i === 20 ? ((1 - y) as 0 | 1) : y)) };
-    const after = dkt.predict(flipped);
+    const after = model.predict(flipped);
     expect(after.slice(0, 21)).toEqual(before.slice(0, 21));
     expect(after[21]).not.toBe(before[21]);
+    // The next answer's chance is what predict gives for an answer appended there.
+    const history = { skills: learner.skills.slice(0, 25), correct: learner.correct.slice(0, 25) };
+    const [next] = model.predictNext(history, [learner.skills[25]!]);
+    expect(next).toBeCloseTo(before[25]!, 5);
   }, 120_000);
+
+  it('trains on learners with a single answer (batches of one-step windows)', async () => {
+    const model = make();
+    await model.fit(Array.from({ length: 40 }, (_, i) => ({ skills: [i % 3], correct: [(i % 2) as 0 | 1] })));
+    expect(model.predict({ skills: [1], correct: [1] })).toHaveLength(1);
+  }, 60_000);
 });

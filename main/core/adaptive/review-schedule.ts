@@ -10,7 +10,7 @@ export interface ScheduledReview {
 }
 
 /** A skill counts as mastered, and enters spaced review, after 3 attempts with 80% right. */
-const MASTERED = { attempts: 3, share: 0.8 };
+export const MASTERED = { attempts: 3, share: 0.8 };
 
 /**
  * Spaced review of mastered skills with FSRS (ts-fsrs). Mastering a skill counts as its first

@@ -5,6 +5,8 @@ export interface KtModel {
   readonly name: string;
   fit(train: readonly Sequence[]): void | Promise<void>;
   predict(sequence: Sequence): number[] | Promise<number[]>;
+  /** `predict` for many learners at once, where batching makes that faster. */
+  predictAll?(sequences: readonly Sequence[]): number[][];
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));

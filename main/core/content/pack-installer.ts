@@ -97,17 +97,23 @@ export class PackInstaller {
 
   /** The image archive an installed pack carries for a runtime, if one does. */
   async runtimeImage(runtime: string): Promise<string | undefined> {
-    const dirs = this.db
-      .prepare<[], { dir: string }>(
-        'SELECT v.dir FROM pack_versions v JOIN packs p ON p.id = v.pack_id AND p.version = v.version ORDER BY p.id',
-      )
-      .all();
-    for (const { dir } of dirs) {
+    for (const { dir } of this.#activeDirs()) {
       const root = join(this.packsDir, dir);
       const manifest = parseManifest(await readFile(join(root, MANIFEST_FILE)), root);
       if (manifest.runtime === runtime && manifest.runtimeImage) return join(root, manifest.runtimeImage);
     }
     return undefined;
+  }
+
+  /** The knowledge-tracing models the active versions of installed packs carry, by pack id. */
+  async models(): Promise<{ packId: string; folder: string }[]> {
+    const models: { packId: string; folder: string }[] = [];
+    for (const { dir, packId } of this.#activeDirs()) {
+      const root = join(this.packsDir, dir);
+      const manifest = parseManifest(await readFile(join(root, MANIFEST_FILE)), root);
+      if (manifest.model) models.push({ packId, folder: join(root, manifest.model) });
+    }
+    return models;
   }
 
   async remove(packId: string): Promise<void> {
@@ -132,6 +138,15 @@ export class PackInstaller {
       'SELECT version, origin, key_id AS keyId, installed_at AS installedAt FROM pack_versions WHERE pack_id = ? ORDER BY installed_at',
     );
     return packs.map((p) => ({ id: p.id, title: p.title, activeVersion: p.version, versions: versions.all(p.id) }));
+  }
+
+  #activeDirs() {
+    return this.db
+      .prepare<[], { dir: string; packId: string }>(
+        `SELECT v.dir, p.id AS packId FROM pack_versions v JOIN packs p ON p.id = v.pack_id AND p.version = v.version
+         ORDER BY p.id`,
+      )
+      .all();
   }
 
   #versionRow(packId: string, version: string) {

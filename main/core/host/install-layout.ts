@@ -11,6 +11,8 @@ export interface InstallLayout {
   bundledPacksDir: string;
   /** Sandbox runtime recipes (one folder per runtime, e.g. python-3.11). */
   runtimesDir: string;
+  /** The adaptive model's trainer, a worker-thread script built by scripts/build.mjs. */
+  trainerScript: string;
 }
 
 export function locateInstall(startDir: string): InstallLayout {
@@ -25,6 +27,7 @@ export function locateInstall(startDir: string): InstallLayout {
           rendererDir: join(dir, 'dist', 'renderer'),
           bundledPacksDir: join(dir, 'content-packs'),
           runtimesDir: join(dir, 'main', 'core', 'playground', 'runtimes'),
+          trainerScript: join(dir, 'dist', 'workers', 'kt-trainer.mjs'),
         };
       }
     }

@@ -37,9 +37,12 @@ export class ProgressLog {
   readonly #project;
   readonly #insert;
   readonly #page;
+  readonly #onAppended;
 
-  constructor(db: SqliteDatabase) {
+  /** `onAppended` sees the events a batch really added, inside its transaction (the sync mirror). */
+  constructor(db: SqliteDatabase, onAppended?: (events: readonly ProgressEvent[]) => void) {
     this.#db = db;
+    this.#onAppended = onAppended;
     this.#project = createProjector(db);
     this.#insert = db.prepare(
       `INSERT OR IGNORE INTO events (event_id, learner_id, type, aggregate_id, timestamp, data, version)
@@ -61,15 +64,16 @@ export class ProgressLog {
   }
 
   #appendAll(events: readonly ProgressEvent[]): AppendResult {
-    let appended = 0;
+    const added: ProgressEvent[] = [];
     for (const e of events) {
       const row = [e.eventId, e.userId, e.type, e.aggregateId, e.timestamp, JSON.stringify(e.data), e.version];
       if (this.#insert.run(...row).changes === 0) continue;
       this.#project.apply(e);
-      appended += 1;
+      added.push(e);
     }
     this.#project.flush();
-    return { appended, duplicates: events.length - appended };
+    if (added.length > 0) this.#onAppended?.(added);
+    return { appended: added.length, duplicates: events.length - added.length };
   }
 
   /** Every event of one learner (or of all), in the order they were stored, read a page at a time. */

@@ -86,6 +86,9 @@ export class ProgressReader {
       skill: db.prepare<[string, string], { correct: number; attempts: number }>(
         'SELECT correct, attempts FROM skill_mastery WHERE learner_id = ? AND skill_id = ?',
       ),
+      skills: db.prepare<[string], { skillId: string; correct: number; attempts: number }>(
+        'SELECT skill_id AS skillId, correct, attempts FROM skill_mastery WHERE learner_id = ?',
+      ),
       lessons: db.prepare<[string], UserProgress['lessons'][number]>(
         `SELECT lesson_id AS lessonId, first_opened_at AS firstOpenedAt, completed_at AS completedAt, time_ms AS timeMs
          FROM lesson_progress WHERE learner_id = ? ORDER BY lesson_id`,
@@ -107,6 +110,11 @@ export class ProgressReader {
     return skills
       .map((skill) => this.#q.skill.get(learnerId, skill))
       .filter((row): row is { correct: number; attempts: number } => row !== undefined);
+  }
+
+  /** The same for every skill the learner tried, in one read: for ranking many exercises at once. */
+  evidenceBySkill(learnerId: string): Map<string, { correct: number; attempts: number }> {
+    return new Map(this.#q.skills.all(learnerId).map(({ skillId, ...evidence }) => [skillId, evidence]));
   }
 
   userProgress(learnerId: string): UserProgress {

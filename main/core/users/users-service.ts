@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import { preferencesSchema } from '../../../common/contract/learners.js';
-import type { Learner, LearnerSession, Preferences, PreferencesUpdate } from '../../../common/contract/learners.js';
+import type { Learner, LearnerSession, PreferencesUpdate } from '../../../common/contract/learners.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import type { ProgressLog } from '../progress/progress-log.js';
 import type { LearnerStore, StoredLearner } from './learner-store.js';
 import type { LearnerSessions } from './learner-sessions.js';
+import { mergePreferences } from './merge-preferences.js';
 import { hashPin, verifyPin } from './pin-hash.js';
 
 export type UsersService = Pick<
@@ -32,14 +33,6 @@ export const lockMsAfter = (failures: number): number =>
 
 const publicView = ({ pinHash: _h, failedPins: _f, lockedUntil: _l, ...learner }: StoredLearner): Learner => learner;
 
-const mergePreferences = (current: Preferences, update: PreferencesUpdate): Preferences =>
-  preferencesSchema.parse({
-    ...current,
-    ...update,
-    editor: { ...current.editor, ...update.editor },
-    notifications: { ...current.notifications, ...update.notifications },
-  });
-
 interface Deps {
   db: SqliteDatabase;
   learners: LearnerStore;
@@ -48,10 +41,15 @@ interface Deps {
   /** Writes the learner's export file and returns its path (removal exports first). */
   exportLearner: (learnerId: string) => Promise<{ file: string }>;
   now: () => Date;
+  /** Sync's mirror of the preferences: told of a change inside its transaction, and of removals. */
+  sync?: {
+    preferencesChanged(learnerId: string, update: PreferencesUpdate): void;
+    learnerRemoved(learnerId: string): void;
+  };
 }
 
 /** The seed's user management, on the device: local profiles, PINs, preferences. */
-export function createUsersService({ db, learners, sessions, log, exportLearner, now }: Deps): UsersService {
+export function createUsersService({ db, learners, sessions, log, exportLearner, now, sync }: Deps): UsersService {
   const learnerOf = (session: string): StoredLearner => {
     const learner = learners.find(sessions.learnerOf(session));
     if (!learner) throw new LearnError('not-found', 'This profile was removed.');
@@ -123,7 +121,10 @@ export function createUsersService({ db, learners, sessions, log, exportLearner,
     updatePreferences: async ({ session, preferences }) => {
       const learner = learnerOf(session);
       const merged = mergePreferences(learner.preferences, preferences);
-      learners.updatePreferences(learner.id, merged);
+      db.transaction(() => {
+        learners.updatePreferences(learner.id, merged);
+        sync?.preferencesChanged(learner.id, preferences);
+      })();
       return merged;
     },
 
@@ -147,6 +148,7 @@ export function createUsersService({ db, learners, sessions, log, exportLearner,
         learners.remove(learner.id);
       })();
       sessions.closeAllOf(learner.id);
+      sync?.learnerRemoved(learner.id);
       return { exportFile: file };
     },
   };

@@ -5,6 +5,7 @@ import { learn } from '../learn.js';
 import { useLearner } from '../learner-store.js';
 import { Notice } from './Notice.js';
 import type { Message } from './Notice.js';
+import { TargetBandForm } from './TargetBandForm.js';
 
 function Toggle({ label, checked, onChange }: { label: string; checked: boolean; onChange: (on: boolean) => void }) {
   return (
@@ -126,6 +127,7 @@ export function ProfileSettings() {
           onChange={(achievements) => void update({ notifications: { achievements } })}
         />
       </fieldset>
+      <TargetBandForm band={preferences.targetSuccess} onSave={(targetSuccess) => void update({ targetSuccess })} />
       <h3>Take your progress with you</h3>
       <p className="status">
         An export is one file with your profile and every step of your progress; <code>lionlearn learner import</code>{' '}

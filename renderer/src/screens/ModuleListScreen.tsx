@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useCatalog } from '../catalog-store.js';
+import { LearningPath } from '../components/LearningPath.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { ReviewsDue } from '../components/ReviewsDue.js';
 import { UpNext } from '../components/UpNext.js';
@@ -15,6 +16,7 @@ export function ModuleListScreen() {
     <section aria-labelledby="modules-heading">
       <UpNext />
       <ReviewsDue />
+      <LearningPath />
       <h1 id="modules-heading">Your modules</h1>
       <LoadStatus state={modules} what="your modules" onRetry={() => void loadModules()}>
         {(list) =>

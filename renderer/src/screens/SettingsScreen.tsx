@@ -5,6 +5,7 @@ import { LoadStatus } from '../components/LoadStatus.js';
 import { Notice } from '../components/Notice.js';
 import type { Message } from '../components/Notice.js';
 import { ProfileSettings } from '../components/ProfileSettings.js';
+import { SyncSettings } from '../components/SyncSettings.js';
 import { learn } from '../learn.js';
 import type { LoadState } from '../use-load.js';
 
@@ -109,6 +110,7 @@ export function SettingsScreen() {
     <section aria-labelledby="settings-heading">
       <h1 id="settings-heading">Settings</h1>
       <ProfileSettings />
+      <SyncSettings />
       <TrustedKeys />
     </section>
   );

@@ -5,10 +5,17 @@ import { ProfilePickerPage } from './profile-picker-page.js';
 export class ModuleListPage {
   readonly heading: Locator;
   readonly modules: Locator;
+  /** The learning path's visible steps, in order. */
+  readonly pathSteps: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Your modules' });
     this.modules = page.getByRole('list', { name: 'Installed modules' }).getByTestId('module-link');
+    this.pathSteps = page.getByRole('list', { name: /^Steps toward/ }).getByRole('listitem');
+  }
+
+  pathStep(status: 'done' | 'next' | 'open' | 'locked'): Locator {
+    return this.pathSteps.and(this.page.locator(`[data-status="${status}"]`));
   }
 
   /** Loads the app and goes past the profile picker as `learner`. */

@@ -5,6 +5,17 @@ import search from './0030-exercises-quizzes-search.js';
 import structure from './0040-content-structure.js';
 import learners from './0050-learners-and-progress.js';
 import reviews from './0060-review-schedule.js';
+import learningPaths from './0070-learning-paths.js';
+import sync from './0080-sync.js';
 
 /** The core database's ladder, oldest first. Append; never edit a shipped step. */
-export const coreMigrations: readonly Migration[] = [createCatalog, packVersions, search, structure, learners, reviews];
+export const coreMigrations: readonly Migration[] = [
+  createCatalog,
+  packVersions,
+  search,
+  structure,
+  learners,
+  reviews,
+  learningPaths,
+  sync,
+];

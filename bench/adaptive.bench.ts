@@ -1,0 +1,359 @@
+// npm run bench -- adaptive: predictPerformance and recommendNextExercise on a generated pack of
+// 1,000 exercises for learners with a few hundred events, through the API as every face calls it,
+// each against a baseline that reads the raw event log and scores every exercise; one training
+// epoch of the deep model; and the simulated-learner comparison of `lionlearn model simulate`.
+// BENCH_KT_FILE (../shared/data/kt/assist2009_updated_train.csv) is the deep model's data,
+// BENCH_QUICK=1 trains on a tenth of it, BENCH_CALLS (300) sets the timed calls per measure,
+// BENCH_KEEP=1 keeps the database, BENCH_KT_FILE=none skips the deep model.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { pino } from 'pino';
+import { createApiClient } from '../common/contract/bridge.js';
+import type { TrackInput } from '../common/contract/progress.js';
+import { TARGET_BAND } from '../main/core/adaptive/adaptive-service.js';
+import { Dkt, skillCount } from '../main/core/adaptive/dkt.js';
+import { readKt } from '../main/core/adaptive/kt-data.js';
+import { predictFromEvidence } from '../main/core/adaptive/performance-prior.js';
+import type { SkillEvidence } from '../main/core/adaptive/performance-prior.js';
+import { generateCourse } from '../main/core/adaptive/simulation/course.js';
+import { seeded } from '../main/core/adaptive/simulation/random.js';
+import { simulate, STANDARD_COURSE, summarise } from '../main/core/adaptive/simulation/simulate.js';
+import { loadTf } from '../main/core/adaptive/tf-backend.js';
+import { createCore } from '../main/core/create-core.js';
+import { CORE_DATABASE_FILE } from '../main/core/db/core-database.js';
+import { localBridge } from '../main/core/local-bridge.js';
+import { now, percentile, printTable, rng, timeEach } from './stats.js';
+
+const MODULES = 20;
+const LESSONS_PER_MODULE = 2;
+const EXERCISES_PER_MODULE = 50;
+const SKILLS = 20;
+const CALLS = Number(process.env.BENCH_CALLS ?? 300);
+const KT_FILE =
+  process.env.BENCH_KT_FILE ?? join(process.cwd(), '..', 'shared', 'data', 'kt', 'assist2009_updated_train.csv');
+const PACK = 'bench';
+
+const random = rng(42);
+
+/** 20 modules of 2 lessons and 50 exercises; each exercise needs its module's first lesson and has one or two skills. */
+function generateSource(parent: string): void {
+  const dir = join(parent, PACK);
+  const modules = Array.from({ length: MODULES }, (_, m) => {
+    const lessons = Array.from({ length: LESSONS_PER_MODULE }, (_, l) => {
+      const file = `lessons/m${m}-l${l}.md`;
+      mkdirSync(join(dir, 'lessons'), { recursive: true });
+      writeFileSync(join(dir, file), `# Lesson ${m}-${l}\n\nText.\n`);
+      return { id: `m${m}-l${l}`, title: `Lesson ${m}-${l}`, file, skills: [`s${m % SKILLS}`] };
+    });
+    const exercises = Array.from({ length: EXERCISES_PER_MODULE }, (_, e) => {
+      const exerciseDir = `exercises/m${m}/e${e}`;
+      mkdirSync(join(dir, exerciseDir), { recursive: true });
+      writeFileSync(join(dir, exerciseDir, 'prompt.md'), `# Exercise ${m}-${e}\n`);
+      writeFileSync(join(dir, exerciseDir, 'starter.py'), 'def solve(x):\n    raise NotImplementedError\n');
+      writeFileSync(join(dir, exerciseDir, 'solution.py'), 'def solve(x):\n    return x\n');
+      writeFileSync(join(dir, exerciseDir, 'tests.py'), 'import unittest\nfrom solution import solve\n');
+      const skills = e % 3 === 0 ? [`s${m % SKILLS}`, `s${(m + 1) % SKILLS}`] : [`s${m % SKILLS}`];
+      return {
+        id: `m${m}-e${e}`,
+        title: `Exercise ${m}-${e}`,
+        dir: exerciseDir,
+        difficulty: 1 + (e % 5),
+        skills,
+        requires: [`m${m}-l0`],
+      };
+    });
+    return { id: `m${m}`, title: `Module ${m}`, description: 'Generated', lessons, exercises };
+  });
+  const manifest = {
+    formatVersion: 1,
+    id: PACK,
+    version: '1.0.0',
+    title: 'Benchmark pack',
+    description: 'Generated',
+    language: 'en',
+    authors: ['bench'],
+    license: 'CC0-1.0',
+    skills: Array.from({ length: SKILLS }, (_, i) => ({
+      id: `s${i}`,
+      title: `Skill ${i}`,
+      requires: i === 0 ? [] : [`s${i - 1}`],
+    })),
+    modules,
+  };
+  writeFileSync(join(dir, 'pack.json'), JSON.stringify(manifest));
+}
+
+const allLessons = () =>
+  Array.from({ length: MODULES * LESSONS_PER_MODULE }, (_, i): TrackInput => ({
+    type: 'LessonCompleted',
+    data: {
+      lessonId: `${PACK}/m${Math.floor(i / LESSONS_PER_MODULE)}-l${i % LESSONS_PER_MODULE}`,
+      timeSpentMs: 60_000,
+    },
+  }));
+
+const submitted = (exerciseId: string, pass: boolean): TrackInput => ({
+  type: 'ExerciseSubmitted',
+  data: {
+    exerciseId,
+    codeHash: 'a'.repeat(64),
+    tests: [{ name: 't', status: pass ? 'pass' : 'fail' }],
+    durationMs: 500,
+    hintsUsed: 0,
+    skills: [],
+  },
+});
+
+/**
+ * A learner part-way through: every lesson read, 300 submissions on random exercises (two in three
+ * pass; the passes complete their exercise). The rule stops at the first exercise in the band.
+ */
+function typicalHistory(): TrackInput[] {
+  const events = allLessons();
+  for (let i = 0; i < 300; i++) {
+    const exerciseId = `${PACK}/m${Math.floor(random() * MODULES)}-e${Math.floor(random() * EXERCISES_PER_MODULE)}`;
+    const pass = random() < 2 / 3;
+    events.push(submitted(exerciseId, pass));
+    if (pass) events.push({ type: 'ExerciseCompleted', data: { exerciseId } });
+  }
+  return events;
+}
+
+/** A strong learner: 16 right answers on every skill put every exercise above the band, so all 1,000 are scored. */
+function strongHistory(): TrackInput[] {
+  const events = allLessons();
+  for (let s = 0; s < SKILLS; s++) {
+    for (let i = 0; i < 16; i++) {
+      events.push({
+        type: 'QuizAnswered',
+        data: {
+          quizItemId: `${PACK}/quiz-${s}-${i}`,
+          correct: true,
+          answer: 'x',
+          timeSpentMs: 5_000,
+          skills: [`${PACK}/s${s}`],
+        },
+      });
+    }
+  }
+  return events;
+}
+
+/**
+ * Baseline: no projections, no early stop, no batching. Every call reads the learner's raw events
+ * and counts right answers per skill, then looks up each exercise's skills and lessons and scores it.
+ */
+function naiveAdaptive(db: Database.Database) {
+  const answers = db.prepare<[string], { type: string; data: string }>(
+    `SELECT type, data FROM events WHERE learner_id = ? AND type IN ('ExerciseSubmitted', 'QuizAnswered')`,
+  );
+  const done = db.prepare<[string], { id: string }>(
+    `SELECT DISTINCT aggregate_id AS id FROM events WHERE learner_id = ? AND type IN ('LessonCompleted', 'ExerciseCompleted')`,
+  );
+  const exercises = db.prepare<[], { id: string; difficulty: number }>(
+    `SELECT s.content_id AS id, e.difficulty
+     FROM sequence s JOIN packs k ON k.id = s.pack_id JOIN exercises e ON e.id = s.content_id
+     WHERE s.kind = 'exercise' ORDER BY k.title, s.position`,
+  );
+  const difficulty = db.prepare<[string], { difficulty: number }>('SELECT difficulty FROM exercises WHERE id = ?');
+  const skillsOf = db.prepare<[string], { id: string }>(
+    'SELECT skill_id AS id FROM content_skills WHERE content_id = ?',
+  );
+  const lessonsOf = db.prepare<[string], { id: string }>(
+    `SELECT required_id AS id FROM prerequisites WHERE graph = 'lesson' AND item_id = ?`,
+  );
+  const evidenceOf = (learnerId: string) => {
+    const bySkill = new Map<string, SkillEvidence>();
+    for (const row of answers.all(learnerId)) {
+      const data = JSON.parse(row.data) as { skills: string[]; correct?: boolean; tests?: { status: string }[] };
+      const right =
+        row.type === 'QuizAnswered'
+          ? data.correct === true
+          : data.tests!.length > 0 && data.tests!.every((t) => t.status === 'pass');
+      for (const skill of data.skills) {
+        const e = bySkill.get(skill) ?? { correct: 0, attempts: 0 };
+        e.attempts += 1;
+        e.correct += right ? 1 : 0;
+        bySkill.set(skill, e);
+      }
+    }
+    return (contentId: string) => skillsOf.all(contentId).flatMap((s) => bySkill.get(s.id) ?? []);
+  };
+  return {
+    predict(learnerId: string, contentId: string) {
+      return predictFromEvidence(difficulty.get(contentId)!.difficulty, evidenceOf(learnerId)(contentId)).probability;
+    },
+    recommend(learnerId: string): string | undefined {
+      const evidence = evidenceOf(learnerId);
+      const finished = new Set(done.all(learnerId).map((r) => r.id));
+      let best: { id: string; distance: number } | undefined;
+      for (const e of exercises.all()) {
+        if (finished.has(e.id) || lessonsOf.all(e.id).some((l) => !finished.has(l.id))) continue;
+        const p = predictFromEvidence(e.difficulty, evidence(e.id)).probability;
+        const distance = Math.max(0, TARGET_BAND.low - p, p - TARGET_BAND.high);
+        if (!best || distance < best.distance) best = { id: e.id, distance };
+      }
+      return best?.id;
+    },
+  };
+}
+
+/** Ours and the baseline in turn, call by call, so both run under the same load from whatever else the machine does. */
+async function sideBySide<T>(
+  items: T[],
+  ours: (item: T) => unknown,
+  baseline: (item: T) => unknown,
+): Promise<{ ours: number[]; baseline: number[] }> {
+  const times = { ours: [] as number[], baseline: [] as number[] };
+  for (const item of items) {
+    times.ours.push(...(await timeEach([item], ours)));
+    times.baseline.push(...(await timeEach([item], baseline)));
+  }
+  return times;
+}
+
+async function deepEpoch(): Promise<{
+  seconds: number;
+  learners: number;
+  answers: number;
+  loss: number;
+  backend: string;
+}> {
+  const all = await readKt(KT_FILE);
+  const train = process.env.BENCH_QUICK ? all.slice(0, Math.ceil(all.length / 10)) : all;
+  const backend = await loadTf();
+  let loss = NaN;
+  // No held-out share: the pass is training alone, over every learner given.
+  const model = new Dkt({ epochs: 1, validation: 0, skills: skillCount(all), onEpoch: (_, l) => (loss = l) });
+  const start = now();
+  await model.fit(train);
+  return {
+    seconds: (now() - start) / 1000,
+    learners: train.length,
+    answers: train.reduce((n, s) => n + s.skills.length, 0),
+    loss,
+    backend: backend.name,
+  };
+}
+
+async function main() {
+  const root = mkdtempSync(join(tmpdir(), 'bench-adaptive-'));
+  const bundled = join(root, 'bundled');
+  generateSource(bundled);
+  const dataDir = join(root, 'data');
+  const core = await createCore({
+    dataDir,
+    appVersion: '1.0.0',
+    bundledPacksDir: bundled,
+    logger: pino({ level: 'silent' }),
+  });
+  const api = createApiClient(localBridge(core));
+  const db = new Database(join(dataDir, CORE_DATABASE_FILE), { readonly: true });
+  const naive = naiveAdaptive(db);
+
+  const learners = [];
+  for (const [label, history] of [
+    ['typical learner', typicalHistory()],
+    ['strong learner (no exercise in the band: all scored)', strongHistory()],
+  ] as const) {
+    const { session, learner } = await api.createLearner({ profile: { displayName: label } });
+    await api.updateUserProgress({ session, events: history });
+    learners.push({ label, session, id: learner.id, events: history.length });
+  }
+  const exerciseCount = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM exercises`).get()!.n;
+  console.log(
+    `Pack: ${exerciseCount} exercises in ${MODULES} modules, ${SKILLS} skills; learners: ${learners.map((l) => `${l.label} with ${l.events} events`).join('; ')}`,
+  );
+
+  const ids = Array.from(
+    { length: CALLS },
+    () => `${PACK}/m${Math.floor(random() * MODULES)}-e${Math.floor(random() * EXERCISES_PER_MODULE)}`,
+  );
+  const rows = [];
+  const mismatches: string[] = [];
+  for (const learner of learners) {
+    const { session } = learner;
+    for (const contentId of ids.slice(0, 20)) await api.predictPerformance({ session, contentId }); // warm up
+    const predict = await sideBySide(
+      ids,
+      (contentId) => api.predictPerformance({ session, contentId }),
+      (contentId) => naive.predict(learner.id, contentId),
+    );
+    for (let i = 0; i < 10; i++) await api.recommendNextExercise({ session });
+    const recommend = await sideBySide(
+      Array.from({ length: CALLS }),
+      () => api.recommendNextExercise({ session }),
+      () => naive.recommend(learner.id),
+    );
+    const ours = await api.recommendNextExercise({ session });
+    if (ours?.contentId !== naive.recommend(learner.id)) mismatches.push(learner.label);
+    rows.push(
+      {
+        metric: `${learner.label}: predictPerformance p50`,
+        ours: percentile(predict.ours, 50),
+        baseline: percentile(predict.baseline, 50),
+        unit: 'ms',
+      },
+      {
+        metric: `  predictPerformance p95`,
+        ours: percentile(predict.ours, 95),
+        baseline: percentile(predict.baseline, 95),
+        unit: 'ms',
+        target: '<= 5 ms',
+      },
+      {
+        metric: `  recommendNextExercise p50`,
+        ours: percentile(recommend.ours, 50),
+        baseline: percentile(recommend.baseline, 50),
+        unit: 'ms',
+      },
+      {
+        metric: `  recommendNextExercise p95`,
+        ours: percentile(recommend.ours, 95),
+        baseline: percentile(recommend.baseline, 95),
+        unit: 'ms',
+        target: '<= 20 ms',
+      },
+    );
+  }
+  printTable(
+    `Adaptive reads over ${exerciseCount} exercises (${CALLS} calls each, in turn with the baseline's) vs the raw event log read and every exercise looked up and scored`,
+    'raw log, score all',
+    rows,
+  );
+  console.log(
+    mismatches.length === 0
+      ? 'The baseline recommends the same exercise as recommendNextExercise for both learners.'
+      : `warning: the baseline recommends another exercise for: ${mismatches.join(', ')}`,
+  );
+  db.close();
+  await core.close();
+  if (process.env.BENCH_KEEP) console.log(`kept ${dataDir}`);
+  else rmSync(root, { recursive: true, force: true });
+
+  const { skills, itemsPerSkill, budget } = STANDARD_COURSE;
+  let start = now();
+  const results = simulate(generateCourse(skills, itemsPerSkill, seeded(1)), { learners: 1000, seed: 1, budget });
+  console.log(
+    `\nSimulated learners (lionlearn model simulate): 1000 per policy, ${skills} skills x ${itemsPerSkill} items, ` +
+      `at most ${budget} exercises, in ${((now() - start) / 1000).toFixed(2)} s`,
+  );
+  console.table(summarise(results));
+
+  if (KT_FILE === 'none') return;
+  start = now();
+  const deep = await deepEpoch();
+  printTable(`Deep model (DKT, ${deep.backend} backend), one epoch on ${KT_FILE}`, 'none', [
+    {
+      metric: `one epoch: ${deep.learners} learners, ${deep.answers} answers (training loss ${deep.loss.toFixed(4)})`,
+      ours: deep.seconds,
+      unit: 's',
+    },
+    { metric: 'answers per second', ours: deep.answers / deep.seconds, unit: 'ans/s' },
+  ]);
+  console.log(`deep model: data read, backend loaded and one epoch in ${((now() - start) / 1000).toFixed(1)} s`);
+}
+
+await main();

@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import type { InstallLayout } from '../../core/host/install-layout.js';
+import { withApi } from '../open-core.js';
+import { openLearner } from './learner.js';
+
+const MARKS = { done: '✓', next: '➜', open: '○', locked: '…' } as const;
+
+export function registerPath(program: Command, layout: InstallLayout): void {
+  program
+    .command('path <nameOrId>')
+    .description("a learner's learning path toward their goal, and what changed since it was last shown")
+    .option('--goal <id>', 'a module id, a skill id or "all" (default: the profile\'s goal)')
+    .option('--all', 'list the steps already done too')
+    .option('--json', 'print JSON')
+    .action(async (nameOrId: string, options: { goal?: string; all?: boolean; json?: boolean }, command: Command) => {
+      const path = await withApi(layout, command, async (api) => {
+        const { session } = await openLearner(api, nameOrId);
+        // A goal asked for becomes the stored one; without, the update keeps the last goal and says what changed.
+        if (options.goal) await api.generateLearningPath({ session, goal: options.goal });
+        return api.updateLearningPath({ session });
+      });
+      if (options.json) return console.log(JSON.stringify(path, null, 2));
+      console.log(path.summary);
+      if (path.changes.hadPrevious && !options.goal) console.log(path.changes.summary);
+      path.steps
+        .filter((s) => options.all || s.status !== 'done')
+        .forEach((s, i) =>
+          console.log(`${String(i + 1).padStart(3)}. ${MARKS[s.status]} ${s.title} (${s.kind}): ${s.reason}`),
+        );
+    });
+}

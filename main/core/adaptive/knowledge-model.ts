@@ -1,0 +1,182 @@
+import type { Logger } from '../../../infra/log/logger.js';
+import type { DeepKt } from './deep-kt.js';
+import { ModelFileError } from './model-store.js';
+import type { ModelStore } from './model-store.js';
+import type { ModelTrainer } from './model-trainer.js';
+import type { PracticeHistory } from './practice-history.js';
+import { SkillIndex } from './skill-index.js';
+import { loadTrained } from './trained-model.js';
+
+/** The model trained on this install's own answers, under `<dataDir>/models/`. */
+export const LOCAL_MODEL = 'learners';
+/** A model trained from scratch here is trusted only with this much of the learner's history. */
+export const MIN_HISTORY = 20;
+
+export interface ModelStatus {
+  state: 'loaded' | 'missing' | 'corrupt';
+  /** Which model, or what is wrong, in words. */
+  detail: string;
+}
+
+export type DeepPrediction = { probability: number; confidence: number; model: string } | { note: string };
+
+interface Loaded {
+  model: DeepKt;
+  index: SkillIndex;
+  label: string;
+  /** Answers of the learner's own before the model is used: 1 for a model that began from a class's data. */
+  minHistory: number;
+  /** Answers the model was trained on here (0 for a pack's). */
+  trainedOn: number;
+  fromPack: boolean;
+}
+
+export interface Prior {
+  packId: string;
+  folder: string;
+}
+
+const logit = (p: number) => Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p));
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/**
+ * Serves the deep model: the one trained on this install's answers, else a model shipped with a
+ * pack. Loads lazily and again after each training run. A missing or damaged file never fails a
+ * prediction: it is logged, reported in the answer's note, and a retrain is requested.
+ */
+export class KnowledgeModel {
+  readonly #deps;
+  #loaded: Loaded | undefined;
+  #loading: Promise<void> | undefined;
+  #status: ModelStatus = { state: 'missing', detail: 'not loaded yet' };
+
+  constructor(deps: {
+    store: ModelStore;
+    /** Models the installed packs ship, in a stable order. */
+    priors: () => Promise<Prior[]>;
+    history: Pick<PracticeHistory, 'latest'>;
+    /** Graded answers of all learners so far (what decides when to train again). */
+    countAnswers: () => number;
+    trainer: ModelTrainer | undefined;
+    logger: Logger;
+  }) {
+    this.#deps = deps;
+  }
+
+  /** What `lionlearn doctor` shows; loads the model first if it was not yet. */
+  async status(): Promise<ModelStatus> {
+    await this.#ensureLoaded();
+    return this.#status;
+  }
+
+  /** The chance the learner answers content on `skills` right next, or why the deep model cannot say. */
+  async predict(learnerId: string, skills: readonly string[]): Promise<DeepPrediction> {
+    const loaded = await this.#current();
+    this.#deps.trainer?.poke(this.#deps.countAnswers(), loaded?.trainedOn ?? 0);
+    if (!loaded) return { note: this.#status.detail };
+    const known = skills.map((s) => loaded.index.numberOf(s)).filter((n): n is number => n !== undefined);
+    if (known.length === 0) return { note: `${loaded.label} does not know this content’s skills` };
+    const attempts = this.#deps.history.latest(learnerId, loaded.model.window).reverse();
+    if (attempts.length < loaded.minHistory) {
+      const needed = `${loaded.minHistory} answer${loaded.minHistory === 1 ? '' : 's'}`;
+      return { note: `${loaded.label} needs ${needed} of the learner’s; ${attempts.length} so far` };
+    }
+    const sequence = loaded.index.sequenceOf(attempts, false);
+    const p = loaded.model.predictNext(sequence, known);
+    // Several skills: the mean logit, as the simple model does, so more tags do not mean more certainty.
+    const probability = sigmoid(p.reduce((sum, q) => sum + logit(q), 0) / p.length);
+    // Grows with the history the model reads, which spans all skills (not only this content's).
+    const confidence = attempts.length / (attempts.length + 10);
+    return { probability, confidence, model: loaded.label };
+  }
+
+  /** Forgets the loaded model, so the next prediction reads the newly saved one. */
+  reload(): void {
+    this.#loaded?.model.dispose();
+    this.#loaded = undefined;
+    this.#loading = undefined;
+  }
+
+  close(): void {
+    this.reload();
+  }
+
+  #ensureLoaded(): Promise<void> {
+    this.#loading ??= this.#load();
+    return this.#loading;
+  }
+
+  /** The model once loaded; if a reload came while waiting, the newer one. */
+  async #current(): Promise<Loaded | undefined> {
+    for (;;) {
+      const loading = this.#ensureLoaded();
+      await loading;
+      if (loading === this.#loading) return this.#loaded;
+    }
+  }
+
+  async #load(): Promise<void> {
+    const { store, logger } = this.#deps;
+    try {
+      const { model, metadata } = await loadTrained(store.folder(LOCAL_MODEL));
+      this.#use({
+        model,
+        index: new SkillIndex(metadata.skills),
+        label: `${model.name}, trained here`,
+        minHistory: metadata.prior ? 1 : MIN_HISTORY,
+        trainedOn: metadata.answers,
+        fromPack: false,
+      });
+      return;
+    } catch (error) {
+      if (!(error instanceof ModelFileError && error.state === 'missing')) {
+        return this.#damaged(`the model trained here is damaged (${(error as Error).message})`);
+      }
+    }
+    const [prior] = await this.#deps.priors();
+    if (!prior) {
+      this.#status = {
+        state: 'missing',
+        detail: 'no deep model yet: it is trained once learners have answered enough',
+      };
+      return;
+    }
+    try {
+      const { model, metadata } = await loadTrained(prior.folder);
+      const qualified = metadata.skills.map((s) => (s.includes('/') ? s : `${prior.packId}/${s}`));
+      this.#use({
+        model,
+        index: new SkillIndex(qualified),
+        label: `${model.name}, from pack ${prior.packId}`,
+        minHistory: 1,
+        trainedOn: 0,
+        fromPack: true,
+      });
+    } catch (error) {
+      logger.warn({ error: (error as Error).message }, 'the model shipped with a pack cannot be read');
+      this.#status = { state: 'corrupt', detail: `the model of pack ${prior.packId} is damaged` };
+    }
+  }
+
+  #use(loaded: Loaded): void {
+    this.#loaded = loaded;
+    this.#status = { state: 'loaded', detail: loaded.label };
+  }
+
+  #damaged(detail: string): void {
+    this.#deps.logger.warn(
+      { detail },
+      'the adaptive model cannot be used; the simple model answers until it is retrained',
+    );
+    this.#status = { state: 'corrupt', detail: `${detail}; the simple model answers while it is retrained` };
+    void this.#deps.trainer?.run();
+  }
+
+  /** The folder and pack of the model training should start from: the one trained here if it loads, else a pack's. */
+  async base(): Promise<{ folder: string; packId?: string } | undefined> {
+    await this.#ensureLoaded();
+    if (this.#loaded && !this.#loaded.fromPack) return { folder: this.#deps.store.folder(LOCAL_MODEL) };
+    const [prior] = await this.#deps.priors();
+    return prior && { folder: prior.folder, packId: prior.packId };
+  }
+}

@@ -1,0 +1,83 @@
+import type * as Y from 'yjs';
+import { z } from 'zod';
+import { progressEventSchema } from '../../../common/contract/progress.js';
+import type { ProgressEvent } from '../../../common/contract/progress.js';
+import type { Logger } from '../../../infra/log/logger.js';
+import { termOf } from './doc-names.js';
+import type { LocalDocs } from './local-docs.js';
+import type { SyncStore } from './sync-store.js';
+
+const groupBy = <T>(items: Iterable<T>, keyOf: (item: T) => string) => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+};
+
+/**
+ * The event log and the progress documents (Y.Map 'events': eventId -> DomainEvent), kept equal
+ * for linked learners. In a document an event's userId is the account, which every device of the
+ * learner shares; in the log it is this device's learner.
+ */
+export class ProgressMirror {
+  readonly #docs: LocalDocs;
+  readonly #store: SyncStore;
+  readonly #logger: Logger;
+
+  constructor(docs: LocalDocs, store: SyncStore, logger: Logger) {
+    this.#docs = docs;
+    this.#store = store;
+    this.#logger = logger;
+  }
+
+  /** The log's hook: events a transaction appended go into their term's document in it. */
+  appended = (events: readonly ProgressEvent[]): void => {
+    for (const [learnerId, ofLearner] of groupBy(events, (e) => e.userId)) {
+      const link = this.#store.linkOf(learnerId);
+      if (!link) continue;
+      for (const [key, ofTerm] of groupBy(ofLearner, (e) => termOf(e.timestamp))) {
+        this.#docs.change(learnerId, key, (doc) => {
+          const map = doc.getMap('events');
+          for (const e of ofTerm) if (!map.has(e.eventId)) map.set(e.eventId, { ...e, userId: link.accountId });
+        });
+      }
+    }
+  };
+
+  /** At link: a learner's whole log into the documents, in the caller's transaction. */
+  backfill(events: Iterable<ProgressEvent>): void {
+    const batch: ProgressEvent[] = [];
+    for (const event of events) {
+      batch.push(event);
+      if (batch.length === 5000) this.appended(batch.splice(0));
+    }
+    this.appended(batch);
+  }
+
+  /**
+   * Events that came from the server, checked against the DomainEvent schema, for the caller to
+   * append to the log. One that fails is logged and skipped; it stays in the document, where
+   * nothing else reads it.
+   */
+  received(learnerId: string, doc: Y.Doc, keys: ReadonlySet<string>): ProgressEvent[] {
+    const map = doc.getMap('events');
+    const valid: ProgressEvent[] = [];
+    for (const key of keys) {
+      const value = map.get(key);
+      if (value === undefined) continue;
+      const parsed = progressEventSchema.safeParse(
+        typeof value === 'object' && value !== null ? { ...value, userId: learnerId } : value,
+      );
+      if (parsed.success && parsed.data.eventId === key) valid.push(parsed.data);
+      else {
+        const problem = parsed.success ? 'its key is not its eventId' : z.prettifyError(parsed.error);
+        this.#logger.warn({ learnerId, eventId: key, problem }, 'sync: a malformed progress event was skipped');
+      }
+    }
+    return valid;
+  }
+}

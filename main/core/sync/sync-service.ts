@@ -1,0 +1,196 @@
+import { randomInt } from 'node:crypto';
+import type { LearnService } from '../../../common/contract/api.js';
+import { LearnError } from '../../../common/contract/errors.js';
+import type { LearnEvent } from '../../../common/contract/events.js';
+import type { SyncStatus } from '../../../common/contract/sync.js';
+import type { Logger } from '../../../infra/log/logger.js';
+import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import type { ProgressLog } from '../progress/progress-log.js';
+import type { LearnerSessions } from '../users/learner-sessions.js';
+import { AuthCallError, authClient } from './auth-client.js';
+import type { AuthClient, Tokens } from './auth-client.js';
+import { DEFAULT_BACKOFF } from './backoff.js';
+import type { BackoffOptions } from './backoff.js';
+import { isTermKey } from './doc-names.js';
+import type { DocKey } from './doc-names.js';
+import { LearnerSync } from './learner-sync.js';
+import type { LocalDocs } from './local-docs.js';
+import type { PrefsMirror } from './prefs-mirror.js';
+import type { ProgressMirror } from './progress-mirror.js';
+import type { SyncLink, SyncStore } from './sync-store.js';
+
+export type SyncApi = Pick<LearnService, 'linkSyncAccount' | 'unlinkSyncAccount' | 'syncNow' | 'getSyncStatus'>;
+
+export type SyncOptions = Partial<BackoffOptions>;
+
+interface Deps {
+  db: SqliteDatabase;
+  sessions: LearnerSessions;
+  store: SyncStore;
+  docs: LocalDocs;
+  log: ProgressLog;
+  progress: ProgressMirror;
+  prefs: PrefsMirror;
+  emit: (event: LearnEvent) => void;
+  now: () => Date;
+  logger: Logger;
+  options?: SyncOptions;
+  auth?: AuthClient;
+}
+
+const UNLINKED: SyncStatus = { state: 'unlinked', serverUrl: null, syncedAt: null, pending: 0, message: null };
+
+/** Yjs clientIDs are unsigned 32-bit numbers. */
+const newClientId = () => randomInt(0, 2 ** 32 - 1);
+
+const loginError = (error: unknown): Error => {
+  if (!(error instanceof AuthCallError)) return error as Error;
+  if (error.failure === 'rejected')
+    return new LearnError('forbidden', 'That email and password do not match an account on this server.');
+  if (error.failure === 'rate-limited')
+    return new LearnError('too-many-attempts', 'Too many sign-in attempts: wait a minute and try again.');
+  return new LearnError('unavailable', error.message);
+};
+
+/**
+ * The sync API and the linked learners' sync sessions. Long-running faces start them all
+ * (`startAll`); a one-shot program does not, and a learner's own sync calls start theirs. Status
+ * changes go to the faces as `sync-status`.
+ */
+export function createSyncService(deps: Deps) {
+  const { db, sessions, store, docs, log, progress, prefs, now, logger } = deps;
+  const auth = deps.auth ?? authClient;
+  const backoff = { ...DEFAULT_BACKOFF, ...deps.options };
+  const running = new Map<string, LearnerSync>();
+  const announced = new Map<string, string>();
+
+  const statusOf = (learnerId: string): SyncStatus => running.get(learnerId)?.status() ?? UNLINKED;
+
+  const changed = (learnerId: string) => {
+    const status = statusOf(learnerId);
+    const text = JSON.stringify(status);
+    if (announced.get(learnerId) === text) return;
+    announced.set(learnerId, text);
+    deps.emit({ type: 'sync-status', learnerId, status });
+  };
+
+  /** An update from the server, with what it means for the event log or the preferences, in one transaction. */
+  const receive = (learnerId: string, key: DocKey, update: Uint8Array) => {
+    docs.applyRemote(learnerId, key, update, (doc, keys) => {
+      if (key === 'prefs') prefs.received(learnerId, doc, keys);
+      else if (isTermKey(key)) log.appendInTransaction(progress.received(learnerId, doc, keys));
+    });
+  };
+
+  const start = (link: SyncLink, tokens?: Tokens) => {
+    const { learnerId } = link;
+    const sync = new LearnerSync(
+      {
+        link,
+        store,
+        docs,
+        auth,
+        receive: (key, update) => receive(learnerId, key, update),
+        prefsArrived: () => db.transaction(() => prefs.seed(learnerId))(),
+        changed: () => changed(learnerId),
+        backoff,
+        now,
+        logger,
+      },
+      tokens,
+    );
+    running.set(learnerId, sync);
+    sync.start();
+  };
+
+  const stop = (learnerId: string) => {
+    running.get(learnerId)?.stop();
+    running.delete(learnerId);
+    docs.forget(learnerId);
+  };
+
+  /** A linked learner's sync, started if this program has not started it yet. */
+  const ensure = (learnerId: string) => {
+    const link = store.linkOf(learnerId);
+    if (link && !running.has(learnerId)) start(link);
+  };
+
+  docs.onSettled((learnerId, key, outgoing) => {
+    running.get(learnerId)?.localChange(key as DocKey, outgoing);
+    changed(learnerId);
+  });
+
+  const api: SyncApi = {
+    linkSyncAccount: async ({ session, serverUrl, email, password }) => {
+      const learnerId = sessions.learnerOf(session);
+      const url = serverUrl.replace(/\/+$/, '');
+      const tokens = await auth.login(url, email, password).catch((error: unknown) => {
+        throw loginError(error);
+      });
+      stop(learnerId);
+      const link: SyncLink = { learnerId, serverUrl: url, accountId: tokens.account.id, linkedAt: now().toISOString() };
+      db.transaction(() => {
+        store.link(link, tokens.refreshToken, newClientId());
+        // Events recorded before the link (or while unlinked) join the documents now.
+        progress.backfill(log.events(learnerId));
+      })();
+      logger.info({ learnerId, serverUrl: url, accountId: link.accountId }, 'sync: linked');
+      start(link, tokens);
+      return statusOf(learnerId);
+    },
+
+    unlinkSyncAccount: async ({ session }) => {
+      const learnerId = sessions.learnerOf(session);
+      const link = store.linkOf(learnerId);
+      if (!link) return UNLINKED;
+      const refreshToken = store.refreshToken(learnerId);
+      stop(learnerId);
+      store.unlink(learnerId);
+      changed(learnerId);
+      // Signing out only revokes the token on the server; unreachable, it lapses there on its own.
+      if (refreshToken) {
+        await auth.logout(link.serverUrl, refreshToken).catch((error: unknown) => {
+          logger.info({ err: error, learnerId }, 'sync: the server was not told of the sign-out');
+        });
+      }
+      return UNLINKED;
+    },
+
+    syncNow: async ({ session }) => {
+      const learnerId = sessions.learnerOf(session);
+      if (running.has(learnerId)) running.get(learnerId)!.syncNow();
+      else ensure(learnerId);
+      return statusOf(learnerId);
+    },
+
+    getSyncStatus: async ({ session }) => {
+      const learnerId = sessions.learnerOf(session);
+      ensure(learnerId);
+      return statusOf(learnerId);
+    },
+  };
+
+  return {
+    api,
+    /** Every linked learner syncs in the background from now on, whoever has their profile open. */
+    startAll: () => {
+      for (const link of store.links()) ensure(link.learnerId);
+    },
+    /** The learner and their sync rows are gone (ON DELETE CASCADE): stop their sync. */
+    learnerRemoved: (learnerId: string) => {
+      stop(learnerId);
+      store.forgetLearner(learnerId);
+    },
+    /**
+     * Stops every sync. Returns the token refreshes still in flight, if any: the database must stay
+     * open until they end, or a rotated refresh token is lost and the server, seeing the old one
+     * again, revokes the sign-in.
+     */
+    close: (): Promise<unknown> | null => {
+      const refreshing = [...running.values()].map((sync) => sync.stop()).filter((p) => p !== null);
+      running.clear();
+      docs.close();
+      return refreshing.length > 0 ? Promise.all(refreshing) : null;
+    },
+  };
+}

@@ -1,0 +1,184 @@
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { SyncStatus } from '../../../common/contract/sync.js';
+import { learn } from '../learn.js';
+import { useLearner } from '../learner-store.js';
+import { Notice } from './Notice.js';
+import type { Message } from './Notice.js';
+
+const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
+
+/** The status in words; `pending` is what this machine holds that the server has not confirmed. */
+function describe(status: SyncStatus): string {
+  const waiting = status.pending > 0 ? ` ${changes(status.pending)} not sent yet.` : '';
+  switch (status.state) {
+    case 'unlinked':
+      return 'Not linked: your progress stays on this machine.';
+    case 'offline':
+      return `${status.message ?? 'Offline.'}${waiting}`;
+    case 'syncing':
+      return `Syncing with ${status.serverUrl}…${waiting}`;
+    case 'synced':
+      return `Synced with ${status.serverUrl}${
+        status.syncedAt ? ` at ${new Date(status.syncedAt).toLocaleTimeString()}` : ''
+      }.`;
+    case 'error':
+      return `${status.message ?? 'Sync stopped.'}${waiting}`;
+  }
+}
+
+/** Checked here first, so a typo gets a plain answer instead of the contract's. */
+function serverAddressProblem(value: string): string | null {
+  try {
+    const url = new URL(value.trim());
+    if (url.protocol === 'http:' || url.protocol === 'https:') return null;
+  } catch {
+    // falls through to the message
+  }
+  return 'Enter the sync server’s address with http:// or https://, like http://192.168.1.10:4781';
+}
+
+/** Linking the open learner to a sync-server account, and how their sync is going. */
+export function SyncSettings() {
+  const { current, setLearner } = useLearner();
+  const [status, setStatus] = useState<SyncStatus>();
+  const [serverUrl, setServerUrl] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>();
+  const session = current?.session;
+  const learnerId = current?.learner.id;
+
+  useEffect(() => {
+    if (!session || !learnerId) return;
+    let open = true;
+    learn()
+      .getSyncStatus({ session })
+      .then(
+        (value) => {
+          if (!open) return;
+          setStatus(value);
+          setServerUrl((typed) => typed || value.serverUrl || '');
+        },
+        (e: unknown) => open && setMessage({ kind: 'error', text: (e as Error).message }),
+      );
+    const unsubscribe = window.learn?.onEvent((event) => {
+      if (event.type !== 'sync-status' || event.learnerId !== learnerId) return;
+      setStatus(event.status);
+      // Preferences may have arrived from another device.
+      if (event.status.state === 'synced') {
+        learn()
+          .getLearner({ session })
+          .then(
+            (learner) => open && setLearner(learner),
+            () => undefined,
+          );
+      }
+    });
+    return () => {
+      open = false;
+      unsubscribe?.();
+    };
+  }, [session, learnerId, setLearner]);
+
+  if (!session || !status) return null;
+
+  const run = async (work: () => Promise<SyncStatus>, done?: string) => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      setStatus(await work());
+      if (done) setMessage({ kind: 'ok', text: done });
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const link = (event: FormEvent) => {
+    event.preventDefault();
+    const problem = serverAddressProblem(serverUrl);
+    if (problem) return setMessage({ kind: 'error', text: problem });
+    void run(async () => {
+      const linked = await learn().linkSyncAccount({ session, serverUrl: serverUrl.trim(), email, password });
+      setPassword('');
+      return linked;
+    }, 'Linked: this profile now syncs with your account.');
+  };
+
+  const linked = status.state !== 'unlinked';
+  const needsLogin = !linked || status.state === 'error';
+  return (
+    <section className="panel" aria-labelledby="sync-heading">
+      <h2 id="sync-heading">Sync</h2>
+      <p className="status">
+        Link this profile to your account on a sync server to keep your progress and settings the same on every computer
+        you use. Without a network it keeps working and catches up later.
+      </p>
+      <p role="status" aria-live="polite" className={status.state === 'error' ? 'status-error' : 'status'}>
+        {describe(status)}
+      </p>
+      {linked && (
+        <p>
+          <button type="button" disabled={busy} onClick={() => void run(() => learn().syncNow({ session }))}>
+            Sync now
+          </button>{' '}
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void run(
+                () => learn().unlinkSyncAccount({ session }),
+                'Unlinked: your progress stays on this machine and no longer syncs.',
+              )
+            }
+          >
+            Unlink
+          </button>
+        </p>
+      )}
+      {needsLogin && (
+        <form onSubmit={link} className="key-form" aria-label={linked ? 'Log in again' : 'Link to an account'}>
+          <label>
+            Server address
+            <input
+              inputMode="url"
+              value={serverUrl}
+              onChange={(e) => setServerUrl(e.target.value)}
+              placeholder="http://192.168.1.10:4781"
+              required
+              autoComplete="url"
+              spellCheck={false}
+            />
+          </label>
+          <label>
+            Email
+            <input
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+              autoComplete="username"
+            />
+          </label>
+          <label>
+            Password
+            <input
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+              autoComplete="current-password"
+            />
+          </label>
+          <button type="submit" disabled={busy}>
+            {linked ? 'Log in again' : 'Link'}
+          </button>
+        </form>
+      )}
+      <Notice message={message} />
+    </section>
+  );
+}
