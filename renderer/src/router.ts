@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 export type Route =
   | { screen: 'modules' }
@@ -39,4 +39,8 @@ const subscribe = (onChange: () => void) => {
   return () => window.removeEventListener('hashchange', onChange);
 };
 
-export const useRoute = (): Route => parseRoute(useSyncExternalStore(subscribe, () => location.hash));
+/** The same object while the hash stays the same, so effects keyed on the route run only when it changes. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => location.hash);
+  return useMemo(() => parseRoute(hash), [hash]);
+}

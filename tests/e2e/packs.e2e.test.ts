@@ -52,7 +52,9 @@ describe('packs, keys and search in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, '04-catalog.png'), fullPage: true });
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Modules' }).click();
-    await expect(new ModuleListPage(page).moduleTitles()).resolves.toEqual(expect.arrayContaining(['Basics', 'Loops']));
+    await expect
+      .poll(() => new ModuleListPage(page).moduleTitles())
+      .toEqual(expect.arrayContaining(['Basics', 'Loops']));
     // Import failures are shown in the page, not as console errors.
     expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
   });

@@ -97,6 +97,25 @@ describe('the deep model behind predictPerformance', () => {
     expect(await core.model.knowledge.status()).toMatchObject({ state: 'loaded' });
   }, 30_000);
 
+  it('fine-tunes a pack’s model on this machine’s answers, keeping it usable from the first answer', async () => {
+    const model = { trainerScript: await trainerScript(), minAnswers: 1000, retrainEvery: 5, epochs: 1 };
+    const { api, session, core, answerMany } = await start({ source: await packWithModel(), model });
+    await answerMany(5);
+    await api.predictPerformance({ session, contentId: 'demo/count-down' });
+    expect(await core.model.trainer!.settled()).toMatchObject({ trained: true, fineTuned: true, answers: 5 });
+    const other = await api.createLearner({ profile: { displayName: 'Ola' } });
+    await api.updateUserProgress({
+      session: other.session,
+      events: [
+        { type: 'QuizAnswered', data: { quizItemId: 'demo/range-stop', correct: true, answer: '4', timeSpentMs: 900 } },
+      ],
+    });
+    expect(await api.predictPerformance({ session: other.session, contentId: 'demo/count-down' })).toMatchObject({
+      model: 'SAKT (attention), trained here',
+      attempts: 1,
+    });
+  }, 60_000);
+
   it('falls back on a damaged model file, says so, retrains in a worker, then answers from the new model', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'deep-'));
     mkdirSync(join(dataDir, 'models', 'learners'), { recursive: true });

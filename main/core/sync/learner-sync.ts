@@ -259,7 +259,7 @@ export class LearnerSync {
     const delay = backoffDelay(this.#attempt, this.#deps.backoff);
     this.#attempt += 1;
     this.#phase = 'waiting';
-    this.#message = `Offline: ${reason}. Trying again on its own.`;
+    this.#message = `Offline: ${reason.replace(/\.$/, '')}. Trying again on its own.`;
     this.#deps.logger.info({ learnerId: this.#learnerId, reason, delay }, 'sync: waiting to reconnect');
     this.#timer = setTimeout(() => void this.#connect(), delay).unref();
     this.#deps.changed();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SyncStatus } from '../../../common/contract/sync.js';
 import { learn } from '../learn.js';
@@ -47,6 +47,9 @@ export function SyncSettings() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>();
+  const section = useRef<HTMLElement>(null);
+  /** Set when the learner's own link or unlink replaces the controls they were using. */
+  const refocus = useRef(false);
   const session = current?.session;
   const learnerId = current?.learner.id;
 
@@ -66,12 +69,16 @@ export function SyncSettings() {
     const unsubscribe = window.learn?.onEvent((event) => {
       if (event.type !== 'sync-status' || event.learnerId !== learnerId) return;
       setStatus(event.status);
-      // Preferences may have arrived from another device.
+      // Preferences may have arrived from another device. Only a real change is stored: any update of
+      // the learner re-renders the whole app, which moves focus away from these controls.
       if (event.status.state === 'synced') {
         learn()
           .getLearner({ session })
           .then(
-            (learner) => open && setLearner(learner),
+            (learner) => {
+              const known = useLearner.getState().current?.learner;
+              if (open && JSON.stringify(learner) !== JSON.stringify(known)) setLearner(learner);
+            },
             () => undefined,
           );
       }
@@ -81,6 +88,15 @@ export function SyncSettings() {
       unsubscribe?.();
     };
   }, [session, learnerId, setLearner]);
+
+  // Once a link or unlink is done, the control that had focus (a field of the form, or Unlink) is
+  // gone: keyboard users go on from the first new one. Keyed on `busy`, as the status may have
+  // changed already through an event.
+  useEffect(() => {
+    if (busy || !refocus.current) return;
+    refocus.current = false;
+    section.current?.querySelector<HTMLElement>('input, button')?.focus();
+  }, [busy]);
 
   if (!session || !status) return null;
 
@@ -104,6 +120,7 @@ export function SyncSettings() {
     void run(async () => {
       const linked = await learn().linkSyncAccount({ session, serverUrl: serverUrl.trim(), email, password });
       setPassword('');
+      refocus.current = true;
       return linked;
     }, 'Linked: this profile now syncs with your account.');
   };
@@ -111,7 +128,7 @@ export function SyncSettings() {
   const linked = status.state !== 'unlinked';
   const needsLogin = !linked || status.state === 'error';
   return (
-    <section className="panel" aria-labelledby="sync-heading">
+    <section ref={section} className="panel" aria-labelledby="sync-heading">
       <h2 id="sync-heading">Sync</h2>
       <p className="status">
         Link this profile to your account on a sync server to keep your progress and settings the same on every computer
@@ -129,10 +146,11 @@ export function SyncSettings() {
             type="button"
             disabled={busy}
             onClick={() =>
-              void run(
-                () => learn().unlinkSyncAccount({ session }),
-                'Unlinked: your progress stays on this machine and no longer syncs.',
-              )
+              void run(async () => {
+                const unlinked = await learn().unlinkSyncAccount({ session });
+                refocus.current = true;
+                return unlinked;
+              }, 'Unlinked: your progress stays on this machine and no longer syncs.')
             }
           >
             Unlink
