@@ -12,10 +12,10 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPostgres } from '../tests/support/pg-redis.js';
+import { freePort, startPostgres } from '../tests/support/pg-redis.js';
 import { runClients } from './sync-clients.js';
 import type { Command, Pair, Reply } from './sync-clients.js';
-import { freePort, startServer } from './sync-servers.js';
+import { startServer } from './sync-servers.js';
 import type { Load, Memory, ServerProcess } from './sync-servers.js';
 import { percentile, printTable } from './stats.js';
 

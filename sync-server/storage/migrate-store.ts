@@ -1,3 +1,4 @@
+import { forDialect } from './sql-store.js';
 import type { ServerMigration, SqlStore } from './sql-store.js';
 
 export interface StoreMigration {
@@ -26,7 +27,7 @@ export async function migrateStore(store: SqlStore, steps: readonly ServerMigrat
     const applied: number[] = [];
     for (const step of steps) {
       if (step.version <= from) continue;
-      for (const statement of (tx.dialect === 'postgres' ? step.postgres : step.sqlite).split(/;\s*\n/)) {
+      for (const statement of forDialect(tx.dialect, step.sql).split(/;\s*\n/)) {
         if (statement.trim()) await tx.run(statement);
       }
       await tx.run('INSERT INTO schema_versions (version, name) VALUES (?, ?)', [step.version, step.name]);

@@ -1,11 +1,14 @@
 import type { ServerMigration } from './sql-store.js';
 
-/** The sync server's schema in both dialects, oldest first. Append; never edit a shipped step. */
+/**
+ * The sync server's schema, oldest first. Append; never edit a shipped step. Written for SQLite; PostgreSQL
+ * gets the same text with its own types (see `forDialect`).
+ */
 export const serverSchema: readonly ServerMigration[] = [
   {
     version: 10,
     name: 'accounts-and-classes',
-    sqlite: `
+    sql: `
 CREATE TABLE accounts (
   id TEXT PRIMARY KEY,
   email TEXT NOT NULL UNIQUE,
@@ -44,50 +47,11 @@ CREATE TABLE class_members (
   PRIMARY KEY (class_id, account_id)
 );
 CREATE INDEX class_members_by_account ON class_members(account_id)`,
-    postgres: `
-CREATE TABLE accounts (
-  id TEXT PRIMARY KEY,
-  email TEXT NOT NULL UNIQUE,
-  display_name TEXT NOT NULL,
-  password_hash TEXT NOT NULL,
-  role TEXT NOT NULL CHECK (role IN ('learner', 'teacher', 'admin')),
-  status TEXT NOT NULL CHECK (status IN ('pending', 'active')),
-  created_at BIGINT NOT NULL,
-  password_changed_at BIGINT NOT NULL
-);
-CREATE TABLE refresh_families (
-  id TEXT PRIMARY KEY,
-  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
-  created_at BIGINT NOT NULL,
-  revoked_at BIGINT,
-  revoked_reason TEXT
-);
-CREATE INDEX refresh_families_by_account ON refresh_families(account_id);
-CREATE TABLE refresh_tokens (
-  token_hash TEXT PRIMARY KEY,
-  family_id TEXT NOT NULL REFERENCES refresh_families(id) ON DELETE CASCADE,
-  expires_at BIGINT NOT NULL,
-  used_at BIGINT
-);
-CREATE TABLE classes (
-  id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  teacher_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
-  join_code TEXT NOT NULL UNIQUE,
-  created_at BIGINT NOT NULL
-);
-CREATE TABLE class_members (
-  class_id TEXT NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
-  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
-  joined_at BIGINT NOT NULL,
-  PRIMARY KEY (class_id, account_id)
-);
-CREATE INDEX class_members_by_account ON class_members(account_id)`,
   },
   {
     version: 20,
     name: 'documents',
-    sqlite: `
+    sql: `
 CREATE TABLE doc_updates (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   doc TEXT NOT NULL,
@@ -101,26 +65,11 @@ CREATE TABLE doc_snapshots (
   upto_id INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 )`,
-    postgres: `
-CREATE TABLE doc_updates (
-  id BIGSERIAL PRIMARY KEY,
-  doc TEXT NOT NULL,
-  data BYTEA NOT NULL,
-  created_at BIGINT NOT NULL
-);
-CREATE INDEX doc_updates_by_doc ON doc_updates(doc, id);
-CREATE TABLE doc_snapshots (
-  doc TEXT PRIMARY KEY,
-  data BYTEA NOT NULL,
-  upto_id BIGINT NOT NULL,
-  updated_at BIGINT NOT NULL
-)`,
   },
   {
     version: 30,
     name: 'refresh-successors',
     // The token each refresh token was traded for: a retry after a lost answer is told apart from a stolen copy.
-    sqlite: `ALTER TABLE refresh_tokens ADD COLUMN replaced_by TEXT`,
-    postgres: `ALTER TABLE refresh_tokens ADD COLUMN replaced_by TEXT`,
+    sql: `ALTER TABLE refresh_tokens ADD COLUMN replaced_by TEXT`,
   },
 ];

@@ -20,10 +20,19 @@ export interface SqlStore extends SqlRunner {
   close(): Promise<void>;
 }
 
-/** A schema step in both dialects; numbered in steps of 10 like the app's migrations. */
+/** A schema step; numbered in steps of 10 like the app's migrations. */
 export interface ServerMigration {
   version: number;
   name: string;
-  sqlite: string;
-  postgres: string;
+  /** SQLite DDL using only INTEGER, TEXT and BLOB columns, which `forDialect` maps for PostgreSQL. */
+  sql: string;
+}
+
+/** Millisecond times and ids need 64 bits in PostgreSQL; an autoincrement key is a BIGSERIAL there. */
+export function forDialect(dialect: Dialect, sql: string): string {
+  if (dialect === 'sqlite') return sql;
+  return sql
+    .replace(/\bINTEGER PRIMARY KEY AUTOINCREMENT\b/g, 'BIGSERIAL PRIMARY KEY')
+    .replace(/\bINTEGER\b/g, 'BIGINT')
+    .replace(/\bBLOB\b/g, 'BYTEA');
 }

@@ -67,6 +67,15 @@ async function learnerOn(core: Core, displayName = 'Ada') {
   return (await core.api.createLearner({ profile: { displayName, avatar: 'owl', goals: [] } })).session;
 }
 
+/** An account on the server and a device whose new learner is linked to it. */
+async function linkedDevice(srv: { app: Parameters<typeof registerAccount>[0]; url: string }) {
+  const accountId = await registerAccount(srv.app, EMAIL);
+  const a = await device();
+  const session = await learnerOn(a.core);
+  await a.core.api.linkSyncAccount({ session, serverUrl: srv.url, email: EMAIL, password: PASSWORD });
+  return { accountId, a, session };
+}
+
 const stateOf = async (core: Core, session: string) => (await core.api.getSyncStatus({ session })).state;
 const until = (check: () => Promise<boolean>) => eventually(check, 10_000);
 const synced = (core: Core, session: string) =>
@@ -232,10 +241,7 @@ describe('the sync client in the app core', { timeout: 30_000 }, () => {
 
   it('skips a malformed event from the server and keeps syncing the rest', async () => {
     const srv = await server();
-    const accountId = await registerAccount(srv.app, EMAIL);
-    const a = await device();
-    const session = await learnerOn(a.core);
-    await a.core.api.linkSyncAccount({ session, serverUrl: srv.url, email: EMAIL, password: PASSWORD });
+    const { accountId, a, session } = await linkedDevice(srv);
     await synced(a.core, session);
 
     const term = `progress/${new Date().getUTCFullYear()}-${new Date().getUTCMonth() < 6 ? 1 : 2}`;
@@ -263,10 +269,7 @@ describe('the sync client in the app core', { timeout: 30_000 }, () => {
 
   it('stops with an error when the sign-in is revoked, and a new login resumes', async () => {
     const srv = await server();
-    await registerAccount(srv.app, EMAIL);
-    const a = await device();
-    const session = await learnerOn(a.core);
-    await a.core.api.linkSyncAccount({ session, serverUrl: srv.url, email: EMAIL, password: PASSWORD });
+    const { a, session } = await linkedDevice(srv);
     await synced(a.core, session);
 
     // A password change elsewhere revokes every refresh family: sockets close, the refresh is refused.
@@ -306,10 +309,7 @@ describe('the sync client in the app core', { timeout: 30_000 }, () => {
 
   it('renews an expired access token (close 4401) with the rotated refresh token and carries on', async () => {
     const srv = await server(undefined, 0, 2);
-    await registerAccount(srv.app, EMAIL);
-    const a = await device();
-    const session = await learnerOn(a.core);
-    await a.core.api.linkSyncAccount({ session, serverUrl: srv.url, email: EMAIL, password: PASSWORD });
+    const { a, session } = await linkedDevice(srv);
     await synced(a.core, session);
     const refreshTokens = () => {
       const db = openDatabase(join(a.dataDir, CORE_DATABASE_FILE));
@@ -330,10 +330,7 @@ describe('the sync client in the app core', { timeout: 30_000 }, () => {
 
   it('stops syncing a removed learner and drops their sync rows with them', async () => {
     const srv = await server();
-    await registerAccount(srv.app, EMAIL);
-    const a = await device();
-    const session = await learnerOn(a.core);
-    await a.core.api.linkSyncAccount({ session, serverUrl: srv.url, email: EMAIL, password: PASSWORD });
+    const { a, session } = await linkedDevice(srv);
     await a.core.api.trackProgress({ session, event: lessonOpened('p/l1') });
     await synced(a.core, session);
     await a.core.api.removeLearner({ session, confirmName: 'Ada' });
@@ -350,10 +347,7 @@ describe('the sync client in the app core', { timeout: 30_000 }, () => {
 
   it('unlinks: the server forgets the sign-in, this machine keeps its progress', async () => {
     const srv = await server();
-    await registerAccount(srv.app, EMAIL);
-    const a = await device();
-    const session = await learnerOn(a.core);
-    await a.core.api.linkSyncAccount({ session, serverUrl: srv.url, email: EMAIL, password: PASSWORD });
+    const { a, session } = await linkedDevice(srv);
     await a.core.api.trackProgress({ session, event: lessonOpened('p/l1') });
     await synced(a.core, session);
     expect(await a.core.api.unlinkSyncAccount({ session })).toMatchObject({ state: 'unlinked' });
