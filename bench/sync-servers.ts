@@ -57,7 +57,6 @@ function probeFile(): string {
   return pathToFileURL(file).href;
 }
 
-
 async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
