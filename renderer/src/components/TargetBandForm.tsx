@@ -40,34 +40,8 @@ export function TargetBandForm({ band, onSave }: { band: TargetSuccess; onSave: 
           Exercises are picked so you get about this share right: lower is harder. {MIN}–{MAX}%; most people learn best
           at {asPercent(DEFAULT_TARGET_SUCCESS.low)}–{asPercent(DEFAULT_TARGET_SUCCESS.high)}%.
         </p>
-        <label>
-          At least{' '}
-          <input
-            type="number"
-            min={MIN}
-            max={MAX}
-            step={1}
-            value={low}
-            onChange={(e) => setLow(e.target.value)}
-            aria-describedby="band-help band-problem"
-            aria-invalid={invalid}
-          />
-          % right
-        </label>
-        <label>
-          At most{' '}
-          <input
-            type="number"
-            min={MIN}
-            max={MAX}
-            step={1}
-            value={high}
-            onChange={(e) => setHigh(e.target.value)}
-            aria-describedby="band-help band-problem"
-            aria-invalid={invalid}
-          />
-          % right
-        </label>
+        <PercentInput label="At least" value={low} onChange={setLow} invalid={invalid} />
+        <PercentInput label="At most" value={high} onChange={setHigh} invalid={invalid} />
         <button type="submit">Save</button>
         <button type="button" onClick={reset}>
           Back to {asPercent(DEFAULT_TARGET_SUCCESS.low)}–{asPercent(DEFAULT_TARGET_SUCCESS.high)}%
@@ -79,5 +53,24 @@ export function TargetBandForm({ band, onSave }: { band: TargetSuccess; onSave: 
         )}
       </fieldset>
     </form>
+  );
+}
+
+function PercentInput(props: { label: string; value: string; onChange: (value: string) => void; invalid?: boolean }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <input
+        type="number"
+        min={MIN}
+        max={MAX}
+        step={1}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-describedby="band-help band-problem"
+        aria-invalid={props.invalid}
+      />
+      % right
+    </label>
   );
 }
