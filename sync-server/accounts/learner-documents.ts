@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
+import { wireName } from '../../common/contract/sync-docs.js';
 
-/** The documents every account starts with (names as in the sync design). */
+/** The documents every account starts with. */
 export const learnerDocuments = (accountId: string) => ({
-  prefs: `u/${accountId}/prefs`,
-  notes: `u/${accountId}/notes`,
-  inbox: `u/${accountId}/inbox`,
+  prefs: wireName(accountId, 'prefs'),
+  notes: wireName(accountId, 'notes'),
+  inbox: wireName(accountId, 'inbox'),
 });
 
 export interface InboxItem {

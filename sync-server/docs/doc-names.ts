@@ -1,8 +1,10 @@
+import { FIXED_DOCS } from '../../common/contract/sync-docs.js';
+
 /**
  * Document names are the y-websocket room: the URL path after `/sync/`. They are checked on the raw path,
  * before any percent-decoding, so `%2e%2e`, `%2F`, `..`, `//` or unicode never reach a lookup.
  */
-export type DocKind = 'prefs' | 'notes' | 'inbox' | 'progress';
+export type DocKind = (typeof FIXED_DOCS)[number] | 'progress';
 
 export interface DocName {
   /** The validated name, e.g. `u/<accountId>/progress/2025-1`. */
@@ -16,8 +18,9 @@ export interface DocName {
 export const MAX_DOC_NAME_LENGTH = 128;
 export const SYNC_PATH_PREFIX = '/sync/';
 
-const DOC_NAME =
-  /^u\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/(prefs|notes|inbox|progress\/(\d{4}-[12]))$/;
+const DOC_NAME = new RegExp(
+  `^u/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/(${FIXED_DOCS.join('|')}|progress/(\\d{4}-[12]))$`,
+);
 
 export function parseDocName(raw: string): DocName | null {
   if (raw.length > MAX_DOC_NAME_LENGTH) return null;

@@ -5,8 +5,8 @@ import type { AuthClient, Tokens } from './auth-client.js';
 import { backoffDelay } from './backoff.js';
 import type { BackoffOptions } from './backoff.js';
 import { DocConnection } from './doc-connection.js';
-import { FIXED_DOCS, isTermKey, termOf, termsUpTo, wireName } from './doc-names.js';
-import type { DocKey } from './doc-names.js';
+import { FIXED_DOCS, isTermKey, termOf, termsUpTo, wireName } from '../../../common/contract/sync-docs.js';
+import type { DocKey } from '../../../common/contract/sync-docs.js';
 import type { LocalDocs } from './local-docs.js';
 import type { SyncLink, SyncStore } from './sync-store.js';
 

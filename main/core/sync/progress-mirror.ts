@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { progressEventSchema } from '../../../common/contract/progress.js';
 import type { ProgressEvent } from '../../../common/contract/progress.js';
 import type { Logger } from '../../../infra/log/logger.js';
-import { termOf } from './doc-names.js';
+import { termOf } from '../../../common/contract/sync-docs.js';
 import type { LocalDocs } from './local-docs.js';
 import type { SyncStore } from './sync-store.js';
 

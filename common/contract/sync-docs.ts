@@ -1,6 +1,6 @@
 /**
- * A learner's synced documents (sync-design.md), by their key on this device; on the wire each is
- * `u/<accountId>/<key>`. Progress is sharded per half-year term of the event's UTC time, so no
+ * A learner's synced documents, named once for the app and the sync server: by their key on a device, and on
+ * the wire (the y-websocket room) `u/<accountId>/<key>`. Progress is sharded per half-year term of the event's UTC time, so no
  * document grows without bound.
  */
 export const FIXED_DOCS = ['prefs', 'notes', 'inbox'] as const;
