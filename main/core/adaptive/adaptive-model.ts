@@ -30,8 +30,11 @@ export function createAdaptiveModel(deps: {
 }): { knowledge: KnowledgeModel; trainer: ModelTrainer | undefined; close(): Promise<void> } {
   const { retrainEvery = 50, minAnswers = 200, trainerScript, epochs } = deps.options ?? {};
   const store = new ModelStore(join(deps.dataDir, 'models'));
+  // Read at every prediction: the projections' counters (a row per learner and item) give the same number
+  // as counting the log's answers, without a scan that grows with the log.
   const answers = deps.db.prepare<[], { n: number }>(
-    "SELECT count(*) AS n FROM events WHERE type IN ('ExerciseSubmitted', 'QuizAnswered')",
+    `SELECT (SELECT coalesce(sum(attempts), 0) FROM exercise_progress)
+          + (SELECT coalesce(sum(attempts), 0) FROM quiz_progress) AS n`,
   );
   const trainer: ModelTrainer | undefined =
     trainerScript === undefined
