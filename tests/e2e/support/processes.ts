@@ -32,10 +32,14 @@ export function startProcess(args: string[], ready: RegExp, timeoutMs = 30_000):
       child.kill('SIGKILL');
       reject(new Error(`timed out waiting for ${ready}; output so far:\n${output}`));
     }, timeoutMs);
+    let started = false;
     const onData = (chunk: Buffer) => {
+      // Once ready the output is still drained (a full pipe would stall the child) but no longer kept.
+      if (started) return;
       output += chunk.toString();
       const match = ready.exec(output);
       if (match) {
+        started = true;
         clearTimeout(timer);
         resolvePromise({ child, match, stop });
       }
