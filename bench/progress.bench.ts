@@ -1,6 +1,7 @@
 // npm run bench -- progress: appends (one at a time and batched) and the progress summary of a
-// learner with 100,000 events, alone and among 50 learners, through the API as every face calls it
-// (createApiClient(localBridge(core)), a real SQLite file in WAL mode with synchronous = FULL),
+// learner with 100,000 events, alone and among 50 learners: appends through the core's record path
+// (code runs' results among them, which no face may post), summaries through the API as every face
+// calls it (createApiClient(localBridge(core))), a real SQLite file in WAL mode with synchronous = FULL,
 // each against a simpler baseline run side by side: the event row alone without projections, and
 // the same summary aggregated from the raw log at read time.
 // BENCH_EVENTS (100000) sets the big learner's events; the others get a fifth of it each (or
@@ -14,7 +15,8 @@ import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
-import type { InputOf, LearnApi } from '../common/contract/api.js';
+import type { LearnApi } from '../common/contract/api.js';
+import type { RecordInput } from '../common/contract/progress.js';
 import { createApiClient } from '../common/contract/bridge.js';
 import type { ProgressEvent, ProgressSummary } from '../common/contract/progress.js';
 import { findDamage, openDatabase } from '../infra/sqlite/open-database.js';
@@ -39,7 +41,8 @@ const NOW = new Date('2026-06-01T23:30:00.000Z');
 const SUMMARY_INPUT = { tzOffsetMinutes: -120, days: 30 };
 const DAY_MS = 86_400_000;
 
-type Input = InputOf<'trackProgress'>['event'];
+// Code runs' results among them, which only the core records: appends go through its record path.
+type Input = RecordInput;
 type Row = [string, string, string, string, string, string, number];
 interface Ids {
   lessons: string[];
@@ -320,7 +323,7 @@ async function main() {
   // Warm up the JIT on a throwaway learner, so the first timed batches are not the first code run.
   const warm = await api.createLearner({ profile: { displayName: 'Warm-up' } });
   for (const events of chunks(generate(3 * BATCH, 99, ids), BATCH)) {
-    await api.updateUserProgress({ session: warm.session, events });
+    await core.recordProgress(warm.session, events);
   }
 
   // 1 and 2: the big learner's year, all but the last SINGLE events in batches, then those one at a time.
@@ -329,9 +332,9 @@ async function main() {
   const batched = inputs.slice(0, EVENTS - SINGLE);
   const single = inputs.slice(EVENTS - SINGLE);
   let start = now();
-  for (const events of chunks(batched, BATCH)) await api.updateUserProgress({ session: big.session, events });
+  for (const events of chunks(batched, BATCH)) await core.recordProgress(big.session, events);
   const batchMs = now() - start;
-  const appends = await timeEach(single, (event) => api.trackProgress({ session: big.session, event }));
+  const appends = await timeEach(single, (event) => core.recordProgress(big.session, [event]));
   const singleMs = appends.reduce((a, b) => a + b, 0);
 
   const floor = rowOnly(join(root, 'row-only'));
@@ -341,7 +344,7 @@ async function main() {
   const floorBatchMs = now() - start;
   const floorAppends = await timeEach(rows.slice(batched.length), (e) => floor.append([e]));
   floor.close();
-  // Where the time goes: the same projections without the API (validation, stamping, dispatch).
+  // Where the time goes: the same log without the core's stamping and skill look-ups.
   const direct = openCoreDatabase(join(root, 'direct')).db;
   const log = new ProgressLog(direct);
   start = now();
@@ -370,7 +373,7 @@ async function main() {
     last = await api.createLearner({ profile: { displayName: `Learner ${l}` } });
     const events = chunks(generate(OTHER_EVENTS, 1 + l, ids), BATCH);
     start = now();
-    for (const batch of events) await api.updateUserProgress({ session: last.session, events: batch });
+    for (const batch of events) await core.recordProgress(last.session, batch);
     othersMs += now() - start;
   }
   if (LEARNERS > 1) {
@@ -387,8 +390,8 @@ async function main() {
       unit: 'ms',
       ...(p === 99 ? { target: '<= 10 ms' } : {}),
     }));
-  printTable(`Appends through the API, WAL + synchronous = FULL (${EVENTS} events of one learner)`, 'row only', [
-    { metric: `one at a time (trackProgress x ${SINGLE})`, ours: perSecond(SINGLE, singleMs), unit: 'ev/s' },
+  printTable(`Appends through the core, WAL + synchronous = FULL (${EVENTS} events of one learner)`, 'row only', [
+    { metric: `one at a time (recordProgress x ${SINGLE})`, ours: perSecond(SINGLE, singleMs), unit: 'ev/s' },
     {
       metric: 'one append p50 vs the event row alone',
       ours: median(appends),
@@ -403,7 +406,7 @@ async function main() {
       target: '<= 2 ms',
     },
     {
-      metric: `batched (updateUserProgress x ${BATCH})`,
+      metric: `batched (recordProgress x ${BATCH})`,
       ours: perSecond(batched.length, batchMs),
       unit: 'ev/s',
       target: '>= 20,000 ev/s',
@@ -415,7 +418,7 @@ async function main() {
       unit: 'us',
     },
     {
-      metric: 'batched, ProgressLog.append without the API',
+      metric: 'batched, ProgressLog.append alone (validated)',
       ours: (directBatchMs / batched.length) * 1000,
       baseline: (floorBatchMs / batched.length) * 1000,
       unit: 'us',

@@ -66,6 +66,23 @@ export const progressEventSchema = z.discriminatedUnion('type', [
 ]);
 export type ProgressEvent = z.infer<typeof progressEventSchema>;
 
+/**
+ * What faces may post. The rest are the core's own record of what it checked: it runs the code
+ * (ExerciseSubmitted, ExerciseCompleted) and scores assessments (AssessmentCompleted), so a face
+ * that sent one would be claiming a result nobody produced. Lessons, quiz answers (no quiz is graded
+ * by the core yet) and review ratings are the learner's own report.
+ */
+export const facePostableEventTypes = [
+  'LessonOpened',
+  'LessonCompleted',
+  'ExerciseStarted',
+  'QuizAnswered',
+  'ReviewDone',
+] as const satisfies readonly ProgressEventType[];
+export type FacePostableEventType = (typeof facePostableEventTypes)[number];
+export const isFacePostable = (type: string): type is FacePostableEventType =>
+  (facePostableEventTypes as readonly string[]).includes(type);
+
 const inputOf = <T extends ProgressEventType>(type: T) =>
   z.strictObject({
     eventId: z.uuid({ version: 'v7' }).optional(),
@@ -75,17 +92,33 @@ const inputOf = <T extends ProgressEventType>(type: T) =>
   });
 
 /** What a face sends: the core fills in the id (if absent), learner, aggregate, time and version. */
-export const trackInputSchema = z.discriminatedUnion('type', [
-  inputOf('LessonOpened'),
-  inputOf('LessonCompleted'),
-  inputOf('ExerciseStarted'),
-  inputOf('ExerciseSubmitted'),
-  inputOf('ExerciseCompleted'),
-  inputOf('QuizAnswered'),
-  inputOf('AssessmentCompleted'),
-  inputOf('ReviewDone'),
-]);
+export const trackInputSchema = z.discriminatedUnion(
+  'type',
+  [
+    inputOf('LessonOpened'),
+    inputOf('LessonCompleted'),
+    inputOf('ExerciseStarted'),
+    inputOf('QuizAnswered'),
+    inputOf('ReviewDone'),
+  ],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? `a face may post only ${facePostableEventTypes.join(', ')}: the app records the others itself`
+        : undefined,
+  },
+);
 export type TrackInput = z.infer<typeof trackInputSchema>;
+
+/** What the core records, of any type, before it stamps it: faces' inputs and its own results. */
+export type RecordInput = {
+  [T in ProgressEventType]: {
+    eventId?: string;
+    type: T;
+    timestamp?: string;
+    data: z.input<(typeof progressEventData)[T]>;
+  };
+}[ProgressEventType];
 
 const completion = { total: z.number().int(), completed: z.number().int() };
 

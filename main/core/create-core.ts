@@ -27,6 +27,7 @@ import type { PlaygroundOptions } from './playground/playground-service.js';
 import { RuntimeImages } from './playground/runtime-images.js';
 import { readSandboxConfig } from './playground/sandbox-config.js';
 import { createProgressService } from './progress/progress-service.js';
+import type { ProgressService } from './progress/progress-service.js';
 import { ProgressLog } from './progress/progress-log.js';
 import { ProgressReader } from './progress/progress-reader.js';
 import { salvageLearners } from './progress/salvage.js';
@@ -69,6 +70,11 @@ export interface Core {
   /** Syncs every linked learner in the background (faces call it; the CLI's one-shot commands do not). */
   startSync(): void;
   images: RuntimeImages;
+  /**
+   * The core's own progress record, of any event type (the playground's results go this way). Not
+   * part of the API, so no face reaches it; tests use it to give a learner a history.
+   */
+  recordProgress: ProgressService['record'];
   /** Derives the projections again from the event log: of one learner, or of all. */
   rebuildProgress(learnerId?: string): number;
   /** The adaptive engine's deep model: its state (for doctor) and its background trainer. */
@@ -152,7 +158,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     engine,
     images,
     learnerOf: (session) => sessions.learnerOf(session),
-    record: (session, events) => progress.updateUserProgress({ session, events }),
+    record: progress.record,
     exerciseForRun: (exerciseId) => installer.exerciseForRun(exerciseId),
     emit: (event) => events.emit(event),
     workspacesDir: join(options.dataDir, 'sandboxes'),
@@ -188,7 +194,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     exportLearner: async ({ session, file }) => transfer.export(sessions.learnerOf(session), file),
     importLearner: async ({ file, session }) => transfer.import(file, session && sessions.learnerOf(session)),
-    ...progress,
+    ...progress.api,
     ...sync.api,
     ...playground.service,
     ...createAdaptiveService({
@@ -214,6 +220,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     images,
     warmUpPlayground: () => playground.warmUp(),
     startSync: () => sync.startAll(),
+    recordProgress: progress.record,
     rebuildProgress: (learnerId) => log.rebuild(learnerId),
     model,
     close: async () => {

@@ -45,7 +45,7 @@ describe('adjustDifficulty', () => {
   });
 
   it('counts an exercise submission as right only when every test passed', async () => {
-    const { api, session } = await startLearner();
+    const { api, session, record } = await startLearner();
     const submission = (status: 'pass' | 'fail') => ({
       type: 'ExerciseSubmitted' as const,
       data: {
@@ -60,7 +60,7 @@ describe('adjustDifficulty', () => {
         skills: [],
       },
     });
-    await api.updateUserProgress({ session, events: [1, 2, 3, 4, 5].map(() => submission('fail')) });
+    await record([1, 2, 3, 4, 5].map(() => submission('fail')));
     expect(await api.adjustDifficulty({ session })).toMatchObject({
       direction: 'easier',
       observedSuccess: 0,

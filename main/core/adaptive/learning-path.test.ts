@@ -53,7 +53,7 @@ function expectWellOrdered(path: LearningPath, needs: Map<string, string[]>) {
 describe('generateLearningPath', () => {
   it('puts every step after its prerequisites, whatever the learner has done', async () => {
     const needs = shippedPrerequisites();
-    const { api, session } = await startLearner({ packsDir: SHIPPED_PACKS });
+    const { api, session, record } = await startLearner({ packsDir: SHIPPED_PACKS });
     const first = await api.generateLearningPath({ session, goal: 'all' });
     expect(first.steps).toHaveLength(needs.size);
     expectWellOrdered(first, needs);
@@ -65,14 +65,13 @@ describe('generateLearningPath', () => {
     for (let round = 0; round < 4; round++) {
       // Done in any order, prerequisites or not: learners skip around.
       const picked = ids.filter(() => next() < 0.25);
-      await api.updateUserProgress({
-        session,
-        events: picked.map((id) =>
+      await record(
+        picked.map((id) =>
           kindOf.get(id) === 'lesson'
             ? { type: 'LessonCompleted' as const, data: { lessonId: id, timeSpentMs: 1000 } }
             : { type: 'ExerciseCompleted' as const, data: { exerciseId: id } },
         ),
-      });
+      );
       const path = await api.generateLearningPath({ session, goal: 'all' });
       expectWellOrdered(path, needs);
       expect(path.done + path.remaining).toBe(needs.size);

@@ -22,7 +22,7 @@ async function start(source = writePackFixture()) {
   opened.push(core);
   const api = createApiClient(localBridge(core));
   const { session } = await api.createLearner({ profile: { displayName: 'Pia' } });
-  return { api, session };
+  return { api, session, core };
 }
 
 describe('predictPerformance', () => {
@@ -62,7 +62,7 @@ describe('predictPerformance', () => {
 
 describe('recommendNextExercise', () => {
   it('recommends an open exercise with a reason, explains misses, and has nothing left once all are done', async () => {
-    const { api, session } = await start();
+    const { api, session, core } = await start();
     const first = await api.recommendNextExercise({ session });
     expect(first).toMatchObject({ kind: 'exercise', contentId: 'demo/count-down', title: 'Count down' });
     expect(first!.reason).toMatch(/not practised loops yet.*difficulty 2 of 5/);
@@ -75,7 +75,7 @@ describe('recommendNextExercise', () => {
     const after = await api.recommendNextExercise({ session });
     expect(after!.reason).toMatch(/You missed 2 of 3 on loops; this one is pitched within reach \(about \d+% likely/);
 
-    await api.trackProgress({ session, event: { type: 'ExerciseCompleted', data: { exerciseId: 'demo/count-down' } } });
+    await core.recordProgress(session, [{ type: 'ExerciseCompleted', data: { exerciseId: 'demo/count-down' } }]);
     expect(await api.recommendNextExercise({ session })).toBeNull();
   });
 

@@ -76,18 +76,18 @@ describe('analyzeUserPattern', () => {
   });
 
   it('finds guessing in a failing exercise resubmitted seconds after the last try', async () => {
-    const { api, session } = await startLearner();
+    const { api, session, record } = await startLearner();
     const retries = [0, 5, 10, 15, 20].map((s) => submission(at(10, 9, 0, s), 0));
-    await api.updateUserProgress({ session, events: retries });
+    await record(retries);
     // The first submission has no try before it to measure from.
     expect((await api.analyzeUserPattern({ session })).guessing).toMatchObject({ detected: true, fastWrong: 4 });
   });
 
   it('finds hint dependence and the skill a learner struggles with', async () => {
-    const { api, session } = await startLearner();
+    const { api, session, record } = await startLearner();
     const hinted = [0, 10, 20, 30].map((m, i) => submission(at(10, 9, m), i === 0 ? 0 : 2));
     const misses = [answer(at(10, 11, 0), false), answer(at(10, 11, 5), false), answer(at(10, 11, 10), true)];
-    await api.updateUserProgress({ session, events: [...hinted, ...misses] });
+    await record([...hinted, ...misses]);
     const pattern = await api.analyzeUserPattern({ session });
     expect(pattern.enoughData).toBe(true);
     expect(pattern.guessing.detected).toBe(false);

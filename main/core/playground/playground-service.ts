@@ -8,7 +8,7 @@ import type {
   TestResult,
   ValidateResult,
 } from '../../../common/contract/playground.js';
-import type { TrackInput } from '../../../common/contract/progress.js';
+import type { RecordInput } from '../../../common/contract/progress.js';
 import type { Logger } from '../../../infra/log/logger.js';
 import { ContainerPool, removeLeftovers } from './container-pool.js';
 import { EngineUnavailable } from './docker-engine.js';
@@ -35,7 +35,7 @@ interface Deps {
   /** The learner a session belongs to; throws for a closed one. */
   learnerOf: (session: string) => string;
   /** Appends the learner's events the way trackProgress does. */
-  record: (session: string, events: TrackInput[]) => Promise<unknown>;
+  record: (session: string, events: RecordInput[]) => Promise<unknown>;
   exerciseForRun: (exerciseId: string) => Promise<{ runtime: string; tests: string; limits: Partial<SandboxLimits> }>;
   emit: (event: LearnEvent) => void;
   /** Where scratch workspaces keep their files. */
@@ -231,7 +231,7 @@ export function createPlayground(deps: Deps): Playground {
       learnerOf(session);
       const { cancelled: _cancelled, ...result } = await check(exerciseId, code);
       const outcome = result.run;
-      const events: TrackInput[] = [
+      const events: RecordInput[] = [
         {
           type: 'ExerciseSubmitted',
           data: {

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { LearnError } from '../../../common/contract/errors.js';
+import { progressEventSchema } from '../../../common/contract/progress.js';
 import type { AppendResult, ProgressEvent } from '../../../common/contract/progress.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import { createProjector, PROJECTION_TABLES } from './projections.js';
@@ -27,6 +30,26 @@ export const rowToEvent = (row: EventRow) =>
 
 const PAGE = 5000;
 
+/** An event the contract's schema refused: its place in the batch, what it was, and why. */
+export interface RefusedEvent {
+  index: number;
+  value: unknown;
+  problem: string;
+}
+
+export interface AppendOptions {
+  /**
+   * Takes each refused event and lets the rest of the batch be stored (sync, salvage: one bad
+   * event must not hold back the others). Without it a refused event refuses the whole batch.
+   */
+  onRefused?: (refused: RefusedEvent) => void;
+}
+
+const nameOf = (value: unknown): string => {
+  const { type, eventId } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  return [type, eventId].filter((part) => typeof part === 'string').join(' ') || 'unnamed';
+};
+
 /**
  * The append-only event log and its projections. An event and everything derived from it are
  * written in one transaction; an event id already in the log is skipped, so retries and replays
@@ -53,26 +76,58 @@ export class ProgressLog {
     );
   }
 
-  /** Appends in one transaction: all of the batch or, if anything throws, none of it. */
-  append(events: readonly ProgressEvent[]): AppendResult {
-    return this.#db.transaction(() => this.#appendAll(events))();
+  /**
+   * Appends in one transaction: all of the batch or, if anything throws, none of it. Every event is
+   * checked against the contract's DomainEvent schema here, whoever built it (a face, a core
+   * service, another device, an import or a salvage), so nothing the contract refuses is stored and
+   * every stored event passes the same schema on a device that receives it.
+   */
+  append(events: readonly unknown[], options?: AppendOptions): AppendResult {
+    return this.#db.transaction(() => this.#appendAll(events, options))();
   }
 
   /** For callers that already hold a transaction (import, and the Yjs update of the Sync issue). */
-  appendInTransaction(events: readonly ProgressEvent[]): AppendResult {
-    return this.#appendAll(events);
+  appendInTransaction(events: readonly unknown[], options?: AppendOptions): AppendResult {
+    return this.#appendAll(events, options);
   }
 
-  #appendAll(events: readonly ProgressEvent[]): AppendResult {
+  /** The whole batch is checked before anything is written. */
+  #validate(values: readonly unknown[], options?: AppendOptions): ProgressEvent[] {
+    const valid: ProgressEvent[] = [];
+    values.forEach((value, index) => {
+      const parsed = progressEventSchema.safeParse(value);
+      if (parsed.success) {
+        valid.push(parsed.data);
+        return;
+      }
+      const problem = z.prettifyError(parsed.error);
+      if (options?.onRefused) return options.onRefused({ index, value, problem });
+      throw new LearnError(
+        'invalid-input',
+        `Progress event ${index + 1} of ${values.length} (${nameOf(value)}) does not match the contract, ` +
+          `so none of the ${values.length} was stored: ${problem}`,
+      );
+    });
+    return valid;
+  }
+
+  #appendAll(values: readonly unknown[], options?: AppendOptions): AppendResult {
+    const events = this.#validate(values, options);
     const added: ProgressEvent[] = [];
-    for (const e of events) {
-      const row = [e.eventId, e.userId, e.type, e.aggregateId, e.timestamp, JSON.stringify(e.data), e.version];
-      if (this.#insert.run(...row).changes === 0) continue;
-      this.#project.apply(e);
-      added.push(e);
+    try {
+      for (const e of events) {
+        const row = [e.eventId, e.userId, e.type, e.aggregateId, e.timestamp, JSON.stringify(e.data), e.version];
+        if (this.#insert.run(...row).changes === 0) continue;
+        this.#project.apply(e);
+        added.push(e);
+      }
+      this.#project.flush();
+      if (added.length > 0) this.#onAppended?.(added);
+    } catch (error) {
+      // The transaction rolls back; counters held for it must not reach the next batch.
+      this.#project.discard();
+      throw error;
     }
-    this.#project.flush();
-    if (added.length > 0) this.#onAppended?.(added);
     return { appended: added.length, duplicates: events.length - added.length };
   }
 

@@ -69,6 +69,8 @@ export interface Projector {
   apply(event: ProgressEvent): void;
   /** Writes the held counters; call before the transaction commits. */
   flush(): void;
+  /** Drops the held counters of a batch whose transaction is rolled back. */
+  discard(): void;
 }
 
 /** Sums keyed by learner and one more key, so a batch writes each counter row once. */
@@ -84,6 +86,9 @@ class Tally<V> {
   }
   drain(write: (user: string, key: string, value: V) => void): void {
     for (const { user, key, value } of this.#rows.values()) write(user, key, value);
+    this.#rows.clear();
+  }
+  clear(): void {
     this.#rows.clear();
   }
 }
@@ -165,5 +170,11 @@ export function createProjector(db: SqliteDatabase): Projector {
     days.drain((user, day, t) => run.activityDay.run(user, day, t.first, t.last, t.timeMs));
   };
 
-  return { apply, flush };
+  const discard = () => {
+    skills.clear();
+    quarters.clear();
+    days.clear();
+  };
+
+  return { apply, flush, discard };
 }

@@ -1,7 +1,5 @@
 import Database from 'better-sqlite3';
 import { learnerExportHeaderSchema, preferencesSchema } from '../../../common/contract/learners.js';
-import { progressEventSchema } from '../../../common/contract/progress.js';
-import type { ProgressEvent } from '../../../common/contract/progress.js';
 import type { LearnerStore } from '../users/learner-store.js';
 import { rowToEvent } from './progress-log.js';
 import type { EventRow, ProgressLog } from './progress-log.js';
@@ -17,7 +15,7 @@ const learnerOf = (row: Record<string, unknown>) =>
 
 /**
  * Reads what can still be read from a damaged database, row by row, and keeps every learner and
- * event that passes its schema. Stops quietly at the first unreadable page: the rest stays in the
+ * event that passes its schema (the log checks the events, and skips the ones it refuses). Stops quietly at the first unreadable page: the rest stays in the
  * kept file for an expert to look at.
  */
 export function salvageLearners(file: string, learners: LearnerStore, log: ProgressLog) {
@@ -37,16 +35,16 @@ export function salvageLearners(file: string, learners: LearnerStore, log: Progr
         // A row that does not parse is left in the kept file.
       }
     }
-    const batch: ProgressEvent[] = [];
+    const batch: unknown[] = [];
     const flush = () => {
-      eventsRecovered += log.append(batch.splice(0)).appended;
+      eventsRecovered += log.append(batch.splice(0), { onRefused: () => undefined }).appended;
     };
     const rows = source.prepare('SELECT * FROM events').iterate() as Iterable<EventRow>;
     try {
       for (const row of rows) {
         try {
-          const event = progressEventSchema.safeParse(rowToEvent(row));
-          if (event.success && learners.find(event.data.userId)) batch.push(event.data);
+          const event = rowToEvent(row);
+          if (learners.find(event.userId)) batch.push(event);
         } catch {
           // As above.
         }

@@ -7,8 +7,6 @@ import { z } from 'zod';
 import { LearnError } from '../../../common/contract/errors.js';
 import { learnerExportHeaderSchema } from '../../../common/contract/learners.js';
 import type { ImportResult, LearnerExportHeader } from '../../../common/contract/learners.js';
-import { progressEventSchema } from '../../../common/contract/progress.js';
-import type { ProgressEvent } from '../../../common/contract/progress.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import type { ProgressLog } from '../progress/progress-log.js';
 import type { LearnerStore } from './learner-store.js';
@@ -81,9 +79,12 @@ export class LearnerTransfer {
     return { file: target, events };
   }
 
-  /** Reads and checks the whole file first; then creates the learner (if new) and appends in one transaction. */
+  /**
+   * Reads the whole file first; then creates the learner (if new) and appends in one transaction,
+   * which the log's check of every event undoes if one is refused.
+   */
   async import(file: string, sessionLearnerId: string | undefined): Promise<ImportResult> {
-    const { header, events } = await readExport(file);
+    const { header, events, lines } = await readExport(file);
     const { learner } = header;
     const existing = this.learners.find(learner.id);
     if (existing?.pinHash && sessionLearnerId !== existing.id) {
@@ -96,22 +97,28 @@ export class LearnerTransfer {
       if (!existing) {
         this.learners.insert(learner);
       }
-      const { appended, duplicates } = this.log.appendInTransaction(events);
+      const { appended, duplicates } = this.log.appendInTransaction(events, {
+        onRefused: ({ index, problem }) => {
+          throw new LearnError('invalid-input', `${file}, line ${lines[index]}: ${problem}. Nothing was imported.`);
+        },
+      });
       return { learnerId: learner.id, created: !existing, appended, duplicates };
     })();
   }
 }
 
-async function readExport(file: string): Promise<{ header: LearnerExportHeader; events: ProgressEvent[] }> {
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+/** The header, checked; the events as read (the log checks them), with the line each came from. */
+async function readExport(file: string): Promise<{ header: LearnerExportHeader; events: unknown[]; lines: number[] }> {
+  const input = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   let header: LearnerExportHeader | undefined;
-  const events: ProgressEvent[] = [];
+  const events: unknown[] = [];
+  const lines: number[] = [];
   let number = 0;
   const fail = (reason: string): never => {
     throw new LearnError('invalid-input', `${file}, line ${number}: ${reason}. Nothing was imported.`);
   };
   try {
-    for await (const line of lines) {
+    for await (const line of input) {
       number += 1;
       if (line.trim() === '') continue;
       if (line.length > MAX_LINE) fail('the line is too long to be a progress event');
@@ -127,17 +134,18 @@ async function readExport(file: string): Promise<{ header: LearnerExportHeader; 
         header = parsed.data;
         continue;
       }
-      const parsed = progressEventSchema.safeParse(value);
-      if (!parsed.success) fail(z.prettifyError(parsed.error));
-      if (parsed.data!.userId !== header.learner.id) fail('the event belongs to another learner');
-      events.push(parsed.data!);
+      const userId = typeof value === 'object' && value !== null ? (value as { userId?: unknown }).userId : undefined;
+      if (userId === undefined) fail('not a progress event: it names no learner');
+      if (userId !== header.learner.id) fail('the event belongs to another learner');
+      events.push(value);
+      lines.push(number);
     }
   } catch (error) {
     if (error instanceof LearnError) throw error;
     throw new LearnError('not-found', `Cannot read ${file}: ${(error as Error).message}`);
   } finally {
-    lines.close();
+    input.close();
   }
   if (!header) throw new LearnError('invalid-input', `${file} is empty: it is not a learner export.`);
-  return { header, events };
+  return { header, events, lines };
 }

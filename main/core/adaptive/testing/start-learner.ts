@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { afterEach } from 'vitest';
 import { createApiClient } from '../../../../common/contract/bridge.js';
 import type { Profile } from '../../../../common/contract/learners.js';
+import type { RecordInput } from '../../../../common/contract/progress.js';
 import { writePackFixture } from '../../../../content-packs/format/pack-fixture.js';
 import { createCore } from '../../create-core.js';
 import type { Core } from '../../create-core.js';
@@ -18,7 +19,8 @@ afterEach(() => opened.splice(0).forEach((core) => void core.close()));
 
 /**
  * Test support: a core over a temp data dir with the given packs (default: the demo fixture), and
- * one new learner's API session. Cores close after each test.
+ * one new learner's API session. `record` gives the learner results only the core records (code
+ * runs), which no face may post. Cores close after each test.
  */
 export async function startLearner(options: { packsDir?: string; profile?: Partial<Profile>; now?: () => Date } = {}) {
   const core = await createCore({
@@ -31,5 +33,6 @@ export async function startLearner(options: { packsDir?: string; profile?: Parti
   opened.push(core);
   const api = createApiClient(localBridge(core));
   const { session } = await api.createLearner({ profile: { displayName: 'Pia', ...options.profile } });
-  return { api, session };
+  const record = (events: RecordInput[]) => core.recordProgress(session, events);
+  return { api, session, record };
 }
