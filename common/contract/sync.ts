@@ -16,6 +16,11 @@ export const syncStatusSchema = z.object({
   /** Changes made here that the server has not acknowledged yet: one per event or setting. */
   pending: z.number().int(),
   message: z.string().nullable(),
+  /**
+   * Progress events from the learner's other devices that this device refused since the app
+   * started, because they fail the contract's schema here; the log names each.
+   */
+  refused: z.number().int(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -111,7 +111,8 @@ export class LearnerSync {
     } else void this.#connect();
   }
 
-  status(): SyncStatus {
+  /** What the connection knows; the service adds what the log refused. */
+  status(): Omit<SyncStatus, 'refused'> {
     const { docs, store, link } = this.#deps;
     let pending = 0;
     for (const key of store.docKeys(this.#learnerId)) pending += docs.pending(this.#learnerId, key);

@@ -35,10 +35,12 @@ function open(dataDir: string) {
   const learners = new LearnerStore(db);
   const store = new SyncStore(db);
   const docs = new LocalDocs(db, store, silent);
-  const mirror = new ProgressMirror(docs, store, silent);
+  const warnings: Record<string, unknown>[] = [];
+  const logged = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) });
+  const mirror = new ProgressMirror(docs, store, logged);
   const log = new ProgressLog(db, mirror.appended);
   const prefs = new PrefsMirror(docs, store, learners, silent);
-  return { db, learners, store, docs, mirror, log, prefs };
+  return { db, learners, store, docs, mirror, log, prefs, warnings };
 }
 
 function linkedLearner(parts: ReturnType<typeof open>, clientId = 1234): string {
@@ -160,21 +162,25 @@ describe('local sync documents', () => {
     expect([...replica.getMap('events').keys()]).toEqual([event.eventId]);
   });
 
-  it('appends valid remote events with their projections and skips malformed ones', async () => {
+  it('appends valid remote events with their projections, and reports (logs and counts) the ones it refuses', async () => {
     const parts = open(mkdtempSync(join(tmpdir(), 'sync-docs-')));
     const learner = linkedLearner(parts);
     const other = new Y.Doc();
     const good = { ...opened(ACCOUNT), type: 'LessonCompleted', data: { lessonId: 'p/l1', timeSpentMs: 5000 } };
     const bad = { ...opened(ACCOUNT), data: { lessonId: 42 } };
+    const misfiled = opened(ACCOUNT);
     const notAnEvent = uuidv7();
     other.getMap('events').set(good.eventId, good);
     other.getMap('events').set(bad.eventId, bad);
+    other.getMap('events').set(uuidv7(), misfiled);
     other.getMap('events').set(notAnEvent, 'hello');
     parts.docs.applyRemote(learner, TERM, Y.encodeStateAsUpdate(other), (doc, keys) =>
-      parts.log.appendInTransaction(parts.mirror.received(learner, doc, keys)),
+      parts.mirror.received(learner, doc, keys, (events, options) => parts.log.appendInTransaction(events, options)),
     );
     await settled();
     expect([...parts.log.events(learner)]).toEqual([{ ...good, userId: learner }]);
+    expect(parts.mirror.refusedOf(learner)).toBe(3);
+    expect(parts.warnings.map((w) => w.eventId)).toEqual(expect.arrayContaining([bad.eventId, null]));
     const projected = projectionRows(parts.db);
     parts.log.rebuild(learner);
     expect(projectionRows(parts.db)).toEqual(projected);

@@ -1,9 +1,8 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
-import { progressEventSchema } from '../../../common/contract/progress.js';
 import type { ProgressEvent } from '../../../common/contract/progress.js';
 import type { Logger } from '../../../infra/log/logger.js';
 import { termOf } from '../../../common/contract/sync-docs.js';
+import type { ProgressLog } from '../progress/progress-log.js';
 import type { LocalDocs } from './local-docs.js';
 import type { SyncStore } from './sync-store.js';
 
@@ -27,6 +26,7 @@ export class ProgressMirror {
   readonly #docs: LocalDocs;
   readonly #store: SyncStore;
   readonly #logger: Logger;
+  readonly #refused = new Map<string, number>();
 
   constructor(docs: LocalDocs, store: SyncStore, logger: Logger) {
     this.#docs = docs;
@@ -59,25 +59,40 @@ export class ProgressMirror {
   }
 
   /**
-   * Events that came from the server, checked against the DomainEvent schema, for the caller to
-   * append to the log. One that fails is logged and skipped; it stays in the document, where
-   * nothing else reads it.
+   * Events that came from the server, appended to the log in the caller's transaction; the log
+   * checks each against the DomainEvent schema. One it refuses (or filed under another key) is
+   * logged and counted in the learner's sync status, and the others are kept; it stays in the
+   * document, where nothing else reads it.
    */
-  received(learnerId: string, doc: Y.Doc, keys: ReadonlySet<string>): ProgressEvent[] {
+  received(learnerId: string, doc: Y.Doc, keys: ReadonlySet<string>, append: ProgressLog['appendInTransaction']): void {
     const map = doc.getMap('events');
-    const valid: ProgressEvent[] = [];
+    const events: unknown[] = [];
     for (const key of keys) {
       const value = map.get(key);
       if (value === undefined) continue;
-      const parsed = progressEventSchema.safeParse(
-        typeof value === 'object' && value !== null ? { ...value, userId: learnerId } : value,
-      );
-      if (parsed.success && parsed.data.eventId === key) valid.push(parsed.data);
-      else {
-        const problem = parsed.success ? 'its key is not its eventId' : z.prettifyError(parsed.error);
-        this.#logger.warn({ learnerId, eventId: key, problem }, 'sync: a malformed progress event was skipped');
-      }
+      if (typeof value !== 'object' || value === null) events.push(value);
+      else if ((value as { eventId?: unknown }).eventId !== key)
+        this.#refuse(learnerId, key, 'its key is not its eventId');
+      else events.push({ ...value, userId: learnerId });
     }
-    return valid;
+    append(events, {
+      onRefused: ({ value, problem }) => {
+        const eventId = (value as { eventId?: unknown } | null)?.eventId;
+        this.#refuse(learnerId, typeof eventId === 'string' ? eventId : null, problem);
+      },
+    });
+  }
+
+  /** Events from other devices refused since the app started, for the sync status. */
+  refusedOf(learnerId: string): number {
+    return this.#refused.get(learnerId) ?? 0;
+  }
+
+  #refuse(learnerId: string, eventId: string | null, problem: string): void {
+    this.#refused.set(learnerId, this.refusedOf(learnerId) + 1);
+    this.#logger.warn(
+      { learnerId, eventId, problem },
+      'sync: a progress event from another device fails the contract here; it was not applied',
+    );
   }
 }

@@ -38,7 +38,13 @@ interface Deps {
   auth?: AuthClient;
 }
 
-const UNLINKED: SyncStatus = { state: 'unlinked', serverUrl: null, syncedAt: null, pending: 0, message: null };
+const UNLINKED: Omit<SyncStatus, 'refused'> = {
+  state: 'unlinked',
+  serverUrl: null,
+  syncedAt: null,
+  pending: 0,
+  message: null,
+};
 
 /** Yjs clientIDs are unsigned 32-bit numbers. */
 const newClientId = () => randomInt(0, 2 ** 32 - 1);
@@ -64,7 +70,10 @@ export function createSyncService(deps: Deps) {
   const running = new Map<string, LearnerSync>();
   const announced = new Map<string, string>();
 
-  const statusOf = (learnerId: string): SyncStatus => running.get(learnerId)?.status() ?? UNLINKED;
+  const statusOf = (learnerId: string): SyncStatus => ({
+    ...(running.get(learnerId)?.status() ?? UNLINKED),
+    refused: progress.refusedOf(learnerId),
+  });
 
   const changed = (learnerId: string) => {
     const status = statusOf(learnerId);
@@ -76,10 +85,14 @@ export function createSyncService(deps: Deps) {
 
   /** An update from the server, with what it means for the event log or the preferences, in one transaction. */
   const receive = (learnerId: string, key: DocKey, update: Uint8Array) => {
+    const refused = progress.refusedOf(learnerId);
     docs.applyRemote(learnerId, key, update, (doc, keys) => {
       if (key === 'prefs') prefs.received(learnerId, doc, keys);
-      else if (isTermKey(key)) log.appendInTransaction(progress.received(learnerId, doc, keys));
+      else if (isTermKey(key))
+        progress.received(learnerId, doc, keys, (events, options) => log.appendInTransaction(events, options));
     });
+    // The faces show the new count of refused events at once.
+    if (progress.refusedOf(learnerId) !== refused) changed(learnerId);
   };
 
   const start = (link: SyncLink, tokens?: Tokens) => {
@@ -142,7 +155,7 @@ export function createSyncService(deps: Deps) {
     unlinkSyncAccount: async ({ session }) => {
       const learnerId = sessions.learnerOf(session);
       const link = store.linkOf(learnerId);
-      if (!link) return UNLINKED;
+      if (!link) return statusOf(learnerId);
       const refreshToken = store.refreshToken(learnerId);
       stop(learnerId);
       store.unlink(learnerId);
@@ -153,7 +166,7 @@ export function createSyncService(deps: Deps) {
           logger.info({ err: error, learnerId }, 'sync: the server was not told of the sign-out');
         });
       }
-      return UNLINKED;
+      return statusOf(learnerId);
     },
 
     syncNow: async ({ session }) => {

@@ -10,6 +10,14 @@ const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
 
 /** The status in words; `pending` is what this machine holds that the server has not confirmed. */
 function describe(status: SyncStatus): string {
+  return `${describeState(status)}${
+    status.refused > 0
+      ? ` ${status.refused} ${status.refused === 1 ? 'entry' : 'entries'} from your other devices could not be applied here (the app’s log says why).`
+      : ''
+  }`;
+}
+
+function describeState(status: SyncStatus): string {
   const waiting = status.pending > 0 ? ` ${changes(status.pending)} not sent yet.` : '';
   switch (status.state) {
     case 'unlinked':
