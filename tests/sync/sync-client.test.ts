@@ -239,7 +239,7 @@ describe('the sync client in the app core', { timeout: 30_000 }, () => {
     expect([...writers.values()]).toEqual([2]);
   });
 
-  it('skips a malformed event from the server and keeps syncing the rest', async () => {
+  it('reports a malformed event from the server in the sync status, and keeps syncing the rest', async () => {
     const srv = await server();
     const { accountId, a, session } = await linkedDevice(srv);
     await synced(a.core, session);
@@ -262,6 +262,7 @@ describe('the sync client in the app core', { timeout: 30_000 }, () => {
 
     await until(async () => (await eventIds(a.core, session)).includes(good.eventId));
     expect(await eventIds(a.core, session)).toEqual([good.eventId]);
+    expect(await a.core.api.getSyncStatus({ session })).toMatchObject({ refused: 1 });
     await a.core.api.trackProgress({ session, event: lessonOpened('p/l10') });
     await synced(a.core, session);
     await until(async () => writer.doc.getMap('events').size === 3);
