@@ -7,7 +7,9 @@ const ms = z
   .int()
   .min(0)
   .max(24 * 3600 * 1000);
-const skills = z.array(z.string().min(1).max(161)).max(20).default([]);
+/** The skills an answer counts toward, copied from the pack: a pack item names at most this many. */
+export const MAX_EVENT_SKILLS = 20;
+const skills = z.array(z.string().min(1).max(161)).max(MAX_EVENT_SKILLS).default([]);
 
 /** Each learner action, with the data it carries. Versioned by the event's `version`. */
 export const progressEventData = {

@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { z } from 'zod';
 import { localIdSchema } from '../../common/contract/content.js';
+import { MAX_EVENT_SKILLS } from '../../common/contract/progress.js';
 import { findCycle } from './prerequisite-graph.js';
 
 /** The manifest format this code reads; a pack written for a newer one is refused. */
@@ -21,6 +22,8 @@ export const packPathSchema = z
 const title = z.string().min(1).max(200);
 const difficulty = z.number().int().min(1).max(5);
 const ids = z.array(localIdSchema);
+// Copied into every answer's event, which carries at most this many.
+const answerSkills = ids.min(1).max(MAX_EVENT_SKILLS);
 
 const skillSchema = z.strictObject({ id: localIdSchema, title, requires: ids.default([]) });
 
@@ -57,7 +60,7 @@ const exerciseEntrySchema = z.strictObject({
   title,
   dir: packPathSchema,
   difficulty,
-  skills: ids.min(1),
+  skills: answerSkills,
   hints: z.array(z.string().min(1).max(1000)).max(10).default([]),
   /** Lessons that teach what the exercise needs. */
   requires: ids.default([]),
@@ -67,7 +70,7 @@ const exerciseEntrySchema = z.strictObject({
 const quizBase = {
   id: localIdSchema,
   prompt: z.string().min(1).max(4000),
-  skills: ids.min(1),
+  skills: answerSkills,
   difficulty,
   explanation: z.string().max(4000).default(''),
 };

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_EVENT_SKILLS } from '../../common/contract/progress.js';
+import { writePackFixture } from './pack-fixture.js';
 import { loadPackSource, PackFormatError } from './pack-source.js';
 
 function writePack(manifest: Record<string, unknown>, files: Record<string, string> = {}): string {
@@ -58,6 +60,25 @@ describe('loadPackSource', () => {
     const error = await loadPackSource(writePack(manifest('lessons/a.md', { version: 'one' }))).catch((e) => e);
     expect(error).toBeInstanceOf(PackFormatError);
     expect(String(error.message)).toMatch(/semantic version[\s\S]*at version/);
+  });
+
+  it('refuses an exercise naming more skills than the event of an answer to it can carry', async () => {
+    const skills = Array.from({ length: MAX_EVENT_SKILLS + 1 }, (_, i) => `s${i}`);
+    const naming = (names: string[]) =>
+      writePackFixture({
+        skills: skills.map((id) => ({ id, title: id })),
+        modules: [
+          {
+            id: 'm',
+            title: 'M',
+            description: '',
+            lessons: [{ id: 'hello', title: 'Hello', file: 'lessons/hello.md' }],
+            exercises: [{ id: 'count-down', title: 'C', dir: 'exercises/count-down', difficulty: 2, skills: names }],
+          },
+        ],
+      });
+    await expect(loadPackSource(naming(skills))).rejects.toThrow(/<=20 items[\s\S]*skills/);
+    await expect(loadPackSource(naming(skills.slice(1)))).resolves.toBeTruthy();
   });
 
   it('refuses duplicate ids', async () => {
