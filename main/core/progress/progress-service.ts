@@ -58,7 +58,7 @@ const refuseCoreOnly = (events: readonly RecordInput[]): void => {
 /** The seed's progress tracking: faces send what happened, the core stamps it, logs it and projects it. */
 export function createProgressService({ sessions, log, reader, structure, now }: Deps): ProgressService {
   /** Stamps an input; the log checks the result against the contract before it stores it. */
-  const toEvent = (userId: string, input: RecordInput, skillsOf = (id: string) => structure.skillsOf(id)) => {
+  const toEvent = (userId: string, input: RecordInput, skillsOf: (id: string) => string[]) => {
     const data: Record<string, unknown> = { ...input.data };
     // Skills are copied into the event from the pack, so the log alone rebuilds mastery.
     if (SKILLED.has(input.type) && !(data.skills as string[] | undefined)?.length) {
