@@ -166,6 +166,20 @@ describe('progress log', () => {
     expect(db.prepare('SELECT sum(time_ms) AS t FROM activity').get()).toEqual({ t: 3000 });
   });
 
+  it('carries nothing of a rolled-back batch into the next one', () => {
+    const { db, log } = freshLog();
+    const [first, failing, later] = fc.sample(anEvent, { numRuns: 3, seed: 11 });
+    // A write that fails part-way through a batch (a full disk, say), after the first event was projected.
+    db.exec(`CREATE TEMP TRIGGER fail BEFORE INSERT ON events WHEN NEW.event_id = '${failing!.eventId}'
+      BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    expect(() => log.append([first!, failing!])).toThrow('disk full');
+    db.exec('DROP TRIGGER fail');
+    log.append([later!]);
+    const incremental = projections(db);
+    log.rebuild();
+    expect(incremental).toEqual(projections(db));
+  });
+
   it('files activity by UTC quarter hour', () => {
     expect(quarterOf('2026-03-04T10:37:12.000Z')).toBe('2026-03-04T10:30');
     expect(quarterOf('2026-03-04T23:59:59.999Z')).toBe('2026-03-04T23:45');
