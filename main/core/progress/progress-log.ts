@@ -104,8 +104,8 @@ export class ProgressLog {
       if (options?.onRefused) return options.onRefused({ index, value, problem });
       throw new LearnError(
         'invalid-input',
-        `Progress event ${index + 1} of ${values.length} (${nameOf(value)}) does not match the contract, ` +
-          `so none of the ${values.length} was stored: ${problem}`,
+        `Progress event ${index + 1} of ${values.length} (${nameOf(value)}) does not match the contract; ` +
+          `nothing of its batch was stored. ${problem}`,
       );
     });
     return valid;
