@@ -9,7 +9,7 @@ export function exposureRefusal(host: string, allowLan: boolean): string | undef
   if (isLoopback(host) || allowLan) return undefined;
   return (
     `--host ${host} would open the app to the network; it listens on loopback (127.0.0.1) unless you ` +
-    'add --allow-lan, which lets anyone on the network who has the link read and change every learner'
+    'add --allow-lan, which lets anyone on the network who has the link read and change every learner.'
   );
 }
 

@@ -56,6 +56,9 @@ export async function startWebServerFixture(
     port: 0,
     token: TEST_TOKEN,
     ...options,
+  }).catch((error: unknown) => {
+    core.close();
+    throw error;
   });
   return {
     core,
