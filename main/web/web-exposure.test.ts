@@ -8,6 +8,7 @@ describe('listening beyond loopback', () => {
       expect(exposureRefusal(host, false)).toMatch(/--allow-lan.*read and change every learner/);
     for (const host of ['127.0.0.1', '::1', 'localhost']) expect(exposureRefusal(host, false)).toBeUndefined();
     expect(exposureRefusal('0.0.0.0', true)).toBeUndefined();
+    for (const host of ['', ' ']) expect(exposureRefusal(host, true)).toMatch(/--host needs an address/);
   });
 
   it('warns, with --allow-lan, what is exposed, to whom and how', () => {

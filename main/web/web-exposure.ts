@@ -6,6 +6,8 @@ import { isLoopback, urlHost } from './web-access.js';
  * learner's progress is one link away from anyone on the network, so it takes an explicit choice.
  */
 export function exposureRefusal(host: string, allowLan: boolean): string | undefined {
+  // An empty address means every address to Node: never by accident.
+  if (host.trim() === '') return '--host needs an address (127.0.0.1, or with --allow-lan 0.0.0.0 for every one)';
   if (isLoopback(host) || allowLan) return undefined;
   return (
     `--host ${host} would open the app to the network; it listens on loopback (127.0.0.1) unless you ` +
