@@ -6,8 +6,8 @@ interface WebSocketRouteConfig {
   webSocket?: boolean;
 }
 
-export const isWebSocketHandshake = (request: FastifyRequest): boolean =>
-  request.headers.upgrade?.toLowerCase() === 'websocket';
+/** Set by the WebSocket plugin when Node handed the request over as an upgrade, not from a header alone. */
+export const isWebSocketHandshake = (request: FastifyRequest): boolean => request.ws;
 
 export const isWebSocketRoute = (request: FastifyRequest): boolean =>
   (request.routeOptions.config as WebSocketRouteConfig).webSocket === true;
