@@ -21,8 +21,22 @@ describe('web access policy', () => {
     expect(isAllowedHostHeader(undefined, '127.0.0.1', 4780)).toBe(false);
   });
 
-  it('leaves Host alone on a LAN address, where the token is the guard', () => {
-    expect(isAllowedHostHeader('lab-12.school.lan:4780', '0.0.0.0', 4780)).toBe(true);
+  it('accepts on a LAN address IP literals and the machine’s own name, never another name (DNS rebinding)', () => {
+    const allowed = (host: string) => isAllowedHostHeader(host, '0.0.0.0', 4780, 'lab-12');
+    for (const host of ['192.168.1.20:4780', '[fe80::1]:4780', 'lab-12:4780', 'LAB-12.local:4780', '127.0.0.1:4780'])
+      expect({ host, allowed: allowed(host) }).toEqual({ host, allowed: true });
+    for (const host of [
+      'rebind.example:4780',
+      'lab-12.rebind.example:4780',
+      '192.168.1.20:9999',
+      '192.168.1.20',
+      '192.168.1.20:04780',
+      '192.168.1.20.rebind.example:4780',
+      '192.168.1.20%3A4780',
+      'user@192.168.1.20:4780',
+      '',
+    ])
+      expect({ host, allowed: allowed(host) }).toEqual({ host, allowed: false });
   });
 
   it('counts as loopback only loopback IP literals and localhost, never a name that merely starts like one', () => {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
+import { hostname } from 'node:os';
 
 const loopback = new BlockList();
 loopback.addSubnet('127.0.0.0', 8, 'ipv4');
@@ -45,19 +46,29 @@ export function tokenMatches(presented: unknown, expected: string): boolean {
 }
 
 const LOOPBACK_HOST_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+const HOST_HEADER = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/;
 
 /**
- * On loopback only the loopback names are accepted as Host, which defeats DNS rebinding
- * (a web page whose name re-resolves to 127.0.0.1). On a LAN address the token guards alone.
+ * Which Host headers the server answers. DNS rebinding (a web page whose own name re-resolves to
+ * this machine) arrives with the attacker's name as Host, so no name is taken that someone else's
+ * DNS could point here. On loopback: the loopback names. Beyond loopback (--allow-lan): those, an
+ * address typed as an IP literal, and this machine's own name. Always with the port it listens on.
  */
-export function isAllowedHostHeader(hostHeader: string | undefined, boundHost: string, port: number): boolean {
-  if (!isLoopback(boundHost)) return true;
-  if (!hostHeader) return false;
-  const host = hostHeader.toLowerCase();
-  // A browser leaves out the scheme's default port.
-  const spellings = (name: string) => (port === 80 ? [`${name}:80`, name] : [`${name}:${port}`]);
-  const names = [...LOOPBACK_HOST_NAMES, urlHost(boundHost).toLowerCase()];
-  return names.flatMap(spellings).includes(host);
+export function isAllowedHostHeader(
+  hostHeader: string | undefined,
+  boundHost: string,
+  port: number,
+  machineName = hostname(),
+): boolean {
+  const match = HOST_HEADER.exec(hostHeader?.toLowerCase() ?? '');
+  if (!match) return false;
+  const [, name = '', portText] = match;
+  // A browser leaves out the scheme's default port; a port spelled `04780` is not one it sends.
+  if ((portText ?? '80') !== String(port)) return false;
+  if (LOOPBACK_HOST_NAMES.includes(name) || name === urlHost(boundHost).toLowerCase()) return true;
+  if (isLoopback(boundHost)) return false;
+  const machine = machineName.toLowerCase();
+  return isIP(name.replace(/^\[|\]$/g, '')) !== 0 || name === machine || name === `${machine}.local`;
 }
 
 /**

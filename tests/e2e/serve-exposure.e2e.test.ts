@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { runCli, startProcess, tempDir } from './support/processes.js';
 
@@ -48,6 +49,15 @@ describe('lionlearn serve beyond loopback', () => {
         });
       expect((await call({})).status).toBe(401);
       expect((await call({ Authorization: `Bearer ${token}` })).status).toBe(200);
+      // A name someone else's DNS points here (DNS rebinding) is refused even with the token.
+      const rebound = await new Promise<number>((resolve, reject) =>
+        request({ host: '127.0.0.1', port, path: '/', headers: { Host: `rebind.example:${port}` } }, (response) =>
+          resolve(response.statusCode ?? 0),
+        )
+          .on('error', reject)
+          .end(),
+      );
+      expect(rebound).toBe(421);
     } finally {
       await started.stop();
     }
