@@ -4,6 +4,7 @@ import type { Core } from '../core/create-core.js';
 import { sendFailure, statusOf } from './contract-errors.js';
 import { isWebSocketHandshake, isWebSocketRoute, registerEventsSocket } from './events-socket.js';
 import { registerPackUpload } from './pack-upload.js';
+import { serverPathRefusal } from './server-paths.js';
 import { bearerToken, isOwnOrigin, tokenMatches } from './web-access.js';
 
 export const API_PREFIX = '/api';
@@ -47,6 +48,8 @@ export function registerApiScope(app: FastifyInstance, { core, token, maxUploadB
       api.removeContentTypeParser('text/plain');
 
       api.post<{ Params: { method: string } }>('/call/:method', async (request, reply) => {
+        const refusal = serverPathRefusal(request.params.method, request.body);
+        if (refusal) return sendFailure(reply, 403, 'forbidden', refusal);
         const result = await dispatch(core.api, request.params.method, request.body, (error) =>
           core.logger.error({ err: error, method: request.params.method }, 'API call failed'),
         );
