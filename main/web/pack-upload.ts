@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import { dispatch } from '../../common/contract/bridge.js';
 import type { Core } from '../core/create-core.js';
+import { megabytes, sendFailure } from './contract-errors.js';
 
 /** The largest pack the browser face accepts, as the archive reader does. */
 export const MAX_UPLOAD_BYTES = 1024 ** 3;
@@ -15,13 +16,24 @@ export const MAX_UPLOAD_BYTES = 1024 ** 3;
 class TooLarge extends Error {}
 
 /**
- * PUT /api/upload-pack: the browser face's pack import. The body streams to a private temp file
- * (never into memory), which is installed like any pack file and then deleted.
+ * PUT <api>/upload-pack: the browser face's pack import. The body streams to a private temp file
+ * (never into memory), which is installed like any pack file and then deleted. Registered inside the
+ * /api scope, whose hook has authorized the request before a byte of the body is read.
  */
-export function registerPackUpload(app: FastifyInstance, core: Pick<Core, 'api' | 'logger'>): void {
-  void app.register(async (scope) => {
+export function registerPackUpload(
+  api: FastifyInstance,
+  core: Pick<Core, 'api' | 'logger'>,
+  maxBytes = MAX_UPLOAD_BYTES,
+): void {
+  void api.register(async (scope) => {
+    // The body is the pack's bytes and nothing else: any other content type is refused (415).
+    scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
-    scope.put<{ Querystring: { allowDowngrade?: string } }>('/api/upload-pack', async (request, reply) => {
+    const tooLarge = `That file is larger than a pack may be (${megabytes(maxBytes)}).`;
+    scope.put<{ Querystring: { allowDowngrade?: string } }>('/upload-pack', async (request, reply) => {
+      // Refused before reading when the length is declared; counted while streaming when it is not.
+      if (Number(request.headers['content-length']) > maxBytes)
+        return sendFailure(reply, 413, 'invalid-input', tooLarge);
       const dir = await mkdtemp(join(tmpdir(), 'lionlearn-upload-'));
       const file = join(dir, 'upload.lpack');
       try {
@@ -29,7 +41,7 @@ export function registerPackUpload(app: FastifyInstance, core: Pick<Core, 'api' 
         const limit = new Transform({
           transform(chunk: Buffer, _encoding, callback) {
             size += chunk.length;
-            callback(size > MAX_UPLOAD_BYTES ? new TooLarge() : null, chunk);
+            callback(size > maxBytes ? new TooLarge() : null, chunk);
           },
         });
         await pipeline(request.body as Readable, limit, createWriteStream(file, { mode: 0o600 }));
@@ -40,9 +52,7 @@ export function registerPackUpload(app: FastifyInstance, core: Pick<Core, 'api' 
         return reply.code(result.ok ? 200 : result.error.code === 'conflict' ? 409 : 400).send(result);
       } catch (error) {
         if (!(error instanceof TooLarge)) throw error;
-        return reply
-          .code(413)
-          .send({ ok: false, error: { code: 'invalid-input', message: 'That file is larger than a pack may be.' } });
+        return sendFailure(reply, 413, 'invalid-input', tooLarge);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

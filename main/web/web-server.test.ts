@@ -1,56 +1,20 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { LearnEvent } from '../../common/contract/events.js';
 import { buildPackArchive } from '../../content-packs/format/pack-archive.js';
 import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
 import { generateSigningKeys } from '../../content-packs/format/signing.js';
-import { createCore } from '../core/create-core.js';
-import type { Core } from '../core/create-core.js';
-import { EventHub } from '../core/event-hub.js';
-import { startWebServer } from './web-server.js';
-import type { RunningWebServer } from './web-server.js';
-
-const TOKEN = 'test-token-123';
+import { rawRequest, startWebServerFixture, TEST_TOKEN as TOKEN } from './web-server-fixture.js';
+import type { WebServerFixture } from './web-server-fixture.js';
 
 describe('browser face over real HTTP and WebSocket', () => {
-  let core: Core;
-  let server: RunningWebServer;
+  let web: WebServerFixture;
   let base: string;
-  const events = new EventHub<LearnEvent>();
 
   beforeAll(async () => {
-    const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
-    mkdirSync(rendererDir, { recursive: true });
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Lionagi Learn</title>');
-    core = await createCore({
-      dataDir: mkdtempSync(join(tmpdir(), 'web-')),
-      appVersion: '1.0.0',
-      bundledPacksDir: dirname(writePackFixture()),
-      logger: pino({ level: 'silent' }),
-    });
-    // The core's own events plus a hub the test can fire, to prove the socket forwards whatever the core emits.
-    const onEvent = (listener: (event: LearnEvent) => void) => {
-      const offCore = core.onEvent(listener);
-      const offTest = events.subscribe(listener);
-      return () => (offCore(), offTest());
-    };
-    server = await startWebServer({
-      core: { ...core, onEvent },
-      rendererDir,
-      host: '127.0.0.1',
-      port: 0,
-      token: TOKEN,
-    });
-    base = `http://127.0.0.1:${server.port}`;
+    web = await startWebServerFixture();
+    base = web.base;
   });
-  afterAll(async () => {
-    await server.close();
-    core.close();
-  });
+  afterAll(() => web.close());
 
   const call = (method: string, body: unknown, token = TOKEN) =>
     fetch(`${base}/api/call/${method}`, {
@@ -64,7 +28,7 @@ describe('browser face over real HTTP and WebSocket', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('Lionagi Learn');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(server.url).toBe(`${base}/#token=${TOKEN}`);
+    expect(web.server.url).toBe(`${base}/#token=${TOKEN}`);
   });
 
   it('answers contract calls with envelopes', async () => {
@@ -99,26 +63,64 @@ describe('browser face over real HTTP and WebSocket', () => {
     expect(noAuth.status).toBe(401);
   });
 
-  it('refuses a foreign Host header (DNS rebinding)', async () => {
-    const { request } = await import('node:http');
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request(
-        { host: '127.0.0.1', port: server.port, path: '/', headers: { Host: `rebind.example:${server.port}` } },
-        (res) => resolve(res.statusCode ?? 0),
-      );
-      req.on('error', reject);
-      req.end();
-    });
-    expect(status).toBe(421);
+  it('answers only the loopback names as Host (DNS rebinding), however the header is spelled', async () => {
+    const port = web.server.port;
+    const hostStatus = async (host: string, path: string) =>
+      (await rawRequest(port, { path, headers: { Host: host, Authorization: `Bearer ${TOKEN}` } })).status;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`])
+      expect({ host, status: await hostStatus(host, '/') }).toEqual({ host, status: 200 });
+    for (const host of [
+      `rebind.example:${port}`,
+      'rebind.example',
+      '127.0.0.1',
+      `127.0.0.1:${port + 1}`,
+      `127.0.0.1:${port}.rebind.example`,
+      `127.0.0.1%3A${port}`,
+      `127.0.0.1:${port}@rebind.example`,
+      `rebind.example@127.0.0.1:${port}`,
+      `localhost.:${port}`,
+      `0.0.0.0:${port}`,
+      `127.1:${port}`,
+      `[::ffff:127.0.0.1]:${port}`,
+      `127.0.0.1:0${port}`,
+    ])
+      for (const path of ['/', '/index.html', '/api/events'])
+        expect({ host, path, status: await hostStatus(host, path) }).toEqual({ host, path, status: 421 });
+  });
+
+  it('serves nothing outside the renderer folder and no dotfiles, however the path is spelled', async () => {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2E%2E%2Fsecret.txt',
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%252e%252e/secret.txt',
+      '/....//secret.txt',
+      '/.%2e/secret.txt',
+      '/index.html/../../secret.txt',
+      `/${'..%2f'.repeat(12)}etc/passwd`,
+      '/.env',
+      '/%2eenv',
+      '/./.env',
+      '/index.html%00.js',
+    ]) {
+      const response = await rawRequest(web.server.port, { path, headers: { Host: `127.0.0.1:${web.server.port}` } });
+      expect({ path, refused: response.status >= 400, leaks: /secret-outside|root:/.test(response.body) }).toEqual({
+        path,
+        refused: true,
+        leaks: false,
+      });
+    }
   });
 
   it('pushes core events over the WebSocket to an authorized client', async () => {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api/events?token=${TOKEN}`);
+    const socket = new WebSocket(`ws://127.0.0.1:${web.server.port}/api/events?token=${TOKEN}`);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const received = new Promise<unknown>((resolve) =>
       socket.once('message', (data) => resolve(JSON.parse(String(data)))),
     );
-    events.emit({ type: 'catalog-changed' });
+    web.events.emit({ type: 'catalog-changed' });
     expect(await received).toEqual({ type: 'catalog-changed' });
     socket.close();
   });
@@ -147,7 +149,7 @@ describe('browser face over real HTTP and WebSocket', () => {
   });
 
   it('refuses a WebSocket without the token', async () => {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`);
+    const socket = new WebSocket(`ws://127.0.0.1:${web.server.port}/api/events`);
     const status = await new Promise<number>((resolve) =>
       socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
     );

@@ -2,13 +2,16 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
-import type { FastifyReply } from 'fastify';
-import { dispatch } from '../../common/contract/bridge.js';
-import type { ErrorCode } from '../../common/contract/errors.js';
 import { contentSecurityPolicy } from '../../common/security/content-security-policy.js';
 import type { Core } from '../core/create-core.js';
-import { registerPackUpload } from './pack-upload.js';
-import { bearerToken, isAllowedHostHeader, tokenMatches, urlHost } from './web-access.js';
+import { registerApiScope } from './api-scope.js';
+import { contractErrorHandlers, sendFailure } from './contract-errors.js';
+import { isWebSocketHandshake, isWebSocketRoute } from './events-socket.js';
+import { accessTokenProblem, isAllowedHostHeader, urlHost } from './web-access.js';
+import { exposureRefusal } from './web-exposure.js';
+
+/** The largest JSON call body (the pack upload streams and has its own limit). */
+export const API_BODY_LIMIT = 1024 * 1024;
 
 export interface WebServerOptions {
   core: Pick<Core, 'api' | 'onEvent' | 'logger'>;
@@ -16,28 +19,24 @@ export interface WebServerOptions {
   host: string;
   port: number;
   token: string;
+  /** Listening beyond loopback is refused unless this is set (`--allow-lan`). */
+  allowLan?: boolean;
+  maxUploadBytes?: number;
+}
+
+export interface RouteSummary {
+  method: string;
+  url: string;
 }
 
 export interface RunningWebServer {
   /** The address to open, with the access token in the fragment (never sent to a server). */
   url: string;
   port: number;
+  /** Every route the server registered, one per method: what a test walks to prove each is guarded. */
+  routes: readonly RouteSummary[];
   close(): Promise<void>;
 }
-
-const statusOf: Record<ErrorCode, number> = {
-  'invalid-input': 400,
-  'unknown-method': 404,
-  'not-found': 404,
-  conflict: 409,
-  forbidden: 403,
-  'too-many-attempts': 429,
-  unavailable: 503,
-  internal: 500,
-};
-
-const deny = (reply: FastifyReply, status: number, message: string) =>
-  reply.code(status).send({ ok: false, error: { code: 'forbidden', message } });
 
 /** The browser face: the built renderer plus the API contract over HTTP (calls) and WebSocket (events). */
 export async function startWebServer({
@@ -46,41 +45,46 @@ export async function startWebServer({
   host,
   port,
   token,
+  allowLan = false,
+  maxUploadBytes,
 }: WebServerOptions): Promise<RunningWebServer> {
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const refusal = exposureRefusal(host, allowLan) ?? accessTokenProblem(token);
+  if (refusal) throw new Error(refusal);
+  const errors = contractErrorHandlers(API_BODY_LIMIT, (error) =>
+    core.logger.error({ err: error }, 'browser face request failed'),
+  );
+  const app = Fastify({
+    logger: false,
+    bodyLimit: API_BODY_LIMIT,
+    frameworkErrors: errors.frameworkErrors,
+    clientErrorHandler: errors.clientErrorHandler,
+  });
+  const routes: RouteSummary[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url ?? route.path });
+  });
+  app.setErrorHandler(errors.errorHandler);
+  app.setNotFoundHandler(errors.notFoundHandler);
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   let boundPort = port;
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!isAllowedHostHeader(request.headers.host, host, boundPort)) return deny(reply, 421, 'Unexpected Host header.');
-    if (!request.url.startsWith('/api/')) return;
-    const presented = bearerToken(request.headers.authorization) ?? (request.query as { token?: string }).token;
-    if (!tokenMatches(presented, token)) return deny(reply, 401, 'Open the link printed by `lionlearn serve`.');
+    if (!isAllowedHostHeader(request.headers.host, host, boundPort))
+      return sendFailure(reply, 421, 'forbidden', 'Unexpected Host header.');
+    // The WebSocket plugin completes a handshake on any route (then hangs up): only a WebSocket route takes one.
+    if (isWebSocketHandshake(request) && !isWebSocketRoute(request))
+      return sendFailure(reply, 404, 'not-found', 'No WebSocket at this address.');
   });
 
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', async (_request, reply) => {
     reply.header('Content-Security-Policy', contentSecurityPolicy());
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    reply.header('Cross-Origin-Resource-Policy', 'same-origin');
   });
 
-  app.post<{ Params: { method: string } }>('/api/call/:method', async (request, reply) => {
-    const result = await dispatch(core.api, request.params.method, request.body, (error) =>
-      core.logger.error({ err: error, method: request.params.method }, 'API call failed'),
-    );
-    return reply.code(result.ok ? 200 : statusOf[result.error.code]).send(result);
-  });
-
-  registerPackUpload(app, core);
-
-  app.get('/api/events', { websocket: true }, (socket) => {
-    const unsubscribe = core.onEvent((event) => socket.send(JSON.stringify(event)));
-    socket.on('close', unsubscribe);
-    // The channel is one-way; anything a client sends is a protocol error.
-    socket.on('message', () => socket.close(1003, 'this channel only sends'));
-  });
+  await registerApiScope(app, { core, token, maxUploadBytes });
 
   if (existsSync(rendererDir)) {
     await app.register(fastifyStatic, { root: rendererDir, index: 'index.html', dotfiles: 'deny' });
@@ -96,6 +100,7 @@ export async function startWebServer({
   return {
     url: `http://${urlHost(host)}:${boundPort}/#token=${token}`,
     port: boundPort,
+    routes,
     close: () => app.close(),
   };
 }

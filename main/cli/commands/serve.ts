@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
-import { newAccessToken } from '../../web/web-access.js';
+import { accessTokenProblem, isLoopback, newAccessToken } from '../../web/web-access.js';
+import { exposureRefusal, lanWarning } from '../../web/web-exposure.js';
 import { startWebServer } from '../../web/web-server.js';
 import { openCore } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
@@ -9,18 +10,33 @@ import { parsePort } from '../parse-port.js';
 export interface ServeOptions {
   port: number;
   host: string;
+  /** Listening beyond loopback is an explicit choice: without it a non-loopback --host is refused. */
+  allowLan?: boolean;
   /** When the port is taken, take any free one instead of failing (npm start). */
   anyPortIfTaken?: boolean;
 }
 
 const isPortTaken = (error: unknown) => (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
 
+/** The token from LIONLEARN_WEB_TOKEN when set (refused when weak), else a fresh random one. */
+function accessToken(): string {
+  const chosen = process.env.LIONLEARN_WEB_TOKEN;
+  if (chosen === undefined) return newAccessToken();
+  const problem = accessTokenProblem(chosen);
+  if (problem) throw new Error(`LIONLEARN_WEB_TOKEN is refused: ${problem} (unset it and a random one is made)`);
+  return chosen;
+}
+
 /** Runs the browser face until Ctrl+C or SIGTERM, then closes cleanly. */
 export async function serve(layout: InstallLayout, globals: GlobalOptions, options: ServeOptions): Promise<void> {
+  const allowLan = options.allowLan ?? false;
+  // Refused before anything opens, so nothing listens even for a moment.
+  const refusal = exposureRefusal(options.host, allowLan);
+  if (refusal) throw new Error(refusal);
+  const token = accessToken();
   const core = await openCore(layout, globals);
-  const token = process.env.LIONLEARN_WEB_TOKEN ?? newAccessToken();
   const listen = (port: number) =>
-    startWebServer({ core, rendererDir: layout.rendererDir, host: options.host, port, token });
+    startWebServer({ core, rendererDir: layout.rendererDir, host: options.host, port, token, allowLan });
   const server = await listen(options.port).catch((error: unknown) => {
     if (options.anyPortIfTaken && isPortTaken(error)) return listen(0);
     void core.close();
@@ -30,6 +46,7 @@ export async function serve(layout: InstallLayout, globals: GlobalOptions, optio
   });
   void core.warmUpPlayground();
   core.startSync();
+  if (!isLoopback(options.host)) console.error(lanWarning(options.host, server.port, token));
   console.log(`Lionagi Learn is running at ${server.url}`);
   console.log('Open that link in a browser (it carries this session’s access token). Press Ctrl+C to stop.');
   const stop = async () => {
@@ -46,10 +63,11 @@ export function registerServe(program: Command, layout: InstallLayout): void {
     .command('serve')
     .description('serve the app to a browser on this machine (the browser face)')
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 4780)
+    .option('--host <address>', 'address to listen on (beyond loopback only with --allow-lan)', '127.0.0.1')
     .option(
-      '--host <address>',
-      'address to listen on; anything but loopback exposes the app to the network',
-      '127.0.0.1',
+      '--allow-lan',
+      'let --host be an address beyond this machine: anyone on the network with the link can read and change ' +
+        "every learner's progress, over plain HTTP",
     )
     .action(async (options: ServeOptions, command: Command) => {
       await serve(layout, command.optsWithGlobals<GlobalOptions>(), options);

@@ -3,6 +3,7 @@ import type { ImportProgress, LearnBridge, PackImportBridge } from '../../../com
 import type { ApiResult } from '../../../common/contract/errors.js';
 import { learnEventSchema } from '../../../common/contract/events.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
+import { readResultEnvelope } from '../../../common/contract/result-envelope.js';
 
 const MAX_RECONNECT_DELAY_MS = 30_000;
 
@@ -13,7 +14,7 @@ async function call(token: string, method: string, input: unknown): Promise<ApiR
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify(input ?? {}),
     });
-    return (await response.json()) as ApiResult<unknown>;
+    return readResultEnvelope(response.status, await response.text());
   } catch {
     return {
       ok: false,
@@ -53,13 +54,7 @@ function uploadPack(token: string, file: File, allowDowngrade: boolean, onProgre
     request.setRequestHeader('Authorization', `Bearer ${token}`);
     request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.upload.onprogress = (event) => onProgress({ phase: 'upload', bytes: event.loaded, total: event.total });
-    request.onload = () => {
-      try {
-        resolve(JSON.parse(request.responseText) as InstallResult);
-      } catch {
-        resolve({ ok: false, error: { code: 'internal', message: `The app answered ${request.status}.` } });
-      }
-    };
+    request.onload = () => resolve(readResultEnvelope(request.status, request.responseText) as InstallResult);
     request.onerror = () =>
       resolve({
         ok: false,

@@ -1,0 +1,12 @@
+/**
+ * Calls that name a file on the machine the app runs on (`installPack`, `importLearner`,
+ * `exportLearner` take `file`). The desktop face gets such a path from the OS file dialog; a browser
+ * page has none to give (it uploads packs instead, and exports go to the data folder), and with
+ * --allow-lan the page may be on another machine. A path from it would let whoever has the link read
+ * any file this user can, and write one anywhere: an export renamed over ~/.bashrc runs the profile
+ * name's `$(...)` at the next shell.
+ */
+export function serverPathRefusal(method: string, input: unknown): string | undefined {
+  if (typeof input !== 'object' || input === null || !Object.hasOwn(input, 'file')) return undefined;
+  return `${method}: the browser face does not take a file path on this machine.`;
+}
