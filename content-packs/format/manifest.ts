@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { z } from 'zod';
 import { localIdSchema } from '../../common/contract/content.js';
-import { findCycle } from './prerequisite-graph.js';
+import { checkPrerequisites, MAX_PREREQUISITE_DEPTH } from './prerequisite-graph.js';
 
 /** The manifest format this code reads; a pack written for a newer one is refused. */
 export const MANIFEST_FORMAT_VERSION = 1;
@@ -143,8 +143,14 @@ function checkReferences(
     ['lessons', lessons],
   ] as const;
   for (const [kind, nodes] of graphs) {
-    const cycle = findCycle(nodes);
-    if (cycle) issue(`prerequisites of ${kind} form a cycle: ${cycle.join(' -> ')}`);
+    const problem = checkPrerequisites(nodes);
+    if (problem?.kind === 'cycle') issue(`prerequisites of ${kind} form a cycle: ${problem.cycle.join(' -> ')}`);
+    if (problem?.kind === 'too-deep') {
+      issue(
+        `prerequisites of ${kind} chain more than ${MAX_PREREQUISITE_DEPTH} deep (from "${problem.from}"); ` +
+          `a pack may chain at most ${MAX_PREREQUISITE_DEPTH}`,
+      );
+    }
   }
 }
 
