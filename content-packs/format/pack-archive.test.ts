@@ -146,12 +146,16 @@ describe('pack archives', () => {
 
   it('refuses contents that unpack to more than allowed, naming that limit', async () => {
     const limits = { ...DEFAULT_LIMITS, totalBytes: 10 };
-    await expect(read(good, { limits })).rejects.toThrow(/unpacks to [\d,]+ bytes, over the limit for a whole pack of 10 bytes/);
+    await expect(read(good, { limits })).rejects.toThrow(
+      /unpacks to [\d,]+ bytes, over the limit for a whole pack of 10 bytes/,
+    );
   });
 
   it('refuses a file over the per-file limit, naming that limit rather than a size mismatch', async () => {
     const limits = { ...DEFAULT_LIMITS, fileBytes: 100 };
-    await expect(read(good, { limits })).rejects.toThrow(/"[^"]+" is [\d,]+ bytes, over the limit for one file of 100 bytes/);
+    await expect(read(good, { limits })).rejects.toThrow(
+      /"[^"]+" is [\d,]+ bytes, over the limit for one file of 100 bytes/,
+    );
   });
 
   it('refuses more files than allowed, naming that limit', async () => {
@@ -195,7 +199,11 @@ describe('pack archives', () => {
   it('refuses a file that is not a pack', async () => {
     await expect(read(gzipSync(Buffer.from('hello')))).rejects.toThrow(/does not end with a pack seal/);
     await expect(read(Buffer.from('plain text, not gzip'))).rejects.toThrow(/does not end with a pack seal/);
-    const sealedJunk = sealArchive({ gzip: Buffer.from('not gzip at all'), tarBytes: 2048 }, { packId: 'demo', version: '1.0.0' }, keys.privateKey);
+    const sealedJunk = sealArchive(
+      { gzip: Buffer.from('not gzip at all'), tarBytes: 2048 },
+      { packId: 'demo', version: '1.0.0' },
+      keys.privateKey,
+    );
     await expect(read(sealedJunk)).rejects.toThrow(/the archive is corrupt/);
   });
 

@@ -327,7 +327,10 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
   if (read !== statement.gzipBytes || hash.digest('hex') !== statement.gzipSha256)
     throw new PackArchiveError(file, 'it was changed after signing');
   if (unpacked !== statement.tarBytes)
-    throw new PackArchiveError(file, `it unpacks to ${unpacked} bytes, not the ${statement.tarBytes} its seal declares`);
+    throw new PackArchiveError(
+      file,
+      `it unpacks to ${unpacked} bytes, not the ${statement.tarBytes} its seal declares`,
+    );
   if (!contents) throw new PackArchiveError(file, 'the archive is empty');
   const missing = [...expected.keys()].filter((name) => !files.has(name.slice(PAYLOAD.length)));
   if (missing.length > 0)
@@ -337,7 +340,8 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
 
 /** Feeds bytes [start, end) of a file into a running hash and returns its digest. */
 async function hashRange(file: string, start: number, end: number, hash: Hash): Promise<string> {
-  if (start < end) for await (const chunk of createReadStream(file, { start, end: end - 1 })) hash.update(chunk as Buffer);
+  if (start < end)
+    for await (const chunk of createReadStream(file, { start, end: end - 1 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 

@@ -48,7 +48,11 @@ export function writeSeal(statement: SealStatement, privateKeyPem: string): Buff
  * Reads and checks the seal of a file of `size` bytes, before any of the rest is read: a trusted
  * key signed it, and the file is exactly as long as it says. Throws a plain message on failure.
  */
-export async function readSeal(file: string, size: number, trusted: ReadonlyMap<string, string>): Promise<VerifiedSeal> {
+export async function readSeal(
+  file: string,
+  size: number,
+  trusted: ReadonlyMap<string, string>,
+): Promise<VerifiedSeal> {
   const missing =
     'it does not end with a pack seal: it was built in pack format 1, which this app no longer reads ' +
     '(rebuild it with `lionlearn pack build`), or bytes were appended to it or cut from it';

@@ -6,6 +6,6 @@ export function parseJsonAs<T>(schema: z.ZodType<T>, text: string, name: string)
     return schema.parse(JSON.parse(text));
   } catch (error) {
     const detail = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
-    throw new Error(`its ${name} is malformed (${detail})`);
+    throw new Error(`its ${name} is malformed (${detail})`, { cause: error });
   }
 }

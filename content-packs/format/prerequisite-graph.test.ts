@@ -51,7 +51,10 @@ describe('prerequisite graph checks', () => {
     const star = Array.from({ length: 100_000 }, (_, i) => ({ id: id(i), requires: i === 0 ? [] : [id(0)] }));
     expect(checkPrerequisites(star)).toBeUndefined();
     // Each requires the two before it: 2^n paths, which a walk per path could never finish.
-    const lattice = Array.from({ length: 900 }, (_, i) => ({ id: id(i), requires: [i - 1, i - 2].filter((j) => j >= 0).map(id) }));
+    const lattice = Array.from({ length: 900 }, (_, i) => ({
+      id: id(i),
+      requires: [i - 1, i - 2].filter((j) => j >= 0).map(id),
+    }));
     expect(checkPrerequisites(lattice)).toBeUndefined();
     // 60 layers of 60, each node requiring the whole layer before: 216,000 edges.
     const layers = Array.from({ length: 60 * 60 }, (_, i) => ({
@@ -59,6 +62,8 @@ describe('prerequisite graph checks', () => {
       requires: i < 60 ? [] : Array.from({ length: 60 }, (_, k) => id(Math.floor(i / 60) * 60 - 60 + k)),
     }));
     expect(checkPrerequisites(layers)).toBeUndefined();
-    expect(packManifestSchema.safeParse(manifestWithSkills(layers.map((n) => ({ ...n, title: n.id })))).success).toBe(true);
+    expect(packManifestSchema.safeParse(manifestWithSkills(layers.map((n) => ({ ...n, title: n.id })))).success).toBe(
+      true,
+    );
   });
 });

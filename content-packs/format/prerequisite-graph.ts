@@ -9,16 +9,17 @@ interface Node {
  */
 export const MAX_PREREQUISITE_DEPTH = 1000;
 
-export type GraphProblem =
-  | { kind: 'cycle'; cycle: string[] }
-  | { kind: 'too-deep'; from: string; depth: number };
+export type GraphProblem = { kind: 'cycle'; cycle: string[] } | { kind: 'too-deep'; from: string; depth: number };
 
 /**
  * Checks a prerequisite graph for a cycle (returned as a path that ends where it starts) and for a
  * chain deeper than MAX_PREREQUISITE_DEPTH. Depth-first with an explicit stack, so a chain of any
  * length costs heap, not call stack; each node and edge is visited once.
  */
-export function checkPrerequisites(nodes: readonly Node[], maxDepth = MAX_PREREQUISITE_DEPTH): GraphProblem | undefined {
+export function checkPrerequisites(
+  nodes: readonly Node[],
+  maxDepth = MAX_PREREQUISITE_DEPTH,
+): GraphProblem | undefined {
   const edges = new Map(nodes.map((n) => [n.id, n.requires]));
   const state = new Map<string, 'visiting' | 'done'>();
   // The longest chain that starts at a finished node, the node itself included.
