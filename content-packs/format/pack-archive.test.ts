@@ -5,7 +5,14 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { extract, pack } from 'tar-stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writePackFixture } from './pack-fixture.js';
-import { buildPackArchive, DEFAULT_LIMITS, formatBytes, readPackArchive, sealArchive } from './pack-archive.js';
+import {
+  buildPackArchive,
+  DEFAULT_LIMITS,
+  formatBytes,
+  readPackArchive,
+  sealArchive,
+  writeSignedArchive,
+} from './pack-archive.js';
 import type { ReadProgress } from './pack-archive.js';
 import { SEAL_BYTES } from './pack-seal.js';
 import { loadPackSource } from './pack-source.js';
@@ -181,6 +188,28 @@ describe('pack archives', () => {
       read(await craft([...entries.slice(0, 1), evil as Entry, ...entries.slice(1)]), { extractTo }),
     ).rejects.toThrow(message);
     expect(existsSync(join(extractTo, '..', '..', 'escape.md'))).toBe(false);
+  });
+
+  it.each([
+    [
+      'two paths differing in case',
+      ['lessons/Hello.md', 'lessons/hello.md'],
+      /"lessons\/Hello.md" and "lessons\/hello.md", which are one file/,
+    ],
+    [
+      'two Unicode spellings of one name',
+      ['lessons/caf\u00e9.md', 'lessons/cafe\u0301.md'],
+      /which are one file on some systems/,
+    ],
+    ['a path that is a file and a folder', ['lessons', 'lessons/a.md'], /"lessons" as a file and as a folder/],
+    ['a "." segment', ['lessons/./a.md'], /name a file plainly/],
+    ['an empty segment', ['lessons//a.md'], /name a file plainly/],
+    ['a control character', ['lessons/a\u001b[2J.md'], /name a file plainly/],
+    ['a Windows stream name', ['lessons/a.md:hidden'], /name a file plainly/],
+  ])('refuses signed contents listing %s', async (_what, paths, message) => {
+    const files = new Map(paths.map((path) => [path, Buffer.from(path)]));
+    const archive = await writeSignedArchive(files, { packId: 'demo', version: '1.0.0' }, keys.privateKey);
+    await expect(read(archive)).rejects.toThrow(message);
   });
 
   it('refuses signed contents that list a path outside the pack', async () => {

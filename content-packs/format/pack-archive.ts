@@ -362,6 +362,25 @@ function checkContents(file: string, contents: PackContents, statement: SealStat
       `"${biggest.path}" is ${formatBytes(biggest.size)}, over the limit for one file of ${formatBytes(limits.fileBytes)}`,
     );
   }
+  // Case-insensitive and normalizing file systems (macOS, Windows) would write two such paths to one file.
+  const folded = new Map<string, string>();
+  for (const { path } of contents.files) {
+    const key = path.normalize('NFC').toLowerCase();
+    const other = folded.get(key);
+    if (other !== undefined && other !== path)
+      throw new PackArchiveError(file, `it lists "${other}" and "${path}", which are one file on some systems`);
+    folded.set(key, path);
+  }
+  const folders = new Set(
+    contents.files.flatMap(({ path }) =>
+      path
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
+  const clash = contents.files.find(({ path }) => folders.has(path));
+  if (clash) throw new PackArchiveError(file, `it lists "${clash.path}" as a file and as a folder`);
   const sum = contents.files.reduce((n, f) => n + f.size, 0);
   if (sum > limits.totalBytes) {
     throw new PackArchiveError(
