@@ -245,7 +245,6 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
         `it unpacks to more than the ${formatBytes(statement.tarBytes)} its seal declares`,
       );
     unpacked += chunk.length;
-    report();
     return null;
   });
   const tar = extract();
@@ -268,74 +267,81 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
     done.catch(() => undefined);
     writes.push(done);
   };
+  // Reported per chunk read, and once more at the end with the exact bytes unpacked.
   try {
-    for await (const entry of tar) {
-      const { name, type, size: entrySize } = entry.header;
-      if (type !== 'file')
-        throw new PackArchiveError(file, `it holds a ${type} entry "${name}"; packs hold plain files only`);
-      if (!contents) {
-        if (name !== CONTENTS) throw new PackArchiveError(file, `it does not start with ${CONTENTS}; it is not a pack`);
+    try {
+      for await (const entry of tar) {
+        const { name, type, size: entrySize } = entry.header;
+        if (type !== 'file')
+          throw new PackArchiveError(file, `it holds a ${type} entry "${name}"; packs hold plain files only`);
+        if (!contents) {
+          if (name !== CONTENTS)
+            throw new PackArchiveError(file, `it does not start with ${CONTENTS}; it is not a pack`);
+          const bytes = await readEntry(
+            entry,
+            CONTENTS_LIMIT,
+            () => new PackArchiveError(file, `its ${CONTENTS} is over the limit of ${formatBytes(CONTENTS_LIMIT)}`),
+          );
+          try {
+            contents = parseJsonAs(contentsSchema, bytes.toString('utf8'), CONTENTS);
+          } catch (error) {
+            throw new PackArchiveError(file, (error as Error).message);
+          }
+          checkContents(file, contents, statement, limits);
+          for (const f of contents.files) expected.set(PAYLOAD + f.path, f);
+          if (expected.size !== contents.files.length) throw new PackArchiveError(file, 'it lists a file twice');
+          continue;
+        }
+        const want = expected.get(name);
+        if (!want) throw new PackArchiveError(file, `it holds "${name}", which its signed contents do not list`);
+        const path = name.slice(PAYLOAD.length);
+        if (files.has(path)) throw new PackArchiveError(file, `it holds "${name}" twice`);
+        if (entrySize !== want.size) {
+          throw new PackArchiveError(file, `"${name}" does not have the size its signed contents give`);
+        }
         const bytes = await readEntry(
           entry,
-          CONTENTS_LIMIT,
-          () => new PackArchiveError(file, `its ${CONTENTS} is over the limit of ${formatBytes(CONTENTS_LIMIT)}`),
+          want.size,
+          () => new PackArchiveError(file, `"${name}" is larger than its signed contents give`),
         );
-        try {
-          contents = parseJsonAs(contentsSchema, bytes.toString('utf8'), CONTENTS);
-        } catch (error) {
-          throw new PackArchiveError(file, (error as Error).message);
-        }
-        checkContents(file, contents, statement, limits);
-        for (const f of contents.files) expected.set(PAYLOAD + f.path, f);
-        if (expected.size !== contents.files.length) throw new PackArchiveError(file, 'it lists a file twice');
-        continue;
+        if (sha256(bytes) !== want.sha256) throw new PackArchiveError(file, `"${name}" was changed after signing`);
+        files.set(path, bytes);
+        write(path, bytes);
       }
-      const want = expected.get(name);
-      if (!want) throw new PackArchiveError(file, `it holds "${name}", which its signed contents do not list`);
-      const path = name.slice(PAYLOAD.length);
-      if (files.has(path)) throw new PackArchiveError(file, `it holds "${name}" twice`);
-      if (entrySize !== want.size) {
-        throw new PackArchiveError(file, `"${name}" does not have the size its signed contents give`);
+      await feeding;
+      await Promise.all(writes);
+    } catch (error) {
+      tar.destroy();
+      await feeding.catch(() => undefined);
+      // Let started writes settle, so the caller's cleanup of extractTo finds every file.
+      await Promise.allSettled(writes);
+      if (error instanceof PackArchiveError && read === statement.gzipBytes) {
+        if (hash.digest('hex') !== statement.gzipSha256)
+          throw new PackArchiveError(file, 'it was changed after signing');
+        throw error;
       }
-      const bytes = await readEntry(
-        entry,
-        want.size,
-        () => new PackArchiveError(file, `"${name}" is larger than its signed contents give`),
+      // The stream broke off early: hash the rest (without unpacking it) to say whether that is tampering.
+      const rest = await hashRange(file, read, statement.gzipBytes, hash).catch(() => undefined);
+      if (rest !== statement.gzipSha256) throw new PackArchiveError(file, 'it was changed after signing');
+      if (error instanceof PackArchiveError) throw error;
+      throw new PackArchiveError(file, `the archive is corrupt (${(error as Error).message})`);
+    }
+    // Hashed as it was read: the bytes unpacked are the bytes signed, even if the file changed since the seal was read.
+    if (read !== statement.gzipBytes || hash.digest('hex') !== statement.gzipSha256)
+      throw new PackArchiveError(file, 'it was changed after signing');
+    if (unpacked !== statement.tarBytes)
+      throw new PackArchiveError(
+        file,
+        `it unpacks to ${unpacked} bytes, not the ${statement.tarBytes} its seal declares`,
       );
-      if (sha256(bytes) !== want.sha256) throw new PackArchiveError(file, `"${name}" was changed after signing`);
-      files.set(path, bytes);
-      write(path, bytes);
-    }
-    await feeding;
-    await Promise.all(writes);
-  } catch (error) {
-    tar.destroy();
-    await feeding.catch(() => undefined);
-    // Let started writes settle, so the caller's cleanup of extractTo finds every file.
-    await Promise.allSettled(writes);
-    if (error instanceof PackArchiveError && read === statement.gzipBytes) {
-      if (hash.digest('hex') !== statement.gzipSha256) throw new PackArchiveError(file, 'it was changed after signing');
-      throw error;
-    }
-    // The stream broke off early: hash the rest (without unpacking it) to say whether that is tampering.
-    const rest = await hashRange(file, read, statement.gzipBytes, hash).catch(() => undefined);
-    if (rest !== statement.gzipSha256) throw new PackArchiveError(file, 'it was changed after signing');
-    if (error instanceof PackArchiveError) throw error;
-    throw new PackArchiveError(file, `the archive is corrupt (${(error as Error).message})`);
+    if (!contents) throw new PackArchiveError(file, 'the archive is empty');
+    const missing = [...expected.keys()].filter((name) => !files.has(name.slice(PAYLOAD.length)));
+    if (missing.length > 0)
+      throw new PackArchiveError(file, `it is missing ${missing.length} listed file(s), e.g. "${missing[0]}"`);
+    return { contents, signature: seal.signature, files };
+  } finally {
+    report();
   }
-  // Hashed as it was read: the bytes unpacked are the bytes signed, even if the file changed since the seal was read.
-  if (read !== statement.gzipBytes || hash.digest('hex') !== statement.gzipSha256)
-    throw new PackArchiveError(file, 'it was changed after signing');
-  if (unpacked !== statement.tarBytes)
-    throw new PackArchiveError(
-      file,
-      `it unpacks to ${unpacked} bytes, not the ${statement.tarBytes} its seal declares`,
-    );
-  if (!contents) throw new PackArchiveError(file, 'the archive is empty');
-  const missing = [...expected.keys()].filter((name) => !files.has(name.slice(PAYLOAD.length)));
-  if (missing.length > 0)
-    throw new PackArchiveError(file, `it is missing ${missing.length} listed file(s), e.g. "${missing[0]}"`);
-  return { contents, signature: seal.signature, files };
 }
 
 /** Feeds bytes [start, end) of a file into a running hash and returns its digest. */
