@@ -250,64 +250,13 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
   const tar = extract();
   const source = createReadStream(file, { start: 0, end: statement.gzipBytes - 1 });
   const feeding = pipeline(source, compressed, createGunzip(), decompressed, tar);
-  // It may fail while the loop below awaits a write; the loop or the final await reports it.
+  // It may fail while the entries are read; reading them or the final await reports it.
   feeding.catch(() => undefined);
-
-  let contents: PackContents | undefined;
-  const expected = new Map<string, { size: number; sha256: string }>();
-  const files = new Map<string, Buffer>();
-  const folders = new Map<string, Promise<unknown>>();
   const writes: Promise<void>[] = [];
-  // Files are written while the stream goes on; each folder is made once.
-  const write = (path: string, bytes: Buffer) => {
-    const target = join(options.extractTo, path);
-    const folder = dirname(target);
-    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
-    const done = folders.get(folder)!.then(() => writeFile(target, bytes, { flag: 'wx' }));
-    done.catch(() => undefined);
-    writes.push(done);
-  };
-  // Reported per chunk read, and once more at the end with the exact bytes unpacked.
   try {
+    let unpackedPack: UnpackedEntries;
     try {
-      for await (const entry of tar) {
-        const { name, type, size: entrySize } = entry.header;
-        if (type !== 'file')
-          throw new PackArchiveError(file, `it holds a ${type} entry "${name}"; packs hold plain files only`);
-        if (!contents) {
-          if (name !== CONTENTS)
-            throw new PackArchiveError(file, `it does not start with ${CONTENTS}; it is not a pack`);
-          const bytes = await readEntry(
-            entry,
-            CONTENTS_LIMIT,
-            () => new PackArchiveError(file, `its ${CONTENTS} is over the limit of ${formatBytes(CONTENTS_LIMIT)}`),
-          );
-          try {
-            contents = parseJsonAs(contentsSchema, bytes.toString('utf8'), CONTENTS);
-          } catch (error) {
-            throw new PackArchiveError(file, (error as Error).message);
-          }
-          checkContents(file, contents, statement, limits);
-          for (const f of contents.files) expected.set(PAYLOAD + f.path, f);
-          if (expected.size !== contents.files.length) throw new PackArchiveError(file, 'it lists a file twice');
-          continue;
-        }
-        const want = expected.get(name);
-        if (!want) throw new PackArchiveError(file, `it holds "${name}", which its signed contents do not list`);
-        const path = name.slice(PAYLOAD.length);
-        if (files.has(path)) throw new PackArchiveError(file, `it holds "${name}" twice`);
-        if (entrySize !== want.size) {
-          throw new PackArchiveError(file, `"${name}" does not have the size its signed contents give`);
-        }
-        const bytes = await readEntry(
-          entry,
-          want.size,
-          () => new PackArchiveError(file, `"${name}" is larger than its signed contents give`),
-        );
-        if (sha256(bytes) !== want.sha256) throw new PackArchiveError(file, `"${name}" was changed after signing`);
-        files.set(path, bytes);
-        write(path, bytes);
-      }
+      unpackedPack = await unpackEntries(tar, file, statement, limits, extractingTo(options.extractTo, writes));
       await feeding;
       await Promise.all(writes);
     } catch (error) {
@@ -315,33 +264,100 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
       await feeding.catch(() => undefined);
       // Let started writes settle, so the caller's cleanup of extractTo finds every file.
       await Promise.allSettled(writes);
-      if (error instanceof PackArchiveError && read === statement.gzipBytes) {
-        if (hash.digest('hex') !== statement.gzipSha256)
-          throw new PackArchiveError(file, 'it was changed after signing');
-        throw error;
-      }
-      // The stream broke off early: hash the rest (without unpacking it) to say whether that is tampering.
-      const rest = await hashRange(file, read, statement.gzipBytes, hash).catch(() => undefined);
-      if (rest !== statement.gzipSha256) throw new PackArchiveError(file, 'it was changed after signing');
+      // Say "changed" when the bytes are not the signed ones: hash what was not read (without unpacking it).
+      const digest = await hashRange(file, read, statement.gzipBytes, hash).catch(() => undefined);
+      if (digest !== statement.gzipSha256) throw new PackArchiveError(file, 'it was changed after signing');
       if (error instanceof PackArchiveError) throw error;
       throw new PackArchiveError(file, `the archive is corrupt (${(error as Error).message})`);
     }
     // Hashed as it was read: the bytes unpacked are the bytes signed, even if the file changed since the seal was read.
     if (read !== statement.gzipBytes || hash.digest('hex') !== statement.gzipSha256)
       throw new PackArchiveError(file, 'it was changed after signing');
-    if (unpacked !== statement.tarBytes)
+    if (unpacked !== statement.tarBytes) {
       throw new PackArchiveError(
         file,
         `it unpacks to ${unpacked} bytes, not the ${statement.tarBytes} its seal declares`,
       );
-    if (!contents) throw new PackArchiveError(file, 'the archive is empty');
+    }
+    const { contents, files, expected } = unpackedPack;
     const missing = [...expected.keys()].filter((name) => !files.has(name.slice(PAYLOAD.length)));
     if (missing.length > 0)
       throw new PackArchiveError(file, `it is missing ${missing.length} listed file(s), e.g. "${missing[0]}"`);
     return { contents, signature: seal.signature, files };
   } finally {
+    // Reported per chunk read, and once more at the end with the exact bytes unpacked.
     report();
   }
+}
+
+/** Writes verified files under `root` while the stream goes on, making each folder once. */
+function extractingTo(root: string, writes: Promise<void>[]): (path: string, bytes: Buffer) => void {
+  const folders = new Map<string, Promise<unknown>>();
+  return (path, bytes) => {
+    const target = join(root, path);
+    const folder = dirname(target);
+    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+    const done = folders.get(folder)!.then(() => writeFile(target, bytes, { flag: 'wx' }));
+    done.catch(() => undefined);
+    writes.push(done);
+  };
+}
+
+interface UnpackedEntries {
+  contents: PackContents;
+  files: Map<string, Buffer>;
+  expected: Map<string, { size: number; sha256: string }>;
+}
+
+/** Reads the tar's entries: contents.json first, then only the files it lists, each of its size and hash. */
+async function unpackEntries(
+  tar: ReturnType<typeof extract>,
+  file: string,
+  statement: SealStatement,
+  limits: ArchiveLimits,
+  write: (path: string, bytes: Buffer) => void,
+): Promise<UnpackedEntries> {
+  let contents: PackContents | undefined;
+  const expected = new Map<string, { size: number; sha256: string }>();
+  const files = new Map<string, Buffer>();
+  for await (const entry of tar) {
+    const { name, type, size } = entry.header;
+    if (type !== 'file')
+      throw new PackArchiveError(file, `it holds a ${type} entry "${name}"; packs hold plain files only`);
+    if (!contents) {
+      if (name !== CONTENTS) throw new PackArchiveError(file, `it does not start with ${CONTENTS}; it is not a pack`);
+      const bytes = await readEntry(
+        entry,
+        CONTENTS_LIMIT,
+        () => new PackArchiveError(file, `its ${CONTENTS} is over the limit of ${formatBytes(CONTENTS_LIMIT)}`),
+      );
+      try {
+        contents = parseJsonAs(contentsSchema, bytes.toString('utf8'), CONTENTS);
+      } catch (error) {
+        throw new PackArchiveError(file, (error as Error).message);
+      }
+      checkContents(file, contents, statement, limits);
+      for (const f of contents.files) expected.set(PAYLOAD + f.path, f);
+      if (expected.size !== contents.files.length) throw new PackArchiveError(file, 'it lists a file twice');
+      continue;
+    }
+    const want = expected.get(name);
+    if (!want) throw new PackArchiveError(file, `it holds "${name}", which its signed contents do not list`);
+    const path = name.slice(PAYLOAD.length);
+    if (files.has(path)) throw new PackArchiveError(file, `it holds "${name}" twice`);
+    if (size !== want.size)
+      throw new PackArchiveError(file, `"${name}" does not have the size its signed contents give`);
+    const bytes = await readEntry(
+      entry,
+      want.size,
+      () => new PackArchiveError(file, `"${name}" is larger than its signed contents give`),
+    );
+    if (sha256(bytes) !== want.sha256) throw new PackArchiveError(file, `"${name}" was changed after signing`);
+    files.set(path, bytes);
+    write(path, bytes);
+  }
+  if (!contents) throw new PackArchiveError(file, 'the archive is empty');
+  return { contents, files, expected };
 }
 
 /** Feeds bytes [start, end) of a file into a running hash and returns its digest. */
