@@ -94,7 +94,12 @@ export const learnApi = {
   ),
   listPacks: method(noInput, z.array(installedPackSchema)),
   installPack: method(
-    z.strictObject({ file: z.string().min(1).max(4096), allowDowngrade: z.boolean().default(false) }),
+    z.strictObject({
+      file: z.string().min(1).max(4096),
+      allowDowngrade: z.boolean().default(false),
+      /** Re-pin the pack id to this file's signing key (an admin's explicit choice). */
+      replaceKey: z.boolean().optional(),
+    }),
     installResultSchema,
   ),
   removePack: method(z.strictObject({ packId: localIdSchema }), z.null()),

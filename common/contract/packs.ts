@@ -30,5 +30,7 @@ export const installResultSchema = z.object({
   version: z.string(),
   previousVersion: z.string().nullable(),
   status: z.enum(['installed', 'already-installed']),
+  /** Set when an admin replaced the key the pack id was pinned to ('app' for a shipped pack). */
+  keyReplaced: z.strictObject({ from: z.string(), to: z.string() }).optional(),
 });
 export type InstallResult = z.infer<typeof installResultSchema>;

@@ -2,14 +2,18 @@ import semver from 'semver';
 import { z } from 'zod';
 import { localIdSchema } from '../../common/contract/content.js';
 import { MAX_EVENT_SKILLS } from '../../common/contract/progress.js';
-import { findCycle } from './prerequisite-graph.js';
+import { checkPrerequisites, MAX_PREREQUISITE_DEPTH } from './prerequisite-graph.js';
 
 /** The manifest format this code reads; a pack written for a newer one is refused. */
 export const MANIFEST_FORMAT_VERSION = 1;
 
 const semverSchema = z.string().refine((v) => semver.valid(v) === v, 'must be a semantic version like 1.2.0');
 
-/** A path inside the pack, relative, forward slashes, never leaving the pack folder. */
+/**
+ * A path inside the pack, relative, forward slashes, never leaving the pack folder, and naming one
+ * file the same way on every system: no empty or "." segments (two spellings of one file), no
+ * control characters, no ":" (a drive, or a Windows alternate data stream).
+ */
 export const packPathSchema = z
   .string()
   .min(1)
@@ -17,6 +21,11 @@ export const packPathSchema = z
   .refine(
     (p) => !p.startsWith('/') && !/^[a-zA-Z]:/.test(p) && !p.includes('\\') && !p.split('/').includes('..'),
     'must be a relative path inside the pack (no "..", no absolute paths, no backslashes)',
+  )
+  .refine(
+    // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+    (p) => !/[\u0000-\u001f\u007f:]/.test(p) && p.split('/').every((segment) => segment !== '' && segment !== '.'),
+    'must name a file plainly (no empty or "." segments, no control characters, no ":")',
   );
 
 const title = z.string().min(1).max(200);
@@ -146,8 +155,14 @@ function checkReferences(
     ['lessons', lessons],
   ] as const;
   for (const [kind, nodes] of graphs) {
-    const cycle = findCycle(nodes);
-    if (cycle) issue(`prerequisites of ${kind} form a cycle: ${cycle.join(' -> ')}`);
+    const problem = checkPrerequisites(nodes);
+    if (problem?.kind === 'cycle') issue(`prerequisites of ${kind} form a cycle: ${problem.cycle.join(' -> ')}`);
+    if (problem?.kind === 'too-deep') {
+      issue(
+        `prerequisites of ${kind} chain more than ${MAX_PREREQUISITE_DEPTH} deep (from "${problem.from}"); ` +
+          `a pack may chain at most ${MAX_PREREQUISITE_DEPTH}`,
+      );
+    }
   }
 }
 

@@ -5,9 +5,18 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { extract, pack } from 'tar-stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writePackFixture } from './pack-fixture.js';
-import { buildPackArchive, DEFAULT_LIMITS, readPackArchive } from './pack-archive.js';
+import {
+  buildPackArchive,
+  DEFAULT_LIMITS,
+  formatBytes,
+  readPackArchive,
+  sealArchive,
+  writeSignedArchive,
+} from './pack-archive.js';
+import type { ReadProgress } from './pack-archive.js';
+import { SEAL_BYTES } from './pack-seal.js';
 import { loadPackSource } from './pack-source.js';
-import { generateSigningKeys, signBytes } from './signing.js';
+import { generateSigningKeys } from './signing.js';
 import type { SigningKeys } from './signing.js';
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
@@ -37,6 +46,8 @@ interface Entry {
   linkname?: string;
 }
 
+const gzipOf = (archive: Buffer) => archive.subarray(0, archive.length - SEAL_BYTES);
+
 async function entriesOf(archive: Buffer): Promise<Entry[]> {
   const tar = extract();
   const entries: Entry[] = [];
@@ -47,12 +58,12 @@ async function entriesOf(archive: Buffer): Promise<Entry[]> {
       entries.push({ name: entry.header.name, body: Buffer.concat(chunks) });
     }
   })();
-  tar.end(gunzipSync(archive));
+  tar.end(gunzipSync(gzipOf(archive)));
   await done;
   return entries;
 }
 
-async function craft(entries: Entry[]): Promise<Buffer> {
+async function tarOf(entries: Entry[]): Promise<Buffer> {
   const tar = pack();
   const chunks: Buffer[] = [];
   tar.on('data', (c) => void chunks.push(c as Buffer));
@@ -63,12 +74,14 @@ async function craft(entries: Entry[]): Promise<Buffer> {
   }
   tar.finalize();
   await done;
-  return gzipSync(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
-/** Re-signs a contents list with the trusted key, so a test reaches the checks behind the signature. */
-const resign = (contents: unknown) =>
-  Buffer.from(JSON.stringify(signBytes(Buffer.from(JSON.stringify(contents, null, 2)), keys.privateKey), null, 2));
+/** Packs and seals entries with the trusted key, so a test reaches the checks behind the seal. */
+async function craft(entries: Entry[], identity = { packId: 'demo', version: '1.0.0' }): Promise<Buffer> {
+  const tar = await tarOf(entries);
+  return sealArchive({ gzip: gzipSync(tar), tarBytes: tar.length }, identity, keys.privateKey);
+}
 
 describe('pack archives', () => {
   it('build deterministically: same source, same bytes', async () => {
@@ -98,20 +111,19 @@ describe('pack archives', () => {
     await expect(read(foreign)).rejects.toThrow(new RegExp(`signed by key ${stranger.keyId}, which is not trusted`));
   });
 
-  it('refuses a pack with no signature', async () => {
-    const entries = (await entriesOf(good)).filter((e) => e.name !== 'contents.sig');
-    await expect(read(await craft(entries))).rejects.toThrow(/it is not signed/);
+  it('refuses a pack with no seal, as format 1 packs were', async () => {
+    await expect(read(gzipOf(good))).rejects.toThrow(/does not end with a pack seal[\s\S]*format 1/);
   });
 
-  it('refuses a signature that does not match the contents', async () => {
-    const entries = await entriesOf(good);
-    const contents = JSON.parse(entries[0]!.body!.toString());
-    contents.version = '9.9.9';
-    entries[0]!.body = Buffer.from(JSON.stringify(contents, null, 2));
-    await expect(read(await craft(entries))).rejects.toThrow(/signature does not match/);
+  it('refuses a seal whose signature does not match its statement', async () => {
+    const forged = Buffer.from(good);
+    const at = forged.indexOf('"version\\":\\"1.0.0', good.length - SEAL_BYTES);
+    expect(at).toBeGreaterThan(0);
+    forged.write('"version\\":\\"9.9.9', at);
+    await expect(read(forged)).rejects.toThrow(/signature does not match/);
   });
 
-  it('refuses a file changed by one byte after signing', async () => {
+  it('refuses a file changed by one byte after signing (sealed again by the trusted key to reach the hash check)', async () => {
     const entries = await entriesOf(good);
     const lesson = entries.find((e) => e.name.endsWith('hello.md'))!;
     const tampered = Buffer.from(lesson.body!);
@@ -120,26 +132,47 @@ describe('pack archives', () => {
     await expect(read(await craft(entries))).rejects.toThrow(/"pack\/lessons\/hello.md" was changed after signing/);
   });
 
-  it('refuses a flipped byte in the compressed file', async () => {
-    const corrupt = Buffer.from(good);
-    const middle = Math.floor(corrupt.length / 2);
-    corrupt.writeUInt8(corrupt.readUInt8(middle) ^ 0xff, middle);
-    await expect(read(corrupt)).rejects.toThrow(/truncated or corrupt|changed after signing|malformed/);
+  it('refuses a flipped byte anywhere in the compressed stream, unpacking no more than the seal declares', async () => {
+    const tarBytes = (await tarOf(await entriesOf(good))).length;
+    for (const at of [10, Math.floor(good.length / 2), good.length - SEAL_BYTES - 9]) {
+      const corrupt = Buffer.from(good);
+      corrupt.writeUInt8(corrupt.readUInt8(at) ^ 0xff, at);
+      const progress: ReadProgress[] = [];
+      await expect(read(corrupt, { onProgress: (p) => progress.push(p) })).rejects.toThrow(
+        /it was changed after signing/,
+      );
+      expect(Math.max(0, ...progress.map((p) => p.unpacked))).toBeLessThanOrEqual(tarBytes);
+    }
   });
 
-  it('refuses a truncated archive and leaves no files behind', async () => {
-    const extractTo = join(temp('extract-'), 'out');
-    await expect(read(good.subarray(0, Math.floor(good.length * 0.6)), { extractTo })).rejects.toThrow(
-      /truncated or corrupt|missing/,
+  it('refuses an archive over the size limit before reading it, naming that limit', async () => {
+    await expect(read(good, { limits: { ...DEFAULT_LIMITS, archiveBytes: 100 } })).rejects.toThrow(
+      /over the limit for a pack file of 100 bytes/,
     );
   });
 
-  it('refuses an archive over the size limit before reading it', async () => {
-    await expect(read(good, { limits: { ...DEFAULT_LIMITS, archiveBytes: 100 } })).rejects.toThrow(/over the limit/);
+  it('refuses contents that unpack to more than allowed, naming that limit', async () => {
+    const limits = { ...DEFAULT_LIMITS, totalBytes: 10 };
+    await expect(read(good, { limits })).rejects.toThrow(
+      /unpacks to [\d,]+ bytes, over the limit for a whole pack of 10 bytes/,
+    );
   });
 
-  it('refuses contents that unpack to more than allowed', async () => {
-    await expect(read(good, { limits: { ...DEFAULT_LIMITS, totalBytes: 10 } })).rejects.toThrow(/unpacks to \d+ bytes/);
+  it('refuses a file over the per-file limit, naming that limit rather than a size mismatch', async () => {
+    const limits = { ...DEFAULT_LIMITS, fileBytes: 100 };
+    await expect(read(good, { limits })).rejects.toThrow(
+      /"[^"]+" is [\d,]+ bytes, over the limit for one file of 100 bytes/,
+    );
+  });
+
+  it('refuses more files than allowed, naming that limit', async () => {
+    const limits = { ...DEFAULT_LIMITS, files: 3 };
+    await expect(read(good, { limits })).rejects.toThrow(/lists \d+ files, over the limit of 3 files in a pack/);
+  });
+
+  it('names large limits in MiB as well as bytes', () => {
+    expect(formatBytes(64 * 1024 ** 2)).toBe('67,108,864 bytes (64 MiB)');
+    expect(formatBytes(100)).toBe('100 bytes');
   });
 
   it.each([
@@ -152,9 +185,31 @@ describe('pack archives', () => {
     const extractTo = join(temp('extract-'), 'out');
     const entries = await entriesOf(good);
     await expect(
-      read(await craft([...entries.slice(0, 2), evil as Entry, ...entries.slice(2)]), { extractTo }),
+      read(await craft([...entries.slice(0, 1), evil as Entry, ...entries.slice(1)]), { extractTo }),
     ).rejects.toThrow(message);
     expect(existsSync(join(extractTo, '..', '..', 'escape.md'))).toBe(false);
+  });
+
+  it.each([
+    [
+      'two paths differing in case',
+      ['lessons/Hello.md', 'lessons/hello.md'],
+      /"lessons\/Hello.md" and "lessons\/hello.md", which are one file/,
+    ],
+    [
+      'two Unicode spellings of one name',
+      ['lessons/caf\u00e9.md', 'lessons/cafe\u0301.md'],
+      /which are one file on some systems/,
+    ],
+    ['a path that is a file and a folder', ['lessons', 'lessons/a.md'], /"lessons" as a file and as a folder/],
+    ['a "." segment', ['lessons/./a.md'], /name a file plainly/],
+    ['an empty segment', ['lessons//a.md'], /name a file plainly/],
+    ['a control character', ['lessons/a\u001b[2J.md'], /name a file plainly/],
+    ['a Windows stream name', ['lessons/a.md:hidden'], /name a file plainly/],
+  ])('refuses signed contents listing %s', async (_what, paths, message) => {
+    const files = new Map(paths.map((path) => [path, Buffer.from(path)]));
+    const archive = await writeSignedArchive(files, { packId: 'demo', version: '1.0.0' }, keys.privateKey);
+    await expect(read(archive)).rejects.toThrow(message);
   });
 
   it('refuses signed contents that list a path outside the pack', async () => {
@@ -162,7 +217,6 @@ describe('pack archives', () => {
     const contents = JSON.parse(entries[0]!.body!.toString());
     contents.files.push({ path: '../outside.md', size: 1, sha256: '0'.repeat(64) });
     entries[0]!.body = Buffer.from(JSON.stringify(contents, null, 2));
-    entries[1]!.body = resign(contents);
     await expect(read(await craft(entries))).rejects.toThrow(/contents.json is malformed[\s\S]*inside the pack/);
   });
 
@@ -172,8 +226,14 @@ describe('pack archives', () => {
   });
 
   it('refuses a file that is not a pack', async () => {
-    await expect(read(gzipSync(Buffer.from('hello')))).rejects.toThrow(/truncated or corrupt|not a pack/);
-    await expect(read(Buffer.from('plain text, not gzip'))).rejects.toThrow(/truncated or corrupt/);
+    await expect(read(gzipSync(Buffer.from('hello')))).rejects.toThrow(/does not end with a pack seal/);
+    await expect(read(Buffer.from('plain text, not gzip'))).rejects.toThrow(/does not end with a pack seal/);
+    const sealedJunk = sealArchive(
+      { gzip: Buffer.from('not gzip at all'), tarBytes: 2048 },
+      { packId: 'demo', version: '1.0.0' },
+      keys.privateKey,
+    );
+    await expect(read(sealedJunk)).rejects.toThrow(/the archive is corrupt/);
   });
 
   it('writes nothing outside the folder it was given', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -10,17 +11,20 @@ import { z } from 'zod';
 import { packPathSchema } from './manifest.js';
 import { loadPackFromFiles, loadPackSource, MANIFEST_FILE, referencedFiles } from './pack-source.js';
 import type { LoadedPack } from './pack-source.js';
-import { checkSignature, signatureSchema, signBytes } from './signing.js';
+import { parseJsonAs } from './parse-json.js';
+import { PACK_FORMAT_VERSION, readSeal, writeSeal } from './pack-seal.js';
+import type { SealStatement } from './pack-seal.js';
 import type { PackSignature } from './signing.js';
 
 const CONTENTS = 'contents.json';
-const SIGNATURE = 'contents.sig';
 const PAYLOAD = 'pack/';
+/** The most contents.json may take; it lists paths, sizes and hashes only. */
+const CONTENTS_LIMIT = 16 * 1024 ** 2;
 
-/** The signed part of a pack: what it is and the hash of every file in it. */
+/** What a pack holds: its identity and the size and hash of every file in it (sealed with the rest). */
 export const contentsSchema = z.strictObject({
   format: z.literal('lionlearn-pack'),
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(PACK_FORMAT_VERSION),
   packId: z.string(),
   version: z.string(),
   files: z
@@ -36,8 +40,11 @@ export const contentsSchema = z.strictObject({
 export type PackContents = z.infer<typeof contentsSchema>;
 
 export interface ArchiveLimits {
+  /** The .lpack file itself. */
   archiveBytes: number;
+  /** Any one file in the pack. */
   fileBytes: number;
+  /** Everything the pack unpacks to. */
   totalBytes: number;
   files: number;
 }
@@ -61,6 +68,12 @@ export class PackArchiveError extends Error {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/** "67,108,864 bytes (64 MiB)": a limit as the admin would set it and as the file measures. */
+export const formatBytes = (n: number): string => {
+  const mib = n / 1024 ** 2;
+  return `${n.toLocaleString('en')} bytes${n >= 1024 ** 2 ? ` (${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB)` : ''}`;
+};
+
 // Fixed headers make the archive a function of the content alone: same source, same bytes.
 const header = (name: string, size: number) => ({
   name,
@@ -82,37 +95,63 @@ export async function buildPackArchive(sourceDir: string, privateKeyPem: string)
   return writeSignedArchive(files, { packId: source.manifest.id, version: source.manifest.version }, privateKeyPem);
 }
 
+/** Packs the given files as they are into a gzipped tar (contents.json first); no checks, no seal. */
+export async function writeTarGz(
+  files: ReadonlyMap<string, Buffer>,
+  identity: { packId: string; version: string },
+): Promise<{ gzip: Buffer; tarBytes: number }> {
+  const paths = [...files.keys()].sort();
+  const contents: PackContents = {
+    format: 'lionlearn-pack',
+    formatVersion: PACK_FORMAT_VERSION,
+    ...identity,
+    files: paths.map((path) => ({ path, size: files.get(path)!.length, sha256: sha256(files.get(path)!) })),
+  };
+  const contentsBytes = Buffer.from(JSON.stringify(contents, null, 2));
+  const tar = pack();
+  const chunks: Buffer[] = [];
+  tar.on('data', (chunk) => void chunks.push(chunk as Buffer));
+  const done = new Promise<void>((resolve, reject) => tar.on('end', () => resolve()).on('error', reject));
+  tar.entry(header(CONTENTS, contentsBytes.length), contentsBytes);
+  for (const path of paths) tar.entry(header(PAYLOAD + path, files.get(path)!.length), files.get(path)!);
+  tar.finalize();
+  await done;
+  const tarBytes = Buffer.concat(chunks);
+  return { gzip: gzipSync(tarBytes, { level: 9 }), tarBytes: tarBytes.length };
+}
+
+/** The gzip stream followed by its seal: the signature covers every byte of the file before it. */
+export function sealArchive(
+  { gzip, tarBytes }: { gzip: Buffer; tarBytes: number },
+  identity: { packId: string; version: string },
+  privateKeyPem: string,
+): Buffer {
+  const statement: SealStatement = {
+    format: 'lionlearn-pack',
+    formatVersion: PACK_FORMAT_VERSION,
+    ...identity,
+    gzipBytes: gzip.length,
+    gzipSha256: sha256(gzip),
+    tarBytes,
+  };
+  return Buffer.concat([gzip, writeSeal(statement, privateKeyPem)]);
+}
+
 /** Signs and packs the given files as they are; buildPackArchive is the checked way in. */
 export async function writeSignedArchive(
   files: ReadonlyMap<string, Buffer>,
   identity: { packId: string; version: string },
   privateKeyPem: string,
 ): Promise<Buffer> {
-  const paths = [...files.keys()].sort();
-  const contents: PackContents = {
-    format: 'lionlearn-pack',
-    formatVersion: 1,
-    ...identity,
-    files: paths.map((path) => ({ path, size: files.get(path)!.length, sha256: sha256(files.get(path)!) })),
-  };
-  const contentsBytes = Buffer.from(JSON.stringify(contents, null, 2));
-  const signatureBytes = Buffer.from(JSON.stringify(signBytes(contentsBytes, privateKeyPem), null, 2));
-
-  const tar = pack();
-  const chunks: Buffer[] = [];
-  tar.on('data', (chunk) => void chunks.push(chunk as Buffer));
-  const done = new Promise<void>((resolve, reject) => tar.on('end', () => resolve()).on('error', reject));
-  tar.entry(header(CONTENTS, contentsBytes.length), contentsBytes);
-  tar.entry(header(SIGNATURE, signatureBytes.length), signatureBytes);
-  for (const path of paths) tar.entry(header(PAYLOAD + path, files.get(path)!.length), files.get(path)!);
-  tar.finalize();
-  await done;
-  return gzipSync(Buffer.concat(chunks), { level: 9 });
+  return sealArchive(await writeTarGz(files, identity), identity, privateKeyPem);
 }
 
 export interface ReadProgress {
+  /** Bytes of the file read so far, of `total`. */
   bytes: number;
   total: number;
+  /** Bytes decompressed so far (never more than the seal declares). */
+  unpacked: number;
 }
 
 export interface ReadOptions {
@@ -131,119 +170,246 @@ export interface VerifiedPack {
   files: Map<string, Buffer>;
 }
 
-async function readEntry(entry: AsyncIterable<unknown>, limit: number, file: string, name: string): Promise<Buffer> {
+async function readEntry(entry: AsyncIterable<unknown>, limit: number, tooLarge: () => Error): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const data of entry) {
     const chunk = data as Buffer;
     size += chunk.length;
-    if (size > limit) throw new PackArchiveError(file, `${name} is larger than allowed`);
+    if (size > limit) throw tooLarge();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
 }
 
-function parseJson<T>(schema: z.ZodType<T>, bytes: Buffer, file: string, name: string): T {
-  try {
-    return schema.parse(JSON.parse(bytes.toString('utf8')));
-  } catch (error) {
-    const detail = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
-    throw new PackArchiveError(file, `its ${name} is malformed (${detail})`);
-  }
+/** Counts (and passes on) the bytes of a stream; `over` may refuse a chunk that goes past a bound. */
+function counting(count: (chunk: Buffer) => Error | null): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      const error = count(chunk);
+      callback(error, error ? undefined : chunk);
+    },
+  });
 }
 
 /**
- * Verifies an .lpack while streaming it: the signature over the contents list first, then every
+ * Verifies an .lpack. First its seal, from the file's last bytes and before anything is
+ * decompressed: signed by a trusted key, the file exactly as long as signed. Then, streaming, the
+ * sealed gzip stream's hash, decompressing no more than the tar size the seal declares, and every
  * file's size and hash. Links, unexpected or duplicate entries, and anything over the limits are
  * refused. Verified files land in `extractTo`; on any error the caller discards that folder.
  */
 export async function readPackArchive(file: string, options: ReadOptions): Promise<VerifiedPack> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const total = await stat(file).then(
+  const size = await stat(file).then(
     (s) => s.size,
     () => {
       throw new PackArchiveError(file, 'the file does not exist or cannot be read');
     },
   );
-  if (total > limits.archiveBytes) throw new PackArchiveError(file, `it is ${total} bytes, over the limit`);
+  if (size > limits.archiveBytes) {
+    throw new PackArchiveError(
+      file,
+      `it is ${formatBytes(size)}, over the limit for a pack file of ${formatBytes(limits.archiveBytes)}`,
+    );
+  }
+  const seal = await readSeal(file, size, options.trusted).catch((error: Error) => {
+    throw new PackArchiveError(file, error.message);
+  });
+  const { statement } = seal;
+  // The limit on what a pack unpacks to, plus room for the tar's own headers (a few blocks per file).
+  const tarLimit = limits.totalBytes + (limits.files + 1) * 2048 + CONTENTS_LIMIT;
+  if (statement.tarBytes > tarLimit) {
+    throw new PackArchiveError(
+      file,
+      `its seal declares ${formatBytes(statement.tarBytes)} of archive, over the limit of ` +
+        `${formatBytes(limits.totalBytes)} a pack may unpack to`,
+    );
+  }
 
+  const hash = createHash('sha256');
   let read = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      read += chunk.length;
-      options.onProgress?.({ bytes: read, total });
-      callback(null, chunk);
-    },
+  let unpacked = 0;
+  const report = () => options.onProgress?.({ bytes: read, total: statement.gzipBytes, unpacked });
+  const compressed = counting((chunk) => {
+    hash.update(chunk);
+    read += chunk.length;
+    report();
+    return null;
+  });
+  // Unpacking stops at the size the seal declares: nothing after the archive is decompressed.
+  const decompressed = counting((chunk) => {
+    if (unpacked + chunk.length > statement.tarBytes)
+      return new PackArchiveError(
+        file,
+        `it unpacks to more than the ${formatBytes(statement.tarBytes)} its seal declares`,
+      );
+    unpacked += chunk.length;
+    return null;
   });
   const tar = extract();
-  const feeding = pipeline(createReadStream(file), counter, createGunzip(), tar);
-  // It may fail while the loop below awaits a write; the loop or the final await reports it.
+  const source = createReadStream(file, { start: 0, end: statement.gzipBytes - 1 });
+  const feeding = pipeline(source, compressed, createGunzip(), decompressed, tar);
+  // It may fail while the entries are read; reading them or the final await reports it.
   feeding.catch(() => undefined);
-
-  let contents: PackContents | undefined;
-  let signature: PackSignature | undefined;
-  const expected = new Map<string, { size: number; sha256: string }>();
-  const files = new Map<string, Buffer>();
-  const folders = new Map<string, Promise<unknown>>();
   const writes: Promise<void>[] = [];
-  // Files are written while the stream goes on; each folder is made once.
-  const write = (path: string, bytes: Buffer) => {
-    const target = join(options.extractTo, path);
+  try {
+    let unpackedPack: UnpackedEntries;
+    try {
+      unpackedPack = await unpackEntries(tar, file, statement, limits, extractingTo(options.extractTo, writes));
+      await feeding;
+      await Promise.all(writes);
+    } catch (error) {
+      tar.destroy();
+      await feeding.catch(() => undefined);
+      // Let started writes settle, so the caller's cleanup of extractTo finds every file.
+      await Promise.allSettled(writes);
+      // Say "changed" when the bytes are not the signed ones: hash what was not read (without unpacking it).
+      const digest = await hashRange(file, read, statement.gzipBytes, hash).catch(() => undefined);
+      if (digest !== statement.gzipSha256) throw new PackArchiveError(file, 'it was changed after signing');
+      if (error instanceof PackArchiveError) throw error;
+      throw new PackArchiveError(file, `the archive is corrupt (${(error as Error).message})`);
+    }
+    // Hashed as it was read: the bytes unpacked are the bytes signed, even if the file changed since the seal was read.
+    if (read !== statement.gzipBytes || hash.digest('hex') !== statement.gzipSha256)
+      throw new PackArchiveError(file, 'it was changed after signing');
+    if (unpacked !== statement.tarBytes) {
+      throw new PackArchiveError(
+        file,
+        `it unpacks to ${unpacked} bytes, not the ${statement.tarBytes} its seal declares`,
+      );
+    }
+    const { contents, files, expected } = unpackedPack;
+    const missing = [...expected.keys()].filter((name) => !files.has(name.slice(PAYLOAD.length)));
+    if (missing.length > 0)
+      throw new PackArchiveError(file, `it is missing ${missing.length} listed file(s), e.g. "${missing[0]}"`);
+    return { contents, signature: seal.signature, files };
+  } finally {
+    // Reported per chunk read, and once more at the end with the exact bytes unpacked.
+    report();
+  }
+}
+
+/** Writes verified files under `root` while the stream goes on, making each folder once. */
+function extractingTo(root: string, writes: Promise<void>[]): (path: string, bytes: Buffer) => void {
+  const folders = new Map<string, Promise<unknown>>();
+  return (path, bytes) => {
+    const target = join(root, path);
     const folder = dirname(target);
     if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
     const done = folders.get(folder)!.then(() => writeFile(target, bytes, { flag: 'wx' }));
     done.catch(() => undefined);
     writes.push(done);
   };
-  try {
-    for await (const entry of tar) {
-      const { name, type, size } = entry.header;
-      if (type !== 'file')
-        throw new PackArchiveError(file, `it holds a ${type} entry "${name}"; packs hold plain files only`);
-      if (!contents) {
-        if (name !== CONTENTS) throw new PackArchiveError(file, `it does not start with ${CONTENTS}; it is not a pack`);
-        contents = parseJson(contentsSchema, await readEntry(entry, 16 * 1024 ** 2, file, name), file, CONTENTS);
-        if (contents.files.length > limits.files) throw new PackArchiveError(file, 'it lists more files than allowed');
-        const sum = contents.files.reduce((n, f) => n + f.size, 0);
-        if (sum > limits.totalBytes) throw new PackArchiveError(file, `it unpacks to ${sum} bytes, over the limit`);
-        for (const f of contents.files) expected.set(PAYLOAD + f.path, f);
-        if (expected.size !== contents.files.length) throw new PackArchiveError(file, 'it lists a file twice');
-        continue;
+}
+
+interface UnpackedEntries {
+  contents: PackContents;
+  files: Map<string, Buffer>;
+  expected: Map<string, { size: number; sha256: string }>;
+}
+
+/** Reads the tar's entries: contents.json first, then only the files it lists, each of its size and hash. */
+async function unpackEntries(
+  tar: ReturnType<typeof extract>,
+  file: string,
+  statement: SealStatement,
+  limits: ArchiveLimits,
+  write: (path: string, bytes: Buffer) => void,
+): Promise<UnpackedEntries> {
+  let contents: PackContents | undefined;
+  const expected = new Map<string, { size: number; sha256: string }>();
+  const files = new Map<string, Buffer>();
+  for await (const entry of tar) {
+    const { name, type, size } = entry.header;
+    if (type !== 'file')
+      throw new PackArchiveError(file, `it holds a ${type} entry "${name}"; packs hold plain files only`);
+    if (!contents) {
+      if (name !== CONTENTS) throw new PackArchiveError(file, `it does not start with ${CONTENTS}; it is not a pack`);
+      const bytes = await readEntry(
+        entry,
+        CONTENTS_LIMIT,
+        () => new PackArchiveError(file, `its ${CONTENTS} is over the limit of ${formatBytes(CONTENTS_LIMIT)}`),
+      );
+      try {
+        contents = parseJsonAs(contentsSchema, bytes.toString('utf8'), CONTENTS);
+      } catch (error) {
+        throw new PackArchiveError(file, (error as Error).message);
       }
-      if (!signature) {
-        if (name !== SIGNATURE) throw new PackArchiveError(file, 'it is not signed');
-        signature = parseJson(signatureSchema, await readEntry(entry, 4096, file, name), file, 'signature');
-        const check = checkSignature(Buffer.from(JSON.stringify(contents, null, 2)), signature, options.trusted);
-        if (!check.ok) throw new PackArchiveError(file, check.reason);
-        continue;
-      }
-      const want = expected.get(name);
-      if (!want) throw new PackArchiveError(file, `it holds "${name}", which its signed contents do not list`);
-      const path = name.slice(PAYLOAD.length);
-      if (files.has(path)) throw new PackArchiveError(file, `it holds "${name}" twice`);
-      if (size !== want.size || size > limits.fileBytes) {
-        throw new PackArchiveError(file, `"${name}" does not have the size its signed contents give`);
-      }
-      const bytes = await readEntry(entry, want.size, file, name);
-      if (sha256(bytes) !== want.sha256) throw new PackArchiveError(file, `"${name}" was changed after signing`);
-      files.set(path, bytes);
-      write(path, bytes);
+      checkContents(file, contents, statement, limits);
+      for (const f of contents.files) expected.set(PAYLOAD + f.path, f);
+      if (expected.size !== contents.files.length) throw new PackArchiveError(file, 'it lists a file twice');
+      continue;
     }
-    await feeding;
-    await Promise.all(writes);
-  } catch (error) {
-    tar.destroy();
-    await feeding.catch(() => undefined);
-    // Let started writes settle, so the caller's cleanup of extractTo finds every file.
-    await Promise.allSettled(writes);
-    if (error instanceof PackArchiveError) throw error;
-    throw new PackArchiveError(file, `the archive is truncated or corrupt (${(error as Error).message})`);
+    const want = expected.get(name);
+    if (!want) throw new PackArchiveError(file, `it holds "${name}", which its signed contents do not list`);
+    const path = name.slice(PAYLOAD.length);
+    if (files.has(path)) throw new PackArchiveError(file, `it holds "${name}" twice`);
+    if (size !== want.size)
+      throw new PackArchiveError(file, `"${name}" does not have the size its signed contents give`);
+    const bytes = await readEntry(
+      entry,
+      want.size,
+      () => new PackArchiveError(file, `"${name}" is larger than its signed contents give`),
+    );
+    if (sha256(bytes) !== want.sha256) throw new PackArchiveError(file, `"${name}" was changed after signing`);
+    files.set(path, bytes);
+    write(path, bytes);
   }
-  if (!contents || !signature) throw new PackArchiveError(file, 'the archive is empty or truncated');
-  const missing = [...expected.keys()].filter((name) => !files.has(name.slice(PAYLOAD.length)));
-  if (missing.length > 0)
-    throw new PackArchiveError(file, `it is missing ${missing.length} listed file(s), e.g. "${missing[0]}"`);
-  return { contents, signature, files };
+  if (!contents) throw new PackArchiveError(file, 'the archive is empty');
+  return { contents, files, expected };
+}
+
+/** Feeds bytes [start, end) of a file into a running hash and returns its digest. */
+async function hashRange(file: string, start: number, end: number, hash: Hash): Promise<string> {
+  if (start < end)
+    for await (const chunk of createReadStream(file, { start, end: end - 1 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The list inside must agree with the seal and stay within every limit, each named when hit. */
+function checkContents(file: string, contents: PackContents, statement: SealStatement, limits: ArchiveLimits): void {
+  if (contents.packId !== statement.packId || contents.version !== statement.version)
+    throw new PackArchiveError(file, `its ${CONTENTS} names another pack than its seal`);
+  if (contents.files.length > limits.files) {
+    throw new PackArchiveError(
+      file,
+      `it lists ${contents.files.length.toLocaleString('en')} files, over the limit of ${limits.files.toLocaleString('en')} files in a pack`,
+    );
+  }
+  const biggest = contents.files.reduce((a, b) => (b.size > a.size ? b : a));
+  if (biggest.size > limits.fileBytes) {
+    throw new PackArchiveError(
+      file,
+      `"${biggest.path}" is ${formatBytes(biggest.size)}, over the limit for one file of ${formatBytes(limits.fileBytes)}`,
+    );
+  }
+  // Case-insensitive and normalizing file systems (macOS, Windows) would write two such paths to one file.
+  const folded = new Map<string, string>();
+  for (const { path } of contents.files) {
+    const key = path.normalize('NFC').toLowerCase();
+    const other = folded.get(key);
+    if (other !== undefined && other !== path)
+      throw new PackArchiveError(file, `it lists "${other}" and "${path}", which are one file on some systems`);
+    folded.set(key, path);
+  }
+  const folders = new Set(
+    contents.files.flatMap(({ path }) =>
+      path
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
+  const clash = contents.files.find(({ path }) => folders.has(path));
+  if (clash) throw new PackArchiveError(file, `it lists "${clash.path}" as a file and as a folder`);
+  const sum = contents.files.reduce((n, f) => n + f.size, 0);
+  if (sum > limits.totalBytes) {
+    throw new PackArchiveError(
+      file,
+      `it unpacks to ${formatBytes(sum)}, over the limit for a whole pack of ${formatBytes(limits.totalBytes)}`,
+    );
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import { registerPath } from './commands/path.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
+import { printError } from './terminal-output.js';
 
 const layout = locateInstall(dirname(fileURLToPath(import.meta.url)));
 
@@ -31,6 +32,6 @@ registerDoctor(program, layout);
 registerModel(program);
 
 program.parseAsync().catch((error: unknown) => {
-  console.error(`lionlearn: ${error instanceof Error ? error.message : String(error)}`);
+  printError(`lionlearn: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 });

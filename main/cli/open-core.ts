@@ -8,6 +8,7 @@ import type { Core } from '../core/create-core.js';
 import { resolveDataDir } from '../core/host/data-dir.js';
 import type { InstallLayout } from '../core/host/install-layout.js';
 import { localBridge } from '../core/local-bridge.js';
+import { printError } from './terminal-output.js';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -30,7 +31,7 @@ export async function openCore(layout: InstallLayout, options: GlobalOptions, lo
   });
   if (core.recovery) {
     const { keptAs, learnersRecovered, eventsRecovered } = core.recovery;
-    console.error(
+    printError(
       `lionlearn: the database was damaged. It is kept, untouched, at ${keptAs}; a new one was started ` +
         `with ${learnersRecovered} profiles and ${eventsRecovered} progress events read back from it.`,
     );

@@ -1,4 +1,5 @@
 import { SingleBar } from 'cli-progress';
+import { terminalSafe } from './terminal-output.js';
 
 /** A bar with percent and bytes on stderr for long work; silent when stderr is not a terminal. */
 export function byteProgress(label: string): { update(bytes: number, total: number): void; stop(): void } {
@@ -37,7 +38,7 @@ export function percentProgress(label: string): { update(percent: number, detail
   });
   bar.start(100, 0, { detail: '' });
   return {
-    update: (percent, detail) => bar.update(percent, { detail: detail.slice(0, 50) }),
+    update: (percent, detail) => bar.update(percent, { detail: terminalSafe(detail).slice(0, 50) }),
     stop: () => bar.stop(),
   };
 }

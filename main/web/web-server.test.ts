@@ -144,7 +144,7 @@ describe('browser face over real HTTP and WebSocket', () => {
     expect(garbage.status).toBe(400);
     expect(await garbage.json()).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/truncated or corrupt/) },
+      error: { message: expect.stringMatching(/does not end with a pack seal/) },
     });
   });
 

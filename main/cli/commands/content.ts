@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { withApi } from '../open-core.js';
+import { print, printJson } from '../terminal-output.js';
 
 interface SearchOptions {
   pack?: string;
@@ -18,9 +19,9 @@ export function registerContent(program: Command, layout: InstallLayout): void {
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
       const modules = await withApi(layout, command, (api) => api.listModules());
-      if (options.json) return console.log(JSON.stringify(modules, null, 2));
-      if (modules.length === 0) return console.log('No modules installed.');
-      for (const m of modules) console.log(`${m.id}  ${m.title} (${m.lessonCount} lessons, ${m.packTitle})`);
+      if (options.json) return printJson(modules);
+      if (modules.length === 0) return print('No modules installed.');
+      for (const m of modules) print(`${m.id}  ${m.title} (${m.lessonCount} lessons, ${m.packTitle})`);
     });
 
   program
@@ -28,7 +29,7 @@ export function registerContent(program: Command, layout: InstallLayout): void {
     .description('print a lesson as Markdown')
     .action(async (lessonId: string, _options: unknown, command: Command) => {
       const lesson = await withApi(layout, command, (api) => api.getLesson({ lessonId }));
-      console.log(lesson.markdown);
+      print(lesson.markdown);
     });
 
   program
@@ -51,15 +52,11 @@ export function registerContent(program: Command, layout: InstallLayout): void {
           ...(options.difficulty ? { difficulty: options.difficulty } : {}),
         }),
       );
-      if (options.json) return console.log(JSON.stringify(hits, null, 2));
-      if (hits.length === 0) return console.log(`Nothing found for "${query}".`);
-      const mark = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[22m` : `[${text}]`);
+      if (options.json) return printJson(hits);
+      if (hits.length === 0) return print(`Nothing found for "${query}".`);
       for (const hit of hits) {
-        const snippet = hit.snippet
-          .map((run) => (run.match ? mark(run.text) : run.text))
-          .join('')
-          .replace(/\s+/g, ' ');
-        console.log(`${hit.kind.padEnd(8)} ${hit.contentId}  ${hit.title}\n         ${snippet}`);
+        const snippet = hit.snippet.map((run) => ({ text: run.text.replace(/\s+/g, ' '), strong: run.match }));
+        print([{ text: `${hit.kind.padEnd(8)} ${hit.contentId}  ${hit.title}\n         ` }, ...snippet]);
       }
     });
 
@@ -67,6 +64,6 @@ export function registerContent(program: Command, layout: InstallLayout): void {
     .command('info')
     .description('show the app version, schema version and data folder')
     .action(async (_options: unknown, command: Command) => {
-      console.log(JSON.stringify(await withApi(layout, command, (api) => api.getAppInfo()), null, 2));
+      printJson(await withApi(layout, command, (api) => api.getAppInfo()));
     });
 }

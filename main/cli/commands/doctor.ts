@@ -5,6 +5,7 @@ import type { InstallLayout } from '../../core/host/install-layout.js';
 import { localBridge } from '../../core/local-bridge.js';
 import { openCore } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
+import { print, printJson } from '../terminal-output.js';
 
 interface Check {
   name: string;
@@ -58,11 +59,11 @@ export function registerDoctor(program: Command, layout: InstallLayout): void {
       } finally {
         await core.close();
       }
-      if (options.json) console.log(JSON.stringify(checks, null, 2));
+      if (options.json) printJson(checks);
       else {
         for (const c of checks) {
-          console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
-          if (!c.ok && c.fix) console.log(`     fix: ${c.fix}`);
+          print(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
+          if (!c.ok && c.fix) print(`     fix: ${c.fix}`);
         }
       }
       if (checks.some((c) => !c.ok)) process.exitCode = 1;

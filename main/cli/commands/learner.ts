@@ -5,6 +5,7 @@ import type { LearnerSummary } from '../../../common/contract/learners.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { openCore, withApi } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
+import { print, printJson } from '../terminal-output.js';
 
 /** A PIN from LIONLEARN_PIN (scripts), else asked on the terminal; never from argv, where `ps` shows it. */
 async function askPin(name: string): Promise<string> {
@@ -51,9 +52,9 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
       const learners = await withApi(layout, command, (api) => api.listLearners());
-      if (options.json) return console.log(JSON.stringify(learners, null, 2));
-      if (learners.length === 0) return console.log('No profiles yet: `lionlearn learner create NAME` makes one.');
-      for (const l of learners) console.log(`${l.id}  ${l.displayName}${l.hasPin ? ' (PIN)' : ''}`);
+      if (options.json) return printJson(learners);
+      if (learners.length === 0) return print('No profiles yet: `lionlearn learner create NAME` makes one.');
+      for (const l of learners) print(`${l.id}  ${l.displayName}${l.hasPin ? ' (PIN)' : ''}`);
     });
 
   learner
@@ -66,7 +67,7 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
       const { learner: created } = await withApi(layout, command, (api) =>
         api.createLearner({ profile: { displayName: name, goals: options.goal ?? [] }, ...(pin ? { pin } : {}) }),
       );
-      console.log(`Created ${created.displayName} (${created.id})`);
+      print(`Created ${created.displayName} (${created.id})`);
     });
 
   learner
@@ -78,7 +79,7 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
         const { session } = await openLearner(api, nameOrId);
         return api.exportLearner({ session, ...(options.out ? { file: options.out } : {}) });
       });
-      console.log(`Exported ${events} events to ${file}`);
+      print(`Exported ${events} events to ${file}`);
     });
 
   learner
@@ -97,7 +98,7 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
         }
       });
       const what = result.created ? 'Created the profile' : 'Profile already here';
-      console.log(`${what}; ${result.appended} events added, ${result.duplicates} already present`);
+      print(`${what}; ${result.appended} events added, ${result.duplicates} already present`);
     });
 
   learner
@@ -109,7 +110,7 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
         const { session } = await openLearner(api, nameOrId);
         return api.removeLearner({ session, confirmName: options.confirm });
       });
-      console.log(`Removed. Their record is kept in ${exportFile}`);
+      print(`Removed. Their record is kept in ${exportFile}`);
     });
 }
 
@@ -125,14 +126,14 @@ export function registerProgress(program: Command, layout: InstallLayout): void 
         const { session } = await openLearner(api, nameOrId);
         return api.getProgressSummary({ session, tzOffsetMinutes: new Date().getTimezoneOffset(), days: 7 });
       });
-      if (options.json) return console.log(JSON.stringify(summary, null, 2));
+      if (options.json) return printJson(summary);
       const minutes = Math.round(summary.timeOnTaskMs / 60_000);
-      console.log(
+      print(
         `${summary.lessonsCompleted} lessons and ${summary.exercisesCompleted} exercises done, ` +
           `${summary.quizItemsCorrect} quiz items right; streak ${summary.streakDays} days; ${minutes} min on task`,
       );
-      for (const p of summary.packs) console.log(`  ${p.title}: ${p.completed}/${p.total}`);
-      if (summary.resume) console.log(`Resume at: ${summary.resume.title ?? summary.resume.contentId}`);
+      for (const p of summary.packs) print(`  ${p.title}: ${p.completed}/${p.total}`);
+      if (summary.resume) print(`Resume at: ${summary.resume.title ?? summary.resume.contentId}`);
     });
 
   progress
@@ -143,7 +144,7 @@ export function registerProgress(program: Command, layout: InstallLayout): void 
       try {
         const started = performance.now();
         const events = core.rebuildProgress();
-        console.log(
+        print(
           `Rebuilt the progress of every learner from ${events} events in ${Math.round(performance.now() - started)} ms`,
         );
       } finally {

@@ -8,6 +8,7 @@ import { DEFAULT_LEARNING, FLAT_LEARNING } from '../../core/adaptive/simulation/
 import { seeded } from '../../core/adaptive/simulation/random.js';
 import { simulate, STANDARD_COURSE, summarise } from '../../core/adaptive/simulation/simulate.js';
 import { readSynthetic } from '../../core/adaptive/simulation/synthetic.js';
+import { print } from '../terminal-output.js';
 
 interface SimulateOptions {
   learners: number;
@@ -38,7 +39,7 @@ export function registerSimulate(model: Command): void {
     .action(async (options: SimulateOptions) => {
       const learning = options.flat ? FLAT_LEARNING : DEFAULT_LEARNING;
       const band = `${TARGET_BAND.low * 100}-${TARGET_BAND.high * 100}%`;
-      console.log(
+      print(
         `${options.learners} simulated learners per course, at most ${options.budget} exercises (a learner not at ` +
           `mastery by then counts as ${options.budget}); mastery: every ` +
           `skill's hardest item right with p >= ${learning.mastery}; the adaptive rule aims at ${band} success; ` +
@@ -47,7 +48,7 @@ export function registerSimulate(model: Command): void {
             : `practice teaches most at about ${learning.challengePeak * 100}% success.`),
       );
       const run = (scenario: Scenario, note = '') => {
-        console.log(`\n${scenario.name}${note}`);
+        print(`\n${scenario.name}${note}`);
         console.table(summarise(simulate(scenario, { ...options, learning })));
       };
       const { skills, itemsPerSkill } = STANDARD_COURSE;

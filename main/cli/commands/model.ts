@@ -8,6 +8,7 @@ import { readKt } from '../../core/adaptive/kt-data.js';
 import { Bkt, Elo, ItemAverage, Pfa } from '../../core/adaptive/simple-models.js';
 import { APP_MODEL, saveTrained } from '../../core/adaptive/trained-model.js';
 import { registerSimulate } from './model-simulate.js';
+import { print, printError, printJson } from '../terminal-output.js';
 
 const f = (x: number, digits = 3) => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 
@@ -58,7 +59,7 @@ export function registerModel(program: Command): void {
             architecture: options.model,
             skills,
             epochs: options.epochs,
-            onEpoch: (_epoch, _loss, report) => console.error(`${m.name}: ${epochLine(label, report, options.epochs)}`),
+            onEpoch: (_epoch, _loss, report) => printError(`${m.name}: ${epochLine(label, report, options.epochs)}`),
           });
           return m;
         };
@@ -68,14 +69,14 @@ export function registerModel(program: Command): void {
           ...(options.split ? { split: options.split } : {}),
           folds: options.folds,
         });
-        if (options.json) return console.log(JSON.stringify(scores, null, 2));
+        if (options.json) return printJson(scores);
         const answers = train.reduce((n, s) => n + s.correct.length, 0);
         const how = test
           ? `held-out ${options.test}`
           : options.split
             ? `one split by learner, ${Math.round(options.split * 100)}% of the learners held out (not cross-validated)`
             : `${options.folds}-fold cross-validation by learner`;
-        console.log(`${options.train}: ${train.length} learners, ${answers} answers; ${how}`);
+        print(`${options.train}: ${train.length} learners, ${answers} answers; ${how}`);
         console.table(
           scores.map((s) => ({
             model: s.model,
@@ -115,7 +116,7 @@ export function registerModel(program: Command): void {
       const trained: DeepKt = new DeepKt({
         ...settings,
         skills: names.length,
-        onEpoch: (_epoch, _loss, report) => console.error(`${trained.name}: ${epochLine('', report, options.epochs)}`),
+        onEpoch: (_epoch, _loss, report) => printError(`${trained.name}: ${epochLine('', report, options.epochs)}`),
       });
       await trained.fit(train);
       const out = resolve(options.out);
@@ -127,14 +128,14 @@ export function registerModel(program: Command): void {
         prior: null,
       });
       trained.dispose();
-      console.log(
+      print(
         `${trained.name} trained on ${train.length} learners in ${((performance.now() - started) / 1000).toFixed(0)} s; ` +
           `written to ${out}`,
       );
       if (!options.skills) {
-        console.log('The skills are named by number only: pass --skills so a pack’s skills can be matched.');
+        print('The skills are named by number only: pass --skills so a pack’s skills can be matched.');
       }
-      console.log(`A pack carries it as a folder beside pack.json, named in the manifest: "model": "<folder>"`);
+      print(`A pack carries it as a folder beside pack.json, named in the manifest: "model": "<folder>"`);
     });
 
   registerSimulate(model);

@@ -9,6 +9,7 @@ import { buildPackArchive, verifyPackFile } from '../../../content-packs/format/
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import { generateSigningKeys, keyIdOf } from '../../../content-packs/format/signing.js';
 import { byteProgress } from '../progress-bar.js';
+import { print, printJson } from '../terminal-output.js';
 
 export const PRIVATE_KEY_FILE = 'pack-signing.key';
 export const PUBLIC_KEY_FILE = 'pack-signing.pub';
@@ -42,7 +43,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
       await mkdir(out, { recursive: true });
       await writeFile(privateFile, keys.privateKey, { mode: 0o600, flag: 'wx' });
       await writeFile(join(out, PUBLIC_KEY_FILE), keys.publicKey, { flag: 'wx' });
-      console.log(`Key ${keys.keyId}: secret key in ${privateFile}, public key in ${join(out, PUBLIC_KEY_FILE)}`);
+      print(`Key ${keys.keyId}: secret key in ${privateFile}, public key in ${join(out, PUBLIC_KEY_FILE)}`);
     });
 
   pack
@@ -53,7 +54,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .action(async (sourceDir: string, { key, out }: { key: string; out: string }) => {
       const archive = await buildPackArchive(sourceDir, await readFile(key, 'utf8'));
       await writeFile(out, archive);
-      console.log(`Built ${out} (${archive.length} bytes)`);
+      print(`Built ${out} (${archive.length} bytes)`);
     });
 
   pack
@@ -70,7 +71,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
           onProgress: ({ bytes, total }) => progress.update(bytes, total),
         });
         progress.stop();
-        console.log(`OK ${summarize(loaded)}; signed by key ${signature.keyId}`);
+        print(`OK ${summarize(loaded)}; signed by key ${signature.keyId}`);
       } finally {
         progress.stop();
         await rm(join(extractTo, '..'), { recursive: true, force: true });
@@ -81,16 +82,30 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .command('install <file>')
     .description('install or upgrade a signed pack (the previous version stays until the new one is in place)')
     .option('--allow-downgrade', 'install even when the file is older than the installed version')
-    .action(async (file: string, options: { allowDowngrade?: boolean }, command: Command) => {
+    .option(
+      '--replace-key',
+      'admin: accept a signing key other than the one the pack id is pinned to, and pin the new one',
+    )
+    .action(async (file: string, options: { allowDowngrade?: boolean; replaceKey?: boolean }, command: Command) => {
       const progress = byteProgress('Installing');
       const result = await withApi(layout, command, (api, onEvent) => {
         onEvent((event) => event.type === 'pack-install-progress' && progress.update(event.bytes, event.total));
         return api
-          .installPack({ file, allowDowngrade: Boolean(options.allowDowngrade) })
+          .installPack({
+            file,
+            allowDowngrade: Boolean(options.allowDowngrade),
+            replaceKey: Boolean(options.replaceKey),
+          })
           .finally(() => progress.stop());
       });
       const from = result.previousVersion ? ` (was ${result.previousVersion})` : '';
-      console.log(
+      if (result.keyReplaced) {
+        const { from: was, to } = result.keyReplaced;
+        print(
+          `Replaced the signing key of ${result.packId}: it was pinned to ${was === 'app' ? 'the app' : `key ${was}`}, now to key ${to}`,
+        );
+      }
+      print(
         result.status === 'installed'
           ? `Installed ${result.packId} ${result.version}${from}`
           : `${result.packId} ${result.version} is already installed`,
@@ -103,11 +118,11 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
       const packs = await withApi(layout, command, (api) => api.listPacks());
-      if (options.json) return console.log(JSON.stringify(packs, null, 2));
-      if (packs.length === 0) return console.log('No packs installed.');
+      if (options.json) return printJson(packs);
+      if (packs.length === 0) return print('No packs installed.');
       for (const p of packs) {
         const versions = p.versions.map((v) => (v.version === p.activeVersion ? `${v.version} (active)` : v.version));
-        console.log(`${p.id}  ${p.title}  ${versions.join(', ')}`);
+        print(`${p.id}  ${p.title}  ${versions.join(', ')}`);
       }
     });
 
@@ -116,7 +131,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .description('switch a pack to another installed version (roll back or forward)')
     .action(async (packId: string, version: string, _options: unknown, command: Command) => {
       await withApi(layout, command, (api) => api.activatePackVersion({ packId, version }));
-      console.log(`${packId} now uses version ${version}`);
+      print(`${packId} now uses version ${version}`);
     });
 
   pack
@@ -124,7 +139,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .description('remove a pack and all its versions')
     .action(async (packId: string, _options: unknown, command: Command) => {
       await withApi(layout, command, (api) => api.removePack({ packId }));
-      console.log(`Removed ${packId}`);
+      print(`Removed ${packId}`);
     });
 
   const trustCommand = program.command('trust').description('the keys whose packs this machine installs');
@@ -134,16 +149,15 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .action(async (pubkeyFile: string, { label }: { label: string }, command: Command) => {
       const publicKey = await readFile(pubkeyFile, 'utf8');
       const key = await withApi(layout, command, (api) => api.addTrustedKey({ publicKey, label }));
-      console.log(`Trusting key ${key.keyId} (${key.label})`);
+      print(`Trusting key ${key.keyId} (${key.label})`);
     });
   trustCommand.command('list').action(async (_options: unknown, command: Command) => {
     const keys = await withApi(layout, command, (api) => api.listTrustedKeys());
-    if (keys.length === 0)
-      return console.log('No keys are trusted; only the packs shipped with the app are installed.');
-    for (const k of keys) console.log(`${k.keyId}  ${k.label}  added ${k.addedAt}`);
+    if (keys.length === 0) return print('No keys are trusted; only the packs shipped with the app are installed.');
+    for (const k of keys) print(`${k.keyId}  ${k.label}  added ${k.addedAt}`);
   });
   trustCommand.command('remove <keyId>').action(async (keyId: string, _options: unknown, command: Command) => {
     await withApi(layout, command, (api) => api.removeTrustedKey({ keyId }));
-    console.log(`No longer trusting key ${keyId}`);
+    print(`No longer trusting key ${keyId}`);
   });
 }

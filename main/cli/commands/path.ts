@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { withApi } from '../open-core.js';
 import { openLearner } from './learner.js';
+import { print, printJson } from '../terminal-output.js';
 
 const MARKS = { done: '✓', next: '➜', open: '○', locked: '…' } as const;
 
@@ -19,13 +20,13 @@ export function registerPath(program: Command, layout: InstallLayout): void {
         if (options.goal) await api.generateLearningPath({ session, goal: options.goal });
         return api.updateLearningPath({ session });
       });
-      if (options.json) return console.log(JSON.stringify(path, null, 2));
-      console.log(path.summary);
-      if (path.changes.hadPrevious && !options.goal) console.log(path.changes.summary);
+      if (options.json) return printJson(path);
+      print(path.summary);
+      if (path.changes.hadPrevious && !options.goal) print(path.changes.summary);
       path.steps
         .filter((s) => options.all || s.status !== 'done')
         .forEach((s, i) =>
-          console.log(`${String(i + 1).padStart(3)}. ${MARKS[s.status]} ${s.title} (${s.kind}): ${s.reason}`),
+          print(`${String(i + 1).padStart(3)}. ${MARKS[s.status]} ${s.title} (${s.kind}): ${s.reason}`),
         );
     });
 }

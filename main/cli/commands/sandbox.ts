@@ -3,6 +3,7 @@ import type { InstallLayout } from '../../core/host/install-layout.js';
 import { openCore } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
 import { percentProgress } from '../progress-bar.js';
+import { print } from '../terminal-output.js';
 
 export function registerSandbox(program: Command, layout: InstallLayout): void {
   const sandbox = program.command('sandbox').description('the local code sandboxes (Docker)');
@@ -18,7 +19,7 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
       try {
         const tag = await core.images.build(options.runtime, (p) => bar.update(p.percent, p.detail));
         bar.stop();
-        console.log(`Built ${tag}`);
+        print(`Built ${tag}`);
       } finally {
         bar.stop();
         await core.close();
@@ -35,7 +36,7 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
       try {
         await core.images.load(options.runtime, file, (p) => bar.update(p.percent, p.detail));
         bar.stop();
-        console.log(`Loaded ${core.images.imageFor(options.runtime)}`);
+        print(`Loaded ${core.images.imageFor(options.runtime)}`);
       } finally {
         bar.stop();
         await core.close();

@@ -6,6 +6,7 @@ import { startWebServer } from '../../web/web-server.js';
 import { openCore } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
 import { parsePort } from '../parse-port.js';
+import { print, printError } from '../terminal-output.js';
 
 export interface ServeOptions {
   port: number;
@@ -46,9 +47,9 @@ export async function serve(layout: InstallLayout, globals: GlobalOptions, optio
   });
   void core.warmUpPlayground();
   core.startSync();
-  if (!isLoopback(options.host)) console.error(lanWarning(options.host, server.port, token));
-  console.log(`Lionagi Learn is running at ${server.url}`);
-  console.log('Open that link in a browser (it carries this session’s access token). Press Ctrl+C to stop.');
+  if (!isLoopback(options.host)) printError(lanWarning(options.host, server.port, token));
+  print(`Lionagi Learn is running at ${server.url}`);
+  print('Open that link in a browser (it carries this session’s access token). Press Ctrl+C to stop.');
   const stop = async () => {
     await server.close();
     await core.close();

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import type { GlobalOptions } from '../open-core.js';
 import { serve } from './serve.js';
+import { print } from '../terminal-output.js';
 
 type ElectronLookup = { ok: true; binary: string } | { ok: false; reason: string };
 
@@ -26,7 +27,7 @@ export function findElectron(root: string): ElectronLookup {
     return file && existsSync(file) ? file : undefined;
   };
   if (!binary()) {
-    console.log('Fetching the Electron binary (first run)...');
+    print('Fetching the Electron binary (first run)...');
     spawnSync(process.execPath, [join(packageDir, 'install.js')], { stdio: 'ignore', timeout: 180_000 });
   }
   const found = binary();
@@ -49,7 +50,7 @@ export function registerStart(program: Command, layout: InstallLayout): void {
         return;
       }
       const reason = electron.ok ? 'no display is available' : electron.reason;
-      console.log(`The desktop window cannot open here (${reason}); starting the browser face instead.`);
+      print(`The desktop window cannot open here (${reason}); starting the browser face instead.`);
       await serve(layout, globals, { port: 4780, host: '127.0.0.1', anyPortIfTaken: true });
     });
 }

@@ -128,7 +128,7 @@ describe('installing packs from files', () => {
           writeFileSync(file, 'hello');
           return file;
         },
-        /truncated or corrupt/,
+        /does not end with a pack seal/,
       ],
       ['missing', async () => join(temp('lpack-'), 'absent.lpack'), /does not exist/],
       [

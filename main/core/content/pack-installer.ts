@@ -11,10 +11,13 @@ import { loadPackSource, MANIFEST_FILE, parseManifest } from '../../../content-p
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import type { CatalogStore } from './catalog-store.js';
+import { APP_SIGNER, SignerPins } from './signer-pins.js';
 import type { TrustStore } from './trust-store.js';
 
 export interface InstallOptions {
   allowDowngrade?: boolean;
+  /** An admin's explicit choice: re-pin the pack id to the key this file is signed with. */
+  replaceKey?: boolean;
   onProgress?: (progress: ReadProgress) => void;
 }
 
@@ -29,6 +32,8 @@ interface Origin {
  * transaction. A failed install leaves the active version and its files as they were.
  */
 export class PackInstaller {
+  readonly #pins: SignerPins;
+
   constructor(
     private readonly db: SqliteDatabase,
     private readonly catalog: CatalogStore,
@@ -36,7 +41,9 @@ export class PackInstaller {
     private readonly packsDir: string,
     private readonly appVersion: string,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.#pins = new SignerPins(db, now);
+  }
 
   async installFile(file: string, options: InstallOptions = {}): Promise<InstallResult> {
     return this.#staged(async (stage) => {
@@ -121,6 +128,8 @@ export class PackInstaller {
     this.db.transaction(() => {
       this.catalog.removePack(packId);
       this.db.prepare('DELETE FROM pack_versions WHERE pack_id = ?').run(packId);
+      // Removing is an admin's choice too: the next install of this id pins its key afresh.
+      this.#pins.remove(packId);
     })();
     await rm(join(this.packsDir, packId), { recursive: true, force: true });
   }
@@ -175,8 +184,9 @@ export class PackInstaller {
         `Pack "${id}" ${version} needs app version ${minAppVersion} or newer (this is ${this.appVersion}).`,
       );
     }
+    const keyChange = this.#checkSigner(id, origin, options);
     const previousVersion = this.catalog.installedVersion(id) ?? null;
-    if (previousVersion === version && this.#versionRow(id, version)) {
+    if (previousVersion === version && this.#versionRow(id, version) && !keyChange) {
       return { packId: id, version, previousVersion, status: 'already-installed' };
     }
     if (previousVersion && semver.lt(version, previousVersion) && !options.allowDowngrade) {
@@ -199,12 +209,40 @@ export class PackInstaller {
                key_id = excluded.key_id, installed_at = excluded.installed_at`,
           )
           .run(id, version, dir, origin.origin, origin.keyId, this.now().toISOString());
+        if (keyChange || !this.#pins.get(id)) this.#pins.set(id, origin.keyId ?? APP_SIGNER);
         this.catalog.replacePack(pack, this.now());
       })();
     } catch (error) {
       await rm(target, { recursive: true, force: true });
       throw error;
     }
-    return { packId: id, version, previousVersion, status: 'installed' };
+    return {
+      packId: id,
+      version,
+      previousVersion,
+      status: 'installed',
+      ...(keyChange ? { keyReplaced: keyChange } : {}),
+    };
+  }
+
+  /**
+   * A pack id stays with the key it was first installed with (or with the app, for a shipped
+   * pack): another trusted key is refused unless an admin asked to replace it. Returns the change
+   * to make, if any.
+   */
+  #checkSigner(packId: string, origin: Origin, options: InstallOptions): { from: string; to: string } | undefined {
+    const pinned = this.#pins.get(packId);
+    if (origin.origin === 'bundled' || !origin.keyId || !pinned || pinned === origin.keyId) return undefined;
+    if (options.replaceKey) return { from: pinned, to: origin.keyId };
+    const label = (keyId: string) => {
+      const key = this.trust.list().find((k) => k.keyId === keyId);
+      return key ? `key ${keyId} (${key.label})` : `key ${keyId}`;
+    };
+    const owner = pinned === APP_SIGNER ? 'ships with the app and is pinned to it' : `is pinned to ${label(pinned)}`;
+    throw new LearnError(
+      'conflict',
+      `Pack "${packId}" ${owner}, but this file is signed by ${label(origin.keyId)}. Nothing was installed. ` +
+        `If the pack has really changed hands, an admin can replace the key (lionlearn pack install --replace-key).`,
+    );
   }
 }

@@ -26,9 +26,10 @@ export function createPackService(
   const changed = () => events.emit({ type: 'catalog-changed' });
   return {
     listPacks: async () => installer.list(),
-    installPack: async ({ file, allowDowngrade }) => {
+    installPack: async ({ file, allowDowngrade, replaceKey }) => {
       const result = await installer.installFile(file, {
         allowDowngrade,
+        replaceKey: replaceKey === true,
         onProgress: ({ bytes, total }) => events.emit({ type: 'pack-install-progress', file, bytes, total }),
       });
       if (result.status === 'installed') changed();

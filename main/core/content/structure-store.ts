@@ -1,5 +1,6 @@
 import type { Prerequisites, SequenceItem } from '../../../common/contract/structure.js';
 import type { PackManifest } from '../../../content-packs/format/manifest.js';
+import { MAX_PREREQUISITE_DEPTH } from '../../../content-packs/format/prerequisite-graph.js';
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 
@@ -21,13 +22,13 @@ export class StructureStore {
       SELECT s.content_id AS contentId, s.kind, s.title, s.module_id AS moduleId
       FROM sequence cur JOIN sequence s ON s.pack_id = cur.pack_id AND s.position = cur.position + 1
       WHERE cur.content_id = ?`);
-    // Transitive closure; UNION (not UNION ALL) stops at nodes already seen.
+    // Transitive closure; UNION (not UNION ALL) stops at nodes already seen; no pack chains deeper.
     this.#prerequisites = db.prepare<{ graph: Graph; id: string }, Prerequisites['prerequisites'][number]>(`
       WITH RECURSIVE closure (id, depth) AS (
         SELECT required_id, 1 FROM prerequisites WHERE graph = @graph AND item_id = @id
         UNION
         SELECT p.required_id, c.depth + 1 FROM prerequisites p JOIN closure c ON p.graph = @graph AND p.item_id = c.id
-        WHERE c.depth < 1000
+        WHERE c.depth < ${MAX_PREREQUISITE_DEPTH}
       )
       SELECT c.id, coalesce(CASE @graph WHEN 'module' THEN m.title WHEN 'lesson' THEN l.title ELSE s.title END, c.id) AS title,
         max(c.depth) AS depth

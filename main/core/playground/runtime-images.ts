@@ -4,6 +4,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import type { DockerEngine } from './docker-engine.js';
+import { checkImageArchive } from './image-archive-check.js';
 
 export interface ImageProgress {
   phase: 'load' | 'build';
@@ -52,8 +53,12 @@ export class RuntimeImages {
     return existsSync(file) ? file : this.packArchive(runtime);
   }
 
-  /** `docker load` with progress by bytes read, then tagged as this recipe's image. */
+  /**
+   * `docker load` with progress by bytes read, then tagged as this recipe's image. The archive may
+   * name no image but this one (docker load would apply any name it carries engine-wide).
+   */
   async load(runtime: string, file: string, onProgress: (p: ImageProgress) => void = () => {}): Promise<void> {
+    await checkImageArchive(file, this.imageFor(runtime));
     const total = statSync(file).size;
     let read = 0;
     let shown = -1;
