@@ -128,6 +128,25 @@ describe.skipIf(!pgRedisAvailable)('accounts on PostgreSQL (skipped when Postgre
     expect(lastAdmin.statusCode).toBe(409);
   });
 
+  it('gives at most one of concurrent retries of a spent refresh token on two instances a pair, and ends the sign-in', async () => {
+    await registerAccount(a.app, 'di@example.org');
+    const held = await login(a.app, 'di@example.org');
+    const refresh = (server: SyncServer, refreshToken: string) =>
+      request(server.app, 'POST', '/auth/refresh', { body: { refreshToken } });
+    // The answer to this refresh is lost; then the spent token comes back several times at once, on both instances.
+    const lost = (await refresh(b, held.refreshToken)).json() as SessionTokens;
+    const answers = await Promise.all([a, b, a, b, a, b].map((server) => refresh(server, held.refreshToken)));
+    const granted = answers
+      .filter((answer) => answer.statusCode === 200)
+      .map((answer) => answer.json() as SessionTokens);
+    expect(granted.length).toBeLessThanOrEqual(1);
+    expect(answers.filter((answer) => answer.statusCode === 401)).toHaveLength(answers.length - granted.length);
+    for (const session of [lost, ...granted]) {
+      expect((await request(a.app, 'GET', '/me', { token: session.accessToken })).statusCode).toBe(401);
+      expect((await refresh(b, session.refreshToken)).statusCode).toBe(401);
+    }
+  });
+
   it('answers /readyz with 503 once PostgreSQL is gone', async () => {
     expect((await request(a.app, 'GET', '/readyz')).statusCode).toBe(200);
     await postgres.stop();
