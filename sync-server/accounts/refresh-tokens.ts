@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AuthError } from '../http/server-error.js';
 import type { SqlRunner, SqlStore } from '../storage/sql-store.js';
+import { AccountStore } from './account-store.js';
 import type { RevocationBus } from './revocation-bus.js';
 
 const TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -38,12 +39,18 @@ export class RefreshTokens {
     private readonly now: () => Date,
   ) {}
 
-  /** Starts a family and returns its first token. */
-  async open(accountId: string): Promise<{ family: string; token: string }> {
+  /**
+   * Starts a family and returns its first token, or undefined when the account's password hash is no longer
+   * `verifiedHash`, the one the sign-in checked: a sign-in with the old password that finishes after a password
+   * change must not outlive the change, which ends every sign-in. On PostgreSQL the account row is locked, so a
+   * change arriving now waits for this family and then ends it.
+   */
+  async open(accountId: string, verifiedHash: string): Promise<{ family: string; token: string } | undefined> {
     const family = randomUUID();
     const token = newToken();
     const at = this.now().getTime();
-    await this.store.transaction(async (tx) => {
+    return this.store.transaction(async (tx) => {
+      if ((await new AccountStore(tx).passwordHashForUpdate(accountId)) !== verifiedHash) return undefined;
       await tx.run('INSERT INTO refresh_families (id, account_id, created_at) VALUES (?, ?, ?)', [
         family,
         accountId,
@@ -54,8 +61,8 @@ export class RefreshTokens {
         family,
         at + TOKEN_LIFETIME_MS,
       ]);
+      return { family, token };
     });
-    return { family, token };
   }
 
   /** Trades a token for the next one in its family. Throws AuthError when the token is unknown, used, expired or revoked. */

@@ -33,8 +33,10 @@ export class Sessions {
     if (!account || !matches) throw new AuthError(WRONG_CREDENTIALS);
     // A pending account is one whose registration has not finished (or is being undone).
     if (account.status !== 'active') throw new AuthError('This account is not ready yet; try again in a moment.');
-    const { family, token } = await this.refreshTokens.open(account.id);
-    return this.pair(account, family, token);
+    const opened = await this.refreshTokens.open(account.id, account.passwordHash);
+    // The password was changed while it was being checked: the one given is no longer right.
+    if (!opened) throw new AuthError(WRONG_CREDENTIALS);
+    return this.pair(account, opened.family, opened.token);
   }
 
   /** Rotates the refresh token; the access token carries the account's current role. */
