@@ -26,7 +26,7 @@ export interface TightenedFile {
   /** Modes as `ls -l` readers know them, e.g. '644' -> '600'. */
   from: string;
   to: string;
-  /** False when the file system kept the old mode (a mount without Unix modes): the admin must act. */
+  /** False when the mode stayed (a mount without Unix modes, a file of another user): the admin must act. */
   tightened: boolean;
 }
 
@@ -50,7 +50,11 @@ export function tightenPrivateFiles(dir: string, names: readonly string[], logge
       throw error;
     }
     if ((mode & OTHERS) === 0) continue;
-    chmodSync(file, mode & ~OTHERS & 0o777);
+    try {
+      chmodSync(file, mode & ~OTHERS & 0o777);
+    } catch {
+      // Owned by another user: reported below as a file whose mode stayed, for the admin to fix.
+    }
     const now = statSync(file).mode;
     const entry = { file, from: octal(mode), to: octal(now), tightened: (now & OTHERS) === 0 };
     if (entry.tightened) logger.warn(entry, 'a private file of the data folder was open to others; made owner-only');
