@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_FILE } from '../accounts/token-secret.js';
+import { createAdminAccount } from '../server.js';
 import type { SyncServer } from '../server.js';
 import { registerAccount, startTestServer } from '../testing/test-server.js';
 import { SERVER_DATABASE_FILE } from './open-server-store.js';
@@ -26,8 +27,8 @@ afterEach(async () => {
 const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
 const PRIVATE_FILES = [SECRET_FILE, SERVER_DATABASE_FILE, `${SERVER_DATABASE_FILE}-wal`, `${SERVER_DATABASE_FILE}-shm`];
 
-/** A started server with an account, so the database has written its WAL, and what it logged at warn and above. */
-async function start(dataDir: string) {
+/** A logger that keeps what is logged at warn and above. */
+function warnings() {
   const lines: { msg: string; file?: string; from?: string; to?: string }[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -35,7 +36,13 @@ async function start(dataDir: string) {
       done();
     },
   });
-  const server = await startTestServer({ dataDir, logger: pino({ level: 'warn' }, sink) });
+  return { logger: pino({ level: 'warn' }, sink), lines };
+}
+
+/** A started server with an account, so the database has written its WAL, and what it logged at warn and above. */
+async function start(dataDir: string) {
+  const { logger, lines } = warnings();
+  const server = await startTestServer({ dataDir, logger });
   servers.push(server);
   await registerAccount(server.app, `learner${servers.length}@example.org`);
   return { server, logged: lines };
@@ -88,5 +95,19 @@ describe('the data folder of a SQLite server', () => {
     const { logged } = await start(dataDir);
     expect(modeOf(join(dataDir, SECRET_FILE))).toBe('400');
     expect(logged).toEqual([]);
+  });
+
+  it('is made owner-only by `admin create` as well, which may be the first to touch it', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'data-dir-modes-')), 'server-data');
+    const admin = { email: 'head@example.org', password: 'a long admin passphrase', displayName: 'Head' };
+    await createAdminAccount({ dataDir, logger: pino({ level: 'silent' }) }, admin);
+    expect(modeOf(dataDir)).toBe('700');
+    expect(modeOf(join(dataDir, SERVER_DATABASE_FILE))).toBe('600');
+
+    chmodSync(join(dataDir, SERVER_DATABASE_FILE), 0o644);
+    const { logger, lines } = warnings();
+    await createAdminAccount({ dataDir, logger }, { ...admin, email: 'second@example.org' });
+    expect(modeOf(join(dataDir, SERVER_DATABASE_FILE))).toBe('600');
+    expect(lines).toMatchObject([{ msg: expect.stringMatching(/made owner-only/), from: '644', to: '600' }]);
   });
 });
