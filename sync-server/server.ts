@@ -17,7 +17,7 @@ import type { NewAccount, RegistrationFault } from './accounts/registration.js';
 import { createLocalRevocationBus } from './accounts/revocation-bus.js';
 import type { RevocationBus } from './accounts/revocation-bus.js';
 import { Sessions } from './accounts/sessions.js';
-import { resolveTokenSecret } from './accounts/token-secret.js';
+import { resolveTokenSecret, SECRET_FILE } from './accounts/token-secret.js';
 import { TokenVerifier } from './accounts/token-verifier.js';
 import { registerDocuments } from './docs/register-documents.js';
 import type { DocumentsOptions } from './docs/register-documents.js';
@@ -28,8 +28,9 @@ import { registerMetricsRoute } from './ops/metrics-route.js';
 import { serverLogOptions } from './ops/server-logging.js';
 import { DEFAULT_AUTH_RATE_LIMIT, registerRateLimits } from './http/rate-limits.js';
 import type { RateLimit } from './http/rate-limits.js';
-import { openServerStore } from './storage/open-server-store.js';
+import { openServerStore, SERVER_DATABASE_FILES } from './storage/open-server-store.js';
 import type { StorageOptions } from './storage/open-server-store.js';
+import { tightenPrivateFiles } from './storage/private-files.js';
 import type { SqlStore } from './storage/sql-store.js';
 
 export const DEFAULT_ACCESS_TTL_SECONDS = 900;
@@ -68,6 +69,7 @@ export interface SyncServer {
 export async function createSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const { logger } = options;
   const now = options.now ?? (() => new Date());
+  tightenDataDir(options);
   // Before the store opens: a missing secret is reported without touching the database.
   const key = resolveTokenSecret({
     given: options.tokenSecret,
@@ -140,10 +142,19 @@ export async function createAdminAccount(
   storage: StorageOptions & { logger: Logger },
   account: NewAccount,
 ): Promise<{ accountId: string }> {
+  tightenDataDir(storage);
   const { store } = await openServerStore(storage);
   try {
     return await new Registration(store, storage.logger, () => new Date()).register(account, 'admin');
   } finally {
     await store.close();
   }
+}
+
+/**
+ * A SQLite data folder from an older server (or a copied backup) may hold the database and the secret readable
+ * by everyone: made owner-only at every start, before anything reads them. With PostgreSQL the folder is unused.
+ */
+function tightenDataDir({ dataDir, databaseUrl, logger }: StorageOptions & { logger: Logger }): void {
+  if (databaseUrl === undefined) tightenPrivateFiles(dataDir, [SECRET_FILE, ...SERVER_DATABASE_FILES], logger);
 }

@@ -88,12 +88,28 @@ export class AccountStore {
     await this.db.run('UPDATE accounts SET role = ? WHERE id = ?', [role, id]);
   }
 
-  async setPasswordHash(id: string, passwordHash: string, at: number): Promise<void> {
-    await this.db.run('UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?', [
-      passwordHash,
-      at,
+  /**
+   * Replaces the password hash only if it is still `verified`, the one the current password was checked against:
+   * of two changes racing, the one that checked a password replaced meanwhile does nothing. False then.
+   */
+  async replacePasswordHash(id: string, verified: string, passwordHash: string, at: number): Promise<boolean> {
+    const { changes } = await this.db.run(
+      'UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ? AND password_hash = ?',
+      [passwordHash, at, id, verified],
+    );
+    return changes === 1;
+  }
+
+  /**
+   * The current password hash, read inside a transaction that then depends on it. On PostgreSQL the row stays
+   * locked until that transaction ends, so a password change waits for it (SQLite transactions are serial).
+   */
+  async passwordHashForUpdate(id: string): Promise<string | undefined> {
+    const lock = this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+    const row = await this.db.get<{ password_hash: string }>(`SELECT password_hash FROM accounts WHERE id = ?${lock}`, [
       id,
     ]);
+    return row?.password_hash;
   }
 
   async countActiveAdmins(): Promise<number> {

@@ -20,8 +20,12 @@ export class PasswordChange {
     }
     const passwordHash = await hashPassword(newPassword);
     const at = this.now().getTime();
-    await this.refreshTokens.revokeAccount(accountId, 'password-change', (tx) =>
-      new AccountStore(tx).setPasswordHash(accountId, passwordHash, at),
-    );
+    await this.refreshTokens.revokeAccount(accountId, 'password-change', async (tx) => {
+      // Checked against the hash read above: a change that committed meanwhile (the owner locking out whoever
+      // knew the old password) is not undone by this one. Throwing rolls the revocation back too.
+      if (!(await new AccountStore(tx).replacePasswordHash(accountId, account.passwordHash, passwordHash, at))) {
+        throw new ServerError('conflict', 'The password was changed meanwhile; nothing was changed. Sign in again.');
+      }
+    });
   }
 }

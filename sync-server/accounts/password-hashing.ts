@@ -27,12 +27,21 @@ function derive(password: string, salt: Buffer, { n, r, p }: ScryptCost, length:
 
 const base64 = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '');
 
+const encode = (salt: Buffer, key: Buffer) =>
+  `$scrypt$n=${cost.n},r=${cost.r},p=${cost.p}$${base64(salt)}$${base64(key)}`;
+
 /** A self-describing string (`$scrypt$n=..,r=..,p=..$salt$hash`, PHC style), so the cost can rise later. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await derive(password, salt, cost, KEY_BYTES);
-  return `$scrypt$n=${cost.n},r=${cost.r},p=${cost.p}$${base64(salt)}$${base64(key)}`;
+  return encode(salt, await derive(password, salt, cost, KEY_BYTES));
 }
+
+/**
+ * A stored hash no password matches (its key is random bytes), at today's cost: checking a password against it
+ * takes as long as against a real one. Sign-in checks unknown emails against it, so the answer's timing does not
+ * tell whether an email has an account; made without hashing, so not even the first unknown email costs more.
+ */
+export const decoyPasswordHash = (): string => encode(randomBytes(SALT_BYTES), randomBytes(KEY_BYTES));
 
 export async function verifyPassword(password: string, hash: string): Promise<boolean> {
   const match = stored.exec(hash);

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgRedisAvailable, startPostgres } from '../../tests/support/pg-redis.js';
 import type { Postgres } from '../../tests/support/pg-redis.js';
 import type { SyncServer } from '../server.js';
+import type { SqlRunner } from '../storage/sql-store.js';
+import { storeWith } from '../testing/documents-app.js';
+import { eventually } from '../testing/sync-clients.js';
 import {
   login,
   PASSWORD,
@@ -11,7 +14,10 @@ import {
   signedInTeacher,
   startTestServer,
 } from '../testing/test-server.js';
+import { AccessTokenIssuer } from './access-tokens.js';
+import { RefreshTokens } from './refresh-tokens.js';
 import type { RegistrationStep } from './registration.js';
+import { Sessions } from './sessions.js';
 import type { SessionTokens } from './sessions.js';
 
 const SECRET = 'a shared secret of every instance, 32+ chars';
@@ -126,6 +132,85 @@ describe.skipIf(!pgRedisAvailable)('accounts on PostgreSQL (skipped when Postgre
       body: { role: 'teacher' },
     });
     expect(lastAdmin.statusCode).toBe(409);
+  });
+
+  it('gives at most one of concurrent retries of a spent refresh token on two instances a pair, and ends the sign-in', async () => {
+    await registerAccount(a.app, 'di@example.org');
+    const held = await login(a.app, 'di@example.org');
+    const refresh = (server: SyncServer, refreshToken: string) =>
+      request(server.app, 'POST', '/auth/refresh', { body: { refreshToken } });
+    // The answer to this refresh is lost; then the spent token comes back several times at once, on both instances.
+    const lost = (await refresh(b, held.refreshToken)).json() as SessionTokens;
+    const answers = await Promise.all([a, b, a, b, a, b].map((server) => refresh(server, held.refreshToken)));
+    const granted = answers
+      .filter((answer) => answer.statusCode === 200)
+      .map((answer) => answer.json() as SessionTokens);
+    expect(granted.length).toBeLessThanOrEqual(1);
+    expect(answers.filter((answer) => answer.statusCode === 401)).toHaveLength(answers.length - granted.length);
+    for (const session of [lost, ...granted]) {
+      expect((await request(a.app, 'GET', '/me', { token: session.accessToken })).statusCode).toBe(401);
+      expect((await refresh(b, session.refreshToken)).statusCode).toBe(401);
+    }
+  });
+
+  it('ends a sign-in whose family is being written while a password change arrives on another instance', async () => {
+    await registerAccount(a.app, 'ed@example.org');
+    const owner = await login(a.app, 'ed@example.org');
+    // A sign-in (old password, checked) whose transaction stops after its first statement until released.
+    let release!: () => void;
+    let reached!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const inside = new Promise<void>((resolve) => (reached = resolve));
+    let paused = false;
+    const pausing = (tx: SqlRunner): SqlRunner => {
+      const once = async <T>(result: Promise<T>) => {
+        const value = await result;
+        if (!paused) {
+          paused = true;
+          reached();
+          await gate;
+        }
+        return value;
+      };
+      return {
+        dialect: tx.dialect,
+        all: (sql, params) => once(tx.all(sql, params)),
+        get: (sql, params) => once(tx.get(sql, params)),
+        run: (sql, params) => once(tx.run(sql, params)),
+      };
+    };
+    const held = storeWith(a.store, { transaction: (work) => a.store.transaction((tx) => work(pausing(tx))) });
+    const issuer = new AccessTokenIssuer(new TextEncoder().encode(SECRET), 900, () => new Date());
+    const sessions = new Sessions(held, issuer, new RefreshTokens(held, a.revocations, () => new Date()));
+
+    const racing = sessions.login({ email: 'ed@example.org', password: PASSWORD });
+    await inside;
+    const change = request(b.app, 'POST', '/auth/password', {
+      token: owner.accessToken,
+      body: { currentPassword: PASSWORD, newPassword: 'changed while signing in' },
+    });
+    let answered = false;
+    void change.then(() => (answered = true));
+    // Released once the change waits for the sign-in's lock on the account (or, without one, has answered).
+    await eventually(async () => {
+      const waiting = await a.store.get<{ n: number }>(
+        "SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'",
+      );
+      return answered || Number(waiting?.n) > 0;
+    }, 10_000);
+    release();
+
+    const signedIn = await racing;
+    expect((await change).statusCode).toBe(204);
+    // The change came second: it ended the sign-in that committed before it.
+    expect((await request(b.app, 'GET', '/me', { token: signedIn.accessToken })).statusCode).toBe(401);
+    expect(
+      await a.store.get(
+        `SELECT count(*) AS n FROM refresh_families f JOIN accounts a ON a.id = f.account_id
+         WHERE a.email = ? AND f.revoked_at IS NULL`,
+        ['ed@example.org'],
+      ),
+    ).toEqual({ n: 0 });
   });
 
   it('answers /readyz with 503 once PostgreSQL is gone', async () => {

@@ -1,15 +1,19 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AuthError } from '../http/server-error.js';
 import type { SqlRunner, SqlStore } from '../storage/sql-store.js';
+import { AccountStore } from './account-store.js';
 import type { RevocationBus } from './revocation-bus.js';
 
 const TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /**
- * A used token presented again this soon, while the token it was traded for was never used, is a retry whose
- * answer was lost (Wi-Fi gone mid-request), not a stolen copy: it gets a new pair and the unreceived one dies.
- * Should a thief be the one retrying, the device's next refresh presents that dead token and ends the family.
+ * The lost-answer grace. A device whose refresh reached the server but whose answer was lost (Wi-Fi gone
+ * mid-request, a server killed after its commit) still holds the token it spent and presents it again. That
+ * retry gets a new pair once, and only while the token it was traded for was never used, and only this soon
+ * after the spend; the unreceived successor is retired. Any other reuse (a second retry, a later one, an older
+ * token, a retry after the successor was used) is a copy in someone else's hands and ends the whole family.
+ * Should a thief be the one retrying, the device's next refresh presents the retired successor and ends it too.
  */
-const RETRY_WINDOW_MS = 10 * 60 * 1000;
+export const RETRY_WINDOW_MS = 30 * 1000;
 
 export type RevocationReason = 'logout' | 'reuse' | 'password-change';
 
@@ -25,8 +29,8 @@ type Rotation =
 /**
  * Refresh tokens in families: a family is one sign-in on one device. Each refresh marks the presented token used
  * and issues the next one in the same family; a used token presented again means a copy is in someone else's
- * hands, so the whole family is revoked and the newest token stops working too (but for a retry, see
- * RETRY_WINDOW_MS).
+ * hands, so the whole family is revoked and the newest token stops working too (but for the one retry that
+ * RETRY_WINDOW_MS allows).
  */
 export class RefreshTokens {
   constructor(
@@ -35,12 +39,18 @@ export class RefreshTokens {
     private readonly now: () => Date,
   ) {}
 
-  /** Starts a family and returns its first token. */
-  async open(accountId: string): Promise<{ family: string; token: string }> {
+  /**
+   * Starts a family and returns its first token, or undefined when the account's password hash is no longer
+   * `verifiedHash`, the one the sign-in checked: a sign-in with the old password that finishes after a password
+   * change must not outlive the change, which ends every sign-in. On PostgreSQL the account row is locked, so a
+   * change arriving now waits for this family and then ends it.
+   */
+  async open(accountId: string, verifiedHash: string): Promise<{ family: string; token: string } | undefined> {
     const family = randomUUID();
     const token = newToken();
     const at = this.now().getTime();
-    await this.store.transaction(async (tx) => {
+    return this.store.transaction(async (tx) => {
+      if ((await new AccountStore(tx).passwordHashForUpdate(accountId)) !== verifiedHash) return undefined;
       await tx.run('INSERT INTO refresh_families (id, account_id, created_at) VALUES (?, ?, ?)', [
         family,
         accountId,
@@ -51,8 +61,8 @@ export class RefreshTokens {
         family,
         at + TOKEN_LIFETIME_MS,
       ]);
+      return { family, token };
     });
-    return { family, token };
   }
 
   /** Trades a token for the next one in its family. Throws AuthError when the token is unknown, used, expired or revoked. */
@@ -65,11 +75,9 @@ export class RefreshTokens {
         family_id: string;
         account_id: string;
         expires_at: number;
-        used_at: number | null;
-        replaced_by: string | null;
         revoked_at: number | null;
       }>(
-        `SELECT t.family_id, f.account_id, t.expires_at, t.used_at, t.replaced_by, f.revoked_at
+        `SELECT t.family_id, f.account_id, t.expires_at, f.revoked_at
          FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id WHERE t.token_hash = ?`,
         [hash],
       );
@@ -81,7 +89,7 @@ export class RefreshTokens {
         at,
         hash,
       ]);
-      if (marked.changes === 0 && !(await isRetry(tx, row, at))) {
+      if (marked.changes === 0 && !(await claimRetry(tx, hash, at))) {
         await revokeFamilyIn(tx, row.family_id, 'reuse', at);
         return { outcome: 'reused', family: row.family_id };
       }
@@ -135,16 +143,23 @@ export class RefreshTokens {
   }
 }
 
-/** A retry retires the successor it never received, so that one can no longer be used by anyone. */
-async function isRetry(
-  tx: SqlRunner,
-  row: { used_at: number | null; replaced_by: string | null },
-  at: number,
-): Promise<boolean> {
-  if (row.used_at === null || row.replaced_by === null || at - row.used_at > RETRY_WINDOW_MS) return false;
+/**
+ * Claims the one retry a spent token gets (see RETRY_WINDOW_MS) and retires the successor it never received.
+ * Both are conditional updates, not checks of the row read before: of two retries racing, exactly one claims,
+ * and a successor used meanwhile is seen. False means the token is being reused: the caller revokes the family
+ * (in the same transaction, so a claim made here commits with that revocation).
+ */
+async function claimRetry(tx: SqlRunner, hash: string, at: number): Promise<boolean> {
+  const claimed = await tx.get<{ replaced_by: string }>(
+    `UPDATE refresh_tokens SET retried_at = ?
+     WHERE token_hash = ? AND retried_at IS NULL AND replaced_by IS NOT NULL AND used_at >= ?
+     RETURNING replaced_by`,
+    [at, hash, at - RETRY_WINDOW_MS],
+  );
+  if (!claimed) return false;
   const retired = await tx.run('UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL', [
     at,
-    row.replaced_by,
+    claimed.replaced_by,
   ]);
   return retired.changes === 1;
 }

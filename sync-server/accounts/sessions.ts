@@ -3,7 +3,7 @@ import type { SqlStore } from '../storage/sql-store.js';
 import type { AccessTokenIssuer } from './access-tokens.js';
 import { AccountStore, publicAccount } from './account-store.js';
 import type { PublicAccount, StoredAccount } from './account-store.js';
-import { hashPassword, verifyPassword } from './password-hashing.js';
+import { decoyPasswordHash, verifyPassword } from './password-hashing.js';
 import type { RefreshTokens } from './refresh-tokens.js';
 
 export interface SessionTokens {
@@ -18,8 +18,8 @@ const WRONG_CREDENTIALS = 'Wrong email or password.';
 
 /** Sign-in, refresh and sign-out: the token pairs a device holds. */
 export class Sessions {
-  // Hashed once, lazily: an unknown email costs the same scrypt run as a known one, so timing does not tell.
-  private decoyHash: Promise<string> | undefined;
+  // An unknown email costs the same one scrypt run as a known one, so timing does not tell.
+  private readonly decoyHash = decoyPasswordHash();
 
   constructor(
     private readonly store: SqlStore,
@@ -29,13 +29,14 @@ export class Sessions {
 
   async login({ email, password }: { email: string; password: string }): Promise<SessionTokens> {
     const account = await new AccountStore(this.store).findByEmail(email);
-    this.decoyHash ??= hashPassword('decoy password for unknown emails');
-    const matches = await verifyPassword(password, account?.passwordHash ?? (await this.decoyHash));
+    const matches = await verifyPassword(password, account?.passwordHash ?? this.decoyHash);
     if (!account || !matches) throw new AuthError(WRONG_CREDENTIALS);
     // A pending account is one whose registration has not finished (or is being undone).
     if (account.status !== 'active') throw new AuthError('This account is not ready yet; try again in a moment.');
-    const { family, token } = await this.refreshTokens.open(account.id);
-    return this.pair(account, family, token);
+    const opened = await this.refreshTokens.open(account.id, account.passwordHash);
+    // The password was changed while it was being checked: the one given is no longer right.
+    if (!opened) throw new AuthError(WRONG_CREDENTIALS);
+    return this.pair(account, opened.family, opened.token);
   }
 
   /** Rotates the refresh token; the access token carries the account's current role. */

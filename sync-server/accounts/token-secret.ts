@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateDir } from '../storage/private-files.js';
 import type { Dialect } from '../storage/sql-store.js';
 
 export const SECRET_FILE = 'secret';
@@ -34,7 +35,7 @@ export function resolveTokenSecret({
         '(or --token-secret) to the same value on each, e.g. from `openssl rand -base64 48`.',
     );
   }
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const file = join(dataDir, SECRET_FILE);
   try {
     // 'wx': when two starts race, one creates the file and both then read the same secret.

@@ -38,7 +38,7 @@ export class TokenVerifier {
   /** Throws AuthError for a bad, expired or revoked token. */
   async verify(token: string): Promise<AccessClaims> {
     const { sub, role, fam, exp } = await this.signedClaims(token);
-    const current = await this.familyState(fam);
+    const current = await this.signInOf(sub, fam);
     if (current === undefined || current.revoked_at !== null) {
       throw new AuthError('This sign-in was ended (logout or password change).');
     }
@@ -71,14 +71,23 @@ export class TokenVerifier {
 
   /** A family that no longer exists (its account was deleted) counts as revoked. */
   async isRevoked(family: string): Promise<boolean> {
-    const row = await this.familyState(family);
+    const row = await this.store.get<{ revoked_at: number | null }>(
+      'SELECT revoked_at FROM refresh_families WHERE id = ?',
+      [family],
+    );
     return row === undefined || row.revoked_at !== null;
   }
 
-  private familyState(family: string) {
+  /**
+   * The sign-in the token names, only if it is one of the token's own account (and that account is active): a
+   * token whose `fam` names another account's family is refused, so no token outlives the revocation of the
+   * sign-in it was issued for, and the revocation of an account's sign-ins reaches every token of that account.
+   */
+  private signInOf(accountId: string, family: string) {
     return this.store.get<{ revoked_at: number | null; role: Role }>(
-      'SELECT f.revoked_at, a.role FROM refresh_families f JOIN accounts a ON a.id = f.account_id WHERE f.id = ?',
-      [family],
+      `SELECT f.revoked_at, a.role FROM refresh_families f JOIN accounts a ON a.id = f.account_id
+       WHERE f.id = ? AND a.id = ? AND a.status = 'active'`,
+      [family, accountId],
     );
   }
 }

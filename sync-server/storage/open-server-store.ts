@@ -1,14 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../infra/sqlite/open-database.js';
 import { migrateStore } from './migrate-store.js';
 import type { StoreMigration } from './migrate-store.js';
 import { PostgresStore } from './postgres-store.js';
+import { createPrivateFile, makePrivateDir } from './private-files.js';
 import { serverSchema } from './server-schema.js';
 import type { SqlStore } from './sql-store.js';
 import { SqliteStore } from './sqlite-store.js';
 
 export const SERVER_DATABASE_FILE = 'sync.db';
+/** The database and the files SQLite keeps beside it while it is open (or after a crash): all owner-only. */
+export const SERVER_DATABASE_FILES = ['', '-wal', '-shm', '-journal'].map((suffix) => SERVER_DATABASE_FILE + suffix);
 
 export interface StorageOptions {
   /** Holds sync.db when no database URL is given. */
@@ -29,8 +31,11 @@ export async function openServerStore({
     }
     store = new PostgresStore(databaseUrl);
   } else {
-    mkdirSync(dataDir, { recursive: true });
-    store = new SqliteStore(openDatabase(join(dataDir, SERVER_DATABASE_FILE)));
+    makePrivateDir(dataDir);
+    const file = join(dataDir, SERVER_DATABASE_FILE);
+    // SQLite would create it with its default 644; password hashes and every learner's documents live here.
+    createPrivateFile(file);
+    store = new SqliteStore(openDatabase(file));
   }
   try {
     return { store, migration: await migrateStore(store, serverSchema) };

@@ -72,4 +72,10 @@ CREATE TABLE doc_snapshots (
     // The token each refresh token was traded for: a retry after a lost answer is told apart from a stolen copy.
     sql: `ALTER TABLE refresh_tokens ADD COLUMN replaced_by TEXT`,
   },
+  {
+    version: 40,
+    name: 'refresh-retries',
+    // When a spent token had its one lost-answer retry: a second retry is a copy, not a lost answer.
+    sql: `ALTER TABLE refresh_tokens ADD COLUMN retried_at INTEGER`,
+  },
 ];
