@@ -37,6 +37,7 @@ interface ServeFlags extends StorageFlags {
   authRateLimit: number;
   shutdownTimeout: number;
   compactAfter: number;
+  maxSocketsPerAccount: number;
 }
 
 const program = new Command('lionlearn-server')
@@ -88,6 +89,12 @@ const program = new Command('lionlearn-server')
     integerFrom(1),
     Number(env.LIONLEARN_SERVER_COMPACT_AFTER ?? defaultDocumentsOptions.compactAfter),
   )
+  .option(
+    '--max-sockets-per-account <n>',
+    'sync sockets one account may hold open on this instance; one more is closed with 4429',
+    integerFrom(1),
+    Number(env.LIONLEARN_SERVER_MAX_SOCKETS_PER_ACCOUNT ?? defaultDocumentsOptions.maxSocketsPerAccount),
+  )
   .action(async (flags: ServeFlags) => {
     const logger = createLogger('sync-server');
     const server = await createSyncServer({
@@ -98,7 +105,7 @@ const program = new Command('lionlearn-server')
       accessTtlSeconds: flags.accessTtl,
       metricsToken: fromEnv(flags.metricsToken, 'LIONLEARN_SERVER_METRICS_TOKEN'),
       authRateLimit: { ...DEFAULT_AUTH_RATE_LIMIT, max: flags.authRateLimit },
-      documents: { compactAfter: flags.compactAfter },
+      documents: { compactAfter: flags.compactAfter, maxSocketsPerAccount: flags.maxSocketsPerAccount },
       logger,
     });
     // Fastify's close refuses new requests, then the documents layer drains and closes sockets with 1012.

@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { syncStep2Message, updateMessage } from '../../sync-server/docs/protocol.js';
 import { eventually } from '../../sync-server/testing/sync-clients.js';
 import { PASSWORD } from '../../sync-server/testing/test-server.js';
+import type { SyncTokens } from '../../common/contract/sync-wire.js';
 import { ROOT } from '../e2e/support/processes.js';
 import { AckClient, covers, fetchServerState, stateVectorOf, widen } from './support/ack-client.js';
 import type { StateVector } from './support/ack-client.js';
@@ -62,10 +63,7 @@ async function signIn(origin: string) {
   const email = 'crash@example.org';
   const registered = await post('/auth/register', { email, password: PASSWORD, displayName: 'Crash' });
   expect(registered.status).toBe(201);
-  const session = (await (await post('/auth/login', { email, password: PASSWORD })).json()) as {
-    accessToken: string;
-    account: { id: string };
-  };
+  const session = (await (await post('/auth/login', { email, password: PASSWORD })).json()) as SyncTokens;
   return { token: session.accessToken, accountId: session.account.id };
 }
 
