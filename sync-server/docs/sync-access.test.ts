@@ -109,6 +109,25 @@ describe('who may open which document', () => {
     expect(outcomes).toEqual(matrix);
   });
 
+  it('never opens (so never creates) the documents of an account that does not exist, and tells only the admin', async () => {
+    const { base, ada, teacher, admin } = c;
+    const nobody = '0b0e5a1c-7d2f-4e6a-9c3b-1f2e3d4c5b6a';
+    const docs = [`u/${nobody}/inbox`, `u/${nobody}/notes`, `u/${nobody}/prefs`, `u/${nobody}/progress/2025-1`];
+    const outcomes = [];
+    for (const doc of docs) {
+      outcomes.push([doc, await probe(base, doc, admin.accessToken)]);
+      // Others are refused as for any account not theirs: the answer does not say whether it exists.
+      outcomes.push([doc, await probe(base, doc, teacher.accessToken), await probe(base, doc, ada.accessToken)]);
+    }
+    expect(outcomes).toEqual(
+      docs.flatMap((doc) => [
+        [doc, '404'],
+        [doc, '403', '403'],
+      ]),
+    );
+    for (const doc of docs) expect(await rowCount(server, doc)).toBe(0);
+  });
+
   it('lets a teacher’s stock client read a member’s progress and closes it with 4403 when it writes', async () => {
     const { base, ada, teacher } = c;
     const doc = `u/${ada.id}/progress/2025-2`;
