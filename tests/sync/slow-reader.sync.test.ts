@@ -124,8 +124,8 @@ describe('a socket that asks for a large document again and again and never read
 });
 
 describe('sockets per account', () => {
-  it('closes the socket past --max-sockets-per-account with 4429, frees its place when one closes, and leaves other accounts alone', async () => {
-    const server = await started(['--max-sockets-per-account', '3']);
+  it('closes the socket past --account-sockets with 4429, frees its place when one closes, and leaves other accounts alone', async () => {
+    const server = await started(['--account-sockets', '3']);
     const carl = await signUp(server.origin, 'carl@example.org');
     const dee = await signUp(server.origin, 'dee@example.org');
     const open = (session: SyncTokens, key = 'notes') =>
