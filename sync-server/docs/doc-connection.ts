@@ -55,7 +55,11 @@ export class DocConnection implements Peer {
     metrics.socketOpened();
     const left = Math.min(Math.max(grant.claims.expiresAt - Date.now(), 0), MAX_TIMER_MS);
     this.expiry = setTimeout(() => this.close(SYNC_CLOSE.auth, 'token expired'), left);
-    this.syncReplies = new SyncReplyGate(limits, (stateVector) => room.answerSyncStep1(this, stateVector));
+    this.syncReplies = new SyncReplyGate(
+      limits,
+      (stateVector) => room.answerSyncStep1(this, stateVector),
+      (client) => room.hasClient(client),
+    );
     socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
     socket.on('close', (code) => this.finish(code));
   }

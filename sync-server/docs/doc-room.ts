@@ -118,6 +118,11 @@ export class DocRoom {
     if (clients.length > 0) removeAwarenessStates(this.awareness, clients, null);
   }
 
+  /** Whether the document holds content of this Yjs client. */
+  hasClient(client: number): boolean {
+    return this.doc.store.clients.has(client);
+  }
+
   /** Resolves once the socket has taken the answer: the caller sends no other answer before that. */
   answerSyncStep1(peer: Peer, stateVector: Uint8Array): Promise<void> {
     return new Promise((taken) => {

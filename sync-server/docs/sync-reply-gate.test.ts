@@ -6,13 +6,17 @@ const sv = (clocks: Record<number, number>) =>
   Y.encodeStateVector(new Map(Object.entries(clocks).map(([client, clock]) => [Number(client), clock])));
 
 /** A gate whose answers are recorded and taken by the socket only when the test says so. */
-function gateWith(burst: number, intervalMs = 1_000) {
+function gateWith(burst: number, intervalMs = 1_000, known = (client: number) => client < 10) {
   const answered: Record<number, number>[] = [];
   const takers: (() => void)[] = [];
-  const gate = new SyncReplyGate({ syncReplyBurst: burst, syncReplyIntervalMs: intervalMs }, (stateVector) => {
-    answered.push(Object.fromEntries(Y.decodeStateVector(stateVector)));
-    return new Promise<void>((taken) => takers.push(taken));
-  });
+  const gate = new SyncReplyGate(
+    { syncReplyBurst: burst, syncReplyIntervalMs: intervalMs },
+    (stateVector) => {
+      answered.push(Object.fromEntries(Y.decodeStateVector(stateVector)));
+      return new Promise<void>((taken) => takers.push(taken));
+    },
+    known,
+  );
   const take = async () => {
     takers.shift()?.();
     await vi.advanceTimersByTimeAsync(0);
@@ -52,6 +56,17 @@ describe('sync step 1 answers of one socket', () => {
     expect(answered).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1);
     expect(answered).toEqual([{ 1: 0 }, { 1: 1 }, { 1: 2 }]);
+  });
+
+  it('keeps only the clients the document knows while a question waits: the answer is the same without the others', async () => {
+    vi.useFakeTimers();
+    const { gate, answered, take } = gateWith(100);
+    gate.request(sv({ 1: 1 }));
+    const madeUp = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [1_000 + i, 1]));
+    gate.request(sv({ ...madeUp, 1: 3, 2: 4 }));
+    gate.request(sv({ ...madeUp, 1: 5, 2: 2 }));
+    await take();
+    expect(answered).toEqual([{ 1: 1 }, { 1: 3, 2: 2 }]);
   });
 
   it('forgets what waits once the socket is gone, timers included', async () => {

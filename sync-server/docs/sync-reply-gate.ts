@@ -32,10 +32,15 @@ export class SyncReplyGate {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
-  /** `answer` sends the answer to `stateVector` and resolves once the socket has taken it (or is gone). */
+  /**
+   * `answer` sends the answer to `stateVector` and resolves once the socket has taken it (or is gone). `known`
+   * says whether the document has content of a client: only those clients' clocks change an answer, so only they
+   * are kept while a question waits (a state vector may name a million made-up clients).
+   */
   constructor(
     private readonly limits: SyncReplyLimits,
     private readonly answer: (stateVector: Uint8Array) => Promise<void>,
+    private readonly known: (client: number) => boolean,
     private readonly now: () => number = Date.now,
   ) {
     this.tokens = limits.syncReplyBurst;
@@ -46,6 +51,7 @@ export class SyncReplyGate {
   request(stateVector: Uint8Array) {
     if (this.stopped) return;
     const asked = Y.decodeStateVector(stateVector);
+    for (const client of asked.keys()) if (!this.known(client)) asked.delete(client);
     this.waiting = this.waiting ? lowest(this.waiting, asked) : asked;
     this.pump();
   }
