@@ -18,6 +18,7 @@ import { createCore } from '../main/core/create-core.js';
 import type { Core } from '../main/core/create-core.js';
 import { startTestServer, registerAccount, PASSWORD } from '../sync-server/testing/test-server.js';
 import { median, now, percentile, printTable, timeEach } from './stats.js';
+import { SYNC_ROOTS } from '../common/contract/sync-wire.js';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const SINGLE = knob('BENCH_SINGLE', 1000);
@@ -57,7 +58,7 @@ function fullStateEncodeMs(events: number): number {
   const doc = new Y.Doc();
   doc.transact(() => {
     for (let i = 0; i < events; i++) {
-      doc.getMap('events').set(`0190${String(i).padStart(32, '0')}`, {
+      doc.getMap(SYNC_ROOTS.progress.name).set(`0190${String(i).padStart(32, '0')}`, {
         eventId: `0190${String(i).padStart(32, '0')}`,
         type: 'QuizAnswered',
         aggregateId: `bench/q${i % 90}`,

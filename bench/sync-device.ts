@@ -7,9 +7,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-
-const MESSAGE_SYNC = 0;
-const MESSAGE_ACK = 100;
+import { SYNC_MESSAGE } from '../common/contract/sync-wire.js';
 
 export class Device {
   readonly doc = new Y.Doc();
@@ -25,7 +23,7 @@ export class Device {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === this || this.socket?.readyState !== WebSocket.OPEN) return;
       const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      encoding.writeVarUint(encoder, SYNC_MESSAGE.sync);
       syncProtocol.writeUpdate(encoder, update);
       this.socket.send(encoding.toUint8Array(encoder));
     });
@@ -44,7 +42,7 @@ export class Device {
       socket.binaryType = 'nodebuffer';
       socket.on('open', () => {
         const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        encoding.writeVarUint(encoder, SYNC_MESSAGE.sync);
         syncProtocol.writeSyncStep1(encoder, this.doc);
         socket.send(encoding.toUint8Array(encoder));
       });
@@ -75,14 +73,14 @@ export class Device {
   private receive(socket: WebSocket, message: Uint8Array): boolean {
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
-    if (type === MESSAGE_SYNC) {
+    if (type === SYNC_MESSAGE.sync) {
       const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      encoding.writeVarUint(encoder, SYNC_MESSAGE.sync);
       const kind = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
       if (encoding.length(encoder) > 1) socket.send(encoding.toUint8Array(encoder));
       return kind === syncProtocol.messageYjsSyncStep2;
     }
-    if (type === MESSAGE_ACK) {
+    if (type === SYNC_MESSAGE.ack) {
       const covered = Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(this.doc.clientID) ?? 0;
       const now = performance.now();
       while (this.unacked.length > 0 && (this.unacked[0] as { clock: number }).clock <= covered) {

@@ -6,6 +6,7 @@
 // BENCH_SIZES=10000,100000 runs fewer sizes.
 import * as Y from 'yjs';
 import { median, now, printTable, rng } from './stats.js';
+import { SYNC_ROOTS } from '../common/contract/sync-wire.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const START = Date.parse('2022-01-01T00:00:00Z');
@@ -35,7 +36,7 @@ const termOf = (at: number) => {
 function build(count: number) {
   const whole = new Y.Doc();
   const shards = new Map<string, Y.Doc>();
-  const map = whole.getMap('events');
+  const map = whole.getMap(SYNC_ROOTS.progress.name);
   whole.transact(() => {
     for (let i = 0; i < count; i++) {
       const at = START + Math.floor((i / count) * SPAN);
@@ -49,7 +50,7 @@ function build(count: number) {
     let doc = shards.get(term);
     if (!doc) shards.set(term, (doc = new Y.Doc()));
     const e = event(i, at);
-    doc.getMap('events').set(e.eventId, e);
+    doc.getMap(SYNC_ROOTS.progress.name).set(e.eventId, e);
   }
   return { whole: Y.encodeStateAsUpdate(whole), shards: [...shards.values()].map((d) => Y.encodeStateAsUpdate(d)) };
 }
@@ -72,7 +73,7 @@ function appendMs(state: Uint8Array) {
   const samples: number[] = [];
   for (let i = 0; i < 200; i++) {
     const start = now();
-    doc.getMap('events').set(`extra-${i}`, event(10_000_000 + i, Date.now()));
+    doc.getMap(SYNC_ROOTS.progress.name).set(`extra-${i}`, event(10_000_000 + i, Date.now()));
     samples.push(now() - start);
   }
   return median(samples);

@@ -17,6 +17,9 @@ import { runClients } from './sync-clients.js';
 import type { Command, Pair, Reply } from './sync-clients.js';
 import { startServer } from './sync-servers.js';
 import type { Load, Memory, ServerProcess } from './sync-servers.js';
+import { FIXED_DOCS } from '../common/contract/sync-docs.js';
+import type { DocKey } from '../common/contract/sync-docs.js';
+import type { SyncTokens } from '../common/contract/sync-wire.js';
 import { percentile, printTable } from './stats.js';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -28,7 +31,7 @@ const STORE = process.env.BENCH_STORE ?? 'sqlite';
 const OUR_SERVER = 'dist/sync-server/server.js';
 const REFERENCE_SERVER = 'node_modules/@y/websocket-server/src/server.js';
 // prefs, notes, inbox and one progress term: four documents per learner account.
-const DOCS_PER_ACCOUNT = ['prefs', 'notes', 'inbox', 'progress/2026-1'];
+const DOCS_PER_ACCOUNT: DocKey[] = [...FIXED_DOCS, 'progress/2026-1'];
 const PASSWORD = 'bench-password-1';
 
 interface Measured {
@@ -120,7 +123,7 @@ async function ourPairs(origin: string, count: number): Promise<Pair[]> {
     const batch = Array.from({ length: Math.min(4, accounts - i) }, async (_, j) => {
       const email = `bench-${i + j}@example.org`;
       await post(origin, '/auth/register', { email, password: PASSWORD, displayName: `Bench ${i + j}` });
-      const login = await post<{ accessToken: string; account: { id: string } }>(origin, '/auth/login', {
+      const login = await post<SyncTokens>(origin, '/auth/login', {
         email,
         password: PASSWORD,
       });

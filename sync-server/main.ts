@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { createLogger } from '../infra/log/logger.js';
 import { emailSchema, newPasswordSchema } from './accounts/credential-schemas.js';
@@ -37,6 +37,7 @@ interface ServeFlags extends StorageFlags {
   authRateLimit: number;
   shutdownTimeout: number;
   compactAfter: number;
+  accountSockets: number;
 }
 
 const program = new Command('lionlearn-server')
@@ -88,6 +89,16 @@ const program = new Command('lionlearn-server')
     integerFrom(1),
     Number(env.LIONLEARN_SERVER_COMPACT_AFTER ?? defaultDocumentsOptions.compactAfter),
   )
+  .addOption(
+    // Read from the environment by commander itself, so a bad value is refused there too (not a NaN that lifts the cap).
+    new Option(
+      '--account-sockets <n>',
+      'sync sockets one account may hold open on this instance; one more is closed with 4429',
+    )
+      .env('LIONLEARN_SERVER_ACCOUNT_SOCKETS')
+      .argParser(integerFrom(1))
+      .default(defaultDocumentsOptions.maxSocketsPerAccount),
+  )
   .action(async (flags: ServeFlags) => {
     const logger = createLogger('sync-server');
     const server = await createSyncServer({
@@ -98,7 +109,7 @@ const program = new Command('lionlearn-server')
       accessTtlSeconds: flags.accessTtl,
       metricsToken: fromEnv(flags.metricsToken, 'LIONLEARN_SERVER_METRICS_TOKEN'),
       authRateLimit: { ...DEFAULT_AUTH_RATE_LIMIT, max: flags.authRateLimit },
-      documents: { compactAfter: flags.compactAfter },
+      documents: { compactAfter: flags.compactAfter, maxSocketsPerAccount: flags.accountSockets },
       logger,
     });
     // Fastify's close refuses new requests, then the documents layer drains and closes sockets with 1012.

@@ -4,6 +4,7 @@ import type { SyncServer } from '../server.js';
 import { login, PASSWORD, request, startTestServer } from '../testing/test-server.js';
 import { learnerDocuments } from './learner-documents.js';
 import type { RegistrationStep } from './registration.js';
+import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 
 let server: SyncServer;
 afterEach(() => server.app.close());
@@ -47,9 +48,9 @@ describe('registration saga', () => {
 
     expect(await rowsOf('ada@example.org', accountId)).toEqual({ accounts: 1, snapshots: 3, updates: 1 });
     expect((await server.services.accounts.find(accountId))?.status).toBe('active');
-    expect((await loadDoc(docs.prefs)).getMap('prefs').size).toBe(0);
-    expect((await loadDoc(docs.notes)).getMap('notes').size).toBe(0);
-    expect((await loadDoc(docs.inbox)).getArray('items').toJSON()).toEqual([
+    expect((await loadDoc(docs.prefs)).getMap(SYNC_ROOTS.prefs.name).size).toBe(0);
+    expect((await loadDoc(docs.notes)).getMap(SYNC_ROOTS.notes.name).size).toBe(0);
+    expect((await loadDoc(docs.inbox)).getArray(SYNC_ROOTS.inbox.name).toJSON()).toEqual([
       {
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         kind: 'welcome',

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { syncRoleSchema } from '../../common/contract/sync-wire.js';
 
-export const roles = ['learner', 'teacher', 'admin'] as const;
-export const roleSchema = z.enum(roles);
+export const roleSchema = syncRoleSchema;
+export const roles = roleSchema.options;
 export type Role = z.infer<typeof roleSchema>;

@@ -1,18 +1,14 @@
+import type { SyncTokens } from '../../common/contract/sync-wire.js';
 import { AuthError } from '../http/server-error.js';
 import type { SqlStore } from '../storage/sql-store.js';
 import type { AccessTokenIssuer } from './access-tokens.js';
 import { AccountStore, publicAccount } from './account-store.js';
-import type { PublicAccount, StoredAccount } from './account-store.js';
+import type { StoredAccount } from './account-store.js';
 import { decoyPasswordHash, verifyPassword } from './password-hashing.js';
 import type { RefreshTokens } from './refresh-tokens.js';
 
-export interface SessionTokens {
-  accessToken: string;
-  refreshToken: string;
-  /** Seconds the access token lives. */
-  expiresIn: number;
-  account: PublicAccount;
-}
+/** The token answer of the auth routes, as the wire contract writes it. */
+export type SessionTokens = SyncTokens;
 
 const WRONG_CREDENTIALS = 'Wrong email or password.';
 

@@ -3,12 +3,21 @@ import type { AccessClaims } from '../accounts/token-verifier.js';
 import type { Access } from './authorization.js';
 import type { DocMetrics } from './doc-metrics.js';
 import type { DocRoom, Peer } from './doc-room.js';
-import { CLOSE, ProtocolError, decodeClientMessage } from './protocol.js';
+import { SYNC_CLOSE } from '../../common/contract/sync-wire.js';
+import { ProtocolError, decodeClientMessage } from './protocol.js';
 import type { ClientMessage, ProtocolLimits } from './protocol.js';
+import { SyncReplyGate } from './sync-reply-gate.js';
+import type { SyncReplyLimits } from './sync-reply-gate.js';
 
-export interface ConnectionLimits extends ProtocolLimits {
+export interface ConnectionLimits extends ProtocolLimits, SyncReplyLimits {
   /** Bytes of a socket's frames waiting in its room's queue before we stop reading from the socket. */
   maxQueuedBytes: number;
+  /**
+   * Bytes sent and not yet taken by the socket (ws's bufferedAmount), besides the one answer in flight, past
+   * which the socket is closed (slowReader): a socket that does not read must not make the server hold the
+   * document's updates for it without end.
+   */
+  maxBufferedBytes: number;
 }
 
 export interface Grant {
@@ -25,6 +34,12 @@ export class DocConnection implements Peer {
   private readonly awarenessClients = new Set<number>();
   private readonly expiry: NodeJS.Timeout;
   private queuedBytes = 0;
+  /** Bytes of the answers in flight (sync step 2, presence), which the outbound limit leaves aside. */
+  private answerBytes = 0;
+  private readonly syncReplies: SyncReplyGate;
+  /** A presence answer is in flight; `awarenessAsked`: another question came meanwhile. */
+  private awarenessInFlight = false;
+  private awarenessAsked = false;
   private finished = false;
   /** Shutting down: frames still arriving are left unread (unacknowledged, so the client sends them again). */
   private draining = false;
@@ -39,7 +54,12 @@ export class DocConnection implements Peer {
   ) {
     metrics.socketOpened();
     const left = Math.min(Math.max(grant.claims.expiresAt - Date.now(), 0), MAX_TIMER_MS);
-    this.expiry = setTimeout(() => this.close(CLOSE.auth, 'token expired'), left);
+    this.expiry = setTimeout(() => this.close(SYNC_CLOSE.auth, 'token expired'), left);
+    this.syncReplies = new SyncReplyGate(
+      limits,
+      (stateVector) => room.answerSyncStep1(this, stateVector),
+      (client) => room.hasClient(client),
+    );
     socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
     socket.on('close', (code) => this.finish(code));
   }
@@ -53,8 +73,19 @@ export class DocConnection implements Peer {
     return this.grant.wantsAck;
   }
 
-  send(message: Uint8Array) {
-    if (!this.finished && this.socket.readyState === this.socket.OPEN) this.socket.send(message);
+  send(message: Uint8Array, taken?: () => void) {
+    if (this.finished || this.socket.readyState !== this.socket.OPEN) return taken?.();
+    if (this.socket.bufferedAmount - this.answerBytes > this.limits.maxBufferedBytes) {
+      taken?.();
+      return this.close(SYNC_CLOSE.slowReader, 'the socket did not read what the server sent');
+    }
+    if (!taken) return this.socket.send(message);
+    this.answerBytes += message.length;
+    // ws calls back once the frame is handed to the kernel, or with an error when the socket is gone.
+    this.socket.send(message, () => {
+      this.answerBytes -= message.length;
+      taken();
+    });
   }
 
   stopReading() {
@@ -75,23 +106,24 @@ export class DocConnection implements Peer {
     this.finished = true;
     this.metrics.socketClosed(code);
     clearTimeout(this.expiry);
+    this.syncReplies.stop();
     this.room.leave(this, this.awarenessClients);
     this.onFinish();
   }
 
   private receive(frame: Buffer, isBinary: boolean) {
     if (this.finished || this.draining) return;
-    if (!isBinary) return this.close(CLOSE.badFrame, 'text frame');
+    if (!isBinary) return this.close(SYNC_CLOSE.badFrame, 'text frame');
     let message: ClientMessage;
     try {
       message = decodeClientMessage(frame, this.limits);
     } catch (error) {
-      const code = error instanceof ProtocolError ? error.closeCode : CLOSE.badFrame;
+      const code = error instanceof ProtocolError ? error.closeCode : SYNC_CLOSE.badFrame;
       return this.close(code, (error as Error).message.slice(0, 120));
     }
     switch (message.kind) {
       case 'sync-step1':
-        return this.track(frame.length, this.room.answerSyncStep1(this, message.stateVector));
+        return this.syncReplies.request(message.stateVector);
       case 'sync-step2':
       case 'update':
         return this.track(
@@ -103,8 +135,23 @@ export class DocConnection implements Peer {
       case 'awareness':
         return this.receiveAwareness(message.update, message.entries);
       case 'query-awareness':
-        return this.room.sendAwareness(this);
+        return this.answerAwareness();
     }
+  }
+
+  /** Like sync step 1 answers: one presence answer in flight, questions meanwhile folded into one more. */
+  private answerAwareness() {
+    if (this.awarenessInFlight) {
+      this.awarenessAsked = true;
+      return;
+    }
+    this.awarenessInFlight = true;
+    this.room.sendAwareness(this, () => {
+      this.awarenessInFlight = false;
+      if (!this.awarenessAsked || this.finished) return;
+      this.awarenessAsked = false;
+      this.answerAwareness();
+    });
   }
 
   private receiveAwareness(update: Uint8Array, entries: { clientId: number; state: unknown }[]) {
@@ -114,7 +161,7 @@ export class DocConnection implements Peer {
       else clients.add(clientId);
     }
     if (clients.size > this.limits.maxAwarenessClients) {
-      return this.close(CLOSE.stateTooLarge, `awareness for ${clients.size} clients`);
+      return this.close(SYNC_CLOSE.stateTooLarge, `awareness for ${clients.size} clients`);
     }
     this.awarenessClients.clear();
     for (const client of clients) this.awarenessClients.add(client);
@@ -122,7 +169,7 @@ export class DocConnection implements Peer {
       this.room.receiveAwareness(this, update);
     } catch {
       // Thrown inside a ws 'message' listener, it would take the process down.
-      this.close(CLOSE.badFrame, 'awareness y-protocols cannot apply');
+      this.close(SYNC_CLOSE.badFrame, 'awareness y-protocols cannot apply');
     }
   }
 

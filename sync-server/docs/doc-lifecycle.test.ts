@@ -7,7 +7,8 @@ import { documentsApp, listening, rowCount, signedInLearner, storeWith } from '.
 import { eventually, rawClient, stockClient } from '../testing/sync-clients.js';
 import type { StockClient } from '../testing/sync-clients.js';
 import { login, startTestServer } from '../testing/test-server.js';
-import { MESSAGE_ACK, MESSAGE_SYNC, updateMessage } from './protocol.js';
+import { updateMessage } from './protocol.js';
+import { SYNC_MESSAGE, SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 
 let server: SyncServer;
 const closers: (() => unknown)[] = [];
@@ -28,7 +29,7 @@ const stock = (base: string, doc: string, token: string) => {
 };
 
 const contentOf = (client: StockClient) => ({
-  notes: client.doc.getMap('notes').toJSON(),
+  notes: client.doc.getMap(SYNC_ROOTS.notes.name).toJSON(),
   body: client.doc.getText('body').toString(),
 });
 
@@ -43,7 +44,7 @@ describe('document lifecycle', () => {
     await writer.synced;
     // Each local transaction is its own update message, so its own row.
     for (let i = 0; i < 23; i++) {
-      writer.doc.getMap('notes').set(`k${i % 4}`, i);
+      writer.doc.getMap(SYNC_ROOTS.notes.name).set(`k${i % 4}`, i);
       writer.doc.getText('body').insert(0, `${i}`);
     }
     const folded = () =>
@@ -79,8 +80,8 @@ describe('document lifecycle', () => {
     );
     // Sent at once, before the load finished: held until it did, then applied to the loaded state.
     const local = new Y.Doc();
-    local.getArray('items').push([{ id: 'x' }]);
-    const ack = sockets[0]!.next(MESSAGE_ACK);
+    local.getArray(SYNC_ROOTS.inbox.name).push([{ id: 'x' }]);
+    const ack = sockets[0]!.next(SYNC_MESSAGE.ack);
     sockets[0]!.send(updateMessage(Y.encodeStateAsUpdate(local)));
     await ack;
     expect(loads).toBe(1);
@@ -88,12 +89,12 @@ describe('document lifecycle', () => {
       await eventually(() => socket.received.length > 0);
       // The first frame each socket got is the server's sync step 1 with the stored welcome item in it.
       const first = socket.received[0]!;
-      expect([first[0], first[1]]).toEqual([MESSAGE_SYNC, 0]);
+      expect([first[0], first[1]]).toEqual([SYNC_MESSAGE.sync, 0]);
       socket.socket.close();
     }
     const reader = stock(documents.base, doc, ada.accessToken);
     await reader.synced;
-    expect(reader.doc.getArray('items').length).toBe(2);
+    expect(reader.doc.getArray(SYNC_ROOTS.inbox.name).length).toBe(2);
   });
 
   it('unloads a document with no sockets after idleMs and loads it again on the next connect', async () => {
@@ -104,7 +105,7 @@ describe('document lifecycle', () => {
     const doc = `u/${ada.id}/prefs`;
     const first = stock(documents.base, doc, ada.accessToken);
     await first.synced;
-    first.doc.getMap('prefs').set('theme', 'dark');
+    first.doc.getMap(SYNC_ROOTS.prefs.name).set('theme', 'dark');
     await eventually(async () => (await rowCount(server, doc)) === 1);
     expect(documents.manager.loadedNames()).toEqual([doc]);
     first.provider.destroy();
@@ -112,7 +113,7 @@ describe('document lifecycle', () => {
 
     const second = stock(documents.base, doc, ada.accessToken);
     await second.synced;
-    expect(second.doc.getMap('prefs').get('theme')).toBe('dark');
+    expect(second.doc.getMap(SYNC_ROOTS.prefs.name).get('theme')).toBe('dark');
   });
 
   it('closes the sender (1011) and reloads from storage when a commit fails: memory never runs ahead', async () => {
@@ -140,7 +141,7 @@ describe('document lifecycle', () => {
     failNext = true;
     sender.send(updateMessage(Y.encodeStateAsUpdate(lost)));
     expect((await sender.closed).code).toBe(1011);
-    expect(sender.received.some((frame) => frame[0] === MESSAGE_ACK)).toBe(false);
+    expect(sender.received.some((frame) => frame[0] === SYNC_MESSAGE.ack)).toBe(false);
     expect(await rowCount(server, doc)).toBe(0);
 
     // Nobody saw it, and the server's copy does not hold it: a fresh client does not get it.
@@ -184,13 +185,13 @@ describe('document lifecycle', () => {
     const local = new Y.Doc();
     local.on('update', (update: Uint8Array) => socket.send(updateMessage(update)));
     for (let i = 0; i < 40; i++) local.getMap('notes').set(`k${i}`, i);
-    await socket.next(MESSAGE_ACK);
+    await socket.next(SYNC_MESSAGE.ack);
     const closing = server.app.close();
     expect((await socket.closed).code).toBe(1012);
     await closing;
     closers.length = 0;
     // Each set is one item of the client: the last ack's state vector counts the items the server confirmed.
-    const lastAck = decoding.createDecoder(socket.received.filter((frame) => frame[0] === MESSAGE_ACK).at(-1)!);
+    const lastAck = decoding.createDecoder(socket.received.filter((frame) => frame[0] === SYNC_MESSAGE.ack).at(-1)!);
     decoding.readVarUint(lastAck);
     const acked = Y.decodeStateVector(decoding.readVarUint8Array(lastAck)).get(local.clientID) ?? 0;
 

@@ -5,14 +5,16 @@ import type { Fanout } from '../fanout/fanout.js';
 import type { UpdateTimer } from '../ops/metrics.js';
 import type { DocMetrics } from './doc-metrics.js';
 import type { DocStore, StoredDoc } from './doc-store.js';
-import { CLOSE, ackMessage, awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './protocol.js';
+import { SYNC_CLOSE } from '../../common/contract/sync-wire.js';
+import { ackMessage, awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './protocol.js';
 import { wouldChange } from './read-only.js';
 
 /** A socket as the room sees it. */
 export interface Peer {
-  /** Opened with `ack=1`: gets our type-100 acknowledgement after each of its updates. */
+  /** Opened with `ack=1`: gets our acknowledgement (SYNC_MESSAGE.ack) after each of its updates. */
   readonly wantsAck: boolean;
-  send(message: Uint8Array): void;
+  /** `taken` runs once the socket has taken the message (or is gone): answers wait for it before the next. */
+  send(message: Uint8Array, taken?: () => void): void;
   close(code: number, reason: string): void;
   /** Stops reading the socket's frames (shutdown: what was received is committed and acked first). */
   stopReading(): void;
@@ -23,7 +25,7 @@ export interface RoomDeps {
   fanout: Fanout;
   /** Compact when more update rows than this wait beside the snapshot. */
   compactAfter: number;
-  /** Bytes of updates held back for missing dependencies before the sender is refused (4413). */
+  /** Bytes of updates held back for missing dependencies before the sender is refused (stateTooLarge). */
   maxPendingBytes: number;
   log: FastifyBaseLogger;
   metrics: DocMetrics;
@@ -116,8 +118,19 @@ export class DocRoom {
     if (clients.length > 0) removeAwarenessStates(this.awareness, clients, null);
   }
 
-  answerSyncStep1(peer: Peer, stateVector: Uint8Array) {
-    return this.enqueue(() => peer.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, stateVector))));
+  /** Whether the document holds content of this Yjs client. */
+  hasClient(client: number): boolean {
+    return this.doc.store.clients.has(client);
+  }
+
+  /** Resolves once the socket has taken the answer: the caller sends no other answer before that. */
+  answerSyncStep1(peer: Peer, stateVector: Uint8Array): Promise<void> {
+    return new Promise((taken) => {
+      void this.enqueue(() => peer.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, stateVector)), taken)).then(
+        // A broken room skips its tasks and closes its sockets: nothing is left to wait for.
+        () => this.broken && taken(),
+      );
+    });
   }
 
   write(peer: Peer, update: Uint8Array) {
@@ -131,7 +144,7 @@ export class DocRoom {
       change = this.apply(update, peer);
     } catch {
       // Yjs may have integrated part of the update before failing: go back to what storage holds.
-      peer.close(CLOSE.badFrame, 'an update Yjs cannot apply');
+      peer.close(SYNC_CLOSE.badFrame, 'an update Yjs cannot apply');
       await this.reload();
       return;
     }
@@ -140,7 +153,7 @@ export class DocRoom {
         await this.deps.docs.append(this.name, change);
       } catch (error) {
         this.deps.log.error({ err: error, doc: this.name }, 'could not store an update');
-        peer.close(CLOSE.internal, 'could not store the update');
+        peer.close(SYNC_CLOSE.internal, 'could not store the update');
         await this.reload();
         return;
       }
@@ -157,7 +170,7 @@ export class DocRoom {
     }
     if (this.pendingBytes() > this.deps.maxPendingBytes) {
       // Updates whose dependencies never come would grow memory without end; only they are dropped.
-      peer.close(CLOSE.stateTooLarge, 'too many updates wait for missing ones');
+      peer.close(SYNC_CLOSE.stateTooLarge, 'too many updates wait for missing ones');
       await this.reload();
     }
   }
@@ -171,9 +184,9 @@ export class DocRoom {
   refuseWrite(peer: Peer, update: Uint8Array) {
     return this.enqueue(() => {
       try {
-        if (wouldChange(this.doc, update)) peer.close(CLOSE.forbidden, 'read-only document');
+        if (wouldChange(this.doc, update)) peer.close(SYNC_CLOSE.forbidden, 'read-only document');
       } catch {
-        peer.close(CLOSE.badFrame, 'an update Yjs cannot decode');
+        peer.close(SYNC_CLOSE.badFrame, 'an update Yjs cannot decode');
       }
     });
   }
@@ -207,9 +220,9 @@ export class DocRoom {
     applyAwarenessUpdate(this.awareness, update, peer);
   }
 
-  sendAwareness(peer: Peer) {
+  sendAwareness(peer: Peer, taken?: () => void) {
     const clients = [...this.awareness.getStates().keys()];
-    peer.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, clients)));
+    peer.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, clients)), taken);
   }
 
   private async reload() {
@@ -221,7 +234,7 @@ export class DocRoom {
     } catch (error) {
       this.deps.log.error({ err: error, doc: this.name }, 'could not reload a document; closing its sockets');
       this.broken = true;
-      for (const peer of [...this.peers]) peer.close(CLOSE.internal, 'storage unavailable');
+      for (const peer of [...this.peers]) peer.close(SYNC_CLOSE.internal, 'storage unavailable');
       this.deps.onBroken(this);
     }
   }

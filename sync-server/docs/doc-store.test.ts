@@ -8,6 +8,7 @@ import type { Postgres } from '../../tests/support/pg-redis.js';
 import { openServerStore } from '../storage/open-server-store.js';
 import type { SqlRunner, SqlStore } from '../storage/sql-store.js';
 import { DocStore } from './doc-store.js';
+import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 
 /** A learner's edits, one update each, as a client would send them. */
 function edits(count: number) {
@@ -15,7 +16,7 @@ function edits(count: number) {
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
   for (let i = 0; i < count; i++) {
-    doc.getMap('notes').set(`n${i % 7}`, i);
+    doc.getMap(SYNC_ROOTS.notes.name).set(`n${i % 7}`, i);
     doc.getText('body').insert(0, `${i} `);
     if (i % 3 === 0) doc.getText('body').delete(0, 1);
   }
@@ -25,7 +26,11 @@ function edits(count: number) {
 const contentOf = (updates: readonly Uint8Array[]) => {
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, update);
-  return { notes: doc.getMap('notes').toJSON(), body: doc.getText('body').toString(), sv: Y.encodeStateVector(doc) };
+  return {
+    notes: doc.getMap(SYNC_ROOTS.notes.name).toJSON(),
+    body: doc.getText('body').toString(),
+    sv: Y.encodeStateVector(doc),
+  };
 };
 
 const count = async (store: SqlStore, doc: string) =>

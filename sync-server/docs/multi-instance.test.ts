@@ -10,7 +10,7 @@ import { documentsApp, listening, rowCount, signedInLearner } from '../testing/d
 import { eventually, rawClient, stockClient } from '../testing/sync-clients.js';
 import type { StockClient } from '../testing/sync-clients.js';
 import { request, startTestServer } from '../testing/test-server.js';
-import { MESSAGE_SYNC } from './protocol.js';
+import { SYNC_CLOSE, SYNC_MESSAGE, SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 
 let postgres: Postgres;
 let redis: Redis;
@@ -50,14 +50,14 @@ describe.skipIf(!pgRedisAvailable)('two server instances on one PostgreSQL and o
     clients.push(a, b);
     await Promise.all([a.synced, b.synced]);
 
-    a.doc.getMap('notes').set('from-one', 1);
+    a.doc.getMap(SYNC_ROOTS.notes.name).set('from-one', 1);
     b.doc.getText('body').insert(0, 'from two');
     a.doc.getText('body').insert(0, '> ');
-    b.doc.getMap('notes').set('from-two', 2);
+    b.doc.getMap(SYNC_ROOTS.notes.name).set('from-two', 2);
     await eventually(
       () =>
-        a.doc.getMap('notes').size === 2 &&
-        b.doc.getMap('notes').size === 2 &&
+        a.doc.getMap(SYNC_ROOTS.notes.name).size === 2 &&
+        b.doc.getMap(SYNC_ROOTS.notes.name).size === 2 &&
         a.doc.getText('body').length === 10 &&
         a.doc.getText('body').toString() === b.doc.getText('body').toString(),
     );
@@ -76,10 +76,10 @@ describe.skipIf(!pgRedisAvailable)('two server instances on one PostgreSQL and o
     const bo = await signedInLearner(one.server, 'bo@example.org');
     const socket = await rawClient(two.base, `u/${bo.id}/prefs`, { token: bo.accessToken });
     // Served: instance two checked the sign-in; only the fan-out can tell it about the logout now.
-    await socket.next(MESSAGE_SYNC);
+    await socket.next(SYNC_MESSAGE.sync);
     const logout = await request(one.server.app, 'POST', '/auth/logout', { body: { refreshToken: bo.refreshToken } });
     expect(logout.statusCode).toBe(204);
-    expect((await socket.closed).code).toBe(4401);
+    expect((await socket.closed).code).toBe(SYNC_CLOSE.auth);
   });
 });
 
@@ -97,9 +97,11 @@ describe('two instances on one in-process hub (no broker)', () => {
       const b = stockClient(two.base, doc, ada.accessToken);
       clients.push(a, b);
       await Promise.all([a.synced, b.synced]);
-      a.doc.getMap('prefs').set('theme', 'dark');
-      b.doc.getMap('prefs').set('lang', 'fr');
-      await eventually(() => a.doc.getMap('prefs').size === 2 && b.doc.getMap('prefs').size === 2);
+      a.doc.getMap(SYNC_ROOTS.prefs.name).set('theme', 'dark');
+      b.doc.getMap(SYNC_ROOTS.prefs.name).set('lang', 'fr');
+      await eventually(
+        () => a.doc.getMap(SYNC_ROOTS.prefs.name).size === 2 && b.doc.getMap(SYNC_ROOTS.prefs.name).size === 2,
+      );
       expect(await rowCount(server, doc)).toBe(2);
     } finally {
       await Promise.all([one.app.close(), two.app.close()]);

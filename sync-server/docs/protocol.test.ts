@@ -10,6 +10,7 @@ import {
   syncStep2Message,
   updateMessage,
 } from './protocol.js';
+import { SYNC_CLOSE } from '../../common/contract/sync-wire.js';
 
 const limits = { maxAwarenessState: 64 * 1024, maxAwarenessClients: 4 };
 
@@ -74,17 +75,17 @@ describe('decodeClientMessage', () => {
     ['awareness with invalid UTF-8', awarenessMessage(Uint8Array.of(1, 1, 1, 2, 0xc3, 0x28))],
     ['awareness cut short', awarenessMessage(Uint8Array.of(2, 1, 1, 2, 0x31, 0x32))],
   ])('closes with 4400 on %s', (_name, frame) => {
-    expect(closeCodeOf(frame)).toBe(4400);
+    expect(closeCodeOf(frame)).toBe(SYNC_CLOSE.badFrame);
   });
 
   it('closes with 4413 on an awareness state over the limit or too many clients in one message', () => {
     const big = awarenessUpdate([[1, { blob: 'x'.repeat(64 * 1024) }]]);
-    expect(closeCodeOf(awarenessMessage(big))).toBe(4413);
+    expect(closeCodeOf(awarenessMessage(big))).toBe(SYNC_CLOSE.stateTooLarge);
     const fits = awarenessUpdate([[1, { blob: 'x'.repeat(64 * 1024 - 20) }]]);
     expect(closeCodeOf(awarenessMessage(fits))).toBe('accepted');
     const crowd = awarenessUpdate([1, 2, 3, 4, 5].map((client) => [client, {}]));
-    expect(closeCodeOf(awarenessMessage(crowd))).toBe(4413);
-    expect(closeCodeOf(awarenessMessage(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0x0f)))).toBe(4413);
+    expect(closeCodeOf(awarenessMessage(crowd))).toBe(SYNC_CLOSE.stateTooLarge);
+    expect(closeCodeOf(awarenessMessage(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0x0f)))).toBe(SYNC_CLOSE.stateTooLarge);
   });
 
   it('never throws anything but a ProtocolError on random bytes', () => {
@@ -94,7 +95,7 @@ describe('decodeClientMessage', () => {
       const frame = Uint8Array.from({ length: 1 + (i % 40) }, random);
       frame[0] = i % 5;
       const outcome = closeCodeOf(frame);
-      expect([4400, 4413, 'accepted']).toContain(outcome);
+      expect([SYNC_CLOSE.badFrame, SYNC_CLOSE.stateTooLarge, 'accepted']).toContain(outcome);
     }
   });
 });

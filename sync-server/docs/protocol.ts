@@ -1,26 +1,11 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-
-/** y-websocket message types, plus our acknowledgement (sent only to sockets opened with `ack=1`). */
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_QUERY_AWARENESS = 3;
-export const MESSAGE_ACK = 100;
+import { SYNC_CLOSE, SYNC_MESSAGE } from '../../common/contract/sync-wire.js';
 
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
-
-export const CLOSE = {
-  tooLarge: 1009,
-  internal: 1011,
-  restart: 1012,
-  badFrame: 4400,
-  auth: 4401,
-  forbidden: 4403,
-  stateTooLarge: 4413,
-} as const;
 
 export interface AwarenessEntry {
   clientId: number;
@@ -52,7 +37,7 @@ export interface ProtocolLimits {
   maxAwarenessClients: number;
 }
 
-const bad = (message: string) => new ProtocolError(CLOSE.badFrame, message);
+const bad = (message: string) => new ProtocolError(SYNC_CLOSE.badFrame, message);
 
 function readUint(decoder: decoding.Decoder): number {
   if (!decoding.hasContent(decoder)) throw bad('truncated frame');
@@ -97,7 +82,7 @@ function readAwareness(decoder: decoding.Decoder, limits: ProtocolLimits): Clien
   const inner = decoding.createDecoder(update);
   const count = readUint(inner);
   if (count > limits.maxAwarenessClients) {
-    throw new ProtocolError(CLOSE.stateTooLarge, `awareness for ${count} clients in one message`);
+    throw new ProtocolError(SYNC_CLOSE.stateTooLarge, `awareness for ${count} clients in one message`);
   }
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
@@ -105,7 +90,7 @@ function readAwareness(decoder: decoding.Decoder, limits: ProtocolLimits): Clien
     readUint(inner); // clock
     const json = readBytes(inner);
     if (json.length > limits.maxAwarenessState) {
-      throw new ProtocolError(CLOSE.stateTooLarge, `awareness state of ${json.length} bytes`);
+      throw new ProtocolError(SYNC_CLOSE.stateTooLarge, `awareness state of ${json.length} bytes`);
     }
     try {
       entries.push({ clientId, state: JSON.parse(utf8.decode(json)) });
@@ -116,7 +101,7 @@ function readAwareness(decoder: decoding.Decoder, limits: ProtocolLimits): Clien
   return end(inner, { kind: 'awareness', update, entries });
 }
 
-/** Decodes one client frame; anything malformed throws a ProtocolError (4400, or 4413 for oversize awareness). */
+/** Decodes one client frame; anything malformed throws a ProtocolError (badFrame, or stateTooLarge for oversize awareness). */
 export function decodeClientMessage(frame: Uint8Array, limits: ProtocolLimits): ClientMessage {
   const decoder = decoding.createDecoder(frame);
   let type: number;
@@ -126,9 +111,9 @@ export function decodeClientMessage(frame: Uint8Array, limits: ProtocolLimits): 
     throw error instanceof ProtocolError ? error : bad('unreadable message type');
   }
   try {
-    if (type === MESSAGE_SYNC) return readSync(decoder);
-    if (type === MESSAGE_AWARENESS) return readAwareness(decoder, limits);
-    if (type === MESSAGE_QUERY_AWARENESS) return end(decoder, { kind: 'query-awareness' });
+    if (type === SYNC_MESSAGE.sync) return readSync(decoder);
+    if (type === SYNC_MESSAGE.awareness) return readAwareness(decoder, limits);
+    if (type === SYNC_MESSAGE.queryAwareness) return end(decoder, { kind: 'query-awareness' });
   } catch (error) {
     if (error instanceof ProtocolError) throw error;
     throw bad(`unreadable frame: ${(error as Error).message}`);
@@ -144,34 +129,34 @@ function message(write: (encoder: encoding.Encoder) => void): Uint8Array {
 
 export const syncStep1Message = (stateVector: Uint8Array) =>
   message((e) => {
-    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, SYNC_MESSAGE.sync);
     encoding.writeVarUint(e, SYNC_STEP1);
     encoding.writeVarUint8Array(e, stateVector);
   });
 
 export const syncStep2Message = (update: Uint8Array) =>
   message((e) => {
-    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, SYNC_MESSAGE.sync);
     encoding.writeVarUint(e, SYNC_STEP2);
     encoding.writeVarUint8Array(e, update);
   });
 
 export const updateMessage = (update: Uint8Array) =>
   message((e) => {
-    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, SYNC_MESSAGE.sync);
     encoding.writeVarUint(e, SYNC_UPDATE);
     encoding.writeVarUint8Array(e, update);
   });
 
 export const awarenessMessage = (update: Uint8Array) =>
   message((e) => {
-    encoding.writeVarUint(e, MESSAGE_AWARENESS);
+    encoding.writeVarUint(e, SYNC_MESSAGE.awareness);
     encoding.writeVarUint8Array(e, update);
   });
 
 /** Our acknowledgement: the document's state vector after the commit. */
 export const ackMessage = (stateVector: Uint8Array) =>
   message((e) => {
-    encoding.writeVarUint(e, MESSAGE_ACK);
+    encoding.writeVarUint(e, SYNC_MESSAGE.ack);
     encoding.writeVarUint8Array(e, stateVector);
   });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { wouldChange } from './read-only.js';
+import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 
 function served() {
   const doc = new Y.Doc();
   doc.getText('body').insert(0, 'abcdefgh');
   doc.getText('body').delete(2, 3);
-  doc.getMap('notes').set('k', 'v');
-  doc.getMap('notes').delete('k');
+  doc.getMap(SYNC_ROOTS.notes.name).set('k', 'v');
+  doc.getMap(SYNC_ROOTS.notes.name).delete('k');
   return doc;
 }
 

@@ -1,6 +1,7 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
+import { AccountStore } from '../accounts/account-store.js';
 import type { Memberships } from '../accounts/memberships.js';
 import type { RevocationBus, RevocationEvent } from '../accounts/revocation-bus.js';
 import type { AccessClaims, TokenVerifier } from '../accounts/token-verifier.js';
@@ -20,11 +21,13 @@ import { noDocMetrics } from './doc-metrics.js';
 import { docNameOfUrl } from './doc-names.js';
 import type { DocName } from './doc-names.js';
 import { DocStore } from './doc-store.js';
-import { CLOSE } from './protocol.js';
+import { SYNC_CLOSE } from '../../common/contract/sync-wire.js';
 
 export interface DocumentsOptions extends DocManagerOptions, ConnectionLimits {
-  /** Largest WebSocket frame; a bigger one closes the socket with 1009. */
+  /** Largest WebSocket frame; a bigger one closes the socket (SYNC_CLOSE.tooLarge). */
   maxPayload: number;
+  /** Sync sockets one account may hold open on this instance; one more is closed (SYNC_CLOSE.tooManySockets). */
+  maxSocketsPerAccount: number;
 }
 
 export const defaultDocumentsOptions: DocumentsOptions = {
@@ -35,6 +38,11 @@ export const defaultDocumentsOptions: DocumentsOptions = {
   maxAwarenessState: 64 * 1024,
   maxAwarenessClients: 16,
   maxQueuedBytes: 16 * 1024 * 1024,
+  maxBufferedBytes: 2 * 1024 * 1024,
+  syncReplyBurst: 4,
+  syncReplyIntervalMs: 1_000,
+  // A device opens a socket per document (prefs, notes, inbox, a term of progress each), a few devices at once.
+  maxSocketsPerAccount: 50,
 };
 
 export interface DocumentsDeps {
@@ -75,10 +83,13 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
   const manager = new DocManager(new DocStore(deps.store), fanout, app.log, metrics, options);
   const connections = new Set<DocConnection>();
   const openings = new WeakMap<FastifyRequest, Opening>();
+  const accounts = new AccountStore(deps.store);
+  /** Open sockets per account; an account's entry goes with its last socket. */
+  const socketsOf = new Map<string, number>();
 
   const closeRevoked = (event: RevocationEvent) => {
     for (const connection of connections) {
-      if (revokes(event, connection.grant.claims)) connection.close(CLOSE.auth, 'token revoked');
+      if (revokes(event, connection.grant.claims)) connection.close(SYNC_CLOSE.auth, 'token revoked');
     }
   };
   // This instance's revocations go out to the others; theirs come back through the fan-out.
@@ -91,7 +102,7 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
   app.addHook('preClose', async () => {
     stopLocal();
     stopFanned();
-    await manager.close(CLOSE.restart, 'server restart');
+    await manager.close(SYNC_CLOSE.restart, 'server restart');
     if (!deps.fanout) await fanout.close();
   });
   await app.register(websocket, { options: { maxPayload: options.maxPayload } });
@@ -104,11 +115,33 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
     const claims = await deps.tokens.verify(token);
     const access = await accessTo(claims, doc, deps.memberships);
     if (access === 'none') throw new ServerError('forbidden', 'This account may not open this document.');
+    // An admin may open any account's documents: only those of an account that exists, or the first write would
+    // create rows (and the load a room) for nobody. Asked after the access check, so learners learn nothing.
+    if (doc.owner !== claims.accountId && (await accounts.find(doc.owner))?.status !== 'active') {
+      throw new ServerError('not-found', 'No account has this id.');
+    }
     openings.set(request, { doc, grant: { claims, access, wantsAck: ack === '1' } });
+  };
+
+  /** Counts the socket against its account until it closes, or closes it when the account has its fill. */
+  const admit = (socket: WebSocket, accountId: string): boolean => {
+    const open = socketsOf.get(accountId) ?? 0;
+    if (open >= options.maxSocketsPerAccount) {
+      socket.close(SYNC_CLOSE.tooManySockets, `this account has ${open} sync sockets open`);
+      return false;
+    }
+    socketsOf.set(accountId, open + 1);
+    socket.once('close', () => {
+      const left = socketsOf.get(accountId)! - 1;
+      if (left > 0) socketsOf.set(accountId, left);
+      else socketsOf.delete(accountId);
+    });
+    return true;
   };
 
   const serve = async (socket: WebSocket, request: FastifyRequest) => {
     const { doc, grant } = openings.get(request)!;
+    if (!admit(socket, grant.claims.accountId)) return;
     // Nothing is read from the socket until its document is loaded.
     socket.pause();
     let room: DocRoom;
@@ -116,9 +149,9 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
       room = await manager.acquire(doc.name);
     } catch (error) {
       socket.resume();
-      if (manager.closing) return socket.close(CLOSE.restart, 'server restart');
+      if (manager.closing) return socket.close(SYNC_CLOSE.restart, 'server restart');
       request.log.error({ err: error, doc: doc.name }, 'could not load a document');
-      return socket.close(CLOSE.internal, 'document unavailable');
+      return socket.close(SYNC_CLOSE.internal, 'document unavailable');
     }
     if (socket.readyState !== socket.OPEN) return manager.release(room);
     const connection = new DocConnection(socket, room, grant, options, metrics, () => {
@@ -136,8 +169,8 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
     }
     // Read again, if only for the close handshake; the frames go to the connection, which is started below.
     socket.resume();
-    if (verdict === 'revoked') return connection.close(CLOSE.auth, 'token revoked');
-    if (verdict === 'unknown') return connection.close(CLOSE.internal, 'could not check the sign-in');
+    if (verdict === 'revoked') return connection.close(SYNC_CLOSE.auth, 'token revoked');
+    if (verdict === 'unknown') return connection.close(SYNC_CLOSE.internal, 'could not check the sign-in');
     connection.start();
   };
 

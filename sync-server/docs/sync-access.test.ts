@@ -6,7 +6,8 @@ import type { Account } from '../testing/documents-app.js';
 import { eventually, rawClient, rawUpgradeStatus, stockClient, upgradeStatus } from '../testing/sync-clients.js';
 import type { StockClient } from '../testing/sync-clients.js';
 import { request, signedInAdmin, signedInTeacher, startTestServer } from '../testing/test-server.js';
-import { MESSAGE_ACK, MESSAGE_SYNC, syncStep1Message, syncStep2Message, updateMessage } from './protocol.js';
+import { syncStep1Message, syncStep2Message, updateMessage } from './protocol.js';
+import { SYNC_CLOSE, SYNC_MESSAGE, SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 
 let server: SyncServer;
 const clients: StockClient[] = [];
@@ -28,12 +29,15 @@ async function probe(base: string, doc: string, token: string): Promise<string> 
   } catch (error) {
     return String((error as { status?: number }).status);
   }
-  const ack = client.next(MESSAGE_ACK).then(
+  const ack = client.next(SYNC_MESSAGE.ack).then(
     () => 'write',
     () => 'no answer',
   );
   client.send(updateMessage(anUpdate()));
-  const outcome = await Promise.race([ack, client.closed.then(({ code }) => (code === 4403 ? 'read' : `${code}`))]);
+  const outcome = await Promise.race([
+    ack,
+    client.closed.then(({ code }) => (code === SYNC_CLOSE.forbidden ? 'read' : `${code}`)),
+  ]);
   client.socket.close();
   return outcome;
 }
@@ -105,25 +109,44 @@ describe('who may open which document', () => {
     expect(outcomes).toEqual(matrix);
   });
 
+  it('never opens (so never creates) the documents of an account that does not exist, and tells only the admin', async () => {
+    const { base, ada, teacher, admin } = c;
+    const nobody = '0b0e5a1c-7d2f-4e6a-9c3b-1f2e3d4c5b6a';
+    const docs = [`u/${nobody}/inbox`, `u/${nobody}/notes`, `u/${nobody}/prefs`, `u/${nobody}/progress/2025-1`];
+    const outcomes = [];
+    for (const doc of docs) {
+      outcomes.push([doc, await probe(base, doc, admin.accessToken)]);
+      // Others are refused as for any account not theirs: the answer does not say whether it exists.
+      outcomes.push([doc, await probe(base, doc, teacher.accessToken), await probe(base, doc, ada.accessToken)]);
+    }
+    expect(outcomes).toEqual(
+      docs.flatMap((doc) => [
+        [doc, '404'],
+        [doc, '403', '403'],
+      ]),
+    );
+    for (const doc of docs) expect(await rowCount(server, doc)).toBe(0);
+  });
+
   it('lets a teacher’s stock client read a member’s progress and closes it with 4403 when it writes', async () => {
     const { base, ada, teacher } = c;
     const doc = `u/${ada.id}/progress/2025-2`;
     const learner = stockClient(base, doc, ada.accessToken);
     clients.push(learner);
     await learner.synced;
-    learner.doc.getMap('events').set('e1', { type: 'LessonCompleted' });
+    learner.doc.getMap(SYNC_ROOTS.progress.name).set('e1', { type: 'LessonCompleted' });
     await eventually(async () => (await rowCount(server, doc)) === 1);
 
     const watcher = stockClient(base, doc, teacher.accessToken);
     clients.push(watcher);
     await watcher.synced;
-    await eventually(() => watcher.doc.getMap('events').has('e1'));
+    await eventually(() => watcher.doc.getMap(SYNC_ROOTS.progress.name).has('e1'));
 
-    watcher.doc.getMap('events').set('forged', { type: 'LessonCompleted' });
-    expect((await watcher.closed).code).toBe(4403);
-    learner.doc.getMap('events').set('e2', { type: 'ExerciseSubmitted' });
+    watcher.doc.getMap(SYNC_ROOTS.progress.name).set('forged', { type: 'LessonCompleted' });
+    expect((await watcher.closed).code).toBe(SYNC_CLOSE.forbidden);
+    learner.doc.getMap(SYNC_ROOTS.progress.name).set('e2', { type: 'ExerciseSubmitted' });
     await eventually(async () => (await rowCount(server, doc)) === 2);
-    expect(learner.doc.getMap('events').has('forged')).toBe(false);
+    expect(learner.doc.getMap(SYNC_ROOTS.progress.name).has('forged')).toBe(false);
   });
 
   it('answers a read-only socket’s sync step 1 and accepts its sync step 2 when it adds nothing', async () => {
@@ -139,14 +162,14 @@ describe('who may open which document', () => {
     await eventually(async () => (await rowCount(server, doc)) === before + 2);
 
     const reader = await rawClient(base, doc, { token: admin.accessToken });
-    const answer = reader.next(MESSAGE_SYNC);
+    const answer = reader.next(SYNC_MESSAGE.sync);
     reader.send(syncStep1Message(Y.encodeStateVector(new Y.Doc())));
     await answer;
-    await eventually(() => reader.received.some((f) => f[0] === MESSAGE_SYNC && f[1] === 1));
+    await eventually(() => reader.received.some((f) => f[0] === SYNC_MESSAGE.sync && f[1] === 1));
     // What a stock reader sends back: nothing new, but its whole delete set.
     reader.send(syncStep2Message(Y.encodeStateAsUpdate(learner.doc)));
     reader.send(syncStep2Message(Y.encodeStateAsUpdate(new Y.Doc())));
-    const stillOpen = reader.next(MESSAGE_SYNC);
+    const stillOpen = reader.next(SYNC_MESSAGE.sync);
     reader.send(syncStep1Message(Y.encodeStateVector(learner.doc)));
     await stillOpen;
 
@@ -157,7 +180,7 @@ describe('who may open which document', () => {
     copy.on('update', (update: Uint8Array) => deletion.push(update));
     copy.getText('body').delete(0, 1);
     reader.send(updateMessage(deletion[0]!));
-    expect((await reader.closed).code).toBe(4403);
+    expect((await reader.closed).code).toBe(SYNC_CLOSE.forbidden);
     expect(await rowCount(server, doc)).toBe(before + 2);
     expect(text.toString()).toBe('adef');
   });
@@ -193,7 +216,7 @@ describe('tokens', () => {
 
     const logout = await request(server.app, 'POST', '/auth/logout', { body: { refreshToken: ada.refreshToken } });
     expect(logout.statusCode).toBe(204);
-    expect((await socket.closed).code).toBe(4401);
+    expect((await socket.closed).code).toBe(SYNC_CLOSE.auth);
     expect(await upgradeStatus(base, doc, { token: ada.accessToken })).toBe(401);
     expect(bystander.socket.readyState).toBe(bystander.socket.OPEN);
     bystander.socket.close();
@@ -209,7 +232,7 @@ describe('tokens', () => {
     ).json() as Account;
     const socket = await rawClient(base, doc, { token: accessToken });
     const started = Date.now();
-    expect((await socket.closed).code).toBe(4401);
+    expect((await socket.closed).code).toBe(SYNC_CLOSE.auth);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(await upgradeStatus(base, doc, { token: accessToken })).toBe(401);
   });

@@ -13,7 +13,8 @@ import type { Account } from '../testing/documents-app.js';
 import { eventually, rawClient, stockClient } from '../testing/sync-clients.js';
 import type { RawClient, StockClient } from '../testing/sync-clients.js';
 import { startTestServer } from '../testing/test-server.js';
-import { MESSAGE_ACK, MESSAGE_SYNC, syncStep1Message, syncStep2Message, updateMessage } from './protocol.js';
+import { syncStep1Message, syncStep2Message, updateMessage } from './protocol.js';
+import { SYNC_CLOSE, SYNC_MESSAGE, SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 
 let server: SyncServer;
 const clients: StockClient[] = [];
@@ -30,20 +31,20 @@ const stock = (base: string, doc: string, token: string) => {
 
 /** A document's state as plain JSON, to compare two replicas. */
 const notesOf = (doc: Y.Doc) => ({
-  notes: doc.getMap('notes').toJSON(),
+  notes: doc.getMap(SYNC_ROOTS.notes.name).toJSON(),
   text: doc.getText('body').toString(),
 });
 
 /** The state vector in one of our acks. */
 function ackedStateVector(frame: Uint8Array): Map<number, number> {
   const decoder = decoding.createDecoder(frame);
-  expect(decoding.readVarUint(decoder)).toBe(MESSAGE_ACK);
+  expect(decoding.readVarUint(decoder)).toBe(SYNC_MESSAGE.ack);
   return Y.decodeStateVector(decoding.readVarUint8Array(decoder));
 }
 
 /** Sends one frame on an ack=1 socket and waits for the ack that follows it. */
 async function sendAndAck(client: RawClient, frame: Uint8Array) {
-  const ack = client.next(MESSAGE_ACK);
+  const ack = client.next(SYNC_MESSAGE.ack);
   client.send(frame);
   return ackedStateVector(await ack);
 }
@@ -64,10 +65,10 @@ describe('the /sync endpoint with stock y-websocket clients', () => {
     const b = stock(base, doc, learner.accessToken);
     await Promise.all([a.synced, b.synced]);
 
-    a.doc.getMap('notes').set('n1', 'first note');
+    a.doc.getMap(SYNC_ROOTS.notes.name).set('n1', 'first note');
     b.doc.getText('body').insert(0, 'hello');
     a.doc.getText('body').insert(0, 'why ');
-    b.doc.getMap('notes').set('n2', { tags: ['x'] });
+    b.doc.getMap(SYNC_ROOTS.notes.name).set('n2', { tags: ['x'] });
 
     await eventually(() => isDeepStrictEqual(notesOf(a.doc), notesOf(b.doc)));
     expect(notesOf(a.doc).notes).toEqual({ n1: 'first note', n2: { tags: ['x'] } });
@@ -115,10 +116,10 @@ describe('the /sync endpoint with stock y-websocket clients', () => {
       const acked = await writer(documents.base, doc, learner);
       const stockLike = await writer(documents.base, doc, learner, false);
       const local = new Y.Doc();
-      local.getMap('notes').set('k', 'v');
+      local.getMap(SYNC_ROOTS.notes.name).set('k', 'v');
 
       const before = rowsOnDisk();
-      const ack = acked.next(MESSAGE_ACK);
+      const ack = acked.next(SYNC_MESSAGE.ack);
       acked.send(updateMessage(Y.encodeStateAsUpdate(local)));
       const frame = await ack;
       // Read synchronously, on another connection, in the same turn the ack arrived in.
@@ -126,8 +127,8 @@ describe('the /sync endpoint with stock y-websocket clients', () => {
       expect(ackedStateVector(frame).get(local.clientID)).toBe(1);
 
       // The other socket got the update as a y-protocols update, and never an ack.
-      await eventually(() => stockLike.received.some((f) => f[0] === MESSAGE_SYNC && f[1] === 2));
-      expect(stockLike.received.some((f) => f[0] === MESSAGE_ACK)).toBe(false);
+      await eventually(() => stockLike.received.some((f) => f[0] === SYNC_MESSAGE.sync && f[1] === 2));
+      expect(stockLike.received.some((f) => f[0] === SYNC_MESSAGE.ack)).toBe(false);
     } finally {
       onDisk.close();
       await documents.app.close();
@@ -140,7 +141,7 @@ describe('the /sync endpoint with stock y-websocket clients', () => {
     const local = new Y.Doc();
     const steps: Uint8Array[] = [];
     local.on('update', (update: Uint8Array) => steps.push(update));
-    local.getMap('notes').set('a', 1);
+    local.getMap(SYNC_ROOTS.notes.name).set('a', 1);
     local.getText('body').insert(0, 'abc');
     local.getText('body').delete(1, 1);
     const [first, second, third] = steps as [Uint8Array, Uint8Array, Uint8Array];
@@ -178,15 +179,15 @@ describe('the /sync endpoint with stock y-websocket clients', () => {
     const { base, doc, learner } = await setup();
     const a = stock(base, doc, learner.accessToken);
     await a.synced;
-    a.doc.getMap('notes').set('x', 'y');
+    a.doc.getMap(SYNC_ROOTS.notes.name).set('x', 'y');
     await eventually(async () => (await rowCount(server, doc)) > 0);
 
     const client = await writer(base, doc, learner);
-    const answer = client.next(MESSAGE_SYNC);
+    const answer = client.next(SYNC_MESSAGE.sync);
     // Our step 1 carries the state we already have: the server's step 2 must be empty of it.
     client.send(syncStep1Message(Y.encodeStateVector(a.doc)));
     let frame = await answer;
-    while (frame[1] !== 1) frame = await client.next(MESSAGE_SYNC);
+    while (frame[1] !== 1) frame = await client.next(SYNC_MESSAGE.sync);
     const decoder = decoding.createDecoder(frame);
     decoding.readVarUint(decoder);
     decoding.readVarUint(decoder);
@@ -217,19 +218,23 @@ function awarenessFrame(clientId: number, state: unknown) {
 }
 
 const malformed: [string, Uint8Array | string, number][] = [
-  ['an unknown message type', Uint8Array.of(7, 0, 0), 4400],
-  ['a truncated varint', Uint8Array.of(0x80), 4400],
-  ['a sync message cut short', Uint8Array.of(0, 2), 4400],
-  ['an absurd length prefix', Uint8Array.of(0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3), 4400],
-  ['a length past 2^53', Uint8Array.of(0, 2, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f), 4400],
-  ['an unknown sync step', Uint8Array.of(0, 9, 0), 4400],
-  ['trailing bytes', Uint8Array.of(0, 2, 2, 0, 0, 42), 4400],
-  ['update bytes Yjs cannot read', Uint8Array.of(0, 2, 5, 1, 1, 0xff, 0xff, 0xff), 4400],
-  ['a state vector Yjs cannot read', Uint8Array.of(0, 0, 2, 5, 1), 4400],
-  ['awareness that is not JSON', Uint8Array.of(1, 5, 1, 1, 1, 1, 0x7b), 4400],
-  ['a text frame', 'hello', 4400],
-  ['an awareness state over 64 KiB', awarenessFrame(42, { name: 'x'.repeat(64 * 1024) }), 4413],
-  ['a 9 MiB frame', new Uint8Array(9 * 1024 * 1024), 1009],
+  ['an unknown message type', Uint8Array.of(7, 0, 0), SYNC_CLOSE.badFrame],
+  ['a truncated varint', Uint8Array.of(0x80), SYNC_CLOSE.badFrame],
+  ['a sync message cut short', Uint8Array.of(0, 2), SYNC_CLOSE.badFrame],
+  ['an absurd length prefix', Uint8Array.of(0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3), SYNC_CLOSE.badFrame],
+  [
+    'a length past 2^53',
+    Uint8Array.of(0, 2, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f),
+    SYNC_CLOSE.badFrame,
+  ],
+  ['an unknown sync step', Uint8Array.of(0, 9, 0), SYNC_CLOSE.badFrame],
+  ['trailing bytes', Uint8Array.of(0, 2, 2, 0, 0, 42), SYNC_CLOSE.badFrame],
+  ['update bytes Yjs cannot read', Uint8Array.of(0, 2, 5, 1, 1, 0xff, 0xff, 0xff), SYNC_CLOSE.badFrame],
+  ['a state vector Yjs cannot read', Uint8Array.of(0, 0, 2, 5, 1), SYNC_CLOSE.badFrame],
+  ['awareness that is not JSON', Uint8Array.of(1, 5, 1, 1, 1, 1, 0x7b), SYNC_CLOSE.badFrame],
+  ['a text frame', 'hello', SYNC_CLOSE.badFrame],
+  ['an awareness state over 64 KiB', awarenessFrame(42, { name: 'x'.repeat(64 * 1024) }), SYNC_CLOSE.stateTooLarge],
+  ['a 9 MiB frame', new Uint8Array(9 * 1024 * 1024), SYNC_CLOSE.tooLarge],
 ];
 
 describe('malformed frames', () => {
@@ -245,8 +250,8 @@ describe('malformed frames', () => {
     expect((await offender.closed).code).toBe(code);
 
     expect(await rowCount(server)).toBe(rows);
-    a.doc.getMap('notes').set('after', code);
-    await eventually(() => b.doc.getMap('notes').get('after') === code);
+    a.doc.getMap(SYNC_ROOTS.notes.name).set('after', code);
+    await eventually(() => b.doc.getMap(SYNC_ROOTS.notes.name).get('after') === code);
   });
 
   it('refuses (4413) a writer whose updates pile up waiting for dependencies that never come', async () => {
@@ -266,12 +271,12 @@ describe('malformed frames', () => {
       expect(ack.size).toBe(0);
     }
     client.send(updateMessage(orphan()));
-    expect((await client.closed).code).toBe(4413);
+    expect((await client.closed).code).toBe(SYNC_CLOSE.stateTooLarge);
     expect(await rowCount(server)).toBe(rows);
 
     const again = await writer(base, doc, learner);
     const local = new Y.Doc();
-    local.getMap('notes').set('fine', true);
+    local.getMap(SYNC_ROOTS.notes.name).set('fine', true);
     expect((await sendAndAck(again, updateMessage(Y.encodeStateAsUpdate(local)))).get(local.clientID)).toBe(1);
     again.socket.close();
   });
@@ -287,7 +292,7 @@ describe('malformed frames', () => {
     const payload = new Uint8Array(7 * 1024 * 1024).fill(0xff);
     payload.set([1, 1]);
     const bad = frame((e) => {
-      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, SYNC_MESSAGE.sync);
       encoding.writeVarUint(e, 2);
       encoding.writeVarUint8Array(e, payload);
     });
@@ -298,14 +303,20 @@ describe('malformed frames', () => {
       const offenders = await Promise.all(Array.from({ length: 5 }, () => writer(base, doc, learner)));
       for (const offender of offenders) offender.socket.send(bad);
       const closes = await Promise.all(offenders.map((offender) => offender.closed));
-      expect(closes.map((c) => c.code)).toEqual([4400, 4400, 4400, 4400, 4400]);
+      expect(closes.map((c) => c.code)).toEqual([
+        SYNC_CLOSE.badFrame,
+        SYNC_CLOSE.badFrame,
+        SYNC_CLOSE.badFrame,
+        SYNC_CLOSE.badFrame,
+        SYNC_CLOSE.badFrame,
+      ]);
     }
     gc();
     const grown = getHeapStatistics().used_heap_size - before;
     // 140 MiB went through; what stays is the server's bookkeeping, not the frames.
     expect(grown).toBeLessThan(24 * 1024 * 1024);
     expect(await rowCount(server)).toBe(rows);
-    a.doc.getMap('notes').set('still', 'syncing');
+    a.doc.getMap(SYNC_ROOTS.notes.name).set('still', 'syncing');
     await eventually(async () => (await rowCount(server)) === rows + 1);
   });
 });

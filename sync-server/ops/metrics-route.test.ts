@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { createSyncMetrics } from './metrics.js';
 import { bearerMatches, isLoopback, registerMetricsRoute } from './metrics-route.js';
+import { SYNC_CLOSE } from '../../common/contract/sync-wire.js';
 
 function serverWith(token?: string) {
   const metrics = createSyncMetrics();
@@ -15,7 +16,7 @@ describe('/metrics', () => {
     const { app, metrics } = serverWith();
     metrics.socketOpened();
     metrics.socketOpened();
-    metrics.socketClosed(1012);
+    metrics.socketClosed(SYNC_CLOSE.restart);
     metrics.docLoaded();
     const timer = metrics.updateReceived();
     timer.committed();

@@ -2,10 +2,12 @@
 // never hold a token or a password.
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { MESSAGE_ACK, MESSAGE_SYNC, updateMessage } from '../../sync-server/docs/protocol.js';
+import { updateMessage } from '../../sync-server/docs/protocol.js';
 import { rawClient, stockClient, wsBase } from '../../sync-server/testing/sync-clients.js';
 import { startProcess, tempDir } from './support/processes.js';
 import type { Started } from './support/processes.js';
+import { SYNC_CLOSE, SYNC_MESSAGE, SYNC_ROOTS } from '../../common/contract/sync-wire.js';
+import type { SyncTokens } from '../../common/contract/sync-wire.js';
 
 const PASSWORD = 'operator test passphrase';
 const running: Started[] = [];
@@ -31,7 +33,7 @@ async function post(origin: string, path: string, body: unknown) {
     body: JSON.stringify(body),
   });
   expect(response.ok).toBe(true);
-  return response.json() as Promise<{ accessToken: string; account: { id: string } }>;
+  return response.json() as Promise<SyncTokens>;
 }
 
 async function signedIn(origin: string, email: string) {
@@ -52,15 +54,15 @@ describe('the sync server in operation', () => {
     const doc = `u/${login.account.id}/prefs`;
     const writer = await rawClient(wsBase(server.origin), doc, { token: login.accessToken, ack: '1' });
     const watcher = await rawClient(wsBase(server.origin), doc, { token: login.accessToken });
-    await writer.next(MESSAGE_SYNC);
+    await writer.next(SYNC_MESSAGE.sync);
     const change = new Y.Doc();
-    change.getMap('prefs').set('theme', 'dark');
+    change.getMap(SYNC_ROOTS.prefs.name).set('theme', 'dark');
     writer.send(updateMessage(Y.encodeStateAsUpdate(change)));
-    await writer.next(MESSAGE_ACK);
+    await writer.next(SYNC_MESSAGE.ack);
 
     server.child.kill('SIGTERM');
-    expect((await writer.closed).code).toBe(1012);
-    expect((await watcher.closed).code).toBe(1012);
+    expect((await writer.closed).code).toBe(SYNC_CLOSE.restart);
+    expect((await watcher.closed).code).toBe(SYNC_CLOSE.restart);
     expect(await exited(server)).toBe(0);
     expect(server.logs()).toMatch(/shut down/);
 
@@ -69,7 +71,7 @@ describe('the sync server in operation', () => {
     const reader = stockClient(wsBase(again.origin), doc, fresh.accessToken);
     try {
       await reader.synced;
-      expect(reader.doc.getMap('prefs').get('theme')).toBe('dark');
+      expect(reader.doc.getMap(SYNC_ROOTS.prefs.name).get('theme')).toBe('dark');
     } finally {
       reader.destroy();
     }
@@ -82,11 +84,11 @@ describe('the sync server in operation', () => {
       token: login.accessToken,
       ack: '1',
     });
-    await writer.next(MESSAGE_SYNC);
+    await writer.next(SYNC_MESSAGE.sync);
     const change = new Y.Doc();
-    change.getMap('notes').set('n1', 'hello');
+    change.getMap(SYNC_ROOTS.notes.name).set('n1', 'hello');
     writer.send(updateMessage(Y.encodeStateAsUpdate(change)));
-    await writer.next(MESSAGE_ACK);
+    await writer.next(SYNC_MESSAGE.ack);
 
     const response = await fetch(`${server.origin}/metrics`);
     expect(response.status).toBe(200);

@@ -29,6 +29,7 @@ import { eventually } from '../../sync-server/testing/sync-clients.js';
 import { PASSWORD, login, registerAccount, startTestServer } from '../../sync-server/testing/test-server.js';
 import { AckClient, covers, stateVectorOf } from './support/ack-client.js';
 import { PartitionProxy } from './support/partition-proxy.js';
+import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 
 const RUNS = Number(process.env.LIONLEARN_CONVERGENCE_RUNS ?? 100);
 const SEED = Number(process.env.LIONLEARN_CONVERGENCE_SEED ?? 2026_07);
@@ -107,7 +108,9 @@ const preferenceAt = (preferences: Preferences, key: string): unknown =>
 /** A document's root as JSON (whatever order its keys were integrated in) and its state vector. */
 function contentOf(key: string, doc: Y.Doc) {
   const root =
-    key === 'inbox' ? doc.getArray('items') : doc.getMap(key === 'prefs' || key === 'notes' ? key : 'events');
+    key === 'inbox'
+      ? doc.getArray(SYNC_ROOTS.inbox.name)
+      : doc.getMap(key === 'prefs' || key === 'notes' ? key : 'events');
   return { root: root.toJSON() as unknown, sv: [...stateVectorOf(doc)].sort(([a], [b]) => a - b) };
 }
 const docOf = (updates: readonly Uint8Array[]) => {
@@ -227,7 +230,7 @@ async function expectLearnerConverged(
   }
   const serverEventIds = [...held]
     .filter(([key]) => key.startsWith('progress/'))
-    .flatMap(([, doc]) => [...doc.getMap('events').keys()])
+    .flatMap(([, doc]) => [...doc.getMap(SYNC_ROOTS.progress.name).keys()])
     .sort();
   expect(serverEventIds).toEqual(eventIds);
 
@@ -245,7 +248,7 @@ async function expectLearnerConverged(
   for (const key of Object.keys(DEFAULTS)) {
     expect(written.get(key) ?? [DEFAULTS[key]], `preference ${key}`).toContainEqual(preferenceAt(preferences[0]!, key));
   }
-  const serverPrefs = held.get('prefs')?.getMap('prefs').toJSON() ?? {};
+  const serverPrefs = held.get('prefs')?.getMap(SYNC_ROOTS.prefs.name).toJSON() ?? {};
   for (const [key, value] of Object.entries(serverPrefs)) expect(preferenceAt(preferences[0]!, key)).toEqual(value);
 }
 
@@ -322,7 +325,7 @@ async function runScenario(scenario: Scenario) {
       }
       case 'note':
         return notes!.write((doc) => {
-          const map = doc.getMap<Y.Text>('notes');
+          const map = doc.getMap<Y.Text>(SYNC_ROOTS.notes.name);
           const text = map.get(`note-${command.note}`);
           if (text) text.insert(command.at % (text.length + 1), command.text);
           else map.set(`note-${command.note}`, new Y.Text(command.text));

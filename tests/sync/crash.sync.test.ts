@@ -11,11 +11,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { syncStep2Message, updateMessage } from '../../sync-server/docs/protocol.js';
 import { eventually } from '../../sync-server/testing/sync-clients.js';
-import { PASSWORD } from '../../sync-server/testing/test-server.js';
 import { ROOT } from '../e2e/support/processes.js';
 import { AckClient, covers, fetchServerState, stateVectorOf, widen } from './support/ack-client.js';
 import type { StateVector } from './support/ack-client.js';
 import { startServerProcess } from './support/server-process.js';
+import { signUp } from './support/sign-up.js';
 import type { ServerProcess } from './support/server-process.js';
 
 const KILLS = Number(process.env.LIONLEARN_CRASH_KILLS ?? 50);
@@ -53,19 +53,7 @@ afterAll(async () => {
 });
 
 async function signIn(origin: string) {
-  const post = (path: string, body: unknown) =>
-    fetch(`${origin}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  const email = 'crash@example.org';
-  const registered = await post('/auth/register', { email, password: PASSWORD, displayName: 'Crash' });
-  expect(registered.status).toBe(201);
-  const session = (await (await post('/auth/login', { email, password: PASSWORD })).json()) as {
-    accessToken: string;
-    account: { id: string };
-  };
+  const session = await signUp(origin, 'crash@example.org');
   return { token: session.accessToken, accountId: session.account.id };
 }
 

@@ -19,6 +19,7 @@ import { projectionRows } from '../../main/core/progress/testing/projection-rows
 import type { SyncServer } from '../../sync-server/server.js';
 import { eventually, stockClient, wsBase } from '../../sync-server/testing/sync-clients.js';
 import { PASSWORD, login, registerAccount, request, startTestServer } from '../../sync-server/testing/test-server.js';
+import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 
 const silent = pino({ level: 'silent' });
 const EMAIL = 'ada@example.org';
@@ -234,7 +235,7 @@ describe('the sync client in the app core', { timeout: 30_000 }, () => {
     const reader = stockClient(wsBase(srv.url), `u/${accountId}/${term}`, (await login(srv.app, EMAIL)).accessToken);
     cleanups.push(() => reader.destroy());
     await reader.synced;
-    expect(reader.doc.getMap('events').size).toBe(2);
+    expect(reader.doc.getMap(SYNC_ROOTS.progress.name).size).toBe(2);
     const writers = Y.decodeStateVector(Y.encodeStateVector(reader.doc));
     expect([...writers.values()]).toEqual([2]);
   });
@@ -257,15 +258,17 @@ describe('the sync client in the app core', { timeout: 30_000 }, () => {
       data: { lessonId: 'p/l9' },
       version: 1,
     };
-    writer.doc.getMap('events').set(uuidv7(), { ...good, eventId: 'not-a-uuid', data: { lessonId: 7 } });
-    writer.doc.getMap('events').set(good.eventId, good);
+    writer.doc
+      .getMap(SYNC_ROOTS.progress.name)
+      .set(uuidv7(), { ...good, eventId: 'not-a-uuid', data: { lessonId: 7 } });
+    writer.doc.getMap(SYNC_ROOTS.progress.name).set(good.eventId, good);
 
     await until(async () => (await eventIds(a.core, session)).includes(good.eventId));
     expect(await eventIds(a.core, session)).toEqual([good.eventId]);
     expect(await a.core.api.getSyncStatus({ session })).toMatchObject({ refused: 1 });
     await a.core.api.trackProgress({ session, event: lessonOpened('p/l10') });
     await synced(a.core, session);
-    await until(async () => writer.doc.getMap('events').size === 3);
+    await until(async () => writer.doc.getMap(SYNC_ROOTS.progress.name).size === 3);
   });
 
   it('stops with an error when the sign-in is revoked, and a new login resumes', async () => {

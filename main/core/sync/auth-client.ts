@@ -1,14 +1,8 @@
-import { z } from 'zod';
+import { syncTokensSchema } from '../../../common/contract/sync-wire.js';
+import type { SyncTokens } from '../../../common/contract/sync-wire.js';
 
-/** POST /auth/login and /auth/refresh answer with this (sync-design.md); the refresh token rotates. */
-const tokensSchema = z.object({
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1),
-  /** Seconds. */
-  expiresIn: z.number().positive(),
-  account: z.object({ id: z.uuid(), email: z.string(), displayName: z.string(), role: z.string() }),
-});
-export type Tokens = z.infer<typeof tokensSchema>;
+/** POST /auth/login and /auth/refresh answer with this; the refresh token rotates. */
+export type Tokens = SyncTokens;
 
 /** Why a call failed: the server could not be reached, refused the credentials, throttled, or broke. */
 export type AuthFailure = 'unreachable' | 'rejected' | 'rate-limited' | 'server';
@@ -55,7 +49,7 @@ async function post(serverUrl: string, path: string, body: unknown): Promise<unk
 }
 
 const tokens = (answer: unknown): Tokens => {
-  const parsed = tokensSchema.safeParse(answer);
+  const parsed = syncTokensSchema.safeParse(answer);
   if (!parsed.success)
     throw new AuthCallError('server', 'The sync server gave an answer this app does not understand.');
   return parsed.data;

@@ -3,20 +3,12 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { closeCodeOfStatus, SYNC_MESSAGE } from '../../../common/contract/sync-wire.js';
 import type { Logger } from '../../../infra/log/logger.js';
 import { splitUpdate } from './split-update.js';
 
-/** y-websocket's message types, and the acknowledgement our server adds for `ack=1` sockets. */
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_QUERY_AWARENESS = 3;
-const MESSAGE_ACK = 100;
-
-/** Updates go in frames of about this size at most, well under the server's 8 MiB limit (close 1009). */
+/** Updates go in frames of about this size at most, well under the server's 8 MiB limit (SYNC_CLOSE.tooLarge). */
 const MAX_UPDATE_BYTES = 1024 * 1024;
-
-/** A refused upgrade comes as an HTTP status; it means what the matching close code means. */
-const CLOSE_FOR_STATUS: Record<number, number> = { 400: 4400, 401: 4401, 403: 4403 };
 
 export interface ConnectionEvents {
   /** An update from the server (its sync step 2 or a relayed update), to apply. */
@@ -59,7 +51,8 @@ export class DocConnection {
     );
     this.#ws.on('error', (error) => {
       const status = /Unexpected server response: (\d+)/.exec(error.message)?.[1];
-      if (status) this.#refusedWith = CLOSE_FOR_STATUS[Number(status)];
+      // A refused upgrade comes as an HTTP status; it means what the matching close code means.
+      if (status) this.#refusedWith = closeCodeOfStatus(Number(status));
       this.#logger.debug({ err: error }, 'sync: socket error');
     });
     this.#ws.on('close', (code, reason) => {
@@ -84,7 +77,7 @@ export class DocConnection {
     if (this.#ws.readyState !== WebSocket.OPEN) return;
     splitUpdate(update, MAX_UPDATE_BYTES).forEach((part, i) => {
       const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      encoding.writeVarUint(encoder, SYNC_MESSAGE.sync);
       encoding.writeVarUint(encoder, i === 0 ? step : syncProtocol.messageYjsUpdate);
       encoding.writeVarUint8Array(encoder, part);
       this.#ws.send(encoding.toUint8Array(encoder));
@@ -101,7 +94,7 @@ export class DocConnection {
 
   #syncStep1(): Uint8Array {
     const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_MESSAGE.sync);
     syncProtocol.writeSyncStep1(encoder, this.#doc());
     return encoding.toUint8Array(encoder);
   }
@@ -120,7 +113,7 @@ export class DocConnection {
   #receive(message: Uint8Array): void {
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
-    if (type === MESSAGE_SYNC) {
+    if (type === SYNC_MESSAGE.sync) {
       const step = decoding.readVarUint(decoder);
       if (step === syncProtocol.messageYjsSyncStep1) {
         const stateVector = decoding.readVarUint8Array(decoder);
@@ -131,13 +124,13 @@ export class DocConnection {
       } else {
         throw new Error(`unknown sync message ${step}`);
       }
-    } else if (type === MESSAGE_ACK) {
+    } else if (type === SYNC_MESSAGE.ack) {
       this.#unacked = Math.max(0, this.#unacked - 1);
       if (this.#unacked === 0 && this.#waiting.length > 0) {
         this.#write(syncProtocol.messageYjsUpdate, Y.mergeUpdates(this.#waiting.splice(0)));
       }
       this.#events.acknowledged(decoding.readVarUint8Array(decoder));
-    } else if (type !== MESSAGE_AWARENESS && type !== MESSAGE_QUERY_AWARENESS) {
+    } else if (type !== SYNC_MESSAGE.awareness && type !== SYNC_MESSAGE.queryAwareness) {
       throw new Error(`unknown message type ${type}`);
     }
   }

@@ -1,4 +1,5 @@
 import type { SyncStatus } from '../../../common/contract/sync.js';
+import { SYNC_CLOSE } from '../../../common/contract/sync-wire.js';
 import type { Logger } from '../../../infra/log/logger.js';
 import { AuthCallError } from './auth-client.js';
 import type { AuthClient, Tokens } from './auth-client.js';
@@ -37,20 +38,24 @@ interface Socket {
   synced: boolean;
 }
 
-const reasonOf = (code: number, reason: string): string => {
-  if (code === 1012) return 'the server is restarting';
-  if (code === 4401) return 'the sign-in needs renewing';
-  if (code === 4413) return 'a change was too large for the server';
-  if (code === 4400) return 'the server refused a message';
-  return reason || 'the connection was lost';
+/** What the learner is told while the sync retries after a close. */
+const REASONS: Partial<Record<number, string>> = {
+  [SYNC_CLOSE.restart]: 'the server is restarting',
+  [SYNC_CLOSE.auth]: 'the sign-in needs renewing',
+  [SYNC_CLOSE.stateTooLarge]: 'a change was too large for the server',
+  [SYNC_CLOSE.badFrame]: 'the server refused a message',
+  [SYNC_CLOSE.slowReader]: 'the connection was too slow for the server',
+  [SYNC_CLOSE.tooManySockets]: 'this account has too many connections open on the server',
 };
+
+const reasonOf = (code: number, reason: string): string => REASONS[code] ?? (reason || 'the connection was lost');
 
 /**
  * One linked learner's sync: a socket per document, all opened with one access token, fetched
  * afresh (POST /auth/refresh, the rotated refresh token stored) before every connection. When a
  * socket drops, all are closed and opened again after an exponential backoff with full jitter,
  * forever (offline is a normal state, not an error); only a refused sign-in or a forbidden
- * document (4403) stops it until the learner acts. The current term and the fixed documents stay
+ * document (SYNC_CLOSE.forbidden) stops it until the learner acts. The current term and the fixed documents stay
  * open; an earlier term is closed once it is in sync and opened again if it changes here.
  */
 export class LearnerSync {
@@ -216,7 +221,8 @@ export class LearnerSync {
           closed: (code, reason) => {
             if (this.#sockets.get(key) !== socket) return;
             this.#sockets.delete(key);
-            if (code === 4403) this.#fail(`The sync server refused this account's ${key} (${reason || 'forbidden'}).`);
+            if (code === SYNC_CLOSE.forbidden)
+              this.#fail(`The sync server refused this account's ${key} (${reason || 'forbidden'}).`);
             else this.#dropped(code, reason);
           },
         },
@@ -246,7 +252,7 @@ export class LearnerSync {
   #dropped(code: number, reason: string): void {
     if (this.#phase !== 'active') return;
     // An expired token after a good connection renews at once; anything else waits its turn.
-    if (code === 4401 && this.#attempt === 0) {
+    if (code === SYNC_CLOSE.auth && this.#attempt === 0) {
       this.#attempt = 1;
       this.#access = null;
       void this.#connect();

@@ -18,6 +18,7 @@ import { LocalDocs } from './local-docs.js';
 import { PrefsMirror } from './prefs-mirror.js';
 import { ProgressMirror } from './progress-mirror.js';
 import { SyncStore } from './sync-store.js';
+import { SYNC_ROOTS } from '../../../common/contract/sync-wire.js';
 
 const silent = pino({ level: 'silent' });
 const databases: SqliteDatabase[] = [];
@@ -85,7 +86,7 @@ describe('local sync documents', () => {
     await settled();
 
     const again = open(dir);
-    const stored = again.docs.doc(learner, TERM).getMap('events').get(event.eventId);
+    const stored = again.docs.doc(learner, TERM).getMap(SYNC_ROOTS.progress.name).get(event.eventId);
     expect(stored).toEqual({ ...event, userId: ACCOUNT });
   });
 
@@ -109,7 +110,7 @@ describe('local sync documents', () => {
       })(),
     ).toThrow('the import failed');
     await settled();
-    const events = parts.docs.doc(learner, TERM).getMap('events');
+    const events = parts.docs.doc(learner, TERM).getMap(SYNC_ROOTS.progress.name);
     expect([...events.keys()]).toEqual([kept.eventId]);
     expect(parts.log.count(learner)).toBe(1);
   });
@@ -159,7 +160,7 @@ describe('local sync documents', () => {
     await settled();
     const replica = new Y.Doc();
     for (const update of sent) Y.applyUpdate(replica, update);
-    expect([...replica.getMap('events').keys()]).toEqual([event.eventId]);
+    expect([...replica.getMap(SYNC_ROOTS.progress.name).keys()]).toEqual([event.eventId]);
   });
 
   it('appends valid remote events with their projections, and reports (logs and counts) the ones it refuses', async () => {
@@ -170,10 +171,10 @@ describe('local sync documents', () => {
     const bad = { ...opened(ACCOUNT), data: { lessonId: 42 } };
     const misfiled = opened(ACCOUNT);
     const notAnEvent = uuidv7();
-    other.getMap('events').set(good.eventId, good);
-    other.getMap('events').set(bad.eventId, bad);
-    other.getMap('events').set(uuidv7(), misfiled);
-    other.getMap('events').set(notAnEvent, 'hello');
+    other.getMap(SYNC_ROOTS.progress.name).set(good.eventId, good);
+    other.getMap(SYNC_ROOTS.progress.name).set(bad.eventId, bad);
+    other.getMap(SYNC_ROOTS.progress.name).set(uuidv7(), misfiled);
+    other.getMap(SYNC_ROOTS.progress.name).set(notAnEvent, 'hello');
     parts.docs.applyRemote(learner, TERM, Y.encodeStateAsUpdate(other), (doc, keys) =>
       parts.mirror.received(learner, doc, keys, (events, options) => parts.log.appendInTransaction(events, options)),
     );
@@ -192,10 +193,10 @@ describe('local sync documents', () => {
     const parts = open(mkdtempSync(join(tmpdir(), 'sync-docs-')));
     const learner = linkedLearner(parts);
     const other = new Y.Doc();
-    other.getMap('events').set(uuidv7(), 'first');
+    other.getMap(SYNC_ROOTS.progress.name).set(uuidv7(), 'first');
     parts.docs.applyRemote(learner, TERM, Y.encodeStateAsUpdate(other), () => undefined);
     const before = Y.encodeStateVector(other);
-    other.getMap('events').set(uuidv7(), 'second');
+    other.getMap(SYNC_ROOTS.progress.name).set(uuidv7(), 'second');
     parts.docs.applyRemote(learner, TERM, Y.encodeStateAsUpdate(other, before), () => undefined);
     expect(parts.docs.pending(learner, TERM)).toBe(0);
     await settled();
@@ -210,13 +211,13 @@ describe('local sync documents', () => {
       parts.learners.updatePreferences(learner, mergePreferences(current, { editor: { tabSize: 2 } }));
       parts.prefs.changed(learner, { editor: { tabSize: 2 } });
     })();
-    const prefs = parts.docs.doc(learner, 'prefs').getMap('prefs');
+    const prefs = parts.docs.doc(learner, 'prefs').getMap(SYNC_ROOTS.prefs.name);
     expect([...prefs.entries()]).toEqual([['editor.tabSize', 2]]);
 
     const remote = new Y.Doc();
     Y.applyUpdate(remote, Y.encodeStateAsUpdate(parts.docs.doc(learner, 'prefs')));
-    remote.getMap('prefs').set('editor.wordWrap', true);
-    remote.getMap('prefs').set('fontSize', 'huge');
+    remote.getMap(SYNC_ROOTS.prefs.name).set('editor.wordWrap', true);
+    remote.getMap(SYNC_ROOTS.prefs.name).set('fontSize', 'huge');
     parts.docs.applyRemote(
       learner,
       'prefs',

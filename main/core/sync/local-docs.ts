@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { syncRootOf } from '../../../common/contract/sync-wire.js';
 import type { Logger } from '../../../infra/log/logger.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import type { SyncStore } from './sync-store.js';
@@ -14,8 +15,8 @@ const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
 
 /** Each document's root type, defined before any state is applied, so Yjs never has to guess its kind. */
 function rootOf(doc: Y.Doc, key: string): Y.Map<unknown> | Y.Array<unknown> {
-  if (key === 'inbox') return doc.getArray('items');
-  return doc.getMap(key === 'prefs' || key === 'notes' ? key : 'events');
+  const root = syncRootOf(key);
+  return root.type === 'array' ? doc.getArray(root.name) : doc.getMap(root.name);
 }
 
 interface Loaded {

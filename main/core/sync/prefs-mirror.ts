@@ -8,6 +8,7 @@ import type { LearnerStore } from '../users/learner-store.js';
 import { mergePreferences } from '../users/merge-preferences.js';
 import type { LocalDocs } from './local-docs.js';
 import type { SyncStore } from './sync-store.js';
+import { SYNC_ROOTS } from '../../../common/contract/sync-wire.js';
 
 /** Groups synced key by key ('editor.tabSize'), so two devices changing different ones both keep theirs. */
 const GROUPS = new Set(['editor', 'notifications']);
@@ -65,7 +66,7 @@ export class PrefsMirror {
   received(learnerId: string, doc: Y.Doc, keys: ReadonlySet<string>): void {
     const learner = this.#learners.find(learnerId);
     if (!learner) return;
-    const map = doc.getMap('prefs');
+    const map = doc.getMap(SYNC_ROOTS.prefs.name);
     let preferences = learner.preferences;
     for (const key of keys) {
       if (!map.has(key)) continue;
@@ -78,7 +79,7 @@ export class PrefsMirror {
 
   #set(learnerId: string, entries: [string, unknown][], overwrite: boolean): void {
     this.#docs.change(learnerId, 'prefs', (doc) => {
-      const map = doc.getMap('prefs');
+      const map = doc.getMap(SYNC_ROOTS.prefs.name);
       for (const [key, value] of entries) {
         if (map.has(key) ? overwrite && !isDeepStrictEqual(map.get(key), value) : true) map.set(key, value);
       }

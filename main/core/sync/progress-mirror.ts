@@ -5,6 +5,7 @@ import { termOf } from '../../../common/contract/sync-docs.js';
 import type { ProgressLog } from '../progress/progress-log.js';
 import type { LocalDocs } from './local-docs.js';
 import type { SyncStore } from './sync-store.js';
+import { SYNC_ROOTS } from '../../../common/contract/sync-wire.js';
 
 const groupBy = <T>(items: Iterable<T>, keyOf: (item: T) => string) => {
   const groups = new Map<string, T[]>();
@@ -41,7 +42,7 @@ export class ProgressMirror {
       if (!link) continue;
       for (const [key, ofTerm] of groupBy(ofLearner, (e) => termOf(e.timestamp))) {
         this.#docs.change(learnerId, key, (doc) => {
-          const map = doc.getMap('events');
+          const map = doc.getMap(SYNC_ROOTS.progress.name);
           for (const e of ofTerm) if (!map.has(e.eventId)) map.set(e.eventId, { ...e, userId: link.accountId });
         });
       }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { splitUpdate } from './split-update.js';
+import { SYNC_ROOTS } from '../../../common/contract/sync-wire.js';
 
 /** Two writers, map entries of a few hundred bytes, overwritten keys (deletions) and a text. */
 function history(): Y.Doc {
@@ -8,8 +9,10 @@ function history(): Y.Doc {
   const other = new Y.Doc();
   for (let i = 0; i < 3000; i++) {
     const writer = i % 3 === 0 ? other : doc;
-    writer.getMap('events').set(`event-${i}`, { i, note: 'x'.repeat(200 + (i % 50)), skills: ['a', 'b'] });
-    if (i % 100 === 0) writer.getMap('prefs').set('theme', i % 200 === 0 ? 'dark' : 'light');
+    writer
+      .getMap(SYNC_ROOTS.progress.name)
+      .set(`event-${i}`, { i, note: 'x'.repeat(200 + (i % 50)), skills: ['a', 'b'] });
+    if (i % 100 === 0) writer.getMap(SYNC_ROOTS.prefs.name).set('theme', i % 200 === 0 ? 'dark' : 'light');
     if (i % 50 === 49) {
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)));
       Y.applyUpdate(other, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(other)));
@@ -38,8 +41,8 @@ describe('splitting an update for the server’s frame limit', () => {
 
     const copy = new Y.Doc();
     for (const part of parts) Y.applyUpdate(copy, part);
-    expect(copy.getMap('events').toJSON()).toEqual(source.getMap('events').toJSON());
-    expect(copy.getMap('prefs').get('theme')).toBe(source.getMap('prefs').get('theme'));
+    expect(copy.getMap(SYNC_ROOTS.progress.name).toJSON()).toEqual(source.getMap(SYNC_ROOTS.progress.name).toJSON());
+    expect(copy.getMap(SYNC_ROOTS.prefs.name).get('theme')).toBe(source.getMap(SYNC_ROOTS.prefs.name).get('theme'));
     expect(copy.getText('notes').toString()).toBe('world');
     expect(Y.encodeStateVector(copy)).toEqual(Y.encodeStateVector(source));
     // Nothing is missing: the copy has no structs waiting for others.
@@ -53,7 +56,7 @@ describe('splitting an update for the server’s frame limit', () => {
     Y.applyUpdate(server, splitUpdate(half, 64 * 1024)[0]!);
     const diff = Y.encodeStateAsUpdate(source, Y.encodeStateVector(server));
     for (const part of splitUpdate(diff, 32 * 1024)) Y.applyUpdate(server, part);
-    expect(server.getMap('events').size).toBe(3000);
+    expect(server.getMap(SYNC_ROOTS.progress.name).size).toBe(3000);
     expect(Y.encodeStateVector(server)).toEqual(Y.encodeStateVector(source));
   });
 });

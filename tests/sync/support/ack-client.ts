@@ -3,10 +3,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-
-/** Our acknowledgement (sync-design.md): type 100, then the server's state vector after the commit. */
-const MESSAGE_SYNC = 0;
-const MESSAGE_ACK = 100;
+import { SYNC_MESSAGE } from '../../../common/contract/sync-wire.js';
 
 export type StateVector = Map<number, number>;
 
@@ -55,7 +52,7 @@ export class AckClient {
   ) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== this)
-        this.send(frame((e) => (encoding.writeVarUint(e, MESSAGE_SYNC), syncProtocol.writeUpdate(e, update))));
+        this.send(frame((e) => (encoding.writeVarUint(e, SYNC_MESSAGE.sync), syncProtocol.writeUpdate(e, update))));
     });
   }
 
@@ -80,7 +77,9 @@ export class AckClient {
     socket.on('close', (code, reason) => (this.lastClose = `${code} ${reason.toString()}`));
     return new Promise((resolve, reject) => {
       socket.once('open', () => {
-        this.send(frame((e) => (encoding.writeVarUint(e, MESSAGE_SYNC), syncProtocol.writeSyncStep1(e, this.doc))));
+        this.send(
+          frame((e) => (encoding.writeVarUint(e, SYNC_MESSAGE.sync), syncProtocol.writeSyncStep1(e, this.doc))),
+        );
         resolve();
       });
       socket.once('close', (code) => reject(new Error(`${this.docName}: closed with ${code} before it opened`)));
@@ -117,16 +116,16 @@ export class AckClient {
   private receive(socket: WebSocket, message: Uint8Array) {
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
-    if (type === MESSAGE_ACK) {
+    if (type === SYNC_MESSAGE.ack) {
       const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
       widen(this.acked, sv);
       this.acks++;
       this.onAck(sv);
       return;
     }
-    if (type !== MESSAGE_SYNC || socket !== this.socket) return;
+    if (type !== SYNC_MESSAGE.sync || socket !== this.socket) return;
     const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_MESSAGE.sync);
     const kind = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
     if (kind === syncProtocol.messageYjsSyncStep2) this.serverSynced = true;
     if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
@@ -147,11 +146,11 @@ export function fetchServerState(base: string, docName: string, token: string): 
       reject(error);
     });
     socket.once('open', () =>
-      socket.send(frame((e) => (encoding.writeVarUint(e, MESSAGE_SYNC), syncProtocol.writeSyncStep1(e, doc)))),
+      socket.send(frame((e) => (encoding.writeVarUint(e, SYNC_MESSAGE.sync), syncProtocol.writeSyncStep1(e, doc)))),
     );
     socket.on('message', (data: Buffer) => {
       const decoder = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
+      if (decoding.readVarUint(decoder) !== SYNC_MESSAGE.sync) return;
       const kind = syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, 'server');
       if (kind !== syncProtocol.messageYjsSyncStep2) return;
       clearTimeout(timer);
