@@ -24,6 +24,14 @@ export interface PlaygroundOptions {
   maxima?: SandboxLimits;
 }
 
+/** What grading an exercise needs: its runtime, tests, helper modules and the limits it asks for. */
+export interface ExerciseForRun {
+  runtime: string;
+  tests: string;
+  helpers: Record<string, string>;
+  limits: Partial<SandboxLimits>;
+}
+
 interface Deps {
   engine: DockerEngine;
   images: RuntimeImages;
@@ -31,12 +39,7 @@ interface Deps {
   learnerOf: (session: string) => string;
   /** Appends the learner's events the way trackProgress does. */
   record: (session: string, events: TrackInput[]) => Promise<unknown>;
-  exerciseForRun: (exerciseId: string) => Promise<{
-    runtime: string;
-    tests: string;
-    helpers: Record<string, string>;
-    limits: Partial<SandboxLimits>;
-  }>;
+  exerciseForRun: (exerciseId: string) => Promise<ExerciseForRun>;
   emit: (event: LearnEvent) => void;
   /** Where scratch workspaces keep their files. */
   workspacesDir: string;
@@ -57,6 +60,8 @@ export interface Playground {
     | 'runInSandbox'
     | 'destroySandbox'
   >;
+  /** Grades code against an exercise, installed or not, the way validateCode does; records nothing. */
+  grade(exercise: ExerciseForRun, code: string): Promise<ValidateResult>;
   /** Sweeps containers a crashed run left and pre-starts the pool; never throws. */
   warmUp(runtime?: string): Promise<void>;
   close(): Promise<void>;
@@ -199,14 +204,15 @@ export function createPlayground(deps: Deps): Playground {
   };
 
   /** The exercise's tests against the code, nothing recorded: for submissions and live feedback. */
-  const check = async (exerciseId: string, code: string, signal?: AbortSignal) => {
-    const { runtime, tests, helpers, limits } = await exerciseForRun(exerciseId);
+  const grade = async ({ runtime, tests, helpers, limits }: ExerciseForRun, code: string, signal?: AbortSignal) => {
     const files = { ...helpers, 'tests.py': tests, 'solution.py': code };
     const ran = await run(runtime, { mode: 'test', files }, limits, signal);
     if (!ran.report && ran.loaderErrors) logger.warn({ loaderErrors: ran.loaderErrors }, 'the sandbox loader failed');
     const result = gradeOf(ran);
     return { ...result, cancelled: ran.cancelled };
   };
+  const check = async (exerciseId: string, code: string, signal?: AbortSignal) =>
+    grade(await exerciseForRun(exerciseId), code, signal);
 
   const live = new LiveSessions(check, deps.emit, { debounceMs: options?.liveDebounceMs });
   const workspaces = new ScratchWorkspaces(
@@ -275,6 +281,10 @@ export function createPlayground(deps: Deps): Playground {
 
   return {
     service,
+    grade: async (exercise, code) => {
+      const { cancelled: _cancelled, ...result } = await grade(exercise, code);
+      return result;
+    },
     warmUp: async (runtime = 'python-3.11') => {
       try {
         if ((await status(runtime)).state === 'ready') await (await poolFor(runtime)).refill();

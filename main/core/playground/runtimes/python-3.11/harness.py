@@ -99,6 +99,10 @@ def load_error(error: BaseException) -> str:
     return (f"{text} ({where})" if where else text)[:MESSAGE_LIMIT]
 
 
+# What unittest itself writes on test classes as it runs them (suite.py, case.py): not a change.
+UNITTEST_BOOKKEEPING = frozenset({"_", "tearDown_exceptions", "_classSetupFailed"})
+
+
 class _Guard:
     """Remembers what the test machinery was; says what the code under test changed since."""
 
@@ -114,7 +118,7 @@ class _Guard:
             now = dict(namespace)
             keys = before.keys() | now.keys() if added_too else before.keys()
             for key in keys:
-                if key != "_" and before.get(key, self) is not now.get(key, self):
+                if key not in UNITTEST_BOOKKEEPING and before.get(key, self) is not now.get(key, self):
                     return f"{label}.{key}"
         return None
 
@@ -154,18 +158,19 @@ def _watch_end(test):
     if method is None:
         return [True]
 
-    def run_to_end(*args, **kwargs):
-        value = method(*args, **kwargs)
-        if inspect.isawaitable(value):  # an IsolatedAsyncioTestCase's test: it ends when awaited
+    if inspect.iscoroutinefunction(method):  # an IsolatedAsyncioTestCase's test: it ends when awaited
 
-            async def awaited():
-                outcome = await value
-                ended.append(True)
-                return outcome
+        async def run_to_end(*args, **kwargs):
+            value = await method(*args, **kwargs)
+            ended.append(True)
+            return value
 
-            return awaited()
-        ended.append(True)
-        return value
+    else:
+
+        def run_to_end(*args, **kwargs):
+            value = method(*args, **kwargs)
+            ended.append(True)
+            return value
 
     # Keeps the method's marks (expectedFailure, skip) that unittest reads from it.
     setattr(test, test._testMethodName, functools.update_wrapper(run_to_end, method))
