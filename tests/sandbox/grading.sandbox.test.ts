@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pino } from 'pino';
@@ -303,4 +305,61 @@ describe('grading on the real engine', () => {
       expect(result.tests.filter((t) => t.status === 'pass')).toEqual([]);
     });
   });
+});
+
+const run = promisify(execFile);
+
+/** `lionlearn pack check` as an admin runs it (the built CLI: npm run build, or npm ci's prepare). */
+async function packCheck(dir: string): Promise<{ code: number; out: string }> {
+  const args = ['bin/lionlearn.js', '--data-dir', mkdtempSync(join(tmpdir(), 'pack-check-')), 'pack', 'check', dir];
+  try {
+    const { stdout } = await run('node', args, { env: { ...process.env, LIONLEARN_LOG_LEVEL: 'silent' } });
+    return { code: 0, out: stdout };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, out: `${stdout}${stderr}` };
+  }
+}
+
+describe('lionlearn pack check', () => {
+  it('grades each reference and starter in the sandbox, with helper modules, and checks the Markdown', async () => {
+    const source = writePackFixture();
+    const manifest = JSON.parse(readFileSync(join(source, 'pack.json'), 'utf8'));
+    const exercises = manifest.modules[1].exercises;
+    exercises[0].helpers = ['countdown_data.py'];
+    const folder = join(source, 'exercises', 'count-down');
+    writeFileSync(join(folder, 'countdown_data.py'), 'THREE = [3, 2, 1]\n');
+    writeFileSync(
+      join(folder, 'tests.py'),
+      'import unittest\nfrom countdown_data import THREE\nfrom solution import count_down\n\n' +
+        'class T(unittest.TestCase):\n    def test_three(self):\n        self.assertEqual(count_down(3), THREE)\n',
+    );
+    writeFileSync(join(source, 'pack.json'), JSON.stringify(manifest));
+    for (const lesson of manifest.modules.flatMap((m: { lessons: { file: string; title: string }[] }) => m.lessons)) {
+      writeFileSync(join(source, lesson.file), `# ${lesson.title}\n\nText.\n\n## Try it\n\n- Run it.\n`);
+    }
+    const good = await packCheck(source);
+    expect(good.out).toMatch(/ok\s+demo\/count-down\s+reference pass 1\/1\s+starter (fail|error) 0\/\d/);
+    expect(good.out).toMatch(/1 exercises \(0 failing\).*0 problems/);
+    expect(good.code).toBe(0);
+
+    // A starter that passes, a reference that fails its subtests, a lesson with a table and an image.
+    writeFileSync(join(folder, 'starter.py'), readFileSync(join(folder, 'solution.py')));
+    exercises.push({ ...exercises[0], id: 'doubling', title: 'Doubling', dir: 'exercises/doubling', helpers: [] });
+    writeFileSync(join(source, 'pack.json'), JSON.stringify(manifest));
+    const doubling = join(source, 'exercises', 'doubling');
+    cpSync(folder, doubling, { recursive: true });
+    writeFileSync(join(doubling, 'prompt.md'), '# Doubling\n\nWrite `double(n)`.\n');
+    writeFileSync(join(doubling, 'tests.py'), SUBTESTS);
+    writeFileSync(join(doubling, 'solution.py'), 'def double(n):\n    return 5 if n == 2 else 2 * n\n');
+    writeFileSync(join(doubling, 'starter.py'), 'def double(n):\n    raise NotImplementedError\n');
+    writeFileSync(join(source, 'lessons', 'hello.md'), '# Hello\n\n| a | b |\n|---|---|\n\n![x](x.png)\n\n## Try it\n');
+    const bad = await packCheck(source);
+    expect(bad.code).not.toBe(0);
+    expect(bad.out).toMatch(/FAIL\s+demo\/count-down .*starter pass 1\/1/);
+    expect(bad.out).toMatch(/the starter passes the tests/);
+    expect(bad.out).toMatch(/FAIL\s+demo\/doubling\s+reference fail 1\/2/);
+    expect(bad.out).toMatch(/lessons\/hello\.md:\n {2}- line 3: tables are not rendered/);
+    expect(bad.out).toMatch(/images are not allowed/);
+  }, 120_000);
 });
