@@ -39,23 +39,27 @@ describe("AUTHORING.md's Markdown rules", () => {
 
   const PACKS = resolve(import.meta.dirname, '..');
   const shipped = readdirSync(PACKS).filter((name) => existsSync(join(PACKS, name, MANIFEST_FILE)));
-  it.each(shipped)('hold for every lesson and prompt of %s', async (name) => {
-    const { manifest, files } = await loadPackSource(join(PACKS, name));
-    const problems: string[] = [];
-    for (const m of manifest.modules) {
-      for (const l of m.lessons)
-        problems.push(
-          ...markdownProblems(files.get(l.file)!.toString(), { kind: 'lesson', title: l.title }).map(
-            (p) => `${l.file}: ${p}`,
-          ),
-        );
-      for (const e of m.exercises)
-        problems.push(
-          ...markdownProblems(files.get(`${e.dir}/prompt.md`)!.toString(), { kind: 'prompt', title: e.title }).map(
-            (p) => `${e.dir}/prompt.md: ${p}`,
-          ),
-        );
-    }
-    expect(problems).toEqual([]);
-  });
+  it.each(shipped)(
+    'hold for every lesson and prompt of %s',
+    async (name) => {
+      const { manifest, files } = await loadPackSource(join(PACKS, name));
+      const problems: string[] = [];
+      for (const m of manifest.modules) {
+        for (const l of m.lessons)
+          problems.push(
+            ...markdownProblems(files.get(l.file)!.toString(), { kind: 'lesson', title: l.title }).map(
+              (p) => `${l.file}: ${p}`,
+            ),
+          );
+        for (const e of m.exercises)
+          problems.push(
+            ...markdownProblems(files.get(`${e.dir}/prompt.md`)!.toString(), { kind: 'prompt', title: e.title }).map(
+              (p) => `${e.dir}/prompt.md: ${p}`,
+            ),
+          );
+      }
+      expect(problems).toEqual([]);
+    },
+    30_000,
+  );
 });
