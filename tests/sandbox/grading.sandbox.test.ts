@@ -194,6 +194,8 @@ describe('grading on the real engine', () => {
       'open("big.txt", "w").write("b" * 150_000)',
       'open("huge.txt", "w").write("h" * 250_000)',
       'open("data.bin", "wb").write(bytes(range(256)))',
+      // 150,000 emoji: 300,000 characters as the app counts them (UTF-16), past the limit.
+      'open("emoji.txt", "w").write("\\U0001F600" * 150_000)',
       'print("done")',
     ].join('\n');
     const result = await api.runInSandbox({ session, sandboxId, files: { 'main.py': program } });
@@ -202,6 +204,7 @@ describe('grading on the real engine', () => {
     expect(Object.keys(result.files).sort()).toEqual(['big.txt', 'main.py']);
     expect(result.filesLeftOut).toEqual([
       { name: 'data.bin', reason: 'not UTF-8 text' },
+      { name: 'emoji.txt', reason: 'larger than 200,000 characters' },
       { name: 'huge.txt', reason: 'larger than 200,000 characters' },
     ]);
     const again = await api.runInSandbox({ session, sandboxId, files: {} });

@@ -75,7 +75,8 @@ def collect_files() -> tuple[dict, list]:
             try:
                 with open(name, encoding="utf-8") as handle:
                     text = handle.read()
-                if len(text) > FILE_CHARS_MAX:
+                # Counted as the app counts string length (UTF-16 units), so an emoji counts twice.
+                if len(text.encode("utf-16-le", "surrogatepass")) // 2 > FILE_CHARS_MAX:
                     reason = f"larger than {FILE_CHARS_MAX:,} characters"
                 else:
                     files[name] = text
