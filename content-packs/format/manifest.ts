@@ -80,6 +80,12 @@ const exerciseEntrySchema = z.strictObject({
   requires: ids.default([]),
   limits: exerciseLimitsSchema.optional(),
   helpers: exerciseHelpersSchema.default([]),
+  /**
+   * For assessments: the learner's code runs in a process of its own and the tests call its functions
+   * across a pipe, so it cannot reach the tests or their results. Its functions must take and return
+   * plain data (numbers, strings, lists, dicts, tuples, sets), and classes are not supported.
+   */
+  isolated: z.boolean().default(false),
 });
 
 const quizBase = {

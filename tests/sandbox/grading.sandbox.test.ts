@@ -78,6 +78,14 @@ describe('grading on the real engine', () => {
       difficulty: 1,
       skills: ['loops'],
     });
+    manifest.modules[1].exercises.push({
+      id: 'doubling-exam',
+      title: 'Doubling, graded apart',
+      dir: 'exercises/count-down',
+      difficulty: 1,
+      skills: ['loops'],
+      isolated: true,
+    });
     writeFileSync(join(source, 'pack.json'), JSON.stringify(manifest));
     writeFileSync(join(source, 'exercises', 'count-down', 'tests.py'), SUBTESTS);
     core = await createCore({
@@ -211,6 +219,82 @@ describe('grading on the real engine', () => {
     expect(again.files['big.txt']).toHaveLength(150_000);
   });
 
+  describe('an assessment graded apart (isolated: the solution in its own process)', () => {
+    const CALLS = [
+      'import unittest',
+      'from solution import parse, LIMIT',
+      'class T(unittest.TestCase):',
+      '    def test_limit(self):',
+      '        self.assertEqual(LIMIT, 3)',
+      '    def test_parse(self):',
+      '        self.assertEqual(parse("1,2"), [1, 2])',
+      '    def test_bad(self):',
+      '        with self.assertRaises(ValueError):',
+      '            parse("x")',
+      '    def test_empty(self):',
+      '        with self.assertRaises(KeyError):',
+      '            parse("")',
+    ].join('\n');
+    const PARSE = [
+      'LIMIT = 3',
+      'class Empty(KeyError):',
+      '    pass',
+      'def parse(text):',
+      '    print("parsing", repr(text))',
+      '    if not text:',
+      '        raise Empty("empty")',
+      '    return [int(x) for x in text.split(",")]',
+    ].join('\n');
+    const isolated = { isolated: true };
+
+    it('grades plain functions, their values, prints and exceptions as the shared mode does', async () => {
+      const result = await grade(CALLS, PARSE, isolated);
+      expect(result.status).toBe('pass');
+      expect(result.tests).toContainEqual(expect.objectContaining({ name: 'test_parse', output: "parsing '1,2'\n" }));
+      const wrong = await grade(CALLS, PARSE.replace('int(x)', 'x'), isolated);
+      expect(wrong.tests.find((t) => t.name === 'test_parse')).toMatchObject({ status: 'fail' });
+      const missing = await grade(CALLS, PARSE.replace('LIMIT = 3', ''), isolated);
+      expect(missing).toMatchObject({ status: 'error', message: expect.stringMatching(/`LIMIT`/) });
+    });
+
+    it('is the path validateCode takes for an exercise the manifest marks isolated', async () => {
+      const right = 'def double(n):\n    return 2 * n\n';
+      expect(await api.validateCode({ session, exerciseId: 'demo/doubling-exam', code: right })).toMatchObject({
+        status: 'pass',
+      });
+    });
+
+    // Both forge a pass when the solution shares the tests' process (the README says so); not here.
+    const deliberate: Record<string, string> = {
+      "calls the harness's own emit, found through gc, then leaves": [
+        'import gc, os',
+        'for obj in gc.get_objects():',
+        '    code = getattr(obj, "__code__", None)',
+        '    if callable(obj) and getattr(obj, "__name__", "") == "emit" and "harness" in code.co_filename:',
+        '        obj("loaded", count=2)',
+        '        obj("test", id="a", name="test_one", status="pass")',
+        '        obj("test", id="b", name="test_two", status="pass")',
+        '        obj("done")',
+        '        os._exit(0)',
+        WRONG,
+      ].join('\n'),
+      'returns an object equal to anything': [
+        'class Anything:',
+        '    def __eq__(self, other):',
+        '        return True',
+        'def double(n):',
+        '    return Anything()',
+      ].join('\n'),
+    };
+    it.each(Object.entries(deliberate))('%s: is not graded pass', async (_name, code) => {
+      const shared = await grade(TWO_TESTS, code);
+      expect(shared.status).toBe('pass');
+      const apart = await grade(TWO_TESTS, code, isolated);
+      expect(apart.status).not.toBe('pass');
+      expect(apart.tests.filter((t) => t.status === 'pass')).toEqual([]);
+    });
+  });
+
   describe('a solution written to forge a pass', () => {
     const forgeries: Record<string, string> = {
       'patches unittest.TestResult and TestCase': [
@@ -302,10 +386,12 @@ describe('grading on the real engine', () => {
         WRONG,
       ].join('\n'),
     };
-    it.each(Object.entries(forgeries))('%s: is not graded pass', async (_name, code) => {
-      const result: ValidateResult = await grade(TWO_TESTS, code);
-      expect(result.status).not.toBe('pass');
-      expect(result.tests.filter((t) => t.status === 'pass')).toEqual([]);
+    it.each(Object.entries(forgeries))('%s: is not graded pass, shared or apart', async (_name, code) => {
+      for (const isolated of [false, true]) {
+        const result: ValidateResult = await grade(TWO_TESTS, code, { isolated });
+        expect(result.status, `isolated: ${isolated}`).not.toBe('pass');
+        expect(result.tests.filter((t) => t.status === 'pass')).toEqual([]);
+      }
     });
   });
 });

@@ -63,6 +63,7 @@ export async function checkPack(
         tests: file('tests.py'),
         helpers: Object.fromEntries(entry.helpers.map((h) => [h, file(h)])),
         limits: entry.limits ?? {},
+        isolated: entry.isolated,
       };
       const [reference, starter] = [
         await grade(exercise, file('solution.py')),

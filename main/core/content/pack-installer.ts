@@ -82,9 +82,13 @@ export class PackInstaller {
   }
 
   /** What running an exercise of the active version needs: the pack's runtime, the exercise's tests and helpers. */
-  async exerciseForRun(
-    exerciseId: string,
-  ): Promise<{ runtime: string; tests: string; helpers: Record<string, string>; limits: ExerciseLimits }> {
+  async exerciseForRun(exerciseId: string): Promise<{
+    runtime: string;
+    tests: string;
+    helpers: Record<string, string>;
+    limits: ExerciseLimits;
+    isolated: boolean;
+  }> {
     const [packId, localId] = exerciseId.split('/') as [string, string];
     const version = this.catalog.installedVersion(packId);
     const row = version ? this.#versionRow(packId, version) : undefined;
@@ -95,7 +99,8 @@ export class PackInstaller {
     if (!exercise) throw new LearnError('not-found', `No exercise "${exerciseId}" in ${packId} ${version}.`);
     const read = (file: string) => readFile(join(dir, exercise.dir, file), 'utf8');
     const helpers = Object.fromEntries(await Promise.all(exercise.helpers.map(async (h) => [h, await read(h)])));
-    return { runtime: manifest.runtime, tests: await read('tests.py'), helpers, limits: exercise.limits ?? {} };
+    const { limits = {}, isolated } = exercise;
+    return { runtime: manifest.runtime, tests: await read('tests.py'), helpers, limits, isolated };
   }
 
   /** The image archive an installed pack carries for a runtime, if one does. */

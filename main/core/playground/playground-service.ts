@@ -30,6 +30,8 @@ export interface ExerciseForRun {
   tests: string;
   helpers: Record<string, string>;
   limits: Partial<SandboxLimits>;
+  /** The learner's code in a process of its own, the tests calling it across a pipe (assessments). */
+  isolated?: boolean;
 }
 
 interface Deps {
@@ -204,9 +206,10 @@ export function createPlayground(deps: Deps): Playground {
   };
 
   /** The exercise's tests against the code, nothing recorded: for submissions and live feedback. */
-  const grade = async ({ runtime, tests, helpers, limits }: ExerciseForRun, code: string, signal?: AbortSignal) => {
+  const grade = async (exercise: ExerciseForRun, code: string, signal?: AbortSignal) => {
+    const { runtime, tests, helpers, limits, isolated } = exercise;
     const files = { ...helpers, 'tests.py': tests, 'solution.py': code };
-    const ran = await run(runtime, { mode: 'test', files }, limits, signal);
+    const ran = await run(runtime, { mode: 'test', files, isolated: isolated ?? false }, limits, signal);
     if (!ran.report && ran.loaderErrors) logger.warn({ loaderErrors: ran.loaderErrors }, 'the sandbox loader failed');
     const result = gradeOf(ran);
     return { ...result, cancelled: ran.cancelled };

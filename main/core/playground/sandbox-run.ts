@@ -12,6 +12,8 @@ export interface SandboxJob {
   entry?: string;
   /** Report the files left in /work (scratch workspaces keep them). */
   returnFiles?: boolean;
+  /** A test job whose solution runs in a process apart from the tests (loader.py). */
+  isolated?: boolean;
 }
 
 export interface SandboxOutcome extends ExecuteResult {

@@ -259,8 +259,9 @@ class _Result(unittest.TestResult):
         self._mark("fail", "This test expects the code to fail, but it passed.")
 
 
-def run(events_fd: int, nonce: str) -> None:
-    """Loads tests.py (which imports solution.py), runs it, and reports over events_fd; never returns."""
+def run(events_fd: int, nonce: str, solution=None) -> None:
+    """Loads tests.py (which imports solution.py, or the stand-in `solution` given, as a module or as
+    (None, load error message, output)), runs it, and reports over events_fd; never returns."""
     events = os.fdopen(events_fd, "w", encoding="utf-8", closefd=False)
 
     def emit(kind, **fields):
@@ -269,6 +270,11 @@ def run(events_fd: int, nonce: str) -> None:
 
     guard = _Guard()
     _watch_machinery(guard, _Result)
+    if isinstance(solution, tuple):
+        emit("load-error", message=solution[1], output=solution[2])
+        os._exit(0)
+    if solution is not None:
+        sys.modules["solution"] = solution
     early = _CappedText()
     saved = (sys.stdout, sys.stderr)
     sys.stdout = sys.stderr = early
@@ -295,3 +301,169 @@ def run(events_fd: int, nonce: str) -> None:
     emit("done")
     # No atexit handlers, no finalizers: nothing of the learner's runs after the last outcome.
     os._exit(0)
+
+
+# --- Isolated grading: the learner's code in its own process, the tests calling it across a pipe. ---
+#
+# For an exercise marked "isolated" (assessments), the loader forks two processes: one imports
+# solution.py and answers calls; the other runs the tests against a stand-in `solution` module whose
+# functions send their arguments over a pipe and wait for the answer. The learner's code never runs in
+# the tests' process (which is not dumpable, so it cannot be traced or read either): it cannot patch
+# unittest, reach the results pipe or read the nonce. Answers must be plain data (numbers, strings,
+# lists, dicts, sets, tuples, dates, Decimal...): anything else, such as an object whose __eq__ always
+# says True, is refused when it arrives.
+
+import pickle  # noqa: E402
+import struct  # noqa: E402
+
+# The classes an answer may be built of; unpickling anything else is refused (and never runs code).
+PLAIN_CLASSES = frozenset(
+    [("builtins", n) for n in ("set", "frozenset", "bytearray", "complex", "slice", "range")]
+    + [("builtins", n) for n in ("list", "dict", "int", "str", "float", "tuple")]  # defaultdict factories
+    + [("collections", n) for n in ("OrderedDict", "defaultdict", "deque", "Counter")]
+    + [("datetime", n) for n in ("date", "datetime", "time", "timedelta", "timezone")]
+    + [("decimal", "Decimal"), ("fractions", "Fraction")]
+)
+
+
+MESSAGE_BYTES = 32 * 1024 * 1024
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    def find_class(self, module, name):
+        value = getattr(sys.modules.get(module) or importlib.import_module(module), name, None)
+        builtin_error = module == "builtins" and isinstance(value, type) and issubclass(value, Exception)
+        if (module, name) in PLAIN_CLASSES or builtin_error:
+            return value
+        raise pickle.UnpicklingError(f"{module}.{name}")
+
+
+def _send(fd, value):
+    data = pickle.dumps(value, protocol=4)
+    data = struct.pack(">I", len(data)) + data
+    while data:
+        data = data[os.write(fd, data):]
+
+
+def _receive(fd, plain):
+    def exactly(n):
+        chunks = b""
+        while len(chunks) < n:
+            chunk = os.read(fd, n - len(chunks))
+            if not chunk:
+                raise EOFError("the solution's process ended")
+            chunks += chunk
+        return chunks
+
+    size = struct.unpack(">I", exactly(4))[0]
+    if size > MESSAGE_BYTES:
+        raise EOFError("the solution's process sent something that is not an answer")
+    data = exactly(size)
+    return _PlainUnpickler(io.BytesIO(data)).load() if plain else pickle.loads(data)
+
+
+def _plain_error(error):
+    """An exception as the tests' process may receive it: its nearest built-in type, and the learner's line."""
+    where = _where(error.__traceback__)
+    kind = next(
+        (k for k in type(error).__mro__ if k.__module__ == "builtins" and issubclass(k, Exception)), RuntimeError
+    )
+    if kind is type(error):
+        try:
+            pickle.dumps(error, protocol=4)
+            return error, where
+        except Exception:  # noqa: BLE001  arguments that do not pickle: keep the text
+            pass
+    prefix = "" if kind is type(error) else f"{type(error).__name__}: "
+    return kind(f"{prefix}{error}"), where
+
+
+def serve_solution(requests_fd, answers_fd):
+    """In the learner's process: imports solution.py, then answers calls until the pipe closes; never returns."""
+    out = _CappedText()
+    sys.stdout = sys.stderr = out
+    try:
+        module = importlib.import_module("solution")
+    except BaseException as error:
+        _send(answers_fd, ("load-error", load_error(error), out.text(OUTPUT_LIMIT)))
+        os._exit(0)
+    names = {}
+    for name, value in vars(module).items():
+        if name.startswith("_") or isinstance(value, type(sys)):
+            continue
+        names[name] = "call" if callable(value) else "value"
+    _send(answers_fd, ("loaded", names, out.text(OUTPUT_LIMIT)))
+    while True:
+        try:
+            kind, name, args, kwargs = _receive(requests_fd, plain=False)
+        except EOFError:
+            os._exit(0)
+        out = _CappedText()
+        sys.stdout = sys.stderr = out
+        try:
+            value = getattr(module, name)
+            value = value(*args, **kwargs) if kind == "call" else value
+            try:
+                answer = ("ok", pickle.dumps(value, protocol=4), None)
+            except Exception as error:  # noqa: BLE001  a generator, a lambda, an open file...
+                answer = ("refused", b"", f"{type(value).__name__}: {error}")
+        except BaseException as error:  # noqa: BLE001  the learner's error, sent for the test to see
+            plain, where = _plain_error(error)
+            answer = ("raise", pickle.dumps(plain, protocol=4), where)
+        printed = out.text(OUTPUT_LIMIT)
+        _send(answers_fd, (*answer, printed))
+
+
+def remote_solution(requests_fd, answers_fd):
+    """In the tests' process: a stand-in `solution` module whose functions run in the learner's process."""
+    try:
+        status, detail, output = _receive(answers_fd, plain=True)
+    except Exception:  # noqa: BLE001  it ended (os._exit, a crash) or sent something else
+        return (None, "solution.py ended its process (or wrote over its answers) while it was loading, so the tests never ran.", "")
+    module = type(sys)("solution")
+    module.__file__ = "solution.py"
+    if status == "load-error":
+        return (None, detail, output)
+
+    def ask(kind, name, args=(), kwargs=None):
+        _send(requests_fd, (kind, name, args, kwargs or {}))
+        try:
+            outcome, payload, where, printed = _receive(answers_fd, plain=True)
+        except EOFError:
+            raise RuntimeError("The solution's process ended (an exit() or a crash) during this call.") from None
+        if printed:
+            sys.stdout.write(printed)
+        if outcome == "refused":
+            raise TypeError(f"`{name}` gave an answer that cannot be sent back ({where}): return plain data")
+        try:
+            value = _PlainUnpickler(io.BytesIO(payload)).load()
+        except pickle.UnpicklingError as error:
+            raise TypeError(
+                f"`{name}` returned an object of {error} (its own class): an assessment's functions return "
+                "plain data (numbers, strings, lists, dicts, tuples, sets)"
+            ) from None
+        if outcome == "raise":
+            if where:
+                value.add_note(f"({where})")
+            raise value
+        return value
+
+    def remote(name):
+        def call(*args, **kwargs):
+            return ask("call", name, args, kwargs)
+
+        call.__name__ = call.__qualname__ = name
+        return call
+
+    values = {name for name, kind in detail.items() if kind == "value"}
+
+    def value_of(name):  # a module-level value, fetched when a test reads it (it must be plain data too)
+        if name not in values:
+            raise AttributeError(f"module 'solution' has no attribute '{name}'")
+        return ask("value", name)
+
+    for name, kind in detail.items():
+        if kind == "call":
+            setattr(module, name, remote(name))
+    module.__getattr__ = value_of
+    return module

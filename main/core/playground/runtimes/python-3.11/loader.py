@@ -143,34 +143,27 @@ def stdin_fd(text: str) -> int:
     return fd
 
 
-def start_child(job: dict, harness, nonce: str):
-    """Forks the process that runs the learner's code; returns its pid and the three pipes' read ends."""
-    pipes = [os.pipe() for _ in range(3)]
-    stdin = stdin_fd(job.get("stdin", ""))
-    wake_r, wake_w = os.pipe()
-    os.set_blocking(wake_w, False)
-    signal.signal(signal.SIGCHLD, lambda *_: None)  # a handler, so the wakeup fd hears the child end
-    signal.set_wakeup_fd(wake_w, warn_on_full_buffer=False)
+def fork_into(stdin: int, out_w: int, err_w: int, keep: list, body) -> int:
+    """Forks a process whose stdin, stdout and stderr are the given descriptors and which holds no other
+    descriptor but `keep` (nothing of the container's stdout), runs body() there, and returns its pid."""
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
     if pid:
-        os.close(stdin)
-        for read, write in pipes:
-            os.close(write)
-        return pid, [read for read, _ in pipes], wake_r
+        return pid
     try:
-        (out_r, out_w), (err_r, err_w), (events_r, events_w) = pipes
         os.setpgid(0, 0)
         signal.set_wakeup_fd(-1)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         os.dup2(stdin, 0)
         os.dup2(out_w, 1)
         os.dup2(err_w, 2)
-        # Nothing of the container's stdout stays open here: only the pipes, and the results pipe.
-        os.closerange(3, events_w)
-        os.closerange(events_w + 1, 4096)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        start = 3
+        for fd in sorted(keep):
+            os.closerange(start, fd)
+            start = fd + 1
+        os.closerange(start, 4096)
         try:
             with open("/proc/self/oom_score_adj", "w") as adj:
                 adj.write("1000")  # past the memory limit, the learner's process goes first, not the loader
@@ -180,19 +173,53 @@ def start_child(job: dict, harness, nonce: str):
         # Each line out at once (python -I ignores PYTHONUNBUFFERED): a crash loses nothing printed before it.
         sys.stdout.reconfigure(line_buffering=True)
         sys.stderr.reconfigure(line_buffering=True)
-        if job["mode"] == "test":
-            harness.run(events_w, nonce)
-        os.close(events_w)
-        code = run_entry(job.get("entry", "main.py"))
-        import atexit
-
-        atexit._run_exitfuncs()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code & 0xFF)
+        body()
     except BaseException:
         traceback.print_exc()
     os._exit(70)
+
+
+def run_program(entry: str) -> None:
+    """The body of a run job's process: the entry file as __main__, then the atexit handlers."""
+    code = run_entry(entry)
+    import atexit
+
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code & 0xFF)
+
+
+def start_child(job: dict, harness, nonce: str):
+    """Forks the process that runs the learner's code (and, for an isolated test job, the separate
+    process of the tests); returns the pid to wait for, the read ends of stdout, stderr and results,
+    and the descriptor that wakes the loader when a child ends."""
+    (out_r, out_w), (err_r, err_w), (events_r, events_w) = [os.pipe() for _ in range(3)]
+    stdin = stdin_fd(job.get("stdin", ""))
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.signal(signal.SIGCHLD, lambda *_: None)  # a handler, so the wakeup fd hears the child end
+    signal.set_wakeup_fd(wake_w, warn_on_full_buffer=False)
+    held = [stdin, out_w, err_w, events_w]
+    if job["mode"] != "test":
+        pid = fork_into(stdin, out_w, err_w, [], lambda: run_program(job.get("entry", "main.py")))
+    elif not job.get("isolated"):
+        pid = fork_into(stdin, out_w, err_w, [events_w], lambda: harness.run(events_w, nonce))
+    else:
+        # The learner's code answers calls in one process; the tests run in another that it cannot touch.
+        (requests_r, requests_w), (answers_r, answers_w) = os.pipe(), os.pipe()
+        held += [requests_r, requests_w, answers_r, answers_w]
+        fork_into(stdin, out_w, err_w, [requests_r, answers_w], lambda: harness.serve_solution(requests_r, answers_w))
+        pid = fork_into(
+            stdin,
+            out_w,
+            err_w,
+            [events_w, requests_w, answers_r],
+            lambda: harness.run(events_w, nonce, harness.remote_solution(requests_w, answers_r)),
+        )
+    for fd in held:
+        os.close(fd)
+    return pid, [out_r, err_r, events_r], wake_r
 
 
 def supervise(pid: int, fds: list, wake: int, cap: int):
