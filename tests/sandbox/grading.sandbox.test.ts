@@ -293,6 +293,29 @@ describe('grading on the real engine', () => {
       expect(apart.status).not.toBe('pass');
       expect(apart.tests.filter((t) => t.status === 'pass')).toEqual([]);
     });
+    it("cannot run code in the tests' process through a pickled answer or a module written to /work", async () => {
+      const tests = [
+        'import unittest',
+        'from solution import double',
+        'class T(unittest.TestCase):',
+        '    def test_one(self):',
+        '        import textwrap',
+        '        self.assertEqual(double(1), 2)',
+      ].join('\n');
+      const code = [
+        'open("/work/textwrap.py", "w").write("print(\'EVIL-MODULE\')\\nEVIL = True\\n")',
+        'open("/work/tests.py", "w").write("print(\'EVIL-TESTS\')\\n")',
+        'class Payload:',
+        '    def __reduce__(self):',
+        '        return (print, ("EVIL-PICKLE",))',
+        'def double(n):',
+        '    return Payload()',
+      ].join('\n');
+      const result = await grade(tests, code, isolated);
+      expect(result.status).not.toBe('pass');
+      expect(result.tests[0]!.message).toMatch(/not plain data/);
+      expect(JSON.stringify(result)).not.toMatch(/EVIL/);
+    });
   });
 
   describe('a solution written to forge a pass', () => {

@@ -11,12 +11,20 @@ what they were before the solution loaded. Code written to cheat on purpose can 
 from inside this process; the README's Code sandboxes section says so."""
 
 import builtins
+import collections
+import datetime
+import decimal
+import fractions
 import functools
 import importlib
+import importlib.abc
+import importlib.util
 import inspect
 import io
 import json
 import os
+import pickle
+import struct
 import sys
 import traceback
 import unittest
@@ -313,9 +321,6 @@ def run(events_fd: int, nonce: str, solution=None) -> None:
 # lists, dicts, sets, tuples, dates, Decimal...): anything else, such as an object whose __eq__ always
 # says True, is refused when it arrives.
 
-import pickle  # noqa: E402
-import struct  # noqa: E402
-
 # The classes an answer may be built of; unpickling anything else is refused (and never runs code).
 PLAIN_CLASSES = frozenset(
     [("builtins", n) for n in ("set", "frozenset", "bytearray", "complex", "slice", "range")]
@@ -329,13 +334,46 @@ PLAIN_CLASSES = frozenset(
 MESSAGE_BYTES = 32 * 1024 * 1024
 
 
+# Imported here, before any learner file exists, so looking them up never reads /work.
+_PLAIN_MODULES = {m.__name__: m for m in (builtins, collections, datetime, decimal, fractions)}
+
+
 class _PlainUnpickler(pickle.Unpickler):
+    """Unpickles plain data only: a class is looked up only if listed, and no module is ever imported."""
+
     def find_class(self, module, name):
-        value = getattr(sys.modules.get(module) or importlib.import_module(module), name, None)
-        builtin_error = module == "builtins" and isinstance(value, type) and issubclass(value, Exception)
-        if (module, name) in PLAIN_CLASSES or builtin_error:
+        if (module, name) in PLAIN_CLASSES:
+            return getattr(_PLAIN_MODULES[module], name)
+        value = getattr(builtins, name, None) if module == "builtins" else None
+        if isinstance(value, type) and issubclass(value, Exception):
             return value
         raise pickle.UnpicklingError(f"{module}.{name}")
+
+
+class _SourceFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Imports tests.py and the helper modules from the job's text, never from /work, which the
+    learner's process can write: in the tests' process nothing of /work is ever read."""
+
+    def __init__(self, sources):
+        self.sources = sources
+
+    def find_spec(self, name, path=None, target=None):
+        if name in self.sources:
+            return importlib.util.spec_from_loader(name, self, origin=f"/work/{name}.py")
+        return None
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        exec(compile(self.sources[module.__name__], module.__spec__.origin, "exec"), module.__dict__)
+
+
+def tests_apart(files):
+    """In the tests' process of an isolated job: /work off the import path, the test files served from memory."""
+    sys.path[:] = [p for p in sys.path if p != "/work"]
+    sources = {n[:-3]: text for n, text in files.items() if n.endswith(".py") and n != "solution.py"}
+    sys.meta_path.insert(0, _SourceFinder(sources))
 
 
 def _send(fd, value):
@@ -439,8 +477,8 @@ def remote_solution(requests_fd, answers_fd):
             value = _PlainUnpickler(io.BytesIO(payload)).load()
         except pickle.UnpicklingError as error:
             raise TypeError(
-                f"`{name}` returned an object of {error} (its own class): an assessment's functions return "
-                "plain data (numbers, strings, lists, dicts, tuples, sets)"
+                f"`{name}` returned something that is not plain data ({error}): an assessment's functions "
+                "return numbers, strings, lists, dicts, tuples or sets"
             ) from None
         if outcome == "raise":
             if where:

@@ -210,13 +210,12 @@ def start_child(job: dict, harness, nonce: str):
         (requests_r, requests_w), (answers_r, answers_w) = os.pipe(), os.pipe()
         held += [requests_r, requests_w, answers_r, answers_w]
         fork_into(stdin, out_w, err_w, [requests_r, answers_w], lambda: harness.serve_solution(requests_r, answers_w))
-        pid = fork_into(
-            stdin,
-            out_w,
-            err_w,
-            [events_w, requests_w, answers_r],
-            lambda: harness.run(events_w, nonce, harness.remote_solution(requests_w, answers_r)),
-        )
+
+        def tests():
+            harness.tests_apart(job["files"])
+            harness.run(events_w, nonce, harness.remote_solution(requests_w, answers_r))
+
+        pid = fork_into(stdin, out_w, err_w, [events_w, requests_w, answers_r], tests)
     for fd in held:
         os.close(fd)
     return pid, [out_r, err_r, events_r], wake_r
