@@ -86,8 +86,25 @@ describe('grading on the real engine', () => {
       skills: ['loops'],
       isolated: true,
     });
+    manifest.modules[1].exercises.push({
+      id: 'halving',
+      title: 'Halving',
+      dir: 'exercises/halving',
+      difficulty: 1,
+      skills: ['loops'],
+      helpers: ['halving_cases.py'],
+    });
     writeFileSync(join(source, 'pack.json'), JSON.stringify(manifest));
     writeFileSync(join(source, 'exercises', 'count-down', 'tests.py'), SUBTESTS);
+    const halving = join(source, 'exercises', 'halving');
+    cpSync(join(source, 'exercises', 'count-down'), halving, { recursive: true });
+    writeFileSync(join(halving, 'halving_cases.py'), 'CASES = [(4, 2), (10, 5)]\n');
+    writeFileSync(
+      join(halving, 'tests.py'),
+      'import unittest\nfrom halving_cases import CASES\nfrom solution import half\n\n' +
+        'class T(unittest.TestCase):\n    def test_cases(self):\n        for n, want in CASES:\n' +
+        '            self.assertEqual(half(n), want)\n',
+    );
     core = await createCore({
       dataDir: mkdtempSync(join(tmpdir(), 'grading-')),
       appVersion: '1.0.0',
@@ -114,6 +131,14 @@ describe('grading on the real engine', () => {
     ]);
     const progress = await api.getUserProgress({ session });
     expect(progress.exercises.find((e) => e.exerciseId === 'demo/doubling')).toMatchObject({ completedAt: null });
+  });
+
+  it("copies an installed exercise's helper modules into the sandbox beside its tests", async () => {
+    const code = 'def half(n):\n    return n // 2\n';
+    expect(await api.validateCode({ session, exerciseId: 'demo/halving', code })).toMatchObject({
+      status: 'pass',
+      tests: [{ name: 'test_cases', status: 'pass' }],
+    });
   });
 
   it('reports as many tests as python3 -m unittest counts, and agrees on pass or fail', async () => {
