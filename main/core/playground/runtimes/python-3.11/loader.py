@@ -354,4 +354,7 @@ def main() -> int:
 if __name__ == "__main__":
     protect_self()
     HARNESS = load_harness()
-    sys.exit(main())
+    exit_code = main()
+    sys.stdout.flush()
+    # No interpreter teardown (unittest, asyncio, ctypes are loaded): the container ends at once.
+    os._exit(exit_code)
