@@ -37,6 +37,8 @@ export const executeResultSchema = z.object({
   oomKilled: z.boolean(),
   /** Output beyond the cap was cut; the streams end with a note saying so. */
   truncated: z.boolean(),
+  /** What happened, in a sentence a learner understands, when the run did not end on its own (crash, timeout...). */
+  message: z.string().optional(),
 });
 export type ExecuteResult = z.infer<typeof executeResultSchema>;
 
@@ -92,5 +94,37 @@ export const sandboxRunRequestSchema = z.strictObject({
   stdin: z.string().max(100_000).default(''),
 });
 
-export const sandboxRunResultSchema = executeResultSchema.extend({ files: z.record(z.string(), z.string()) });
+/** A file of /work a scratch run did not keep, and why (binary, too large, too many files). */
+export const fileLeftOutSchema = z.object({ name: z.string().max(200), reason: z.string().max(200) });
+
+export const sandboxRunResultSchema = executeResultSchema.extend({
+  files: z.record(z.string(), z.string()),
+  filesLeftOut: z.array(fileLeftOutSchema).default([]),
+});
 export type SandboxRunResult = z.infer<typeof sandboxRunResultSchema>;
+
+/**
+ * What the sandbox's loader reports on its own channel after a job (the last frame it writes): how the
+ * learner's process ended, whether its output was cut, and for a test job the verdict, computed by the
+ * loader from one outcome per test. It comes out of the container, so it is parsed, never trusted as is.
+ */
+export const sandboxReportSchema = z.object({
+  exit: z.object({ code: z.number().int(), signal: z.number().int().nullable() }),
+  truncated: z.boolean(),
+  grading: z
+    .object({
+      status: validateResultSchema.shape.status,
+      message: z.string().max(10_000).optional(),
+      tests: z.array(testResultSchema).max(10_000),
+      /** What printed while the tests loaded. */
+      output: z.string().max(10_000).optional(),
+      /** Why there is no verdict from the tests themselves; the app words it (run-outcomes.ts). */
+      problem: z.enum(['crashed', 'ended-early', 'tampered']).optional(),
+      /** What the code under test changed, for "tampered". */
+      what: z.string().max(200).optional(),
+    })
+    .optional(),
+  files: workspaceFilesSchema.optional(),
+  filesLeftOut: z.array(fileLeftOutSchema).max(10_000).optional(),
+});
+export type SandboxReport = z.infer<typeof sandboxReportSchema>;

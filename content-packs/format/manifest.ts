@@ -64,6 +64,23 @@ export const exerciseLimitsSchema = z
   .partial();
 export type ExerciseLimits = z.infer<typeof exerciseLimitsSchema>;
 
+/** The exercise files a helper module may not replace. */
+const RESERVED_FILES = new Set(['solution.py', 'tests.py', 'starter.py', 'main.py']);
+
+/**
+ * Small Python modules beside an exercise's four files that its tests (or the learner's code) import,
+ * such as a fake model client: plain module file names, copied into the sandbox with the tests.
+ */
+export const exerciseHelpersSchema = z
+  .array(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,40}\.py$/, 'a helper is a module file name like "fake_llm.py"')
+      .refine((name) => !RESERVED_FILES.has(name), 'a helper may not be named like an exercise file'),
+  )
+  .max(5)
+  .refine((names) => new Set(names).size === names.length, 'helper names are unique');
+
 const exerciseEntrySchema = z.strictObject({
   id: localIdSchema,
   title,
@@ -74,6 +91,13 @@ const exerciseEntrySchema = z.strictObject({
   /** Lessons that teach what the exercise needs. */
   requires: ids.default([]),
   limits: exerciseLimitsSchema.optional(),
+  helpers: exerciseHelpersSchema.default([]),
+  /**
+   * For assessments: the learner's code runs in a process of its own and the tests call its functions
+   * across a pipe, so it cannot reach the tests or their results. Its functions must take and return
+   * plain data (numbers, strings, lists, dicts, tuples, sets), and classes are not supported.
+   */
+  isolated: z.boolean().default(false),
 });
 
 const quizBase = {

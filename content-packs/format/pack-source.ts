@@ -31,7 +31,7 @@ export function referencedFiles(manifest: PackManifest): string[] {
   return [
     ...manifest.modules.flatMap((m) => [
       ...m.lessons.map((l) => l.file),
-      ...m.exercises.flatMap((e) => EXERCISE_FILES.map((f) => `${e.dir}/${f}`)),
+      ...m.exercises.flatMap((e) => [...EXERCISE_FILES, ...e.helpers].map((f) => `${e.dir}/${f}`)),
       ...(m.quiz ? [m.quiz] : []),
     ]),
     ...(manifest.runtimeImage ? [manifest.runtimeImage] : []),

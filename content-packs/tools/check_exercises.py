@@ -14,8 +14,10 @@ import tempfile
 FILES = ("prompt.md", "starter.py", "solution.py", "tests.py")
 
 
-def run_tests(exercise_dir: pathlib.Path, candidate: str) -> tuple[bool, str]:
+def run_tests(exercise_dir: pathlib.Path, candidate: str, helpers: list) -> tuple[bool, str]:
     with tempfile.TemporaryDirectory() as work:
+        for helper in helpers:  # the exercise's helper modules, beside the tests as in the sandbox
+            shutil.copy(exercise_dir / helper, pathlib.Path(work) / helper)
         shutil.copy(exercise_dir / "tests.py", pathlib.Path(work) / "tests.py")
         shutil.copy(exercise_dir / candidate, pathlib.Path(work) / "solution.py")
         try:
@@ -59,14 +61,15 @@ def main(pack_dir: str, manifest_file: str | None) -> int:
         for exercise in module.get("exercises", []):
             exercises += 1
             folder = root / exercise["dir"]
-            missing = [f for f in FILES if not (folder / f).is_file()]
+            helpers = exercise.get("helpers", [])
+            missing = [f for f in (*FILES, *helpers) if not (folder / f).is_file()]
             if missing:
                 problems.append({"exercise": exercise["id"], "problem": f"missing {missing}"})
                 continue
-            passed, log = run_tests(folder, "solution.py")
+            passed, log = run_tests(folder, "solution.py", helpers)
             if not passed:
                 problems.append({"exercise": exercise["id"], "problem": "solution fails its tests", "log": log})
-            passed, _ = run_tests(folder, "starter.py")
+            passed, _ = run_tests(folder, "starter.py", helpers)
             if passed:
                 problems.append({"exercise": exercise["id"], "problem": "starter passes its tests"})
         if module.get("quiz"):

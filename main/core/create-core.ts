@@ -23,7 +23,7 @@ import { ReviewSchedule } from './adaptive/review-schedule.js';
 import { StoredPaths } from './adaptive/stored-paths.js';
 import { DockerEngine } from './playground/docker-engine.js';
 import { createPlayground } from './playground/playground-service.js';
-import type { PlaygroundOptions } from './playground/playground-service.js';
+import type { Playground, PlaygroundOptions } from './playground/playground-service.js';
 import { RuntimeImages } from './playground/runtime-images.js';
 import { readSandboxConfig } from './playground/sandbox-config.js';
 import { createProgressService } from './progress/progress-service.js';
@@ -75,6 +75,8 @@ export interface Core {
    * part of the API, so no face reaches it; tests use it to give a learner a history.
    */
   recordProgress: ProgressService['record'];
+  /** Grades code against an exercise given by its files (`lionlearn pack check`), the way the app grades. */
+  gradeExercise: Playground['grade'];
   /** Derives the projections again from the event log: of one learner, or of all. */
   rebuildProgress(learnerId?: string): number;
   /** The adaptive engine's deep model: its state (for doctor) and its background trainer. */
@@ -219,6 +221,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     recovery,
     images,
     warmUpPlayground: () => playground.warmUp(),
+    gradeExercise: (exercise, code) => playground.grade(exercise, code),
     startSync: () => sync.startAll(),
     recordProgress: progress.record,
     rebuildProgress: (learnerId) => log.rebuild(learnerId),

@@ -9,6 +9,7 @@ import { buildPackArchive, verifyPackFile } from '../../../content-packs/format/
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import { generateSigningKeys, keyIdOf } from '../../../content-packs/format/signing.js';
 import { byteProgress } from '../progress-bar.js';
+import { registerPackCheck } from './pack-check.js';
 import { print, printJson } from '../terminal-output.js';
 
 export const PRIVATE_KEY_FILE = 'pack-signing.key';
@@ -30,7 +31,8 @@ async function readTrusted(files: string[]): Promise<Map<string, string>> {
 }
 
 export function registerPack(program: Command, layout: InstallLayout): void {
-  const pack = program.command('pack').description('build, sign, verify and install content packs');
+  const pack = program.command('pack').description('build, sign, check, verify and install content packs');
+  registerPackCheck(pack, layout);
 
   pack
     .command('keygen')

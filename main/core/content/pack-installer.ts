@@ -88,8 +88,14 @@ export class PackInstaller {
     return loadPackSource(join(this.packsDir, row.dir));
   }
 
-  /** What running an exercise of the active version needs: the pack's runtime and the exercise's tests. */
-  async exerciseForRun(exerciseId: string): Promise<{ runtime: string; tests: string; limits: ExerciseLimits }> {
+  /** What running an exercise of the active version needs: the pack's runtime, the exercise's tests and helpers. */
+  async exerciseForRun(exerciseId: string): Promise<{
+    runtime: string;
+    tests: string;
+    helpers: Record<string, string>;
+    limits: ExerciseLimits;
+    isolated: boolean;
+  }> {
     const [packId, localId] = exerciseId.split('/') as [string, string];
     const version = this.catalog.installedVersion(packId);
     const row = version ? this.#versionRow(packId, version) : undefined;
@@ -98,8 +104,10 @@ export class PackInstaller {
     const manifest = parseManifest(await readFile(join(dir, MANIFEST_FILE)), dir);
     const exercise = manifest.modules.flatMap((m) => m.exercises).find((e) => e.id === localId);
     if (!exercise) throw new LearnError('not-found', `No exercise "${exerciseId}" in ${packId} ${version}.`);
-    const tests = await readFile(join(dir, exercise.dir, 'tests.py'), 'utf8');
-    return { runtime: manifest.runtime, tests, limits: exercise.limits ?? {} };
+    const read = (file: string) => readFile(join(dir, exercise.dir, file), 'utf8');
+    const helpers = Object.fromEntries(await Promise.all(exercise.helpers.map(async (h) => [h, await read(h)])));
+    const { limits = {}, isolated } = exercise;
+    return { runtime: manifest.runtime, tests: await read('tests.py'), helpers, limits, isolated };
   }
 
   /** The image archive an installed pack carries for a runtime, if one does. */

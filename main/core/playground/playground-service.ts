@@ -2,12 +2,7 @@ import { createHash } from 'node:crypto';
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
-import type {
-  ExecuteResult,
-  PlaygroundStatus,
-  TestResult,
-  ValidateResult,
-} from '../../../common/contract/playground.js';
+import type { ExecuteResult, PlaygroundStatus, ValidateResult } from '../../../common/contract/playground.js';
 import type { RecordInput } from '../../../common/contract/progress.js';
 import type { Logger } from '../../../infra/log/logger.js';
 import { ContainerPool, removeLeftovers } from './container-pool.js';
@@ -29,6 +24,16 @@ export interface PlaygroundOptions {
   maxima?: SandboxLimits;
 }
 
+/** What grading an exercise needs: its runtime, tests, helper modules and the limits it asks for. */
+export interface ExerciseForRun {
+  runtime: string;
+  tests: string;
+  helpers: Record<string, string>;
+  limits: Partial<SandboxLimits>;
+  /** The learner's code in a process of its own, the tests calling it across a pipe (assessments). */
+  isolated?: boolean;
+}
+
 interface Deps {
   engine: DockerEngine;
   images: RuntimeImages;
@@ -36,7 +41,7 @@ interface Deps {
   learnerOf: (session: string) => string;
   /** Appends the learner's events the way trackProgress does. */
   record: (session: string, events: RecordInput[]) => Promise<unknown>;
-  exerciseForRun: (exerciseId: string) => Promise<{ runtime: string; tests: string; limits: Partial<SandboxLimits> }>;
+  exerciseForRun: (exerciseId: string) => Promise<ExerciseForRun>;
   emit: (event: LearnEvent) => void;
   /** Where scratch workspaces keep their files. */
   workspacesDir: string;
@@ -57,22 +62,35 @@ export interface Playground {
     | 'runInSandbox'
     | 'destroySandbox'
   >;
+  /** Grades code against an exercise, installed or not, the way validateCode does; records nothing. */
+  grade(exercise: ExerciseForRun, code: string): Promise<ValidateResult>;
   /** Sweeps containers a crashed run left and pre-starts the pool; never throws. */
   warmUp(runtime?: string): Promise<void>;
   close(): Promise<void>;
 }
 
-/** What the contract returns of a run: without the harness's report and the cancel flag. */
-const omitReport = ({ report: _report, cancelled: _cancelled, ...result }: SandboxOutcome): ExecuteResult => result;
+/** What the contract returns of a run: without the loader's report and the cancel flag. */
+const omitReport = ({
+  report: _report,
+  loaderErrors: _loaderErrors,
+  cancelled: _cancelled,
+  ...result
+}: SandboxOutcome): ExecuteResult => result;
 
-const whyNoReport = (outcome: ExecuteResult) =>
-  outcome.timedOut
-    ? `The tests did not finish within ${Math.round(outcome.durationMs / 1000)} s: is there a loop that never ends?`
-    : outcome.oomKilled
-      ? 'The code used more memory than the sandbox allows.'
-      : outcome.truncated
-        ? 'The code printed more than the sandbox keeps.'
-        : 'The tests could not run.';
+/**
+ * The verdict of a test run. The loader computed it from one outcome per test; when the run was cut
+ * short (timeout, memory, output, a crash, tampering) the verdict is an error saying why.
+ */
+export function gradeOf(ran: SandboxOutcome): ValidateResult {
+  const run = omitReport(ran);
+  const grading = ran.report?.grading;
+  if (!grading || run.timedOut || run.oomKilled || run.truncated || grading.problem) {
+    const message = run.message ?? grading?.message ?? 'The tests could not run.';
+    return { status: 'error', tests: grading?.tests ?? [], run, message };
+  }
+  const { status, tests, message } = grading;
+  return { status, tests, run, ...(message ? { message } : {}) };
+}
 
 const unavailable = (error: unknown) => {
   if (error instanceof EngineUnavailable) return new LearnError('unavailable', `${error.message} ${error.fix}`);
@@ -188,22 +206,16 @@ export function createPlayground(deps: Deps): Playground {
   };
 
   /** The exercise's tests against the code, nothing recorded: for submissions and live feedback. */
-  const check = async (exerciseId: string, code: string, signal?: AbortSignal) => {
-    const { runtime, tests, limits } = await exerciseForRun(exerciseId);
-    const ran = await run(runtime, { mode: 'test', files: { 'tests.py': tests, 'solution.py': code } }, limits, signal);
-    const { report } = ran;
-    const outcome = omitReport(ran);
-    const parsed = report as { status?: ValidateResult['status']; message?: string; tests?: TestResult[] } | null;
-    const result: ValidateResult = parsed?.status
-      ? {
-          status: parsed.status,
-          tests: parsed.tests ?? [],
-          run: outcome,
-          ...(parsed.message ? { message: parsed.message } : {}),
-        }
-      : { status: 'error', tests: [], run: outcome, message: whyNoReport(outcome) };
+  const grade = async (exercise: ExerciseForRun, code: string, signal?: AbortSignal) => {
+    const { runtime, tests, helpers, limits, isolated } = exercise;
+    const files = { ...helpers, 'tests.py': tests, 'solution.py': code };
+    const ran = await run(runtime, { mode: 'test', files, isolated: isolated ?? false }, limits, signal);
+    if (!ran.report && ran.loaderErrors) logger.warn({ loaderErrors: ran.loaderErrors }, 'the sandbox loader failed');
+    const result = gradeOf(ran);
     return { ...result, cancelled: ran.cancelled };
   };
+  const check = async (exerciseId: string, code: string, signal?: AbortSignal) =>
+    grade(await exerciseForRun(exerciseId), code, signal);
 
   const live = new LiveSessions(check, deps.emit, { debounceMs: options?.liveDebounceMs });
   const workspaces = new ScratchWorkspaces(
@@ -272,6 +284,10 @@ export function createPlayground(deps: Deps): Playground {
 
   return {
     service,
+    grade: async (exercise, code) => {
+      const { cancelled: _cancelled, ...result } = await grade(exercise, code);
+      return result;
+    },
     warmUp: async (runtime = 'python-3.11') => {
       try {
         if ((await status(runtime)).state === 'ready') await (await poolFor(runtime)).refill();

@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
 import type Docker from 'dockerode';
-import type { ExecuteResult } from '../../../common/contract/playground.js';
+import { sandboxReportSchema } from '../../../common/contract/playground.js';
+import type { ExecuteResult, SandboxReport } from '../../../common/contract/playground.js';
+import { outcomeSentence } from './run-outcomes.js';
+import { CappedBuffer, FrameReader } from './sandbox-frames.js';
 import type { SandboxLimits } from './sandbox-limits.js';
 
 export interface SandboxJob {
@@ -11,51 +12,18 @@ export interface SandboxJob {
   entry?: string;
   /** Report the files left in /work (scratch workspaces keep them). */
   returnFiles?: boolean;
+  /** A test job whose solution runs in a process apart from the tests (loader.py). */
+  isolated?: boolean;
 }
 
 export interface SandboxOutcome extends ExecuteResult {
-  /** The harness's report (test jobs) or the files left (run jobs that asked); taken out of stdout. */
-  report: unknown;
+  /** The loader's report, from its own channel and parsed; null when there is none or it is not valid. */
+  report: SandboxReport | null;
+  /** What the loader itself wrote to stderr: empty unless the sandbox failed (for the log). */
+  loaderErrors: string;
   /** Stopped by the caller's signal, as when a newer edit replaces a live check. */
   cancelled: boolean;
 }
-
-/** Keeps the first `limit` bytes of a stream and says when there was more. */
-class CappedBuffer extends Writable {
-  readonly chunks: Buffer[] = [];
-  size = 0;
-  cut = false;
-
-  constructor(
-    private readonly limit: number,
-    private readonly onCut: () => void,
-  ) {
-    super();
-  }
-
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
-    const room = this.limit - this.size;
-    if (chunk.length > room) {
-      if (room > 0) this.chunks.push(chunk.subarray(0, room));
-      this.size = this.limit;
-      if (!this.cut) {
-        this.cut = true;
-        this.onCut();
-      }
-    } else {
-      this.chunks.push(chunk);
-      this.size += chunk.length;
-    }
-    done();
-  }
-
-  text(): string {
-    const text = Buffer.concat(this.chunks).toString('utf8');
-    return this.cut ? `${text}\n[output cut at ${this.limit} bytes]` : text;
-  }
-}
-
-const MARKER = /\n@@lionlearn-results ([0-9a-f]+)@@(.*)\n?$/;
 
 /**
  * Runs one job in a started container that waits on stdin, then removes the container: the job
@@ -68,14 +36,16 @@ export async function runInContainer(
   limits: SandboxLimits,
   signal?: AbortSignal,
 ): Promise<SandboxOutcome> {
-  const nonce = randomBytes(12).toString('hex');
   let timedOut = false;
   const stop = () => void container.kill().catch(() => undefined);
   const cancel = () => stop();
   signal?.addEventListener('abort', cancel, { once: true });
   if (signal?.aborted) cancel();
-  const stdout = new CappedBuffer(limits.outputBytes + 64 * 1024, stop);
+  // The loader cuts the program's output at the cap as it is written; these caps are the backstop.
+  const stdout = new CappedBuffer(limits.outputBytes, stop);
   const stderr = new CappedBuffer(limits.outputBytes, stop);
+  const frames = new FrameReader(stdout, stderr);
+  const loaderErrors = new CappedBuffer(16 * 1024, stop);
   try {
     const stream = (await container.attach({
       stream: true,
@@ -89,43 +59,45 @@ export async function runInContainer(
       stream.once('close', resolve);
       stream.once('error', () => resolve());
     });
-    docker.modem.demuxStream(stream, stdout, stderr);
+    docker.modem.demuxStream(stream, frames, loaderErrors);
     const started = performance.now();
     const timer = setTimeout(() => {
       timedOut = true;
       stop();
     }, limits.timeoutMs);
-    stream.end(JSON.stringify({ ...job, nonce }));
+    stream.end(JSON.stringify({ ...job, outputBytes: limits.outputBytes }));
     const { StatusCode } = (await container.wait()) as { StatusCode: number };
     clearTimeout(timer);
     await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 1000))]);
     const durationMs = Math.round(performance.now() - started);
     const state = (await container.inspect()).State;
 
-    let out = stdout.text();
-    let report: unknown = null;
-    const found = MARKER.exec(out);
-    if (found && found[1] === nonce) {
-      report = JSON.parse(found[2]!);
-      out = out.slice(0, found.index);
-    } else if (found) {
-      out = out.slice(0, found.index);
-    }
-    // The harness's report may exceed the learner's cap by its own size, never the learner's output.
-    const learnerOut = out.length > limits.outputBytes ? `${out.slice(0, limits.outputBytes)}\n[output cut]` : out;
+    const report = frames.broken || timedOut ? null : parseReport(frames.report);
+    const truncated = stdout.cut || stderr.cut || frames.report.cut || (report?.truncated ?? false);
+    const run = { timedOut, oomKilled: state.OOMKilled, truncated, durationMs };
+    const message = outcomeSentence(run, report, limits);
     return {
-      stdout: learnerOut,
-      stderr: stderr.text(),
-      exitCode: timedOut ? null : StatusCode,
-      durationMs,
-      timedOut,
-      oomKilled: state.OOMKilled,
-      truncated: stdout.cut || stderr.cut || out.length > limits.outputBytes,
+      ...run,
+      stdout: stdout.text(truncated),
+      stderr: stderr.text(truncated),
+      exitCode: timedOut ? null : (report?.exit.code ?? StatusCode),
+      ...(message ? { message } : {}),
       report,
+      loaderErrors: loaderErrors.text(),
       cancelled: signal?.aborted ?? false,
     };
   } finally {
     signal?.removeEventListener('abort', cancel);
     await container.remove({ force: true }).catch(() => undefined);
+  }
+}
+
+function parseReport(buffer: CappedBuffer): SandboxReport | null {
+  if (buffer.cut || buffer.size === 0) return null;
+  try {
+    const parsed = sandboxReportSchema.safeParse(JSON.parse(buffer.text()));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LearnError } from '../../../common/contract/errors.js';
-import { workspaceFilesSchema } from '../../../common/contract/playground.js';
 import type { SandboxRunResult } from '../../../common/contract/playground.js';
 import type { SandboxJob, SandboxOutcome } from './sandbox-run.js';
 
@@ -42,6 +41,7 @@ export class ScratchWorkspaces {
     if (!(request.entry in files)) throw new LearnError('invalid-input', `There is no ${request.entry} to run.`);
     const {
       report,
+      loaderErrors: _loaderErrors,
       cancelled: _cancelled,
       ...result
     } = await this.run({
@@ -51,12 +51,11 @@ export class ScratchWorkspaces {
       entry: request.entry,
       returnFiles: true,
     });
-    // The report comes out of the container, so it is checked like any input: names and sizes.
-    // Without a valid one (killed, timed out, forged) the files sent in are what is kept.
-    const reported = workspaceFilesSchema.safeParse((report as { files?: unknown } | null)?.files);
-    const kept = reported.success ? reported.data : files;
+    // The report was parsed against the contract's workspace rules (names, sizes, count) as it came
+    // out of the container. Without one (killed, timed out) the files sent in are what is kept.
+    const kept = report?.files ?? files;
     await this.#replace(dir, kept);
-    return { ...result, files: kept };
+    return { ...result, files: kept, filesLeftOut: report?.filesLeftOut ?? [] };
   }
 
   async destroy(learnerId: string, sandboxId: string): Promise<void> {

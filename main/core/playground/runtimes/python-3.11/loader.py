@@ -1,44 +1,92 @@
 """Started ahead of time in a fresh sandbox container; waits for one job on stdin, then runs it.
 
-A job is one JSON object: {"mode": "run" | "test", "files": {name: text}, "stdin": text, "nonce": text,
-"entry": name, "returnFiles": bool}. "run" executes the entry file (main.py) as __main__ and, when asked,
-reports the text files left in /work (a scratch workspace keeps them); "test" runs tests.py against
-solution.py with the harness. The container serves this one job and is then removed."""
+A job is one JSON object: {"mode": "run" | "test", "files": {name: text}, "stdin": text, "entry": name,
+"returnFiles": bool, "outputBytes": int}. "run" executes the entry file (main.py) as __main__ and, when
+asked, reports the text files left in /work (a scratch workspace keeps them); "test" runs tests.py
+against solution.py with the harness. The container serves this one job and is then removed.
 
+The loader is the container's first process and the only writer of its stdout. It forks a child that
+runs the learner's code (and, for a test job, the tests); the child's stdout and stderr are pipes the
+loader reads and caps as they are written, and the tests' outcomes come back on a third pipe. The
+loader writes frames: one byte of kind (o: the program's stdout, e: its stderr, r: the report, JSON),
+four bytes of length, then the bytes. The child never holds the container's stdout, so nothing it
+prints or writes can pass for a frame, and the verdict of a test job is computed here, from one
+outcome per test, in a process the child cannot trace (it is not dumpable) or signal (the kernel
+ignores signals to a namespace's first process that it does not handle)."""
+
+import importlib.util
 import io
 import json
 import os
+import re
 import runpy
+import secrets
+import selectors
+import signal
 import stat
+import struct
 import sys
 import traceback
 
-FILES_LIMIT = 1024 * 1024
+# What a scratch workspace keeps (common/contract/playground.ts, workspaceFilesSchema).
+FILES_MAX = 50
+FILE_CHARS_MAX = 200_000
+FILE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$")
+EVENTS_LIMIT = 8 * 1024 * 1024
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def write_files(files: dict) -> None:
     for name, text in files.items():
         if "/" in name or name.startswith("."):
             raise SystemExit(f"bad file name {name!r}")
-        with open(name, "w", encoding="utf-8") as handle:
+        with open(name, "w", encoding="utf-8", errors="surrogatepass") as handle:
             handle.write(text)
 
 
-def report_files(report_fd: int, nonce: str) -> None:
-    """The text files in /work after the run; binary files and those past the limit are left out."""
-    files, total = {}, 0
+def not_text(files: dict) -> str | None:
+    """A file holding a lone surrogate (half of an emoji, pasted badly) cannot be Python source."""
+    for name, text in files.items():
+        found = LONE_SURROGATE.search(text)
+        if found:
+            line = text.count("\n", 0, found.start()) + 1
+            return (
+                f"{name}, line {line}, holds a character that is not text ({ascii(found.group())}, half of an "
+                "emoji or symbol that was pasted badly). Delete it and type it again."
+            )
+    return None
+
+
+def collect_files() -> tuple[dict, list]:
+    """The text files in /work after the run, and the ones left out with the reason."""
+    files, left_out = {}, []
     for name in sorted(os.listdir("/work")):
         info = os.lstat(name)
-        if not stat.S_ISREG(info.st_mode) or total + info.st_size > FILES_LIMIT:
-            continue
-        try:
-            with open(name, encoding="utf-8") as handle:
-                files[name] = handle.read()
-        except (UnicodeDecodeError, OSError):
-            continue
-        total += info.st_size
-    with os.fdopen(report_fd, "w", encoding="utf-8") as out:
-        out.write(f"\n@@lionlearn-results {nonce}@@{json.dumps({'files': files})}\n")
+        reason = None
+        if not stat.S_ISREG(info.st_mode):
+            reason = "not a plain file"
+        elif not FILE_NAME.match(name):
+            reason = "its name is not a plain file name (letters, digits, '_', '.', '-')"
+        elif info.st_size > 4 * FILE_CHARS_MAX:
+            reason = f"larger than {FILE_CHARS_MAX:,} characters"
+        elif len(files) >= FILES_MAX:
+            reason = f"a workspace keeps at most {FILES_MAX} files"
+        else:
+            try:
+                with open(name, encoding="utf-8") as handle:
+                    text = handle.read()
+                # Counted as the app counts string length (UTF-16 units), so an emoji counts twice.
+                if len(text.encode("utf-16-le", "surrogatepass")) // 2 > FILE_CHARS_MAX:
+                    reason = f"larger than {FILE_CHARS_MAX:,} characters"
+                else:
+                    files[name] = text
+            except UnicodeDecodeError:
+                reason = "not UTF-8 text"
+            except OSError as error:
+                reason = f"unreadable ({error.strerror})"
+        if reason:
+            left_out.append({"name": name[:200], "reason": reason})
+    return files, left_out
 
 
 def run_entry(entry: str) -> int:
@@ -61,25 +109,252 @@ def run_entry(entry: str) -> int:
     return 0
 
 
-def main() -> int:
-    job = json.loads(sys.stdin.buffer.read().decode("utf-8"))
-    os.chdir("/work")
-    write_files(job["files"])
-    sys.stdin = io.StringIO(job.get("stdin", ""))
-    sys.path.insert(0, "/work")
-    if job["mode"] == "test":
-        sys.path.insert(0, "/opt/lionlearn")
-        import harness
+def protect_self() -> None:
+    """Not dumpable: a process of the same user (the learner's) cannot ptrace this one or read its memory."""
+    try:
+        import ctypes
 
-        return harness.run(job["nonce"])
-    report_fd = os.dup(1)
-    code = run_entry(job.get("entry", "main.py"))
+        ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE, 0
+    except (OSError, AttributeError):
+        pass
+    # A handled signal could reach us from the child; SIGINT is the one Python handles by default.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def load_harness():
+    """The harness, imported ahead of the job, and kept out of sys.modules where a solution would look."""
+    spec = importlib.util.spec_from_file_location("lionlearn_harness", "/opt/lionlearn/harness.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_frame(kind: bytes, payload: bytes) -> None:
+    data = struct.pack(">cI", kind, len(payload)) + payload
+    while data:
+        data = data[os.write(1, data) :]
+
+
+def stdin_fd(text: str) -> int:
+    """The job's stdin as an unnamed file, so the program can read it by any means (input(), sys.stdin.buffer)."""
+    fd = os.open("/tmp", os.O_TMPFILE | os.O_RDWR, 0o600)
+    os.write(fd, text.encode("utf-8", "surrogatepass"))
+    os.lseek(fd, 0, os.SEEK_SET)
+    return fd
+
+
+def fork_into(stdin: int, out_w: int, err_w: int, keep: list, body) -> int:
+    """Forks a process whose stdin, stdout and stderr are the given descriptors and which holds no other
+    descriptor but `keep` (nothing of the container's stdout), runs body() there, and returns its pid."""
     sys.stdout.flush()
     sys.stderr.flush()
-    if job.get("returnFiles"):
-        report_files(report_fd, job["nonce"])
-    return code
+    pid = os.fork()
+    if pid:
+        return pid
+    try:
+        os.setpgid(0, 0)
+        signal.set_wakeup_fd(-1)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        os.dup2(stdin, 0)
+        os.dup2(out_w, 1)
+        os.dup2(err_w, 2)
+        start = 3
+        for fd in sorted(keep):
+            os.closerange(start, fd)
+            start = fd + 1
+        os.closerange(start, 4096)
+        try:
+            with open("/proc/self/oom_score_adj", "w") as adj:
+                adj.write("1000")  # past the memory limit, the learner's process goes first, not the loader
+        except OSError:
+            pass
+        sys.stdin = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, "r", closefd=False)), encoding="utf-8")
+        # Each line out at once (python -I ignores PYTHONUNBUFFERED): a crash loses nothing printed before it.
+        sys.stdout.reconfigure(line_buffering=True)
+        sys.stderr.reconfigure(line_buffering=True)
+        body()
+    except BaseException:
+        traceback.print_exc()
+    os._exit(70)
+
+
+def run_program(entry: str) -> None:
+    """The body of a run job's process: the entry file as __main__, then the atexit handlers."""
+    code = run_entry(entry)
+    import atexit
+
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code & 0xFF)
+
+
+def start_child(job: dict, harness, nonce: str):
+    """Forks the process that runs the learner's code (and, for an isolated test job, the separate
+    process of the tests); returns the pid to wait for, the read ends of stdout, stderr and results,
+    and the descriptor that wakes the loader when a child ends."""
+    (out_r, out_w), (err_r, err_w), (events_r, events_w) = [os.pipe() for _ in range(3)]
+    stdin = stdin_fd(job.get("stdin", ""))
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.signal(signal.SIGCHLD, lambda *_: None)  # a handler, so the wakeup fd hears the child end
+    signal.set_wakeup_fd(wake_w, warn_on_full_buffer=False)
+    held = [stdin, out_w, err_w, events_w]
+    if job["mode"] != "test":
+        pid = fork_into(stdin, out_w, err_w, [], lambda: run_program(job.get("entry", "main.py")))
+    elif not job.get("isolated"):
+        pid = fork_into(stdin, out_w, err_w, [events_w], lambda: harness.run(events_w, nonce))
+    else:
+        # The learner's code answers calls in one process; the tests run in another that it cannot touch.
+        (requests_r, requests_w), (answers_r, answers_w) = os.pipe(), os.pipe()
+        held += [requests_r, requests_w, answers_r, answers_w]
+        fork_into(stdin, out_w, err_w, [requests_r, answers_w], lambda: harness.serve_solution(requests_r, answers_w))
+
+        def tests():
+            harness.tests_apart(job["files"])
+            harness.run(events_w, nonce, harness.remote_solution(requests_w, answers_r))
+
+        pid = fork_into(stdin, out_w, err_w, [events_w, requests_w, answers_r], tests)
+    for fd in held:
+        os.close(fd)
+    return pid, [out_r, err_r, events_r], wake_r
+
+
+def supervise(pid: int, fds: list, wake: int, cap: int):
+    """Forwards the child's output as frames until the cap and collects its results until it has ended
+    and every pipe is closed; returns its wait status, the results and whether output was cut."""
+    out_r, err_r, events_r = fds
+    kinds = {out_r: b"o", err_r: b"e"}
+    sent = {out_r: 0, err_r: 0}
+    events, truncated = bytearray(), False
+    selector = selectors.DefaultSelector()
+    for fd in [*fds, wake]:
+        selector.register(fd, selectors.EVENT_READ)
+    status = None
+    while status is None or len(selector.get_map()) > 1:
+        for key, _ in selector.select():
+            chunk = os.read(key.fd, 65536)
+            if key.fd == wake:
+                continue
+            if not chunk:
+                selector.unregister(key.fd)
+            elif key.fd == events_r:
+                if len(events) < EVENTS_LIMIT:
+                    events += chunk
+            elif not truncated:
+                room = cap - sent[key.fd]
+                if room > 0:
+                    write_frame(kinds[key.fd], chunk[:room])
+                    sent[key.fd] += min(room, len(chunk))
+                if len(chunk) > room:
+                    truncated = True
+                    stop_all(pid)
+        if status is None:
+            done, wait_status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                # What the program left running would hold the pipes open: end it, then read to the end.
+                status = wait_status
+                stop_all(pid)
+    return status, bytes(events), truncated
+
+
+def stop_all(pid: int) -> None:
+    """Ends every process the run started: as the namespace's first process, every one but this."""
+    try:
+        os.kill(-1, signal.SIGKILL) if os.getpid() == 1 else os.killpg(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def exit_of(status: int) -> dict:
+    if os.WIFSIGNALED(status):
+        return {"code": 128 + os.WTERMSIG(status), "signal": os.WTERMSIG(status)}
+    return {"code": os.WEXITSTATUS(status), "signal": None}
+
+
+def judge(events: bytes, nonce: str, exit: dict) -> dict:
+    """The verdict of a test job from the outcomes the child sent: one per test it said it loaded."""
+    tests, seen, fixtures = [], set(), []
+    loaded = finished = None
+    grading = {"status": "error", "tests": []}
+    for line in events.decode("utf-8", "replace").splitlines():
+        try:
+            event = json.loads(line)
+            assert isinstance(event, dict) and event.get("nonce") == nonce
+        except (ValueError, AssertionError):
+            return {**grading, "problem": "tampered", "what": "the results pipe"}
+        kind = event.get("kind")
+        if finished or kind == "tampered":
+            return {**grading, "problem": "tampered", "what": str(event.get("what", "the results pipe"))[:200]}
+        if kind == "load-error":
+            grading["message"] = str(event.get("message"))
+            if event.get("output"):
+                grading["output"] = event["output"]
+            return grading
+        if kind == "loaded" and loaded is None:
+            loaded = event
+        elif kind == "test" and loaded is not None and event.get("id") not in seen:
+            seen.add(event.get("id"))
+            tests.append({k: event[k] for k in ("name", "status", "message", "output") if k in event})
+        elif kind in ("fixture", "fixture-skip") and loaded is not None:
+            fixtures.append(event)
+        elif kind == "done" and loaded is not None:
+            finished = True
+        else:
+            return {**grading, "problem": "tampered", "what": "the results pipe"}
+    if not finished:
+        return {**grading, "tests": tests, "problem": "crashed" if exit["signal"] else "ended-early"}
+    count = loaded.get("count")
+    if len(tests) != count and not fixtures:
+        return {**grading, "tests": tests, "problem": "tampered", "what": "the number of tests"}
+    failed = [f for f in fixtures if f["kind"] == "fixture"]
+    grading["tests"] = tests
+    grading["status"] = "fail" if failed or any(t["status"] != "pass" for t in tests) else "pass"
+    messages = [str(f.get("message"))[:2000] for f in fixtures]
+    if messages:
+        grading["message"] = "\n".join(messages)
+    if loaded.get("output"):
+        grading["output"] = loaded["output"]
+    return grading
+
+
+def serve(job: dict, harness) -> int:
+    """Runs the job in a child, then writes the report frame; the container's exit code is the child's."""
+    problem = not_text(job["files"])
+    if problem:
+        if job["mode"] == "test":
+            report = {"exit": {"code": 0, "signal": None}, "truncated": False}
+            report["grading"] = {"status": "error", "tests": [], "message": problem}
+        else:
+            write_frame(b"e", (problem + "\n").encode())
+            report = {"exit": {"code": 1, "signal": None}, "truncated": False}
+        write_frame(b"r", json.dumps(report).encode())
+        return report["exit"]["code"]
+    write_files(job["files"])
+    nonce = secrets.token_hex(16)
+    pid, fds, wake = start_child(job, harness, nonce)
+    status, events, truncated = supervise(pid, fds, wake, int(job.get("outputBytes", 64 * 1024)))
+    report = {"exit": exit_of(status), "truncated": truncated}
+    if job["mode"] == "test":
+        report["grading"] = judge(events, nonce, report["exit"])
+    elif job.get("returnFiles"):
+        report["files"], report["filesLeftOut"] = collect_files()
+    write_frame(b"r", json.dumps(report).encode())
+    return report["exit"]["code"]
+
+
+def main() -> int:
+    job = json.loads(sys.stdin.buffer.read().decode("utf-8", "surrogatepass"))
+    os.chdir("/work")
+    sys.path.insert(0, "/work")
+    return serve(job, HARNESS)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    protect_self()
+    HARNESS = load_harness()
+    exit_code = main()
+    sys.stdout.flush()
+    # No interpreter teardown (unittest, asyncio, ctypes are loaded): the container ends at once.
+    os._exit(exit_code)

@@ -1,0 +1,88 @@
+import { statSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { verifyPackFile } from '../../../content-packs/format/pack-archive.js';
+import { loadPackSource } from '../../../content-packs/format/pack-source.js';
+import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
+import { keyIdOf } from '../../../content-packs/format/signing.js';
+import { checkPack } from '../../core/content/pack-check.js';
+import type { ExerciseCheck } from '../../core/content/pack-check.js';
+import type { InstallLayout } from '../../core/host/install-layout.js';
+import { openCore } from '../open-core.js';
+import type { GlobalOptions } from '../open-core.js';
+
+const score = (r: ExerciseCheck['reference']) =>
+  `${r.status} ${r.tests.filter((t) => t.status === 'pass').length}/${r.tests.length}`;
+
+/** One row of the table: the exercise, how its reference and starter did, its prompt, its time. */
+function row(check: ExerciseCheck): string {
+  const mark = check.problems.length ? 'FAIL' : 'ok  ';
+  const prompt = check.problems.some((p) => p.startsWith('prompt.md')) ? 'prompt: problems' : 'prompt: ok';
+  return (
+    `${mark}  ${check.id.padEnd(48)}  reference ${score(check.reference).padEnd(10)}  ` +
+    `starter ${score(check.starter).padEnd(10)}  ${prompt.padEnd(16)}  ${(check.durationMs / 1000).toFixed(1)} s`
+  );
+}
+
+async function loadPack(
+  target: string,
+  trust: string[] | undefined,
+): Promise<{ pack: LoadedPack; cleanup: () => Promise<void> }> {
+  if (statSync(target).isDirectory()) return { pack: await loadPackSource(target), cleanup: async () => {} };
+  if (!trust?.length) throw new Error('checking a .lpack file verifies its signature first: name the key with --trust');
+  const keys = await Promise.all(trust.map((f) => readFile(f, 'utf8')));
+  const extractTo = join(await mkdtemp(join(tmpdir(), 'lionlearn-check-')), 'pack');
+  const cleanup = () => rm(join(extractTo, '..'), { recursive: true, force: true });
+  try {
+    const { pack } = await verifyPackFile(target, { trusted: new Map(keys.map((k) => [keyIdOf(k), k])), extractTo });
+    return { pack, cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+export function registerPackCheck(pack: Command, layout: InstallLayout): void {
+  pack
+    .command('check <dirOrFile>')
+    .description(
+      "run every exercise's reference (must pass) and starter (must fail) in the real sandbox, " +
+        "and check lessons and prompts against AUTHORING.md's rules",
+    )
+    .option('--trust <pubkey...>', 'public key file(s), to check a signed .lpack')
+    .option('--concurrency <n>', 'exercises checked at once', '2')
+    .action(async (target: string, options: { trust?: string[]; concurrency: string }, command: Command) => {
+      const started = performance.now();
+      const { pack, cleanup } = await loadPack(target, options.trust);
+      const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
+      try {
+        const status = await core.api.getPlaygroundStatus({ runtime: pack.manifest.runtime });
+        if (!status.canRun) throw new Error(`the sandbox cannot run: ${status.message} ${status.fix ?? ''}`.trim());
+        const report = await checkPack(pack, core.gradeExercise, {
+          concurrency: Math.max(1, Number(options.concurrency) || 2),
+          onExercise: (check) => console.log(row(check)),
+        });
+        const failed = report.exercises.filter((e) => e.problems.length > 0);
+        for (const check of failed) {
+          console.log(`\n${check.id}:`);
+          for (const problem of check.problems) console.log(`  - ${problem}`);
+        }
+        for (const lesson of report.lessons) {
+          console.log(`\n${lesson.file}:`);
+          for (const problem of lesson.problems) console.log(`  - ${problem}`);
+        }
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        console.log(
+          `\n${pack.manifest.id} ${pack.manifest.version}: ${report.exercises.length} exercises ` +
+            `(${failed.length} failing), ${report.lessonCount} lessons (${report.lessons.length} with problems), ` +
+            `${report.problemCount} problems, ${seconds} s`,
+        );
+        if (report.problemCount > 0) process.exitCode = 1;
+      } finally {
+        await core.close();
+        await cleanup();
+      }
+    });
+}

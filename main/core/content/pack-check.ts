@@ -1,0 +1,90 @@
+import type { ValidateResult } from '../../../common/contract/playground.js';
+import { markdownProblems } from '../../../content-packs/format/markdown-rules.js';
+import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
+import type { ExerciseForRun } from '../playground/playground-service.js';
+
+/** One exercise of a pack, checked: its reference must pass, its starter must fail, its prompt follow the rules. */
+export interface ExerciseCheck {
+  id: string;
+  reference: ValidateResult;
+  starter: ValidateResult;
+  problems: string[];
+  durationMs: number;
+}
+
+export interface PackCheck {
+  exercises: ExerciseCheck[];
+  /** Lessons whose Markdown breaks AUTHORING.md's rules, with each problem. */
+  lessons: { file: string; problems: string[] }[];
+  lessonCount: number;
+  problemCount: number;
+}
+
+type Grade = (exercise: ExerciseForRun, code: string) => Promise<ValidateResult>;
+
+const text = (pack: LoadedPack, path: string) => pack.files.get(path)?.toString('utf8') ?? '';
+const passed = (r: ValidateResult) => r.tests.filter((t) => t.status === 'pass').length;
+const summary = (r: ValidateResult) => `${r.status} ${passed(r)}/${r.tests.length}${r.message ? `: ${r.message}` : ''}`;
+
+/** What is wrong with an exercise's two runs, in words an author acts on. */
+export function runProblems(reference: ValidateResult, starter: ValidateResult): string[] {
+  const problems: string[] = [];
+  if (reference.status !== 'pass') problems.push(`the reference solution does not pass (${summary(reference)})`);
+  else if (reference.tests.length === 0) problems.push('the tests ran no test');
+  if (starter.status === 'pass') problems.push('the starter passes the tests; it must fail them');
+  else if (starter.run.timedOut || starter.run.oomKilled || starter.run.truncated)
+    problems.push(`the starter must fail fast, not hang or flood (${starter.message ?? 'stopped'})`);
+  return problems;
+}
+
+/**
+ * Checks a pack as an admin does before publishing: every exercise's reference and starter graded
+ * through `grade` (the app's own path: the real sandbox), and every lesson and prompt against the
+ * Markdown rules. Exercises run `concurrency` at a time; `onExercise` hears each as it finishes.
+ */
+export async function checkPack(
+  pack: LoadedPack,
+  grade: Grade,
+  options: { concurrency?: number; onExercise?: (check: ExerciseCheck) => void } = {},
+): Promise<PackCheck> {
+  const { manifest } = pack;
+  const lessons = manifest.modules
+    .flatMap((m) => m.lessons)
+    .map((l) => ({ file: l.file, problems: markdownProblems(text(pack, l.file), { kind: 'lesson', title: l.title }) }))
+    .filter((l) => l.problems.length > 0);
+  const queue = manifest.modules.flatMap((m) => m.exercises);
+  const exercises: ExerciseCheck[] = [];
+  const worker = async () => {
+    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+      const started = performance.now();
+      const file = (name: string) => text(pack, `${entry.dir}/${name}`);
+      const exercise: ExerciseForRun = {
+        runtime: manifest.runtime,
+        tests: file('tests.py'),
+        helpers: Object.fromEntries(entry.helpers.map((h) => [h, file(h)])),
+        limits: entry.limits ?? {},
+        isolated: entry.isolated,
+      };
+      const [reference, starter] = [
+        await grade(exercise, file('solution.py')),
+        await grade(exercise, file('starter.py')),
+      ];
+      const prompt = markdownProblems(file('prompt.md'), { kind: 'prompt', title: entry.title });
+      const check: ExerciseCheck = {
+        id: `${manifest.id}/${entry.id}`,
+        reference,
+        starter,
+        problems: [...runProblems(reference, starter), ...prompt.map((p) => `prompt.md: ${p}`)],
+        durationMs: Math.round(performance.now() - started),
+      };
+      exercises.push(check);
+      options.onExercise?.(check);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));
+  const order = manifest.modules.flatMap((m) => m.exercises.map((e) => `${manifest.id}/${e.id}`));
+  exercises.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  const problemCount =
+    exercises.reduce((n, e) => n + e.problems.length, 0) + lessons.reduce((n, l) => n + l.problems.length, 0);
+  return { exercises, lessons, lessonCount: manifest.modules.flatMap((m) => m.lessons).length, problemCount };
+}
