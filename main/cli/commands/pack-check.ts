@@ -11,6 +11,7 @@ import { checkPack } from '../../core/content/pack-check.js';
 import type { ExerciseCheck } from '../../core/content/pack-check.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { openCore } from '../open-core.js';
+import { print } from '../terminal-output.js';
 import type { GlobalOptions } from '../open-core.js';
 
 const score = (r: ExerciseCheck['reference']) =>
@@ -62,19 +63,19 @@ export function registerPackCheck(pack: Command, layout: InstallLayout): void {
         if (!status.canRun) throw new Error(`the sandbox cannot run: ${status.message} ${status.fix ?? ''}`.trim());
         const report = await checkPack(pack, core.gradeExercise, {
           concurrency: Math.max(1, Number(options.concurrency) || 2),
-          onExercise: (check) => console.log(row(check)),
+          onExercise: (check) => print(row(check)),
         });
         const failed = report.exercises.filter((e) => e.problems.length > 0);
         for (const check of failed) {
-          console.log(`\n${check.id}:`);
-          for (const problem of check.problems) console.log(`  - ${problem}`);
+          print(`\n${check.id}:`);
+          for (const problem of check.problems) print(`  - ${problem}`);
         }
         for (const lesson of report.lessons) {
-          console.log(`\n${lesson.file}:`);
-          for (const problem of lesson.problems) console.log(`  - ${problem}`);
+          print(`\n${lesson.file}:`);
+          for (const problem of lesson.problems) print(`  - ${problem}`);
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        console.log(
+        print(
           `\n${pack.manifest.id} ${pack.manifest.version}: ${report.exercises.length} exercises ` +
             `(${failed.length} failing), ${report.lessonCount} lessons (${report.lessons.length} with problems), ` +
             `${report.problemCount} problems, ${seconds} s`,
