@@ -53,5 +53,9 @@ export const learnMethods = [
   'unlinkSyncAccount',
   'syncNow',
   'getSyncStatus',
+  'getDraft',
+  'saveDraft',
+  'getLastSubmission',
+  'getExerciseTests',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

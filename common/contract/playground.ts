@@ -14,7 +14,10 @@ export const playgroundStatusSchema = z.object({
 });
 export type PlaygroundStatus = z.infer<typeof playgroundStatusSchema>;
 
-const code = z.string().max(200_000, 'the program is longer than 200,000 characters');
+/** A program's text, as a run, a submission or a saved draft carries it. */
+export const MAX_CODE_CHARS = 200_000;
+export const codeSchema = z.string().max(MAX_CODE_CHARS, 'the program is longer than 200,000 characters');
+const code = codeSchema;
 
 export const executeRequestSchema = z.strictObject({
   code,
