@@ -39,6 +39,7 @@ import {
   liveIdSchema,
   liveSummarySchema,
   playgroundStatusSchema,
+  runIdSchema,
   sandboxIdSchema,
   sandboxRunRequestSchema,
   sandboxRunResultSchema,
@@ -152,6 +153,8 @@ export const learnApi = {
   ),
   /** The seed's executeCode: a fresh hardened container per run. */
   executeCode: method(asLearner(executeRequestSchema.shape), executeResultSchema),
+  /** Stops the learner's run of that id (its executeCode then answers with what it printed); no run, no-op. */
+  cancelRun: method(asLearner({ runId: runIdSchema }), z.null()),
   /** The seed's validateCode: the exercise's tests against the code; records an ExerciseSubmitted event. */
   validateCode: method(asLearner(validateRequestSchema.shape), validateResultSchema),
   /** The seed's live sessions: edits are checked as you type; feedback arrives as live-feedback events. */

@@ -35,6 +35,7 @@ export const learnMethods = [
   'getProgressSummary',
   'getPlaygroundStatus',
   'executeCode',
+  'cancelRun',
   'validateCode',
   'startLiveSession',
   'updateLiveCode',
