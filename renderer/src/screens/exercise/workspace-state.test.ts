@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecuteResult, ValidateResult } from '../../../../common/contract/playground.js';
-import { initialWorkspace, nextActionId, workspaceReducer } from './workspace-state.js';
+import { initialWorkspace, workspaceReducer } from './workspace-state.js';
 import type { WorkspaceEvent, WorkspaceState } from './workspace-state.js';
 
 const output: ExecuteResult = {
@@ -20,9 +20,10 @@ const verdict = (status: ValidateResult['status']): ValidateResult => ({
 
 const play = (...events: WorkspaceEvent[]) => events.reduce(workspaceReducer, initialWorkspace);
 /** Starts a run or submission and returns the state and the id its answer must carry. */
+let actions = 0;
 const start = (state: WorkspaceState, type: 'run-started' | 'submit-started') => {
-  const action = nextActionId(state);
-  return { state: workspaceReducer(state, { type }), action };
+  const action = ++actions;
+  return { state: workspaceReducer(state, { type, action }), action };
 };
 
 describe('the exercise workspace state', () => {
@@ -85,7 +86,7 @@ describe('the exercise workspace state', () => {
 
   it('allows one run or submission at a time, and shows a failure in its place', () => {
     const { state, action } = start(initialWorkspace, 'run-started');
-    expect(workspaceReducer(state, { type: 'submit-started' })).toBe(state);
+    expect(workspaceReducer(state, { type: 'submit-started', action: action + 1 })).toBe(state);
     expect(workspaceReducer(state, { type: 'action-failed', action, message: 'Docker is not running.' }).view).toEqual({
       kind: 'failed',
       message: 'Docker is not running.',

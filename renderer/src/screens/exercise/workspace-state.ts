@@ -28,16 +28,15 @@ export interface WorkspaceState {
   revision: number;
   /** The revision the current run or submission started from. */
   startedAt: number;
-  /** Ids of actions, so a late answer to an older one is recognised. */
-  nextAction: number;
 }
 
 export type WorkspaceEvent =
   | { type: 'edited' }
   | { type: 'live-checking' }
   | { type: 'live-result'; result: ValidateResult }
-  | { type: 'run-started' }
-  | { type: 'submit-started' }
+  /** `action` is the caller's id for this run or submission (never reused), carried by its answer. */
+  | { type: 'run-started'; action: number }
+  | { type: 'submit-started'; action: number }
   | { type: 'ran'; action: number; output: ExecuteResult }
   | { type: 'submitted'; action: number; result: ValidateResult }
   | { type: 'action-failed'; action: number; message: string }
@@ -45,13 +44,10 @@ export type WorkspaceEvent =
   /** The code was replaced (reset to the starter, restored): nothing shown describes it yet. */
   | { type: 'replaced' };
 
-export const initialWorkspace: WorkspaceState = { view: { kind: 'idle' }, revision: 0, startedAt: 0, nextAction: 1 };
+export const initialWorkspace: WorkspaceState = { view: { kind: 'idle' }, revision: 0, startedAt: 0 };
 
 const busy = (view: WorkspaceView): view is Extract<WorkspaceView, { action: number }> =>
   view.kind === 'running' || view.kind === 'submitting';
-
-/** The id the next run or submission gets: dispatch its start, then pass this id with its answer. */
-export const nextActionId = (state: WorkspaceState): number => state.nextAction;
 
 /**
  * Live checks never replace a run's or a submission's answer, nor one still coming: only an edit (which starts a
@@ -83,8 +79,7 @@ export function workspaceReducer(state: WorkspaceState, event: WorkspaceEvent): 
       return {
         ...state,
         startedAt: state.revision,
-        nextAction: state.nextAction + 1,
-        view: { kind: event.type === 'run-started' ? 'running' : 'submitting', action: state.nextAction },
+        view: { kind: event.type === 'run-started' ? 'running' : 'submitting', action: event.action },
       };
     case 'ran':
     case 'submitted':
