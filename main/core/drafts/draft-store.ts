@@ -11,83 +11,81 @@ const entrySchema = z.strictObject({
   code: codeSchema,
   at: z.iso.datetime(),
 });
+type Entry = z.infer<typeof entrySchema>;
 
-interface Row {
-  exercise_id: string;
-  code: string;
-  at: string;
+/** One table of code per learner and exercise, with the time it was written. */
+class CodeTable {
+  readonly #one;
+  readonly #all;
+  readonly #save;
+
+  constructor(db: SqliteDatabase, table: 'exercise_drafts' | 'exercise_submissions', at: 'saved_at' | 'submitted_at') {
+    const select = `SELECT exercise_id AS exerciseId, code, ${at} AS at FROM ${table} WHERE learner_id = ?`;
+    this.#one = db.prepare(`${select} AND exercise_id = ?`);
+    this.#all = db.prepare(select);
+    this.#save = db.prepare(
+      `INSERT INTO ${table} (learner_id, exercise_id, code, ${at}) VALUES (?, ?, ?, ?)
+       ON CONFLICT (learner_id, exercise_id) DO UPDATE SET code = excluded.code, ${at} = excluded.${at}`,
+    );
+  }
+
+  one(learnerId: string, exerciseId: string): Entry | undefined {
+    return this.#one.get(learnerId, exerciseId) as Entry | undefined;
+  }
+
+  all(learnerId: string): Entry[] {
+    return this.#all.all(learnerId) as Entry[];
+  }
+
+  save(learnerId: string, exerciseId: string, code: string, at: string): Entry {
+    const parsed = entrySchema.safeParse({ exerciseId, code, at });
+    if (!parsed.success)
+      throw new LearnError('invalid-input', `The code was not saved: ${z.prettifyError(parsed.error)}`);
+    const entry = parsed.data;
+    this.#save.run(learnerId, entry.exerciseId, entry.code, entry.at);
+    return entry;
+  }
 }
 
-const checked = (exerciseId: string, code: string, at: string) => {
-  const parsed = entrySchema.safeParse({ exerciseId, code, at });
-  if (!parsed.success)
-    throw new LearnError('invalid-input', `The code was not saved: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-};
+const toDraft = ({ exerciseId, code, at }: Entry): Draft => ({ exerciseId, code, savedAt: at });
+const toSubmission = ({ exerciseId, code, at }: Entry): Submission => ({ exerciseId, code, submittedAt: at });
 
 /**
  * Each learner's code per exercise in the app database: the draft as they left it and their last
  * submission. Written from this device's saves and from their other devices' (through sync) alike.
  */
 export class DraftStore {
-  readonly #draft;
   readonly #drafts;
-  readonly #saveDraft;
-  readonly #submission;
   readonly #submissions;
-  readonly #saveSubmission;
 
   constructor(db: SqliteDatabase) {
-    const select = (table: string, at: string, where: string) =>
-      db.prepare(`SELECT exercise_id, code, ${at} AS at FROM ${table} WHERE learner_id = ?${where}`);
-    const upsert = (table: string, at: string) =>
-      db.prepare(
-        `INSERT INTO ${table} (learner_id, exercise_id, code, ${at}) VALUES (?, ?, ?, ?)
-         ON CONFLICT (learner_id, exercise_id) DO UPDATE SET code = excluded.code, ${at} = excluded.${at}`,
-      );
-    this.#draft = select('exercise_drafts', 'saved_at', ' AND exercise_id = ?');
-    this.#drafts = select('exercise_drafts', 'saved_at', '');
-    this.#saveDraft = upsert('exercise_drafts', 'saved_at');
-    this.#submission = select('exercise_submissions', 'submitted_at', ' AND exercise_id = ?');
-    this.#submissions = select('exercise_submissions', 'submitted_at', '');
-    this.#saveSubmission = upsert('exercise_submissions', 'submitted_at');
+    this.#drafts = new CodeTable(db, 'exercise_drafts', 'saved_at');
+    this.#submissions = new CodeTable(db, 'exercise_submissions', 'submitted_at');
   }
 
   draft(learnerId: string, exerciseId: string): Draft | null {
-    const row = this.#draft.get(learnerId, exerciseId) as Row | undefined;
-    return row ? { exerciseId: row.exercise_id, code: row.code, savedAt: row.at } : null;
+    const entry = this.#drafts.one(learnerId, exerciseId);
+    return entry ? toDraft(entry) : null;
   }
 
   drafts(learnerId: string): Draft[] {
-    return (this.#drafts.all(learnerId) as Row[]).map((row) => ({
-      exerciseId: row.exercise_id,
-      code: row.code,
-      savedAt: row.at,
-    }));
+    return this.#drafts.all(learnerId).map(toDraft);
   }
 
   saveDraft(learnerId: string, exerciseId: string, code: string, savedAt: string): Draft {
-    const entry = checked(exerciseId, code, savedAt);
-    this.#saveDraft.run(learnerId, entry.exerciseId, entry.code, entry.at);
-    return { exerciseId: entry.exerciseId, code: entry.code, savedAt: entry.at };
+    return toDraft(this.#drafts.save(learnerId, exerciseId, code, savedAt));
   }
 
   submission(learnerId: string, exerciseId: string): Submission | null {
-    const row = this.#submission.get(learnerId, exerciseId) as Row | undefined;
-    return row ? { exerciseId: row.exercise_id, code: row.code, submittedAt: row.at } : null;
+    const entry = this.#submissions.one(learnerId, exerciseId);
+    return entry ? toSubmission(entry) : null;
   }
 
   submissions(learnerId: string): Submission[] {
-    return (this.#submissions.all(learnerId) as Row[]).map((row) => ({
-      exerciseId: row.exercise_id,
-      code: row.code,
-      submittedAt: row.at,
-    }));
+    return this.#submissions.all(learnerId).map(toSubmission);
   }
 
   saveSubmission(learnerId: string, exerciseId: string, code: string, submittedAt: string): Submission {
-    const entry = checked(exerciseId, code, submittedAt);
-    this.#saveSubmission.run(learnerId, entry.exerciseId, entry.code, entry.at);
-    return { exerciseId: entry.exerciseId, code: entry.code, submittedAt: entry.at };
+    return toSubmission(this.#submissions.save(learnerId, exerciseId, code, submittedAt));
   }
 }

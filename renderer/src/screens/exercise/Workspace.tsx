@@ -40,7 +40,20 @@ const SAVE_WORDS: Record<Exclude<DraftSave['state'], 'failed'>, string> = {
 /** A fresh id for a run the learner may stop. */
 const newRunId = () => `run-${crypto.randomUUID()}`;
 
-type Confirming = 'reset' | 'restore' | null;
+/** The two ways to replace the learner's code, each asked first. */
+const CONFIRM = {
+  reset: {
+    title: 'Start again from the starter code?',
+    label: 'Reset to starter',
+    body: 'Your code in the editor is replaced by the exercise’s starter code.',
+  },
+  restore: {
+    title: 'Restore your last submission?',
+    label: 'Restore my last submission',
+    body: 'Your code in the editor is replaced by the code you last submitted.',
+  },
+} as const;
+type Confirming = keyof typeof CONFIRM | null;
 
 function Editing({
   exercise,
@@ -174,6 +187,7 @@ function Editing({
   };
 
   const { view } = state;
+  const asked = CONFIRM[confirming ?? 'reset'];
   const busy = view.kind === 'running' || view.kind === 'submitting';
   const canRun = status?.canRun === true;
   return (
@@ -196,11 +210,11 @@ function Editing({
           {exercise.hints.length === 0 ? 'No hints' : `Hint (${hints} of ${exercise.hints.length})`}
         </button>
         <button type="button" onClick={() => setConfirming('reset')}>
-          Reset to starter
+          {CONFIRM.reset.label}
         </button>
         {lastSubmission !== null && (
           <button type="button" onClick={() => setConfirming('restore')}>
-            Restore my last submission
+            {CONFIRM.restore.label}
           </button>
         )}
       </div>
@@ -220,29 +234,20 @@ function Editing({
       />
       <ResultsPanel view={view} testsPy={testsPy} />
       <ConfirmDialog
-        open={confirming === 'reset'}
-        title="Start again from the starter code?"
-        confirmLabel="Reset to starter"
+        open={confirming !== null}
+        title={asked.title}
+        confirmLabel={asked.label}
         onCancel={() => setConfirming(null)}
         onConfirm={() => {
           setConfirming(null);
-          replace(exercise.starter);
+          if (confirming === 'reset') replace(exercise.starter);
+          else if (confirming === 'restore' && lastSubmission !== null) replace(lastSubmission);
         }}
       >
-        <p>Your code in the editor is replaced by the exercise’s starter code.</p>
-        {lastSubmission !== null && <p>Your last submission stays: you can restore it later.</p>}
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={confirming === 'restore'}
-        title="Restore your last submission?"
-        confirmLabel="Restore my last submission"
-        onCancel={() => setConfirming(null)}
-        onConfirm={() => {
-          setConfirming(null);
-          if (lastSubmission !== null) replace(lastSubmission);
-        }}
-      >
-        <p>Your code in the editor is replaced by the code you last submitted.</p>
+        <p>{asked.body}</p>
+        {confirming === 'reset' && lastSubmission !== null && (
+          <p>Your last submission stays: you can restore it later.</p>
+        )}
       </ConfirmDialog>
     </div>
   );
