@@ -58,10 +58,12 @@ type Confirming = keyof typeof CONFIRM | null;
 function Editing({
   exercise,
   initial,
+  save,
   onChanged,
 }: {
   exercise: Exercise;
   initial: string;
+  save: DraftSave;
   onChanged: ReturnType<typeof useDraft>['changed'];
 }) {
   const session = useSession();
@@ -232,6 +234,12 @@ function Editing({
         settings={settings}
         onChange={typed}
       />
+      <p
+        className={save.state === 'failed' ? 'status-error draft-state' : 'status draft-state'}
+        data-testid="draft-state"
+      >
+        {save.state === 'failed' ? `Your code was not saved: ${save.message}` : SAVE_WORDS[save.state]}
+      </p>
       <ResultsPanel view={view} testsPy={testsPy} />
       <ConfirmDialog
         open={confirming !== null}
@@ -253,20 +261,10 @@ function Editing({
   );
 }
 
-/** The exercise's workspace once the learner's draft is loaded, with a line that says whether it is saved. */
+/** The exercise's workspace once the learner's draft is loaded. */
 export function Workspace({ exercise }: { exercise: Exercise }) {
   const session = useSession();
   const { initial, save, changed } = useDraft(session, exercise.id, exercise.starter);
   if (initial === null) return <p className="status">Opening your code…</p>;
-  return (
-    <>
-      <Editing key={exercise.id} exercise={exercise} initial={initial} onChanged={changed} />
-      <p
-        className={save.state === 'failed' ? 'status-error draft-state' : 'status draft-state'}
-        data-testid="draft-state"
-      >
-        {save.state === 'failed' ? `Your code was not saved: ${save.message}` : SAVE_WORDS[save.state]}
-      </p>
-    </>
-  );
+  return <Editing key={exercise.id} exercise={exercise} initial={initial} save={save} onChanged={changed} />;
 }
