@@ -115,7 +115,8 @@ const tone = (view: WorkspaceView): string => {
   if (view.kind === 'ran') return limitHit(view.output) ? 'status-error' : 'status';
   if (view.kind !== 'checked' && view.kind !== 'submitted') return 'status';
   if (view.result.status === 'pass' && view.result.tests.length > 0) return 'success';
-  return view.kind === 'submitted' ? 'status-error' : 'status';
+  const limited = view.result.run.timedOut || view.result.run.oomKilled;
+  return view.kind === 'submitted' || limited ? 'status-error' : 'status';
 };
 
 function Details({ view, testsPy }: { view: WorkspaceView; testsPy: string | null }) {
