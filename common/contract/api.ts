@@ -31,6 +31,7 @@ import {
   profileUpdateSchema,
   sessionSchema,
 } from './learners.js';
+import { draftSchema, exerciseTestsSchema, saveDraftInputSchema, submissionSchema } from './drafts.js';
 import { installedPackSchema, installResultSchema, trustedKeySchema } from './packs.js';
 import {
   executeRequestSchema,
@@ -38,6 +39,7 @@ import {
   liveIdSchema,
   liveSummarySchema,
   playgroundStatusSchema,
+  runIdSchema,
   sandboxIdSchema,
   sandboxRunRequestSchema,
   sandboxRunResultSchema,
@@ -151,6 +153,8 @@ export const learnApi = {
   ),
   /** The seed's executeCode: a fresh hardened container per run. */
   executeCode: method(asLearner(executeRequestSchema.shape), executeResultSchema),
+  /** Stops the learner's run of that id (its executeCode then answers with what it printed); no run, no-op. */
+  cancelRun: method(asLearner({ runId: runIdSchema }), z.null()),
   /** The seed's validateCode: the exercise's tests against the code; records an ExerciseSubmitted event. */
   validateCode: method(asLearner(validateRequestSchema.shape), validateResultSchema),
   /** The seed's live sessions: edits are checked as you type; feedback arrives as live-feedback events. */
@@ -210,6 +214,14 @@ export const learnApi = {
   /** Tries again at once (after an error or between retries) and re-syncs every document. */
   syncNow: method(asLearner({}), syncStatusSchema),
   getSyncStatus: method(asLearner({}), syncStatusSchema),
+  /** The learner's saved code for an exercise, or null when they have not changed its starter. */
+  getDraft: method(asLearner({ exerciseId: contentIdSchema }), draftSchema.nullable()),
+  /** Saves the learner's code for an exercise (as they type); it syncs with their notes when linked. */
+  saveDraft: method(asLearner(saveDraftInputSchema.shape), draftSchema),
+  /** The code of the learner's last submission of an exercise (validateCode keeps it), or null. */
+  getLastSubmission: method(asLearner({ exerciseId: contentIdSchema }), submissionSchema.nullable()),
+  /** The exercise's tests (tests.py), so a learner can read the code of a test. */
+  getExerciseTests: method(z.strictObject({ exerciseId: contentIdSchema }), exerciseTestsSchema),
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
 
 export type LearnApiSpec = typeof learnApi;

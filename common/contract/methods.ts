@@ -35,6 +35,7 @@ export const learnMethods = [
   'getProgressSummary',
   'getPlaygroundStatus',
   'executeCode',
+  'cancelRun',
   'validateCode',
   'startLiveSession',
   'updateLiveCode',
@@ -53,5 +54,9 @@ export const learnMethods = [
   'unlinkSyncAccount',
   'syncNow',
   'getSyncStatus',
+  'getDraft',
+  'saveDraft',
+  'getLastSubmission',
+  'getExerciseTests',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

@@ -14,7 +14,13 @@ export const playgroundStatusSchema = z.object({
 });
 export type PlaygroundStatus = z.infer<typeof playgroundStatusSchema>;
 
-const code = z.string().max(200_000, 'the program is longer than 200,000 characters');
+/** A program's text, as a run, a submission or a saved draft carries it. */
+export const MAX_CODE_CHARS = 200_000;
+export const codeSchema = z.string().max(MAX_CODE_CHARS, 'the program is longer than 200,000 characters');
+const code = codeSchema;
+
+/** A run's id, chosen by the face that starts it. */
+export const runIdSchema = z.string().regex(/^run-[A-Za-z0-9_-]{8,40}$/, 'not a run id');
 
 export const executeRequestSchema = z.strictObject({
   code,
@@ -25,6 +31,8 @@ export const executeRequestSchema = z.strictObject({
     .default('python-3.11'),
   /** Within the admin's maxima; the defaults are the admin's. */
   timeoutMs: z.number().int().min(100).max(120_000).optional(),
+  /** Chosen by the caller, so `cancelRun` can stop this run while it goes. */
+  runId: runIdSchema.optional(),
 });
 export type ExecuteRequest = z.input<typeof executeRequestSchema>;
 

@@ -100,3 +100,14 @@ export type SyncRootKind = keyof typeof SYNC_ROOTS;
 /** The root of the document stored under `key` (`prefs`, `notes`, `inbox` or `progress/<term>`). */
 export const syncRootOf = (key: string): (typeof SYNC_ROOTS)[SyncRootKind] =>
   SYNC_ROOTS[(key.startsWith('progress/') ? 'progress' : key) as SyncRootKind] ?? SYNC_ROOTS.progress;
+
+/**
+ * Keys of the notes document (a Y.Map) that hold exercise code rather than notes. A draft is a Y.Text, so
+ * edits from two devices merge; the last submission is a plain string, the newer submission winning.
+ */
+export const NOTES_KEYS = {
+  draft: 'draft/',
+  submission: 'submission/',
+} as const;
+export const draftNoteKey = (exerciseId: string): string => `${NOTES_KEYS.draft}${exerciseId}`;
+export const submissionNoteKey = (exerciseId: string): string => `${NOTES_KEYS.submission}${exerciseId}`;

@@ -31,6 +31,9 @@ import type { ProgressService } from './progress/progress-service.js';
 import { ProgressLog } from './progress/progress-log.js';
 import { ProgressReader } from './progress/progress-reader.js';
 import { salvageLearners } from './progress/salvage.js';
+import { DraftStore } from './drafts/draft-store.js';
+import { createDraftsService } from './drafts/drafts-service.js';
+import { DraftsMirror } from './sync/drafts-mirror.js';
 import { LocalDocs } from './sync/local-docs.js';
 import { PrefsMirror } from './sync/prefs-mirror.js';
 import { ProgressMirror } from './sync/progress-mirror.js';
@@ -128,6 +131,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const sessions = new LearnerSessions();
   const prefsMirror = new PrefsMirror(syncDocs, syncStore, learners, logger);
+  const draftStore = new DraftStore(db);
+  const draftsMirror = new DraftsMirror(syncDocs, syncStore, draftStore, logger, now);
   const sync = createSyncService({
     db,
     sessions,
@@ -136,6 +141,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     progress: progressMirror,
     prefs: prefsMirror,
+    drafts: draftsMirror,
     emit: (event) => events.emit(event),
     now,
     logger,
@@ -166,6 +172,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     workspacesDir: join(options.dataDir, 'sandboxes'),
     logger,
     options: { ...readSandboxConfig(options.dataDir, logger), ...options.playground },
+  });
+  const drafts = createDraftsService({
+    db,
+    sessions,
+    store: draftStore,
+    mirror: draftsMirror,
+    testsOf: async (exerciseId) => (await installer.exerciseForRun(exerciseId)).tests,
+    now,
   });
   const transfer = new LearnerTransfer(db, learners, log, join(options.dataDir, 'exports'), now);
   const model = createAdaptiveModel({
@@ -199,6 +213,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...progress.api,
     ...sync.api,
     ...playground.service,
+    validateCode: async (input) => {
+      const result = await playground.service.validateCode(input);
+      drafts.submitted(sessions.learnerOf(input.session), input.exerciseId, input.code);
+      return result;
+    },
+    ...drafts.api,
     ...createAdaptiveService({
       sessions,
       catalog,

@@ -158,6 +158,21 @@ describe('the code playground on the real Docker engine', () => {
     expect(result.stdout).toMatch(/\[output cut/);
   });
 
+  it('stops a run its learner cancels, and no other learner can', async () => {
+    const other = (await api.createLearner({ profile: { displayName: 'Other' } })).session;
+    const runId = 'run-stop-me-please';
+    const going = api.executeCode({ session, code: 'print("started", flush=True)\nwhile True:\n    pass', runId });
+    // Another learner's cancel of the same id, and a cancel of no run, do nothing.
+    await api.cancelRun({ session: other, runId });
+    await api.cancelRun({ session, runId: 'run-not-running' });
+    await expect(api.executeCode({ session, code: 'print(1)', runId })).rejects.toMatchObject({ code: 'conflict' });
+    await api.cancelRun({ session, runId });
+    const result = await going;
+    // Killed by the cancel (SIGKILL: 137), not by its time limit.
+    expect(result).toMatchObject({ timedOut: false, exitCode: 137 });
+    await expect(api.cancelRun({ session, runId: 'not an id' })).rejects.toMatchObject({ code: 'invalid-input' });
+  });
+
   it('validates an exercise: the starter fails per test, the reference passes, both recorded as progress', async () => {
     const failed = await api.validateCode({
       session,
@@ -189,6 +204,10 @@ describe('the code playground on the real Docker engine', () => {
       }),
     ]);
     expect(progress.exercises[0]!.completedAt).not.toBeNull();
+    // The last submitted code is kept, to restore.
+    expect(await api.getLastSubmission({ session, exerciseId: 'demo/count-down' })).toMatchObject({
+      code: 'def count_down(n):\n    print("counting")\n    return list(range(n, 0, -1))\n',
+    });
   });
 
   it('reports code that does not load as an error with its line number', async () => {

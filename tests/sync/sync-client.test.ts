@@ -19,7 +19,8 @@ import { projectionRows } from '../../main/core/progress/testing/projection-rows
 import type { SyncServer } from '../../sync-server/server.js';
 import { eventually, stockClient, wsBase } from '../../sync-server/testing/sync-clients.js';
 import { PASSWORD, login, registerAccount, request, startTestServer } from '../../sync-server/testing/test-server.js';
-import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
+import { MAX_CODE_CHARS } from '../../common/contract/playground.js';
+import { draftNoteKey, submissionNoteKey, SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 
 const silent = pino({ level: 'silent' });
 const EMAIL = 'ada@example.org';
@@ -269,6 +270,63 @@ describe('the sync client in the app core', { timeout: 30_000 }, () => {
     await a.core.api.trackProgress({ session, event: lessonOpened('p/l10') });
     await synced(a.core, session);
     await until(async () => writer.doc.getMap(SYNC_ROOTS.progress.name).size === 3);
+  });
+
+  it('carries a learner’s exercise drafts to their other device with their notes, both ways, edits merged', async () => {
+    const srv = await server();
+    await registerAccount(srv.app, EMAIL);
+    const a = await device();
+    const sessionA = await learnerOn(a.core);
+    // Made before the link: it joins the notes document when the device links.
+    await a.core.api.saveDraft({ session: sessionA, exerciseId: 'p/e1', code: 'def f():\n    return 1\n' });
+    await a.core.api.linkSyncAccount({ session: sessionA, serverUrl: srv.url, email: EMAIL, password: PASSWORD });
+    await a.core.api.saveDraft({ session: sessionA, exerciseId: 'p/e2', code: 'print("ünï 🐍")\n' });
+    await synced(a.core, sessionA);
+
+    const b = await device();
+    const sessionB = await learnerOn(b.core);
+    await b.core.api.linkSyncAccount({ session: sessionB, serverUrl: srv.url, email: EMAIL, password: PASSWORD });
+    const codeOn = async (core: Core, session: string, exerciseId: string) =>
+      (await core.api.getDraft({ session, exerciseId }))?.code;
+    await until(async () => (await codeOn(b.core, sessionB, 'p/e2')) === 'print("ünï 🐍")\n');
+    expect(await codeOn(b.core, sessionB, 'p/e1')).toBe('def f():\n    return 1\n');
+
+    // Edited on the second device, then on the first: each sees the other's change.
+    await b.core.api.saveDraft({ session: sessionB, exerciseId: 'p/e1', code: 'def f():\n    return 2\n' });
+    await until(async () => (await codeOn(a.core, sessionA, 'p/e1')) === 'def f():\n    return 2\n');
+    await a.core.api.saveDraft({ session: sessionA, exerciseId: 'p/e1', code: '# top\ndef f():\n    return 2\n' });
+    await until(async () => (await codeOn(b.core, sessionB, 'p/e1')) === '# top\ndef f():\n    return 2\n');
+  });
+
+  it('keeps only drafts and submissions from the server that fit the contract, and the rest of the notes syncing', async () => {
+    const srv = await server();
+    const { accountId, a, session } = await linkedDevice(srv);
+    await synced(a.core, session);
+    const writer = stockClient(wsBase(srv.url), `u/${accountId}/notes`, (await login(srv.app, EMAIL)).accessToken);
+    cleanups.push(() => writer.destroy());
+    await writer.synced;
+    const notes = writer.doc.getMap(SYNC_ROOTS.notes.name);
+    writer.doc.transact(() => {
+      notes.set(draftNoteKey('p/too-long'), new Y.Text('x'.repeat(MAX_CODE_CHARS + 1)));
+      notes.set(draftNoteKey('../escape'), new Y.Text('x = 1'));
+      notes.set(draftNoteKey('p/not-text'), 42);
+      notes.set(submissionNoteKey('p/bad-submission'), { code: 7 });
+      notes.set(submissionNoteKey('p/e3'), { code: 'def g():\n    pass\n', submittedAt: new Date().toISOString() });
+      notes.set(draftNoteKey('p/e3'), new Y.Text('def g():\n    return 3\n'));
+    });
+    await until(async () => (await a.core.api.getDraft({ session, exerciseId: 'p/e3' })) !== null);
+    expect(await a.core.api.getDraft({ session, exerciseId: 'p/e3' })).toMatchObject({
+      code: 'def g():\n    return 3\n',
+    });
+    expect(await a.core.api.getLastSubmission({ session, exerciseId: 'p/e3' })).toMatchObject({
+      code: 'def g():\n    pass\n',
+    });
+    for (const exerciseId of ['p/too-long', 'p/not-text'])
+      expect(await a.core.api.getDraft({ session, exerciseId })).toBeNull();
+    expect(await a.core.api.getLastSubmission({ session, exerciseId: 'p/bad-submission' })).toBeNull();
+    // Still syncing: a new draft on the device reaches the server.
+    await a.core.api.saveDraft({ session, exerciseId: 'p/e4', code: 'ok = True\n' });
+    await until(async () => notes.get(draftNoteKey('p/e4'))?.toString() === 'ok = True\n');
   });
 
   it('stops with an error when the sign-in is revoked, and a new login resumes', async () => {

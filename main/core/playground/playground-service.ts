@@ -54,6 +54,7 @@ export interface Playground {
     LearnService,
     | 'getPlaygroundStatus'
     | 'executeCode'
+    | 'cancelRun'
     | 'validateCode'
     | 'startLiveSession'
     | 'updateLiveCode'
@@ -217,6 +218,7 @@ export function createPlayground(deps: Deps): Playground {
   const check = async (exerciseId: string, code: string, signal?: AbortSignal) =>
     grade(await exerciseForRun(exerciseId), code, signal);
 
+  const runs = new Map<string, AbortController>();
   const live = new LiveSessions(check, deps.emit, { debounceMs: options?.liveDebounceMs });
   const workspaces = new ScratchWorkspaces(
     deps.workspacesDir,
@@ -227,16 +229,30 @@ export function createPlayground(deps: Deps): Playground {
   const service: Playground['service'] = {
     getPlaygroundStatus: async ({ runtime }) => status(runtime),
 
-    executeCode: async ({ session, code, stdin, runtime, timeoutMs }) => {
-      learnerOf(session);
-      const outcome = await run(
-        runtime,
-        { mode: 'run', files: { 'main.py': code }, stdin },
-        {
-          ...(timeoutMs ? { timeoutMs } : {}),
-        },
-      );
-      return omitReport(outcome);
+    executeCode: async ({ session, code, stdin, runtime, timeoutMs, runId }) => {
+      const learnerId = learnerOf(session);
+      // A run with an id can be stopped by its learner (cancelRun); ids are per learner.
+      const key = runId && `${learnerId}\n${runId}`;
+      if (key && runs.has(key)) throw new LearnError('conflict', 'A run with this id is still going.');
+      const controller = new AbortController();
+      if (key) runs.set(key, controller);
+      try {
+        const outcome = await run(
+          runtime,
+          { mode: 'run', files: { 'main.py': code }, stdin },
+          {
+            ...(timeoutMs ? { timeoutMs } : {}),
+          },
+          controller.signal,
+        );
+        return omitReport(outcome);
+      } finally {
+        if (key) runs.delete(key);
+      }
+    },
+    cancelRun: async ({ session, runId }) => {
+      runs.get(`${learnerOf(session)}\n${runId}`)?.abort();
+      return null;
     },
 
     validateCode: async ({ session, exerciseId, code, hintsUsed }) => {

@@ -15,6 +15,7 @@ import { isTermKey } from '../../../common/contract/sync-docs.js';
 import type { DocKey } from '../../../common/contract/sync-docs.js';
 import { LearnerSync } from './learner-sync.js';
 import type { LocalDocs } from './local-docs.js';
+import type { DraftsMirror } from './drafts-mirror.js';
 import type { PrefsMirror } from './prefs-mirror.js';
 import type { ProgressMirror } from './progress-mirror.js';
 import type { SyncLink, SyncStore } from './sync-store.js';
@@ -31,6 +32,7 @@ interface Deps {
   log: ProgressLog;
   progress: ProgressMirror;
   prefs: PrefsMirror;
+  drafts: DraftsMirror;
   emit: (event: LearnEvent) => void;
   now: () => Date;
   logger: Logger;
@@ -64,7 +66,7 @@ const loginError = (error: unknown): Error => {
  * changes go to the faces as `sync-status`.
  */
 export function createSyncService(deps: Deps) {
-  const { db, sessions, store, docs, log, progress, prefs, now, logger } = deps;
+  const { db, sessions, store, docs, log, progress, prefs, drafts, now, logger } = deps;
   const auth = deps.auth ?? authClient;
   const backoff = { ...DEFAULT_BACKOFF, ...deps.options };
   const running = new Map<string, LearnerSync>();
@@ -83,11 +85,12 @@ export function createSyncService(deps: Deps) {
     deps.emit({ type: 'sync-status', learnerId, status });
   };
 
-  /** An update from the server, with what it means for the event log or the preferences, in one transaction. */
+  /** An update from the server, with what it means for the event log, preferences or drafts, in one transaction. */
   const receive = (learnerId: string, key: DocKey, update: Uint8Array) => {
     const refused = progress.refusedOf(learnerId);
     docs.applyRemote(learnerId, key, update, (doc, keys) => {
       if (key === 'prefs') prefs.received(learnerId, doc, keys);
+      else if (key === 'notes') drafts.received(learnerId, doc);
       else if (isTermKey(key))
         progress.received(learnerId, doc, keys, (events, options) => log.appendInTransaction(events, options));
     });
@@ -146,6 +149,7 @@ export function createSyncService(deps: Deps) {
         store.link(link, tokens.refreshToken, newClientId());
         // Events recorded before the link (or while unlinked) join the documents now.
         progress.backfill(log.events(learnerId));
+        drafts.backfill(learnerId);
       })();
       logger.info({ learnerId, serverUrl: url, accountId: link.accountId }, 'sync: linked');
       start(link, tokens);
