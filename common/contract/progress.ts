@@ -70,15 +70,14 @@ export type ProgressEvent = z.infer<typeof progressEventSchema>;
 
 /**
  * What faces may post. The rest are the core's own record of what it checked: it runs the code
- * (ExerciseSubmitted, ExerciseCompleted) and scores assessments (AssessmentCompleted), so a face
- * that sent one would be claiming a result nobody produced. Lessons, quiz answers (no quiz is graded
- * by the core yet) and review ratings are the learner's own report.
+ * (ExerciseSubmitted, ExerciseCompleted), grades quiz answers (QuizAnswered, through
+ * `answerQuizItem`) and scores assessments (AssessmentCompleted), so a face that sent one would be
+ * claiming a result nobody produced. Lessons and review ratings are the learner's own report.
  */
 export const facePostableEventTypes = [
   'LessonOpened',
   'LessonCompleted',
   'ExerciseStarted',
-  'QuizAnswered',
   'ReviewDone',
 ] as const satisfies readonly ProgressEventType[];
 export type FacePostableEventType = (typeof facePostableEventTypes)[number];
@@ -100,7 +99,6 @@ export const trackInputSchema = z.discriminatedUnion(
     inputOf('LessonOpened'),
     inputOf('LessonCompleted'),
     inputOf('ExerciseStarted'),
-    inputOf('QuizAnswered'),
     inputOf('ReviewDone'),
   ],
   {
