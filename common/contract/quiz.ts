@@ -30,6 +30,9 @@ export const quizQuestionSchema = z.discriminatedUnion('kind', [
 ]);
 export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
 
+/** How every face and the core name a choice: A, B, C... for indexes 0, 1, 2... */
+export const choiceLetter = (index: number): string => String.fromCharCode(65 + index);
+
 /** Every item of a module's quiz, or only the ones the learner's latest answer got wrong. */
 export const quizSelections = ['all', 'missed'] as const;
 

@@ -4,12 +4,12 @@ import type { LearnApi } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { ModuleSummary } from '../../../common/contract/content.js';
 import type { QuizAnswer, QuizQuestion } from '../../../common/contract/quiz.js';
+import { choiceLetter } from '../../../common/contract/quiz.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { withApi } from '../open-core.js';
 import { openLearner } from './learner.js';
 import { print, terminalSafe } from '../terminal-output.js';
 
-const letter = (i: number) => String.fromCharCode(65 + i);
 const DAY_MS = 24 * 3600 * 1000;
 
 /** A module by id, by its id within the pack, or by title. */
@@ -52,8 +52,8 @@ function show(question: QuizQuestion, n: number, total: number): void {
   print(`Question ${n} of ${total} (difficulty ${question.difficulty} of 5)`);
   print(question.prompt);
   if (question.kind === 'choice') {
-    question.choices.forEach((choice, i) => print(`  ${letter(i)}. ${choice}`));
-    const range = `${letter(0)}-${letter(question.choices.length - 1)}`;
+    question.choices.forEach((choice, i) => print(`  ${choiceLetter(i)}. ${choice}`));
+    const range = `${choiceLetter(0)}-${choiceLetter(question.choices.length - 1)}`;
     print(question.multiple ? `Choose all that apply (letters ${range}, like "A C").` : `Choose one (${range}).`);
   } else {
     print(question.kind === 'numeric' ? 'Answer with a number.' : 'Answer in a word or a short phrase.');
@@ -78,7 +78,7 @@ async function ask(
     if (question.kind === 'choice') {
       const picked = parseChoices(line, question);
       if (!picked) {
-        print(`Answer with the letter of a choice (${letter(0)}-${letter(question.choices.length - 1)}).`);
+        print(`Answer with the letter of a choice (${choiceLetter(0)}-${choiceLetter(question.choices.length - 1)}).`);
         continue;
       }
       answer = picked;

@@ -1,5 +1,6 @@
 import { LearnError } from '../../../common/contract/errors.js';
 import type { QuizAnswer, QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
+import { choiceLetter } from '../../../common/contract/quiz.js';
 import type { QuizItem } from '../../../content-packs/format/manifest.js';
 import { normalizeShortAnswer } from './short-answer.js';
 
@@ -27,7 +28,6 @@ const checkText = (text: string): string => {
 };
 
 const rightChoices = (item: Extract<QuizItem, { kind: 'choice' }>) => [item.answer].flat().sort((a, b) => a - b);
-const letter = (i: number) => String.fromCharCode(65 + i);
 
 function gradeChoice(item: Extract<QuizItem, { kind: 'choice' }>, answer: QuizAnswer): Graded {
   const multiple = Array.isArray(item.answer);
@@ -99,7 +99,7 @@ export function expectedAnswer(item: QuizItem): Pick<QuizResult, 'expected' | 'c
   switch (item.kind) {
     case 'choice': {
       const right = rightChoices(item);
-      const words = right.map((i) => `${letter(i)}. ${item.choices[i]}`);
+      const words = right.map((i) => `${choiceLetter(i)}. ${item.choices[i]}`);
       return { expected: words.join(' and '), correctChoices: right };
     }
     case 'numeric':

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { Quiz, QuizAnswer, QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
+import { choiceLetter } from '../../../common/contract/quiz.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { Markdown } from '../components/Markdown.js';
 import { ModuleBreadcrumb } from '../components/ModuleBreadcrumb.js';
@@ -10,7 +11,6 @@ import { useSession } from '../learner-store.js';
 import { hrefFor } from '../router.js';
 import { useLoad } from '../use-load.js';
 
-const letter = (i: number) => String.fromCharCode(65 + i);
 const DAY_MS = 24 * 3600 * 1000;
 
 interface Answered {
@@ -129,7 +129,7 @@ function QuestionCard({
                 onChange={() => toggle(i)}
               />
               <span className="quiz-letter" aria-hidden="true">
-                {letter(i)}.
+                {choiceLetter(i)}.
               </span>{' '}
               <code>{choice}</code>
               {result && right.has(i) && <span className="visually-hidden"> (right answer)</span>}
