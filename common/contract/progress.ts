@@ -95,12 +95,7 @@ const inputOf = <T extends ProgressEventType>(type: T) =>
 /** What a face sends: the core fills in the id (if absent), learner, aggregate, time and version. */
 export const trackInputSchema = z.discriminatedUnion(
   'type',
-  [
-    inputOf('LessonOpened'),
-    inputOf('LessonCompleted'),
-    inputOf('ExerciseStarted'),
-    inputOf('ReviewDone'),
-  ],
+  [inputOf('LessonOpened'), inputOf('LessonCompleted'), inputOf('ExerciseStarted'), inputOf('ReviewDone')],
   {
     error: (issue) =>
       issue.code === 'invalid_union'
