@@ -1,6 +1,6 @@
 import { LearnError } from '../../../common/contract/errors.js';
 import type { QuizAnswer, QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
-import { choiceLetter } from '../../../common/contract/quiz.js';
+import { choiceLetter, MAX_QUIZ_ANSWER_LENGTH } from '../../../common/contract/quiz.js';
 import type { QuizItem } from '../../../content-packs/format/manifest.js';
 import { normalizeShortAnswer } from './short-answer.js';
 
@@ -76,10 +76,15 @@ function gradeNumeric(item: Extract<QuizItem, { kind: 'numeric' }>, answer: Quiz
 function gradeShort(item: Extract<QuizItem, { kind: 'short' }>, answer: QuizAnswer): Graded {
   if (typeof answer !== 'string') invalid('This question asks for a short text answer.');
   const text = checkText(answer as string);
+  // Some characters take two code units in NFC (composition exclusions): the log keeps at most the limit.
+  const recorded = text.normalize('NFC').trim();
+  if (recorded.length > MAX_QUIZ_ANSWER_LENGTH) {
+    invalid(`An answer is at most ${MAX_QUIZ_ANSWER_LENGTH} characters.`);
+  }
   const given = normalizeShortAnswer(text, item.caseSensitive);
   if (given === '') invalid('Write an answer first.');
   const correct = item.answers.some((accepted) => normalizeShortAnswer(accepted, item.caseSensitive) === given);
-  return { correct, recorded: text.normalize('NFC').trim() };
+  return { correct, recorded };
 }
 
 /** Grades one answer; an answer of the wrong shape for the item is refused (invalid-input), never marked wrong. */

@@ -63,9 +63,17 @@ describe('a module quiz', () => {
     }
   });
 
-  it('refuses a module that is not installed', async () => {
-    const { api, session } = await start();
+  it('refuses a module that is not installed, a malformed one and an unknown selection', async () => {
+    const { api, bridge, session } = await start();
     await expect(api.getQuiz({ session, moduleId: 'demo/nowhere' })).rejects.toMatchObject({ code: 'not-found' });
+    for (const input of [
+      { session, moduleId: 'nowhere' },
+      { session, moduleId: 42 },
+      { session, moduleId: MODULE, only: 'sometimes' },
+      { session, moduleId: MODULE, withAnswers: true },
+    ]) {
+      expect(await bridge.getQuiz(input)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
   });
 
   it.each<[string, QuizAnswer, boolean]>([
@@ -194,6 +202,7 @@ describe('bad answers', () => {
     ['a blank short answer', 'no-return', { answer: ' \t\n ' }, /Write an answer/],
     ['a huge short answer', 'no-return', { answer: huge }, /at most 500/],
     ['a huge numeric answer', 'loop-count', { answer: '9'.repeat(501) }, /at most 500/],
+    ['an answer that grows past the limit in NFC', 'no-return', { answer: '\u0958'.repeat(300) }, /at most 500/],
     ['a lone surrogate', 'no-return', { answer: 'None\ud800' }, /broken Unicode/],
     ['control characters', 'no-return', { answer: 'None\u0007' }, /control characters/],
     ['a number for a short answer', 'no-return', { answer: 7 }, /short text answer/],
