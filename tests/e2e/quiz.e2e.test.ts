@@ -4,9 +4,12 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { quizFileSchema } from '../../content-packs/format/manifest.js';
 import type { QuizItem } from '../../content-packs/format/manifest.js';
+import { writeQuizPackFixture } from '../../main/core/assessment/testing/quiz-fixture.js';
 import { appInChromium } from './support/app-in-chromium.js';
 import { SCREENSHOTS } from './support/browser.js';
-import { ROOT } from './support/processes.js';
+import { ROOT, runCli, tempDir } from './support/processes.js';
+import { CatalogPage } from './pages/catalog-page.js';
+import { SettingsPage } from './pages/settings-page.js';
 import { ModuleListPage } from './pages/module-list-page.js';
 import { QuizPage } from './pages/quiz-page.js';
 import { SearchBox } from './pages/search-box.js';
@@ -113,6 +116,53 @@ describe('a module quiz in Chromium', () => {
     expect(page.url()).toContain(`#/quiz/python-foundations/functions?item=`);
     await expect(quiz.prompt()).resolves.toContain(item.prompt.split('\n')[0]);
     await expect(quiz.position.innerText()).resolves.toBe(`Question ${items.indexOf(item) + 1} of ${items.length}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('grades a choose-all-that-apply item, a number within its tolerance and a short answer typed another way', async () => {
+    // A pack with one item of every kind, built, signed and imported as an admin would.
+    const keys = tempDir('e2e-quiz-keys-');
+    expect((await runCli(['pack', 'keygen', '--out', keys])).code).toBe(0);
+    const file = join(tempDir('e2e-quiz-lpack-'), 'demo.lpack');
+    const source = join(writeQuizPackFixture(), 'demo');
+    expect((await runCli(['pack', 'build', source, '--key', join(keys, 'pack-signing.key'), '--out', file])).code).toBe(
+      0,
+    );
+    await new ModuleListPage(page).open(app.url, 'Kim');
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await settings.trustKey('Quiz authors', readFileSync(join(keys, 'pack-signing.pub'), 'utf8'));
+    const catalog = new CatalogPage(page);
+    await catalog.open();
+    await catalog.importFile(file);
+    await expect(catalog.success.innerText()).resolves.toContain('Installed demo 1.0.0');
+
+    await page.goto(`${app.url.split('#')[0]}#/quiz/demo/loops?item=demo/falsy-values`);
+    const quiz = new QuizPage(page);
+    await quiz.heading('Loops: quiz').waitFor();
+    await expect(quiz.item.getByRole('group', { name: 'Choose all that apply' }).count()).resolves.toBe(1);
+    await expect(quiz.item.getByRole('checkbox').count()).resolves.toBe(4);
+    // Two of the three right choices are not enough.
+    await quiz.answerChoices([0, 2]);
+    const verdict = await quiz.verdict();
+    expect(verdict).toContain('✗ Not quite. The answer: A. 0 and C. [] and D. None');
+    await expect(quiz.item.locator('.quiz-choice.right').count()).resolves.toBe(3);
+    await page.screenshot({ path: join(SCREENSHOTS, '34-quiz-multiple-choice.png'), fullPage: true });
+    await quiz.next.click();
+
+    await quiz.answerText('3');
+    await expect(quiz.verdict()).resolves.toContain('✓ Right.');
+    await quiz.next.click();
+    await quiz.answerText('0.54');
+    await expect(quiz.verdict()).resolves.toContain('✓ Right.');
+    await quiz.next.click();
+    await quiz.answerText('`None`');
+    await expect(quiz.verdict()).resolves.toContain('✓ Right.');
+    await quiz.next.click();
+    await quiz.answerText('CAFE\u0301');
+    await expect(quiz.verdict()).resolves.toContain('✓ Right.');
+    await quiz.next.click();
+    await expect(quiz.summary.getByRole('heading').innerText()).resolves.toBe('You got 4 of 5 right');
     expect(errors).toEqual([]);
   });
 
