@@ -51,11 +51,20 @@ export type Quiz = z.infer<typeof quizSchema>;
  * (or the text of one) for a numeric item; the text for a short-answer item. The core checks the
  * shape against the item's kind.
  */
-export const quizAnswerSchema = z.union([
-  z.number(),
-  z.string().max(MAX_QUIZ_ANSWER_LENGTH, `an answer is at most ${MAX_QUIZ_ANSWER_LENGTH} characters`),
-  z.array(z.number()).max(MAX_QUIZ_CHOICES),
-]);
+export const quizAnswerSchema = z.union(
+  [
+    z.number(),
+    z.string().max(MAX_QUIZ_ANSWER_LENGTH, `an answer is at most ${MAX_QUIZ_ANSWER_LENGTH} characters`),
+    z.array(z.number()).max(MAX_QUIZ_CHOICES, `an answer names at most ${MAX_QUIZ_CHOICES} choices`),
+  ],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? `an answer is a choice’s index, a list of at most ${MAX_QUIZ_CHOICES} choice indexes, a number, ` +
+          `or text of at most ${MAX_QUIZ_ANSWER_LENGTH} characters`
+        : undefined,
+  },
+);
 export type QuizAnswer = z.infer<typeof quizAnswerSchema>;
 
 export const quizAnswerInputSchema = {
