@@ -1,7 +1,8 @@
 // npm run bench -- sync-append: what linking a learner to a sync account costs on the append path.
 // One app core (real SQLite, WAL, synchronous = FULL) with two learners: one not linked, one linked
 // to an account on an in-process sync server (so each append is also put in the progress document,
-// stored, sent and acknowledged). Single appends through the API (trackProgress), timed one by one,
+// stored, sent and acknowledged). Single appends through the core's record (quiz answers are graded
+// and recorded by the core, not posted by a face), timed one by one,
 // with the term document at BENCH_PRELOAD (10000) events and then again at 4x that, to show the
 // cost does not grow with the document. The baseline is what writing the whole document state per
 // append (the literal reading of "the doc state written in the same transaction") would add on
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import * as Y from 'yjs';
-import type { TrackInput } from '../common/contract/progress.js';
+import type { RecordInput } from '../common/contract/progress.js';
 import { createCore } from '../main/core/create-core.js';
 import type { Core } from '../main/core/create-core.js';
 import { startTestServer, registerAccount, PASSWORD } from '../sync-server/testing/test-server.js';
@@ -25,7 +26,7 @@ const SINGLE = knob('BENCH_SINGLE', 1000);
 const PRELOAD = knob('BENCH_PRELOAD', 10_000);
 const dir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'bench-sync-append-'));
 
-const quiz = (i: number): TrackInput => ({
+const quiz = (i: number): RecordInput => ({
   type: 'QuizAnswered',
   data: {
     quizItemId: `bench/q${i % 90}`,
@@ -46,10 +47,10 @@ async function waitSynced(core: Core, session: string) {
 
 async function preload(core: Core, session: string, count: number) {
   for (let i = 0; i < count; i += 1000) {
-    await core.api.updateUserProgress({
+    await core.recordProgress(
       session,
-      events: Array.from({ length: Math.min(1000, count - i) }, (_, k) => quiz(i + k)),
-    });
+      Array.from({ length: Math.min(1000, count - i) }, (_, k) => quiz(i + k)),
+    );
   }
 }
 
@@ -99,9 +100,9 @@ try {
     await waitSynced(core, linked);
     offset = size;
     const inputs = Array.from({ length: SINGLE }, (_, i) => quiz(size + i));
-    const unlinked = await timeEach(inputs, (event) => core.api.trackProgress({ session: plain, event }));
+    const unlinked = await timeEach(inputs, (event) => core.recordProgress(plain, [event]));
     const start = now();
-    const withSync = await timeEach(inputs, (event) => core.api.trackProgress({ session: linked, event }));
+    const withSync = await timeEach(inputs, (event) => core.recordProgress(linked, [event]));
     await waitSynced(core, linked);
     const toAcked = now() - start;
     offset += SINGLE;

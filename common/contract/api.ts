@@ -54,6 +54,7 @@ import {
   trackInputSchema,
   userProgressSchema,
 } from './progress.js';
+import { quizAnswerInputSchema, quizResultSchema, quizSchema, quizSelections } from './quiz.js';
 import { searchHitSchema, searchQuerySchema } from './search.js';
 import { syncLinkInputSchema, syncStatusSchema } from './sync.js';
 import { contentVersionSchema, moduleStructureSchema, prerequisitesSchema, sequenceItemSchema } from './structure.js';
@@ -138,6 +139,10 @@ export const learnApi = {
   updateUserProgress: method(asLearner({ events: z.array(trackInputSchema).min(1).max(5000) }), appendResultSchema),
   getUserProgress: method(asLearner({}), userProgressSchema),
   getProgressSummary: method(asLearner(summaryInputSchema.shape), progressSummarySchema),
+  /** A module's quiz without answers or explanations; `only: 'missed'` keeps the items last answered wrong. */
+  getQuiz: method(asLearner({ moduleId: contentIdSchema, only: z.enum(quizSelections).default('all') }), quizSchema),
+  /** Grades one answer in the core and records it (QuizAnswered); returns the right answer and its explanation. */
+  answerQuizItem: method(asLearner(quizAnswerInputSchema), quizResultSchema),
   getPlaygroundStatus: method(
     z
       .strictObject({

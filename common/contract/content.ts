@@ -41,6 +41,8 @@ export type ExerciseSummary = z.infer<typeof exerciseSummarySchema>;
 export const moduleDetailSchema = moduleSummarySchema.extend({
   lessons: z.array(lessonSummarySchema),
   exercises: z.array(exerciseSummarySchema),
+  /** Items in the module's quiz (0: no quiz). */
+  quizItemCount: z.number().int().nonnegative(),
 });
 export type ModuleDetail = z.infer<typeof moduleDetailSchema>;
 

@@ -6,5 +6,6 @@ export * from './errors.js';
 export * from './events.js';
 export * from './methods.js';
 export * from './packs.js';
+export * from './quiz.js';
 export * from './search.js';
 export * from './structure.js';

@@ -33,6 +33,8 @@ export const learnMethods = [
   'updateUserProgress',
   'getUserProgress',
   'getProgressSummary',
+  'getQuiz',
+  'answerQuizItem',
   'getPlaygroundStatus',
   'executeCode',
   'cancelRun',

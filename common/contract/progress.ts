@@ -70,15 +70,14 @@ export type ProgressEvent = z.infer<typeof progressEventSchema>;
 
 /**
  * What faces may post. The rest are the core's own record of what it checked: it runs the code
- * (ExerciseSubmitted, ExerciseCompleted) and scores assessments (AssessmentCompleted), so a face
- * that sent one would be claiming a result nobody produced. Lessons, quiz answers (no quiz is graded
- * by the core yet) and review ratings are the learner's own report.
+ * (ExerciseSubmitted, ExerciseCompleted), grades quiz answers (QuizAnswered, through
+ * `answerQuizItem`) and scores assessments (AssessmentCompleted), so a face that sent one would be
+ * claiming a result nobody produced. Lessons and review ratings are the learner's own report.
  */
 export const facePostableEventTypes = [
   'LessonOpened',
   'LessonCompleted',
   'ExerciseStarted',
-  'QuizAnswered',
   'ReviewDone',
 ] as const satisfies readonly ProgressEventType[];
 export type FacePostableEventType = (typeof facePostableEventTypes)[number];
@@ -96,13 +95,7 @@ const inputOf = <T extends ProgressEventType>(type: T) =>
 /** What a face sends: the core fills in the id (if absent), learner, aggregate, time and version. */
 export const trackInputSchema = z.discriminatedUnion(
   'type',
-  [
-    inputOf('LessonOpened'),
-    inputOf('LessonCompleted'),
-    inputOf('ExerciseStarted'),
-    inputOf('QuizAnswered'),
-    inputOf('ReviewDone'),
-  ],
+  [inputOf('LessonOpened'), inputOf('LessonCompleted'), inputOf('ExerciseStarted'), inputOf('ReviewDone')],
   {
     error: (issue) =>
       issue.code === 'invalid_union'

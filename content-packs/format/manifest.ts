@@ -2,6 +2,7 @@ import semver from 'semver';
 import { z } from 'zod';
 import { localIdSchema } from '../../common/contract/content.js';
 import { MAX_EVENT_SKILLS } from '../../common/contract/progress.js';
+import { MAX_QUIZ_ANSWER_LENGTH, MAX_QUIZ_CHOICES } from '../../common/contract/quiz.js';
 import { checkPrerequisites, MAX_PREREQUISITE_DEPTH } from './prerequisite-graph.js';
 
 /** The manifest format this code reads; a pack written for a newer one is refused. */
@@ -108,25 +109,45 @@ const quizBase = {
   explanation: z.string().max(4000).default(''),
 };
 
+const choiceIndex = z.number().int().nonnegative();
+
 export const quizItemSchema = z.discriminatedUnion('kind', [
   z
     .strictObject({
       ...quizBase,
       kind: z.literal('choice'),
-      choices: z.array(z.string().min(1).max(500)).min(2).max(8),
-      answer: z.number().int().nonnegative(),
+      choices: z.array(z.string().min(1).max(500)).min(2).max(MAX_QUIZ_CHOICES),
+      /** The right choice's index; a list of indexes makes it "choose all that apply". */
+      answer: z.union([choiceIndex, z.array(choiceIndex).min(1).max(MAX_QUIZ_CHOICES)]),
     })
-    .refine((q) => q.answer < q.choices.length, 'answer must be the index of one of the choices'),
+    .refine(
+      (q) => [q.answer].flat().every((i) => i < q.choices.length),
+      'answer must be the index of one of the choices (0-based)',
+    )
+    .refine((q) => new Set([q.answer].flat()).size === [q.answer].flat().length, 'answer names a choice twice')
+    // Two equal choices could not be told apart by a learner, nor graded fairly.
+    .refine((q) => new Set(q.choices.map((c) => c.trim())).size === q.choices.length, 'choices must differ'),
   z.strictObject({
     ...quizBase,
     kind: z.literal('numeric'),
-    answer: z.number(),
-    tolerance: z.number().min(0).default(0),
+    answer: z.number().refine(Number.isFinite, 'answer must be a finite number'),
+    /** How far from the answer a learner's number may be and still count (absolute). */
+    tolerance: z.number().min(0, 'tolerance must be 0 or more').refine(Number.isFinite).default(0),
   }),
   z.strictObject({
     ...quizBase,
     kind: z.literal('short'),
-    answers: z.array(z.string().min(1).max(200)).min(1),
+    /** Accepted answers, compared after normalising (Unicode NFC, whitespace, surrounding punctuation). */
+    answers: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(MAX_QUIZ_ANSWER_LENGTH)
+          .refine((a) => a.trim() !== '', 'an accepted answer must not be blank'),
+      )
+      .min(1)
+      .max(20),
     caseSensitive: z.boolean().default(false),
   }),
 ]);

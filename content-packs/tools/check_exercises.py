@@ -38,7 +38,12 @@ def check_quiz(path: pathlib.Path, problems: list) -> int:
             if key not in item:
                 problems.append({"quiz": where, "problem": f"missing {key}"})
         kind = item.get("kind")
-        if kind == "choice" and not (0 <= item.get("answer", -1) < len(item.get("choices", []))):
+        # A list of indexes makes a "choose all that apply" item.
+        answers = item.get("answer", -1)
+        answers = answers if isinstance(answers, list) else [answers]
+        if kind == "choice" and not (
+            answers and all(isinstance(a, int) and 0 <= a < len(item.get("choices", [])) for a in answers)
+        ):
             problems.append({"quiz": where, "problem": "answer is not an index into choices"})
         elif kind == "numeric" and not isinstance(item.get("answer"), (int, float)):
             problems.append({"quiz": where, "problem": "numeric answer must be a number"})

@@ -21,6 +21,8 @@ import { LearningPaths } from './adaptive/learning-path.js';
 import { PracticeHistory } from './adaptive/practice-history.js';
 import { ReviewSchedule } from './adaptive/review-schedule.js';
 import { StoredPaths } from './adaptive/stored-paths.js';
+import { QuizBank } from './assessment/quiz-bank.js';
+import { createQuizService } from './assessment/quiz-service.js';
 import { DockerEngine } from './playground/docker-engine.js';
 import { createPlayground } from './playground/playground-service.js';
 import type { Playground, PlaygroundOptions } from './playground/playground-service.js';
@@ -211,6 +213,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     exportLearner: async ({ session, file }) => transfer.export(sessions.learnerOf(session), file),
     importLearner: async ({ file, session }) => transfer.import(file, session && sessions.learnerOf(session)),
     ...progress.api,
+    ...createQuizService({
+      learnerOf: (session) => sessions.learnerOf(session),
+      bank: new QuizBank(db),
+      moduleTitle: (moduleId) => catalog.findModule(moduleId)?.title,
+      record: progress.record,
+    }),
     ...sync.api,
     ...playground.service,
     validateCode: async (input) => {

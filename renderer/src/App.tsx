@@ -11,6 +11,7 @@ import { ModuleScreen } from './screens/ModuleScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 import { ProfilePicker, avatarOf } from './screens/ProfilePicker.js';
 import { ProgressScreen } from './screens/ProgressScreen.js';
+import { QuizScreen } from './screens/QuizScreen.js';
 import { useLearner } from './learner-store.js';
 
 function Screen({ route }: { route: Route }) {
@@ -23,6 +24,8 @@ function Screen({ route }: { route: Route }) {
       return <LessonScreen lessonId={route.lessonId} />;
     case 'exercise':
       return <ExerciseScreen exerciseId={route.exerciseId} />;
+    case 'quiz':
+      return <QuizScreen moduleId={route.moduleId} itemId={route.itemId} />;
     case 'catalog':
       return <CatalogScreen />;
     case 'settings':

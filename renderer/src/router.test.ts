@@ -14,6 +14,18 @@ describe('hash routes', () => {
     });
   });
 
+  it('opens a module quiz, at the item a search hit names', () => {
+    expect(parseRoute(hrefFor.quiz('python-foundations/functions'))).toEqual({
+      screen: 'quiz',
+      moduleId: 'python-foundations/functions',
+    });
+    expect(parseRoute(hrefFor.quiz('python-foundations/functions', 'python-foundations/fn-closure'))).toEqual({
+      screen: 'quiz',
+      moduleId: 'python-foundations/functions',
+      itemId: 'python-foundations/fn-closure',
+    });
+  });
+
   it('knows the catalog and settings screens', () => {
     expect(parseRoute(hrefFor.catalog())).toEqual({ screen: 'catalog' });
     expect(parseRoute(hrefFor.settings())).toEqual({ screen: 'settings' });

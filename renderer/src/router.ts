@@ -5,6 +5,7 @@ export type Route =
   | { screen: 'module'; moduleId: string }
   | { screen: 'lesson'; lessonId: string }
   | { screen: 'exercise'; exerciseId: string }
+  | { screen: 'quiz'; moduleId: string; itemId?: string }
   | { screen: 'catalog' }
   | { screen: 'settings' }
   | { screen: 'progress' }
@@ -17,6 +18,12 @@ export function parseRoute(hash: string): Route {
   if (path === '/catalog') return { screen: 'catalog' };
   if (path === '/settings') return { screen: 'settings' };
   if (path === '/progress') return { screen: 'progress' };
+  // A module id holds a slash ("pack/module"), so the item a search hit opens comes as ?item=.
+  const quiz = /^\/quiz\/([^?]+?)(?:\?item=(.+))?$/.exec(path);
+  if (quiz) {
+    const itemId = quiz[2] && decodeURIComponent(quiz[2]);
+    return { screen: 'quiz', moduleId: decodeURIComponent(quiz[1]!), ...(itemId ? { itemId } : {}) };
+  }
   const match = /^\/(modules|lessons|exercises)\/(.+)$/.exec(path);
   if (match?.[1] === 'exercises') return { screen: 'exercise', exerciseId: decodeURIComponent(match[2]!) };
   if (match?.[1] === 'modules') return { screen: 'module', moduleId: decodeURIComponent(match[2]!) };
@@ -29,6 +36,8 @@ export const hrefFor = {
   module: (moduleId: string) => `#/modules/${moduleId}`,
   lesson: (lessonId: string) => `#/lessons/${lessonId}`,
   exercise: (exerciseId: string) => `#/exercises/${exerciseId}`,
+  quiz: (moduleId: string, itemId?: string) =>
+    itemId ? `#/quiz/${moduleId}?item=${encodeURIComponent(itemId)}` : `#/quiz/${moduleId}`,
   catalog: () => '#/catalog',
   settings: () => '#/settings',
   progress: () => '#/progress',

@@ -15,7 +15,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Preferences, PreferencesUpdate } from '../../common/contract/learners.js';
-import type { TrackInput } from '../../common/contract/progress.js';
+import type { RecordInput } from '../../common/contract/progress.js';
 import { openDatabase } from '../../infra/sqlite/open-database.js';
 import { createCore } from '../../main/core/create-core.js';
 import type { Core } from '../../main/core/create-core.js';
@@ -293,7 +293,7 @@ async function runScenario(scenario: Scenario) {
     switch (command.kind) {
       case 'progress': {
         const replica = replicas[command.replica % replicas.length]!;
-        const events: TrackInput[] = Array.from({ length: command.events }, () => {
+        const events: RecordInput[] = Array.from({ length: command.events }, () => {
           const id = `p/run${run}-${++counter}`;
           const timestamp = command.earlierTerm ? { timestamp: EARLIER_TERM } : {};
           if (counter % 2 === 0) {
@@ -307,10 +307,8 @@ async function runScenario(scenario: Scenario) {
             ...timestamp,
           };
         });
-        const result =
-          events.length === 1
-            ? await core(replica).api.trackProgress({ session: replica.session, event: events[0]! })
-            : await core(replica).api.updateUserProgress({ session: replica.session, events });
+        // Quiz answers are the core's own record (it grades them): both kinds go through it here.
+        const result = await core(replica).recordProgress(replica.session, events);
         expect(result).toEqual({ appended: events.length, duplicates: 0 });
         return;
       }

@@ -25,8 +25,8 @@ describe('adjustDifficulty', () => {
   });
 
   it('goes easier after failures and harder after a run of successes, one level from what was tried', async () => {
-    const { api, session } = await startLearner();
-    await api.updateUserProgress({ session, events: answers(false, true, false, false, false, false) });
+    const { api, session, record } = await startLearner();
+    await record(answers(false, true, false, false, false, false));
     const easier = await api.adjustDifficulty({ session });
     expect(easier).toMatchObject({ direction: 'easier', targetDifficulty: 2, attempts: 6 });
     expect(easier.observedSuccess).toBeCloseTo(1 / 6);
@@ -35,10 +35,7 @@ describe('adjustDifficulty', () => {
     );
 
     // Ten right in a row push the failures out of the window of the last ten answers.
-    await api.updateUserProgress({
-      session,
-      events: answers(...Array<boolean>(16).fill(true)).slice(6),
-    });
+    await record(answers(...Array<boolean>(16).fill(true)).slice(6));
     const harder = await api.adjustDifficulty({ session });
     expect(harder).toMatchObject({ direction: 'harder', targetDifficulty: 4, attempts: 10, observedSuccess: 1 });
     expect(harder.reason).toMatch(/10 of your last 10 answers right \(100%\), above your target of 70–85%/);
@@ -69,11 +66,8 @@ describe('adjustDifficulty', () => {
   });
 
   it('keeps the level inside the band, and the band is the learner’s own', async () => {
-    const { api, session } = await startLearner();
-    await api.updateUserProgress({
-      session,
-      events: answers(true, true, false, true, true, true, true, false, true, true),
-    });
+    const { api, session, record } = await startLearner();
+    await record(answers(true, true, false, true, true, true, true, false, true, true));
     expect(await api.adjustDifficulty({ session })).toMatchObject({
       direction: 'same',
       targetDifficulty: 3,
@@ -88,8 +82,8 @@ describe('adjustDifficulty', () => {
   });
 
   it('waits for five answers before moving, and takes results passed in over the recorded ones', async () => {
-    const { api, session } = await startLearner();
-    await api.updateUserProgress({ session, events: answers(false, false) });
+    const { api, session, record } = await startLearner();
+    await record(answers(false, false));
     expect(await api.adjustDifficulty({ session })).toMatchObject({
       direction: 'same',
       attempts: 2,

@@ -45,7 +45,10 @@ async function start(options: { source?: string; dataDir?: string; model?: CoreO
     data: { quizItemId: correct ? 'demo/range-stop' : 'demo/loop-count', correct, answer: 'x', timeSpentMs: 1000 },
   });
   const answerMany = (n: number) =>
-    api.updateUserProgress({ session, events: Array.from({ length: n }, (_, i) => answer(i % 3 !== 0)) });
+    core.recordProgress(
+      session,
+      Array.from({ length: n }, (_, i) => answer(i % 3 !== 0)),
+    );
   return { core, api, session, lines, answerMany };
 }
 
@@ -104,12 +107,9 @@ describe('the deep model behind predictPerformance', () => {
     await api.predictPerformance({ session, contentId: 'demo/count-down' });
     expect(await core.model.trainer!.settled()).toMatchObject({ trained: true, fineTuned: true, answers: 5 });
     const other = await api.createLearner({ profile: { displayName: 'Ola' } });
-    await api.updateUserProgress({
-      session: other.session,
-      events: [
-        { type: 'QuizAnswered', data: { quizItemId: 'demo/range-stop', correct: true, answer: '4', timeSpentMs: 900 } },
-      ],
-    });
+    await core.recordProgress(other.session, [
+      { type: 'QuizAnswered', data: { quizItemId: 'demo/range-stop', correct: true, answer: '4', timeSpentMs: 900 } },
+    ]);
     expect(await api.predictPerformance({ session: other.session, contentId: 'demo/count-down' })).toMatchObject({
       model: 'SAKT (attention), trained here',
       attempts: 1,

@@ -79,7 +79,7 @@ describe('generateLearningPath', () => {
   });
 
   it('never offers what is done, and counts a mastered skill’s content as done', async () => {
-    const { api, session } = await startLearner();
+    const { api, session, record } = await startLearner();
     await api.trackProgress({
       session,
       event: { type: 'LessonCompleted', data: { lessonId: 'demo/hello', timeSpentMs: 1000 } },
@@ -94,7 +94,7 @@ describe('generateLearningPath', () => {
       type: 'QuizAnswered' as const,
       data: { quizItemId: 'demo/range-stop', correct: true, answer: '4', timeSpentMs: 9000 },
     };
-    await api.updateUserProgress({ session, events: [right, right, right] });
+    await record([right, right, right]);
     const mastered = await api.generateLearningPath({ session });
     expect(mastered.steps.find((s) => s.contentId === 'demo/count-down')).toMatchObject({
       status: 'done',
@@ -146,7 +146,7 @@ describe('generateLearningPath', () => {
 
 describe('updateLearningPath', () => {
   it('says what changed since the last path: steps done, and steps moved by new evidence', async () => {
-    const { api, session } = await startLearner();
+    const { api, session, record } = await startLearner();
     const fresh = await api.updateLearningPath({ session });
     expect(fresh.changes).toMatchObject({ hadPrevious: false, added: 4, summary: 'A new path: 4 steps to go.' });
     expect(fresh.steps.map((s) => s.contentId)).toEqual([
@@ -164,7 +164,7 @@ describe('updateLearningPath', () => {
       type: 'QuizAnswered' as const,
       data: { quizItemId: 'demo/loop-count', correct: false, answer: '2', timeSpentMs: 9000 },
     };
-    await api.updateUserProgress({ session, events: [miss, miss] });
+    await record([miss, miss]);
     const after = await api.updateLearningPath({ session });
     // Loops went badly, so its exercise comes first among what is ready.
     expect(after.steps.filter((s) => s.status !== 'done').map((s) => s.contentId)).toEqual([

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../common/contract/bridge.js';
+import type { RecordInput } from '../../../common/contract/progress.js';
 import { writePackFixture } from '../../../content-packs/format/pack-fixture.js';
 import { createCore } from '../create-core.js';
 import type { Core } from '../create-core.js';
@@ -22,7 +23,8 @@ async function start(source = writePackFixture()) {
   opened.push(core);
   const api = createApiClient(localBridge(core));
   const { session } = await api.createLearner({ profile: { displayName: 'Pia' } });
-  return { api, session, core };
+  const record = (events: RecordInput[]) => core.recordProgress(session, events);
+  return { api, session, core, record };
 }
 
 describe('predictPerformance', () => {
@@ -35,18 +37,18 @@ describe('predictPerformance', () => {
   });
 
   it('moves with the learner’s answers on the content’s skills and grows more confident', async () => {
-    const { api, session } = await start();
+    const { api, session, record } = await start();
     const before = await api.predictPerformance({ session, contentId: 'demo/count-down' });
     const answer = (correct: boolean) => ({
       type: 'QuizAnswered' as const,
       data: { quizItemId: 'demo/range-stop', correct, answer: 'x', timeSpentMs: 1000 },
     });
-    await api.updateUserProgress({ session, events: [answer(true), answer(true), answer(true)] });
+    await record([answer(true), answer(true), answer(true)]);
     const after = await api.predictPerformance({ session, contentId: 'demo/count-down' });
     expect(after.probability).toBeGreaterThan(before.probability);
     expect(after).toMatchObject({ attempts: 3, correct: 3 });
     expect(after.confidence).toBeGreaterThan(before.confidence);
-    await api.updateUserProgress({ session, events: [answer(false), answer(false), answer(false), answer(false)] });
+    await record([answer(false), answer(false), answer(false), answer(false)]);
     expect((await api.predictPerformance({ session, contentId: 'demo/count-down' })).probability).toBeLessThan(
       after.probability,
     );
@@ -62,7 +64,7 @@ describe('predictPerformance', () => {
 
 describe('recommendNextExercise', () => {
   it('recommends an open exercise with a reason, explains misses, and has nothing left once all are done', async () => {
-    const { api, session, core } = await start();
+    const { api, session, core, record } = await start();
     const first = await api.recommendNextExercise({ session });
     expect(first).toMatchObject({ kind: 'exercise', contentId: 'demo/count-down', title: 'Count down' });
     expect(first!.reason).toMatch(/not practised loops yet.*difficulty 2 of 5/);
@@ -71,7 +73,7 @@ describe('recommendNextExercise', () => {
       type: 'QuizAnswered' as const,
       data: { quizItemId: 'demo/loop-count', correct: false, answer: '2', timeSpentMs: 1000 },
     };
-    await api.updateUserProgress({ session, events: [miss, miss, { ...miss, data: { ...miss.data, correct: true } }] });
+    await record([miss, miss, { ...miss, data: { ...miss.data, correct: true } }]);
     const after = await api.recommendNextExercise({ session });
     expect(after!.reason).toMatch(/You missed 2 of 3 on loops; this one is pitched within reach \(about \d+% likely/);
 
@@ -105,16 +107,16 @@ describe('recommendNextExercise', () => {
 
 describe('spaced review (FSRS)', () => {
   it('schedules a skill once mastered, and a good review pushes it further out than a lapse', async () => {
-    const { api, session } = await start();
+    const { api, session, record } = await start();
     expect(await api.getReviewSchedule({ session })).toEqual([]);
     const right = (minute: number) => ({
       type: 'QuizAnswered' as const,
       timestamp: new Date(Date.UTC(2026, 0, 10, 9, minute)).toISOString(),
       data: { quizItemId: 'demo/range-stop', correct: true, answer: '4', timeSpentMs: 1000 },
     });
-    await api.updateUserProgress({ session, events: [right(0), right(1)] });
+    await record([right(0), right(1)]);
     expect(await api.getReviewSchedule({ session })).toEqual([]);
-    await api.updateUserProgress({ session, events: [right(2)] });
+    await record([right(2)]);
     const [first] = await api.getReviewSchedule({ session });
     expect(first).toMatchObject({ skillId: 'demo/loops', title: 'Loops', reviews: 0 });
     expect(Date.parse(first!.due)).toBeGreaterThan(Date.UTC(2026, 0, 10, 9, 2));
@@ -126,7 +128,7 @@ describe('spaced review (FSRS)', () => {
     });
     const good = await start();
     // The same history for a second learner, then a good review; for the first, a lapse.
-    await good.api.updateUserProgress({ session: good.session, events: [right(0), right(1), right(2), review(3)] });
+    await good.record([right(0), right(1), right(2), review(3)]);
     await api.trackProgress({ session, event: review(1) });
     const [afterGood] = await good.api.getReviewSchedule({ session: good.session });
     const [afterLapse] = await api.getReviewSchedule({ session });

@@ -48,12 +48,9 @@ describe('analyzeUserPattern', () => {
   });
 
   it('finds guessing in wrong quiz answers given within seconds, not in slow ones', async () => {
-    const { api, session } = await startLearner();
+    const { api, session, record } = await startLearner();
     const rushed = [0, 1, 2, 3].map((m) => answer(at(10, 9, m), false, 800));
-    await api.updateUserProgress({
-      session,
-      events: [...rushed, answer(at(10, 9, 5), false), answer(at(10, 9, 6), true)],
-    });
+    await record([...rushed, answer(at(10, 9, 5), false), answer(at(10, 9, 6), true)]);
     const pattern = await api.analyzeUserPattern({ session });
     expect(pattern.guessing).toEqual({
       detected: true,
@@ -64,10 +61,7 @@ describe('analyzeUserPattern', () => {
     expect(pattern.summary).toContain(pattern.guessing.finding);
 
     const calm = await startLearner();
-    await calm.api.updateUserProgress({
-      session: calm.session,
-      events: [0, 1, 2, 3, 4, 5].map((m) => answer(at(10, 9, m), m === 5)),
-    });
+    await calm.record([0, 1, 2, 3, 4, 5].map((m) => answer(at(10, 9, m), m === 5)));
     expect((await calm.api.analyzeUserPattern({ session: calm.session })).guessing).toMatchObject({
       detected: false,
       fastWrong: 0,
@@ -106,10 +100,10 @@ describe('analyzeUserPattern', () => {
   });
 
   it('tells when the learner is most active and most successful in their time zone, and their streak', async () => {
-    const { api, session } = await startLearner({ now: () => new Date(at(12, 20)) });
+    const { api, session, record } = await startLearner({ now: () => new Date(at(12, 20)) });
     const mornings = [10, 11, 12].flatMap((day) => [answer(at(day, 6, 0), true), answer(at(day, 6, 10), true)]);
     const evenings = [11, 12].flatMap((day) => [0, 10, 20, 30].map((m) => answer(at(day, 18, m), m === 0)));
-    await api.updateUserProgress({ session, events: [...mornings, ...evenings] });
+    await record([...mornings, ...evenings]);
 
     // UTC+2: 06:00 UTC is 8 in the morning, 18:00 UTC is 8 in the evening.
     const east = await api.analyzeUserPattern({ session, tzOffsetMinutes: -120 });

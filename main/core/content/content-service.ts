@@ -26,7 +26,12 @@ export function createContentService(catalog: CatalogStore, search: SearchIndex)
       const module = catalog.findModule(moduleId);
       if (!module) throw new LearnError('not-found', `No installed module "${moduleId}".`);
       const exercises = catalog.exercisesOf(moduleId).map(({ id, title, difficulty }) => ({ id, title, difficulty }));
-      return { ...module, lessons: catalog.lessonsOf(moduleId), exercises };
+      return {
+        ...module,
+        lessons: catalog.lessonsOf(moduleId),
+        exercises,
+        quizItemCount: catalog.quizItemCount(moduleId),
+      };
     },
 
     getExercise: async ({ exerciseId }) => {

@@ -93,7 +93,7 @@ describe('one write path for progress', () => {
   });
 
   it('lists the core-only types once, in the contract', () => {
-    expect(coreOnly).toEqual(['ExerciseSubmitted', 'ExerciseCompleted', 'AssessmentCompleted']);
+    expect(coreOnly).toEqual(['ExerciseSubmitted', 'ExerciseCompleted', 'QuizAnswered', 'AssessmentCompleted']);
     expect([...facePostableEventTypes].sort()).toEqual(progressEventTypes.filter(isFacePostable).sort());
   });
 

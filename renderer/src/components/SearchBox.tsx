@@ -6,7 +6,11 @@ import { hrefFor } from '../router.js';
 const DEBOUNCE_MS = 120;
 
 const hrefOf = (hit: SearchHit) =>
-  hit.kind === 'lesson' ? hrefFor.lesson(hit.contentId) : hrefFor.module(hit.moduleId);
+  hit.kind === 'lesson'
+    ? hrefFor.lesson(hit.contentId)
+    : hit.kind === 'quiz'
+      ? hrefFor.quiz(hit.moduleId, hit.contentId)
+      : hrefFor.module(hit.moduleId);
 
 /** Search as you type over lessons, exercises and quizzes; Escape clears. */
 export function SearchBox() {

@@ -23,6 +23,14 @@ export function ModuleScreen({ moduleId }: { moduleId: string }) {
               </li>
             ))}
           </ol>
+          {module.quizItemCount > 0 && (
+            <p className="quiz-link">
+              <a href={hrefFor.quiz(module.id)} data-testid="quiz-link">
+                Take the quiz
+              </a>{' '}
+              <span className="status">({module.quizItemCount} questions, with feedback after each)</span>
+            </p>
+          )}
           {module.exercises.length > 0 && (
             <>
               <h2>Exercises</h2>

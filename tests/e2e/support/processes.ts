@@ -53,19 +53,21 @@ export function startProcess(args: string[], ready: RegExp, timeoutMs = 30_000):
   });
 }
 
-/** Runs a built CLI command to the end and returns what it printed. */
+/** Runs a built CLI command to the end and returns what it printed; `input`, if given, is piped to its stdin. */
 export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  input?: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['bin/lionlearn.js', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  child.stdin?.end(input);
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((done) => child.once('close', (code) => done({ code, stdout, stderr })));
 }

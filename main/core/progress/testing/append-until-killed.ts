@@ -1,6 +1,6 @@
 // Test support, run as a child process by the crash test: appends progress events through the
-// API as fast as it can, one or a batch at a time, and prints the id of every event whose append
-// returned. It never stops by itself; the test kills it with SIGKILL.
+// core's record (the path the API's and the graders' appends share) as fast as it can, one or a
+// batch at a time, and prints the id of every event whose append returned. It never stops by itself; the test kills it with SIGKILL.
 import { writeSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { createApiClient } from '../../../../common/contract/bridge.js';
@@ -32,7 +32,6 @@ for (;;) {
   });
   // Ids are chosen here so the parent learns them only once the append has returned.
   const withIds = events.map((e) => ({ ...e, eventId: uuidv7() }));
-  if (size === 1) await api.trackProgress({ session, event: withIds[0]! });
-  else await api.updateUserProgress({ session, events: withIds });
+  await core.recordProgress(session, withIds);
   writeSync(1, `${withIds.map((e) => e.eventId).join('\n')}\n`);
 }

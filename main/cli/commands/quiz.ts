@@ -1,0 +1,165 @@
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import type { LearnApi } from '../../../common/contract/api.js';
+import { LearnError } from '../../../common/contract/errors.js';
+import type { ModuleSummary } from '../../../common/contract/content.js';
+import type { QuizAnswer, QuizQuestion } from '../../../common/contract/quiz.js';
+import { choiceLetter } from '../../../common/contract/quiz.js';
+import type { InstallLayout } from '../../core/host/install-layout.js';
+import { withApi } from '../open-core.js';
+import { openLearner } from './learner.js';
+import { print, terminalSafe } from '../terminal-output.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** A module by id, by its id within the pack, or by title. */
+function findModule(modules: ModuleSummary[], wanted: string): ModuleSummary {
+  const key = wanted.trim().toLowerCase();
+  const matches = modules.filter((m) => m.id === wanted || m.id.split('/')[1] === key || m.title.toLowerCase() === key);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) throw new Error(`${matches.length} modules match "${wanted}": use the full id`);
+  throw new Error(`No installed module "${wanted}" (see \`lionlearn modules\`)`);
+}
+
+/** Letters (A, b) or numbers counted from 1, separated by commas or spaces; undefined when it names no choice. */
+function parseChoices(line: string, question: Extract<QuizQuestion, { kind: 'choice' }>): number[] | undefined {
+  const tokens = line.split(/[\s,;]+/).filter(Boolean);
+  const picked = tokens.map((t) =>
+    /^[a-z]$/i.test(t) ? t.toUpperCase().charCodeAt(0) - 65 : /^\d+$/.test(t) ? Number(t) - 1 : -1,
+  );
+  if (picked.length === 0 || picked.some((i) => i < 0 || i >= question.choices.length)) return undefined;
+  return picked;
+}
+
+/** Lines from stdin, one at a time, whether a person types them or a script pipes them in. */
+function lineReader() {
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  return {
+    next: async (prompt: string): Promise<string | undefined> => {
+      process.stdout.write(prompt);
+      const { value, done } = await lines.next();
+      // Piped answers are echoed, so the transcript reads like a session typed by hand.
+      if (!process.stdin.isTTY) process.stdout.write(done ? '\n' : `${terminalSafe(String(value))}\n`);
+      return done ? undefined : String(value);
+    },
+    close: () => rl.close(),
+  };
+}
+
+function show(question: QuizQuestion, n: number, total: number): void {
+  print('');
+  print(`Question ${n} of ${total} (difficulty ${question.difficulty} of 5)`);
+  print(question.prompt);
+  if (question.kind === 'choice') {
+    question.choices.forEach((choice, i) => print(`  ${choiceLetter(i)}. ${choice}`));
+    const range = `${choiceLetter(0)}-${choiceLetter(question.choices.length - 1)}`;
+    print(question.multiple ? `Choose all that apply (letters ${range}, like "A C").` : `Choose one (${range}).`);
+  } else {
+    print(question.kind === 'numeric' ? 'Answer with a number.' : 'Answer in a word or a short phrase.');
+  }
+}
+
+type Outcome = 'right' | 'wrong' | 'skipped' | 'quit';
+
+async function ask(
+  api: LearnApi,
+  session: string,
+  moduleId: string,
+  question: QuizQuestion,
+  read: ReturnType<typeof lineReader>,
+): Promise<Outcome> {
+  const shown = Date.now();
+  for (;;) {
+    const line = await read.next('> ');
+    if (line === undefined || line.trim().toLowerCase() === ':quit') return 'quit';
+    if (line.trim() === '') return 'skipped';
+    let answer: QuizAnswer = line;
+    if (question.kind === 'choice') {
+      const picked = parseChoices(line, question);
+      if (!picked) {
+        print(`Answer with the letter of a choice (${choiceLetter(0)}-${choiceLetter(question.choices.length - 1)}).`);
+        continue;
+      }
+      answer = picked;
+    }
+    try {
+      const timeSpentMs = Math.min(Date.now() - shown, DAY_MS);
+      const result = await api.answerQuizItem({ session, moduleId, itemId: question.id, answer, timeSpentMs });
+      print(result.correct ? '✓ Right.' : `✗ Not quite. The answer: ${result.expected}`);
+      if (result.explanation) print(result.explanation);
+      return result.correct ? 'right' : 'wrong';
+    } catch (error) {
+      // A malformed answer is refused and nothing is recorded: say why and ask again.
+      if (error instanceof LearnError && error.code === 'invalid-input') {
+        print(error.message);
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+async function takeQuiz(api: LearnApi, session: string, moduleId: string, missedOnly: boolean): Promise<void> {
+  const read = lineReader();
+  try {
+    let only: 'all' | 'missed' = missedOnly ? 'missed' : 'all';
+    for (;;) {
+      const quiz = await api.getQuiz({ session, moduleId, only });
+      if (quiz.items.length === 0) {
+        print(only === 'missed' ? 'Nothing to retry: no missed items in this quiz.' : 'This module has no quiz.');
+        return;
+      }
+      print(
+        `${quiz.moduleTitle}: ${only === 'missed' ? 'retrying missed items' : 'quiz'}, ${quiz.items.length} items.`,
+      );
+      print('Press Enter on an empty line to skip an item; type :quit (or end the input) to stop.');
+      const outcomes: Outcome[] = [];
+      for (const [i, question] of quiz.items.entries()) {
+        show(question, i + 1, quiz.items.length);
+        const outcome = await ask(api, session, moduleId, question, read);
+        if (outcome === 'quit') break;
+        outcomes.push(outcome);
+      }
+      const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
+      const skipped = count('skipped') ? `, ${count('skipped')} skipped` : '';
+      print('');
+      print(`You got ${count('right')} of ${outcomes.length} right${skipped}.`);
+      const missed = quiz.items.filter((_, i) => outcomes[i] === 'wrong');
+      if (missed.length === 0) return;
+      print(`Missed: ${missed.map((q) => q.prompt.split('\n')[0]!.slice(0, 60)).join(' | ')}`);
+      const again = await read.next(`Retry the ${missed.length} missed item(s) now? [y/N] `);
+      if (again?.trim().toLowerCase() !== 'y') {
+        print(`Later: lionlearn quiz ${moduleId} --missed`);
+        return;
+      }
+      only = 'missed';
+    }
+  } finally {
+    read.close();
+  }
+}
+
+export function registerQuiz(program: Command, layout: InstallLayout): void {
+  program
+    .command('quiz <module>')
+    .description("take a module's quiz in the terminal (answers may be piped in, one a line)")
+    .option('--learner <nameOrId>', 'whose answers these are (default: the only profile)')
+    .option('--missed', 'only the items last answered wrong')
+    .action(async (module: string, options: { learner?: string; missed?: boolean }, command: Command) => {
+      await withApi(layout, command, async (api) => {
+        const learners = await api.listLearners();
+        const who = options.learner ?? (learners.length === 1 ? learners[0]!.id : undefined);
+        if (!who) {
+          throw new Error(
+            learners.length === 0
+              ? 'No profiles yet: `lionlearn learner create NAME` makes one.'
+              : `Whose quiz is it? Add --learner NAME (profiles: ${learners.map((l) => l.displayName).join(', ')})`,
+          );
+        }
+        const { session } = await openLearner(api, who);
+        const { id } = findModule(await api.listModules(), module);
+        await takeQuiz(api, session, id, options.missed ?? false);
+      });
+    });
+}

@@ -1,0 +1,59 @@
+import type { LearnService } from '../../../common/contract/api.js';
+import { LearnError } from '../../../common/contract/errors.js';
+import type { AppendResult, RecordInput } from '../../../common/contract/progress.js';
+import { expectedAnswer, gradeAnswer, questionOf } from './quiz-grading.js';
+import type { QuizBank } from './quiz-bank.js';
+
+export type QuizService = Pick<LearnService, 'getQuiz' | 'answerQuizItem'>;
+
+interface Deps {
+  learnerOf: (session: string) => string;
+  bank: QuizBank;
+  moduleTitle: (moduleId: string) => string | undefined;
+  /** The core's own progress record: the only way a QuizAnswered event is written. */
+  record: (session: string, events: readonly RecordInput[]) => Promise<AppendResult>;
+}
+
+/** Quizzes a learner takes: items without their answers, and answers graded here, never by a face. */
+export function createQuizService({ learnerOf, bank, moduleTitle, record }: Deps): QuizService {
+  const moduleOf = (moduleId: string) => {
+    const title = moduleTitle(moduleId);
+    if (title === undefined) throw new LearnError('not-found', `No installed module "${moduleId}".`);
+    return title;
+  };
+
+  return {
+    getQuiz: async ({ session, moduleId, only }) => {
+      const learnerId = learnerOf(session);
+      const title = moduleOf(moduleId);
+      const items = bank.itemsOf(moduleId);
+      const missed = only === 'missed' ? bank.missed(learnerId, moduleId) : undefined;
+      return {
+        moduleId,
+        moduleTitle: title,
+        only,
+        items: items.filter((i) => !missed || missed.has(i.id)).map((i) => questionOf(i.id, i.item, i.skills)),
+        totalItems: items.length,
+      };
+    },
+
+    answerQuizItem: async ({ session, moduleId, itemId, answer, timeSpentMs }) => {
+      learnerOf(session);
+      moduleOf(moduleId);
+      const stored = bank.find(itemId);
+      if (!stored || stored.moduleId !== moduleId) {
+        throw new LearnError('not-found', `The quiz of "${moduleId}" has no item "${itemId}".`);
+      }
+      // Grading throws on an answer of the wrong shape, before anything is recorded.
+      const { correct, recorded } = gradeAnswer(stored.item, answer);
+      await record(session, [
+        {
+          type: 'QuizAnswered',
+          // Skills are copied in from the pack by the progress record.
+          data: { quizItemId: itemId, correct, answer: recorded, timeSpentMs },
+        },
+      ]);
+      return { itemId, correct, ...expectedAnswer(stored.item), explanation: stored.item.explanation };
+    },
+  };
+}
