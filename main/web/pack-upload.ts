@@ -6,9 +6,10 @@ import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
+import { ADMIN_SESSION_HEADER } from '../../common/contract/admin.js';
 import { dispatch } from '../../common/contract/bridge.js';
 import type { Core } from '../core/create-core.js';
-import { megabytes, sendFailure } from './contract-errors.js';
+import { megabytes, sendFailure, statusOf } from './contract-errors.js';
 
 /** The largest pack the browser face accepts, as the archive reader does. */
 export const MAX_UPLOAD_BYTES = 1024 ** 3;
@@ -46,10 +47,13 @@ export function registerPackUpload(
         });
         await pipeline(request.body as Readable, limit, createWriteStream(file, { mode: 0o600 }));
         const allowDowngrade = request.query.allowDowngrade === 'true';
-        const result = await dispatch(core.api, 'installPack', { file, allowDowngrade }, (error) =>
+        // The core's admin gate judges the session; a missing one is refused there like any other.
+        const session = request.headers[ADMIN_SESSION_HEADER];
+        const input = { file, allowDowngrade, ...(typeof session === 'string' ? { session } : {}) };
+        const result = await dispatch(core.api, 'installPack', input, (error) =>
           core.logger.error({ err: error }, 'pack upload failed'),
         );
-        return reply.code(result.ok ? 200 : result.error.code === 'conflict' ? 409 : 400).send(result);
+        return reply.code(result.ok ? 200 : statusOf[result.error.code]).send(result);
       } catch (error) {
         if (!(error instanceof TooLarge)) throw error;
         return sendFailure(reply, 413, 'invalid-input', tooLarge);

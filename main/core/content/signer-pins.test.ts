@@ -33,11 +33,12 @@ describe('a pack id stays with the key it was first installed with', () => {
       logger: pino({ level: 'silent' }),
       ...(bundledPacksDir ? { bundledPacksDir } : {}),
     });
-    await core.api.addTrustedKey({ publicKey: first.publicKey, label: 'Publisher One' });
-    await core.api.addTrustedKey({ publicKey: second.publicKey, label: 'Publisher Two' });
+    await core.api.addTrustedKey({ session: core.ownerSession(), publicKey: first.publicKey, label: 'Publisher One' });
+    await core.api.addTrustedKey({ session: core.ownerSession(), publicKey: second.publicKey, label: 'Publisher Two' });
   };
   const install = async (signer: SigningKeys, replaceKey?: boolean, version = '2.0.0') =>
     core.api.installPack({
+      session: core.ownerSession(),
       file: await lpack(signer, { version }),
       allowDowngrade: false,
       ...(replaceKey ? { replaceKey } : {}),
@@ -97,7 +98,7 @@ describe('a pack id stays with the key it was first installed with', () => {
 
   it('pins afresh after an admin removes the pack', async () => {
     await install(first, false, '1.0.0');
-    await core.api.removePack({ packId: 'demo' });
+    await core.api.removePack({ session: core.ownerSession(), packId: 'demo' });
     await expect(install(second)).resolves.toMatchObject({ status: 'installed' });
     await expect(install(first, false, '3.0.0')).rejects.toThrow(/pinned to key/);
   });

@@ -8,6 +8,7 @@ import reviews from './0060-review-schedule.js';
 import learningPaths from './0070-learning-paths.js';
 import sync from './0080-sync.js';
 import packSigners from './0090-pack-signers.js';
+import machineAdmin from './0100-machine-admin.js';
 
 /** The core database's ladder, oldest first. Append; never edit a shipped step. */
 export const coreMigrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const coreMigrations: readonly Migration[] = [
   learningPaths,
   sync,
   packSigners,
+  machineAdmin,
 ];
