@@ -75,8 +75,12 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): 
 
 /** Learner methods carry the session `openLearnerSession` returned: it names the learner and proves the PIN. */
 const asLearner = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ session: sessionSchema, ...shape });
-/** Admin methods (common/contract/admin.ts) carry an admin session, from `unlockAdmin`. */
-const asAdmin = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ session: sessionSchema, ...shape });
+/**
+ * Admin methods (common/contract/admin.ts) carry an admin session, from `unlockAdmin`. Optional in
+ * the schema so that a call without one reaches the core's gate and hears why, like a learner's.
+ */
+const asAdmin = <S extends z.ZodRawShape>(shape: S) =>
+  z.strictObject({ session: sessionSchema.optional(), ...shape });
 const file = z.string().min(1).max(4096);
 
 /** Methods that take nothing accept `undefined` or `{}`, so every transport can send one JSON value. */

@@ -10,9 +10,9 @@ import type { LearnerSessions } from './learner-sessions.js';
 export function gateAdminMethods(api: LearnService, sessions: LearnerSessions): LearnService {
   const gated: Partial<Record<string, unknown>> = {};
   for (const name of adminMethods) {
-    const inner = api[name] as (input: { session: string }) => Promise<unknown>;
-    gated[name] = async (input: { session: string }) => {
-      sessions.requireAdmin(input?.session);
+    const inner = api[name] as (input: { session?: string }) => Promise<unknown>;
+    gated[name] = async (input: { session?: string }) => {
+      sessions.requireAdmin(input.session);
       return inner.call(api, input);
     };
   }
