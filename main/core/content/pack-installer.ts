@@ -71,6 +71,7 @@ export class PackInstaller {
     const pack = await loadPackSource(sourceDir);
     const active = this.catalog.installedVersion(pack.manifest.id);
     if (!restore && active && !semver.lt(active, pack.manifest.version)) return undefined;
+    if (!restore && this.#removedByAdmin(pack.manifest.id)) return undefined;
     return this.#staged(async (stage) => {
       for (const [path, bytes] of pack.files) {
         await mkdir(dirname(join(stage, path)), { recursive: true });
@@ -79,6 +80,10 @@ export class PackInstaller {
       const options = restore ? { restore, allowDowngrade: true } : {};
       return this.#activateNew(pack, stage, { origin: 'bundled', keyId: null }, options);
     });
+  }
+
+  #removedByAdmin(packId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM removed_packs WHERE pack_id = ?').get(packId) !== undefined;
   }
 
   /** A shipped pack's state here: its shipped version active and pinned to the app, or not. */
@@ -154,6 +159,10 @@ export class PackInstaller {
       this.db.prepare('DELETE FROM pack_versions WHERE pack_id = ?').run(packId);
       // Removing is an admin's choice too: the next install of this id pins its key afresh.
       this.#pins.remove(packId);
+      // A shipped pack stays removed at the next start (installBundled skips it).
+      this.db
+        .prepare('INSERT OR REPLACE INTO removed_packs (pack_id, removed_at) VALUES (?, ?)')
+        .run(packId, this.now().toISOString());
     })();
     await rm(join(this.packsDir, packId), { recursive: true, force: true });
   }
@@ -235,6 +244,7 @@ export class PackInstaller {
           .run(id, version, dir, origin.origin, origin.keyId, this.now().toISOString());
         if (keyChange || options.restore || !this.#pins.get(id)) this.#pins.set(id, origin.keyId ?? APP_SIGNER);
         this.catalog.replacePack(pack, this.now());
+        this.db.prepare('DELETE FROM removed_packs WHERE pack_id = ?').run(id);
       })();
     } catch (error) {
       await rm(target, { recursive: true, force: true });

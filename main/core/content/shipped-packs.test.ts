@@ -14,13 +14,8 @@ const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 let core: Core;
 afterEach(() => core.close());
 
-const start = async () => {
-  core = await createCore({
-    dataDir: temp('shipped-'),
-    appVersion: '1.0.0',
-    bundledPacksDir: dirname(writePackFixture({ version: '1.0.0' })),
-    logger: pino({ level: 'silent' }),
-  });
+const start = async (dataDir = temp('shipped-'), bundledPacksDir = dirname(writePackFixture({ version: '1.0.0' }))) => {
+  core = await createCore({ dataDir, appVersion: '1.0.0', bundledPacksDir, logger: pino({ level: 'silent' }) });
   return core.ownerSession();
 };
 
@@ -36,6 +31,21 @@ describe('restoring a shipped pack', () => {
     );
     expect(await core.api.listShippedPacks(undefined)).toMatchObject([{ state: 'as-shipped', version: '1.0.0' }]);
     expect((await core.api.getLesson({ lessonId: 'demo/hello' })).title).toBeTruthy();
+  });
+
+  it('keeps a shipped pack an admin removed removed at the next start, until it is restored', async () => {
+    const dataDir = temp('shipped-');
+    const shipped = dirname(writePackFixture({ version: '1.0.0' }));
+    const session = await start(dataDir, shipped);
+    await core.api.removePack({ session, packId: 'demo' });
+    await core.close();
+    await start(dataDir, shipped);
+    expect(await core.api.listPacks(undefined)).toEqual([]);
+    expect(await core.api.listShippedPacks(undefined)).toMatchObject([{ packId: 'demo', state: 'removed' }]);
+    await core.api.restoreShippedPack({ session: core.ownerSession(), packId: 'demo' });
+    await core.close();
+    await start(dataDir, shipped);
+    expect(await core.api.listShippedPacks(undefined)).toMatchObject([{ packId: 'demo', state: 'as-shipped' }]);
   });
 
   it('replaces a newer version signed by another key with the shipped one, pinned to the app again', async () => {

@@ -205,7 +205,7 @@ describe('the admin password', () => {
     clock += 1;
     expect(await call('unlockAdmin', { password: PASSWORD })).toMatchObject({ ok: true });
     expect(await call('getAdminStatus')).toEqual({ ok: true, value: { passwordSet: true, lockedForSeconds: 0 } });
-    const db = openDatabase(join((await core.api.getAppInfo()).dataDir, CORE_DATABASE_FILE));
+    const db = openDatabase(join((await core.api.getAppInfo(undefined)).dataDir, CORE_DATABASE_FILE));
     try {
       const stored = db.prepare('SELECT password_hash FROM machine_admin').pluck().get() as string;
       expect(stored).toMatch(/^scrypt\$32768\$8\$1\$/);

@@ -13,5 +13,12 @@ export default {
       locked_until TEXT,
       set_at TEXT NOT NULL
     ) STRICT;
+
+    -- Pack ids an admin removed: a pack shipped with the app stays removed at the next start
+    -- instead of coming back, until an admin restores or installs it again.
+    CREATE TABLE removed_packs (
+      pack_id TEXT PRIMARY KEY,
+      removed_at TEXT NOT NULL
+    ) STRICT;
   `,
 } satisfies Migration;
