@@ -6,6 +6,7 @@ import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
 import { appInChromium } from './support/app-in-chromium.js';
 import { SCREENSHOTS } from './support/browser.js';
 import { runCli, tempDir } from './support/processes.js';
+import { AdminDialog } from './pages/admin-dialog.js';
 import { CatalogPage } from './pages/catalog-page.js';
 import { LessonPage } from './pages/lesson-page.js';
 import { ModuleListPage } from './pages/module-list-page.js';
@@ -36,6 +37,10 @@ describe('packs, keys and search in Chromium', () => {
     const pack = await adminMakesPack('field-guide', 'Field guide');
     const catalog = new CatalogPage(page);
     await catalog.open();
+    // Installing and trusting are an admin's: set the machine's admin password, which unlocks.
+    const admin = new AdminDialog(page);
+    await admin.openWith('Set an admin password');
+    await admin.setPassword('packs e2e admin');
     await catalog.importFile(pack.file);
     await expect(catalog.error.innerText()).resolves.toMatch(/not trusted here/);
 
