@@ -9,6 +9,7 @@ import { ROOT, runCli, tempDir } from './support/processes.js';
 import { AdminDialog } from './pages/admin-dialog.js';
 import { CatalogPage } from './pages/catalog-page.js';
 import { ModuleListPage } from './pages/module-list-page.js';
+import { ProfilePickerPage } from './pages/profile-picker-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 
 const PASSWORD = 'lab admin 2026';
@@ -100,7 +101,7 @@ describe('roles on one machine in Chromium', () => {
 
     // Switching profile locks admin: the next learner finds the gates closed.
     await page.getByRole('button', { name: 'Switch profile' }).click();
-    await new ModuleListPage(page).open(app.url, 'Next learner');
+    await new ProfilePickerPage(page).enterAs('Next learner');
     await catalog.open();
     await expect(admin.explanations.first().innerText()).resolves.toContain('Unlock admin');
     expect(await catalog.fileInput.count()).toBe(0);
