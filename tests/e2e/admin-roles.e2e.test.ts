@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
 import { appInChromium } from './support/app-in-chromium.js';
 import { SCREENSHOTS } from './support/browser.js';
-import { ROOT, runCli, tempDir } from './support/processes.js';
+import { ROOT } from './support/processes.js';
+import { adminMakesPack } from './support/signed-pack.js';
 import { AdminDialog } from './pages/admin-dialog.js';
 import { CatalogPage } from './pages/catalog-page.js';
 import { ModuleListPage } from './pages/module-list-page.js';
@@ -13,17 +13,6 @@ import { ProfilePickerPage } from './pages/profile-picker-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 
 const PASSWORD = 'lab admin 2026';
-
-async function signedPack(id: string, title: string) {
-  const keys = tempDir('e2e-keys-');
-  expect((await runCli(['pack', 'keygen', '--out', keys])).code).toBe(0);
-  const file = join(tempDir('e2e-lpack-'), `${id}.lpack`);
-  const source = writePackFixture({ id, title });
-  expect((await runCli(['pack', 'build', source, '--key', join(keys, 'pack-signing.key'), '--out', file])).code).toBe(
-    0,
-  );
-  return { file, publicKey: readFileSync(join(keys, 'pack-signing.pub'), 'utf8') };
-}
 
 describe('roles on one machine in Chromium', () => {
   const app = appInChromium('e2e-roles-', { width: 1200, height: 900 });
@@ -77,7 +66,7 @@ describe('roles on one machine in Chromium', () => {
     await admin.openWith('Unlock admin');
     await admin.unlock(PASSWORD);
     await admin.dialog.waitFor({ state: 'hidden' });
-    const pack = await signedPack('lab-extras', 'Lab extras');
+    const pack = await adminMakesPack('lab-extras', 'Lab extras');
     await settings.trustKey('Lab team', pack.publicKey);
     await catalog.open();
     await catalog.importFile(pack.file);

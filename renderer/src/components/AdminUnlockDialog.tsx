@@ -43,7 +43,7 @@ export function AdminUnlockDialog() {
     : 'Unlock admin';
   return (
     <dialog ref={dialog} className="admin-dialog" aria-labelledby="admin-dialog-title" onClose={closeDialog}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} className="key-form">
         <h2 id="admin-dialog-title">{title}</h2>
         <p className="status">
           {setting
