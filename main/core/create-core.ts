@@ -79,6 +79,8 @@ export interface Core {
    * owns the data folder, and tests use it. Not part of the API, so no face reaches it.
    */
   ownerSession(): string;
+  /** Throws the API's 'forbidden' unless `session` is a live admin session (the upload checks before reading). */
+  requireAdmin(session: string | undefined): void;
   /**
    * The core's own progress record, of any event type (the playground's results go this way). Not
    * part of the API, so no face reaches it; tests use it to give a learner a history.
@@ -229,6 +231,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     api,
     ownerSession: admin.ownerSession,
+    requireAdmin: (session) => sessions.requireAdmin(session),
     onEvent: events.subscribe,
     logger,
     recovery,

@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import { ADMIN_SESSION_HEADER } from '../../common/contract/admin.js';
 import { dispatch } from '../../common/contract/bridge.js';
+import { LearnError } from '../../common/contract/errors.js';
 import type { Core } from '../core/create-core.js';
 import { megabytes, sendFailure, statusOf } from './contract-errors.js';
 
@@ -23,7 +24,7 @@ class TooLarge extends Error {}
  */
 export function registerPackUpload(
   api: FastifyInstance,
-  core: Pick<Core, 'api' | 'logger'>,
+  core: Pick<Core, 'api' | 'logger' | 'requireAdmin'>,
   maxBytes = MAX_UPLOAD_BYTES,
 ): void {
   void api.register(async (scope) => {
@@ -35,6 +36,15 @@ export function registerPackUpload(
       // Refused before reading when the length is declared; counted while streaming when it is not.
       if (Number(request.headers['content-length']) > maxBytes)
         return sendFailure(reply, 413, 'invalid-input', tooLarge);
+      // Only an admin installs: anyone else is refused before a gigabyte reaches the disk.
+      const header = request.headers[ADMIN_SESSION_HEADER];
+      const session = typeof header === 'string' ? header : undefined;
+      try {
+        core.requireAdmin(session);
+      } catch (error) {
+        if (!(error instanceof LearnError)) throw error;
+        return sendFailure(reply, statusOf[error.code], error.code, error.message);
+      }
       const dir = await mkdtemp(join(tmpdir(), 'lionlearn-upload-'));
       const file = join(dir, 'upload.lpack');
       try {
@@ -47,9 +57,8 @@ export function registerPackUpload(
         });
         await pipeline(request.body as Readable, limit, createWriteStream(file, { mode: 0o600 }));
         const allowDowngrade = request.query.allowDowngrade === 'true';
-        // The core's admin gate judges the session; a missing one is refused there like any other.
-        const session = request.headers[ADMIN_SESSION_HEADER];
-        const input = { file, allowDowngrade, ...(typeof session === 'string' ? { session } : {}) };
+        // The core's gate checks the session again: it may have ended during the upload.
+        const input = { file, allowDowngrade, ...(session ? { session } : {}) };
         const result = await dispatch(core.api, 'installPack', input, (error) =>
           core.logger.error({ err: error }, 'pack upload failed'),
         );
