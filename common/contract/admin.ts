@@ -57,8 +57,6 @@ export const adminMethods = [
 ] as const satisfies readonly LearnMethod[];
 export type AdminMethod = (typeof adminMethods)[number];
 
-export const isAdminMethod = (name: string): name is AdminMethod => (adminMethods as readonly string[]).includes(name);
-
 /** The browser face's pack upload carries the admin session in this header. */
 export const ADMIN_SESSION_HEADER = 'x-lionlearn-admin-session';
 

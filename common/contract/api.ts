@@ -79,8 +79,7 @@ const asLearner = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ sessio
  * Admin methods (common/contract/admin.ts) carry an admin session, from `unlockAdmin`. Optional in
  * the schema so that a call without one reaches the core's gate and hears why, like a learner's.
  */
-const asAdmin = <S extends z.ZodRawShape>(shape: S) =>
-  z.strictObject({ session: sessionSchema.optional(), ...shape });
+const asAdmin = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ session: sessionSchema.optional(), ...shape });
 const file = z.string().min(1).max(4096);
 
 /** Methods that take nothing accept `undefined` or `{}`, so every transport can send one JSON value. */

@@ -108,7 +108,9 @@ describe('a pack id stays with the key it was first installed with', () => {
     core.close();
     const db = openDatabase(join(dataDir, CORE_DATABASE_FILE));
     // Back to a database from before migration 90 (and the later ones).
-    db.exec('DROP TABLE pack_signers; DROP TABLE machine_admin; DROP TABLE removed_packs; DELETE FROM schema_migrations WHERE version >= 90');
+    db.exec(
+      'DROP TABLE pack_signers; DROP TABLE machine_admin; DROP TABLE removed_packs; DELETE FROM schema_migrations WHERE version >= 90',
+    );
     db.close();
     await open();
     await expect(install(second)).rejects.toThrow(new RegExp(`pinned to key ${first.keyId}`));
