@@ -158,9 +158,9 @@ async function main() {
       appVersion: '1.0.0',
       logger: pino({ level: 'silent' }),
     });
-    await core.api.addTrustedKey({ publicKey: keys.publicKey, label: 'bench' });
+    await core.api.addTrustedKey({ session: core.ownerSession(), publicKey: keys.publicKey, label: 'bench' });
     const start = now();
-    await core.api.installPack({ file, allowDowngrade: false });
+    await core.api.installPack({ session: core.ownerSession(), file, allowDowngrade: false });
     installs.push(now() - start);
   }
   const api = core!.api;

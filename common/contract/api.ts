@@ -8,6 +8,13 @@ import {
   patternInputSchema,
   performanceInputSchema,
 } from './adaptive.js';
+import {
+  adminPasswordSchema,
+  adminSessionSchema,
+  adminStatusSchema,
+  restoreResultSchema,
+  shippedPackSchema,
+} from './admin.js';
 import { appInfoSchema } from './app-info.js';
 import {
   contentIdSchema,
@@ -71,6 +78,11 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): 
 
 /** Learner methods carry the session `openLearnerSession` returned: it names the learner and proves the PIN. */
 const asLearner = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ session: sessionSchema, ...shape });
+/**
+ * Admin methods (common/contract/admin.ts) carry an admin session, from `unlockAdmin`. Optional in
+ * the schema so that a call without one reaches the core's gate and hears why, like a learner's.
+ */
+const asAdmin = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ session: sessionSchema.optional(), ...shape });
 const file = z.string().min(1).max(4096);
 
 /** Methods that take nothing accept `undefined` or `{}`, so every transport can send one JSON value. */
@@ -97,7 +109,7 @@ export const learnApi = {
   ),
   listPacks: method(noInput, z.array(installedPackSchema)),
   installPack: method(
-    z.strictObject({
+    asAdmin({
       file: z.string().min(1).max(4096),
       allowDowngrade: z.boolean().default(false),
       /** Re-pin the pack id to this file's signing key (an admin's explicit choice). */
@@ -105,14 +117,31 @@ export const learnApi = {
     }),
     installResultSchema,
   ),
-  removePack: method(z.strictObject({ packId: localIdSchema }), z.null()),
-  activatePackVersion: method(z.strictObject({ packId: localIdSchema, version: z.string().min(1).max(64) }), z.null()),
+  removePack: method(asAdmin({ packId: localIdSchema }), z.null()),
+  activatePackVersion: method(asAdmin({ packId: localIdSchema, version: z.string().min(1).max(64) }), z.null()),
+  /** The packs shipped with the app and whether each is still as shipped. */
+  listShippedPacks: method(noInput, z.array(shippedPackSchema)),
+  /** Installs a shipped pack's own version again, pinned to the app, whatever replaced or removed it. */
+  restoreShippedPack: method(asAdmin({ packId: localIdSchema }), restoreResultSchema),
   listTrustedKeys: method(noInput, z.array(trustedKeySchema)),
   addTrustedKey: method(
-    z.strictObject({ publicKey: z.string().min(1).max(1000), label: z.string().min(1).max(200) }),
+    asAdmin({ publicKey: z.string().min(1).max(1000), label: z.string().min(1).max(200) }),
     trustedKeySchema,
   ),
-  removeTrustedKey: method(z.strictObject({ keyId: z.string().regex(/^[0-9a-f]{16}$/) }), z.null()),
+  removeTrustedKey: method(asAdmin({ keyId: z.string().regex(/^[0-9a-f]{16}$/) }), z.null()),
+
+  getAdminStatus: method(noInput, adminStatusSchema),
+  /**
+   * Sets the machine admin password. The first one needs nothing (whoever sets up the machine);
+   * changing it needs an admin session. Either way the caller comes back unlocked.
+   */
+  setAdminPassword: method(
+    z.strictObject({ password: adminPasswordSchema, session: sessionSchema.optional() }),
+    adminSessionSchema,
+  ),
+  /** The admin password for an admin session; wrong ones lock unlocking out as wrong PINs do. */
+  unlockAdmin: method(z.strictObject({ password: z.string().min(1).max(200) }), adminSessionSchema),
+  lockAdmin: method(z.strictObject({ session: sessionSchema }), z.null()),
 
   listLearners: method(noInput, z.array(learnerSummarySchema)),
   /** The seed's createUser; the new learner's session comes back, so the face can go straight in. */
@@ -128,8 +157,11 @@ export const learnApi = {
   updatePreferences: method(asLearner({ preferences: preferencesUpdateSchema }), preferencesSchema),
   /** Sets, changes or (with null) removes the PIN; the session already proved the old one. */
   setPin: method(asLearner({ pin: pinSchema.nullable() }), z.null()),
-  /** Writes the export file first; `confirmName` must repeat the display name. */
-  removeLearner: method(asLearner({ confirmName: z.string().min(1).max(60) }), z.strictObject({ exportFile: file })),
+  /** An admin's: writes the export file first; `confirmName` must repeat the display name. */
+  removeLearner: method(
+    asAdmin({ learnerId: learnerIdSchema, confirmName: z.string().min(1).max(60) }),
+    z.strictObject({ exportFile: file }),
+  ),
   exportLearner: method(asLearner({ file: file.optional() }), z.strictObject({ file, events: z.number().int() })),
   /** Idempotent: events already present are skipped. Into an existing learner with a PIN only with their session. */
   importLearner: method(z.strictObject({ file, session: sessionSchema.optional() }), importResultSchema),

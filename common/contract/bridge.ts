@@ -24,10 +24,16 @@ export interface ImportProgress {
  * Importing a pack the learner picked in a file dialog. Not a plain call: the file is a browser
  * object (uploaded by the browser face, turned into a path by the Electron preload).
  */
+export interface PackImportOptions {
+  allowDowngrade: boolean;
+  /** The admin session installing it (installPack is an admin method). */
+  session: string;
+}
+
 export interface PackImportBridge<F> {
   importPackFile(
     file: F,
-    allowDowngrade: boolean,
+    options: PackImportOptions,
     onProgress: (progress: ImportProgress) => void,
   ): Promise<ApiResult<OutputOf<'installPack'>>>;
 }

@@ -8,6 +8,7 @@ import type { Core } from '../core/create-core.js';
 import { resolveDataDir } from '../core/host/data-dir.js';
 import type { InstallLayout } from '../core/host/install-layout.js';
 import { localBridge } from '../core/local-bridge.js';
+import { askSecret } from './ask-secret.js';
 import { printError } from './terminal-output.js';
 
 export interface GlobalOptions {
@@ -48,6 +49,42 @@ export async function withApi<T>(
   const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
   try {
     return await run(createApiClient(localBridge(core)), core.onEvent);
+  } finally {
+    await core.close();
+  }
+}
+
+const askAdminPassword = () =>
+  askSecret('Admin password: ', 'LIONLEARN_ADMIN_PASSWORD', 'This machine has an admin password');
+
+/**
+ * Runs an admin command: with the admin password (LIONLEARN_ADMIN_PASSWORD, else asked on the
+ * terminal) when one is set. Without one, the CLI's user owns the data folder and goes ahead,
+ * with a note on how to protect the machine. The session ends with the command.
+ */
+export async function withAdmin<T>(
+  layout: InstallLayout,
+  command: Command,
+  run: (api: LearnApi, session: string, core: Core) => Promise<T>,
+): Promise<T> {
+  const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
+  try {
+    const api = createApiClient(localBridge(core));
+    let session: string;
+    if ((await api.getAdminStatus()).passwordSet) {
+      ({ session } = await api.unlockAdmin({ password: await askAdminPassword() }));
+    } else {
+      session = core.ownerSession();
+      printError(
+        'lionlearn: this machine has no admin password, so anyone who can run the app can do this; ' +
+          '`lionlearn admin set-password` sets one.',
+      );
+    }
+    try {
+      return await run(api, session, core);
+    } finally {
+      await api.lockAdmin({ session });
+    }
   } finally {
     await core.close();
   }

@@ -10,6 +10,7 @@ import { createContentService } from './content/content-service.js';
 import { PackInstaller } from './content/pack-installer.js';
 import { createPackService } from './content/pack-service.js';
 import { SearchIndex } from './content/search-index.js';
+import { ShippedPacks } from './content/shipped-packs.js';
 import { TrustStore } from './content/trust-store.js';
 import { CORE_DATABASE_FILE, openCoreDatabase } from './db/core-database.js';
 import type { Recovery } from './db/core-database.js';
@@ -42,6 +43,9 @@ import { ProgressMirror } from './sync/progress-mirror.js';
 import { createSyncService } from './sync/sync-service.js';
 import type { SyncOptions } from './sync/sync-service.js';
 import { SyncStore } from './sync/sync-store.js';
+import { gateAdminMethods } from './users/admin-gate.js';
+import { AdminPasswordStore } from './users/admin-password.js';
+import { createAdminService } from './users/admin-service.js';
 import { LearnerSessions } from './users/learner-sessions.js';
 import { LearnerStore } from './users/learner-store.js';
 import { LearnerTransfer } from './users/learner-transfer.js';
@@ -75,6 +79,13 @@ export interface Core {
   /** Syncs every linked learner in the background (faces call it; the CLI's one-shot commands do not). */
   startSync(): void;
   images: RuntimeImages;
+  /**
+   * An admin session without a password, only while none is set: the CLI runs as the OS user who
+   * owns the data folder, and tests use it. Not part of the API, so no face reaches it.
+   */
+  ownerSession(): string;
+  /** Throws the API's 'forbidden' unless `session` is a live admin session (the upload checks before reading). */
+  requireAdmin(session: string | undefined): void;
   /**
    * The core's own progress record, of any event type (the playground's results go this way). Not
    * part of the API, so no face reaches it; tests use it to give a learner a history.
@@ -131,7 +142,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   db.pragma('wal_autocheckpoint = 10000');
   const checkpoints = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 5_000).unref();
 
-  const sessions = new LearnerSessions();
+  const sessions = new LearnerSessions(now);
+  const admin = createAdminService({ store: new AdminPasswordStore(db), sessions, now });
   const prefsMirror = new PrefsMirror(syncDocs, syncStore, learners, logger);
   const draftStore = new DraftStore(db);
   const draftsMirror = new DraftsMirror(syncDocs, syncStore, draftStore, logger, now);
@@ -192,58 +204,64 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     ...(options.model ? { options: options.model } : {}),
   });
-  const api: LearnService = {
-    getAppInfo: async () => ({
-      appVersion: options.appVersion,
-      schemaVersion: migration.to,
-      dataDir: options.dataDir,
-      recovery,
-    }),
-    ...createContentService(catalog, new SearchIndex(db)),
-    ...createPackService(installer, trust, events),
-    ...createUsersService({
-      db,
-      learners,
-      sessions,
-      log,
-      exportLearner: (learnerId) => transfer.export(learnerId),
-      now,
-      sync: { preferencesChanged: prefsMirror.changed, learnerRemoved: sync.learnerRemoved },
-    }),
-    exportLearner: async ({ session, file }) => transfer.export(sessions.learnerOf(session), file),
-    importLearner: async ({ file, session }) => transfer.import(file, session && sessions.learnerOf(session)),
-    ...progress.api,
-    ...createQuizService({
-      learnerOf: (session) => sessions.learnerOf(session),
-      bank: new QuizBank(db),
-      moduleTitle: (moduleId) => catalog.findModule(moduleId)?.title,
-      record: progress.record,
-    }),
-    ...sync.api,
-    ...playground.service,
-    validateCode: async (input) => {
-      const result = await playground.service.validateCode(input);
-      drafts.submitted(sessions.learnerOf(input.session), input.exerciseId, input.code);
-      return result;
+  const api: LearnService = gateAdminMethods(
+    {
+      getAppInfo: async () => ({
+        appVersion: options.appVersion,
+        schemaVersion: migration.to,
+        dataDir: options.dataDir,
+        recovery,
+      }),
+      ...createContentService(catalog, new SearchIndex(db)),
+      ...createPackService(installer, trust, new ShippedPacks(installer, options.bundledPacksDir), events),
+      ...admin.service,
+      ...createUsersService({
+        db,
+        learners,
+        sessions,
+        log,
+        exportLearner: (learnerId) => transfer.export(learnerId),
+        now,
+        sync: { preferencesChanged: prefsMirror.changed, learnerRemoved: sync.learnerRemoved },
+      }),
+      exportLearner: async ({ session, file }) => transfer.export(sessions.learnerOf(session), file),
+      importLearner: async ({ file, session }) => transfer.import(file, session && sessions.learnerOf(session)),
+      ...progress.api,
+      ...createQuizService({
+        learnerOf: (session) => sessions.learnerOf(session),
+        bank: new QuizBank(db),
+        moduleTitle: (moduleId) => catalog.findModule(moduleId)?.title,
+        record: progress.record,
+      }),
+      ...sync.api,
+      ...playground.service,
+      validateCode: async (input) => {
+        const result = await playground.service.validateCode(input);
+        drafts.submitted(sessions.learnerOf(input.session), input.exerciseId, input.code);
+        return result;
+      },
+      ...drafts.api,
+      ...createAdaptiveService({
+        sessions,
+        catalog,
+        reader,
+        candidates: new Candidates(db),
+        reviews: new ReviewSchedule(db),
+        learners,
+        history: new PracticeHistory(db),
+        paths: new LearningPaths(db),
+        storedPaths: new StoredPaths(db),
+        knowledge: model.knowledge,
+        now,
+      }),
     },
-    ...drafts.api,
-    ...createAdaptiveService({
-      sessions,
-      catalog,
-      reader,
-      candidates: new Candidates(db),
-      reviews: new ReviewSchedule(db),
-      learners,
-      history: new PracticeHistory(db),
-      paths: new LearningPaths(db),
-      storedPaths: new StoredPaths(db),
-      knowledge: model.knowledge,
-      now,
-    }),
-  };
+    sessions,
+  );
 
   return {
     api,
+    ownerSession: admin.ownerSession,
+    requireAdmin: (session) => sessions.requireAdmin(session),
     onEvent: events.subscribe,
     logger,
     recovery,

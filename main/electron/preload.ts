@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { learnMethods } from '../../common/contract/methods.js';
-import type { ImportProgress, LearnBridge, PackImportBridge } from '../../common/contract/bridge.js';
+import type { ImportProgress, LearnBridge, PackImportBridge, PackImportOptions } from '../../common/contract/bridge.js';
 import type { LearnEvent } from '../../common/contract/events.js';
 import { EVENT_CHANNEL, ipcChannel } from './ipc-channels.js';
 
@@ -14,8 +14,8 @@ type PickedFile = Parameters<typeof webUtils.getPathForFile>[0];
 const bridge = {
   ...calls,
   // The desktop app installs straight from the picked file's path; progress comes as events.
-  importPackFile: (file: PickedFile, allowDowngrade: boolean, _onProgress: (p: ImportProgress) => void) =>
-    ipcRenderer.invoke(ipcChannel('installPack'), { file: webUtils.getPathForFile(file), allowDowngrade }),
+  importPackFile: (file: PickedFile, options: PackImportOptions, _onProgress: (p: ImportProgress) => void) =>
+    ipcRenderer.invoke(ipcChannel('installPack'), { file: webUtils.getPathForFile(file), ...options }),
   onEvent(listener: (event: LearnEvent) => void) {
     const forward = (_event: unknown, payload: LearnEvent) => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, forward);

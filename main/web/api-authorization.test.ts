@@ -1,3 +1,4 @@
+import { ADMIN_SESSION_HEADER } from '../../common/contract/admin.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackArchive } from '../../content-packs/format/pack-archive.js';
 import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
@@ -133,18 +134,24 @@ describe('the browser face authorizes every /api route it matched, however the p
 
   it('refuses every spelling of the pack upload without the token, and installs nothing', async () => {
     const keys = generateSigningKeys();
-    const trusted = await fetch(`${web.base}/api/call/addTrustedKey`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TEST_TOKEN}` },
-      body: JSON.stringify({ publicKey: keys.publicKey, label: 'test' }),
-    });
+    const post = (method: string, body: unknown) =>
+      fetch(`${web.base}/api/call/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TEST_TOKEN}` },
+        body: JSON.stringify(body),
+      });
+    const unlocked = (await (await post('setAdminPassword', { password: 'admin password' })).json()) as {
+      value: { session: string };
+    };
+    const session = unlocked.value.session;
+    const trusted = await post('addTrustedKey', { session, publicKey: keys.publicKey, label: 'test' });
     expect(trusted.status).toBe(200);
     const archive = await buildPackArchive(writePackFixture({ id: 'sneaky' }), keys.privateKey);
     for (const path of spellingsOf('/api/upload-pack', web.server.port)) {
       const response = await rawRequest(web.server.port, {
         method: 'PUT',
         path,
-        headers: { Host: host, 'Content-Type': 'application/octet-stream' },
+        headers: { Host: host, 'Content-Type': 'application/octet-stream', [ADMIN_SESSION_HEADER]: session },
         body: archive,
       });
       expect({ path, status: response.status >= 400, leaks: refusalOf(response).leaks }).toEqual({

@@ -10,7 +10,7 @@ import { bearerToken, isOwnOrigin, tokenMatches } from './web-access.js';
 export const API_PREFIX = '/api';
 
 export interface ApiScopeOptions {
-  core: Pick<Core, 'api' | 'onEvent' | 'logger'>;
+  core: Pick<Core, 'api' | 'onEvent' | 'logger' | 'requireAdmin'>;
   token: string;
   maxUploadBytes?: number;
 }

@@ -1,3 +1,4 @@
+import { ADMIN_SESSION_HEADER } from '../../common/contract/admin.js';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../common/contract/errors.js';
@@ -52,11 +53,13 @@ describe('the browser face answers every refusal in the contract format', () => 
   });
 
   it('refuses an over-limit pack upload, declared or streamed, and keeps serving', async () => {
+    // An admin's upload, so that the size is what stops it.
+    const admin = { [ADMIN_SESSION_HEADER]: web.core.ownerSession() };
     const upload = (headers: Record<string, string>) =>
       rawRequest(web.server.port, {
         method: 'PUT',
         path: '/api/upload-pack',
-        headers: { ...auth(), 'Content-Type': 'application/octet-stream', ...headers },
+        headers: { ...auth(), ...admin, 'Content-Type': 'application/octet-stream', ...headers },
         body: Buffer.alloc(UPLOAD_LIMIT * 4),
       });
     const declared = await upload({});
@@ -65,6 +68,17 @@ describe('the browser face answers every refusal in the contract format', () => 
     const streamed = await upload({ 'Transfer-Encoding': 'chunked' });
     expectEnvelope(streamed, 413, 'invalid-input');
     expect((await callWith({ 'Content-Type': 'application/json' }, '{}')).status).toBe(200);
+  });
+
+  it('refuses a pack upload without an admin session before reading it, saying an admin must do it', async () => {
+    const refused = await rawRequest(web.server.port, {
+      method: 'PUT',
+      path: '/api/upload-pack',
+      headers: { ...auth(), 'Content-Type': 'application/octet-stream', 'Transfer-Encoding': 'chunked' },
+      body: Buffer.alloc(UPLOAD_LIMIT * 4),
+    });
+    expectEnvelope(refused, 403, 'forbidden');
+    expect(refused.body).toContain('Only a machine admin can do this');
   });
 
   it('refuses malformed and empty JSON', async () => {

@@ -6,9 +6,11 @@ import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
+import { ADMIN_SESSION_HEADER } from '../../common/contract/admin.js';
 import { dispatch } from '../../common/contract/bridge.js';
+import { LearnError } from '../../common/contract/errors.js';
 import type { Core } from '../core/create-core.js';
-import { megabytes, sendFailure } from './contract-errors.js';
+import { megabytes, sendFailure, statusOf } from './contract-errors.js';
 
 /** The largest pack the browser face accepts, as the archive reader does. */
 export const MAX_UPLOAD_BYTES = 1024 ** 3;
@@ -22,7 +24,7 @@ class TooLarge extends Error {}
  */
 export function registerPackUpload(
   api: FastifyInstance,
-  core: Pick<Core, 'api' | 'logger'>,
+  core: Pick<Core, 'api' | 'logger' | 'requireAdmin'>,
   maxBytes = MAX_UPLOAD_BYTES,
 ): void {
   void api.register(async (scope) => {
@@ -34,6 +36,15 @@ export function registerPackUpload(
       // Refused before reading when the length is declared; counted while streaming when it is not.
       if (Number(request.headers['content-length']) > maxBytes)
         return sendFailure(reply, 413, 'invalid-input', tooLarge);
+      // Only an admin installs: anyone else is refused before a gigabyte reaches the disk.
+      const header = request.headers[ADMIN_SESSION_HEADER];
+      const session = typeof header === 'string' ? header : undefined;
+      try {
+        core.requireAdmin(session);
+      } catch (error) {
+        if (!(error instanceof LearnError)) throw error;
+        return sendFailure(reply, statusOf[error.code], error.code, error.message);
+      }
       const dir = await mkdtemp(join(tmpdir(), 'lionlearn-upload-'));
       const file = join(dir, 'upload.lpack');
       try {
@@ -46,10 +57,12 @@ export function registerPackUpload(
         });
         await pipeline(request.body as Readable, limit, createWriteStream(file, { mode: 0o600 }));
         const allowDowngrade = request.query.allowDowngrade === 'true';
-        const result = await dispatch(core.api, 'installPack', { file, allowDowngrade }, (error) =>
+        // The core's gate checks the session again: it may have ended during the upload.
+        const input = { file, allowDowngrade, ...(session ? { session } : {}) };
+        const result = await dispatch(core.api, 'installPack', input, (error) =>
           core.logger.error({ err: error }, 'pack upload failed'),
         );
-        return reply.code(result.ok ? 200 : result.error.code === 'conflict' ? 409 : 400).send(result);
+        return reply.code(result.ok ? 200 : statusOf[result.error.code]).send(result);
       } catch (error) {
         if (!(error instanceof TooLarge)) throw error;
         return sendFailure(reply, 413, 'invalid-input', tooLarge);

@@ -1,3 +1,4 @@
+import { ADMIN_SESSION_HEADER } from '../../common/contract/admin.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { buildPackArchive } from '../../content-packs/format/pack-archive.js';
@@ -125,17 +126,32 @@ describe('browser face over real HTTP and WebSocket', () => {
     socket.close();
   });
 
-  it('imports an uploaded pack signed by a trusted key, and refuses what is not one', async () => {
+  it('imports an uploaded pack signed by a trusted key for an admin, and refuses what is not one', async () => {
     const keys = generateSigningKeys();
-    await call('addTrustedKey', { publicKey: keys.publicKey, label: 'test' });
+    const unlocked = (await (await call('setAdminPassword', { password: 'admin password' })).json()) as {
+      value: { session: string };
+    };
+    const admin = unlocked.value.session;
+    await call('addTrustedKey', { session: admin, publicKey: keys.publicKey, label: 'test' });
     const archive = await buildPackArchive(writePackFixture({ id: 'uploaded' }), keys.privateKey);
-    const upload = (body: Buffer, token = TOKEN) =>
+    const upload = (body: Buffer, token = TOKEN, session: string | null = admin) =>
       fetch(`${base}/api/upload-pack`, {
         method: 'PUT',
-        headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}` },
+        headers: {
+          'Content-Type': 'application/octet-stream',
+          Authorization: `Bearer ${token}`,
+          ...(session ? { [ADMIN_SESSION_HEADER]: session } : {}),
+        },
         body,
       });
     expect((await upload(archive, 'wrong')).status).toBe(401);
+    // A learner (no admin session) is told an admin must do it, and nothing is installed.
+    const asLearner = await upload(archive, TOKEN, null);
+    expect(asLearner.status).toBe(403);
+    expect(await asLearner.json()).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/Only a machine admin/) },
+    });
     const response = await upload(archive);
     expect(await response.json()).toMatchObject({ ok: true, value: { packId: 'uploaded', status: 'installed' } });
     const modules = (await (await call('listModules', {})).json()) as { value: { id: string }[] };

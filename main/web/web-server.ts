@@ -14,7 +14,7 @@ import { exposureRefusal } from './web-exposure.js';
 export const API_BODY_LIMIT = 1024 * 1024;
 
 export interface WebServerOptions {
-  core: Pick<Core, 'api' | 'onEvent' | 'logger'>;
+  core: Pick<Core, 'api' | 'onEvent' | 'logger' | 'requireAdmin'>;
   rendererDir: string;
   host: string;
   port: number;

@@ -13,6 +13,8 @@ import { ProfilePicker, avatarOf } from './screens/ProfilePicker.js';
 import { ProgressScreen } from './screens/ProgressScreen.js';
 import { QuizScreen } from './screens/QuizScreen.js';
 import { useLearner } from './learner-store.js';
+import { useAdmin } from './admin-store.js';
+import { AdminUnlockDialog } from './components/AdminUnlockDialog.js';
 
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -57,9 +59,11 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const loadModules = useCatalog((s) => s.loadModules);
   const { current, restore, leave } = useLearner();
+  const { refresh: refreshAdmin, lock: lockAdmin } = useAdmin();
   usePreferences();
 
   useEffect(() => void restore(), [restore]);
+  useEffect(() => void refreshAdmin().catch(() => undefined), [refreshAdmin]);
 
   // A new screen moves focus to its content, so keyboard and screen-reader users start there.
   useEffect(() => {
@@ -116,7 +120,8 @@ export function App() {
         <SearchBox />
         <div className="who">
           <span aria-hidden="true">{avatarOf(current.learner.avatar)}</span> {current.learner.displayName}
-          <button type="button" onClick={() => void leave()}>
+          {/* The next learner at this keyboard must not find admin unlocked. */}
+          <button type="button" onClick={() => void Promise.all([lockAdmin(), leave()])}>
             Switch profile
           </button>
         </div>
@@ -124,6 +129,7 @@ export function App() {
       <main id="main" ref={main} tabIndex={-1}>
         <Screen route={route} />
       </main>
+      <AdminUnlockDialog />
     </>
   );
 }

@@ -1,27 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
 import { appInChromium } from './support/app-in-chromium.js';
 import { SCREENSHOTS } from './support/browser.js';
-import { runCli, tempDir } from './support/processes.js';
+import { adminMakesPack } from './support/signed-pack.js';
+import { AdminDialog } from './pages/admin-dialog.js';
 import { CatalogPage } from './pages/catalog-page.js';
 import { LessonPage } from './pages/lesson-page.js';
 import { ModuleListPage } from './pages/module-list-page.js';
 import { SearchBox } from './pages/search-box.js';
 import { SettingsPage } from './pages/settings-page.js';
-
-/** Makes a key pair and a signed pack with the real CLI, as an admin would. */
-async function adminMakesPack(id: string, title: string) {
-  const keys = tempDir('e2e-keys-');
-  expect((await runCli(['pack', 'keygen', '--out', keys])).code).toBe(0);
-  const file = join(tempDir('e2e-lpack-'), `${id}.lpack`);
-  const source = writePackFixture({ id, title });
-  const built = await runCli(['pack', 'build', source, '--key', join(keys, 'pack-signing.key'), '--out', file]);
-  expect(built.code).toBe(0);
-  return { file, publicKey: readFileSync(join(keys, 'pack-signing.pub'), 'utf8'), sourceDir: dirname(source) };
-}
 
 describe('packs, keys and search in Chromium', () => {
   const app = appInChromium('e2e-packs-', { width: 1200, height: 900 });
@@ -36,6 +24,10 @@ describe('packs, keys and search in Chromium', () => {
     const pack = await adminMakesPack('field-guide', 'Field guide');
     const catalog = new CatalogPage(page);
     await catalog.open();
+    // Installing and trusting are an admin's: set the machine's admin password, which unlocks.
+    const admin = new AdminDialog(page);
+    await admin.openWith('Set an admin password');
+    await admin.setPassword('packs e2e admin');
     await catalog.importFile(pack.file);
     await expect(catalog.error.innerText()).resolves.toMatch(/not trusted here/);
 

@@ -396,7 +396,8 @@ describe('the sync client in the app core', { timeout: 30_000 }, () => {
     const { a, session } = await linkedDevice(srv);
     await a.core.api.trackProgress({ session, event: lessonOpened('p/l1') });
     await synced(a.core, session);
-    await a.core.api.removeLearner({ session, confirmName: 'Ada' });
+    const { id: learnerId } = await a.core.api.getLearner({ session });
+    await a.core.api.removeLearner({ session: a.core.ownerSession(), learnerId, confirmName: 'Ada' });
     const db = openDatabase(join(a.dataDir, CORE_DATABASE_FILE));
     try {
       for (const table of ['sync_link', 'sync_client', 'sync_docs', 'sync_updates']) {

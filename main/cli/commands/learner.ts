@@ -1,28 +1,15 @@
-import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { LearnApi } from '../../../common/contract/api.js';
 import type { LearnerSummary } from '../../../common/contract/learners.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
-import { openCore, withApi } from '../open-core.js';
+import { askSecret } from '../ask-secret.js';
+import { openCore, withAdmin, withApi } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
 import { print, printJson } from '../terminal-output.js';
 
 /** A PIN from LIONLEARN_PIN (scripts), else asked on the terminal; never from argv, where `ps` shows it. */
-async function askPin(name: string): Promise<string> {
-  if (process.env.LIONLEARN_PIN) return process.env.LIONLEARN_PIN;
-  if (!process.stdin.isTTY) throw new Error(`${name}'s profile has a PIN: set LIONLEARN_PIN or run this in a terminal`);
-  const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  // Echo stars instead of digits.
-  const write = (prompt as unknown as { _writeToOutput: (s: string) => void })._writeToOutput;
-  (prompt as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) =>
-    write.call(prompt, s.startsWith('PIN') ? s : '*');
-  try {
-    return await prompt.question(`PIN for ${name}: `);
-  } finally {
-    prompt.close();
-    process.stdout.write('\n');
-  }
-}
+const askPin = (name: string): Promise<string> =>
+  askSecret(`PIN for ${name}: `, 'LIONLEARN_PIN', `${name}'s profile has a PIN`);
 
 function findLearner(learners: LearnerSummary[], nameOrId: string): LearnerSummary {
   const matches = learners.filter(
@@ -103,12 +90,12 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
 
   learner
     .command('remove <nameOrId>')
-    .description('export, then remove a profile and its progress')
+    .description('admin: export, then remove a profile and its progress')
     .requiredOption('--confirm <name>', 'the profile name typed again')
     .action(async (nameOrId: string, options: { confirm: string }, command: Command) => {
-      const { exportFile } = await withApi(layout, command, async (api) => {
-        const { session } = await openLearner(api, nameOrId);
-        return api.removeLearner({ session, confirmName: options.confirm });
+      const { exportFile } = await withAdmin(layout, command, async (api, session) => {
+        const learner = findLearner(await api.listLearners(), nameOrId);
+        return api.removeLearner({ session, learnerId: learner.id, confirmName: options.confirm });
       });
       print(`Removed. Their record is kept in ${exportFile}`);
     });

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
-import { withApi } from '../open-core.js';
+import { withAdmin, withApi } from '../open-core.js';
 import { buildPackArchive, verifyPackFile } from '../../../content-packs/format/pack-archive.js';
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import { generateSigningKeys, keyIdOf } from '../../../content-packs/format/signing.js';
+import { restoredSentence } from '../../../common/contract/admin.js';
 import { byteProgress } from '../progress-bar.js';
 import { registerPackCheck } from './pack-check.js';
 import { print, printJson } from '../terminal-output.js';
@@ -90,10 +91,11 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     )
     .action(async (file: string, options: { allowDowngrade?: boolean; replaceKey?: boolean }, command: Command) => {
       const progress = byteProgress('Installing');
-      const result = await withApi(layout, command, (api, onEvent) => {
-        onEvent((event) => event.type === 'pack-install-progress' && progress.update(event.bytes, event.total));
+      const result = await withAdmin(layout, command, (api, session, core) => {
+        core.onEvent((event) => event.type === 'pack-install-progress' && progress.update(event.bytes, event.total));
         return api
           .installPack({
+            session,
             file,
             allowDowngrade: Boolean(options.allowDowngrade),
             replaceKey: Boolean(options.replaceKey),
@@ -132,7 +134,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .command('use <packId> <version>')
     .description('switch a pack to another installed version (roll back or forward)')
     .action(async (packId: string, version: string, _options: unknown, command: Command) => {
-      await withApi(layout, command, (api) => api.activatePackVersion({ packId, version }));
+      await withAdmin(layout, command, (api, session) => api.activatePackVersion({ session, packId, version }));
       print(`${packId} now uses version ${version}`);
     });
 
@@ -140,8 +142,16 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .command('remove <packId>')
     .description('remove a pack and all its versions')
     .action(async (packId: string, _options: unknown, command: Command) => {
-      await withApi(layout, command, (api) => api.removePack({ packId }));
+      await withAdmin(layout, command, (api, session) => api.removePack({ session, packId }));
       print(`Removed ${packId}`);
+    });
+
+  pack
+    .command('restore <packId>')
+    .description('admin: install again the version of a pack shipped with the app, pinned to the app')
+    .action(async (packId: string, _options: unknown, command: Command) => {
+      const result = await withAdmin(layout, command, (api, session) => api.restoreShippedPack({ session, packId }));
+      print(restoredSentence(result));
     });
 
   const trustCommand = program.command('trust').description('the keys whose packs this machine installs');
@@ -150,7 +160,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .requiredOption('--label <text>', 'who the key belongs to')
     .action(async (pubkeyFile: string, { label }: { label: string }, command: Command) => {
       const publicKey = await readFile(pubkeyFile, 'utf8');
-      const key = await withApi(layout, command, (api) => api.addTrustedKey({ publicKey, label }));
+      const key = await withAdmin(layout, command, (api, session) => api.addTrustedKey({ session, publicKey, label }));
       print(`Trusting key ${key.keyId} (${key.label})`);
     });
   trustCommand.command('list').action(async (_options: unknown, command: Command) => {
@@ -159,7 +169,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     for (const k of keys) print(`${k.keyId}  ${k.label}  added ${k.addedAt}`);
   });
   trustCommand.command('remove <keyId>').action(async (keyId: string, _options: unknown, command: Command) => {
-    await withApi(layout, command, (api) => api.removeTrustedKey({ keyId }));
+    await withAdmin(layout, command, (api, session) => api.removeTrustedKey({ session, keyId }));
     print(`No longer trusting key ${keyId}`);
   });
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
-import { openCore } from '../open-core.js';
-import type { GlobalOptions } from '../open-core.js';
+import { withAdmin } from '../open-core.js';
 import { percentProgress } from '../progress-bar.js';
 import { print } from '../terminal-output.js';
 
@@ -14,16 +13,17 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
     .option('--runtime <name>', 'the runtime', 'python-3.11')
     .action(async (options: { runtime: string }, command: Command) => {
       if (process.getuid?.() !== 0) throw new Error('building an image runs debootstrap, which needs root: use sudo');
-      const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
-      const bar = percentProgress(`Building ${options.runtime}`);
-      try {
-        const tag = await core.images.build(options.runtime, (p) => bar.update(p.percent, p.detail));
-        bar.stop();
-        print(`Built ${tag}`);
-      } finally {
-        bar.stop();
-        await core.close();
-      }
+      // The sandbox every learner's code runs in is the admin's to change.
+      await withAdmin(layout, command, async (_api, _session, core) => {
+        const bar = percentProgress(`Building ${options.runtime}`);
+        try {
+          const tag = await core.images.build(options.runtime, (p) => bar.update(p.percent, p.detail));
+          bar.stop();
+          print(`Built ${tag}`);
+        } finally {
+          bar.stop();
+        }
+      });
     });
 
   sandbox
@@ -31,15 +31,15 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
     .description('load a runtime image from a `docker save` archive (an admin can also drop it in the data folder)')
     .option('--runtime <name>', 'the runtime', 'python-3.11')
     .action(async (file: string, options: { runtime: string }, command: Command) => {
-      const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
-      const bar = percentProgress(`Loading ${options.runtime}`);
-      try {
-        await core.images.load(options.runtime, file, (p) => bar.update(p.percent, p.detail));
-        bar.stop();
-        print(`Loaded ${core.images.imageFor(options.runtime)}`);
-      } finally {
-        bar.stop();
-        await core.close();
-      }
+      await withAdmin(layout, command, async (_api, _session, core) => {
+        const bar = percentProgress(`Loading ${options.runtime}`);
+        try {
+          await core.images.load(options.runtime, file, (p) => bar.update(p.percent, p.detail));
+          bar.stop();
+          print(`Loaded ${core.images.imageFor(options.runtime)}`);
+        } finally {
+          bar.stop();
+        }
+      });
     });
 }

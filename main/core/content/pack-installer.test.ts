@@ -48,7 +48,7 @@ describe('installing packs from files', () => {
     dataDir = temp('install-');
     keys = generateSigningKeys();
     core = await createCore({ dataDir, appVersion: '1.0.0', logger: pino({ level: 'silent' }) });
-    await core.api.addTrustedKey({ publicKey: keys.publicKey, label: 'test key' });
+    await core.api.addTrustedKey({ session: core.ownerSession(), publicKey: keys.publicKey, label: 'test key' });
   });
   afterEach(() => core.close());
 
@@ -56,6 +56,7 @@ describe('installing packs from files', () => {
     const events: LearnEvent[] = [];
     core.onEvent((e) => events.push(e));
     const result = await core.api.installPack({
+      session: core.ownerSession(),
       file: await lpack(),
       allowDowngrade: false,
     });
@@ -74,43 +75,67 @@ describe('installing packs from files', () => {
 
   it('is idempotent: installing the same file again changes nothing', async () => {
     const file = await lpack();
-    await core.api.installPack({ file, allowDowngrade: false });
-    expect(await core.api.installPack({ file, allowDowngrade: false })).toMatchObject({ status: 'already-installed' });
+    await core.api.installPack({ session: core.ownerSession(), file, allowDowngrade: false });
+    expect(await core.api.installPack({ session: core.ownerSession(), file, allowDowngrade: false })).toMatchObject({
+      status: 'already-installed',
+    });
   });
 
   it('upgrades side by side, keeps the old version, and rolls back to it', async () => {
-    await core.api.installPack({ file: await lpack({ version: '1.0.0' }), allowDowngrade: false });
-    const result = await core.api.installPack({ file: await lpack({ version: '1.1.0' }), allowDowngrade: false });
+    await core.api.installPack({
+      session: core.ownerSession(),
+      file: await lpack({ version: '1.0.0' }),
+      allowDowngrade: false,
+    });
+    const result = await core.api.installPack({
+      session: core.ownerSession(),
+      file: await lpack({ version: '1.1.0' }),
+      allowDowngrade: false,
+    });
     expect(result).toMatchObject({ version: '1.1.0', previousVersion: '1.0.0' });
     expect(await lessonText()).toContain('v1.1.0');
     expect(packFolders()).toEqual(['1.0.0', '1.1.0']);
 
-    await core.api.activatePackVersion({ packId: 'demo', version: '1.0.0' });
+    await core.api.activatePackVersion({ session: core.ownerSession(), packId: 'demo', version: '1.0.0' });
     expect(await lessonText()).toContain('v1.0.0');
     expect((await core.api.listPacks(undefined))[0]?.activeVersion).toBe('1.0.0');
   });
 
   it('refuses a downgrade unless allowed', async () => {
-    await core.api.installPack({ file: await lpack({ version: '2.0.0' }), allowDowngrade: false });
+    await core.api.installPack({
+      session: core.ownerSession(),
+      file: await lpack({ version: '2.0.0' }),
+      allowDowngrade: false,
+    });
     const older = await lpack({ version: '1.0.0' });
-    await expect(core.api.installPack({ file: older, allowDowngrade: false })).rejects.toMatchObject({
+    await expect(
+      core.api.installPack({ session: core.ownerSession(), file: older, allowDowngrade: false }),
+    ).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/older than the installed 2.0.0/),
     });
     expect(await lessonText()).toContain('v2.0.0');
-    await core.api.installPack({ file: older, allowDowngrade: true });
+    await core.api.installPack({ session: core.ownerSession(), file: older, allowDowngrade: true });
     expect(await lessonText()).toContain('v1.0.0');
   });
 
   it('refuses a pack that needs a newer app', async () => {
     await expect(
-      core.api.installPack({ file: await lpack({ minAppVersion: '9.0.0' }), allowDowngrade: false }),
+      core.api.installPack({
+        session: core.ownerSession(),
+        file: await lpack({ minAppVersion: '9.0.0' }),
+        allowDowngrade: false,
+      }),
     ).rejects.toThrow(/needs app version 9.0.0 or newer/);
   });
 
   describe('bad packs leave what is installed untouched', () => {
     beforeEach(async () => {
-      await core.api.installPack({ file: await lpack({ version: '1.0.0' }), allowDowngrade: false });
+      await core.api.installPack({
+        session: core.ownerSession(),
+        file: await lpack({ version: '1.0.0' }),
+        allowDowngrade: false,
+      });
     });
 
     const expectUntouched = async () => {
@@ -166,23 +191,29 @@ describe('installing packs from files', () => {
         /names "lessons\/nowhere.md", which does not exist/,
       ],
     ] as const)('refuses a pack %s', async (_what, makeFile, message) => {
-      await expect(core.api.installPack({ file: await makeFile(), allowDowngrade: false })).rejects.toThrow(message);
+      await expect(
+        core.api.installPack({ session: core.ownerSession(), file: await makeFile(), allowDowngrade: false }),
+      ).rejects.toThrow(message);
       await expectUntouched();
     });
   });
 
   it('removes a pack with its files', async () => {
-    await core.api.installPack({ file: await lpack(), allowDowngrade: false });
-    await core.api.removePack({ packId: 'demo' });
+    await core.api.installPack({ session: core.ownerSession(), file: await lpack(), allowDowngrade: false });
+    await core.api.removePack({ session: core.ownerSession(), packId: 'demo' });
     expect(await core.api.listModules(undefined)).toEqual([]);
     expect(existsSync(join(dataDir, 'packs', 'demo'))).toBe(false);
-    await expect(core.api.removePack({ packId: 'demo' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(core.api.removePack({ session: core.ownerSession(), packId: 'demo' })).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 
   it('stops trusting a removed key', async () => {
-    await core.api.removeTrustedKey({ keyId: keys.keyId });
+    await core.api.removeTrustedKey({ session: core.ownerSession(), keyId: keys.keyId });
     expect(await core.api.listTrustedKeys(undefined)).toEqual([]);
-    await expect(core.api.installPack({ file: await lpack(), allowDowngrade: false })).rejects.toThrow(/not trusted/);
+    await expect(
+      core.api.installPack({ session: core.ownerSession(), file: await lpack(), allowDowngrade: false }),
+    ).rejects.toThrow(/not trusted/);
   });
 
   it('trusts the keys shipped with the app by default and will not remove them', async () => {
@@ -201,11 +232,17 @@ describe('installing packs from files', () => {
         { keyId: shipped.keyId, label: 'Lionagi Learn', addedAt: '', builtin: true },
       ]);
       await expect(
-        withKeys.api.installPack({ file: await lpack({}, shipped), allowDowngrade: false }),
+        withKeys.api.installPack({
+          session: withKeys.ownerSession(),
+          file: await lpack({}, shipped),
+          allowDowngrade: false,
+        }),
       ).resolves.toMatchObject({
         status: 'installed',
       });
-      await expect(withKeys.api.removeTrustedKey({ keyId: shipped.keyId })).rejects.toMatchObject({
+      await expect(
+        withKeys.api.removeTrustedKey({ session: withKeys.ownerSession(), keyId: shipped.keyId }),
+      ).rejects.toMatchObject({
         code: 'forbidden',
       });
     } finally {
@@ -214,7 +251,9 @@ describe('installing packs from files', () => {
   });
 
   it('refuses a trusted key that is not a public key', async () => {
-    await expect(core.api.addTrustedKey({ publicKey: 'hello', label: 'x' })).rejects.toMatchObject({
+    await expect(
+      core.api.addTrustedKey({ session: core.ownerSession(), publicKey: 'hello', label: 'x' }),
+    ).rejects.toMatchObject({
       code: 'invalid-input',
     });
   });

@@ -19,6 +19,8 @@ export interface InstallOptions {
   /** An admin's explicit choice: re-pin the pack id to the key this file is signed with. */
   replaceKey?: boolean;
   onProgress?: (progress: ReadProgress) => void;
+  /** Restoring a shipped pack: its own version goes back in, older or not, pinned to the app again. */
+  restore?: boolean;
 }
 
 interface Origin {
@@ -61,18 +63,45 @@ export class PackInstaller {
     });
   }
 
-  /** Installs a pack shipped inside the app (trusted as the app's own files) when it is newer. */
-  async installBundled(sourceDir: string): Promise<InstallResult | undefined> {
+  /**
+   * Installs a pack shipped inside the app (trusted as the app's own files) when it is newer, or,
+   * with `restore`, whatever is installed in its place.
+   */
+  async installBundled(sourceDir: string, { restore = false } = {}): Promise<InstallResult | undefined> {
     const pack = await loadPackSource(sourceDir);
     const active = this.catalog.installedVersion(pack.manifest.id);
-    if (active && !semver.lt(active, pack.manifest.version)) return undefined;
+    if (!restore && active && !semver.lt(active, pack.manifest.version)) return undefined;
+    if (!restore && this.#removedByAdmin(pack.manifest.id)) return undefined;
     return this.#staged(async (stage) => {
       for (const [path, bytes] of pack.files) {
         await mkdir(dirname(join(stage, path)), { recursive: true });
         await writeFile(join(stage, path), bytes);
       }
-      return this.#activateNew(pack, stage, { origin: 'bundled', keyId: null }, {});
+      const options = restore ? { restore, allowDowngrade: true } : {};
+      return this.#activateNew(pack, stage, { origin: 'bundled', keyId: null }, options);
     });
+  }
+
+  #removedByAdmin(packId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM removed_packs WHERE pack_id = ?').get(packId) !== undefined;
+  }
+
+  /** A shipped pack's state here: its shipped version active and pinned to the app, or not. */
+  shippedState(packId: string, version: string): 'as-shipped' | 'removed' | 'replaced' {
+    const active = this.catalog.installedVersion(packId);
+    if (!active) return 'removed';
+    const row = this.db
+      .prepare<[string, string], { origin: string }>(
+        'SELECT origin FROM pack_versions WHERE pack_id = ? AND version = ?',
+      )
+      .get(packId, active);
+    const asShipped = active === version && row?.origin === 'bundled' && this.#pins.get(packId) === APP_SIGNER;
+    return asShipped ? 'as-shipped' : 'replaced';
+  }
+
+  /** The key a pack id is pinned to ('app' for a shipped pack). */
+  pinnedKey(packId: string): string | undefined {
+    return this.#pins.get(packId);
   }
 
   /** The seed's publishContent: make an installed version the active one (also a rollback). */
@@ -138,6 +167,10 @@ export class PackInstaller {
       this.db.prepare('DELETE FROM pack_versions WHERE pack_id = ?').run(packId);
       // Removing is an admin's choice too: the next install of this id pins its key afresh.
       this.#pins.remove(packId);
+      // A shipped pack stays removed at the next start (installBundled skips it).
+      this.db
+        .prepare('INSERT OR REPLACE INTO removed_packs (pack_id, removed_at) VALUES (?, ?)')
+        .run(packId, this.now().toISOString());
     })();
     await rm(join(this.packsDir, packId), { recursive: true, force: true });
   }
@@ -194,7 +227,7 @@ export class PackInstaller {
     }
     const keyChange = this.#checkSigner(id, origin, options);
     const previousVersion = this.catalog.installedVersion(id) ?? null;
-    if (previousVersion === version && this.#versionRow(id, version) && !keyChange) {
+    if (previousVersion === version && this.#versionRow(id, version) && !keyChange && !options.restore) {
       return { packId: id, version, previousVersion, status: 'already-installed' };
     }
     if (previousVersion && semver.lt(version, previousVersion) && !options.allowDowngrade) {
@@ -217,8 +250,9 @@ export class PackInstaller {
                key_id = excluded.key_id, installed_at = excluded.installed_at`,
           )
           .run(id, version, dir, origin.origin, origin.keyId, this.now().toISOString());
-        if (keyChange || !this.#pins.get(id)) this.#pins.set(id, origin.keyId ?? APP_SIGNER);
+        if (keyChange || options.restore || !this.#pins.get(id)) this.#pins.set(id, origin.keyId ?? APP_SIGNER);
         this.catalog.replacePack(pack, this.now());
+        this.db.prepare('DELETE FROM removed_packs WHERE pack_id = ?').run(id);
       })();
     } catch (error) {
       await rm(target, { recursive: true, force: true });

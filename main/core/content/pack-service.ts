@@ -3,6 +3,7 @@ import { LearnError } from '../../../common/contract/errors.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
 import type { EventHub } from '../event-hub.js';
 import type { PackInstaller } from './pack-installer.js';
+import type { ShippedPacks } from './shipped-packs.js';
 import type { TrustStore } from './trust-store.js';
 
 export type PackService = Pick<
@@ -11,6 +12,8 @@ export type PackService = Pick<
   | 'installPack'
   | 'removePack'
   | 'activatePackVersion'
+  | 'listShippedPacks'
+  | 'restoreShippedPack'
   | 'getContentVersion'
   | 'listTrustedKeys'
   | 'addTrustedKey'
@@ -21,6 +24,7 @@ export type PackService = Pick<
 export function createPackService(
   installer: PackInstaller,
   trust: TrustStore,
+  shipped: ShippedPacks,
   events: EventHub<LearnEvent>,
 ): PackService {
   const changed = () => events.emit({ type: 'catalog-changed' });
@@ -44,6 +48,12 @@ export function createPackService(
       await installer.activate(packId, version);
       changed();
       return null;
+    },
+    listShippedPacks: async () => shipped.list(),
+    restoreShippedPack: async ({ packId }) => {
+      const result = await shipped.restore(packId);
+      changed();
+      return result;
     },
     getContentVersion: async ({ contentId, version }) => {
       const [packId, localId] = contentId.split('/') as [string, string];

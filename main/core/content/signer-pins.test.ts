@@ -8,7 +8,11 @@ import { writePackFixture } from '../../../content-packs/format/pack-fixture.js'
 import type { PackManifestInput } from '../../../content-packs/format/manifest.js';
 import { generateSigningKeys } from '../../../content-packs/format/signing.js';
 import type { SigningKeys } from '../../../content-packs/format/signing.js';
+import Database from 'better-sqlite3';
+import { migrate } from '../../../infra/sqlite/migrator.js';
 import { openDatabase } from '../../../infra/sqlite/open-database.js';
+import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import { coreMigrations } from '../db/migrations/index.js';
 import { createCore } from '../create-core.js';
 import { CORE_DATABASE_FILE } from '../db/core-database.js';
 import type { Core } from '../create-core.js';
@@ -33,11 +37,12 @@ describe('a pack id stays with the key it was first installed with', () => {
       logger: pino({ level: 'silent' }),
       ...(bundledPacksDir ? { bundledPacksDir } : {}),
     });
-    await core.api.addTrustedKey({ publicKey: first.publicKey, label: 'Publisher One' });
-    await core.api.addTrustedKey({ publicKey: second.publicKey, label: 'Publisher Two' });
+    await core.api.addTrustedKey({ session: core.ownerSession(), publicKey: first.publicKey, label: 'Publisher One' });
+    await core.api.addTrustedKey({ session: core.ownerSession(), publicKey: second.publicKey, label: 'Publisher Two' });
   };
   const install = async (signer: SigningKeys, replaceKey?: boolean, version = '2.0.0') =>
     core.api.installPack({
+      session: core.ownerSession(),
       file: await lpack(signer, { version }),
       allowDowngrade: false,
       ...(replaceKey ? { replaceKey } : {}),
@@ -97,7 +102,7 @@ describe('a pack id stays with the key it was first installed with', () => {
 
   it('pins afresh after an admin removes the pack', async () => {
     await install(first, false, '1.0.0');
-    await core.api.removePack({ packId: 'demo' });
+    await core.api.removePack({ session: core.ownerSession(), packId: 'demo' });
     await expect(install(second)).resolves.toMatchObject({ status: 'installed' });
     await expect(install(first, false, '3.0.0')).rejects.toThrow(/pinned to key/);
   });
@@ -106,7 +111,20 @@ describe('a pack id stays with the key it was first installed with', () => {
     await install(first, false, '1.0.0');
     core.close();
     const db = openDatabase(join(dataDir, CORE_DATABASE_FILE));
-    db.exec('DROP TABLE pack_signers; DELETE FROM schema_migrations WHERE version = 90');
+    // Back to a database from before migration 90: every table a step from 90 on made goes, whatever later steps add.
+    const before = new Database(':memory:');
+    migrate(
+      before,
+      coreMigrations.filter((m) => m.version < 90),
+    );
+    const tablesOf = (d: SqliteDatabase) =>
+      (d.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    const kept = new Set(tablesOf(before));
+    before.close();
+    for (const table of tablesOf(db).filter((t) => !kept.has(t) && !t.startsWith('sqlite_'))) {
+      db.exec(`DROP TABLE IF EXISTS "${table}"`);
+    }
+    db.exec('DELETE FROM schema_migrations WHERE version >= 90');
     db.close();
     await open();
     await expect(install(second)).rejects.toThrow(new RegExp(`pinned to key ${first.keyId}`));

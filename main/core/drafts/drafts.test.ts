@@ -92,9 +92,10 @@ describe('exercise drafts', () => {
 
   it('forgets a learner’s drafts with the learner', async () => {
     const { core, api } = await start();
-    const { session } = await api.createLearner({ profile: { displayName: 'Ada' } });
+    const { session, learner } = await api.createLearner({ profile: { displayName: 'Ada' } });
     await api.saveDraft({ session, exerciseId: EXERCISE, code: 'x = 1\n' });
-    await api.removeLearner({ session, confirmName: 'Ada' });
+    const { session: admin } = await api.setAdminPassword({ password: 'lab admin password' });
+    await api.removeLearner({ session: admin, learnerId: learner.id, confirmName: 'Ada' });
     const { session: other } = await api.createLearner({ profile: { displayName: 'Ada' } });
     expect(await core.api.getDraft({ session: other, exerciseId: EXERCISE })).toBeNull();
   });

@@ -1,31 +1,69 @@
 import { randomBytes } from 'node:crypto';
+import { ADMIN_REQUIRED } from '../../../common/contract/admin.js';
 import { LearnError } from '../../../common/contract/errors.js';
 
+/** What a session token stands for: one learner's open profile, or the machine admin until a time. */
+type Holder = { role: 'learner'; learnerId: string } | { role: 'admin'; expiresAt: number };
+
 /**
- * Open learner sessions: an unguessable token per opened profile. Every learner call names its
- * session, never a learner id, so one learner cannot reach another's data through the API.
+ * Open sessions: an unguessable token per opened profile or admin unlock. The token carries its
+ * role, so a learner's session never passes for an admin's. Every learner call names its session,
+ * never a learner id, so one learner cannot reach another's data through the API.
  * In memory on purpose: closing the app closes every session.
  */
 export class LearnerSessions {
-  readonly #learnerOf = new Map<string, string>();
+  readonly #holders = new Map<string, Holder>();
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
 
   open(learnerId: string): string {
-    const token = randomBytes(32).toString('base64url');
-    this.#learnerOf.set(token, learnerId);
-    return token;
+    return this.#add({ role: 'learner', learnerId });
+  }
+
+  /** An admin session that ends by itself at `expiresAt`. */
+  openAdmin(expiresAt: Date): string {
+    return this.#add({ role: 'admin', expiresAt: expiresAt.getTime() });
   }
 
   learnerOf(session: string): string {
-    const learnerId = this.#learnerOf.get(session);
-    if (!learnerId) throw new LearnError('forbidden', 'This profile is not open here: pick it again to go on.');
-    return learnerId;
+    const holder = this.#holders.get(session);
+    if (holder?.role === 'learner') return holder.learnerId;
+    throw new LearnError('forbidden', 'This profile is not open here: pick it again to go on.');
+  }
+
+  /** Throws 'forbidden', saying an admin must do it, unless `session` is a live admin session. */
+  requireAdmin(session: string | undefined): void {
+    const holder = session === undefined ? undefined : this.#holders.get(session);
+    if (holder?.role === 'admin' && holder.expiresAt > this.now().getTime()) return;
+    if (holder?.role === 'admin') {
+      this.#holders.delete(session!);
+      throw new LearnError('forbidden', `The admin session has ended. ${ADMIN_REQUIRED}`);
+    }
+    throw new LearnError('forbidden', ADMIN_REQUIRED);
   }
 
   close(session: string): void {
-    this.#learnerOf.delete(session);
+    this.#holders.delete(session);
   }
 
   closeAllOf(learnerId: string): void {
-    for (const [token, id] of this.#learnerOf) if (id === learnerId) this.#learnerOf.delete(token);
+    for (const [token, holder] of this.#holders)
+      if (holder.role === 'learner' && holder.learnerId === learnerId) this.#holders.delete(token);
+  }
+
+  /** Ends an admin session; a learner's token given here is left alone. */
+  closeAdmin(session: string): void {
+    if (this.#holders.get(session)?.role === 'admin') this.#holders.delete(session);
+  }
+
+  /** Ends every admin session (a new admin password was set). */
+  closeAdmins(): void {
+    for (const [token, holder] of this.#holders) if (holder.role === 'admin') this.#holders.delete(token);
+  }
+
+  #add(holder: Holder): string {
+    const token = randomBytes(32).toString('base64url');
+    this.#holders.set(token, holder);
+    return token;
   }
 }

@@ -169,12 +169,14 @@ describe('learners', () => {
     expect(summary.modules[0]).toMatchObject({ moduleId: 'demo/basics', total: 1, completed: 1 });
   });
 
-  it('removes a learner only with their name typed back, after writing their export', async () => {
-    const { api } = await start();
+  it('removes a learner (an admin) only with their name typed back, after writing their export', async () => {
+    const { api, core } = await start();
     const { session, learner } = await api.createLearner({ profile: { displayName: 'Dora' } });
     await api.trackProgress({ session, event: { type: 'LessonOpened', data: { lessonId: 'demo/hello' } } });
-    await expect(api.removeLearner({ session, confirmName: 'dora' })).rejects.toThrow(/type its name exactly/);
-    const { exportFile } = await api.removeLearner({ session, confirmName: 'Dora' });
+    const admin = core.ownerSession();
+    const remove = (confirmName: string) => api.removeLearner({ session: admin, learnerId: learner.id, confirmName });
+    await expect(remove('dora')).rejects.toThrow(/type its name exactly/);
+    const { exportFile } = await remove('Dora');
     const lines = readFileSync(exportFile, 'utf8').trim().split('\n');
     expect(JSON.parse(lines[0]!)).toMatchObject({ kind: 'lionlearn-learner', learner: { id: learner.id } });
     expect(lines).toHaveLength(2);

@@ -134,8 +134,10 @@ export function createUsersService({ db, learners, sessions, log, exportLearner,
       return null;
     },
 
-    removeLearner: async ({ session, confirmName }) => {
-      const learner = learnerOf(session);
+    // An admin's action (the gate checked the session): the profile goes for everyone on the machine.
+    removeLearner: async ({ learnerId, confirmName }) => {
+      const learner = learners.find(learnerId);
+      if (!learner) throw new LearnError('not-found', 'No such profile on this machine.');
       if (confirmName.trim() !== learner.displayName) {
         throw new LearnError(
           'invalid-input',

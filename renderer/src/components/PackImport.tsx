@@ -10,7 +10,7 @@ type State =
   | { status: 'failed'; message: string };
 
 /** Import a signed pack from a file: upload (browser face) and install progress, then a clear outcome. */
-export function PackImport() {
+export function PackImport({ session }: { session: string }) {
   const [state, setState] = useState<State>({ status: 'idle' });
   const [allowDowngrade, setAllowDowngrade] = useState(false);
 
@@ -26,7 +26,7 @@ export function PackImport() {
 
   const importFile = async (file: File) => {
     setState({ status: 'working' });
-    const result = await window.learn!.importPackFile(file, allowDowngrade, (progress) =>
+    const result = await window.learn!.importPackFile(file, { allowDowngrade, session }, (progress) =>
       setState({ status: 'working', progress }),
     );
     setState(

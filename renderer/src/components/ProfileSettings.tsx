@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import type { PreferencesUpdate } from '../../../common/contract/learners.js';
 import { learn } from '../learn.js';
 import { useLearner } from '../learner-store.js';
+import { AdminGate } from './AdminGate.js';
 import { Notice } from './Notice.js';
 import type { Message } from './Notice.js';
 import { TargetBandForm } from './TargetBandForm.js';
@@ -34,10 +35,10 @@ export function ProfileSettings() {
       .exportLearner({ session })
       .then(({ file, events }) => setMessage({ kind: 'ok', text: `Saved ${events} events to ${file}` }), fail);
 
-  const remove = (event: FormEvent) => {
+  const remove = (admin: string) => (event: FormEvent) => {
     event.preventDefault();
     learn()
-      .removeLearner({ session, confirmName })
+      .removeLearner({ session: admin, learnerId: learner.id, confirmName })
       .then(({ exportFile }) => {
         window.alert(`The profile is removed. Its record is kept in ${exportFile}`);
         void leave();
@@ -136,17 +137,23 @@ export function ProfileSettings() {
       <button type="button" onClick={() => void exportNow()}>
         Export my progress
       </button>
-      <form onSubmit={remove} className="danger-zone" aria-labelledby="remove-heading">
+      <section className="danger-zone" aria-labelledby="remove-heading">
         <h3 id="remove-heading">Remove this profile</h3>
-        <p className="status">Your progress is exported first, then removed from this machine.</p>
-        <label>
-          Type “{learner.displayName}” to confirm
-          <input value={confirmName} onChange={(e) => setConfirmName(e.target.value)} autoComplete="off" />
-        </label>
-        <button type="submit" className="danger" disabled={confirmName.trim() !== learner.displayName}>
-          Export and remove
-        </button>
-      </form>
+        <AdminGate what="remove a profile">
+          {(admin) => (
+            <form onSubmit={remove(admin)}>
+              <p className="status">Your progress is exported first, then removed from this machine.</p>
+              <label>
+                Type “{learner.displayName}” to confirm
+                <input value={confirmName} onChange={(e) => setConfirmName(e.target.value)} autoComplete="off" />
+              </label>
+              <button type="submit" className="danger" disabled={confirmName.trim() !== learner.displayName}>
+                Export and remove
+              </button>
+            </form>
+          )}
+        </AdminGate>
+      </section>
       <Notice message={message} />
     </section>
   );

@@ -4,7 +4,10 @@ import type { ProgressSummary } from '../../../common/contract/progress.js';
 import { useSession } from '../learner-store.js';
 import { useCatalog } from '../catalog-store.js';
 import { LoadStatus } from '../components/LoadStatus.js';
+import { AdminGate } from '../components/AdminGate.js';
 import { PackImport } from '../components/PackImport.js';
+import { ShippedPacks } from '../components/ShippedPacks.js';
+import { useAdmin } from '../admin-store.js';
 import { learn } from '../learn.js';
 import { hrefFor } from '../router.js';
 import { lessonsLabel } from '../plural.js';
@@ -22,6 +25,8 @@ function PackCard({
   onChanged: () => void;
 }) {
   const modules = useCatalog((s) => s.modules);
+  // Switching and removing change what every learner here gets: shown to an unlocked admin only.
+  const admin = useAdmin((s) => s.unlocked?.session);
   const [error, setError] = useState<string>();
   const act = (work: () => Promise<unknown>) => work().then(onChanged, (e: unknown) => setError((e as Error).message));
   const packModules = modules.status === 'ready' ? modules.value.filter((m) => m.packId === pack.id) : [];
@@ -56,28 +61,34 @@ function PackCard({
                 {v.version === pack.activeVersion ? (
                   <strong>in use</strong>
                 ) : (
-                  <button
-                    type="button"
-                    onClick={() => act(() => learn().activatePackVersion({ packId: pack.id, version: v.version }))}
-                  >
-                    Use this version
-                  </button>
+                  admin && (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        act(() => learn().activatePackVersion({ session: admin, packId: pack.id, version: v.version }))
+                      }
+                    >
+                      Use this version
+                    </button>
+                  )
                 )}
               </li>
             ))}
           </ul>
         </div>
       )}
-      <button
-        type="button"
-        className="danger"
-        onClick={() =>
-          window.confirm(`Remove ${pack.title} and all its versions?`) &&
-          act(() => learn().removePack({ packId: pack.id }))
-        }
-      >
-        Remove pack
-      </button>
+      {admin && (
+        <button
+          type="button"
+          className="danger"
+          onClick={() =>
+            window.confirm(`Remove ${pack.title} and all its versions?`) &&
+            act(() => learn().removePack({ session: admin, packId: pack.id }))
+          }
+        >
+          Remove pack
+        </button>
+      )}
       {error && <p role="alert">{error}</p>}
     </li>
   );
@@ -112,7 +123,7 @@ export function CatalogScreen() {
   return (
     <section aria-labelledby="catalog-heading">
       <h1 id="catalog-heading">Catalog</h1>
-      <PackImport />
+      <AdminGate what="install, switch or remove packs">{(session) => <PackImport session={session} />}</AdminGate>
       <LoadStatus state={packs} what="the installed packs" onRetry={reload}>
         {(list) =>
           list.length === 0 ? (
@@ -126,6 +137,7 @@ export function CatalogScreen() {
           )
         }
       </LoadStatus>
+      <ShippedPacks onChanged={reload} />
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { TrustedKey } from '../../../common/contract/packs.js';
+import { AdminGate } from '../components/AdminGate.js';
+import { AdminPanel } from '../components/AdminPanel.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { Notice } from '../components/Notice.js';
 import type { Message } from '../components/Notice.js';
@@ -8,6 +10,7 @@ import { ProfileSettings } from '../components/ProfileSettings.js';
 import { SyncSettings } from '../components/SyncSettings.js';
 import { learn } from '../learn.js';
 import type { LoadState } from '../use-load.js';
+import { useAdmin } from '../admin-store.js';
 
 /** Admins choose whose packs this machine installs. */
 function TrustedKeys() {
@@ -15,6 +18,7 @@ function TrustedKeys() {
   const [label, setLabel] = useState('');
   const [publicKey, setPublicKey] = useState('');
   const [message, setMessage] = useState<Message>();
+  const admin = useAdmin((s) => s.unlocked?.session);
   const reload = useCallback(() => {
     learn()
       .listTrustedKeys()
@@ -30,10 +34,10 @@ function TrustedKeys() {
       (text) => (setMessage({ kind: 'ok', text }), reload()),
       (e: unknown) => setMessage({ kind: 'error', text: (e as Error).message }),
     );
-  const add = (event: FormEvent) => {
+  const add = (session: string) => (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const key = await learn().addTrustedKey({ publicKey, label });
+      const key = await learn().addTrustedKey({ session, publicKey, label });
       setLabel('');
       setPublicKey('');
       return `Now trusting key ${key.keyId} (${key.label}).`;
@@ -60,12 +64,15 @@ function TrustedKeys() {
                   ) : (
                     <span className="status">added {k.addedAt.slice(0, 10)}</span>
                   )}{' '}
-                  {!k.builtin && (
+                  {!k.builtin && admin && (
                     <button
                       type="button"
                       onClick={() =>
                         void run(
-                          async () => (await learn().removeTrustedKey({ keyId: k.keyId }), `Removed key ${k.keyId}.`),
+                          async () => (
+                            await learn().removeTrustedKey({ session: admin, keyId: k.keyId }),
+                            `Removed key ${k.keyId}.`
+                          ),
                         )
                       }
                     >
@@ -78,28 +85,32 @@ function TrustedKeys() {
           )
         }
       </LoadStatus>
-      <form onSubmit={add} className="key-form">
-        <label>
-          Whose key is it
-          <input
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
-            required
-            placeholder="e.g. District content team"
-          />
-        </label>
-        <label>
-          Public key (the contents of pack-signing.pub)
-          <textarea
-            value={publicKey}
-            onChange={(e) => setPublicKey(e.target.value)}
-            required
-            rows={4}
-            spellCheck={false}
-          />
-        </label>
-        <button type="submit">Trust this key</button>
-      </form>
+      <AdminGate what="trust or remove pack keys">
+        {(session) => (
+          <form onSubmit={add(session)} className="key-form">
+            <label>
+              Whose key is it
+              <input
+                value={label}
+                onChange={(e) => setLabel(e.target.value)}
+                required
+                placeholder="e.g. District content team"
+              />
+            </label>
+            <label>
+              Public key (the contents of pack-signing.pub)
+              <textarea
+                value={publicKey}
+                onChange={(e) => setPublicKey(e.target.value)}
+                required
+                rows={4}
+                spellCheck={false}
+              />
+            </label>
+            <button type="submit">Trust this key</button>
+          </form>
+        )}
+      </AdminGate>
       <Notice message={message} />
     </section>
   );
@@ -109,6 +120,7 @@ export function SettingsScreen() {
   return (
     <section aria-labelledby="settings-heading">
       <h1 id="settings-heading">Settings</h1>
+      <AdminPanel />
       <ProfileSettings />
       <SyncSettings />
       <TrustedKeys />

@@ -1,5 +1,11 @@
+import { ADMIN_SESSION_HEADER } from '../../../common/contract/admin.js';
 import { learnMethods } from '../../../common/contract/api.js';
-import type { ImportProgress, LearnBridge, PackImportBridge } from '../../../common/contract/bridge.js';
+import type {
+  ImportProgress,
+  LearnBridge,
+  PackImportBridge,
+  PackImportOptions,
+} from '../../../common/contract/bridge.js';
 import type { ApiResult } from '../../../common/contract/errors.js';
 import { learnEventSchema } from '../../../common/contract/events.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
@@ -47,11 +53,13 @@ function eventStream(token: string, deliver: (event: LearnEvent) => void): void 
 type InstallResult = Awaited<ReturnType<PackImportBridge<File>['importPackFile']>>;
 
 /** Uploads with XMLHttpRequest, the one browser API that reports upload progress. */
-function uploadPack(token: string, file: File, allowDowngrade: boolean, onProgress: (p: ImportProgress) => void) {
+function uploadPack(token: string, file: File, options: PackImportOptions, onProgress: (p: ImportProgress) => void) {
   return new Promise<InstallResult>((resolve) => {
     const request = new XMLHttpRequest();
-    request.open('PUT', `/api/upload-pack?allowDowngrade=${allowDowngrade}`);
+    request.open('PUT', `/api/upload-pack?allowDowngrade=${options.allowDowngrade}`);
     request.setRequestHeader('Authorization', `Bearer ${token}`);
+    // A header, not the query string: the admin session must not land in a log line.
+    request.setRequestHeader(ADMIN_SESSION_HEADER, options.session);
     request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.upload.onprogress = (event) => onProgress({ phase: 'upload', bytes: event.loaded, total: event.total });
     request.onload = () => resolve(readResultEnvelope(request.status, request.responseText) as InstallResult);
@@ -71,8 +79,8 @@ export function createHttpBridge(token: string): LearnBridge & PackImportBridge<
   const calls = learnMethods.map((method) => [method, (input?: unknown) => call(token, method, input)]);
   return {
     ...Object.fromEntries(calls),
-    importPackFile: (file: File, allowDowngrade: boolean, onProgress: (p: ImportProgress) => void) =>
-      uploadPack(token, file, allowDowngrade, onProgress),
+    importPackFile: (file: File, options: PackImportOptions, onProgress: (p: ImportProgress) => void) =>
+      uploadPack(token, file, options, onProgress),
     onEvent(listener: (event: LearnEvent) => void) {
       listeners.add(listener);
       if (!streaming) {

@@ -9,6 +9,7 @@ import learningPaths from './0070-learning-paths.js';
 import sync from './0080-sync.js';
 import packSigners from './0090-pack-signers.js';
 import exerciseDrafts from './0100-exercise-drafts.js';
+import machineAdmin from './0110-machine-admin.js';
 
 /** The core database's ladder, oldest first. Append; never edit a shipped step. */
 export const coreMigrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const coreMigrations: readonly Migration[] = [
   sync,
   packSigners,
   exerciseDrafts,
+  machineAdmin,
 ];

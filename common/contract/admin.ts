@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { LearnMethod } from './methods.js';
+
+/**
+ * The machine admin's password: long enough that the scrypt hash and the lock-out make guessing
+ * hopeless, short enough to type. Not a PIN: an admin gates every learner on the machine.
+ */
+export const adminPasswordSchema = z
+  .string()
+  .min(8, 'an admin password has at least 8 characters')
+  .max(200, 'an admin password has at most 200 characters');
+
+/** An admin session: like a learner's, an unguessable token, but it ends by itself at `expiresAt`. */
+export const adminSessionSchema = z.object({ session: z.string(), expiresAt: z.iso.datetime() });
+export type AdminSession = z.infer<typeof adminSessionSchema>;
+
+export const adminStatusSchema = z.object({
+  /** False on a fresh machine: the gated actions then ask for one to be set first. */
+  passwordSet: z.boolean(),
+  /** Seconds until another unlock may be tried, after too many wrong passwords. */
+  lockedForSeconds: z.number().int().min(0),
+});
+export type AdminStatus = z.infer<typeof adminStatusSchema>;
+
+/** A pack shipped with the app and what became of it on this machine. */
+export const shippedPackSchema = z.object({
+  packId: z.string(),
+  title: z.string(),
+  version: z.string(),
+  /** 'as-shipped': the shipped version is active and pinned to the app; else it can be restored. */
+  state: z.enum(['as-shipped', 'removed', 'replaced']),
+});
+export type ShippedPack = z.infer<typeof shippedPackSchema>;
+
+export const restoreResultSchema = z.object({
+  packId: z.string(),
+  version: z.string(),
+  /** The version that was active before, if any. */
+  previousVersion: z.string().nullable(),
+  /** The key the pack was pinned to before, when it was not the app. */
+  previousKey: z.string().nullable(),
+});
+export type RestoreResult = z.infer<typeof restoreResultSchema>;
+
+/**
+ * The methods only a machine admin may call: they change what every learner on the machine gets.
+ * Each takes an admin session as `session`; the core refuses any other with 'forbidden'.
+ */
+export const adminMethods = [
+  'installPack',
+  'removePack',
+  'activatePackVersion',
+  'restoreShippedPack',
+  'addTrustedKey',
+  'removeTrustedKey',
+  'removeLearner',
+] as const satisfies readonly LearnMethod[];
+export type AdminMethod = (typeof adminMethods)[number];
+
+/** The browser face's pack upload carries the admin session in this header. */
+export const ADMIN_SESSION_HEADER = 'x-lionlearn-admin-session';
+
+/** The sentence every refused admin action carries, in the API, the CLI and the UI. */
+export const ADMIN_REQUIRED =
+  'Only a machine admin can do this: unlock admin (Settings, or the admin password on the command line) first.';
+
+/** What a restore did, in one sentence (the CLI prints it, the UI shows it). */
+export function restoredSentence({ packId, version, previousVersion, previousKey }: RestoreResult): string {
+  const before = [
+    previousVersion === null ? 'it was not installed' : `version ${previousVersion} was in use`,
+    ...(previousKey ? [`it was pinned to key ${previousKey}`] : []),
+  ].join(' and ');
+  return `Restored ${packId} ${version} as shipped with the app, pinned to the app again (${before}).`;
+}

@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useAdmin } from '../admin-store.js';
+
+/**
+ * Unlock admin, or, on a machine with no admin password yet, set one. A modal <dialog>: the
+ * browser traps focus in it, Escape closes it, and focus returns to the button that opened it.
+ */
+export function AdminUnlockDialog() {
+  const { status, dialogOpen, unlocked, unlock, setPassword, closeDialog } = useAdmin();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [password, setPasswordText] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  // Setting the first password, or changing it while unlocked.
+  const setting = status?.passwordSet === false || unlocked !== null;
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (dialogOpen && !element.open) {
+      setPasswordText('');
+      setAgain('');
+      setError(undefined);
+      element.showModal();
+    } else if (!dialogOpen && element.open) element.close();
+  }, [dialogOpen]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (setting && password !== again) return setError('The two passwords differ.');
+    setBusy(true);
+    (setting ? setPassword(password) : unlock(password))
+      .catch((e: unknown) => setError((e as Error).message))
+      .finally(() => setBusy(false));
+  };
+
+  const title = setting
+    ? status?.passwordSet
+      ? 'Change the admin password'
+      : 'Set an admin password'
+    : 'Unlock admin';
+  return (
+    <dialog ref={dialog} className="admin-dialog" aria-labelledby="admin-dialog-title" onClose={closeDialog}>
+      <form onSubmit={submit} className="key-form">
+        <h2 id="admin-dialog-title">{title}</h2>
+        <p className="status">
+          {setting
+            ? 'The admin password protects this machine: installing, removing and switching packs, trusting keys and removing profiles need it. At least 8 characters.'
+            : 'Type the admin password of this machine. The admin mode ends by itself after 15 minutes.'}
+        </p>
+        <label>
+          {setting ? 'New admin password' : 'Admin password'}
+          <input
+            type="password"
+            value={password}
+            onChange={(e) => setPasswordText(e.target.value)}
+            autoComplete={setting ? 'new-password' : 'current-password'}
+            minLength={setting ? 8 : 1}
+            required
+            autoFocus
+          />
+        </label>
+        {setting && (
+          <label>
+            The same again
+            <input
+              type="password"
+              value={again}
+              onChange={(e) => setAgain(e.target.value)}
+              autoComplete="new-password"
+              required
+            />
+          </label>
+        )}
+        {error && (
+          <p role="alert" className="status-error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="submit" disabled={busy}>
+            {setting ? 'Set password and unlock' : 'Unlock'}
+          </button>
+          <button type="button" onClick={closeDialog}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'react';
+import { restoredSentence } from '../../../common/contract/admin.js';
+import type { ShippedPack } from '../../../common/contract/admin.js';
+import { learn } from '../learn.js';
+import { AdminGate } from './AdminGate.js';
+import { Notice } from './Notice.js';
+import type { Message } from './Notice.js';
+
+const stateText: Record<ShippedPack['state'], string> = {
+  'as-shipped': 'as shipped',
+  removed: 'removed',
+  replaced: 'replaced by another version or key',
+};
+
+/** The packs shipped with the app; an admin restores one that was removed or replaced, and is told what happened. */
+export function ShippedPacks({ onChanged }: { onChanged: () => void }) {
+  const [packs, setPacks] = useState<ShippedPack[]>([]);
+  const [message, setMessage] = useState<Message>();
+  const reload = useCallback(() => {
+    learn()
+      .listShippedPacks()
+      .then(setPacks, () => setPacks([]));
+  }, []);
+  useEffect(() => {
+    reload();
+    return window.learn?.onEvent((event) => event.type === 'catalog-changed' && reload());
+  }, [reload]);
+  const changed = packs.filter((p) => p.state !== 'as-shipped');
+  if (packs.length === 0) return null;
+
+  const restore = (session: string, packId: string) =>
+    learn()
+      .restoreShippedPack({ session, packId })
+      .then(
+        (result) => (setMessage({ kind: 'ok', text: restoredSentence(result) }), onChanged()),
+        (e: unknown) => setMessage({ kind: 'error', text: (e as Error).message }),
+      );
+
+  return (
+    <section className="panel" aria-labelledby="shipped-heading">
+      <h2 id="shipped-heading">Packs shipped with the app</h2>
+      <ul aria-label="Shipped packs">
+        {packs.map((p) => (
+          <li key={p.packId}>
+            {p.title} {p.version}: <span className="status">{stateText[p.state]}</span>
+          </li>
+        ))}
+      </ul>
+      {changed.length > 0 && (
+        <AdminGate what="restore a shipped pack">
+          {(session) =>
+            changed.map((p) => (
+              <button key={p.packId} type="button" onClick={() => void restore(session, p.packId)}>
+                Restore {p.title} {p.version}
+              </button>
+            ))
+          }
+        </AdminGate>
+      )}
+      <Notice message={message} />
+    </section>
+  );
+}
