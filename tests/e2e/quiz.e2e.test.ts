@@ -5,9 +5,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { quizFileSchema } from '../../content-packs/format/manifest.js';
 import type { QuizItem } from '../../content-packs/format/manifest.js';
 import { writeQuizPackFixture } from '../../main/core/assessment/testing/quiz-fixture.js';
+import { expectNoSeriousViolations } from './support/accessibility.js';
 import { appInChromium } from './support/app-in-chromium.js';
 import { SCREENSHOTS } from './support/browser.js';
 import { ROOT, runCli, tempDir } from './support/processes.js';
+import { AdminDialog } from './pages/admin-dialog.js';
 import { CatalogPage } from './pages/catalog-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { ModuleListPage } from './pages/module-list-page.js';
@@ -56,6 +58,7 @@ describe('a module quiz in Chromium', () => {
     // Feedback moves focus to the next step, so a keyboard user goes on with Enter.
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Next question');
     await page.screenshot({ path: join(SCREENSHOTS, '30-quiz-wrong-answer.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
     await page.keyboard.press('Enter');
 
     await expect(quiz.position.innerText()).resolves.toBe(`Question 2 of ${items.length}`);
@@ -85,6 +88,7 @@ describe('a module quiz in Chromium', () => {
       `You got ${items.length - 1} of ${items.length} right`,
     );
     await page.screenshot({ path: join(SCREENSHOTS, '32-quiz-summary.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
 
     await quiz.retryMissed().click();
     await quiz.heading('Functions: retry missed items').waitFor();
@@ -131,6 +135,10 @@ describe('a module quiz in Chromium', () => {
     await new ModuleListPage(page).open(app.url, 'Kim');
     const settings = new SettingsPage(page);
     await settings.open();
+    // Trusting a key and installing are a machine admin's: set the password, which unlocks.
+    const admin = new AdminDialog(page);
+    await admin.openWith('Set an admin password');
+    await admin.setPassword('quiz e2e admin');
     await settings.trustKey('Quiz authors', readFileSync(join(keys, 'pack-signing.pub'), 'utf8'));
     const catalog = new CatalogPage(page);
     await catalog.open();
