@@ -41,7 +41,7 @@ export function registerContent(program: Command, layout: InstallLayout): void {
     .option('--limit <n>', 'how many results', Number, 20)
     .option('--json', 'print JSON')
     .action(async (query: string, options: SearchOptions, command: Command) => {
-      const hits = await withApi(layout, command, (api) =>
+      const { hits, didYouMean } = await withApi(layout, command, (api) =>
         api.searchContent({
           query,
           limit: options.limit,
@@ -51,7 +51,9 @@ export function registerContent(program: Command, layout: InstallLayout): void {
           ...(options.difficulty ? { difficulty: options.difficulty } : {}),
         }),
       );
-      if (options.json) return console.log(JSON.stringify(hits, null, 2));
+      if (options.json) return console.log(JSON.stringify({ hits, didYouMean }, null, 2));
+      if (didYouMean?.applied) console.log(`Nothing found for "${query}". Showing results for "${didYouMean.query}".`);
+      else if (didYouMean) console.log(`Did you mean "${didYouMean.query}"?`);
       if (hits.length === 0) return console.log(`Nothing found for "${query}".`);
       const mark = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[22m` : `[${text}]`);
       for (const hit of hits) {

@@ -1,6 +1,7 @@
-import type { SearchHit, SearchQuery } from '../../../common/contract/search.js';
+import type { SearchHit, SearchQuery, SearchResult } from '../../../common/contract/search.js';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import { respell, Vocabulary } from './spelling.js';
 
 // Private-use characters mark matches inside snippets; they never occur in pack text we index.
 const OPEN = '\u{E000}';
@@ -79,10 +80,18 @@ const selectHits = (order: 'rank' | 'rowid') => `
  * them, BM25 can barely tell them apart (FTS5 floors such words' IDF), and the body matches are
  * listed in teaching order instead: same results, a fraction of the cost.
  */
+type Query = Required<Pick<SearchQuery, 'query' | 'limit'>> & Omit<SearchQuery, 'query' | 'limit'>;
+
+/** Below this many hits a query may be a typo: its respelling is tried. */
+export const FEW_HITS = 3;
+
 export class SearchIndex {
   readonly #ranked: HitStatement;
   readonly #ordered: HitStatement;
   readonly #count;
+  readonly #packsKey;
+  readonly #words;
+  #vocabulary: { key: string; vocabulary: Vocabulary } | undefined;
 
   constructor(
     db: SqliteDatabase,
@@ -94,10 +103,35 @@ export class SearchIndex {
     this.#count = db.prepare<[string], { n: number }>(
       'SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?',
     );
+    // Installed packs change the vocabulary; this says when (any process may install).
+    this.#packsKey = db.prepare<[], { key: string | null }>(
+      "SELECT group_concat(id || ' ' || version || ' ' || installed_at, ',') AS key FROM packs",
+    );
+    this.#words = db.prepare<[], { word: string; docs: number }>(
+      'SELECT word, sum(docs) AS docs FROM search_words GROUP BY word',
+    );
   }
 
-  search(query: Required<Pick<SearchQuery, 'query' | 'limit'>> & Omit<SearchQuery, 'query' | 'limit'>): SearchHit[] {
-    const match = toFtsQuery(query.query);
+  /** The query's hits; when they are few, the query respelled from the index's words if that finds more. */
+  search(query: Query): SearchResult {
+    const hits = this.#hits(query.query, query);
+    if (hits.length >= Math.min(FEW_HITS, query.limit)) return { hits, didYouMean: null };
+    const respelled = respell(query.query, this.#vocabularyNow());
+    const better = respelled === undefined ? [] : this.#hits(respelled, query);
+    if (respelled === undefined || better.length <= hits.length) return { hits, didYouMean: null };
+    return hits.length === 0
+      ? { hits: better, didYouMean: { query: respelled, applied: true } }
+      : { hits, didYouMean: { query: respelled, applied: false } };
+  }
+
+  #vocabularyNow(): Vocabulary {
+    const key = this.#packsKey.get()?.key ?? '';
+    if (this.#vocabulary?.key !== key) this.#vocabulary = { key, vocabulary: new Vocabulary(this.#words.all()) };
+    return this.#vocabulary.vocabulary;
+  }
+
+  #hits(text: string, query: Query): SearchHit[] {
+    const match = toFtsQuery(text);
     if (!match) return [];
     const filter = tagTokens(query)
       .map((token) => ` AND {tags} : "${token}"`)

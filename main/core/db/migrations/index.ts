@@ -7,6 +7,7 @@ import learners from './0050-learners-and-progress.js';
 import reviews from './0060-review-schedule.js';
 import learningPaths from './0070-learning-paths.js';
 import sync from './0080-sync.js';
+import searchPlainText from './0090-search-plain-text.js';
 
 /** The core database's ladder, oldest first. Append; never edit a shipped step. */
 export const coreMigrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const coreMigrations: readonly Migration[] = [
   reviews,
   learningPaths,
   sync,
+  searchPlainText,
 ];

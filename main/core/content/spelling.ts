@@ -1,0 +1,125 @@
+/**
+ * Respelling from the index's own vocabulary: a word nothing indexed contains is replaced by the
+ * closest word that is indexed (fewest typos, then the most common), so "fucntion" finds
+ * "function". Words the index holds are never respelled.
+ */
+
+/** How many typos a word of this many letters may hold: none in short words, where any change is another word. */
+export function typoBudget(letters: number): number {
+  return letters < 4 ? 0 : letters < 8 ? 1 : 2;
+}
+
+/**
+ * Typos between `typed` and `word` (optimal string alignment: an insertion, a deletion, a
+ * substitution or two swapped neighbours each count one), or `max + 1` as soon as it is more than
+ * `max`. With `prefix`, the distance to the closest beginning of `word`: what was typed so far.
+ */
+export function typos(typed: readonly string[], word: readonly string[], max: number, prefix = false): number {
+  const n = typed.length;
+  const m = word.length;
+  if (!prefix && Math.abs(n - m) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = typed[i - 1] === word[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && typed[i - 1] === word[j - 2] && typed[i - 2] === word[j - 1]) {
+        d = Math.min(d, before[j - 2]! + 1);
+      }
+      current.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  const distance = prefix ? Math.min(...previous) : previous[m]!;
+  return Math.min(distance, max + 1);
+}
+
+interface Entry {
+  word: string;
+  letters: string[];
+  docs: number;
+}
+
+/** The indexed words, sorted, with how many items hold each. */
+export class Vocabulary {
+  readonly #entries: Entry[];
+
+  constructor(words: readonly { word: string; docs: number }[]) {
+    this.#entries = words
+      .map(({ word, docs }) => ({ word, letters: Array.from(word), docs }))
+      .sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  }
+
+  /** The first entry not before `text` in sorted order. */
+  #lowerBound(text: string): number {
+    let lo = 0;
+    let hi = this.#entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.#entries[mid]!.word < text) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Whether some indexed word is `word`, or (with `prefix`) begins with it. */
+  has(word: string, prefix = false): boolean {
+    const found = this.#entries[this.#lowerBound(word)]?.word;
+    return found !== undefined && (prefix ? found.startsWith(word) : found === word);
+  }
+
+  /** The closest indexed word within the typo budget, the most common among equals; undefined when none. */
+  closest(typed: string, prefix = false): string | undefined {
+    const letters = Array.from(typed);
+    const max = typoBudget(letters.length);
+    if (max === 0) return undefined;
+    let best: Entry | undefined;
+    let bestTypos = max;
+    for (const entry of this.#entries) {
+      if (entry.letters.length < letters.length - max) continue;
+      const found = typos(letters, entry.letters, bestTypos, prefix);
+      if (found > bestTypos) continue;
+      if (!best || found < bestTypos || entry.docs > best.docs) {
+        best = entry;
+        bestTypos = found;
+      }
+    }
+    return best?.word;
+  }
+}
+
+/** The words of a text as the index's tokenizer splits them (letters and digits), lower case. */
+export const wordsOf = (text: string): string[] =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * The query with each word the vocabulary does not hold replaced by its closest indexed word;
+ * the last word is matched as a beginning, as the search does while the learner types.
+ * Undefined when nothing was respelled.
+ */
+export function respell(query: string, vocabulary: Vocabulary): string | undefined {
+  const text = query.normalize('NFC').toLowerCase().trim();
+  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  let changed = false;
+  let out = '';
+  let at = 0;
+  words.forEach((match, i) => {
+    const word = match[0];
+    const prefix = i === words.length - 1;
+    const known = /^\p{N}+$/u.test(word) || vocabulary.has(word, prefix);
+    const replacement = known ? undefined : vocabulary.closest(word, prefix);
+    out += text.slice(at, match.index) + (replacement ?? word);
+    at = match.index + word.length;
+    changed ||= replacement !== undefined;
+  });
+  return changed ? out + text.slice(at) : undefined;
+}
