@@ -2,7 +2,7 @@ import type { QuizItem } from '../../../content-packs/format/manifest.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import { markdownToText, shorten } from './markdown-text.js';
 import { searchTags } from './search-index.js';
-import { wordsOf } from './spelling.js';
+import { documentFrequencies } from './spelling.js';
 
 /** How the index is written: 1 held raw Markdown (migration 0030); 2 plain text and the vocabulary. */
 export const SEARCH_FORMAT = 2;
@@ -69,7 +69,7 @@ export class SearchWriter {
 
   /** Indexes a pack whose catalog rows are written and whose search rows are not. */
   indexPack(packId: string): void {
-    const words = new Map<string, number>();
+    const texts: string[] = [];
     for (const row of this.#items.all({ packId })) {
       const { title, body } = document(row);
       const { id, moduleId, kind, difficulty } = row;
@@ -83,9 +83,9 @@ export class SearchWriter {
         kind,
         difficulty,
       );
-      for (const word of new Set(wordsOf(`${title}\n${body}`))) words.set(word, (words.get(word) ?? 0) + 1);
+      texts.push(`${title}\n${body}`);
     }
-    for (const [word, docs] of words) this.#insertWord.run(packId, word, docs);
+    for (const [word, docs] of documentFrequencies(texts)) this.#insertWord.run(packId, word, docs);
   }
 
   /**
