@@ -134,9 +134,18 @@ function likeBaseline(db: Database.Database): (q: Query) => unknown {
         `(length(${column}) - length(replace(lower(${column}), @w${i}, ''))) / length(@w${i})`;
       score.push(`5 * ${count('title')} + ${count('body')}`);
     });
-    if (filters.kind) (where.push('kind = @kind'), (params.kind = filters.kind));
-    if (filters.moduleId) (where.push('module_id = @moduleId'), (params.moduleId = filters.moduleId));
-    if (filters.difficulty) (where.push('difficulty = @difficulty'), (params.difficulty = filters.difficulty));
+    if (filters.kind) {
+      where.push('kind = @kind');
+      params.kind = filters.kind;
+    }
+    if (filters.moduleId) {
+      where.push('module_id = @moduleId');
+      params.moduleId = filters.moduleId;
+    }
+    if (filters.difficulty) {
+      where.push('difficulty = @difficulty');
+      params.difficulty = filters.difficulty;
+    }
     return db
       .prepare(
         `SELECT content_id, kind, title, module_id, pack_id, difficulty,

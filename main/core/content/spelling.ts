@@ -97,7 +97,7 @@ export class Vocabulary {
 /** The words of a text as the index's tokenizer splits them (letters and digits), lower case. */
 export function wordsOf(text: string): string[] {
   // Most pack text is ASCII, where a plain class is several times faster than Unicode properties.
-  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  if (!/[^\p{ASCII}]/u.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return (
     text
       .normalize('NFC')
