@@ -11,17 +11,15 @@ import { generateSigningKeys } from '../content-packs/format/signing.js';
 import { createCore } from '../main/core/create-core.js';
 import { CORE_DATABASE_FILE, openCoreDatabase } from '../main/core/db/core-database.js';
 import {
-  commonWord,
   EXERCISES_PER_MODULE,
   generateSource,
   LESSONS_PER_MODULE,
   MODULES,
-  pick,
-  queryWord,
+  queryClasses,
   random,
-  topicalWord,
-  typo,
+  typoQueries,
 } from './generated-pack.js';
+import type { Query } from './generated-pack.js';
 import { interleaved, median, percentile, printLoad, printTable, timeEach, within } from './stats.js';
 import type { Row } from './stats.js';
 
@@ -76,40 +74,6 @@ function floorInsert(installed: string, tables: string[], dir: string): number {
   opened.markClosed();
   return elapsed;
 }
-
-interface Query {
-  query: string;
-  filters: { kind?: 'lesson' | 'exercise'; moduleId?: string; difficulty?: number };
-}
-
-/** The query classes measured, each on its own row: the slow ones must not hide in an average. */
-function queryClasses(): [string, Query[]][] {
-  const n = (make: () => Query) => Array.from({ length: PER_CLASS }, make);
-  const plain = (query: string): Query => ({ query, filters: {} });
-  const filter = (): Query['filters'] => {
-    const f = random();
-    return f < 0.4
-      ? { kind: pick(['lesson', 'exercise'] as const) }
-      : f < 0.8
-        ? { moduleId: `bench/m${Math.floor(random() * MODULES)}` }
-        : { kind: 'exercise', difficulty: 1 + Math.floor(random() * 5) };
-  };
-  return [
-    ['one topical word', n(() => plain(topicalWord()))],
-    ['one common word', n(() => plain(commonWord()))],
-    ['two words', n(() => plain(`${queryWord()} ${queryWord()}`))],
-    ['three words', n(() => plain(`${topicalWord()} ${queryWord()} ${topicalWord()}`))],
-    ['three words, the last common', n(() => plain(`${queryWord()} ${queryWord()} ${commonWord()}`))],
-    ['a prefix as you type (3-5 letters)', n(() => plain(queryWord().slice(0, 3 + Math.floor(random() * 3))))],
-    [
-      'one or two words, filtered',
-      n(() => ({ query: random() < 0.5 ? queryWord() : `${queryWord()} ${queryWord()}`, filters: filter() })),
-    ],
-  ];
-}
-
-/** Typo queries: ours respells them; the LIKE scan has no vocabulary, so there is no baseline. */
-const typoQueries = () => Array.from({ length: PER_CLASS }, () => ({ query: typo(topicalWord()), filters: {} }));
 
 /**
  * The baseline search: no index, the same work done by scanning. The same plain-text fields the
@@ -232,7 +196,7 @@ async function run(root: string) {
       api.searchContent({ query: q.query, limit: 20, ...q.filters }),
     );
 
-  const classes = queryClasses();
+  const classes = queryClasses(PER_CLASS);
   for (const [, qs] of classes) for (const q of qs.slice(0, 10)) await ours(q); // warm up
   const rows: Row[] = [];
   const all = { ours: [] as number[], baseline: [] as number[] };
@@ -251,7 +215,7 @@ async function run(root: string) {
       target: '<= 5 ms',
     });
   }
-  const typos = typoQueries();
+  const typos = typoQueries(PER_CLASS);
   const typoTimes = await timeEach(typos, ours);
   const respelled = (await Promise.all(typos.map(ours))).filter((r) => r.didYouMean).length;
   rows.push({ metric: `a typo (${respelled} of ${typos.length} respelled): p50`, ours: median(typoTimes), unit: 'ms' });

@@ -101,3 +101,38 @@ export function generateSource(dir: string): void {
   };
   writeFileSync(join(dir, 'pack.json'), JSON.stringify(manifest));
 }
+
+export interface Query {
+  query: string;
+  filters: { kind?: 'lesson' | 'exercise'; moduleId?: string; difficulty?: number };
+}
+
+/** The query classes measured, each on its own row: the slow ones must not hide in an average. */
+export function queryClasses(perClass: number): [string, Query[]][] {
+  const n = (make: () => Query) => Array.from({ length: perClass }, make);
+  const plain = (query: string): Query => ({ query, filters: {} });
+  const filter = (): Query['filters'] => {
+    const f = random();
+    return f < 0.4
+      ? { kind: pick(['lesson', 'exercise'] as const) }
+      : f < 0.8
+        ? { moduleId: `bench/m${Math.floor(random() * MODULES)}` }
+        : { kind: 'exercise', difficulty: 1 + Math.floor(random() * 5) };
+  };
+  return [
+    ['one topical word', n(() => plain(topicalWord()))],
+    ['one common word', n(() => plain(commonWord()))],
+    ['two words', n(() => plain(`${queryWord()} ${queryWord()}`))],
+    ['three words', n(() => plain(`${topicalWord()} ${queryWord()} ${topicalWord()}`))],
+    ['three words, the last common', n(() => plain(`${queryWord()} ${queryWord()} ${commonWord()}`))],
+    ['a prefix as you type (3-5 letters)', n(() => plain(queryWord().slice(0, 3 + Math.floor(random() * 3))))],
+    [
+      'one or two words, filtered',
+      n(() => ({ query: random() < 0.5 ? queryWord() : `${queryWord()} ${queryWord()}`, filters: filter() })),
+    ],
+  ];
+}
+
+/** Typo queries: ours respells them; the LIKE scan has no vocabulary, so there is no baseline. */
+export const typoQueries = (perClass: number) =>
+  Array.from({ length: perClass }, () => ({ query: typo(topicalWord()), filters: {} }));
