@@ -9,19 +9,27 @@ export function typoBudget(letters: number): number {
   return letters < 4 ? 0 : letters < 8 ? 1 : 2;
 }
 
+// Three rows of the distance table, reused: a vocabulary scan calls typos() once per word.
+let rows: Int32Array[] = [];
+
+/** A word's letters as code points, so a letter outside the BMP counts once. */
+export const lettersOf = (word: string): Int32Array => Int32Array.from(word, (c) => c.codePointAt(0)!);
+
 /**
  * Typos between `typed` and `word` (optimal string alignment: an insertion, a deletion, a
  * substitution or two swapped neighbours each count one), or `max + 1` as soon as it is more than
  * `max`. With `prefix`, the distance to the closest beginning of `word`: what was typed so far.
  */
-export function typos(typed: readonly string[], word: readonly string[], max: number, prefix = false): number {
+export function typos(typed: Int32Array, word: Int32Array, max: number, prefix = false): number {
   const n = typed.length;
-  const m = word.length;
+  // A beginning longer than the typed letters plus the budget is never the closest one.
+  const m = prefix ? Math.min(word.length, n + max) : word.length;
   if (!prefix && Math.abs(n - m) > max) return max + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: m + 1 }, (_, j) => j);
+  if (rows.length === 0 || rows[0]!.length < m + 1) rows = [0, 1, 2].map(() => new Int32Array(2 * (m + 1)));
+  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= m; j++) previous[j] = j;
   for (let i = 1; i <= n; i++) {
-    const current = [i];
+    current[0] = i;
     let best = i;
     for (let j = 1; j <= m; j++) {
       const cost = typed[i - 1] === word[j - 1] ? 0 : 1;
@@ -29,20 +37,20 @@ export function typos(typed: readonly string[], word: readonly string[], max: nu
       if (i > 1 && j > 1 && typed[i - 1] === word[j - 2] && typed[i - 2] === word[j - 1]) {
         d = Math.min(d, before[j - 2]! + 1);
       }
-      current.push(d);
-      best = Math.min(best, d);
+      current[j] = d;
+      if (d < best) best = d;
     }
     if (best > max) return max + 1;
-    before = previous;
-    previous = current;
+    [before, previous, current] = [previous, current, before];
   }
-  const distance = prefix ? Math.min(...previous) : previous[m]!;
+  let distance = previous[m]!;
+  if (prefix) for (let j = 0; j <= m; j++) distance = Math.min(distance, previous[j]!);
   return Math.min(distance, max + 1);
 }
 
 interface Entry {
   word: string;
-  letters: string[];
+  letters: Int32Array;
   docs: number;
 }
 
@@ -52,7 +60,7 @@ export class Vocabulary {
 
   constructor(words: readonly { word: string; docs: number }[]) {
     this.#entries = words
-      .map(({ word, docs }) => ({ word, letters: Array.from(word), docs }))
+      .map(({ word, docs }) => ({ word, letters: lettersOf(word), docs }))
       .sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
   }
 
@@ -76,7 +84,7 @@ export class Vocabulary {
 
   /** The closest indexed word within the typo budget, the most common among equals; undefined when none. */
   closest(typed: string, prefix = false): string | undefined {
-    const letters = Array.from(typed);
+    const letters = lettersOf(typed);
     const max = typoBudget(letters.length);
     if (max === 0) return undefined;
     let best: Entry | undefined;
