@@ -94,6 +94,8 @@ type Query = Required<Pick<SearchQuery, 'query' | 'limit'>> & Omit<SearchQuery, 
 /** Below this many hits a query may be a typo: its respelling is tried. */
 export const FEW_HITS = 3;
 
+const VOCABULARY_CHECK_MS = 1000;
+
 /**
  * Full-text search over the installed catalog, ranked by BM25 with titles weighted up, in tiers:
  * items whose title matches come first, ranked; body matches fill the rest of the page. Ranking
@@ -109,7 +111,7 @@ export class SearchIndex {
   readonly #count;
   readonly #packsKey;
   readonly #words;
-  #vocabulary: { key: string; vocabulary: Vocabulary } | undefined;
+  #vocabulary: { key: string; checkedAt: number; vocabulary: Vocabulary } | undefined;
 
   constructor(
     db: SqliteDatabase,
@@ -145,8 +147,15 @@ export class SearchIndex {
   }
 
   #vocabularyNow(): Vocabulary {
+    // A query that finds little asks for the vocabulary at every keystroke; the installed packs
+    // are looked at again at most once a second (another process may have installed one).
+    const now = performance.now();
+    if (this.#vocabulary && now - this.#vocabulary.checkedAt < VOCABULARY_CHECK_MS) return this.#vocabulary.vocabulary;
     const key = this.#packsKey.get()?.key ?? '';
-    if (this.#vocabulary?.key !== key) this.#vocabulary = { key, vocabulary: new Vocabulary(this.#words.all()) };
+    if (this.#vocabulary?.key !== key) {
+      this.#vocabulary = { key, checkedAt: now, vocabulary: new Vocabulary(this.#words.all()) };
+    }
+    this.#vocabulary.checkedAt = now;
     return this.#vocabulary.vocabulary;
   }
 
