@@ -24,7 +24,7 @@ import { loadTf } from '../main/core/adaptive/tf-backend.js';
 import { createCore } from '../main/core/create-core.js';
 import { CORE_DATABASE_FILE } from '../main/core/db/core-database.js';
 import { localBridge } from '../main/core/local-bridge.js';
-import { now, percentile, printTable, rng, timeEach } from './stats.js';
+import { interleaved, now, percentile, printTable, rng } from './stats.js';
 
 const MODULES = 20;
 const LESSONS_PER_MODULE = 2;
@@ -200,20 +200,6 @@ function naiveAdaptive(db: Database.Database) {
   };
 }
 
-/** Ours and the baseline in turn, call by call, so both run under the same load from whatever else the machine does. */
-async function sideBySide<T>(
-  items: T[],
-  ours: (item: T) => unknown,
-  baseline: (item: T) => unknown,
-): Promise<{ ours: number[]; baseline: number[] }> {
-  const times = { ours: [] as number[], baseline: [] as number[] };
-  for (const item of items) {
-    times.ours.push(...(await timeEach([item], ours)));
-    times.baseline.push(...(await timeEach([item], baseline)));
-  }
-  return times;
-}
-
 async function deepEpoch(): Promise<{
   seconds: number;
   learners: number;
@@ -277,13 +263,13 @@ async function main() {
   for (const learner of learners) {
     const { session } = learner;
     for (const contentId of ids.slice(0, 20)) await api.predictPerformance({ session, contentId }); // warm up
-    const predict = await sideBySide(
+    const predict = await interleaved(
       ids,
       (contentId) => api.predictPerformance({ session, contentId }),
       (contentId) => naive.predict(learner.id, contentId),
     );
     for (let i = 0; i < 10; i++) await api.recommendNextExercise({ session });
-    const recommend = await sideBySide(
+    const recommend = await interleaved(
       Array.from({ length: CALLS }),
       () => api.recommendNextExercise({ session }),
       () => naive.recommend(learner.id),

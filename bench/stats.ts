@@ -1,4 +1,5 @@
 /** Small helpers every benchmark shares: timing, percentiles and a side-by-side table. */
+import { availableParallelism, loadavg } from 'node:os';
 export const now = () => performance.now();
 
 export function percentile(samples: number[], p: number): number {
@@ -48,4 +49,37 @@ export function printTable(title: string, baselineName: string, rows: Row[]): vo
   }));
   console.log(`\n${title}`);
   console.table(table);
+}
+
+/** Ours and the baseline in turn, item by item, so both run under the same load from whatever else the machine does. */
+export async function interleaved<T>(
+  items: readonly T[],
+  ours: (item: T) => unknown,
+  baseline: (item: T) => unknown,
+): Promise<{ ours: number[]; baseline: number[] }> {
+  const times = { ours: [] as number[], baseline: [] as number[] };
+  for (const item of items) {
+    times.ours.push(...(await timeEach([item], ours)));
+    times.baseline.push(...(await timeEach([item], baseline)));
+  }
+  return times;
+}
+
+/** The work, or an error naming it once it has taken longer than `ms`: a bench never hangs. */
+export async function within<T>(what: string, ms: number, work: () => T | Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([Promise.resolve().then(work), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The 1, 5 and 15 minute load averages and the core count: the figures mean little without them. */
+export function printLoad(when: string): void {
+  const [one, five, fifteen] = loadavg().map((n) => n.toFixed(2));
+  console.log(`load average ${when}: ${one} ${five} ${fifteen} (${availableParallelism()} cores)`);
 }

@@ -62,7 +62,7 @@ import {
   userProgressSchema,
 } from './progress.js';
 import { quizAnswerInputSchema, quizResultSchema, quizSchema, quizSelections } from './quiz.js';
-import { searchHitSchema, searchQuerySchema } from './search.js';
+import { searchQuerySchema, searchResultSchema } from './search.js';
 import { syncLinkInputSchema, syncStatusSchema } from './sync.js';
 import { contentVersionSchema, moduleStructureSchema, prerequisitesSchema, sequenceItemSchema } from './structure.js';
 
@@ -98,7 +98,7 @@ export const learnApi = {
   getModule: method(z.strictObject({ moduleId: contentIdSchema }), moduleDetailSchema),
   getLesson: method(z.strictObject({ lessonId: contentIdSchema }), lessonSchema),
   getExercise: method(z.strictObject({ exerciseId: contentIdSchema }), exerciseSchema),
-  searchContent: method(searchQuerySchema, z.array(searchHitSchema)),
+  searchContent: method(searchQuerySchema, searchResultSchema),
   getModuleStructure: method(z.strictObject({ moduleId: contentIdSchema }), moduleStructureSchema),
   getPrerequisites: method(z.strictObject({ contentId: contentIdSchema }), prerequisitesSchema),
   /** What follows in the pack's teaching order (lessons, then exercises, then the quiz of each module). */

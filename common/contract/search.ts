@@ -24,3 +24,15 @@ export const searchHitSchema = z.object({
   snippet: z.array(z.object({ text: z.string(), match: z.boolean() })),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
+
+/**
+ * What a search answers. When the query as typed finds fewer than a few items and respelling its
+ * unknown words from the index's vocabulary finds more, `didYouMean` carries the respelled query:
+ * `applied` when the query as typed found nothing and `hits` are the respelled query's, else a
+ * suggestion beside the query's own hits.
+ */
+export const searchResultSchema = z.object({
+  hits: z.array(searchHitSchema),
+  didYouMean: z.object({ query: z.string(), applied: z.boolean() }).nullable(),
+});
+export type SearchResult = z.infer<typeof searchResultSchema>;

@@ -38,6 +38,19 @@ describe('the lionlearn CLI', () => {
     expect(bad.stderr).toContain('content ids look like "pack-id/item-id"');
   });
 
+  it('searches quizzes as plain text and respells a typo', async () => {
+    const dataDir = tempDir('cli-search-');
+    const quiz = await runCli(['--data-dir', dataDir, 'search', 'await', '--kind', 'quiz', '--json']);
+    const { hits } = JSON.parse(quiz.stdout) as { hits: { title: string; snippet: { text: string }[] }[] };
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(hit.title + hit.snippet.map((run) => run.text).join('')).not.toMatch(/`|\*\*|\]\(/);
+    const typo = await runCli(['--data-dir', dataDir, 'search', 'fucntion']);
+    expect(typo.code).toBe(0);
+    expect(typo.stdout).toMatch(
+      /^Nothing found for "fucntion". Showing results for "function"\.\n(lesson|exercise|quiz) /,
+    );
+  });
+
   it('rejects a port that is not a port', async () => {
     const { code, stderr } = await runCli(['serve', '--port', 'eighty']);
     expect(code).not.toBe(0);

@@ -61,4 +61,20 @@ describe('packs, keys and search in Chromium', () => {
     await new LessonPage(page).waitForLesson(title);
     expect(errors).toEqual([]);
   });
+
+  it('respells a typo, and shows quiz questions without their Markdown', async () => {
+    const search = new SearchBox(page);
+    await search.input.fill('');
+    await search.type('fucntion');
+    await expect
+      .poll(() => search.respelled.innerText())
+      .toBe('Nothing found for “fucntion”. Showing results for function.');
+    await page.screenshot({ path: join(SCREENSHOTS, '06-search-respelled.png') });
+    await search.input.fill('');
+    await search.type('await');
+    // The kind is shown in capitals (CSS), which innerText reports.
+    await expect.poll(async () => (await search.hits.allInnerTexts()).some((text) => /^quiz/i.test(text))).toBe(true);
+    for (const text of await search.hits.allInnerTexts()) expect(text).not.toMatch(/`|\*\*|\]\(/);
+    expect(errors).toEqual([]);
+  });
 });

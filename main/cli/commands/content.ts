@@ -42,7 +42,7 @@ export function registerContent(program: Command, layout: InstallLayout): void {
     .option('--limit <n>', 'how many results', Number, 20)
     .option('--json', 'print JSON')
     .action(async (query: string, options: SearchOptions, command: Command) => {
-      const hits = await withApi(layout, command, (api) =>
+      const { hits, didYouMean } = await withApi(layout, command, (api) =>
         api.searchContent({
           query,
           limit: options.limit,
@@ -52,7 +52,9 @@ export function registerContent(program: Command, layout: InstallLayout): void {
           ...(options.difficulty ? { difficulty: options.difficulty } : {}),
         }),
       );
-      if (options.json) return printJson(hits);
+      if (options.json) return printJson({ hits, didYouMean });
+      if (didYouMean?.applied) print(`Nothing found for "${query}". Showing results for "${didYouMean.query}".`);
+      else if (didYouMean) print(`Did you mean "${didYouMean.query}"?`);
       if (hits.length === 0) return print(`Nothing found for "${query}".`);
       for (const hit of hits) {
         const snippet = hit.snippet.map((run) => ({ text: run.text.replace(/\s+/g, ' '), strong: run.match }));

@@ -1,7 +1,7 @@
 import type { Exercise, Lesson, LessonSummary, ModuleSummary } from '../../../common/contract/content.js';
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
-import { searchTags } from './search-index.js';
+import { SearchWriter } from './search-writer.js';
 import { StructureStore } from './structure-store.js';
 
 const qualify = (packId: string, localId: string) => `${packId}/${localId}`;
@@ -19,10 +19,14 @@ export class CatalogStore {
   readonly #module;
   readonly #lessonsOfModule;
   readonly #lesson;
+  readonly #search: SearchWriter;
 
   constructor(db: SqliteDatabase) {
     this.#db = db;
     this.structure = new StructureStore(db);
+    this.#search = new SearchWriter(db);
+    // An index written by an older version (raw Markdown, no vocabulary) is rebuilt from the catalog.
+    this.#search.rebuildIfStale();
     this.#installedVersion = db.prepare<[string], { version: string }>('SELECT version FROM packs WHERE id = ?');
     this.#modules = db.prepare<[], ModuleSummary>(
       `SELECT ${MODULE_COLUMNS} FROM modules m JOIN packs p ON p.id = m.pack_id ORDER BY p.title, m.position`,
@@ -113,7 +117,7 @@ export class CatalogStore {
   }
 
   removePack(packId: string): void {
-    this.#db.prepare('DELETE FROM search_index WHERE pack_id = ?').run(packId);
+    this.#search.removePack(packId);
     this.#db.prepare('DELETE FROM packs WHERE id = ?').run(packId);
   }
 
@@ -139,29 +143,6 @@ export class CatalogStore {
     const insertQuiz = db.prepare(
       'INSERT INTO quiz_items (id, module_id, position, kind, difficulty, item) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    const insertIndex = db.prepare(
-      `INSERT INTO search_index (title, body, tags, content_id, pack_id, module_id, kind, difficulty)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const index = (
-      title: string,
-      body: string,
-      contentId: string,
-      packId: string,
-      moduleId: string,
-      kind: string,
-      difficulty: number | null,
-    ) =>
-      insertIndex.run(
-        title,
-        body,
-        searchTags({ packId, moduleId, kind, difficulty }),
-        contentId,
-        packId,
-        moduleId,
-        kind,
-        difficulty,
-      );
     const text = (path: string) => files.get(path)?.toString('utf8') ?? '';
     db.transaction(() => {
       this.removePack(manifest.id);
@@ -173,7 +154,6 @@ export class CatalogStore {
         module.lessons.forEach((lesson, i) => {
           const body = text(lesson.file);
           insertLesson.run(qualify(id, lesson.id), moduleId, i, lesson.title, body);
-          index(lesson.title, body, qualify(id, lesson.id), id, moduleId, 'lesson', null);
         });
         module.exercises.forEach((exercise, i) => {
           const [prompt, starter] = [text(`${exercise.dir}/prompt.md`), text(`${exercise.dir}/starter.py`)];
@@ -189,16 +169,14 @@ export class CatalogStore {
             prompt,
             starter,
           );
-          index(exercise.title, `${prompt}\n${starter}`, exerciseId, id, moduleId, 'exercise', exercise.difficulty);
         });
         (quizzes.get(module.id) ?? []).forEach((item, i) => {
           const quizId = qualify(id, item.id);
           insertQuiz.run(quizId, moduleId, i, item.kind, item.difficulty, JSON.stringify(item));
-          const choices = item.kind === 'choice' ? `\n${item.choices.join('\n')}` : '';
-          index(item.prompt.slice(0, 120), `${item.prompt}${choices}`, quizId, id, moduleId, 'quiz', item.difficulty);
         });
       });
       this.structure.write(manifest, quizzes);
+      this.#search.indexPack(id);
     })();
   }
 }

@@ -18,8 +18,8 @@ const matched = (hit: SearchHit) => hit.snippet.filter((run) => run.match).map((
 describe('search', () => {
   let core: Core;
   let db: SqliteDatabase;
-  const search = (query: string, filters: Record<string, unknown> = {}) =>
-    core.api.searchContent({ query, limit: 20, ...filters });
+  const search = async (query: string, filters: Record<string, unknown> = {}) =>
+    (await core.api.searchContent({ query, limit: 20, ...filters })).hits;
 
   beforeAll(async () => {
     core = await createCore({
@@ -79,9 +79,9 @@ describe('search', () => {
   it('lists body matches in teaching order, after ranked title matches, once a query matches too many items', async () => {
     const catalog = new CatalogStore(db);
     catalog.replacePack(await loadPackSource(writePackFixture()), new Date());
-    const hits = new SearchIndex(db, 1).search({ query: 'text', limit: 20 });
+    const { hits } = new SearchIndex(db, 1).search({ query: 'text', limit: 20 });
     expect(hits.map((h) => h.contentId)).toEqual(['demo/hello', 'demo/names', 'demo/for-loops']);
-    const ranked = new SearchIndex(db).search({ query: 'hello', limit: 20 });
+    const ranked = new SearchIndex(db).search({ query: 'hello', limit: 20 }).hits;
     expect(ranked[0]?.contentId).toBe('demo/hello');
   });
 

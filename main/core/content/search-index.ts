@@ -1,6 +1,7 @@
-import type { SearchHit, SearchQuery } from '../../../common/contract/search.js';
+import type { SearchHit, SearchQuery, SearchResult } from '../../../common/contract/search.js';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import { respell, Vocabulary } from './spelling.js';
 
 // Private-use characters mark matches inside snippets; they never occur in pack text we index.
 const OPEN = '\u{E000}';
@@ -59,17 +60,41 @@ type HitStatement = Statement<Record<string, unknown>, Row>;
 /** Past this many matching items, body matches are listed in teaching order instead of ranked. */
 export const RANKED_BODY_LIMIT = 2000;
 
-const selectHits = (order: 'rank' | 'rowid') => `
+const SNIPPET = `snippet(search_index, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet`;
+const HIT_COLUMNS = `content_id AS contentId, kind, title, module_id AS moduleId, pack_id AS packId, difficulty, ${SNIPPET}`;
+
+/**
+ * Title matches, ranked. The snippet is of the body, so it is built by a second MATCH of the query
+ * over every column, joined on the few rows returned (a title-only MATCH marks nothing in a body).
+ */
+const selectTitled = `
   WITH top AS (
     SELECT rowid, rank FROM search_index
     WHERE search_index MATCH @rankMatch AND rank MATCH 'bm25(5.0, 1.0, 0.0)'
-    ORDER BY ${order} LIMIT @limit
+    ORDER BY rank LIMIT @limit
   )
-  SELECT content_id AS contentId, kind, title, module_id AS moduleId, pack_id AS packId, difficulty,
-    snippet(search_index, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet
+  SELECT ${HIT_COLUMNS}
   FROM search_index JOIN top ON top.rowid = search_index.rowid
   WHERE search_index MATCH @match
-  ORDER BY top.${order}`;
+  ORDER BY top.rank`;
+
+/**
+ * Matches in any column, in one pass: FTS5 hands rows over already in rank (or rowid) order, so
+ * the LIMIT stops it and the snippet is built only for the rows returned. A second MATCH, as the
+ * titles need, would expand the query again: for a long last word, past the prefix indexes, that
+ * expansion is most of a query's cost.
+ */
+const selectBody = (order: 'rank' | 'rowid') => `
+  SELECT ${HIT_COLUMNS} FROM search_index
+  WHERE search_index MATCH @rankMatch ${order === 'rank' ? "AND rank MATCH 'bm25(5.0, 1.0, 0.0)'" : ''}
+  ORDER BY ${order} LIMIT @limit`;
+
+type Query = Required<Pick<SearchQuery, 'query' | 'limit'>> & Omit<SearchQuery, 'query' | 'limit'>;
+
+/** Below this many hits a query may be a typo: its respelling is tried. */
+export const FEW_HITS = 3;
+
+const VOCABULARY_CHECK_MS = 1000;
 
 /**
  * Full-text search over the installed catalog, ranked by BM25 with titles weighted up, in tiers:
@@ -80,24 +105,62 @@ const selectHits = (order: 'rank' | 'rowid') => `
  * listed in teaching order instead: same results, a fraction of the cost.
  */
 export class SearchIndex {
+  readonly #titled: HitStatement;
   readonly #ranked: HitStatement;
   readonly #ordered: HitStatement;
   readonly #count;
+  readonly #packsKey;
+  readonly #words;
+  #vocabulary: { key: string; checkedAt: number; vocabulary: Vocabulary } | undefined;
 
   constructor(
     db: SqliteDatabase,
     private readonly rankedBodyLimit = RANKED_BODY_LIMIT,
   ) {
     // Snippets are built only for the rows returned: snippet() is the costly part of a hit.
-    this.#ranked = db.prepare<Record<string, unknown>, Row>(selectHits('rank'));
-    this.#ordered = db.prepare<Record<string, unknown>, Row>(selectHits('rowid'));
-    this.#count = db.prepare<[string], { n: number }>(
-      'SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?',
+    this.#titled = db.prepare<Record<string, unknown>, Row>(selectTitled);
+    this.#ranked = db.prepare<Record<string, unknown>, Row>(selectBody('rank'));
+    this.#ordered = db.prepare<Record<string, unknown>, Row>(selectBody('rowid'));
+    // Counting stops past the limit: for a common word it need not walk every matching item.
+    this.#count = db.prepare<[string, number], { n: number }>(
+      'SELECT count(*) AS n FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ?)',
+    );
+    // Installed packs change the vocabulary; this says when (any process may install).
+    this.#packsKey = db.prepare<[], { key: string | null }>(
+      "SELECT group_concat(id || ' ' || version || ' ' || installed_at, ',') AS key FROM packs",
+    );
+    this.#words = db.prepare<[], { word: string; docs: number }>(
+      'SELECT word, sum(docs) AS docs FROM search_words GROUP BY word',
     );
   }
 
-  search(query: Required<Pick<SearchQuery, 'query' | 'limit'>> & Omit<SearchQuery, 'query' | 'limit'>): SearchHit[] {
-    const match = toFtsQuery(query.query);
+  /** The query's hits; when they are few, the query respelled from the index's words if that finds more. */
+  search(query: Query): SearchResult {
+    const hits = this.#hits(query.query, query);
+    if (hits.length >= Math.min(FEW_HITS, query.limit)) return { hits, didYouMean: null };
+    const respelled = respell(query.query, this.#vocabularyNow());
+    const better = respelled === undefined ? [] : this.#hits(respelled, query);
+    if (respelled === undefined || better.length <= hits.length) return { hits, didYouMean: null };
+    return hits.length === 0
+      ? { hits: better, didYouMean: { query: respelled, applied: true } }
+      : { hits, didYouMean: { query: respelled, applied: false } };
+  }
+
+  #vocabularyNow(): Vocabulary {
+    // A query that finds little asks for the vocabulary at every keystroke; the installed packs
+    // are looked at again at most once a second (another process may have installed one).
+    const now = performance.now();
+    if (this.#vocabulary && now - this.#vocabulary.checkedAt < VOCABULARY_CHECK_MS) return this.#vocabulary.vocabulary;
+    const key = this.#packsKey.get()?.key ?? '';
+    if (this.#vocabulary?.key !== key) {
+      this.#vocabulary = { key, checkedAt: now, vocabulary: new Vocabulary(this.#words.all()) };
+    }
+    this.#vocabulary.checkedAt = now;
+    return this.#vocabulary.vocabulary;
+  }
+
+  #hits(text: string, query: Query): SearchHit[] {
+    const match = toFtsQuery(text);
     if (!match) return [];
     const filter = tagTokens(query)
       .map((token) => ` AND {tags} : "${token}"`)
@@ -106,10 +169,10 @@ export class SearchIndex {
       statement
         .all({ match, rankMatch: `${rankMatch}${filter}`, limit })
         .map((row) => ({ ...row, snippet: splitSnippet(row.snippet) }));
-    const titled = run(this.#ranked, `{title} : (${match})`, query.limit);
+    const titled = run(this.#titled, `{title} : (${match})`, query.limit);
     if (titled.length >= query.limit) return titled;
-    const body =
-      this.#count.get(`{title body} : (${match})${filter}`)!.n > this.rankedBodyLimit ? this.#ordered : this.#ranked;
+    const matching = this.#count.get(`{title body} : (${match})${filter}`, this.rankedBodyLimit + 1)!.n;
+    const body = matching > this.rankedBodyLimit ? this.#ordered : this.#ranked;
     const seen = new Set(titled.map((hit) => hit.contentId));
     const rest = run(body, `{title body} : (${match})`, query.limit + titled.length).filter(
       (hit) => !seen.has(hit.contentId),

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { SearchHit } from '../../../common/contract/search.js';
+import type { SearchHit, SearchResult } from '../../../common/contract/search.js';
 import { learn } from '../learn.js';
 import { hrefFor } from '../router.js';
 
@@ -12,10 +12,10 @@ const hrefOf = (hit: SearchHit) =>
       ? hrefFor.quiz(hit.moduleId, hit.contentId)
       : hrefFor.module(hit.moduleId);
 
-/** Search as you type over lessons, exercises and quizzes; Escape clears. */
+/** Search as you type over lessons, exercises and quizzes, with a respelling for a typo; Escape clears. */
 export function SearchBox() {
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | undefined>();
+  const [result, setResult] = useState<SearchResult | undefined>();
   const [error, setError] = useState<string>();
   const resultsId = useId();
 
@@ -26,7 +26,7 @@ export function SearchBox() {
       learn()
         .searchContent({ query, limit: 8 })
         .then(
-          (found) => current && (setHits(found), setError(undefined)),
+          (found) => current && (setResult(found), setError(undefined)),
           (e: unknown) => current && setError((e as Error).message),
         );
     }, DEBOUNCE_MS);
@@ -36,8 +36,10 @@ export function SearchBox() {
     };
   }, [query]);
 
-  const open = query.trim() !== '' && (hits !== undefined || error !== undefined);
-  const clear = () => (setQuery(''), setHits(undefined));
+  const open = query.trim() !== '' && (result !== undefined || error !== undefined);
+  const clear = () => (setQuery(''), setResult(undefined));
+  const hits = result?.hits;
+  const didYouMean = result?.didYouMean;
   return (
     <div className="search" role="search">
       <input
@@ -51,6 +53,20 @@ export function SearchBox() {
       />
       <div id={resultsId} className={open ? 'search-results' : 'search-results hidden'} aria-live="polite">
         {open && error && <p role="alert">Search failed: {error}</p>}
+        {open && didYouMean?.applied && (
+          <p className="status" data-testid="search-respelled">
+            Nothing found for “{query}”. Showing results for <strong>{didYouMean.query}</strong>.
+          </p>
+        )}
+        {open && didYouMean && !didYouMean.applied && (
+          <p className="status" data-testid="search-did-you-mean">
+            Did you mean{' '}
+            <button type="button" className="link-button" onClick={() => setQuery(didYouMean.query)}>
+              {didYouMean.query}
+            </button>
+            ?
+          </p>
+        )}
         {open && hits && hits.length === 0 && <p className="status">Nothing found for “{query}”.</p>}
         {open && hits && hits.length > 0 && (
           <ul aria-label={`${hits.length} results`}>

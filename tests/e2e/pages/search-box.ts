@@ -4,10 +4,13 @@ import type { Locator, Page } from 'playwright-core';
 export class SearchBox {
   readonly input: Locator;
   readonly hits: Locator;
+  /** "Nothing found for … Showing results for …": the query was respelled. */
+  readonly respelled: Locator;
 
   constructor(readonly page: Page) {
     this.input = page.getByRole('searchbox', { name: 'Search lessons, exercises and quizzes' });
     this.hits = page.getByTestId('search-hit');
+    this.respelled = page.getByTestId('search-respelled');
   }
 
   async type(text: string): Promise<void> {

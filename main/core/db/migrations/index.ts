@@ -10,6 +10,7 @@ import sync from './0080-sync.js';
 import packSigners from './0090-pack-signers.js';
 import exerciseDrafts from './0100-exercise-drafts.js';
 import machineAdmin from './0110-machine-admin.js';
+import searchPlainText from './0120-search-plain-text.js';
 
 /** The core database's ladder, oldest first. Append; never edit a shipped step. */
 export const coreMigrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const coreMigrations: readonly Migration[] = [
   packSigners,
   exerciseDrafts,
   machineAdmin,
+  searchPlainText,
 ];
