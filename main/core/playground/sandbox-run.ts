@@ -49,6 +49,16 @@ class CappedBuffer extends Writable {
     done();
   }
 
+  /** Forgets the last `bytes` kept (the part of the exit line that came in an earlier chunk). */
+  unkeep(bytes: number): void {
+    while (bytes > 0 && this.chunks.length > 0) {
+      const last = this.chunks.pop()!;
+      if (last.length > bytes) this.chunks.push(last.subarray(0, last.length - bytes));
+      this.size -= Math.min(bytes, last.length);
+      bytes -= last.length;
+    }
+  }
+
   text(): string {
     const text = Buffer.concat(this.chunks).toString('utf8');
     return this.cut ? `${text}\n[output cut at ${this.limit} bytes]` : text;
@@ -58,8 +68,80 @@ class CappedBuffer extends Writable {
 const MARKER = /\n@@lionlearn-results ([0-9a-f]+)@@(.*)\n?$/;
 
 /**
- * Runs one job in a started container that waits on stdin, then removes the container: the job
- * goes in, stdout and stderr come out (capped), a wall-clock timer kills what runs too long.
+ * The loader's supervisor (pid 1 in the container, loader.py) ends both streams with this line when
+ * the job's process is done, and exits with these codes for what it enforces itself.
+ */
+const EXIT_LINE = /\n@@lionlearn-exit ([0-9a-f]*)@@(-?\d+)\n$/;
+const EXIT_OOM = 251;
+const EXIT_DEADLINE = 252;
+
+/** Watches a stream's last bytes for the supervisor's exit line, and removes it from what is kept. */
+class ExitLine extends Writable {
+  tail = '';
+  code: number | undefined;
+
+  constructor(
+    private readonly nonce: string,
+    private readonly inner: CappedBuffer,
+    private readonly onSeen: () => void,
+  ) {
+    super();
+  }
+
+  override _write(chunk: Buffer, encoding: BufferEncoding, done: () => void): void {
+    this.tail = (this.tail + chunk.toString('latin1')).slice(-160);
+    const found = EXIT_LINE.exec(this.tail);
+    if (found && found[1] === this.nonce) {
+      // The line may have come in pieces: keep what came before it, drop what of it was kept.
+      const before = chunk.length - (this.tail.length - found.index);
+      this.inner.unkeep(Math.max(0, -before));
+      if (before > 0) this.inner.write(chunk.subarray(0, before));
+      this.code = Number(found[2]);
+      this.onSeen();
+    } else this.inner.write(chunk);
+    done();
+  }
+}
+
+/** A `wait` registered with the engine before the job goes in (its headers come once it is). */
+function waitFor(docker: Docker, container: Docker.Container): Promise<{ exited: Promise<number> }> {
+  return new Promise((resolve, reject) => {
+    docker.modem.dial(
+      {
+        path: `/containers/${container.id}/wait?`,
+        method: 'POST',
+        isStream: true,
+        statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
+        options: {},
+      },
+      (error, result) => {
+        if (error) return reject(error as Error);
+        const response = result as NodeJS.ReadableStream;
+        resolve({
+          exited: new Promise((done) => {
+            let body = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => (body += chunk));
+            response.on('end', () => {
+              try {
+                done((JSON.parse(body) as { StatusCode: number }).StatusCode);
+              } catch {
+                done(-1);
+              }
+            });
+            response.on('error', () => done(-1));
+          }),
+        });
+      },
+    );
+  });
+}
+
+/**
+ * Runs one job in a started container that waits on stdin: the job goes in, stdout and stderr come
+ * out (capped), a wall-clock timer kills what runs too long. The answer comes from the supervisor's
+ * exit line, without waiting for Docker to stop the container; the container removes itself
+ * (AutoRemove), and the caller waits for that off the answer path (`gone`).
  */
 export async function runInContainer(
   docker: Docker,
@@ -70,37 +152,58 @@ export async function runInContainer(
 ): Promise<SandboxOutcome> {
   const nonce = randomBytes(12).toString('hex');
   let timedOut = false;
-  const stop = () => void container.kill().catch(() => undefined);
+  let killed = false;
+  const stop = () => {
+    killed = true;
+    void container.kill().catch(() => undefined);
+  };
   const cancel = () => stop();
   signal?.addEventListener('abort', cancel, { once: true });
   if (signal?.aborted) cancel();
   const stdout = new CappedBuffer(limits.outputBytes + 64 * 1024, stop);
   const stderr = new CappedBuffer(limits.outputBytes, stop);
+  let bothSeen: () => void = () => {};
+  const seen = new Promise<void>((resolve) => (bothSeen = resolve));
+  const onSeen = () => outLine.code !== undefined && errLine.code !== undefined && bothSeen();
+  const outLine = new ExitLine(nonce, stdout, onSeen);
+  const errLine = new ExitLine(nonce, stderr, onSeen);
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const stream = (await container.attach({
-      stream: true,
-      stdin: true,
-      stdout: true,
-      stderr: true,
-      hijack: true,
-    })) as NodeJS.ReadWriteStream;
+    const [stream, { exited }] = await Promise.all([
+      container.attach({
+        stream: true,
+        stdin: true,
+        stdout: true,
+        stderr: true,
+        hijack: true,
+      }) as Promise<NodeJS.ReadWriteStream>,
+      waitFor(docker, container),
+    ]);
     const ended = new Promise<void>((resolve) => {
       stream.once('end', resolve);
       stream.once('close', resolve);
       stream.once('error', () => resolve());
     });
-    docker.modem.demuxStream(stream, stdout, stderr);
+    docker.modem.demuxStream(stream, outLine, errLine);
     const started = performance.now();
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       timedOut = true;
       stop();
     }, limits.timeoutMs);
-    stream.end(JSON.stringify({ ...job, nonce }));
-    const { StatusCode } = (await container.wait()) as { StatusCode: number };
+    stream.end(JSON.stringify({ ...job, nonce, limits: { timeoutMs: limits.timeoutMs } }));
+    // Either the supervisor's line on both streams, or the container stopped without it (killed).
+    const statusCode = await Promise.race([
+      seen.then(() => outLine.code!),
+      exited.then(async (code) => {
+        await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 1000))]);
+        return outLine.code !== undefined && errLine.code !== undefined ? outLine.code : code;
+      }),
+    ]);
     clearTimeout(timer);
-    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 1000))]);
     const durationMs = Math.round(performance.now() - started);
-    const state = (await container.inspect()).State;
+    // pid 1 cannot be killed from inside: a 137 we did not cause is the kernel's OOM killer.
+    const oomKilled = statusCode === EXIT_OOM || (statusCode === 137 && !killed);
+    timedOut ||= statusCode === EXIT_DEADLINE;
 
     let out = stdout.text();
     let report: unknown = null;
@@ -116,16 +219,16 @@ export async function runInContainer(
     return {
       stdout: learnerOut,
       stderr: stderr.text(),
-      exitCode: timedOut ? null : StatusCode,
+      exitCode: timedOut ? null : oomKilled ? 137 : statusCode,
       durationMs,
       timedOut,
-      oomKilled: state.OOMKilled,
+      oomKilled,
       truncated: stdout.cut || stderr.cut || out.length > limits.outputBytes,
       report,
       cancelled: signal?.aborted ?? false,
     };
   } finally {
+    clearTimeout(timer);
     signal?.removeEventListener('abort', cancel);
-    await container.remove({ force: true }).catch(() => undefined);
   }
 }
