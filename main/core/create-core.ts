@@ -23,7 +23,7 @@ import { ReviewSchedule } from './adaptive/review-schedule.js';
 import { StoredPaths } from './adaptive/stored-paths.js';
 import { DockerEngine } from './playground/docker-engine.js';
 import { createPlayground } from './playground/playground-service.js';
-import type { PlaygroundOptions } from './playground/playground-service.js';
+import type { PlaygroundAdmin, PlaygroundOptions } from './playground/playground-service.js';
 import { RuntimeImages } from './playground/runtime-images.js';
 import { readSandboxConfig } from './playground/sandbox-config.js';
 import { createProgressService } from './progress/progress-service.js';
@@ -69,6 +69,8 @@ export interface Core {
   /** Syncs every linked learner in the background (faces call it; the CLI's one-shot commands do not). */
   startSync(): void;
   images: RuntimeImages;
+  /** Runs without a learner session and the engine's sandboxes, for the command line. */
+  sandbox: PlaygroundAdmin;
   /** Derives the projections again from the event log: of one learner, or of all. */
   rebuildProgress(learnerId?: string): number;
   /** The adaptive engine's deep model: its state (for doctor) and its background trainer. */
@@ -212,6 +214,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     recovery,
     images,
+    sandbox: playground.admin,
     warmUpPlayground: () => playground.warmUp(),
     startSync: () => sync.startAll(),
     rebuildProgress: (learnerId) => log.rebuild(learnerId),
