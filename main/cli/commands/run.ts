@@ -20,7 +20,9 @@ async function readText(file: string, what: string): Promise<string> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw new Error(`cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new Error(`cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      cause: error,
+    });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
