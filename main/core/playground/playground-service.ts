@@ -211,7 +211,7 @@ export function createPlayground(deps: Deps): Playground {
   const run = async (runtime: string, job: SandboxJob, asked: Partial<SandboxLimits>, signal?: AbortSignal) => {
     if (!images.known(runtime)) throw new LearnError('invalid-input', `This app has no "${runtime}" runtime.`);
     const limits = withinMaxima(defaults, asked, maxima);
-    const release = await slots.acquire(limits.memoryMb);
+    const ticket = await slots.acquire(limits.memoryMb);
     let pool: ContainerPool | undefined;
     let container: Docker.Container | undefined;
     try {
@@ -231,9 +231,10 @@ export function createPlayground(deps: Deps): Playground {
     } catch (error) {
       throw unavailable(error);
     } finally {
-      // The slot is free once the container is gone, off the answer path.
-      if (pool && container) void pool.retire(container).finally(release);
-      else release();
+      ticket.answered();
+      // Its memory is free once the container is gone, off the answer path.
+      if (pool && container) void pool.retire(container).finally(ticket.gone);
+      else ticket.gone();
     }
   };
 

@@ -18,9 +18,17 @@ export function slotsForHost(): SlotLimits {
   };
 }
 
+/** What a job that got its turn gives back: its slot once it has answered, its memory once its container is gone. */
+export interface SlotTicket {
+  answered(): void;
+  gone(): void;
+}
+
 /**
  * A first-come-first-served queue in front of the sandboxes: a job waits until both a slot and its
- * memory are free. A job larger than the whole budget still runs, alone.
+ * memory are free. A job larger than the whole budget still runs, alone. The slot (CPU) comes back
+ * when the job answers; the memory only when its container is gone, so the budget holds even for a
+ * program that keeps running after its answer.
  */
 export class SandboxSlots {
   #running = 0;
@@ -37,8 +45,8 @@ export class SandboxSlots {
     return this.#waiting.length;
   }
 
-  /** Resolves with the release function once the job may start. */
-  acquire(memoryMb: number): Promise<() => void> {
+  /** Resolves once the job may start. */
+  acquire(memoryMb: number): Promise<SlotTicket> {
     return new Promise((resolve) => {
       this.#waiting.push({ memoryMb, start: () => resolve(this.#release(memoryMb)) });
       this.#next();
@@ -46,7 +54,7 @@ export class SandboxSlots {
   }
 
   #fits(memoryMb: number): boolean {
-    if (this.#running === 0) return true;
+    if (this.#memoryMb === 0) return true;
     return this.#running < this.limits.maxConcurrent && this.#memoryMb + memoryMb <= this.limits.memoryBudgetMb;
   }
 
@@ -59,14 +67,24 @@ export class SandboxSlots {
     }
   }
 
-  #release(memoryMb: number): () => void {
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
+  #release(memoryMb: number): SlotTicket {
+    let answered = false;
+    let gone = false;
+    const answer = () => {
+      if (answered) return;
+      answered = true;
       this.#running -= 1;
-      this.#memoryMb -= memoryMb;
       this.#next();
+    };
+    return {
+      answered: answer,
+      gone: () => {
+        if (gone) return;
+        gone = true;
+        this.#memoryMb -= memoryMb;
+        answer();
+        this.#next();
+      },
     };
   }
 }
