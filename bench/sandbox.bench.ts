@@ -1,7 +1,8 @@
 // npm run bench -- sandbox: one warm run of `print(1)` through the app, beside a cold hardened
 // `docker run --rm` of the same image with the same limits and host python3 (the floor), interleaved
 // round by round; then 20 submissions of a shipped exercise at once; then where a warm run's time
-// goes. BENCH_ROUNDS (default 40) and BENCH_BURSTS (default 3) change the size.
+// goes. BENCH_ROUNDS (default 40) and BENCH_BURSTS (default 3) change the size; BENCH_POOL and BENCH_CAP
+// set the pool size and the cap on running sandboxes (else sandbox.json's defaults).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -121,6 +122,10 @@ async function main() {
     bundledPacksDir: 'content-packs',
     runtimesDir: join('main', 'core', 'playground', 'runtimes'),
     logger: pino({ level: 'silent' }),
+    playground: {
+      ...(process.env.BENCH_POOL ? { poolSize: Number(process.env.BENCH_POOL) } : {}),
+      ...(process.env.BENCH_CAP ? { maxConcurrent: Number(process.env.BENCH_CAP) } : {}),
+    },
   });
   try {
     const api = createApiClient(localBridge(core));
@@ -135,7 +140,7 @@ async function main() {
 
     /** Warm means what a learner meets after a pause: the pool has its containers ready. */
     const poolReady = async () => {
-      for (let i = 0; i < 100 && core.sandbox.load().pooled < 1; i++) await sleep(20);
+      for (let i = 0; i < 200 && core.sandbox.load().pooled < core.sandbox.load().poolSize; i++) await sleep(20);
       await sleep(150); // let the refill's container start settle off the measured run
     };
     const job = JSON.stringify({

@@ -53,7 +53,8 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
         const engine = await core.sandbox.status(options.runtime);
         const engineUp = !['docker-missing', 'docker-stopped', 'unavailable'].includes(engine.state);
         const containers = engineUp ? await core.sandbox.sandboxes() : [];
-        const { running: _r, queued: _q, pooled: _p, ...cap } = core.sandbox.load();
+        const { maxConcurrent, memoryBudgetMb } = core.sandbox.load();
+        const cap = { maxConcurrent, memoryBudgetMb };
         const owners = [...new Set(containers.map((c) => c.ownerPid))].map((pid) => {
           const own = containers.filter((c) => c.ownerPid === pid);
           return {

@@ -84,8 +84,17 @@ export interface PlaygroundAdmin {
   /** Removes the containers of apps that are no longer running; says how many. */
   prune(): Promise<number>;
   /** This app's queue: pre-started, running and waiting jobs, and the cap. */
-  load(): { pooled: number; running: number; queued: number; maxConcurrent: number; memoryBudgetMb: number };
+  load(): {
+    poolSize: number;
+    pooled: number;
+    running: number;
+    queued: number;
+    maxConcurrent: number;
+    memoryBudgetMb: number;
+  };
 }
+
+const DEFAULT_POOL_SIZE = 2;
 
 /** What the contract returns of a run: without the harness's report and the cancel flag. */
 const omitReport = ({ report: _report, cancelled: _cancelled, ...result }: SandboxOutcome): ExecuteResult => result;
@@ -203,7 +212,7 @@ export function createPlayground(deps: Deps): Playground {
       pool = pools.get(image);
       if (pool) return pool;
     }
-    pool = new ContainerPool(engine.docker, image, defaults, options?.poolSize ?? 2, logger);
+    pool = new ContainerPool(engine.docker, image, defaults, options?.poolSize ?? DEFAULT_POOL_SIZE, logger);
     pools.set(image, pool);
     return pool;
   };
@@ -343,6 +352,7 @@ export function createPlayground(deps: Deps): Playground {
       sandboxes: () => engine.call(listSandboxes),
       prune: () => engine.call(removeLeftovers),
       load: () => ({
+        poolSize: options?.poolSize ?? DEFAULT_POOL_SIZE,
         pooled: [...pools.values()].reduce((n, p) => n + p.readyCount, 0),
         running: slots.running,
         queued: slots.queued,
