@@ -46,20 +46,15 @@ export class ContainerPool {
     return this.#filling;
   }
 
-  /** Starts the missing containers side by side: after a burst the pool is back in one start's time. */
+  /** One container at a time: a refill is background work and should not take the CPU from the runs. */
   async #fill(): Promise<void> {
     while (!this.#closed && this.#ready.length < this.size) {
-      const missing = this.size - this.#ready.length;
-      const started = await Promise.allSettled(Array.from({ length: missing }, () => this.#start(this.limits)));
-      for (const outcome of started) {
-        if (outcome.status === 'fulfilled') {
-          if (this.#closed) void outcome.value.remove({ force: true }).catch(() => undefined);
-          else this.#ready.push(outcome.value);
-        }
-      }
-      const failed = started.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-      if (failed) {
-        this.logger.warn({ err: failed.reason }, 'could not pre-start a sandbox container');
+      try {
+        const container = await this.#start(this.limits);
+        if (this.#closed) void container.remove({ force: true }).catch(() => undefined);
+        else this.#ready.push(container);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'could not pre-start a sandbox container');
         return;
       }
     }
