@@ -10,7 +10,8 @@ import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
 import { createCore } from '../../main/core/create-core.js';
 import type { CoreOptions } from '../../main/core/create-core.js';
 import { localBridge } from '../../main/core/local-bridge.js';
-import { OWNER_LABEL, SANDBOX_LABEL } from '../../main/core/playground/sandbox-limits.js';
+import { OWNER_LABEL, OWNER_START_LABEL, SANDBOX_LABEL } from '../../main/core/playground/sandbox-limits.js';
+import { thisOwner } from '../../main/core/playground/sandbox-owner.js';
 
 // The real Docker engine and image, and the built CLI (npm test builds first) as the app to kill.
 const RUNTIMES = join(process.cwd(), 'main', 'core', 'playground', 'runtimes');
@@ -105,6 +106,35 @@ describe('a run does not outlive the app that started it', () => {
     });
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((s) => s.bytes === 0 && s.type === 'none')).toBe(true);
+  });
+});
+
+describe('the sweep of leftovers', () => {
+  it("runs on a timer while the app runs, removing dead apps' containers and keeping live ones", async () => {
+    const { core, api, session } = await openCore({ sweepIntervalMs: 300 });
+    try {
+      await api.executeCode({ session, code: 'print(1)' }); // the first run sweeps and starts the timer
+      const gone = spawn(process.execPath, ['-e', '0']);
+      await new Promise((done) => gone.once('exit', done));
+      const image = (await api.getPlaygroundStatus()).image;
+      const labelled = (pid: number, start: string) =>
+        docker.createContainer({
+          Image: image,
+          Cmd: ['true'],
+          Labels: { [SANDBOX_LABEL]: 'true', [OWNER_LABEL]: String(pid), [OWNER_START_LABEL]: start },
+        });
+      const orphan = await labelled(gone.pid!, '1');
+      const live = await labelled(thisOwner().pid, thisOwner().start);
+      try {
+        for (let i = 0; i < 50 && (await inspectOrGone(orphan.id)); i++) await sleep(100);
+        expect(await inspectOrGone(orphan.id)).toBeNull();
+        expect(await inspectOrGone(live.id)).not.toBeNull();
+      } finally {
+        await Promise.all([orphan, live].map((c) => c.remove({ force: true }).catch(() => undefined)));
+      }
+    } finally {
+      await core.close();
+    }
   });
 });
 
