@@ -138,6 +138,23 @@ describe('the sweep of leftovers', () => {
   });
 });
 
+describe('the pool', () => {
+  it('replaces a pre-started container that died while it waited, and the run goes on', async () => {
+    const { core, api, session } = await openCore({ poolSize: 1 });
+    try {
+      await core.warmUpPlayground();
+      const mine = await docker.listContainers({
+        filters: { label: [`${SANDBOX_LABEL}=true`, `${OWNER_LABEL}=${process.pid}`] },
+      });
+      expect(mine.length).toBeGreaterThan(0);
+      await Promise.all(mine.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+      expect(await api.executeCode({ session, code: 'print(6 * 7)' })).toMatchObject({ stdout: '42\n', exitCode: 0 });
+    } finally {
+      await core.close();
+    }
+  });
+});
+
 describe('concurrent sandboxes are capped', () => {
   const opened: { close(): Promise<void> }[] = [];
   afterAll(() => Promise.all(opened.map((core) => core.close())));

@@ -108,6 +108,9 @@ const whyNoReport = (outcome: ExecuteResult) =>
         ? 'The code printed more than the sandbox keeps.'
         : 'The tests could not run.';
 
+/** Docker's answer for a container that is no longer there or no longer running. */
+const goneBeforeJob = (error: unknown) => [404, 409].includes((error as { statusCode?: number }).statusCode ?? 0);
+
 const unavailable = (error: unknown) => {
   if (error instanceof EngineUnavailable) return new LearnError('unavailable', `${error.message} ${error.fix}`);
   return error;
@@ -221,29 +224,39 @@ export function createPlayground(deps: Deps): Playground {
     if (!images.known(runtime)) throw new LearnError('invalid-input', `This app has no "${runtime}" runtime.`);
     const limits = withinMaxima(defaults, asked, maxima);
     const ticket = await slots.acquire(limits.memoryMb);
-    let pool: ContainerPool | undefined;
-    let container: Docker.Container | undefined;
+    const pool = await poolFor(runtime).catch((error: unknown) => {
+      ticket.gone();
+      throw unavailable(error);
+    });
+    const taken: Docker.Container[] = [];
     try {
-      pool = await poolFor(runtime);
-      const taken = await engine.call(() => pool!.take(limits));
-      container = taken;
-      if (limits.memoryMb !== defaults.memoryMb || limits.cpus !== defaults.cpus || limits.pids !== defaults.pids) {
-        const memory = limits.memoryMb * 1024 * 1024;
-        await taken.update({
-          Memory: memory,
-          MemorySwap: memory,
-          NanoCpus: Math.round(limits.cpus * 1e9),
-          PidsLimit: limits.pids,
-        });
+      for (;;) {
+        const container = await engine.call(() => pool.take(limits));
+        taken.push(container);
+        try {
+          if (limits.memoryMb !== defaults.memoryMb || limits.cpus !== defaults.cpus || limits.pids !== defaults.pids) {
+            const memory = limits.memoryMb * 1024 * 1024;
+            await container.update({
+              Memory: memory,
+              MemorySwap: memory,
+              NanoCpus: Math.round(limits.cpus * 1e9),
+              PidsLimit: limits.pids,
+            });
+          }
+          return await runInContainer(engine.docker, container, job, limits, signal);
+        } catch (error) {
+          // A pooled container that died while it waited (Docker restarted, someone removed it): the
+          // job never went in, so it gets another one, once.
+          if (taken.length === 1 && goneBeforeJob(error)) continue;
+          throw error;
+        }
       }
-      return await runInContainer(engine.docker, taken, job, limits, signal);
     } catch (error) {
       throw unavailable(error);
     } finally {
       ticket.answered();
-      // Its memory is free once the container is gone, off the answer path.
-      if (pool && container) void pool.retire(container).finally(ticket.gone);
-      else ticket.gone();
+      // Its memory is free once the containers are gone, off the answer path.
+      void Promise.all(taken.map((c) => pool.retire(c))).finally(ticket.gone);
     }
   };
 
