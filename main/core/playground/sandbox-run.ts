@@ -89,7 +89,7 @@ class ExitLine extends Writable {
   }
 
   override _write(chunk: Buffer, encoding: BufferEncoding, done: () => void): void {
-    this.tail = (this.tail + chunk.toString('latin1')).slice(-160);
+    this.tail = (this.tail + chunk.subarray(Math.max(0, chunk.length - 160)).toString('latin1')).slice(-160);
     const found = EXIT_LINE.exec(this.tail);
     if (found && found[1] === this.nonce) {
       // The line may have come in pieces: keep what came before it, drop what of it was kept.
