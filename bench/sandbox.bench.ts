@@ -140,7 +140,7 @@ async function main() {
 
     /** Warm means what a learner meets after a pause: the pool has its containers ready. */
     const poolReady = async () => {
-      for (let i = 0; i < 200 && core.sandbox.load().pooled < core.sandbox.load().poolSize; i++) await sleep(20);
+      for (let i = 0; i < 3000 && core.sandbox.load().pooled < core.sandbox.load().poolSize; i++) await sleep(20);
       await sleep(150); // let the refill's container start settle off the measured run
     };
     const job = JSON.stringify({

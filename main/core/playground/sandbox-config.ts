@@ -18,7 +18,7 @@ const limits = z
   .partial();
 
 const configSchema = z.strictObject({
-  poolSize: z.number().int().min(0).max(16).optional(),
+  poolSize: z.number().int().min(0).max(32).optional(),
   /** Sandboxes running jobs at once; more wait their turn. */
   maxConcurrent: z.number().int().min(1).max(256).optional(),
   /** The running jobs' memory limits together, in MB. */
