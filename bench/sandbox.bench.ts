@@ -76,7 +76,13 @@ const ms = (n: number) => `${n.toFixed(n >= 100 ? 0 : 1)} ms`;
 
 /** Where a warm run's time goes, step by step, on containers made as the pool makes them. */
 async function phases(docker: Docker, image: string, rounds: number) {
-  const rows = { attach: [] as number[], answer: [] as number[], stopped: [] as number[], removed: [] as number[] };
+  const rows = {
+    attach: [] as number[],
+    answer: [] as number[],
+    stopped: [] as number[],
+    inspected: [] as number[],
+    removed: [] as number[],
+  };
   for (let i = 0; i < rounds; i++) {
     const spec = hardenedContainer(image, DEFAULT_LIMITS, thisOwner());
     spec.HostConfig!.AutoRemove = false; // to time the removal the app no longer waits for
@@ -104,12 +110,15 @@ async function phases(docker: Docker, image: string, rounds: number) {
     stream.end(JSON.stringify({ mode: 'run', files: { 'main.py': 'print(1)' }, nonce, limits: { timeoutMs: 10_000 } }));
     const t2 = await answered;
     const t3 = await waited;
+    await container.inspect();
+    const t3b = now();
     await container.remove({ force: true });
     const t4 = now();
     rows.attach.push(t1 - t0);
     rows.answer.push(t2 - t1);
     rows.stopped.push(t3 - t2);
-    rows.removed.push(t4 - t3);
+    rows.inspected.push(t3b - t3);
+    rows.removed.push(t4 - t3b);
   }
   return rows;
 }
@@ -232,12 +241,22 @@ async function main() {
     });
 
     const steps = await phases(docker, image, 12);
+    // What a test job no longer pays: importing the harness (unittest and the rest) after the job came.
+    const importMs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const script =
+        'import sys, time\nt = time.perf_counter()\nsys.path.insert(0, "/opt/lionlearn")\nimport harness\n' +
+        'print((time.perf_counter() - t) * 1000)';
+      importMs.push(Number(await exec('docker', [...cold.slice(0, -1), image, 'python3', '-I', '-c', script])));
+    }
     console.log('\nwhere a warm run of print(1) goes (fresh pooled-style container, 12 runs, medians)');
     console.table({
       'attach (with the wait registered beside it)': { ms: ms(median(steps.attach)), 'on the answer path': 'yes' },
       'job in -> exit line (the answer)': { ms: ms(median(steps.answer)), 'on the answer path': 'yes' },
       'exit line -> Docker reports it stopped': { ms: ms(median(steps.stopped)), 'on the answer path': 'no (was)' },
+      'inspect (for OOMKilled)': { ms: ms(median(steps.inspected)), 'on the answer path': 'no (was)' },
       'remove the stopped container': { ms: ms(median(steps.removed)), 'on the answer path': 'no (was)' },
+      'import the harness (test jobs)': { ms: ms(median(importMs)), 'on the answer path': 'no (was): before the job' },
     });
     console.log(`\nload average at start ${startLoad}, at end ${load()}`);
   } finally {
