@@ -108,6 +108,19 @@ const whyNoReport = (outcome: ExecuteResult) =>
         ? 'The code printed more than the sandbox keeps.'
         : 'The tests could not run.';
 
+/** A run stopped by its caller before it started. */
+const cancelledRun: SandboxOutcome = {
+  stdout: '',
+  stderr: '',
+  exitCode: null,
+  durationMs: 0,
+  timedOut: false,
+  oomKilled: false,
+  truncated: false,
+  report: null,
+  cancelled: true,
+};
+
 /** Docker's answer for a container that is no longer there or no longer running. */
 const goneBeforeJob = (error: unknown) => [404, 409].includes((error as { statusCode?: number }).statusCode ?? 0);
 
@@ -231,6 +244,7 @@ export function createPlayground(deps: Deps): Playground {
     const taken: Docker.Container[] = [];
     try {
       for (;;) {
+        if (signal?.aborted) return cancelledRun;
         const container = await engine.call(() => pool.take(limits));
         taken.push(container);
         try {
@@ -245,6 +259,8 @@ export function createPlayground(deps: Deps): Playground {
           }
           return await runInContainer(engine.docker, container, job, limits, signal);
         } catch (error) {
+          // Cancelled before its job went in: the container was killed (and removed itself) under it.
+          if (signal?.aborted) return cancelledRun;
           // A pooled container that died while it waited (Docker restarted, someone removed it): the
           // job never went in, so it gets another one, once.
           if (taken.length === 1 && goneBeforeJob(error)) continue;

@@ -191,18 +191,24 @@ export async function runInContainer(
       stop();
     }, limits.timeoutMs);
     stream.end(JSON.stringify({ ...job, nonce, limits: { timeoutMs: limits.timeoutMs } }));
-    // Either the supervisor's line on both streams, or the container stopped without it (killed).
+    // The supervisor's line on both streams, or the container stopped without it (killed), or the
+    // caller cancelled: it answers at once and the container is killed off the answer path.
     const statusCode = await Promise.race([
       seen.then(() => outLine.code!),
       exited.then(async (code) => {
         await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 1000))]);
         return outLine.code !== undefined && errLine.code !== undefined ? outLine.code : code;
       }),
+      new Promise<null>((resolve) => {
+        signal?.addEventListener('abort', () => resolve(null), { once: true });
+        if (signal?.aborted) resolve(null);
+      }),
     ]);
     clearTimeout(timer);
     const durationMs = Math.round(performance.now() - started);
     // pid 1 cannot be killed from inside: a 137 we did not cause is the kernel's OOM killer.
     const oomKilled = statusCode === EXIT_OOM || (statusCode === 137 && !killed);
+    if (statusCode === null) stop();
     timedOut ||= statusCode === EXIT_DEADLINE;
 
     let out = stdout.text();
@@ -219,7 +225,7 @@ export async function runInContainer(
     return {
       stdout: learnerOut,
       stderr: stderr.text(),
-      exitCode: timedOut ? null : oomKilled ? 137 : statusCode,
+      exitCode: timedOut || statusCode === null ? null : oomKilled ? 137 : statusCode,
       durationMs,
       timedOut,
       oomKilled,
