@@ -36,9 +36,8 @@ export class ContainerPool {
    */
   async take(limits: SandboxLimits = this.limits): Promise<Docker.Container> {
     if (limits.workDirMb !== this.limits.workDirMb || limits.tmpMb !== this.limits.tmpMb) return this.#start(limits);
-    const container = this.#ready.shift() ?? (await this.#start(this.limits));
-    void this.refill();
-    return container;
+    // No refill here: starting a container takes the CPU the job needs; the caller refills once answered.
+    return this.#ready.shift() ?? (await this.#start(this.limits));
   }
 
   refill(): Promise<void> {

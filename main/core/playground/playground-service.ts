@@ -271,6 +271,7 @@ export function createPlayground(deps: Deps): Playground {
       throw unavailable(error);
     } finally {
       ticket.answered();
+      void pool.refill();
       // Its memory is free once the containers are gone, off the answer path.
       void Promise.all(taken.map((c) => pool.retire(c))).finally(ticket.gone);
     }
