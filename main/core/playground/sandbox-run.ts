@@ -190,7 +190,7 @@ export async function runInContainer(
       timedOut = true;
       stop();
     }, limits.timeoutMs);
-    stream.end(JSON.stringify({ ...job, nonce, limits: { timeoutMs: limits.timeoutMs } }));
+    stream.end(JSON.stringify({ ...job, nonce, limits: { timeoutMs: limits.timeoutMs, cpus: limits.cpus } }));
     // The supervisor's line on both streams, or the container stopped without it (killed), or the
     // caller cancelled: it answers at once and the container is killed off the answer path.
     const statusCode = await Promise.race([
@@ -206,8 +206,10 @@ export async function runInContainer(
     ]);
     clearTimeout(timer);
     const durationMs = Math.round(performance.now() - started);
-    // pid 1 cannot be killed from inside: a 137 we did not cause is the kernel's OOM killer.
-    const oomKilled = statusCode === EXIT_OOM || (statusCode === 137 && !killed);
+    // The exit line says when the job was OOM-killed. Without it: pid 1 cannot be killed from inside,
+    // so a 137 we did not cause is the kernel's OOM killer taking pid 1 itself.
+    const fromLine = outLine.code !== undefined && errLine.code !== undefined;
+    const oomKilled = statusCode === EXIT_OOM || (statusCode === 137 && !killed && !fromLine);
     if (statusCode === null) stop();
     timedOut ||= statusCode === EXIT_DEADLINE;
 

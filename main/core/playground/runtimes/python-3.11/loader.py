@@ -7,6 +7,7 @@ solution.py with the harness. The container serves this one job and is then remo
 
 import io
 import json
+import math
 import os
 import resource
 import runpy
@@ -104,11 +105,13 @@ def enforce_limits() -> None:
     data = sys.stdin.buffer.read()
     job = json.loads(data.decode("utf-8"))
     sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
-    timeout_s = float(job.get("limits", {}).get("timeoutMs", 10_000)) / 1000
+    limits = job.get("limits", {})
+    timeout_s = float(limits.get("timeoutMs", 10_000)) / 1000
     started = time.monotonic()
     child = os.fork()
     if child == 0:
-        cpu = int(timeout_s) + 2
+        # CPU seconds: the wall-clock timeout on every CPU the run may use, so it never cuts a run short.
+        cpu = math.ceil(timeout_s * max(1.0, float(limits.get("cpus", 1)))) + 2
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
         try:  # the OOM killer picks the job's processes before this one
             with open("/proc/self/oom_score_adj", "w", encoding="ascii") as handle:
