@@ -20,6 +20,17 @@ export interface SandboxOutcome extends ExecuteResult {
   cancelled: boolean;
 }
 
+/** The result of a run that never ran (it failed to start, or was cancelled first). */
+export const NOT_RUN: ExecuteResult = {
+  stdout: '',
+  stderr: '',
+  exitCode: null,
+  durationMs: 0,
+  timedOut: false,
+  oomKilled: false,
+  truncated: false,
+};
+
 /** Keeps the first `limit` bytes of a stream and says when there was more. */
 class CappedBuffer extends Writable {
   readonly chunks: Buffer[] = [];
