@@ -138,6 +138,28 @@ describe('the sweep of leftovers', () => {
   });
 });
 
+describe("the loader's supervisor", () => {
+  it('reports a program that kills itself as killed, not as out of memory, and a real OOM as one', async () => {
+    const { core, api, session } = await openCore();
+    try {
+      const killed = await api.executeCode({
+        session,
+        code: 'import os, signal\nos.kill(os.getpid(), signal.SIGKILL)',
+      });
+      expect(killed).toMatchObject({ exitCode: 137, oomKilled: false, timedOut: false });
+      const bomb = await api.executeCode({
+        session,
+        code: 'x = []\nwhile True:\n    x.append(bytearray(b"1") * (8 << 20))',
+      });
+      expect(bomb).toMatchObject({ exitCode: 137, oomKilled: true, timedOut: false });
+      const exits = await api.executeCode({ session, code: 'import sys\nsys.exit(137)' });
+      expect(exits).toMatchObject({ exitCode: 137, oomKilled: false });
+    } finally {
+      await core.close();
+    }
+  });
+});
+
 describe('the pool', () => {
   it('replaces a pre-started container that died while it waited, and the run goes on', async () => {
     const { core, api, session } = await openCore({ poolSize: 1 });

@@ -15,7 +15,7 @@ import type { RuntimeImages } from './runtime-images.js';
 import { ScratchWorkspaces } from './scratch-workspaces.js';
 import { DEFAULT_LIMITS, DEFAULT_MAXIMA, withinMaxima } from './sandbox-limits.js';
 import type { SandboxLimits } from './sandbox-limits.js';
-import { runInContainer } from './sandbox-run.js';
+import { NOT_RUN, runInContainer } from './sandbox-run.js';
 import type { SandboxJob, SandboxOutcome } from './sandbox-run.js';
 import { SandboxSlots, slotsForHost } from './sandbox-slots.js';
 
@@ -127,18 +127,7 @@ export function gradeOf(ran: SandboxOutcome): ValidateResult {
 }
 
 /** A run stopped by its caller before it started. */
-const cancelledRun: SandboxOutcome = {
-  stdout: '',
-  stderr: '',
-  exitCode: null,
-  durationMs: 0,
-  timedOut: false,
-  oomKilled: false,
-  truncated: false,
-  report: null,
-  loaderErrors: '',
-  cancelled: true,
-};
+const cancelledRun: SandboxOutcome = { ...NOT_RUN, report: null, loaderErrors: '', cancelled: true };
 
 /** Docker's answer for a container that is no longer there or no longer running. */
 const goneBeforeJob = (error: unknown) => [404, 409].includes((error as { statusCode?: number }).statusCode ?? 0);

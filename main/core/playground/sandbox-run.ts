@@ -26,6 +26,17 @@ export interface SandboxOutcome extends ExecuteResult {
   cancelled: boolean;
 }
 
+/** The result of a run that never ran (it failed to start, or was cancelled first). */
+export const NOT_RUN: ExecuteResult = {
+  stdout: '',
+  stderr: '',
+  exitCode: null,
+  durationMs: 0,
+  timedOut: false,
+  oomKilled: false,
+  truncated: false,
+};
+
 /** How long past its timeout the app waits for the loader to end a run before it kills the container. */
 const BACKSTOP_MS = 2000;
 
@@ -87,7 +98,8 @@ export async function runInContainer(
       killedAtBackstop = true;
       stop();
     }, limits.timeoutMs + BACKSTOP_MS);
-    stream.end(JSON.stringify({ ...job, outputBytes: limits.outputBytes, timeoutMs: limits.timeoutMs }));
+    const { outputBytes, timeoutMs, cpus } = limits;
+    stream.end(JSON.stringify({ ...job, outputBytes, timeoutMs, cpus }));
     // The loader's end frame; or the container stopped without it (the loader was killed: by us, or
     // for memory), when what it wrote is read to the end; or the caller cancelled.
     const answer = await Promise.race([

@@ -1,7 +1,7 @@
 """Started ahead of time in a fresh sandbox container; waits for one job on stdin, then runs it.
 
 A job is one JSON object: {"mode": "run" | "test", "files": {name: text}, "stdin": text, "entry": name,
-"returnFiles": bool, "outputBytes": int, "timeoutMs": int}. "run" executes the entry file (main.py) as __main__ and, when
+"returnFiles": bool, "outputBytes": int, "timeoutMs": int, "cpus": float}. "run" executes the entry file (main.py) as __main__ and, when
 asked, reports the text files left in /work (a scratch workspace keeps them); "test" runs tests.py
 against solution.py with the harness. The container serves this one job and is then removed.
 
@@ -22,6 +22,7 @@ same timeout and goes first when the container runs out of memory (oom_score_adj
 import importlib.util
 import io
 import json
+import math
 import os
 import re
 import resource
@@ -372,8 +373,10 @@ def serve(job: dict, harness, started: float) -> int:
     write_files(job["files"])
     nonce = secrets.token_hex(16)
     timeout_s = int(job.get("timeoutMs", 10_000)) / 1000
+    # CPU seconds: the timeout on every CPU the run may use, so the limit never cuts a run short of it.
+    cpu_s = math.ceil(timeout_s * max(1.0, float(job.get("cpus", 1)))) + 2
     kills_before = oom_kills()
-    pid, fds, wake = start_child(job, harness, nonce, int(timeout_s) + 2)
+    pid, fds, wake = start_child(job, harness, nonce, cpu_s)
     cap = int(job.get("outputBytes", 64 * 1024))
     status, events, truncated, timed_out = supervise(pid, fds, wake, cap, started + timeout_s)
     report["exit"], report["truncated"], report["timedOut"] = exit_of(status), truncated, timed_out
