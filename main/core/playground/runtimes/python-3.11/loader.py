@@ -1,9 +1,9 @@
 """Started ahead of time in a fresh sandbox container; waits for one job on stdin, then runs it.
 
 A job is one JSON object: {"mode": "run" | "test", "files": {name: text}, "stdin": text, "entry": name,
-"returnFiles": bool, "outputBytes": int, "timeoutMs": int, "cpus": float}. "run" executes the entry file (main.py) as __main__ and, when
-asked, reports the text files left in /work (a scratch workspace keeps them); "test" runs tests.py
-against solution.py with the harness. The container serves this one job and is then removed.
+"returnFiles": bool, "outputBytes": int, "timeoutMs": int, "cpus": float}. "run" executes the entry file
+(main.py) as __main__ and, when asked, reports the text files left in /work (a scratch workspace keeps
+them); "test" runs tests.py against solution.py with the harness. The container serves this one job and is then removed.
 
 The loader is the container's first process and the only writer of its stdout. It forks a child that
 runs the learner's code (and, for a test job, the tests); the child's stdout and stderr are pipes the
@@ -222,7 +222,11 @@ def start_child(job: dict, harness, nonce: str, cpu_s: int):
         # The learner's code answers calls in one process; the tests run in another that it cannot touch.
         (requests_r, requests_w), (answers_r, answers_w) = os.pipe(), os.pipe()
         held += [requests_r, requests_w, answers_r, answers_w]
-        fork_into(stdin, out_w, err_w, [requests_r, answers_w], cpu_s, lambda: harness.serve_solution(requests_r, answers_w))
+
+        def solution():
+            harness.serve_solution(requests_r, answers_w)
+
+        fork_into(stdin, out_w, err_w, [requests_r, answers_w], cpu_s, solution)
 
         def tests():
             harness.tests_apart(job["files"])
@@ -380,7 +384,7 @@ def serve(job: dict, harness, started: float) -> int:
     cap = int(job.get("outputBytes", 64 * 1024))
     status, events, truncated, timed_out = supervise(pid, fds, wake, cap, started + timeout_s)
     report["exit"], report["truncated"], report["timedOut"] = exit_of(status), truncated, timed_out
-    # Any process of the run killed for memory, as Docker's OOMKilled says it (this one is spared by oom_score_adj).
+    # Any process of the run killed for memory, as Docker's OOMKilled says (the loader is spared: oom_score_adj).
     report["oomKilled"] = oom_kills() > kills_before
     if job["mode"] == "test":
         report["grading"] = judge(events, nonce, report["exit"])
