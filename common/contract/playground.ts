@@ -112,13 +112,17 @@ export const sandboxRunResultSchema = executeResultSchema.extend({
 export type SandboxRunResult = z.infer<typeof sandboxRunResultSchema>;
 
 /**
- * What the sandbox's loader reports on its own channel after a job (the last frame it writes): how the
+ * What the sandbox's loader reports on its own channel after a job (before its end frame): how the
  * learner's process ended, whether its output was cut, and for a test job the verdict, computed by the
  * loader from one outcome per test. It comes out of the container, so it is parsed, never trusted as is.
  */
 export const sandboxReportSchema = z.object({
   exit: z.object({ code: z.number().int(), signal: z.number().int().nullable() }),
   truncated: z.boolean(),
+  /** The loader's own deadline passed and it ended the run (it holds even when the app is gone). */
+  timedOut: z.boolean(),
+  /** A process of the run was killed for memory (the container's cgroup counted an OOM kill). */
+  oomKilled: z.boolean(),
   grading: z
     .object({
       status: validateResultSchema.shape.status,

@@ -61,6 +61,9 @@ export const exerciseLimitsSchema = z
       .int()
       .min(1024)
       .max(16 * 1024 * 1024),
+    /** Sizes of the run's /work and /tmp (each a RAM-backed tmpfs). */
+    workDirMb: z.number().int().min(1).max(1024),
+    tmpMb: z.number().int().min(1).max(1024),
   })
   .partial();
 export type ExerciseLimits = z.infer<typeof exerciseLimitsSchema>;

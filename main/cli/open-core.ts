@@ -4,7 +4,7 @@ import type { LearnApi } from '../../common/contract/api.js';
 import { createApiClient } from '../../common/contract/bridge.js';
 import { createLogger } from '../../infra/log/logger.js';
 import { createCore } from '../core/create-core.js';
-import type { Core } from '../core/create-core.js';
+import type { Core, CoreOptions } from '../core/create-core.js';
 import { resolveDataDir } from '../core/host/data-dir.js';
 import type { InstallLayout } from '../core/host/install-layout.js';
 import { localBridge } from '../core/local-bridge.js';
@@ -16,7 +16,12 @@ export interface GlobalOptions {
 }
 
 /** Opens the core the way every CLI command needs it: data folder resolved, bundled packs in place. */
-export async function openCore(layout: InstallLayout, options: GlobalOptions, logLevel = 'warn'): Promise<Core> {
+export async function openCore(
+  layout: InstallLayout,
+  options: GlobalOptions,
+  logLevel = 'warn',
+  playground?: CoreOptions['playground'],
+): Promise<Core> {
   const core = await createCore({
     dataDir: resolveDataDir({
       flag: options.dataDir,
@@ -29,6 +34,7 @@ export async function openCore(layout: InstallLayout, options: GlobalOptions, lo
     runtimesDir: layout.runtimesDir,
     model: { trainerScript: layout.trainerScript },
     logger: createLogger('lionlearn', process.env.LIONLEARN_LOG_LEVEL ?? logLevel),
+    ...(playground ? { playground } : {}),
   });
   if (core.recovery) {
     const { keptAs, learnersRecovered, eventsRecovered } = core.recovery;

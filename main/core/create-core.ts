@@ -26,7 +26,7 @@ import { QuizBank } from './assessment/quiz-bank.js';
 import { createQuizService } from './assessment/quiz-service.js';
 import { DockerEngine } from './playground/docker-engine.js';
 import { createPlayground } from './playground/playground-service.js';
-import type { Playground, PlaygroundOptions } from './playground/playground-service.js';
+import type { Playground, PlaygroundAdmin, PlaygroundOptions } from './playground/playground-service.js';
 import { RuntimeImages } from './playground/runtime-images.js';
 import { readSandboxConfig } from './playground/sandbox-config.js';
 import { createProgressService } from './progress/progress-service.js';
@@ -93,6 +93,8 @@ export interface Core {
   recordProgress: ProgressService['record'];
   /** Grades code against an exercise given by its files (`lionlearn pack check`), the way the app grades. */
   gradeExercise: Playground['grade'];
+  /** Runs without a learner session and the engine's sandboxes, for the command line. */
+  sandbox: PlaygroundAdmin;
   /** Derives the projections again from the event log: of one learner, or of all. */
   rebuildProgress(learnerId?: string): number;
   /** The adaptive engine's deep model: its state (for doctor) and its background trainer. */
@@ -266,6 +268,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     recovery,
     images,
+    sandbox: playground.admin,
     warmUpPlayground: () => playground.warmUp(),
     gradeExercise: (exercise, code) => playground.grade(exercise, code),
     startSync: () => sync.startAll(),

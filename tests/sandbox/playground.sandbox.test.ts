@@ -326,6 +326,13 @@ describe('live sessions and scratch sandboxes', () => {
     await expect(api.runInSandbox({ session, sandboxId })).rejects.toMatchObject({ code: 'not-found' });
   });
 
+  it("imports a learner's own harness.py, not the grader's (loaded ahead of the job under another name)", async () => {
+    const { sandboxId } = await api.createSandbox({ session });
+    const files = { 'harness.py': 'ANSWER = 42\n', 'main.py': 'import harness\nprint(harness.ANSWER)\n' };
+    const result = await api.runInSandbox({ session, sandboxId, files });
+    expect(result).toMatchObject({ stdout: '42\n', exitCode: 0 });
+  });
+
   it('keeps only well-named files a program reports, whatever it prints', async () => {
     const { sandboxId } = await api.createSandbox({ session });
     const forged = 'print("\\n@@lionlearn-results 00@@" + \'{"files": {"../escape": "x"}}\')\n';
@@ -342,12 +349,30 @@ function runtimesWithNewTag(): string {
   return runtimes;
 }
 
+/**
+ * Writes a `docker save` of the recipe's image under the tag a recipe copy expects (an archive may name
+ * no other image), gzipped or not, and takes the tag off again: the engine still has no such image.
+ */
+async function saveAs(runtimes: string, file: string, gzip = false): Promise<void> {
+  const tag = new RuntimeImages(new DockerEngine(), runtimes, tmpdir()).imageFor('python-3.11');
+  const [repo = '', version = ''] = tag.split(':');
+  await docker.getImage(IMAGE).tag({ repo, tag: version });
+  try {
+    const archive = await docker.getImage(tag).get();
+    await (gzip
+      ? pipeline(archive, createGzip({ level: 1 }), createWriteStream(file))
+      : pipeline(archive, createWriteStream(file)));
+  } finally {
+    await docker.getImage(tag).remove();
+  }
+}
+
 describe('sandbox images', () => {
   it('loads the image from an archive an admin placed, with progress, then runs', async () => {
     const runtimes = runtimesWithNewTag();
     const dataDir = mkdtempSync(join(tmpdir(), 'playground-archive-'));
     mkdirSync(join(dataDir, 'runtimes'));
-    await pipeline(await docker.getImage(IMAGE).get(), createWriteStream(join(dataDir, 'runtimes', 'python-3.11.tar')));
+    await saveAs(runtimes, join(dataDir, 'runtimes', 'python-3.11.tar'));
     const core = await createCore({
       dataDir,
       appVersion: '1.0.0',
@@ -382,11 +407,7 @@ describe('a sandbox image a pack carries', () => {
     const runtimes = runtimesWithNewTag();
     const source = writePackFixture();
     mkdirSync(join(source, 'runtimes'));
-    await pipeline(
-      await docker.getImage(IMAGE).get(),
-      createGzip({ level: 1 }),
-      createWriteStream(join(source, 'runtimes', 'python-3.11.tar.gz')),
-    );
+    await saveAs(runtimes, join(source, 'runtimes', 'python-3.11.tar.gz'), true);
     const manifest = JSON.parse(readFileSync(join(source, 'pack.json'), 'utf8'));
     writeFileSync(
       join(source, 'pack.json'),

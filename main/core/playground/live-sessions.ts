@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
 import type { LiveSummary, ValidateResult } from '../../../common/contract/playground.js';
+import { NOT_RUN } from './sandbox-run.js';
 
 export type Check = (
   exerciseId: string,
@@ -100,15 +101,7 @@ export class LiveSessions {
           status: 'error',
           message,
           tests: [],
-          run: {
-            stdout: '',
-            stderr: '',
-            exitCode: null,
-            durationMs: 0,
-            timedOut: false,
-            oomKilled: false,
-            truncated: false,
-          },
+          run: NOT_RUN,
         },
       });
     } finally {

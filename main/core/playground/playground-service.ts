@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
+import type Docker from 'dockerode';
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
 import type { ExecuteResult, PlaygroundStatus, ValidateResult } from '../../../common/contract/playground.js';
 import type { RecordInput } from '../../../common/contract/progress.js';
 import type { Logger } from '../../../infra/log/logger.js';
-import { ContainerPool, removeLeftovers } from './container-pool.js';
+import { ContainerPool, listSandboxes, removeLeftovers } from './container-pool.js';
+import type { SandboxContainer } from './container-pool.js';
 import { EngineUnavailable } from './docker-engine.js';
 import type { DockerEngine } from './docker-engine.js';
 import { LiveSessions } from './live-sessions.js';
@@ -13,11 +15,18 @@ import type { RuntimeImages } from './runtime-images.js';
 import { ScratchWorkspaces } from './scratch-workspaces.js';
 import { DEFAULT_LIMITS, DEFAULT_MAXIMA, withinMaxima } from './sandbox-limits.js';
 import type { SandboxLimits } from './sandbox-limits.js';
-import { runInContainer } from './sandbox-run.js';
+import { NOT_RUN, runInContainer } from './sandbox-run.js';
 import type { SandboxJob, SandboxOutcome } from './sandbox-run.js';
+import { SandboxSlots, slotsForHost } from './sandbox-slots.js';
 
 export interface PlaygroundOptions {
   poolSize?: number;
+  /** Sandboxes running jobs at once; more wait in a queue (default: from the host's CPUs). */
+  maxConcurrent?: number;
+  /** The running jobs' memory limits together (default: half the host's memory). */
+  memoryBudgetMb?: number;
+  /** How often leftover containers of dead apps are removed. */
+  sweepIntervalMs?: number;
   liveDebounceMs?: number;
   sandboxIdleMs?: number;
   defaults?: SandboxLimits;
@@ -67,8 +76,33 @@ export interface Playground {
   grade(exercise: ExerciseForRun, code: string): Promise<ValidateResult>;
   /** Sweeps containers a crashed run left and pre-starts the pool; never throws. */
   warmUp(runtime?: string): Promise<void>;
+  /** For the command line and admins: runs without a learner session, and the engine's sandboxes. */
+  admin: PlaygroundAdmin;
   close(): Promise<void>;
 }
+
+export interface PlaygroundAdmin {
+  /** A program run as executeCode runs it, with nothing recorded. */
+  execute(code: string, options?: { stdin?: string; timeoutMs?: number; runtime?: string }): Promise<ExecuteResult>;
+  /** An exercise's tests against the code, as validateCode grades, with nothing recorded. */
+  check(exerciseId: string, code: string): Promise<ValidateResult>;
+  status(runtime?: string): Promise<PlaygroundStatus>;
+  /** The sandbox containers on the engine, of every app on this machine. */
+  sandboxes(): Promise<SandboxContainer[]>;
+  /** Removes the containers of apps that are no longer running; says how many. */
+  prune(): Promise<number>;
+  /** This app's queue: pre-started, running and waiting jobs, and the cap. */
+  load(): {
+    poolSize: number;
+    pooled: number;
+    running: number;
+    queued: number;
+    maxConcurrent: number;
+    memoryBudgetMb: number;
+  };
+}
+
+const DEFAULT_POOL_SIZE = 2;
 
 /** What the contract returns of a run: without the loader's report and the cancel flag. */
 const omitReport = ({
@@ -93,6 +127,12 @@ export function gradeOf(ran: SandboxOutcome): ValidateResult {
   return { status, tests, run, ...(message ? { message } : {}) };
 }
 
+/** A run stopped by its caller before it started. */
+const cancelledRun: SandboxOutcome = { ...NOT_RUN, report: null, loaderErrors: '', cancelled: true };
+
+/** Docker's answer for a container that is no longer there or no longer running. */
+const goneBeforeJob = (error: unknown) => [404, 409].includes((error as { statusCode?: number }).statusCode ?? 0);
+
 const unavailable = (error: unknown) => {
   if (error instanceof EngineUnavailable) return new LearnError('unavailable', `${error.message} ${error.fix}`);
   return error;
@@ -107,6 +147,19 @@ export function createPlayground(deps: Deps): Playground {
   /** Runtimes whose image is being loaded, and the load everyone waiting shares. */
   const loading = new Map<string, Promise<void>>();
   let swept = false;
+  let sweeper: NodeJS.Timeout | undefined;
+  const cap = {
+    ...slotsForHost(),
+    ...(options?.maxConcurrent !== undefined ? { maxConcurrent: options.maxConcurrent } : {}),
+    ...(options?.memoryBudgetMb !== undefined ? { memoryBudgetMb: options.memoryBudgetMb } : {}),
+  };
+  const slots = new SandboxSlots(cap);
+
+  const sweep = async () => {
+    const removed = await engine.call(removeLeftovers);
+    if (removed > 0) logger.info({ removed }, 'removed sandbox containers left by apps no longer running');
+    return removed;
+  };
 
   const status = async (runtime: string): Promise<PlaygroundStatus> => {
     const image = images.known(runtime) ? images.imageFor(runtime) : '';
@@ -158,8 +211,12 @@ export function createPlayground(deps: Deps): Playground {
     if (pool) return pool;
     if (!swept) {
       swept = true;
-      const removed = await engine.call(removeLeftovers);
-      if (removed > 0) logger.info({ removed }, 'removed sandbox containers left by an earlier run');
+      await sweep();
+      // Not only at start: an app killed while this one runs leaves containers too.
+      sweeper = setInterval(
+        () => void sweep().catch((error: unknown) => logger.warn({ err: error }, 'the sandbox sweep failed')),
+        options?.sweepIntervalMs ?? 60_000,
+      ).unref();
     }
     if (!(await engine.hasImage(image))) {
       const archive = await images.archiveFor(runtime);
@@ -180,7 +237,7 @@ export function createPlayground(deps: Deps): Playground {
       pool = pools.get(image);
       if (pool) return pool;
     }
-    pool = new ContainerPool(engine.docker, image, defaults, options?.poolSize ?? 2, logger);
+    pool = new ContainerPool(engine.docker, image, defaults, options?.poolSize ?? DEFAULT_POOL_SIZE, logger);
     pools.set(image, pool);
     return pool;
   };
@@ -188,21 +245,44 @@ export function createPlayground(deps: Deps): Playground {
   const run = async (runtime: string, job: SandboxJob, asked: Partial<SandboxLimits>, signal?: AbortSignal) => {
     if (!images.known(runtime)) throw new LearnError('invalid-input', `This app has no "${runtime}" runtime.`);
     const limits = withinMaxima(defaults, asked, maxima);
+    const ticket = await slots.acquire(limits.memoryMb);
+    const pool = await poolFor(runtime).catch((error: unknown) => {
+      ticket.gone();
+      throw unavailable(error);
+    });
+    const taken: Docker.Container[] = [];
     try {
-      const pool = await poolFor(runtime);
-      const container = await engine.call(() => pool.take());
-      if (limits.memoryMb !== defaults.memoryMb || limits.cpus !== defaults.cpus || limits.pids !== defaults.pids) {
-        const memory = limits.memoryMb * 1024 * 1024;
-        await container.update({
-          Memory: memory,
-          MemorySwap: memory,
-          NanoCpus: Math.round(limits.cpus * 1e9),
-          PidsLimit: limits.pids,
-        });
+      for (;;) {
+        if (signal?.aborted) return cancelledRun;
+        const container = await engine.call(() => pool.take(limits));
+        taken.push(container);
+        try {
+          if (limits.memoryMb !== defaults.memoryMb || limits.cpus !== defaults.cpus || limits.pids !== defaults.pids) {
+            const memory = limits.memoryMb * 1024 * 1024;
+            await container.update({
+              Memory: memory,
+              MemorySwap: memory,
+              NanoCpus: Math.round(limits.cpus * 1e9),
+              PidsLimit: limits.pids,
+            });
+          }
+          return await runInContainer(engine.docker, container, job, limits, signal);
+        } catch (error) {
+          // Cancelled before its job went in: the container was killed (and removed itself) under it.
+          if (signal?.aborted) return cancelledRun;
+          // A pooled container that died while it waited (Docker restarted, someone removed it): the
+          // job never went in, so it gets another one, once.
+          if (taken.length === 1 && goneBeforeJob(error)) continue;
+          throw error;
+        }
       }
-      return await runInContainer(engine.docker, container, job, limits, signal);
     } catch (error) {
       throw unavailable(error);
+    } finally {
+      ticket.answered();
+      void pool.refill();
+      // Its memory is free once the containers are gone, off the answer path.
+      void Promise.all(taken.map((c) => pool.retire(c))).finally(ticket.gone);
     }
   };
 
@@ -311,7 +391,28 @@ export function createPlayground(deps: Deps): Playground {
         logger.warn({ err: error }, 'the sandbox pool could not start');
       }
     },
+    admin: {
+      execute: async (code, { stdin, timeoutMs, runtime = 'python-3.11' } = {}) =>
+        omitReport(
+          await run(runtime, { mode: 'run', files: { 'main.py': code }, stdin }, timeoutMs ? { timeoutMs } : {}),
+        ),
+      check: async (exerciseId, code) => {
+        const { cancelled: _cancelled, ...result } = await check(exerciseId, code);
+        return result;
+      },
+      status: (runtime = 'python-3.11') => status(runtime),
+      sandboxes: () => engine.call(listSandboxes),
+      prune: () => engine.call(removeLeftovers),
+      load: () => ({
+        poolSize: options?.poolSize ?? DEFAULT_POOL_SIZE,
+        pooled: [...pools.values()].reduce((n, p) => n + p.readyCount, 0),
+        running: slots.running,
+        queued: slots.queued,
+        ...cap,
+      }),
+    },
     close: async () => {
+      clearInterval(sweeper);
       live.close();
       workspaces.close();
       await Promise.all([...pools.values()].map((p) => p.close()));

@@ -18,7 +18,11 @@ const limits = z
   .partial();
 
 const configSchema = z.strictObject({
-  poolSize: z.number().int().min(0).max(16).optional(),
+  poolSize: z.number().int().min(0).max(32).optional(),
+  /** Sandboxes running jobs at once; more wait their turn. */
+  maxConcurrent: z.number().int().min(1).max(256).optional(),
+  /** The running jobs' memory limits together, in MB. */
+  memoryBudgetMb: z.number().int().min(64).optional(),
   /** What a run gets when the exercise asks nothing. */
   defaults: limits.optional(),
   /** The most an exercise may ask for. */
@@ -51,6 +55,8 @@ export function readSandboxConfig(dataDir: string, logger: Logger): PlaygroundOp
   const maxima = { ...DEFAULT_MAXIMA, ...parsed.data.maxima };
   return {
     ...(parsed.data.poolSize !== undefined ? { poolSize: parsed.data.poolSize } : {}),
+    ...(parsed.data.maxConcurrent !== undefined ? { maxConcurrent: parsed.data.maxConcurrent } : {}),
+    ...(parsed.data.memoryBudgetMb !== undefined ? { memoryBudgetMb: parsed.data.memoryBudgetMb } : {}),
     maxima,
     defaults: withinMaxima(DEFAULT_LIMITS, parsed.data.defaults ?? {}, maxima),
   };

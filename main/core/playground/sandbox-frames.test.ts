@@ -23,6 +23,7 @@ async function read(bytes: Buffer, chunk: number, limit = 1024) {
     report: frames.report.text(),
     broken: frames.broken,
     cut: stdout.cut,
+    done: frames.done,
   };
 }
 
@@ -36,6 +37,25 @@ describe("the loader's frames", () => {
       report: '{"a":1}',
       broken: false,
       cut: false,
+      done: false,
+    });
+  });
+
+  it.each([1, 4, 64])('end at the end frame, once every frame before it is read (%i bytes)', async (chunk) => {
+    const result = await read(Buffer.concat([stream, frame('x', '')]), chunk);
+    expect(result).toMatchObject({ stdout: 'hello world', report: '{"a":1}', done: true, broken: false });
+  });
+
+  it('end the channel at anything after the end frame, or at an end frame that carries bytes', async () => {
+    expect(await read(Buffer.concat([frame('x', ''), frame('o', 'late')]), 3)).toMatchObject({
+      stdout: '',
+      done: true,
+      broken: true,
+    });
+    expect(await read(Buffer.concat([frame('x', 'ab'), frame('r', '{}')]), 3)).toMatchObject({
+      report: '',
+      done: false,
+      broken: true,
     });
   });
 

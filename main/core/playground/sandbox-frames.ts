@@ -45,13 +45,18 @@ export const REPORT_LIMIT = 64 * 1024 * 1024;
 
 /**
  * Reads the frames the sandbox's loader writes on the container's stdout (loader.py): one byte of kind
- * (o: the program's stdout, e: its stderr, r: the report), four bytes of length, then the bytes. Only
- * the loader writes there, so the program's output cannot pass for a report; anything else ends the
- * channel (`broken`).
+ * (o: the program's stdout, e: its stderr, r: the report, x: the end), four bytes of length, then the
+ * bytes. Only the loader writes there, so the program's output cannot pass for a report; anything else,
+ * or anything after the end, ends the channel (`broken`). `ended` resolves at the end frame: the run
+ * is answered from it, without waiting for Docker to stop the container.
  */
 export class FrameReader extends Writable {
   readonly report: CappedBuffer = new CappedBuffer(REPORT_LIMIT);
   broken = false;
+  /** The end frame was read (every frame before it was too). */
+  done = false;
+  readonly ended: Promise<void>;
+  #end: () => void = () => {};
   #pending = Buffer.alloc(0);
 
   constructor(
@@ -59,6 +64,7 @@ export class FrameReader extends Writable {
     private readonly stderr: CappedBuffer,
   ) {
     super();
+    this.ended = new Promise((resolve) => (this.#end = resolve));
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
@@ -67,12 +73,16 @@ export class FrameReader extends Writable {
       const kind = String.fromCharCode(data[0]!);
       const length = data.readUInt32BE(1);
       const target = kind === 'o' ? this.stdout : kind === 'e' ? this.stderr : kind === 'r' ? this.report : null;
-      if (!target) {
+      if (this.done || (!target && !(kind === 'x' && length === 0))) {
         this.broken = true;
         break;
       }
       if (data.length < 5 + length) break;
-      target.add(data.subarray(5, 5 + length));
+      if (target) target.add(data.subarray(5, 5 + length));
+      else {
+        this.done = true;
+        this.#end();
+      }
       data = data.subarray(5 + length);
     }
     this.#pending = this.broken ? Buffer.alloc(0) : Buffer.from(data);

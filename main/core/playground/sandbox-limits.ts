@@ -43,20 +43,28 @@ export function withinMaxima(base: SandboxLimits, asked: Partial<SandboxLimits>,
 export const SANDBOX_LABEL = 'org.lionagi.learn.sandbox';
 /** The pid of the app that made the container: another running app's containers are not leftovers. */
 export const OWNER_LABEL = 'org.lionagi.learn.owner-pid';
+/** When that process started (Linux: /proc/PID/stat), so a reused pid is not taken for the owner. */
+export const OWNER_START_LABEL = 'org.lionagi.learn.owner-start';
 export const SANDBOX_USER = '10001:10001';
 
 /**
  * Every hardening switch, on for every container: no network, read-only root, small tmpfs for
  * /work and /tmp, memory with swap equal to it, a pids limit, a CPU quota, no capabilities,
- * no new privileges, a non-root user, few open files.
+ * no new privileges, a non-root user, few open files. No Docker log: output reaches the app only
+ * through attach, so a program left running by a dead app writes into nothing instead of filling
+ * the disk; and the container removes itself when it stops, whoever is (or is not) there to see it.
  */
-export function hardenedContainer(image: string, limits: SandboxLimits): Docker.ContainerCreateOptions {
+export function hardenedContainer(
+  image: string,
+  limits: SandboxLimits,
+  owner: { pid: number; start: string },
+): Docker.ContainerCreateOptions {
   const memory = limits.memoryMb * 1024 * 1024;
   return {
     Image: image,
     User: SANDBOX_USER,
     WorkingDir: '/work',
-    Labels: { [SANDBOX_LABEL]: 'true', [OWNER_LABEL]: String(process.pid) },
+    Labels: { [SANDBOX_LABEL]: 'true', [OWNER_LABEL]: String(owner.pid), [OWNER_START_LABEL]: owner.start },
     AttachStdin: true,
     AttachStdout: true,
     AttachStderr: true,
@@ -82,7 +90,8 @@ export function hardenedContainer(image: string, limits: SandboxLimits): Docker.
         { Name: 'fsize', Soft: limits.workDirMb * 1024 * 1024, Hard: limits.workDirMb * 1024 * 1024 },
       ],
       IpcMode: 'private',
-      AutoRemove: false,
+      LogConfig: { Type: 'none', Config: {} },
+      AutoRemove: true,
     },
   };
 }

@@ -3,6 +3,7 @@ import { sandboxReportSchema } from '../../../common/contract/playground.js';
 import type { ExecuteResult, SandboxReport } from '../../../common/contract/playground.js';
 import { outcomeSentence } from './run-outcomes.js';
 import { CappedBuffer, FrameReader } from './sandbox-frames.js';
+import { waitFor } from './container-wait.js';
 import type { SandboxLimits } from './sandbox-limits.js';
 
 export interface SandboxJob {
@@ -25,9 +26,33 @@ export interface SandboxOutcome extends ExecuteResult {
   cancelled: boolean;
 }
 
+/** The result of a run that never ran (it failed to start, or was cancelled first). */
+export const NOT_RUN: ExecuteResult = {
+  stdout: '',
+  stderr: '',
+  exitCode: null,
+  durationMs: 0,
+  timedOut: false,
+  oomKilled: false,
+  truncated: false,
+};
+
+/** How long past its timeout the app waits for the loader to end a run before it kills the container. */
+const BACKSTOP_MS = 2000;
+
+/** A signal's abort as a promise (never settles without one). */
+const aborted = (signal?: AbortSignal) =>
+  new Promise<'cancelled'>((resolve) => {
+    if (signal?.aborted) resolve('cancelled');
+    signal?.addEventListener('abort', () => resolve('cancelled'), { once: true });
+  });
+
 /**
- * Runs one job in a started container that waits on stdin, then removes the container: the job
- * goes in, stdout and stderr come out (capped), a wall-clock timer kills what runs too long.
+ * Runs one job in a started container that waits on stdin: the job goes in, the loader's frames come
+ * out (output capped), and the answer comes at the loader's end frame, without waiting for Docker to
+ * stop the container. The loader holds the run to its timeout itself; the app kills the container
+ * only past that (BACKSTOP_MS) or when the caller cancels. The container removes itself (AutoRemove);
+ * the caller waits for that off the answer path (ContainerPool.retire).
  */
 export async function runInContainer(
   docker: Docker,
@@ -36,8 +61,12 @@ export async function runInContainer(
   limits: SandboxLimits,
   signal?: AbortSignal,
 ): Promise<SandboxOutcome> {
-  let timedOut = false;
-  const stop = () => void container.kill().catch(() => undefined);
+  let killedAtBackstop = false;
+  let killed = false;
+  const stop = () => {
+    killed = true;
+    void container.kill().catch(() => undefined);
+  };
   const cancel = () => stop();
   signal?.addEventListener('abort', cancel, { once: true });
   if (signal?.aborted) cancel();
@@ -46,14 +75,18 @@ export async function runInContainer(
   const stderr = new CappedBuffer(limits.outputBytes, stop);
   const frames = new FrameReader(stdout, stderr);
   const loaderErrors = new CappedBuffer(16 * 1024, stop);
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const stream = (await container.attach({
-      stream: true,
-      stdin: true,
-      stdout: true,
-      stderr: true,
-      hijack: true,
-    })) as NodeJS.ReadWriteStream;
+    const [stream, { exited }] = await Promise.all([
+      container.attach({
+        stream: true,
+        stdin: true,
+        stdout: true,
+        stderr: true,
+        hijack: true,
+      }) as Promise<NodeJS.ReadWriteStream>,
+      waitFor(docker, container),
+    ]);
     const ended = new Promise<void>((resolve) => {
       stream.once('end', resolve);
       stream.once('close', resolve);
@@ -61,34 +94,47 @@ export async function runInContainer(
     });
     docker.modem.demuxStream(stream, frames, loaderErrors);
     const started = performance.now();
-    const timer = setTimeout(() => {
-      timedOut = true;
+    timer = setTimeout(() => {
+      killedAtBackstop = true;
       stop();
-    }, limits.timeoutMs);
-    stream.end(JSON.stringify({ ...job, outputBytes: limits.outputBytes }));
-    const { StatusCode } = (await container.wait()) as { StatusCode: number };
+    }, limits.timeoutMs + BACKSTOP_MS);
+    const { outputBytes, timeoutMs, cpus } = limits;
+    stream.end(JSON.stringify({ ...job, outputBytes, timeoutMs, cpus }));
+    // The loader's end frame; or the container stopped without it (the loader was killed: by us, or
+    // for memory), when what it wrote is read to the end; or the caller cancelled.
+    const answer = await Promise.race([
+      frames.ended.then(() => 'ended' as const),
+      exited.then(async (code) => {
+        await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 1000))]);
+        return code;
+      }),
+      aborted(signal),
+    ]);
     clearTimeout(timer);
-    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 1000))]);
     const durationMs = Math.round(performance.now() - started);
-    const state = (await container.inspect()).State;
 
-    const report = frames.broken || timedOut ? null : parseReport(frames.report);
+    const report = frames.broken || killedAtBackstop ? null : parseReport(frames.report);
+    const timedOut = killedAtBackstop || (report?.timedOut ?? false);
+    // Without the loader's word: pid 1 cannot be killed from inside, so a 137 we did not cause is the
+    // kernel's OOM killer.
+    const oomKilled = report ? report.oomKilled : answer === 137 && !killed;
     const truncated = stdout.cut || stderr.cut || frames.report.cut || (report?.truncated ?? false);
-    const run = { timedOut, oomKilled: state.OOMKilled, truncated, durationMs };
+    const run = { timedOut, oomKilled, truncated, durationMs };
     const message = outcomeSentence(run, report, limits);
+    const exitCode = report?.exit.code ?? (typeof answer === 'number' && answer >= 0 ? answer : null);
     return {
       ...run,
       stdout: stdout.text(truncated),
       stderr: stderr.text(truncated),
-      exitCode: timedOut ? null : (report?.exit.code ?? StatusCode),
+      exitCode: timedOut || answer === 'cancelled' ? null : exitCode,
       ...(message ? { message } : {}),
       report,
       loaderErrors: loaderErrors.text(),
       cancelled: signal?.aborted ?? false,
     };
   } finally {
+    clearTimeout(timer);
     signal?.removeEventListener('abort', cancel);
-    await container.remove({ force: true }).catch(() => undefined);
   }
 }
 

@@ -1,24 +1,31 @@
 """Started ahead of time in a fresh sandbox container; waits for one job on stdin, then runs it.
 
 A job is one JSON object: {"mode": "run" | "test", "files": {name: text}, "stdin": text, "entry": name,
-"returnFiles": bool, "outputBytes": int}. "run" executes the entry file (main.py) as __main__ and, when
-asked, reports the text files left in /work (a scratch workspace keeps them); "test" runs tests.py
-against solution.py with the harness. The container serves this one job and is then removed.
+"returnFiles": bool, "outputBytes": int, "timeoutMs": int, "cpus": float}. "run" executes the entry file
+(main.py) as __main__ and, when asked, reports the text files left in /work (a scratch workspace keeps
+them); "test" runs tests.py against solution.py with the harness. The container serves this one job and is then removed.
 
 The loader is the container's first process and the only writer of its stdout. It forks a child that
 runs the learner's code (and, for a test job, the tests); the child's stdout and stderr are pipes the
 loader reads and caps as they are written, and the tests' outcomes come back on a third pipe. The
-loader writes frames: one byte of kind (o: the program's stdout, e: its stderr, r: the report, JSON),
-four bytes of length, then the bytes. The child never holds the container's stdout, so nothing it
-prints or writes can pass for a frame, and the verdict of a test job is computed here, from one
-outcome per test, in a process the child cannot trace (it is not dumpable) or signal (the kernel
-ignores signals to a namespace's first process that it does not handle)."""
+loader writes frames: one byte of kind (o: the program's stdout, e: its stderr, r: the report, JSON,
+x: the end, empty), four bytes of length, then the bytes. The child never holds the container's
+stdout, so nothing it prints or writes can pass for a frame, and the verdict of a test job is computed
+here, from one outcome per test, in a process the child cannot trace (it is not dumpable) or signal
+(the kernel ignores signals to a namespace's first process that it does not handle).
+
+The limits hold here too, so they hold when the app that started the run is gone: at the job's
+deadline the loader kills every other process in the container, reports, and exits (the container,
+started with AutoRemove and no Docker log, removes itself); the child has a hard RLIMIT_CPU from the
+same timeout and goes first when the container runs out of memory (oom_score_adj)."""
 
 import importlib.util
 import io
 import json
+import math
 import os
 import re
+import resource
 import runpy
 import secrets
 import selectors
@@ -26,6 +33,7 @@ import signal
 import stat
 import struct
 import sys
+import time
 import traceback
 
 # What a scratch workspace keeps (common/contract/playground.ts, workspaceFilesSchema).
@@ -34,6 +42,8 @@ FILE_CHARS_MAX = 200_000
 FILE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$")
 EVENTS_LIMIT = 8 * 1024 * 1024
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# After the deadline's kill, how long the loader waits for the pipes to close before it reports anyway.
+DRAIN_AFTER_KILL_S = 1.0
 
 
 def write_files(files: dict) -> None:
@@ -143,9 +153,10 @@ def stdin_fd(text: str) -> int:
     return fd
 
 
-def fork_into(stdin: int, out_w: int, err_w: int, keep: list, body) -> int:
+def fork_into(stdin: int, out_w: int, err_w: int, keep: list, cpu_s: int, body) -> int:
     """Forks a process whose stdin, stdout and stderr are the given descriptors and which holds no other
-    descriptor but `keep` (nothing of the container's stdout), runs body() there, and returns its pid."""
+    descriptor but `keep` (nothing of the container's stdout), with at most `cpu_s` seconds of CPU,
+    runs body() there, and returns its pid."""
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
@@ -164,6 +175,8 @@ def fork_into(stdin: int, out_w: int, err_w: int, keep: list, body) -> int:
             os.closerange(start, fd)
             start = fd + 1
         os.closerange(start, 4096)
+        # Each process it forks inherits the limit, so a busy loop ends even if the deadline were missed.
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s))
         try:
             with open("/proc/self/oom_score_adj", "w") as adj:
                 adj.write("1000")  # past the memory limit, the learner's process goes first, not the loader
@@ -190,7 +203,7 @@ def run_program(entry: str) -> None:
     os._exit(code & 0xFF)
 
 
-def start_child(job: dict, harness, nonce: str):
+def start_child(job: dict, harness, nonce: str, cpu_s: int):
     """Forks the process that runs the learner's code (and, for an isolated test job, the separate
     process of the tests); returns the pid to wait for, the read ends of stdout, stderr and results,
     and the descriptor that wakes the loader when a child ends."""
@@ -202,38 +215,52 @@ def start_child(job: dict, harness, nonce: str):
     signal.set_wakeup_fd(wake_w, warn_on_full_buffer=False)
     held = [stdin, out_w, err_w, events_w]
     if job["mode"] != "test":
-        pid = fork_into(stdin, out_w, err_w, [], lambda: run_program(job.get("entry", "main.py")))
+        pid = fork_into(stdin, out_w, err_w, [], cpu_s, lambda: run_program(job.get("entry", "main.py")))
     elif not job.get("isolated"):
-        pid = fork_into(stdin, out_w, err_w, [events_w], lambda: harness.run(events_w, nonce))
+        pid = fork_into(stdin, out_w, err_w, [events_w], cpu_s, lambda: harness.run(events_w, nonce))
     else:
         # The learner's code answers calls in one process; the tests run in another that it cannot touch.
         (requests_r, requests_w), (answers_r, answers_w) = os.pipe(), os.pipe()
         held += [requests_r, requests_w, answers_r, answers_w]
-        fork_into(stdin, out_w, err_w, [requests_r, answers_w], lambda: harness.serve_solution(requests_r, answers_w))
+
+        def solution():
+            harness.serve_solution(requests_r, answers_w)
+
+        fork_into(stdin, out_w, err_w, [requests_r, answers_w], cpu_s, solution)
 
         def tests():
             harness.tests_apart(job["files"])
             harness.run(events_w, nonce, harness.remote_solution(requests_w, answers_r))
 
-        pid = fork_into(stdin, out_w, err_w, [events_w, requests_w, answers_r], tests)
+        pid = fork_into(stdin, out_w, err_w, [events_w, requests_w, answers_r], cpu_s, tests)
     for fd in held:
         os.close(fd)
     return pid, [out_r, err_r, events_r], wake_r
 
 
-def supervise(pid: int, fds: list, wake: int, cap: int):
+def supervise(pid: int, fds: list, wake: int, cap: int, deadline: float):
     """Forwards the child's output as frames until the cap and collects its results until it has ended
-    and every pipe is closed; returns its wait status, the results and whether output was cut."""
+    and every pipe is closed, or until the deadline (monotonic), when it ends every process of the run;
+    returns its wait status (None when it could not be had), the results, whether output was cut and
+    whether the deadline passed."""
     out_r, err_r, events_r = fds
     kinds = {out_r: b"o", err_r: b"e"}
     sent = {out_r: 0, err_r: 0}
-    events, truncated = bytearray(), False
+    events, truncated, timed_out = bytearray(), False, False
     selector = selectors.DefaultSelector()
     for fd in [*fds, wake]:
         selector.register(fd, selectors.EVENT_READ)
     status = None
     while status is None or len(selector.get_map()) > 1:
-        for key, _ in selector.select():
+        left = deadline - time.monotonic()
+        if left <= 0:
+            if timed_out:
+                break  # killed, yet a pipe stays open (a process the kernel has not let go): report anyway
+            timed_out = True
+            stop_all(pid)
+            deadline = time.monotonic() + DRAIN_AFTER_KILL_S
+            continue
+        for key, _ in selector.select(left):
             chunk = os.read(key.fd, 65536)
             if key.fd == wake:
                 continue
@@ -256,7 +283,7 @@ def supervise(pid: int, fds: list, wake: int, cap: int):
                 # What the program left running would hold the pipes open: end it, then read to the end.
                 status = wait_status
                 stop_all(pid)
-    return status, bytes(events), truncated
+    return status, bytes(events), truncated, timed_out
 
 
 def stop_all(pid: int) -> None:
@@ -267,10 +294,26 @@ def stop_all(pid: int) -> None:
         pass
 
 
-def exit_of(status: int) -> dict:
+def exit_of(status: int | None) -> dict:
+    if status is None:
+        return {"code": 128 + signal.SIGKILL, "signal": signal.SIGKILL}
     if os.WIFSIGNALED(status):
         return {"code": 128 + os.WTERMSIG(status), "signal": os.WTERMSIG(status)}
     return {"code": os.WEXITSTATUS(status), "signal": None}
+
+
+def oom_kills() -> int:
+    """The container's OOM kills so far (cgroup v2, else v1); 0 where the counter cannot be read."""
+    for path in ("/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"):
+        try:
+            with open(path, encoding="ascii") as handle:
+                for line in handle:
+                    key, _, value = line.partition(" ")
+                    if key == "oom_kill":
+                        return int(value)
+        except (OSError, ValueError):
+            continue
+    return 0
 
 
 def judge(events: bytes, nonce: str, exit: dict) -> dict:
@@ -319,23 +362,30 @@ def judge(events: bytes, nonce: str, exit: dict) -> dict:
     return grading
 
 
-def serve(job: dict, harness) -> int:
+def serve(job: dict, harness, started: float) -> int:
     """Runs the job in a child, then writes the report frame; the container's exit code is the child's."""
+    report = {"exit": {"code": 0, "signal": None}, "truncated": False, "timedOut": False, "oomKilled": False}
     problem = not_text(job["files"])
     if problem:
         if job["mode"] == "test":
-            report = {"exit": {"code": 0, "signal": None}, "truncated": False}
             report["grading"] = {"status": "error", "tests": [], "message": problem}
         else:
             write_frame(b"e", (problem + "\n").encode())
-            report = {"exit": {"code": 1, "signal": None}, "truncated": False}
+            report["exit"]["code"] = 1
         write_frame(b"r", json.dumps(report).encode())
         return report["exit"]["code"]
     write_files(job["files"])
     nonce = secrets.token_hex(16)
-    pid, fds, wake = start_child(job, harness, nonce)
-    status, events, truncated = supervise(pid, fds, wake, int(job.get("outputBytes", 64 * 1024)))
-    report = {"exit": exit_of(status), "truncated": truncated}
+    timeout_s = int(job.get("timeoutMs", 10_000)) / 1000
+    # CPU seconds: the timeout on every CPU the run may use, so the limit never cuts a run short of it.
+    cpu_s = math.ceil(timeout_s * max(1.0, float(job.get("cpus", 1)))) + 2
+    kills_before = oom_kills()
+    pid, fds, wake = start_child(job, harness, nonce, cpu_s)
+    cap = int(job.get("outputBytes", 64 * 1024))
+    status, events, truncated, timed_out = supervise(pid, fds, wake, cap, started + timeout_s)
+    report["exit"], report["truncated"], report["timedOut"] = exit_of(status), truncated, timed_out
+    # Any process of the run killed for memory, as Docker's OOMKilled says (the loader is spared: oom_score_adj).
+    report["oomKilled"] = oom_kills() > kills_before
     if job["mode"] == "test":
         report["grading"] = judge(events, nonce, report["exit"])
     elif job.get("returnFiles"):
@@ -346,15 +396,17 @@ def serve(job: dict, harness) -> int:
 
 def main() -> int:
     job = json.loads(sys.stdin.buffer.read().decode("utf-8", "surrogatepass"))
+    started = time.monotonic()  # the deadline counts from the job's arrival
     os.chdir("/work")
     sys.path.insert(0, "/work")
-    return serve(job, HARNESS)
+    return serve(job, HARNESS, started)
 
 
 if __name__ == "__main__":
     protect_self()
     HARNESS = load_harness()
     exit_code = main()
-    sys.stdout.flush()
+    # The last frame: the app answers on it, without waiting for the container to stop.
+    write_frame(b"x", b"")
     # No interpreter teardown (unittest, asyncio, ctypes are loaded): the container ends at once.
     os._exit(exit_code)

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { executeRequestSchema, validateRequestSchema } from '../../../common/contract/playground.js';
+import type { InstallLayout } from '../../core/host/install-layout.js';
+import { openCore } from '../open-core.js';
+import type { GlobalOptions } from '../open-core.js';
+import { printJson } from '../terminal-output.js';
+
+interface RunOptions {
+  file: string;
+  exercise?: string;
+  stdin?: string;
+  timeout?: string;
+  runtime: string;
+}
+
+/** A file's text, refused clearly when it is missing or not UTF-8 (the sandbox takes text). */
+async function readText(file: string, what: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new Error(`cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      cause: error,
+    });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`the ${what} ${file} is not UTF-8 text`);
+  }
+}
+
+const parsed = <T>(schema: z.ZodType<T>, input: unknown): T => {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new Error(z.prettifyError(result.error));
+  return result.data;
+};
+
+export function registerRun(program: Command, layout: InstallLayout): void {
+  program
+    .command('run')
+    .description(
+      "run a file in the sandbox and print the result as JSON; with --exercise, the exercise's tests " +
+        'against it (exits 1 when a test does not pass)',
+    )
+    .requiredOption('--file <file>', 'the program (or, with --exercise, the solution)')
+    .option('--exercise <id>', 'grade the file against this exercise, as the app does (nothing is recorded)')
+    .option('--stdin <file>', "a file whose text is the program's standard input")
+    .option('--timeout <ms>', 'wall-clock limit in milliseconds (within the admin maxima)')
+    .option('--runtime <name>', 'the runtime', 'python-3.11')
+    .action(async (options: RunOptions, command: Command) => {
+      const code = await readText(options.file, 'file');
+      // One run and done: no containers pre-started for runs that will not come.
+      const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>(), 'warn', { poolSize: 0 });
+      try {
+        if (options.exercise) {
+          const request = parsed(validateRequestSchema, { exerciseId: options.exercise, code });
+          const result = await core.sandbox.check(request.exerciseId, request.code);
+          printJson(result);
+          if (result.status !== 'pass') process.exitCode = 1;
+          return;
+        }
+        const request = parsed(executeRequestSchema, {
+          code,
+          runtime: options.runtime,
+          ...(options.stdin !== undefined ? { stdin: await readText(options.stdin, 'stdin file') } : {}),
+          ...(options.timeout !== undefined ? { timeoutMs: Number(options.timeout) } : {}),
+        });
+        printJson(await core.sandbox.execute(request.code, request));
+      } finally {
+        await core.close();
+      }
+    });
+}
