@@ -21,6 +21,7 @@ export type AdaptiveService = Pick<
   LearnService,
   | 'predictPerformance'
   | 'recommendNextExercise'
+  | 'getStepProgress'
   | 'getReviewSchedule'
   | 'adjustDifficulty'
   | 'generateLearningPath'
@@ -118,6 +119,16 @@ export function createAdaptiveService(deps: {
         probability,
         reason: explain(learnerId, exercise, probability),
       };
+    },
+
+    getStepProgress: async ({ session }) => {
+      const { steps, last } = deps.finished.progress(deps.sessions.learnerOf(session));
+      if (!last) return { steps, resume: null };
+      const { finished, ...item } = last;
+      if (!finished) return { steps, resume: item };
+      // Finished what they were on: continue with what comes after it in teaching order.
+      const next = structure.next(item.contentId);
+      return { steps, resume: next ? { ...next, why: 'next' } : null };
     },
 
     predictPerformance: async ({ session, contentId }) => {

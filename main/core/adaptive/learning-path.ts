@@ -128,10 +128,9 @@ export class LearningPaths {
     const pathSteps = ordered.map((s): PathStep => {
       const base = { kind: s.kind, contentId: s.id, title: s.title, moduleId: s.moduleId };
       if (done(s)) {
-        const reason =
-          finished.state(s.id) === 'completed'
-            ? 'Done.'
-            : `Done: you have mastered ${listed(skillsOf(s).map(titleOf))}.`;
+        const reason = finished.isCompleted(s.id)
+          ? 'Done.'
+          : `Done: you have mastered ${listed(skillsOf(s).map(titleOf))}.`;
         return { ...base, probability: null, status: 'done', waitsFor: [], reason };
       }
       const probability = s.kind === 'exercise' ? predictFromEvidence(s.difficulty, evidenceOf(s)).probability : null;
