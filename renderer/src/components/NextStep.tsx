@@ -1,15 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { SequenceItem } from '../../../common/contract/structure.js';
+import { hrefOfItem } from '../href-of-item.js';
 import { learn } from '../learn.js';
 import { hrefFor } from '../router.js';
 import { useLoad } from '../use-load.js';
-
-export const hrefOfItem = (item: Pick<SequenceItem, 'kind' | 'contentId' | 'moduleId'>) =>
-  item.kind === 'exercise'
-    ? hrefFor.exercise(item.contentId)
-    : item.kind === 'quiz'
-      ? hrefFor.quiz(item.moduleId)
-      : hrefFor.lesson(item.contentId);
 
 const KIND_WORDS: Record<SequenceItem['kind'], string> = { lesson: 'lesson', exercise: 'exercise', quiz: 'quiz' };
 
