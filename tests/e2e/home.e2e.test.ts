@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { appInChromium } from './support/app-in-chromium.js';
 import { expectNoSeriousViolations } from './support/accessibility.js';
 import { SCREENSHOTS } from './support/browser.js';
+import { ExercisePage } from './pages/exercise-page.js';
 import { LessonPage } from './pages/lesson-page.js';
 import { ModuleListPage } from './pages/module-list-page.js';
 import { ModulePage } from './pages/module-page.js';
@@ -78,6 +79,23 @@ describe('home, progress marks and next steps in Chromium', () => {
     await module.progress.filter({ hasText: /In progress \(1 of 10 done\)/ }).waitFor();
     await go(page, '#/');
     await new ModuleListPage(page).continueLink.filter({ hasText: 'Split the bill' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('after a passed submission (the real sandbox), the next exercise is the focused next step', async () => {
+    await new ModuleListPage(page).open(app.url, 'Solver');
+    await go(page, '#/exercises/python-foundations/split-the-bill');
+    const exercise = new ExercisePage(page);
+    await exercise.editor.waitFor();
+    await exercise.replaceCode('def split_bill(total_cents, people):\n    return divmod(total_cents, people)\n');
+    await exercise.testsStatus.filter({ hasText: /^All \d+ tests pass\.$/ }).waitFor({ timeout: 30_000 });
+    await exercise.button('Submit').click();
+    await exercise.testsStatus.filter({ hasText: /Well done!$/ }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => focusedText(page)).toMatch(/^Next: Boxes needed \(exercise\)/);
+    await page.screenshot({ path: join(SCREENSHOTS, '43-exercise-next-step.png'), fullPage: true });
+    await expectNoSeriousViolations(page, '[data-testid="results"]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Boxes needed' }).waitFor();
     expect(errors).toEqual([]);
   });
 });
