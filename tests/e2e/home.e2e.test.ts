@@ -98,4 +98,35 @@ describe('home, progress marks and next steps in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Boxes needed' }).waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('shows continue and the marks in the dark theme on a narrow window, readable and without sideways scroll', async () => {
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const home = new ModuleListPage(page);
+    await home.open(app.url, 'Nightowl');
+    await go(page, '#/lessons/python-foundations/hello-python');
+    const lesson = new LessonPage(page);
+    await lesson.waitForLesson('Hello, Python');
+    await lesson.markDone.click();
+    await lesson.next.filter({ hasText: 'Next: Values and variables (lesson)' }).waitFor();
+    await go(page, '#/');
+    // Finished what they were on: continue with the step after it.
+    await home.continueLink.filter({ hasText: 'Values and variables' }).waitFor();
+    expect(await home.continuePanel.innerText()).toContain('this comes next in the course');
+    await home
+      .progressOf('First steps')
+      .filter({ hasText: /In progress \(1 of 10 done\)/ })
+      .waitFor();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, '44-home-dark-narrow.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+    await home.openModule('First steps');
+    const module = new ModulePage(page);
+    await module.markOf('Hello, Python').filter({ hasText: 'Done' }).waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, '45-module-dark-narrow.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+    expect(errors).toEqual([]);
+  });
 });
