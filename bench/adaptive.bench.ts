@@ -16,6 +16,7 @@ import { TARGET_BAND } from '../main/core/adaptive/adaptive-service.js';
 import { Dkt, skillCount } from '../main/core/adaptive/dkt.js';
 import { readKt } from '../main/core/adaptive/kt-data.js';
 import { predictFromEvidence } from '../main/core/adaptive/performance-prior.js';
+import { MASTERED } from '../main/core/adaptive/review-schedule.js';
 import type { SkillEvidence } from '../main/core/adaptive/performance-prior.js';
 import { generateCourse } from '../main/core/adaptive/simulation/course.js';
 import { seeded } from '../main/core/adaptive/simulation/random.js';
@@ -179,7 +180,19 @@ function naiveAdaptive(db: Database.Database) {
         bySkill.set(skill, e);
       }
     }
-    return (contentId: string) => skillsOf.all(contentId).flatMap((s) => bySkill.get(s.id) ?? []);
+    const of = (contentId: string) => skillsOf.all(contentId).flatMap((s) => bySkill.get(s.id) ?? []);
+    // Done as the app counts it: completed, or every skill the item practises mastered.
+    const mastered = (contentId: string) => {
+      const skills = skillsOf.all(contentId);
+      return (
+        skills.length > 0 &&
+        skills.every(({ id }) => {
+          const e = bySkill.get(id);
+          return e !== undefined && e.attempts >= MASTERED.attempts && e.correct >= e.attempts * MASTERED.share;
+        })
+      );
+    };
+    return Object.assign(of, { mastered });
   };
   return {
     predict(learnerId: string, contentId: string) {
@@ -187,10 +200,11 @@ function naiveAdaptive(db: Database.Database) {
     },
     recommend(learnerId: string): string | undefined {
       const evidence = evidenceOf(learnerId);
-      const finished = new Set(done.all(learnerId).map((r) => r.id));
+      const completed = new Set(done.all(learnerId).map((r) => r.id));
+      const finished = (id: string) => completed.has(id) || evidence.mastered(id);
       let best: { id: string; distance: number } | undefined;
       for (const e of exercises.all()) {
-        if (finished.has(e.id) || lessonsOf.all(e.id).some((l) => !finished.has(l.id))) continue;
+        if (finished(e.id) || lessonsOf.all(e.id).some((l) => !finished(l.id))) continue;
         const p = predictFromEvidence(e.difficulty, evidence(e.id)).probability;
         const distance = Math.max(0, TARGET_BAND.low - p, p - TARGET_BAND.high);
         if (!best || distance < best.distance) best = { id: e.id, distance };

@@ -1,3 +1,4 @@
+import { stepProgressSchema } from './step-progress.js';
 import { z } from 'zod';
 import {
   difficultyAdjustmentSchema,
@@ -231,6 +232,8 @@ export const learnApi = {
       })
       .nullable(),
   ),
+  /** Done / in progress / mastered per lesson and exercise, and where to continue: for the home and module screens. */
+  getStepProgress: method(asLearner({}), stepProgressSchema),
   /** Mastered skills in spaced review (FSRS), soonest first; `due` at or before now means due. */
   getReviewSchedule: method(
     asLearner({}),

@@ -57,6 +57,7 @@ export const learnMethods = [
   'destroySandbox',
   'predictPerformance',
   'recommendNextExercise',
+  'getStepProgress',
   'getReviewSchedule',
   'adjustDifficulty',
   'generateLearningPath',

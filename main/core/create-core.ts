@@ -18,6 +18,7 @@ import { createAdaptiveModel } from './adaptive/adaptive-model.js';
 import type { AdaptiveModelOptions } from './adaptive/adaptive-model.js';
 import { createAdaptiveService } from './adaptive/adaptive-service.js';
 import { Candidates } from './adaptive/candidates.js';
+import { FinishedSteps } from './adaptive/finished-steps.js';
 import { LearningPaths } from './adaptive/learning-path.js';
 import { PracticeHistory } from './adaptive/practice-history.js';
 import { ReviewSchedule } from './adaptive/review-schedule.js';
@@ -189,6 +190,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     options: { ...readSandboxConfig(options.dataDir, logger), ...options.playground },
   });
+  const finished = new FinishedSteps(db);
   const drafts = createDraftsService({
     db,
     sessions,
@@ -248,10 +250,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         catalog,
         reader,
         candidates: new Candidates(db),
+        finished,
         reviews: new ReviewSchedule(db),
         learners,
         history: new PracticeHistory(db),
-        paths: new LearningPaths(db),
+        paths: new LearningPaths(db, finished),
         storedPaths: new StoredPaths(db),
         knowledge: model.knowledge,
         now,

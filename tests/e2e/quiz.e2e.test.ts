@@ -87,6 +87,10 @@ describe('a module quiz in Chromium', () => {
     await expect(quiz.summary.getByRole('heading').innerText()).resolves.toBe(
       `You got ${items.length - 1} of ${items.length} right`,
     );
+    // The quiz ends its module: the next module's first lesson is the focused next step.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toMatch(/^Next: .+ \(lesson\)/);
     await page.screenshot({ path: join(SCREENSHOTS, '32-quiz-summary.png'), fullPage: true });
     await expectNoSeriousViolations(page);
 

@@ -6,6 +6,7 @@ import type { ProgressReader } from '../progress/progress-reader.js';
 import type { LearnerSessions } from '../users/learner-sessions.js';
 import type { LearnerStore } from '../users/learner-store.js';
 import type { Candidate, Candidates } from './candidates.js';
+import type { FinishedSteps } from './finished-steps.js';
 import type { KnowledgeModel } from './knowledge-model.js';
 import { adjustDifficulty, RECENT_ANSWERS } from './difficulty-adjustment.js';
 import type { LearningPaths } from './learning-path.js';
@@ -20,6 +21,7 @@ export type AdaptiveService = Pick<
   LearnService,
   | 'predictPerformance'
   | 'recommendNextExercise'
+  | 'getStepProgress'
   | 'getReviewSchedule'
   | 'adjustDifficulty'
   | 'generateLearningPath'
@@ -37,6 +39,8 @@ export function createAdaptiveService(deps: {
   catalog: Pick<CatalogStore, 'difficultyOf' | 'structure'>;
   reader: Pick<ProgressReader, 'skillEvidence' | 'evidenceBySkill' | 'summary'>;
   candidates: Candidates;
+  /** What counts as done, shared with the learning path so "Up next" never names a step the path shows done. */
+  finished: FinishedSteps;
   reviews: ReviewSchedule;
   learners: Pick<LearnerStore, 'find'>;
   history: PracticeHistory;
@@ -80,12 +84,12 @@ export function createAdaptiveService(deps: {
     recommendNextExercise: async ({ session }) => {
       const { id: learnerId, preferences } = learnerOf(session);
       const band = preferences.targetSuccess;
-      const done = candidates.lessonsDone(learnerId);
-      const open = candidates.openExercises(learnerId);
-      const ready = open.filter((c) => c.lessons.every((lesson) => done.has(lesson)));
+      const { isDone } = deps.finished.of(learnerId);
+      const open = candidates.openExercises(learnerId).filter((c) => !isDone(c.id));
+      const ready = open.filter((c) => c.lessons.every(isDone));
       if (ready.length === 0) {
         // Every open exercise waits on lessons: the next lesson in teaching order leads there.
-        const lesson = open.length > 0 ? candidates.firstLessonLeft(learnerId) : undefined;
+        const lesson = open.length > 0 ? candidates.firstLessonLeft(learnerId, isDone) : undefined;
         if (!lesson) return null;
         return {
           kind: 'lesson',
@@ -115,6 +119,16 @@ export function createAdaptiveService(deps: {
         probability,
         reason: explain(learnerId, exercise, probability),
       };
+    },
+
+    getStepProgress: async ({ session }) => {
+      const { steps, last } = deps.finished.progress(deps.sessions.learnerOf(session));
+      if (!last) return { steps, resume: null };
+      const { finished, ...item } = last;
+      if (!finished) return { steps, resume: item };
+      // Finished what they were on: continue with what comes after it in teaching order.
+      const next = structure.next(item.contentId);
+      return { steps, resume: next ? { ...next, why: 'next' } : null };
     },
 
     predictPerformance: async ({ session, contentId }) => {

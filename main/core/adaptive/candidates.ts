@@ -12,11 +12,10 @@ export interface Candidate {
 
 const list = (joined: string | null) => (joined ? joined.split(',') : []);
 
-/** What a learner could do next: exercises not yet completed, in teaching order, and the lessons done. */
+/** What a learner could do next: exercises and lessons not yet completed, in teaching order. */
 export class Candidates {
   readonly #open;
-  readonly #lessonsDone;
-  readonly #firstLessonLeft;
+  readonly #lessons;
   readonly #skillTitle;
 
   constructor(db: SqliteDatabase) {
@@ -34,15 +33,12 @@ export class Candidates {
        WHERE s.kind = 'exercise' AND p.completed_at IS NULL
        ORDER BY k.title, s.position`,
     );
-    this.#lessonsDone = db.prepare<[string], { id: string }>(
-      'SELECT lesson_id AS id FROM lesson_progress WHERE learner_id = ? AND completed_at IS NOT NULL',
-    );
-    this.#firstLessonLeft = db.prepare<[string], { id: string; title: string; moduleId: string }>(
+    this.#lessons = db.prepare<[string], { id: string; title: string; moduleId: string }>(
       `SELECT s.content_id AS id, s.title, s.module_id AS moduleId
        FROM sequence s JOIN packs k ON k.id = s.pack_id
        LEFT JOIN lesson_progress p ON p.learner_id = ? AND p.lesson_id = s.content_id
        WHERE s.kind = 'lesson' AND p.completed_at IS NULL
-       ORDER BY k.title, s.position LIMIT 1`,
+       ORDER BY k.title, s.position`,
     );
     this.#skillTitle = db.prepare<[string], { title: string }>('SELECT title FROM skills WHERE id = ?');
   }
@@ -55,12 +51,8 @@ export class Candidates {
     return this.#open.all(learnerId).map((row) => ({ ...row, skills: list(row.skills), lessons: list(row.lessons) }));
   }
 
-  lessonsDone(learnerId: string): Set<string> {
-    return new Set(this.#lessonsDone.all(learnerId).map((r) => r.id));
-  }
-
-  /** The first lesson in teaching order the learner has not completed. */
-  firstLessonLeft(learnerId: string) {
-    return this.#firstLessonLeft.get(learnerId);
+  /** The first lesson in teaching order not done (FinishedSteps decides what counts as done). */
+  firstLessonLeft(learnerId: string, isDone: (id: string) => boolean) {
+    return this.#lessons.all(learnerId).find((lesson) => !isDone(lesson.id));
   }
 }

@@ -2,7 +2,7 @@ import type { LearningPath, PathStep } from '../../../common/contract/adaptive.j
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import { predictFromEvidence } from './performance-prior.js';
 import type { SkillEvidence } from './performance-prior.js';
-import { MASTERED } from './review-schedule.js';
+import type { FinishedSteps } from './finished-steps.js';
 import { counted, listed, percent } from './wording.js';
 
 interface Step {
@@ -30,8 +30,10 @@ const EVERYTHING: Goal = { kind: 'all', id: null, title: 'everything installed' 
  */
 export class LearningPaths {
   readonly #q;
+  readonly #finished: FinishedSteps;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqliteDatabase, finished: FinishedSteps) {
+    this.#finished = finished;
     this.#q = {
       steps: db.prepare<[], Omit<Step, 'rank'>>(
         `SELECT s.content_id AS id, s.kind, s.title, s.module_id AS moduleId, coalesce(e.difficulty, 2) AS difficulty
@@ -46,13 +48,6 @@ export class LearningPaths {
       ),
       modules: db.prepare<[], { id: string; title: string }>('SELECT id, title FROM modules'),
       skills: db.prepare<[], { id: string; title: string }>('SELECT id, title FROM skills'),
-      done: db.prepare<[string, string], { id: string }>(
-        `SELECT lesson_id AS id FROM lesson_progress WHERE learner_id = ? AND completed_at IS NOT NULL
-         UNION ALL SELECT exercise_id FROM exercise_progress WHERE learner_id = ? AND completed_at IS NOT NULL`,
-      ),
-      evidence: db.prepare<[string], SkillEvidence & { id: string }>(
-        'SELECT skill_id AS id, correct, attempts FROM skill_mastery WHERE learner_id = ?',
-      ),
     };
   }
 
@@ -107,15 +102,10 @@ export class LearningPaths {
     const requiredModules = (s: Step): string[] => requires.module.get(s.moduleId) ?? [];
     const prerequisitesOf = (s: Step) => [...requiredLessons(s), ...requiredModules(s).flatMap(stepsOfModule)];
 
-    const evidence = new Map(this.#q.evidence.all(learnerId).map((e) => [e.id, e]));
+    const finished = this.#finished.of(learnerId);
+    const { evidence } = finished;
     const evidenceOf = (s: Step) => skillsOf(s).flatMap((id) => evidence.get(id) ?? []);
-    const isMastered = (id: string) => {
-      const e = evidence.get(id);
-      return e !== undefined && e.attempts >= MASTERED.attempts && e.correct >= e.attempts * MASTERED.share;
-    };
-    const completed = new Set(this.#q.done.all(learnerId, learnerId).map((r) => r.id));
-    const mastered = (s: Step) => skillsOf(s).length > 0 && skillsOf(s).every(isMastered);
-    const done = (s: Step) => completed.has(s.id) || mastered(s);
+    const done = (s: Step) => finished.isDone(s.id);
 
     // What the goal takes in, then everything that takes in needs, transitively.
     const wanted = new Set<Step>(goalSteps(goal, steps, skillsOf, requires.skill));
@@ -138,7 +128,9 @@ export class LearningPaths {
     const pathSteps = ordered.map((s): PathStep => {
       const base = { kind: s.kind, contentId: s.id, title: s.title, moduleId: s.moduleId };
       if (done(s)) {
-        const reason = completed.has(s.id) ? 'Done.' : `Done: you have mastered ${listed(skillsOf(s).map(titleOf))}.`;
+        const reason = finished.isCompleted(s.id)
+          ? 'Done.'
+          : `Done: you have mastered ${listed(skillsOf(s).map(titleOf))}.`;
         return { ...base, probability: null, status: 'done', waitsFor: [], reason };
       }
       const probability = s.kind === 'exercise' ? predictFromEvidence(s.difficulty, evidenceOf(s)).probability : null;

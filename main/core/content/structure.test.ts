@@ -80,6 +80,40 @@ describe('content structure', () => {
     ]);
   });
 
+  it('leads from a module without a quiz through its exercises to the next module, and ends with the course', async () => {
+    const core = await coreWith({
+      modules: [
+        {
+          id: 'loops',
+          title: 'Loops',
+          description: 'Going round.',
+          lessons: [{ id: 'for-loops', title: 'For loops', file: 'lessons/for-loops.md' }],
+          exercises: [
+            { id: 'count-down', title: 'Count down', dir: 'exercises/count-down', difficulty: 2, skills: ['loops'] },
+          ],
+        },
+        {
+          id: 'basics',
+          title: 'Basics',
+          description: 'The basics.',
+          lessons: [{ id: 'hello', title: 'Hello', file: 'lessons/hello.md' }],
+        },
+      ],
+    });
+    // The module's last lesson: its exercise, not the next module's lesson.
+    expect(await core.api.getNextContent({ currentId: 'demo/for-loops' })).toMatchObject({
+      kind: 'exercise',
+      contentId: 'demo/count-down',
+    });
+    // Its last exercise, with no quiz after it: the next module.
+    expect(await core.api.getNextContent({ currentId: 'demo/count-down' })).toMatchObject({
+      kind: 'lesson',
+      contentId: 'demo/hello',
+      moduleId: 'demo/basics',
+    });
+    expect(await core.api.getNextContent({ currentId: 'demo/hello' })).toBeNull();
+  });
+
   it('lists prerequisites transitively, farthest first', async () => {
     const core = await coreWith(chained);
     expect(await core.api.getPrerequisites({ contentId: 'demo/for-loops' })).toEqual({

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { ModuleBreadcrumb } from '../components/ModuleBreadcrumb.js';
 import { Markdown } from '../components/Markdown.js';
+import { NextStep } from '../components/NextStep.js';
 import { learn } from '../learn.js';
 import { hrefFor } from '../router.js';
 import { useLoad } from '../use-load.js';
@@ -11,7 +12,7 @@ import { useSession } from '../learner-store.js';
 const MAX_COUNTED_MS = 60 * 60_000;
 
 /** Records the lesson as opened, and offers "done" (or shows when it was done). Keyed by lesson. */
-function LessonDone({ lessonId }: { lessonId: string }) {
+function LessonDone({ lessonId, onDone }: { lessonId: string; onDone: () => void }) {
   const session = useSession();
   const openedAt = useRef(0);
   const [completedAt, setCompletedAt] = useState<string | null>();
@@ -31,7 +32,10 @@ function LessonDone({ lessonId }: { lessonId: string }) {
     learn()
       .trackProgress({ session, event: { type: 'LessonCompleted', data: { lessonId, timeSpentMs } } })
       .then(
-        () => setCompletedAt(new Date().toISOString()),
+        () => {
+          setCompletedAt(new Date().toISOString());
+          onDone();
+        },
         (e: unknown) => setError((e as Error).message),
       );
   };
@@ -51,6 +55,8 @@ function LessonDone({ lessonId }: { lessonId: string }) {
 
 export function LessonScreen({ lessonId }: { lessonId: string }) {
   const state = useLoad(lessonId, () => learn().getLesson({ lessonId }));
+  // Which lesson was just marked done: its next step takes the focus, one Enter away.
+  const [justDone, setJustDone] = useState<string>();
   return (
     <LoadStatus state={state} what="this lesson">
       {(lesson) => (
@@ -59,18 +65,15 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
           <div className="lesson-body" data-testid="lesson-body">
             <Markdown source={lesson.markdown} />
           </div>
-          <LessonDone key={lesson.id} lessonId={lesson.id} />
+          <LessonDone key={lesson.id} lessonId={lesson.id} onDone={() => setJustDone(lesson.id)} />
           <nav aria-label="Lesson navigation" className="lesson-nav">
             {lesson.previousLessonId && (
               <a href={hrefFor.lesson(lesson.previousLessonId)} rel="prev">
                 ← Previous lesson
               </a>
             )}
-            {lesson.nextLessonId && (
-              <a href={hrefFor.lesson(lesson.nextLessonId)} rel="next">
-                Next lesson →
-              </a>
-            )}
+            {/* The next step in teaching order: after a module's last lesson, its exercises, not the next module. */}
+            <NextStep key={lesson.id} after={lesson.id} focus={justDone === lesson.id} />
           </nav>
         </article>
       )}

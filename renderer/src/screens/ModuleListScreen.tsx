@@ -1,19 +1,28 @@
 import { useEffect } from 'react';
 import { useCatalog } from '../catalog-store.js';
+import { ContinueWhereLeftOff } from '../components/ContinueWhereLeftOff.js';
 import { LearningPath } from '../components/LearningPath.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { ReviewsDue } from '../components/ReviewsDue.js';
+import { ModuleProgress } from '../components/ProgressMark.js';
 import { UpNext } from '../components/UpNext.js';
 import { lessonsLabel } from '../plural.js';
 import { hrefFor } from '../router.js';
+import { useStepProgress } from '../use-step-progress.js';
 
 export function ModuleListScreen() {
   const modules = useCatalog((s) => s.modules);
   const loadModules = useCatalog((s) => s.loadModules);
   useEffect(() => void loadModules(), [loadModules]);
+  const progress = useStepProgress();
+  const statesOf = (moduleId: string) =>
+    progress.status === 'ready'
+      ? progress.value.steps.filter((s) => s.moduleId === moduleId).map((s) => s.state)
+      : undefined;
 
   return (
     <section aria-labelledby="modules-heading">
+      {progress.status === 'ready' && <ContinueWhereLeftOff resume={progress.value.resume} />}
       <UpNext />
       <ReviewsDue />
       <LearningPath />
@@ -24,16 +33,27 @@ export function ModuleListScreen() {
             <p className="empty">No modules are installed yet. Import a content pack to start learning.</p>
           ) : (
             <ul className="module-grid" aria-label="Installed modules">
-              {list.map((m) => (
-                <li key={m.id} className="module-card">
-                  <a href={hrefFor.module(m.id)} data-testid="module-link">
-                    <span className="module-pack">{m.packTitle}</span>
-                    <span className="module-title">{m.title}</span>
-                    <span className="module-description">{m.description}</span>
-                    <span className="module-meta">{lessonsLabel(m.lessonCount)}</span>
-                  </a>
-                </li>
-              ))}
+              {list.map((m) => {
+                const states = statesOf(m.id);
+                return (
+                  <li key={m.id} className="module-card">
+                    <a href={hrefFor.module(m.id)} data-testid="module-link">
+                      <span className="module-pack">{m.packTitle}</span>
+                      <span className="module-title">{m.title}</span>
+                      <span className="module-description">{m.description}</span>
+                      <span className="module-meta">
+                        {lessonsLabel(m.lessonCount)}
+                        {states && (
+                          <>
+                            {' · '}
+                            <ModuleProgress states={states} />
+                          </>
+                        )}
+                      </span>
+                    </a>
+                  </li>
+                );
+              })}
             </ul>
           )
         }

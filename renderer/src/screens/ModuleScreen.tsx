@@ -1,10 +1,25 @@
 import { LoadStatus } from '../components/LoadStatus.js';
+import { ModuleProgress, ProgressMark } from '../components/ProgressMark.js';
 import { learn } from '../learn.js';
 import { hrefFor } from '../router.js';
 import { useLoad } from '../use-load.js';
+import { useStepProgress } from '../use-step-progress.js';
 
 export function ModuleScreen({ moduleId }: { moduleId: string }) {
   const state = useLoad(moduleId, () => learn().getModule({ moduleId }));
+  const progress = useStepProgress();
+  const states = new Map(progress.status === 'ready' ? progress.value.steps.map((s) => [s.contentId, s.state]) : []);
+  const mark = (id: string) => {
+    const known = states.get(id);
+    return (
+      known && (
+        <>
+          {' '}
+          <ProgressMark state={known} />
+        </>
+      )
+    );
+  };
   return (
     <LoadStatus state={state} what="this module">
       {(module) => (
@@ -14,12 +29,21 @@ export function ModuleScreen({ moduleId }: { moduleId: string }) {
           </nav>
           <h1 id="module-heading">{module.title}</h1>
           <p className="lead">{module.description}</p>
+          {progress.status === 'ready' && (
+            <p className="status" data-testid="module-progress">
+              Your progress:{' '}
+              <ModuleProgress
+                states={[...module.lessons, ...module.exercises].flatMap((item) => states.get(item.id) ?? [])}
+              />
+            </p>
+          )}
           <ol className="lesson-list" aria-label={`Lessons in ${module.title}`}>
             {module.lessons.map((lesson) => (
               <li key={lesson.id}>
                 <a href={hrefFor.lesson(lesson.id)} data-testid="lesson-link">
                   {lesson.title}
                 </a>
+                {mark(lesson.id)}
               </li>
             ))}
           </ol>
@@ -41,6 +65,7 @@ export function ModuleScreen({ moduleId }: { moduleId: string }) {
                       {exercise.title}
                     </a>{' '}
                     <span className="status">(difficulty {exercise.difficulty})</span>
+                    {mark(exercise.id)}
                   </li>
                 ))}
               </ol>

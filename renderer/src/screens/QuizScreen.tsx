@@ -5,6 +5,7 @@ import type { Quiz, QuizAnswer, QuizQuestion, QuizResult } from '../../../common
 import { choiceLetter } from '../../../common/contract/quiz.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { Markdown } from '../components/Markdown.js';
+import { NextStep } from '../components/NextStep.js';
 import { ModuleBreadcrumb } from '../components/ModuleBreadcrumb.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
@@ -216,6 +217,8 @@ function Summary({ quiz, answered, onRetry }: { quiz: Quiz; answered: Answered[]
         )}{' '}
         <a href={hrefFor.module(quiz.moduleId)}>Back to {quiz.moduleTitle}</a>
       </p>
+      {/* A module's quiz sits in the teaching order under the module's id; the score is read with it. */}
+      <NextStep after={quiz.moduleId} focus describedBy="quiz-summary-heading" />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { NextStep } from '../../components/NextStep.js';
 import { useEffect, useRef } from 'react';
 import type { ExecuteResult, TestResult, ValidateResult } from '../../../../common/contract/playground.js';
 import { readableTestName, testSource } from './test-names.js';
@@ -145,7 +146,16 @@ function Details({ view, testsPy }: { view: WorkspaceView; testsPy: string | nul
  * The one place under the editor where the workspace answers: live tests, a run's output or a
  * submission's verdict, whichever is newest. An answer to Run or Submit scrolls into view.
  */
-export function ResultsPanel({ view, testsPy }: { view: WorkspaceView; testsPy: string | null }) {
+export function ResultsPanel({
+  view,
+  testsPy,
+  exerciseId,
+}: {
+  view: WorkspaceView;
+  testsPy: string | null;
+  /** Given, a passed submission offers the step after this exercise, focused. */
+  exerciseId?: string;
+}) {
   const panel = useRef<HTMLElement>(null);
   const answered = view.kind === 'ran' || view.kind === 'submitted' || view.kind === 'failed';
   useEffect(() => {
@@ -164,6 +174,9 @@ export function ResultsPanel({ view, testsPy }: { view: WorkspaceView; testsPy: 
       <p role="status" aria-live="polite" className={`results-summary ${tone(view)}`}>
         {summary(view)}
       </p>
+      {exerciseId && view.kind === 'submitted' && view.result.status === 'pass' && view.result.tests.length > 0 && (
+        <NextStep after={exerciseId} focus />
+      )}
       <Details view={view} testsPy={testsPy} />
     </section>
   );

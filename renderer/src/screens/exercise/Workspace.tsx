@@ -240,7 +240,7 @@ function Editing({
       >
         {save.state === 'failed' ? `Your code was not saved: ${save.message}` : SAVE_WORDS[save.state]}
       </p>
-      <ResultsPanel view={view} testsPy={testsPy} />
+      <ResultsPanel view={view} testsPy={testsPy} exerciseId={exercise.id} />
       <ConfirmDialog
         open={confirming !== null}
         title={asked.title}
