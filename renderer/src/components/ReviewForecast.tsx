@@ -9,9 +9,9 @@ const reviews = (n: number) => `${n} ${n === 1 ? 'review' : 'reviews'}`;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 function retentionText({ retention, desiredRetention }: Forecast): string {
-  if (retention.share === null) return `No reviews in the last ${retention.days} days yet.`;
-  const measured = `${percent(retention.share)} (${retention.recalled} of ${reviews(retention.reviews)} recalled)`;
-  return `${measured}; you asked for ${percent(desiredRetention)}.`;
+  const asked = `you asked for ${percent(desiredRetention)}`;
+  if (retention.share === null) return `No reviews in the last ${retention.days} days yet; ${asked}.`;
+  return `${retention.recalled} of ${reviews(retention.reviews)} recalled in the last ${retention.days} days; ${asked}.`;
 }
 
 /**
@@ -48,9 +48,10 @@ export function ReviewForecast() {
         </div>
         <div className="stat">
           <dt>Measured retention, last {forecast.retention.days} days</dt>
-          <dd>{retentionText(forecast)}</dd>
+          <dd>{forecast.retention.share === null ? 'None yet' : percent(forecast.retention.share)}</dd>
         </div>
       </dl>
+      <p className="status">{retentionText(forecast)}</p>
       <BarChartFigure
         title={`Reviews due, next ${FORECAST_DAYS} days`}
         summary={
