@@ -62,6 +62,14 @@ import {
   trackInputSchema,
   userProgressSchema,
 } from './progress.js';
+import {
+  reviewAnswerInputSchema,
+  reviewForecastInputSchema,
+  reviewForecastSchema,
+  reviewQuestionSchema,
+  reviewRatingSchema,
+  reviewResultSchema,
+} from './reviews.js';
 import { quizAnswerInputSchema, quizResultSchema, quizSchema, quizSelections } from './quiz.js';
 import { searchQuerySchema, searchResultSchema } from './search.js';
 import { syncLinkInputSchema, syncStatusSchema } from './sync.js';
@@ -239,6 +247,17 @@ export const learnApi = {
     asLearner({}),
     z.array(z.object({ skillId: z.string(), title: z.string(), due: z.string(), reviews: z.number().int() })),
   ),
+  /** A question to recall a due skill with: a quiz item of it not answered last; null question when it has none. */
+  getReviewQuestion: method(asLearner({ skillId: z.string().min(1).max(161) }), reviewQuestionSchema),
+  /** Grades a review's answer, derives its FSRS rating from the answer and the time, and records it (ReviewDone). */
+  answerReview: method(asLearner(reviewAnswerInputSchema), reviewResultSchema),
+  /** The learner's own rating, only for a due skill without any quiz item to ask. */
+  rateReview: method(
+    asLearner({ skillId: z.string().min(1).max(161), rating: reviewRatingSchema }),
+    z.object({ skillId: z.string(), rating: reviewRatingSchema, nextDue: z.string() }),
+  ),
+  /** Reviews due per day over the next `days` days, and the measured retention of the last 30 days. */
+  getReviewForecast: method(asLearner(reviewForecastInputSchema), reviewForecastSchema),
   /** The seed's adjustDifficulty: easier, the same or harder, to keep recent success inside the learner's band. */
   adjustDifficulty: method(asLearner({ performance: performanceInputSchema.optional() }), difficultyAdjustmentSchema),
   /** The seed's generateLearningPath: ordered steps toward a goal (else the profile's, else everything); stored. */

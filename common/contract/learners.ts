@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DESIRED_RETENTION, desiredRetentionSchema } from './reviews.js';
 
 export const learnerIdSchema = z.uuid();
 /** Proof that a learner opened their profile on this face (PIN checked); every learner call carries it. */
@@ -44,6 +45,8 @@ export const preferencesSchema = z.strictObject({
     .default({ reviewsDue: true, classMessages: true, achievements: true }),
   dailyGoalMinutes: z.number().int().min(5).max(240).default(20),
   targetSuccess: targetSuccessSchema.default(DEFAULT_TARGET_SUCCESS),
+  /** The share of reviews to still recall when due: FSRS spaces reviews to hit it. */
+  desiredRetention: desiredRetentionSchema.default(DEFAULT_DESIRED_RETENTION),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
@@ -89,6 +92,7 @@ export const preferencesUpdateSchema = z.strictObject({
   dailyGoalMinutes: z.number().int().min(5).max(240).optional(),
   /** Set whole, not merged key by key: half a band could leave its low end above its high end. */
   targetSuccess: targetSuccessSchema.optional(),
+  desiredRetention: desiredRetentionSchema.optional(),
 });
 export type PreferencesUpdate = z.infer<typeof preferencesUpdateSchema>;
 

@@ -37,7 +37,15 @@ export const progressEventData = {
     score: z.number().min(0),
     total: z.number().positive(),
   }),
-  ReviewDone: z.strictObject({ skillId: z.string().min(1).max(161), rating: z.number().int().min(1).max(4) }),
+  ReviewDone: z.strictObject({
+    skillId: z.string().min(1).max(161),
+    rating: z.number().int().min(1).max(4),
+    /**
+     * The quiz item the review asked, when it asked one. Not a QuizAnswered event: an answer moves
+     * the skill's mastery time, which anchors its review card, so a review would restart its own card.
+     */
+    itemId: contentIdSchema.optional(),
+  }),
 } as const;
 
 export type ProgressEventType = keyof typeof progressEventData;
@@ -72,13 +80,14 @@ export type ProgressEvent = z.infer<typeof progressEventSchema>;
  * What faces may post. The rest are the core's own record of what it checked: it runs the code
  * (ExerciseSubmitted, ExerciseCompleted), grades quiz answers (QuizAnswered, through
  * `answerQuizItem`) and scores assessments (AssessmentCompleted), so a face that sent one would be
- * claiming a result nobody produced. Lessons and review ratings are the learner's own report.
+ * claiming a result nobody produced. Reviews too (ReviewDone): the core grades the review's question
+ * and derives the rating (`answerReview`), or takes the learner's own only for a skill without any
+ * question to ask (`rateReview`). Lessons are the learner's own report.
  */
 export const facePostableEventTypes = [
   'LessonOpened',
   'LessonCompleted',
   'ExerciseStarted',
-  'ReviewDone',
 ] as const satisfies readonly ProgressEventType[];
 export type FacePostableEventType = (typeof facePostableEventTypes)[number];
 export const isFacePostable = (type: string): type is FacePostableEventType =>
@@ -95,7 +104,7 @@ const inputOf = <T extends ProgressEventType>(type: T) =>
 /** What a face sends: the core fills in the id (if absent), learner, aggregate, time and version. */
 export const trackInputSchema = z.discriminatedUnion(
   'type',
-  [inputOf('LessonOpened'), inputOf('LessonCompleted'), inputOf('ExerciseStarted'), inputOf('ReviewDone')],
+  [inputOf('LessonOpened'), inputOf('LessonCompleted'), inputOf('ExerciseStarted')],
   {
     error: (issue) =>
       issue.code === 'invalid_union'

@@ -22,9 +22,12 @@ import { FinishedSteps } from './adaptive/finished-steps.js';
 import { LearningPaths } from './adaptive/learning-path.js';
 import { PracticeHistory } from './adaptive/practice-history.js';
 import { ReviewSchedule } from './adaptive/review-schedule.js';
+import { LearnError } from '../../common/contract/errors.js';
 import { StoredPaths } from './adaptive/stored-paths.js';
 import { QuizBank } from './assessment/quiz-bank.js';
 import { createQuizService } from './assessment/quiz-service.js';
+import { ReviewHistory } from './assessment/review-history.js';
+import { createReviewService } from './assessment/review-service.js';
 import { DockerEngine } from './playground/docker-engine.js';
 import { createPlayground } from './playground/playground-service.js';
 import type { Playground, PlaygroundAdmin, PlaygroundOptions } from './playground/playground-service.js';
@@ -208,6 +211,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     ...(options.model ? { options: options.model } : {}),
   });
+  const quizBank = new QuizBank(db);
+  const reviewSchedule = new ReviewSchedule(db);
   const api: LearnService = gateAdminMethods(
     {
       getAppInfo: async () => ({
@@ -233,9 +238,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...progress.api,
       ...createQuizService({
         learnerOf: (session) => sessions.learnerOf(session),
-        bank: new QuizBank(db),
+        bank: quizBank,
         moduleTitle: (moduleId) => catalog.findModule(moduleId)?.title,
         record: progress.record,
+      }),
+      ...createReviewService({
+        learnerOf: (session) => {
+          const learner = learners.find(sessions.learnerOf(session));
+          if (!learner) throw new LearnError('not-found', 'This profile was removed.');
+          return learner;
+        },
+        bank: quizBank,
+        schedule: reviewSchedule,
+        history: new ReviewHistory(db),
+        record: progress.record,
+        now,
       }),
       ...sync.api,
       ...playground.service,
@@ -251,7 +268,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         reader,
         candidates: new Candidates(db),
         finished,
-        reviews: new ReviewSchedule(db),
+        reviews: reviewSchedule,
         learners,
         history: new PracticeHistory(db),
         paths: new LearningPaths(db, finished),

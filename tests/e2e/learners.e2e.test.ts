@@ -1,11 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appInChromium } from './support/app-in-chromium.js';
 import { SCREENSHOTS } from './support/browser.js';
-import { runCli, tempDir } from './support/processes.js';
+import { runCli } from './support/processes.js';
 import { LessonPage } from './pages/lesson-page.js';
 import { ModuleListPage } from './pages/module-list-page.js';
 import { ModulePage } from './pages/module-page.js';
@@ -94,34 +92,6 @@ describe('profiles and progress in Chromium', () => {
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     const listed = await runCli(['--data-dir', app.dataDir, 'learner', 'list', '--json']);
     expect(JSON.parse(listed.stdout).map((l: { displayName: string }) => l.displayName)).toEqual(['Ada', 'Bob']);
-  });
-
-  it('shows reviews due today on the home screen and reschedules one when rated', async () => {
-    await new ModuleListPage(page).open(app.url, 'Rev');
-    // Three right answers on a skill five days ago. Quiz answers are graded by the app, so no face may
-    // post one: they come in as another machine's export would carry them.
-    const file = join(tempDir('e2e-reviews-'), 'rev.jsonl');
-    expect((await runCli(['--data-dir', app.dataDir, 'learner', 'export', 'Rev', '--out', file])).code).toBe(0);
-    const header = readFileSync(file, 'utf8').split('\n')[0]!;
-    const { id } = (JSON.parse(header) as { learner: { id: string } }).learner;
-    const quizItemId = 'python-foundations/fs-print-separator';
-    const answer = (minute: number) => ({
-      eventId: uuidv7(),
-      type: 'QuizAnswered',
-      aggregateId: quizItemId,
-      userId: id,
-      timestamp: new Date(Date.now() - 5 * 86_400_000 + minute * 60_000).toISOString(),
-      data: { quizItemId, correct: true, answer: 'x', timeSpentMs: 1000, skills: ['python-foundations/print-output'] },
-      version: 1,
-    });
-    writeFileSync(file, [header, ...[0, 1, 2].map((m) => JSON.stringify(answer(m)))].join('\n') + '\n');
-    expect((await runCli(['--data-dir', app.dataDir, 'learner', 'import', file])).code).toBe(0);
-    await page.reload();
-    const reviews = page.getByRole('list', { name: 'Reviews due' }).locator('li');
-    await reviews.first().waitFor();
-    const count = await reviews.count();
-    await reviews.first().getByRole('button', { name: 'Good' }).click();
-    await expect.poll(() => reviews.count()).toBe(count - 1);
   });
 
   it('shows the learning path on the home screen: next step highlighted, done ticked, locked saying why', async () => {

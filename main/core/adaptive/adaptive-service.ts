@@ -79,7 +79,10 @@ export function createAdaptiveService(deps: {
   };
 
   return {
-    getReviewSchedule: async ({ session }) => deps.reviews.schedule(deps.sessions.learnerOf(session)),
+    getReviewSchedule: async ({ session }) => {
+      const { id, preferences } = learnerOf(session);
+      return deps.reviews.schedule(id, preferences.desiredRetention);
+    },
 
     recommendNextExercise: async ({ session }) => {
       const { id: learnerId, preferences } = learnerOf(session);

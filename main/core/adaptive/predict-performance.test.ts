@@ -129,7 +129,7 @@ describe('spaced review (FSRS)', () => {
     const good = await start();
     // The same history for a second learner, then a good review; for the first, a lapse.
     await good.record([right(0), right(1), right(2), review(3)]);
-    await api.trackProgress({ session, event: review(1) });
+    await record([review(1)]);
     const [afterGood] = await good.api.getReviewSchedule({ session: good.session });
     const [afterLapse] = await api.getReviewSchedule({ session });
     expect(afterGood!.reviews).toBe(1);

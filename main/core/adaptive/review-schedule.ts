@@ -1,5 +1,6 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs';
-import type { Grade } from 'ts-fsrs';
+import type { FSRS, Grade } from 'ts-fsrs';
+import { DEFAULT_DESIRED_RETENTION } from '../../../common/contract/reviews.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 
 export interface ScheduledReview {
@@ -19,8 +20,8 @@ export const MASTERED = { attempts: 3, share: 0.8 };
  * their order, which the order-independent projections cannot keep.
  */
 export class ReviewSchedule {
-  // No same-day learning steps: a skill reaches review already learned, so intervals start in days.
-  readonly #scheduler = fsrs(generatorParameters({ enable_short_term: false }));
+  /** One scheduler per desired retention (the learner's preference), made on first use. */
+  readonly #schedulers = new Map<number, FSRS>();
   readonly #mastered;
   readonly #reviews;
 
@@ -35,7 +36,21 @@ export class ReviewSchedule {
     );
   }
 
-  schedule(learnerId: string): ScheduledReview[] {
+  #scheduler(retention: number): FSRS {
+    let scheduler = this.#schedulers.get(retention);
+    if (!scheduler) {
+      // No same-day learning steps: a skill reaches review already learned, so intervals start in days.
+      scheduler = fsrs(generatorParameters({ enable_short_term: false, request_retention: retention }));
+      // Each learner has one setting: a handful of schedulers, but never an unbounded pile of them.
+      if (this.#schedulers.size >= 32) this.#schedulers.clear();
+      this.#schedulers.set(retention, scheduler);
+    }
+    return scheduler;
+  }
+
+  /** `retention` is the share of reviews the learner wants to still recall when due: higher, sooner. */
+  schedule(learnerId: string, retention = DEFAULT_DESIRED_RETENTION): ScheduledReview[] {
+    const scheduler = this.#scheduler(retention);
     const reviews = new Map<string, { at: Date; rating: Grade }[]>();
     for (const row of this.#reviews.all(learnerId)) {
       const { skillId, rating } = JSON.parse(row.data) as { skillId: string; rating: Grade };
@@ -45,9 +60,9 @@ export class ReviewSchedule {
       .all(learnerId, MASTERED.attempts, MASTERED.share)
       .map(({ skillId, title, lastAt }) => {
         const masteredAt = new Date(lastAt ?? 0);
-        let card = this.#scheduler.next(createEmptyCard(masteredAt), masteredAt, Rating.Good).card;
+        let card = scheduler.next(createEmptyCard(masteredAt), masteredAt, Rating.Good).card;
         const own = (reviews.get(skillId) ?? []).filter((r) => r.at >= masteredAt);
-        for (const review of own) card = this.#scheduler.next(card, review.at, review.rating).card;
+        for (const review of own) card = scheduler.next(card, review.at, review.rating).card;
         return { skillId, title, due: card.due.toISOString(), reviews: own.length };
       })
       .sort((a, b) => a.due.localeCompare(b.due));

@@ -21,6 +21,8 @@ export class QuizBank {
   readonly #ofModule;
   readonly #one;
   readonly #latest;
+  readonly #ofSkill;
+  readonly #lastAnswered;
 
   constructor(db: SqliteDatabase) {
     const columns = `q.id, q.module_id AS moduleId, q.item,
@@ -35,6 +37,18 @@ export class QuizBank {
        WHERE learner_id = ? AND type = 'QuizAnswered'
          AND aggregate_id IN (SELECT id FROM quiz_items WHERE module_id = ?)
        ORDER BY timestamp, rowid`,
+    );
+    this.#ofSkill = db.prepare<[string], Row>(
+      `SELECT ${columns} FROM quiz_items q
+       WHERE q.id IN (SELECT content_id FROM content_skills WHERE skill_id = ?)
+       ORDER BY q.module_id, q.position`,
+    );
+    this.#lastAnswered = db.prepare<[string, string], { id: string; at: string }>(
+      `SELECT id, max(timestamp) AS at FROM (
+         SELECT CASE type WHEN 'QuizAnswered' THEN aggregate_id ELSE json_extract(data, '$.itemId') END AS id, timestamp
+         FROM events WHERE learner_id = ? AND type IN ('QuizAnswered', 'ReviewDone'))
+       WHERE id IN (SELECT content_id FROM content_skills WHERE skill_id = ?)
+       GROUP BY id`,
     );
   }
 
@@ -54,6 +68,16 @@ export class QuizBank {
   find(itemId: string): StoredQuizItem | undefined {
     const row = this.#one.get(itemId);
     return row && this.#parse(row);
+  }
+
+  /** The installed quiz items that practise a skill, in teaching order. */
+  itemsOfSkill(skillId: string): StoredQuizItem[] {
+    return this.#ofSkill.all(skillId).map(this.#parse);
+  }
+
+  /** When this learner last answered each item of the skill, in a quiz or a review. */
+  lastAnswered(learnerId: string, skillId: string): Map<string, string> {
+    return new Map(this.#lastAnswered.all(learnerId, skillId).map((row) => [row.id, row.at]));
   }
 
   /** Items of the module whose latest answer by this learner was wrong. */

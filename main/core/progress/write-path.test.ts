@@ -93,7 +93,13 @@ describe('one write path for progress', () => {
   });
 
   it('lists the core-only types once, in the contract', () => {
-    expect(coreOnly).toEqual(['ExerciseSubmitted', 'ExerciseCompleted', 'QuizAnswered', 'AssessmentCompleted']);
+    expect(coreOnly).toEqual([
+      'ExerciseSubmitted',
+      'ExerciseCompleted',
+      'QuizAnswered',
+      'AssessmentCompleted',
+      'ReviewDone',
+    ]);
     expect([...facePostableEventTypes].sort()).toEqual(progressEventTypes.filter(isFacePostable).sort());
   });
 

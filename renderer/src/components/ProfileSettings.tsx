@@ -4,6 +4,7 @@ import type { PreferencesUpdate } from '../../../common/contract/learners.js';
 import { learn } from '../learn.js';
 import { useLearner } from '../learner-store.js';
 import { AdminGate } from './AdminGate.js';
+import { DesiredRetentionForm } from './DesiredRetentionForm.js';
 import { Notice } from './Notice.js';
 import type { Message } from './Notice.js';
 import { TargetBandForm } from './TargetBandForm.js';
@@ -129,6 +130,10 @@ export function ProfileSettings() {
         />
       </fieldset>
       <TargetBandForm band={preferences.targetSuccess} onSave={(targetSuccess) => void update({ targetSuccess })} />
+      <DesiredRetentionForm
+        retention={preferences.desiredRetention}
+        onSave={(desiredRetention) => void update({ desiredRetention })}
+      />
       <h3>Take your progress with you</h3>
       <p className="status">
         An export is one file with your profile and every step of your progress; <code>lionlearn learner import</code>{' '}

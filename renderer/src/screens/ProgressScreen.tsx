@@ -1,6 +1,7 @@
 import type { ProgressSummary } from '../../../common/contract/progress.js';
 import { BarChartFigure } from '../components/charts/BarChartFigure.js';
 import { LoadStatus } from '../components/LoadStatus.js';
+import { ReviewForecast } from '../components/ReviewForecast.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
 import { hrefFor } from '../router.js';
@@ -117,6 +118,7 @@ export function ProgressScreen() {
             ) : (
               <Charts summary={summary} />
             )}
+            <ReviewForecast />
           </>
         )}
       </LoadStatus>

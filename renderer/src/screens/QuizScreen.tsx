@@ -1,25 +1,20 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
-import { LearnError } from '../../../common/contract/errors.js';
-import type { Quiz, QuizAnswer, QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
-import { choiceLetter } from '../../../common/contract/quiz.js';
+import { useEffect, useRef, useState } from 'react';
+import type { Quiz, QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
 import { LoadStatus } from '../components/LoadStatus.js';
-import { Markdown } from '../components/Markdown.js';
 import { NextStep } from '../components/NextStep.js';
+import { QuestionForm } from '../components/QuestionForm.js';
 import { ModuleBreadcrumb } from '../components/ModuleBreadcrumb.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
 import { hrefFor } from '../router.js';
 import { useLoad } from '../use-load.js';
 
-const DAY_MS = 24 * 3600 * 1000;
-
 interface Answered {
   question: QuizQuestion;
   result: QuizResult;
 }
 
-/** One question: the learner's answer, checked by the core, then the verdict and the explanation. */
+/** One question of the quiz: the learner's answer, checked by the core, then the verdict and the explanation. */
 function QuestionCard({
   moduleId,
   question,
@@ -38,155 +33,31 @@ function QuestionCard({
   last: boolean;
 }) {
   const session = useSession();
-  const [picked, setPicked] = useState<number[]>([]);
-  const [text, setText] = useState('');
-  const [result, setResult] = useState<QuizResult>();
-  const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const shownAt = useRef(0);
-  const next = useRef<HTMLButtonElement>(null);
-  const ids = useId();
-  const promptId = `${ids}-prompt`;
-  const problemId = `${ids}-problem`;
-
-  useEffect(() => {
-    shownAt.current = Date.now();
-  }, []);
-  useEffect(() => {
-    if (result) next.current?.focus();
-  }, [result]);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (result || busy) return;
-    const answer: QuizAnswer = question.kind === 'choice' ? picked : text;
-    setBusy(true);
-    try {
-      const timeSpentMs = Math.min(Date.now() - shownAt.current, DAY_MS);
-      const graded = await learn().answerQuizItem({ session, moduleId, itemId: question.id, answer, timeSpentMs });
-      setProblem(undefined);
-      setResult(graded);
-      onAnswered(graded);
-    } catch (error) {
-      // A refused answer records nothing: say why, and let the learner answer again.
-      setProblem(
-        error instanceof LearnError ? error.message : `Could not check the answer: ${(error as Error).message}`,
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const toggle = (i: number) =>
-    setPicked((now) =>
-      question.kind === 'choice' && question.multiple
-        ? now.includes(i)
-          ? now.filter((x) => x !== i)
-          : [...now, i]
-        : [i],
-    );
-  const right = new Set(result?.correctChoices ?? []);
-  const describedBy = problem ? problemId : undefined;
-
   return (
-    <form
-      className="panel quiz-card"
-      onSubmit={(e) => void submit(e)}
-      aria-labelledby={promptId}
-      data-testid="quiz-item"
-    >
-      <p className="quiz-position">
-        Question {position} of {total}
-      </p>
-      <progress
-        className="quiz-progress"
-        value={position}
-        max={total}
-        aria-label={`Question ${position} of ${total}`}
-      />
-      <div id={promptId} className="lesson-body quiz-prompt">
-        <Markdown source={question.prompt} />
-      </div>
-      {question.kind === 'choice' ? (
-        <fieldset className="quiz-choices" disabled={result !== undefined} aria-describedby={describedBy}>
-          <legend>{question.multiple ? 'Choose all that apply' : 'Choose one answer'}</legend>
-          {question.choices.map((choice, i) => (
-            <label
-              key={i}
-              className={
-                result
-                  ? right.has(i)
-                    ? 'quiz-choice right'
-                    : picked.includes(i)
-                      ? 'quiz-choice wrong'
-                      : 'quiz-choice'
-                  : 'quiz-choice'
-              }
-            >
-              <input
-                type={question.multiple ? 'checkbox' : 'radio'}
-                name={`${ids}-choice`}
-                checked={picked.includes(i)}
-                onChange={() => toggle(i)}
-              />
-              <span className="quiz-letter" aria-hidden="true">
-                {choiceLetter(i)}.
-              </span>{' '}
-              <code>{choice}</code>
-              {result && right.has(i) && <span className="visually-hidden"> (right answer)</span>}
-            </label>
-          ))}
-        </fieldset>
-      ) : (
-        <label className="quiz-text">
-          {question.kind === 'numeric' ? 'Your answer (a number)' : 'Your answer'}
-          <input
-            type="text"
-            inputMode={question.kind === 'numeric' ? 'decimal' : 'text'}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={500}
-            value={text}
-            disabled={result !== undefined}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={describedBy}
-            onChange={(e) => setText(e.target.value)}
+    <QuestionForm
+      question={question}
+      grade={(answer, timeSpentMs) =>
+        learn().answerQuizItem({ session, moduleId, itemId: question.id, answer, timeSpentMs })
+      }
+      onGraded={onAnswered}
+      header={
+        <>
+          <p className="quiz-position">
+            Question {position} of {total}
+          </p>
+          <progress
+            className="quiz-progress"
+            value={position}
+            max={total}
+            aria-label={`Question ${position} of ${total}`}
           />
-        </label>
-      )}
-      {problem && (
-        <p id={problemId} className="status status-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div role="status" aria-live="polite" data-testid="quiz-feedback">
-        {result && (
-          <div className={result.correct ? 'quiz-feedback success' : 'quiz-feedback miss'}>
-            <p>
-              <strong>{result.correct ? '✓ Right.' : '✗ Not quite.'}</strong>
-              {!result.correct && (
-                <>
-                  {' '}
-                  The answer: <code>{result.expected}</code>
-                </>
-              )}
-            </p>
-            {result.explanation && <Markdown source={result.explanation} />}
-          </div>
-        )}
-      </div>
-      <div className="quiz-actions">
-        {result ? (
-          <button ref={next} type="button" onClick={onNext}>
-            {last ? 'See your results' : 'Next question'}
-          </button>
-        ) : (
-          <button type="submit" disabled={busy}>
-            Check answer
-          </button>
-        )}
-      </div>
-    </form>
+        </>
+      }
+      nextLabel={last ? 'See your results' : 'Next question'}
+      onNext={onNext}
+      className="panel quiz-card"
+      testIds={{ form: 'quiz-item', feedback: 'quiz-feedback' }}
+    />
   );
 }
 

@@ -1,0 +1,63 @@
+import { useId } from 'react';
+import type { QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
+import { choiceLetter } from '../../../common/contract/quiz.js';
+
+interface Props {
+  question: QuizQuestion;
+  picked: number[];
+  onPick: (picked: number[]) => void;
+  text: string;
+  onText: (text: string) => void;
+  /** Once graded, the answer is locked and the choices show which were right. */
+  result: Pick<QuizResult, 'correctChoices'> | undefined;
+  /** The id of the message saying why an answer was refused, while one shows. */
+  problemId: string | undefined;
+}
+
+/** How a quiz item is answered, in a quiz or a review: choices as radios or checkboxes, else one text field. */
+export function QuizAnswerField({ question, picked, onPick, text, onText, result, problemId }: Props) {
+  const name = useId();
+  if (question.kind !== 'choice') {
+    return (
+      <label className="quiz-text">
+        {question.kind === 'numeric' ? 'Your answer (a number)' : 'Your answer'}
+        <input
+          type="text"
+          inputMode={question.kind === 'numeric' ? 'decimal' : 'text'}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={500}
+          value={text}
+          disabled={result !== undefined}
+          aria-invalid={problemId ? true : undefined}
+          aria-describedby={problemId}
+          onChange={(e) => onText(e.target.value)}
+        />
+      </label>
+    );
+  }
+  const toggle = (i: number) =>
+    onPick(question.multiple ? (picked.includes(i) ? picked.filter((x) => x !== i) : [...picked, i]) : [i]);
+  const right = new Set(result?.correctChoices ?? []);
+  const stateOf = (i: number) => (!result ? '' : right.has(i) ? ' right' : picked.includes(i) ? ' wrong' : '');
+  return (
+    <fieldset className="quiz-choices" disabled={result !== undefined} aria-describedby={problemId}>
+      <legend>{question.multiple ? 'Choose all that apply' : 'Choose one answer'}</legend>
+      {question.choices.map((choice, i) => (
+        <label key={i} className={`quiz-choice${stateOf(i)}`}>
+          <input
+            type={question.multiple ? 'checkbox' : 'radio'}
+            name={`${name}-choice`}
+            checked={picked.includes(i)}
+            onChange={() => toggle(i)}
+          />
+          <span className="quiz-letter" aria-hidden="true">
+            {choiceLetter(i)}.
+          </span>{' '}
+          <code>{choice}</code>
+          {result && right.has(i) && <span className="visually-hidden"> (right answer)</span>}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
