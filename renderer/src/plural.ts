@@ -1,1 +1,5 @@
-export const lessonsLabel = (n: number) => `${n} ${n === 1 ? 'lesson' : 'lessons'}`;
+import { counted } from '../../common/plural.js';
+
+export { counted };
+
+export const lessonsLabel = (n: number) => counted(n, 'lesson');

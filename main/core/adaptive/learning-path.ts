@@ -3,7 +3,7 @@ import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import { predictFromEvidence } from './performance-prior.js';
 import type { SkillEvidence } from './performance-prior.js';
 import type { FinishedSteps } from './finished-steps.js';
-import { counted, listed, percent } from './wording.js';
+import { counted, listed, listedWithMore, percent } from './wording.js';
 
 interface Step {
   kind: 'lesson' | 'exercise';
@@ -138,7 +138,7 @@ export class LearningPaths {
       if (waiting.length > 0) {
         const named = waiting.slice(0, MAX_WAITS_NAMED);
         const more = waiting.length - named.length;
-        const reason = `Waits for ${listed(more > 0 ? [...named, counted(more, 'more')] : named)}.`;
+        const reason = `Waits for ${listedWithMore(named, more)}.`;
         return { ...base, probability, status: 'locked', waitsFor: waiting, reason };
       }
       const status = nextGiven ? 'open' : 'next';

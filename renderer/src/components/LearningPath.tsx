@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PathStep } from '../../../common/contract/adaptive.js';
 import { learn } from '../learn.js';
+import { counted } from '../plural.js';
 import { useSession } from '../learner-store.js';
 import { hrefFor } from '../router.js';
 import { useLoad } from '../use-load.js';
@@ -89,7 +90,7 @@ export function LearningPath() {
                 </ol>
               )}
               <button type="button" aria-expanded={showAll} onClick={() => setShowAll((all) => !all)}>
-                {showAll ? 'Show fewer steps' : `Show all ${path.steps.length} steps (${path.done} done)`}
+                {showAll ? 'Show fewer steps' : `Show all ${counted(path.steps.length, 'step')} (${path.done} done)`}
               </button>
             </>
           );
