@@ -9,12 +9,13 @@ import { LessonScreen } from './screens/LessonScreen.js';
 import { ModuleListScreen } from './screens/ModuleListScreen.js';
 import { ModuleScreen } from './screens/ModuleScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
-import { ProfilePicker, avatarOf } from './screens/ProfilePicker.js';
+import { ProfilePicker } from './screens/ProfilePicker.js';
 import { ProgressScreen } from './screens/ProgressScreen.js';
 import { QuizScreen } from './screens/QuizScreen.js';
 import { useLearner } from './learner-store.js';
 import { useAdmin } from './admin-store.js';
 import { AdminUnlockDialog } from './components/AdminUnlockDialog.js';
+import { Avatar } from './components/Avatar.js';
 
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -119,7 +120,7 @@ export function App() {
         </nav>
         <SearchBox />
         <div className="who">
-          <span aria-hidden="true">{avatarOf(current.learner.avatar)}</span> {current.learner.displayName}
+          <Avatar id={current.learner.avatar} /> {current.learner.displayName}
           {/* The next learner at this keyboard must not find admin unlocked. */}
           <button type="button" onClick={() => void Promise.all([lockAdmin(), leave()])}>
             Switch profile

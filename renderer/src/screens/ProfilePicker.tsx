@@ -1,25 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { LearnerSummary } from '../../../common/contract/learners.js';
+import { Avatar, avatarIds } from '../components/Avatar.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { failure, Notice } from '../components/Notice.js';
 import { PinInput } from '../components/PinInput.js';
 import { learn } from '../learn.js';
 import { useLearner } from '../learner-store.js';
 import { useLoad } from '../use-load.js';
-
-export const AVATARS: Record<string, string> = {
-  owl: '🦉',
-  fox: '🦊',
-  cat: '🐱',
-  panda: '🐼',
-  turtle: '🐢',
-  rocket: '🚀',
-  snake: '🐍',
-  star: '⭐',
-};
-
-export const avatarOf = (name: string) => AVATARS[name] ?? AVATARS.owl!;
 
 function PinForm({ learner, onCancel }: { learner: LearnerSummary; onCancel: () => void }) {
   const enter = useLearner((s) => s.enter);
@@ -86,10 +74,10 @@ function NewProfile({ onCancel }: { onCancel?: () => void }) {
       </label>
       <fieldset className="avatar-choice">
         <legend>Picture</legend>
-        {Object.entries(AVATARS).map(([id, emoji]) => (
+        {avatarIds.map((id) => (
           <label key={id} className="avatar-option">
             <input type="radio" name="avatar" value={id} checked={avatar === id} onChange={() => setAvatar(id)} />
-            <span aria-hidden="true">{emoji}</span>
+            <Avatar id={id} />
             <span className="visually-hidden">{id}</span>
           </label>
         ))}
@@ -149,9 +137,7 @@ export function ProfilePicker() {
                 {list.map((l) => (
                   <li key={l.id}>
                     <button type="button" className="profile-button" onClick={() => pick(l)}>
-                      <span className="avatar" aria-hidden="true">
-                        {avatarOf(l.avatar)}
-                      </span>
+                      <Avatar id={l.avatar} className="avatar" />
                       <span>{l.displayName}</span>
                       {l.hasPin && <span className="status">PIN</span>}
                     </button>
