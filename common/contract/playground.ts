@@ -5,7 +5,9 @@ import { contentIdSchema } from './content.js';
 export const playgroundStatusSchema = z.object({
   state: z.enum(['ready', 'docker-missing', 'docker-stopped', 'image-missing', 'image-building', 'unavailable']),
   message: z.string(),
-  /** What fixes it, in words a learner or admin can act on. */
+  /** What a learner can do meanwhile and who can fix it, in plain words with no commands; null when it runs. */
+  help: z.string().nullable(),
+  /** What fixes it: the machine admin's steps and commands (doctor and the admin's view show it). */
   fix: z.string().nullable(),
   runtime: z.string(),
   image: z.string(),

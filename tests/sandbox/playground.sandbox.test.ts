@@ -482,8 +482,12 @@ describe('the playground without Docker', () => {
     try {
       const status = await api.getPlaygroundStatus();
       expect(status).toMatchObject({ state: 'docker-missing', fix: expect.stringContaining('lionlearn doctor') });
+      // A learner is told what still works and who can fix it; the admin's commands stay in `fix`.
+      expect(status.help).toMatch(/read lessons.*admin/s);
+      expect(`${status.message} ${status.help}`).not.toMatch(/apt-get|sudo|systemctl|usermod/);
       const failure = await api.executeCode({ session, code: 'print(1)' }).catch((e: unknown) => e);
       expect(failure).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/Docker/) });
+      expect((failure as Error).message).not.toMatch(/apt-get|sudo/);
       // After three failures in a row the breaker answers at once, without touching the socket.
       await api.executeCode({ session, code: 'print(1)' }).catch(() => undefined);
       expect(await api.getPlaygroundStatus()).toMatchObject({ state: 'unavailable', message: /stopped answering/ });

@@ -6,7 +6,10 @@ import type { PlaygroundStatus } from '../../../common/contract/playground.js';
 
 export type EngineState = Exclude<PlaygroundStatus['state'], 'ready' | 'image-missing' | 'image-building'>;
 
-/** Why the engine cannot be reached, in words a learner or admin can act on. */
+/**
+ * Why the engine cannot be reached: `message` says what is wrong in a learner's words; `fix` is the
+ * admin's steps (commands included), never shown to a learner as theirs to run.
+ */
 export class EngineUnavailable extends Error {
   constructor(
     readonly state: EngineState,
@@ -31,7 +34,7 @@ function explain(error: unknown, socketPath: string | undefined): EngineUnavaila
   if (code === 'ENOENT' && socketPath && !existsSync(socketPath)) {
     return new EngineUnavailable(
       'docker-missing',
-      'Docker is not installed here, so code cannot run (reading, quizzes and progress still work).',
+      'Docker, which runs code safely, is not installed on this computer, so code cannot run here yet.',
       'Install Docker (on Debian: apt-get install docker.io), start it, then run `lionlearn doctor`.',
     );
   }

@@ -15,6 +15,7 @@ import type { RuntimeImages } from './runtime-images.js';
 import { ScratchWorkspaces } from './scratch-workspaces.js';
 import { DEFAULT_LIMITS, DEFAULT_MAXIMA, withinMaxima } from './sandbox-limits.js';
 import type { SandboxLimits } from './sandbox-limits.js';
+import { WHILE_CODE_CANNOT_RUN } from './learner-help.js';
 import { NOT_RUN, runInContainer } from './sandbox-run.js';
 import type { SandboxJob, SandboxOutcome } from './sandbox-run.js';
 import { SandboxSlots, slotsForHost } from './sandbox-slots.js';
@@ -134,7 +135,8 @@ const cancelledRun: SandboxOutcome = { ...NOT_RUN, report: null, loaderErrors: '
 const goneBeforeJob = (error: unknown) => [404, 409].includes((error as { statusCode?: number }).statusCode ?? 0);
 
 const unavailable = (error: unknown) => {
-  if (error instanceof EngineUnavailable) return new LearnError('unavailable', `${error.message} ${error.fix}`);
+  if (error instanceof EngineUnavailable)
+    return new LearnError('unavailable', `${error.message} ${WHILE_CODE_CANNOT_RUN}`);
   return error;
 };
 
@@ -170,6 +172,7 @@ export function createPlayground(deps: Deps): Playground {
         canRun: false,
         state: 'unavailable',
         message: `This app has no "${runtime}" runtime.`,
+        help: WHILE_CODE_CANNOT_RUN,
         fix: 'Update the app.',
       };
     }
@@ -181,11 +184,12 @@ export function createPlayground(deps: Deps): Playground {
           canRun: true,
           state: 'image-building',
           message: `Loading the ${runtime} sandbox image…`,
+          help: null,
           fix: null,
         };
       }
       if (await engine.hasImage(image)) {
-        return { ...base, canRun: true, state: 'ready', message: 'Ready to run code.', fix: null };
+        return { ...base, canRun: true, state: 'ready', message: 'Ready to run code.', help: null, fix: null };
       }
       const archive = await images.archiveFor(runtime);
       return {
@@ -193,6 +197,7 @@ export function createPlayground(deps: Deps): Playground {
         canRun: archive !== undefined,
         state: 'image-missing',
         message: `The ${runtime} sandbox image is not on this machine yet.`,
+        help: archive ? null : WHILE_CODE_CANNOT_RUN,
         fix: archive
           ? `It loads from ${archive} at the first run.`
           : 'Build it once with `sudo lionlearn sandbox build` (needs the Debian mirror or a local one), ' +
@@ -200,7 +205,8 @@ export function createPlayground(deps: Deps): Playground {
       };
     } catch (error) {
       if (!(error instanceof EngineUnavailable)) throw error;
-      return { ...base, canRun: false, state: error.state, message: error.message, fix: error.fix };
+      const { state, message, fix } = error;
+      return { ...base, canRun: false, state, message, help: WHILE_CODE_CANNOT_RUN, fix };
     }
   };
 

@@ -1,5 +1,21 @@
 import { useEffect } from 'react';
 import { useAdmin } from '../admin-store.js';
+import { learn } from '../learn.js';
+import { useLoad } from '../use-load.js';
+import { SandboxHelp } from './SandboxHelp.js';
+
+/** For an unlocked admin: whether this machine runs code, and the commands that fix it when it does not. */
+function MachineHealth({ token }: { token: string }) {
+  const sandbox = useLoad(`sandbox-${token}`, () => learn().getPlaygroundStatus());
+  if (sandbox.status !== 'ready') return null;
+  return sandbox.value.canRun ? (
+    <p className="status">The code sandbox is ready on this machine.</p>
+  ) : (
+    <div className="status status-error sandbox-state" role="status">
+      <SandboxHelp status={sandbox.value} admin />
+    </div>
+  );
+}
 
 /** Settings' admin section: set a password on a fresh machine, unlock, lock, change the password. */
 export function AdminPanel() {
@@ -18,15 +34,18 @@ export function AdminPanel() {
           </button>
         </p>
       ) : unlocked ? (
-        <p role="status">
-          Admin is unlocked until {new Date(unlocked.expiresAt).toLocaleTimeString()}.{' '}
-          <button type="button" onClick={() => void lock()}>
-            Lock admin
-          </button>{' '}
-          <button type="button" onClick={openDialog}>
-            Change the admin password
-          </button>
-        </p>
+        <>
+          <p role="status">
+            Admin is unlocked until {new Date(unlocked.expiresAt).toLocaleTimeString()}.{' '}
+            <button type="button" onClick={() => void lock()}>
+              Lock admin
+            </button>{' '}
+            <button type="button" onClick={openDialog}>
+              Change the admin password
+            </button>
+          </p>
+          <MachineHealth token={unlocked.session} />
+        </>
       ) : (
         <p>
           Learners use this machine; installing, removing and switching packs, trusting keys and removing profiles are

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Exercise } from '../../../../common/contract/content.js';
 import type { PlaygroundStatus } from '../../../../common/contract/playground.js';
+import { useAdmin } from '../../admin-store.js';
 import { CodeEditor } from '../../components/CodeEditor.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { SandboxHelp } from '../../components/SandboxHelp.js';
 import { learn } from '../../learn.js';
 import { useLearner, useSession } from '../../learner-store.js';
 import { ResultsPanel } from './ResultsPanel.js';
@@ -11,6 +13,7 @@ import type { DraftSave } from './use-draft.js';
 import { initialWorkspace, workspaceReducer } from './workspace-state.js';
 
 function SandboxState({ status, loading }: { status: PlaygroundStatus | undefined; loading: number | undefined }) {
+  const admin = useAdmin((s) => s.unlocked !== null);
   if (loading !== undefined && loading < 100) {
     return (
       <div className="status sandbox-state" role="status">
@@ -22,11 +25,7 @@ function SandboxState({ status, loading }: { status: PlaygroundStatus | undefine
   if (!status || status.canRun) return null;
   return (
     <div className="status status-error sandbox-state" role="alert">
-      <p>
-        <strong>Code cannot run right now.</strong> {status.message}
-      </p>
-      {status.fix && <p>What to do: {status.fix}</p>}
-      <p>You can still read the exercise and the hints.</p>
+      <SandboxHelp status={status} admin={admin} />
     </div>
   );
 }
