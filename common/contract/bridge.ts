@@ -59,7 +59,7 @@ export async function dispatch(
     const call = service[methodName] as (input: unknown) => Promise<unknown>;
     return { ok: true, value: await call.call(service, parsed.data) };
   } catch (error) {
-    if (error instanceof LearnError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof LearnError) return { ok: false, error: error.toBody() };
     onInternalError(error);
     return {
       ok: false,
@@ -73,7 +73,7 @@ export function createApiClient(bridge: LearnBridge): LearnApi {
   const entries = learnMethods.map((name) => {
     const call = async (input?: unknown) => {
       const result = await bridge[name](input);
-      if (!result.ok) throw new LearnError(result.error.code, result.error.message);
+      if (!result.ok) throw LearnError.fromBody(result.error);
       return result.value;
     };
     return [name, call] as const;

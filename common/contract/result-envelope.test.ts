@@ -6,6 +6,8 @@ describe('reading an HTTP answer as a result envelope', () => {
     expect(readResultEnvelope(200, '{"ok":true,"value":[1]}')).toEqual({ ok: true, value: [1] });
     const failure = { ok: false, error: { code: 'invalid-input', message: 'Too large.' } };
     expect(readResultEnvelope(413, JSON.stringify(failure))).toEqual(failure);
+    const locked = { ok: false, error: { code: 'too-many-attempts', message: 'Wait.', retryAfterMs: 3000 } };
+    expect(readResultEnvelope(429, JSON.stringify(locked))).toEqual(locked);
   });
 
   it('turns any other answer into an error with a real code and message', () => {

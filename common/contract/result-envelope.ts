@@ -4,7 +4,14 @@ import type { ApiResult, ErrorCode } from './errors.js';
 
 const resultEnvelopeSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(errorCodes), message: z.string() }) }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({
+      code: z.enum(errorCodes),
+      message: z.string(),
+      retryAfterMs: z.number().int().nonnegative().optional(),
+    }),
+  }),
 ]);
 
 /** The contract code nearest an HTTP status, for an answer that is not an envelope. */

@@ -54,6 +54,7 @@ export function createAdminService({ store, sessions, now }: Deps) {
         throw new LearnError(
           'too-many-attempts',
           `Too many wrong admin passwords: try again in ${Math.ceil(wait / 1000)} s.`,
+          { retryAfterMs: Math.ceil(wait) },
         );
       }
       if (await verifyPin(password, stored.hash)) {

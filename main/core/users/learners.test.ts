@@ -65,6 +65,8 @@ describe('learners', () => {
     await expect(api.openLearnerSession({ learnerId: learner.id, pin: '0000' })).rejects.toThrow(/not right/);
     const locked = await api.openLearnerSession({ learnerId: learner.id, pin: '13579' }).catch((e: LearnError) => e);
     expect(locked).toMatchObject({ code: 'too-many-attempts', message: expect.stringMatching(/try again in 5 s/) });
+    // The wait crosses the bridge as a number too, so a face can count it down.
+    expect(locked.retryAfterMs).toBe(5_000);
     clock += 5_001;
     await expect(api.openLearnerSession({ learnerId: learner.id, pin: '0000' })).rejects.toThrow(/not right/);
     await expect(api.openLearnerSession({ learnerId: learner.id, pin: '13579' })).rejects.toThrow(/try again in 10 s/);

@@ -63,6 +63,7 @@ export function createUsersService({ db, learners, sessions, log, exportLearner,
       throw new LearnError(
         'too-many-attempts',
         `Too many wrong PINs for ${learner.displayName}: try again in ${Math.ceil(wait / 1000)} s.`,
+        { retryAfterMs: Math.ceil(wait) },
       );
     }
     if (pin === undefined) throw new LearnError('forbidden', `${learner.displayName}'s profile needs its PIN.`);
