@@ -61,12 +61,14 @@ describe('learners', () => {
     for (let i = 0; i < 3; i++) {
       await expect(api.openLearnerSession({ learnerId: learner.id, pin: '0000' })).rejects.toThrow(/not right/);
     }
-    // The fourth wrong PIN locks the profile; even the right PIN waits.
-    await expect(api.openLearnerSession({ learnerId: learner.id, pin: '0000' })).rejects.toThrow(/not right/);
+    // The fourth wrong PIN locks the profile and says so with the wait; even the right PIN waits.
+    const locking = await api.openLearnerSession({ learnerId: learner.id, pin: '0000' }).catch((e: LearnError) => e);
+    expect(locking).toMatchObject({ code: 'too-many-attempts', message: expect.stringMatching(/not right/) });
+    expect((locking as LearnError).retryAfterMs).toBe(5_000);
     const locked = await api.openLearnerSession({ learnerId: learner.id, pin: '13579' }).catch((e: LearnError) => e);
     expect(locked).toMatchObject({ code: 'too-many-attempts', message: expect.stringMatching(/try again in 5 s/) });
     // The wait crosses the bridge as a number too, so a face can count it down.
-    expect(locked.retryAfterMs).toBe(5_000);
+    expect((locked as LearnError).retryAfterMs).toBe(5_000);
     clock += 5_001;
     await expect(api.openLearnerSession({ learnerId: learner.id, pin: '0000' })).rejects.toThrow(/not right/);
     await expect(api.openLearnerSession({ learnerId: learner.id, pin: '13579' })).rejects.toThrow(/try again in 10 s/);

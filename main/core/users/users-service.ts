@@ -74,6 +74,16 @@ export function createUsersService({ db, learners, sessions, log, exportLearner,
     const failures = learner.failedPins + 1;
     const lock = lockMsAfter(failures);
     learners.recordPinResult(learner.id, failures, lock > 0 ? new Date(now().getTime() + lock).toISOString() : null);
+    // The try that starts a lockout says so at once, so the face counts down before a next try is refused.
+    if (lock > 0) {
+      throw new LearnError(
+        'too-many-attempts',
+        `That PIN is not right, and that was too many: try again in ${lock / 1000} s.`,
+        {
+          retryAfterMs: lock,
+        },
+      );
+    }
     throw new LearnError('forbidden', 'That PIN is not right.');
   };
 

@@ -4,47 +4,71 @@ import type { LearnerSummary } from '../../../common/contract/learners.js';
 import { Avatar, avatarIds } from '../components/Avatar.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { failure, Notice } from '../components/Notice.js';
-import { PinInput } from '../components/PinInput.js';
+import { LockoutCountdown } from '../components/LockoutCountdown.js';
+import { PinInput, pinProblem } from '../components/PinInput.js';
+import { LearnError } from '../../../common/contract/errors.js';
 import { learn } from '../learn.js';
 import { useLearner } from '../learner-store.js';
+import { useCountdown } from '../use-countdown.js';
 import { useLoad } from '../use-load.js';
 
 function PinForm({ learner, onCancel }: { learner: LearnerSummary; onCancel: () => void }) {
   const enter = useLearner((s) => s.enter);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string>();
+  const [pinError, setPinError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const lockout = useCountdown();
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  const locked = lockout.seconds > 0;
+  const [wasLocked, setWasLocked] = useState(false);
+  const [lockEnded, setLockEnded] = useState(false);
+  // When the wait is over, the lockout's alert gives way to a polite "try again" and the field takes focus.
+  if (locked !== wasLocked) {
+    setWasLocked(locked);
+    setLockEnded(!locked);
+    if (!locked) setError(undefined);
+  }
+  useEffect(() => {
+    if (!locked) input.current?.focus();
+  }, [locked]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (locked) return;
+    setLockEnded(false);
+    const problem = pinProblem(pin, true);
+    setPinError(problem);
+    if (problem) return input.current?.focus();
     setBusy(true);
     learn()
       .openLearnerSession({ learnerId: learner.id, pin })
       .then(enter, (e: unknown) => {
-        setError((e as Error).message);
+        const retryAfterMs = e instanceof LearnError ? e.retryAfterMs : undefined;
+        if (retryAfterMs !== undefined) lockout.start(retryAfterMs);
+        setError((e as Error).message.replace(/:? try again in \d+ s\.$/, '.'));
         setPin('');
         setBusy(false);
         input.current?.focus();
       });
   };
   return (
-    <form className="panel pin-form" onSubmit={submit} aria-label={`PIN for ${learner.displayName}`}>
+    <form className="panel pin-form" onSubmit={submit} aria-label={`PIN for ${learner.displayName}`} noValidate>
       <PinInput
         label={`PIN for ${learner.displayName}`}
         inputRef={input}
         autoComplete="off"
         value={pin}
         onChange={setPin}
-        required
+        error={pinError}
       />
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy || locked}>
         Open
       </button>
       <button type="button" onClick={onCancel}>
         Back
       </button>
       <Notice message={failure(error)} />
+      <LockoutCountdown seconds={lockout.seconds} ended={lockEnded} />
     </form>
   );
 }
@@ -55,9 +79,14 @@ function NewProfile({ onCancel }: { onCancel?: () => void }) {
   const [avatar, setAvatar] = useState('owl');
   const [goal, setGoal] = useState('');
   const [pin, setPin] = useState('');
+  const [pinError, setPinError] = useState<string>();
   const [error, setError] = useState<string>();
+  const pinField = useRef<HTMLInputElement>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const problem = pinProblem(pin, false);
+    setPinError(problem);
+    if (problem) return pinField.current?.focus();
     learn()
       .createLearner({
         profile: { displayName: name, avatar, goals: goal.trim() ? [goal.trim()] : [] },
@@ -89,8 +118,10 @@ function NewProfile({ onCancel }: { onCancel?: () => void }) {
       <PinInput
         label="PIN, 4 to 8 digits (optional; for shared machines)"
         autoComplete="new-password"
+        inputRef={pinField}
         value={pin}
         onChange={setPin}
+        error={pinError}
       />
       <button type="submit">Create and start</button>
       {onCancel && (
