@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appInChromium } from './support/app-in-chromium.js';
 import { SCREENSHOTS } from './support/browser.js';
+import { expectNoSeriousViolations } from './support/accessibility.js';
 import { runCli } from './support/processes.js';
 import { LessonPage } from './pages/lesson-page.js';
 import { ModuleListPage } from './pages/module-list-page.js';
@@ -80,6 +81,32 @@ describe('profiles and progress in Chromium', () => {
     await page.keyboard.type('1111');
     await page.keyboard.press('Enter');
     await expect(picker.alert.innerText()).resolves.toContain('That PIN is not right');
+    // A short PIN gets our own sentence, tied to the field, not the browser's generic one.
+    const field = page.getByRole('form', { name: 'PIN for Ada' }).locator('input');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    const described = await field.getAttribute('aria-describedby');
+    expect(described).toBeTruthy();
+    await expect(page.locator(`[id="${described}"]`).innerText()).resolves.toBe(
+      'A PIN is at least 4 digits; this one has 2.',
+    );
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectNoSeriousViolations(page);
+    // Three more wrong PINs lock the profile: the wait counts down live and Open comes back at 0.
+    for (let i = 0; i < 3; i++) {
+      await field.fill('1111');
+      await page.keyboard.press('Enter');
+      await page.getByText(/That PIN is not right/).waitFor();
+      if (i < 2) await page.getByRole('button', { name: 'Open' }).and(page.locator(':enabled')).waitFor();
+    }
+    const timer = page.getByRole('timer');
+    await expect(timer.innerText()).resolves.toMatch(/^Try again in [45] seconds\.$/);
+    await expect(page.getByRole('button', { name: 'Open' }).isDisabled()).resolves.toBe(true);
+    await expectNoSeriousViolations(page);
+    await page.getByText('Try again in 2 seconds.').waitFor();
+    await page.getByRole('status').filter({ hasText: 'You can try again now.' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Open' }).isEnabled()).resolves.toBe(true);
+    await expect(timer.count()).resolves.toBe(0);
     await page.keyboard.type('2468');
     await page.keyboard.press('Enter');
     await expect(page.locator('.who').innerText()).resolves.toContain('Ada');
