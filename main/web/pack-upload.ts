@@ -11,6 +11,7 @@ import { dispatch } from '../../common/contract/bridge.js';
 import { LearnError } from '../../common/contract/errors.js';
 import type { Core } from '../core/create-core.js';
 import { megabytes, sendFailure, statusOf } from './contract-errors.js';
+import { namingTheUpload, uploadName } from './upload-name.js';
 
 /** The largest pack the browser face accepts, as the archive reader does. */
 export const MAX_UPLOAD_BYTES = 1024 ** 3;
@@ -32,7 +33,7 @@ export function registerPackUpload(
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
     const tooLarge = `That file is larger than a pack may be (${megabytes(maxBytes)}).`;
-    scope.put<{ Querystring: { allowDowngrade?: string } }>('/upload-pack', async (request, reply) => {
+    scope.put<{ Querystring: { allowDowngrade?: string; name?: string } }>('/upload-pack', async (request, reply) => {
       // Refused before reading when the length is declared; counted while streaming when it is not.
       if (Number(request.headers['content-length']) > maxBytes)
         return sendFailure(reply, 413, 'invalid-input', tooLarge);
@@ -62,7 +63,8 @@ export function registerPackUpload(
         const result = await dispatch(core.api, 'installPack', input, (error) =>
           core.logger.error({ err: error }, 'pack upload failed'),
         );
-        return reply.code(result.ok ? 200 : statusOf[result.error.code]).send(result);
+        const named = namingTheUpload(result, [file, dir], uploadName(request.query.name));
+        return reply.code(named.ok ? 200 : statusOf[named.error.code]).send(named);
       } catch (error) {
         if (!(error instanceof TooLarge)) throw error;
         return sendFailure(reply, 413, 'invalid-input', tooLarge);

@@ -134,8 +134,8 @@ describe('browser face over real HTTP and WebSocket', () => {
     const admin = unlocked.value.session;
     await call('addTrustedKey', { session: admin, publicKey: keys.publicKey, label: 'test' });
     const archive = await buildPackArchive(writePackFixture({ id: 'uploaded' }), keys.privateKey);
-    const upload = (body: Buffer, token = TOKEN, session: string | null = admin) =>
-      fetch(`${base}/api/upload-pack`, {
+    const upload = (body: Buffer, token = TOKEN, session: string | null = admin, name?: string) =>
+      fetch(`${base}/api/upload-pack${name === undefined ? '' : `?name=${encodeURIComponent(name)}`}`, {
         method: 'PUT',
         headers: {
           'Content-Type': 'application/octet-stream',
@@ -162,6 +162,19 @@ describe('browser face over real HTTP and WebSocket', () => {
       ok: false,
       error: { message: expect.stringMatching(/does not end with a pack seal/) },
     });
+    // The error names the file the learner chose, never the server's temp copy.
+    for (const [name, shown] of [
+      ['week 3.lpack', '“week 3.lpack”'],
+      ['C:\\Users\\ada\\week 3.lpack', '“week 3.lpack”'],
+      ['../../etc/\u202epack.lpack', '“pack.lpack”'],
+      [undefined, 'the uploaded file'],
+    ] as const) {
+      const named = (await (await upload(Buffer.from('not a pack'), TOKEN, admin, name)).json()) as {
+        error: { message: string };
+      };
+      expect(named.error.message).toContain(`Cannot use ${shown}:`);
+      expect(named.error.message).not.toMatch(/lionlearn-upload|upload\.lpack|\/tmp\//);
+    }
   });
 
   it('refuses a WebSocket without the token', async () => {

@@ -56,7 +56,9 @@ type InstallResult = Awaited<ReturnType<PackImportBridge<File>['importPackFile']
 function uploadPack(token: string, file: File, options: PackImportOptions, onProgress: (p: ImportProgress) => void) {
   return new Promise<InstallResult>((resolve) => {
     const request = new XMLHttpRequest();
-    request.open('PUT', `/api/upload-pack?allowDowngrade=${options.allowDowngrade}`);
+    // The file's own name, so an error names what the learner chose rather than the server's temp copy.
+    const query = new URLSearchParams({ allowDowngrade: String(options.allowDowngrade), name: file.name });
+    request.open('PUT', `/api/upload-pack?${query}`);
     request.setRequestHeader('Authorization', `Bearer ${token}`);
     // A header, not the query string: the admin session must not land in a log line.
     request.setRequestHeader(ADMIN_SESSION_HEADER, options.session);

@@ -1,0 +1,26 @@
+import type { ApiResult } from '../../common/contract/errors.js';
+
+const MAX_NAME_CHARS = 120;
+
+/**
+ * The name of the file the learner chose, as the browser sent it: its last path part only, with no
+ * control or bidi-override characters (it is shown back in a message), at most 120 characters.
+ */
+export function uploadName(raw: unknown): string {
+  if (typeof raw !== 'string') return 'the uploaded file';
+  const last = raw.split(/[/\\]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = last.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  if (!clean) return 'the uploaded file';
+  return `“${clean.length > MAX_NAME_CHARS ? `${clean.slice(0, MAX_NAME_CHARS - 1)}…` : clean}”`;
+}
+
+/**
+ * An install's answer about an uploaded pack, naming the file the learner chose wherever the core
+ * named the server's private temp copy (its path means nothing to them and tells them about the server).
+ */
+export function namingTheUpload<T>(result: ApiResult<T>, tempPaths: readonly string[], name: string): ApiResult<T> {
+  if (result.ok) return result;
+  const message = tempPaths.reduce((text, path) => text.split(path).join(name), result.error.message);
+  return { ok: false, error: { ...result.error, message } };
+}
