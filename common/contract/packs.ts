@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { localIdSchema } from './content.js';
 
+/**
+ * The words an install error carries when the pack's signing key is not trusted on this machine; a
+ * face that finds them offers the way to the fix (Settings' trusted keys, for an admin).
+ */
+export const UNTRUSTED_KEY_WORDS = 'which is not trusted here';
+
 export const trustedKeySchema = z.object({
   keyId: z.string(),
   label: z.string(),

@@ -1,5 +1,6 @@
 import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { z } from 'zod';
+import { UNTRUSTED_KEY_WORDS } from '../../common/contract/packs.js';
 
 export const signatureSchema = z.strictObject({
   algorithm: z.literal('ed25519'),
@@ -46,7 +47,12 @@ export function checkSignature(
   trusted: ReadonlyMap<string, string>,
 ): { ok: true; keyId: string } | { ok: false; reason: string } {
   const publicKey = trusted.get(signature.keyId);
-  if (!publicKey) return { ok: false, reason: `it is signed by key ${signature.keyId}, which is not trusted here` };
+  if (!publicKey) {
+    const reason =
+      `it is signed by key ${signature.keyId}, ${UNTRUSTED_KEY_WORDS}; a machine admin must trust that key first ` +
+      '(in the app: Settings, Trusted pack keys; on the command line: lionlearn trust add <public key file>)';
+    return { ok: false, reason };
+  }
   const valid = verify(null, bytes, publicKey, Buffer.from(signature.signature, 'base64'));
   return valid
     ? { ok: true, keyId: signature.keyId }

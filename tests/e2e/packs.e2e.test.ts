@@ -1,6 +1,7 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { expectNoSeriousViolations } from './support/accessibility.js';
 import { appInChromium } from './support/app-in-chromium.js';
 import { SCREENSHOTS } from './support/browser.js';
 import { adminMakesPack } from './support/signed-pack.js';
@@ -30,9 +31,14 @@ describe('packs, keys and search in Chromium', () => {
     await admin.setPassword('packs e2e admin');
     await catalog.importFile(pack.file);
     await expect(catalog.error.innerText()).resolves.toMatch(/not trusted here/);
+    // The error names the chosen file, not the server's temp copy, and leads to the fix.
+    await expect(catalog.error.innerText()).resolves.toContain(`Cannot use “${basename(pack.file)}”`);
+    await expect(catalog.error.innerText()).resolves.not.toMatch(/lionlearn-upload|\/tmp\//);
+    await expectNoSeriousViolations(page);
+    await catalog.error.getByRole('link', { name: /Trust the key in Settings/ }).click();
 
     const settings = new SettingsPage(page);
-    await settings.open();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await settings.trustKey('Field team', pack.publicKey);
     await expect.poll(() => settings.keys.count()).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, '05-settings-keys.png'), fullPage: true });

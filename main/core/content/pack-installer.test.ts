@@ -145,7 +145,11 @@ describe('installing packs from files', () => {
     };
 
     it.each([
-      ['signed by an untrusted key', () => lpack({ version: '1.1.0' }, generateSigningKeys()), /not trusted here/],
+      [
+        'signed by an untrusted key',
+        () => lpack({ version: '1.1.0' }, generateSigningKeys()),
+        /not trusted here; a machine admin must trust that key first \(in the app: Settings, Trusted pack keys/,
+      ],
       [
         'not a pack at all',
         async () => {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ImportProgress } from '../../../common/contract/bridge.js';
+import { UNTRUSTED_KEY_WORDS } from '../../../common/contract/packs.js';
 import type { InstallResult } from '../../../common/contract/packs.js';
+import { hrefFor } from '../router.js';
 import { ByteProgress } from './ByteProgress.js';
 
 type State =
@@ -8,6 +10,21 @@ type State =
   | { status: 'working'; progress?: ImportProgress }
   | { status: 'done'; result: InstallResult }
   | { status: 'failed'; message: string };
+
+/** Why an import failed and, when the key is not trusted, the way to the fix. */
+export function ImportFailure({ message }: { message: string }) {
+  return (
+    <div role="alert" className="status-error">
+      <p>{message}</p>
+      {message.includes(UNTRUSTED_KEY_WORDS) && (
+        <p>
+          <a href={hrefFor.settings()}>Trust the key in Settings, under Trusted pack keys</a> (an admin must do it; get
+          the public key from whoever made the pack), then import the file again.
+        </p>
+      )}
+    </div>
+  );
+}
 
 /** Import a signed pack from a file: upload (browser face) and install progress, then a clear outcome. */
 export function PackImport({ session }: { session: string }) {
@@ -70,11 +87,7 @@ export function PackImport({ session }: { session: string }) {
             : `${state.result.packId} ${state.result.version} was already installed.`}
         </p>
       )}
-      {state.status === 'failed' && (
-        <p role="alert" className="status-error">
-          {state.message}
-        </p>
-      )}
+      {state.status === 'failed' && <ImportFailure message={state.message} />}
     </section>
   );
 }
