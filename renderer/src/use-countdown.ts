@@ -1,14 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
+import { LearnError } from '../../common/contract/errors.js';
 
 /** Whole seconds left until `until` (ms since the epoch), never below 0: "3 s" until the last ms has passed. */
 export const secondsLeft = (until: number, now: number) => Math.max(0, Math.ceil((until - now) / 1000));
 
+/** The core's words for a lockout without their fixed "try again in N s", which the live countdown replaces. */
+export const withoutWait = (message: string) => message.replace(/:? try again in \d+ s\.$/, '.');
+
 /**
- * A live countdown for a lockout the core reported as `retryAfterMs`: the seconds left, ticking down
- * each second, and 0 once the wait is over (when the face re-enables what it disabled).
+ * A lockout the core reported as `retryAfterMs`, counted down live: the seconds left (0 when not
+ * locked), and `ended` once a wait has run out, until the next try. `failed` takes a failed try's
+ * error, starts the countdown when it carries a wait, and gives the message to show.
  */
-export function useCountdown(): { seconds: number; start: (ms: number) => void } {
+export function useLockout() {
   const [until, setUntil] = useState<number | null>(null);
+  const [ended, setEnded] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (until === null) return;
@@ -16,14 +22,22 @@ export function useCountdown(): { seconds: number; start: (ms: number) => void }
     const timer = setInterval(() => {
       const at = Date.now();
       setNow(at);
-      if (at >= until) setUntil(null);
+      if (at >= until) {
+        setUntil(null);
+        setEnded(true);
+      }
     }, 250);
     return () => clearInterval(timer);
   }, [until]);
-  const start = useCallback((ms: number) => {
+  const failed = useCallback((error: unknown): string => {
+    const wait = error instanceof LearnError ? error.retryAfterMs : undefined;
+    if (wait === undefined) return (error as Error).message;
     const at = Date.now();
     setNow(at);
-    setUntil(at + ms);
+    setUntil(at + wait);
+    setEnded(false);
+    return withoutWait((error as Error).message);
   }, []);
-  return { seconds: until === null ? 0 : secondsLeft(until, now), start };
+  const trying = useCallback(() => setEnded(false), []);
+  return { seconds: until === null ? 0 : secondsLeft(until, now), ended, failed, trying };
 }

@@ -188,8 +188,11 @@ describe('the admin password', () => {
         error: { code: 'forbidden' },
       });
     }
-    // The fourth wrong try starts a 5 s lock; even the right password waits it out.
-    await call('unlockAdmin', { password: 'wrong password' });
+    // The fourth wrong try starts a 5 s lock and says so with the wait; even the right password waits it out.
+    expect(await call('unlockAdmin', { password: 'wrong password' })).toMatchObject({
+      ok: false,
+      error: { code: 'too-many-attempts', message: expect.stringMatching(/not right/), retryAfterMs: 5_000 },
+    });
     expect(await call('getAdminStatus')).toEqual({ ok: true, value: { passwordSet: true, lockedForSeconds: 5 } });
     expect(await call('unlockAdmin', { password: PASSWORD })).toMatchObject({
       ok: false,

@@ -3,7 +3,7 @@ import { LearnError } from '../../../common/contract/errors.js';
 import type { AdminPasswordStore } from './admin-password.js';
 import type { LearnerSessions } from './learner-sessions.js';
 import { hashPin, verifyPin } from './pin-hash.js';
-import { lockMsAfter } from './users-service.js';
+import { lockMsAfter, wrongTry } from './users-service.js';
 
 export type AdminService = Pick<LearnService, 'getAdminStatus' | 'setAdminPassword' | 'unlockAdmin' | 'lockAdmin'>;
 
@@ -64,7 +64,7 @@ export function createAdminService({ store, sessions, now }: Deps) {
       const failures = stored.failedAttempts + 1;
       const lock = lockMsAfter(failures);
       store.recordAttempt(failures, lock > 0 ? new Date(now().getTime() + lock).toISOString() : null);
-      throw new LearnError('forbidden', 'That admin password is not right.');
+      throw wrongTry('That admin password is not right', lock);
     },
 
     lockAdmin: async ({ session }) => {

@@ -31,6 +31,17 @@ const MAX_LOCK_MS = 15 * 60_000;
 export const lockMsAfter = (failures: number): number =>
   failures <= FREE_ATTEMPTS ? 0 : Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - FREE_ATTEMPTS - 1));
 
+/**
+ * A wrong PIN or password. The try that starts a lockout says so at once, with the wait, so a face
+ * counts down before the next try is refused rather than after.
+ */
+export const wrongTry = (notRight: string, lockMs: number): LearnError =>
+  lockMs > 0
+    ? new LearnError('too-many-attempts', `${notRight}, and that was too many: try again in ${lockMs / 1000} s.`, {
+        retryAfterMs: lockMs,
+      })
+    : new LearnError('forbidden', `${notRight}.`);
+
 const publicView = ({ pinHash: _h, failedPins: _f, lockedUntil: _l, ...learner }: StoredLearner): Learner => learner;
 
 interface Deps {
@@ -74,17 +85,7 @@ export function createUsersService({ db, learners, sessions, log, exportLearner,
     const failures = learner.failedPins + 1;
     const lock = lockMsAfter(failures);
     learners.recordPinResult(learner.id, failures, lock > 0 ? new Date(now().getTime() + lock).toISOString() : null);
-    // The try that starts a lockout says so at once, so the face counts down before a next try is refused.
-    if (lock > 0) {
-      throw new LearnError(
-        'too-many-attempts',
-        `That PIN is not right, and that was too many: try again in ${lock / 1000} s.`,
-        {
-          retryAfterMs: lock,
-        },
-      );
-    }
-    throw new LearnError('forbidden', 'That PIN is not right.');
+    throw wrongTry('That PIN is not right', lock);
   };
 
   const opened = (learnerId: string): LearnerSession => ({

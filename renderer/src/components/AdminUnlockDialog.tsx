@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useAdmin } from '../admin-store.js';
+import { useLockout } from '../use-countdown.js';
+import { LockoutCountdown } from './LockoutCountdown.js';
 
 /**
  * Unlock admin, or, on a machine with no admin password yet, set one. A modal <dialog>: the
@@ -13,6 +15,8 @@ export function AdminUnlockDialog() {
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const lockout = useLockout();
+  const locked = lockout.seconds > 0;
   // Setting the first password, or changing it while unlocked.
   const setting = status?.passwordSet === false || unlocked !== null;
 
@@ -29,10 +33,12 @@ export function AdminUnlockDialog() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (locked) return;
+    lockout.trying();
     if (setting && password !== again) return setError('The two passwords differ.');
     setBusy(true);
     (setting ? setPassword(password) : unlock(password))
-      .catch((e: unknown) => setError((e as Error).message))
+      .catch((e: unknown) => setError(lockout.failed(e)))
       .finally(() => setBusy(false));
   };
 
@@ -74,13 +80,14 @@ export function AdminUnlockDialog() {
             />
           </label>
         )}
-        {error && (
+        {error && !lockout.ended && (
           <p role="alert" className="status-error">
             {error}
           </p>
         )}
+        <LockoutCountdown seconds={lockout.seconds} ended={lockout.ended} />
         <div className="dialog-actions">
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={busy || locked}>
             {setting ? 'Set password and unlock' : 'Unlock'}
           </button>
           <button type="button" onClick={closeDialog}>

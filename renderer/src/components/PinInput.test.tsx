@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { secondsLeft } from '../use-countdown.js';
+import { secondsLeft, withoutWait } from '../use-countdown.js';
 import { LockoutCountdown } from './LockoutCountdown.js';
 import { PinInput, pinProblem } from './PinInput.js';
 
@@ -47,6 +47,14 @@ describe('the lockout countdown', () => {
     expect(secondsLeft(10_000, 9_999)).toBe(1);
     expect(secondsLeft(10_000, 10_000)).toBe(0);
     expect(secondsLeft(10_000, 20_000)).toBe(0);
+  });
+
+  it('drops the core\'s fixed "try again in N s" that the live countdown replaces', () => {
+    expect(withoutWait('Too many wrong PINs for Ada: try again in 5 s.')).toBe('Too many wrong PINs for Ada.');
+    expect(withoutWait('That PIN is not right, and that was too many: try again in 10 s.')).toBe(
+      'That PIN is not right, and that was too many.',
+    );
+    expect(withoutWait('That PIN is not right.')).toBe('That PIN is not right.');
   });
 
   it('shows the seconds left as a timer, then says the learner can try again', () => {

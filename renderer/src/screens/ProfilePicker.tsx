@@ -6,10 +6,9 @@ import { LoadStatus } from '../components/LoadStatus.js';
 import { failure, Notice } from '../components/Notice.js';
 import { LockoutCountdown } from '../components/LockoutCountdown.js';
 import { PinInput, pinProblem } from '../components/PinInput.js';
-import { LearnError } from '../../../common/contract/errors.js';
 import { learn } from '../learn.js';
 import { useLearner } from '../learner-store.js';
-import { useCountdown } from '../use-countdown.js';
+import { useLockout } from '../use-countdown.js';
 import { useLoad } from '../use-load.js';
 
 function PinForm({ learner, onCancel }: { learner: LearnerSummary; onCancel: () => void }) {
@@ -18,24 +17,17 @@ function PinForm({ learner, onCancel }: { learner: LearnerSummary; onCancel: () 
   const [error, setError] = useState<string>();
   const [pinError, setPinError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const lockout = useCountdown();
+  const lockout = useLockout();
   const input = useRef<HTMLInputElement>(null);
   const locked = lockout.seconds > 0;
-  const [wasLocked, setWasLocked] = useState(false);
-  const [lockEnded, setLockEnded] = useState(false);
-  // When the wait is over, the lockout's alert gives way to a polite "try again" and the field takes focus.
-  if (locked !== wasLocked) {
-    setWasLocked(locked);
-    setLockEnded(!locked);
-    if (!locked) setError(undefined);
-  }
+  // When a wait runs out, its alert gives way to "You can try again now" and the field takes focus.
   useEffect(() => {
     if (!locked) input.current?.focus();
   }, [locked]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (locked) return;
-    setLockEnded(false);
+    lockout.trying();
     const problem = pinProblem(pin, true);
     setPinError(problem);
     if (problem) return input.current?.focus();
@@ -43,9 +35,7 @@ function PinForm({ learner, onCancel }: { learner: LearnerSummary; onCancel: () 
     learn()
       .openLearnerSession({ learnerId: learner.id, pin })
       .then(enter, (e: unknown) => {
-        const retryAfterMs = e instanceof LearnError ? e.retryAfterMs : undefined;
-        if (retryAfterMs !== undefined) lockout.start(retryAfterMs);
-        setError((e as Error).message.replace(/:? try again in \d+ s\.$/, '.'));
+        setError(lockout.failed(e));
         setPin('');
         setBusy(false);
         input.current?.focus();
@@ -67,8 +57,8 @@ function PinForm({ learner, onCancel }: { learner: LearnerSummary; onCancel: () 
       <button type="button" onClick={onCancel}>
         Back
       </button>
-      <Notice message={failure(error)} />
-      <LockoutCountdown seconds={lockout.seconds} ended={lockEnded} />
+      <Notice message={failure(lockout.ended ? undefined : error)} />
+      <LockoutCountdown seconds={lockout.seconds} ended={lockout.ended} />
     </form>
   );
 }
