@@ -10,6 +10,7 @@ import type { InstallLayout } from '../core/host/install-layout.js';
 import { localBridge } from '../core/local-bridge.js';
 import { askSecret } from './ask-secret.js';
 import { printError } from './terminal-output.js';
+import { counted } from '../../common/plural.js';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -40,7 +41,7 @@ export async function openCore(
     const { keptAs, learnersRecovered, eventsRecovered } = core.recovery;
     printError(
       `lionlearn: the database was damaged. It is kept, untouched, at ${keptAs}; a new one was started ` +
-        `with ${learnersRecovered} profiles and ${eventsRecovered} progress events read back from it.`,
+        `with ${counted(learnersRecovered, 'profile')} and ${counted(eventsRecovered, 'progress event')} read back from it.`,
     );
   }
   return core;

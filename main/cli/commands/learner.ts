@@ -6,6 +6,7 @@ import { askSecret } from '../ask-secret.js';
 import { openCore, withAdmin, withApi } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
 import { print, printJson } from '../terminal-output.js';
+import { counted } from '../../../common/plural.js';
 
 /** A PIN from LIONLEARN_PIN (scripts), else asked on the terminal; never from argv, where `ps` shows it. */
 const askPin = (name: string): Promise<string> =>
@@ -116,8 +117,9 @@ export function registerProgress(program: Command, layout: InstallLayout): void 
       if (options.json) return printJson(summary);
       const minutes = Math.round(summary.timeOnTaskMs / 60_000);
       print(
-        `${summary.lessonsCompleted} lessons and ${summary.exercisesCompleted} exercises done, ` +
-          `${summary.quizItemsCorrect} quiz items right; streak ${summary.streakDays} days; ${minutes} min on task`,
+        `${counted(summary.lessonsCompleted, 'lesson')} and ${counted(summary.exercisesCompleted, 'exercise')} done, ` +
+          `${counted(summary.quizItemsCorrect, 'quiz item')} right; streak ${counted(summary.streakDays, 'day')}; ` +
+          `${minutes} min on task`,
       );
       for (const p of summary.packs) print(`  ${p.title}: ${p.completed}/${p.total}`);
       if (summary.resume) print(`Resume at: ${summary.resume.title ?? summary.resume.contentId}`);

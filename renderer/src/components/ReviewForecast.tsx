@@ -1,11 +1,12 @@
 import type { ReviewForecast as Forecast } from '../../../common/contract/reviews.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
+import { counted } from '../plural.js';
 import { useLoad } from '../use-load.js';
 import { BarChartFigure } from './charts/BarChartFigure.js';
 
 const FORECAST_DAYS = 30;
-const reviews = (n: number) => `${n} ${n === 1 ? 'review' : 'reviews'}`;
+const reviews = (n: number) => counted(n, 'review');
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 function retentionText({ retention, desiredRetention }: Forecast): string {

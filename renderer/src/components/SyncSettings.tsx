@@ -3,16 +3,17 @@ import type { FormEvent } from 'react';
 import type { SyncStatus } from '../../../common/contract/sync.js';
 import { learn } from '../learn.js';
 import { useLearner } from '../learner-store.js';
+import { counted } from '../plural.js';
 import { Notice } from './Notice.js';
 import type { Message } from './Notice.js';
 
-const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
+const changes = (n: number) => counted(n, 'change');
 
 /** The status in words; `pending` is what this machine holds that the server has not confirmed. */
 function describe(status: SyncStatus): string {
   return `${describeState(status)}${
     status.refused > 0
-      ? ` ${status.refused} ${status.refused === 1 ? 'entry' : 'entries'} from your other devices could not be applied here (the app’s log says why).`
+      ? ` ${counted(status.refused, 'entry', 'entries')} from your other devices could not be applied here (the app’s log says why).`
       : ''
   }`;
 }
