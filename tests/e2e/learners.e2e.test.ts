@@ -72,6 +72,8 @@ describe('profiles and progress in Chromium', () => {
     const picker = new ProfilePickerPage(page);
     await picker.profiles.first().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, '09-profile-picker.png'), fullPage: true });
+    // Avatars are drawings, not emoji: they show without an emoji font.
+    await expect(picker.profiles.filter({ hasText: 'Ada' }).locator('svg.avatar-image').count()).resolves.toBe(1);
     // Tab to Ada's button and press Enter.
     for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
