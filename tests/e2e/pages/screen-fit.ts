@@ -33,7 +33,7 @@ export class ScreenFit {
    */
   culprits(): Promise<string[]> {
     return this.page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('body *')]
+      Array.from(document.querySelectorAll<HTMLElement>('body *'))
         .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
         .filter((el) => {
           for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
