@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { appInChromium } from './support/app-in-chromium.js';
 import { expectNoSeriousViolations } from './support/accessibility.js';
 import { SCREENSHOTS } from './support/browser.js';
+import { lookOf } from './pages/control-look.js';
+import { ExercisePage } from './pages/exercise-page.js';
+import { LessonPage } from './pages/lesson-page.js';
 import { ModuleListPage } from './pages/module-list-page.js';
 import { MAIN_SCREENS, ScreenFit } from './pages/screen-fit.js';
 
@@ -52,6 +55,72 @@ describe('every main screen fits the window in Chromium', () => {
         });
         await expectNoSeriousViolations(page);
       }
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+// Primary, secondary, danger and disabled buttons look different (not by opacity alone), the editor's
+// focus ring shows, focus stays on the next step after "Mark lesson as done", selects look like fields.
+describe('buttons and fields show their state in Chromium', () => {
+  const app = appInChromium('e2e-controls-', { width: 1280, height: 900 });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`tells primary, secondary, danger and disabled apart and rings the editor in the ${theme} theme`, async () => {
+      const { page, errors } = app;
+      await new ModuleListPage(page).open(app.url, `Buttons${theme}`);
+      const fit = new ScreenFit(page);
+      await fit.setTheme(theme);
+
+      // Selects look like the text fields beside them.
+      const select = await lookOf(page.getByLabel('Theme'));
+      const field = await lookOf(page.getByRole('searchbox', { name: /^Search/ }));
+      expect({ border: select.borderColor, radius: select.borderRadius, background: select.background }).toEqual({
+        border: field.borderColor,
+        radius: field.borderRadius,
+        background: field.background,
+      });
+
+      await fit.open(MAIN_SCREENS.find((s) => s.name === 'exercise')!);
+      const exercise = new ExercisePage(page);
+      await exercise.editor.waitFor();
+      const secondary = await lookOf(exercise.button('Reset to starter'));
+      const primary = await lookOf(exercise.button('Submit'));
+      expect(primary.background).not.toBe(secondary.background);
+      expect(primary.color).not.toBe(secondary.color);
+      expect(secondary.cursor).toBe('pointer');
+
+      // Every hint taken: the hint button is disabled, and says so by more than opacity.
+      for (let i = 0; i < 3; i++) await exercise.button(/^Hint/).click();
+      const disabled = await lookOf(exercise.button(/^Hint/));
+      expect(disabled.disabled).toBe(true);
+      expect(disabled.cursor).toBe('not-allowed');
+      expect(disabled.borderStyle).toBe('dashed');
+      expect(secondary.borderStyle).toBe('solid');
+
+      // The confirm dialog's destructive action is a danger button, unlike its cancel.
+      await exercise.button('Reset to starter').click();
+      const dialog = exercise.dialog(/./);
+      const cancel = await lookOf(dialog.getByRole('button', { name: 'Cancel' }));
+      const danger = await lookOf(dialog.getByRole('button').last());
+      expect(danger.color).not.toBe(cancel.color);
+      expect(danger.borderColor).not.toBe(cancel.borderColor);
+      await page.keyboard.press('Escape');
+
+      // The editor's focus ring is drawn on its host, outside the clipping shadow root.
+      await exercise.editor.focus();
+      const ring = await lookOf(page.getByTestId('code-editor'));
+      expect({ style: ring.outlineStyle, width: ring.outlineWidth }).toEqual({ style: 'solid', width: '3px' });
+      await page.screenshot({ path: join(SCREENSHOTS, `controls-exercise-${theme}.png`), fullPage: true });
+      await expectNoSeriousViolations(page);
+
+      // Marked done by keyboard, the focus moves to the next step, not the page's body.
+      await fit.open(MAIN_SCREENS.find((s) => s.name === 'lesson')!);
+      const lesson = new LessonPage(page);
+      await lesson.markDone.focus();
+      await page.keyboard.press('Enter');
+      await lesson.doneStatus.waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Next: /);
       expect(errors).toEqual([]);
     });
   }
