@@ -7,20 +7,16 @@ import { lookOf } from './pages/control-look.js';
 import { ExercisePage } from './pages/exercise-page.js';
 import { LessonPage } from './pages/lesson-page.js';
 import { ModuleListPage } from './pages/module-list-page.js';
+import { SearchBox } from './pages/search-box.js';
 import { MAIN_SCREENS, ScreenFit } from './pages/screen-fit.js';
 
 // The largest text size a learner can pick (the fontSize preference's maximum).
 const LARGEST_TEXT = 28;
 
-const LAYOUTS = [
-  { width: 320, theme: 'light', text: undefined },
-  { width: 400, theme: 'dark', text: undefined },
-  { width: 1280, theme: 'light', text: undefined },
-  { width: 1920, theme: 'dark', text: undefined },
-  { width: 320, theme: 'light', text: LARGEST_TEXT },
-  { width: 400, theme: 'light', text: LARGEST_TEXT },
-  { width: 1280, theme: 'dark', text: LARGEST_TEXT },
-] as const;
+// Every width in both themes, at the default and the largest text size.
+const LAYOUTS = [320, 400, 1280, 1920].flatMap((width) =>
+  (['light', 'dark'] as const).flatMap((theme) => [undefined, LARGEST_TEXT].map((text) => ({ width, theme, text }))),
+);
 
 // Every main screen fits the window, from a phone-narrow 320 px to 1,920 px and at the largest text:
 // no sideways scroll outside code blocks, and no serious accessibility violation, in both themes.
@@ -55,6 +51,11 @@ describe('every main screen fits the window in Chromium', () => {
         });
         await expectNoSeriousViolations(page);
       }
+      // The search results drop down over the page, inside the window too.
+      await new SearchBox(page).type('function');
+      expect(await fit.culprits(), `search at ${label}`).toEqual([]);
+      expect(await fit.overflow(), `search at ${label}`).toBeLessThanOrEqual(0);
+      await expectNoSeriousViolations(page);
       expect(errors).toEqual([]);
     });
   }
