@@ -6,6 +6,7 @@ import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { minimalSetup } from 'codemirror';
 import { useEffect, useRef } from 'react';
 import type { Preferences } from '../../../common/contract/learners.js';
+import { themedHighlighting } from './editor-highlight.js';
 
 interface Props {
   /** The text the editor starts with; a new `resetKey` starts it again from `initial`. */
@@ -22,7 +23,8 @@ const shadowOf = (host: HTMLElement) => host.shadowRoot ?? host.attachShadow({ m
 
 const theme = EditorView.theme({
   '&': { minHeight: '14rem', fontSize: '0.95rem', background: 'var(--surface)', color: 'var(--text)' },
-  '&.cm-focused': { outline: '3px solid var(--focus)' },
+  // The focus ring is drawn on the host (.code-editor:focus-within), where its overflow does not clip it.
+  '&.cm-focused': { outline: 'none' },
   '.cm-content': { tabSize: '4', caretColor: 'var(--text)' },
   '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', minHeight: '14rem' },
   '.cm-gutters': { background: 'var(--accent-soft)', color: 'var(--muted)', border: 'none' },
@@ -56,6 +58,7 @@ export function CodeEditor({ initial, resetKey, label, settings, onChange }: Pro
         extensions: [
           minimalSetup,
           theme,
+          themedHighlighting,
           python(),
           settings.lineNumbers ? lineNumbers() : [],
           settings.wordWrap ? EditorView.lineWrapping : [],
@@ -63,7 +66,8 @@ export function CodeEditor({ initial, resetKey, label, settings, onChange }: Pro
           // Not EditorState.tabSize: CodeMirror applies it as a style attribute, which the CSP refuses;
           // indents are spaces, and literal tabs are drawn 4 wide by the stylesheet.
           keymap.of([indentWithTab]),
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          // tabindex: axe counts a scrolling editor as keyboard-reachable only with one on its content.
+          EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             text.current = update.state.doc.toString();

@@ -10,6 +10,17 @@ const components: Components = {
       {children}
     </a>
   ),
+  // A code block scrolls sideways inside itself rather than widening the page; focusable and named so a
+  // keyboard user can scroll it too (axe: scrollable-region-focusable).
+  pre: ({ node, children }) => {
+    const first = node?.children[0];
+    const classes = first?.type === 'element' ? String(first.properties.className ?? '') : '';
+    return (
+      <pre tabIndex={0} role="group" aria-label={classes.includes('language-text') ? 'Program output' : 'Code example'}>
+        {children}
+      </pre>
+    );
+  },
 };
 
 /** Lesson Markdown: raw HTML is never rendered, the tree is sanitized, then code is highlighted. */
