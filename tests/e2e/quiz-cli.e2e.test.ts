@@ -72,7 +72,7 @@ describe('lionlearn quiz', () => {
     expect(bad.stdout).toContain('“three” is not a number');
     expect(bad.stdout).toContain('“1,5” is not a number');
     expect(bad.code).toBe(0);
-    expect((await cli(dir, ['progress', 'show', 'Bo'])).stdout).toContain('1 quiz items right');
+    expect((await cli(dir, ['progress', 'show', 'Bo'])).stdout).toContain('1 quiz item right');
   });
 
   it('refuses a module that is not installed, and asks whose quiz it is when several profiles exist', async () => {
