@@ -26,6 +26,7 @@ import { createCore } from '../main/core/create-core.js';
 import { CORE_DATABASE_FILE } from '../main/core/db/core-database.js';
 import { localBridge } from '../main/core/local-bridge.js';
 import { interleaved, now, percentile, printTable, rng } from './stats.js';
+import { writeBenchManifest } from './generated-pack.js';
 
 const MODULES = 20;
 const LESSONS_PER_MODULE = 2;
@@ -67,23 +68,16 @@ function generateSource(parent: string): void {
     });
     return { id: `m${m}`, title: `Module ${m}`, description: 'Generated', lessons, exercises };
   });
-  const manifest = {
-    formatVersion: 1,
-    id: PACK,
-    version: '1.0.0',
-    title: 'Benchmark pack',
-    description: 'Generated',
-    language: 'en',
-    authors: ['bench'],
-    license: 'CC0-1.0',
-    skills: Array.from({ length: SKILLS }, (_, i) => ({
+  writeBenchManifest(
+    dir,
+    PACK,
+    Array.from({ length: SKILLS }, (_, i) => ({
       id: `s${i}`,
       title: `Skill ${i}`,
       requires: i === 0 ? [] : [`s${i - 1}`],
     })),
     modules,
-  };
-  writeFileSync(join(dir, 'pack.json'), JSON.stringify(manifest));
+  );
 }
 
 const allLessons = () =>

@@ -87,16 +87,26 @@ export function generateSource(dir: string): void {
     }
     modules.push({ id: `m${m}`, title: `Module ${m}`, description: sentence(12), lessons, exercises });
   }
+  writeBenchManifest(
+    dir,
+    'bench',
+    Array.from({ length: 20 }, (_, i) => ({ id: `s${i}`, title: `Skill ${i}` })),
+    modules,
+  );
+}
+
+/** The pack.json of a generated benchmark pack: the benches differ only in id, skills and modules. */
+export function writeBenchManifest(dir: string, id: string, skills: object[], modules: object[]): void {
   const manifest = {
     formatVersion: 1,
-    id: 'bench',
+    id,
     version: '1.0.0',
     title: 'Benchmark pack',
     description: 'Generated',
     language: 'en',
     authors: ['bench'],
     license: 'CC0-1.0',
-    skills: Array.from({ length: 20 }, (_, i) => ({ id: `s${i}`, title: `Skill ${i}` })),
+    skills,
     modules,
   };
   writeFileSync(join(dir, 'pack.json'), JSON.stringify(manifest));
