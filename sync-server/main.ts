@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { createLogger } from '../infra/log/logger.js';
 import { emailSchema, newPasswordSchema } from './accounts/credential-schemas.js';
-import { defaultDocumentsOptions } from './docs/register-documents.js';
+import { defaultDocumentsOptions } from './documents/register-documents.js';
 import { parseBody } from './http/parse-body.js';
 import { DEFAULT_AUTH_RATE_LIMIT } from './http/rate-limits.js';
 import { exitGracefullyOnSignals } from './ops/shutdown.js';

@@ -1,6 +1,6 @@
 import type { AccountRoles } from './account-roles.js';
 import type { AccountStore } from './account-store.js';
-import type { Classes } from './classes.js';
+import type { Classes } from '../classes/classes.js';
 import type { PasswordChange } from './password-change.js';
 import type { RefreshTokens } from './refresh-tokens.js';
 import type { Registration } from './registration.js';

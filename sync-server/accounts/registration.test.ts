@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { SyncServer } from '../server.js';
 import { login, PASSWORD, request, startTestServer } from '../testing/test-server.js';
-import { learnerDocuments } from './learner-documents.js';
+import { learnerDocuments } from '../documents/learner-documents.js';
 import type { RegistrationStep } from './registration.js';
 import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 

@@ -3,7 +3,7 @@ import type { Logger } from '../../infra/log/logger.js';
 import { ServerError } from '../http/server-error.js';
 import type { SqlStore } from '../storage/sql-store.js';
 import { AccountStore } from './account-store.js';
-import { emptyDocumentState, inboxItemUpdate, learnerDocuments } from './learner-documents.js';
+import { emptyDocumentState, inboxItemUpdate, learnerDocuments } from '../documents/learner-documents.js';
 import { hashPassword } from './password-hashing.js';
 import type { Role } from './roles.js';
 import { runSaga } from './run-saga.js';

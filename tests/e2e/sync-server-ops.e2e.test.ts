@@ -2,7 +2,7 @@
 // never hold a token or a password.
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { updateMessage } from '../../sync-server/docs/protocol.js';
+import { updateMessage } from '../../sync-server/documents/protocol.js';
 import { rawClient, stockClient, wsBase } from '../../sync-server/testing/sync-clients.js';
 import { startProcess, tempDir } from './support/processes.js';
 import type { Started } from './support/processes.js';

@@ -21,7 +21,7 @@ import { createCore } from '../../main/core/create-core.js';
 import type { Core } from '../../main/core/create-core.js';
 import { CORE_DATABASE_FILE } from '../../main/core/db/core-database.js';
 import { projectionRows } from '../../main/core/progress/testing/projection-rows.js';
-import { DocStore, foldUpdates } from '../../sync-server/docs/doc-store.js';
+import { DocStore, foldUpdates } from '../../sync-server/documents/doc-store.js';
 import type { SyncServer } from '../../sync-server/server.js';
 import { openServerStore } from '../../sync-server/storage/open-server-store.js';
 import type { SqlStore } from '../../sync-server/storage/sql-store.js';

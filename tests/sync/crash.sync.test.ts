@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { syncStep2Message, updateMessage } from '../../sync-server/docs/protocol.js';
+import { syncStep2Message, updateMessage } from '../../sync-server/documents/protocol.js';
 import { eventually } from '../../sync-server/testing/sync-clients.js';
 import { ROOT } from '../e2e/support/processes.js';
 import { AckClient, covers, fetchServerState, stateVectorOf, widen } from './support/ack-client.js';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SYNC_CLOSE, SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 import type { SyncTokens } from '../../common/contract/sync-wire.js';
-import { syncStep1Message, updateMessage } from '../../sync-server/docs/protocol.js';
+import { syncStep1Message, updateMessage } from '../../sync-server/documents/protocol.js';
 import { eventually, rawClient } from '../../sync-server/testing/sync-clients.js';
 import { AckClient, fetchServerState } from './support/ack-client.js';
 import { startServerProcess } from './support/server-process.js';

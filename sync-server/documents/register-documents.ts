@@ -2,7 +2,7 @@ import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { AccountStore } from '../accounts/account-store.js';
-import type { Memberships } from '../accounts/memberships.js';
+import type { Memberships } from '../classes/memberships.js';
 import type { RevocationBus, RevocationEvent } from '../accounts/revocation-bus.js';
 import type { AccessClaims, TokenVerifier } from '../accounts/token-verifier.js';
 import type { Fanout } from '../fanout/fanout.js';

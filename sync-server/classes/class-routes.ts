@@ -4,9 +4,9 @@ import { authenticate, requireRole } from '../http/bearer-auth.js';
 import { parseBody } from '../http/parse-body.js';
 import { limitedBy } from '../http/rate-limits.js';
 import type { RateLimit } from '../http/rate-limits.js';
-import type { AccountServices } from './account-services.js';
+import type { AccountServices } from '../accounts/account-services.js';
 import { JOIN_CODE_LENGTH, normalizeJoinCode } from './join-codes.js';
-import type { TokenVerifier } from './token-verifier.js';
+import type { TokenVerifier } from '../accounts/token-verifier.js';
 
 const classBody = z.object({ name: z.string().trim().min(1).max(100) });
 const joinBody = z.object({

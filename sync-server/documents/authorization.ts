@@ -1,4 +1,4 @@
-import type { Memberships } from '../accounts/memberships.js';
+import type { Memberships } from '../classes/memberships.js';
 import type { AccessClaims } from '../accounts/token-verifier.js';
 import type { DocName } from './doc-names.js';
 

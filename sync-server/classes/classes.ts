@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ServerError } from '../http/server-error.js';
 import type { SqlStore } from '../storage/sql-store.js';
 import { newJoinCode } from './join-codes.js';
-import type { AccessClaims } from './token-verifier.js';
+import type { AccessClaims } from '../accounts/token-verifier.js';
 
 export interface ClassMember {
   id: string;
