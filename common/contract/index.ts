@@ -10,3 +10,4 @@ export * from './packs.js';
 export * from './quiz.js';
 export * from './search.js';
 export * from './structure.js';
+export * from './assignments.js';
