@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { checkBundleSize } from './check-bundle-size.mjs';
 
 const node = {
   bundle: true,
@@ -13,6 +14,7 @@ const node = {
 };
 
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+console.log(checkBundleSize());
 await Promise.all([
   esbuild({ ...node, format: 'esm', entryPoints: ['main/cli/lionlearn.ts'], outfile: 'dist/cli/lionlearn.js' }),
   esbuild({ ...node, format: 'esm', entryPoints: ['sync-server/main.ts'], outfile: 'dist/sync-server/server.js' }),

@@ -1,17 +1,19 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useCatalog } from './catalog-store.js';
 import { hrefFor, useRoute } from './router.js';
 import type { Route } from './router.js';
 import { SearchBox } from './components/SearchBox.js';
-import { CatalogScreen } from './screens/CatalogScreen.js';
-import { ExerciseScreen } from './screens/ExerciseScreen.js';
-import { LessonScreen } from './screens/LessonScreen.js';
 import { ModuleListScreen } from './screens/ModuleListScreen.js';
-import { ModuleScreen } from './screens/ModuleScreen.js';
-import { SettingsScreen } from './screens/SettingsScreen.js';
 import { ProfilePicker } from './screens/ProfilePicker.js';
-import { ProgressScreen } from './screens/ProgressScreen.js';
-import { QuizScreen } from './screens/QuizScreen.js';
+import {
+  CatalogScreen,
+  ExerciseScreen,
+  LessonScreen,
+  ModuleScreen,
+  ProgressScreen,
+  QuizScreen,
+  SettingsScreen,
+} from './screens/lazy-screens.js';
 import { useLearner } from './learner-store.js';
 import { useAdmin } from './admin-store.js';
 import { AdminUnlockDialog } from './components/AdminUnlockDialog.js';
@@ -128,7 +130,15 @@ export function App() {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Screen route={route} />
+        <Suspense
+          fallback={
+            <p className="status" role="status">
+              Loading…
+            </p>
+          }
+        >
+          <Screen route={route} />
+        </Suspense>
       </main>
       <AdminUnlockDialog />
     </>

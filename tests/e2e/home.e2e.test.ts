@@ -21,6 +21,24 @@ describe('home, progress marks and next steps in Chromium', () => {
     ({ page, errors } = app);
   });
 
+  it('is ready soon after start: prints the time from navigation to the listed modules', async () => {
+    const home = new ModuleListPage(page);
+    await home.open(app.url, 'Starter');
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.reload();
+      await home.modules.first().waitFor();
+      const ready = await page.evaluate(() => performance.getEntriesByName('home-ready')[0]?.startTime);
+      expect(ready).toBeGreaterThan(0);
+      samples.push(ready!);
+    }
+    samples.sort((a, b) => a - b);
+    // A figure, not an assertion (timings belong in benchmarks): the issue's target is 300 ms here.
+    console.log(
+      `home ready after start: median ${samples[2]!.toFixed(0)} ms over 5 reloads (${samples.map((s) => s.toFixed(0)).join(', ')})`,
+    );
+  });
+
   it('leads home with the step left unfinished and marks it in progress on the card and the module page', async () => {
     const home = new ModuleListPage(page);
     await home.open(app.url, 'Continuer');

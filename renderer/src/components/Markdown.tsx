@@ -2,6 +2,21 @@ import ReactMarkdown from 'react-markdown';
 import type { Components } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize from 'rehype-sanitize';
+import bash from 'highlight.js/lib/languages/bash';
+import json from 'highlight.js/lib/languages/json';
+import python from 'highlight.js/lib/languages/python';
+import pythonRepl from 'highlight.js/lib/languages/python-repl';
+import shell from 'highlight.js/lib/languages/shell';
+import type { Options as HighlightOptions } from 'rehype-highlight';
+
+/*
+ * Only the languages packs use (AUTHORING.md): the default set carries 37 grammars (170 KB) into every
+ * screen that shows Markdown. A block in any other language is shown plain; `text` is program output.
+ */
+const highlight: HighlightOptions = {
+  languages: { bash, json, python, 'python-repl': pythonRepl, shell },
+  plainText: ['text', 'plaintext', 'output'],
+};
 
 const components: Components = {
   // Links in a lesson leave the app: in a browser a new tab, in Electron the system browser.
@@ -26,7 +41,7 @@ const components: Components = {
 /** Lesson Markdown: raw HTML is never rendered, the tree is sanitized, then code is highlighted. */
 export function Markdown({ source }: { source: string }) {
   return (
-    <ReactMarkdown rehypePlugins={[rehypeSanitize, rehypeHighlight]} components={components}>
+    <ReactMarkdown rehypePlugins={[rehypeSanitize, [rehypeHighlight, highlight]]} components={components}>
       {source}
     </ReactMarkdown>
   );

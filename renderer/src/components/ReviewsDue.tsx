@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
 import { useLoad } from '../use-load.js';
-import { ReviewCard } from './ReviewCard.js';
+
+// The card carries the Markdown renderer and its highlighter: home loads it only when a review opens.
+const ReviewCard = lazy(() => import('./ReviewCard.js').then((m) => ({ default: m.ReviewCard })));
 
 const endOfToday = () => {
   const end = new Date();
@@ -36,7 +38,9 @@ export function ReviewsDue() {
           <li key={r.skillId}>
             <strong>{r.title}</strong>{' '}
             {open === r.skillId ? (
-              <ReviewCard skillId={r.skillId} title={r.title} onDone={done} />
+              <Suspense fallback={<span role="status">Loading the question…</span>}>
+                <ReviewCard skillId={r.skillId} title={r.title} onDone={done} />
+              </Suspense>
             ) : (
               <button type="button" onClick={() => setOpen(r.skillId)} aria-label={`Review ${r.title}`}>
                 Review
