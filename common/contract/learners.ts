@@ -28,6 +28,8 @@ export const DEFAULT_TARGET_SUCCESS: TargetSuccess = { low: 0.7, high: 0.85 };
 
 export const preferencesSchema = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** 'system' follows the OS's "more contrast" setting; 'high' forces the high-contrast colours. */
+  contrast: z.enum(['system', 'normal', 'high']).default('system'),
   fontSize: z.number().int().min(12).max(28).default(17),
   editor: z
     .strictObject({
@@ -74,6 +76,7 @@ export const profileUpdateSchema = z.strictObject({
 /** A partial update: only the keys sent change; nested groups merge key by key. */
 export const preferencesUpdateSchema = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']).optional(),
+  contrast: z.enum(['system', 'normal', 'high']).optional(),
   fontSize: z.number().int().min(12).max(28).optional(),
   editor: z
     .strictObject({

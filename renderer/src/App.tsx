@@ -55,6 +55,19 @@ function usePreferences() {
     else delete root.dataset.theme;
     root.style.fontSize = preferences ? `${preferences.fontSize}px` : '';
   }, [preferences]);
+  // High contrast when the learner chose it, or, left to the system, when the OS asks for more contrast.
+  const contrast = preferences?.contrast ?? 'system';
+  useEffect(() => {
+    const more = window.matchMedia('(prefers-contrast: more)');
+    const apply = () => {
+      const high = contrast === 'high' || (contrast === 'system' && more.matches);
+      if (high) document.documentElement.dataset.contrast = 'high';
+      else delete document.documentElement.dataset.contrast;
+    };
+    apply();
+    more.addEventListener('change', apply);
+    return () => more.removeEventListener('change', apply);
+  }, [contrast]);
 }
 
 export function App() {

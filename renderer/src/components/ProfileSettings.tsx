@@ -63,6 +63,17 @@ export function ProfileSettings() {
           </select>
         </label>
         <label>
+          Contrast{' '}
+          <select
+            value={preferences.contrast}
+            onChange={(e) => void update({ contrast: e.target.value as 'system' | 'normal' | 'high' })}
+          >
+            <option value="system">Like the system</option>
+            <option value="normal">Normal</option>
+            <option value="high">High</option>
+          </select>
+        </label>
+        <label>
           Text size{' '}
           <input
             type="range"
