@@ -7,6 +7,8 @@ export interface Pair {
   /** The two devices' socket URLs (with token and ack=1 for our server). */
   writer: string;
   reader: string;
+  /** For Hocuspocus: the document's name, which frames its messages. */
+  hocuspocus?: string;
 }
 
 export type Command =
@@ -25,7 +27,7 @@ const LOST_AFTER_MS = 10_000;
 
 export function runClients(): void {
   const send = (reply: Reply) => process.send?.(reply);
-  let devices: { writer: Device; reader: Device; sentAt: Map<number, number> }[] = [];
+  let devices: { writer: Device; reader: Device; sentAt: Map<number, number>; acks: boolean }[] = [];
   let updateMs: number[] = [];
   let ackMs: number[] = [];
   let pending = 0;
@@ -50,14 +52,19 @@ export function runClients(): void {
       await new Promise((resolve) => setTimeout(resolve, windowMs));
     }
     const deadline = performance.now() + LOST_AFTER_MS;
-    while (pending > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Every update seen by its reader and, where the server acknowledges, every ack in, before reporting.
+    const unacked = () => devices.reduce((sum, { writer, acks }) => sum + (acks ? writer.unackedCount : 0), 0);
+    while ((pending > 0 || unacked() > 0) && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    if (unacked() > 0) throw new Error(`${unacked()} updates were never acknowledged`);
     send({ type: 'written', updateMs, ackMs, lost: pending });
   };
 
   process.on('message', (command: Command) => {
     const work = (async () => {
       if (command.type === 'connect') {
-        devices = command.pairs.map(({ writer, reader }) => {
+        devices = command.pairs.map(({ writer, reader, hocuspocus }) => {
           const sentAt = new Map<number, number>();
           const onAck = (ms: number) => ackMs.push(ms);
           const seen = (value: number) => {
@@ -68,9 +75,10 @@ export function runClients(): void {
             updateMs.push(performance.now() - at);
           };
           return {
-            writer: new Device(writer, onAck, () => undefined),
-            reader: new Device(reader, () => {}, seen),
+            writer: new Device(writer, onAck, () => undefined, hocuspocus),
+            reader: new Device(reader, () => {}, seen, hocuspocus),
             sentAt,
+            acks: new URL(writer).searchParams.get('ack') === '1',
           };
         });
         await syncAll();

@@ -24,6 +24,8 @@ export interface ServerProcess {
   memory(): Promise<Memory>;
   resetLoad(): Promise<void>;
   load(): Promise<Load>;
+  /** Any other question the server's own script answers over IPC. */
+  ask<T>(question: string): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ export async function startServer(
     memory: () => ask<Memory>('memory'),
     resetLoad: () => ask<void>('load-reset'),
     load: () => ask<Load>('load'),
+    ask,
     stop: () =>
       new Promise((done) => {
         if (child.exitCode !== null) return done();

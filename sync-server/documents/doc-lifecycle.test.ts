@@ -116,7 +116,7 @@ describe('document lifecycle', () => {
     expect(second.doc.getMap(SYNC_ROOTS.prefs.name).get('theme')).toBe('dark');
   });
 
-  it('closes the sender (1011) and reloads from storage when a commit fails: memory never runs ahead', async () => {
+  it('relays before the commit; when the commit fails, closes the sender (1011) unacknowledged and gets the change back from a receiver', async () => {
     await start();
     const ada = await signedInLearner(server, 'ada@example.org');
     const doc = `u/${ada.id}/notes`;
@@ -141,17 +141,46 @@ describe('document lifecycle', () => {
     failNext = true;
     sender.send(updateMessage(Y.encodeStateAsUpdate(lost)));
     expect((await sender.closed).code).toBe(1011);
+    // The sender is never told it is stored, so it would send it again; it never comes back here.
     expect(sender.received.some((frame) => frame[0] === SYNC_MESSAGE.ack)).toBe(false);
-    expect(await rowCount(server, doc)).toBe(0);
-
-    // Nobody saw it, and the server's copy does not hold it: a fresh client does not get it.
-    watcher.doc.getMap('notes').set('kept', true);
+    // The watcher had it at once (relayed before the commit), and the server asked it for what it holds:
+    // its answer is committed, and a fresh client gets the change, although its sender is gone.
+    await eventually(() => watcher.doc.getMap('notes').get('lost') === true);
     await eventually(async () => (await rowCount(server, doc)) === 1);
     const fresh = stock(documents.base, doc, ada.accessToken);
     await fresh.synced;
-    await eventually(() => fresh.doc.getMap('notes').get('kept') === true);
-    expect(fresh.doc.getMap('notes').has('lost')).toBe(false);
-    expect(watcher.doc.getMap('notes').has('lost')).toBe(false);
+    await eventually(() => fresh.doc.getMap('notes').get('lost') === true);
+  });
+
+  it('relays an update to the other sockets while its commit is still running, and acks only after it', async () => {
+    await start();
+    const ada = await signedInLearner(server, 'ada@example.org');
+    const doc = `u/${ada.id}/notes`;
+    let release: () => void = () => undefined;
+    let holding = false;
+    const held: SqlStore = storeWith(server.store, {
+      get: async <T>(sql: string, params?: readonly unknown[]) => {
+        if (holding && sql.startsWith('INSERT INTO doc_updates')) await new Promise<void>((go) => (release = go));
+        return server.store.get<T>(sql, params);
+      },
+    });
+    const documents = await documentsApp(server, { store: held });
+    closers.push(() => documents.app.close());
+    const watcher = stock(documents.base, doc, ada.accessToken);
+    await watcher.synced;
+    const sender = await rawClient(documents.base, doc, { token: ada.accessToken, ack: '1' });
+    const change = new Y.Doc();
+    change.getMap('notes').set('early', true);
+
+    holding = true;
+    sender.send(updateMessage(Y.encodeStateAsUpdate(change)));
+    await eventually(() => watcher.doc.getMap('notes').get('early') === true);
+    expect(await rowCount(server, doc)).toBe(0);
+    expect(sender.received.some((frame) => frame[0] === SYNC_MESSAGE.ack)).toBe(false);
+    holding = false;
+    release();
+    await eventually(() => sender.received.some((frame) => frame[0] === SYNC_MESSAGE.ack));
+    expect(await rowCount(server, doc)).toBe(1);
   });
 
   it('holds the same state after a cold restart of the server', async () => {

@@ -35,9 +35,11 @@ export interface RoomDeps {
 
 /**
  * One loaded document: its Y.Doc, its sockets and its presence. Everything that reads or changes the doc
- * runs in one serial queue, so between tasks the doc holds exactly what storage holds (plus updates still
- * missing their dependencies): an update is applied, its effective change committed, and only then
- * acknowledged, broadcast and published. A commit that fails reloads the doc from storage.
+ * runs in one serial queue. An update is applied, its effective change relayed at once to the document's
+ * other sockets and instances, then committed, and only then acknowledged to its sender. A CRDT makes the
+ * early relay safe: what a failed commit or a crash loses is still held, unacknowledged, by its sender and
+ * by every receiver, and comes back by the sync handshake. A commit that fails reloads the doc from storage
+ * and asks the remaining sockets for what they hold, so nobody has to reconnect to restore it.
  */
 export class DocRoom {
   private doc: Y.Doc;
@@ -149,19 +151,23 @@ export class DocRoom {
       return;
     }
     if (change) {
+      // Relayed before the commit: receivers do not wait for an fsync; the sender's ack still does.
+      this.broadcast(updateMessage(change), peer);
+      this.deps.fanout
+        .publish(this.name, change)
+        .catch((error: unknown) => this.deps.log.warn({ err: error, doc: this.name }, 'fan-out publish failed'));
+      timer.relayed();
       try {
         await this.deps.docs.append(this.name, change);
       } catch (error) {
         this.deps.log.error({ err: error, doc: this.name }, 'could not store an update');
         peer.close(SYNC_CLOSE.internal, 'could not store the update');
         await this.reload();
+        // The receivers already hold the lost change: their answers to a new sync step 1 bring it back.
+        if (!this.broken) this.broadcast(syncStep1Message(Y.encodeStateVector(this.doc)), peer);
         return;
       }
       timer.committed();
-      this.broadcast(updateMessage(change), peer);
-      this.deps.fanout
-        .publish(this.name, change)
-        .catch((error: unknown) => this.deps.log.warn({ err: error, doc: this.name }, 'fan-out publish failed'));
       this.countRow();
     }
     if (peer.wantsAck) {

@@ -12,13 +12,14 @@ function serverWith(token?: string) {
 }
 
 describe('/metrics', () => {
-  it('reports sockets, documents, commits and ack latency in the Prometheus text format', async () => {
+  it('reports sockets, documents, commits, relay and ack latency in the Prometheus text format', async () => {
     const { app, metrics } = serverWith();
     metrics.socketOpened();
     metrics.socketOpened();
     metrics.socketClosed(SYNC_CLOSE.restart);
     metrics.docLoaded();
     const timer = metrics.updateReceived();
+    timer.relayed();
     timer.committed();
     timer.acked();
     metrics.updateReceived().committed();
@@ -35,6 +36,7 @@ describe('/metrics', () => {
     expect(text).toMatch(/^lionlearn_sync_committed_updates_total 2$/m);
     expect(text).toMatch(/^lionlearn_sync_ack_latency_seconds_count 1$/m);
     expect(text).toMatch(/^lionlearn_sync_commit_latency_seconds_count 2$/m);
+    expect(text).toMatch(/^lionlearn_sync_relay_latency_seconds_count 1$/m);
     expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds /m);
     expect(text).toMatch(/^process_resident_memory_bytes /m);
   });

@@ -2,6 +2,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 /** Times one received update through its commit and, for sockets that asked for acks, the ack. */
 export interface UpdateTimer {
+  /** The effective update left for the document's other sockets; observes receive -> relay. */
+  relayed(): void;
   /** The effective update is in storage; counts it and observes receive -> commit. */
   committed(): void;
   /** The ack left for the socket; observes receive -> ack sent. */
@@ -18,7 +20,7 @@ export interface SyncMetrics {
   updateReceived(): UpdateTimer;
 }
 
-// From a loopback commit (about a millisecond) to a PostgreSQL commit under load.
+// From a relay or a loopback commit (about a millisecond) to a PostgreSQL commit under load.
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 /**
@@ -52,6 +54,12 @@ export function createSyncMetrics(): SyncMetrics {
     buckets: LATENCY_BUCKETS,
     registers,
   });
+  const relayLatency = new Histogram({
+    name: 'lionlearn_sync_relay_latency_seconds',
+    help: 'From an update received to its relay to the other sockets (before its commit)',
+    buckets: LATENCY_BUCKETS,
+    registers,
+  });
   const ackLatency = new Histogram({
     name: 'lionlearn_sync_ack_latency_seconds',
     help: 'From an update received, through its commit, to the ack sent',
@@ -72,6 +80,7 @@ export function createSyncMetrics(): SyncMetrics {
       const start = performance.now();
       const seconds = () => (performance.now() - start) / 1000;
       return {
+        relayed: () => relayLatency.observe(seconds()),
         committed: () => {
           committedUpdates.inc();
           commitLatency.observe(seconds());
