@@ -26,10 +26,16 @@ export const targetSuccessSchema = z
 export type TargetSuccess = z.infer<typeof targetSuccessSchema>;
 export const DEFAULT_TARGET_SUCCESS: TargetSuccess = { low: 0.7, high: 0.85 };
 
+/** The languages the app ships (renderer/src/i18n); 'system' takes the first of the OS's that is one. */
+export const appLanguages = ['en', 'de'] as const;
+export type AppLanguage = (typeof appLanguages)[number];
+const languagePreference = z.enum(['system', ...appLanguages]);
+
 export const preferencesSchema = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   /** 'system' follows the OS's "more contrast" setting; 'high' forces the high-contrast colours. */
   contrast: z.enum(['system', 'normal', 'high']).default('system'),
+  language: languagePreference.default('system'),
   fontSize: z.number().int().min(12).max(28).default(17),
   editor: z
     .strictObject({
@@ -77,6 +83,7 @@ export const profileUpdateSchema = z.strictObject({
 export const preferencesUpdateSchema = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']).optional(),
   contrast: z.enum(['system', 'normal', 'high']).optional(),
+  language: languagePreference.optional(),
   fontSize: z.number().int().min(12).max(28).optional(),
   editor: z
     .strictObject({

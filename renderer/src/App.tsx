@@ -1,4 +1,6 @@
 import { Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from './i18n/use-language.js';
 import { useCatalog } from './catalog-store.js';
 import { hrefFor, useRoute } from './router.js';
 import type { Route } from './router.js';
@@ -20,6 +22,7 @@ import { AdminUnlockDialog } from './components/AdminUnlockDialog.js';
 import { Avatar } from './components/Avatar.js';
 
 function Screen({ route }: { route: Route }) {
+  const { t } = useTranslation();
   switch (route.screen) {
     case 'modules':
       return <ModuleListScreen />;
@@ -40,7 +43,7 @@ function Screen({ route }: { route: Route }) {
     case 'not-found':
       return (
         <p role="alert">
-          Nothing lives at “{route.path}”. <a href={hrefFor.modules()}>Back to your modules</a>
+          {t('app.notFound', { path: route.path })} <a href={hrefFor.modules()}>{t('app.backToModules')}</a>
         </p>
       );
   }
@@ -55,6 +58,7 @@ function usePreferences() {
     else delete root.dataset.theme;
     root.style.fontSize = preferences ? `${preferences.fontSize}px` : '';
   }, [preferences]);
+  useLanguage(preferences?.language);
   // High contrast when the learner chose it, or, left to the system, when the OS asks for more contrast.
   const contrast = preferences?.contrast ?? 'system';
   useEffect(() => {
@@ -76,6 +80,7 @@ export function App() {
   const loadModules = useCatalog((s) => s.loadModules);
   const { current, restore, leave } = useLearner();
   const { refresh: refreshAdmin, lock: lockAdmin } = useAdmin();
+  const { t } = useTranslation();
   usePreferences();
 
   useEffect(() => void restore(), [restore]);
@@ -98,7 +103,7 @@ export function App() {
   if (current === undefined) {
     return (
       <p className="status" role="status">
-        Starting…
+        {t('app.starting')}
       </p>
     );
   }
@@ -113,24 +118,24 @@ export function App() {
   return (
     <>
       <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <header className="app-header">
         <a href={hrefFor.modules()} className="app-name">
-          Lionagi Learn
+          {t('app.name')}
         </a>
-        <nav aria-label="Main" className="main-nav">
+        <nav aria-label={t('nav.label')} className="main-nav">
           <a href={hrefFor.modules()} aria-current={route.screen === 'modules' ? 'page' : undefined}>
-            Modules
+            {t('nav.modules')}
           </a>
           <a href={hrefFor.progress()} aria-current={route.screen === 'progress' ? 'page' : undefined}>
-            Progress
+            {t('nav.progress')}
           </a>
           <a href={hrefFor.catalog()} aria-current={route.screen === 'catalog' ? 'page' : undefined}>
-            Catalog
+            {t('nav.catalog')}
           </a>
           <a href={hrefFor.settings()} aria-current={route.screen === 'settings' ? 'page' : undefined}>
-            Settings
+            {t('nav.settings')}
           </a>
         </nav>
         <SearchBox />
@@ -138,7 +143,7 @@ export function App() {
           <Avatar id={current.learner.avatar} /> {current.learner.displayName}
           {/* The next learner at this keyboard must not find admin unlocked. */}
           <button type="button" onClick={() => void Promise.all([lockAdmin(), leave()])}>
-            Switch profile
+            {t('app.switchProfile')}
           </button>
         </div>
       </header>
@@ -146,7 +151,7 @@ export function App() {
         <Suspense
           fallback={
             <p className="status" role="status">
-              Loading…
+              {t('app.loading')}
             </p>
           }
         >

@@ -1,4 +1,5 @@
 import './zod-config.js';
+import './i18n/i18n.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';

@@ -3,6 +3,7 @@ import { useAdmin } from '../admin-store.js';
 import { learn } from '../learn.js';
 import { useLoad } from '../use-load.js';
 import { SandboxHelp } from './SandboxHelp.js';
+import { formatTime } from '../i18n/format.js';
 
 /** For an unlocked admin: whether this machine runs code, and the commands that fix it when it does not. */
 function MachineHealth({ token }: { token: string }) {
@@ -36,7 +37,7 @@ export function AdminPanel() {
       ) : unlocked ? (
         <>
           <p role="status">
-            Admin is unlocked until {new Date(unlocked.expiresAt).toLocaleTimeString()}.{' '}
+            Admin is unlocked until {formatTime(unlocked.expiresAt)}.{' '}
             <button type="button" onClick={() => void lock()}>
               Lock admin
             </button>{' '}

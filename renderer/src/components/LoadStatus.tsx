@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LoadState } from '../use-load.js';
 
 interface Props<T> {
@@ -10,22 +11,21 @@ interface Props<T> {
 
 /** The loading and error states every screen shares, announced to screen readers. */
 export function LoadStatus<T>({ state, what, onRetry, children }: Props<T>) {
+  const { t } = useTranslation();
   if (state.status === 'loading') {
     return (
       <p className="status" role="status" aria-live="polite">
-        Loading {what}…
+        {t('load.loading', { what })}
       </p>
     );
   }
   if (state.status === 'error') {
     return (
       <div className="status status-error" role="alert">
-        <p>
-          Could not load {what}: {state.message}
-        </p>
+        <p>{t('load.failed', { what, message: state.message })}</p>
         {onRetry && (
           <button type="button" onClick={onRetry}>
-            Try again
+            {t('load.retry')}
           </button>
         )}
       </div>

@@ -1,11 +1,9 @@
 import { useEffect, useRef } from 'react';
-import type { SequenceItem } from '../../../common/contract/structure.js';
+import { useTranslation } from 'react-i18next';
 import { hrefOfItem } from '../href-of-item.js';
 import { learn } from '../learn.js';
 import { hrefFor } from '../router.js';
 import { useLoad } from '../use-load.js';
-
-const KIND_WORDS: Record<SequenceItem['kind'], string> = { lesson: 'lesson', exercise: 'exercise', quiz: 'quiz' };
 
 /**
  * The step after `after` in the course's teaching order (the module's lessons, then its exercises and
@@ -22,6 +20,7 @@ export function NextStep({
   /** What the success said (a score), read along with the focused link. */
   describedBy?: string;
 }) {
+  const { t } = useTranslation();
   const state = useLoad(`next-${after}`, () => learn().getNextContent({ currentId: after }));
   const link = useRef<HTMLAnchorElement>(null);
   const ready = state.status === 'ready';
@@ -33,9 +32,9 @@ export function NextStep({
   if (!next) {
     return (
       <p className="next-step" data-testid="next-step">
-        That was the last step of this course.{' '}
+        {t('next.lastStep')}{' '}
         <a ref={link} className="next-step-link" href={hrefFor.modules()} aria-describedby={describedBy}>
-          Back to your modules
+          {t('next.backToModules')}
         </a>
       </p>
     );
@@ -50,7 +49,7 @@ export function NextStep({
         aria-describedby={describedBy}
         data-testid="next-step"
       >
-        Next: {next.title} <span className="next-kind">({KIND_WORDS[next.kind]})</span>{' '}
+        {t('next.next', { title: next.title })} <span className="next-kind">({t(`next.kind.${next.kind}`)})</span>{' '}
         <span aria-hidden="true">→</span>
       </a>
     </p>

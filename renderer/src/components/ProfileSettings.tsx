@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { PreferencesUpdate } from '../../../common/contract/learners.js';
+import { useTranslation } from 'react-i18next';
+import { appLanguages } from '../../../common/contract/learners.js';
+import type { Preferences, PreferencesUpdate } from '../../../common/contract/learners.js';
+import { LANGUAGES } from '../i18n/i18n.js';
 import { learn } from '../learn.js';
 import { useLearner } from '../learner-store.js';
 import { AdminGate } from './AdminGate.js';
@@ -19,6 +22,7 @@ function Toggle({ label, checked, onChange }: { label: string; checked: boolean;
 
 /** The open learner's preferences, their export, and removing the profile (export first, name typed back). */
 export function ProfileSettings() {
+  const { t } = useTranslation();
   const { current, setLearner, leave } = useLearner();
   const [message, setMessage] = useState<Message>();
   const [confirmName, setConfirmName] = useState('');
@@ -60,6 +64,20 @@ export function ProfileSettings() {
             <option value="system">Like the system</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>
+          </select>
+        </label>
+        <label>
+          {t('settings.language')}{' '}
+          <select
+            value={preferences.language}
+            onChange={(e) => void update({ language: e.target.value as Preferences['language'] })}
+          >
+            <option value="system">{t('settings.languageSystem')}</option>
+            {appLanguages.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LANGUAGES[code]}
+              </option>
+            ))}
           </select>
         </label>
         <label>

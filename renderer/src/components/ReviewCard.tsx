@@ -5,10 +5,11 @@ import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
 import { useLoad } from '../use-load.js';
 import { QuestionForm } from './QuestionForm.js';
+import { formatDate } from '../i18n/format.js';
 
 const message = (error: unknown) =>
   error instanceof LearnError ? error.message : `Could not save the review: ${(error as Error).message}`;
-const dayOf = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
+const dayOf = (iso: string) => formatDate(iso);
 
 /** The learner's own rating: only for a skill the packs have no question on. */
 function SelfRating({ skillId, title, onDone }: { skillId: string; title: string; onDone: () => void }) {

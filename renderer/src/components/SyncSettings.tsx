@@ -6,6 +6,7 @@ import { useLearner } from '../learner-store.js';
 import { counted } from '../plural.js';
 import { Notice } from './Notice.js';
 import type { Message } from './Notice.js';
+import { formatTime } from '../i18n/format.js';
 
 const changes = (n: number) => counted(n, 'change');
 
@@ -28,9 +29,7 @@ function describeState(status: SyncStatus): string {
     case 'syncing':
       return `Syncing with ${status.serverUrl}…${waiting}`;
     case 'synced':
-      return `Synced with ${status.serverUrl}${
-        status.syncedAt ? ` at ${new Date(status.syncedAt).toLocaleTimeString()}` : ''
-      }.`;
+      return `Synced with ${status.serverUrl}${status.syncedAt ? ` at ${formatTime(status.syncedAt)}` : ''}.`;
     case 'error':
       return `${status.message ?? 'Sync stopped.'}${waiting}`;
   }

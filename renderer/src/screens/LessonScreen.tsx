@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../i18n/format.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { ModuleBreadcrumb } from '../components/ModuleBreadcrumb.js';
 import { Markdown } from '../components/Markdown.js';
@@ -13,6 +15,7 @@ const MAX_COUNTED_MS = 60 * 60_000;
 
 /** Records the lesson as opened, and offers "done" (or shows when it was done). Keyed by lesson. */
 function LessonDone({ lessonId, onDone }: { lessonId: string; onDone: () => void }) {
+  const { t } = useTranslation();
   const session = useSession();
   const openedAt = useRef(0);
   const [completedAt, setCompletedAt] = useState<string | null>();
@@ -44,21 +47,22 @@ function LessonDone({ lessonId, onDone }: { lessonId: string; onDone: () => void
   if (completedAt === undefined) return null;
   return completedAt ? (
     <p className="lesson-done" role="status">
-      ✓ Done on {new Date(completedAt).toLocaleDateString()}
+      {t('lesson.doneOn', { date: formatDate(completedAt) })}
     </p>
   ) : (
     <button type="button" className="primary" onClick={markDone}>
-      Mark lesson as done
+      {t('lesson.markDone')}
     </button>
   );
 }
 
 export function LessonScreen({ lessonId }: { lessonId: string }) {
+  const { t } = useTranslation();
   const state = useLoad(lessonId, () => learn().getLesson({ lessonId }));
   // Which lesson was just marked done: its next step takes the focus, one Enter away.
   const [justDone, setJustDone] = useState<string>();
   return (
-    <LoadStatus state={state} what="this lesson">
+    <LoadStatus state={state} what={t('lesson.what')}>
       {(lesson) => (
         <article className="lesson" aria-label={lesson.title}>
           <ModuleBreadcrumb moduleId={lesson.moduleId} moduleTitle={lesson.moduleTitle} />
@@ -66,10 +70,10 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
             <Markdown source={lesson.markdown} />
           </div>
           <LessonDone key={lesson.id} lessonId={lesson.id} onDone={() => setJustDone(lesson.id)} />
-          <nav aria-label="Lesson navigation" className="lesson-nav">
+          <nav aria-label={t('lesson.navigation')} className="lesson-nav">
             {lesson.previousLessonId && (
               <a href={hrefFor.lesson(lesson.previousLessonId)} rel="prev">
-                ← Previous lesson
+                {t('lesson.previous')}
               </a>
             )}
             {/* The next step in teaching order: after a module's last lesson, its exercises, not the next module. */}

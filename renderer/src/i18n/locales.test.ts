@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { appLanguages } from '../../../common/contract/learners.js';
+import { LANGUAGES, systemLanguage } from './i18n.js';
+import { de } from './locales/de.js';
+import { en } from './locales/en.js';
+
+/** Every leaf as "path: text". */
+function leaves(tree: object, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value]] : leaves(value as object, `${prefix}${key}.`),
+  );
+}
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('the locales', () => {
+  const locales = { en, de };
+
+  it('ship every language the contract names, each with a name in its own language', () => {
+    expect(Object.keys(locales).sort()).toEqual([...appLanguages].sort());
+    expect(LANGUAGES).toEqual({ en: 'English', de: 'Deutsch' });
+  });
+
+  it('have the same keys, no empty text, and the same placeholders as English', () => {
+    const source = new Map(leaves(en));
+    for (const [name, locale] of Object.entries(locales)) {
+      const entries = leaves(locale);
+      expect(entries.map(([key]) => key).sort(), name).toEqual([...source.keys()].sort());
+      for (const [key, text] of entries) {
+        expect(text.trim(), `${name} ${key}`).not.toBe('');
+        expect(placeholders(text), `${name} ${key}`).toEqual(placeholders(source.get(key)!));
+      }
+    }
+  });
+
+  it('take the first of the system languages the app has, else English', () => {
+    expect(systemLanguage(['fr-FR', 'de-AT', 'en'])).toBe('de');
+    expect(systemLanguage(['EN-gb'])).toBe('en');
+    expect(systemLanguage(['fr', 'ja'])).toBe('en');
+    expect(systemLanguage([])).toBe('en');
+  });
+});

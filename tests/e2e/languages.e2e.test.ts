@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appInChromium } from './support/app-in-chromium.js';
+import { expectNoSeriousViolations } from './support/accessibility.js';
+import { SCREENSHOTS } from './support/browser.js';
+import { ModuleListPage } from './pages/module-list-page.js';
+import { MAIN_SCREENS, ScreenFit } from './pages/screen-fit.js';
+
+// A second language chosen in Settings, and the layout in a right-to-left direction.
+describe('languages in Chromium', () => {
+  const app = appInChromium('e2e-languages-', { width: 1280, height: 900 });
+
+  it('switches to German in Settings: the shell, a lesson and its date, <html lang>, and back', async () => {
+    const { page, errors } = app;
+    await new ModuleListPage(page).open(app.url, 'Greta');
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByLabel('Language').selectOption('de');
+    const nav = page.getByRole('navigation', { name: 'Hauptmenü' });
+    await nav.getByRole('link', { name: 'Fortschritt' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+
+    await page.evaluate(() => (location.hash = '#/lessons/python-foundations/hello-python'));
+    await page.getByRole('button', { name: 'Lektion als erledigt markieren' }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Erledigt am' });
+    // A German date (day.month.year), where English says "Dec 5, 2026".
+    expect(await done.innerText()).toMatch(/Erledigt am \d{2}\.\d{2}\.\d{4}$/);
+    await page.getByRole('link', { name: /^Weiter: .+\(Lektion\)/ }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'language-de-lesson.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByLabel('Sprache').selectOption('en');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(errors).toEqual([]);
+  });
+
+  // No right-to-left language ships yet: this sets the direction a future one would set, and checks that every
+  // main screen still fits the window and mirrors its header (pseudo-RTL).
+  it('keeps every main screen in the window, mirrored, when the page runs right to left', async () => {
+    const { page, errors } = app;
+    await new ModuleListPage(page).open(app.url, 'Rtl');
+    const fit = new ScreenFit(page);
+    for (const width of [400, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const screen of MAIN_SCREENS) {
+        await fit.open(screen);
+        await page.evaluate(() => (document.documentElement.dir = 'rtl'));
+        if (screen.name === 'exercise') await page.getByRole('textbox', { name: /^Code for / }).waitFor();
+        const tag = `${screen.name} at ${width}px, rtl`;
+        expect(await fit.culprits(), tag).toEqual([]);
+        expect(await fit.overflow(), tag).toBeLessThanOrEqual(0);
+        // Sideways scroll to the left is the right-to-left overflow: none either.
+        expect(await page.evaluate(() => document.documentElement.scrollLeft), tag).toBe(0);
+        // Code stays left to right: code blocks, inline code and the editor.
+        const codeDirections = await page.evaluate(() =>
+          Array.from(document.querySelectorAll('pre, code, .code-editor')).map((el) => getComputedStyle(el).direction),
+        );
+        expect(new Set(codeDirections), tag).not.toContain('rtl');
+        await page.screenshot({ path: join(SCREENSHOTS, `rtl-${screen.name}-${width}.png`), fullPage: true });
+      }
+    }
+    // The app's name starts the header on the right.
+    const [name, nav] = await Promise.all([
+      page.locator('.app-name').boundingBox(),
+      page.getByRole('navigation', { name: 'Main' }).boundingBox(),
+    ]);
+    expect(name!.x).toBeGreaterThan(nav!.x);
+    expect(errors).toEqual([]);
+  });
+});
