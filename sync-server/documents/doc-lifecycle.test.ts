@@ -116,71 +116,72 @@ describe('document lifecycle', () => {
     expect(second.doc.getMap(SYNC_ROOTS.prefs.name).get('theme')).toBe('dark');
   });
 
-  it('relays before the commit; when the commit fails, closes the sender (1011) unacknowledged and gets the change back from a receiver', async () => {
+  /**
+   * Ada's notes served over a store whose doc_updates inserts go through `insert` first; a watching stock
+   * client (synced) and a raw sender that asks for acks.
+   */
+  async function watchedRoom(insert: () => Promise<void>) {
     await start();
     const ada = await signedInLearner(server, 'ada@example.org');
     const doc = `u/${ada.id}/notes`;
-    let failNext = false;
-    const flaky: SqlStore = storeWith(server.store, {
-      get: <T>(sql: string, params?: readonly unknown[]) => {
-        if (failNext && sql.startsWith('INSERT INTO doc_updates')) {
-          failNext = false;
-          return Promise.reject(new Error('connection lost'));
-        }
+    const store: SqlStore = storeWith(server.store, {
+      get: async <T>(sql: string, params?: readonly unknown[]) => {
+        if (sql.startsWith('INSERT INTO doc_updates')) await insert();
         return server.store.get<T>(sql, params);
       },
     });
-    const documents = await documentsApp(server, { store: flaky });
+    const documents = await documentsApp(server, { store });
     closers.push(() => documents.app.close());
     const watcher = stock(documents.base, doc, ada.accessToken);
     await watcher.synced;
     const sender = await rawClient(documents.base, doc, { token: ada.accessToken, ack: '1' });
-    const lost = new Y.Doc();
-    lost.getMap('notes').set('lost', true);
+    const send = (key: string) => {
+      const change = new Y.Doc();
+      change.getMap('notes').set(key, true);
+      sender.send(updateMessage(Y.encodeStateAsUpdate(change)));
+    };
+    const acked = () => sender.received.some((frame) => frame[0] === SYNC_MESSAGE.ack);
+    return { ada, doc, documents, watcher, sender, send, acked };
+  }
+
+  it('relays before the commit; when the commit fails, closes the sender (1011) unacknowledged and gets the change back from a receiver', async () => {
+    let failNext = false;
+    const room = await watchedRoom(async () => {
+      if (!failNext) return;
+      failNext = false;
+      throw new Error('connection lost');
+    });
 
     failNext = true;
-    sender.send(updateMessage(Y.encodeStateAsUpdate(lost)));
-    expect((await sender.closed).code).toBe(1011);
+    room.send('lost');
+    expect((await room.sender.closed).code).toBe(1011);
     // The sender is never told it is stored, so it would send it again; it never comes back here.
-    expect(sender.received.some((frame) => frame[0] === SYNC_MESSAGE.ack)).toBe(false);
+    expect(room.acked()).toBe(false);
     // The watcher had it at once (relayed before the commit), and the server asked it for what it holds:
     // its answer is committed, and a fresh client gets the change, although its sender is gone.
-    await eventually(() => watcher.doc.getMap('notes').get('lost') === true);
-    await eventually(async () => (await rowCount(server, doc)) === 1);
-    const fresh = stock(documents.base, doc, ada.accessToken);
+    await eventually(() => room.watcher.doc.getMap('notes').get('lost') === true);
+    await eventually(async () => (await rowCount(server, room.doc)) === 1);
+    const fresh = stock(room.documents.base, room.doc, room.ada.accessToken);
     await fresh.synced;
     await eventually(() => fresh.doc.getMap('notes').get('lost') === true);
   });
 
   it('relays an update to the other sockets while its commit is still running, and acks only after it', async () => {
-    await start();
-    const ada = await signedInLearner(server, 'ada@example.org');
-    const doc = `u/${ada.id}/notes`;
     let release: () => void = () => undefined;
     let holding = false;
-    const held: SqlStore = storeWith(server.store, {
-      get: async <T>(sql: string, params?: readonly unknown[]) => {
-        if (holding && sql.startsWith('INSERT INTO doc_updates')) await new Promise<void>((go) => (release = go));
-        return server.store.get<T>(sql, params);
-      },
+    const room = await watchedRoom(async () => {
+      if (holding) await new Promise<void>((go) => (release = go));
     });
-    const documents = await documentsApp(server, { store: held });
-    closers.push(() => documents.app.close());
-    const watcher = stock(documents.base, doc, ada.accessToken);
-    await watcher.synced;
-    const sender = await rawClient(documents.base, doc, { token: ada.accessToken, ack: '1' });
-    const change = new Y.Doc();
-    change.getMap('notes').set('early', true);
 
     holding = true;
-    sender.send(updateMessage(Y.encodeStateAsUpdate(change)));
-    await eventually(() => watcher.doc.getMap('notes').get('early') === true);
-    expect(await rowCount(server, doc)).toBe(0);
-    expect(sender.received.some((frame) => frame[0] === SYNC_MESSAGE.ack)).toBe(false);
+    room.send('early');
+    await eventually(() => room.watcher.doc.getMap('notes').get('early') === true);
+    expect(await rowCount(server, room.doc)).toBe(0);
+    expect(room.acked()).toBe(false);
     holding = false;
     release();
-    await eventually(() => sender.received.some((frame) => frame[0] === SYNC_MESSAGE.ack));
-    expect(await rowCount(server, doc)).toBe(1);
+    await eventually(room.acked);
+    expect(await rowCount(server, room.doc)).toBe(1);
   });
 
   it('holds the same state after a cold restart of the server', async () => {

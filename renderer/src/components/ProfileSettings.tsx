@@ -20,6 +20,27 @@ function Toggle({ label, checked, onChange }: { label: string; checked: boolean;
   );
 }
 
+/** A labelled select over a preference's values, each with its words. */
+function Choice<V extends string>(props: {
+  label: string;
+  value: V;
+  options: Record<V, string>;
+  onChange: (value: V) => void;
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value as V)}>
+        {(Object.entries(props.options) as [V, string][]).map(([value, words]) => (
+          <option key={value} value={value}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The open learner's preferences, their export, and removing the profile (export first, name typed back). */
 export function ProfileSettings() {
   const { t } = useTranslation();
@@ -55,17 +76,12 @@ export function ProfileSettings() {
     <section className="panel" aria-labelledby="profile-heading">
       <h2 id="profile-heading">Your profile: {learner.displayName}</h2>
       <div className="preference-row">
-        <label>
-          Theme{' '}
-          <select
-            value={preferences.theme}
-            onChange={(e) => void update({ theme: e.target.value as 'system' | 'light' | 'dark' })}
-          >
-            <option value="system">Like the system</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-          </select>
-        </label>
+        <Choice
+          label="Theme"
+          value={preferences.theme}
+          options={{ system: 'Like the system', light: 'Light', dark: 'Dark' }}
+          onChange={(theme) => void update({ theme })}
+        />
         <label>
           {t('settings.language')}{' '}
           <select
@@ -80,17 +96,12 @@ export function ProfileSettings() {
             ))}
           </select>
         </label>
-        <label>
-          Contrast{' '}
-          <select
-            value={preferences.contrast}
-            onChange={(e) => void update({ contrast: e.target.value as 'system' | 'normal' | 'high' })}
-          >
-            <option value="system">Like the system</option>
-            <option value="normal">Normal</option>
-            <option value="high">High</option>
-          </select>
-        </label>
+        <Choice
+          label="Contrast"
+          value={preferences.contrast}
+          options={{ system: 'Like the system', normal: 'Normal', high: 'High' }}
+          onChange={(contrast) => void update({ contrast })}
+        />
         <label>
           Text size{' '}
           <input
