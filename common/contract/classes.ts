@@ -61,12 +61,17 @@ export const bulkAccountResultSchema = z.object({
   index: z.number().int().nonnegative(),
   email: z.string(),
   outcome: z.enum(bulkAccountOutcomes),
-  /** Why a row was refused (or what happened beside it, such as joining the class). */
+  /** Why a row was refused. */
   reason: z.string().nullable(),
   accountId: z.string().nullable(),
 });
 export type BulkAccountResult = z.infer<typeof bulkAccountResultSchema>;
-export const bulkAccountsAnswerSchema = z.object({ results: z.array(bulkAccountResultSchema) });
+export const bulkAccountsAnswerSchema = z.object({
+  results: z.array(bulkAccountResultSchema),
+  /** The class every created or existing account is now in, when the request named one. */
+  className: z.string().nullable(),
+});
+export type BulkAccountsAnswer = z.infer<typeof bulkAccountsAnswerSchema>;
 
 /**
  * POST /admin/accounts/bulk. Each row is checked on its own on the server (a bad email refuses that row, not

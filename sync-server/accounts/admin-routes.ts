@@ -23,6 +23,6 @@ export function registerAdminRoutes(
   app.post('/admin/accounts/bulk', async (request) => {
     const claims = await authenticate(request, tokens);
     requireRole(claims, ['admin']);
-    return { results: await services.bulkAccounts.create(parseBody(bulkAccountsRequestSchema, request.body)) };
+    return services.bulkAccounts.create(parseBody(bulkAccountsRequestSchema, request.body));
   });
 }

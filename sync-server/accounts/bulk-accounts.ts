@@ -1,4 +1,4 @@
-import type { BulkAccountResult, BulkAccountsRequest } from '../../common/contract/classes.js';
+import type { BulkAccountResult, BulkAccountsAnswer, BulkAccountsRequest } from '../../common/contract/classes.js';
 import type { Classes } from '../classes/classes.js';
 import { JOIN_CODE_LENGTH, normalizeJoinCode } from '../classes/join-codes.js';
 import { ServerError } from '../http/server-error.js';
@@ -22,7 +22,7 @@ export class BulkAccounts {
     private readonly classes: Classes,
   ) {}
 
-  async create({ accounts: rows, classJoinCode }: BulkAccountsRequest): Promise<BulkAccountResult[]> {
+  async create({ accounts: rows, classJoinCode }: BulkAccountsRequest): Promise<BulkAccountsAnswer> {
     // Checked before any account is made: a wrong code must not leave half a lab created and unenrolled.
     const target = classJoinCode === undefined ? undefined : await this.classOf(classJoinCode);
     const accounts = new AccountStore(this.store);
@@ -78,11 +78,11 @@ export class BulkAccounts {
         index,
         email: email.data,
         outcome,
-        reason: target ? `in class ${target.name}` : null,
+        reason: null,
         accountId,
       });
     }
-    return results;
+    return { results, className: target?.name ?? null };
   }
 
   private async classOf(typed: string): Promise<{ id: string; name: string }> {

@@ -17,9 +17,10 @@ export class AuthCallError extends Error {
   }
 }
 
-const TIMEOUT_MS = 10_000;
+export const TIMEOUT_MS = 10_000;
 
-const networkReason = (error: unknown): string => {
+/** Why fetch could not reach a server, in words (shared by every client of the class server). */
+export const networkReason = (error: unknown): string => {
   const code = (error as { cause?: { code?: string } }).cause?.code;
   if (code === 'ECONNREFUSED') return 'nothing answers at that address';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'no computer has that name';
