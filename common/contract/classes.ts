@@ -6,6 +6,11 @@ import { assignmentSchema } from './assignments.js';
  * classes they teach, what a learner sees of the classes they joined, and the admin's bulk account creation.
  */
 
+export const JOIN_CODE_LENGTH = 8;
+
+/** What a learner typed, as the server stores codes: upper case, without spaces or dashes. */
+export const normalizeJoinCode = (typed: string) => typed.toUpperCase().replace(/[\s-]/g, '');
+
 export const CLASS_NAME_MAX_LENGTH = 100;
 export const classNameSchema = z.string().trim().min(1).max(CLASS_NAME_MAX_LENGTH);
 

@@ -1,6 +1,6 @@
+import { JOIN_CODE_LENGTH, normalizeJoinCode } from '../../common/contract/classes.js';
 import type { BulkAccountResult, BulkAccountsAnswer, BulkAccountsRequest } from '../../common/contract/classes.js';
 import type { Classes } from '../classes/classes.js';
-import { JOIN_CODE_LENGTH, normalizeJoinCode } from '../classes/join-codes.js';
 import { ServerError } from '../http/server-error.js';
 import type { SqlStore } from '../storage/sql-store.js';
 import { AccountStore } from './account-store.js';

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { classNameSchema } from '../../common/contract/classes.js';
+import { classNameSchema, JOIN_CODE_LENGTH, normalizeJoinCode } from '../../common/contract/classes.js';
 import type { MyClasses } from '../../common/contract/classes.js';
 import { authenticate, requireRole } from '../http/bearer-auth.js';
 import { parseBody } from '../http/parse-body.js';
 import { limitedBy } from '../http/rate-limits.js';
 import type { RateLimit } from '../http/rate-limits.js';
 import type { AccountServices } from '../accounts/account-services.js';
-import { JOIN_CODE_LENGTH, normalizeJoinCode } from './join-codes.js';
 import type { TokenVerifier } from '../accounts/token-verifier.js';
 
 const classBody = z.object({ name: classNameSchema });
