@@ -16,6 +16,8 @@ import { useLearner } from './learner-store.js';
 import { useAdmin } from './admin-store.js';
 import { AdminUnlockDialog } from './components/AdminUnlockDialog.js';
 import { Avatar } from './components/Avatar.js';
+import { ClassesScreen } from './classroom/ClassesScreen.js';
+import { teaches, useClassroom } from './classroom/classroom-store.js';
 
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -35,6 +37,8 @@ function Screen({ route }: { route: Route }) {
       return <SettingsScreen />;
     case 'progress':
       return <ProgressScreen />;
+    case 'classes':
+      return <ClassesScreen />;
     case 'not-found':
       return (
         <p role="alert">
@@ -62,6 +66,12 @@ export function App() {
   const { current, restore, leave } = useLearner();
   const { refresh: refreshAdmin, lock: lockAdmin } = useAdmin();
   usePreferences();
+  const classroom = useClassroom((s) => s.classroom);
+  const loadClassroom = useClassroom((s) => s.load);
+  const session = current?.session;
+  useEffect(() => {
+    if (session) void loadClassroom(session);
+  }, [session, loadClassroom]);
 
   useEffect(() => void restore(), [restore]);
   useEffect(() => void refreshAdmin().catch(() => undefined), [refreshAdmin]);
@@ -111,6 +121,11 @@ export function App() {
           <a href={hrefFor.progress()} aria-current={route.screen === 'progress' ? 'page' : undefined}>
             Progress
           </a>
+          {teaches(classroom) && (
+            <a href={hrefFor.classes()} aria-current={route.screen === 'classes' ? 'page' : undefined}>
+              Classes
+            </a>
+          )}
           <a href={hrefFor.catalog()} aria-current={route.screen === 'catalog' ? 'page' : undefined}>
             Catalog
           </a>

@@ -1,0 +1,78 @@
+import { useEffect } from 'react';
+import type { AssignmentStatus } from '../../../common/contract/assignments.js';
+import type { AssignmentView } from '../../../common/contract/classroom.js';
+import { hrefFor } from '../router.js';
+import { useSession } from '../learner-store.js';
+import { useClassroom } from './classroom-store.js';
+import { dueLabel } from './due-label.js';
+import { JoinClassForm } from './JoinClassForm.js';
+
+const STATUS_TEXT: Record<AssignmentStatus, string> = {
+  done: 'Done',
+  'in-progress': 'In progress',
+  'not-started': 'Not started',
+};
+
+const hrefOf = (a: AssignmentView) =>
+  a.kind === 'lesson'
+    ? hrefFor.lesson(a.itemId)
+    : a.kind === 'exercise'
+      ? hrefFor.exercise(a.itemId)
+      : a.kind === 'quiz'
+        ? hrefFor.quiz(a.itemId)
+        : hrefFor.module(a.itemId);
+
+/** The learner's assignments, first thing on home: what is due, when, and where they stand. */
+export function ClassAssignments() {
+  const session = useSession();
+  const { classroom, load } = useClassroom();
+  useEffect(() => void load(session), [session, load]);
+
+  if (classroom.status !== 'ready' || classroom.value.serverUrl === null) return null;
+  const { classes, assignments, offline, updatedAt } = classroom.value;
+  const now = new Date();
+  // Open work first, soonest due first (the server's order); done work after it.
+  const ordered = [
+    ...assignments.filter((a) => a.status !== 'done'),
+    ...assignments.filter((a) => a.status === 'done'),
+  ];
+
+  return (
+    <section className="panel class-assignments" aria-labelledby="assignments-heading">
+      <h2 id="assignments-heading">Assignments</h2>
+      {offline && (
+        <p className="status" role="status">
+          {updatedAt
+            ? `Offline: these are the assignments as of ${new Date(updatedAt).toLocaleString()}. ${offline}`
+            : `Your classes could not be loaded: ${offline}`}
+        </p>
+      )}
+      {classes.length === 0 ? (
+        <p className="status">You are not in a class yet. Your teacher gives you a code to join one.</p>
+      ) : assignments.length === 0 ? (
+        <p className="status">Nothing assigned in {classes.map((c) => c.name).join(', ')} yet.</p>
+      ) : (
+        <ul className="assignment-list">
+          {ordered.map((a) => {
+            const due = dueLabel(a.dueAt, now, a.status === 'done');
+            return (
+              <li key={a.id} className={`assignment assignment-${a.status}`} data-testid="assignment">
+                <a href={hrefOf(a)}>{a.title}</a>
+                <span className="assignment-meta">
+                  <span className={due.overdue ? 'assignment-overdue' : undefined}>{due.text}</span>
+                  {' · '}
+                  <span className="assignment-status">{STATUS_TEXT[a.status]}</span>
+                  {classes.length > 1 && ` · ${a.className}`}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <details className="join-details" open={classes.length === 0}>
+        <summary>{classes.length === 0 ? 'Join a class' : 'Join another class'}</summary>
+        <JoinClassForm session={session} />
+      </details>
+    </section>
+  );
+}
