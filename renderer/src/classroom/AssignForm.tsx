@@ -37,6 +37,7 @@ export function AssignForm({
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>();
   const hintId = useId();
+  const ids = { kind: useId(), module: useId(), item: useId(), title: useId(), due: useId() };
 
   useEffect(() => {
     if (modules.status === 'loading') void loadModules();
@@ -92,19 +93,24 @@ export function AssignForm({
       {modules.status === 'ready' && moduleList.length === 0 && (
         <p className="status">No packs are installed on this machine, so there is nothing to assign yet.</p>
       )}
-      <label>
-        What
-        <select value={kind} onChange={(e) => (setKind(e.target.value as Kind), setItemId(''))}>
+      <div className="field">
+        <label htmlFor={ids.kind}>What</label>
+        <select id={ids.kind} value={kind} onChange={(e) => (setKind(e.target.value as Kind), setItemId(''))}>
           {(Object.keys(KIND_TEXT) as Kind[]).map((k) => (
             <option key={k} value={k}>
               {KIND_TEXT[k]}
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Module
-        <select value={moduleId} onChange={(e) => (setModuleId(e.target.value), setItemId(''))} required>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.module}>Module</label>
+        <select
+          id={ids.module}
+          value={moduleId}
+          onChange={(e) => (setModuleId(e.target.value), setItemId(''))}
+          required
+        >
           <option value="">Choose a module…</option>
           {moduleList.map((m) => (
             <option key={m.id} value={m.id}>
@@ -112,10 +118,11 @@ export function AssignForm({
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {KIND_TEXT[kind]}
+      </div>
+      <div className="field">
+        <label htmlFor={ids.item}>{KIND_TEXT[kind]}</label>
         <select
+          id={ids.item}
           value={itemId}
           onChange={(e) => setItemId(e.target.value)}
           required
@@ -129,26 +136,27 @@ export function AssignForm({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {loaded.status === 'error' && <p className="status-error">Could not load the module: {loaded.message}</p>}
       {detail && items.length === 0 && (
         <p className="status" id={hintId}>
           This module has no {KIND_TEXT[kind].toLowerCase()}.
         </p>
       )}
-      <label>
-        Title shown to learners (optional)
+      <div className="field">
+        <label htmlFor={ids.title}>Title shown to learners (optional)</label>
         <input
+          id={ids.title}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           placeholder={chosen?.title ?? ''}
           maxLength={200}
         />
-      </label>
-      <label>
-        Due date (optional)
-        <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-      </label>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.due}>Due date (optional)</label>
+        <input id={ids.due} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+      </div>
       <button type="submit" disabled={busy}>
         Assign
       </button>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { AssignmentStatus } from '../../../common/contract/assignments.js';
 import type { AssignmentView } from '../../../common/contract/classroom.js';
 import { hrefFor } from '../router.js';
@@ -27,6 +27,9 @@ export function ClassAssignments() {
   const session = useSession();
   const { classroom, load } = useClassroom();
   useEffect(() => void load(session), [session, load]);
+  // Open by default while the learner is in no class; once they open it, it stays open after a join (so they
+  // read the outcome) until they close it.
+  const [joinOpen, setJoinOpen] = useState<boolean | null>(null);
 
   if (classroom.status !== 'ready' || classroom.value.serverUrl === null) return null;
   const { classes, assignments, offline, updatedAt } = classroom.value;
@@ -69,7 +72,11 @@ export function ClassAssignments() {
           })}
         </ul>
       )}
-      <details className="join-details" open={classes.length === 0}>
+      <details
+        className="join-details"
+        open={joinOpen ?? classes.length === 0}
+        onToggle={(e) => setJoinOpen(e.currentTarget.open)}
+      >
         <summary>{classes.length === 0 ? 'Join a class' : 'Join another class'}</summary>
         <JoinClassForm session={session} />
       </details>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ClassMember } from '../../../common/contract/classes.js';
 import type { ClassDetail } from '../../../common/contract/classroom.js';
 import type { TaughtClass } from '../../../common/contract/classes.js';
@@ -7,7 +7,7 @@ import { LoadStatus } from '../components/LoadStatus.js';
 import { Notice } from '../components/Notice.js';
 import type { Message } from '../components/Notice.js';
 import { learn } from '../learn.js';
-import { useLoad } from '../use-load.js';
+import type { LoadState } from '../use-load.js';
 import { AssignForm } from './AssignForm.js';
 import { dueLabel } from './due-label.js';
 
@@ -24,11 +24,22 @@ export function ClassDetailPanel({
   taught: TaughtClass;
   onChanged: () => void;
 }) {
-  const [version, setVersion] = useState(0);
-  const detail = useLoad(`${taught.id}:${version}`, () => learn().getClassDetail({ session, classId: taught.id }));
+  const [detail, setDetail] = useState<LoadState<ClassDetail>>({ status: 'loading' });
+  // A refresh keeps the class on screen (and the assign form with its outcome) until the new answer arrives.
+  const refresh = useCallback(
+    () =>
+      learn()
+        .getClassDetail({ session, classId: taught.id })
+        .then(
+          (value) => setDetail({ status: 'ready', value }),
+          (error: unknown) => setDetail({ status: 'error', message: (error as Error).message }),
+        ),
+    [session, taught.id],
+  );
+  useEffect(() => void refresh(), [refresh]);
   const [removing, setRemoving] = useState<ClassMember>();
   const [message, setMessage] = useState<Message>();
-  const reload = () => (setVersion((v) => v + 1), onChanged());
+  const reload = () => (void refresh(), onChanged());
 
   const act = async (work: () => Promise<unknown>, done: string) => {
     setMessage(undefined);
@@ -62,7 +73,7 @@ export function ClassDetailPanel({
         </button>
       </p>
       <Notice message={message} />
-      <LoadStatus state={detail} what="the class" onRetry={() => setVersion((v) => v + 1)}>
+      <LoadStatus state={detail} what="the class" onRetry={() => void refresh()}>
         {(value: ClassDetail) => (
           <>
             <h3>Members</h3>
@@ -113,7 +124,7 @@ export function ClassDetailPanel({
                 ))}
               </ul>
             )}
-            <AssignForm session={session} classId={taught.id} onAssigned={() => setVersion((v) => v + 1)} />
+            <AssignForm session={session} classId={taught.id} onAssigned={() => void refresh()} />
           </>
         )}
       </LoadStatus>
