@@ -18,6 +18,7 @@ import { AdminUnlockDialog } from './components/AdminUnlockDialog.js';
 import { Avatar } from './components/Avatar.js';
 import { ClassesScreen } from './classroom/ClassesScreen.js';
 import { teaches, useClassroom } from './classroom/classroom-store.js';
+import { SWITCH_SHORTCUT, useSwitchProfile } from './use-switch-profile.js';
 
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -63,8 +64,9 @@ export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   const loadModules = useCatalog((s) => s.loadModules);
-  const { current, restore, leave } = useLearner();
-  const { refresh: refreshAdmin, lock: lockAdmin } = useAdmin();
+  const { current, restore } = useLearner();
+  const { refresh: refreshAdmin } = useAdmin();
+  const switchProfile = useSwitchProfile();
   usePreferences();
   const classroom = useClassroom((s) => s.classroom);
   const loadClassroom = useClassroom((s) => s.load);
@@ -136,8 +138,13 @@ export function App() {
         <SearchBox />
         <div className="who">
           <Avatar id={current.learner.avatar} /> {current.learner.displayName}
-          {/* The next learner at this keyboard must not find admin unlocked. */}
-          <button type="button" onClick={() => void Promise.all([lockAdmin(), leave()])}>
+          {/* The next learner at this keyboard must not find admin unlocked, nor the last one's classes. */}
+          <button
+            type="button"
+            onClick={() => void switchProfile()}
+            aria-keyshortcuts={SWITCH_SHORTCUT}
+            title="Switch profile (Ctrl+Shift+S)"
+          >
             Switch profile
           </button>
         </div>

@@ -9,6 +9,7 @@ import type { Started } from './support/processes.js';
 import { AssignmentsPanel, ClassesPage } from './pages/classroom-pages.js';
 import { LessonPage } from './pages/lesson-page.js';
 import { ModuleListPage } from './pages/module-list-page.js';
+import { ProfilePickerPage } from './pages/profile-picker-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SyncSettingsPage } from './pages/sync-settings-page.js';
 
@@ -156,5 +157,45 @@ describe('the classroom in Chromium', () => {
     await page.getByRole('status').filter({ hasText: 'Ada is no longer in Python 1.' }).waitFor();
     await page.getByText('Nobody has joined yet').waitFor();
     expect(unexpected(teacherApp.errors)).toEqual([]);
+  });
+
+  it('a shared lab machine switches learners by keyboard: Ctrl+Shift+S, a letter, Enter, the PIN, Enter', async () => {
+    const { page } = learnerApp;
+    await new ModuleListPage(page).open(learnerApp.url, 'Ada');
+    const panel = new AssignmentsPanel(page);
+    await panel.section.waitFor();
+    const picker = new ProfilePickerPage(page);
+    await page.keyboard.press('Control+Shift+S');
+    await picker.heading.waitFor();
+    await picker.create('Bo', { pin: '4321' });
+    await new ModuleListPage(page).heading.waitFor();
+
+    const focusedProfile = () => page.evaluate(() => document.activeElement?.getAttribute('data-name') ?? null);
+    for (const [letter, name, pin] of [
+      ['a', 'ada', undefined],
+      ['b', 'bo', '4321'],
+    ] as const) {
+      await page.keyboard.press('Control+Shift+S');
+      await picker.heading.waitFor();
+      await expect.poll(focusedProfile).not.toBeNull();
+      await page.keyboard.press(letter);
+      expect(await focusedProfile()).toBe(name);
+      await page.keyboard.press('Enter');
+      if (pin) {
+        const field = page.getByRole('textbox', { name: 'PIN for Bo' });
+        await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+        await page.keyboard.type(pin);
+        await page.keyboard.press('Enter');
+      }
+      await new ModuleListPage(page).heading.waitFor();
+      await expect(page.locator('.who').innerText()).resolves.toContain(name === 'ada' ? 'Ada' : 'Bo');
+    }
+    // Bo is not signed in to the class server: nothing of Ada's classes stays on screen.
+    await expect(panel.section.count()).resolves.toBe(0);
+    await page.keyboard.press('Control+Shift+S');
+    await picker.heading.waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '64-classes-switch-profile.png') });
+    await expectNoSeriousViolations(page);
+    expect(unexpected(learnerApp.errors)).toEqual([]);
   });
 });

@@ -10,6 +10,8 @@ interface ClassroomState {
   session: string | null;
   load(session: string): Promise<void>;
   set(session: string, classroom: Classroom): void;
+  /** Forgets the open learner's classroom (a switch of profile). */
+  reset(): void;
 }
 
 export const useClassroom = create<ClassroomState>((set, get) => ({
@@ -26,6 +28,9 @@ export const useClassroom = create<ClassroomState>((set, get) => ({
   },
   set(session, classroom) {
     if (get().session === session) set({ classroom: { status: 'ready', value: classroom } });
+  },
+  reset() {
+    set({ session: null, classroom: { status: 'loading' } });
   },
 }));
 
