@@ -24,7 +24,7 @@ import {
 const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+}, 30_000);
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-12-01T09:00:00Z');
@@ -58,6 +58,18 @@ async function device() {
   return { core, api: core.api, session, record: (events: RecordInput[]) => core.recordProgress(session, events) };
 }
 
+/** A submission of demo/count-down whose tests came out as given. */
+const submitted = (codeHash: string, ...statuses: ('pass' | 'fail')[]): RecordInput => ({
+  type: 'ExerciseSubmitted',
+  data: {
+    exerciseId: 'demo/count-down',
+    codeHash: codeHash.repeat(64),
+    tests: statuses.map((status, i) => ({ name: `test ${i}`, status })),
+    durationMs: 100,
+    hintsUsed: 0,
+  },
+});
+
 const assignments: AssignmentInput[] = [
   { kind: 'lesson', packId: 'demo', itemId: 'demo/hello', title: 'Read Hello', dueAt: NOW.getTime() + 2 * DAY },
   { kind: 'exercise', packId: 'demo', itemId: 'demo/count-down', title: 'Count down', dueAt: NOW.getTime() - DAY },
@@ -65,7 +77,8 @@ const assignments: AssignmentInput[] = [
   { kind: 'assessment', packId: 'demo', itemId: 'demo/loops', title: 'Loops test', dueAt: null },
 ];
 
-describe('the classroom in the app', () => {
+// Real servers, real cores and scrypt: seconds each, more on a busy machine.
+describe('the classroom in the app', { timeout: 30_000 }, () => {
   it('joins with a code, then follows the learner’s own progress on each assignment', async () => {
     const { server, url, teacher } = await classServer();
     const { api, session, record } = await device();
@@ -118,19 +131,7 @@ describe('the classroom in the app', () => {
     await record([
       { type: 'LessonOpened', data: { lessonId: 'demo/hello' } },
       { type: 'ExerciseStarted', data: { exerciseId: 'demo/count-down' } },
-      {
-        type: 'ExerciseSubmitted',
-        data: {
-          exerciseId: 'demo/count-down',
-          codeHash: 'a'.repeat(64),
-          tests: [
-            { name: 'one', status: 'pass' },
-            { name: 'two', status: 'fail' },
-          ],
-          durationMs: 100,
-          hintsUsed: 0,
-        },
-      },
+      submitted('a', 'pass', 'fail'),
       { type: 'QuizAnswered', data: { quizItemId: 'demo/range-stop', correct: false, answer: 'x', timeSpentMs: 10 } },
     ]);
     expect(await statuses()).toEqual({
@@ -142,19 +143,7 @@ describe('the classroom in the app', () => {
 
     await record([
       { type: 'LessonCompleted', data: { lessonId: 'demo/hello', timeSpentMs: 1000 } },
-      {
-        type: 'ExerciseSubmitted',
-        data: {
-          exerciseId: 'demo/count-down',
-          codeHash: 'b'.repeat(64),
-          tests: [
-            { name: 'one', status: 'pass' },
-            { name: 'two', status: 'pass' },
-          ],
-          durationMs: 100,
-          hintsUsed: 0,
-        },
-      },
+      submitted('b', 'pass', 'pass'),
       { type: 'QuizAnswered', data: { quizItemId: 'demo/loop-count', correct: true, answer: 'y', timeSpentMs: 10 } },
       { type: 'AssessmentCompleted', data: { assessmentId: 'demo/loops', score: 3, total: 4 } },
     ]);

@@ -1,8 +1,9 @@
 import { LearnError } from '../../../common/contract/errors.js';
 import type { ErrorCode } from '../../../common/contract/errors.js';
-import { networkReason, TIMEOUT_MS } from '../sync/auth-client.js';
+import { requestServer, ServerUnreachable } from '../sync/server-request.js';
+import type { HttpMethod } from '../sync/server-request.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type { HttpMethod };
 
 const codeOfStatus = (status: number): ErrorCode => {
   if (status === 400) return 'invalid-input';
@@ -22,25 +23,12 @@ export async function callClassServer(
   serverUrl: string,
   method: HttpMethod,
   path: string,
-  { token, body }: { token?: string; body?: unknown } = {},
+  request: { token?: string; body?: unknown } = {},
 ): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(`${serverUrl}${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-  } catch (error) {
-    throw new LearnError('unavailable', `Cannot reach the class server at ${serverUrl}: ${networkReason(error)}.`);
-  }
-  if (response.status === 204) return null;
-  const answer = (await response.json().catch(() => null)) as { message?: unknown } | null;
-  if (response.ok) return answer;
-  const said = typeof answer?.message === 'string' ? answer.message : `HTTP ${response.status}`;
-  throw new LearnError(codeOfStatus(response.status), said);
+  const answer = await requestServer(serverUrl, method, path, request).catch((error: unknown) => {
+    if (!(error instanceof ServerUnreachable)) throw error;
+    throw new LearnError('unavailable', `Cannot reach the class server at ${serverUrl}: ${error.reason}.`);
+  });
+  if (answer.ok) return answer.value;
+  throw new LearnError(codeOfStatus(answer.status), answer.said);
 }
