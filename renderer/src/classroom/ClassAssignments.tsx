@@ -6,6 +6,11 @@ import { useSession } from '../learner-store.js';
 import { useClassroom } from './classroom-store.js';
 import { dueLabel } from './due-label.js';
 import { JoinClassForm } from './JoinClassForm.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { Notice } from '../components/Notice.js';
+import type { Message } from '../components/Notice.js';
+import type { JoinedClass } from '../../../common/contract/classes.js';
+import { learn } from '../learn.js';
 
 const STATUS_TEXT: Record<AssignmentStatus, string> = {
   done: 'Done',
@@ -25,13 +30,38 @@ const hrefOf = (a: AssignmentView) =>
 /** The learner's assignments, first thing on home: what is due, when, and where they stand. */
 export function ClassAssignments() {
   const session = useSession();
-  const { classroom, load } = useClassroom();
+  const { classroom, load, set: setClassroom } = useClassroom();
+  const [leaving, setLeaving] = useState<JoinedClass>();
+  const [message, setMessage] = useState<Message>();
   useEffect(() => void load(session), [session, load]);
   // Open by default while the learner is in no class; once they open it, it stays open after a join (so they
   // read the outcome) until they close it.
   const [joinOpen, setJoinOpen] = useState<boolean | null>(null);
 
+  if (classroom.status === 'error') {
+    return (
+      <section className="panel class-assignments" aria-labelledby="assignments-heading">
+        <h2 id="assignments-heading">Assignments</h2>
+        <div role="alert" className="status-error">
+          <p>Could not load your classes: {classroom.message}</p>
+          <button type="button" onClick={() => void load(session)}>
+            Try again
+          </button>
+        </div>
+      </section>
+    );
+  }
   if (classroom.status !== 'ready' || classroom.value.serverUrl === null) return null;
+
+  const leave = async (left: JoinedClass) => {
+    setLeaving(undefined);
+    try {
+      setClassroom(session, await learn().leaveClass({ session, classId: left.id }));
+      setMessage({ kind: 'ok', text: `You left ${left.name}.` });
+    } catch (error) {
+      setMessage({ kind: 'error', text: (error as Error).message });
+    }
+  };
   const { classes, assignments, offline, updatedAt } = classroom.value;
   const now = new Date();
   // Open work first, soonest due first (the server's order); done work after it.
@@ -72,6 +102,26 @@ export function ClassAssignments() {
           })}
         </ul>
       )}
+      {classes.length > 0 && (
+        <p className="class-names">
+          Your {classes.length === 1 ? 'class' : 'classes'}:{' '}
+          {classes.map((c, i) => (
+            <span key={c.id}>
+              {i > 0 && ', '}
+              {c.name} ({c.teacherName}){' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setLeaving(c)}
+                aria-label={`Leave ${c.name}`}
+              >
+                Leave
+              </button>
+            </span>
+          ))}
+        </p>
+      )}
+      <Notice message={message} />
       <details
         className="join-details"
         open={joinOpen ?? classes.length === 0}
@@ -80,6 +130,15 @@ export function ClassAssignments() {
         <summary>{classes.length === 0 ? 'Join a class' : 'Join another class'}</summary>
         <JoinClassForm session={session} />
       </details>
+      <ConfirmDialog
+        open={leaving !== undefined}
+        title={`Leave ${leaving?.name ?? ''}?`}
+        confirmLabel="Leave class"
+        onCancel={() => setLeaving(undefined)}
+        onConfirm={() => void leave(leaving!)}
+      >
+        <p>Its assignments leave your home screen; your progress stays. You can join again with the class code.</p>
+      </ConfirmDialog>
     </section>
   );
 }
