@@ -113,6 +113,12 @@ describe('the classroom in Chromium', () => {
     const panel = new AssignmentsPanel(page);
     await panel.goHome();
     await panel.section.getByText('You are not in a class yet').waitFor();
+    // A learner account gets no Classes screen: it is not in the menu, and its address explains why.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'Classes' }).count()).resolves.toBe(0);
+    await page.evaluate(() => (location.hash = '#/classes'));
+    await page.getByText('Only teachers manage classes.').waitFor();
+    await panel.goHome();
 
     await panel.join('ZZZZ-ZZZZ');
     await panel.section.getByRole('alert').filter({ hasText: 'No class has this join code' }).waitFor();
