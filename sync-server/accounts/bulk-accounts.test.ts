@@ -19,7 +19,7 @@ const row = (email: string, displayName = email.split('@')[0]!, password = 'a lo
   password,
 });
 
-describe('POST /admin/accounts/bulk', () => {
+describe('POST /admin/accounts/bulk', { timeout: 60_000 }, () => {
   it('creates, reports existing and refused rows, and is idempotent on a re-run', async () => {
     server = await startTestServer();
     const admin = await signedInAdmin(server);

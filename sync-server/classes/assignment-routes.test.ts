@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncServer } from '../server.js';
+import { MAX_ASSIGNMENTS_PER_CLASS } from './assignments.js';
 import {
   login,
   registerAccount,
@@ -34,7 +35,7 @@ async function classWithLearner() {
   return { admin, teacher, ada, id, joinCode };
 }
 
-describe('assignments', () => {
+describe('assignments', { timeout: 60_000 }, () => {
   it('a member lists their classes with every assignment, soonest due first, undated last', async () => {
     const { teacher, ada, id } = await classWithLearner();
     const base = Date.UTC(2026, 11, 1);
@@ -118,7 +119,23 @@ describe('assignments', () => {
   });
 });
 
-describe('class membership', () => {
+describe('assignments per class', { timeout: 60_000 }, () => {
+  it(`a class holds at most ${MAX_ASSIGNMENTS_PER_CLASS} assignments; one more is refused until one goes`, async () => {
+    const { teacher, id } = await classWithLearner();
+    const assign = () =>
+      request(server.app, 'POST', `/classes/${id}/assignments`, { token: teacher.accessToken, body: lesson() });
+    for (let i = 0; i < MAX_ASSIGNMENTS_PER_CLASS; i++) expect((await assign()).statusCode).toBe(201);
+    const over = await assign();
+    expect(over.statusCode).toBe(409);
+    expect(over.json().message).toMatch(/the most it may hold/);
+    const [first] = await server.services.assignments.listForClass(id);
+    await request(server.app, 'DELETE', `/classes/${id}/assignments/${first!.id}`, { token: teacher.accessToken });
+    expect((await assign()).statusCode).toBe(201);
+    expect(await server.services.assignments.listForClass(id)).toHaveLength(MAX_ASSIGNMENTS_PER_CLASS);
+  });
+});
+
+describe('class membership', { timeout: 60_000 }, () => {
   it('a learner leaves; they no longer see its assignments, and leaving twice is not found', async () => {
     const { teacher, ada, id } = await classWithLearner();
     await request(server.app, 'POST', `/classes/${id}/assignments`, { token: teacher.accessToken, body: lesson() });

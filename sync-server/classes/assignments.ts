@@ -20,6 +20,9 @@ interface AssignmentRow {
 
 const columns = 'id, class_id, kind, pack_id, item_id, title, due_at, created_at, created_by';
 
+/** A term's work many times over; a bound keeps one class's list (sent to every member) from growing without end. */
+export const MAX_ASSIGNMENTS_PER_CLASS = 500;
+
 // PostgreSQL returns BIGINT as a string.
 const toAssignment = (row: AssignmentRow): Assignment => ({
   id: row.id,
@@ -59,17 +62,30 @@ export class Assignments implements AssignmentReader {
       createdAt: this.now().getTime(),
       createdBy,
     });
-    await this.db.run(`INSERT INTO assignments (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-      assignment.id,
-      assignment.classId,
-      assignment.kind,
-      assignment.packId,
-      assignment.itemId,
-      assignment.title,
-      assignment.dueAt,
-      assignment.createdAt,
-      assignment.createdBy,
-    ]);
+    // The count and the insert in one statement (SQLite runs writes one at a time; on PostgreSQL two racing
+    // requests could each pass by one, which a bound on size tolerates).
+    const { changes } = await this.db.run(
+      `INSERT INTO assignments (${columns}) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?
+       WHERE (SELECT count(*) FROM assignments WHERE class_id = ?) < ${MAX_ASSIGNMENTS_PER_CLASS}`,
+      [
+        assignment.id,
+        assignment.classId,
+        assignment.kind,
+        assignment.packId,
+        assignment.itemId,
+        assignment.title,
+        assignment.dueAt,
+        assignment.createdAt,
+        assignment.createdBy,
+        classId,
+      ],
+    );
+    if (changes === 0) {
+      throw new ServerError(
+        'conflict',
+        `This class has ${MAX_ASSIGNMENTS_PER_CLASS} assignments, the most it may hold; delete old ones first.`,
+      );
+    }
     return assignment;
   }
 

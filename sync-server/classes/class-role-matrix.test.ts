@@ -43,7 +43,7 @@ beforeAll(async () => {
     member: await login(server.app, 'ada@example.org'),
     stranger: await login(server.app, 'bo@example.org'),
   };
-});
+}, 60_000);
 afterAll(() => server.app.close());
 
 const tokenOf = (who: Who) => (who === 'anonymous' ? undefined : sessions[who].accessToken);
@@ -142,7 +142,7 @@ const routes: Route[] = [
   },
 ];
 
-describe('the class routes by role', () => {
+describe('the class routes by role', { timeout: 60_000 }, () => {
   for (const route of routes) {
     it(`${route.name}: ${everyone.map((who) => `${who} ${route.expected[who]}`).join(', ')}`, async () => {
       const answers: Partial<Record<Who, number>> = {};

@@ -12,7 +12,7 @@ import {
 } from '../testing/test-server.js';
 
 // PostgreSQL answers BIGINT and count(*) as strings: the routes must still answer the contract's numbers.
-describe.skipIf(!pgRedisAvailable)('classes and assignments on PostgreSQL', () => {
+describe.skipIf(!pgRedisAvailable)('classes and assignments on PostgreSQL', { timeout: 60_000 }, () => {
   let postgres: Postgres;
   let server: SyncServer;
 
