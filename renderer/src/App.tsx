@@ -19,6 +19,7 @@ import { Avatar } from './components/Avatar.js';
 import { ClassesScreen } from './classroom/ClassesScreen.js';
 import { teaches, useClassroom } from './classroom/classroom-store.js';
 import { SWITCH_SHORTCUT, useSwitchProfile } from './use-switch-profile.js';
+import { useClassroomFollowsSync } from './classroom/use-classroom-follows-sync.js';
 
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -69,11 +70,7 @@ export function App() {
   const switchProfile = useSwitchProfile();
   usePreferences();
   const classroom = useClassroom((s) => s.classroom);
-  const loadClassroom = useClassroom((s) => s.load);
-  const session = current?.session;
-  useEffect(() => {
-    if (session) void loadClassroom(session);
-  }, [session, loadClassroom]);
+  useClassroomFollowsSync(current && { session: current.session, learnerId: current.learner.id });
 
   useEffect(() => void restore(), [restore]);
   useEffect(() => void refreshAdmin().catch(() => undefined), [refreshAdmin]);
