@@ -8,6 +8,8 @@ import { AccountStore } from './accounts/account-store.js';
 import { registerAdminRoutes } from './accounts/admin-routes.js';
 import { registerAuthRoutes } from './accounts/auth-routes.js';
 import { registerClassRoutes } from './classes/class-routes.js';
+import { Assignments } from './classes/assignments.js';
+import { BulkAccounts } from './accounts/bulk-accounts.js';
 import { Classes } from './classes/classes.js';
 import { Memberships } from './classes/memberships.js';
 import { PasswordChange } from './accounts/password-change.js';
@@ -84,14 +86,18 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   const memberships = new Memberships(store);
   const refreshTokens = new RefreshTokens(store, revocations, now);
   const issuer = new AccessTokenIssuer(key, options.accessTtlSeconds ?? DEFAULT_ACCESS_TTL_SECONDS, now);
+  const registration = new Registration(store, logger, now, options.registrationFault);
+  const classes = new Classes(store, now);
   const services: AccountServices = {
     accounts: new AccountStore(store),
-    registration: new Registration(store, logger, now, options.registrationFault),
+    registration,
     sessions: new Sessions(store, issuer, refreshTokens),
     refreshTokens,
     passwordChange: new PasswordChange(store, refreshTokens, now),
     roles: new AccountRoles(store, revocations),
-    classes: new Classes(store, now),
+    classes,
+    assignments: new Assignments(store, now),
+    bulkAccounts: new BulkAccounts(store, registration, classes),
   };
 
   const app = Fastify({ ...serverLogOptions(logger), bodyLimit: 1024 * 1024 });

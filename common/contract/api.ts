@@ -73,6 +73,7 @@ import {
 import { quizAnswerInputSchema, quizResultSchema, quizSchema, quizSelections } from './quiz.js';
 import { searchQuerySchema, searchResultSchema } from './search.js';
 import { syncLinkInputSchema, syncStatusSchema } from './sync.js';
+import { classroomApi } from './classroom.js';
 import { contentVersionSchema, moduleStructureSchema, prerequisitesSchema, sequenceItemSchema } from './structure.js';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -281,6 +282,7 @@ export const learnApi = {
   getLastSubmission: method(asLearner({ exerciseId: contentIdSchema }), submissionSchema.nullable()),
   /** The exercise's tests (tests.py), so a learner can read the code of a test. */
   getExerciseTests: method(z.strictObject({ exerciseId: contentIdSchema }), exerciseTestsSchema),
+  ...classroomApi,
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
 
 export type LearnApiSpec = typeof learnApi;

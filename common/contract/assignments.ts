@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentIdSchema } from './content.js';
+import { contentIdSchema, localIdSchema } from './content.js';
 
 /**
  * What a teacher can assign to a class. Written once here because three rooms read it: the class server's
@@ -14,7 +14,8 @@ export const assignmentSchema = z.object({
   id: z.string().uuid(),
   classId: z.string().uuid(),
   kind: z.enum(assignmentKinds),
-  packId: contentIdSchema,
+  /** The pack's own id ("python-foundations"); the item id below carries it too. */
+  packId: localIdSchema,
   /** The lesson, exercise or module (quiz, assessment) assigned. */
   itemId: contentIdSchema,
   title: z.string().min(1).max(MAX_ASSIGNMENT_TITLE_LENGTH),

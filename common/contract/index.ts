@@ -11,3 +11,5 @@ export * from './quiz.js';
 export * from './search.js';
 export * from './structure.js';
 export * from './assignments.js';
+export * from './classes.js';
+export * from './classroom.js';

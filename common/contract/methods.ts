@@ -75,5 +75,15 @@ export const learnMethods = [
   'saveDraft',
   'getLastSubmission',
   'getExerciseTests',
+  'getClassroom',
+  'joinClass',
+  'leaveClass',
+  'listTaughtClasses',
+  'createClass',
+  'getClassDetail',
+  'removeClassMember',
+  'renewJoinCode',
+  'createAssignment',
+  'deleteAssignment',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

@@ -55,6 +55,9 @@ import { LearnerStore } from './users/learner-store.js';
 import { LearnerTransfer } from './users/learner-transfer.js';
 import { createUsersService } from './users/users-service.js';
 import { EventHub } from './event-hub.js';
+import { AssignmentProgress } from './classroom/assignment-progress.js';
+import { ClassroomCache } from './classroom/classroom-cache.js';
+import { createClassroomService } from './classroom/classroom-service.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -255,6 +258,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         now,
       }),
       ...sync.api,
+      ...createClassroomService({
+        learnerOf: (session) => sessions.learnerOf(session),
+        linkOf: (learnerId) => syncStore.linkOf(learnerId),
+        access: sync.access,
+        cache: new ClassroomCache(db),
+        progress: new AssignmentProgress(db),
+        now,
+      }),
       ...playground.service,
       validateCode: async (input) => {
         const result = await playground.service.validateCode(input);

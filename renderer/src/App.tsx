@@ -20,6 +20,10 @@ import { useLearner } from './learner-store.js';
 import { useAdmin } from './admin-store.js';
 import { AdminUnlockDialog } from './components/AdminUnlockDialog.js';
 import { Avatar } from './components/Avatar.js';
+import { ClassesScreen } from './classroom/ClassesScreen.js';
+import { teaches, useClassroom } from './classroom/classroom-store.js';
+import { SWITCH_SHORTCUT, useSwitchProfile } from './use-switch-profile.js';
+import { useClassroomFollowsSync } from './classroom/use-classroom-follows-sync.js';
 
 function Screen({ route }: { route: Route }) {
   const { t } = useTranslation();
@@ -40,6 +44,8 @@ function Screen({ route }: { route: Route }) {
       return <SettingsScreen />;
     case 'progress':
       return <ProgressScreen />;
+    case 'classes':
+      return <ClassesScreen />;
     case 'not-found':
       return (
         <p role="alert">
@@ -78,10 +84,13 @@ export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   const loadModules = useCatalog((s) => s.loadModules);
-  const { current, restore, leave } = useLearner();
-  const { refresh: refreshAdmin, lock: lockAdmin } = useAdmin();
+  const { current, restore } = useLearner();
+  const { refresh: refreshAdmin } = useAdmin();
+  const switchProfile = useSwitchProfile();
   const { t } = useTranslation();
   usePreferences();
+  const classroom = useClassroom((s) => s.classroom);
+  useClassroomFollowsSync(current && { session: current.session, learnerId: current.learner.id });
 
   useEffect(() => void restore(), [restore]);
   useEffect(() => void refreshAdmin().catch(() => undefined), [refreshAdmin]);
@@ -131,6 +140,11 @@ export function App() {
           <a href={hrefFor.progress()} aria-current={route.screen === 'progress' ? 'page' : undefined}>
             {t('nav.progress')}
           </a>
+          {teaches(classroom) && (
+            <a href={hrefFor.classes()} aria-current={route.screen === 'classes' ? 'page' : undefined}>
+              {t('nav.classes')}
+            </a>
+          )}
           <a href={hrefFor.catalog()} aria-current={route.screen === 'catalog' ? 'page' : undefined}>
             {t('nav.catalog')}
           </a>
@@ -141,8 +155,13 @@ export function App() {
         <SearchBox />
         <div className="who">
           <Avatar id={current.learner.avatar} /> {current.learner.displayName}
-          {/* The next learner at this keyboard must not find admin unlocked. */}
-          <button type="button" onClick={() => void Promise.all([lockAdmin(), leave()])}>
+          {/* The next learner at this keyboard must not find admin unlocked, nor the last one's classes. */}
+          <button
+            type="button"
+            onClick={() => void switchProfile()}
+            aria-keyshortcuts={SWITCH_SHORTCUT}
+            title={t('app.switchProfileShortcut')}
+          >
             {t('app.switchProfile')}
           </button>
         </div>

@@ -9,6 +9,7 @@ export type Route =
   | { screen: 'catalog' }
   | { screen: 'settings' }
   | { screen: 'progress' }
+  | { screen: 'classes' }
   | { screen: 'not-found'; path: string };
 
 // A handful of hash routes do not need a routing library; hash URLs also work under app:// and file-less hosts.
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/catalog') return { screen: 'catalog' };
   if (path === '/settings') return { screen: 'settings' };
   if (path === '/progress') return { screen: 'progress' };
+  if (path === '/classes') return { screen: 'classes' };
   // A module id holds a slash ("pack/module"), so the item a search hit opens comes as ?item=.
   const quiz = /^\/quiz\/([^?]+?)(?:\?item=(.+))?$/.exec(path);
   if (quiz) {
@@ -41,6 +43,7 @@ export const hrefFor = {
   catalog: () => '#/catalog',
   settings: () => '#/settings',
   progress: () => '#/progress',
+  classes: () => '#/classes',
 };
 
 const subscribe = (onChange: () => void) => {

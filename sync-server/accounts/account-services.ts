@@ -1,5 +1,7 @@
 import type { AccountRoles } from './account-roles.js';
 import type { AccountStore } from './account-store.js';
+import type { Assignments } from '../classes/assignments.js';
+import type { BulkAccounts } from './bulk-accounts.js';
 import type { Classes } from '../classes/classes.js';
 import type { PasswordChange } from './password-change.js';
 import type { RefreshTokens } from './refresh-tokens.js';
@@ -15,4 +17,6 @@ export interface AccountServices {
   passwordChange: PasswordChange;
   roles: AccountRoles;
   classes: Classes;
+  assignments: Assignments;
+  bulkAccounts: BulkAccounts;
 }

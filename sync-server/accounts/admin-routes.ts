@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { bulkAccountsRequestSchema } from '../../common/contract/classes.js';
 import { authenticate, requireRole } from '../http/bearer-auth.js';
 import { parseBody } from '../http/parse-body.js';
 import type { AccountServices } from './account-services.js';
@@ -8,7 +9,7 @@ import type { TokenVerifier } from './token-verifier.js';
 
 const roleBody = z.object({ role: roleSchema });
 
-/** What only admins do: make teachers (and other admins). */
+/** What only admins do: make teachers (and other admins), create a lab's learner accounts at once. */
 export function registerAdminRoutes(
   app: FastifyInstance,
   { services, tokens }: { services: AccountServices; tokens: TokenVerifier },
@@ -17,5 +18,11 @@ export function registerAdminRoutes(
     const claims = await authenticate(request, tokens);
     requireRole(claims, ['admin']);
     return services.roles.set(request.params.id, parseBody(roleBody, request.body).role);
+  });
+
+  app.post('/admin/accounts/bulk', async (request) => {
+    const claims = await authenticate(request, tokens);
+    requireRole(claims, ['admin']);
+    return services.bulkAccounts.create(parseBody(bulkAccountsRequestSchema, request.body));
   });
 }

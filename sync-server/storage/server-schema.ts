@@ -78,4 +78,23 @@ CREATE TABLE doc_snapshots (
     // When a spent token had its one lost-answer retry: a second retry is a copy, not a lost answer.
     sql: `ALTER TABLE refresh_tokens ADD COLUMN retried_at INTEGER`,
   },
+  {
+    version: 60,
+    name: 'assignments',
+    // created_by keeps the author's id without a reference: an admin who assigned and left must not take the
+    // class's work with them; the class going takes its assignments.
+    sql: `
+CREATE TABLE assignments (
+  id TEXT PRIMARY KEY,
+  class_id TEXT NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('lesson', 'exercise', 'quiz', 'assessment')),
+  pack_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  due_at INTEGER,
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE INDEX assignments_by_class ON assignments(class_id, created_at)`,
+  },
 ];

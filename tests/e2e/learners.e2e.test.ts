@@ -74,10 +74,10 @@ describe('profiles and progress in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, '09-profile-picker.png'), fullPage: true });
     // Avatars are drawings, not emoji: they show without an emoji font.
     await expect(picker.profiles.filter({ hasText: 'Ada' }).locator('svg.avatar-image').count()).resolves.toBe(1);
-    // Tab to Ada's button and press Enter.
+    // Tab to Ada's button (focus starts on the first profile) and press Enter.
     for (let i = 0; i < 10; i++) {
-      await page.keyboard.press('Tab');
       if ((await page.evaluate(() => document.activeElement?.textContent ?? '')).includes('Ada')) break;
+      await page.keyboard.press('Tab');
     }
     await page.keyboard.press('Enter');
     await page.keyboard.type('1111');

@@ -1,5 +1,6 @@
 import { syncTokensSchema } from '../../../common/contract/sync-wire.js';
 import type { SyncTokens } from '../../../common/contract/sync-wire.js';
+import { requestServer, ServerUnreachable } from './server-request.js';
 
 /** POST /auth/login and /auth/refresh answer with this; the refresh token rotates. */
 export type Tokens = SyncTokens;
@@ -17,35 +18,15 @@ export class AuthCallError extends Error {
   }
 }
 
-const TIMEOUT_MS = 10_000;
-
-const networkReason = (error: unknown): string => {
-  const code = (error as { cause?: { code?: string } }).cause?.code;
-  if (code === 'ECONNREFUSED') return 'nothing answers at that address';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'no computer has that name';
-  if ((error as Error).name === 'TimeoutError') return `no answer within ${TIMEOUT_MS / 1000} s`;
-  return code ?? (error as Error).message;
-};
-
 async function post(serverUrl: string, path: string, body: unknown): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(`${serverUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-  } catch (error) {
-    throw new AuthCallError('unreachable', `Cannot reach the sync server at ${serverUrl}: ${networkReason(error)}.`);
-  }
-  if (response.status === 204) return null;
-  const answer = (await response.json().catch(() => null)) as { message?: unknown } | null;
-  if (response.ok) return answer;
-  const said = typeof answer?.message === 'string' ? answer.message : `HTTP ${response.status}`;
-  if (response.status === 401 || response.status === 403) throw new AuthCallError('rejected', said);
-  if (response.status === 429) throw new AuthCallError('rate-limited', said);
-  throw new AuthCallError('server', `The sync server failed: ${said}`);
+  const answer = await requestServer(serverUrl, 'POST', path, { body }).catch((error: unknown) => {
+    if (!(error instanceof ServerUnreachable)) throw error;
+    throw new AuthCallError('unreachable', `Cannot reach the sync server at ${serverUrl}: ${error.reason}.`);
+  });
+  if (answer.ok) return answer.value;
+  if (answer.status === 401 || answer.status === 403) throw new AuthCallError('rejected', answer.said);
+  if (answer.status === 429) throw new AuthCallError('rate-limited', answer.said);
+  throw new AuthCallError('server', `The sync server failed: ${answer.said}`);
 }
 
 const tokens = (answer: unknown): Tokens => {

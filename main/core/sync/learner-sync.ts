@@ -1,5 +1,6 @@
 import type { SyncStatus } from '../../../common/contract/sync.js';
 import { SYNC_CLOSE } from '../../../common/contract/sync-wire.js';
+import type { SyncAccount } from '../../../common/contract/sync-wire.js';
 import type { Logger } from '../../../infra/log/logger.js';
 import { AuthCallError } from './auth-client.js';
 import type { AuthClient, Tokens } from './auth-client.js';
@@ -67,7 +68,7 @@ export class LearnerSync {
   #attempt = 0;
   #timer: NodeJS.Timeout | undefined;
   #syncedAt: string | null = null;
-  #access: { token: string; expiresAt: number } | null = null;
+  #access: { token: string; expiresAt: number; role: SyncAccount['role'] } | null = null;
   /** The login's access token, for the first connection only. */
   #fromLogin: string | null = null;
   #refreshing: Promise<string> | null = null;
@@ -104,6 +105,17 @@ export class LearnerSync {
     clearTimeout(this.#timer);
     this.#closeSockets();
     return this.#refreshing?.catch(() => undefined) ?? null;
+  }
+
+  /**
+   * A valid access token and the role it carries, for the class server's other routes (classes, assignments):
+   * the one the sockets use while it lasts, else a refresh shared with theirs (a refresh token is spent once).
+   */
+  async access(): Promise<{ token: string; role: SyncAccount['role'] }> {
+    const valid = () => this.#access && this.#access.expiresAt - EXPIRY_MARGIN_MS > this.#deps.now().getTime();
+    if (!valid()) await this.#freshToken();
+    const { token, role } = this.#access!;
+    return { token, role };
   }
 
   /** A committed change to one of the documents; `outgoing` is this device's part of it. */
@@ -185,7 +197,11 @@ export class LearnerSync {
   }
 
   #keep(tokens: Tokens): void {
-    this.#access = { token: tokens.accessToken, expiresAt: this.#deps.now().getTime() + tokens.expiresIn * 1000 };
+    this.#access = {
+      token: tokens.accessToken,
+      expiresAt: this.#deps.now().getTime() + tokens.expiresIn * 1000,
+      role: tokens.account.role,
+    };
   }
 
   /** Every document of the account this device knows of: the fixed ones, each term so far, and older local ones. */

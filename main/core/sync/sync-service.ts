@@ -3,6 +3,7 @@ import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
 import type { SyncStatus } from '../../../common/contract/sync.js';
+import type { SyncAccount } from '../../../common/contract/sync-wire.js';
 import type { Logger } from '../../../infra/log/logger.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import type { ProgressLog } from '../progress/progress-log.js';
@@ -23,6 +24,14 @@ import type { SyncLink, SyncStore } from './sync-store.js';
 export type SyncApi = Pick<LearnService, 'linkSyncAccount' | 'unlinkSyncAccount' | 'syncNow' | 'getSyncStatus'>;
 
 export type SyncOptions = Partial<BackoffOptions>;
+
+/** How another service reaches the learner's class server as them (see `access`). */
+export interface ClassServerAccess {
+  serverUrl: string;
+  accountId: string;
+  token: string;
+  role: SyncAccount['role'];
+}
 
 interface Deps {
   db: SqliteDatabase;
@@ -189,6 +198,28 @@ export function createSyncService(deps: Deps) {
 
   return {
     api,
+    /**
+     * What another core service needs to call the learner's class server as them: its address, the account,
+     * a fresh access token and the role it carries. Refused in words a learner can act on.
+     */
+    access: async (learnerId: string): Promise<ClassServerAccess> => {
+      const link = store.linkOf(learnerId);
+      if (!link) throw new LearnError('forbidden', 'Sign in to your class server first: Settings, Sync.');
+      ensure(learnerId);
+      try {
+        const { token, role } = await running.get(learnerId)!.access();
+        return { serverUrl: link.serverUrl, accountId: link.accountId, token, role };
+      } catch (error) {
+        if (!(error instanceof AuthCallError)) throw error;
+        if (error.failure === 'rejected') {
+          throw new LearnError(
+            'forbidden',
+            'The class server no longer accepts your sign-in: log in again in Settings, Sync.',
+          );
+        }
+        throw new LearnError('unavailable', error.message);
+      }
+    },
     /** Every linked learner syncs in the background from now on, whoever has their profile open. */
     startAll: () => {
       for (const link of store.links()) ensure(link.learnerId);

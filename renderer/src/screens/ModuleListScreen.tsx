@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useCatalog } from '../catalog-store.js';
+import { ClassAssignments } from '../classroom/ClassAssignments.js';
 import { ContinueWhereLeftOff } from '../components/ContinueWhereLeftOff.js';
 import { LearningPath } from '../components/LearningPath.js';
 import { LoadStatus } from '../components/LoadStatus.js';
@@ -27,6 +28,7 @@ export function ModuleListScreen() {
 
   return (
     <section aria-labelledby="modules-heading">
+      <ClassAssignments />
       {progress.status === 'ready' && <ContinueWhereLeftOff resume={progress.value.resume} />}
       <UpNext />
       <ReviewsDue />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
 import type { LearnerSummary } from '../../../common/contract/learners.js';
 import { Avatar, avatarIds } from '../components/Avatar.js';
 import { LoadStatus } from '../components/LoadStatus.js';
@@ -133,6 +133,24 @@ export function ProfilePicker() {
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string>();
 
+  const typed = useRef({ text: '', at: 0 });
+  /** Letters typed on the list move focus to the first profile whose name starts with them (as in a listbox). */
+  const typeAhead = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.key.length !== 1 || event.ctrlKey || event.altKey || event.metaKey || event.key === ' ') return;
+    const now = event.timeStamp;
+    typed.current = {
+      text: (now - typed.current.at < 1000 ? typed.current.text : '') + event.key.toLowerCase(),
+      at: now,
+    };
+    const match = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button[data-name]')].find((b) =>
+      b.dataset.name!.startsWith(typed.current.text),
+    );
+    if (match) {
+      event.preventDefault();
+      match.focus();
+    }
+  };
+
   const pick = (learner: LearnerSummary) => {
     if (learner.hasPin) return setAsking(learner);
     learn()
@@ -154,10 +172,18 @@ export function ProfilePicker() {
             </>
           ) : (
             <>
-              <ul className="profile-list" aria-label="Profiles">
-                {list.map((l) => (
+              <ul className="profile-list" aria-label="Profiles" onKeyDown={typeAhead}>
+                {list.map((l, i) => (
                   <li key={l.id}>
-                    <button type="button" className="profile-button" onClick={() => pick(l)}>
+                    {/* Focus starts on the profiles: on a lab machine the next learner types their name's first
+                        letters, Enter, then their PIN. */}
+                    <button
+                      type="button"
+                      className="profile-button"
+                      onClick={() => pick(l)}
+                      data-name={l.displayName.toLowerCase()}
+                      autoFocus={i === 0}
+                    >
                       <Avatar id={l.avatar} className="avatar" />
                       <span>{l.displayName}</span>
                       {l.hasPin && <span className="status">PIN</span>}

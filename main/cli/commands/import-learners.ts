@@ -1,0 +1,82 @@
+import { chmod, open, stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { counted } from '../../../common/plural.js';
+import { syncServerUrlSchema } from '../../../common/contract/sync.js';
+import { importLearners } from '../../core/classroom/import-learners.js';
+import { MAX_ROSTER_BYTES } from '../../core/classroom/learner-roster.js';
+import { askSecret } from '../ask-secret.js';
+import { print } from '../terminal-output.js';
+
+interface ImportFlags {
+  server: string;
+  adminEmail?: string;
+  class?: string;
+  cards: string;
+}
+
+/** Reads at most the limit and one byte more, so a huge (or endless, like a device) file is refused unread. */
+async function readRosterFile(file: string): Promise<string> {
+  const info = await stat(file);
+  if (info.size > MAX_ROSTER_BYTES) {
+    throw new Error(`${file} is larger than ${MAX_ROSTER_BYTES / 1024} KiB; split it into several files`);
+  }
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_ROSTER_BYTES + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > MAX_ROSTER_BYTES) throw new Error(`${file} is larger than ${MAX_ROSTER_BYTES / 1024} KiB`);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `lionlearn admin import-learners FILE --server URL`: a lab's learner accounts from a CSV, with sign-in cards. */
+export function registerImportLearners(admin: Command): void {
+  admin
+    .command('import-learners <file>')
+    .description(
+      'create learner accounts on a class server from a CSV (name, email, optional password), ' +
+        'optionally in a class, and write printable sign-in cards; the server admin password is asked on the ' +
+        'terminal or read from LIONLEARN_SERVER_ADMIN_PASSWORD',
+    )
+    .requiredOption('--server <url>', 'the class server, e.g. http://192.168.1.10:4781')
+    .option('--admin-email <email>', 'the server admin account (default: $LIONLEARN_SERVER_ADMIN_EMAIL)')
+    .option('--class <code>', 'add every learner to the class with this join code')
+    .option('--cards <file>', 'where to write the sign-in cards', 'sign-in-cards.html')
+    .action(async (file: string, flags: ImportFlags) => {
+      const server = syncServerUrlSchema.safeParse(flags.server);
+      if (!server.success) throw new Error(`--server: ${server.error.issues[0]?.message ?? 'not an address'}`);
+      const adminEmail = flags.adminEmail ?? process.env.LIONLEARN_SERVER_ADMIN_EMAIL;
+      if (!adminEmail) throw new Error('--admin-email (or LIONLEARN_SERVER_ADMIN_EMAIL) names the server admin');
+      const csv = await readRosterFile(file);
+      const adminPassword = await askSecret(
+        `Password of ${adminEmail} on ${server.data}: `,
+        'LIONLEARN_SERVER_ADMIN_PASSWORD',
+        'The server admin password is needed',
+      );
+      const result = await importLearners({
+        serverUrl: server.data,
+        adminEmail,
+        adminPassword,
+        csv,
+        ...(flags.class === undefined ? {} : { classCode: flags.class }),
+      });
+      for (const { row, email, outcome, reason } of result.rows) {
+        print(`row ${row}: ${email || '(no email)'} ${outcome}${reason ? ` (${reason})` : ''}`);
+      }
+      const count = (outcome: string) => result.rows.filter((r) => r.outcome === outcome).length;
+      print(
+        `${counted(count('created'), 'account')} created, ${count('existed')} existed, ${count('refused')} refused.`,
+      );
+      if (result.cardsHtml) {
+        const cards = resolve(flags.cards);
+        // The cards hold passwords: readable by this user only, like the data folder.
+        await writeFile(cards, result.cardsHtml, { mode: 0o600 });
+        await chmod(cards, 0o600);
+        print(`Sign-in cards: ${cards} (open it in a browser and print; it holds passwords, delete it after).`);
+      }
+      if (count('refused') > 0) process.exitCode = 1;
+    });
+}

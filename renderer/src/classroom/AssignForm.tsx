@@ -1,0 +1,166 @@
+import { useEffect, useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Assignment } from '../../../common/contract/assignments.js';
+import type { ModuleDetail } from '../../../common/contract/content.js';
+import { useCatalog } from '../catalog-store.js';
+import { learn } from '../learn.js';
+import { Notice } from '../components/Notice.js';
+import { useLoad } from '../use-load.js';
+import type { Message } from '../components/Notice.js';
+
+type Kind = 'lesson' | 'exercise' | 'quiz';
+const KIND_TEXT: Record<Kind, string> = { lesson: 'Lesson', exercise: 'Exercise', quiz: 'Module quiz' };
+
+/** The end of the picked day in the teacher's zone: "due on the 10th" means by the end of it. */
+const endOfLocalDay = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d, 23, 59, 59).getTime();
+};
+
+/** A teacher picks a lesson, an exercise or a module's quiz from the installed packs, and a due date. */
+export function AssignForm({
+  session,
+  classId,
+  onAssigned,
+}: {
+  session: string;
+  classId: string;
+  onAssigned: (assignment: Assignment) => void;
+}) {
+  const modules = useCatalog((s) => s.modules);
+  const loadModules = useCatalog((s) => s.loadModules);
+  const [kind, setKind] = useState<Kind>('lesson');
+  const [moduleId, setModuleId] = useState('');
+  const [itemId, setItemId] = useState('');
+  const [title, setTitle] = useState('');
+  const [due, setDue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>();
+  const hintId = useId();
+  const ids = { kind: useId(), module: useId(), item: useId(), title: useId(), due: useId() };
+
+  useEffect(() => {
+    if (modules.status === 'loading') void loadModules();
+  }, [modules.status, loadModules]);
+
+  const loaded = useLoad(moduleId, () =>
+    moduleId ? learn().getModule({ moduleId }) : Promise.resolve<ModuleDetail | undefined>(undefined),
+  );
+  const detail = loaded.status === 'ready' ? loaded.value : undefined;
+
+  const items =
+    kind === 'quiz'
+      ? detail && detail.quizItemCount > 0
+        ? [{ id: detail.id, title: `${detail.title} quiz` }]
+        : []
+      : kind === 'lesson'
+        ? (detail?.lessons ?? [])
+        : (detail?.exercises ?? []);
+  const chosen = items.find((item) => item.id === itemId);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen || !detail)
+      return setMessage({ kind: 'error', text: `Pick a ${KIND_TEXT[kind].toLowerCase()} first.` });
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const assignment = await learn().createAssignment({
+        session,
+        classId,
+        assignment: {
+          kind,
+          packId: detail.packId,
+          itemId: chosen.id,
+          title: title.trim() || chosen.title,
+          dueAt: due ? endOfLocalDay(due) : null,
+        },
+      });
+      onAssigned(assignment);
+      setTitle('');
+      setMessage({ kind: 'ok', text: `Assigned “${assignment.title}”.` });
+    } catch (error) {
+      setMessage({ kind: 'error', text: (error as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const moduleList = modules.status === 'ready' ? modules.value : [];
+  return (
+    <form className="assign-form" onSubmit={(e) => void submit(e)} aria-label="Assign work">
+      <h3>Assign work</h3>
+      {modules.status === 'ready' && moduleList.length === 0 && (
+        <p className="status">No packs are installed on this machine, so there is nothing to assign yet.</p>
+      )}
+      <div className="field">
+        <label htmlFor={ids.kind}>What</label>
+        <select id={ids.kind} value={kind} onChange={(e) => (setKind(e.target.value as Kind), setItemId(''))}>
+          {(Object.keys(KIND_TEXT) as Kind[]).map((k) => (
+            <option key={k} value={k}>
+              {KIND_TEXT[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.module}>Module</label>
+        <select
+          id={ids.module}
+          value={moduleId}
+          onChange={(e) => (setModuleId(e.target.value), setItemId(''))}
+          required
+        >
+          <option value="">Choose a module…</option>
+          {moduleList.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.packTitle}: {m.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.item}>{KIND_TEXT[kind]}</label>
+        <select
+          id={ids.item}
+          value={itemId}
+          onChange={(e) => setItemId(e.target.value)}
+          required
+          disabled={!detail}
+          aria-describedby={detail && items.length === 0 ? hintId : undefined}
+        >
+          <option value="">Choose…</option>
+          {items.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      {loaded.status === 'error' && <p className="status-error">Could not load the module: {loaded.message}</p>}
+      {detail && items.length === 0 && (
+        <p className="status" id={hintId}>
+          This module has no {KIND_TEXT[kind].toLowerCase()}.
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor={ids.title}>Title shown to learners (optional)</label>
+        <input
+          id={ids.title}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder={chosen?.title ?? ''}
+          maxLength={200}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.due}>Due date (optional)</label>
+        <input id={ids.due} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+      </div>
+      <button type="submit" disabled={busy}>
+        Assign
+      </button>
+      <Notice message={message} />
+    </form>
+  );
+}

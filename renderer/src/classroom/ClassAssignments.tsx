@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'react';
+import type { AssignmentStatus } from '../../../common/contract/assignments.js';
+import type { AssignmentView } from '../../../common/contract/classroom.js';
+import { hrefFor } from '../router.js';
+import { useSession } from '../learner-store.js';
+import { useClassroom } from './classroom-store.js';
+import { dueLabel } from './due-label.js';
+import { JoinClassForm } from './JoinClassForm.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { Notice } from '../components/Notice.js';
+import type { Message } from '../components/Notice.js';
+import type { JoinedClass } from '../../../common/contract/classes.js';
+import { learn } from '../learn.js';
+
+const STATUS_TEXT: Record<AssignmentStatus, string> = {
+  done: 'Done',
+  'in-progress': 'In progress',
+  'not-started': 'Not started',
+};
+
+const hrefOf = (a: AssignmentView) =>
+  a.kind === 'lesson'
+    ? hrefFor.lesson(a.itemId)
+    : a.kind === 'exercise'
+      ? hrefFor.exercise(a.itemId)
+      : a.kind === 'quiz'
+        ? hrefFor.quiz(a.itemId)
+        : hrefFor.module(a.itemId);
+
+/** The learner's assignments, first thing on home: what is due, when, and where they stand. */
+export function ClassAssignments() {
+  const session = useSession();
+  const { classroom, load, set: setClassroom } = useClassroom();
+  const [leaving, setLeaving] = useState<JoinedClass>();
+  const [message, setMessage] = useState<Message>();
+  useEffect(() => void load(session), [session, load]);
+  // Open by default while the learner is in no class; once they open it, it stays open after a join (so they
+  // read the outcome) until they close it.
+  const [joinOpen, setJoinOpen] = useState<boolean | null>(null);
+
+  if (classroom.status === 'error') {
+    return (
+      <section className="panel class-assignments" aria-labelledby="assignments-heading">
+        <h2 id="assignments-heading">Assignments</h2>
+        <div role="alert" className="status-error">
+          <p>Could not load your classes: {classroom.message}</p>
+          <button type="button" onClick={() => void load(session)}>
+            Try again
+          </button>
+        </div>
+      </section>
+    );
+  }
+  if (classroom.status !== 'ready' || classroom.value.serverUrl === null) return null;
+
+  const leave = async (left: JoinedClass) => {
+    setLeaving(undefined);
+    try {
+      setClassroom(session, await learn().leaveClass({ session, classId: left.id }));
+      setMessage({ kind: 'ok', text: `You left ${left.name}.` });
+    } catch (error) {
+      setMessage({ kind: 'error', text: (error as Error).message });
+    }
+  };
+  const { classes, assignments, offline, updatedAt } = classroom.value;
+  const now = new Date();
+  // Open work first, soonest due first (the server's order); done work after it.
+  const ordered = [
+    ...assignments.filter((a) => a.status !== 'done'),
+    ...assignments.filter((a) => a.status === 'done'),
+  ];
+
+  return (
+    <section className="panel class-assignments" aria-labelledby="assignments-heading">
+      <h2 id="assignments-heading">Assignments</h2>
+      {offline && (
+        <p className="status" role="status">
+          {updatedAt
+            ? `Offline: these are the assignments as of ${new Date(updatedAt).toLocaleString()}. ${offline}`
+            : `Your classes could not be loaded: ${offline}`}
+        </p>
+      )}
+      {classes.length === 0 ? (
+        <p className="status">You are not in a class yet. Your teacher gives you a code to join one.</p>
+      ) : assignments.length === 0 ? (
+        <p className="status">Nothing assigned in {classes.map((c) => c.name).join(', ')} yet.</p>
+      ) : (
+        <ul className="assignment-list">
+          {ordered.map((a) => {
+            const due = dueLabel(a.dueAt, now, a.status === 'done');
+            return (
+              <li key={a.id} className={`assignment assignment-${a.status}`} data-testid="assignment">
+                <a href={hrefOf(a)}>{a.title}</a>
+                <span className="assignment-meta">
+                  <span className={due.overdue ? 'assignment-overdue' : undefined}>{due.text}</span>
+                  {' · '}
+                  <span className="assignment-status">{STATUS_TEXT[a.status]}</span>
+                  {classes.length > 1 && ` · ${a.className}`}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {classes.length > 0 && (
+        <p className="class-names">
+          Your {classes.length === 1 ? 'class' : 'classes'}:{' '}
+          {classes.map((c, i) => (
+            <span key={c.id}>
+              {i > 0 && ', '}
+              {c.name} ({c.teacherName}){' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setLeaving(c)}
+                aria-label={`Leave ${c.name}`}
+              >
+                Leave
+              </button>
+            </span>
+          ))}
+        </p>
+      )}
+      <Notice message={message} />
+      <details
+        className="join-details"
+        open={joinOpen ?? classes.length === 0}
+        onToggle={(e) => setJoinOpen(e.currentTarget.open)}
+      >
+        <summary>{classes.length === 0 ? 'Join a class' : 'Join another class'}</summary>
+        <JoinClassForm session={session} />
+      </details>
+      <ConfirmDialog
+        open={leaving !== undefined}
+        title={`Leave ${leaving?.name ?? ''}?`}
+        confirmLabel="Leave class"
+        onCancel={() => setLeaving(undefined)}
+        onConfirm={() => void leave(leaving!)}
+      >
+        <p>Its assignments leave your home screen; your progress stays. You can join again with the class code.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,206 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousViolations } from './support/accessibility.js';
+import { appInChromium } from './support/app-in-chromium.js';
+import { SCREENSHOTS } from './support/browser.js';
+import { ROOT, startProcess, tempDir } from './support/processes.js';
+import type { Started } from './support/processes.js';
+import { AssignmentsPanel, ClassesPage } from './pages/classroom-pages.js';
+import { LessonPage } from './pages/lesson-page.js';
+import { ModuleListPage } from './pages/module-list-page.js';
+import { ProfilePickerPage } from './pages/profile-picker-page.js';
+import { SettingsPage } from './pages/settings-page.js';
+import { SyncSettingsPage } from './pages/sync-settings-page.js';
+
+const PASSWORD = 'correct horse battery';
+const LISTENING = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/;
+
+/** A refused join or an unreachable call is an HTTP error Chromium logs as a failed resource; anything else is a bug. */
+const unexpected = (errors: string[]) => errors.filter((e) => !/status of (403|404)/.test(e));
+
+/** The local date `days` from today, as a date field takes it (yyyy-mm-dd). */
+const localDate = (days: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+async function post(url: string, body: unknown, token?: string, method = 'POST') {
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<Record<string, unknown>>;
+}
+
+// A class server and two app instances (the real browser face, each its own process and data folder), each
+// driven by Chromium: a teacher creates a class and assigns a lesson, a learner joins with the code, sees the
+// assignment first on home, completes it, and the teacher sees them in the class.
+describe('the classroom in Chromium', () => {
+  const teacherApp = appInChromium('e2e-classes-teacher-');
+  const learnerApp = appInChromium('e2e-classes-learner-');
+  let server: Started;
+  let serverUrl: string;
+  let joinCode = '';
+
+  beforeAll(async () => {
+    const dataDir = tempDir('e2e-classes-server-');
+    execFileSync(
+      process.execPath,
+      [
+        'dist/sync-server/server.js',
+        'admin',
+        'create',
+        '--email',
+        'head@school.example',
+        '--password-env',
+        'PW',
+        '--data-dir',
+        dataDir,
+      ],
+      { cwd: ROOT, env: { ...process.env, PW: PASSWORD } },
+    );
+    server = await startProcess(['dist/sync-server/server.js', '--port', '0', '--data-dir', dataDir], LISTENING);
+    serverUrl = server.match[1]!;
+    const admin = await post(`${serverUrl}/auth/login`, { email: 'head@school.example', password: PASSWORD });
+    const teacher = await post(`${serverUrl}/auth/register`, {
+      email: 'ms.t@school.example',
+      password: PASSWORD,
+      displayName: 'Ms T',
+    });
+    await post(
+      `${serverUrl}/admin/accounts/${String(teacher.accountId)}/role`,
+      { role: 'teacher' },
+      String(admin.accessToken),
+      'PUT',
+    );
+    await post(`${serverUrl}/auth/register`, { email: 'ada@school.example', password: PASSWORD, displayName: 'Ada' });
+  });
+  afterAll(() => server?.stop());
+
+  async function signIn(app: typeof teacherApp, name: string, email: string) {
+    await new ModuleListPage(app.page).open(app.url, name);
+    await new SettingsPage(app.page).open();
+    const sync = new SyncSettingsPage(app.page);
+    await sync.link(serverUrl, email, PASSWORD);
+    await sync.waitForStatus(`Synced with ${serverUrl}`);
+  }
+
+  it('a teacher creates a class and assigns a lesson due in two days', async () => {
+    const { page } = teacherApp;
+    await signIn(teacherApp, 'Ms T', 'ms.t@school.example');
+    // Signing in is enough: the teacher's role shows the Classes screen at once.
+    const classes = new ClassesPage(page);
+    await classes.open();
+    await page.getByText('You have no classes yet').waitFor();
+    await classes.createClass('Python 1');
+    joinCode = (await classes.joinCode.innerText()).trim();
+    expect(joinCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await classes.assign('Lesson', 'Python foundations: First steps', 'Hello, Python', localDate(2));
+    await page.getByText('Nobody has joined yet').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '60-classes-teacher.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+    expect(unexpected(teacherApp.errors)).toEqual([]);
+  });
+
+  it('a learner joins with the code, sees the lesson first on home as due in 2 days, and completes it', async () => {
+    const { page } = learnerApp;
+    await signIn(learnerApp, 'Ada', 'ada@school.example');
+    const panel = new AssignmentsPanel(page);
+    await panel.goHome();
+    await panel.section.getByText('You are not in a class yet').waitFor();
+    // A learner account gets no Classes screen: it is not in the menu, and its address explains why.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'Classes' }).count()).resolves.toBe(0);
+    await page.evaluate(() => (location.hash = '#/classes'));
+    await page.getByText('Only teachers manage classes.').waitFor();
+    await panel.goHome();
+
+    await panel.join('ZZZZ-ZZZZ');
+    await panel.section.getByRole('alert').filter({ hasText: 'No class has this join code' }).waitFor();
+    await panel.join(joinCode.toLowerCase());
+    await panel.section.getByRole('status').filter({ hasText: 'You joined Python 1.' }).waitFor();
+    const item = panel.item('Hello, Python');
+    await expect(item.innerText()).resolves.toMatch(/due in 2 days.*Not started/s);
+    // First on home: the Assignments panel comes before everything else on the screen.
+    const firstHeading = await page.locator('main h2, main h1').first().innerText();
+    expect(firstHeading).toBe('Assignments');
+    await page.screenshot({ path: join(SCREENSHOTS, '61-classes-learner-home.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+
+    await item.getByRole('link', { name: 'Hello, Python' }).click();
+    await new LessonPage(page).waitForLesson('Hello, Python');
+    await page.getByRole('button', { name: 'Mark lesson as done' }).click();
+    await page.getByRole('status').filter({ hasText: 'Done on' }).waitFor();
+    await panel.goHome();
+    await expect.poll(() => panel.item('Hello, Python').innerText()).toMatch(/Done/);
+
+    // A narrow window in the dark theme: still readable, nothing serious for axe.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: join(SCREENSHOTS, '62-classes-learner-narrow-dark.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+    expect(unexpected(learnerApp.errors)).toEqual([]);
+  });
+
+  it('the teacher sees the learner in the class and removes them after confirming', async () => {
+    const { page } = teacherApp;
+    await new ModuleListPage(page).open(teacherApp.url, 'Ms T');
+    const classes = new ClassesPage(page);
+    await classes.open();
+    await page.getByRole('button', { name: /Python 1/ }).click();
+    await classes.members().filter({ hasText: 'Ada' }).waitFor();
+    await page.getByRole('button', { name: 'Remove Ada' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove Ada from Python 1?' });
+    await dialog.waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '63-classes-remove-confirm.png') });
+    await expectNoSeriousViolations(page);
+    await dialog.getByRole('button', { name: 'Remove from class' }).click();
+    await page.getByRole('status').filter({ hasText: 'Ada is no longer in Python 1.' }).waitFor();
+    await page.getByText('Nobody has joined yet').waitFor();
+    expect(unexpected(teacherApp.errors)).toEqual([]);
+  });
+
+  it('a shared lab machine switches learners by keyboard: Ctrl+Shift+S, a letter, Enter, the PIN, Enter', async () => {
+    const { page } = learnerApp;
+    await new ModuleListPage(page).open(learnerApp.url, 'Ada');
+    const panel = new AssignmentsPanel(page);
+    await panel.section.waitFor();
+    const picker = new ProfilePickerPage(page);
+    await page.keyboard.press('Control+Shift+S');
+    await picker.heading.waitFor();
+    await picker.create('Bo', { pin: '4321' });
+    await new ModuleListPage(page).heading.waitFor();
+
+    const focusedProfile = () => page.evaluate(() => document.activeElement?.getAttribute('data-name') ?? null);
+    for (const [letter, name, pin] of [
+      ['a', 'ada', undefined],
+      ['b', 'bo', '4321'],
+    ] as const) {
+      await page.keyboard.press('Control+Shift+S');
+      await picker.heading.waitFor();
+      await expect.poll(focusedProfile).not.toBeNull();
+      await page.keyboard.press(letter);
+      expect(await focusedProfile()).toBe(name);
+      await page.keyboard.press('Enter');
+      if (pin) {
+        const field = page.getByRole('textbox', { name: 'PIN for Bo' });
+        await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+        await page.keyboard.type(pin);
+        await page.keyboard.press('Enter');
+      }
+      await new ModuleListPage(page).heading.waitFor();
+      await expect(page.locator('.who').innerText()).resolves.toContain(name === 'ada' ? 'Ada' : 'Bo');
+    }
+    // Bo is not signed in to the class server: nothing of Ada's classes stays on screen.
+    await expect(panel.section.count()).resolves.toBe(0);
+    await page.keyboard.press('Control+Shift+S');
+    await picker.heading.waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '64-classes-switch-profile.png') });
+    await expectNoSeriousViolations(page);
+    expect(unexpected(learnerApp.errors)).toEqual([]);
+  });
+});
