@@ -15,12 +15,12 @@ import {
   ProgressScreen,
   QuizScreen,
   SettingsScreen,
+  ClassesScreen,
 } from './screens/lazy-screens.js';
 import { useLearner } from './learner-store.js';
 import { useAdmin } from './admin-store.js';
 import { AdminUnlockDialog } from './components/AdminUnlockDialog.js';
 import { Avatar } from './components/Avatar.js';
-import { ClassesScreen } from './classroom/ClassesScreen.js';
 import { teaches, useClassroom } from './classroom/classroom-store.js';
 import { SWITCH_SHORTCUT, useSwitchProfile } from './use-switch-profile.js';
 import { useClassroomFollowsSync } from './classroom/use-classroom-follows-sync.js';

@@ -11,3 +11,6 @@ export const ModuleScreen = lazy(() => import('./ModuleScreen.js').then((m) => (
 export const ProgressScreen = lazy(() => import('./ProgressScreen.js').then((m) => ({ default: m.ProgressScreen })));
 export const QuizScreen = lazy(() => import('./QuizScreen.js').then((m) => ({ default: m.QuizScreen })));
 export const SettingsScreen = lazy(() => import('./SettingsScreen.js').then((m) => ({ default: m.SettingsScreen })));
+export const ClassesScreen = lazy(() =>
+  import('../classroom/ClassesScreen.js').then((m) => ({ default: m.ClassesScreen })),
+);
