@@ -24,6 +24,8 @@ import { PracticeHistory } from './adaptive/practice-history.js';
 import { ReviewSchedule } from './adaptive/review-schedule.js';
 import { LearnError } from '../../common/contract/errors.js';
 import { StoredPaths } from './adaptive/stored-paths.js';
+import { AssessmentStore } from './assessment/assessment-store.js';
+import { createAssessmentService } from './assessment/assessment-service.js';
 import { QuizBank } from './assessment/quiz-bank.js';
 import { createQuizService } from './assessment/quiz-service.js';
 import { ReviewHistory } from './assessment/review-history.js';
@@ -213,6 +215,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const quizBank = new QuizBank(db);
   const reviewSchedule = new ReviewSchedule(db);
+  const assessmentStore = new AssessmentStore(db);
   const api: LearnService = gateAdminMethods(
     {
       getAppInfo: async () => ({
@@ -241,6 +244,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         bank: quizBank,
         moduleTitle: (moduleId) => catalog.findModule(moduleId)?.title,
         record: progress.record,
+      }),
+      ...createAssessmentService({
+        learnerOf: (session) => sessions.learnerOf(session),
+        bank: quizBank,
+        store: assessmentStore,
+        record: progress.record,
+        now,
       }),
       ...createReviewService({
         learnerOf: (session) => {

@@ -22,13 +22,13 @@ export function nodesBetween(from: number, to: number, count: number): number[] 
 export const DEFAULT_NODES = nodesBetween(-4, 4, 81);
 
 /**
- * Expected a posteriori ability with a standard normal prior, by quadrature over `nodes`: the
- * posterior at each node is prior × likelihood, normalised; its mean is the estimate and its
- * standard deviation the standard error. Logs keep long tests from underflowing.
+ * Expected a posteriori ability with a normal prior (standard deviation 1, mean `priorMean`), by
+ * quadrature over `nodes`: the posterior at each node is prior × likelihood, normalised; its mean is
+ * the estimate and its standard deviation the standard error. Logs keep long tests from underflowing.
  */
-export function eap(responses: readonly Response[], nodes: readonly number[] = DEFAULT_NODES): Estimate {
+export function eap(responses: readonly Response[], nodes: readonly number[] = DEFAULT_NODES, priorMean = 0): Estimate {
   const logPost = nodes.map((x) => {
-    let sum = -0.5 * x * x;
+    let sum = -0.5 * (x - priorMean) ** 2;
     for (const { item, correct } of responses) {
       const p = probability(x, item);
       sum += Math.log(correct ? p : 1 - p);

@@ -146,7 +146,8 @@ describe('calibration by marginal maximum likelihood', () => {
     const answers: ScoredAnswer[] = [];
     for (let learner = 0; learner < 1500; learner++) {
       const theta = normal(random);
-      for (const t of truth) answers.push({ learner: `l${learner}`, item: t.item, correct: random() < probability(theta, t) });
+      for (const t of truth)
+        answers.push({ learner: `l${learner}`, item: t.item, correct: random() < probability(theta, t) });
     }
     // Priors at the author's guess of "average", which the data must overcome.
     const fit = calibrate(answers, { priorOf: () => ({ a: 1, b: 0 }) });
@@ -156,7 +157,12 @@ describe('calibration by marginal maximum likelihood', () => {
       Math.sqrt(truth.reduce((s, t) => s + (byId.get(t.item)![key] - t[key]) ** 2, 0) / truth.length);
     expect(rmse('b')).toBeLessThan(0.15);
     expect(rmse('a')).toBeLessThan(0.15);
-    expect(pearson(truth.map((t) => t.b), truth.map((t) => byId.get(t.item)!.b))).toBeGreaterThan(0.99);
+    expect(
+      pearson(
+        truth.map((t) => t.b),
+        truth.map((t) => byId.get(t.item)!.b),
+      ),
+    ).toBeGreaterThan(0.99);
     expect(fit.items.every((i) => i.answers === 1500)).toBe(true);
   });
 

@@ -169,7 +169,15 @@ export function simulateTests(options: SimulationOptions): SimulationResult {
     }
     const inForm = new Set(form.slice(0, length).map((item) => item.id));
     const exposure = bank.map((item) => (inForm.has(item.id) ? 1 : 0));
-    return { ...side(truth, estimates, truth.map(() => length), exposure), formLength: length };
+    return {
+      ...side(
+        truth,
+        estimates,
+        truth.map(() => length),
+        exposure,
+      ),
+      formLength: length,
+    };
   };
   const fixedSide = fixed(sampled);
   return {
