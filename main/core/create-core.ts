@@ -26,6 +26,9 @@ import { LearnError } from '../../common/contract/errors.js';
 import { StoredPaths } from './adaptive/stored-paths.js';
 import { AssessmentStore } from './assessment/assessment-store.js';
 import { createAssessmentService } from './assessment/assessment-service.js';
+import { calibrateBank } from './assessment/item-calibration.js';
+import type { BankCalibration } from './assessment/item-calibration.js';
+import type { ScoredAnswer } from './assessment/irt/calibrate.js';
 import { QuizBank } from './assessment/quiz-bank.js';
 import { createQuizService } from './assessment/quiz-service.js';
 import { ReviewHistory } from './assessment/review-history.js';
@@ -101,6 +104,11 @@ export interface Core {
   gradeExercise: Playground['grade'];
   /** Runs without a learner session and the engine's sandboxes, for the command line. */
   sandbox: PlaygroundAdmin;
+  /**
+   * Refits the item bank (2PL) from answers, or from this machine's own quiz answers; an admin's
+   * (`session`), as it changes every learner's adaptive tests. Not part of the API: the CLI's.
+   */
+  calibrateItems(session: string, answers?: readonly ScoredAnswer[]): BankCalibration;
   /** Derives the projections again from the event log: of one learner, or of all. */
   rebuildProgress(learnerId?: string): number;
   /** The adaptive engine's deep model: its state (for doctor) and its background trainer. */
@@ -304,6 +312,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     startSync: () => sync.startAll(),
     recordProgress: progress.record,
     rebuildProgress: (learnerId) => log.rebuild(learnerId),
+    calibrateItems: (session, answers) => {
+      sessions.requireAdmin(session);
+      return calibrateBank(assessmentStore, quizBank, answers, now());
+    },
     model,
     close: async () => {
       const modelClosed = model.close();
