@@ -127,3 +127,21 @@ export const assessmentSummarySchema = assessmentSchema
     ability: z.number().nullable(),
   });
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
+
+/** Why an assessment ended, in words every face shows. */
+export const endReasonWords: Record<EndReason, string> = {
+  precise: 'it had measured you precisely enough',
+  'max-length': 'it reached its length',
+  'all-asked': 'every item was asked',
+  'time-up': 'time ran out',
+  'handed-in': 'you handed it in',
+};
+
+/** An ability on the standard scale (0 is the average learner) in words. */
+export function abilityWords(theta: number): string {
+  if (theta >= 1) return 'well above average';
+  if (theta >= 0.3) return 'above average';
+  if (theta > -0.3) return 'about average';
+  if (theta > -1) return 'below average';
+  return 'well below average';
+}

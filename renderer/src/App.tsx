@@ -12,6 +12,8 @@ import { SettingsScreen } from './screens/SettingsScreen.js';
 import { ProfilePicker } from './screens/ProfilePicker.js';
 import { ProgressScreen } from './screens/ProgressScreen.js';
 import { QuizScreen } from './screens/QuizScreen.js';
+import { AssessmentScreen } from './assessment/AssessmentScreen.js';
+import { AssessmentStartScreen } from './assessment/AssessmentStartScreen.js';
 import { useLearner } from './learner-store.js';
 import { useAdmin } from './admin-store.js';
 import { AdminUnlockDialog } from './components/AdminUnlockDialog.js';
@@ -29,6 +31,10 @@ function Screen({ route }: { route: Route }) {
       return <ExerciseScreen exerciseId={route.exerciseId} />;
     case 'quiz':
       return <QuizScreen moduleId={route.moduleId} itemId={route.itemId} />;
+    case 'assess':
+      return <AssessmentStartScreen key={route.topicId} topicId={route.topicId} />;
+    case 'assessment':
+      return <AssessmentScreen key={route.assessmentId} assessmentId={route.assessmentId} />;
     case 'catalog':
       return <CatalogScreen />;
     case 'settings':

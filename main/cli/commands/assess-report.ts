@@ -1,35 +1,16 @@
 import type { Command } from 'commander';
-import type { AssessmentResult, EndReason } from '../../../common/contract/assessments.js';
+import type { AssessmentResult } from '../../../common/contract/assessments.js';
+import { abilityWords, endReasonWords } from '../../../common/contract/assessments.js';
 import type { LearnApi } from '../../../common/contract/api.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { withApi } from '../open-core.js';
 import { print, printJson } from '../terminal-output.js';
 import { learnerSession } from './quiz.js';
 
-const ENDED: Record<EndReason, string> = {
-  precise: 'it had measured you precisely enough',
-  'max-length': 'it reached its length',
-  'all-asked': 'every item was asked',
-  'time-up': 'time ran out',
-  'handed-in': 'you handed it in',
-};
-
-/** Words for an ability on the standard scale (0 is the average learner). */
-export const abilityWords = (theta: number): string =>
-  theta >= 1
-    ? 'well above average'
-    : theta >= 0.3
-      ? 'above average'
-      : theta > -0.3
-        ? 'about average'
-        : theta > -1
-          ? 'below average'
-          : 'well below average';
-
 /** An assessment's report in the terminal: score, ability, skills weakest first, what to study, each item. */
 export function printReport(report: AssessmentResult): void {
   print('');
-  print(`${report.title}: ended because ${ENDED[report.endReason]}.`);
+  print(`${report.title}: ended because ${endReasonWords[report.endReason]}.`);
   print(
     `${report.correct} of ${report.answered} right. Ability ${report.ability.toFixed(2)} ` +
       `(standard error ${report.standardError.toFixed(2)}): ${abilityWords(report.ability)}.`,

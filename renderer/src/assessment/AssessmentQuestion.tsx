@@ -1,0 +1,146 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Assessment } from '../../../common/contract/assessments.js';
+import { LearnError } from '../../../common/contract/errors.js';
+import type { QuizAnswer, QuizQuestion } from '../../../common/contract/quiz.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { Markdown } from '../components/Markdown.js';
+import { QuizAnswerField } from '../components/QuizAnswerField.js';
+import { learn } from '../learn.js';
+import { useSession } from '../learner-store.js';
+import { TimeLeft } from './TimeLeft.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+interface Props {
+  state: Assessment & { question: QuizQuestion };
+  /** When the time runs out, in this machine's clock (from the core's time left at load). */
+  endsAt: number | null;
+  /** The assessment as the core now has it: the next question, or ended. */
+  onChanged: (next: Assessment) => void;
+  onHandIn: () => void;
+}
+
+/**
+ * One question of an assessment. The answer is saved, not judged: the core says nothing of how it
+ * went until the end, so neither does this form. Focus goes to the question's position each time,
+ * so a keyboard or screen-reader user hears that a new question came.
+ */
+export function AssessmentQuestion({ state, endsAt, onChanged, onHandIn }: Props) {
+  const session = useSession();
+  const { question } = state;
+  const [picked, setPicked] = useState<number[]>([]);
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const shownAt = useRef(0);
+  const position = useRef<HTMLHeadingElement>(null);
+  const ids = useId();
+  const promptId = `${ids}-prompt`;
+  const problemId = `${ids}-problem`;
+  const n = state.answered + 1;
+  const of = state.kind === 'adaptive' ? `up to ${state.maxItems}` : String(state.maxItems);
+
+  useEffect(() => {
+    shownAt.current = Date.now();
+    position.current?.focus();
+  }, [question.id]);
+
+  const reload = () =>
+    learn()
+      .getAssessment({ session, assessmentId: state.assessmentId })
+      .then(onChanged, (error: Error) => setProblem(error.message));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const answer: QuizAnswer = question.kind === 'choice' ? picked : text;
+    setBusy(true);
+    try {
+      const next = await learn().answerAssessmentItem({
+        session,
+        assessmentId: state.assessmentId,
+        itemId: question.id,
+        answer,
+        timeSpentMs: Math.min(Date.now() - shownAt.current, DAY_MS),
+      });
+      setProblem(undefined);
+      onChanged(next);
+    } catch (error) {
+      // Time up (or the test ended elsewhere): the core ended it; show where it stands.
+      if (error instanceof LearnError && error.code === 'conflict') {
+        await reload();
+        return;
+      }
+      setProblem(
+        error instanceof LearnError ? error.message : `Could not save the answer: ${(error as Error).message}`,
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="panel quiz-card assessment-card"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby={promptId}
+      data-testid="assessment-item"
+    >
+      <div className="assessment-status">
+        <h2 className="quiz-position" ref={position} tabIndex={-1}>
+          Question {n} of {of}
+        </h2>
+        {endsAt !== null && <TimeLeft endsAt={endsAt} onExpired={() => void reload()} />}
+      </div>
+      <progress
+        className="quiz-progress"
+        value={state.answered}
+        max={state.maxItems}
+        aria-label={`${state.answered} of ${of} questions answered`}
+      />
+      <div id={promptId} className="lesson-body quiz-prompt">
+        <Markdown source={question.prompt} />
+      </div>
+      <QuizAnswerField
+        question={question}
+        picked={picked}
+        onPick={setPicked}
+        text={text}
+        onText={setText}
+        result={undefined}
+        problemId={problem ? problemId : undefined}
+      />
+      {problem && (
+        <p id={problemId} className="status status-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <p className="status">Answers are checked when the test ends; you see each one with its explanation then.</p>
+      <div className="quiz-actions">
+        <button type="submit" disabled={busy}>
+          Save answer
+        </button>{' '}
+        <button type="button" onClick={() => setConfirming(true)}>
+          Hand in now
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title="Hand in the test?"
+        confirmLabel="Hand in"
+        onConfirm={() => {
+          setConfirming(false);
+          onHandIn();
+        }}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          You answered {state.answered} {state.answered === 1 ? 'question' : 'questions'}. Your results come from those;
+          the questions not reached do not count against you, but the estimate is less precise.
+        </p>
+      </ConfirmDialog>
+    </form>
+  );
+}
