@@ -27,6 +27,7 @@ import { StoredPaths } from './adaptive/stored-paths.js';
 import { AssessmentStore } from './assessment/assessment-store.js';
 import { createAssessmentService } from './assessment/assessment-service.js';
 import { calibrateBank } from './assessment/item-calibration.js';
+import { lockTestItems } from './assessment/test-item-lock.js';
 import type { BankCalibration } from './assessment/item-calibration.js';
 import type { ScoredAnswer } from './assessment/irt/calibrate.js';
 import { QuizBank } from './assessment/quiz-bank.js';
@@ -296,6 +297,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
     },
     sessions,
+  );
+  // A running test's items cannot be answered in a quiz or a review, which show their keys.
+  Object.assign(
+    api,
+    lockTestItems(api, (session, itemId) => assessmentStore.inRunningTest(sessions.learnerOf(session), itemId, now())),
   );
 
   return {

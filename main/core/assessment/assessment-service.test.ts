@@ -210,6 +210,42 @@ describe('a fixed form', () => {
   });
 });
 
+describe('a running test’s items elsewhere', () => {
+  it('cannot be answered in a quiz or a review, which would show their keys, until the test ends', async () => {
+    const { api, session, answer } = await start();
+    const picked = ['demo/range-stop', 'demo/loop-count', 'demo/no-return'];
+    let state = await api.generateAssessment({ session, topicId: 'demo/loops', kind: 'fixed', itemIds: picked });
+    state = await answer(state, RIGHT['demo/range-stop']!);
+    const quiz = (itemId: string) =>
+      api.answerQuizItem({ session, moduleId: 'demo/loops', itemId, answer: RIGHT[itemId]!, timeSpentMs: 1 });
+    // Answered already, and asked now: refused, and nothing recorded.
+    for (const itemId of ['demo/range-stop', 'demo/loop-count']) {
+      await expect(quiz(itemId)).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringContaining('part of a test you have not finished'),
+      });
+    }
+    await expect(
+      api.answerReview({ session, skillId: 'demo/loops', itemId: 'demo/loop-count', answer: 3, timeSpentMs: 1 }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    expect((await api.getUserProgress({ session })).quizItems).toEqual([]);
+    // An item the test has not asked is the quiz's as ever; another learner is not held back.
+    await expect(quiz('demo/cafe-word')).resolves.toMatchObject({ correct: true });
+    const other = await api.createLearner({ profile: { displayName: 'Kai' } });
+    await expect(
+      api.answerQuizItem({
+        session: other.session,
+        moduleId: 'demo/loops',
+        itemId: 'demo/range-stop',
+        answer: 1,
+        timeSpentMs: 1,
+      }),
+    ).resolves.toMatchObject({ correct: true });
+    await api.evaluateAssessment({ session, assessmentId: state.assessmentId });
+    await expect(quiz('demo/range-stop')).resolves.toMatchObject({ correct: true, explanation: expect.any(String) });
+  });
+});
+
 describe('bad input', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['an empty answer', { answer: '' }, 'invalid-input'],

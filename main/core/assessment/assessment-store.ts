@@ -57,6 +57,7 @@ export class AssessmentStore {
   readonly #module;
   readonly #skill;
   readonly #quizAnswers;
+  readonly #inTest;
   readonly #db;
 
   constructor(db: SqliteDatabase) {
@@ -109,10 +110,22 @@ export class AssessmentStore {
     );
     this.#module = db.prepare<[string], { title: string }>('SELECT title FROM modules WHERE id = ?');
     this.#skill = db.prepare<[string], { title: string }>('SELECT title FROM skills WHERE id = ?');
+    this.#inTest = db.prepare<[{ learnerId: string; itemId: string; at: string }], { one: number }>(
+      `SELECT 1 AS one FROM assessments a
+       WHERE a.learner_id = @learnerId AND a.ended_at IS NULL AND (a.deadline IS NULL OR a.deadline >= @at)
+         AND (a.current_item_id = @itemId
+           OR EXISTS (SELECT 1 FROM assessment_answers x WHERE x.assessment_id = a.id AND x.item_id = @itemId))
+       LIMIT 1`,
+    );
     this.#quizAnswers = db.prepare<[], { learner: string; item: string; correct: number }>(
       `SELECT learner_id AS learner, aggregate_id AS item, json_extract(data, '$.correct') AS correct
        FROM events WHERE type = 'QuizAnswered' ORDER BY timestamp, rowid`,
     );
+  }
+
+  /** Whether a test of the learner still running at `at` has asked the item (now or before). */
+  inRunningTest(learnerId: string, itemId: string, at: Date): boolean {
+    return this.#inTest.get({ learnerId, itemId, at: at.toISOString() }) !== undefined;
   }
 
   #parse = (row: StoredRow): AssessmentRow => ({ ...row, pool: JSON.parse(row.pool) as string[] });

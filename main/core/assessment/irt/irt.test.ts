@@ -164,7 +164,7 @@ describe('calibration by marginal maximum likelihood', () => {
       ),
     ).toBeGreaterThan(0.99);
     expect(fit.items.every((i) => i.answers === 1500)).toBe(true);
-  });
+  }, 60_000);
 
   it('keeps an item nobody missed finite and near its author’s difficulty, and counts a first answer only', () => {
     const answers: ScoredAnswer[] = [];
