@@ -81,7 +81,7 @@ function parseJson(text: string): ScoredAnswer[] {
 export function parseAnswerFile(text: string): ScoredAnswer[] {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed === '') invalid('The answers file is empty.');
-  const answers = trimmed.startsWith('[') ? parseJson(trimmed) : parseCsv(trimmed);
+  const answers = /^[[{]/.test(trimmed) ? parseJson(trimmed) : parseCsv(trimmed);
   if (answers.length === 0) invalid('The answers file holds no answers.');
   return answers;
 }
