@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contentIdSchema, localIdSchema } from './content.js';
-import { quizAnswerSchema, quizQuestionSchema } from './quiz.js';
+import { quizAnswerInputSchema, quizQuestionSchema } from './quiz.js';
 
 /**
  * An adaptive test picks each item for the learner's estimated ability (2PL IRT); a fixed form
@@ -62,16 +62,11 @@ export const assessmentSchema = z.object({
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 
+const { moduleId: _moduleId, ...answerFields } = quizAnswerInputSchema;
 export const assessmentAnswerInputSchema = {
   assessmentId: assessmentIdSchema,
-  /** The question answered: it must be the one asked now, so an answer sent twice is not counted twice. */
-  itemId: contentIdSchema,
-  answer: quizAnswerSchema,
-  timeSpentMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 3600 * 1000),
+  /** The question answered (it must be the one asked now, so an answer sent twice is not counted twice), the answer, and how long it took. */
+  ...answerFields,
 };
 
 /** How a learner stands on one skill of the test, and whether to study it next. */

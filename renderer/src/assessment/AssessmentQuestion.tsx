@@ -4,8 +4,7 @@ import type { Assessment } from '../../../common/contract/assessments.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { QuizAnswer, QuizQuestion } from '../../../common/contract/quiz.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
-import { Markdown } from '../components/Markdown.js';
-import { QuizAnswerField } from '../components/QuizAnswerField.js';
+import { QuestionBody } from '../components/QuestionBody.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
 import { TimeLeft } from './TimeLeft.js';
@@ -100,23 +99,17 @@ export function AssessmentQuestion({ state, endsAt, onChanged, onHandIn }: Props
         max={state.maxItems}
         aria-label={`${state.answered} of ${of} questions answered`}
       />
-      <div id={promptId} className="lesson-body quiz-prompt">
-        <Markdown source={question.prompt} />
-      </div>
-      <QuizAnswerField
+      <QuestionBody
         question={question}
+        promptId={promptId}
+        problemId={problemId}
+        problem={problem}
         picked={picked}
         onPick={setPicked}
         text={text}
         onText={setText}
         result={undefined}
-        problemId={problem ? problemId : undefined}
       />
-      {problem && (
-        <p id={problemId} className="status status-error" role="alert">
-          {problem}
-        </p>
-      )}
       <p className="status">Answers are checked when the test ends; you see each one with its explanation then.</p>
       <div className="quiz-actions">
         <button type="submit" disabled={busy}>

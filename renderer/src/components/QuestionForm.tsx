@@ -2,8 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { QuizAnswer, QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
-import { Markdown } from './Markdown.js';
-import { QuizAnswerField } from './QuizAnswerField.js';
+import { QuestionBody } from './QuestionBody.js';
 import { QuizFeedback } from './QuizFeedback.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -76,23 +75,17 @@ export function QuestionForm<R extends QuizResult>(props: Props<R>) {
       data-testid={props.testIds.form}
     >
       {props.header}
-      <div id={promptId} className="lesson-body quiz-prompt">
-        <Markdown source={question.prompt} />
-      </div>
-      <QuizAnswerField
+      <QuestionBody
         question={question}
+        promptId={promptId}
+        problemId={problemId}
+        problem={problem}
         picked={picked}
         onPick={setPicked}
         text={text}
         onText={setText}
         result={result}
-        problemId={problem ? problemId : undefined}
       />
-      {problem && (
-        <p id={problemId} className="status status-error" role="alert">
-          {problem}
-        </p>
-      )}
       <div role="status" aria-live="polite" data-testid={props.testIds.feedback}>
         {result && <QuizFeedback result={result}>{props.after?.(result)}</QuizFeedback>}
       </div>
