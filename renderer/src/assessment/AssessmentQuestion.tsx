@@ -1,15 +1,13 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Assessment } from '../../../common/contract/assessments.js';
 import { LearnError } from '../../../common/contract/errors.js';
-import type { QuizAnswer, QuizQuestion } from '../../../common/contract/quiz.js';
+import type { QuizQuestion } from '../../../common/contract/quiz.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { QuestionBody } from '../components/QuestionBody.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
+import { useAnswer } from '../use-answer.js';
 import { TimeLeft } from './TimeLeft.js';
-
-const DAY_MS = 24 * 3600 * 1000;
 
 interface Props {
   state: Assessment & { question: QuizQuestion };
@@ -28,63 +26,44 @@ interface Props {
 export function AssessmentQuestion({ state, endsAt, onChanged, onHandIn }: Props) {
   const session = useSession();
   const { question } = state;
-  const [picked, setPicked] = useState<number[]>([]);
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const shownAt = useRef(0);
+  const [reloadProblem, setReloadProblem] = useState<string>();
   const position = useRef<HTMLHeadingElement>(null);
-  const ids = useId();
-  const promptId = `${ids}-prompt`;
-  const problemId = `${ids}-problem`;
   const n = state.answered + 1;
   const of = state.kind === 'adaptive' ? `up to ${state.maxItems}` : String(state.maxItems);
 
-  useEffect(() => {
-    shownAt.current = Date.now();
-    position.current?.focus();
-  }, [question.id]);
+  useEffect(() => position.current?.focus(), [question.id]);
 
   const reload = () =>
     learn()
       .getAssessment({ session, assessmentId: state.assessmentId })
-      .then(onChanged, (error: Error) => setProblem(error.message));
+      .then(onChanged, (error: Error) => setReloadProblem(error.message));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    const answer: QuizAnswer = question.kind === 'choice' ? picked : text;
-    setBusy(true);
-    try {
-      const next = await learn().answerAssessmentItem({
+  const answer = useAnswer({
+    question,
+    send: (value, timeSpentMs) =>
+      learn().answerAssessmentItem({
         session,
         assessmentId: state.assessmentId,
         itemId: question.id,
-        answer,
-        timeSpentMs: Math.min(Date.now() - shownAt.current, DAY_MS),
-      });
-      setProblem(undefined);
-      onChanged(next);
-    } catch (error) {
-      // Time up (or the test ended elsewhere): the core ended it; show where it stands.
-      if (error instanceof LearnError && error.code === 'conflict') {
-        await reload();
-        return;
-      }
-      setProblem(
-        error instanceof LearnError ? error.message : `Could not save the answer: ${(error as Error).message}`,
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+        answer: value,
+        timeSpentMs,
+      }),
+    onSent: onChanged,
+    // Time up (or the test ended elsewhere): the core ended it; show where it stands.
+    handled: (error) => {
+      if (!(error instanceof LearnError) || error.code !== 'conflict') return false;
+      void reload();
+      return true;
+    },
+    failure: 'Could not save the answer',
+  });
 
   return (
     <form
       className="panel quiz-card assessment-card"
-      onSubmit={(e) => void submit(e)}
-      aria-labelledby={promptId}
+      onSubmit={(e) => void answer.submit(e)}
+      aria-labelledby={answer.promptId}
       data-testid="assessment-item"
     >
       <div className="assessment-status">
@@ -99,20 +78,10 @@ export function AssessmentQuestion({ state, endsAt, onChanged, onHandIn }: Props
         max={state.maxItems}
         aria-label={`${state.answered} of ${of} questions answered`}
       />
-      <QuestionBody
-        question={question}
-        promptId={promptId}
-        problemId={problemId}
-        problem={problem}
-        picked={picked}
-        onPick={setPicked}
-        text={text}
-        onText={setText}
-        result={undefined}
-      />
+      <QuestionBody {...answer.body} problem={answer.body.problem ?? reloadProblem} result={undefined} />
       <p className="status">Answers are checked when the test ends; you see each one with its explanation then.</p>
       <div className="quiz-actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={answer.busy}>
           Save answer
         </button>{' '}
         <button type="button" onClick={() => setConfirming(true)}>
