@@ -65,6 +65,21 @@ describe('lionlearn assess', () => {
     const none = await cli(dir, ['assess', 'resume'], '');
     expect(none.stdout).toContain('No unfinished assessment');
     expect((await cli(dir, ['assess', 'report', id!])).stdout).toContain('Functions: test: ended because');
+
+    // A teacher's fixed form: these items, in this order, with a time limit.
+    const picked = ['python-foundations/fn-base-case', 'python-foundations/fn-mutable-default'];
+    const form = await cli(
+      dir,
+      ['assess', 'start', 'python-foundations', '--item', ...picked, '--minutes', '15'],
+      ones(2),
+    );
+    expect(form.code).toBe(0);
+    expect(form.stdout).toContain('Python foundations: test, 2 items.');
+    expect(form.stdout).toMatch(/Question 1 of 2 \(1[45]:\d\d left\)/);
+    const report = JSON.parse((await cli(dir, ['assess', 'report', '--json'])).stdout) as {
+      items: { question: { id: string } }[];
+    };
+    expect(report.items.map((i) => i.question.id)).toEqual(picked);
   });
 
   it('refuses an unknown topic and a bad length with a clear error, and starts nothing', async () => {

@@ -11,6 +11,7 @@ interface StartOptions {
   items?: number;
   minutes?: number;
   targetSe?: number;
+  item?: string[];
 }
 
 /** A pack by its id, else a module by id, pack-local id or title. */
@@ -27,6 +28,7 @@ export function registerAssessStart(assess: Command, layout: InstallLayout): voi
     .option('--learner <nameOrId>', 'who takes it (default: the only profile)')
     .option('--fixed', 'a fixed form (the same items for everyone) instead of an adaptive test')
     .option('--items <n>', 'at most this many items (default 20)', Number)
+    .option('--item <ids...>', "a fixed form of these quiz items, in this order (a teacher's pick)")
     .option('--minutes <n>', 'a time limit, kept by the app', Number)
     .option('--target-se <x>', 'an adaptive test stops at this standard error (default 0.3)', Number)
     .action(async (topic: string, options: StartOptions, command: Command) => {
@@ -35,7 +37,8 @@ export function registerAssessStart(assess: Command, layout: InstallLayout): voi
         const state = await api.generateAssessment({
           session,
           topicId: await topicOf(api, topic),
-          kind: options.fixed ? 'fixed' : 'adaptive',
+          kind: options.fixed || options.item ? 'fixed' : 'adaptive',
+          ...(options.item ? { itemIds: options.item } : {}),
           ...(options.items !== undefined ? { maxItems: options.items } : {}),
           ...(options.minutes !== undefined ? { timeLimitMinutes: options.minutes } : {}),
           ...(options.targetSe !== undefined ? { targetSe: options.targetSe } : {}),
