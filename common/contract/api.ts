@@ -73,11 +73,13 @@ import {
 import { quizAnswerInputSchema, quizResultSchema, quizSchema, quizSelections } from './quiz.js';
 import {
   assessmentAnswerInputSchema,
+  assessmentFormSchema,
   assessmentIdSchema,
   assessmentResultSchema,
   assessmentSchema,
   assessmentSummarySchema,
   generateAssessmentInputSchema,
+  topicIdSchema,
 } from './assessments.js';
 import { searchQuerySchema, searchResultSchema } from './search.js';
 import { syncLinkInputSchema, syncStatusSchema } from './sync.js';
@@ -202,6 +204,8 @@ export const learnApi = {
   evaluateAssessment: method(asLearner({ assessmentId: assessmentIdSchema }), assessmentResultSchema),
   /** The learner's assessments, newest first: the ones to resume and the history. */
   listAssessments: method(asLearner({}), z.array(assessmentSummarySchema)),
+  /** The tests a pack ships (fixed forms with their time limits); none for a module. */
+  listAssessmentForms: method(asLearner({ topicId: topicIdSchema }), z.array(assessmentFormSchema)),
   getPlaygroundStatus: method(
     z
       .strictObject({

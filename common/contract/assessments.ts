@@ -23,8 +23,10 @@ export const topicIdSchema = z.union([contentIdSchema, localIdSchema], {
 export const generateAssessmentInputSchema = {
   topicId: topicIdSchema,
   kind: z.enum(assessmentKinds).default('adaptive'),
-  /** A fixed form's items, in order (a teacher's or a pack's pick); all of the topic's when left out. */
+  /** A fixed form's items, in order (a teacher's pick); items spread over the topic when left out. */
   itemIds: z.array(contentIdSchema).min(1).max(MAX_ASSESSMENT_ITEMS).optional(),
+  /** A test the pack's authors wrote (`listAssessmentForms`): its items and time limit; the topic is the pack. */
+  formId: localIdSchema.optional(),
   /** The core ends the assessment at this limit, whatever a face shows; none when left out. */
   timeLimitMinutes: z.number().int().min(1).max(MAX_ASSESSMENT_MINUTES).optional(),
   /** An adaptive test stops once its standard error is at most this... */
@@ -111,6 +113,15 @@ export const assessmentResultSchema = z.object({
   ),
 });
 export type AssessmentResult = z.infer<typeof assessmentResultSchema>;
+
+/** A fixed form a pack ships: started with `generateAssessment({ topicId: packId, formId })`. */
+export const assessmentFormSchema = z.object({
+  formId: z.string(),
+  title: z.string(),
+  items: z.number().int().positive(),
+  timeLimitMinutes: z.number().int().nullable(),
+});
+export type AssessmentForm = z.infer<typeof assessmentFormSchema>;
 
 /** One assessment in the learner's list: the ones to resume, and the history. */
 export const assessmentSummarySchema = assessmentSchema

@@ -50,6 +50,7 @@ export const learnMethods = [
   'answerAssessmentItem',
   'evaluateAssessment',
   'listAssessments',
+  'listAssessmentForms',
   'getPlaygroundStatus',
   'executeCode',
   'cancelRun',

@@ -260,6 +260,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         store: assessmentStore,
         record: progress.record,
         now,
+        packForms: async (packId) => (await installer.loadVersion(packId)).manifest.assessments,
       }),
       ...createReviewService({
         learnerOf: (session) => {

@@ -52,6 +52,11 @@ export const hrefFor = {
   progress: () => '#/progress',
 };
 
+/** Opens a screen, as following its link would. */
+export function navigate(href: string): void {
+  window.location.hash = href;
+}
+
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);

@@ -12,6 +12,7 @@ interface StartOptions {
   minutes?: number;
   targetSe?: number;
   item?: string[];
+  form?: string;
 }
 
 /** A pack by its id, else a module by id, pack-local id or title. */
@@ -29,6 +30,7 @@ export function registerAssessStart(assess: Command, layout: InstallLayout): voi
     .option('--fixed', 'a fixed form (the same items for everyone) instead of an adaptive test')
     .option('--items <n>', 'at most this many items (default 20)', Number)
     .option('--item <ids...>', "a fixed form of these quiz items, in this order (a teacher's pick)")
+    .option('--form <id>', 'a test the pack ships (its items and time limit; TOPIC is the pack)')
     .option('--minutes <n>', 'a time limit, kept by the app', Number)
     .option('--target-se <x>', 'an adaptive test stops at this standard error (default 0.3)', Number)
     .action(async (topic: string, options: StartOptions, command: Command) => {
@@ -39,6 +41,7 @@ export function registerAssessStart(assess: Command, layout: InstallLayout): voi
           topicId: await topicOf(api, topic),
           kind: options.fixed || options.item ? 'fixed' : 'adaptive',
           ...(options.item ? { itemIds: options.item } : {}),
+          ...(options.form ? { formId: options.form } : {}),
           ...(options.items !== undefined ? { maxItems: options.items } : {}),
           ...(options.minutes !== undefined ? { timeLimitMinutes: options.minutes } : {}),
           ...(options.targetSe !== undefined ? { targetSe: options.targetSe } : {}),

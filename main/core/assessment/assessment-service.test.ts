@@ -210,6 +210,40 @@ describe('a fixed form', () => {
   });
 });
 
+describe('a test the pack ships', () => {
+  it('is listed for the pack and taken with its own items, order and time limit', async () => {
+    const packs = writeQuizPackFixture({
+      assessments: [{ id: 'final', title: 'Final test', items: ['no-return', 'range-stop'], timeLimitMinutes: 12 }],
+    });
+    const { api, bridge, session, answer } = await start(undefined, packs);
+    expect(await api.listAssessmentForms({ session, topicId: 'demo' })).toEqual([
+      { formId: 'final', title: 'Final test', items: 2, timeLimitMinutes: 12 },
+    ]);
+    expect(await api.listAssessmentForms({ session, topicId: 'demo/loops' })).toEqual([]);
+    let state = await api.generateAssessment({ session, topicId: 'demo', formId: 'final' });
+    expect(state).toMatchObject({
+      kind: 'fixed',
+      title: 'Demo pack: Final test',
+      maxItems: 2,
+      timeLeftMs: 12 * 60_000,
+    });
+    expect(state.question!.id).toBe('demo/no-return');
+    state = await answer(state, 'None');
+    expect(state.question!.id).toBe('demo/range-stop');
+    for (const [fields, code] of [
+      [{ formId: 'nope' }, 'not-found'],
+      [{ topicId: 'demo/loops', formId: 'final' }, 'not-found'],
+      [{ formId: 'final', itemIds: ['demo/cafe-word'] }, 'invalid-input'],
+    ] as const) {
+      expect(await bridge.generateAssessment({ session, topicId: 'demo', ...fields })).toMatchObject({
+        ok: false,
+        error: { code },
+      });
+    }
+    expect(await api.listAssessments({ session })).toHaveLength(1);
+  });
+});
+
 describe('a running test’s items elsewhere', () => {
   it('cannot be answered in a quiz or a review, which would show their keys, until the test ends', async () => {
     const { api, session, answer } = await start();

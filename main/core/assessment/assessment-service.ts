@@ -17,7 +17,12 @@ import { gradeAnswer, questionOf } from './quiz-grading.js';
 
 export type AssessmentService = Pick<
   LearnService,
-  'generateAssessment' | 'getAssessment' | 'answerAssessmentItem' | 'evaluateAssessment' | 'listAssessments'
+  | 'generateAssessment'
+  | 'getAssessment'
+  | 'answerAssessmentItem'
+  | 'evaluateAssessment'
+  | 'listAssessments'
+  | 'listAssessmentForms'
 >;
 
 interface Deps {
@@ -27,6 +32,16 @@ interface Deps {
   /** The core's own progress record: AssessmentCompleted and the test's QuizAnswered go this way. */
   record: (session: string, events: readonly RecordInput[]) => Promise<AppendResult>;
   now: () => Date;
+  /** The fixed forms an installed pack ships (its manifest's "assessments"). */
+  packForms: (packId: string) => Promise<readonly PackForm[]>;
+}
+
+export interface PackForm {
+  id: string;
+  title: string;
+  /** Quiz item ids within the pack. */
+  items: readonly string[];
+  timeLimitMinutes?: number | undefined;
 }
 
 /** An adaptive test asks at least this many items, however sure it is after fewer. */
@@ -49,7 +64,7 @@ const spread = <T>(items: readonly T[], count: number): T[] =>
  * with randomesque exposure control and content balancing). Answers are graded as they come but
  * nothing about them leaves the core until the assessment ends; the time limit is the core's.
  */
-export function createAssessmentService({ learnerOf, bank, store, record, now }: Deps): AssessmentService {
+export function createAssessmentService({ learnerOf, bank, store, record, now, packForms }: Deps): AssessmentService {
   const params = paramsOf(store);
   const bankItem = (item: StoredQuizItem): BankItem => ({ id: item.id, params: params(item), skills: item.skills });
   const installed = (ids: readonly string[]) =>
@@ -150,10 +165,22 @@ export function createAssessmentService({ learnerOf, bank, store, record, now }:
   const resultOf = (row: AssessmentRow): AssessmentResult => assessmentResultSchema.parse(JSON.parse(row.result!));
 
   return {
-    generateAssessment: async ({ session, topicId, kind, itemIds, timeLimitMinutes, targetSe, maxItems }) => {
+    generateAssessment: async (input) => {
+      const { session, topicId, formId, targetSe, maxItems } = input;
+      let { kind, itemIds, timeLimitMinutes } = input;
       const learnerId = learnerOf(session);
       const topic = store.topic(topicId);
       if (!topic) throw new LearnError('not-found', `No installed pack or module "${topicId}".`);
+      let title = `${topic.title}: ${kind === 'adaptive' ? 'adaptive test' : 'test'}`;
+      if (formId !== undefined) {
+        if (itemIds) throw new LearnError('invalid-input', 'A pack’s test has its own items: send formId or itemIds.');
+        const form = topicId.includes('/') ? undefined : (await packForms(topicId)).find((f) => f.id === formId);
+        if (!form) throw new LearnError('not-found', `${topic.title} has no test "${formId}".`);
+        kind = 'fixed';
+        itemIds = form.items.map((id) => `${topicId}/${id}`);
+        timeLimitMinutes = form.timeLimitMinutes;
+        title = `${topic.title}: ${form.title}`;
+      }
       const items = topic.moduleIds.flatMap((m) => bank.itemsOf(m));
       let pool = items;
       if (itemIds) {
@@ -181,7 +208,7 @@ export function createAssessmentService({ learnerOf, bank, store, record, now }:
         learnerId,
         kind,
         topicId,
-        title: `${topic.title}: ${kind === 'adaptive' ? 'adaptive test' : 'test'}`,
+        title,
         pool: pool.map((i) => i.id),
         targetSe,
         maxItems: Math.min(maxItems, pool.length),
@@ -238,6 +265,18 @@ export function createAssessmentService({ learnerOf, bank, store, record, now }:
       if (row.endedAt !== null) return resultOf(row);
       await finish(session, row, 'handed-in');
       return resultOf(store.find(row.id, row.learnerId)!);
+    },
+
+    listAssessmentForms: async ({ session, topicId }) => {
+      learnerOf(session);
+      if (!store.topic(topicId)) throw new LearnError('not-found', `No installed pack or module "${topicId}".`);
+      if (topicId.includes('/')) return [];
+      return (await packForms(topicId)).map((form) => ({
+        formId: form.id,
+        title: form.title,
+        items: form.items.length,
+        timeLimitMinutes: form.timeLimitMinutes ?? null,
+      }));
     },
 
     listAssessments: async ({ session }) => {

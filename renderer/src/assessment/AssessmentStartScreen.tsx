@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { AssessmentKind } from '../../../common/contract/assessments.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
-import { hrefFor } from '../router.js';
+import { hrefFor, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';
 
 const TIME_LIMITS = [0, 10, 20, 30, 60];
@@ -20,24 +19,25 @@ export function AssessmentStartScreen({ topicId }: { topicId: string }) {
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const state = useLoad(`${session}-${topicId}`, async () => {
-    const [modules, assessments] = await Promise.all([learn().listModules(), learn().listAssessments({ session })]);
+    const [modules, assessments, forms] = await Promise.all([
+      learn().listModules(),
+      learn().listAssessments({ session }),
+      learn().listAssessmentForms({ session, topicId }),
+    ]);
     const title =
       modules.find((m) => m.id === topicId)?.title ?? modules.find((m) => m.packId === topicId)?.packTitle ?? topicId;
-    return { title, assessments: assessments.filter((a) => a.topicId === topicId) };
+    return { title, forms, assessments: assessments.filter((a) => a.topicId === topicId) };
   });
 
-  const start = async (e: FormEvent) => {
-    e.preventDefault();
+  const start = async (formId?: string) => {
     setBusy(true);
     try {
       const started = await learn().generateAssessment({
         session,
         topicId,
-        kind,
-        maxItems,
-        ...(minutes > 0 ? { timeLimitMinutes: minutes } : {}),
+        ...(formId ? { formId } : { kind, maxItems, ...(minutes > 0 ? { timeLimitMinutes: minutes } : {}) }),
       });
-      location.hash = hrefFor.assessment(started.assessmentId);
+      navigate(hrefFor.assessment(started.assessmentId));
     } catch (error) {
       setProblem(error instanceof LearnError ? error.message : `Could not start the test: ${(error as Error).message}`);
       setBusy(false);
@@ -46,7 +46,7 @@ export function AssessmentStartScreen({ topicId }: { topicId: string }) {
 
   return (
     <LoadStatus state={state} what="this test">
-      {({ title, assessments }) => {
+      {({ title, forms, assessments }) => {
         const unfinished = assessments.filter((a) => a.status === 'in-progress');
         const past = assessments.filter((a) => a.status === 'ended');
         return (
@@ -79,7 +79,31 @@ export function AssessmentStartScreen({ topicId }: { topicId: string }) {
                 </ul>
               </div>
             )}
-            <form className="panel assessment-start" onSubmit={(e) => void start(e)}>
+            {forms.length > 0 && (
+              <div className="panel" data-testid="pack-forms">
+                <h2>Tests from the pack</h2>
+                <ul>
+                  {forms.map((form) => (
+                    <li key={form.formId}>
+                      <button type="button" disabled={busy} onClick={() => void start(form.formId)}>
+                        Start {form.title}
+                      </button>{' '}
+                      <span className="status">
+                        ({form.items} {form.items === 1 ? 'question' : 'questions'}
+                        {form.timeLimitMinutes === null ? '' : `, ${form.timeLimitMinutes} minutes`})
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <form
+              className="panel assessment-start"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void start();
+              }}
+            >
               <fieldset>
                 <legend>Kind of test</legend>
                 <label>
