@@ -20,7 +20,8 @@ const storedParams = (dataDir: string) => {
   }
 };
 
-describe('lionlearn assess', () => {
+// Each test runs several CLI processes, each opening the app's database and packs: slow on a busy machine.
+describe('lionlearn assess', { timeout: 180_000 }, () => {
   it('takes an adaptive test from piped answers with no verdict before the report, then reports per skill', async () => {
     const dir = tempDir('cli-assess-');
     expect((await cli(dir, ['learner', 'create', 'Ann'])).code).toBe(0);
