@@ -71,6 +71,16 @@ import {
   reviewResultSchema,
 } from './reviews.js';
 import { quizAnswerInputSchema, quizResultSchema, quizSchema, quizSelections } from './quiz.js';
+import {
+  assessmentAnswerInputSchema,
+  assessmentFormSchema,
+  assessmentIdSchema,
+  assessmentResultSchema,
+  assessmentSchema,
+  assessmentSummarySchema,
+  generateAssessmentInputSchema,
+  topicIdSchema,
+} from './assessments.js';
 import { searchQuerySchema, searchResultSchema } from './search.js';
 import { syncLinkInputSchema, syncStatusSchema } from './sync.js';
 import { classroomApi } from './classroom.js';
@@ -185,6 +195,18 @@ export const learnApi = {
   getQuiz: method(asLearner({ moduleId: contentIdSchema, only: z.enum(quizSelections).default('all') }), quizSchema),
   /** Grades one answer in the core and records it (QuizAnswered); returns the right answer and its explanation. */
   answerQuizItem: method(asLearner(quizAnswerInputSchema), quizResultSchema),
+  /** Starts an adaptive test or a fixed form of a pack or module; returns it with its first question. */
+  generateAssessment: method(asLearner(generateAssessmentInputSchema), assessmentSchema),
+  /** An assessment to resume: the question asked now and the time left (ended by the core at its deadline). */
+  getAssessment: method(asLearner({ assessmentId: assessmentIdSchema }), assessmentSchema),
+  /** Grades the answer to the current question without saying how it went; returns the next question or the end. */
+  answerAssessmentItem: method(asLearner(assessmentAnswerInputSchema), assessmentSchema),
+  /** Ends the assessment if it still runs (handed in), records AssessmentCompleted, and returns the report. */
+  evaluateAssessment: method(asLearner({ assessmentId: assessmentIdSchema }), assessmentResultSchema),
+  /** The learner's assessments, newest first: the ones to resume and the history. */
+  listAssessments: method(asLearner({}), z.array(assessmentSummarySchema)),
+  /** The tests a pack ships (fixed forms with their time limits); none for a module. */
+  listAssessmentForms: method(asLearner({ topicId: topicIdSchema }), z.array(assessmentFormSchema)),
   getPlaygroundStatus: method(
     z
       .strictObject({

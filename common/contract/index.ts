@@ -1,6 +1,7 @@
 export * from './admin.js';
 export * from './api.js';
 export * from './app-info.js';
+export * from './assessments.js';
 export * from './bridge.js';
 export * from './content.js';
 export * from './errors.js';

@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { z } from 'zod';
 import { localIdSchema } from '../../common/contract/content.js';
+import { MAX_ASSESSMENT_ITEMS, MAX_ASSESSMENT_MINUTES } from '../../common/contract/assessments.js';
 import { MAX_EVENT_SKILLS } from '../../common/contract/progress.js';
 import { MAX_QUIZ_ANSWER_LENGTH, MAX_QUIZ_CHOICES } from '../../common/contract/quiz.js';
 import { checkPrerequisites, MAX_PREREQUISITE_DEPTH } from './prerequisite-graph.js';
@@ -169,6 +170,17 @@ const moduleEntrySchema = z.strictObject({
   quiz: packPathSchema.refine((p) => p.endsWith('.json'), 'quiz files are JSON').optional(),
 });
 
+/**
+ * A fixed form the pack's authors picked: quiz items of the pack (by id, in the order asked) and a
+ * time limit. A learner starts it from the pack's test screen; the app keeps the time limit.
+ */
+const assessmentFormSchema = z.strictObject({
+  id: localIdSchema,
+  title,
+  items: ids.min(1).max(MAX_ASSESSMENT_ITEMS),
+  timeLimitMinutes: z.number().int().min(1).max(MAX_ASSESSMENT_MINUTES).optional(),
+});
+
 function checkReferences(
   manifest: { skills: { id: string; requires: string[] }[]; modules: z.infer<typeof moduleEntrySchema>[] },
   ctx: z.RefinementCtx,
@@ -242,6 +254,8 @@ export const packManifestSchema = z
     model: packPathSchema.optional(),
     skills: z.array(skillSchema).default([]),
     modules: z.array(moduleEntrySchema).min(1),
+    /** Fixed forms (tests) of the pack's quiz items; the items are checked against the quiz files. */
+    assessments: z.array(assessmentFormSchema).default([]),
   })
   .superRefine(checkReferences);
 

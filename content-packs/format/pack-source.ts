@@ -85,6 +85,21 @@ function parseQuizzes(manifest: PackManifest, files: Map<string, Buffer>, source
     }
     quizzes.set(module.id, items);
   }
+  for (const form of manifest.assessments) {
+    if (new Set(form.items).size !== form.items.length) {
+      throw new PackFormatError(source, `test "${form.id}" names a quiz item twice`);
+    }
+    const unknown = form.items.filter((id) => !seen.has(id));
+    if (unknown.length > 0) {
+      throw new PackFormatError(
+        source,
+        `test "${form.id}" names unknown quiz item(s) ${unknown.map((id) => `"${id}"`).join(', ')}`,
+      );
+    }
+  }
+  if (new Set(manifest.assessments.map((f) => f.id)).size !== manifest.assessments.length) {
+    throw new PackFormatError(source, 'duplicate test id in "assessments"');
+  }
   return quizzes;
 }
 

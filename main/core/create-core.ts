@@ -24,6 +24,12 @@ import { PracticeHistory } from './adaptive/practice-history.js';
 import { ReviewSchedule } from './adaptive/review-schedule.js';
 import { LearnError } from '../../common/contract/errors.js';
 import { StoredPaths } from './adaptive/stored-paths.js';
+import { AssessmentStore } from './assessment/assessment-store.js';
+import { createAssessmentService } from './assessment/assessment-service.js';
+import { calibrateBank } from './assessment/item-calibration.js';
+import { lockTestItems } from './assessment/test-item-lock.js';
+import type { BankCalibration } from './assessment/item-calibration.js';
+import type { ScoredAnswer } from './assessment/irt/calibrate.js';
 import { QuizBank } from './assessment/quiz-bank.js';
 import { createQuizService } from './assessment/quiz-service.js';
 import { ReviewHistory } from './assessment/review-history.js';
@@ -102,6 +108,11 @@ export interface Core {
   gradeExercise: Playground['grade'];
   /** Runs without a learner session and the engine's sandboxes, for the command line. */
   sandbox: PlaygroundAdmin;
+  /**
+   * Refits the item bank (2PL) from answers, or from this machine's own quiz answers; an admin's
+   * (`session`), as it changes every learner's adaptive tests. Not part of the API: the CLI's.
+   */
+  calibrateItems(session: string, answers?: readonly ScoredAnswer[]): BankCalibration;
   /** Derives the projections again from the event log: of one learner, or of all. */
   rebuildProgress(learnerId?: string): number;
   /** The adaptive engine's deep model: its state (for doctor) and its background trainer. */
@@ -216,6 +227,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const quizBank = new QuizBank(db);
   const reviewSchedule = new ReviewSchedule(db);
+  const assessmentStore = new AssessmentStore(db);
   const api: LearnService = gateAdminMethods(
     {
       getAppInfo: async () => ({
@@ -244,6 +256,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         bank: quizBank,
         moduleTitle: (moduleId) => catalog.findModule(moduleId)?.title,
         record: progress.record,
+      }),
+      ...createAssessmentService({
+        learnerOf: (session) => sessions.learnerOf(session),
+        bank: quizBank,
+        store: assessmentStore,
+        record: progress.record,
+        now,
+        packForms: async (packId) => (await installer.loadVersion(packId)).manifest.assessments,
       }),
       ...createReviewService({
         learnerOf: (session) => {
@@ -290,6 +310,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     sessions,
   );
+  // A running test's items cannot be answered in a quiz or a review, which show their keys.
+  Object.assign(
+    api,
+    lockTestItems(api, (session, itemId) => assessmentStore.inRunningTest(sessions.learnerOf(session), itemId, now())),
+  );
 
   return {
     api,
@@ -305,6 +330,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     startSync: () => sync.startAll(),
     recordProgress: progress.record,
     rebuildProgress: (learnerId) => log.rebuild(learnerId),
+    calibrateItems: (session, answers) => {
+      sessions.requireAdmin(session);
+      return calibrateBank(assessmentStore, quizBank, answers, now());
+    },
     model,
     close: async () => {
       const modelClosed = model.close();

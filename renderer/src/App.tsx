@@ -8,6 +8,8 @@ import { SearchBox } from './components/SearchBox.js';
 import { ModuleListScreen } from './screens/ModuleListScreen.js';
 import { ProfilePicker } from './screens/ProfilePicker.js';
 import {
+  AssessmentScreen,
+  AssessmentStartScreen,
   CatalogScreen,
   ExerciseScreen,
   LessonScreen,
@@ -38,6 +40,10 @@ function Screen({ route }: { route: Route }) {
       return <ExerciseScreen exerciseId={route.exerciseId} />;
     case 'quiz':
       return <QuizScreen moduleId={route.moduleId} itemId={route.itemId} />;
+    case 'assess':
+      return <AssessmentStartScreen key={route.topicId} topicId={route.topicId} />;
+    case 'assessment':
+      return <AssessmentScreen key={route.assessmentId} assessmentId={route.assessmentId} />;
     case 'catalog':
       return <CatalogScreen />;
     case 'settings':

@@ -26,6 +26,20 @@ describe('hash routes', () => {
     });
   });
 
+  it('opens a test of a pack or a module, and an assessment by its id', () => {
+    expect(parseRoute(hrefFor.assess('python-foundations'))).toEqual({
+      screen: 'assess',
+      topicId: 'python-foundations',
+    });
+    expect(parseRoute(hrefFor.assess('python-foundations/functions'))).toEqual({
+      screen: 'assess',
+      topicId: 'python-foundations/functions',
+    });
+    const id = '0b7e2f6c-3f0a-4c1e-9d55-6d0a1b2c3d4e';
+    expect(parseRoute(hrefFor.assessment(id))).toEqual({ screen: 'assessment', assessmentId: id });
+    expect(parseRoute('#/assessments/not an id')).toEqual({ screen: 'not-found', path: '/assessments/not an id' });
+  });
+
   it('knows the catalog and settings screens', () => {
     expect(parseRoute(hrefFor.catalog())).toEqual({ screen: 'catalog' });
     expect(parseRoute(hrefFor.settings())).toEqual({ screen: 'settings' });

@@ -6,6 +6,8 @@ export type Route =
   | { screen: 'lesson'; lessonId: string }
   | { screen: 'exercise'; exerciseId: string }
   | { screen: 'quiz'; moduleId: string; itemId?: string }
+  | { screen: 'assess'; topicId: string }
+  | { screen: 'assessment'; assessmentId: string }
   | { screen: 'catalog' }
   | { screen: 'settings' }
   | { screen: 'progress' }
@@ -26,6 +28,10 @@ export function parseRoute(hash: string): Route {
     const itemId = quiz[2] && decodeURIComponent(quiz[2]);
     return { screen: 'quiz', moduleId: decodeURIComponent(quiz[1]!), ...(itemId ? { itemId } : {}) };
   }
+  const assess = /^\/assess\/(.+)$/.exec(path);
+  if (assess) return { screen: 'assess', topicId: decodeURIComponent(assess[1]!) };
+  const assessment = /^\/assessments\/([0-9a-f-]+)$/.exec(path);
+  if (assessment) return { screen: 'assessment', assessmentId: assessment[1]! };
   const match = /^\/(modules|lessons|exercises)\/(.+)$/.exec(path);
   if (match?.[1] === 'exercises') return { screen: 'exercise', exerciseId: decodeURIComponent(match[2]!) };
   if (match?.[1] === 'modules') return { screen: 'module', moduleId: decodeURIComponent(match[2]!) };
@@ -40,11 +46,19 @@ export const hrefFor = {
   exercise: (exerciseId: string) => `#/exercises/${exerciseId}`,
   quiz: (moduleId: string, itemId?: string) =>
     itemId ? `#/quiz/${moduleId}?item=${encodeURIComponent(itemId)}` : `#/quiz/${moduleId}`,
+  /** Start (or resume) an assessment of a pack or a module. */
+  assess: (topicId: string) => `#/assess/${topicId}`,
+  assessment: (assessmentId: string) => `#/assessments/${assessmentId}`,
   catalog: () => '#/catalog',
   settings: () => '#/settings',
   progress: () => '#/progress',
   classes: () => '#/classes',
 };
+
+/** Opens a screen, as following its link would. */
+export function navigate(href: string): void {
+  window.location.hash = href;
+}
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);

@@ -13,7 +13,7 @@ import { print, terminalSafe } from '../terminal-output.js';
 const DAY_MS = 24 * 3600 * 1000;
 
 /** A module by id, by its id within the pack, or by title. */
-function findModule(modules: ModuleSummary[], wanted: string): ModuleSummary {
+export function findModule(modules: ModuleSummary[], wanted: string): ModuleSummary {
   const key = wanted.trim().toLowerCase();
   const matches = modules.filter((m) => m.id === wanted || m.id.split('/')[1] === key || m.title.toLowerCase() === key);
   if (matches.length === 1) return matches[0]!;
@@ -22,7 +22,7 @@ function findModule(modules: ModuleSummary[], wanted: string): ModuleSummary {
 }
 
 /** Letters (A, b) or numbers counted from 1, separated by commas or spaces; undefined when it names no choice. */
-function parseChoices(line: string, question: Extract<QuizQuestion, { kind: 'choice' }>): number[] | undefined {
+export function parseChoices(line: string, question: Extract<QuizQuestion, { kind: 'choice' }>): number[] | undefined {
   const tokens = line.split(/[\s,;]+/).filter(Boolean);
   const picked = tokens.map((t) =>
     /^[a-z]$/i.test(t) ? t.toUpperCase().charCodeAt(0) - 65 : /^\d+$/.test(t) ? Number(t) - 1 : -1,
@@ -32,7 +32,7 @@ function parseChoices(line: string, question: Extract<QuizQuestion, { kind: 'cho
 }
 
 /** Lines from stdin, one at a time, whether a person types them or a script pipes them in. */
-function lineReader() {
+export function lineReader() {
   const rl = createInterface({ input: process.stdin, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   return {
@@ -47,9 +47,8 @@ function lineReader() {
   };
 }
 
-function show(question: QuizQuestion, n: number, total: number): void {
-  print('');
-  print(`Question ${n} of ${total} (difficulty ${question.difficulty} of 5)`);
+/** A question's prompt, its choices and how to answer it. */
+export function showQuestion(question: QuizQuestion): void {
   print(question.prompt);
   if (question.kind === 'choice') {
     question.choices.forEach((choice, i) => print(`  ${choiceLetter(i)}. ${choice}`));
@@ -58,6 +57,12 @@ function show(question: QuizQuestion, n: number, total: number): void {
   } else {
     print(question.kind === 'numeric' ? 'Answer with a number.' : 'Answer in a word or a short phrase.');
   }
+}
+
+function show(question: QuizQuestion, n: number, total: number): void {
+  print('');
+  print(`Question ${n} of ${total} (difficulty ${question.difficulty} of 5)`);
+  showQuestion(question);
 }
 
 type Outcome = 'right' | 'wrong' | 'skipped' | 'quit';
@@ -140,6 +145,20 @@ async function takeQuiz(api: LearnApi, session: string, moduleId: string, missed
   }
 }
 
+/** The session of the learner named, or of the only profile; `whose` names the activity in the question. */
+export async function learnerSession(api: LearnApi, learner: string | undefined, whose: string): Promise<string> {
+  const learners = await api.listLearners();
+  const who = learner ?? (learners.length === 1 ? learners[0]!.id : undefined);
+  if (!who) {
+    throw new Error(
+      learners.length === 0
+        ? 'No profiles yet: `lionlearn learner create NAME` makes one.'
+        : `Whose ${whose} is it? Add --learner NAME (profiles: ${learners.map((l) => l.displayName).join(', ')})`,
+    );
+  }
+  return (await openLearner(api, who)).session;
+}
+
 export function registerQuiz(program: Command, layout: InstallLayout): void {
   program
     .command('quiz <module>')
@@ -148,16 +167,7 @@ export function registerQuiz(program: Command, layout: InstallLayout): void {
     .option('--missed', 'only the items last answered wrong')
     .action(async (module: string, options: { learner?: string; missed?: boolean }, command: Command) => {
       await withApi(layout, command, async (api) => {
-        const learners = await api.listLearners();
-        const who = options.learner ?? (learners.length === 1 ? learners[0]!.id : undefined);
-        if (!who) {
-          throw new Error(
-            learners.length === 0
-              ? 'No profiles yet: `lionlearn learner create NAME` makes one.'
-              : `Whose quiz is it? Add --learner NAME (profiles: ${learners.map((l) => l.displayName).join(', ')})`,
-          );
-        }
-        const { session } = await openLearner(api, who);
+        const session = await learnerSession(api, options.learner, 'quiz');
         const { id } = findModule(await api.listModules(), module);
         await takeQuiz(api, session, id, options.missed ?? false);
       });

@@ -1,12 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
-import { LearnError } from '../../../common/contract/errors.js';
+import { useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useAnswer } from '../use-answer.js';
 import type { QuizAnswer, QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
-import { Markdown } from './Markdown.js';
-import { QuizAnswerField } from './QuizAnswerField.js';
+import { QuestionBody } from './QuestionBody.js';
 import { QuizFeedback } from './QuizFeedback.js';
-
-const DAY_MS = 24 * 3600 * 1000;
 
 interface Props<R extends QuizResult> {
   question: QuizQuestion;
@@ -30,69 +27,32 @@ interface Props<R extends QuizResult> {
  */
 export function QuestionForm<R extends QuizResult>(props: Props<R>) {
   const { question } = props;
-  const [picked, setPicked] = useState<number[]>([]);
-  const [text, setText] = useState('');
   const [result, setResult] = useState<R>();
-  const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const shownAt = useRef(0);
   const next = useRef<HTMLButtonElement>(null);
-  const ids = useId();
-  const promptId = `${ids}-prompt`;
-  const problemId = `${ids}-problem`;
+  const answer = useAnswer({
+    question,
+    send: props.grade,
+    onSent: (graded: R) => {
+      setResult(graded);
+      props.onGraded?.(graded);
+    },
+    done: result !== undefined,
+    failure: 'Could not check the answer',
+  });
 
-  useEffect(() => {
-    shownAt.current = Date.now();
-  }, [question]);
   useEffect(() => {
     if (result) next.current?.focus();
   }, [result]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (result || busy) return;
-    const answer: QuizAnswer = question.kind === 'choice' ? picked : text;
-    setBusy(true);
-    try {
-      const graded = await props.grade(answer, Math.min(Date.now() - shownAt.current, DAY_MS));
-      setProblem(undefined);
-      setResult(graded);
-      props.onGraded?.(graded);
-    } catch (error) {
-      // A refused answer records nothing: say why, and let the learner answer again.
-      setProblem(
-        error instanceof LearnError ? error.message : `Could not check the answer: ${(error as Error).message}`,
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <form
       className={props.className}
-      onSubmit={(e) => void submit(e)}
-      aria-labelledby={promptId}
+      onSubmit={(e) => void answer.submit(e)}
+      aria-labelledby={answer.promptId}
       data-testid={props.testIds.form}
     >
       {props.header}
-      <div id={promptId} className="lesson-body quiz-prompt">
-        <Markdown source={question.prompt} />
-      </div>
-      <QuizAnswerField
-        question={question}
-        picked={picked}
-        onPick={setPicked}
-        text={text}
-        onText={setText}
-        result={result}
-        problemId={problem ? problemId : undefined}
-      />
-      {problem && (
-        <p id={problemId} className="status status-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <QuestionBody {...answer.body} result={result} />
       <div role="status" aria-live="polite" data-testid={props.testIds.feedback}>
         {result && <QuizFeedback result={result}>{props.after?.(result)}</QuizFeedback>}
       </div>
@@ -102,7 +62,7 @@ export function QuestionForm<R extends QuizResult>(props: Props<R>) {
             {props.nextLabel}
           </button>
         ) : (
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={answer.busy}>
             Check answer
           </button>
         )}

@@ -7,6 +7,7 @@ import { LoadStatus } from '../components/LoadStatus.js';
 import { ReviewsDue } from '../components/ReviewsDue.js';
 import { ModuleProgress } from '../components/ProgressMark.js';
 import { UpNext } from '../components/UpNext.js';
+import { PackTests } from '../assessment/PackTests.js';
 import { lessonsLabel } from '../plural.js';
 import { hrefFor } from '../router.js';
 import { useStepProgress } from '../use-step-progress.js';
@@ -39,29 +40,32 @@ export function ModuleListScreen() {
           list.length === 0 ? (
             <p className="empty">No modules are installed yet. Import a content pack to start learning.</p>
           ) : (
-            <ul className="module-grid" aria-label="Installed modules">
-              {list.map((m) => {
-                const states = statesOf(m.id);
-                return (
-                  <li key={m.id} className="module-card">
-                    <a href={hrefFor.module(m.id)} data-testid="module-link">
-                      <span className="module-pack">{m.packTitle}</span>
-                      <span className="module-title">{m.title}</span>
-                      <span className="module-description">{m.description}</span>
-                      <span className="module-meta">
-                        {lessonsLabel(m.lessonCount)}
-                        {states && (
-                          <>
-                            {' · '}
-                            <ModuleProgress states={states} />
-                          </>
-                        )}
-                      </span>
-                    </a>
-                  </li>
-                );
-              })}
-            </ul>
+            <>
+              <ul className="module-grid" aria-label="Installed modules">
+                {list.map((m) => {
+                  const states = statesOf(m.id);
+                  return (
+                    <li key={m.id} className="module-card">
+                      <a href={hrefFor.module(m.id)} data-testid="module-link">
+                        <span className="module-pack">{m.packTitle}</span>
+                        <span className="module-title">{m.title}</span>
+                        <span className="module-description">{m.description}</span>
+                        <span className="module-meta">
+                          {lessonsLabel(m.lessonCount)}
+                          {states && (
+                            <>
+                              {' · '}
+                              <ModuleProgress states={states} />
+                            </>
+                          )}
+                        </span>
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+              <PackTests modules={list} />
+            </>
           )
         }
       </LoadStatus>

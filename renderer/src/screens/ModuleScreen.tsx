@@ -53,6 +53,11 @@ export function ModuleScreen({ moduleId }: { moduleId: string }) {
                 Take the quiz
               </a>{' '}
               <span className="status">({module.quizItemCount} questions, with feedback after each)</span>
+              <br />
+              <a href={hrefFor.assess(module.id)} data-testid="assess-link">
+                Test yourself
+              </a>{' '}
+              <span className="status">(an adaptive test, with a report per skill at the end)</span>
             </p>
           )}
           {module.exercises.length > 0 && (

@@ -14,3 +14,9 @@ export const SettingsScreen = lazy(() => import('./SettingsScreen.js').then((m) 
 export const ClassesScreen = lazy(() =>
   import('../classroom/ClassesScreen.js').then((m) => ({ default: m.ClassesScreen })),
 );
+export const AssessmentScreen = lazy(() =>
+  import('../assessment/AssessmentScreen.js').then((m) => ({ default: m.AssessmentScreen })),
+);
+export const AssessmentStartScreen = lazy(() =>
+  import('../assessment/AssessmentStartScreen.js').then((m) => ({ default: m.AssessmentStartScreen })),
+);

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { PackManifestInput } from '../../../../content-packs/format/manifest.js';
 import { writePackFixture } from '../../../../content-packs/format/pack-fixture.js';
 
 /**
@@ -7,8 +8,8 @@ import { writePackFixture } from '../../../../content-packs/format/pack-fixture.
  * and multiple choice, numeric with and without tolerance, short answer case-sensitive and not).
  * Returns the folder of pack sources, as `bundledPacksDir` takes it.
  */
-export function writeQuizPackFixture(): string {
-  const source = writePackFixture();
+export function writeQuizPackFixture(overrides: Partial<PackManifestInput> = {}): string {
+  const source = writePackFixture(overrides);
   const items = [
     {
       id: 'range-stop',

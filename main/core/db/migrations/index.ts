@@ -11,6 +11,7 @@ import packSigners from './0090-pack-signers.js';
 import exerciseDrafts from './0100-exercise-drafts.js';
 import machineAdmin from './0110-machine-admin.js';
 import searchPlainText from './0120-search-plain-text.js';
+import assessments from './0130-assessments.js';
 import classroomCache from './0150-classroom-cache.js';
 
 /** The core database's ladder, oldest first. Append; never edit a shipped step. */
@@ -27,5 +28,6 @@ export const coreMigrations: readonly Migration[] = [
   exerciseDrafts,
   machineAdmin,
   searchPlainText,
+  assessments,
   classroomCache,
 ];

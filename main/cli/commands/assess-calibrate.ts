@@ -1,0 +1,54 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { Command } from 'commander';
+import type { InstallLayout } from '../../core/host/install-layout.js';
+import { parseAnswerFile } from '../../core/assessment/answer-file.js';
+import type { ScoredAnswer } from '../../core/assessment/irt/calibrate.js';
+import { withAdmin } from '../open-core.js';
+import { print, printJson } from '../terminal-output.js';
+
+/** A larger answers file is refused before it is read. */
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+async function readAnswers(file: string): Promise<ScoredAnswer[]> {
+  const info = await stat(file).catch(() => {
+    throw new Error(`Cannot read the answers file "${file}".`);
+  });
+  if (!info.isFile()) throw new Error(`"${file}" is not a file.`);
+  if (info.size > MAX_FILE_BYTES) throw new Error(`"${file}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+  return parseAnswerFile(await readFile(file, 'utf8'));
+}
+
+/** `lionlearn assess calibrate`: refit the item bank's 2PL parameters by marginal maximum likelihood. */
+export function registerAssessCalibrate(assess: Command, layout: InstallLayout): void {
+  assess
+    .command('calibrate')
+    .description(
+      "refit the item bank (2PL, marginal maximum likelihood) from a CSV or JSON of answers, else from this machine's quiz answers",
+    )
+    .option(
+      '--answers <file>',
+      'CSV with a header learner,item,correct (1 or 0), or JSON [{"learner","item","correct"}]',
+    )
+    .option('--json', 'print JSON')
+    .action(async (options: { answers?: string; json?: boolean }, command: Command) => {
+      // The file is read and checked before the database is opened: a bad file changes nothing.
+      const answers = options.answers === undefined ? undefined : await readAnswers(options.answers);
+      const fit = await withAdmin(layout, command, async (_api, session, core) =>
+        core.calibrateItems(session, answers),
+      );
+      if (options.json) return printJson(fit);
+      const answered = fit.items.reduce((s, i) => s + i.answers, 0);
+      print(
+        `Calibrated ${fit.items.length} items from ${answered} first answers of ${fit.learners} learners ` +
+          `(${fit.source === 'file' ? options.answers : "this machine's quiz answers"}), ` +
+          `${fit.iterations} EM cycles${fit.converged ? '' : ' (stopped at the limit before converging)'}.`,
+      );
+      print(`${'item'.padEnd(48)}${'a'.padStart(8)}${'b'.padStart(8)}${'answers'.padStart(9)}`);
+      for (const item of [...fit.items].sort((x, y) => x.item.localeCompare(y.item))) {
+        print(
+          `${item.item.padEnd(48)}${item.a.toFixed(2).padStart(8)}${item.b.toFixed(2).padStart(8)}${String(item.answers).padStart(9)}`,
+        );
+      }
+      print('Adaptive tests started from now on use these parameters.');
+    });
+}
