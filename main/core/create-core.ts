@@ -24,6 +24,9 @@ import { PracticeHistory } from './adaptive/practice-history.js';
 import { ReviewSchedule } from './adaptive/review-schedule.js';
 import { LearnError } from '../../common/contract/errors.js';
 import { StoredPaths } from './adaptive/stored-paths.js';
+import { AnalyticsReader } from './analytics/analytics-reader.js';
+import { createAnalyticsService } from './analytics/analytics-service.js';
+import { WorkMarks } from './analytics/work-marks.js';
 import { QuizBank } from './assessment/quiz-bank.js';
 import { createQuizService } from './assessment/quiz-service.js';
 import { ReviewHistory } from './assessment/review-history.js';
@@ -212,6 +215,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.model ? { options: options.model } : {}),
   });
   const quizBank = new QuizBank(db);
+  const workMarks = new WorkMarks(db);
+  /** Code work writes no event: time on task hears of it here (a closed session is the call's own error). */
+  const worked =
+    <I extends { session: string }, O>(call: (input: I) => Promise<O>) =>
+    (input: I) => {
+      workMarks.mark(sessions.learnerOf(input.session), now());
+      return call(input);
+    };
   const reviewSchedule = new ReviewSchedule(db);
   const api: LearnService = gateAdminMethods(
     {
@@ -256,12 +267,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
       ...sync.api,
       ...playground.service,
+      executeCode: worked(playground.service.executeCode),
+      updateLiveCode: worked(playground.service.updateLiveCode),
+      runInSandbox: worked(playground.service.runInSandbox),
       validateCode: async (input) => {
         const result = await playground.service.validateCode(input);
         drafts.submitted(sessions.learnerOf(input.session), input.exerciseId, input.code);
         return result;
       },
       ...drafts.api,
+      saveDraft: worked(drafts.api.saveDraft),
+      ...createAnalyticsService({
+        learnerOf: (session) => sessions.learnerOf(session),
+        reader: new AnalyticsReader(db),
+        marks: workMarks,
+      }),
       ...createAdaptiveService({
         sessions,
         catalog,
