@@ -252,6 +252,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         bank: quizBank,
         moduleTitle: (moduleId) => catalog.findModule(moduleId)?.title,
         record: progress.record,
+        // Isolated, as assessments grade: the learner's function is called across a pipe, apart from the tests.
+        gradeCode: async (itemId, item, code) =>
+          playground.grade(
+            {
+              runtime: await installer.runtimeOf(itemId.split('/')[0]!),
+              tests: item.tests,
+              helpers: {},
+              limits: {},
+              isolated: true,
+            },
+            code,
+          ),
       }),
       ...createReviewService({
         learnerOf: (session) => {
