@@ -6,6 +6,7 @@ import type { Logger } from '../../infra/log/logger.js';
 import { installBundledPacks } from './content/bundled-packs.js';
 import { readBuiltinKeys } from './content/builtin-keys.js';
 import { CatalogStore } from './content/catalog-store.js';
+import { codeItemForRun } from './content/code-item-run.js';
 import { createContentService } from './content/content-service.js';
 import { PackInstaller } from './content/pack-installer.js';
 import { createPackService } from './content/pack-service.js';
@@ -252,18 +253,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         bank: quizBank,
         moduleTitle: (moduleId) => catalog.findModule(moduleId)?.title,
         record: progress.record,
-        // Isolated, as assessments grade: the learner's function is called across a pipe, apart from the tests.
         gradeCode: async (itemId, item, code) =>
-          playground.grade(
-            {
-              runtime: await installer.runtimeOf(itemId.split('/')[0]!),
-              tests: item.tests,
-              helpers: {},
-              limits: {},
-              isolated: true,
-            },
-            code,
-          ),
+          playground.grade(codeItemForRun(await installer.runtimeOf(itemId.split('/')[0]!), item), code),
       }),
       ...createReviewService({
         learnerOf: (session) => {
