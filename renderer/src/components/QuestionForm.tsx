@@ -22,6 +22,13 @@ interface Props<R extends QuizResult> {
   className: string;
   /** For tests to find the form and its feedback. */
   testIds: { form: string; feedback: string };
+  /**
+   * Moves on without an answer: offered when a code item cannot be checked (no code sandbox here),
+   * which is never the learner's miss.
+   */
+  onSkip?: () => void;
+  /** Why the item cannot be checked on this machine, known before answering (a code item without Docker). */
+  unavailable?: ReactNode;
 }
 
 /**
@@ -31,7 +38,10 @@ interface Props<R extends QuizResult> {
 export function QuestionForm<R extends QuizResult>(props: Props<R>) {
   const { question } = props;
   const [picked, setPicked] = useState<number[]>([]);
-  const [text, setText] = useState('');
+  // A code item's answer starts as its starter, as the editor shows it.
+  const [text, setText] = useState(question.kind === 'code' ? question.starter : '');
+  const [cannotCheck, setCannotCheck] = useState<ReactNode>();
+  const unavailable = props.unavailable ?? cannotCheck;
   const [result, setResult] = useState<R>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -51,7 +61,7 @@ export function QuestionForm<R extends QuizResult>(props: Props<R>) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (result || busy) return;
-    const answer: QuizAnswer = question.kind === 'choice' ? picked : text;
+    const answer: QuizAnswer = question.kind === 'choice' ? picked : question.kind === 'code' ? { code: text } : text;
     setBusy(true);
     try {
       const graded = await props.grade(answer, Math.min(Date.now() - shownAt.current, DAY_MS));
@@ -59,6 +69,12 @@ export function QuestionForm<R extends QuizResult>(props: Props<R>) {
       setResult(graded);
       props.onGraded?.(graded);
     } catch (error) {
+      // The code sandbox is not there: the item cannot be checked here, which is no miss of the learner's.
+      if (error instanceof LearnError && error.code === 'unavailable' && question.kind === 'code') {
+        setProblem(undefined);
+        setCannotCheck(error.message);
+        return;
+      }
       // A refused answer records nothing: say why, and let the learner answer again.
       setProblem(
         error instanceof LearnError ? error.message : `Could not check the answer: ${(error as Error).message}`,
@@ -96,8 +112,21 @@ export function QuestionForm<R extends QuizResult>(props: Props<R>) {
       <div role="status" aria-live="polite" data-testid={props.testIds.feedback}>
         {result && <QuizFeedback result={result}>{props.after?.(result)}</QuizFeedback>}
       </div>
+      {unavailable && !result && (
+        <div className="status notice" role="status" data-testid="quiz-unavailable">
+          <p>
+            <strong>This question cannot be checked on this computer:</strong> it needs the code sandbox.
+          </p>
+          {typeof unavailable === 'string' ? <p>{unavailable}</p> : unavailable}
+          <p>Skip it for now; it is not counted as missed.</p>
+        </div>
+      )}
       <div className="quiz-actions">
-        {result ? (
+        {unavailable && !result && props.onSkip ? (
+          <button type="button" onClick={props.onSkip}>
+            Skip this question
+          </button>
+        ) : result ? (
           <button ref={next} type="button" onClick={props.onNext}>
             {props.nextLabel}
           </button>
