@@ -32,7 +32,8 @@ export function ActivityCalendar({ days }: { days: readonly Day[] }) {
           Active on {active} of {days.length} days.
         </p>
       </figcaption>
-      <div className="calendar-scroll">
+      {/* Focusable, so a keyboard can scroll it sideways on a narrow window. */}
+      <div className="calendar-scroll" tabIndex={0} role="region" aria-label="Activity calendar, by week">
         <table data-testid="activity-calendar">
           <caption className="visually-hidden">Minutes on task per day, by week</caption>
           <thead>
