@@ -48,10 +48,14 @@ export function ActivityCalendar({ days }: { days: readonly Day[] }) {
           </thead>
           <tbody>
             {weeks(days).map((week) => {
-              const first = week.find((d) => d !== null)!;
+              const first = week.findIndex((d) => d !== null);
+              // The week's Monday, even when the range starts later in the week.
+              const monday = new Date(Date.parse(`${week[first]!.day}T00:00:00Z`) - first * 86_400_000)
+                .toISOString()
+                .slice(0, 10);
               return (
-                <tr key={first.day}>
-                  <th scope="row">{shortDate(first.day)}</th>
+                <tr key={monday}>
+                  <th scope="row">{shortDate(monday)}</th>
                   {week.map((d, i) =>
                     d ? (
                       <td key={d.day} className={`calendar-day level-${levelOf(d)}`} title={dayLabel(d.day)}>
