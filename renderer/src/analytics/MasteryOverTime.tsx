@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartTable } from '../components/charts/ChartTable.js';
 import type { UserAnalytics } from '../../../common/contract/analytics.js';
 import { shortDate } from './analytics-range.js';
 
@@ -75,25 +76,7 @@ export function MasteryOverTime({ skills, from }: { skills: readonly Skill[]; fr
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <details>
-        <summary>Show as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Mastery</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.label}>
-                <th scope="row">{p.label}</th>
-                <td>{p.value}%</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable labelHeading="Day" rows={points.map((p) => ({ label: p.label, value: `${p.value}%` }))} />
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writePackFixture } from '../../../../content-packs/format/pack-fixture.js';
+import { RANGE_STOP_ITEM } from './quiz-fixture.js';
 
 /** A code item: `double(n)` against hidden tests, its source written as lists of lines, as authors may. */
 export const DOUBLE_ITEM = {
@@ -34,16 +35,6 @@ export const DOUBLE_ITEM = {
  */
 export function writeCodeQuizPackFixture(): string {
   const source = writePackFixture();
-  const choice = {
-    id: 'range-stop',
-    kind: 'choice',
-    prompt: 'What is the last number range(1, 5) yields?',
-    choices: ['5', '4', '1'],
-    answer: 1,
-    explanation: 'range stops before its stop value.',
-    skills: ['loops'],
-    difficulty: 1,
-  };
-  writeFileSync(join(source, 'quizzes', 'loops.json'), JSON.stringify([choice, DOUBLE_ITEM]));
+  writeFileSync(join(source, 'quizzes', 'loops.json'), JSON.stringify([RANGE_STOP_ITEM, DOUBLE_ITEM]));
   return dirname(source);
 }
