@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
 import { choiceLetter } from '../../../common/contract/quiz.js';
+import { preferencesSchema } from '../../../common/contract/learners.js';
 import { useLearner } from '../learner-store.js';
 import { CodeEditor } from './CodeEditor.js';
 
@@ -16,6 +17,8 @@ interface Props {
   problemId: string | undefined;
 }
 
+const DEFAULT_EDITOR = preferencesSchema.parse({}).editor;
+
 /** A code item's editor, starting from the item's starter, with the learner's editor settings. */
 function CodeAnswer({
   question,
@@ -24,7 +27,8 @@ function CodeAnswer({
   question: Extract<QuizQuestion, { kind: 'code' }>;
   onText: Props['onText'];
 }) {
-  const settings = useLearner((s) => s.current!.learner.preferences.editor);
+  // The defaults before a profile is open (never on a quiz screen, which needs one).
+  const settings = useLearner((s) => s.current?.learner.preferences.editor) ?? DEFAULT_EDITOR;
   return (
     <div className="quiz-code">
       <p className="status" id={`${question.id}-code-hint`}>
