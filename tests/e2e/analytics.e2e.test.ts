@@ -165,4 +165,26 @@ describe('the learner’s analytics and a code quiz item in Chromium', () => {
     await expectNoSeriousViolations(page);
     expect(errors).toEqual([]);
   });
+
+  it('answers a code item in the terminal: code piped up to :end, graded in the sandbox, counted in the analytics', async () => {
+    const dir = tempDir('e2e-cli-code-');
+    const cli = (args: string[], input?: string) => runCli(['--data-dir', dir, ...args], {}, input);
+    expect((await cli(['learner', 'create', 'Tess'])).code).toBe(0);
+    const position = loopsQuiz.indexOf(signItem);
+    const code = signItem.kind === 'code' ? signItem.solution : '';
+    // Every other item skipped with an empty line, then the solution and the line that ends it.
+    const input = [...loopsQuiz.slice(0, position).map(() => ''), code.trimEnd(), ':end'].join('\n');
+    const run = await cli(['quiz', 'decisions-and-loops', '--learner', 'Tess'], `${input}\n`);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Write the function; hidden tests check it in the code sandbox.');
+    expect(run.stdout).toContain('✓ Right. 4 of 4 tests passed.');
+    expect(run.stdout).toContain(`You got 1 of ${position + 1} right, ${position} skipped.`);
+    const analytics = JSON.parse((await cli(['progress', 'analytics', 'Tess', '--json'])).stdout) as {
+      skills: { title: string; correct: number; attempts: number }[];
+    };
+    expect(analytics.skills).toContainEqual(
+      expect.objectContaining({ title: 'if, elif and else', correct: 1, attempts: 1 }),
+    );
+  });
 });
