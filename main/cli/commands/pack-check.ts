@@ -12,6 +12,7 @@ import type { ExerciseCheck } from '../../core/content/pack-check.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { openCore } from '../open-core.js';
 import { print } from '../terminal-output.js';
+import { counted } from '../../../common/plural.js';
 import type { GlobalOptions } from '../open-core.js';
 
 const score = (r: ExerciseCheck['reference']) =>
@@ -78,7 +79,7 @@ export function registerPackCheck(pack: Command, layout: InstallLayout): void {
         const of = (kind: ExerciseCheck['kind'], list: ExerciseCheck[]) => list.filter((c) => c.kind === kind).length;
         print(
           `\n${pack.manifest.id} ${pack.manifest.version}: ${of('exercise', report.exercises)} exercises ` +
-            `(${of('exercise', failed)} failing), ${of('code item', report.exercises)} code quiz items ` +
+            `(${of('exercise', failed)} failing), ${counted(of('code item', report.exercises), 'code quiz item')} ` +
             `(${of('code item', failed)} failing), ${report.lessonCount} lessons (${report.lessons.length} with problems), ` +
             `${report.problemCount} problems, ${seconds} s`,
         );
