@@ -182,6 +182,8 @@ describe('ranges and local dates', () => {
 describe('mastery, accuracy and assessments', () => {
   it('gives accuracy in the range and mastery by day, counting the evidence from before it', async () => {
     const { record, analytics } = await start();
+    // Long before the range (read from the mastery projection), and just before it (from the log).
+    await record('2026-02-10T09:00:00.000Z', answered(false));
     await record('2026-03-01T09:00:00.000Z', answered(true));
     await record('2026-03-02T09:00:00.000Z', answered(false));
     await record('2026-03-02T09:05:00.000Z', submitted(true));
@@ -195,10 +197,10 @@ describe('mastery, accuracy and assessments', () => {
         title: 'Loops',
         correct: 2,
         attempts: 3,
-        before: { correct: 1, attempts: 1 },
+        before: { correct: 1, attempts: 2 },
         mastery: [
-          { day: '2026-03-02', correct: 2, attempts: 3 },
-          { day: '2026-03-04', correct: 3, attempts: 4 },
+          { day: '2026-03-02', correct: 2, attempts: 4 },
+          { day: '2026-03-04', correct: 3, attempts: 5 },
         ],
       },
     ]);

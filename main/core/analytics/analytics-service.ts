@@ -18,13 +18,13 @@ const IDLE_GAP_MS = IDLE_GAP_MINUTES * 60_000;
  */
 const MARGIN_MS = 2 * DAY_MS;
 
-const KINDS: Record<string, { kind: ActivityKind; opens?: boolean; reported?: string }> = {
+const KINDS: Record<string, { kind: ActivityKind; opens?: boolean }> = {
   LessonOpened: { kind: 'lesson', opens: true },
-  LessonCompleted: { kind: 'lesson', reported: 'timeSpentMs' },
+  LessonCompleted: { kind: 'lesson' },
   ExerciseStarted: { kind: 'exercise', opens: true },
-  ExerciseSubmitted: { kind: 'exercise', reported: 'durationMs' },
+  ExerciseSubmitted: { kind: 'exercise' },
   ExerciseCompleted: { kind: 'exercise' },
-  QuizAnswered: { kind: 'quiz', reported: 'timeSpentMs' },
+  QuizAnswered: { kind: 'quiz' },
   AssessmentCompleted: { kind: 'assessment' },
   ReviewDone: { kind: 'review' },
 };
@@ -34,26 +34,18 @@ function kindOf(type: string) {
   const known = KINDS[type];
   if (known) return known;
   const prefix = (['Assessment', 'Review', 'Quiz', 'Exercise'] as const).find((p) => type.startsWith(p));
-  const kind: ActivityKind = prefix ? (prefix.toLowerCase() as ActivityKind) : 'lesson';
-  return { kind, reported: 'timeSpentMs' };
+  return { kind: prefix ? (prefix.toLowerCase() as ActivityKind) : ('lesson' as const) };
 }
 
 function momentOf(event: LoggedEvent): Moment {
-  const { kind, opens = false, reported } = kindOf(event.type);
-  const ms = reported ? event.data[reported] : undefined;
+  const { kind, opens = false } = kindOf(event.type);
+  const ms = event.reportedMs;
   return {
     at: Date.parse(event.timestamp),
     kind,
     opens,
     reportedMs: typeof ms === 'number' && Number.isFinite(ms) && ms > 0 ? Math.min(ms, DAY_MS) : 0,
   };
-}
-
-/** Whether an answer or a submission was right, as the mastery projection counts it. */
-function rightOf(event: LoggedEvent): boolean {
-  if (event.type === 'QuizAnswered') return event.data.correct === true;
-  const tests = (event.data.tests as { status: string }[] | undefined) ?? [];
-  return tests.length > 0 && tests.every((t) => t.status === 'pass');
 }
 
 interface Deps {
@@ -68,7 +60,6 @@ export function createAnalyticsService({ learnerOf, reader, marks }: Deps): Anal
     const local = new LocalDays(timeZone);
     const lo = new Date(Date.parse(`${from}T00:00:00Z`) - MARGIN_MS).toISOString();
     const hi = new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS + MARGIN_MS).toISOString();
-    const inRange = (day: string) => day >= from && day <= to;
     const dates = datesBetween(from, to);
     const days = new Map(dates.map((day) => [day, { day, events: 0, timeMs: 0 }]));
 
@@ -91,37 +82,30 @@ export function createAnalyticsService({ learnerOf, reader, marks }: Deps): Anal
     }
 
     const assessments: UserAnalytics['assessments'] = [];
-    for (const event of events) {
-      const day = local.dayOf(Date.parse(event.timestamp));
-      const entry = days.get(day);
-      if (!entry) continue;
-      entry.events += 1;
-      if (event.type === 'AssessmentCompleted') {
-        const { assessmentId, score, total } = event.data as { assessmentId: string; score: number; total: number };
-        assessments.push({ assessmentId, at: event.timestamp, day, score, total });
-      }
-    }
-
     const titles = reader.skillTitles();
     const skills = new Map<string, UserAnalytics['skills'][number]>();
-    for (const event of reader.skilledBefore(learnerId, hi)) {
+    const skillOf = (skillId: string) => {
+      let skill = skills.get(skillId);
+      if (!skill) {
+        const before = { correct: 0, attempts: 0 };
+        skill = { skillId, title: titles.get(skillId) ?? skillId, correct: 0, attempts: 0, before, mastery: [] };
+        skills.set(skillId, skill);
+      }
+      return skill;
+    };
+    // Evidence from before the events read: the projection's totals less what came since.
+    for (const [skillId, counts] of reader.skillsBefore(learnerId, lo)) {
+      if (counts.attempts > 0)
+        Object.assign(skillOf(skillId).before, { correct: counts.correct, attempts: counts.attempts });
+    }
+
+    for (const event of events) {
       const day = local.dayOf(Date.parse(event.timestamp));
       if (day > to) continue;
-      const right = rightOf(event) ? 1 : 0;
-      for (const skillId of (event.data.skills as string[] | undefined) ?? []) {
-        let skill = skills.get(skillId);
-        if (!skill) {
-          skill = {
-            skillId,
-            title: titles.get(skillId) ?? skillId,
-            correct: 0,
-            attempts: 0,
-            before: { correct: 0, attempts: 0 },
-            mastery: [],
-          };
-          skills.set(skillId, skill);
-        }
-        if (!inRange(day)) {
+      const right = event.correct ? 1 : 0;
+      for (const skillId of event.skills ? (JSON.parse(event.skills) as string[]) : []) {
+        const skill = skillOf(skillId);
+        if (day < from) {
           skill.before.correct += right;
           skill.before.attempts += 1;
           continue;
@@ -130,15 +114,23 @@ export function createAnalyticsService({ learnerOf, reader, marks }: Deps): Anal
         skill.attempts += 1;
         let point = skill.mastery.at(-1);
         if (point?.day !== day) {
-          point = {
-            day,
-            correct: point?.correct ?? skill.before.correct,
-            attempts: point?.attempts ?? skill.before.attempts,
-          };
+          const last = point ?? skill.before;
+          point = { day, correct: last.correct, attempts: last.attempts };
           skill.mastery.push(point);
         }
         point.correct += right;
         point.attempts += 1;
+      }
+      const entry = days.get(day);
+      if (!entry) continue;
+      entry.events += 1;
+      if (event.type === 'AssessmentCompleted' && event.assessment) {
+        const { assessmentId, score, total } = JSON.parse(event.assessment) as {
+          assessmentId: string;
+          score: number;
+          total: number;
+        };
+        assessments.push({ assessmentId, at: event.timestamp, day, score, total });
       }
     }
 
