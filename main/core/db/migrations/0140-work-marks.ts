@@ -13,5 +13,8 @@ export default {
       at TEXT NOT NULL,
       PRIMARY KEY (learner_id, minute)
     ) STRICT, WITHOUT ROWID;
+
+    -- Analytics reads a learner's events by time (a range of days, and what came since a day).
+    CREATE INDEX events_by_learner_time ON events (learner_id, timestamp);
   `,
 } satisfies Migration;
