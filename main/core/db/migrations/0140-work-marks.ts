@@ -15,6 +15,6 @@ export default {
     ) STRICT, WITHOUT ROWID;
 
     -- Analytics reads a learner's events by time (a range of days, and what came since a day).
-    CREATE INDEX events_by_learner_time ON events (learner_id, timestamp);
+    CREATE INDEX IF NOT EXISTS events_by_learner_time ON events (learner_id, timestamp);
   `,
 } satisfies Migration;
