@@ -16,6 +16,7 @@ import {
   restoreResultSchema,
   shippedPackSchema,
 } from './admin.js';
+import { analyticsInputShape, checkAnalyticsRange, userAnalyticsSchema } from './analytics.js';
 import { appInfoSchema } from './app-info.js';
 import {
   contentIdSchema,
@@ -191,6 +192,8 @@ export const learnApi = {
   updateUserProgress: method(asLearner({ events: z.array(trackInputSchema).min(1).max(5000) }), appendResultSchema),
   getUserProgress: method(asLearner({}), userProgressSchema),
   getProgressSummary: method(asLearner(summaryInputSchema.shape), progressSummarySchema),
+  /** The seed's getUserAnalytics over local days: time on task, mastery over time, accuracy, activity, assessments. */
+  getUserAnalytics: method(asLearner(analyticsInputShape).superRefine(checkAnalyticsRange), userAnalyticsSchema),
   /** A module's quiz without answers or explanations; `only: 'missed'` keeps the items last answered wrong. */
   getQuiz: method(asLearner({ moduleId: contentIdSchema, only: z.enum(quizSelections).default('all') }), quizSchema),
   /** Grades one answer in the core and records it (QuizAnswered); returns the right answer and its explanation. */

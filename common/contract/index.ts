@@ -1,4 +1,5 @@
 export * from './admin.js';
+export * from './analytics.js';
 export * from './api.js';
 export * from './app-info.js';
 export * from './assessments.js';

@@ -43,6 +43,7 @@ export const learnMethods = [
   'updateUserProgress',
   'getUserProgress',
   'getProgressSummary',
+  'getUserAnalytics',
   'getQuiz',
   'answerQuizItem',
   'generateAssessment',

@@ -5,6 +5,8 @@ import { contentIdSchema } from './content.js';
 export const MAX_QUIZ_ANSWER_LENGTH = 500;
 /** A choice item has at most this many choices (the pack format's limit). */
 export const MAX_QUIZ_CHOICES = 8;
+/** The longest code a learner may send for a code item: a small function, with room to spare. */
+export const MAX_QUIZ_CODE_LENGTH = 20_000;
 
 const questionBase = {
   id: contentIdSchema,
@@ -27,6 +29,8 @@ export const quizQuestionSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ ...questionBase, kind: z.literal('numeric') }),
   z.object({ ...questionBase, kind: z.literal('short') }),
+  /** A small function to write, checked against hidden tests in the code sandbox. */
+  z.object({ ...questionBase, kind: z.literal('code'), starter: z.string() }),
 ]);
 export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
 
@@ -48,20 +52,25 @@ export type Quiz = z.infer<typeof quizSchema>;
 
 /**
  * An answer: a choice's 0-based index (single choice) or every chosen index (multiple); a number
- * (or the text of one) for a numeric item; the text for a short-answer item. The core checks the
- * shape against the item's kind.
+ * (or the text of one) for a numeric item; the text for a short-answer item; `{ code }` for a code
+ * item. The core checks the shape against the item's kind.
  */
 export const quizAnswerSchema = z.union(
   [
     z.number(),
     z.string().max(MAX_QUIZ_ANSWER_LENGTH, `an answer is at most ${MAX_QUIZ_ANSWER_LENGTH} characters`),
     z.array(z.number()).max(MAX_QUIZ_CHOICES, `an answer names at most ${MAX_QUIZ_CHOICES} choices`),
+    z.strictObject({
+      code: z
+        .string()
+        .max(MAX_QUIZ_CODE_LENGTH, `code is at most ${MAX_QUIZ_CODE_LENGTH.toLocaleString('en')} characters`),
+    }),
   ],
   {
     error: (issue) =>
       issue.code === 'invalid_union'
         ? `an answer is a choice’s index, a list of at most ${MAX_QUIZ_CHOICES} choice indexes, a number, ` +
-          `or text of at most ${MAX_QUIZ_ANSWER_LENGTH} characters`
+          `text of at most ${MAX_QUIZ_ANSWER_LENGTH} characters, or { code } for a code item`
         : undefined,
   },
 );
@@ -88,5 +97,11 @@ export const quizResultSchema = z.object({
   /** The right choices' indexes, for a choice item. */
   correctChoices: z.array(z.number().int()).optional(),
   explanation: z.string(),
+  /** A code item's hidden tests, by name and verdict (`expected` then holds the reference solution). */
+  checks: z
+    .array(z.object({ name: z.string(), status: z.enum(['pass', 'fail', 'error']), message: z.string().optional() }))
+    .optional(),
+  /** Why a code item's tests could not judge the code (a syntax error, a time-out), in the learner's words. */
+  checkMessage: z.string().optional(),
 });
 export type QuizResult = z.infer<typeof quizResultSchema>;

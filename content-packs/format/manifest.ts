@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { localIdSchema } from '../../common/contract/content.js';
 import { MAX_ASSESSMENT_ITEMS, MAX_ASSESSMENT_MINUTES } from '../../common/contract/assessments.js';
 import { MAX_EVENT_SKILLS } from '../../common/contract/progress.js';
-import { MAX_QUIZ_ANSWER_LENGTH, MAX_QUIZ_CHOICES } from '../../common/contract/quiz.js';
+import { MAX_QUIZ_ANSWER_LENGTH, MAX_QUIZ_CHOICES, MAX_QUIZ_CODE_LENGTH } from '../../common/contract/quiz.js';
 import { checkPrerequisites, MAX_PREREQUISITE_DEPTH } from './prerequisite-graph.js';
 
 /** The manifest format this code reads; a pack written for a newer one is refused. */
@@ -115,6 +115,21 @@ const quizBase = {
 
 const choiceIndex = z.number().int().nonnegative();
 
+/**
+ * Python source in a quiz file: one string, or a list of lines (easier to read and to diff in JSON),
+ * joined with newlines and ended with one.
+ */
+const pythonSource = (what: string, max: number) =>
+  z
+    .union([z.string(), z.array(z.string().max(1000)).max(2000)])
+    .transform((source) => (Array.isArray(source) ? `${source.join('\n')}\n` : source))
+    .pipe(
+      z
+        .string()
+        .max(max, `${what} is at most ${max.toLocaleString('en')} characters`)
+        .refine((source) => source.trim() !== '', `${what} must not be blank`),
+    );
+
 export const quizItemSchema = z.discriminatedUnion('kind', [
   z
     .strictObject({
@@ -153,6 +168,16 @@ export const quizItemSchema = z.discriminatedUnion('kind', [
       .min(1)
       .max(20),
     caseSensitive: z.boolean().default(false),
+  }),
+  z.strictObject({
+    ...quizBase,
+    kind: z.literal('code'),
+    /** What the learner's editor starts with: the function's signature and a body that fails the tests. */
+    starter: pythonSource('starter', MAX_QUIZ_CODE_LENGTH),
+    /** The reference solution: it must pass the tests (`lionlearn pack check`); shown after answering. */
+    solution: pythonSource('solution', MAX_QUIZ_CODE_LENGTH),
+    /** unittest tests that `from solution import ...`, hidden from the learner; run isolated in the sandbox. */
+    tests: pythonSource('tests', 100_000),
   }),
 ]);
 export type QuizItem = z.infer<typeof quizItemSchema>;

@@ -1,5 +1,5 @@
-"""Checks a pack's exercises with the local python3: every reference solution passes its tests and
-every starter fails them. Also checks quiz files' shape. Usage:
+"""Checks a pack's exercises and code quiz items with the local python3: every reference solution
+passes its tests and every starter fails them. Also checks quiz files' shape. Usage:
     python3 check_exercises.py PACK_DIR [MANIFEST_JSON]
 MANIFEST_JSON defaults to PACK_DIR/pack.json; any JSON with a "modules" list (same shape) works.
 Prints one JSON line per problem and a summary line; exits 1 if there are problems."""
@@ -15,11 +15,20 @@ FILES = ("prompt.md", "starter.py", "solution.py", "tests.py")
 
 
 def run_tests(exercise_dir: pathlib.Path, candidate: str, helpers: list) -> tuple[bool, str]:
+    files = {name: (exercise_dir / name).read_text(encoding="utf-8") for name in (*helpers, "tests.py")}
+    files["solution.py"] = (exercise_dir / candidate).read_text(encoding="utf-8")
+    return run_files(files)
+
+
+def source(value) -> str:
+    """A code item's Python: one string, or a list of lines (as the pack format joins them)."""
+    return "\n".join(value) + "\n" if isinstance(value, list) else value
+
+
+def run_files(files: dict) -> tuple[bool, str]:
     with tempfile.TemporaryDirectory() as work:
-        for helper in helpers:  # the exercise's helper modules, beside the tests as in the sandbox
-            shutil.copy(exercise_dir / helper, pathlib.Path(work) / helper)
-        shutil.copy(exercise_dir / "tests.py", pathlib.Path(work) / "tests.py")
-        shutil.copy(exercise_dir / candidate, pathlib.Path(work) / "solution.py")
+        for name, text in files.items():  # helper modules beside the tests, as in the sandbox
+            (pathlib.Path(work) / name).write_text(text, encoding="utf-8")
         try:
             done = subprocess.run(
                 [sys.executable, "-m", "unittest", "-q", "tests"],
@@ -49,6 +58,16 @@ def check_quiz(path: pathlib.Path, problems: list) -> int:
             problems.append({"quiz": where, "problem": "numeric answer must be a number"})
         elif kind == "short" and not item.get("answers"):
             problems.append({"quiz": where, "problem": "short answer needs answers"})
+        elif kind == "code":
+            if any(not source(item.get(key, "")).strip() for key in ("starter", "solution", "tests")):
+                problems.append({"quiz": where, "problem": "a code item needs starter, solution and tests"})
+                continue
+            passed, log = run_files({"tests.py": source(item["tests"]), "solution.py": source(item["solution"])})
+            if not passed:
+                problems.append({"quiz": where, "problem": "solution fails its tests", "log": log})
+            passed, _ = run_files({"tests.py": source(item["tests"]), "solution.py": source(item["starter"])})
+            if passed:
+                problems.append({"quiz": where, "problem": "starter passes its tests"})
         elif kind not in ("choice", "numeric", "short"):
             problems.append({"quiz": where, "problem": f"unknown kind {kind}"})
     return len(items)

@@ -6,6 +6,7 @@ import type { Logger } from '../../infra/log/logger.js';
 import { installBundledPacks } from './content/bundled-packs.js';
 import { readBuiltinKeys } from './content/builtin-keys.js';
 import { CatalogStore } from './content/catalog-store.js';
+import { codeItemForRun } from './content/code-item-run.js';
 import { createContentService } from './content/content-service.js';
 import { PackInstaller } from './content/pack-installer.js';
 import { createPackService } from './content/pack-service.js';
@@ -30,6 +31,9 @@ import { calibrateBank } from './assessment/item-calibration.js';
 import { lockTestItems } from './assessment/test-item-lock.js';
 import type { BankCalibration } from './assessment/item-calibration.js';
 import type { ScoredAnswer } from './assessment/irt/calibrate.js';
+import { AnalyticsReader } from './analytics/analytics-reader.js';
+import { createAnalyticsService } from './analytics/analytics-service.js';
+import { WorkMarks } from './analytics/work-marks.js';
 import { QuizBank } from './assessment/quiz-bank.js';
 import { createQuizService } from './assessment/quiz-service.js';
 import { ReviewHistory } from './assessment/review-history.js';
@@ -226,6 +230,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.model ? { options: options.model } : {}),
   });
   const quizBank = new QuizBank(db);
+  const workMarks = new WorkMarks(db);
+  /** Code work writes no event: time on task hears of it here (a closed session is the call's own error). */
+  const worked =
+    <I extends { session: string }, O>(call: (input: I) => Promise<O>) =>
+    (input: I) => {
+      workMarks.mark(sessions.learnerOf(input.session), now());
+      return call(input);
+    };
   const reviewSchedule = new ReviewSchedule(db);
   const assessmentStore = new AssessmentStore(db);
   const api: LearnService = gateAdminMethods(
@@ -256,6 +268,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         bank: quizBank,
         moduleTitle: (moduleId) => catalog.findModule(moduleId)?.title,
         record: progress.record,
+        gradeCode: async (itemId, item, code) =>
+          playground.grade(codeItemForRun(await installer.runtimeOf(itemId.split('/')[0]!), item), code),
       }),
       ...createAssessmentService({
         learnerOf: (session) => sessions.learnerOf(session),
@@ -287,12 +301,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         now,
       }),
       ...playground.service,
+      executeCode: worked(playground.service.executeCode),
+      updateLiveCode: worked(playground.service.updateLiveCode),
+      runInSandbox: worked(playground.service.runInSandbox),
       validateCode: async (input) => {
         const result = await playground.service.validateCode(input);
         drafts.submitted(sessions.learnerOf(input.session), input.exerciseId, input.code);
         return result;
       },
       ...drafts.api,
+      saveDraft: worked(drafts.api.saveDraft),
+      ...createAnalyticsService({
+        learnerOf: (session) => sessions.learnerOf(session),
+        reader: new AnalyticsReader(db),
+        marks: workMarks,
+      }),
       ...createAdaptiveService({
         sessions,
         catalog,

@@ -25,7 +25,8 @@ interface Options<R> {
  */
 export function useAnswer<R>({ question, send, onSent, done = false, handled, failure }: Options<R>) {
   const [picked, setPicked] = useState<number[]>([]);
-  const [text, setText] = useState('');
+  // A code item's answer starts as its starter, as the editor shows it.
+  const [text, setText] = useState(question.kind === 'code' ? question.starter : '');
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const shownAt = useRef(0);
@@ -38,7 +39,7 @@ export function useAnswer<R>({ question, send, onSent, done = false, handled, fa
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (done || busy) return;
-    const answer: QuizAnswer = question.kind === 'choice' ? picked : text;
+    const answer: QuizAnswer = question.kind === 'choice' ? picked : question.kind === 'code' ? { code: text } : text;
     setBusy(true);
     try {
       const value = await send(answer, Math.min(Date.now() - shownAt.current, DAY_MS));

@@ -45,7 +45,8 @@ describe('profiles and progress in Chromium', () => {
     await expect(progress.stat('Lessons done').innerText()).resolves.toBe('1');
     await expect(progress.stat('Streak').innerText()).resolves.toBe('1 day');
     await page.getByRole('link', { name: 'Hello, Python' }).waitFor();
-    await expect.poll(() => progress.charts.count()).toBe(3);
+    // Two of the summary (completion, mastery) and four of the analytics (calendar, minutes, accuracy, mastery over time).
+    await expect.poll(() => progress.charts.count()).toBe(6);
     await expect(
       progress.chart('Completion by module').locator('svg .recharts-bar-rectangle').count(),
     ).resolves.toBeGreaterThan(0);

@@ -18,7 +18,9 @@ const rightLine = (item: QuizItem) =>
     ? letters([item.answer].flat())
     : item.kind === 'numeric'
       ? String(item.answer)
-      : item.answers[0]!;
+      : item.kind === 'short'
+        ? item.answers[0]!
+        : `${item.solution}\n:end`;
 /** A wrong answer of the right shape. */
 const wrongLine = (item: QuizItem) =>
   item.kind === 'choice'

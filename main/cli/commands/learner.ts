@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { duration } from '../../../common/duration.js';
+import { rangeEndingToday } from '../../../common/local-range.js';
 import type { LearnApi } from '../../../common/contract/api.js';
 import type { LearnerSummary } from '../../../common/contract/learners.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
@@ -110,16 +112,20 @@ export function registerProgress(program: Command, layout: InstallLayout): void 
     .description('completion, mastery, streak and time on task')
     .option('--json', 'print JSON')
     .action(async (nameOrId: string, options: { json?: boolean }, command: Command) => {
-      const summary = await withApi(layout, command, async (api) => {
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+      const [summary, week] = await withApi(layout, command, async (api) => {
         const { session } = await openLearner(api, nameOrId);
-        return api.getProgressSummary({ session, tzOffsetMinutes: new Date().getTimezoneOffset(), days: 7 });
+        return Promise.all([
+          api.getProgressSummary({ session, tzOffsetMinutes: new Date().getTimezoneOffset(), days: 7 }),
+          // Time on task by the analytics rule, which counts exercise and quiz work between events.
+          api.getUserAnalytics({ session, ...rangeEndingToday(7, timeZone), timeZone }),
+        ]);
       });
       if (options.json) return printJson(summary);
-      const minutes = Math.round(summary.timeOnTaskMs / 60_000);
       print(
         `${counted(summary.lessonsCompleted, 'lesson')} and ${counted(summary.exercisesCompleted, 'exercise')} done, ` +
           `${counted(summary.quizItemsCorrect, 'quiz item')} right; streak ${counted(summary.streakDays, 'day')}; ` +
-          `${minutes} min on task`,
+          `${duration(week.timeOnTask.totalMs)} on task in the last 7 days`,
       );
       for (const p of summary.packs) print(`  ${p.title}: ${p.completed}/${p.total}`);
       if (summary.resume) print(`Resume at: ${summary.resume.title ?? summary.resume.contentId}`);

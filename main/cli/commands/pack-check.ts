@@ -12,6 +12,7 @@ import type { ExerciseCheck } from '../../core/content/pack-check.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { openCore } from '../open-core.js';
 import { print } from '../terminal-output.js';
+import { counted } from '../../../common/plural.js';
 import type { GlobalOptions } from '../open-core.js';
 
 const score = (r: ExerciseCheck['reference']) =>
@@ -49,7 +50,7 @@ export function registerPackCheck(pack: Command, layout: InstallLayout): void {
   pack
     .command('check <dirOrFile>')
     .description(
-      "run every exercise's reference (must pass) and starter (must fail) in the real sandbox, " +
+      "run every exercise's and code quiz item's reference (must pass) and starter (must fail) in the real sandbox, " +
         "and check lessons and prompts against AUTHORING.md's rules",
     )
     .option('--trust <pubkey...>', 'public key file(s), to check a signed .lpack')
@@ -75,9 +76,11 @@ export function registerPackCheck(pack: Command, layout: InstallLayout): void {
           for (const problem of lesson.problems) print(`  - ${problem}`);
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        const of = (kind: ExerciseCheck['kind'], list: ExerciseCheck[]) => list.filter((c) => c.kind === kind).length;
         print(
-          `\n${pack.manifest.id} ${pack.manifest.version}: ${report.exercises.length} exercises ` +
-            `(${failed.length} failing), ${report.lessonCount} lessons (${report.lessons.length} with problems), ` +
+          `\n${pack.manifest.id} ${pack.manifest.version}: ${of('exercise', report.exercises)} exercises ` +
+            `(${of('exercise', failed)} failing), ${counted(of('code item', report.exercises), 'code quiz item')} ` +
+            `(${of('code item', failed)} failing), ${report.lessonCount} lessons (${report.lessons.length} with problems), ` +
             `${report.problemCount} problems, ${seconds} s`,
         );
         if (report.problemCount > 0) process.exitCode = 1;

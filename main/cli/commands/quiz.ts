@@ -54,6 +54,10 @@ export function showQuestion(question: QuizQuestion): void {
     question.choices.forEach((choice, i) => print(`  ${choiceLetter(i)}. ${choice}`));
     const range = `${choiceLetter(0)}-${choiceLetter(question.choices.length - 1)}`;
     print(question.multiple ? `Choose all that apply (letters ${range}, like "A C").` : `Choose one (${range}).`);
+  } else if (question.kind === 'code') {
+    print('Write the function; hidden tests check it in the code sandbox. It starts from:');
+    print(question.starter.trimEnd());
+    print(`Type your code, then a line ${CODE_END} (${CODE_END} at once skips).`);
   } else {
     print(question.kind === 'numeric' ? 'Answer with a number.' : 'Answer in a word or a short phrase.');
   }
@@ -63,6 +67,20 @@ function show(question: QuizQuestion, n: number, total: number): void {
   print('');
   print(`Question ${n} of ${total} (difficulty ${question.difficulty} of 5)`);
   showQuestion(question);
+}
+
+/** The line that ends a code answer typed or piped in. */
+const CODE_END = ':end';
+
+/** A code answer: every line up to `:end`; undefined when it ends (or the input does) before any code. */
+async function readCode(read: ReturnType<typeof lineReader>): Promise<string | undefined> {
+  const lines: string[] = [];
+  for (;;) {
+    const line = await read.next(lines.length === 0 ? '> ' : '. ');
+    if (line === undefined || line.trim() === CODE_END)
+      return lines.join('\n').trim() === '' ? undefined : lines.join('\n');
+    lines.push(line);
+  }
 }
 
 type Outcome = 'right' | 'wrong' | 'skipped' | 'quit';
@@ -76,6 +94,13 @@ async function ask(
 ): Promise<Outcome> {
   const shown = Date.now();
   for (;;) {
+    if (question.kind === 'code') {
+      const code = await readCode(read);
+      if (code === undefined) return 'skipped';
+      const outcome = await grade(api, { session, moduleId, itemId: question.id, answer: { code } }, shown);
+      if (outcome !== 'again') return outcome;
+      continue;
+    }
     const line = await read.next('> ');
     if (line === undefined || line.trim().toLowerCase() === ':quit') return 'quit';
     if (line.trim() === '') return 'skipped';
@@ -88,20 +113,41 @@ async function ask(
       }
       answer = picked;
     }
-    try {
-      const timeSpentMs = Math.min(Date.now() - shown, DAY_MS);
-      const result = await api.answerQuizItem({ session, moduleId, itemId: question.id, answer, timeSpentMs });
-      print(result.correct ? '✓ Right.' : `✗ Not quite. The answer: ${result.expected}`);
-      if (result.explanation) print(result.explanation);
-      return result.correct ? 'right' : 'wrong';
-    } catch (error) {
-      // A malformed answer is refused and nothing is recorded: say why and ask again.
-      if (error instanceof LearnError && error.code === 'invalid-input') {
-        print(error.message);
-        continue;
-      }
-      throw error;
+    const outcome = await grade(api, { session, moduleId, itemId: question.id, answer }, shown);
+    if (outcome !== 'again') return outcome;
+  }
+}
+
+/** Sends one answer; says the verdict, or why it was refused ('again') or could not be checked ('skipped'). */
+async function grade(
+  api: LearnApi,
+  input: { session: string; moduleId: string; itemId: string; answer: QuizAnswer },
+  shown: number,
+): Promise<Outcome | 'again'> {
+  try {
+    const timeSpentMs = Math.min(Date.now() - shown, DAY_MS);
+    const result = await api.answerQuizItem({ ...input, timeSpentMs });
+    if (result.checks) {
+      const passed = result.checks.filter((c) => c.status === 'pass').length;
+      print(`${result.correct ? '✓ Right.' : '✗ Not quite.'} ${passed} of ${result.checks.length} tests passed.`);
+      if (result.checkMessage) print(result.checkMessage);
+      for (const check of result.checks) print(`  ${check.status === 'pass' ? '✓' : '✗'} ${check.name}`);
+      if (!result.correct) print(`A reference solution:\n${result.expected.trimEnd()}`);
+    } else print(result.correct ? '✓ Right.' : `✗ Not quite. The answer: ${result.expected}`);
+    if (result.explanation) print(result.explanation);
+    return result.correct ? 'right' : 'wrong';
+  } catch (error) {
+    // A malformed answer is refused and nothing is recorded: say why and ask again.
+    if (error instanceof LearnError && error.code === 'invalid-input') {
+      print(error.message);
+      return 'again';
     }
+    // Code that cannot be checked here (no sandbox) is skipped, never counted as missed.
+    if (error instanceof LearnError && error.code === 'unavailable') {
+      print(`This question cannot be checked on this computer: ${error.message}`);
+      return 'skipped';
+    }
+    throw error;
   }
 }
 

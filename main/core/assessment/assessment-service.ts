@@ -181,7 +181,9 @@ export function createAssessmentService({ learnerOf, bank, store, record, now, p
         timeLimitMinutes = form.timeLimitMinutes;
         title = `${topic.title}: ${form.title}`;
       }
-      const items = topic.moduleIds.flatMap((m) => bank.itemsOf(m));
+      // Code items need the sandbox and seconds to grade, and gradeAnswer does not take them: a test asks the
+      // quick kinds (the quiz keeps its code items).
+      const items = topic.moduleIds.flatMap((m) => bank.itemsOf(m)).filter((i) => i.item.kind !== 'code');
       let pool = items;
       if (itemIds) {
         if (new Set(itemIds).size !== itemIds.length) {

@@ -96,6 +96,9 @@ export function gradeAnswer(item: QuizItem, answer: QuizAnswer): Graded {
       return gradeNumeric(item, answer);
     case 'short':
       return gradeShort(item, answer);
+    case 'code':
+      // Its tests run in the sandbox, asynchronously: code-item-grading.ts.
+      throw new Error('a code item is graded in the sandbox (gradeCodeItem), not here');
   }
 }
 
@@ -116,6 +119,8 @@ export function expectedAnswer(item: QuizItem): Pick<QuizResult, 'expected' | 'c
             ? `${item.answers[0]} (also accepted: ${item.answers.slice(1).join(', ')})`
             : item.answers[0]!,
       };
+    case 'code':
+      return { expected: item.solution };
   }
 }
 
@@ -124,5 +129,6 @@ export function questionOf(id: string, item: QuizItem, skills: string[]): QuizQu
   const base = { id, prompt: item.prompt, difficulty: item.difficulty, skills };
   if (item.kind === 'choice')
     return { ...base, kind: 'choice', choices: item.choices, multiple: Array.isArray(item.answer) };
+  if (item.kind === 'code') return { ...base, kind: 'code', starter: item.starter };
   return { ...base, kind: item.kind };
 }

@@ -1,6 +1,9 @@
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { AppendResult, RecordInput } from '../../../common/contract/progress.js';
+import type { QuizResult } from '../../../common/contract/quiz.js';
+import { codeOfAnswer, codeVerdict } from './code-item-grading.js';
+import type { GradeCode } from './code-item-grading.js';
 import { expectedAnswer, gradeAnswer, questionOf } from './quiz-grading.js';
 import type { QuizBank } from './quiz-bank.js';
 
@@ -12,10 +15,12 @@ interface Deps {
   moduleTitle: (moduleId: string) => string | undefined;
   /** The core's own progress record: the only way a QuizAnswered event is written. */
   record: (session: string, events: readonly RecordInput[]) => Promise<AppendResult>;
+  /** Code items' tests in the sandbox; throws `unavailable` (nothing recorded) when it cannot run. */
+  gradeCode: GradeCode;
 }
 
 /** Quizzes a learner takes: items without their answers, and answers graded here, never by a face. */
-export function createQuizService({ learnerOf, bank, moduleTitle, record }: Deps): QuizService {
+export function createQuizService({ learnerOf, bank, moduleTitle, record, gradeCode }: Deps): QuizService {
   const moduleOf = (moduleId: string) => {
     const title = moduleTitle(moduleId);
     if (title === undefined) throw new LearnError('not-found', `No installed module "${moduleId}".`);
@@ -44,8 +49,14 @@ export function createQuizService({ learnerOf, bank, moduleTitle, record }: Deps
       if (!stored || stored.moduleId !== moduleId) {
         throw new LearnError('not-found', `The quiz of "${moduleId}" has no item "${itemId}".`);
       }
-      // Grading throws on an answer of the wrong shape, before anything is recorded.
-      const { correct, recorded } = gradeAnswer(stored.item, answer);
+      const { item } = stored;
+      // Grading throws on an answer of the wrong shape, or code the sandbox cannot run, before anything is recorded.
+      let graded: { correct: boolean; recorded: string; shown?: Partial<QuizResult> };
+      if (item.kind === 'code') {
+        const code = codeOfAnswer(answer);
+        graded = codeVerdict(await gradeCode(itemId, item, code), code);
+      } else graded = gradeAnswer(item, answer);
+      const { correct, recorded } = graded;
       await record(session, [
         {
           type: 'QuizAnswered',
@@ -53,7 +64,7 @@ export function createQuizService({ learnerOf, bank, moduleTitle, record }: Deps
           data: { quizItemId: itemId, correct, answer: recorded, timeSpentMs },
         },
       ]);
-      return { itemId, correct, ...expectedAnswer(stored.item), explanation: stored.item.explanation };
+      return { itemId, correct, ...expectedAnswer(item), explanation: item.explanation, ...graded.shown };
     },
   };
 }

@@ -48,6 +48,8 @@ export function pickReviewItem(
 
 /** Spaced reviews that ask a question: graded here, rated from the answer and its time, recorded as ReviewDone. */
 export function createReviewService({ learnerOf, bank, schedule, history, record, now }: Deps): ReviewService {
+  /** A review is a quick recall: code items (minutes of work, and the sandbox) are a quiz's, not a review's. */
+  const askable = (skillId: string) => bank.itemsOfSkill(skillId).filter((stored) => stored.item.kind !== 'code');
   /** The learner's scheduled review of a skill, or a clear error: unknown skill, or not in review. */
   const reviewOf = (learner: { id: string; preferences: Preferences }, skillId: string) => {
     const title = history.skillTitle(skillId);
@@ -71,14 +73,14 @@ export function createReviewService({ learnerOf, bank, schedule, history, record
     getReviewQuestion: async ({ session, skillId }) => {
       const learner = learnerOf(session);
       const { title } = reviewOf(learner, skillId);
-      const item = pickReviewItem(bank.itemsOfSkill(skillId), bank.lastAnswered(learner.id, skillId));
+      const item = pickReviewItem(askable(skillId), bank.lastAnswered(learner.id, skillId));
       return { skillId, title, question: item ? questionOf(item.id, item.item, item.skills) : null };
     },
 
     answerReview: async ({ session, skillId, itemId, answer, timeSpentMs }) => {
       const learner = learnerOf(session);
       reviewOf(learner, skillId);
-      const stored = bank.itemsOfSkill(skillId).find((item) => item.id === itemId);
+      const stored = askable(skillId).find((item) => item.id === itemId);
       if (!stored) throw new LearnError('not-found', `The skill "${skillId}" has no quiz item "${itemId}".`);
       // Grading throws on an answer of the wrong shape, before anything is recorded.
       const { correct } = gradeAnswer(stored.item, answer);
@@ -100,7 +102,7 @@ export function createReviewService({ learnerOf, bank, schedule, history, record
     rateReview: async ({ session, skillId, rating }) => {
       const learner = learnerOf(session);
       const { title } = reviewOf(learner, skillId);
-      if (bank.itemsOfSkill(skillId).length > 0) {
+      if (askable(skillId).length > 0) {
         throw new LearnError(
           'invalid-input',
           `“${title}” has questions to answer: review it with one (answerReview), not a rating of your own.`,

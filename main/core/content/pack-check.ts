@@ -2,10 +2,15 @@ import type { ValidateResult } from '../../../common/contract/playground.js';
 import { markdownProblems } from '../../../content-packs/format/markdown-rules.js';
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import type { ExerciseForRun } from '../playground/playground-service.js';
+import { codeItemForRun } from './code-item-run.js';
 
-/** One exercise of a pack, checked: its reference must pass, its starter must fail, its prompt follow the rules. */
+/**
+ * One exercise or code quiz item of a pack, checked: its reference must pass, its starter must fail,
+ * an exercise's prompt follow the rules.
+ */
 export interface ExerciseCheck {
   id: string;
+  kind: 'exercise' | 'code item';
   reference: ValidateResult;
   starter: ValidateResult;
   problems: string[];
@@ -52,29 +57,61 @@ export async function checkPack(
     .flatMap((m) => m.lessons)
     .map((l) => ({ file: l.file, problems: markdownProblems(text(pack, l.file), { kind: 'lesson', title: l.title }) }))
     .filter((l) => l.problems.length > 0);
-  const queue = manifest.modules.flatMap((m) => m.exercises);
+  const file = (dir: string, name: string) => text(pack, `${dir}/${name}`);
+  /** What one check runs: the same ExerciseForRun the app grades with, the two candidates, the prompt's problems. */
+  interface Checkable {
+    id: string;
+    kind: ExerciseCheck['kind'];
+    exercise: ExerciseForRun;
+    solution: string;
+    starter: string;
+    promptProblems: () => string[];
+  }
+  const queue: Checkable[] = manifest.modules.flatMap((m) => [
+    ...m.exercises.map((entry): Checkable => ({
+      id: `${manifest.id}/${entry.id}`,
+      kind: 'exercise',
+      exercise: {
+        runtime: manifest.runtime,
+        tests: file(entry.dir, 'tests.py'),
+        helpers: Object.fromEntries(entry.helpers.map((h) => [h, file(entry.dir, h)])),
+        limits: entry.limits ?? {},
+        isolated: entry.isolated,
+      },
+      solution: file(entry.dir, 'solution.py'),
+      starter: file(entry.dir, 'starter.py'),
+      promptProblems: () => markdownProblems(file(entry.dir, 'prompt.md'), { kind: 'prompt', title: entry.title }),
+    })),
+    ...(pack.quizzes.get(m.id) ?? []).flatMap((item): Checkable[] =>
+      item.kind === 'code'
+        ? [
+            {
+              id: `${manifest.id}/${item.id}`,
+              kind: 'code item',
+              exercise: codeItemForRun(manifest.runtime, item),
+              solution: item.solution,
+              starter: item.starter,
+              promptProblems: () => [],
+            },
+          ]
+        : [],
+    ),
+  ]);
+  const order = queue.map((c) => c.id);
   const exercises: ExerciseCheck[] = [];
   const worker = async () => {
     for (let entry = queue.shift(); entry; entry = queue.shift()) {
       const started = performance.now();
-      const file = (name: string) => text(pack, `${entry.dir}/${name}`);
-      const exercise: ExerciseForRun = {
-        runtime: manifest.runtime,
-        tests: file('tests.py'),
-        helpers: Object.fromEntries(entry.helpers.map((h) => [h, file(h)])),
-        limits: entry.limits ?? {},
-        isolated: entry.isolated,
-      };
       const [reference, starter] = [
-        await grade(exercise, file('solution.py')),
-        await grade(exercise, file('starter.py')),
+        await grade(entry.exercise, entry.solution),
+        await grade(entry.exercise, entry.starter),
       ];
-      const prompt = markdownProblems(file('prompt.md'), { kind: 'prompt', title: entry.title });
       const check: ExerciseCheck = {
-        id: `${manifest.id}/${entry.id}`,
+        id: entry.id,
+        kind: entry.kind,
         reference,
         starter,
-        problems: [...runProblems(reference, starter), ...prompt.map((p) => `prompt.md: ${p}`)],
+        problems: [...runProblems(reference, starter), ...entry.promptProblems().map((p) => `prompt.md: ${p}`)],
         durationMs: Math.round(performance.now() - started),
       };
       exercises.push(check);
@@ -82,7 +119,6 @@ export async function checkPack(
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));
-  const order = manifest.modules.flatMap((m) => m.exercises.map((e) => `${manifest.id}/${e.id}`));
   exercises.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   const problemCount =
     exercises.reduce((n, e) => n + e.problems.length, 0) + lessons.reduce((n, l) => n + l.problems.length, 0);

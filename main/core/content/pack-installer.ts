@@ -6,7 +6,7 @@ import { LearnError } from '../../../common/contract/errors.js';
 import type { InstalledPack, InstallResult } from '../../../common/contract/packs.js';
 import type { ReadProgress } from '../../../content-packs/format/pack-archive.js';
 import { PackArchiveError, verifyPackFile } from '../../../content-packs/format/pack-archive.js';
-import type { ExerciseLimits } from '../../../content-packs/format/manifest.js';
+import type { ExerciseLimits, PackManifest } from '../../../content-packs/format/manifest.js';
 import { loadPackSource, MANIFEST_FILE, parseManifest } from '../../../content-packs/format/pack-source.js';
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
@@ -117,6 +117,20 @@ export class PackInstaller {
     return loadPackSource(join(this.packsDir, row.dir));
   }
 
+  /** The active version of an installed pack: its folder and manifest. */
+  async #active(packId: string): Promise<{ dir: string; manifest: PackManifest; version: string }> {
+    const version = this.catalog.installedVersion(packId);
+    const row = version ? this.#versionRow(packId, version) : undefined;
+    if (!version || !row) throw new LearnError('not-found', `No installed pack "${packId}".`);
+    const dir = join(this.packsDir, row.dir);
+    return { dir, manifest: parseManifest(await readFile(join(dir, MANIFEST_FILE)), dir), version };
+  }
+
+  /** The sandbox runtime of an installed pack's active version (its code quiz items run there). */
+  async runtimeOf(packId: string): Promise<string> {
+    return (await this.#active(packId)).manifest.runtime;
+  }
+
   /** What running an exercise of the active version needs: the pack's runtime, the exercise's tests and helpers. */
   async exerciseForRun(exerciseId: string): Promise<{
     runtime: string;
@@ -126,11 +140,7 @@ export class PackInstaller {
     isolated: boolean;
   }> {
     const [packId, localId] = exerciseId.split('/') as [string, string];
-    const version = this.catalog.installedVersion(packId);
-    const row = version ? this.#versionRow(packId, version) : undefined;
-    if (!row) throw new LearnError('not-found', `No installed pack "${packId}".`);
-    const dir = join(this.packsDir, row.dir);
-    const manifest = parseManifest(await readFile(join(dir, MANIFEST_FILE)), dir);
+    const { dir, manifest, version } = await this.#active(packId);
     const exercise = manifest.modules.flatMap((m) => m.exercises).find((e) => e.id === localId);
     if (!exercise) throw new LearnError('not-found', `No exercise "${exerciseId}" in ${packId} ${version}.`);
     const read = (file: string) => readFile(join(dir, exercise.dir, file), 'utf8');

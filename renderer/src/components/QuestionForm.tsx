@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { LearnError } from '../../../common/contract/errors.js';
 import { useAnswer } from '../use-answer.js';
 import type { QuizAnswer, QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
 import { QuestionBody } from './QuestionBody.js';
@@ -19,6 +20,13 @@ interface Props<R extends QuizResult> {
   className: string;
   /** For tests to find the form and its feedback. */
   testIds: { form: string; feedback: string };
+  /**
+   * Moves on without an answer: offered when a code item cannot be checked (no code sandbox here),
+   * which is never the learner's miss.
+   */
+  onSkip?: () => void;
+  /** Why the item cannot be checked on this machine, known before answering (a code item without Docker). */
+  unavailable?: ReactNode;
 }
 
 /**
@@ -27,6 +35,9 @@ interface Props<R extends QuizResult> {
  */
 export function QuestionForm<R extends QuizResult>(props: Props<R>) {
   const { question } = props;
+  // A code item the core could not check here (no code sandbox): never the learner's miss.
+  const [cannotCheck, setCannotCheck] = useState<ReactNode>();
+  const unavailable = props.unavailable ?? cannotCheck;
   const [result, setResult] = useState<R>();
   const next = useRef<HTMLButtonElement>(null);
   const answer = useAnswer({
@@ -37,6 +48,11 @@ export function QuestionForm<R extends QuizResult>(props: Props<R>) {
       props.onGraded?.(graded);
     },
     done: result !== undefined,
+    handled: (error) => {
+      if (!(error instanceof LearnError && error.code === 'unavailable' && question.kind === 'code')) return false;
+      setCannotCheck(error.message);
+      return true;
+    },
     failure: 'Could not check the answer',
   });
 
@@ -56,8 +72,21 @@ export function QuestionForm<R extends QuizResult>(props: Props<R>) {
       <div role="status" aria-live="polite" data-testid={props.testIds.feedback}>
         {result && <QuizFeedback result={result}>{props.after?.(result)}</QuizFeedback>}
       </div>
+      {unavailable && !result && (
+        <div className="status notice" role="status" data-testid="quiz-unavailable">
+          <p>
+            <strong>This question cannot be checked on this computer:</strong> it needs the code sandbox.
+          </p>
+          {typeof unavailable === 'string' ? <p>{unavailable}</p> : unavailable}
+          <p>Skip it for now; it is not counted as missed.</p>
+        </div>
+      )}
       <div className="quiz-actions">
-        {result ? (
+        {unavailable && !result && props.onSkip ? (
+          <button type="button" onClick={props.onSkip}>
+            Skip this question
+          </button>
+        ) : result ? (
           <button ref={next} type="button" onClick={props.onNext}>
             {props.nextLabel}
           </button>

@@ -1,6 +1,9 @@
 import { useId } from 'react';
 import type { QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
 import { choiceLetter } from '../../../common/contract/quiz.js';
+import { preferencesSchema } from '../../../common/contract/learners.js';
+import { useLearner } from '../learner-store.js';
+import { CodeEditor } from './CodeEditor.js';
 
 interface Props {
   question: QuizQuestion;
@@ -14,9 +17,42 @@ interface Props {
   problemId: string | undefined;
 }
 
-/** How a quiz item is answered, in a quiz or a review: choices as radios or checkboxes, else one text field. */
+const DEFAULT_EDITOR = preferencesSchema.parse({}).editor;
+
+/** A code item's editor, starting from the item's starter, with the learner's editor settings. */
+function CodeAnswer({
+  question,
+  onText,
+}: {
+  question: Extract<QuizQuestion, { kind: 'code' }>;
+  onText: Props['onText'];
+}) {
+  // The defaults before a profile is open (never on a quiz screen, which needs one).
+  const settings = useLearner((s) => s.current?.learner.preferences.editor) ?? DEFAULT_EDITOR;
+  return (
+    <div className="quiz-code">
+      <p className="status" id={`${question.id}-code-hint`}>
+        Write the function in the editor; hidden tests check it in the code sandbox. Escape, then Tab, leaves the
+        editor.
+      </p>
+      <CodeEditor
+        initial={question.starter}
+        resetKey={question.id}
+        label="Your code"
+        settings={settings}
+        onChange={onText}
+      />
+    </div>
+  );
+}
+
+/**
+ * How a quiz item is answered, in a quiz or a review: choices as radios or checkboxes, code in the
+ * editor, else one text field.
+ */
 export function QuizAnswerField({ question, picked, onPick, text, onText, result, problemId }: Props) {
   const name = useId();
+  if (question.kind === 'code') return <CodeAnswer question={question} onText={onText} />;
   if (question.kind !== 'choice') {
     return (
       <label className="quiz-text">

@@ -1,6 +1,35 @@
 import type { ReactNode } from 'react';
 import type { QuizResult } from '../../../common/contract/quiz.js';
+import { readableTestName } from '../screens/exercise/test-names.js';
 import { Markdown } from './Markdown.js';
+
+/** A code item's verdict: each hidden test by name, why they could not judge if so, and a reference solution. */
+function CodeChecks({ result }: { result: QuizResult }) {
+  const passed = result.checks!.filter((c) => c.status === 'pass').length;
+  return (
+    <>
+      <p>
+        {passed} of {result.checks!.length} tests passed.{result.checkMessage && ` ${result.checkMessage}`}
+      </p>
+      {result.checks!.length > 0 && (
+        <ul className="quiz-checks">
+          {result.checks!.map((check) => (
+            <li key={check.name} className={check.status === 'pass' ? 'pass' : 'fail'}>
+              <span aria-hidden="true">{check.status === 'pass' ? '✓' : '✗'}</span>{' '}
+              <span className="visually-hidden">{check.status === 'pass' ? 'Passed:' : 'Failed:'}</span>{' '}
+              {readableTestName(check.name)}
+              {check.status !== 'pass' && check.message && <pre>{check.message}</pre>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>A reference solution:</p>
+      <pre className="quiz-solution">
+        <code>{result.expected}</code>
+      </pre>
+    </>
+  );
+}
 
 /** The verdict on a graded answer: right or not, the right answer when missed, the explanation, and `children` after. */
 export function QuizFeedback({ result, children }: { result: QuizResult; children?: ReactNode }) {
@@ -8,13 +37,14 @@ export function QuizFeedback({ result, children }: { result: QuizResult; childre
     <div className={result.correct ? 'quiz-feedback success' : 'quiz-feedback miss'}>
       <p>
         <strong>{result.correct ? '✓ Right.' : '✗ Not quite.'}</strong>
-        {!result.correct && (
+        {!result.correct && !result.checks && (
           <>
             {' '}
             The answer: <code>{result.expected}</code>
           </>
         )}
       </p>
+      {result.checks && <CodeChecks result={result} />}
       {result.explanation && <Markdown source={result.explanation} />}
       {children}
     </div>

@@ -1,4 +1,5 @@
 import type { ProgressSummary } from '../../../common/contract/progress.js';
+import { AnalyticsPanel } from '../analytics/AnalyticsPanel.js';
 import { BarChartFigure } from '../components/charts/BarChartFigure.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { ReviewForecast } from '../components/ReviewForecast.js';
@@ -9,18 +10,12 @@ import { useLoad } from '../use-load.js';
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((100 * part) / whole));
 
-export const minutes = (ms: number) => {
-  const m = Math.round(ms / 60_000);
-  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
-};
-
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
 function Numbers({ summary }: { summary: ProgressSummary }) {
   const items: [string, string][] = [
     ['Streak', days(summary.streakDays)],
     ['Longest streak', days(summary.longestStreakDays)],
-    ['Time on task', minutes(summary.timeOnTaskMs)],
     ['Lessons done', String(summary.lessonsCompleted)],
     ['Exercises done', String(summary.exercisesCompleted)],
     ['Quiz answers right', String(summary.quizItemsCorrect)],
@@ -44,8 +39,6 @@ function Charts({ summary }: { summary: ProgressSummary }) {
     value: percent(m.completed, m.total),
   }));
   const mastery = summary.mastery.map((s) => ({ label: s.title, value: percent(s.correct, s.attempts) }));
-  const days = summary.days.map((d) => ({ label: d.day.slice(5), value: Math.round(d.timeMs / 60_000) }));
-  const activeDays = summary.days.filter((d) => d.events > 0).length;
   const strongest = [...summary.mastery].sort((a, b) => b.correct / b.attempts - a.correct / a.attempts)[0];
   return (
     <div className="chart-grid-layout">
@@ -65,12 +58,6 @@ function Charts({ summary }: { summary: ProgressSummary }) {
         unit="%"
         layout="vertical"
         max={100}
-      />
-      <BarChartFigure
-        title={`Minutes per day, last ${summary.days.length} days`}
-        summary={`Active on ${activeDays} of the last ${summary.days.length} days.`}
-        data={days}
-        unit=" min"
       />
     </div>
   );
@@ -118,6 +105,8 @@ export function ProgressScreen() {
             ) : (
               <Charts summary={summary} />
             )}
+            {/* Time on task, per day and per skill: counted from the log by the analytics rule. */}
+            <AnalyticsPanel />
             <ReviewForecast />
           </>
         )}

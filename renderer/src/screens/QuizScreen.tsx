@@ -1,4 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useAdmin } from '../admin-store.js';
+import { SandboxHelp } from '../components/SandboxHelp.js';
 import type { Quiz, QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { NextStep } from '../components/NextStep.js';
@@ -11,7 +14,19 @@ import { useLoad } from '../use-load.js';
 
 interface Answered {
   question: QuizQuestion;
-  result: QuizResult;
+  /** Null for a code item skipped because it could not be checked here (no code sandbox). */
+  result: QuizResult | null;
+}
+
+/** For a code item: why this machine cannot check it (no code sandbox), before the learner writes any code. */
+function useSandboxProblem(question: QuizQuestion): ReactNode {
+  const needs = question.kind === 'code';
+  const status = useLoad(`quiz-sandbox-${needs}`, () =>
+    needs ? learn().getPlaygroundStatus() : Promise.resolve(null),
+  );
+  const admin = useAdmin((s) => s.unlocked !== null);
+  if (status.status !== 'ready' || !status.value || status.value.canRun) return undefined;
+  return <SandboxHelp status={status.value} admin={admin} />;
 }
 
 /** One question of the quiz: the learner's answer, checked by the core, then the verdict and the explanation. */
@@ -28,13 +43,19 @@ function QuestionCard({
   question: QuizQuestion;
   position: number;
   total: number;
-  onAnswered: (result: QuizResult) => void;
+  onAnswered: (result: QuizResult | null) => void;
   onNext: () => void;
   last: boolean;
 }) {
   const session = useSession();
+  const unavailable = useSandboxProblem(question);
   return (
     <QuestionForm
+      unavailable={unavailable}
+      onSkip={() => {
+        onAnswered(null);
+        onNext();
+      }}
       question={question}
       grade={(answer, timeSpentMs) =>
         learn().answerQuizItem({ session, moduleId, itemId: question.id, answer, timeSpentMs })
@@ -64,18 +85,25 @@ function QuestionCard({
 function Summary({ quiz, answered, onRetry }: { quiz: Quiz; answered: Answered[]; onRetry: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const right = answered.filter((a) => a.result.correct).length;
-  const missed = answered.filter((a) => !a.result.correct);
+  const right = answered.filter((a) => a.result?.correct).length;
+  const missed = answered.filter((a) => a.result && !a.result.correct);
+  const graded = answered.filter((a) => a.result).length;
+  const skipped = answered.length - graded;
   return (
     <section className="panel quiz-summary" aria-labelledby="quiz-summary-heading" data-testid="quiz-summary">
       <h2 id="quiz-summary-heading" ref={heading} tabIndex={-1}>
-        You got {right} of {answered.length} right
+        You got {right} of {graded} right
       </h2>
+      {skipped > 0 && (
+        <p className="status">
+          {skipped === 1 ? '1 question' : `${skipped} questions`} skipped: code cannot be checked on this computer.
+        </p>
+      )}
       <ol className="quiz-results" aria-label="Your answers">
         {answered.map(({ question, result }) => (
           <li key={question.id}>
-            <span aria-hidden="true">{result.correct ? '✓' : '✗'}</span>{' '}
-            <span className="visually-hidden">{result.correct ? 'Right:' : 'Missed:'}</span>{' '}
+            <span aria-hidden="true">{!result ? '–' : result.correct ? '✓' : '✗'}</span>{' '}
+            <span className="visually-hidden">{!result ? 'Skipped:' : result.correct ? 'Right:' : 'Missed:'}</span>{' '}
             {question.prompt.split('\n')[0]}
           </li>
         ))}

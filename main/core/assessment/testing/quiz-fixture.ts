@@ -3,6 +3,18 @@ import { dirname, join } from 'node:path';
 import type { PackManifestInput } from '../../../../content-packs/format/manifest.js';
 import { writePackFixture } from '../../../../content-packs/format/pack-fixture.js';
 
+/** A single-choice item, the first of the fixtures' "loops" quizzes. */
+export const RANGE_STOP_ITEM = {
+  id: 'range-stop',
+  kind: 'choice',
+  prompt: 'What is the last number range(1, 5) yields?',
+  choices: ['5', '4', '1'],
+  answer: 1,
+  explanation: 'range stops before its stop value.',
+  skills: ['loops'],
+  difficulty: 1,
+};
+
 /**
  * Test support: the demo pack fixture, its "loops" quiz replaced by one item of every kind (single
  * and multiple choice, numeric with and without tolerance, short answer case-sensitive and not).
@@ -11,16 +23,7 @@ import { writePackFixture } from '../../../../content-packs/format/pack-fixture.
 export function writeQuizPackFixture(overrides: Partial<PackManifestInput> = {}): string {
   const source = writePackFixture(overrides);
   const items = [
-    {
-      id: 'range-stop',
-      kind: 'choice',
-      prompt: 'What is the last number range(1, 5) yields?',
-      choices: ['5', '4', '1'],
-      answer: 1,
-      explanation: 'range stops before its stop value.',
-      skills: ['loops'],
-      difficulty: 1,
-    },
+    RANGE_STOP_ITEM,
     {
       id: 'falsy-values',
       kind: 'choice',

@@ -12,6 +12,7 @@ import exerciseDrafts from './0100-exercise-drafts.js';
 import machineAdmin from './0110-machine-admin.js';
 import searchPlainText from './0120-search-plain-text.js';
 import assessments from './0130-assessments.js';
+import workMarks from './0140-work-marks.js';
 import classroomCache from './0150-classroom-cache.js';
 
 /** The core database's ladder, oldest first. Append; never edit a shipped step. */
@@ -29,5 +30,6 @@ export const coreMigrations: readonly Migration[] = [
   machineAdmin,
   searchPlainText,
   assessments,
+  workMarks,
   classroomCache,
 ];

@@ -1,3 +1,4 @@
+import { ChartTable } from './ChartTable.js';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface BarDatum {
@@ -62,25 +63,10 @@ export function BarChartFigure({ title, summary, data, unit, layout = 'horizonta
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <details>
-        <summary>Show as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{vertical ? 'Item' : 'Day'}</th>
-              <th scope="col">Value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.label}>
-                <th scope="row">{d.label}</th>
-                <td>{format(d.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        labelHeading={vertical ? 'Item' : 'Day'}
+        rows={data.map((d) => ({ label: d.label, value: format(d.value) }))}
+      />
     </figure>
   );
 }
