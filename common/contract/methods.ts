@@ -75,5 +75,10 @@ export const learnMethods = [
   'saveDraft',
   'getLastSubmission',
   'getExerciseTests',
+  'listNotifications',
+  'markNotificationsRead',
+  'markAllNotificationsRead',
+  'dismissNotifications',
+  'sendNotification',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

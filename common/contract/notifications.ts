@@ -108,9 +108,6 @@ export const notificationsEventSchema = z.object({
   alerts: z.array(notificationAlertSchema),
 });
 
-/** HH:MM in 24-hour local time. */
-export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 22:00');
-
 /** Who a teacher's or admin's message goes to. */
 export const audienceSchema = z.discriminatedUnion('to', [
   z.strictObject({ to: z.literal('class'), classId: z.string().min(1).max(100) }),

@@ -27,12 +27,16 @@ const networkReason = (error: unknown): string => {
   return code ?? (error as Error).message;
 };
 
-async function post(serverUrl: string, path: string, body: unknown): Promise<unknown> {
+/** A JSON POST to the sync server, with the access token when the route needs a signed-in account. */
+export async function post(serverUrl: string, path: string, body: unknown, accessToken?: string): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(`${serverUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+      },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });

@@ -116,6 +116,14 @@ export class LearnerSync {
     } else void this.#connect();
   }
 
+  /** A live access token for another call to the server (sending a message): the current one, or a refreshed one. */
+  accessToken(): Promise<string> {
+    if (this.#access && this.#access.expiresAt - EXPIRY_MARGIN_MS > this.#deps.now().getTime()) {
+      return Promise.resolve(this.#access.token);
+    }
+    return this.#freshToken();
+  }
+
   /** What the connection knows; the service adds what the log refused. */
   status(): Omit<SyncStatus, 'refused'> {
     const { docs, store, link } = this.#deps;

@@ -189,6 +189,19 @@ export function createSyncService(deps: Deps) {
 
   return {
     api,
+    /** The linked server and a live access token of a learner, for calls beside the sync (sending a message). */
+    signedIn: async (learnerId: string): Promise<{ serverUrl: string; accessToken: string }> => {
+      const link = store.linkOf(learnerId);
+      if (!link) throw new LearnError('not-found', 'Link this profile to a class server account in Settings first.');
+      ensure(learnerId);
+      const accessToken = await running
+        .get(learnerId)!
+        .accessToken()
+        .catch((error: unknown) => {
+          throw loginError(error);
+        });
+      return { serverUrl: link.serverUrl, accessToken };
+    },
     /** Every linked learner syncs in the background from now on, whoever has their profile open. */
     startAll: () => {
       for (const link of store.links()) ensure(link.learnerId);

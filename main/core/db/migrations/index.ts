@@ -11,6 +11,7 @@ import packSigners from './0090-pack-signers.js';
 import exerciseDrafts from './0100-exercise-drafts.js';
 import machineAdmin from './0110-machine-admin.js';
 import searchPlainText from './0120-search-plain-text.js';
+import notifications from './0160-notifications.js';
 
 /** The core database's ladder, oldest first. Append; never edit a shipped step. */
 export const coreMigrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const coreMigrations: readonly Migration[] = [
   exerciseDrafts,
   machineAdmin,
   searchPlainText,
+  notifications,
 ];
