@@ -16,6 +16,9 @@ import { useLearner } from './learner-store.js';
 import { useAdmin } from './admin-store.js';
 import { AdminUnlockDialog } from './components/AdminUnlockDialog.js';
 import { Avatar } from './components/Avatar.js';
+import { InboxScreen } from './notifications/InboxScreen.js';
+import { InboxLink } from './notifications/InboxLink.js';
+import { followNotifications, useNotifications } from './notifications/notification-store.js';
 
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -35,6 +38,8 @@ function Screen({ route }: { route: Route }) {
       return <SettingsScreen />;
     case 'progress':
       return <ProgressScreen />;
+    case 'notifications':
+      return <InboxScreen {...(route.itemId ? { itemId: route.itemId } : {})} />;
     case 'not-found':
       return (
         <p role="alert">
@@ -80,6 +85,14 @@ export function App() {
     [loadModules],
   );
 
+  // The open learner's unread count and alerts, told by the core as they change.
+  const learnerId = current?.learner.id;
+  const session = current?.session;
+  useEffect(() => {
+    if (!learnerId || !session) return useNotifications.getState().reset();
+    return followNotifications(learnerId, session);
+  }, [learnerId, session]);
+
   if (current === undefined) {
     return (
       <p className="status" role="status">
@@ -117,6 +130,7 @@ export function App() {
           <a href={hrefFor.settings()} aria-current={route.screen === 'settings' ? 'page' : undefined}>
             Settings
           </a>
+          <InboxLink current={route.screen === 'notifications'} />
         </nav>
         <SearchBox />
         <div className="who">

@@ -9,6 +9,7 @@ export type Route =
   | { screen: 'catalog' }
   | { screen: 'settings' }
   | { screen: 'progress' }
+  | { screen: 'notifications'; itemId?: string }
   | { screen: 'not-found'; path: string };
 
 // A handful of hash routes do not need a routing library; hash URLs also work under app:// and file-less hosts.
@@ -18,6 +19,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/catalog') return { screen: 'catalog' };
   if (path === '/settings') return { screen: 'settings' };
   if (path === '/progress') return { screen: 'progress' };
+  const inbox = /^\/notifications(?:\?item=(.+))?$/.exec(path);
+  if (inbox)
+    return inbox[1] ? { screen: 'notifications', itemId: decodeURIComponent(inbox[1]) } : { screen: 'notifications' };
   // A module id holds a slash ("pack/module"), so the item a search hit opens comes as ?item=.
   const quiz = /^\/quiz\/([^?]+?)(?:\?item=(.+))?$/.exec(path);
   if (quiz) {
@@ -41,6 +45,8 @@ export const hrefFor = {
   catalog: () => '#/catalog',
   settings: () => '#/settings',
   progress: () => '#/progress',
+  notifications: (itemId?: string) =>
+    itemId ? `#/notifications?item=${encodeURIComponent(itemId)}` : '#/notifications',
 };
 
 const subscribe = (onChange: () => void) => {

@@ -1,6 +1,7 @@
 import type { LearnEvent } from '../../../common/contract/events.js';
 import type { NotificationKind } from '../../../common/contract/notifications.js';
 import type { Preferences } from '../../../common/contract/learners.js';
+import { counted } from '../../../common/plural.js';
 import { localClock } from './local-clock.js';
 
 /** What a source hands the service: the id names the occasion, so firing twice makes one item. */
@@ -26,8 +27,6 @@ export interface LearnerMoment {
 /** From this hour (local) a streak without activity today is about to break. */
 const STREAK_WARNING_MINUTES = 18 * 60;
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /**
  * The core's own sources, checked for an open learner each minute and when something happens: reviews due
  * today, a streak about to break, the daily goal reached. Pure over the learner's moment and the clock.
@@ -39,7 +38,7 @@ export function noticesAt(moment: LearnerMoment, now: Date, timeZone?: string): 
     notices.push({
       id: `reviews-due/${day}`,
       kind: 'reviews-due',
-      title: `${plural(moment.reviewsDue, 'review', 'reviews')} due`,
+      title: `${counted(moment.reviewsDue, 'review')} due`,
       body: 'A few minutes of review today keeps what you learned.',
       link: '#/',
     });
@@ -48,7 +47,7 @@ export function noticesAt(moment: LearnerMoment, now: Date, timeZone?: string): 
     notices.push({
       id: `streak/${day}`,
       kind: 'streak',
-      title: `Your ${plural(moment.streakDays, 'day', 'days')} streak ends at midnight`,
+      title: `Your ${counted(moment.streakDays, 'day')} streak ends at midnight`,
       body: 'One lesson or exercise today keeps it going.',
       link: '#/',
     });
