@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { LearnService } from '../../../common/contract/api.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
 import type { InboxMark, Notification, NotificationList } from '../../../common/contract/notifications.js';
@@ -45,6 +46,8 @@ const EMPTY: InboxState = { items: [], read: new Set(), dismissed: new Set() };
 export function createNotificationService(deps: Deps) {
   const { db, docs, links, learners, sessions, now, logger } = deps;
   const store = new NotificationStore(db);
+  /** What the faces were last told per learner: a call that changes nothing tells them nothing (no echo loop). */
+  const announced = new Map<string, string>();
 
   const inboxOf = (learnerId: string): InboxState =>
     links.linkOf(learnerId) ? readInbox(docs.doc(learnerId, 'inbox').getArray(SYNC_ROOTS.inbox.name).toArray()) : EMPTY;
@@ -82,13 +85,15 @@ export function createNotificationService(deps: Deps) {
         });
         db.transaction(() => {
           store.decide(learnerId, decision.suppressed, at.toISOString(), clock.day, null);
-          decision.shown.forEach(({ ids }, index) =>
-            store.decide(learnerId, ids, at.toISOString(), clock.day, `${at.toISOString()}#${index}`),
-          );
+          // Each alert its own id: two decided in the same millisecond are still two against the cap.
+          for (const { ids } of decision.shown) store.decide(learnerId, ids, at.toISOString(), clock.day, randomUUID());
         })();
         alerts = decision.shown.map(({ alert }) => alert);
       }
     }
+    const state = current.items.map((item) => `${item.id}${item.read ? '+' : '-'}`).join(' ');
+    if (alerts.length === 0 && announced.get(learnerId) === state) return;
+    announced.set(learnerId, state);
     deps.emit({ type: 'notifications', learnerId, unread: current.unread, alerts });
   };
 

@@ -45,11 +45,11 @@ function Item({ item, focused, session }: { item: Notification; focused: boolean
           </a>
         )}
         {!item.read && (
-          <button type="button" onClick={markRead} aria-label={`Mark “${item.title}” read`}>
+          <button type="button" onClick={markRead} aria-label={`Mark read: ${item.title}`}>
             Mark read
           </button>
         )}
-        <button type="button" onClick={dismiss} aria-label={`Dismiss “${item.title}”`}>
+        <button type="button" onClick={dismiss} aria-label={`Dismiss: ${item.title}`}>
           Dismiss
         </button>
       </div>
