@@ -1,10 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { wireName } from '../../common/contract/sync-docs.js';
 import type { DocManager } from '../documents/doc-manager.js';
-import type { MessageStore } from './message-store.js';
+import type { MessageStore, PendingDelivery } from './message-store.js';
 
 /** Deliveries written per round: one group commit of inbox rows, then one of delivered marks. */
 const BATCH = 2_000;
+/** A loaded inbox document's name: `u/<accountId>/inbox`. */
+const INBOX_NAME = /^u\/([^/]+)\/inbox$/;
 const RETRY_MS = 5_000;
 
 /**
@@ -22,7 +24,7 @@ export class InboxDelivery {
 
   constructor(
     private readonly messages: MessageStore,
-    private readonly docs: Pick<DocManager, 'writeFromServer'>,
+    private readonly docs: Pick<DocManager, 'writeFromServer' | 'loadedNames'>,
     private readonly log: FastifyBaseLogger,
     private readonly now: () => number = Date.now,
   ) {}
@@ -55,15 +57,22 @@ export class InboxDelivery {
     await this.running;
   }
 
+  private async write(batch: readonly PendingDelivery[]): Promise<void> {
+    await Promise.all(
+      batch.map(({ accountId, update }) => this.docs.writeFromServer(wireName(accountId, 'inbox'), update)),
+    );
+    await this.messages.delivered(batch, this.now());
+  }
+
   private async drain(): Promise<void> {
     try {
+      // Inboxes open on a device now go first: a class of thousands must not keep those who are online waiting.
+      const online = this.docs.loadedNames().flatMap((name) => INBOX_NAME.exec(name)?.slice(1, 2) ?? []);
+      if (online.length > 0) await this.write(await this.messages.pendingFor(online));
       for (;;) {
         const batch = await this.messages.pending(BATCH);
         if (batch.length === 0 || this.stopped) return;
-        await Promise.all(
-          batch.map(({ accountId, update }) => this.docs.writeFromServer(wireName(accountId, 'inbox'), update)),
-        );
-        await this.messages.delivered(batch, this.now());
+        await this.write(batch);
       }
     } catch (error) {
       this.log.error({ err: error }, 'notifications: delivery failed; retrying');

@@ -101,6 +101,24 @@ export class MessageStore {
     }));
   }
 
+  /** The pending deliveries of these accounts (whose devices are connected now: they go first). */
+  async pendingFor(accountIds: readonly string[]): Promise<PendingDelivery[]> {
+    const found: PendingDelivery[] = [];
+    for (let i = 0; i < accountIds.length; i += 500) {
+      const chunk = accountIds.slice(i, i + 500);
+      const rows = await this.store.all<{ message_id: string; account_id: string; inbox_update: Uint8Array }>(
+        `SELECT d.message_id, d.account_id, m.inbox_update FROM notification_deliveries d
+         JOIN notification_messages m ON m.id = d.message_id
+         WHERE d.delivered_at IS NULL AND d.account_id IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+      for (const row of rows) {
+        found.push({ messageId: row.message_id, accountId: row.account_id, update: new Uint8Array(row.inbox_update) });
+      }
+    }
+    return found;
+  }
+
   async delivered(deliveries: readonly PendingDelivery[], at: number): Promise<void> {
     if (deliveries.length === 0) return;
     await this.store.transaction(async (tx) => {

@@ -43,7 +43,7 @@ export class Notifier {
 
   constructor(
     private readonly store: SqlStore,
-    docs: Pick<DocManager, 'writeFromServer'>,
+    docs: Pick<DocManager, 'writeFromServer' | 'loadedNames'>,
     log: FastifyBaseLogger,
     private readonly now: () => Date,
     private readonly limit: SendLimit = DEFAULT_SEND_LIMIT,
