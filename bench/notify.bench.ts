@@ -100,9 +100,7 @@ async function main() {
 
     // 2. Latency to connected devices: each watches its inbox document for the next announcement.
     const issuer = new AccessTokenIssuer(new TextEncoder().encode(SECRET), 3_600, () => new Date());
-    const arrived = new Map<Device, number>();
-    let expected = '';
-    let sentAt = 0;
+    const arrivals = new Map<Device, Map<string, number>>();
     for (const id of ids.slice(0, DEVICES)) {
       const family = randomUUID();
       await server.store.run('INSERT INTO refresh_families (id, account_id, created_at) VALUES (?, ?, ?)', [
@@ -116,39 +114,25 @@ async function main() {
         () => undefined,
         () => undefined,
       );
-      device.doc.getArray<InboxItem>(SYNC_ROOTS.inbox.name).observe(() => {
-        if (
-          !arrived.has(device) &&
-          device.doc
-            .getArray<InboxItem>(SYNC_ROOTS.inbox.name)
-            .toArray()
-            .some((i) => i.id === expected)
-        ) {
-          arrived.set(device, now() - sentAt);
+      // When each item id first appeared on this device (the id of the send is known only once it answers).
+      const seen = new Map<string, number>();
+      device.doc.getArray<InboxItem>(SYNC_ROOTS.inbox.name).observe((event) => {
+        for (const added of event.changes.added) {
+          for (const entry of added.content.getContent() as InboxItem[])
+            if (!seen.has(entry.id)) seen.set(entry.id, now());
         }
       });
+      arrivals.set(device, seen);
       devices.push(device);
     }
     await within('connecting the devices', 120_000, () => Promise.all(devices.map((device) => device.connect())));
-    sentAt = now();
-    const live = announce('Fire drill at 11:00.');
-    expected = (await live).messageId;
-    // An item that arrived before the id was known (the answer came after the delivery) is found now.
-    for (const device of devices) {
-      if (
-        !arrived.has(device) &&
-        device.doc
-          .getArray<InboxItem>(SYNC_ROOTS.inbox.name)
-          .toArray()
-          .some((i) => i.id === expected)
-      ) {
-        arrived.set(device, now() - sentAt);
-      }
-    }
+    const sentAt = now();
+    const { messageId } = await announce('Fire drill at 11:00.');
     await within('delivering to the devices', 60_000, async () => {
-      while (arrived.size < devices.length) await new Promise((resolve) => setTimeout(resolve, 5));
+      while ([...arrivals.values()].some((seen) => !seen.has(messageId)))
+        await new Promise((resolve) => setTimeout(resolve, 5));
     });
-    const latencies = [...arrived.values()];
+    const latencies = [...arrivals.values()].map((seen) => seen.get(messageId)! - sentAt);
     await server.notifications.delivery.idle();
     for (const device of devices) device.close();
 

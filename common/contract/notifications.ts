@@ -38,6 +38,9 @@ export const NOTIFICATION_PREFERENCE = {
   'struggling-learner': 'classMessages',
 } as const satisfies Record<NotificationKind, string>;
 
+/** What a notification is about: an app route such as `#/lessons/<id>`, never an outside address. */
+const appLinkSchema = z.string().max(500).regex(/^#\//, 'an app link such as #/lessons/<id>');
+
 /** Longest message a teacher or admin may send, in characters (a notification, not a lesson). */
 export const MAX_MESSAGE_LENGTH = 2000;
 export const MAX_TITLE_LENGTH = 120;
@@ -58,7 +61,7 @@ export const inboxItemSchema = z.object({
   /** Who sent it (a display name), for messages from people. */
   from: z.string().max(120).optional(),
   /** What it is about: an app route such as `#/lessons/<id>` (never an outside address). */
-  link: z.string().max(500).regex(/^#\//).optional(),
+  link: appLinkSchema.optional(),
   /** A teacher marked it important (it is also emailed when the server sends email). */
   important: z.boolean().optional(),
 });
@@ -138,7 +141,7 @@ export const sendMessageSchema = z.strictObject({
   text: messageText(MAX_MESSAGE_LENGTH),
   format: z.enum(['text', 'markdown']).default('text'),
   important: z.boolean().default(false),
-  link: z.string().max(500).regex(/^#\//, 'an app link such as #/lessons/<id>').optional(),
+  link: appLinkSchema.optional(),
 });
 export type SendMessage = z.input<typeof sendMessageSchema>;
 

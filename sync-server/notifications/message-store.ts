@@ -42,43 +42,37 @@ export class MessageStore {
           at,
         ],
       );
-      const insert = `INSERT INTO notification_deliveries (message_id, account_id) `;
+      // Each audience is one INSERT ... SELECT of active accounts: thousands of rows, one statement.
+      const insert = async (select: string, params: unknown[]) =>
+        (
+          await tx.run(`INSERT INTO notification_deliveries (message_id, account_id) ${select}`, [
+            message.id,
+            ...params,
+          ])
+        ).changes;
       const active = `a.status = 'active'`;
       switch (recipients.kind) {
         case 'class':
-          return (
-            await tx.run(
-              `${insert} SELECT ?, m.account_id FROM class_members m JOIN accounts a ON a.id = m.account_id
-               WHERE m.class_id = ? AND ${active}`,
-              [message.id, recipients.classId],
-            )
-          ).changes;
+          return insert(
+            `SELECT ?, m.account_id FROM class_members m JOIN accounts a ON a.id = m.account_id
+             WHERE m.class_id = ? AND ${active}`,
+            [recipients.classId],
+          );
         case 'teacher-of-class':
-          return (
-            await tx.run(
-              `${insert} SELECT ?, c.teacher_id FROM classes c JOIN accounts a ON a.id = c.teacher_id
-               WHERE c.id = ? AND ${active}`,
-              [message.id, recipients.classId],
-            )
-          ).changes;
+          return insert(
+            `SELECT ?, c.teacher_id FROM classes c JOIN accounts a ON a.id = c.teacher_id WHERE c.id = ? AND ${active}`,
+            [recipients.classId],
+          );
         case 'everyone':
           // Everyone but the sender, who wrote it.
-          return (
-            await tx.run(`${insert} SELECT ?, a.id FROM accounts a WHERE ${active} AND (? IS NULL OR a.id <> ?)`, [
-              message.id,
-              message.senderId,
-              message.senderId,
-            ])
-          ).changes;
+          return insert(`SELECT ?, a.id FROM accounts a WHERE ${active} AND (? IS NULL OR a.id <> ?)`, [
+            message.senderId,
+            message.senderId,
+          ]);
         case 'accounts': {
           let count = 0;
           for (const accountId of new Set(recipients.accountIds)) {
-            count += (
-              await tx.run(`${insert} SELECT ?, a.id FROM accounts a WHERE a.id = ? AND ${active}`, [
-                message.id,
-                accountId,
-              ])
-            ).changes;
+            count += await insert(`SELECT ?, a.id FROM accounts a WHERE a.id = ? AND ${active}`, [accountId]);
           }
           return count;
         }

@@ -1,15 +1,9 @@
 import type { Notification } from '../../../common/contract/notifications.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import type { AlertCandidate } from './alert-policy.js';
 
-/** A notification this device made (reviews due, a streak, a pack update...). */
-export interface DeviceItem {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  at: string;
-}
+/** A notification this device made (reviews due, a streak, a pack update...): the fields the alert policy reads. */
+export type DeviceItem = AlertCandidate;
 
 interface DeviceRow extends DeviceItem {
   read_at: string | null;

@@ -10,6 +10,20 @@ const SWITCHES: [keyof Settings, string][] = [
   ['appUpdates', 'Course updates and the code sandbox'],
 ];
 
+function ClockField(props: { label: string; value: string; disabled: boolean; set: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <input
+        type="time"
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => e.target.value && props.set(e.target.value)}
+      />
+    </label>
+  );
+}
+
 /**
  * What the learner is alerted about, and when: per kind, desktop or browser alerts at all, quiet hours
  * (local time; 22:00 to 07:00 spans midnight), the most alerts a day, and the email digest where the class
@@ -44,24 +58,18 @@ export function NotificationSettings({
         <input type="checkbox" checked={settings.quietHours} onChange={(e) => set({ quietHours: e.target.checked })} />{' '}
         Quiet hours
       </label>
-      <label>
-        from{' '}
-        <input
-          type="time"
-          value={settings.quietFrom}
-          disabled={!settings.quietHours}
-          onChange={(e) => e.target.value && set({ quietFrom: e.target.value })}
-        />
-      </label>
-      <label>
-        to{' '}
-        <input
-          type="time"
-          value={settings.quietTo}
-          disabled={!settings.quietHours}
-          onChange={(e) => e.target.value && set({ quietTo: e.target.value })}
-        />
-      </label>
+      <ClockField
+        label="from"
+        value={settings.quietFrom}
+        disabled={!settings.quietHours}
+        set={(quietFrom) => set({ quietFrom })}
+      />
+      <ClockField
+        label="to"
+        value={settings.quietTo}
+        disabled={!settings.quietHours}
+        set={(quietTo) => set({ quietTo })}
+      />
       <label>
         At most{' '}
         <input
