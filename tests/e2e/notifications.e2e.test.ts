@@ -145,6 +145,18 @@ describe('the inbox in Chromium', () => {
     await laptop.page.getByRole('status').filter({ hasText: 'Nothing unread.' }).waitFor();
     await desktop.page.screenshot({ path: join(SCREENSHOTS, 'notify-2-inbox-read.png'), fullPage: true });
     await expectNoSeriousViolations(desktop.page);
+
+    // The alert settings: quiet hours across midnight, saved and synced like every preference.
+    await new SettingsPage(laptop.page).open();
+    const settings = laptop.page.getByRole('group', { name: 'Tell me about' });
+    // Saved first, then shown: the box is checked once the core answered.
+    await settings.getByLabel('Quiet hours').click();
+    await expect.poll(() => settings.getByLabel('Quiet hours').isChecked()).toBe(true);
+    await expect(settings.getByLabel('from', { exact: true }).isEnabled()).resolves.toBe(true);
+    await settings.getByLabel('to', { exact: true }).fill('06:30');
+    await expect.poll(() => settings.getByLabel('to', { exact: true }).inputValue()).toBe('06:30');
+    await settings.screenshot({ path: join(SCREENSHOTS, 'notify-3-settings.png') });
+    await expectNoSeriousViolations(laptop.page);
     expect(laptop.errors).toEqual([]);
     expect(desktop.errors).toEqual([]);
   }, 180_000);
