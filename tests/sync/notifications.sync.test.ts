@@ -136,6 +136,33 @@ describe('notifications through the built sync server', () => {
     expect(again.alerts.filter((alert) => alert.itemId === first || alert.itemId === second)).toEqual([]);
   });
 
+  it('the app sends through the linked account: an admin to everyone, never a learner', async () => {
+    const { start } = await serverWithAdmin();
+    const server = await start();
+    await signUp(server.origin, 'cy@example.org');
+    const learner = await linked(server.origin, 'cy@example.org');
+    const admin = await linked(server.origin, ADMIN);
+    const message = {
+      audience: { to: 'everyone' as const },
+      text: 'Exams move to room 4.',
+      format: 'text' as const,
+      important: false,
+    };
+
+    await expect(learner.core.api.sendNotification({ session: learner.session, message })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'Only teachers and admins send messages.',
+    });
+    const sent = await admin.core.api.sendNotification({ session: admin.session, message });
+    expect(sent.recipients).toBe(1);
+    await eventually(
+      async () => (await itemsOf(learner, learner.session)).some((item) => item.id === sent.messageId),
+      20_000,
+    );
+    const item = (await itemsOf(learner, learner.session)).find((i) => i.id === sent.messageId);
+    expect(item).toMatchObject({ kind: 'announcement', from: 'Administrator', body: message.text, read: false });
+  });
+
   it("a message reaches a learner's two devices, one offline until later; read on one is read on the other", async () => {
     const { start } = await serverWithAdmin();
     const server = await start();
