@@ -103,6 +103,10 @@ export const notificationAlertSchema = z.object({
 });
 export type NotificationAlert = z.infer<typeof notificationAlertSchema>;
 
+/** Where a click on an alert goes, in every face: the item in the inbox, or what a collapsed burst is about. */
+export const routeOfAlert = (alert: NotificationAlert): string =>
+  alert.itemId ? `#/notifications?item=${encodeURIComponent(alert.itemId)}` : (alert.link ?? '#/notifications');
+
 /** Pushed to the faces: the inbox changed (unread count), and what to show as desktop alerts now. */
 export const notificationsEventSchema = z.object({
   type: z.literal('notifications'),

@@ -1,5 +1,5 @@
 import type { LearnEvent } from '../../common/contract/events.js';
-import type { NotificationAlert } from '../../common/contract/notifications.js';
+import { routeOfAlert } from '../../common/contract/notifications.js';
 
 /** The part of Electron's Notification this uses; tests pass a stand-in because Electron cannot run here. */
 export interface SystemNotifications {
@@ -7,10 +7,6 @@ export interface SystemNotifications {
   /** Shows one notification; `onClick` runs when the learner clicks it. */
   show(options: { title: string; body: string }, onClick: () => void): void;
 }
-
-/** Where a click on an alert goes: the item in the inbox, or what a collapsed burst is about. */
-export const routeOfAlert = (alert: NotificationAlert): string =>
-  alert.itemId ? `#/notifications?item=${encodeURIComponent(alert.itemId)}` : (alert.link ?? '#/notifications');
 
 /**
  * The desktop face's alerts: each alert the core decided on (switches, quiet hours, the day's cap and

@@ -1,3 +1,4 @@
+import { routeOfAlert } from '../../../common/contract/notifications.js';
 import type { NotificationAlert } from '../../../common/contract/notifications.js';
 
 /** Electron's main process shows the system's notifications itself; the page does only in a browser. */
@@ -23,9 +24,7 @@ export function showBrowserAlert(alert: NotificationAlert): void {
   });
   shown.onclick = () => {
     window.focus();
-    location.hash = alert.itemId
-      ? `#/notifications?item=${encodeURIComponent(alert.itemId)}`
-      : (alert.link ?? '#/notifications');
+    location.hash = routeOfAlert(alert);
     shown.close();
   };
 }
