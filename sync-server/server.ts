@@ -24,6 +24,9 @@ import { TokenVerifier } from './accounts/token-verifier.js';
 import { registerDocuments } from './documents/register-documents.js';
 import type { DocumentsOptions } from './documents/register-documents.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerNotificationRoutes } from './notifications/notification-routes.js';
+import { Notifier } from './notifications/notifier.js';
+import type { SendLimit } from './notifications/notifier.js';
 import { createSyncMetrics } from './ops/metrics.js';
 import type { SyncMetrics } from './ops/metrics.js';
 import { registerMetricsRoute } from './ops/metrics-route.js';
@@ -54,6 +57,8 @@ export interface SyncServerOptions extends StorageOptions {
   registrationFault?: RegistrationFault;
   /** Idle unload, compaction threshold and socket limits of the documents; the defaults suit production. */
   documents?: Partial<DocumentsOptions>;
+  /** Messages one teacher or admin may send per window. */
+  sendLimit?: SendLimit;
 }
 
 export interface SyncServer {
@@ -64,6 +69,8 @@ export interface SyncServer {
   revocations: RevocationBus;
   services: AccountServices;
   metrics: SyncMetrics;
+  /** Messages and notices into inboxes; `notifyClass` / `notifyTeacher` are the hooks of other server parts. */
+  notifications: Notifier;
   options: SyncServerOptions;
 }
 
@@ -130,7 +137,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
 
   const metrics = createSyncMetrics();
   registerMetricsRoute(app, metrics, options.metricsToken);
-  await registerDocuments(app, {
+  const documents = await registerDocuments(app, {
     store,
     tokens,
     memberships,
@@ -139,8 +146,15 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     metrics,
     options: options.documents,
   });
+  const notifications = new Notifier(store, documents, app.log, now, options.sendLimit);
+  registerNotificationRoutes(app, { tokens, notifier: notifications });
+  // Deliveries a stop interrupted go out once the server is up; they finish before storage closes.
+  app.addHook('onReady', async () => {
+    void notifications.delivery.kick();
+  });
+  app.addHook('preClose', () => notifications.delivery.stop());
 
-  return { app, store, tokens, memberships, revocations, services, metrics, options };
+  return { app, store, tokens, memberships, revocations, services, metrics, notifications, options };
 }
 
 /** `admin create` of the server CLI: the first admin, through the same registration as everyone else. */

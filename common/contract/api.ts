@@ -85,6 +85,7 @@ import {
 import { searchQuerySchema, searchResultSchema } from './search.js';
 import { syncLinkInputSchema, syncStatusSchema } from './sync.js';
 import { classroomApi } from './classroom.js';
+import { notificationIdsSchema, notificationListSchema, sendMessageSchema, sendResultSchema } from './notifications.js';
 import { contentVersionSchema, moduleStructureSchema, prerequisitesSchema, sequenceItemSchema } from './structure.js';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -308,6 +309,15 @@ export const learnApi = {
   /** The exercise's tests (tests.py), so a learner can read the code of a test. */
   getExerciseTests: method(z.strictObject({ exerciseId: contentIdSchema }), exerciseTestsSchema),
   ...classroomApi,
+  /** The learner's notifications (synced inbox and this device's own), newest first, and how many are unread. */
+  listNotifications: method(asLearner({}), notificationListSchema),
+  /** Marks read; a synced item's mark reaches the learner's other devices. */
+  markNotificationsRead: method(asLearner({ ids: notificationIdsSchema }), notificationListSchema),
+  markAllNotificationsRead: method(asLearner({}), notificationListSchema),
+  /** Removes from the list (on every device, for synced items). */
+  dismissNotifications: method(asLearner({ ids: notificationIdsSchema }), notificationListSchema),
+  /** A teacher or admin sends a message through the class server this learner's profile is linked to. */
+  sendNotification: method(asLearner({ message: sendMessageSchema }), sendResultSchema),
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
 
 export type LearnApiSpec = typeof learnApi;

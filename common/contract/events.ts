@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { validateResultSchema } from './playground.js';
 import { syncStatusEventSchema } from './sync.js';
+import { notificationsEventSchema } from './notifications.js';
 
 /** Pushed from the core to every face (IPC event, WebSocket message). */
 export const learnEventSchema = z.discriminatedUnion('type', [
@@ -23,5 +24,7 @@ export const learnEventSchema = z.discriminatedUnion('type', [
   }),
   /** A learner's sync status changed (faces show it for the open learner only). */
   syncStatusEventSchema,
+  /** A learner's notifications changed: the unread count, and the desktop alerts to show now (if any). */
+  notificationsEventSchema,
 ]);
 export type LearnEvent = z.infer<typeof learnEventSchema>;

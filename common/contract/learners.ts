@@ -30,6 +30,37 @@ export const DEFAULT_TARGET_SUCCESS: TargetSuccess = { low: 0.7, high: 0.85 };
 export const appLanguages = ['en', 'de'] as const;
 export type AppLanguage = (typeof appLanguages)[number];
 const languagePreference = z.enum(['system', ...appLanguages]);
+/**
+ * The alert settings beside the three original switches: more kinds, desktop or browser alerts at all, quiet
+ * hours (local time; a start after the end spans midnight), the most alerts a day, and the email digest.
+ * Defaults apply to profiles stored before they existed.
+ */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 22:00');
+const notificationSettings = {
+  appUpdates: z.boolean().default(true),
+  assignments: z.boolean().default(true),
+  desktop: z.boolean().default(true),
+  quietHours: z.boolean().default(false),
+  quietFrom: clockTime.default('22:00'),
+  quietTo: clockTime.default('07:00'),
+  dailyCap: z.number().int().min(0).max(50).default(10),
+  emailDigest: z.enum(['off', 'daily', 'weekly']).default('off'),
+};
+export const NOTIFICATION_SETTING_DEFAULTS = {
+  appUpdates: true,
+  assignments: true,
+  desktop: true,
+  quietHours: false,
+  quietFrom: '22:00',
+  quietTo: '07:00',
+  dailyCap: 10,
+  emailDigest: 'off',
+} as const;
+const notificationSettingUpdates = Object.fromEntries(
+  Object.entries(notificationSettings).map(([key, schema]) => [key, schema.unwrap().optional()]),
+) as {
+  [K in keyof typeof notificationSettings]: z.ZodOptional<ReturnType<(typeof notificationSettings)[K]['unwrap']>>;
+};
 
 export const preferencesSchema = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
@@ -49,8 +80,9 @@ export const preferencesSchema = z.strictObject({
       reviewsDue: z.boolean().default(true),
       classMessages: z.boolean().default(true),
       achievements: z.boolean().default(true),
+      ...notificationSettings,
     })
-    .default({ reviewsDue: true, classMessages: true, achievements: true }),
+    .default({ reviewsDue: true, classMessages: true, achievements: true, ...NOTIFICATION_SETTING_DEFAULTS }),
   dailyGoalMinutes: z.number().int().min(5).max(240).default(20),
   targetSuccess: targetSuccessSchema.default(DEFAULT_TARGET_SUCCESS),
   /** The share of reviews to still recall when due: FSRS spaces reviews to hit it. */
@@ -97,6 +129,7 @@ export const preferencesUpdateSchema = z.strictObject({
       reviewsDue: z.boolean().optional(),
       classMessages: z.boolean().optional(),
       achievements: z.boolean().optional(),
+      ...notificationSettingUpdates,
     })
     .optional(),
   dailyGoalMinutes: z.number().int().min(5).max(240).optional(),

@@ -92,5 +92,10 @@ export const learnMethods = [
   'renewJoinCode',
   'createAssignment',
   'deleteAssignment',
+  'listNotifications',
+  'markNotificationsRead',
+  'markAllNotificationsRead',
+  'dismissNotifications',
+  'sendNotification',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

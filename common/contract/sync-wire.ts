@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The sync wire, written once for the app, the sync server, the tests and the benchmarks: the frames' message
- * types, the close codes, the token answer of the auth routes, the inbox item and the Yjs root of each document.
+ * types, the close codes, the token answer of the auth routes and the Yjs root of each document.
  */
 
 /** y-websocket's message types (the first varint of a frame), plus our acknowledgement. */
@@ -74,16 +74,7 @@ export const syncTokensSchema = z.object({
 });
 export type SyncTokens = z.infer<typeof syncTokensSchema>;
 
-/** One notification in a learner's inbox document (an element of its `items` array). */
-export const inboxItemSchema = z.object({
-  id: z.string().min(1),
-  kind: z.string().min(1),
-  title: z.string(),
-  body: z.string(),
-  /** ISO 8601 time, as the app's events carry. */
-  at: z.string(),
-});
-export type InboxItem = z.infer<typeof inboxItemSchema>;
+/** The inbox item (an element of the inbox document's array) lives in ./notifications.ts. */
 
 /**
  * The one root type of each document, by the document's kind (its key before any `/`): defined before any

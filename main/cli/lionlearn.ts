@@ -8,6 +8,7 @@ import { registerContent } from './commands/content.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerLearner, registerProgress } from './commands/learner.js';
 import { registerModel } from './commands/model.js';
+import { registerNotify } from './commands/notify.js';
 import { registerPack } from './commands/pack.js';
 import { registerPath } from './commands/path.js';
 import { registerProgressAnalytics } from './commands/progress-analytics.js';
@@ -40,6 +41,7 @@ registerRun(program, layout);
 registerSandbox(program, layout);
 registerDoctor(program, layout);
 registerModel(program);
+registerNotify(program);
 
 program.parseAsync().catch((error: unknown) => {
   printError(`lionlearn: ${error instanceof Error ? error.message : String(error)}`);

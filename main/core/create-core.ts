@@ -68,6 +68,7 @@ import { EventHub } from './event-hub.js';
 import { AssignmentProgress } from './classroom/assignment-progress.js';
 import { ClassroomCache } from './classroom/classroom-cache.js';
 import { createClassroomService } from './classroom/classroom-service.js';
+import { createNotifications } from './notifications/notifications.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -79,6 +80,8 @@ export interface CoreOptions {
   playground?: PlaygroundOptions & { engine?: DockerEngine };
   logger?: Logger;
   now?: () => Date;
+  /** The learner's time zone (IANA) for quiet hours and the day's cap; the machine's own by default. */
+  timeZone?: string;
   /** Reconnect backoff (base, cap, the random source); tests shorten it. */
   sync?: SyncOptions;
   /** The deep model's trainer worker and schedule; without a trainer script it is not trained here. */
@@ -119,6 +122,8 @@ export interface Core {
   calibrateItems(session: string, answers?: readonly ScoredAnswer[]): BankCalibration;
   /** Derives the projections again from the event log: of one learner, or of all. */
   rebuildProgress(learnerId?: string): number;
+  /** Notifications of this device's own: the assignments room's hook, and the sources' check run at once (tests). */
+  notifications: Pick<ReturnType<typeof createNotifications>, 'assignmentDue' | 'tick'>;
   /** The adaptive engine's deep model: its state (for doctor) and its background trainer. */
   model: Pick<ReturnType<typeof createAdaptiveModel>, 'knowledge' | 'trainer'>;
   /**
@@ -240,6 +245,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     };
   const reviewSchedule = new ReviewSchedule(db);
   const assessmentStore = new AssessmentStore(db);
+  const notifications = createNotifications({
+    db,
+    docs: syncDocs,
+    links: syncStore,
+    learners,
+    sessions,
+    reviews: reviewSchedule,
+    reader,
+    signedIn: sync.signedIn,
+    subscribe: events.subscribe,
+    emit: (event) => events.emit(event),
+    now,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    logger,
+  });
+  const packs = createPackService(installer, trust, new ShippedPacks(installer, options.bundledPacksDir), events);
   const api: LearnService = gateAdminMethods(
     {
       getAppInfo: async () => ({
@@ -249,7 +270,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         recovery,
       }),
       ...createContentService(catalog, new SearchIndex(db)),
-      ...createPackService(installer, trust, new ShippedPacks(installer, options.bundledPacksDir), events),
+      ...packs,
       ...admin.service,
       ...createUsersService({
         db,
@@ -316,6 +337,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         reader: new AnalyticsReader(db),
         marks: workMarks,
       }),
+      ...notifications.api,
+      installPack: async (input) => {
+        const result = await packs.installPack(input);
+        if (result.status === 'installed') notifications.packInstalled(result);
+        return result;
+      },
       ...createAdaptiveService({
         sessions,
         catalog,
@@ -358,7 +385,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return calibrateBank(assessmentStore, quizBank, answers, now());
     },
     model,
+    notifications,
     close: async () => {
+      notifications.close();
       const modelClosed = model.close();
       clearInterval(checkpoints);
       const refreshing = sync.close();

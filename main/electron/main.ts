@@ -1,12 +1,14 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, net, Notification, protocol, session, shell } from 'electron';
 import { contentSecurityPolicy } from '../../common/security/content-security-policy.js';
 import { createCore } from '../core/create-core.js';
 import type { Core } from '../core/create-core.js';
 import { resolveDataDir } from '../core/host/data-dir.js';
 import { locateInstall } from '../core/host/install-layout.js';
+import { bindDesktopAlerts } from './desktop-alerts.js';
 import { bindIpc } from './ipc-binding.js';
 import { EVENT_CHANNEL } from './ipc-channels.js';
 import { APP_ENTRY, APP_SCHEME, isAppUrl, resolveAppFile } from './policy/app-protocol.js';
@@ -51,6 +53,9 @@ app.on('web-contents-created', (_event, contents) => {
   });
 });
 
+/** The app's icon for windows and notifications, when the install has one. */
+const windowIcon = [join(layout.root, 'build', 'icon.png')].find((file) => existsSync(file));
+
 function openWindow(core: Core): void {
   const window = new BrowserWindow({
     width: 1200,
@@ -78,6 +83,28 @@ void app.whenReady().then(async () => {
   core.startSync();
   bindIpc(ipcMain, core, (frame) => isTrustedSender(frame));
   openWindow(core);
+  // The system's notifications carry the app's name (Windows takes it from the app user model id).
+  app.setAppUserModelId('Lionagi Learn');
+  bindDesktopAlerts(
+    core.onEvent,
+    {
+      isSupported: () => Notification.isSupported(),
+      show: ({ title, body }, onClick) => {
+        const shown = new Notification({ title, body, ...(windowIcon ? { icon: windowIcon } : {}) });
+        shown.on('click', onClick);
+        shown.show();
+      },
+    },
+    (route) => {
+      const window = BrowserWindow.getAllWindows()[0];
+      if (!window) return openWindow(core);
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+      // An in-page hash change (JSON-quoted): the open profile stays open.
+      void window.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`);
+    },
+  );
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && openWindow(core));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -18,6 +18,7 @@ import {
   QuizScreen,
   SettingsScreen,
   ClassesScreen,
+  InboxScreen,
 } from './screens/lazy-screens.js';
 import { useLearner } from './learner-store.js';
 import { useAdmin } from './admin-store.js';
@@ -26,6 +27,8 @@ import { Avatar } from './components/Avatar.js';
 import { teaches, useClassroom } from './classroom/classroom-store.js';
 import { SWITCH_SHORTCUT, useSwitchProfile } from './use-switch-profile.js';
 import { useClassroomFollowsSync } from './classroom/use-classroom-follows-sync.js';
+import { InboxLink } from './notifications/InboxLink.js';
+import { followNotifications, useNotifications } from './notifications/notification-store.js';
 
 function Screen({ route }: { route: Route }) {
   const { t } = useTranslation();
@@ -52,6 +55,8 @@ function Screen({ route }: { route: Route }) {
       return <ProgressScreen />;
     case 'classes':
       return <ClassesScreen />;
+    case 'notifications':
+      return <InboxScreen {...(route.itemId ? { itemId: route.itemId } : {})} />;
     case 'not-found':
       return (
         <p role="alert">
@@ -115,6 +120,14 @@ export function App() {
     [loadModules],
   );
 
+  // The open learner's unread count and alerts, told by the core as they change.
+  const learnerId = current?.learner.id;
+  const session = current?.session;
+  useEffect(() => {
+    if (!learnerId || !session) return useNotifications.getState().reset();
+    return followNotifications(learnerId, session);
+  }, [learnerId, session]);
+
   if (current === undefined) {
     return (
       <p className="status" role="status">
@@ -157,6 +170,7 @@ export function App() {
           <a href={hrefFor.settings()} aria-current={route.screen === 'settings' ? 'page' : undefined}>
             {t('nav.settings')}
           </a>
+          <InboxLink current={route.screen === 'notifications'} />
         </nav>
         <SearchBox />
         <div className="who">

@@ -40,6 +40,13 @@ describe('hash routes', () => {
     expect(parseRoute('#/assessments/not an id')).toEqual({ screen: 'not-found', path: '/assessments/not an id' });
   });
 
+  it('opens the inbox, at the item an alert names (any id, escaped)', () => {
+    expect(parseRoute(hrefFor.notifications())).toEqual({ screen: 'notifications' });
+    for (const itemId of ['reviews-due/2026-03-01', 'a b&c?item=x', '0b4e…']) {
+      expect(parseRoute(hrefFor.notifications(itemId))).toEqual({ screen: 'notifications', itemId });
+    }
+  });
+
   it('knows the catalog and settings screens', () => {
     expect(parseRoute(hrefFor.catalog())).toEqual({ screen: 'catalog' });
     expect(parseRoute(hrefFor.settings())).toEqual({ screen: 'settings' });

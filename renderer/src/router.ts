@@ -12,6 +12,7 @@ export type Route =
   | { screen: 'settings' }
   | { screen: 'progress' }
   | { screen: 'classes' }
+  | { screen: 'notifications'; itemId?: string }
   | { screen: 'not-found'; path: string };
 
 // A handful of hash routes do not need a routing library; hash URLs also work under app:// and file-less hosts.
@@ -22,6 +23,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/settings') return { screen: 'settings' };
   if (path === '/progress') return { screen: 'progress' };
   if (path === '/classes') return { screen: 'classes' };
+  const inbox = /^\/notifications(?:\?item=(.+))?$/.exec(path);
+  if (inbox)
+    return inbox[1] ? { screen: 'notifications', itemId: decodeURIComponent(inbox[1]) } : { screen: 'notifications' };
   // A module id holds a slash ("pack/module"), so the item a search hit opens comes as ?item=.
   const quiz = /^\/quiz\/([^?]+?)(?:\?item=(.+))?$/.exec(path);
   if (quiz) {
@@ -53,6 +57,8 @@ export const hrefFor = {
   settings: () => '#/settings',
   progress: () => '#/progress',
   classes: () => '#/classes',
+  notifications: (itemId?: string) =>
+    itemId ? `#/notifications?item=${encodeURIComponent(itemId)}` : '#/notifications',
 };
 
 /** Opens a screen, as following its link would. */

@@ -68,6 +68,20 @@ export class DocManager {
     }
   }
 
+  /**
+   * Stores an update the server itself made (an inbox item), then passes it to the sockets of this instance
+   * and of the others. Stored first, so a failure throws before anyone saw it and the caller can try again; a
+   * room loading meanwhile either reads it from storage or is handed it here (applying twice changes nothing).
+   */
+  async writeFromServer(name: string, update: Uint8Array): Promise<void> {
+    await this.docs.append(name, update);
+    this.fanout
+      .publish(name, update)
+      .catch((error: unknown) => this.log.warn({ err: error, doc: name }, 'fan-out publish failed'));
+    const entry = this.entries.get(name);
+    if (entry) await (await entry.room.catch(() => undefined))?.applyRemote(update);
+  }
+
   release(room: DocRoom) {
     const entry = this.entries.get(room.name);
     // A room dropped after a storage failure is no longer the entry's.

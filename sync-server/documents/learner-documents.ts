@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { wireName } from '../../common/contract/sync-docs.js';
 import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
-import type { InboxItem } from '../../common/contract/sync-wire.js';
+import type { InboxItem } from '../../common/contract/notifications.js';
 
 /** The documents every account starts with. */
 export const learnerDocuments = (accountId: string) => ({

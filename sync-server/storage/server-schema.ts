@@ -97,4 +97,27 @@ CREATE TABLE assignments (
 );
 CREATE INDEX assignments_by_class ON assignments(class_id, created_at)`,
   },
+  {
+    version: 70,
+    name: 'notifications',
+    // A message a teacher or admin sent, with the inbox update written to each recipient (the same bytes every
+    // time, so a delivery repeated after a crash changes nothing), and one row per recipient until delivered.
+    sql: `
+CREATE TABLE notification_messages (
+  id TEXT PRIMARY KEY,
+  sender_id TEXT REFERENCES accounts(id) ON DELETE SET NULL,
+  kind TEXT NOT NULL,
+  item TEXT NOT NULL,
+  inbox_update BLOB NOT NULL,
+  important INTEGER NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE notification_deliveries (
+  message_id TEXT NOT NULL REFERENCES notification_messages(id) ON DELETE CASCADE,
+  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  delivered_at INTEGER,
+  PRIMARY KEY (message_id, account_id)
+);
+CREATE INDEX notification_deliveries_pending ON notification_deliveries(delivered_at, message_id)`,
+  },
 ];

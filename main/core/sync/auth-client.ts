@@ -18,8 +18,12 @@ export class AuthCallError extends Error {
   }
 }
 
-async function post(serverUrl: string, path: string, body: unknown): Promise<unknown> {
-  const answer = await requestServer(serverUrl, 'POST', path, { body }).catch((error: unknown) => {
+/** A JSON POST to the sync server, with the access token when the route needs a signed-in account. */
+export async function post(serverUrl: string, path: string, body: unknown, accessToken?: string): Promise<unknown> {
+  const answer = await requestServer(serverUrl, 'POST', path, {
+    body,
+    ...(accessToken ? { token: accessToken } : {}),
+  }).catch((error: unknown) => {
     if (!(error instanceof ServerUnreachable)) throw error;
     throw new AuthCallError('unreachable', `Cannot reach the sync server at ${serverUrl}: ${error.reason}.`);
   });

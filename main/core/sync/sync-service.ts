@@ -196,29 +196,36 @@ export function createSyncService(deps: Deps) {
     },
   };
 
+  const access = async (learnerId: string): Promise<ClassServerAccess> => {
+    const link = store.linkOf(learnerId);
+    if (!link) throw new LearnError('forbidden', 'Sign in to your class server first: Settings, Sync.');
+    ensure(learnerId);
+    try {
+      const { token, role } = await running.get(learnerId)!.access();
+      return { serverUrl: link.serverUrl, accountId: link.accountId, token, role };
+    } catch (error) {
+      if (!(error instanceof AuthCallError)) throw error;
+      if (error.failure === 'rejected') {
+        throw new LearnError(
+          'forbidden',
+          'The class server no longer accepts your sign-in: log in again in Settings, Sync.',
+        );
+      }
+      throw new LearnError('unavailable', error.message);
+    }
+  };
+
   return {
     api,
     /**
      * What another core service needs to call the learner's class server as them: its address, the account,
      * a fresh access token and the role it carries. Refused in words a learner can act on.
      */
-    access: async (learnerId: string): Promise<ClassServerAccess> => {
-      const link = store.linkOf(learnerId);
-      if (!link) throw new LearnError('forbidden', 'Sign in to your class server first: Settings, Sync.');
-      ensure(learnerId);
-      try {
-        const { token, role } = await running.get(learnerId)!.access();
-        return { serverUrl: link.serverUrl, accountId: link.accountId, token, role };
-      } catch (error) {
-        if (!(error instanceof AuthCallError)) throw error;
-        if (error.failure === 'rejected') {
-          throw new LearnError(
-            'forbidden',
-            'The class server no longer accepts your sign-in: log in again in Settings, Sync.',
-          );
-        }
-        throw new LearnError('unavailable', error.message);
-      }
+    access,
+    /** The linked server and a live access token of a learner, for calls beside the sync (sending a message). */
+    signedIn: async (learnerId: string): Promise<{ serverUrl: string; accessToken: string }> => {
+      const { serverUrl, token } = await access(learnerId);
+      return { serverUrl, accessToken: token };
     },
     /** Every linked learner syncs in the background from now on, whoever has their profile open. */
     startAll: () => {

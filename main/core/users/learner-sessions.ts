@@ -42,6 +42,13 @@ export class LearnerSessions {
     throw new LearnError('forbidden', ADMIN_REQUIRED);
   }
 
+  /** Learners whose profile is open here now (desktop alerts are for them, not for every profile on a lab machine). */
+  openLearners(): Set<string> {
+    const open = new Set<string>();
+    for (const holder of this.#holders.values()) if (holder.role === 'learner') open.add(holder.learnerId);
+    return open;
+  }
+
   close(session: string): void {
     this.#holders.delete(session);
   }

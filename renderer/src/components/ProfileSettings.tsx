@@ -11,6 +11,7 @@ import { DesiredRetentionForm } from './DesiredRetentionForm.js';
 import { Notice } from './Notice.js';
 import type { Message } from './Notice.js';
 import { TargetBandForm } from './TargetBandForm.js';
+import { NotificationSettings } from '../notifications/NotificationSettings.js';
 
 function Toggle({ label, checked, onChange }: { label: string; checked: boolean; onChange: (on: boolean) => void }) {
   return (
@@ -151,24 +152,7 @@ export function ProfileSettings() {
           onChange={(wordWrap) => void update({ editor: { wordWrap } })}
         />
       </fieldset>
-      <fieldset className="preference-row">
-        <legend>Tell me about</legend>
-        <Toggle
-          label="Reviews due"
-          checked={preferences.notifications.reviewsDue}
-          onChange={(reviewsDue) => void update({ notifications: { reviewsDue } })}
-        />
-        <Toggle
-          label="Messages from my class"
-          checked={preferences.notifications.classMessages}
-          onChange={(classMessages) => void update({ notifications: { classMessages } })}
-        />
-        <Toggle
-          label="Achievements"
-          checked={preferences.notifications.achievements}
-          onChange={(achievements) => void update({ notifications: { achievements } })}
-        />
-      </fieldset>
+      <NotificationSettings settings={preferences.notifications} update={(change) => void update(change)} />
       <TargetBandForm band={preferences.targetSuccess} onSave={(targetSuccess) => void update({ targetSuccess })} />
       <DesiredRetentionForm
         retention={preferences.desiredRetention}

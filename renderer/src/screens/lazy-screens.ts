@@ -20,3 +20,6 @@ export const AssessmentScreen = lazy(() =>
 export const AssessmentStartScreen = lazy(() =>
   import('../assessment/AssessmentStartScreen.js').then((m) => ({ default: m.AssessmentStartScreen })),
 );
+export const InboxScreen = lazy(() =>
+  import('../notifications/InboxScreen.js').then((m) => ({ default: m.InboxScreen })),
+);

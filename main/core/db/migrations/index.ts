@@ -14,6 +14,7 @@ import searchPlainText from './0120-search-plain-text.js';
 import assessments from './0130-assessments.js';
 import workMarks from './0140-work-marks.js';
 import classroomCache from './0150-classroom-cache.js';
+import notifications from './0160-notifications.js';
 
 /** The core database's ladder, oldest first. Append; never edit a shipped step. */
 export const coreMigrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const coreMigrations: readonly Migration[] = [
   assessments,
   workMarks,
   classroomCache,
+  notifications,
 ];

@@ -1,0 +1,85 @@
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import { LearnError } from '../../../common/contract/errors.js';
+import { sendMessageSchema } from '../../../common/contract/notifications.js';
+import type { Audience } from '../../../common/contract/notifications.js';
+import { syncServerUrlSchema } from '../../../common/contract/sync.js';
+import { sendMessage } from '../../core/notifications/send-client.js';
+import { authClient } from '../../core/sync/auth-client.js';
+import { askSecret } from '../ask-secret.js';
+import { print } from '../terminal-output.js';
+import { counted } from '../../../common/plural.js';
+
+interface SendFlags {
+  server: string;
+  email?: string;
+  class?: string;
+  learner?: string;
+  everyone?: boolean;
+  text: string;
+  title?: string;
+  markdown?: boolean;
+  important?: boolean;
+  link?: string;
+}
+
+const audienceOf = (flags: SendFlags): Audience => {
+  const chosen = [flags.class, flags.learner, flags.everyone].filter((v) => v !== undefined && v !== false);
+  if (chosen.length !== 1) throw new LearnError('invalid-input', 'Name exactly one of --class, --learner, --everyone.');
+  if (flags.class) return { to: 'class-code', joinCode: flags.class };
+  if (flags.learner) return { to: 'learner', accountId: flags.learner };
+  return { to: 'everyone' };
+};
+
+/** `lionlearn notify send`: a teacher's or admin's message through a class server, as the app sends it. */
+export function registerNotify(program: Command): void {
+  const notify = program.command('notify').description("messages to learners' inboxes on a class server");
+  notify
+    .command('send')
+    .description(
+      'send a message to a class (--class JOIN-CODE), one learner (--learner ACCOUNT-ID) or everyone (--everyone, admins); ' +
+        'signs in as --email (or LIONLEARN_SYNC_EMAIL) with the password asked on the terminal or read from LIONLEARN_SYNC_PASSWORD',
+    )
+    .requiredOption('--server <url>', 'the class server, e.g. http://192.168.1.10:4781')
+    .option('--email <email>', "the teacher's or admin's account (default: LIONLEARN_SYNC_EMAIL)")
+    .option('--class <code>', "the class's join code")
+    .option('--learner <accountId>', "a learner's account id")
+    .option('--everyone', 'every account on the server (admins only)')
+    .requiredOption('--text <text>', 'the message: plain text, or Markdown with --markdown')
+    .option('--title <title>', 'a title (default: "Message from <your name>")')
+    .option('--markdown', "the text is the app's Markdown (shown sanitized)")
+    .option('--important', 'mark it important (also emailed where the server sends email)')
+    .addOption(new Option('--link <route>', "what it is about, as an app link such as '#/lessons/<id>'"))
+    .action(async (flags: SendFlags) => {
+      const url = syncServerUrlSchema.safeParse(flags.server);
+      if (!url.success) throw new LearnError('invalid-input', `--server: expected ${url.error.issues[0]?.message}`);
+      const server = url.data.replace(/\/+$/, '');
+      const parsed = sendMessageSchema.safeParse({
+        audience: audienceOf(flags),
+        text: flags.text,
+        ...(flags.title ? { title: flags.title } : {}),
+        format: flags.markdown ? 'markdown' : 'text',
+        important: flags.important === true,
+        ...(flags.link ? { link: flags.link } : {}),
+      });
+      if (!parsed.success) {
+        throw new LearnError(
+          'invalid-input',
+          parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        );
+      }
+      const email = flags.email ?? process.env.LIONLEARN_SYNC_EMAIL;
+      if (!email) throw new LearnError('invalid-input', 'Name the account with --email or LIONLEARN_SYNC_EMAIL.');
+      const password = await askSecret('Password: ', 'LIONLEARN_SYNC_PASSWORD', 'The account password is needed');
+      const tokens = await authClient.login(server, email, password).catch((error: unknown) => {
+        throw new LearnError('forbidden', (error as Error).message);
+      });
+      try {
+        const { recipients } = await sendMessage(server, tokens.accessToken, parsed.data);
+        print(`Sent to ${counted(recipients, 'inbox', 'inboxes')}; each device gets it at its next sync.`);
+      } finally {
+        // This sign-in served one message: end it on the server rather than leave it to lapse.
+        await authClient.logout(server, tokens.refreshToken).catch(() => undefined);
+      }
+    });
+}

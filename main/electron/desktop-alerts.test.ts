@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { LearnEvent } from '../../common/contract/events.js';
+import { EventHub } from '../core/event-hub.js';
+import { bindDesktopAlerts } from './desktop-alerts.js';
+import type { SystemNotifications } from './desktop-alerts.js';
+
+// A stand-in for Electron's Notification: the Electron binary cannot run on this machine, the binding can.
+class FakeSystemNotifications implements SystemNotifications {
+  readonly shown: { title: string; body: string; click: () => void }[] = [];
+  constructor(private readonly supported = true) {}
+  isSupported() {
+    return this.supported;
+  }
+  show(options: { title: string; body: string }, onClick: () => void) {
+    this.shown.push({ ...options, click: onClick });
+  }
+}
+
+const event = (alerts: Extract<LearnEvent, { type: 'notifications' }>['alerts']): LearnEvent => ({
+  type: 'notifications',
+  learnerId: 'l1',
+  unread: alerts.length,
+  alerts,
+});
+
+describe('desktop alerts (Electron face)', () => {
+  it('shows each alert the core decided on, and a click opens its item or the inbox', () => {
+    const hub = new EventHub<LearnEvent>();
+    const system = new FakeSystemNotifications();
+    const opened: string[] = [];
+    bindDesktopAlerts(hub.subscribe, system, (route) => opened.push(route));
+    hub.emit({ type: 'catalog-changed' });
+    hub.emit(event([]));
+    hub.emit(
+      event([
+        { title: 'Quiz Friday', body: 'Bring a pen', itemId: 'm 1', link: '#/lessons/x' },
+        { title: '3 review reminders', body: 'a; b; c', itemId: null, link: '#/notifications' },
+      ]),
+    );
+    expect(system.shown.map(({ title, body }) => ({ title, body }))).toEqual([
+      { title: 'Quiz Friday', body: 'Bring a pen' },
+      { title: '3 review reminders', body: 'a; b; c' },
+    ]);
+    system.shown.forEach((shown) => shown.click());
+    expect(opened).toEqual(['#/notifications?item=m%201', '#/notifications']);
+  });
+
+  it('does nothing where the system has no notifications', () => {
+    const hub = new EventHub<LearnEvent>();
+    const system = new FakeSystemNotifications(false);
+    bindDesktopAlerts(hub.subscribe, system, () => undefined);
+    hub.emit(event([{ title: 't', body: 'b', itemId: 'i', link: null }]));
+    expect(system.shown).toEqual([]);
+  });
+});

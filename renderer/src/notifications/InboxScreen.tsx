@@ -1,0 +1,131 @@
+import { useEffect, useState } from 'react';
+import type { Notification } from '../../../common/contract/notifications.js';
+import { Markdown } from '../components/Markdown.js';
+import { Notice } from '../components/Notice.js';
+import type { Message } from '../components/Notice.js';
+import { learn } from '../learn.js';
+import { useSession } from '../learner-store.js';
+import { browserAlertState } from './browser-alerts.js';
+import { useNotifications } from './notification-store.js';
+import { SendMessageForm } from './SendMessageForm.js';
+
+const when = (at: string) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function Item({ item, focused, session }: { item: Notification; focused: boolean; session: string }) {
+  const apply = useNotifications((s) => s.apply);
+  const markRead = () =>
+    void learn()
+      .markNotificationsRead({ session, ids: [item.id] })
+      .then(apply);
+  const dismiss = () =>
+    void learn()
+      .dismissNotifications({ session, ids: [item.id] })
+      .then(apply);
+  const headingId = `notification-${item.id}`;
+  return (
+    <li
+      className={`inbox-item${item.read ? '' : ' unread'}${focused ? ' focused' : ''}`}
+      aria-labelledby={headingId}
+      data-testid="inbox-item"
+    >
+      <h3 id={headingId}>
+        {!item.read && <span className="unread-mark">New: </span>}
+        {item.title}
+      </h3>
+      <p className="status">
+        {item.from ? `${item.from} · ` : ''}
+        <time dateTime={item.at}>{when(item.at)}</time>
+        {item.important ? ' · Important' : ''}
+      </p>
+      {item.format === 'markdown' ? <Markdown source={item.body} /> : <p className="inbox-body">{item.body}</p>}
+      <div className="inbox-actions">
+        {item.link && (
+          <a href={item.link} onClick={item.read ? undefined : markRead}>
+            Open what it is about
+          </a>
+        )}
+        {!item.read && (
+          <button type="button" onClick={markRead} aria-label={`Mark read: ${item.title}`}>
+            Mark read
+          </button>
+        )}
+        <button type="button" onClick={dismiss} aria-label={`Dismiss: ${item.title}`}>
+          Dismiss
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Browser face only: notifications need the learner's permission, asked by a click (browsers require one). */
+function AllowBrowserAlerts() {
+  const [state, setState] = useState(browserAlertState);
+  if (state !== 'default') return null;
+  return (
+    <p>
+      <button
+        type="button"
+        onClick={() => void Notification.requestPermission().then(() => setState(browserAlertState()))}
+      >
+        Show notifications on this computer
+      </button>
+    </p>
+  );
+}
+
+/** The inbox: the class server's messages and this device's reminders, newest first. */
+export function InboxScreen({ itemId }: { itemId?: string }) {
+  const session = useSession();
+  const { list, load, apply } = useNotifications();
+  const [message, setMessage] = useState<Message>();
+  useEffect(() => {
+    void load(session).catch((error: unknown) => setMessage({ kind: 'error', text: (error as Error).message }));
+  }, [load, session]);
+  // Opened from an alert: that item is read now, and in view.
+  useEffect(() => {
+    if (!itemId || !list?.items.some((item) => item.id === itemId && !item.read)) return;
+    void learn()
+      .markNotificationsRead({ session, ids: [itemId] })
+      .then(apply);
+    document.getElementById(`notification-${itemId}`)?.scrollIntoView({ block: 'center' });
+  }, [itemId, list, session, apply]);
+
+  const markAll = () =>
+    learn()
+      .markAllNotificationsRead({ session })
+      .then(apply, (error: unknown) => setMessage({ kind: 'error', text: (error as Error).message }));
+
+  return (
+    <section aria-labelledby="inbox-heading" className="inbox">
+      <h1 id="inbox-heading">Inbox</h1>
+      <Notice message={message} />
+      <AllowBrowserAlerts />
+      {list === null ? (
+        <p className="status" role="status">
+          Loading…
+        </p>
+      ) : (
+        <>
+          <p className="status" role="status">
+            {list.unread === 0 ? 'Nothing unread.' : `${list.unread} unread`}
+          </p>
+          {list.unread > 0 && (
+            <button type="button" onClick={() => void markAll()}>
+              Mark all read
+            </button>
+          )}
+          {list.items.length === 0 ? (
+            <p>No notifications yet. Reminders and messages from your class show up here.</p>
+          ) : (
+            <ul className="inbox-list" aria-label="Notifications">
+              {list.items.map((item) => (
+                <Item key={item.id} item={item} focused={item.id === itemId} session={session} />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <SendMessageForm />
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Audience } from '../../../common/contract/notifications.js';
+import { MAX_MESSAGE_LENGTH } from '../../../common/contract/notifications.js';
+import { Notice } from '../components/Notice.js';
+import type { Message } from '../components/Notice.js';
+import { learn } from '../learn.js';
+import { useSession } from '../learner-store.js';
+import { counted } from '../plural.js';
+
+type To = Audience['to'];
+
+/**
+ * A teacher's or admin's message through the class server this profile is linked to. The server decides
+ * who may send to whom and says so; a learner's account is refused there, not hidden here, since the app
+ * does not know an account's role before asking.
+ */
+export function SendMessageForm() {
+  const session = useSession();
+  const [to, setTo] = useState<To>('class-code');
+  const [target, setTarget] = useState('');
+  const [text, setText] = useState('');
+  const [markdown, setMarkdown] = useState(false);
+  const [important, setImportant] = useState(false);
+  const [message, setMessage] = useState<Message>();
+
+  const audience = (): Audience =>
+    to === 'everyone'
+      ? { to }
+      : to === 'learner'
+        ? { to, accountId: target.trim() }
+        : to === 'class'
+          ? { to, classId: target.trim() }
+          : { to, joinCode: target.trim() };
+
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    learn()
+      .sendNotification({
+        session,
+        message: { audience: audience(), text, format: markdown ? 'markdown' : 'text', important },
+      })
+      .then(
+        ({ recipients }) => {
+          setText('');
+          setMessage({ kind: 'ok', text: `Sent to ${counted(recipients, 'person', 'people')}.` });
+        },
+        (error: unknown) => setMessage({ kind: 'error', text: (error as Error).message }),
+      );
+  };
+
+  return (
+    <details className="panel send-message">
+      <summary>Send a message (teachers and admins)</summary>
+      <form onSubmit={send}>
+        <label>
+          To{' '}
+          <select value={to} onChange={(e) => setTo(e.target.value as To)}>
+            <option value="class-code">A class (by its join code)</option>
+            <option value="learner">One learner (by account id)</option>
+            <option value="everyone">Everyone on the server (admins)</option>
+          </select>
+        </label>
+        {to !== 'everyone' && (
+          <label>
+            {to === 'learner' ? 'Account id' : 'Join code'}{' '}
+            <input value={target} onChange={(e) => setTarget(e.target.value)} required />
+          </label>
+        )}
+        <label className="send-text">
+          Message
+          <textarea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            maxLength={MAX_MESSAGE_LENGTH}
+            rows={4}
+            required
+          />
+        </label>
+        <label>
+          <input type="checkbox" checked={markdown} onChange={(e) => setMarkdown(e.target.checked)} /> Markdown (bold,
+          lists, code)
+        </label>
+        <label>
+          <input type="checkbox" checked={important} onChange={(e) => setImportant(e.target.checked)} /> Important
+        </label>
+        <button type="submit">Send</button>
+      </form>
+      <Notice message={message} />
+    </details>
+  );
+}
