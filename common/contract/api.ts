@@ -73,6 +73,7 @@ import {
 import { quizAnswerInputSchema, quizResultSchema, quizSchema, quizSelections } from './quiz.js';
 import { searchQuerySchema, searchResultSchema } from './search.js';
 import { syncLinkInputSchema, syncStatusSchema } from './sync.js';
+import { distributionStatusSchema, folderInstallSummarySchema } from './distribution.js';
 import { contentVersionSchema, moduleStructureSchema, prerequisitesSchema, sequenceItemSchema } from './structure.js';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -281,6 +282,12 @@ export const learnApi = {
   getLastSubmission: method(asLearner({ exerciseId: contentIdSchema }), submissionSchema.nullable()),
   /** The exercise's tests (tests.py), so a learner can read the code of a test. */
   getExerciseTests: method(z.strictObject({ exerciseId: contentIdSchema }), exerciseTestsSchema),
+  /** The background pull of the class server's pack feed (signed-in accounts' server): state and last outcomes. */
+  getDistributionStatus: method(noInput, distributionStatusSchema),
+  /** Checks the class server's pack feed at once and brings what it lists. */
+  pullPacksNow: method(noInput, distributionStatusSchema),
+  /** Installs every .lpack in a folder on this machine (a USB stick); one outcome per file. */
+  installPackFolder: method(asAdmin({ folder: file }), folderInstallSummarySchema),
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
 
 export type LearnApiSpec = typeof learnApi;

@@ -75,5 +75,8 @@ export const learnMethods = [
   'saveDraft',
   'getLastSubmission',
   'getExerciseTests',
+  'getDistributionStatus',
+  'pullPacksNow',
+  'installPackFolder',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

@@ -106,6 +106,12 @@ export class LearnerSync {
     return this.#refreshing?.catch(() => undefined) ?? null;
   }
 
+  /** A valid access token for the account's other calls to the server (the pack feed), renewed as the sockets' is. */
+  async accessToken(): Promise<string> {
+    if (this.#access && this.#access.expiresAt - EXPIRY_MARGIN_MS > this.#deps.now().getTime()) return this.#access.token;
+    return this.#freshToken();
+  }
+
   /** A committed change to one of the documents; `outgoing` is this device's part of it. */
   localChange(key: DocKey, outgoing: Uint8Array | null): void {
     if (this.#phase !== 'active' || this.#connecting || !outgoing) return;
