@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { askSecret } from '../ask-secret.js';
+import { registerAdminPublish } from './admin-publish.js';
 import { withApi } from '../open-core.js';
 import { print } from '../terminal-output.js';
 
@@ -56,4 +57,6 @@ export function registerAdmin(program: Command, layout: InstallLayout): void {
           : 'No admin password is set: anyone who can run the app can install packs and remove profiles. `lionlearn admin set-password` sets one.',
       );
     });
+
+  registerAdminPublish(admin);
 }
