@@ -57,7 +57,10 @@ export const stagingPercentageSchema = z.number().int().min(0).max(100);
 /** An installer's name in the app feed: a plain file name, no path, no hidden file. */
 export const appFileNameSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._ +-]{0,199}$/, 'an installer name is a plain file name (letters, digits, . _ - + space)')
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._ +-]{0,199}$/,
+    'an installer name is a plain file name (letters, digits, . _ - + space)',
+  )
   .refine((name) => name !== 'latest.yml' && !name.includes('..'), 'not a name the feed may hold');
 
 /** What one pull of the pack feed did, per pack: the app shows the last one. */
@@ -75,9 +78,7 @@ export const distributionStatusSchema = z.strictObject({
   state: z.enum(['idle', 'checking', 'downloading', 'installing', 'offline', 'not-signed-in']),
   serverUrl: z.string().nullable(),
   /** The download in progress. */
-  current: z
-    .strictObject({ packId: z.string(), version: z.string(), bytes: z.number(), total: z.number() })
-    .nullable(),
+  current: z.strictObject({ packId: z.string(), version: z.string(), bytes: z.number(), total: z.number() }).nullable(),
   checkedAt: z.iso.datetime().nullable(),
   message: z.string().nullable(),
   outcomes: z.array(pullOutcomeSchema),

@@ -1,8 +1,6 @@
 /** What a GET with a Range header gets: the whole file, one slice of it, or 416. */
 export type RangeAnswer =
-  | { kind: 'full' }
-  | { kind: 'partial'; start: number; end: number }
-  | { kind: 'unsatisfiable' };
+  { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 /** Digits beyond this are not a byte position any file here has; parsed as "past the end", never as a float. */
 const MAX_DIGITS = 15;
@@ -35,8 +33,7 @@ export function parseRange(
     return { kind: 'partial', start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = position(first);
-  const end = last === '' ? size - 1 : position(last);
-  if (end < start) return { kind: 'full' };
+  if (last !== '' && position(last) < start) return { kind: 'full' };
   if (start >= size) return { kind: 'unsatisfiable' };
-  return { kind: 'partial', start, end: Math.min(end, size - 1) };
+  return { kind: 'partial', start, end: last === '' ? size - 1 : Math.min(position(last), size - 1) };
 }

@@ -6,7 +6,12 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import semver from 'semver';
 import type { FeedPack, PackFeed, PublishResult } from '../../common/contract/distribution.js';
-import { DEFAULT_LIMITS, formatBytes, PackArchiveError, verifyPackFile } from '../../content-packs/format/pack-archive.js';
+import {
+  DEFAULT_LIMITS,
+  formatBytes,
+  PackArchiveError,
+  verifyPackFile,
+} from '../../content-packs/format/pack-archive.js';
 import { ServerError } from '../http/server-error.js';
 import { makePrivateDir } from '../storage/private-files.js';
 import type { SqlStore } from '../storage/sql-store.js';
@@ -87,7 +92,10 @@ export class PackShelf {
         extractTo: join(work, 'pack'),
       }).catch((error: unknown) => {
         if (!(error instanceof PackArchiveError)) throw error;
-        throw new ServerError('invalid-input', `The server refused the pack: ${error.message.replace(`${upload}: `, '')}`);
+        throw new ServerError(
+          'invalid-input',
+          `The server refused the pack: ${error.message.replace(`${upload}: `, '')}`,
+        );
       });
       const { packId, version } = contents;
       await this.#checkVersion(packId, version, sha256, signature.keyId);

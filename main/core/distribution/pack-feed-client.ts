@@ -8,7 +8,11 @@ import type { PackFeed } from '../../../common/contract/distribution.js';
 export class PackFeedClient {
   #last: { serverUrl: string; etag: string; feed: PackFeed } | null = null;
 
-  async read(serverUrl: string, accessToken: string, signal?: AbortSignal): Promise<{ feed: PackFeed; changed: boolean }> {
+  async read(
+    serverUrl: string,
+    accessToken: string,
+    signal?: AbortSignal,
+  ): Promise<{ feed: PackFeed; changed: boolean }> {
     const last = this.#last?.serverUrl === serverUrl ? this.#last : null;
     const response = await fetch(`${serverUrl}${DISTRIBUTION_PATHS.packs}`, {
       headers: { authorization: `Bearer ${accessToken}`, ...(last ? { 'if-none-match': last.etag } : {}) },

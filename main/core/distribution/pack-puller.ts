@@ -112,7 +112,11 @@ export class PackPuller {
       });
     } catch (error) {
       this.#deps.logger.info({ err: error, serverUrl }, 'distribution: the pull stopped; the next one resumes it');
-      this.#set({ state: 'offline', current: null, message: `The class server's packs could not be fetched: ${(error as Error).message}` });
+      this.#set({
+        state: 'offline',
+        current: null,
+        message: `The class server's packs could not be fetched: ${(error as Error).message}`,
+      });
     }
     return this.#status;
   }

@@ -21,7 +21,11 @@ export class DownloadRefused extends Error {
   override name = 'DownloadRefused';
 }
 
-const sizeOf = (file: string) => stat(file).then((s) => s.size, () => 0);
+const sizeOf = (file: string) =>
+  stat(file).then(
+    (s) => s.size,
+    () => 0,
+  );
 
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
