@@ -60,7 +60,7 @@ export class PackPuller {
 
   start(): void {
     this.#stopped = false;
-    this.#schedule(FIRST_CHECK_MS);
+    this.#schedule(Math.min(FIRST_CHECK_MS, this.#deps.intervalMs ?? DEFAULT_INTERVAL_MS));
   }
 
   stop(): void {
