@@ -73,7 +73,7 @@ import {
 import { quizAnswerInputSchema, quizResultSchema, quizSchema, quizSelections } from './quiz.js';
 import { searchQuerySchema, searchResultSchema } from './search.js';
 import { syncLinkInputSchema, syncStatusSchema } from './sync.js';
-import { distributionStatusSchema, folderInstallSummarySchema } from './distribution.js';
+import { distributionStatusSchema, folderInstallSummarySchema, foundServerSchema } from './distribution.js';
 import { contentVersionSchema, moduleStructureSchema, prerequisitesSchema, sequenceItemSchema } from './structure.js';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -288,6 +288,8 @@ export const learnApi = {
   pullPacksNow: method(noInput, distributionStatusSchema),
   /** Installs every .lpack in a folder on this machine (a USB stick); one outcome per file. */
   installPackFolder: method(asAdmin({ folder: file }), folderInstallSummarySchema),
+  /** Class servers announcing themselves on the LAN (mDNS), listened for a moment; the manual address is the fallback. */
+  findClassServers: method(noInput, z.array(foundServerSchema)),
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
 
 export type LearnApiSpec = typeof learnApi;

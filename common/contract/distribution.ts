@@ -104,3 +104,16 @@ export function folderSummaryLine({ items }: FolderInstallSummary): string {
   const count = (status: FolderInstallItem['status']) => items.filter((i) => i.status === status).length;
   return `${count('installed')} installed, ${count('upgraded')} upgraded, ${count('skipped')} skipped, ${count('refused')} refused`;
 }
+
+/** The DNS-SD service type a class server announces on the LAN (`_lionlearn._tcp`). */
+export const DISCOVERY_SERVICE_TYPE = 'lionlearn';
+
+/** A class server found on the LAN, as the app lists it beside the manual address. */
+export const foundServerSchema = z.strictObject({
+  name: z.string().max(200),
+  /** http://address:port, from the address that answered. */
+  url: z.string().max(300),
+  /** The server's schema version from its announcement, when it gave one. */
+  version: z.string().max(40).nullable(),
+});
+export type FoundServer = z.infer<typeof foundServerSchema>;

@@ -78,5 +78,6 @@ export const learnMethods = [
   'getDistributionStatus',
   'pullPacksNow',
   'installPackFolder',
+  'findClassServers',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

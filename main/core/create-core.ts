@@ -10,6 +10,7 @@ import { createContentService } from './content/content-service.js';
 import { PackInstaller } from './content/pack-installer.js';
 import { createDistributionService } from './distribution/distribution-service.js';
 import { PackPuller } from './distribution/pack-puller.js';
+import type { DiscoveryOptions } from './distribution/server-discovery.js';
 import { createPackService } from './content/pack-service.js';
 import { SearchIndex } from './content/search-index.js';
 import { ShippedPacks } from './content/shipped-packs.js';
@@ -72,6 +73,8 @@ export interface CoreOptions {
   sync?: SyncOptions;
   /** Between two checks of the class server's pack feed (default 5 minutes). */
   distributionIntervalMs?: number;
+  /** How long and where findClassServers listens (tests pass a loopback transport). */
+  discovery?: DiscoveryOptions;
   /** The deep model's trainer worker and schedule; without a trainer script it is not trained here. */
   model?: AdaptiveModelOptions;
 }
@@ -276,7 +279,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         now,
       }),
       ...sync.api,
-      ...createDistributionService({ puller, install: installWithProgress, events }),
+      ...createDistributionService({ puller, install: installWithProgress, events, discovery: options.discovery }),
       ...playground.service,
       validateCode: async (input) => {
         const result = await playground.service.validateCode(input);
