@@ -61,7 +61,7 @@ export const appFileNameSchema = z
     /^[A-Za-z0-9][A-Za-z0-9._ +-]{0,199}$/,
     'an installer name is a plain file name (letters, digits, . _ - + space)',
   )
-  .refine((name) => name !== 'latest.yml' && !name.includes('..'), 'not a name the feed may hold');
+  .refine((name) => !/^latest.*\.yml$/.test(name) && !name.includes('..'), 'not a name the feed may hold');
 
 /** What one pull of the pack feed did, per pack: the app shows the last one. */
 export const pullOutcomeSchema = z.strictObject({
@@ -117,3 +117,32 @@ export const foundServerSchema = z.strictObject({
   version: z.string().max(40).nullable(),
 });
 export type FoundServer = z.infer<typeof foundServerSchema>;
+
+/** electron-updater's channel files: latest.yml (Windows), latest-mac.yml, latest-linux.yml, latest-linux-arm64.yml. */
+export const channelFileSchema = z
+  .string()
+  .regex(/^latest(-[a-z0-9]+){0,2}\.yml$/, 'a channel file is latest[-platform].yml');
+
+/** What an electron-updater "generic" channel file says (the fields this feed keeps). */
+export const appUpdateInfoSchema = z.object({
+  version: z.string().regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a version is semver, like 1.2.0'),
+  files: z
+    .array(
+      z.object({
+        url: appFileNameSchema,
+        sha512: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'sha512 is base64, as electron-builder writes it'),
+        size: z.number().int().positive(),
+      }),
+    )
+    .min(1)
+    .max(20),
+  releaseDate: z.string().max(40).optional(),
+  releaseNotes: z.string().max(20_000).nullable().optional(),
+});
+export type AppUpdateInfo = z.infer<typeof appUpdateInfoSchema>;
+
+/** PUT `${appRelease}/<channel file>`: the release an admin publishes, and the share of apps that see it. */
+export const appReleaseInputSchema = z.strictObject({
+  info: appUpdateInfoSchema,
+  stagingPercentage: stagingPercentageSchema.default(100),
+});

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { TokenVerifier } from '../accounts/token-verifier.js';
 import type { SqlStore } from '../storage/sql-store.js';
+import { registerAppRoutes } from './app-routes.js';
+import { AppShelf } from './app-shelf.js';
 import { readPackKeys } from './pack-keys.js';
 import { registerPackRoutes } from './pack-routes.js';
 import { PackShelf } from './pack-shelf.js';
@@ -21,4 +23,5 @@ export async function registerDistribution(app: FastifyInstance, options: Distri
   const keysDir = options.packKeysDir ?? join(options.dataDir, 'pack-keys');
   const shelf = new PackShelf(options.store, dir, () => readPackKeys(keysDir), options.now);
   await registerPackRoutes(app, { shelf, tokens: options.tokens });
+  await registerAppRoutes(app, { shelf: new AppShelf(dir), tokens: options.tokens });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { askSecret } from '../ask-secret.js';
 import { registerAdminPublish } from './admin-publish.js';
+import { registerAdminPublishApp } from './admin-publish-app.js';
 import { withApi } from '../open-core.js';
 import { print } from '../terminal-output.js';
 
@@ -59,4 +60,5 @@ export function registerAdmin(program: Command, layout: InstallLayout): void {
     });
 
   registerAdminPublish(admin);
+  registerAdminPublishApp(admin);
 }
