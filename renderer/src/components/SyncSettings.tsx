@@ -5,6 +5,7 @@ import { learn } from '../learn.js';
 import { useLearner } from '../learner-store.js';
 import { counted } from '../plural.js';
 import { Notice } from './Notice.js';
+import { ServersFound } from '../distribution/ServersFound.js';
 import type { Message } from './Notice.js';
 
 const changes = (n: number) => counted(n, 'change');
@@ -168,6 +169,7 @@ export function SyncSettings() {
       )}
       {needsLogin && (
         <form onSubmit={link} className="key-form" aria-label={linked ? 'Log in again' : 'Link to an account'}>
+          <ServersFound onPick={setServerUrl} />
           <label>
             Server address
             <input
