@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
 import { contentSecurityPolicy } from '../../common/security/content-security-policy.js';
+import { startAppUpdates } from './updates/app-updater.js';
 import { createCore } from '../core/create-core.js';
 import type { Core } from '../core/create-core.js';
 import { resolveDataDir } from '../core/host/data-dir.js';
@@ -76,11 +77,18 @@ void app.whenReady().then(async () => {
   });
   void core.warmUpPlayground();
   core.startSync();
+  const stopUpdates = startAppUpdates(
+    async () => (await core.api.getDistributionStatus(undefined)).serverUrl,
+    core.logger,
+  );
   bindIpc(ipcMain, core, (frame) => isTrustedSender(frame));
   openWindow(core);
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && openWindow(core));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => void core.close());
+  app.on('will-quit', () => {
+    stopUpdates();
+    void core.close();
+  });
 });

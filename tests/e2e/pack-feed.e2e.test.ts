@@ -17,7 +17,6 @@ import { openDatabase } from '../../infra/sqlite/open-database.js';
 import { createCore } from '../../main/core/create-core.js';
 import type { Core } from '../../main/core/create-core.js';
 import { startServerProcess } from '../sync/support/server-process.js';
-import type { ServerProcess } from '../sync/support/server-process.js';
 import { ROOT, runCli, tempDir } from './support/processes.js';
 
 const ADMIN = { email: 'admin@lab.example', password: 'lab admin passphrase' };

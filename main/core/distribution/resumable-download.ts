@@ -3,7 +3,6 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
 export interface DownloadTarget {
   url: string;
@@ -97,7 +96,7 @@ async function fetchRest(target: DownloadTarget, part: string, have: number): Pr
       callback(null, chunk);
     },
   });
-  const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+  const body = Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0]);
   try {
     await pipeline(body, counted, createWriteStream(part, { flags: offset === 0 ? 'w' : 'a' }));
   } catch (error) {
