@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createServer, connect } from 'node:net';
@@ -16,8 +15,8 @@ import type { SigningKeys } from '../../content-packs/format/signing.js';
 import { openDatabase } from '../../infra/sqlite/open-database.js';
 import { createCore } from '../../main/core/create-core.js';
 import type { Core } from '../../main/core/create-core.js';
-import { startServerProcess } from '../sync/support/server-process.js';
-import { ROOT, runCli, tempDir } from './support/processes.js';
+import { createFirstAdmin, startServerProcess } from '../sync/support/server-process.js';
+import { runCli, tempDir } from './support/processes.js';
 
 const ADMIN = { email: 'admin@lab.example', password: 'lab admin passphrase' };
 const PASSWORD = 'learner passphrase 1';
@@ -34,21 +33,7 @@ async function classServer(keys: SigningKeys[] = [publisher]) {
   const dataDir = tempDir('feed-server-');
   mkdirSync(join(dataDir, 'pack-keys'));
   for (const [i, k] of keys.entries()) writeFileSync(join(dataDir, 'pack-keys', `key-${i}.pub`), k.publicKey);
-  execFileSync(
-    process.execPath,
-    [
-      'dist/sync-server/server.js',
-      'admin',
-      'create',
-      '--email',
-      ADMIN.email,
-      '--password-env',
-      'PW',
-      '--data-dir',
-      dataDir,
-    ],
-    { cwd: ROOT, env: { ...process.env, PW: ADMIN.password } },
-  );
+  createFirstAdmin(dataDir, ADMIN.email, ADMIN.password);
   const server = await startServerProcess(dataDir, 0);
   cleanup.push(() => server.kill('SIGTERM'));
   return { dataDir, server };
