@@ -1,7 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, screen, session, shell } from 'electron';
 import { contentSecurityPolicy } from '../../common/security/content-security-policy.js';
 import { startAppUpdates } from './updates/app-updater.js';
 import { createCore } from '../core/create-core.js';
@@ -11,7 +12,9 @@ import { locateInstall } from '../core/host/install-layout.js';
 import { bindIpc } from './ipc-binding.js';
 import { EVENT_CHANNEL } from './ipc-channels.js';
 import { APP_ENTRY, APP_SCHEME, isAppUrl, resolveAppFile } from './policy/app-protocol.js';
+import { DEEP_LINK_SCHEME, deepLinkInArgv, deepLinkTarget } from './policy/deep-link.js';
 import { isSafeExternalUrl } from './policy/external-url.js';
+import { restoreWindow } from './policy/window-state.js';
 import { isTrustedSender } from './policy/trusted-sender.js';
 import { secureWebPreferences } from './policy/web-preferences.js';
 
@@ -29,6 +32,7 @@ app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
 
 if (!app.requestSingleInstanceLock()) app.quit();
+app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
 
 function hardenSession(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -52,18 +56,80 @@ app.on('web-contents-created', (_event, contents) => {
   });
 });
 
+const WINDOW_STATE_FILE = join(dataDir, 'window-state.json');
+
+/** Where the window was last time (restoreWindow checks it still fits the screens there are now). */
+function savedWindow() {
+  let saved: unknown;
+  try {
+    saved = JSON.parse(readFileSync(WINDOW_STATE_FILE, 'utf8'));
+  } catch {
+    saved = undefined;
+  }
+  return restoreWindow(
+    saved,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+}
+
+function keepWindowState(window: BrowserWindow): void {
+  window.on('close', () => {
+    const state = { ...window.getNormalBounds(), maximized: window.isMaximized() };
+    try {
+      writeFileSync(WINDOW_STATE_FILE, JSON.stringify(state));
+    } catch {
+      // Only the next window's place is lost.
+    }
+  });
+}
+
+let mainWindow: BrowserWindow | undefined;
+/** A deep link that arrived before the window was there. */
+let pendingTarget = deepLinkInArgv(process.argv);
+
+function openTarget(target: string | undefined): void {
+  if (!target) return;
+  if (!mainWindow) {
+    pendingTarget = target;
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+  void mainWindow.loadURL(target);
+}
+
+// A second start (a deep link clicked while the app runs, on Windows and Linux) comes to this one.
+app.on('second-instance', (_event, argv) => {
+  mainWindow?.focus();
+  openTarget(deepLinkInArgv(argv));
+});
+// macOS hands deep links over as an event.
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  openTarget(deepLinkTarget(url));
+});
+
 function openWindow(core: Core): void {
+  const { maximized, ...bounds } = savedWindow();
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
+    ...bounds,
     title: 'Lionagi Learn',
     show: false,
     webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')),
   });
   const unsubscribe = core.onEvent((event) => window.webContents.send(EVENT_CHANNEL, event));
-  window.on('closed', unsubscribe);
-  window.once('ready-to-show', () => window.show());
-  void window.loadURL(APP_ENTRY);
+  window.on('closed', () => {
+    unsubscribe();
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  keepWindowState(window);
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize();
+    window.show();
+  });
+  mainWindow = window;
+  void window.loadURL(pendingTarget ?? APP_ENTRY);
+  pendingTarget = undefined;
 }
 
 void app.whenReady().then(async () => {
