@@ -169,7 +169,6 @@ export function SyncSettings() {
       )}
       {needsLogin && (
         <form onSubmit={link} className="key-form" aria-label={linked ? 'Log in again' : 'Link to an account'}>
-          <ServersFound onPick={setServerUrl} />
           <label>
             Server address
             <input
@@ -207,6 +206,7 @@ export function SyncSettings() {
           </button>
         </form>
       )}
+      {needsLogin && <ServersFound onPick={setServerUrl} />}
       <Notice message={message} />
     </section>
   );
