@@ -27,14 +27,19 @@ async function lpack(dir: string, name: string, id: string, version: string, key
   writeFileSync(join(dir, name), await buildPackArchive(writePackFixture({ id, version }), keys.privateKey));
 }
 
+async function machine(): Promise<Core> {
+  const core = await createCore({
+    dataDir: temp('folder-app-'),
+    appVersion: '1.0.0',
+    logger: pino({ level: 'silent' }),
+  });
+  opened.push(core);
+  return core;
+}
+
 describe('installing a folder of packs (a USB stick)', () => {
   it('installs, upgrades, skips and refuses each file, says why, and leaves the refused ones out', async () => {
-    const core = await createCore({
-      dataDir: temp('folder-app-'),
-      appVersion: '1.0.0',
-      logger: pino({ level: 'silent' }),
-    });
-    opened.push(core);
+    const core = await machine();
     const value = async <T>(method: string, input?: unknown): Promise<T> => {
       const result = await dispatch(core.api, method, input, () => {});
       if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
@@ -88,17 +93,13 @@ describe('installing a folder of packs (a USB stick)', () => {
     });
   });
 
-  it('is an admin method: a learner, or no session, is refused before anything is read', async () => {
-    const core = await createCore({
-      dataDir: temp('folder-app-'),
-      appVersion: '1.0.0',
-      logger: pino({ level: 'silent' }),
-    });
-    opened.push(core);
+  it('is an admin method: a call without an admin session is refused and installs nothing', async () => {
+    const core = await machine();
     await dispatch(core.api, 'setAdminPassword', { password: 'machine admin pw' }, () => {});
     const stick = temp('stick-');
     await lpack(stick, 'a.lpack', 'new-pack', '1.0.0');
     const refused = await dispatch(core.api, 'installPackFolder', { folder: stick }, () => {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await core.api.listPacks(undefined)).toEqual([]);
   });
 });
