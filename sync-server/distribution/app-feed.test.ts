@@ -44,7 +44,7 @@ const infoOf = (bytes: Buffer, version = '1.2.0') => ({
   releaseDate: '2026-12-01T00:00:00.000Z',
 });
 
-describe("the class server's app-update feed (electron-updater generic provider)", () => {
+describe("the class server's app-update feed (electron-updater generic provider)", { timeout: 30_000 }, () => {
   it('serves a release electron-updater parses, with the staged rollout, and its installer byte for byte', async () => {
     const { origin, upload, release } = await feedServer();
     const installer = randomBytes(300_000);

@@ -70,7 +70,8 @@ function rawGet(
   });
 }
 
-describe('the class server pack feed', () => {
+// Each test registers and signs in accounts (scrypt): seconds on a busy machine.
+describe('the class server pack feed', { timeout: 30_000 }, () => {
   it('lets only admins publish: no token 401, learner and teacher 403, nothing kept', async () => {
     const { server, admin, learner, publish, feed, origin } = await classServer();
     const teacher = await signedInTeacher(server, admin, 'teacher@example.org');

@@ -15,7 +15,7 @@ afterEach(async () => {
   for (const close of cleanup.splice(0).reverse()) await close();
 });
 
-describe('finding class servers on the LAN (mDNS/DNS-SD, on loopback)', () => {
+describe('finding class servers on the LAN (mDNS/DNS-SD, on loopback)', { timeout: 30_000 }, () => {
   it('lists every announcing server by the address that answered, and forgets one that stopped', async () => {
     const port = 42_000 + Math.floor(Math.random() * 10_000);
     const announce = (name: string, serverPort: number): Announcement => {

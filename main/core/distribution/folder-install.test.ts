@@ -37,7 +37,7 @@ async function machine(): Promise<Core> {
   return core;
 }
 
-describe('installing a folder of packs (a USB stick)', () => {
+describe('installing a folder of packs (a USB stick)', { timeout: 30_000 }, () => {
   it('installs, upgrades, skips and refuses each file, says why, and leaves the refused ones out', async () => {
     const core = await machine();
     const value = async <T>(method: string, input?: unknown): Promise<T> => {
