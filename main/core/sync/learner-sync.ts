@@ -108,7 +108,8 @@ export class LearnerSync {
 
   /** A valid access token for the account's other calls to the server (the pack feed), renewed as the sockets' is. */
   async accessToken(): Promise<string> {
-    if (this.#access && this.#access.expiresAt - EXPIRY_MARGIN_MS > this.#deps.now().getTime()) return this.#access.token;
+    if (this.#access && this.#access.expiresAt - EXPIRY_MARGIN_MS > this.#deps.now().getTime())
+      return this.#access.token;
     return this.#freshToken();
   }
 
