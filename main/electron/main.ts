@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
+import type { MenuItemConstructorOptions } from 'electron';
 import { contentSecurityPolicy } from '../../common/security/content-security-policy.js';
 import { startAppUpdates } from './updates/app-updater.js';
 import { createCore } from '../core/create-core.js';
@@ -12,6 +13,8 @@ import { locateInstall } from '../core/host/install-layout.js';
 import { bindIpc } from './ipc-binding.js';
 import { EVENT_CHANNEL } from './ipc-channels.js';
 import { APP_ENTRY, APP_SCHEME, isAppUrl, resolveAppFile } from './policy/app-protocol.js';
+import { appMenu } from './policy/app-menu.js';
+import type { MenuEntry } from './policy/app-menu.js';
 import { DEEP_LINK_SCHEME, deepLinkInArgv, deepLinkTarget } from './policy/deep-link.js';
 import { isSafeExternalUrl } from './policy/external-url.js';
 import { restoreWindow } from './policy/window-state.js';
@@ -109,6 +112,14 @@ app.on('open-url', (event, url) => {
   openTarget(deepLinkTarget(url));
 });
 
+/** The menu of appMenu, its destinations opened in the window. */
+const toElectronMenu = (entries: readonly MenuEntry[]): MenuItemConstructorOptions[] =>
+  entries.map(({ go, submenu, ...entry }) => ({
+    ...(entry as MenuItemConstructorOptions),
+    ...(go ? { click: () => openTarget(go) } : {}),
+    ...(submenu ? { submenu: toElectronMenu(submenu) } : {}),
+  }));
+
 function openWindow(core: Core): void {
   const { maximized, ...bounds } = savedWindow();
   const window = new BrowserWindow({
@@ -134,6 +145,7 @@ function openWindow(core: Core): void {
 
 void app.whenReady().then(async () => {
   hardenSession();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronMenu(appMenu(process.platform))));
   const core = await createCore({
     dataDir,
     appVersion: layout.appVersion,
