@@ -7,6 +7,9 @@ import { defaultDocumentsOptions } from './documents/register-documents.js';
 import { parseBody } from './http/parse-body.js';
 import { DEFAULT_AUTH_RATE_LIMIT } from './http/rate-limits.js';
 import { exitGracefullyOnSignals } from './ops/shutdown.js';
+import { announceServer } from './distribution/announce.js';
+import type { Announcement } from './distribution/announce.js';
+import { serverSchema } from './storage/server-schema.js';
 import { createAdminAccount, createSyncServer, DEFAULT_ACCESS_TTL_SECONDS } from './server.js';
 
 const env = process.env;
@@ -38,7 +41,11 @@ interface ServeFlags extends StorageFlags {
   shutdownTimeout: number;
   compactAfter: number;
   accountSockets: number;
+  announce: boolean;
+  announceName?: string;
 }
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
 const program = new Command('lionlearn-server')
   .description('Lionagi Learn sync server: accounts, classes and document sync for a classroom or a district')
@@ -99,6 +106,8 @@ const program = new Command('lionlearn-server')
       .argParser(integerFrom(1))
       .default(defaultDocumentsOptions.maxSocketsPerAccount),
   )
+  .option('--no-announce', 'do not announce this server on the LAN with mDNS (it does when listening beyond loopback)')
+  .option('--announce-name <name>', 'the name the apps list this server by (default: the machine name)')
   .action(async (flags: ServeFlags) => {
     const logger = createLogger('sync-server');
     const server = await createSyncServer({
@@ -113,8 +122,24 @@ const program = new Command('lionlearn-server')
       logger,
     });
     // Fastify's close refuses new requests, then the documents layer drains and closes sockets with 1012.
-    exitGracefullyOnSignals({ close: () => server.app.close(), logger, timeoutMs: flags.shutdownTimeout * 1000 });
+    let announcement: Announcement | undefined;
+    const close = async () => {
+      await announcement?.stop();
+      await server.app.close();
+    };
+    exitGracefullyOnSignals({ close, logger, timeoutMs: flags.shutdownTimeout * 1000 });
     await server.app.listen({ port: flags.port, host: flags.host });
+    // Apps on other machines can reach it only beyond loopback: announced there, unless asked not to.
+    if (flags.announce && !isLoopback(flags.host)) {
+      const { port } = server.app.server.address() as { port: number };
+      announcement = announceServer({
+        port,
+        ...(flags.announceName ? { name: flags.announceName } : {}),
+        version: String(serverSchema.at(-1)!.version),
+        onError: (error) => logger.warn({ err: error }, 'mDNS announcement failed; apps can still type the address'),
+      });
+      logger.info({ port }, 'announced on the LAN with mDNS');
+    }
   });
 
 program

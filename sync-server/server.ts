@@ -21,6 +21,7 @@ import type { RevocationBus } from './accounts/revocation-bus.js';
 import { Sessions } from './accounts/sessions.js';
 import { resolveTokenSecret, SECRET_FILE } from './accounts/token-secret.js';
 import { TokenVerifier } from './accounts/token-verifier.js';
+import { registerDistribution } from './distribution/register-distribution.js';
 import { registerDocuments } from './documents/register-documents.js';
 import type { DocumentsOptions } from './documents/register-documents.js';
 import { registerErrorHandler } from './http/error-handler.js';
@@ -55,6 +56,8 @@ export interface SyncServerOptions extends StorageOptions {
   now?: () => Date;
   /** Test seam of the registration saga. */
   registrationFault?: RegistrationFault;
+  /** Published packs and app installers (default `<dataDir>/distribution`) and the pack keys trusted for publishing (default `<dataDir>/pack-keys`). */
+  distribution?: { dir?: string; packKeysDir?: string };
   /** Idle unload, compaction threshold and socket limits of the documents; the defaults suit production. */
   documents?: Partial<DocumentsOptions>;
   /** Messages one teacher or admin may send per window. */
@@ -134,6 +137,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   registerAuthRoutes(app, { services, tokens, rateLimit });
   registerClassRoutes(app, { services, tokens, rateLimit });
   registerAdminRoutes(app, { services, tokens });
+  await registerDistribution(app, { store, tokens, dataDir: options.dataDir, now, ...options.distribution });
 
   const metrics = createSyncMetrics();
   registerMetricsRoute(app, metrics, options.metricsToken);

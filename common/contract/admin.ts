@@ -54,6 +54,7 @@ export const adminMethods = [
   'addTrustedKey',
   'removeTrustedKey',
   'removeLearner',
+  'installPackFolder',
 ] as const satisfies readonly LearnMethod[];
 export type AdminMethod = (typeof adminMethods)[number];
 

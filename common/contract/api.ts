@@ -86,6 +86,7 @@ import { searchQuerySchema, searchResultSchema } from './search.js';
 import { syncLinkInputSchema, syncStatusSchema } from './sync.js';
 import { classroomApi } from './classroom.js';
 import { notificationIdsSchema, notificationListSchema, sendMessageSchema, sendResultSchema } from './notifications.js';
+import { distributionStatusSchema, folderInstallSummarySchema, foundServerSchema } from './distribution.js';
 import { contentVersionSchema, moduleStructureSchema, prerequisitesSchema, sequenceItemSchema } from './structure.js';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -318,6 +319,14 @@ export const learnApi = {
   dismissNotifications: method(asLearner({ ids: notificationIdsSchema }), notificationListSchema),
   /** A teacher or admin sends a message through the class server this learner's profile is linked to. */
   sendNotification: method(asLearner({ message: sendMessageSchema }), sendResultSchema),
+  /** The background pull of the class server's pack feed (signed-in accounts' server): state and last outcomes. */
+  getDistributionStatus: method(noInput, distributionStatusSchema),
+  /** Checks the class server's pack feed at once and brings what it lists. */
+  pullPacksNow: method(noInput, distributionStatusSchema),
+  /** Installs every .lpack in a folder on this machine (a USB stick); one outcome per file. */
+  installPackFolder: method(asAdmin({ folder: file }), folderInstallSummarySchema),
+  /** Class servers announcing themselves on the LAN (mDNS), listened for a moment; the manual address is the fallback. */
+  findClassServers: method(noInput, z.array(foundServerSchema)),
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;
 
 export type LearnApiSpec = typeof learnApi;

@@ -2,12 +2,23 @@ import { z } from 'zod';
 import { validateResultSchema } from './playground.js';
 import { syncStatusEventSchema } from './sync.js';
 import { notificationsEventSchema } from './notifications.js';
+import { distributionStatusSchema } from './distribution.js';
 
 /** Pushed from the core to every face (IPC event, WebSocket message). */
 export const learnEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('catalog-changed') }),
   /** Bytes of a pack file read while it is verified and unpacked. */
   z.object({ type: z.literal('pack-install-progress'), file: z.string(), bytes: z.number(), total: z.number() }),
+  /** The class server's pack feed: checking, a download's progress, what the last pull installed or refused. */
+  z.object({ type: z.literal('distribution-status'), status: distributionStatusSchema }),
+  /** Installing a folder of packs: the file at hand and the share of the whole folder done. */
+  z.object({
+    type: z.literal('pack-folder-progress'),
+    file: z.string(),
+    index: z.number(),
+    count: z.number(),
+    percent: z.number(),
+  }),
   /** A sandbox image being loaded from an archive before the first run can start. */
   z.object({
     type: z.literal('sandbox-image-progress'),

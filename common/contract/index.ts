@@ -5,6 +5,7 @@ export * from './app-info.js';
 export * from './assessments.js';
 export * from './bridge.js';
 export * from './content.js';
+export * from './distribution.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './methods.js';

@@ -97,5 +97,9 @@ export const learnMethods = [
   'markAllNotificationsRead',
   'dismissNotifications',
   'sendNotification',
+  'getDistributionStatus',
+  'pullPacksNow',
+  'installPackFolder',
+  'findClassServers',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

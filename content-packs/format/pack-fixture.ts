@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -89,4 +90,20 @@ export function writePackFixture(overrides: Partial<PackManifestInput> = {}, par
   writeFileSync(join(dir, 'quizzes', 'loops.json'), JSON.stringify(quiz));
   writeFileSync(join(dir, 'pack.json'), JSON.stringify(manifest, null, 2));
   return dir;
+}
+
+/**
+ * Test and bench support: pads the fixture's lessons with random (incompressible) text so the built .lpack is
+ * about `bytes` long, for downloads big enough to cut in the middle.
+ */
+export function padFixtureLessons(dir: string, bytes: number): void {
+  const lessons = ['lessons/hello.md', 'lessons/names.md', 'lessons/for-loops.md'];
+  // Base64 text: 6 bits of entropy per byte, so gzip keeps about 3/4 of it.
+  const perLesson = Math.ceil((bytes * 4) / 3 / lessons.length);
+  for (const lesson of lessons) {
+    const text = randomBytes(Math.ceil((perLesson * 3) / 4))
+      .toString('base64')
+      .replace(/(.{76})/g, '$1\n');
+    writeFileSync(join(dir, lesson), `# Padded\n\n${text}\n`);
+  }
 }

@@ -9,6 +9,9 @@ import { CatalogStore } from './content/catalog-store.js';
 import { codeItemForRun } from './content/code-item-run.js';
 import { createContentService } from './content/content-service.js';
 import { PackInstaller } from './content/pack-installer.js';
+import { createDistributionService } from './distribution/distribution-service.js';
+import { PackPuller } from './distribution/pack-puller.js';
+import type { DiscoveryOptions } from './distribution/server-discovery.js';
 import { createPackService } from './content/pack-service.js';
 import { SearchIndex } from './content/search-index.js';
 import { ShippedPacks } from './content/shipped-packs.js';
@@ -84,6 +87,10 @@ export interface CoreOptions {
   timeZone?: string;
   /** Reconnect backoff (base, cap, the random source); tests shorten it. */
   sync?: SyncOptions;
+  /** Between two checks of the class server's pack feed (default 5 minutes). */
+  distributionIntervalMs?: number;
+  /** How long and where findClassServers listens (tests pass a loopback transport). */
+  discovery?: DiscoveryOptions;
   /** The deep model's trainer worker and schedule; without a trainer script it is not trained here. */
   model?: AdaptiveModelOptions;
 }
@@ -189,6 +196,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     logger,
     options: options.sync,
+  });
+  // Packs from the class server: fetched in the background by long-running faces, installed by the one install path.
+  const installWithProgress = (file: string, onBytes: (bytes: number, total: number) => void) =>
+    installer.installFile(file, { onProgress: ({ bytes, total }) => onBytes(bytes, total) });
+  const puller = new PackPuller({
+    access: () => sync.serverAccess(),
+    installedVersion: (packId) => catalog.installedVersion(packId),
+    install: async (file) => {
+      const result = await installer.installFile(file);
+      if (result.status === 'installed') events.emit({ type: 'catalog-changed' });
+      return result;
+    },
+    downloadsDir: join(options.dataDir, 'downloads'),
+    emit: (status) => events.emit({ type: 'distribution-status', status }),
+    now,
+    logger,
+    ...(options.distributionIntervalMs ? { intervalMs: options.distributionIntervalMs } : {}),
   });
   const reader = new ProgressReader(db);
   const progress = createProgressService({
@@ -321,6 +345,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         progress: new AssignmentProgress(db),
         now,
       }),
+      ...createDistributionService({ puller, install: installWithProgress, events, discovery: options.discovery }),
       ...playground.service,
       executeCode: worked(playground.service.executeCode),
       updateLiveCode: worked(playground.service.updateLiveCode),
@@ -377,7 +402,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sandbox: playground.admin,
     warmUpPlayground: () => playground.warmUp(),
     gradeExercise: (exercise, code) => playground.grade(exercise, code),
-    startSync: () => sync.startAll(),
+    startSync: () => {
+      sync.startAll();
+      puller.start();
+    },
     recordProgress: progress.record,
     rebuildProgress: (learnerId) => log.rebuild(learnerId),
     calibrateItems: (session, answers) => {
@@ -390,6 +418,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       notifications.close();
       const modelClosed = model.close();
       clearInterval(checkpoints);
+      puller.stop();
       const refreshing = sync.close();
       if (refreshing) await refreshing;
       db.close();

@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, Notification, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, Notification, protocol, screen, session, shell } from 'electron';
+import type { MenuItemConstructorOptions } from 'electron';
 import { contentSecurityPolicy } from '../../common/security/content-security-policy.js';
+import { startAppUpdates } from './updates/app-updater.js';
 import { createCore } from '../core/create-core.js';
 import type { Core } from '../core/create-core.js';
 import { resolveDataDir } from '../core/host/data-dir.js';
@@ -12,7 +14,11 @@ import { bindDesktopAlerts } from './desktop-alerts.js';
 import { bindIpc } from './ipc-binding.js';
 import { EVENT_CHANNEL } from './ipc-channels.js';
 import { APP_ENTRY, APP_SCHEME, isAppUrl, resolveAppFile } from './policy/app-protocol.js';
+import { appMenu } from './policy/app-menu.js';
+import type { MenuEntry } from './policy/app-menu.js';
+import { DEEP_LINK_SCHEME, deepLinkInArgv, deepLinkTarget } from './policy/deep-link.js';
 import { isSafeExternalUrl } from './policy/external-url.js';
+import { restoreWindow } from './policy/window-state.js';
 import { isTrustedSender } from './policy/trusted-sender.js';
 import { secureWebPreferences } from './policy/web-preferences.js';
 
@@ -30,6 +36,7 @@ app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
 
 if (!app.requestSingleInstanceLock()) app.quit();
+app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
 
 function hardenSession(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -56,22 +63,93 @@ app.on('web-contents-created', (_event, contents) => {
 /** The app's icon for windows and notifications, when the install has one. */
 const windowIcon = [join(layout.root, 'build', 'icon.png')].find((file) => existsSync(file));
 
+const WINDOW_STATE_FILE = join(dataDir, 'window-state.json');
+
+/** Where the window was last time (restoreWindow checks it still fits the screens there are now). */
+function savedWindow() {
+  let saved: unknown;
+  try {
+    saved = JSON.parse(readFileSync(WINDOW_STATE_FILE, 'utf8'));
+  } catch {
+    saved = undefined;
+  }
+  return restoreWindow(
+    saved,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+}
+
+function keepWindowState(window: BrowserWindow): void {
+  window.on('close', () => {
+    const state = { ...window.getNormalBounds(), maximized: window.isMaximized() };
+    try {
+      writeFileSync(WINDOW_STATE_FILE, JSON.stringify(state));
+    } catch {
+      // Only the next window's place is lost.
+    }
+  });
+}
+
+let mainWindow: BrowserWindow | undefined;
+/** A deep link that arrived before the window was there. */
+let pendingTarget = deepLinkInArgv(process.argv);
+
+function openTarget(target: string | undefined): void {
+  if (!target) return;
+  if (!mainWindow) {
+    pendingTarget = target;
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+  void mainWindow.loadURL(target);
+}
+
+// A second start (a deep link clicked while the app runs, on Windows and Linux) comes to this one.
+app.on('second-instance', (_event, argv) => {
+  mainWindow?.focus();
+  openTarget(deepLinkInArgv(argv));
+});
+// macOS hands deep links over as an event.
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  openTarget(deepLinkTarget(url));
+});
+
+/** The menu of appMenu, its destinations opened in the window. */
+const toElectronMenu = (entries: readonly MenuEntry[]): MenuItemConstructorOptions[] =>
+  entries.map(({ go, submenu, ...entry }) => ({
+    ...(entry as MenuItemConstructorOptions),
+    ...(go ? { click: () => openTarget(go) } : {}),
+    ...(submenu ? { submenu: toElectronMenu(submenu) } : {}),
+  }));
+
 function openWindow(core: Core): void {
+  const { maximized, ...bounds } = savedWindow();
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
+    ...bounds,
     title: 'Lionagi Learn',
     show: false,
     webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')),
   });
   const unsubscribe = core.onEvent((event) => window.webContents.send(EVENT_CHANNEL, event));
-  window.on('closed', unsubscribe);
-  window.once('ready-to-show', () => window.show());
-  void window.loadURL(APP_ENTRY);
+  window.on('closed', () => {
+    unsubscribe();
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  keepWindowState(window);
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize();
+    window.show();
+  });
+  mainWindow = window;
+  void window.loadURL(pendingTarget ?? APP_ENTRY);
+  pendingTarget = undefined;
 }
 
 void app.whenReady().then(async () => {
   hardenSession();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronMenu(appMenu(process.platform))));
   const core = await createCore({
     dataDir,
     appVersion: layout.appVersion,
@@ -81,6 +159,10 @@ void app.whenReady().then(async () => {
   });
   void core.warmUpPlayground();
   core.startSync();
+  const stopUpdates = startAppUpdates(
+    async () => (await core.api.getDistributionStatus(undefined)).serverUrl,
+    core.logger,
+  );
   bindIpc(ipcMain, core, (frame) => isTrustedSender(frame));
   openWindow(core);
   // The system's notifications carry the app's name (Windows takes it from the app user model id).
@@ -109,5 +191,8 @@ void app.whenReady().then(async () => {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => void core.close());
+  app.on('will-quit', () => {
+    stopUpdates();
+    void core.close();
+  });
 });

@@ -61,4 +61,19 @@ describe('the browser face takes no file path on the machine it runs on', () => 
       expect({ method, status: response.status }).toEqual({ method, status: 403 });
     }
   });
+
+  it('refuses a folder on this machine too (installPackFolder), and installs nothing', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'stick-'));
+    const withFolder = Object.entries(learnApi)
+      .filter(([, spec]) => inputKeys(spec.input).includes('folder'))
+      .map(([method]) => method);
+    expect(withFolder).toEqual(['installPackFolder']);
+    // As an unlocked admin, so that only the path rule can refuse it.
+    const { session: admin } = (await call('setAdminPassword', { password: 'machine admin pw' })).body.value as {
+      session: string;
+    };
+    const response = await call('installPackFolder', { session: admin, folder });
+    expect(response.status).toBe(403);
+    expect(JSON.stringify(response.body)).toMatch(/does not take a file path/);
+  });
 });

@@ -7,6 +7,8 @@
  * name's `$(...)` at the next shell.
  */
 export function serverPathRefusal(method: string, input: unknown): string | undefined {
-  if (typeof input !== 'object' || input === null || !Object.hasOwn(input, 'file')) return undefined;
+  // `folder` (installPackFolder) names a folder on this machine just as `file` names a file.
+  const named = typeof input === 'object' && input !== null && ['file', 'folder'].some((k) => Object.hasOwn(input, k));
+  if (!named) return undefined;
   return `${method}: the browser face does not take a file path on this machine.`;
 }

@@ -120,4 +120,29 @@ CREATE TABLE notification_deliveries (
 );
 CREATE INDEX notification_deliveries_pending ON notification_deliveries(delivered_at, message_id)`,
   },
+  {
+    version: 80,
+    name: 'distribution',
+    // The class server's pack feed: each published .lpack (its bytes live in the data folder, named by their
+    // SHA-256), and the classes that get a list of packs instead of all of them.
+    sql: `
+CREATE TABLE distribution_packs (
+  sha256 TEXT PRIMARY KEY,
+  pack_id TEXT NOT NULL,
+  version TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  key_id TEXT NOT NULL,
+  published_by TEXT NOT NULL,
+  published_at INTEGER NOT NULL,
+  UNIQUE (pack_id, version)
+);
+CREATE TABLE distribution_class_lists (
+  class_id TEXT PRIMARY KEY REFERENCES classes(id) ON DELETE CASCADE
+);
+CREATE TABLE distribution_class_packs (
+  class_id TEXT NOT NULL REFERENCES distribution_class_lists(class_id) ON DELETE CASCADE,
+  pack_id TEXT NOT NULL,
+  PRIMARY KEY (class_id, pack_id)
+)`,
+  },
 ];

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { askSecret } from '../ask-secret.js';
+import { registerAdminPublish } from './admin-publish.js';
+import { registerAdminPublishApp } from './admin-publish-app.js';
 import { withApi } from '../open-core.js';
 import { registerImportLearners } from './import-learners.js';
 import { print } from '../terminal-output.js';
@@ -59,4 +61,6 @@ export function registerAdmin(program: Command, layout: InstallLayout): void {
     });
 
   registerImportLearners(admin);
+  registerAdminPublish(admin);
+  registerAdminPublishApp(admin);
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -11,6 +11,7 @@ import { generateSigningKeys, keyIdOf } from '../../../content-packs/format/sign
 import { restoredSentence } from '../../../common/contract/admin.js';
 import { byteProgress } from '../progress-bar.js';
 import { registerPackCheck } from './pack-check.js';
+import { installPackFolder } from './pack-install-folder.js';
 import { print, printJson } from '../terminal-output.js';
 
 export const PRIVATE_KEY_FILE = 'pack-signing.key';
@@ -83,13 +84,17 @@ export function registerPack(program: Command, layout: InstallLayout): void {
 
   pack
     .command('install <file>')
-    .description('install or upgrade a signed pack (the previous version stays until the new one is in place)')
+    .description(
+      'install or upgrade a signed pack (the previous version stays until the new one is in place); ' +
+        'given a folder, every .lpack in it, with a summary',
+    )
     .option('--allow-downgrade', 'install even when the file is older than the installed version')
     .option(
       '--replace-key',
       'admin: accept a signing key other than the one the pack id is pinned to, and pin the new one',
     )
     .action(async (file: string, options: { allowDowngrade?: boolean; replaceKey?: boolean }, command: Command) => {
+      if ((await stat(file).catch(() => null))?.isDirectory()) return installPackFolder(layout, command, file);
       const progress = byteProgress('Installing');
       const result = await withAdmin(layout, command, (api, session, core) => {
         core.onEvent((event) => event.type === 'pack-install-progress' && progress.update(event.bytes, event.total));

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const PACKAGE_NAME = 'lionagi-learn';
 
@@ -21,13 +21,16 @@ export function locateInstall(startDir: string): InstallLayout {
     if (existsSync(manifest)) {
       const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
       if (pkg.name === PACKAGE_NAME) {
+        // Packaged (electron-builder.yml): the packs are extra resources beside the archive, and a worker thread
+        // starts from a real file, which asarUnpack put in app.asar.unpacked.
+        const packaged = basename(dir) === 'app.asar';
         return {
           root: dir,
           appVersion: pkg.version ?? '0.0.0',
           rendererDir: join(dir, 'dist', 'renderer'),
-          bundledPacksDir: join(dir, 'content-packs'),
+          bundledPacksDir: packaged ? join(dirname(dir), 'content-packs') : join(dir, 'content-packs'),
           runtimesDir: join(dir, 'main', 'core', 'playground', 'runtimes'),
-          trainerScript: join(dir, 'dist', 'workers', 'kt-trainer.mjs'),
+          trainerScript: join(packaged ? `${dir}.unpacked` : dir, 'dist', 'workers', 'kt-trainer.mjs'),
         };
       }
     }

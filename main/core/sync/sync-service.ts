@@ -231,6 +231,19 @@ export function createSyncService(deps: Deps) {
     startAll: () => {
       for (const link of store.links()) ensure(link.learnerId);
     },
+    /**
+     * A signed-in account's server and a fresh access token, for the pack feed: the first linked learner whose
+     * sign-in still works, or null when none is linked or every server is out of reach.
+     */
+    serverAccess: async (): Promise<{ serverUrl: string; accessToken: string } | null> => {
+      for (const [learnerId, sync] of running) {
+        const link = store.linkOf(learnerId);
+        if (!link || sync.status().state === 'error') continue;
+        const granted = await sync.access().catch(() => null);
+        if (granted) return { serverUrl: link.serverUrl, accessToken: granted.token };
+      }
+      return null;
+    },
     /** The learner and their sync rows are gone (ON DELETE CASCADE): stop their sync. */
     learnerRemoved: (learnerId: string) => {
       stop(learnerId);

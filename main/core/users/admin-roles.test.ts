@@ -79,6 +79,7 @@ async function machine(now: () => Date = () => new Date()) {
         .keyId,
     },
     removeLearner: { learnerId: profile.id, confirmName: 'Ada' },
+    installPackFolder: { folder: dirname(await lpack('1.3.0')) },
   };
   return { core, call, value, learner, inputs, state };
 }
@@ -95,6 +96,7 @@ describe('the machine admin role', () => {
         'activatePackVersion',
         'addTrustedKey',
         'installPack',
+        'installPackFolder',
         'removeLearner',
         'removePack',
         'removeTrustedKey',

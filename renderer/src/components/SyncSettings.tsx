@@ -5,6 +5,7 @@ import { learn } from '../learn.js';
 import { useLearner } from '../learner-store.js';
 import { counted } from '../plural.js';
 import { Notice } from './Notice.js';
+import { ServersFound } from '../distribution/ServersFound.js';
 import type { Message } from './Notice.js';
 import { formatTime } from '../i18n/format.js';
 
@@ -204,6 +205,7 @@ export function SyncSettings() {
           </button>
         </form>
       )}
+      {needsLogin && <ServersFound onPick={setServerUrl} />}
       <Notice message={message} />
     </section>
   );

@@ -8,6 +8,8 @@ import { Notice } from '../components/Notice.js';
 import type { Message } from '../components/Notice.js';
 import { ProfileSettings } from '../components/ProfileSettings.js';
 import { SyncSettings } from '../components/SyncSettings.js';
+import { ClassServerPacks } from '../distribution/ClassServerPacks.js';
+import { PackFolderInstall } from '../distribution/PackFolderInstall.js';
 import { learn } from '../learn.js';
 import type { LoadState } from '../use-load.js';
 import { useAdmin } from '../admin-store.js';
@@ -123,7 +125,9 @@ export function SettingsScreen() {
       <AdminPanel />
       <ProfileSettings />
       <SyncSettings />
+      <ClassServerPacks />
       <TrustedKeys />
+      <PackFolderInstall />
     </section>
   );
 }

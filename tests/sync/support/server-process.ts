@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { startProcess } from '../../e2e/support/processes.js';
+import { ROOT, startProcess } from '../../e2e/support/processes.js';
 
 /** The built server (`npm run build`), as an operator runs it. */
 const SERVER_SCRIPT = 'dist/sync-server/server.js';
@@ -45,4 +46,13 @@ export async function startServerProcess(dataDir: string, port: number, flags: s
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return { origin, port: Number(new URL(origin).port), child, exited, kill };
+}
+
+/** `admin create` of the built server, as an operator makes the first admin (the password through the environment). */
+export function createFirstAdmin(dataDir: string, email: string, password: string): void {
+  execFileSync(
+    process.execPath,
+    [SERVER_SCRIPT, 'admin', 'create', '--email', email, '--password-env', 'PW', '--data-dir', dataDir],
+    { cwd: ROOT, env: { ...process.env, PW: password } },
+  );
 }

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { folderSummaryLine } from '../../../common/contract/distribution.js';
+import type { FolderInstallSummary } from '../../../common/contract/distribution.js';
+import type { InstallLayout } from '../../core/host/install-layout.js';
+import { withAdmin } from '../open-core.js';
+import { percentProgress } from '../progress-bar.js';
+import { print } from '../terminal-output.js';
+
+/**
+ * `lionlearn pack install DIR`: every .lpack in the folder (an admin's USB stick) with one progress bar, then a
+ * line per file and the summary. Exit code 1 when any was refused, so a script notices.
+ */
+export async function installPackFolder(layout: InstallLayout, command: Command, folder: string): Promise<void> {
+  const progress = percentProgress('Installing');
+  const summary: FolderInstallSummary = await withAdmin(layout, command, (api, session, core) => {
+    core.onEvent((event) => {
+      if (event.type === 'pack-folder-progress') {
+        progress.update(event.percent, event.count === 0 ? '' : `${event.index + 1} of ${event.count}: ${event.file}`);
+      }
+    });
+    return api.installPackFolder({ session, folder }).finally(() => progress.stop());
+  });
+  if (summary.items.length === 0) {
+    print(`No .lpack files in ${folder}.`);
+    return;
+  }
+  for (const item of summary.items) {
+    const what = item.packId ? ` ${item.packId} ${item.version}` : '';
+    print(`${item.status.padEnd(9)} ${item.file}${what}${item.detail ? ` (${item.detail})` : ''}`);
+  }
+  print(folderSummaryLine(summary));
+  if (summary.items.some((i) => i.status === 'refused')) process.exitCode = 1;
+}

@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+import { DebugLogger } from 'builder-util';
+import { minimatch } from 'minimatch';
+import { describe, expect, it } from 'vitest';
+import { DISTRIBUTION_PATHS } from '../../common/contract/distribution.js';
+import { locateInstall } from '../core/host/install-layout.js';
+import { DEEP_LINK_SCHEME } from './policy/deep-link.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+let loaded: ReturnType<typeof getConfig> | undefined;
+/** electron-builder's own loading and validation of electron-builder.yml: what `npm run dist` would build from. */
+function builderConfig() {
+  loaded ??= getConfig(ROOT, 'electron-builder.yml', null).then(async (config) => {
+    await validateConfiguration(config, new DebugLogger(false));
+    return config;
+  });
+  return loaded;
+}
+
+const unpacked = (patterns: readonly string[], path: string) => patterns.some((p) => minimatch(path, p, { dot: true }));
+
+// Loading electron-builder's schema takes seconds on a busy machine.
+describe(
+  'the desktop packaging (electron-builder.yml, checked without the Electron binary)',
+  { timeout: 60_000 },
+  () => {
+    it('builds AppImage and deb, NSIS and dmg, and electron-builder accepts the file', async () => {
+      const config = await builderConfig();
+      expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+      expect(config.win?.target).toEqual(['nsis']);
+      expect(config.mac?.target).toEqual(['dmg']);
+    });
+
+    it('sets the fuses: no run-as-node, no NODE_OPTIONS or inspector, cookies encrypted, asar only and checked', async () => {
+      expect((await builderConfig()).electronFuses).toMatchObject({
+        runAsNode: false,
+        enableNodeOptionsEnvironmentVariable: false,
+        enableNodeCliInspectArguments: false,
+        enableCookieEncryption: true,
+        onlyLoadAppFromAsar: true,
+        enableEmbeddedAsarIntegrityValidation: true,
+      });
+    });
+
+    it('unpacks from the asar every native module, .wasm file and the worker script the app starts', async () => {
+      const patterns = [(await builderConfig()).asarUnpack ?? []].flat() as string[];
+      const layout = locateInstall(ROOT);
+      for (const path of [
+        relative(ROOT, layout.trainerScript),
+        'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+        'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm',
+        'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
+        'node_modules/@tensorflow/tfjs-node/lib/napi-v8/tfjs_binding.node',
+      ]) {
+        expect(unpacked(patterns, path), path).toBe(true);
+      }
+      expect(unpacked(patterns, 'dist/electron/main.cjs')).toBe(false);
+    });
+
+    it('ships the packs as extra resources, where the packaged app looks for them, and its worker unpacked', async () => {
+      const config = await builderConfig();
+      expect(config.extraResources).toEqual([expect.objectContaining({ from: 'content-packs', to: 'content-packs' })]);
+      // A packaged tree as electron-builder lays it out: resources/app.asar, app.asar.unpacked, content-packs.
+      const resources = mkdtempSync(join(tmpdir(), 'resources-'));
+      mkdirSync(join(resources, 'app.asar', 'dist', 'electron'), { recursive: true });
+      writeFileSync(
+        join(resources, 'app.asar', 'package.json'),
+        JSON.stringify({ name: 'lionagi-learn', version: '9.9.9' }),
+      );
+      const layout = locateInstall(join(resources, 'app.asar', 'dist', 'electron'));
+      expect(layout.bundledPacksDir).toBe(join(resources, 'content-packs'));
+      expect(layout.trainerScript).toBe(join(resources, 'app.asar.unpacked', 'dist', 'workers', 'kt-trainer.mjs'));
+      expect(layout.appVersion).toBe('9.9.9');
+    });
+
+    it('registers the deep-link scheme and takes updates from the class server feed only', async () => {
+      const config = await builderConfig();
+      expect([config.protocols].flat()).toEqual([expect.objectContaining({ schemes: [DEEP_LINK_SCHEME] })]);
+      const publish = [config.publish].flat()[0] as { provider: string; url: string };
+      expect(publish.provider).toBe('generic');
+      expect(new URL(publish.url).pathname).toBe(DISTRIBUTION_PATHS.appFeed);
+    });
+  },
+);

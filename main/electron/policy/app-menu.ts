@@ -1,0 +1,50 @@
+import { APP_ENTRY } from './app-protocol.js';
+
+/** A menu item as Electron's Menu.buildFromTemplate takes it, minus the click: `go` names where it leads. */
+export interface MenuEntry {
+  label?: string;
+  role?: string;
+  type?: 'separator';
+  accelerator?: string;
+  go?: string;
+  submenu?: MenuEntry[];
+}
+
+const go = (hash: string) => `${APP_ENTRY}${hash}`;
+
+/**
+ * The application menu: the screens a learner moves between, each with a shortcut, plus the standard edit and
+ * window roles (copy and paste in the code editor need them on macOS). `CmdOrCtrl` is Cmd on macOS, Ctrl elsewhere.
+ */
+export function appMenu(platform: NodeJS.Platform): MenuEntry[] {
+  const mac = platform === 'darwin';
+  return [
+    ...(mac ? [{ role: 'appMenu' }] : []),
+    {
+      label: '&Go',
+      submenu: [
+        { label: 'Modules', accelerator: 'CmdOrCtrl+1', go: go('#/') },
+        { label: 'Progress', accelerator: 'CmdOrCtrl+2', go: go('#/progress') },
+        { label: 'Catalog', accelerator: 'CmdOrCtrl+3', go: go('#/catalog') },
+        { type: 'separator' },
+        { label: 'Settings', accelerator: 'CmdOrCtrl+,', go: go('#/settings') },
+        ...(mac ? [] : [{ type: 'separator' as const }, { role: 'quit', accelerator: 'Ctrl+Q' }]),
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ];
+}
+
+/** Every accelerator of a menu, to check that no two entries share one. */
+export function accelerators(menu: readonly MenuEntry[]): string[] {
+  return menu.flatMap((e) => [...(e.accelerator ? [e.accelerator] : []), ...accelerators(e.submenu ?? [])]);
+}
+
+/** The tray icon's tooltip: the reviews due, so a learner sees them without opening the app. */
+export function trayTooltip(reviewsDue: number | null): string {
+  if (reviewsDue === null) return 'Lionagi Learn';
+  if (reviewsDue === 0) return 'Lionagi Learn: no reviews due';
+  return `Lionagi Learn: ${reviewsDue} review${reviewsDue === 1 ? '' : 's'} due`;
+}

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { AppUpdateInfo } from '../../common/contract/distribution.js';
+import { ServerError } from '../http/server-error.js';
+import { makePrivateDir } from '../storage/private-files.js';
+
+/** An installer of a few hundred MB fits; anything beyond is no installer. */
+export const MAX_INSTALLER_BYTES = 2 * 1024 ** 3;
+
+async function sha512Of(file: string): Promise<string> {
+  const hash = createHash('sha512');
+  await pipeline(createReadStream(file), hash);
+  return hash.digest('base64');
+}
+
+/**
+ * The app-update feed of the class server: the installers an admin uploads and the electron-updater channel files
+ * (latest.yml, latest-linux.yml, latest-mac.yml) that name them. A channel file is written only once every file it
+ * names is here with the very size and SHA-512 it states, so an app never follows it to a missing or other file.
+ * It is written as JSON, which is YAML too: electron-updater reads it with its own parser.
+ */
+export class AppShelf {
+  readonly #files: string;
+  readonly #incoming: string;
+
+  constructor(dir: string) {
+    this.#files = join(dir, 'app');
+    this.#incoming = join(dir, 'incoming');
+    makePrivateDir(this.#files);
+    makePrivateDir(this.#incoming);
+  }
+
+  pathOf(name: string): string {
+    return join(this.#files, name);
+  }
+
+  async sizeAndTime(name: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+    return stat(this.pathOf(name)).then(
+      (s) => (s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined),
+      () => undefined,
+    );
+  }
+
+  async putInstaller(
+    name: string,
+    body: NodeJS.ReadableStream,
+  ): Promise<{ name: string; size: number; sha512: string }> {
+    const work = await mkdtemp(join(this.#incoming, 'installer-'));
+    try {
+      const upload = join(work, 'upload');
+      let size = 0;
+      const counted = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          size += chunk.length;
+          if (size > MAX_INSTALLER_BYTES) {
+            callback(new ServerError('invalid-input', 'An installer is at most 2 GiB.'));
+            return;
+          }
+          callback(null, chunk);
+        },
+      });
+      await pipeline(body, counted, createWriteStream(upload, { mode: 0o600 }));
+      if (size === 0) throw new ServerError('invalid-input', 'Send the installer as the request body.');
+      const sha512 = await sha512Of(upload);
+      await rename(upload, this.pathOf(name));
+      return { name, size, sha512 };
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+
+  async putRelease(channel: string, info: AppUpdateInfo, stagingPercentage: number): Promise<void> {
+    for (const file of info.files) {
+      const found = await this.sizeAndTime(file.url);
+      if (!found) throw new ServerError('conflict', `Upload ${file.url} first: the release names it.`);
+      if (found.size !== file.size || (await sha512Of(this.pathOf(file.url))) !== file.sha512) {
+        throw new ServerError(
+          'conflict',
+          `${file.url} here is not the file the release names (size or SHA-512 differ).`,
+        );
+      }
+    }
+    const [main] = info.files;
+    const channelFile = {
+      ...info,
+      // electron-updater's legacy fields, for older updaters: the first file.
+      path: main!.url,
+      sha512: main!.sha512,
+      releaseDate: info.releaseDate ?? new Date().toISOString(),
+      stagingPercentage,
+    };
+    const temp = join(this.#incoming, `${channel}.${process.pid}.${Date.now()}`);
+    await writeFile(temp, `${JSON.stringify(channelFile, null, 2)}\n`, { mode: 0o600 });
+    await rename(temp, this.pathOf(channel));
+  }
+}
