@@ -128,6 +128,8 @@ describe('the learner’s analytics and a code quiz item in Chromium', () => {
 
     // Again, rightly: the same item, opened anew as a search hit would open it.
     await page.goto(`${app.url.split('#')[0]}#/progress`);
+    // The progress screen loads on first visit: wait for it, as a learner sees it, before going back.
+    await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
     await page.goto(
       `${app.url.split('#')[0]}#/quiz/python-foundations/decisions-and-loops?item=python-foundations/${signItem.id}`,
     );
