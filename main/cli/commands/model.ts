@@ -1,23 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { Option } from 'commander';
 import type { Command } from 'commander';
-import { DeepKt, skillCount } from '../../core/adaptive/deep-kt.js';
-import type { Architecture, DeepKtOptions, EpochReport } from '../../core/adaptive/deep-kt.js';
-import { evaluate } from '../../core/adaptive/evaluate.js';
-import { readKt } from '../../core/adaptive/kt-data.js';
-import { Bkt, Elo, ItemAverage, Pfa } from '../../core/adaptive/simple-models.js';
-import { APP_MODEL, saveTrained } from '../../core/adaptive/trained-model.js';
+import { DeepKt, skillCount } from '../../core/adaptive/models/deep-kt.js';
+import type { Architecture, DeepKtOptions, EpochReport } from '../../core/adaptive/models/deep-kt.js';
+import { evaluate } from '../../core/adaptive/evaluation/evaluate.js';
+import { readKt } from '../../core/adaptive/evaluation/kt-data.js';
+import { Bkt, Elo, ItemAverage, Pfa } from '../../core/adaptive/models/simple-models.js';
+import { APP_MODEL, saveTrained } from '../../core/adaptive/models/storage/trained-model.js';
 import { registerSimulate } from './model-simulate.js';
 import { print, printError, printJson } from '../terminal-output.js';
 
 const f = (x: number, digits = 3) => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 
-const ARCHITECTURE: Record<string, Architecture> = { dkt: 'lstm', sakt: 'attention' };
-const modelOption = (value: string): Architecture => {
-  const architecture = ARCHITECTURE[value];
-  if (!architecture) throw new Error(`--model is one of ${Object.keys(ARCHITECTURE).join(', ')}`);
-  return architecture;
-};
+/** The names `--model` takes; the option holds the name, so the default --help shows is one it accepts. */
+const ARCHITECTURE = { dkt: 'lstm', sakt: 'attention' } as const satisfies Record<string, Architecture>;
+type ModelName = keyof typeof ARCHITECTURE;
+const DEFAULT_MODEL = (Object.keys(ARCHITECTURE) as ModelName[]).find(
+  (n) => ARCHITECTURE[n] === APP_MODEL.architecture,
+)!;
+const modelOption = (description: string) =>
+  new Option('--model <name>', description).choices(Object.keys(ARCHITECTURE)).default(DEFAULT_MODEL);
 
 const epochLine = (label: string, r: EpochReport, epochs: number) =>
   `${label}epoch ${r.epoch + 1} of at most ${epochs}, training loss ${r.loss.toFixed(4)}` +
@@ -34,7 +37,7 @@ export function registerModel(program: Command): void {
     .option('--folds <n>', 'folds for cross-validation', Number, 5)
     .option('--split <share>', 'instead of folds, one split holding out this share of the learners (e.g. 0.2)', Number)
     .option('--epochs <n>', 'most training passes of the deep model (0 leaves it out)', Number, APP_MODEL.epochs)
-    .option('--model <name>', 'the deep model: dkt (LSTM) or sakt (attention)', modelOption, APP_MODEL.architecture)
+    .addOption(modelOption('the deep model: dkt (LSTM) or sakt (attention)'))
     .option('--json', 'print JSON')
     .action(
       async (options: {
@@ -43,7 +46,7 @@ export function registerModel(program: Command): void {
         folds: number;
         split?: number;
         epochs: number;
-        model: Architecture;
+        model: ModelName;
         json?: boolean;
       }) => {
         const train = await readKt(options.train);
@@ -56,7 +59,7 @@ export function registerModel(program: Command): void {
           const label = `${runs > 1 ? `fold ${run} of ${runs}, ` : ''}`;
           const m: DeepKt = new DeepKt({
             ...APP_MODEL,
-            architecture: options.model,
+            architecture: ARCHITECTURE[options.model],
             skills,
             epochs: options.epochs,
             onEpoch: (_epoch, _loss, report) => printError(`${m.name}: ${epochLine(label, report, options.epochs)}`),
@@ -98,8 +101,8 @@ export function registerModel(program: Command): void {
     .option('--out <dir>', 'the model folder to write (model.json, weights.bin)', 'model')
     .option('--skills <file>', 'the pack’s skill ids, one a line: line n (from 0) names skill number n of --train')
     .option('--epochs <n>', 'most training passes', Number, APP_MODEL.epochs)
-    .option('--model <name>', 'dkt (LSTM) or sakt (attention)', modelOption, APP_MODEL.architecture)
-    .action(async (options: { train: string; out: string; skills?: string; epochs: number; model: Architecture }) => {
+    .addOption(modelOption('dkt (LSTM) or sakt (attention)'))
+    .action(async (options: { train: string; out: string; skills?: string; epochs: number; model: ModelName }) => {
       const train = await readKt(options.train);
       const count = skillCount(train);
       const names = options.skills
@@ -112,7 +115,11 @@ export function registerModel(program: Command): void {
         );
       }
       const started = performance.now();
-      const settings: DeepKtOptions = { ...APP_MODEL, architecture: options.model, epochs: options.epochs };
+      const settings: DeepKtOptions = {
+        ...APP_MODEL,
+        architecture: ARCHITECTURE[options.model],
+        epochs: options.epochs,
+      };
       const trained: DeepKt = new DeepKt({
         ...settings,
         skills: names.length,

@@ -5,16 +5,16 @@ import type { CatalogStore } from '../content/catalog-store.js';
 import type { ProgressReader } from '../progress/progress-reader.js';
 import type { LearnerSessions } from '../users/learner-sessions.js';
 import type { LearnerStore } from '../users/learner-store.js';
-import type { Candidate, Candidates } from './candidates.js';
-import type { FinishedSteps } from './finished-steps.js';
-import type { KnowledgeModel } from './knowledge-model.js';
-import { adjustDifficulty, RECENT_ANSWERS } from './difficulty-adjustment.js';
-import type { LearningPaths } from './learning-path.js';
-import { predictFromEvidence } from './performance-prior.js';
+import type { Candidate, Candidates } from './policy/candidates.js';
+import type { FinishedSteps } from './policy/finished-steps.js';
+import type { KnowledgeModel } from './models/inference/knowledge-model.js';
+import { adjustDifficulty, RECENT_ANSWERS } from './policy/difficulty-adjustment.js';
+import type { LearningPaths } from './policy/learning-path.js';
+import { predictFromEvidence } from './models/performance-prior.js';
 import type { PracticeHistory } from './practice-history.js';
-import type { ReviewSchedule } from './review-schedule.js';
-import { pathChanges } from './stored-paths.js';
-import type { StoredPaths } from './stored-paths.js';
+import type { ReviewSchedule } from './policy/review-schedule.js';
+import { pathChanges } from './policy/stored-paths.js';
+import type { StoredPaths } from './policy/stored-paths.js';
 import { analyzeUserPattern, PATTERN_ANSWERS, PATTERN_DAYS } from './user-pattern.js';
 
 export type AdaptiveService = Pick<

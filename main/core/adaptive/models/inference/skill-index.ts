@@ -1,4 +1,4 @@
-import type { Sequence } from './kt-data.js';
+import type { Sequence } from '../sequence.js';
 
 /** Skill ids of the content (such as "python/loops") and the model's skill numbers, both ways. */
 export class SkillIndex {

@@ -1,7 +1,7 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs';
 import type { FSRS, Grade } from 'ts-fsrs';
-import { DEFAULT_DESIRED_RETENTION } from '../../../common/contract/reviews.js';
-import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import { DEFAULT_DESIRED_RETENTION } from '../../../../common/contract/reviews.js';
+import type { SqliteDatabase } from '../../../../infra/sqlite/open-database.js';
 
 export interface ScheduledReview {
   skillId: string;

@@ -1,5 +1,5 @@
-import { DeepKt } from './deep-kt.js';
-import type { DeepKtOptions } from './deep-kt.js';
+import { DeepKt } from '../deep-kt.js';
+import type { DeepKtOptions } from '../deep-kt.js';
 import { modelFolder } from './model-store.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { PathChanges, PathStep } from '../../../common/contract/adaptive.js';
-import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import type { PathChanges, PathStep } from '../../../../common/contract/adaptive.js';
+import type { SqliteDatabase } from '../../../../infra/sqlite/open-database.js';
 import { counted, listed } from './wording.js';
 
 export type StoredStep = Pick<PathStep, 'contentId' | 'status'>;

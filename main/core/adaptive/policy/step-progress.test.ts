@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startLearner } from './testing/start-learner.js';
+import { startLearner } from '../testing/start-learner.js';
 
 const stateOf = (progress: { steps: { contentId: string; state: string }[] }) =>
   Object.fromEntries(progress.steps.map((s) => [s.contentId, s.state]));

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DeepKt } from './deep-kt.js';
-import type { Sequence } from './kt-data.js';
+import { DeepKt } from '../deep-kt.js';
+import type { Sequence } from '../sequence.js';
 import { ModelFileError, modelFolder } from './model-store.js';
 import { loadTrained, saveTrained } from './trained-model.js';
 

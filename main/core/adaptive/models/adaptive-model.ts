@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import type { Logger } from '../../../infra/log/logger.js';
-import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
-import { KnowledgeModel, LOCAL_MODEL } from './knowledge-model.js';
-import type { Prior } from './knowledge-model.js';
-import { ModelStore } from './model-store.js';
-import type { TrainJob } from './learner-training.js';
-import { ModelTrainer } from './model-trainer.js';
-import { PracticeHistory } from './practice-history.js';
+import type { Logger } from '../../../../infra/log/logger.js';
+import type { SqliteDatabase } from '../../../../infra/sqlite/open-database.js';
+import { KnowledgeModel, LOCAL_MODEL } from './inference/knowledge-model.js';
+import type { Prior } from './inference/knowledge-model.js';
+import { ModelStore } from './storage/model-store.js';
+import type { TrainJob } from './training/learner-training.js';
+import { ModelTrainer } from './training/model-trainer.js';
+import { PracticeHistory } from '../practice-history.js';
 
 export interface AdaptiveModelOptions {
   /** The compiled trainer worker; without it the deep model is served but not trained on this machine. */

@@ -1,7 +1,7 @@
-import type { LearningPath, PathStep } from '../../../common/contract/adaptive.js';
-import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
-import { predictFromEvidence } from './performance-prior.js';
-import type { SkillEvidence } from './performance-prior.js';
+import type { LearningPath, PathStep } from '../../../../common/contract/adaptive.js';
+import type { SqliteDatabase } from '../../../../infra/sqlite/open-database.js';
+import { predictFromEvidence } from '../models/performance-prior.js';
+import type { SkillEvidence } from '../models/performance-prior.js';
 import type { FinishedSteps } from './finished-steps.js';
 import { counted, listed, listedWithMore, percent } from './wording.js';
 

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import type { SqliteDatabase } from '../../../../infra/sqlite/open-database.js';
 
 export interface Candidate {
   id: string;

@@ -1,11 +1,11 @@
-import type { Logger } from '../../../infra/log/logger.js';
-import type { DeepKt } from './deep-kt.js';
-import { ModelFileError } from './model-store.js';
-import type { ModelStore } from './model-store.js';
-import type { ModelTrainer } from './model-trainer.js';
-import type { PracticeHistory } from './practice-history.js';
+import type { Logger } from '../../../../../infra/log/logger.js';
+import type { DeepKt } from '../deep-kt.js';
+import { ModelFileError } from '../storage/model-store.js';
+import type { ModelStore } from '../storage/model-store.js';
+import type { ModelTrainer } from '../training/model-trainer.js';
+import type { PracticeHistory } from '../../practice-history.js';
 import { SkillIndex } from './skill-index.js';
-import { loadTrained } from './trained-model.js';
+import { loadTrained } from '../storage/trained-model.js';
 
 /** The model trained on this install's own answers, under `<dataDir>/models/`. */
 export const LOCAL_MODEL = 'learners';

@@ -1,15 +1,15 @@
 import type * as TF from '@tensorflow/tfjs';
-import { ATTENTION_SKILL_ROWS, attentionNetwork } from './attention-network.js';
+import { ATTENTION_SKILL_ROWS, attentionNetwork } from './networks/attention-network.js';
 import { calibrate, fitCalibration, IDENTITY, sigmoid } from './calibration.js';
 import type { Calibration } from './calibration.js';
-import type { Sequence } from './kt-data.js';
-import { kindOf, tokenOf } from './kt-network.js';
-import type { KtNetwork, KtShape, SkillRows } from './kt-network.js';
-import { LSTM_SKILL_ROWS, lstmNetwork } from './lstm-network.js';
-import { auc } from './metrics.js';
+import type { Sequence } from './sequence.js';
+import { kindOf, tokenOf } from './networks/kt-network.js';
+import type { KtNetwork, KtShape, SkillRows } from './networks/kt-network.js';
+import { LSTM_SKILL_ROWS, lstmNetwork } from './networks/lstm-network.js';
+import { auc } from '../evaluation/metrics.js';
 import type { KtModel } from './simple-models.js';
-import { loadTf } from './tf-backend.js';
-import type { Tf } from './tf-backend.js';
+import { loadTf } from './networks/tf-backend.js';
+import type { Tf } from './networks/tf-backend.js';
 
 export type Architecture = 'lstm' | 'attention';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_PACKS, startLearner } from './testing/start-learner.js';
+import { SHIPPED_PACKS, startLearner } from '../testing/start-learner.js';
 
 /** Quiz answers on the demo pack's difficulty-3 item, oldest first. */
 const answers = (...results: boolean[]) =>

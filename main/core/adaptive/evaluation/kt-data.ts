@@ -1,10 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import type { Sequence } from '../models/sequence.js';
 
-/** One learner's answers in time order: which skill (or question) each was on, and whether it was right. */
-export interface Sequence {
-  skills: number[];
-  correct: (0 | 1)[];
-}
+export type { Sequence };
 
 export class DatasetError extends Error {
   constructor(file: string, line: number, reason: string) {

@@ -4,14 +4,14 @@ import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient } from '../../../common/contract/bridge.js';
-import { writePackFixture } from '../../../content-packs/format/pack-fixture.js';
-import { createCore } from '../create-core.js';
-import type { Core, CoreOptions } from '../create-core.js';
-import { localBridge } from '../local-bridge.js';
-import { DeepKt } from './deep-kt.js';
-import { trainerScript } from './testing/trainer-script.js';
-import { saveTrained } from './trained-model.js';
+import { createApiClient } from '../../../../../common/contract/bridge.js';
+import { writePackFixture } from '../../../../../content-packs/format/pack-fixture.js';
+import { createCore } from '../../../create-core.js';
+import type { Core, CoreOptions } from '../../../create-core.js';
+import { localBridge } from '../../../local-bridge.js';
+import { DeepKt } from '../deep-kt.js';
+import { trainerScript } from '../../testing/trainer-script.js';
+import { saveTrained } from '../storage/trained-model.js';
 
 const opened: Core[] = [];
 afterEach(async () => {

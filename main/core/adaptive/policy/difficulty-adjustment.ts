@@ -1,7 +1,7 @@
-import type { DifficultyAdjustment, PerformanceInput } from '../../../common/contract/adaptive.js';
-import type { TargetSuccess } from '../../../common/contract/learners.js';
-import { predictFromEvidence } from './performance-prior.js';
-import type { Attempt } from './practice-history.js';
+import type { DifficultyAdjustment, PerformanceInput } from '../../../../common/contract/adaptive.js';
+import type { TargetSuccess } from '../../../../common/contract/learners.js';
+import { predictFromEvidence } from '../models/performance-prior.js';
+import type { Attempt } from '../practice-history.js';
 import { bandWords, counted, percent } from './wording.js';
 
 /** The answers a decision looks at: recent enough to follow the learner, enough to not chase noise. */

@@ -1,7 +1,7 @@
 import type { Sequence } from './kt-data.js';
 import { metrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
-import type { KtModel } from './simple-models.js';
+import type { KtModel } from '../models/simple-models.js';
 
 export interface ModelScore extends Metrics {
   model: string;

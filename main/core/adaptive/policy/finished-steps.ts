@@ -1,6 +1,6 @@
-import type { StepProgress, StepProgressState } from '../../../common/contract/step-progress.js';
-import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
-import type { SkillEvidence } from './performance-prior.js';
+import type { StepProgress, StepProgressState } from '../../../../common/contract/step-progress.js';
+import type { SqliteDatabase } from '../../../../infra/sqlite/open-database.js';
+import type { SkillEvidence } from '../models/performance-prior.js';
 import { MASTERED } from './review-schedule.js';
 
 /**

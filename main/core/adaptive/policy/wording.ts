@@ -1,7 +1,7 @@
 /** How the adaptive engine words numbers for learners. */
 export const percent = (p: number) => `${Math.round(p * 100)}%`;
 
-import { counted } from '../../../common/plural.js';
+import { counted } from '../../../../common/plural.js';
 
 export { counted };
 

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LearningPath } from '../../../common/contract/adaptive.js';
-import type { PackManifestInput } from '../../../content-packs/format/manifest.js';
-import { SHIPPED_PACKS, startLearner } from './testing/start-learner.js';
+import type { LearningPath } from '../../../../common/contract/adaptive.js';
+import type { PackManifestInput } from '../../../../content-packs/format/manifest.js';
+import { SHIPPED_PACKS, startLearner } from '../testing/start-learner.js';
 
 /** What each step needs first, read from the shipped manifests, apart from the code under test. */
 function shippedPrerequisites(): Map<string, string[]> {

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writePackFixture } from '../../../content-packs/format/pack-fixture.js';
-import { startLearner } from './testing/start-learner.js';
+import { writePackFixture } from '../../../../content-packs/format/pack-fixture.js';
+import { startLearner } from '../testing/start-learner.js';
 
 /** Three right answers on the fixture's loops question: the loops skill is mastered. */
 const masterLoops = Array.from({ length: 3 }, () => ({

@@ -1,4 +1,4 @@
-import type { Sequence } from './kt-data.js';
+import type { Sequence } from './sequence.js';
 
 /** A knowledge-tracing model: fit on some learners, then predict each answer of another from the earlier ones only. */
 export interface KtModel {

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { DeepKt } from './deep-kt.js';
-import { PracticeHistory } from './practice-history.js';
-import { SkillIndex } from './skill-index.js';
-import { APP_MODEL, loadTrained, saveTrained } from './trained-model.js';
+import { DeepKt } from '../deep-kt.js';
+import { PracticeHistory } from '../../practice-history.js';
+import { SkillIndex } from '../inference/skill-index.js';
+import { APP_MODEL, loadTrained, saveTrained } from '../storage/trained-model.js';
 
 export interface TrainJob {
   /** The core database, opened read-only. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fitCalibration } from './calibration.js';
 import { Dkt, Sakt } from './dkt.js';
-import { evaluate } from './evaluate.js';
-import type { Sequence } from './kt-data.js';
-import { auc, metrics } from './metrics.js';
+import { evaluate } from '../evaluation/evaluate.js';
+import type { Sequence } from './sequence.js';
+import { auc, metrics } from '../evaluation/metrics.js';
 import { Bkt, Elo, ItemAverage, Pfa } from './simple-models.js';
 
 describe('metrics', () => {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Logger } from '../../../infra/log/logger.js';
+import type { Logger } from '../../../../../infra/log/logger.js';
 import type { TrainJob, TrainOutcome } from './learner-training.js';
 
 export interface TrainerOptions {
