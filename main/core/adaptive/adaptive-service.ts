@@ -47,7 +47,7 @@ export function createAdaptiveService(deps: {
   paths: LearningPaths;
   storedPaths: StoredPaths;
   /** The deep model, which answers predictions once the learner has history enough for it. */
-  knowledge: Pick<KnowledgeModel, 'predict'>;
+  knowledge: Pick<KnowledgeModel, 'predict' | 'predictMany'>;
   now: () => Date;
 }): AdaptiveService {
   const { candidates, reader, history, paths, storedPaths } = deps;
@@ -103,12 +103,22 @@ export function createAdaptiveService(deps: {
           reason: `Read “${lesson.title}” first: the next exercises build on it.`,
         };
       }
+      // The deep model scores every candidate in one call where it can; the simple model the rest.
+      const deep = await deps.knowledge.predictMany(
+        learnerId,
+        ready.map((c) => c.skills),
+      );
+      const evidence = reader.evidenceBySkill(learnerId);
+      const chance = (exercise: Candidate, i: number) => {
+        const d = deep[i]!;
+        if ('probability' in d) return d.probability;
+        const tried = exercise.skills.flatMap((skill) => evidence.get(skill) ?? []);
+        return predictFromEvidence(exercise.difficulty, tried).probability;
+      };
       // Closest to the target band wins; among equals, the earliest in teaching order.
       let best: { exercise: Candidate; probability: number; distance: number } | undefined;
-      const evidence = reader.evidenceBySkill(learnerId);
-      for (const exercise of ready) {
-        const tried = exercise.skills.flatMap((skill) => evidence.get(skill) ?? []);
-        const { probability } = predictFromEvidence(exercise.difficulty, tried);
+      for (const [i, exercise] of ready.entries()) {
+        const probability = chance(exercise, i);
         const distance = Math.max(0, band.low - probability, probability - band.high);
         if (!best || distance < best.distance) best = { exercise, probability, distance };
         if (distance === 0) break;

@@ -6,6 +6,7 @@ import type { Sequence } from './sequence.js';
 import { kindOf, tokenOf } from './networks/kt-network.js';
 import type { KtNetwork, KtShape, SkillRows } from './networks/kt-network.js';
 import { LSTM_SKILL_ROWS, lstmNetwork } from './networks/lstm-network.js';
+import { LstmStepper } from './networks/lstm-step.js';
 import { auc } from '../evaluation/metrics.js';
 import type { KtModel } from './simple-models.js';
 import { loadTf } from './networks/tf-backend.js';
@@ -86,6 +87,7 @@ export class DeepKt implements KtModel {
   #network: KtNetwork | undefined;
   #shape: KtShape | undefined;
   #calibration: Calibration = IDENTITY;
+  #stepper: LstmStepper | undefined;
   /** What was saved beside the weights (for a loaded model). */
   metadata: Record<string, unknown> = {};
   readonly #o: Required<Omit<DeepKtOptions, 'onEpoch' | 'skills'>> & Pick<DeepKtOptions, 'onEpoch' | 'skills'>;
@@ -129,9 +131,21 @@ export class DeepKt implements KtModel {
     return this.#calibration;
   }
 
+  /**
+   * The LSTM one answer at a time, for serving: a learner's state is kept and each new answer costs
+   * one step. Undefined for the attention model, which reads its window at every prediction.
+   */
+  stepper(): LstmStepper | undefined {
+    if (this.#o.architecture !== 'lstm' || !this.#network) return undefined;
+    this.#stepper ??= new LstmStepper(this.#network.params, this.#shape!);
+    return this.#stepper;
+  }
+
   /** Trains; a model already trained or loaded is fine-tuned, grown first if the data has new skills. */
   async fit(train: readonly Sequence[]): Promise<void> {
     const tf = await this.#ready();
+    // Its weights are about to change.
+    this.#stepper = undefined;
     const skills = Math.max(this.#o.skills ?? 0, skillCount(train), this.skills, 1);
     const held = this.#o.validation > 0 && train.length >= 20 ? heldOut(train, this.#o.validation, this.#o.seed) : [];
     const heldSet = new Set(held);
@@ -210,6 +224,11 @@ export class DeepKt implements KtModel {
 
   /** The chance the learner gets each of `skills` right next, after the answers so far. */
   predictNext(history: Sequence, skills: readonly number[]): number[] {
+    return this.predictNextLogits(history, skills).map((x) => calibrate(this.#calibration, x));
+  }
+
+  /** `predictNext` before calibration. */
+  predictNextLogits(history: Sequence, skills: readonly number[]): number[] {
     const n = history.skills.length;
     const windows = skills.map((skill) => ({
       sequence: { skills: [...history.skills, skill], correct: [...history.correct, 0 as const] },
@@ -217,7 +236,7 @@ export class DeepKt implements KtModel {
       end: n + 1,
       from: n,
     }));
-    return this.#run(windows).map((row) => calibrate(this.#calibration, row[0]!));
+    return this.#run(windows).map((row) => row[0]!);
   }
 
   /** Writes the topology, weights and `metadata` through a tfjs IOHandler (a ModelStore folder, say). */
@@ -279,6 +298,7 @@ export class DeepKt implements KtModel {
   }
 
   dispose(): void {
+    this.#stepper = undefined;
     this.#network?.params.forEach((v) => v.dispose());
     this.#network = undefined;
   }

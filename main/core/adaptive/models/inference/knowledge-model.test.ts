@@ -10,6 +10,7 @@ import { createCore } from '../../../create-core.js';
 import type { Core, CoreOptions } from '../../../create-core.js';
 import { localBridge } from '../../../local-bridge.js';
 import { DeepKt } from '../deep-kt.js';
+import type { Architecture } from '../deep-kt.js';
 import { trainerScript } from '../../testing/trainer-script.js';
 import { saveTrained } from '../storage/trained-model.js';
 
@@ -53,9 +54,9 @@ async function start(options: { source?: string; dataDir?: string; model?: CoreO
 }
 
 /** A pack source whose manifest names a model folder holding a small model trained on its one skill. */
-async function packWithModel(): Promise<string> {
+async function packWithModel(architecture: Architecture = 'attention'): Promise<string> {
   const source = writePackFixture();
-  const model = new DeepKt({ architecture: 'attention', hidden: 8, heads: 2, window: 16, epochs: 2 });
+  const model = new DeepKt({ architecture, hidden: 8, embedding: 8, heads: 2, window: 16, epochs: 2 });
   await model.fit(
     Array.from({ length: 30 }, (_, n) => ({
       skills: Array(10).fill(0),
@@ -151,4 +152,35 @@ describe('the deep model behind predictPerformance', () => {
     expect(await run).toMatchObject({ trained: false, reason: expect.stringMatching(/the trainer stopped/) });
     expect(core.model.trainer!.training).toBe(false);
   }, 60_000);
+
+  it('keeps each learner’s state between answers, and reads the log again when an answer arrives out of order', async () => {
+    const { api, session, core } = await start({ source: await packWithModel('lstm') });
+    const answer = (correct: boolean, minute: number) => ({
+      type: 'QuizAnswered' as const,
+      timestamp: new Date(Date.UTC(2026, 0, 10, 9, minute)).toISOString(),
+      data: { quizItemId: 'demo/range-stop', correct, answer: 'x', timeSpentMs: 1000 },
+    });
+    const predict = async () => (await api.predictPerformance({ session, contentId: 'demo/count-down' })).probability;
+    /** What a model loaded afresh says, reading the whole log from the start. */
+    const fresh = async () => {
+      core.model.knowledge.reload();
+      return predict();
+    };
+    const seen: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      await core.recordProgress(session, [answer(i % 3 !== 0, 10 + i)]);
+      seen.push(await predict());
+    }
+    expect((await api.predictPerformance({ session, contentId: 'demo/count-down' })).model).toBe(
+      'DKT (LSTM), from pack demo',
+    );
+    expect(new Set(seen).size).toBeGreaterThan(1);
+    expect(seen.at(-1)).toBeCloseTo(await fresh(), 6);
+    // Kept state again, then a wrong answer synced from another device, older than all the others.
+    await predict();
+    await core.recordProgress(session, [answer(false, 1)]);
+    const after = await predict();
+    expect(after).not.toBeCloseTo(seen.at(-1)!, 6);
+    expect(after).toBeCloseTo(await fresh(), 6);
+  }, 30_000);
 });

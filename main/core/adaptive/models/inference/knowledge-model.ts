@@ -1,9 +1,11 @@
 import type { Logger } from '../../../../../infra/log/logger.js';
+import type { PracticeHistory } from '../../practice-history.js';
+import { calibrate, sigmoid } from '../calibration.js';
 import type { DeepKt } from '../deep-kt.js';
 import { ModelFileError } from '../storage/model-store.js';
 import type { ModelStore } from '../storage/model-store.js';
 import type { ModelTrainer } from '../training/model-trainer.js';
-import type { PracticeHistory } from '../../practice-history.js';
+import { LearnerStates } from './learner-states.js';
 import { SkillIndex } from './skill-index.js';
 import { loadTrained } from '../storage/trained-model.js';
 
@@ -29,6 +31,8 @@ interface Loaded {
   /** Answers the model was trained on here (0 for a pack's). */
   trainedOn: number;
   fromPack: boolean;
+  /** Each learner's recurrent state (the LSTM); undefined for a model that reads its window each time. */
+  states: LearnerStates | undefined;
 }
 
 export interface Prior {
@@ -37,7 +41,6 @@ export interface Prior {
 }
 
 const logit = (p: number) => Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p));
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /**
  * Serves the deep model: the one trained on this install's answers, else a model shipped with a
@@ -54,7 +57,7 @@ export class KnowledgeModel {
     store: ModelStore;
     /** Models the installed packs ship, in a stable order. */
     priors: () => Promise<Prior[]>;
-    history: Pick<PracticeHistory, 'latest'>;
+    history: Pick<PracticeHistory, 'latest' | 'answersAfter' | 'count'>;
     /** Graded answers of all learners so far (what decides when to train again). */
     countAnswers: () => number;
     trainer: ModelTrainer | undefined;
@@ -71,23 +74,48 @@ export class KnowledgeModel {
 
   /** The chance the learner answers content on `skills` right next, or why the deep model cannot say. */
   async predict(learnerId: string, skills: readonly string[]): Promise<DeepPrediction> {
+    return (await this.predictMany(learnerId, [skills]))[0]!;
+  }
+
+  /**
+   * `predict` for many contents at once (a recommendation's candidates): the learner's history is
+   * read once and each distinct skill scored once, however many contents share it.
+   */
+  async predictMany(learnerId: string, contents: readonly (readonly string[])[]): Promise<DeepPrediction[]> {
     const loaded = await this.#current();
     this.#deps.trainer?.poke(this.#deps.countAnswers(), loaded?.trainedOn ?? 0);
-    if (!loaded) return { note: this.#status.detail };
-    const known = skills.map((s) => loaded.index.numberOf(s)).filter((n): n is number => n !== undefined);
-    if (known.length === 0) return { note: `${loaded.label} does not know this content’s skills` };
-    const attempts = this.#deps.history.latest(learnerId, loaded.model.window).reverse();
-    if (attempts.length < loaded.minHistory) {
-      const needed = `${loaded.minHistory} answer${loaded.minHistory === 1 ? '' : 's'}`;
-      return { note: `${loaded.label} needs ${needed} of the learner’s; ${attempts.length} so far` };
-    }
-    const sequence = loaded.index.sequenceOf(attempts, false);
-    const p = loaded.model.predictNext(sequence, known);
-    // Several skills: the mean logit, as the simple model does, so more tags do not mean more certainty.
-    const probability = sigmoid(p.reduce((sum, q) => sum + logit(q), 0) / p.length);
+    if (!loaded) return contents.map(() => ({ note: this.#status.detail }));
+    const known = contents.map((skills) =>
+      skills.map((s) => loaded.index.numberOf(s)).filter((n): n is number => n !== undefined),
+    );
+    const distinct = [...new Set(known.flat())];
+    const { answers, logits } = this.#logits(loaded, learnerId, distinct);
+    const chance = new Map(distinct.map((skill, i) => [skill, calibrate(loaded.model.calibration, logits[i]!)]));
     // Grows with the history the model reads, which spans all skills (not only this content's).
-    const confidence = attempts.length / (attempts.length + 10);
-    return { probability, confidence, model: loaded.label };
+    const read = Math.min(answers, loaded.model.window);
+    const confidence = read / (read + 10);
+    return known.map((skills) => {
+      if (skills.length === 0) return { note: `${loaded.label} does not know this content’s skills` };
+      if (answers < loaded.minHistory) {
+        const needed = `${loaded.minHistory} answer${loaded.minHistory === 1 ? '' : 's'}`;
+        return { note: `${loaded.label} needs ${needed} of the learner’s; ${answers} so far` };
+      }
+      // Several skills: the mean logit, as the simple model does, so more tags do not mean more certainty.
+      const probability = sigmoid(skills.reduce((sum, k) => sum + logit(chance.get(k)!), 0) / skills.length);
+      return { probability, confidence, model: loaded.label };
+    });
+  }
+
+  /** The learner's answers so far and the logit of each skill next: one step per new answer, or a pass over the window. */
+  #logits(loaded: Loaded, learnerId: string, skills: readonly number[]): { answers: number; logits: number[] } {
+    if (loaded.states) {
+      const { state, answers } = loaded.states.current(learnerId);
+      return { answers, logits: skills.length > 0 ? loaded.model.stepper()!.logits(state, skills) : [] };
+    }
+    const attempts = this.#deps.history.latest(learnerId, loaded.model.window).reverse();
+    if (skills.length === 0 || attempts.length < loaded.minHistory) return { answers: attempts.length, logits: [] };
+    const sequence = loaded.index.sequenceOf(attempts, false);
+    return { answers: attempts.length, logits: loaded.model.predictNextLogits(sequence, skills) };
   }
 
   /** Forgets the loaded model, so the next prediction reads the newly saved one. */
@@ -158,7 +186,9 @@ export class KnowledgeModel {
     }
   }
 
-  #use(loaded: Loaded): void {
+  #use(found: Omit<Loaded, 'states'>): void {
+    const stepper = found.model.stepper();
+    const loaded = { ...found, states: stepper && new LearnerStates(stepper, found.index, this.#deps.history) };
     this.#loaded = loaded;
     this.#status = { state: 'loaded', detail: loaded.label };
   }

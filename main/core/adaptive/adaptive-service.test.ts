@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../../../common/contract/bridge.js';
-import type { RecordInput } from '../../../../../common/contract/progress.js';
-import { writePackFixture } from '../../../../../content-packs/format/pack-fixture.js';
-import { createCore } from '../../../create-core.js';
-import type { Core } from '../../../create-core.js';
-import { localBridge } from '../../../local-bridge.js';
+import { createApiClient } from '../../../common/contract/bridge.js';
+import type { RecordInput } from '../../../common/contract/progress.js';
+import { writePackFixture } from '../../../content-packs/format/pack-fixture.js';
+import { createCore } from '../create-core.js';
+import type { Core } from '../create-core.js';
+import { localBridge } from '../local-bridge.js';
 
 const opened: Core[] = [];
 afterEach(() => opened.splice(0).forEach((core) => void core.close()));
