@@ -4,7 +4,8 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { DeepKt, skillCount } from '../../core/adaptive/models/deep-kt.js';
 import type { Architecture, DeepKtOptions, EpochReport } from '../../core/adaptive/models/deep-kt.js';
-import { evaluate } from '../../core/adaptive/evaluation/evaluate.js';
+import type { ModelScore } from '../../core/adaptive/evaluation/evaluate.js';
+import { evaluateProtocols } from '../../core/adaptive/evaluation/protocols.js';
 import { readKt } from '../../core/adaptive/evaluation/kt-data.js';
 import { Bkt, Elo, ItemAverage, Pfa } from '../../core/adaptive/models/simple-models.js';
 import { APP_MODEL, saveTrained } from '../../core/adaptive/models/storage/trained-model.js';
@@ -26,12 +27,25 @@ const epochLine = (label: string, r: EpochReport, epochs: number) =>
   `${label}epoch ${r.epoch + 1} of at most ${epochs}, training loss ${r.loss.toFixed(4)}` +
   (r.validation ? `, validation AUC ${f(r.validation.auc, 4)}, log loss ${f(r.validation.logLoss, 4)}` : '');
 
+const row = (s: ModelScore) => ({
+  model: s.model,
+  AUC: f(s.auc),
+  accuracy: f(s.accuracy),
+  RMSE: f(s.rmse),
+  'log loss': f(s.logLoss),
+  ECE: f(s.ece),
+  'fit s': f(s.fitSeconds, 1),
+});
+
 export function registerModel(program: Command): void {
   const model = program.command('model').description('the adaptive engine’s knowledge-tracing models');
 
   model
     .command('eval')
-    .description('score every model on a knowledge-tracing data set (5-fold by learner, --split, or on --test)')
+    .description(
+      'score every model on a knowledge-tracing data set (5-fold by learner, --split, or on --test), ' +
+        'in the common protocol (every row an answer) and the leak-free one (a multi-skill answer one step)',
+    )
     .requiredOption('--train <file>', 'training data (the format of ../shared/data/kt/README.md)')
     .option('--test <file>', 'held-out data; without it, cross-validation inside --train')
     .option('--folds <n>', 'folds for cross-validation', Number, 5)
@@ -56,7 +70,10 @@ export function registerModel(program: Command): void {
         let run = 0;
         const deep = () => {
           run += 1;
-          const label = `${runs > 1 ? `fold ${run} of ${runs}, ` : ''}`;
+          // evaluateProtocols runs the common protocol's folds first, then the leak-free one's.
+          const protocol = run <= runs ? 'common' : 'leak-free';
+          const fold = ((run - 1) % runs) + 1;
+          const label = `${protocol}, ${runs > 1 ? `fold ${fold} of ${runs}, ` : ''}`;
           const m: DeepKt = new DeepKt({
             ...APP_MODEL,
             architecture: ARCHITECTURE[options.model],
@@ -67,7 +84,7 @@ export function registerModel(program: Command): void {
           return m;
         };
         const simple = [() => new ItemAverage(), () => new Bkt(), () => new Pfa(), () => new Elo()];
-        const scores = await evaluate(options.epochs > 0 ? [...simple, deep] : simple, train, {
+        const scores = await evaluateProtocols(options.epochs > 0 ? [...simple, deep] : simple, train, {
           ...(test ? { test } : {}),
           ...(options.split ? { split: options.split } : {}),
           folds: options.folds,
@@ -80,17 +97,16 @@ export function registerModel(program: Command): void {
             ? `one split by learner, ${Math.round(options.split * 100)}% of the learners held out (not cross-validated)`
             : `${options.folds}-fold cross-validation by learner`;
         print(`${options.train}: ${train.length} learners, ${answers} answers; ${how}`);
-        console.table(
-          scores.map((s) => ({
-            model: s.model,
-            AUC: f(s.auc),
-            accuracy: f(s.accuracy),
-            RMSE: f(s.rmse),
-            'log loss': f(s.logLoss),
-            ECE: f(s.ece),
-            'fit s': f(s.fitSeconds, 1),
-          })),
+        print('\nCommon protocol: every row an answer of its own, as the published tables score them');
+        console.table(scores.common.map(row));
+        const { rows, of, pairs } = scores.continuations;
+        print(
+          `\nLeak-free protocol: a multi-skill answer is one step, its rows predicted together from the answers ` +
+            `before it. ${rows} of ${of} rows (${f((100 * rows) / Math.max(1, of), 1)}%) continue the answer before ` +
+            `them (${pairs} skill pairs always answered alike, far from what separate answers would show)` +
+            (rows === 0 ? ': the same as the common protocol.' : ''),
         );
+        console.table(scores.leakFree.map(row));
       },
     );
 

@@ -16,7 +16,7 @@ const rng = (seed: number) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-async function score(make: () => KtModel, pairs: [Sequence[], Sequence[]][]): Promise<ModelScore> {
+async function score(make: () => KtModel, pairs: [readonly Sequence[], readonly Sequence[]][]): Promise<ModelScore> {
   const p: number[] = [];
   const y: number[] = [];
   let fitMs = 0;
@@ -41,12 +41,19 @@ async function score(make: () => KtModel, pairs: [Sequence[], Sequence[]][]): Pr
  * held-out file when there is one, else on one held-out share of the learners (`split`), else by
  * k-fold cross-validation over learners.
  */
+export interface EvaluateOptions {
+  test?: readonly Sequence[];
+  folds?: number;
+  split?: number;
+  seed?: number;
+}
+
 export async function evaluate(
   models: (() => KtModel)[],
-  train: Sequence[],
-  options: { test?: Sequence[]; folds?: number; split?: number; seed?: number } = {},
+  train: readonly Sequence[],
+  options: EvaluateOptions = {},
 ): Promise<ModelScore[]> {
-  let pairs: [Sequence[], Sequence[]][];
+  let pairs: [readonly Sequence[], readonly Sequence[]][];
   if (options.test) pairs = [[train, options.test]];
   else if (options.split) {
     const random = rng(options.seed ?? 7);

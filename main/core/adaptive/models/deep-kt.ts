@@ -2,6 +2,7 @@ import type * as TF from '@tensorflow/tfjs';
 import { ATTENTION_SKILL_ROWS, attentionNetwork } from './networks/attention-network.js';
 import { calibrate, fitCalibration, IDENTITY, sigmoid } from './calibration.js';
 import type { Calibration } from './calibration.js';
+import { answerStarts } from './sequence.js';
 import type { Sequence } from './sequence.js';
 import { kindOf, tokenOf } from './networks/kt-network.js';
 import type { KtNetwork, KtShape, SkillRows } from './networks/kt-network.js';
@@ -164,6 +165,8 @@ export class DeepKt implements KtModel {
     const variables = [...network.params.values()];
     let best: { auc: number; weights: Map<string, TF.Tensor>; logits: number[][] } | undefined;
     let stale = 0;
+    // Dropout masks from the model's seed, one per batch in order, so the same seed trains the same model.
+    let draws = 0;
     for (let epoch = 0; epoch < this.#o.epochs; epoch++) {
       let total = 0;
       let count = 0;
@@ -173,7 +176,8 @@ export class DeepKt implements KtModel {
         optimizer.minimize(
           () => {
             const { correct, mask, ...batch } = this.#tensors(group);
-            const data = tf.losses.sigmoidCrossEntropy(correct, network.logits(batch, true), mask) as TF.Scalar;
+            const training = { seed: this.#o.seed * 100_003 + draws++ };
+            const data = tf.losses.sigmoidCrossEntropy(correct, network.logits(batch, training), mask) as TF.Scalar;
             // A kept copy to report: minimize disposes the cost it is handed.
             logLoss = tf.keep(data.clone());
             return prior > 0 ? data.add(network.penalty().mul(prior)) : data;
@@ -360,8 +364,8 @@ export class DeepKt implements KtModel {
     for (let i = 0; i < order.length; i += size) {
       const group = order.slice(i, i + size).map((j) => windows[j]!);
       const logits = tf.tidy(() => {
-        const { tokens, skills, kinds } = this.#tensors(group);
-        return this.#network!.logits({ tokens, skills, kinds }, false);
+        const { correct, mask, ...batch } = this.#tensors(group);
+        return this.#network!.logits(batch);
       });
       const values = logits.dataSync();
       const length = logits.shape[1];
@@ -382,15 +386,25 @@ export class DeepKt implements KtModel {
     const kinds = new Int32Array(windows.length * length);
     const correct = new Float32Array(windows.length * length);
     const mask = new Float32Array(windows.length * length);
+    const reads = new Int32Array(windows.length * length);
+    let continues = false;
     windows.forEach(({ sequence: s, start, end, from }, b) => {
+      const starts = s.continues ? answerStarts(s) : undefined;
+      for (let t = 0; t < length; t++) reads[b * length + t] = t;
       for (let i = start; i < end; i++) {
         const at = b * length + i - start;
+        // A row continuing an answer begun before the window reads from the window's start, the nearest it has.
+        if (starts && starts[i]! < i) {
+          reads[at] = Math.max(starts[i]!, start) - start;
+          continues = true;
+        }
         // Skills the model has never seen read as its last one: a known, wrong-but-harmless guess.
         tokens[at] = i === 0 ? 1 : tokenOf(Math.min(s.skills[i - 1]!, last), s.correct[i - 1]!);
         kinds[at] = kindOf(tokens[at]!);
         skills[at] = Math.min(s.skills[i]!, last);
         correct[at] = s.correct[i]!;
-        mask[at] = i >= from ? 1 : 0;
+        // Nor is it scored or trained on: the token before it is its own answer's.
+        mask[at] = i >= from && !(starts && starts[i]! < start) ? 1 : 0;
       }
     });
     const shape: [number, number] = [windows.length, length];
@@ -400,6 +414,7 @@ export class DeepKt implements KtModel {
       kinds: tf.tensor2d(kinds, shape, 'int32'),
       correct: tf.tensor2d(correct, shape),
       mask: tf.tensor2d(mask, shape),
+      ...(continues ? { reads: tf.tensor2d(reads, shape, 'int32') } : {}),
     };
   }
 }

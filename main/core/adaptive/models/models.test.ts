@@ -5,6 +5,8 @@ import { evaluate } from '../evaluation/evaluate.js';
 import type { Sequence } from './sequence.js';
 import { auc, metrics } from '../evaluation/metrics.js';
 import { Bkt, Elo, ItemAverage, Pfa } from './simple-models.js';
+import { markContinuations } from '../evaluation/continuations.js';
+import { multiSkillLearners } from '../evaluation/multi-skill-data.js';
 
 describe('metrics', () => {
   it('computes AUC with ties counted half, and the other scores', () => {
@@ -126,4 +128,50 @@ describe.each([
     await model.fit(Array.from({ length: 40 }, (_, i) => ({ skills: [i % 3], correct: [(i % 2) as 0 | 1] })));
     expect(model.predict({ skills: [1], correct: [1] })).toHaveLength(1);
   }, 60_000);
+});
+
+describe('a multi-skill answer as one step', () => {
+  const { sequences } = multiSkillLearners(120, 3);
+  const learner = markContinuations(sequences).sequences.find((s) => s.continues!.some(Boolean))!;
+  const at = learner.continues!.indexOf(true);
+  // The answer's first row flipped: what a model reading it would copy.
+  const flipped = { ...learner, correct: learner.correct.map((y, i) => (i === at - 1 ? ((1 - y) as 0 | 1) : y)) };
+
+  for (const make of [
+    () => new Elo(),
+    () => new Dkt({ hidden: 8, embedding: 8, window: 64, epochs: 1, validation: 0 }),
+    () => new Sakt({ hidden: 8, heads: 2, window: 64, epochs: 1, validation: 0 }),
+  ]) {
+    it(`${make().name}: no row of the answer reads another, while every row an answer of its own does`, async () => {
+      const model = make();
+      await model.fit(markContinuations(sequences).sequences);
+      const [before, after] = [await model.predict(learner), await model.predict(flipped)];
+      expect(after[at]).toBeCloseTo(before[at]!, 6);
+      const rows = { skills: learner.skills, correct: learner.correct };
+      const copied = await model.predict({ skills: flipped.skills, correct: flipped.correct });
+      expect(Math.abs(copied[at]! - (await model.predict(rows))[at]!)).toBeGreaterThan(1e-4);
+      if ('dispose' in model) model.dispose();
+    }, 30_000);
+  }
+});
+
+describe('seeded training', () => {
+  for (const make of [
+    (seed: number) => new Dkt({ hidden: 8, embedding: 8, window: 32, epochs: 2, seed }),
+    (seed: number) => new Sakt({ hidden: 8, heads: 2, window: 32, epochs: 2, seed }),
+  ]) {
+    it(`${make(1).name}: two runs with one seed give identical predictions, another seed others`, async () => {
+      const data = simulate(60, 5);
+      const run = async (seed: number) => {
+        const model = make(seed);
+        await model.fit(data);
+        const predicted = model.predictAll(data.slice(0, 10));
+        model.dispose();
+        return predicted;
+      };
+      const first = await run(3);
+      expect(await run(3)).toEqual(first);
+      expect(await run(4)).not.toEqual(first);
+    }, 60_000);
+  }
 });

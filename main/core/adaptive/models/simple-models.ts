@@ -205,9 +205,15 @@ export class Elo implements KtModel {
 
   predict(sequence: Sequence): number[] {
     let ability = 0;
+    // The rows of one multi-skill answer are predicted from the ability before it, then all update it.
+    let pending = 0;
     return sequence.skills.map((k, i) => {
+      if (!sequence.continues?.[i]) {
+        ability += pending;
+        pending = 0;
+      }
       const p = sigmoid(ability - (this.#difficulty.get(k) ?? 0));
-      ability += (0.8 / (1 + 0.05 * i)) * (sequence.correct[i]! - p);
+      pending += (0.8 / (1 + 0.05 * i)) * (sequence.correct[i]! - p);
       return p;
     });
   }

@@ -32,18 +32,22 @@ export class SkillIndex {
   }
 
   /**
-   * A learner's answers, oldest first, as the models read them: one step per skill of each answer
-   * (as the ASSISTments data sets do for multi-skill items). Unknown skills are numbered when
-   * `grow`, else left out.
+   * A learner's answers, oldest first, as the models read them: one row per skill of each answer
+   * (as the ASSISTments data sets store multi-skill items), its further rows marked as continuing it,
+   * so the answer is one step. Unknown skills are numbered when `grow`, else left out.
    */
   sequenceOf(answers: readonly { skills: readonly string[]; correct: boolean }[], grow: boolean): Sequence {
-    const sequence: Sequence = { skills: [], correct: [] };
+    const sequence = { skills: [] as number[], correct: [] as (0 | 1)[], continues: [] as boolean[] };
     for (const answer of answers) {
+      let first = true;
       for (const skill of answer.skills) {
         const n = grow ? this.add(skill) : this.numberOf(skill);
         if (n === undefined) continue;
         sequence.skills.push(n);
         sequence.correct.push(answer.correct ? 1 : 0);
+        // The answer's further skills are one step with its first: trained and predicted from the answers before.
+        sequence.continues.push(!first);
+        first = false;
       }
     }
     return sequence;

@@ -1,6 +1,6 @@
 import type * as TF from '@tensorflow/tfjs';
 import { createParams, layerNorm, lookup, param, sumOfSquares, tokenCount } from './kt-network.js';
-import type { KtBatch, KtNetwork, KtShape, SkillRows } from './kt-network.js';
+import type { KtBatch, KtNetwork, KtShape, SkillRows, Training } from './kt-network.js';
 import type { Tf } from './tf-backend.js';
 
 export const ATTENTION_SKILL_ROWS: Record<string, SkillRows> = {
@@ -56,7 +56,6 @@ export function attentionNetwork(tf: Tf, shape: KtShape, seed: number, initial?:
     slopes.dispose();
   }
   const p = (name: string) => param(params, name);
-  const drop = (x: TF.Tensor, training: boolean) => (training && shape.dropout > 0 ? tf.dropout(x, shape.dropout) : x);
   const split = (x: TF.Tensor, b: number, t: number) =>
     x
       .reshape([b, t, heads, dk])
@@ -65,13 +64,16 @@ export function attentionNetwork(tf: Tf, shape: KtShape, seed: number, initial?:
 
   return {
     params,
-    logits({ tokens, skills, kinds }: KtBatch, training: boolean): TF.Tensor2D {
+    logits({ tokens, skills, kinds, reads }: KtBatch, training?: Training): TF.Tensor2D {
       const [b, t] = tokens.shape;
+      // Each dropout of a pass draws its own mask, from the pass's seed.
+      let draws = 0;
+      const drop = (x: TF.Tensor) =>
+        training && shape.dropout > 0 ? tf.dropout(x, shape.dropout, undefined, training.seed * 8 + draws++) : x;
       const x = drop(
         lookup(tf, p('interaction') as TF.Tensor2D, tokens)
           .add(lookup(tf, p('answerEmbed') as TF.Tensor2D, kinds))
           .add(p('position').slice([0, 0], [t, d])),
-        training,
       ).reshape([b * t, d]);
       const q = lookup(tf, p('query') as TF.Tensor2D, skills)
         .reshape([b * t, d])
@@ -81,7 +83,14 @@ export function attentionNetwork(tf: Tf, shape: KtShape, seed: number, initial?:
       const values = split(x.matMul(p('wv')), b, t);
       // Step i may read tokens 0..i: token i is the answer before step i.
       const distance = tf.range(0, t).expandDims(1).sub(tf.range(0, t).expandDims(0));
-      const future = distance.less(0).toFloat().mul(-1e9);
+      // A continuation row reads no further than its answer's first row.
+      const future = (
+        reads
+          ? tf.range(0, t, 1, 'int32').reshape([1, 1, t]).greater(reads.expandDims(2)).expandDims(1)
+          : distance.less(0)
+      )
+        .toFloat()
+        .mul(-1e9);
       const recency = p('logSlope').exp().reshape([heads, 1, 1]).mul(distance.relu().expandDims(0)).neg();
       const scores = tf
         .matMul(queries, keys, false, true)
@@ -90,13 +99,13 @@ export function attentionNetwork(tf: Tf, shape: KtShape, seed: number, initial?:
         .add(recency)
         .add(future);
       const attended = tf
-        .matMul(drop(tf.softmax(scores), training).reshape([b * heads, t, t]), values)
+        .matMul(drop(tf.softmax(scores)).reshape([b * heads, t, t]), values)
         .reshape([b, heads, t, dk])
         .transpose([0, 2, 1, 3])
         .reshape([b * t, d]);
-      const y = layerNorm(tf, drop(attended.matMul(p('wo')), training).add(q), p('norm1Gain'), p('norm1Bias'));
+      const y = layerNorm(tf, drop(attended.matMul(p('wo'))).add(q), p('norm1Gain'), p('norm1Bias'));
       const f = y.matMul(p('ff1')).add(p('ff1Bias')).relu().matMul(p('ff2')).add(p('ff2Bias'));
-      const z = layerNorm(tf, drop(f, training).add(y), p('norm2Gain'), p('norm2Bias'));
+      const z = layerNorm(tf, drop(f).add(y), p('norm2Gain'), p('norm2Bias'));
       const next = lookup(tf, p('out') as TF.Tensor2D, skills)
         .reshape([b * t, d])
         .add(p('outShared'));

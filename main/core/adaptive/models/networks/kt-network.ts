@@ -9,6 +9,16 @@ export interface KtBatch {
   skills: TF.Tensor2D;
   /** int32 [B, T]: the token without its skill: 0 pads, 1 starts, 2 wrong, 3 right (rows of a shared table). */
   kinds: TF.Tensor2D;
+  /**
+   * int32 [B, T]: the last step whose token step t may read (tokens up to it, itself included): t, or
+   * for a row that continues a multi-skill answer, the answer's first row. Absent: t for every step.
+   */
+  reads?: TF.Tensor2D;
+}
+
+/** Training: dropout on, its masks drawn from this seed, so the same seed gives the same model. */
+export interface Training {
+  seed: number;
 }
 
 /** The sizes a network is built from. */
@@ -26,7 +36,8 @@ export interface KtShape {
 /** A knowledge-tracing network: trainable tensors by name, and the logit of each step's answer being right. */
 export interface KtNetwork {
   readonly params: Map<string, TF.Variable>;
-  logits(batch: KtBatch, training: boolean): TF.Tensor2D;
+  /** Without `training`, inference: no dropout. */
+  logits(batch: KtBatch, training?: Training): TF.Tensor2D;
   /** Sum of squares of the per-skill deviations, for a Gaussian prior that pulls rare skills towards the shared vectors. */
   penalty(): TF.Scalar;
 }

@@ -1,6 +1,6 @@
 import type * as TF from '@tensorflow/tfjs';
 import { createParams, lookup, param, sumOfSquares, tokenCount } from './kt-network.js';
-import type { KtBatch, KtNetwork, KtShape, SkillRows } from './kt-network.js';
+import type { KtBatch, KtNetwork, KtShape, SkillRows, Training } from './kt-network.js';
 import type { Tf } from './tf-backend.js';
 
 export const LSTM_SKILL_ROWS: Record<string, SkillRows> = {
@@ -42,7 +42,7 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
 
   return {
     params,
-    logits({ tokens, skills, kinds }: KtBatch, training: boolean): TF.Tensor2D {
+    logits({ tokens, skills, kinds, reads }: KtBatch, training?: Training): TF.Tensor2D {
       const [b, t] = tokens.shape;
       const x = lookup(tf, p('embed') as TF.Tensor2D, tokens)
         .add(lookup(tf, p('answerEmbed') as TF.Tensor2D, kinds))
@@ -65,8 +65,11 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
         state = output.sigmoid().mul(cell.tanh());
         states.push(state);
       }
-      let all = tf.stack(states, 1).reshape([b * t, h]);
-      if (training && shape.dropout > 0) all = tf.dropout(all, shape.dropout);
+      let stacked = tf.stack(states, 1);
+      // A continuation row reads the state of its answer's first row: a one-hot row per step picks it.
+      if (reads) stacked = tf.matMul(tf.oneHot(reads, t).toFloat(), stacked);
+      let all = stacked.reshape([b * t, h]);
+      if (training && shape.dropout > 0) all = tf.dropout(all, shape.dropout, undefined, training.seed);
       const next = lookup(tf, p('out') as TF.Tensor2D, skills)
         .reshape([b * t, h])
         .add(p('outShared'));
