@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Elo } from '../models/simple-models.js';
 import { markContinuations } from './continuations.js';
-import { multiSkillLearners } from './multi-skill-data.js';
+import { multiSkillLearners } from '../testing/multi-skill-learners.js';
 import { evaluateProtocols } from './protocols.js';
 
 describe('continuation rows', () => {

@@ -6,7 +6,7 @@ import type { Sequence } from './sequence.js';
 import { auc, metrics } from '../evaluation/metrics.js';
 import { Bkt, Elo, ItemAverage, Pfa } from './simple-models.js';
 import { markContinuations } from '../evaluation/continuations.js';
-import { multiSkillLearners } from '../evaluation/multi-skill-data.js';
+import { multiSkillLearners } from '../testing/multi-skill-learners.js';
 
 describe('metrics', () => {
   it('computes AUC with ties counted half, and the other scores', () => {
