@@ -120,16 +120,19 @@ function typicalHistory(): RecordInput[] {
   return events;
 }
 
-/** A strong learner: 16 right answers on every skill put every exercise above the band, so all 1,000 are scored. */
-function strongHistory(): RecordInput[] {
+/**
+ * A struggling learner: 8 wrong answers on every skill put every exercise below the band (and none is
+ * mastered, so none counts as done): the rule finds no exercise in the band, so all 1,000 are scored.
+ */
+function weakHistory(): RecordInput[] {
   const events = allLessons();
   for (let s = 0; s < SKILLS; s++) {
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 8; i++) {
       events.push({
         type: 'QuizAnswered',
         data: {
           quizItemId: `${PACK}/quiz-${s}-${i}`,
-          correct: true,
+          correct: false,
           answer: 'x',
           timeSpentMs: 5_000,
           skills: [`${PACK}/s${s}`],
@@ -307,7 +310,7 @@ async function main() {
   const learners = [];
   for (const [label, history] of [
     ['typical learner', typicalHistory()],
-    ['strong learner (no exercise in the band: all scored)', strongHistory()],
+    ['weak learner (every exercise below the band: all scored)', weakHistory()],
   ] as const) {
     const sessions = { simple: '', deep: '' };
     let id = '';
