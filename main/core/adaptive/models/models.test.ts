@@ -153,6 +153,23 @@ describe('a multi-skill answer as one step', () => {
       if ('dispose' in model) model.dispose();
     }, 30_000);
   }
+
+  for (const make of [
+    () => new Dkt({ hidden: 8, embedding: 8, window: 128, epochs: 1, validation: 0 }),
+    () => new Sakt({ hidden: 8, heads: 2, window: 128, epochs: 1, validation: 0 }),
+  ]) {
+    it(`${make().name}: each row of the answer is predicted as the app predicts the answer’s skills next`, async () => {
+      const model = make();
+      await model.fit(markContinuations(sequences).sequences);
+      const predicted = model.predict(learner);
+      const first = at - 1;
+      const before = { skills: learner.skills.slice(0, first), correct: learner.correct.slice(0, first) };
+      const next = model.predictNext(before, [learner.skills[first]!, learner.skills[at]!]);
+      expect(predicted[first]).toBeCloseTo(next[0]!, 5);
+      expect(predicted[at]).toBeCloseTo(next[1]!, 5);
+      model.dispose();
+    }, 30_000);
+  }
 });
 
 describe('seeded training', () => {

@@ -81,17 +81,14 @@ export function attentionNetwork(tf: Tf, shape: KtShape, seed: number, initial?:
       const queries = split(q.matMul(p('wq')), b, t);
       const keys = split(x.matMul(p('wk')), b, t);
       const values = split(x.matMul(p('wv')), b, t);
-      // Step i may read tokens 0..i: token i is the answer before step i.
-      const distance = tf.range(0, t).expandDims(1).sub(tf.range(0, t).expandDims(0));
-      // A continuation row reads no further than its answer's first row.
-      const future = (
-        reads
-          ? tf.range(0, t, 1, 'int32').reshape([1, 1, t]).greater(reads.expandDims(2)).expandDims(1)
-          : distance.less(0)
-      )
-        .toFloat()
-        .mul(-1e9);
-      const recency = p('logSlope').exp().reshape([heads, 1, 1]).mul(distance.relu().expandDims(0)).neg();
+      // Step i may read tokens 0..i: token i is the answer before step i. A row that continues a
+      // multi-skill answer reads as its answer's first row does: up to that row, and as far from each token.
+      const positions = tf.range(0, t).reshape([1, t]);
+      const distance = reads
+        ? reads.toFloat().expandDims(2).sub(positions.expandDims(0)).expandDims(1) // [B, 1, T, T]
+        : tf.range(0, t).expandDims(1).sub(positions).expandDims(0); // [1, T, T]
+      const future = distance.less(0).toFloat().mul(-1e9);
+      const recency = p('logSlope').exp().reshape([heads, 1, 1]).mul(distance.relu()).neg();
       const scores = tf
         .matMul(queries, keys, false, true)
         .mul(1 / Math.sqrt(dk))
