@@ -52,6 +52,12 @@ export function registerModel(program: Command): void {
     .option('--split <share>', 'instead of folds, one split holding out this share of the learners (e.g. 0.2)', Number)
     .option('--epochs <n>', 'most training passes of the deep model (0 leaves it out)', Number, APP_MODEL.epochs)
     .addOption(modelOption('the deep model: dkt (LSTM) or sakt (attention)'))
+    .option(
+      '--seed <n>',
+      'seed of the folds and of the deep model’s training: the same seed, the same figures',
+      Number,
+      7,
+    )
     .option('--json', 'print JSON')
     .action(
       async (options: {
@@ -61,6 +67,7 @@ export function registerModel(program: Command): void {
         split?: number;
         epochs: number;
         model: ModelName;
+        seed: number;
         json?: boolean;
       }) => {
         const train = await readKt(options.train);
@@ -79,6 +86,7 @@ export function registerModel(program: Command): void {
             architecture: ARCHITECTURE[options.model],
             skills,
             epochs: options.epochs,
+            seed: options.seed,
             onEpoch: (_epoch, _loss, report) => printError(`${m.name}: ${epochLine(label, report, options.epochs)}`),
           });
           return m;
@@ -88,6 +96,7 @@ export function registerModel(program: Command): void {
           ...(test ? { test } : {}),
           ...(options.split ? { split: options.split } : {}),
           folds: options.folds,
+          seed: options.seed,
         });
         if (options.json) return printJson(scores);
         const answers = train.reduce((n, s) => n + s.correct.length, 0);
