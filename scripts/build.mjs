@@ -22,7 +22,7 @@ await Promise.all([
   esbuild({
     ...node,
     format: 'esm',
-    entryPoints: ['main/core/adaptive/kt-trainer-worker.ts'],
+    entryPoints: ['main/core/adaptive/models/training/kt-trainer-worker.ts'],
     outfile: 'dist/workers/kt-trainer.mjs',
   }),
   // CommonJS has no import.meta: give core modules that resolve files from import.meta.url this file's URL.

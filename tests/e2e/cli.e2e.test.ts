@@ -86,8 +86,13 @@ describe('the lionlearn CLI', () => {
     writeFileSync(join(dir, 'good.csv'), `${learners.join('\n')}\n`);
     const good = await runCli(['model', 'eval', '--train', join(dir, 'good.csv'), '--epochs', '1', '--json']);
     expect(good.code).toBe(0);
-    const models = (JSON.parse(good.stdout) as { model: string; auc: number }[]).map((m) => m.model);
-    expect(models).toEqual(['per-item average', 'BKT', 'PFA', 'IRT/Elo', 'DKT (LSTM)']);
+    const scores = JSON.parse(good.stdout) as Record<'common' | 'leakFree', { model: string; auc: number }[]>;
+    for (const protocol of [scores.common, scores.leakFree]) {
+      expect(protocol.map((m) => m.model)).toEqual(['per-item average', 'BKT', 'PFA', 'IRT/Elo', 'DKT (LSTM)']);
+    }
+    const table = await runCli(['model', 'eval', '--train', join(dir, 'good.csv'), '--epochs', '0']);
+    expect(table.stdout).toMatch(/Common protocol: every row an answer of its own/);
+    expect(table.stdout).toMatch(/Leak-free protocol: .* \d+ of 480 rows \(\d+\.\d%\) continue the answer before them/);
     writeFileSync(join(dir, 'bad.csv'), '3\n1,2,3\n1,0,maybe\n');
     const bad = await runCli(['model', 'eval', '--train', join(dir, 'bad.csv')]);
     expect(bad.code).toBe(1);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createApiClient } from '../../../common/contract/bridge.js';
-import { loadTf } from '../../core/adaptive/tf-backend.js';
+import { loadTf } from '../../core/adaptive/models/networks/tf-backend.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { localBridge } from '../../core/local-bridge.js';
 import { openCore } from '../open-core.js';

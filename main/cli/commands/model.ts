@@ -1,40 +1,63 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { Option } from 'commander';
 import type { Command } from 'commander';
-import { DeepKt, skillCount } from '../../core/adaptive/deep-kt.js';
-import type { Architecture, DeepKtOptions, EpochReport } from '../../core/adaptive/deep-kt.js';
-import { evaluate } from '../../core/adaptive/evaluate.js';
-import { readKt } from '../../core/adaptive/kt-data.js';
-import { Bkt, Elo, ItemAverage, Pfa } from '../../core/adaptive/simple-models.js';
-import { APP_MODEL, saveTrained } from '../../core/adaptive/trained-model.js';
+import { DeepKt, skillCount } from '../../core/adaptive/models/deep-kt.js';
+import type { Architecture, DeepKtOptions, EpochReport } from '../../core/adaptive/models/deep-kt.js';
+import type { ModelScore } from '../../core/adaptive/evaluation/evaluate.js';
+import { evaluateProtocols } from '../../core/adaptive/evaluation/protocols.js';
+import { readKt } from '../../core/adaptive/evaluation/kt-data.js';
+import { Bkt, Elo, ItemAverage, Pfa } from '../../core/adaptive/models/simple-models.js';
+import { APP_MODEL, saveTrained } from '../../core/adaptive/models/storage/trained-model.js';
 import { registerSimulate } from './model-simulate.js';
 import { print, printError, printJson } from '../terminal-output.js';
 
 const f = (x: number, digits = 3) => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 
-const ARCHITECTURE: Record<string, Architecture> = { dkt: 'lstm', sakt: 'attention' };
-const modelOption = (value: string): Architecture => {
-  const architecture = ARCHITECTURE[value];
-  if (!architecture) throw new Error(`--model is one of ${Object.keys(ARCHITECTURE).join(', ')}`);
-  return architecture;
-};
+/** The names `--model` takes; the option holds the name, so the default --help shows is one it accepts. */
+const ARCHITECTURE = { dkt: 'lstm', sakt: 'attention' } as const satisfies Record<string, Architecture>;
+type ModelName = keyof typeof ARCHITECTURE;
+const DEFAULT_MODEL = (Object.keys(ARCHITECTURE) as ModelName[]).find(
+  (n) => ARCHITECTURE[n] === APP_MODEL.architecture,
+)!;
+const modelOption = (description: string) =>
+  new Option('--model <name>', description).choices(Object.keys(ARCHITECTURE)).default(DEFAULT_MODEL);
 
 const epochLine = (label: string, r: EpochReport, epochs: number) =>
   `${label}epoch ${r.epoch + 1} of at most ${epochs}, training loss ${r.loss.toFixed(4)}` +
   (r.validation ? `, validation AUC ${f(r.validation.auc, 4)}, log loss ${f(r.validation.logLoss, 4)}` : '');
+
+const row = (s: ModelScore) => ({
+  model: s.model,
+  AUC: f(s.auc),
+  accuracy: f(s.accuracy),
+  RMSE: f(s.rmse),
+  'log loss': f(s.logLoss),
+  ECE: f(s.ece),
+  'fit s': f(s.fitSeconds, 1),
+});
 
 export function registerModel(program: Command): void {
   const model = program.command('model').description('the adaptive engine’s knowledge-tracing models');
 
   model
     .command('eval')
-    .description('score every model on a knowledge-tracing data set (5-fold by learner, --split, or on --test)')
+    .description(
+      'score every model on a knowledge-tracing data set (5-fold by learner, --split, or on --test), ' +
+        'in the common protocol (every row an answer) and the leak-free one (a multi-skill answer one step)',
+    )
     .requiredOption('--train <file>', 'training data (the format of ../shared/data/kt/README.md)')
     .option('--test <file>', 'held-out data; without it, cross-validation inside --train')
     .option('--folds <n>', 'folds for cross-validation', Number, 5)
     .option('--split <share>', 'instead of folds, one split holding out this share of the learners (e.g. 0.2)', Number)
     .option('--epochs <n>', 'most training passes of the deep model (0 leaves it out)', Number, APP_MODEL.epochs)
-    .option('--model <name>', 'the deep model: dkt (LSTM) or sakt (attention)', modelOption, APP_MODEL.architecture)
+    .addOption(modelOption('the deep model: dkt (LSTM) or sakt (attention)'))
+    .option(
+      '--seed <n>',
+      'seed of the folds and of the deep model’s training: the same seed, the same figures',
+      Number,
+      7,
+    )
     .option('--json', 'print JSON')
     .action(
       async (options: {
@@ -43,7 +66,8 @@ export function registerModel(program: Command): void {
         folds: number;
         split?: number;
         epochs: number;
-        model: Architecture;
+        model: ModelName;
+        seed: number;
         json?: boolean;
       }) => {
         const train = await readKt(options.train);
@@ -53,21 +77,26 @@ export function registerModel(program: Command): void {
         let run = 0;
         const deep = () => {
           run += 1;
-          const label = `${runs > 1 ? `fold ${run} of ${runs}, ` : ''}`;
+          // evaluateProtocols runs the common protocol's folds first, then the leak-free one's.
+          const protocol = run <= runs ? 'common' : 'leak-free';
+          const fold = ((run - 1) % runs) + 1;
+          const label = `${protocol}, ${runs > 1 ? `fold ${fold} of ${runs}, ` : ''}`;
           const m: DeepKt = new DeepKt({
             ...APP_MODEL,
-            architecture: options.model,
+            architecture: ARCHITECTURE[options.model],
             skills,
             epochs: options.epochs,
+            seed: options.seed,
             onEpoch: (_epoch, _loss, report) => printError(`${m.name}: ${epochLine(label, report, options.epochs)}`),
           });
           return m;
         };
         const simple = [() => new ItemAverage(), () => new Bkt(), () => new Pfa(), () => new Elo()];
-        const scores = await evaluate(options.epochs > 0 ? [...simple, deep] : simple, train, {
+        const scores = await evaluateProtocols(options.epochs > 0 ? [...simple, deep] : simple, train, {
           ...(test ? { test } : {}),
           ...(options.split ? { split: options.split } : {}),
           folds: options.folds,
+          seed: options.seed,
         });
         if (options.json) return printJson(scores);
         const answers = train.reduce((n, s) => n + s.correct.length, 0);
@@ -77,17 +106,16 @@ export function registerModel(program: Command): void {
             ? `one split by learner, ${Math.round(options.split * 100)}% of the learners held out (not cross-validated)`
             : `${options.folds}-fold cross-validation by learner`;
         print(`${options.train}: ${train.length} learners, ${answers} answers; ${how}`);
-        console.table(
-          scores.map((s) => ({
-            model: s.model,
-            AUC: f(s.auc),
-            accuracy: f(s.accuracy),
-            RMSE: f(s.rmse),
-            'log loss': f(s.logLoss),
-            ECE: f(s.ece),
-            'fit s': f(s.fitSeconds, 1),
-          })),
+        print('\nCommon protocol: every row an answer of its own, as the published tables score them');
+        console.table(scores.common.map(row));
+        const { rows, of, pairs } = scores.continuations;
+        print(
+          `\nLeak-free protocol: a multi-skill answer is one step, its rows predicted together from the answers ` +
+            `before it. ${rows} of ${of} rows (${f((100 * rows) / Math.max(1, of), 1)}%) continue the answer before ` +
+            `them (${pairs} skill pairs always answered alike, far from what separate answers would show)` +
+            (rows === 0 ? ': the same as the common protocol.' : ''),
         );
+        console.table(scores.leakFree.map(row));
       },
     );
 
@@ -98,8 +126,8 @@ export function registerModel(program: Command): void {
     .option('--out <dir>', 'the model folder to write (model.json, weights.bin)', 'model')
     .option('--skills <file>', 'the pack’s skill ids, one a line: line n (from 0) names skill number n of --train')
     .option('--epochs <n>', 'most training passes', Number, APP_MODEL.epochs)
-    .option('--model <name>', 'dkt (LSTM) or sakt (attention)', modelOption, APP_MODEL.architecture)
-    .action(async (options: { train: string; out: string; skills?: string; epochs: number; model: Architecture }) => {
+    .addOption(modelOption('dkt (LSTM) or sakt (attention)'))
+    .action(async (options: { train: string; out: string; skills?: string; epochs: number; model: ModelName }) => {
       const train = await readKt(options.train);
       const count = skillCount(train);
       const names = options.skills
@@ -112,7 +140,11 @@ export function registerModel(program: Command): void {
         );
       }
       const started = performance.now();
-      const settings: DeepKtOptions = { ...APP_MODEL, architecture: options.model, epochs: options.epochs };
+      const settings: DeepKtOptions = {
+        ...APP_MODEL,
+        architecture: ARCHITECTURE[options.model],
+        epochs: options.epochs,
+      };
       const trained: DeepKt = new DeepKt({
         ...settings,
         skills: names.length,

@@ -5,16 +5,17 @@ import type { CatalogStore } from '../content/catalog-store.js';
 import type { ProgressReader } from '../progress/progress-reader.js';
 import type { LearnerSessions } from '../users/learner-sessions.js';
 import type { LearnerStore } from '../users/learner-store.js';
-import type { Candidate, Candidates } from './candidates.js';
-import type { FinishedSteps } from './finished-steps.js';
-import type { KnowledgeModel } from './knowledge-model.js';
-import { adjustDifficulty, RECENT_ANSWERS } from './difficulty-adjustment.js';
-import type { LearningPaths } from './learning-path.js';
-import { predictFromEvidence } from './performance-prior.js';
+import type { Candidate, Candidates } from './policy/candidates.js';
+import type { FinishedSteps } from './policy/finished-steps.js';
+import type { KnowledgeModel } from './models/inference/knowledge-model.js';
+import { adjustDifficulty, RECENT_ANSWERS } from './policy/difficulty-adjustment.js';
+import type { LearningPaths } from './policy/learning-path.js';
+import { predictFromEvidence } from './models/performance-prior.js';
 import type { PracticeHistory } from './practice-history.js';
-import type { ReviewSchedule } from './review-schedule.js';
-import { pathChanges } from './stored-paths.js';
-import type { StoredPaths } from './stored-paths.js';
+import type { ReviewSchedule } from './policy/review-schedule.js';
+import { explainPick, pickInBand } from './policy/recommendation.js';
+import { pathChanges } from './policy/stored-paths.js';
+import type { StoredPaths } from './policy/stored-paths.js';
 import { analyzeUserPattern, PATTERN_ANSWERS, PATTERN_DAYS } from './user-pattern.js';
 
 export type AdaptiveService = Pick<
@@ -31,7 +32,6 @@ export type AdaptiveService = Pick<
 
 /** Where practice teaches most, unless the learner set their own band (preferences.targetSuccess). */
 export const TARGET_BAND = DEFAULT_TARGET_SUCCESS;
-const percent = (p: number) => `${Math.round(p * 100)}%`;
 
 /** The seed's adaptive reads. Predictions come from the deep model once it knows enough, else the calibrated simple model. */
 export function createAdaptiveService(deps: {
@@ -47,7 +47,7 @@ export function createAdaptiveService(deps: {
   paths: LearningPaths;
   storedPaths: StoredPaths;
   /** The deep model, which answers predictions once the learner has history enough for it. */
-  knowledge: Pick<KnowledgeModel, 'predict'>;
+  knowledge: Pick<KnowledgeModel, 'predict' | 'predictMany'>;
   now: () => Date;
 }): AdaptiveService {
   const { candidates, reader, history, paths, storedPaths } = deps;
@@ -59,24 +59,11 @@ export function createAdaptiveService(deps: {
     return learner;
   };
 
-  const explain = (learnerId: string, exercise: Candidate, probability: number): string => {
-    const skills = structure.skillsOf(exercise.id);
-    const tried = skills
-      .map((id) => ({ id, ...reader.skillEvidence(learnerId, [id])[0] }))
-      .filter((s): s is { id: string; correct: number; attempts: number } => s.attempts !== undefined);
-    const chance = `about ${percent(probability)} likely to go right`;
-    if (tried.length === 0) {
-      const topic = skills[0] ? candidates.skillTitle(skills[0]) : 'this topic';
-      return `Next in the course: you have not practised ${topic.toLowerCase()} yet, and this one is difficulty ${exercise.difficulty} of 5.`;
-    }
-    const weakest = tried.reduce((a, b) => (a.correct / a.attempts <= b.correct / b.attempts ? a : b));
-    const topic = candidates.skillTitle(weakest.id).toLowerCase();
-    const missed = weakest.attempts - weakest.correct;
-    if (missed * 2 >= weakest.attempts) {
-      return `You missed ${missed} of ${weakest.attempts} on ${topic}; this one is pitched within reach (${chance}).`;
-    }
-    return `You got ${weakest.correct} of ${weakest.attempts} right on ${topic}; this one is a good stretch (${chance}).`;
-  };
+  const explain = explainPick({
+    skillsOf: (id) => structure.skillsOf(id),
+    reader,
+    skillTitle: (id) => candidates.skillTitle(id),
+  });
 
   return {
     getReviewSchedule: async ({ session }) => {
@@ -103,17 +90,19 @@ export function createAdaptiveService(deps: {
           reason: `Read “${lesson.title}” first: the next exercises build on it.`,
         };
       }
-      // Closest to the target band wins; among equals, the earliest in teaching order.
-      let best: { exercise: Candidate; probability: number; distance: number } | undefined;
+      // The deep model scores every candidate in one call where it can; the simple model the rest.
+      const deep = await deps.knowledge.predictMany(
+        learnerId,
+        ready.map((c) => c.skills),
+      );
       const evidence = reader.evidenceBySkill(learnerId);
-      for (const exercise of ready) {
+      const chance = (exercise: Candidate, i: number) => {
+        const d = deep[i]!;
+        if ('probability' in d) return d.probability;
         const tried = exercise.skills.flatMap((skill) => evidence.get(skill) ?? []);
-        const { probability } = predictFromEvidence(exercise.difficulty, tried);
-        const distance = Math.max(0, band.low - probability, probability - band.high);
-        if (!best || distance < best.distance) best = { exercise, probability, distance };
-        if (distance === 0) break;
-      }
-      const { exercise, probability } = best!;
+        return predictFromEvidence(exercise.difficulty, tried).probability;
+      };
+      const { exercise, probability } = pickInBand(ready, chance, band);
       return {
         kind: 'exercise',
         contentId: exercise.id,

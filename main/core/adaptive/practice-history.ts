@@ -16,7 +16,20 @@ export interface Attempt {
   skills: string[];
 }
 
+/** Where a learner's answers stand in the log's order (timestamp, then event id): the newest one read. */
+export interface AnswerMark {
+  at: string;
+  eventId: string;
+}
+
+/** What the knowledge-tracing models read of an answer. */
+export interface GradedAnswer {
+  skills: string[];
+  correct: boolean;
+}
+
 interface EventRow {
+  eventId: string;
   type: 'ExerciseSubmitted' | 'QuizAnswered';
   contentId: string;
   at: string;
@@ -26,18 +39,37 @@ interface EventRow {
 type SubmittedData = { tests: { status: string }[]; hintsUsed: number; skills?: string[] };
 type AnsweredData = { correct: boolean; timeSpentMs: number; skills?: string[] };
 
+const ANSWERS = `learner_id = ? AND type IN ('ExerciseSubmitted', 'QuizAnswered')`;
+
+/** Right when the quiz answer was, or when every test of the submission passed. */
+const gradedOf = (row: EventRow): GradedAnswer => {
+  if (row.type === 'QuizAnswered') {
+    const data = JSON.parse(row.data) as AnsweredData;
+    return { skills: data.skills ?? [], correct: data.correct };
+  }
+  const data = JSON.parse(row.data) as SubmittedData;
+  return { skills: data.skills ?? [], correct: data.tests.length > 0 && data.tests.every((t) => t.status === 'pass') };
+};
+
 /** A learner's graded answers and active hours, read from the event log and the activity projection. */
 export class PracticeHistory {
   readonly #latest;
+  readonly #after;
+  readonly #count;
   readonly #quarters;
 
   constructor(db: SqliteDatabase) {
     // The type filter repeats the partial index's own (migration 0070), so SQLite can use it.
     this.#latest = db.prepare<[string, number], EventRow>(
-      `SELECT type, aggregate_id AS contentId, timestamp AS at, data FROM events
-       WHERE learner_id = ? AND type IN ('ExerciseSubmitted', 'QuizAnswered')
-       ORDER BY timestamp DESC, event_id DESC LIMIT ?`,
+      `SELECT event_id AS eventId, type, aggregate_id AS contentId, timestamp AS at, data FROM events
+       WHERE ${ANSWERS} ORDER BY timestamp DESC, event_id DESC LIMIT ?`,
     );
+    this.#after = db.prepare<[string, string, string, string, number], EventRow>(
+      `SELECT event_id AS eventId, type, aggregate_id AS contentId, timestamp AS at, data FROM events
+       WHERE ${ANSWERS} AND (timestamp > ? OR (timestamp = ? AND event_id > ?))
+       ORDER BY timestamp, event_id LIMIT ?`,
+    );
+    this.#count = db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM events WHERE ${ANSWERS}`);
     this.#quarters = db.prepare<[string, string], { quarter: string; events: number }>(
       'SELECT quarter, events FROM activity WHERE learner_id = ? AND quarter >= ?',
     );
@@ -51,33 +83,57 @@ export class PracticeHistory {
     const previousTry = new Map<string, number>();
     for (const row of rows.reverse()) {
       const at = Date.parse(row.at);
+      const { skills, correct } = gradedOf(row);
       if (row.type === 'QuizAnswered') {
         const data = JSON.parse(row.data) as AnsweredData;
         attempts.push({
           kind: 'quiz',
           contentId: row.contentId,
           at: row.at,
-          correct: data.correct,
+          correct,
           thinkMs: data.timeSpentMs,
           hintsUsed: 0,
-          skills: data.skills ?? [],
+          skills,
         });
       } else {
         const data = JSON.parse(row.data) as SubmittedData;
         const before = previousTry.get(row.contentId);
         previousTry.set(row.contentId, at);
+        const thinkMs = before === undefined ? null : at - before;
         attempts.push({
           kind: 'exercise',
           contentId: row.contentId,
           at: row.at,
-          correct: data.tests.length > 0 && data.tests.every((t) => t.status === 'pass'),
-          thinkMs: before === undefined ? null : at - before,
+          correct,
+          thinkMs,
           hintsUsed: data.hintsUsed,
-          skills: data.skills ?? [],
+          skills,
         });
       }
     }
     return attempts.reverse();
+  }
+
+  /** How many graded answers the learner has in the log. */
+  count(learnerId: string): number {
+    return this.#count.get(learnerId)!.n;
+  }
+
+  /**
+   * Graded answers oldest first, with the mark of the newest: those after `mark`, or without one the
+   * latest `limit`. An answer synced in later with an older timestamp lands before the mark; the
+   * caller sees it as a count that does not add up.
+   */
+  answersAfter(
+    learnerId: string,
+    mark: AnswerMark | undefined,
+    limit: number,
+  ): { answers: GradedAnswer[]; mark: AnswerMark | undefined } {
+    const rows = mark
+      ? this.#after.all(learnerId, mark.at, mark.at, mark.eventId, limit)
+      : this.#latest.all(learnerId, limit).reverse();
+    const newest = rows.at(-1);
+    return { answers: rows.map(gradedOf), mark: newest ? { at: newest.at, eventId: newest.eventId } : mark };
   }
 
   /** Events per UTC quarter hour (`2026-03-04T10:30`) since `from`. */

@@ -1,6 +1,6 @@
 import type { LearningPattern, PartOfDay } from '../../../common/contract/adaptive.js';
 import type { Attempt } from './practice-history.js';
-import { counted, listed, percent } from './wording.js';
+import { counted, listed, percent } from './policy/wording.js';
 
 /** The answers looked at: about the last few weeks of steady practice. */
 export const PATTERN_ANSWERS = 100;

@@ -3,7 +3,7 @@ import { LearnError } from '../../../common/contract/errors.js';
 import type { Preferences } from '../../../common/contract/learners.js';
 import type { AppendResult, RecordInput } from '../../../common/contract/progress.js';
 import { RETENTION_WINDOW_DAYS } from '../../../common/contract/reviews.js';
-import type { ReviewSchedule } from '../adaptive/review-schedule.js';
+import type { ReviewSchedule } from '../adaptive/policy/review-schedule.js';
 import type { QuizBank, StoredQuizItem } from './quiz-bank.js';
 import { expectedAnswer, gradeAnswer, questionOf } from './quiz-grading.js';
 import { forecastDays, measuredRetention } from './review-forecast.js';

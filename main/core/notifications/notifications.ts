@@ -2,7 +2,7 @@ import type { LearnService } from '../../../common/contract/api.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
 import type { Logger } from '../../../infra/log/logger.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
-import type { ReviewSchedule } from '../adaptive/review-schedule.js';
+import type { ReviewSchedule } from '../adaptive/policy/review-schedule.js';
 import type { ProgressReader } from '../progress/progress-reader.js';
 import type { LocalDocs } from '../sync/local-docs.js';
 import type { SyncStore } from '../sync/sync-store.js';

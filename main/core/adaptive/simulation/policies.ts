@@ -1,6 +1,6 @@
 import { DEFAULT_TARGET_SUCCESS as TARGET_BAND } from '../../../../common/contract/learners.js';
-import { predictFromEvidence } from '../performance-prior.js';
-import type { SkillEvidence } from '../performance-prior.js';
+import { predictFromEvidence } from '../models/performance-prior.js';
+import type { SkillEvidence } from '../models/performance-prior.js';
 import type { Scenario, SimItem } from './course.js';
 import type { Random } from './random.js';
 

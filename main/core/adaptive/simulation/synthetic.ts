@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { readKt } from '../kt-data.js';
+import { readKt } from '../evaluation/kt-data.js';
 import type { Scenario } from './course.js';
 import { fitRasch, leastSquares } from './fit-rasch.js';
 

@@ -15,7 +15,7 @@ export function trainerScript(): Promise<string> {
     const dir = join(ROOT, 'node_modules', '.cache', 'lionlearn-test');
     const outfile = join(dir, 'kt-trainer.mjs');
     const result = await build({
-      entryPoints: [join(ROOT, 'main', 'core', 'adaptive', 'kt-trainer-worker.ts')],
+      entryPoints: [join(ROOT, 'main', 'core', 'adaptive', 'models', 'training', 'kt-trainer-worker.ts')],
       outfile,
       bundle: true,
       platform: 'node',

@@ -1,0 +1,42 @@
+import { asRows } from '../models/sequence.js';
+import type { Sequence } from '../models/sequence.js';
+import type { KtModel } from '../models/simple-models.js';
+import { markContinuations } from './continuations.js';
+import { evaluate } from './evaluate.js';
+import type { EvaluateOptions, ModelScore } from './evaluate.js';
+
+export interface ProtocolScores {
+  /** Every row an answer of its own, as the published tables score them. */
+  common: ModelScore[];
+  /** A multi-skill answer one step: its rows predicted together from the answers before it, trained the same way. */
+  leakFree: ModelScore[];
+  /** Rows found to continue the answer before them (in the training and the test data), of all rows. */
+  continuations: { rows: number; of: number; pairs: number };
+}
+
+/**
+ * Both protocols on the same learners and folds. The common one lets a sequence model read the
+ * first row of a multi-skill answer to predict the next, whose label is the same: a copy the app
+ * never has when it predicts a new exercise. The leak-free one is what the app can expect.
+ */
+export async function evaluateProtocols(
+  models: (() => KtModel)[],
+  train: readonly Sequence[],
+  options: EvaluateOptions = {},
+): Promise<ProtocolScores> {
+  const rows = (list: readonly Sequence[]) => list.map(asRows);
+  const common = await evaluate(models, rows(train), {
+    ...options,
+    ...(options.test ? { test: rows(options.test) } : {}),
+  });
+  // Pairs are found on all the data given: which skills one item carries is a property of the item bank, not of a learner.
+  const marked = markContinuations([...train, ...(options.test ?? [])]);
+  const markedTrain = marked.sequences.slice(0, train.length);
+  const markedTest = options.test ? marked.sequences.slice(train.length) : undefined;
+  const leakFree =
+    marked.rows === 0
+      ? common
+      : await evaluate(models, markedTrain, { ...options, ...(markedTest ? { test: markedTest } : {}) });
+  const of = marked.sequences.reduce((n, s) => n + s.skills.length, 0);
+  return { common, leakFree, continuations: { rows: marked.rows, of, pairs: marked.pairs } };
+}

@@ -1,0 +1,81 @@
+import type * as TF from '@tensorflow/tfjs';
+import { createParams, lookup, param, sumOfSquares, tokenCount } from './kt-network.js';
+import type { KtBatch, KtNetwork, KtShape, SkillRows, Training } from './kt-network.js';
+import type { Tf } from './tf-backend.js';
+
+export const LSTM_SKILL_ROWS: Record<string, SkillRows> = {
+  embed: { fixed: 2, perSkill: 2 },
+  out: { fixed: 0, perSkill: 1 },
+  outBias: { fixed: 0, perSkill: 1 },
+};
+
+/**
+ * Deep knowledge tracing (Piech et al. 2015): an LSTM reads the answers; the logit of the next one
+ * is its state against the next skill's vector, plus that skill's own difficulty. Every skill's
+ * vectors are a shared one plus the skill's own deviation (the Rasch-style embeddings of AKT), so a
+ * rarely seen skill falls back to what all have in common rather than to noise.
+ */
+export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<string, TF.Tensor>): KtNetwork {
+  const h = shape.hidden;
+  const params = createParams(
+    tf,
+    seed,
+    {
+      embed: [tokenCount(shape.skills), shape.embedding],
+      answerEmbed: [4, shape.embedding],
+      inputGates: [shape.embedding, 4 * h],
+      stateGates: [h, 4 * h],
+      // Forget gates start open, the usual remedy for vanishing memory early in training.
+      gateBias: { shape: [4 * h], fill: 0 },
+      out: [shape.skills, h],
+      outShared: [1, h],
+      outBias: [shape.skills, 1],
+    },
+    initial,
+  );
+  if (!initial) {
+    const bias = tf.concat([tf.zeros([h]), tf.ones([h]), tf.zeros([2 * h])]);
+    params.get('gateBias')!.assign(bias);
+    bias.dispose();
+  }
+  const p = (name: string) => param(params, name);
+
+  return {
+    params,
+    logits({ tokens, skills, kinds, reads }: KtBatch, training?: Training): TF.Tensor2D {
+      const [b, t] = tokens.shape;
+      const x = lookup(tf, p('embed') as TF.Tensor2D, tokens)
+        .add(lookup(tf, p('answerEmbed') as TF.Tensor2D, kinds))
+        .reshape([b * t, shape.embedding]);
+      const gates = x
+        .matMul(p('inputGates'))
+        .add(p('gateBias'))
+        .reshape([b, t, 4 * h]);
+      let state = tf.zeros([b, h]);
+      let cell = tf.zeros([b, h]);
+      const states: TF.Tensor[] = [];
+      // Slices, not tf.unstack: unstack's gradient breaks on a batch of one-step windows.
+      for (let i = 0; i < t; i++) {
+        const z = gates
+          .slice([0, i, 0], [b, 1, 4 * h])
+          .reshape([b, 4 * h])
+          .add(state.matMul(p('stateGates')));
+        const [input, forget, candidate, output] = tf.split(z, 4, 1) as [TF.Tensor, TF.Tensor, TF.Tensor, TF.Tensor];
+        cell = forget.sigmoid().mul(cell).add(input.sigmoid().mul(candidate.tanh()));
+        state = output.sigmoid().mul(cell.tanh());
+        states.push(state);
+      }
+      let stacked = tf.stack(states, 1);
+      // A continuation row reads the state of its answer's first row: a one-hot row per step picks it.
+      if (reads) stacked = tf.matMul(tf.oneHot(reads, t).toFloat(), stacked);
+      let all = stacked.reshape([b * t, h]);
+      if (training && shape.dropout > 0) all = tf.dropout(all, shape.dropout, undefined, training.seed);
+      const next = lookup(tf, p('out') as TF.Tensor2D, skills)
+        .reshape([b * t, h])
+        .add(p('outShared'));
+      const bias = lookup(tf, p('outBias') as TF.Tensor2D, skills).reshape([b, t]);
+      return all.mul(next).sum(-1).reshape([b, t]).add(bias) as TF.Tensor2D;
+    },
+    penalty: () => sumOfSquares(tf, [p('embed'), p('out')]),
+  };
+}
