@@ -7,26 +7,79 @@ import { ownerAlive, thisOwner } from './sandbox-owner.js';
 /** How long a container may take to stop after its job answered before it is killed. */
 const RETIRE_GRACE_MS = 1_000;
 
+/** How long the pool keeps the size a burst of jobs asked for before it shrinks back to its base. */
+export const DEMAND_HOLD_MS = 10 * 60_000;
+
+/**
+ * How many containers the pool keeps started: `base` when nothing has happened for a while, up to
+ * `ceiling` after a burst of that many jobs (for DEMAND_HOLD_MS). A fixed pool has both equal.
+ */
+export interface PoolSize {
+  base: number;
+  ceiling: number;
+}
+
+/** A job waiting for a container that is being started for it. */
+interface Waiter {
+  resolve: (container: Docker.Container | Promise<Docker.Container>) => void;
+}
+
 /**
  * Containers created and started ahead of time, each waiting for one job on stdin, so a run does
  * not wait for a container to start. Each is handed out once and never returns to the pool.
+ *
+ * The pool is elastic: a burst of jobs (a class submitting at once) grows it to the burst's size, so
+ * the next burst finds its containers started, and it shrinks back after a quiet while. Containers
+ * start several at once (the engine starts them in parallel), and containers for jobs waiting in the
+ * queue start while those jobs wait, not once their turn comes.
  */
 export class ContainerPool {
   readonly #ready: Docker.Container[] = [];
+  readonly #waiters: Waiter[] = [];
   readonly #owner = thisOwner();
-  #filling: Promise<void> | undefined;
+  /** Containers being started. */
+  #starting = 0;
+  #peak = 0;
+  #peakAt = -Infinity;
+  /** A refill is under way: fill to the target, not only for the jobs in the queue. */
+  #filling = false;
+  /** Who waits for the refill to end (warmUp, close). */
+  #whenFilled: (() => void)[] = [];
   #closed = false;
 
   constructor(
     private readonly docker: Docker,
     private readonly image: string,
     private readonly limits: SandboxLimits,
-    private readonly size: number,
+    private readonly size: PoolSize,
     private readonly logger: Logger,
+    private readonly options: {
+      /** Jobs waiting in the queue for their turn. */
+      queued?: () => number;
+      /** Containers started at once: more only queue inside the engine and take the CPU from the runs. */
+      parallel?: number;
+      clock?: () => number;
+    } = {},
   ) {}
 
   get readyCount(): number {
     return this.#ready.length;
+  }
+
+  /** The containers the pool keeps started now: its base, or a recent burst's size up to its ceiling. */
+  get target(): number {
+    const recent = this.#now() - this.#peakAt < DEMAND_HOLD_MS ? this.#peak : 0;
+    return Math.min(this.size.ceiling, Math.max(this.size.base, recent));
+  }
+
+  /**
+   * Jobs now running or waiting, told as each job arrives: the pool grows to a burst's size, and
+   * containers for the jobs in the queue start now, while those jobs wait.
+   */
+  demand(jobs: number): void {
+    if (jobs >= this.#peak || this.#now() - this.#peakAt >= DEMAND_HOLD_MS) this.#peak = jobs;
+    this.#peakAt = this.#now();
+    this.#pump();
   }
 
   /**
@@ -36,27 +89,72 @@ export class ContainerPool {
    */
   async take(limits: SandboxLimits = this.limits): Promise<Docker.Container> {
     if (limits.workDirMb !== this.limits.workDirMb || limits.tmpMb !== this.limits.tmpMb) return this.#start(limits);
-    // No refill here: starting a container takes the CPU the job needs; the caller refills once answered.
-    return this.#ready.shift() ?? (await this.#start(this.limits));
+    const ready = this.#ready.shift();
+    if (ready) return ready;
+    // One is being started and nobody waits for it yet: take that one rather than start another.
+    if (this.#starting > this.#waiters.length) return new Promise((resolve) => this.#waiters.push({ resolve }));
+    // No refill here: starting containers takes the CPU the job needs; the caller refills once answered.
+    return this.#start(this.limits);
   }
 
+  /** Starts containers until the pool has its size; resolves once it has (or the engine refused one). */
   refill(): Promise<void> {
-    this.#filling ??= this.#fill().finally(() => (this.#filling = undefined));
-    return this.#filling;
+    const extra = this.#ready.splice(this.target); // after a quiet while, what a burst made it start
+    for (const container of extra) void container.remove({ force: true }).catch(() => undefined);
+    const filled = new Promise<void>((resolve) => this.#whenFilled.push(resolve));
+    this.#filling = true;
+    this.#pump();
+    this.#settle();
+    return filled;
   }
 
-  /** One container at a time: a refill is background work and should not take the CPU from the runs. */
-  async #fill(): Promise<void> {
-    while (!this.#closed && this.#ready.length < this.size) {
-      try {
-        const container = await this.#start(this.limits);
-        if (this.#closed) void container.remove({ force: true }).catch(() => undefined);
-        else this.#ready.push(container);
-      } catch (error) {
-        this.logger.warn({ err: error }, 'could not pre-start a sandbox container');
-        return;
-      }
+  /** How many containers should be ready or starting for nobody yet. */
+  #wanted(): number {
+    const queued = Math.min(this.options.queued?.() ?? 0, this.size.ceiling);
+    return this.#filling ? Math.max(this.target, queued) : queued;
+  }
+
+  /** Starts containers, a few at a time, until as many as wanted are ready or starting. */
+  #pump(): void {
+    const parallel = this.options.parallel ?? 2;
+    while (
+      !this.#closed &&
+      this.#starting < parallel &&
+      this.#ready.length + this.#starting - this.#waiters.length < this.#wanted()
+    ) {
+      this.#starting += 1;
+      this.#start(this.limits).then(
+        (container) => {
+          this.#starting -= 1;
+          const waiter = this.#waiters.shift();
+          if (waiter) waiter.resolve(container);
+          else if (this.#closed) void container.remove({ force: true }).catch(() => undefined);
+          else this.#ready.push(container);
+          this.#pump();
+          this.#settle();
+        },
+        (error: unknown) => {
+          this.#starting -= 1;
+          this.logger.warn({ err: error }, 'could not pre-start a sandbox container');
+          // The engine refused: no more tries until the next refill. A job that waited for this
+          // container starts one of its own, and meets the engine's error there.
+          this.#filling = false;
+          this.#waiters.shift()?.resolve(this.#start(this.limits));
+          this.#settle();
+        },
+      );
     }
+  }
+
+  /** Tells those waiting for the refill once nothing is starting any more. */
+  #settle(): void {
+    if (this.#starting > 0) return;
+    this.#filling = false;
+    for (const resolve of this.#whenFilled.splice(0)) resolve();
+  }
+
+  #now(): number {
+    return (this.options.clock ?? Date.now)();
   }
 
   async #start(limits: SandboxLimits): Promise<Docker.Container> {
@@ -84,7 +182,10 @@ export class ContainerPool {
   /** Removes the waiting containers; the label sweep catches any left by a crash. */
   async close(): Promise<void> {
     this.#closed = true;
-    await this.#filling;
+    await new Promise<void>((resolve) => {
+      this.#whenFilled.push(resolve);
+      this.#settle();
+    });
     await Promise.all(this.#ready.splice(0).map((c) => c.remove({ force: true }).catch(() => undefined)));
   }
 }

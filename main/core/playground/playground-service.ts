@@ -18,9 +18,10 @@ import type { SandboxLimits } from './sandbox-limits.js';
 import { WHILE_CODE_CANNOT_RUN } from './learner-help.js';
 import { NOT_RUN, runInContainer } from './sandbox-run.js';
 import type { SandboxJob, SandboxOutcome } from './sandbox-run.js';
-import { SandboxSlots, slotsForHost } from './sandbox-slots.js';
+import { poolForHost, SandboxSlots, slotsForHost } from './sandbox-slots.js';
 
 export interface PlaygroundOptions {
+  /** Containers kept started ahead, a fixed number (default: elastic, sized to the host). */
   poolSize?: number;
   /** Sandboxes running jobs at once; more wait in a queue (default: from the host's CPUs). */
   maxConcurrent?: number;
@@ -94,6 +95,7 @@ export interface PlaygroundAdmin {
   prune(): Promise<number>;
   /** This app's queue: pre-started, running and waiting jobs, and the cap. */
   load(): {
+    /** The containers the pool keeps started now (it grows after a burst and shrinks when quiet). */
     poolSize: number;
     pooled: number;
     running: number;
@@ -102,8 +104,6 @@ export interface PlaygroundAdmin {
     memoryBudgetMb: number;
   };
 }
-
-const DEFAULT_POOL_SIZE = 2;
 
 /** What the contract returns of a run: without the loader's report and the cancel flag. */
 const omitReport = ({
@@ -156,6 +156,10 @@ export function createPlayground(deps: Deps): Playground {
     ...(options?.memoryBudgetMb !== undefined ? { memoryBudgetMb: options.memoryBudgetMb } : {}),
   };
   const slots = new SandboxSlots(cap);
+  const poolSize =
+    options?.poolSize !== undefined
+      ? { base: options.poolSize, ceiling: options.poolSize }
+      : poolForHost(cap.maxConcurrent);
 
   const sweep = async () => {
     const removed = await engine.call(removeLeftovers);
@@ -219,10 +223,11 @@ export function createPlayground(deps: Deps): Playground {
       swept = true;
       await sweep();
       // Not only at start: an app killed while this one runs leaves containers too.
-      sweeper = setInterval(
-        () => void sweep().catch((error: unknown) => logger.warn({ err: error }, 'the sandbox sweep failed')),
-        options?.sweepIntervalMs ?? 60_000,
-      ).unref();
+      sweeper = setInterval(() => {
+        void sweep().catch((error: unknown) => logger.warn({ err: error }, 'the sandbox sweep failed'));
+        // A pool a burst grew gives its extra containers back after a quiet while.
+        for (const pool of pools.values()) void pool.refill();
+      }, options?.sweepIntervalMs ?? 60_000).unref();
     }
     if (!(await engine.hasImage(image))) {
       const archive = await images.archiveFor(runtime);
@@ -243,7 +248,7 @@ export function createPlayground(deps: Deps): Playground {
       pool = pools.get(image);
       if (pool) return pool;
     }
-    pool = new ContainerPool(engine.docker, image, defaults, options?.poolSize ?? DEFAULT_POOL_SIZE, logger);
+    pool = new ContainerPool(engine.docker, image, defaults, poolSize, logger, { queued: () => slots.queued });
     pools.set(image, pool);
     return pool;
   };
@@ -251,7 +256,10 @@ export function createPlayground(deps: Deps): Playground {
   const run = async (runtime: string, job: SandboxJob, asked: Partial<SandboxLimits>, signal?: AbortSignal) => {
     if (!images.known(runtime)) throw new LearnError('invalid-input', `This app has no "${runtime}" runtime.`);
     const limits = withinMaxima(defaults, asked, maxima);
-    const ticket = await slots.acquire(limits.memoryMb);
+    const turn = slots.acquire(limits.memoryMb);
+    // This job is running or queued now: the pool grows to a burst, and starts containers for the queue.
+    pools.get(images.imageFor(runtime))?.demand(slots.running + slots.queued);
+    const ticket = await turn;
     const pool = await poolFor(runtime).catch((error: unknown) => {
       ticket.gone();
       throw unavailable(error);
@@ -410,7 +418,7 @@ export function createPlayground(deps: Deps): Playground {
       sandboxes: () => engine.call(listSandboxes),
       prune: () => engine.call(removeLeftovers),
       load: () => ({
-        poolSize: options?.poolSize ?? DEFAULT_POOL_SIZE,
+        poolSize: [...pools.values()].reduce((n, p) => n + p.target, 0) || poolSize.base,
         pooled: [...pools.values()].reduce((n, p) => n + p.readyCount, 0),
         running: slots.running,
         queued: slots.queued,
