@@ -10,9 +10,10 @@ import { createCore } from '../../main/core/create-core.js';
 import type { CoreOptions } from '../../main/core/create-core.js';
 import { localBridge } from '../../main/core/local-bridge.js';
 import { listSandboxes } from '../../main/core/playground/container-pool.js';
+import { poolForHost } from '../../main/core/playground/sandbox-slots.js';
 
-// The real Docker engine and image. The pool's size is left to its defaults here (sized to the host
-// and to the cap on running sandboxes), which is what these tests are about.
+// The real Docker engine and image; the pool's size is left to its defaults (sized to the host)
+// where that is what a test is about.
 const RUNTIMES = join(process.cwd(), 'main', 'core', 'playground', 'runtimes');
 const docker = new Docker();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,18 +50,19 @@ const whereAmI = (holdSeconds: number) =>
 
 const ranIn = (started: string[], hostname: string) => started.some((id) => id.startsWith(hostname.trim()));
 
-describe('the sandbox pool, with its default size', () => {
-  it('has a container started for every job the cap lets run at once, before the jobs come', async () => {
+describe('the sandbox pool', () => {
+  it('starts with as many containers as the host affords idle, and jobs take them, none started on their way', async () => {
     const { core, api, session } = await openCore({ maxConcurrent: 4 });
-    expect(core.sandbox.load()).toMatchObject({ poolSize: 4, pooled: 4 });
+    const { ceiling } = poolForHost(4);
+    expect(core.sandbox.load()).toMatchObject({ poolSize: ceiling, pooled: ceiling });
     const started = await ours();
-    expect(started).toHaveLength(4);
-    const runs = await Promise.all(Array.from({ length: 4 }, () => api.executeCode({ session, code: whereAmI(0) })));
+    expect(started).toHaveLength(ceiling);
+    const runs = await Promise.all(Array.from({ length: 6 }, () => api.executeCode({ session, code: whereAmI(0) })));
     for (const run of runs) expect(ranIn(started, run.stdout), run.stdout).toBe(true);
-  }, 120_000);
+  }, 180_000);
 
-  it('starts containers for the jobs waiting in the queue while they wait, and keeps a burst size ready after', async () => {
-    const { core, api, session } = await openCore({ maxConcurrent: 2 });
+  it('starts containers for the jobs waiting in the queue while they wait', async () => {
+    const { core, api, session } = await openCore({ maxConcurrent: 2, poolSize: 2 });
     expect(core.sandbox.load()).toMatchObject({ poolSize: 2, pooled: 2 });
     // Two hold their slots for a while; four more wait in the queue behind them.
     let answered = false;
@@ -75,19 +77,7 @@ describe('the sandbox pool, with its default size', () => {
     // Before anything answered: the two running, and one started for each job in the queue.
     expect(answered).toBe(false);
     expect(seen).toBe(6);
-    await Promise.all(burst);
-
-    // The pool now keeps six started, so the next burst of six finds all of them ready.
-    expect(core.sandbox.load().poolSize).toBe(6);
-    // (Once the burst's own containers are gone: they remove themselves when they stop.)
-    let started = await ours();
-    for (let i = 0; i < 300 && (core.sandbox.load().pooled < 6 || started.length > 6); i++) {
-      await sleep(100);
-      started = await ours();
-    }
-    expect(core.sandbox.load().pooled).toBe(6);
-    expect(started).toHaveLength(6);
-    const again = await Promise.all(Array.from({ length: 6 }, () => api.executeCode({ session, code: whereAmI(0) })));
-    for (const run of again) expect(ranIn(started, run.stdout), run.stdout).toBe(true);
+    const runs = await Promise.all(burst);
+    for (const run of runs) expect(run.exitCode).toBe(0);
   }, 180_000);
 });

@@ -9,18 +9,14 @@ import { DEFAULT_LIMITS } from './sandbox-limits.js';
 const noEngine = {} as Docker;
 
 describe('the elastic sandbox pool', () => {
-  it('grows to a burst, up to its ceiling, and back to its base after a quiet while', () => {
+  it('starts full, shrinks to its base after a quiet while, and grows again with a burst, up to its ceiling', () => {
     let clock = 0;
-    const pool = new ContainerPool(
-      noEngine,
-      'image',
-      DEFAULT_LIMITS,
-      { base: 4, ceiling: 12 },
-      pino({ level: 'silent' }),
-      {
-        clock: () => clock,
-      },
-    );
+    const size = { base: 4, ceiling: 12 };
+    const pool = new ContainerPool(noEngine, 'image', DEFAULT_LIMITS, size, pino({ level: 'silent' }), {
+      clock: () => clock,
+    });
+    expect(pool.target).toBe(12);
+    clock += DEMAND_HOLD_MS;
     expect(pool.target).toBe(4);
     for (let jobs = 1; jobs <= 9; jobs++) pool.demand(jobs);
     expect(pool.target).toBe(9);
@@ -32,6 +28,9 @@ describe('the elastic sandbox pool', () => {
     clock += DEMAND_HOLD_MS - 1;
     expect(pool.target).toBe(12);
     clock += 1;
+    expect(pool.target).toBe(4);
+    // A lone learner after the quiet while does not grow it.
+    pool.demand(1);
     expect(pool.target).toBe(4);
   });
 

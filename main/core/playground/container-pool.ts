@@ -11,8 +11,9 @@ const RETIRE_GRACE_MS = 1_000;
 export const DEMAND_HOLD_MS = 10 * 60_000;
 
 /**
- * How many containers the pool keeps started: `base` when nothing has happened for a while, up to
- * `ceiling` after a burst of that many jobs (for DEMAND_HOLD_MS). A fixed pool has both equal.
+ * How many containers the pool keeps started: `ceiling` when the app starts (a class may be about to
+ * submit) and after a burst of that many jobs, `base` once no job came for DEMAND_HOLD_MS, in
+ * between after a smaller burst. A fixed pool has both equal.
  */
 export interface PoolSize {
   base: number;
@@ -28,8 +29,9 @@ interface Waiter {
  * Containers created and started ahead of time, each waiting for one job on stdin, so a run does
  * not wait for a container to start. Each is handed out once and never returns to the pool.
  *
- * The pool is elastic: a burst of jobs (a class submitting at once) grows it to the burst's size, so
- * the next burst finds its containers started, and it shrinks back after a quiet while. Containers
+ * The pool is elastic: it starts full, shrinks to its base after a quiet while, and a burst of jobs (a
+ * class submitting at once) grows it again to the burst's size, so the next burst finds its
+ * containers started. Containers
  * start several at once (the engine starts them in parallel), and containers for jobs waiting in the
  * queue start while those jobs wait, not once their turn comes.
  */
@@ -39,8 +41,8 @@ export class ContainerPool {
   readonly #owner = thisOwner();
   /** Containers being started. */
   #starting = 0;
-  #peak = 0;
-  #peakAt = -Infinity;
+  #peak: number;
+  #peakAt: number;
   /** A refill is under way: fill to the target, not only for the jobs in the queue. */
   #filling = false;
   /** Who waits for the refill to end (warmUp, close). */
@@ -56,11 +58,17 @@ export class ContainerPool {
     private readonly options: {
       /** Jobs waiting in the queue for their turn. */
       queued?: () => number;
+      /** The most containers started for those (default: the ceiling). */
+      queuedMax?: number;
       /** Containers started at once: more only queue inside the engine and take the CPU from the runs. */
       parallel?: number;
       clock?: () => number;
     } = {},
-  ) {}
+  ) {
+    // A fresh app expects a class: it starts the whole pool, as if a full burst had just been seen.
+    this.#peak = size.ceiling;
+    this.#peakAt = this.#now();
+  }
 
   get readyCount(): number {
     return this.#ready.length;
@@ -110,7 +118,7 @@ export class ContainerPool {
 
   /** How many containers should be ready or starting for nobody yet. */
   #wanted(): number {
-    const queued = Math.min(this.options.queued?.() ?? 0, this.size.ceiling);
+    const queued = Math.min(this.options.queued?.() ?? 0, this.options.queuedMax ?? this.size.ceiling);
     return this.#filling ? Math.max(this.target, queued) : queued;
   }
 

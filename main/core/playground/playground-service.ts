@@ -156,10 +156,8 @@ export function createPlayground(deps: Deps): Playground {
     ...(options?.memoryBudgetMb !== undefined ? { memoryBudgetMb: options.memoryBudgetMb } : {}),
   };
   const slots = new SandboxSlots(cap);
-  const poolSize =
-    options?.poolSize !== undefined
-      ? { base: options.poolSize, ceiling: options.poolSize }
-      : poolForHost(cap.maxConcurrent);
+  const hostPool = poolForHost(cap.maxConcurrent);
+  const poolSize = options?.poolSize !== undefined ? { base: options.poolSize, ceiling: options.poolSize } : hostPool;
 
   const sweep = async () => {
     const removed = await engine.call(removeLeftovers);
@@ -248,7 +246,10 @@ export function createPlayground(deps: Deps): Playground {
       pool = pools.get(image);
       if (pool) return pool;
     }
-    pool = new ContainerPool(engine.docker, image, defaults, poolSize, logger, { queued: () => slots.queued });
+    pool = new ContainerPool(engine.docker, image, defaults, poolSize, logger, {
+      queued: () => slots.queued,
+      queuedMax: hostPool.ceiling,
+    });
     pools.set(image, pool);
     return pool;
   };
@@ -418,7 +419,7 @@ export function createPlayground(deps: Deps): Playground {
       sandboxes: () => engine.call(listSandboxes),
       prune: () => engine.call(removeLeftovers),
       load: () => ({
-        poolSize: [...pools.values()].reduce((n, p) => n + p.target, 0) || poolSize.base,
+        poolSize: [...pools.values()].reduce((n, p) => n + p.target, 0) || poolSize.ceiling,
         pooled: [...pools.values()].reduce((n, p) => n + p.readyCount, 0),
         running: slots.running,
         queued: slots.queued,

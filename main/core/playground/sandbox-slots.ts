@@ -27,11 +27,11 @@ export function slotsForHost(): SlotLimits {
 export const IDLE_CONTAINER_MB = 32;
 
 /**
- * The default pool from the machine: as many containers started ahead as the cap lets run at once,
- * so a class submitting together finds its sandboxes started (a container per job is the price of a
- * fresh sandbox per run, and starting one is most of a cold run); after a bigger burst up to the
- * ceiling. Idle containers together stay within a thirty-second of the host's memory (16 on 16 GB,
- * 8 on 8 GB), never more than 32.
+ * The default pool from the machine. Starting a container is most of a cold run, and a container per
+ * job is the price of a fresh sandbox per run, so a class submitting together must find its sandboxes
+ * started: the pool starts with as many as the host affords idle (within a thirty-second of its
+ * memory: 23 on 24 GB, 8 on 8 GB; never more than 32), and after a quiet while keeps as many as the cap
+ * lets run at once (`base`), growing back with the next burst.
  */
 export function poolForHost(maxConcurrent: number): { base: number; ceiling: number } {
   const affordable = Math.floor(totalmem() / 1024 / 1024 / 32 / IDLE_CONTAINER_MB);
