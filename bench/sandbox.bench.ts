@@ -16,7 +16,7 @@ import { DEFAULT_LIMITS, hardenedContainer } from '../main/core/playground/sandb
 import { thisOwner } from '../main/core/playground/sandbox-owner.js';
 import { runBench } from './bench-run.js';
 import { repoPath } from './repo-root.js';
-import { median, now, percentile, within } from './stats.js';
+import { median, now, percentile, pollUntil, within } from './stats.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 3);
@@ -166,8 +166,9 @@ async function bench(dataDir: string) {
     /** Warm means what a learner meets after a pause: the pool has its containers ready. Returns how long that took. */
     const poolReady = async () => {
       const start = now();
-      await within('the pool refilling', STEP_TIMEOUT_MS * 2, async () => {
-        while (core.sandbox.load().pooled < core.sandbox.load().poolSize) await sleep(20);
+      await pollUntil('the pool refilling', STEP_TIMEOUT_MS * 2, () => {
+        const { pooled, poolSize } = core.sandbox.load();
+        return pooled >= poolSize;
       });
       const took = now() - start;
       await sleep(150); // let the refill's last container start settle off the measured run

@@ -115,3 +115,12 @@ export function formatSpread(spread: Spread, digits = 1): string {
   const f = (n: number) => n.toFixed(digits);
   return `${f(spread.median)} (${f(spread.min)} - ${f(spread.max)}, ${spread.samples} samples)`;
 }
+
+/** Asks `done` every `everyMs` until it says yes; an error naming the wait once `ms` have passed. */
+export async function pollUntil(what: string, ms: number, done: () => boolean | Promise<boolean>, everyMs = 20) {
+  const deadline = now() + ms;
+  while (!(await done())) {
+    if (now() > deadline) throw new Error(`${what} took longer than ${ms / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
