@@ -2,11 +2,10 @@
 // 1,000 exercises for learners with a few hundred events, through the API as every face calls it,
 // each against a baseline that reads the raw event log and scores every exercise; one training
 // epoch of the deep model; and the simulated-learner comparison of `lionlearn model simulate`.
-// BENCH_KT_FILE (../shared/data/kt/assist2009_updated_train.csv) is the deep model's data,
+// BENCH_KT_FILE (../shared/data/kt/assist2009_updated_train.csv from the repository) is the deep model's data,
 // BENCH_QUICK=1 trains on a tenth of it, BENCH_CALLS (300) sets the timed calls per measure,
 // BENCH_KEEP=1 keeps the database, BENCH_KT_FILE=none skips the deep model.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
@@ -25,6 +24,9 @@ import { loadTf } from '../main/core/adaptive/tf-backend.js';
 import { createCore } from '../main/core/create-core.js';
 import { CORE_DATABASE_FILE } from '../main/core/db/core-database.js';
 import { localBridge } from '../main/core/local-bridge.js';
+import { runBench } from './bench-run.js';
+import type { BenchTemp } from './bench-run.js';
+import { repoPath } from './repo-root.js';
 import { interleaved, now, percentile, printTable, rng } from './stats.js';
 import { writeBenchManifest } from './generated-pack.js';
 
@@ -33,8 +35,7 @@ const LESSONS_PER_MODULE = 2;
 const EXERCISES_PER_MODULE = 50;
 const SKILLS = 20;
 const CALLS = Number(process.env.BENCH_CALLS ?? 300);
-const KT_FILE =
-  process.env.BENCH_KT_FILE ?? join(process.cwd(), '..', 'shared', 'data', 'kt', 'assist2009_updated_train.csv');
+const KT_FILE = process.env.BENCH_KT_FILE ?? repoPath('..', 'shared', 'data', 'kt', 'assist2009_updated_train.csv');
 const PACK = 'bench';
 
 const random = rng(42);
@@ -232,8 +233,8 @@ async function deepEpoch(): Promise<{
   };
 }
 
-async function main() {
-  const root = mkdtempSync(join(tmpdir(), 'bench-adaptive-'));
+async function main(temp: BenchTemp) {
+  const root = temp.folder('bench-adaptive-');
   const bundled = join(root, 'bundled');
   generateSource(bundled);
   const dataDir = join(root, 'data');
@@ -325,8 +326,6 @@ async function main() {
   );
   db.close();
   await core.close();
-  if (process.env.BENCH_KEEP) console.log(`kept ${dataDir}`);
-  else rmSync(root, { recursive: true, force: true });
 
   const { skills, itemsPerSkill, budget } = STANDARD_COURSE;
   let start = now();
@@ -338,6 +337,10 @@ async function main() {
   console.table(summarise(results));
 
   if (KT_FILE === 'none') return;
+  if (!existsSync(KT_FILE)) {
+    console.log(`deep model left out: ${KT_FILE} is not there (BENCH_KT_FILE names another, or none)`);
+    return;
+  }
   start = now();
   const deep = await deepEpoch();
   printTable(`Deep model (DKT, ${deep.backend} backend), one epoch on ${KT_FILE}`, 'none', [
@@ -351,4 +354,4 @@ async function main() {
   console.log(`deep model: data read, backend loaded and one epoch in ${((now() - start) / 1000).toFixed(1)} s`);
 }
 
-await main();
+await runBench(main);
