@@ -17,7 +17,7 @@ export type Command =
 
 export type Reply =
   | { type: 'synced' }
-  | { type: 'written'; updateMs: number[]; ackMs: number[]; lost: number }
+  | { type: 'written'; updateMs: number[]; ackMs: number[]; lost: number; acksMissing: number }
   | { type: 'closed' }
   | { type: 'failed'; message: string };
 
@@ -25,7 +25,7 @@ const LOST_AFTER_MS = 10_000;
 
 export function runClients(): void {
   const send = (reply: Reply) => process.send?.(reply);
-  let devices: { writer: Device; reader: Device; sentAt: Map<number, number> }[] = [];
+  let devices: { url: string; writer: Device; reader: Device; sentAt: Map<number, number> }[] = [];
   let updateMs: number[] = [];
   let ackMs: number[] = [];
   let pending = 0;
@@ -49,9 +49,15 @@ export function runClients(): void {
       }
       await new Promise((resolve) => setTimeout(resolve, windowMs));
     }
+    // Every update seen by its reader and, where the server acknowledges, every ack back, before the
+    // figures go: percentiles over the acks that came first would leave out the slowest.
+    const acked = devices.some(({ url }) => new URL(url).searchParams.get('ack') === '1');
+    const unacked = () => (acked ? devices.reduce((n, { writer }) => n + writer.unackedCount, 0) : 0);
     const deadline = performance.now() + LOST_AFTER_MS;
-    while (pending > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    send({ type: 'written', updateMs, ackMs, lost: pending });
+    while ((pending > 0 || unacked() > 0) && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    send({ type: 'written', updateMs, ackMs, lost: pending, acksMissing: unacked() });
   };
 
   process.on('message', (command: Command) => {
@@ -68,6 +74,7 @@ export function runClients(): void {
             updateMs.push(performance.now() - at);
           };
           return {
+            url: writer,
             writer: new Device(writer, onAck, () => undefined),
             reader: new Device(reader, () => {}, seen),
             sentAt,

@@ -54,6 +54,11 @@ export class Device {
     });
   }
 
+  /** Updates sent and not yet acknowledged (always all of them on a server that sends no acks). */
+  get unackedCount(): number {
+    return this.unacked.length;
+  }
+
   /** Drops the connection without a closing handshake, as a lost network does. */
   drop(): void {
     this.socket?.terminate();

@@ -9,9 +9,7 @@
 // runs ours on a throwaway PostgreSQL (the district setup) instead of SQLite. `npm run build` first.
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { freePort, startPostgres } from '../tests/support/pg-redis.js';
 import { runClients } from './sync-clients.js';
 import type { Command, Pair, Reply } from './sync-clients.js';
@@ -20,7 +18,11 @@ import type { Load, Memory, ServerProcess } from './sync-servers.js';
 import { FIXED_DOCS } from '../common/contract/sync-docs.js';
 import type { DocKey } from '../common/contract/sync-docs.js';
 import type { SyncTokens } from '../common/contract/sync-wire.js';
-import { percentile, printTable } from './stats.js';
+import { runBench } from './bench-run.js';
+import type { BenchTemp } from './bench-run.js';
+import { repoPath } from './repo-root.js';
+import { formatSpread, median, percentile, printTable, spreadOf, within } from './stats.js';
+import type { Row, Spread } from './stats.js';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const CLIENTS = knob('BENCH_CLIENTS', 1000);
@@ -28,8 +30,12 @@ const WORKERS = knob('BENCH_WORKERS', 2);
 const ROUNDS = knob('BENCH_ROUNDS', 10);
 const WINDOW_MS = 1000;
 const STORE = process.env.BENCH_STORE ?? 'sqlite';
-const OUR_SERVER = 'dist/sync-server/server.js';
-const REFERENCE_SERVER = 'node_modules/@y/websocket-server/src/server.js';
+const OUR_SERVER = repoPath('dist', 'sync-server', 'server.js');
+const REFERENCE_SERVER = repoPath('node_modules', '@y', 'websocket-server', 'src', 'server.js');
+/** The longest one step of the clients (connecting all, the rounds, the storm) may take. */
+const STEP_TIMEOUT_MS = 5 * 60_000;
+/** Memory readings per measure, a little apart: one reading moves with the collector. */
+const MEMORY_SAMPLES = 5;
 // prefs, notes, inbox and one progress term: four documents per learner account.
 const DOCS_PER_ACCOUNT: DocKey[] = [...FIXED_DOCS, 'progress/2026-1'];
 const PASSWORD = 'bench-password-1';
@@ -39,8 +45,9 @@ interface Measured {
   updateMs: number[];
   ackMs: number[];
   lost: number;
-  rssPerConnection: number;
-  heapPerConnection: number;
+  acksMissing: number;
+  rssPerConnection: Spread;
+  heapPerConnection: Spread;
   stormMs: number;
   /** The server during the update rounds. */
   load: Load;
@@ -51,19 +58,21 @@ async function startWorkers(pairs: Pair[]) {
   const workers: ChildProcess[] = [];
   for (let i = 0; i < WORKERS; i++) {
     const worker = fork(process.argv[1] as string, ['clients'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    await new Promise((done) => worker.once('message', done));
+    await within('a client process starting', 30_000, () => new Promise((done) => worker.once('message', done)));
     workers.push(worker);
   }
   const ask = (command: (i: number) => Command) =>
-    Promise.all(
-      workers.map(
-        (worker, i) =>
-          new Promise<Reply>((done, reject) => {
-            worker.once('message', (reply: Reply) =>
-              reply.type === 'failed' ? reject(new Error(reply.message)) : done(reply),
-            );
-            worker.send(command(i));
-          }),
+    within(`the clients' "${command(0).type}"`, STEP_TIMEOUT_MS, () =>
+      Promise.all(
+        workers.map(
+          (worker, i) =>
+            new Promise<Reply>((done, reject) => {
+              worker.once('message', (reply: Reply) =>
+                reply.type === 'failed' ? reject(new Error(reply.message)) : done(reply),
+              );
+              worker.send(command(i));
+            }),
+        ),
       ),
     );
   const timed = async (command: (i: number) => Command) => {
@@ -79,14 +88,27 @@ async function startWorkers(pairs: Pair[]) {
   };
 }
 
-const perConnection = (before: Memory, after: Memory, key: keyof Memory) => (after[key] - before[key]) / CLIENTS / 1024;
+/** Per connection, in KB: each idle reading against the median of the readings before the clients came. */
+const perConnection = (before: Memory[], idle: Memory[], key: keyof Memory): Spread => {
+  const base = median(before.map((m) => m[key]));
+  return spreadOf(idle.map((m) => (m[key] - base) / CLIENTS / 1024));
+};
+
+async function memorySamples(server: ServerProcess): Promise<Memory[]> {
+  const samples: Memory[] = [];
+  for (let i = 0; i < MEMORY_SAMPLES; i++) {
+    if (i > 0) await new Promise((done) => setTimeout(done, 200));
+    samples.push(await server.memory());
+  }
+  return samples;
+}
 
 async function measure(server: ServerProcess, pairs: Pair[]): Promise<Measured> {
-  const before = await server.memory();
+  const before = await memorySamples(server);
   const workers = await startWorkers(pairs);
   const { ms: syncMs } = await workers.connect();
   await new Promise((done) => setTimeout(done, 2000));
-  const idle = await server.memory();
+  const idle = await memorySamples(server);
   await server.resetLoad();
   const { replies } = await workers.write();
   const load = await server.load();
@@ -98,6 +120,7 @@ async function measure(server: ServerProcess, pairs: Pair[]): Promise<Measured> 
     updateMs: written.flatMap((r) => r.updateMs),
     ackMs: written.flatMap((r) => r.ackMs),
     lost: written.reduce((sum, r) => sum + r.lost, 0),
+    acksMissing: written.reduce((sum, r) => sum + r.acksMissing, 0),
     rssPerConnection: perConnection(before, idle, 'rss'),
     heapPerConnection: perConnection(before, idle, 'heapUsed'),
     stormMs,
@@ -147,8 +170,8 @@ function referencePairs(origin: string, count: number): Pair[] {
   });
 }
 
-async function benchOurs(): Promise<Measured> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-sync-'));
+async function benchOurs(temp: BenchTemp): Promise<Measured> {
+  const dataDir = temp.folder('bench-sync-');
   const postgres = STORE === 'postgres' ? await startPostgres() : undefined;
   const port = await freePort();
   const server = await startServer(
@@ -172,7 +195,6 @@ async function benchOurs(): Promise<Measured> {
   } finally {
     await server.stop();
     await postgres?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -186,12 +208,12 @@ async function benchReference(): Promise<Measured> {
   }
 }
 
-async function main() {
+async function main(temp: BenchTemp) {
   if (!existsSync(OUR_SERVER)) throw new Error(`${OUR_SERVER} is missing: run \`npm run build\` first.`);
   console.log(
     `${CLIENTS} devices on ${CLIENTS / 2} documents, ${WORKERS} client processes, ${ROUNDS} rounds, ours on ${STORE}`,
   );
-  const ours = await benchOurs();
+  const ours = await benchOurs(temp);
   const reference = await benchReference();
   const p = (samples: number[], q: number) => percentile(samples, q);
   printTable(`sync: ${CLIENTS} devices, two per document, on loopback`, 'y-websocket-server', [
@@ -209,19 +231,18 @@ async function main() {
       unit: 'ms',
       target: '<= 50 ms',
     },
-    { metric: 'ack (committed) p50', ours: p(ours.ackMs, 50), unit: 'ms' },
-    { metric: 'ack (committed) p99', ours: p(ours.ackMs, 99), unit: 'ms' },
+    ...ackRows(ours),
     {
-      metric: 'RSS per idle connection',
-      ours: ours.rssPerConnection,
-      baseline: reference.rssPerConnection,
+      metric: `RSS per idle connection (median of ${MEMORY_SAMPLES})`,
+      ours: ours.rssPerConnection.median,
+      baseline: reference.rssPerConnection.median,
       unit: 'KB',
       target: '<= 50 KB',
     },
     {
-      metric: 'heap per idle connection',
-      ours: ours.heapPerConnection,
-      baseline: reference.heapPerConnection,
+      metric: `heap per idle connection (median of ${MEMORY_SAMPLES})`,
+      ours: ours.heapPerConnection.median,
+      baseline: reference.heapPerConnection.median,
       unit: 'KB',
     },
     { metric: `reconnect storm, all ${CLIENTS} synced`, ours: ours.stormMs, baseline: reference.stormMs, unit: 'ms' },
@@ -236,13 +257,28 @@ async function main() {
   ]);
   console.log(
     `updates measured: ours ${ours.updateMs.length} (${ours.lost} lost), reference ${reference.updateMs.length} ` +
-      `(${reference.lost} lost); acks: ${ours.ackMs.length}`,
+      `(${reference.lost} lost); acks: ${ours.ackMs.length}` +
+      (ours.acksMissing > 0 ? `, ${ours.acksMissing} never came (ack rows left out)` : ', all came'),
   );
+  console.log(
+    `per idle connection, KB, median (lowest - highest): RSS ours ${formatSpread(ours.rssPerConnection)}, ` +
+      `reference ${formatSpread(reference.rssPerConnection)}; heap ours ${formatSpread(ours.heapPerConnection)}, ` +
+      `reference ${formatSpread(reference.heapPerConnection)}`,
+  );
+}
+
+/** Ack percentiles only over every ack: with some missing, the slowest would be left out of them. */
+function ackRows(ours: Measured): Row[] {
+  if (ours.acksMissing > 0 || ours.ackMs.length === 0) return [];
+  return [
+    { metric: 'ack (committed) p50', ours: percentile(ours.ackMs, 50), unit: 'ms' },
+    { metric: 'ack (committed) p99', ours: percentile(ours.ackMs, 99), unit: 'ms' },
+  ];
 }
 
 if (process.argv[2] === 'clients') {
   runClients();
   process.send?.({ type: 'ready' });
 } else {
-  await main();
+  await runBench(main);
 }
