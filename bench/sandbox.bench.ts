@@ -14,6 +14,7 @@ import { localBridge } from '../main/core/local-bridge.js';
 import { CappedBuffer, FrameReader } from '../main/core/playground/sandbox-frames.js';
 import { DEFAULT_LIMITS, hardenedContainer } from '../main/core/playground/sandbox-limits.js';
 import { thisOwner } from '../main/core/playground/sandbox-owner.js';
+import { attachJob } from '../main/core/playground/sandbox-run.js';
 import { runBench } from './bench-run.js';
 import { repoPath } from './repo-root.js';
 import { median, now, percentile, pollUntil, within } from './stats.js';
@@ -109,15 +110,7 @@ async function phases(docker: Docker, image: string, rounds: number) {
     await within('starting a container', STEP_TIMEOUT_MS, () => container.start());
     await sleep(200);
     const t0 = now();
-    const stream = (await within('attaching', STEP_TIMEOUT_MS, () =>
-      container.attach({
-        stream: true,
-        stdin: true,
-        stdout: true,
-        stderr: true,
-        hijack: true,
-      }),
-    )) as NodeJS.ReadWriteStream;
+    const stream = await within('attaching', STEP_TIMEOUT_MS, () => attachJob(container));
     const t1 = now();
     const frames = new FrameReader(new CappedBuffer(1024), new CappedBuffer(1024));
     docker.modem.demuxStream(stream, frames, new CappedBuffer(16 * 1024));
