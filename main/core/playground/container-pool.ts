@@ -7,19 +7,6 @@ import { ownerAlive, thisOwner } from './sandbox-owner.js';
 /** How long a container may take to stop after its job answered before it is killed. */
 const RETIRE_GRACE_MS = 1_000;
 
-/** How long the pool keeps the size a burst of jobs asked for before it shrinks back to its base. */
-export const DEMAND_HOLD_MS = 10 * 60_000;
-
-/**
- * How many containers the pool keeps started: `ceiling` when the app starts (a class may be about to
- * submit) and after a burst of that many jobs, `base` once no job came for DEMAND_HOLD_MS, in
- * between after a smaller burst. A fixed pool has both equal.
- */
-export interface PoolSize {
-  base: number;
-  ceiling: number;
-}
-
 /** A job waiting for a container that is being started for it. */
 interface Waiter {
   resolve: (container: Docker.Container | Promise<Docker.Container>) => void;
@@ -29,11 +16,10 @@ interface Waiter {
  * Containers created and started ahead of time, each waiting for one job on stdin, so a run does
  * not wait for a container to start. Each is handed out once and never returns to the pool.
  *
- * The pool is elastic: it starts full, shrinks to its base after a quiet while, and a burst of jobs (a
- * class submitting at once) grows it again to the burst's size, so the next burst finds its
- * containers started. Containers
- * start several at once (the engine starts them in parallel), and containers for jobs waiting in the
- * queue start while those jobs wait, not once their turn comes.
+ * Starting a container is most of a cold run, so the work of starting them is kept off the jobs'
+ * way: the pool is started before the jobs come (its size from the host, sandbox-slots.ts); jobs
+ * beyond it, waiting in the queue for their turn, get their containers started while they wait, not
+ * once their turn comes; and containers start several at once, as the engine starts them in parallel.
  */
 export class ContainerPool {
   readonly #ready: Docker.Container[] = [];
@@ -41,9 +27,7 @@ export class ContainerPool {
   readonly #owner = thisOwner();
   /** Containers being started. */
   #starting = 0;
-  #peak: number;
-  #peakAt: number;
-  /** A refill is under way: fill to the target, not only for the jobs in the queue. */
+  /** A refill is under way: fill to the pool's size, not only for the jobs in the queue. */
   #filling = false;
   /** Who waits for the refill to end (warmUp, close). */
   #whenFilled: (() => void)[] = [];
@@ -53,40 +37,24 @@ export class ContainerPool {
     private readonly docker: Docker,
     private readonly image: string,
     private readonly limits: SandboxLimits,
-    private readonly size: PoolSize,
+    private readonly size: number,
     private readonly logger: Logger,
     private readonly options: {
       /** Jobs waiting in the queue for their turn. */
       queued?: () => number;
-      /** The most containers started for those (default: the ceiling). */
+      /** The most containers started for those at once (default: the pool's size). */
       queuedMax?: number;
       /** Containers started at once: more only queue inside the engine and take the CPU from the runs. */
       parallel?: number;
-      clock?: () => number;
     } = {},
-  ) {
-    // A fresh app expects a class: it starts the whole pool, as if a full burst had just been seen.
-    this.#peak = size.ceiling;
-    this.#peakAt = this.#now();
-  }
+  ) {}
 
   get readyCount(): number {
     return this.#ready.length;
   }
 
-  /** The containers the pool keeps started now: its base, or a recent burst's size up to its ceiling. */
-  get target(): number {
-    const recent = this.#now() - this.#peakAt < DEMAND_HOLD_MS ? this.#peak : 0;
-    return Math.min(this.size.ceiling, Math.max(this.size.base, recent));
-  }
-
-  /**
-   * Jobs now running or waiting, told as each job arrives: the pool grows to a burst's size, and
-   * containers for the jobs in the queue start now, while those jobs wait.
-   */
-  demand(jobs: number): void {
-    if (jobs >= this.#peak || this.#now() - this.#peakAt >= DEMAND_HOLD_MS) this.#peak = jobs;
-    this.#peakAt = this.#now();
+  /** Jobs wait in the queue (one just joined it): their containers start now, while they wait. */
+  queueGrew(): void {
     this.#pump();
   }
 
@@ -107,8 +75,6 @@ export class ContainerPool {
 
   /** Starts containers until the pool has its size; resolves once it has (or the engine refused one). */
   refill(): Promise<void> {
-    const extra = this.#ready.splice(this.target); // after a quiet while, what a burst made it start
-    for (const container of extra) void container.remove({ force: true }).catch(() => undefined);
     const filled = new Promise<void>((resolve) => this.#whenFilled.push(resolve));
     this.#filling = true;
     this.#pump();
@@ -118,8 +84,8 @@ export class ContainerPool {
 
   /** How many containers should be ready or starting for nobody yet. */
   #wanted(): number {
-    const queued = Math.min(this.options.queued?.() ?? 0, this.options.queuedMax ?? this.size.ceiling);
-    return this.#filling ? Math.max(this.target, queued) : queued;
+    const queued = Math.min(this.options.queued?.() ?? 0, this.options.queuedMax ?? this.size);
+    return this.#filling ? Math.max(this.size, queued) : queued;
   }
 
   /** Starts containers, a few at a time, until as many as wanted are ready or starting. */
@@ -159,10 +125,6 @@ export class ContainerPool {
     if (this.#starting > 0) return;
     this.#filling = false;
     for (const resolve of this.#whenFilled.splice(0)) resolve();
-  }
-
-  #now(): number {
-    return (this.options.clock ?? Date.now)();
   }
 
   async #start(limits: SandboxLimits): Promise<Docker.Container> {

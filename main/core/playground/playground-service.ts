@@ -21,7 +21,7 @@ import type { SandboxJob, SandboxOutcome } from './sandbox-run.js';
 import { poolForHost, SandboxSlots, slotsForHost } from './sandbox-slots.js';
 
 export interface PlaygroundOptions {
-  /** Containers kept started ahead, a fixed number (default: elastic, sized to the host). */
+  /** Containers kept started ahead (default: sized to the host's memory, poolForHost). */
   poolSize?: number;
   /** Sandboxes running jobs at once; more wait in a queue (default: from the host's CPUs). */
   maxConcurrent?: number;
@@ -95,7 +95,6 @@ export interface PlaygroundAdmin {
   prune(): Promise<number>;
   /** This app's queue: pre-started, running and waiting jobs, and the cap. */
   load(): {
-    /** The containers the pool keeps started now (it grows after a burst and shrinks when quiet). */
     poolSize: number;
     pooled: number;
     running: number;
@@ -156,8 +155,8 @@ export function createPlayground(deps: Deps): Playground {
     ...(options?.memoryBudgetMb !== undefined ? { memoryBudgetMb: options.memoryBudgetMb } : {}),
   };
   const slots = new SandboxSlots(cap);
-  const hostPool = poolForHost(cap.maxConcurrent);
-  const poolSize = options?.poolSize !== undefined ? { base: options.poolSize, ceiling: options.poolSize } : hostPool;
+  const hostPool = poolForHost();
+  const poolSize = options?.poolSize ?? hostPool;
 
   const sweep = async () => {
     const removed = await engine.call(removeLeftovers);
@@ -221,11 +220,10 @@ export function createPlayground(deps: Deps): Playground {
       swept = true;
       await sweep();
       // Not only at start: an app killed while this one runs leaves containers too.
-      sweeper = setInterval(() => {
-        void sweep().catch((error: unknown) => logger.warn({ err: error }, 'the sandbox sweep failed'));
-        // A pool a burst grew gives its extra containers back after a quiet while.
-        for (const pool of pools.values()) void pool.refill();
-      }, options?.sweepIntervalMs ?? 60_000).unref();
+      sweeper = setInterval(
+        () => void sweep().catch((error: unknown) => logger.warn({ err: error }, 'the sandbox sweep failed')),
+        options?.sweepIntervalMs ?? 60_000,
+      ).unref();
     }
     if (!(await engine.hasImage(image))) {
       const archive = await images.archiveFor(runtime);
@@ -248,7 +246,7 @@ export function createPlayground(deps: Deps): Playground {
     }
     pool = new ContainerPool(engine.docker, image, defaults, poolSize, logger, {
       queued: () => slots.queued,
-      queuedMax: hostPool.ceiling,
+      queuedMax: hostPool,
     });
     pools.set(image, pool);
     return pool;
@@ -258,8 +256,7 @@ export function createPlayground(deps: Deps): Playground {
     if (!images.known(runtime)) throw new LearnError('invalid-input', `This app has no "${runtime}" runtime.`);
     const limits = withinMaxima(defaults, asked, maxima);
     const turn = slots.acquire(limits.memoryMb);
-    // This job is running or queued now: the pool grows to a burst, and starts containers for the queue.
-    pools.get(images.imageFor(runtime))?.demand(slots.running + slots.queued);
+    if (slots.queued > 0) pools.get(images.imageFor(runtime))?.queueGrew();
     const ticket = await turn;
     const pool = await poolFor(runtime).catch((error: unknown) => {
       ticket.gone();
@@ -419,7 +416,7 @@ export function createPlayground(deps: Deps): Playground {
       sandboxes: () => engine.call(listSandboxes),
       prune: () => engine.call(removeLeftovers),
       load: () => ({
-        poolSize: [...pools.values()].reduce((n, p) => n + p.target, 0) || poolSize.ceiling,
+        poolSize,
         pooled: [...pools.values()].reduce((n, p) => n + p.readyCount, 0),
         running: slots.running,
         queued: slots.queued,
