@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ describe('the benchmark harness', () => {
       encoding: 'utf8',
       timeout: 120_000,
     });
+    rmSync(elsewhere, { recursive: true, force: true });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^load average at start: [\d.]+ [\d.]+ [\d.]+ \(\d+ cores\)$/m);

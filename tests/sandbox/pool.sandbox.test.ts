@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Docker from 'dockerode';
@@ -18,22 +18,24 @@ const RUNTIMES = join(process.cwd(), 'main', 'core', 'playground', 'runtimes');
 const docker = new Docker();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let opened: { close(): Promise<void> } | undefined;
+let opened: { core: { close(): Promise<void> }; dataDir: string } | undefined;
 afterEach(async () => {
-  await opened?.close();
+  await opened?.core.close();
+  if (opened) rmSync(opened.dataDir, { recursive: true, force: true });
   opened = undefined;
 });
 
 async function openCore(playground: CoreOptions['playground']) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pool-'));
   const core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'pool-')),
+    dataDir,
     appVersion: '1.0.0',
     bundledPacksDir: dirname(writePackFixture()),
     runtimesDir: RUNTIMES,
     logger: pino({ level: 'silent' }),
     playground,
   });
-  opened = core;
+  opened = { core, dataDir };
   const api = createApiClient(localBridge(core));
   const { session } = await api.createLearner({ profile: { displayName: 'Pool' } });
   await core.warmUpPlayground();
