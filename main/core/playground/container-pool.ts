@@ -66,7 +66,10 @@ export class ContainerPool {
   async take(limits: SandboxLimits = this.limits): Promise<Docker.Container> {
     if (limits.workDirMb !== this.limits.workDirMb || limits.tmpMb !== this.limits.tmpMb) return this.#start(limits);
     const ready = this.#ready.shift();
-    if (ready) return ready;
+    if (ready) {
+      this.#pump(); // the jobs waiting in the queue may now want one more
+      return ready;
+    }
     // One is being started and nobody waits for it yet: take that one rather than start another.
     if (this.#starting > this.#waiters.length) return new Promise((resolve) => this.#waiters.push({ resolve }));
     // No refill here: starting containers takes the CPU the job needs; the caller refills once answered.

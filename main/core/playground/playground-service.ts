@@ -246,7 +246,8 @@ export function createPlayground(deps: Deps): Playground {
     }
     pool = new ContainerPool(engine.docker, image, defaults, poolSize, logger, {
       queued: () => slots.queued,
-      queuedMax: hostPool,
+      // The next wave only: no more queued jobs can start at once than the cap lets run.
+      queuedMax: Math.min(hostPool, cap.maxConcurrent),
     });
     pools.set(image, pool);
     return pool;
