@@ -31,7 +31,7 @@ export const IDLE_CONTAINER_MB = 32;
  * job is the price of a fresh sandbox per run, so a class submitting together must find its sandboxes
  * started: the pool keeps as many as the host affords idle, within a thirty-second of its memory
  * (23 on 24 GB, 8 on 8 GB, at least 2, never more than 32). With 16 on the 2-core development machine
- * a burst of 20 took 3.5 - 5.8 s at the 95th percentile, with 23 1.0 - 2.0 s (README).
+ * a burst of 20 took 3.5 - 5.7 s at the 95th percentile, with 23 1.3 - 2.3 s (load 15 to 30; README).
  */
 export function poolForHost(): number {
   const affordable = Math.floor(totalmem() / 1024 / 1024 / 32 / IDLE_CONTAINER_MB);
