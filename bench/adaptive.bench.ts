@@ -4,11 +4,10 @@
 // pack carrying a DKT model trained here first, as `lionlearn model train` makes it), interleaved
 // call by call with a baseline that reads the raw event log and scores every exercise; one training
 // epoch of the deep model; and the simulated-learner comparison of `lionlearn model simulate`.
-// BENCH_KT_FILE (../shared/data/kt/assist2009_updated_train.csv) is the deep model's data,
+// BENCH_KT_FILE (../shared/data/kt/assist2009_updated_train.csv from the repository) is the deep model's data,
 // BENCH_QUICK=1 trains on a tenth of it, BENCH_CALLS (300) sets the timed calls per measure,
 // BENCH_KEEP=1 keeps the database, BENCH_KT_FILE=none skips the training epoch.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
@@ -29,7 +28,10 @@ import { loadTf } from '../main/core/adaptive/models/networks/tf-backend.js';
 import { createCore } from '../main/core/create-core.js';
 import { CORE_DATABASE_FILE } from '../main/core/db/core-database.js';
 import { localBridge } from '../main/core/local-bridge.js';
-import { now, percentile, printLoad, printTable, rng, timeEach } from './stats.js';
+import { runBench } from './bench-run.js';
+import { repoPath } from './repo-root.js';
+import type { BenchTemp } from './bench-run.js';
+import { now, percentile, printTable, rng, timeEach } from './stats.js';
 import { writeBenchManifest } from './generated-pack.js';
 
 const MODULES = 20;
@@ -37,8 +39,7 @@ const LESSONS_PER_MODULE = 2;
 const EXERCISES_PER_MODULE = 50;
 const SKILLS = 20;
 const CALLS = Number(process.env.BENCH_CALLS ?? 300);
-const KT_FILE =
-  process.env.BENCH_KT_FILE ?? join(process.cwd(), '..', 'shared', 'data', 'kt', 'assist2009_updated_train.csv');
+const KT_FILE = process.env.BENCH_KT_FILE ?? repoPath('..', 'shared', 'data', 'kt', 'assist2009_updated_train.csv');
 const PACK = 'bench';
 
 const random = rng(42);
@@ -285,9 +286,8 @@ async function deepEpoch(): Promise<{
   };
 }
 
-async function main() {
-  printLoad('at start');
-  const root = mkdtempSync(join(tmpdir(), 'bench-adaptive-'));
+async function main(temp: BenchTemp) {
+  const root = temp.folder('bench-adaptive-');
   const bundled = { simple: join(root, 'simple'), deep: join(root, 'deep') };
   generateSource(bundled.simple);
   generateSource(bundled.deep);
@@ -389,8 +389,6 @@ async function main() {
   db.close();
   await paths.simple.core.close();
   await paths.deep.core.close();
-  if (process.env.BENCH_KEEP) console.log(`kept ${root}`);
-  else rmSync(root, { recursive: true, force: true });
 
   const { skills, itemsPerSkill, budget } = STANDARD_COURSE;
   let start = now();
@@ -402,6 +400,10 @@ async function main() {
   console.table(summarise(results));
 
   if (KT_FILE === 'none') return;
+  if (!existsSync(KT_FILE)) {
+    console.log(`deep model left out: ${KT_FILE} is not there (BENCH_KT_FILE names another, or none)`);
+    return;
+  }
   start = now();
   const deep = await deepEpoch();
   printTable(`Deep model (DKT, ${deep.backend} backend), one epoch on ${KT_FILE}`, 'none', [
@@ -415,5 +417,4 @@ async function main() {
   console.log(`deep model: data read, backend loaded and one epoch in ${((now() - start) / 1000).toFixed(1)} s`);
 }
 
-await main();
-printLoad('at end');
+await runBench(main);

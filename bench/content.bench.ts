@@ -2,7 +2,6 @@
 // 10,000 lessons and 5,000 exercises, each interleaved with a baseline doing the same work more simply.
 // BENCH_SLOWEST=1 also prints the slowest queries. Every temporary folder is removed at the end.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
@@ -20,7 +19,8 @@ import {
   typoQueries,
 } from './generated-pack.js';
 import type { Query } from './generated-pack.js';
-import { interleaved, median, percentile, printLoad, printTable, timeEach, within } from './stats.js';
+import { runBench } from './bench-run.js';
+import { interleaved, median, percentile, printTable, timeEach, within } from './stats.js';
 import type { Row } from './stats.js';
 
 const INSTALL_ROUNDS = 3;
@@ -119,20 +119,6 @@ function likeBaseline(db: Database.Database): (q: Query) => unknown {
       )
       .all(params);
   };
-}
-
-async function main() {
-  printLoad('at start');
-  const root = mkdtempSync(join(tmpdir(), 'bench-content-'));
-  const cleanUp = () => rmSync(root, { recursive: true, force: true });
-  process.once('SIGINT', () => (cleanUp(), process.exit(130)));
-  process.once('SIGTERM', () => (cleanUp(), process.exit(143)));
-  try {
-    await run(root);
-  } finally {
-    cleanUp();
-    printLoad('at end');
-  }
 }
 
 async function run(root: string) {
@@ -284,4 +270,4 @@ async function run(root: string) {
   core!.close();
 }
 
-await main();
+await runBench(async (temp) => run(temp.folder('bench-content-')));

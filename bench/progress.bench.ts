@@ -8,8 +8,7 @@
 // BENCH_OTHER_EVENTS). BENCH_LEARNERS (50), BENCH_SINGLE (2000 one-at-a-time appends),
 // BENCH_SUMMARIES (200 calls), BENCH_NAIVE (20 calls of the baseline), BENCH_DIR (the temp folder),
 // BENCH_KEEP=1 keeps the databases.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
@@ -25,6 +24,9 @@ import { CORE_DATABASE_FILE, openCoreDatabase } from '../main/core/db/core-datab
 import { localBridge } from '../main/core/local-bridge.js';
 import { ProgressLog } from '../main/core/progress/progress-log.js';
 import { lastDays, localDay, streaks } from '../main/core/progress/progress-reader.js';
+import { runBench } from './bench-run.js';
+import type { BenchTemp } from './bench-run.js';
+import { repoPath } from './repo-root.js';
 import { median, now, percentile, printTable, rng, timeEach } from './stats.js';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -295,12 +297,12 @@ const fileSize = (file: string) => (existsSync(file) ? statSync(file).size : 0);
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const perSecond = (events: number, ms: number) => (events / ms) * 1000;
 
-async function main() {
-  const root = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'bench-progress-'));
+async function main(temp: BenchTemp) {
+  const root = temp.folder('bench-progress-');
   const bundled = join(root, 'bundled');
   mkdirSync(bundled);
   // A copy, not a symlink: installBundledPacks only looks at real folders.
-  cpSync(join(process.cwd(), 'content-packs', PACK), join(bundled, PACK), { recursive: true });
+  cpSync(repoPath('content-packs', PACK), join(bundled, PACK), { recursive: true });
   const dataDir = join(root, 'data');
   const core = await createCore({
     dataDir,
@@ -461,7 +463,6 @@ async function main() {
       `PRAGMA quick_check at start: ${(median(checks) / 1000).toFixed(2)} s (runs: ${checks.map((t) => (t / 1000).toFixed(2)).join(', ')} s); ` +
       `row-only baseline file: ${mb(fileSize(join(root, 'row-only', CORE_DATABASE_FILE)))} for ${EVENTS} events`,
   );
-  if (!process.env.BENCH_KEEP) rmSync(root, { recursive: true, force: true });
 }
 
-await main();
+await runBench(main);

@@ -83,3 +83,44 @@ export function printLoad(when: string): void {
   const [one, five, fifteen] = loadavg().map((n) => n.toFixed(2));
   console.log(`load average ${when}: ${one} ${five} ${fifteen} (${availableParallelism()} cores)`);
 }
+
+/** Several samples of one measure: their median and their spread (lowest to highest). */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  samples: number;
+}
+
+export function spreadOf(samples: number[]): Spread {
+  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), samples: samples.length };
+}
+
+/** Takes `count` samples `gapMs` apart: one memory reading says little, several say how much it moves. */
+export async function sampleSeveral(
+  count: number,
+  gapMs: number,
+  take: () => number | Promise<number>,
+): Promise<Spread> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
+    samples.push(await take());
+  }
+  return spreadOf(samples);
+}
+
+/** "12.3 (11.9 - 13.0, 5 samples)": the median, then the spread it came from. */
+export function formatSpread(spread: Spread, digits = 1): string {
+  const f = (n: number) => n.toFixed(digits);
+  return `${f(spread.median)} (${f(spread.min)} - ${f(spread.max)}, ${spread.samples} samples)`;
+}
+
+/** Asks `done` every `everyMs` until it says yes; an error naming the wait once `ms` have passed. */
+export async function pollUntil(what: string, ms: number, done: () => boolean | Promise<boolean>, everyMs = 20) {
+  const deadline = now() + ms;
+  while (!(await done())) {
+    if (now() > deadline) throw new Error(`${what} took longer than ${ms / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}

@@ -8,9 +8,7 @@
 // append (the literal reading of "the doc state written in the same transaction") would add on
 // top: Y.encodeStateAsUpdate of the same document, timed at each size.
 // BENCH_SINGLE (1000 appends per series), BENCH_DIR (temp folder), BENCH_KEEP=1 keeps it.
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import * as Y from 'yjs';
@@ -18,13 +16,15 @@ import type { RecordInput } from '../common/contract/progress.js';
 import { createCore } from '../main/core/create-core.js';
 import type { Core } from '../main/core/create-core.js';
 import { startTestServer, registerAccount, PASSWORD } from '../sync-server/testing/test-server.js';
-import { median, now, percentile, printTable, timeEach } from './stats.js';
+import { runBench } from './bench-run.js';
+import { median, now, percentile, pollUntil, printTable, timeEach } from './stats.js';
 import { SYNC_ROOTS } from '../common/contract/sync-wire.js';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const SINGLE = knob('BENCH_SINGLE', 1000);
 const PRELOAD = knob('BENCH_PRELOAD', 10_000);
-const dir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'bench-sync-append-'));
+/** The longest the bench waits for the sync server to acknowledge everything. */
+const SYNC_TIMEOUT_MS = 120_000;
 
 const quiz = (i: number): RecordInput => ({
   type: 'QuizAnswered',
@@ -37,12 +37,11 @@ const quiz = (i: number): RecordInput => ({
   },
 });
 
-async function waitSynced(core: Core, session: string) {
-  for (;;) {
+function waitSynced(core: Core, session: string) {
+  return pollUntil('waiting for every append to be acknowledged', SYNC_TIMEOUT_MS, async () => {
     const status = await core.api.getSyncStatus({ session });
-    if (status.state === 'synced' && status.pending === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+    return status.state === 'synced' && status.pending === 0;
+  });
 }
 
 async function preload(core: Core, session: string, count: number) {
@@ -79,58 +78,65 @@ function fullStateEncodeMs(events: number): number {
   return median(samples);
 }
 
-const server = await startTestServer({ dataDir: join(dir, 'server') });
-await server.app.listen({ port: 0, host: '127.0.0.1' });
-const url = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-await registerAccount(server.app, 'bench@example.org');
-const core = await createCore({ dataDir: join(dir, 'app'), appVersion: 'bench', logger: pino({ level: 'silent' }) });
-try {
-  const create = async (name: string) =>
-    (await core.api.createLearner({ profile: { displayName: name, avatar: 'owl', goals: [] } })).session;
-  const plain = await create('Not linked');
-  const linked = await create('Linked');
-  await core.api.linkSyncAccount({ session: linked, serverUrl: url, email: 'bench@example.org', password: PASSWORD });
-  await waitSynced(core, linked);
+await runBench(async (temp) => {
+  const dir = temp.folder('bench-sync-append-');
+  const server = await startTestServer({ dataDir: join(dir, 'server') });
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+  await registerAccount(server.app, 'bench@example.org');
+  const core = await createCore({ dataDir: join(dir, 'app'), appVersion: 'bench', logger: pino({ level: 'silent' }) });
+  try {
+    const create = async (name: string) =>
+      (await core.api.createLearner({ profile: { displayName: name, avatar: 'owl', goals: [] } })).session;
+    const plain = await create('Not linked');
+    const linked = await create('Linked');
+    await core.api.linkSyncAccount({ session: linked, serverUrl: url, email: 'bench@example.org', password: PASSWORD });
+    await waitSynced(core, linked);
 
-  const rows = [];
-  let offset = 0;
-  for (const size of [PRELOAD, PRELOAD * 4]) {
-    await preload(core, plain, size - offset);
-    await preload(core, linked, size - offset);
-    await waitSynced(core, linked);
-    offset = size;
-    const inputs = Array.from({ length: SINGLE }, (_, i) => quiz(size + i));
-    const unlinked = await timeEach(inputs, (event) => core.recordProgress(plain, [event]));
-    const start = now();
-    const withSync = await timeEach(inputs, (event) => core.recordProgress(linked, [event]));
-    await waitSynced(core, linked);
-    const toAcked = now() - start;
-    offset += SINGLE;
-    const full = fullStateEncodeMs(size);
-    rows.push(
-      { metric: `append, median (doc ${size} events)`, ours: median(withSync), baseline: median(unlinked), unit: 'ms' },
-      {
-        metric: `append, p95 (doc ${size} events)`,
-        ours: percentile(withSync, 95),
-        baseline: percentile(unlinked, 95),
-        unit: 'ms',
-      },
-      { metric: `${SINGLE} appends until all acknowledged`, ours: toAcked, unit: 'ms' },
-      {
-        metric: `+ full state encode per append (doc ${size})`,
-        ours: median(withSync) + full,
-        baseline: median(withSync),
-        unit: 'ms',
-      },
+    const rows = [];
+    let offset = 0;
+    for (const size of [PRELOAD, PRELOAD * 4]) {
+      await preload(core, plain, size - offset);
+      await preload(core, linked, size - offset);
+      await waitSynced(core, linked);
+      offset = size;
+      const inputs = Array.from({ length: SINGLE }, (_, i) => quiz(size + i));
+      const unlinked = await timeEach(inputs, (event) => core.recordProgress(plain, [event]));
+      const start = now();
+      const withSync = await timeEach(inputs, (event) => core.recordProgress(linked, [event]));
+      await waitSynced(core, linked);
+      const toAcked = now() - start;
+      offset += SINGLE;
+      const full = fullStateEncodeMs(size);
+      rows.push(
+        {
+          metric: `append, median (doc ${size} events)`,
+          ours: median(withSync),
+          baseline: median(unlinked),
+          unit: 'ms',
+        },
+        {
+          metric: `append, p95 (doc ${size} events)`,
+          ours: percentile(withSync, 95),
+          baseline: percentile(unlinked, 95),
+          unit: 'ms',
+        },
+        { metric: `${SINGLE} appends until all acknowledged`, ours: toAcked, unit: 'ms' },
+        {
+          metric: `estimate (sum of medians): + full state encode per append (doc ${size})`,
+          ours: median(withSync) + full,
+          baseline: median(withSync),
+          unit: 'ms',
+        },
+      );
+    }
+    printTable(
+      'Single appends of a linked learner (ours) against a learner without sync (baseline); last row per size: a full-state write per append (ours) against the update rows we store (baseline)',
+      'baseline',
+      rows,
     );
+  } finally {
+    await core.close();
+    await server.app.close();
   }
-  printTable(
-    'Single appends of a linked learner (ours) against a learner without sync (baseline); last row per size: a full-state write per append (ours) against the update rows we store (baseline)',
-    'baseline',
-    rows,
-  );
-} finally {
-  await core.close();
-  await server.app.close();
-  if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
-}
+});

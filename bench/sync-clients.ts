@@ -19,7 +19,7 @@ export type Command =
 
 export type Reply =
   | { type: 'synced' }
-  | { type: 'written'; updateMs: number[]; ackMs: number[]; lost: number }
+  | { type: 'written'; updateMs: number[]; ackMs: number[]; lost: number; acksMissing: number }
   | { type: 'closed' }
   | { type: 'failed'; message: string };
 
@@ -27,7 +27,7 @@ const LOST_AFTER_MS = 10_000;
 
 export function runClients(): void {
   const send = (reply: Reply) => process.send?.(reply);
-  let devices: { writer: Device; reader: Device; sentAt: Map<number, number>; acks: boolean }[] = [];
+  let devices: { url: string; writer: Device; reader: Device; sentAt: Map<number, number> }[] = [];
   let updateMs: number[] = [];
   let ackMs: number[] = [];
   let pending = 0;
@@ -51,14 +51,15 @@ export function runClients(): void {
       }
       await new Promise((resolve) => setTimeout(resolve, windowMs));
     }
+    // Every update seen by its reader and, where the server acknowledges, every ack back, before the
+    // figures go: percentiles over the acks that came first would leave out the slowest.
+    const acked = devices.some(({ url }) => new URL(url).searchParams.get('ack') === '1');
+    const unacked = () => (acked ? devices.reduce((n, { writer }) => n + writer.unackedCount, 0) : 0);
     const deadline = performance.now() + LOST_AFTER_MS;
-    // Every update seen by its reader and, where the server acknowledges, every ack in, before reporting.
-    const unacked = () => devices.reduce((sum, { writer, acks }) => sum + (acks ? writer.unackedCount : 0), 0);
     while ((pending > 0 || unacked() > 0) && performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    if (unacked() > 0) throw new Error(`${unacked()} updates were never acknowledged`);
-    send({ type: 'written', updateMs, ackMs, lost: pending });
+    send({ type: 'written', updateMs, ackMs, lost: pending, acksMissing: unacked() });
   };
 
   process.on('message', (command: Command) => {
@@ -75,10 +76,10 @@ export function runClients(): void {
             updateMs.push(performance.now() - at);
           };
           return {
+            url: writer,
             writer: new Device(writer, onAck, () => undefined, hocuspocus),
             reader: new Device(reader, () => {}, seen, hocuspocus),
             sentAt,
-            acks: new URL(writer).searchParams.get('ack') === '1',
           };
         });
         await syncAll();

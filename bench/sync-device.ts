@@ -66,6 +66,11 @@ export class Device {
     });
   }
 
+  /** Updates sent and not yet acknowledged (always all of them on a server that sends no acks). */
+  get unackedCount(): number {
+    return this.unacked.length;
+  }
+
   /** Drops the connection without a closing handshake, as a lost network does. */
   drop(): void {
     this.socket?.terminate();
@@ -73,11 +78,6 @@ export class Device {
 
   close(): void {
     this.socket?.close(1000);
-  }
-
-  /** Updates sent and not yet acknowledged (for a server that acknowledges). */
-  get unackedCount(): number {
-    return this.unacked.length;
   }
 
   write(value: number): void {

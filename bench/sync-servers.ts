@@ -4,8 +4,13 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { repoPath } from './repo-root.js';
+import { within } from './stats.js';
+
+/** The longest a server may take to answer the probe, or to stop before it is killed. */
+const ANSWER_TIMEOUT_MS = 30_000;
 
 export interface Memory {
   rss: number;
@@ -52,7 +57,7 @@ process.on('message', (m) => {
 `;
 
 function probeFile(): string {
-  const dir = resolve('node_modules/.cache/lionlearn-bench');
+  const dir = repoPath('node_modules', '.cache', 'lionlearn-bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'memory-probe.mjs');
   writeFileSync(file, PROBE);
@@ -63,7 +68,7 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: () =
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output()}`);
-    const ok = await fetch(url).then(
+    const ok = await fetch(url, { signal: AbortSignal.timeout(5_000) }).then(
       (response) => response.ok,
       () => false,
     );
@@ -93,10 +98,15 @@ export async function startServer(
   const origin = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(`${origin}${readyPath}`, child, () => output);
   const ask = <T>(question: string) =>
-    new Promise<T>((done) => {
-      child.once('message', (answer) => done(answer as T));
-      child.send(question);
-    });
+    within(
+      `the server answering "${question}"`,
+      ANSWER_TIMEOUT_MS,
+      () =>
+        new Promise<T>((done) => {
+          child.once('message', (answer) => done(answer as T));
+          child.send(question);
+        }),
+    );
   return {
     origin,
     memory: () => ask<Memory>('memory'),
@@ -106,7 +116,9 @@ export async function startServer(
     stop: () =>
       new Promise((done) => {
         if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
+        // Killed outright if it has not stopped in time: a bench never waits forever.
+        const kill = setTimeout(() => child.kill('SIGKILL'), ANSWER_TIMEOUT_MS);
+        child.once('exit', () => (clearTimeout(kill), done()));
         child.kill('SIGTERM');
       }),
   };

@@ -12,8 +12,7 @@
 // BENCH_STORE=postgres runs ours on a throwaway PostgreSQL (the district setup). `npm run build` first.
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, startPostgres } from '../tests/support/pg-redis.js';
 import { runClients } from './sync-clients.js';
@@ -24,7 +23,11 @@ import type { Load, Memory, ServerProcess } from './sync-servers.js';
 import { FIXED_DOCS } from '../common/contract/sync-docs.js';
 import type { DocKey } from '../common/contract/sync-docs.js';
 import type { SyncTokens } from '../common/contract/sync-wire.js';
-import { median, percentile } from './stats.js';
+import { runBench } from './bench-run.js';
+import type { BenchTemp } from './bench-run.js';
+import { repoPath } from './repo-root.js';
+import { formatSpread, median, percentile, printTable, spreadOf, within } from './stats.js';
+import type { Row, Spread } from './stats.js';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const CLIENTS = knob('BENCH_CLIENTS', 1000);
@@ -33,8 +36,12 @@ const ROUNDS = knob('BENCH_ROUNDS', 10);
 const SERVER_ROUNDS = knob('BENCH_SERVER_ROUNDS', 3);
 const WINDOW_MS = 1000;
 const STORE = process.env.BENCH_STORE ?? 'sqlite';
-const OUR_SERVER = 'dist/sync-server/server.js';
-const REFERENCE_SERVER = 'node_modules/@y/websocket-server/src/server.js';
+const OUR_SERVER = repoPath('dist', 'sync-server', 'server.js');
+const REFERENCE_SERVER = repoPath('node_modules', '@y', 'websocket-server', 'src', 'server.js');
+/** The longest one step of the clients (connecting all, the rounds, the storm) may take. */
+const STEP_TIMEOUT_MS = 5 * 60_000;
+/** Memory readings per measure, a little apart: one reading moves with the collector. */
+const MEMORY_SAMPLES = 5;
 // prefs, notes, inbox and one progress term: four documents per learner account.
 const DOCS_PER_ACCOUNT: DocKey[] = [...FIXED_DOCS, 'progress/2026-1'];
 const PASSWORD = 'bench-password-1';
@@ -44,8 +51,9 @@ interface Measured {
   updateMs: number[];
   ackMs: number[];
   lost: number;
-  rssPerConnection: number;
-  heapPerConnection: number;
+  acksMissing: number;
+  rssPerConnection: Spread;
+  heapPerConnection: Spread;
   stormMs: number;
   /** The server during the update rounds. */
   load: Load;
@@ -58,19 +66,21 @@ async function startWorkers(pairs: Pair[]) {
   const workers: ChildProcess[] = [];
   for (let i = 0; i < WORKERS; i++) {
     const worker = fork(process.argv[1] as string, ['clients'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    await new Promise((done) => worker.once('message', done));
+    await within('a client process starting', 30_000, () => new Promise((done) => worker.once('message', done)));
     workers.push(worker);
   }
   const ask = (command: (i: number) => Command) =>
-    Promise.all(
-      workers.map(
-        (worker, i) =>
-          new Promise<Reply>((done, reject) => {
-            worker.once('message', (reply: Reply) =>
-              reply.type === 'failed' ? reject(new Error(reply.message)) : done(reply),
-            );
-            worker.send(command(i));
-          }),
+    within(`the clients' "${command(0).type}"`, STEP_TIMEOUT_MS, () =>
+      Promise.all(
+        workers.map(
+          (worker, i) =>
+            new Promise<Reply>((done, reject) => {
+              worker.once('message', (reply: Reply) =>
+                reply.type === 'failed' ? reject(new Error(reply.message)) : done(reply),
+              );
+              worker.send(command(i));
+            }),
+        ),
       ),
     );
   const timed = async (command: (i: number) => Command) => {
@@ -86,21 +96,36 @@ async function startWorkers(pairs: Pair[]) {
   };
 }
 
-const perConnection = (before: Memory, after: Memory, key: keyof Memory) => (after[key] - before[key]) / CLIENTS / 1024;
+/** Per connection, in KB: each idle reading against the median of the readings before the clients came. */
+const perConnection = (before: Memory[], idle: Memory[], key: keyof Memory): Spread => {
+  const base = median(before.map((m) => m[key]));
+  return spreadOf(idle.map((m) => (m[key] - base) / CLIENTS / 1024));
+};
+
+async function memorySamples(server: ServerProcess): Promise<Memory[]> {
+  const samples: Memory[] = [];
+  for (let i = 0; i < MEMORY_SAMPLES; i++) {
+    if (i > 0) await new Promise((done) => setTimeout(done, 200));
+    samples.push(await server.memory());
+  }
+  return samples;
+}
 
 async function measure(server: ServerProcess, pairs: Pair[], persisted = false): Promise<Measured> {
-  const before = await server.memory();
+  const before = await memorySamples(server);
   const workers = await startWorkers(pairs);
   const { ms: syncMs } = await workers.connect();
   await new Promise((done) => setTimeout(done, 2000));
-  const idle = await server.memory();
+  const idle = await memorySamples(server);
   await server.resetLoad();
   const { replies } = await workers.write();
   const load = await server.load();
   const written = replies.filter((r) => r.type === 'written');
   // Hocuspocus stores after a debounce: wait for it, so every change's persistence is timed.
   if (persisted) await new Promise((done) => setTimeout(done, 12_000));
-  const persistMs = persisted ? (await server.ask<{ persistMs: number[] }>('persist')).persistMs : [];
+  const persistMs = persisted
+    ? (await within('the persistence times', 30_000, () => server.ask<{ persistMs: number[] }>('persist'))).persistMs
+    : [];
   const { ms: stormMs } = await workers.reconnect();
   await workers.close();
   return {
@@ -109,6 +134,7 @@ async function measure(server: ServerProcess, pairs: Pair[], persisted = false):
     updateMs: written.flatMap((r) => r.updateMs),
     ackMs: written.flatMap((r) => r.ackMs),
     lost: written.reduce((sum, r) => sum + r.lost, 0),
+    acksMissing: written.reduce((sum, r) => sum + r.acksMissing, 0),
     rssPerConnection: perConnection(before, idle, 'rss'),
     heapPerConnection: perConnection(before, idle, 'heapUsed'),
     stormMs,
@@ -121,6 +147,7 @@ async function post<T>(origin: string, path: string, body: unknown): Promise<T> 
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
   });
   if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
@@ -158,8 +185,8 @@ function referencePairs(origin: string, count: number): Pair[] {
   });
 }
 
-async function benchOurs(): Promise<Measured> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-sync-'));
+async function benchOurs(temp: BenchTemp): Promise<Measured> {
+  const dataDir = temp.folder('bench-sync-');
   const postgres = STORE === 'postgres' ? await startPostgres() : undefined;
   const port = await freePort();
   const server = await startServer(
@@ -183,7 +210,6 @@ async function benchOurs(): Promise<Measured> {
   } finally {
     await server.stop();
     await postgres?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -205,8 +231,8 @@ function hocuspocusPairs(origin: string, count: number): Pair[] {
   });
 }
 
-async function benchHocuspocus(): Promise<Measured> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-hocuspocus-'));
+async function benchHocuspocus(temp: BenchTemp): Promise<Measured> {
+  const dataDir = temp.folder('bench-hocuspocus-');
   const port = await freePort();
   const script = process.argv[1] as string;
   const server = await startServer(script, ['hocuspocus', String(port), join(dataDir, 'db.sqlite')], {}, port, '/');
@@ -214,11 +240,14 @@ async function benchHocuspocus(): Promise<Measured> {
     return await measure(server, hocuspocusPairs(server.origin, CLIENTS / 2), true);
   } finally {
     await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-const SERVERS = { ours: benchOurs, websocket: benchReference, hocuspocus: benchHocuspocus } as const;
+const SERVERS = {
+  ours: benchOurs,
+  websocket: (_temp: BenchTemp) => benchReference(),
+  hocuspocus: benchHocuspocus,
+} as const;
 type ServerName = keyof typeof SERVERS;
 
 /** One row: each server's figure, and how ours compares with each. */
@@ -238,27 +267,29 @@ function printComparison(
   );
 }
 
-async function main() {
+async function main(temp: BenchTemp) {
   if (!existsSync(OUR_SERVER)) throw new Error(`${OUR_SERVER} is missing: run \`npm run build\` first.`);
   console.log(
     `${CLIENTS} devices on ${CLIENTS / 2} documents, ${WORKERS} client processes, ${ROUNDS} write rounds, ` +
-      `${SERVER_ROUNDS} interleaved server rounds, ours on ${STORE}; load average at start ${loadavg()
-        .map((n) => n.toFixed(2))
-        .join(' ')}`,
+      `${SERVER_ROUNDS} interleaved server rounds, ours on ${STORE}`,
   );
   const runs: Record<ServerName, Measured[]> = { ours: [], websocket: [], hocuspocus: [] };
   for (let round = 1; round <= SERVER_ROUNDS; round++) {
     for (const name of Object.keys(SERVERS) as ServerName[]) {
-      const measured = await SERVERS[name]();
+      const measured = await SERVERS[name](temp);
       runs[name].push(measured);
       console.log(`round ${round}: ${name} done (${measured.updateMs.length} updates, ${measured.lost} lost)`);
     }
   }
+  const acksMissing = runs.ours.reduce((n, m) => n + m.acksMissing, 0);
   const pooled = (name: ServerName, key: 'updateMs' | 'ackMs' | 'persistMs', q: number) =>
-    percentile(
-      runs[name].flatMap((m) => m[key]),
-      q,
-    );
+    // Ack percentiles only over every ack: with some missing, the slowest would be left out of them.
+    key === 'ackMs' && acksMissing > 0
+      ? NaN
+      : percentile(
+          runs[name].flatMap((m) => m[key]),
+          q,
+        );
   const mid = (name: ServerName, pick: (m: Measured) => number) => median(runs[name].map(pick));
   const each = (pick: (name: ServerName) => number | undefined) =>
     Object.fromEntries((Object.keys(SERVERS) as ServerName[]).map((n) => [n, pick(n)])) as Record<
@@ -299,11 +330,11 @@ async function main() {
       },
       target: '<= 50 ms, <= hocuspocus',
     },
-    { metric: 'RSS per idle connection', unit: 'KB', values: each((n) => mid(n, (m) => m.rssPerConnection)) },
+    { metric: 'RSS per idle connection', unit: 'KB', values: each((n) => mid(n, (m) => m.rssPerConnection.median)) },
     {
       metric: 'heap per idle connection',
       unit: 'KB',
-      values: each((n) => mid(n, (m) => m.heapPerConnection)),
+      values: each((n) => mid(n, (m) => m.heapPerConnection.median)),
       target: '<= both',
     },
     { metric: `reconnect storm, all ${CLIENTS} synced`, unit: 'ms', values: each((n) => mid(n, (m) => m.stormMs)) },
@@ -319,13 +350,8 @@ async function main() {
     return `${all.reduce((s, m) => s + m.updateMs.length, 0)} updates (${all.reduce((s, m) => s + m.lost, 0)} lost)`;
   };
   console.log(
-    `measured: ours ${count('ours')}, ${runs.ours.reduce((s, m) => s + m.ackMs.length, 0)} acks; ` +
+    `measured: ours ${count('ours')}, ${runs.ours.reduce((s, m) => s + m.ackMs.length, 0)} acks (${acksMissing > 0 ? `${acksMissing} never came: ack rows left blank` : 'all came'}); ` +
       `y-websocket ${count('websocket')}; hocuspocus ${count('hocuspocus')}, ${runs.hocuspocus.reduce((s, m) => s + m.persistMs.length, 0)} stores`,
-  );
-  console.log(
-    `load average at end ${loadavg()
-      .map((n) => n.toFixed(2))
-      .join(' ')}`,
   );
 }
 
@@ -335,5 +361,5 @@ if (process.argv[2] === 'clients') {
 } else if (process.argv[2] === 'hocuspocus') {
   await runHocuspocus(Number(process.argv[3]), process.argv[4] as string);
 } else {
-  await main();
+  await runBench(main);
 }

@@ -7,14 +7,30 @@ import { ownerAlive, thisOwner } from './sandbox-owner.js';
 /** How long a container may take to stop after its job answered before it is killed. */
 const RETIRE_GRACE_MS = 1_000;
 
+/** A job waiting for a container that is being started for it. */
+interface Waiter {
+  resolve: (container: Docker.Container | Promise<Docker.Container>) => void;
+}
+
 /**
  * Containers created and started ahead of time, each waiting for one job on stdin, so a run does
  * not wait for a container to start. Each is handed out once and never returns to the pool.
+ *
+ * Starting a container is most of a cold run, so the work of starting them is kept off the jobs'
+ * way: the pool is started before the jobs come (its size from the host, sandbox-slots.ts); jobs
+ * beyond it, waiting in the queue for their turn, get their containers started while they wait, not
+ * once their turn comes; and containers start several at once, as the engine starts them in parallel.
  */
 export class ContainerPool {
   readonly #ready: Docker.Container[] = [];
+  readonly #waiters: Waiter[] = [];
   readonly #owner = thisOwner();
-  #filling: Promise<void> | undefined;
+  /** Containers being started. */
+  #starting = 0;
+  /** A refill is under way: fill to the pool's size, not only for the jobs in the queue. */
+  #filling = false;
+  /** Who waits for the refill to end (warmUp, close). */
+  #whenFilled: (() => void)[] = [];
   #closed = false;
 
   constructor(
@@ -23,10 +39,23 @@ export class ContainerPool {
     private readonly limits: SandboxLimits,
     private readonly size: number,
     private readonly logger: Logger,
+    private readonly options: {
+      /** Jobs waiting in the queue for their turn. */
+      queued?: () => number;
+      /** The most containers started for those at once (default: the pool's size). */
+      queuedMax?: number;
+      /** Containers started at once: more only queue inside the engine and take the CPU from the runs. */
+      parallel?: number;
+    } = {},
   ) {}
 
   get readyCount(): number {
     return this.#ready.length;
+  }
+
+  /** Jobs wait in the queue (one just joined it): their containers start now, while they wait. */
+  queueGrew(): void {
+    this.#pump();
   }
 
   /**
@@ -36,27 +65,69 @@ export class ContainerPool {
    */
   async take(limits: SandboxLimits = this.limits): Promise<Docker.Container> {
     if (limits.workDirMb !== this.limits.workDirMb || limits.tmpMb !== this.limits.tmpMb) return this.#start(limits);
-    // No refill here: starting a container takes the CPU the job needs; the caller refills once answered.
-    return this.#ready.shift() ?? (await this.#start(this.limits));
-  }
-
-  refill(): Promise<void> {
-    this.#filling ??= this.#fill().finally(() => (this.#filling = undefined));
-    return this.#filling;
-  }
-
-  /** One container at a time: a refill is background work and should not take the CPU from the runs. */
-  async #fill(): Promise<void> {
-    while (!this.#closed && this.#ready.length < this.size) {
-      try {
-        const container = await this.#start(this.limits);
-        if (this.#closed) void container.remove({ force: true }).catch(() => undefined);
-        else this.#ready.push(container);
-      } catch (error) {
-        this.logger.warn({ err: error }, 'could not pre-start a sandbox container');
-        return;
-      }
+    const ready = this.#ready.shift();
+    if (ready) {
+      this.#pump(); // the jobs waiting in the queue may now want one more
+      return ready;
     }
+    // One is being started and nobody waits for it yet: take that one rather than start another.
+    if (this.#starting > this.#waiters.length) return new Promise((resolve) => this.#waiters.push({ resolve }));
+    // No refill here: starting containers takes the CPU the job needs; the caller refills once answered.
+    return this.#start(this.limits);
+  }
+
+  /** Starts containers until the pool has its size; resolves once it has (or the engine refused one). */
+  refill(): Promise<void> {
+    const filled = new Promise<void>((resolve) => this.#whenFilled.push(resolve));
+    this.#filling = true;
+    this.#pump();
+    this.#settle();
+    return filled;
+  }
+
+  /** How many containers should be ready or starting for nobody yet. */
+  #wanted(): number {
+    const queued = Math.min(this.options.queued?.() ?? 0, this.options.queuedMax ?? this.size);
+    return this.#filling ? Math.max(this.size, queued) : queued;
+  }
+
+  /** Starts containers, a few at a time, until as many as wanted are ready or starting. */
+  #pump(): void {
+    const parallel = this.options.parallel ?? 2;
+    while (
+      !this.#closed &&
+      this.#starting < parallel &&
+      this.#ready.length + this.#starting - this.#waiters.length < this.#wanted()
+    ) {
+      this.#starting += 1;
+      this.#start(this.limits).then(
+        (container) => {
+          this.#starting -= 1;
+          const waiter = this.#waiters.shift();
+          if (waiter) waiter.resolve(container);
+          else if (this.#closed) void container.remove({ force: true }).catch(() => undefined);
+          else this.#ready.push(container);
+          this.#pump();
+          this.#settle();
+        },
+        (error: unknown) => {
+          this.#starting -= 1;
+          this.logger.warn({ err: error }, 'could not pre-start a sandbox container');
+          // The engine refused: no more tries until the next refill. A job that waited for this
+          // container starts one of its own, and meets the engine's error there.
+          this.#filling = false;
+          this.#waiters.shift()?.resolve(this.#start(this.limits));
+          this.#settle();
+        },
+      );
+    }
+  }
+
+  /** Tells those waiting for the refill once nothing is starting any more. */
+  #settle(): void {
+    if (this.#starting > 0) return;
+    this.#filling = false;
+    for (const resolve of this.#whenFilled.splice(0)) resolve();
   }
 
   async #start(limits: SandboxLimits): Promise<Docker.Container> {
@@ -84,7 +155,10 @@ export class ContainerPool {
   /** Removes the waiting containers; the label sweep catches any left by a crash. */
   async close(): Promise<void> {
     this.#closed = true;
-    await this.#filling;
+    await new Promise<void>((resolve) => {
+      this.#whenFilled.push(resolve);
+      this.#settle();
+    });
     await Promise.all(this.#ready.splice(0).map((c) => c.remove({ force: true }).catch(() => undefined)));
   }
 }

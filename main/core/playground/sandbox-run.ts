@@ -40,6 +40,16 @@ export const NOT_RUN: ExecuteResult = {
 /** How long past its timeout the app waits for the loader to end a run before it kills the container. */
 const BACKSTOP_MS = 2000;
 
+/** The container's stdin and output in one stream: the job goes in, the loader's frames come out. */
+export const attachJob = (container: Docker.Container) =>
+  container.attach({
+    stream: true,
+    stdin: true,
+    stdout: true,
+    stderr: true,
+    hijack: true,
+  }) as Promise<NodeJS.ReadWriteStream>;
+
 /** A signal's abort as a promise (never settles without one). */
 const aborted = (signal?: AbortSignal) =>
   new Promise<'cancelled'>((resolve) => {
@@ -77,16 +87,7 @@ export async function runInContainer(
   const loaderErrors = new CappedBuffer(16 * 1024, stop);
   let timer: NodeJS.Timeout | undefined;
   try {
-    const [stream, { exited }] = await Promise.all([
-      container.attach({
-        stream: true,
-        stdin: true,
-        stdout: true,
-        stderr: true,
-        hijack: true,
-      }) as Promise<NodeJS.ReadWriteStream>,
-      waitFor(docker, container),
-    ]);
+    const [stream, { exited }] = await Promise.all([attachJob(container), waitFor(docker, container)]);
     const ended = new Promise<void>((resolve) => {
       stream.once('end', resolve);
       stream.once('close', resolve);
