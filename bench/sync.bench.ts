@@ -26,8 +26,8 @@ import type { SyncTokens } from '../common/contract/sync-wire.js';
 import { runBench } from './bench-run.js';
 import type { BenchTemp } from './bench-run.js';
 import { repoPath } from './repo-root.js';
-import { formatSpread, median, percentile, printTable, spreadOf, within } from './stats.js';
-import type { Row, Spread } from './stats.js';
+import { formatSpread, median, percentile, spreadOf, within } from './stats.js';
+import type { Spread } from './stats.js';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const CLIENTS = knob('BENCH_CLIENTS', 1000);
@@ -345,6 +345,13 @@ async function main(temp: BenchTemp) {
       values: each((n) => mid(n, (m) => m.load.cpuMs / Math.max(1, m.updateMs.length))),
     },
   ]);
+  const names = Object.keys(SERVERS) as ServerName[];
+  for (const key of ['rssPerConnection', 'heapPerConnection'] as const) {
+    const spreads = names.map((n) => `${n} ${runs[n].map((m) => formatSpread(m[key])).join(' / ')}`);
+    console.log(
+      `${key === 'rssPerConnection' ? 'RSS' : 'heap'} per idle connection, KB, median (lowest - highest) per round: ${spreads.join('; ')}`,
+    );
+  }
   const count = (name: ServerName) => {
     const all = runs[name];
     return `${all.reduce((s, m) => s + m.updateMs.length, 0)} updates (${all.reduce((s, m) => s + m.lost, 0)} lost)`;
