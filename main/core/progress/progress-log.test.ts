@@ -9,7 +9,7 @@ import type { ProgressEvent } from '../../../common/contract/progress.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import { openCoreDatabase } from '../db/core-database.js';
 import { ProgressLog } from './progress-log.js';
-import { quarterOf } from './projections.js';
+import { quarterOf } from '../../../common/progress-rules/activity-days.js';
 import { projectionRows as projections } from './testing/projection-rows.js';
 
 const databases: SqliteDatabase[] = [];

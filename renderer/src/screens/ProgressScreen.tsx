@@ -1,4 +1,5 @@
 import type { ProgressSummary } from '../../../common/contract/progress.js';
+import { percent } from '../../../common/progress-rules/percent.js';
 import { BarChartFigure } from '../components/charts/BarChartFigure.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { ReviewForecast } from '../components/ReviewForecast.js';
@@ -6,8 +7,6 @@ import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
 import { hrefFor } from '../router.js';
 import { useLoad } from '../use-load.js';
-
-const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((100 * part) / whole));
 
 export const minutes = (ms: number) => {
   const m = Math.round(ms / 60_000);
