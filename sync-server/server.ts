@@ -19,6 +19,8 @@ import type { RevocationBus } from './accounts/revocation-bus.js';
 import { Sessions } from './accounts/sessions.js';
 import { resolveTokenSecret, SECRET_FILE } from './accounts/token-secret.js';
 import { TokenVerifier } from './accounts/token-verifier.js';
+import { registerDashboard } from './dashboard/register-dashboard.js';
+import type { Dashboard, DashboardOptions } from './dashboard/register-dashboard.js';
 import { registerDocuments } from './documents/register-documents.js';
 import type { DocumentsOptions } from './documents/register-documents.js';
 import { registerErrorHandler } from './http/error-handler.js';
@@ -52,6 +54,8 @@ export interface SyncServerOptions extends StorageOptions {
   registrationFault?: RegistrationFault;
   /** Idle unload, compaction threshold and socket limits of the documents; the defaults suit production. */
   documents?: Partial<DocumentsOptions>;
+  /** The packs reports count against, assignments, struggle thresholds. */
+  dashboard?: DashboardOptions;
 }
 
 export interface SyncServer {
@@ -62,6 +66,7 @@ export interface SyncServer {
   revocations: RevocationBus;
   services: AccountServices;
   metrics: SyncMetrics;
+  dashboard: Dashboard;
   options: SyncServerOptions;
 }
 
@@ -124,6 +129,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
 
   const metrics = createSyncMetrics();
   registerMetricsRoute(app, metrics, options.metricsToken);
+  const dashboard = await registerDashboard(app, { store, tokens, now, options: options.dashboard ?? {} });
   await registerDocuments(app, {
     store,
     tokens,
@@ -132,9 +138,10 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     redisUrl: options.redisUrl,
     metrics,
     options: options.documents,
+    onCommitted: dashboard.projector.committed,
   });
 
-  return { app, store, tokens, memberships, revocations, services, metrics, options };
+  return { app, store, tokens, memberships, revocations, services, metrics, dashboard, options };
 }
 
 /** `admin create` of the server CLI: the first admin, through the same registration as everyone else. */

@@ -18,6 +18,13 @@ export interface ProgressCatalog {
   packs: readonly { packId: string; title: string }[];
   /** Skill id -> title; a skill missing here is shown by its id. */
   skillTitles: ReadonlyMap<string, string>;
+  /** Lesson, exercise and module id -> title, for reports; an item missing here is shown by its id. */
+  itemTitles: ReadonlyMap<string, string>;
 }
 
-export const emptyCatalog = (): ProgressCatalog => ({ modules: [], packs: [], skillTitles: new Map() });
+export const emptyCatalog = (): ProgressCatalog => ({
+  modules: [],
+  packs: [],
+  skillTitles: new Map(),
+  itemTitles: new Map(),
+});

@@ -78,4 +78,30 @@ CREATE TABLE doc_snapshots (
     // When a spent token had its one lost-answer retry: a second retry is a copy, not a lost answer.
     sql: `ALTER TABLE refresh_tokens ADD COLUMN retried_at INTEGER`,
   },
+  {
+    version: 50,
+    name: 'dashboard-projections',
+    // Each learner's projections (common/progress-rules' LearnerProjection as JSON), kept as updates commit;
+    // \`version\` makes two instances' writes of one learner take turns. Module completion gets rows of its own,
+    // so the whole school's summary is one aggregate rather than 10,000 states parsed.
+    sql: `
+CREATE TABLE dashboard_learners (
+  learner_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+  state TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE dashboard_module_progress (
+  learner_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  module_id TEXT NOT NULL,
+  completed INTEGER NOT NULL,
+  total INTEGER NOT NULL,
+  PRIMARY KEY (learner_id, module_id)
+);
+CREATE INDEX dashboard_module_progress_by_module ON dashboard_module_progress(module_id);
+CREATE TABLE dashboard_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+)`,
+  },
 ];

@@ -1,0 +1,146 @@
+import type { ProgressCatalog } from '../../common/progress-rules/catalog.js';
+import {
+  emptyProjection,
+  doneItemsOf,
+  projectionFromJson,
+  projectionToJson,
+} from '../../common/progress-rules/learner-projection.js';
+import type { LearnerProjection } from '../../common/progress-rules/learner-projection.js';
+import { moduleCompletion } from '../../common/progress-rules/module-completion.js';
+import type { SqlRunner, SqlStore } from '../storage/sql-store.js';
+
+export interface StoredProjection {
+  projection: LearnerProjection;
+  /** 0: not stored yet. */
+  version: number;
+}
+
+/** The modules a learner has started, as the rows the whole school's summary adds up. */
+const moduleRows = (p: LearnerProjection, catalog: ProgressCatalog) => {
+  const done = doneItemsOf(p);
+  return catalog.modules
+    .map((m) => ({ moduleId: m.moduleId, ...moduleCompletion(m, done) }))
+    .filter((m) => m.completed > 0);
+};
+
+const placeholders = (count: number, width: number) =>
+  Array.from({ length: count }, () => `(${Array.from({ length: width }, () => '?').join(', ')})`).join(', ');
+
+/**
+ * The dashboard's rows: one JSON state per learner and, derived from it, the modules they started. A write
+ * names the version it read (optimistic): another instance's write in between makes it fail, and the caller
+ * reads again and reapplies (events already applied are skipped by the projection).
+ */
+export class ProjectionStore {
+  constructor(
+    private readonly store: SqlStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async load(learnerId: string): Promise<StoredProjection> {
+    const row = await this.store.get<{ state: string; version: number }>(
+      'SELECT state, version FROM dashboard_learners WHERE learner_id = ?',
+      [learnerId],
+    );
+    if (!row) return { projection: emptyProjection(), version: 0 };
+    return { projection: projectionFromJson(JSON.parse(row.state)), version: Number(row.version) };
+  }
+
+  /** Projections of many learners at once (a class); learners without one get an empty projection. */
+  async loadMany(learnerIds: readonly string[]): Promise<Map<string, LearnerProjection>> {
+    const found = new Map(learnerIds.map((id) => [id, emptyProjection()]));
+    for (let i = 0; i < learnerIds.length; i += 500) {
+      const ids = learnerIds.slice(i, i + 500);
+      const rows = await this.store.all<{ learner_id: string; state: string }>(
+        `SELECT learner_id, state FROM dashboard_learners WHERE learner_id IN (${ids.map(() => '?').join(', ')})`,
+        ids,
+      );
+      for (const row of rows) found.set(row.learner_id, projectionFromJson(JSON.parse(row.state)));
+    }
+    return found;
+  }
+
+  /**
+   * Stores `projection` if the stored version is still `version`; returns the new version, or null when
+   * another write came first. `force` overwrites whatever is stored (a rebuild from the documents).
+   */
+  async save(
+    learnerId: string,
+    projection: LearnerProjection,
+    version: number,
+    catalog: ProgressCatalog,
+    force = false,
+  ): Promise<number | null> {
+    const state = JSON.stringify(projectionToJson(projection));
+    const at = this.now();
+    return this.store.transaction(async (tx) => {
+      let next: number | null;
+      if (force) {
+        const row = await tx.get<{ version: number }>(
+          `INSERT INTO dashboard_learners (learner_id, state, version, updated_at) VALUES (?, ?, 1, ?)
+           ON CONFLICT (learner_id) DO UPDATE SET state = excluded.state,
+             version = dashboard_learners.version + 1, updated_at = excluded.updated_at
+           RETURNING version`,
+          [learnerId, state, at],
+        );
+        next = Number(row!.version);
+      } else if (version === 0) {
+        const { changes } = await tx.run(
+          `INSERT INTO dashboard_learners (learner_id, state, version, updated_at) VALUES (?, ?, 1, ?)
+           ON CONFLICT (learner_id) DO NOTHING`,
+          [learnerId, state, at],
+        );
+        next = changes === 1 ? 1 : null;
+      } else {
+        const { changes } = await tx.run(
+          'UPDATE dashboard_learners SET state = ?, version = ?, updated_at = ? WHERE learner_id = ? AND version = ?',
+          [state, version + 1, at, learnerId, version],
+        );
+        next = changes === 1 ? version + 1 : null;
+      }
+      if (next !== null) await writeModules(tx, learnerId, moduleRows(projection, catalog));
+      return next;
+    });
+  }
+
+  /** Module rows again from every stored state: after the catalog changed (other packs, new versions). */
+  async recomputeModules(catalog: ProgressCatalog): Promise<number> {
+    const rows = await this.store.all<{ learner_id: string; state: string }>(
+      'SELECT learner_id, state FROM dashboard_learners',
+    );
+    await this.store.transaction(async (tx) => {
+      await tx.run('DELETE FROM dashboard_module_progress');
+      for (const row of rows) {
+        await writeModules(tx, row.learner_id, moduleRows(projectionFromJson(JSON.parse(row.state)), catalog), false);
+      }
+    });
+    return rows.length;
+  }
+
+  async meta(key: string): Promise<string | undefined> {
+    return (await this.store.get<{ value: string }>('SELECT value FROM dashboard_meta WHERE key = ?', [key]))?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.store.run(
+      'INSERT INTO dashboard_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      [key, value],
+    );
+  }
+}
+
+async function writeModules(
+  tx: SqlRunner,
+  learnerId: string,
+  rows: { moduleId: string; completed: number; total: number }[],
+  clear = true,
+) {
+  if (clear) await tx.run('DELETE FROM dashboard_module_progress WHERE learner_id = ?', [learnerId]);
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200);
+    await tx.run(
+      `INSERT INTO dashboard_module_progress (learner_id, module_id, completed, total) VALUES ${placeholders(chunk.length, 4)}`,
+      chunk.flatMap((r) => [learnerId, r.moduleId, r.completed, r.total]),
+    );
+  }
+}
