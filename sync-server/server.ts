@@ -22,6 +22,7 @@ import { TokenVerifier } from './accounts/token-verifier.js';
 import { registerDashboard } from './dashboard/register-dashboard.js';
 import type { Dashboard, DashboardOptions } from './dashboard/register-dashboard.js';
 import { registerDocuments } from './documents/register-documents.js';
+import { registerPrivacyRoutes } from './privacy/privacy-routes.js';
 import type { DocumentsOptions } from './documents/register-documents.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { createSyncMetrics } from './ops/metrics.js';
@@ -130,6 +131,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   const metrics = createSyncMetrics();
   registerMetricsRoute(app, metrics, options.metricsToken);
   const dashboard = await registerDashboard(app, { store, tokens, now, options: options.dashboard ?? {} });
+  registerPrivacyRoutes(app, { store, tokens, projections: dashboard.projections });
   await registerDocuments(app, {
     store,
     tokens,
