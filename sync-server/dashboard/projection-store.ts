@@ -38,15 +38,18 @@ export class ProjectionStore {
   ) {}
 
   async load(learnerId: string): Promise<StoredProjection> {
-    const row = await this.store.get<{ state: string; version: number }>(
-      'SELECT state, version FROM dashboard_learners WHERE learner_id = ?',
+    const row = await this.store.get<{ state: string; seen: string; version: number }>(
+      'SELECT state, seen, version FROM dashboard_learners WHERE learner_id = ?',
       [learnerId],
     );
     if (!row) return { projection: emptyProjection(), version: 0 };
-    return { projection: projectionFromJson(JSON.parse(row.state)), version: Number(row.version) };
+    return { projection: fromRow(row.state, row.seen), version: Number(row.version) };
   }
 
-  /** Projections of many learners at once (a class); learners without one get an empty projection. */
+  /**
+   * Projections of many learners at once (a class), to read only: without the ids of the events applied, which
+   * nothing in a report needs. Learners without one get an empty projection.
+   */
   async loadMany(learnerIds: readonly string[]): Promise<Map<string, LearnerProjection>> {
     const found = new Map(learnerIds.map((id) => [id, emptyProjection()]));
     for (let i = 0; i < learnerIds.length; i += 500) {
@@ -55,7 +58,7 @@ export class ProjectionStore {
         `SELECT learner_id, state FROM dashboard_learners WHERE learner_id IN (${ids.map(() => '?').join(', ')})`,
         ids,
       );
-      for (const row of rows) found.set(row.learner_id, projectionFromJson(JSON.parse(row.state)));
+      for (const row of rows) found.set(row.learner_id, fromRow(row.state, '[]'));
     }
     return found;
   }
@@ -71,30 +74,32 @@ export class ProjectionStore {
     catalog: ProgressCatalog,
     force = false,
   ): Promise<number | null> {
-    const state = JSON.stringify(projectionToJson(projection));
+    const { seen, ...rest } = projectionToJson(projection);
+    const [state, seenText] = [JSON.stringify(rest), JSON.stringify(seen)];
     const at = this.now();
     return this.store.transaction(async (tx) => {
       let next: number | null;
       if (force) {
         const row = await tx.get<{ version: number }>(
-          `INSERT INTO dashboard_learners (learner_id, state, version, updated_at) VALUES (?, ?, 1, ?)
-           ON CONFLICT (learner_id) DO UPDATE SET state = excluded.state,
+          `INSERT INTO dashboard_learners (learner_id, state, seen, version, updated_at) VALUES (?, ?, ?, 1, ?)
+           ON CONFLICT (learner_id) DO UPDATE SET state = excluded.state, seen = excluded.seen,
              version = dashboard_learners.version + 1, updated_at = excluded.updated_at
            RETURNING version`,
-          [learnerId, state, at],
+          [learnerId, state, seenText, at],
         );
         next = Number(row!.version);
       } else if (version === 0) {
         const { changes } = await tx.run(
-          `INSERT INTO dashboard_learners (learner_id, state, version, updated_at) VALUES (?, ?, 1, ?)
+          `INSERT INTO dashboard_learners (learner_id, state, seen, version, updated_at) VALUES (?, ?, ?, 1, ?)
            ON CONFLICT (learner_id) DO NOTHING`,
-          [learnerId, state, at],
+          [learnerId, state, seenText, at],
         );
         next = changes === 1 ? 1 : null;
       } else {
         const { changes } = await tx.run(
-          'UPDATE dashboard_learners SET state = ?, version = ?, updated_at = ? WHERE learner_id = ? AND version = ?',
-          [state, version + 1, at, learnerId, version],
+          `UPDATE dashboard_learners SET state = ?, seen = ?, version = ?, updated_at = ?
+           WHERE learner_id = ? AND version = ?`,
+          [state, seenText, version + 1, at, learnerId, version],
         );
         next = changes === 1 ? version + 1 : null;
       }
@@ -111,7 +116,7 @@ export class ProjectionStore {
     await this.store.transaction(async (tx) => {
       await tx.run('DELETE FROM dashboard_module_progress');
       for (const row of rows) {
-        await writeModules(tx, row.learner_id, moduleRows(projectionFromJson(JSON.parse(row.state)), catalog), false);
+        await writeModules(tx, row.learner_id, moduleRows(fromRow(row.state, '[]'), catalog), false);
       }
     });
     return rows.length;
@@ -128,6 +133,8 @@ export class ProjectionStore {
     );
   }
 }
+
+const fromRow = (state: string, seen: string) => projectionFromJson({ ...JSON.parse(state), seen: JSON.parse(seen) });
 
 async function writeModules(
   tx: SqlRunner,

@@ -81,13 +81,15 @@ CREATE TABLE doc_snapshots (
   {
     version: 50,
     name: 'dashboard-projections',
-    // Each learner's projections (common/progress-rules' LearnerProjection as JSON), kept as updates commit;
+    // Each learner's projections (common/progress-rules' LearnerProjection as JSON), kept as updates commit, the
+    // ids of the events applied apart (a report never reads them: they are most of the bytes);
     // \`version\` makes two instances' writes of one learner take turns. Module completion gets rows of its own,
     // so the whole school's summary is one aggregate rather than 10,000 states parsed.
     sql: `
 CREATE TABLE dashboard_learners (
   learner_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
   state TEXT NOT NULL,
+  seen TEXT NOT NULL,
   version INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
