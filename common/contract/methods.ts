@@ -71,6 +71,7 @@ export const learnMethods = [
   'unlinkSyncAccount',
   'syncNow',
   'getSyncStatus',
+  'getSyncVisibility',
   'getDraft',
   'saveDraft',
   'getLastSubmission',

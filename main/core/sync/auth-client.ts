@@ -1,3 +1,5 @@
+import { progressVisibilitySchema } from '../../../common/contract/privacy.js';
+import type { ProgressVisibility } from '../../../common/contract/privacy.js';
 import { syncTokensSchema } from '../../../common/contract/sync-wire.js';
 import type { SyncTokens } from '../../../common/contract/sync-wire.js';
 
@@ -27,15 +29,10 @@ const networkReason = (error: unknown): string => {
   return code ?? (error as Error).message;
 };
 
-async function post(serverUrl: string, path: string, body: unknown): Promise<unknown> {
+async function call(serverUrl: string, path: string, init: RequestInit): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(`${serverUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    response = await fetch(`${serverUrl}${path}`, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
     throw new AuthCallError('unreachable', `Cannot reach the sync server at ${serverUrl}: ${networkReason(error)}.`);
   }
@@ -47,6 +44,13 @@ async function post(serverUrl: string, path: string, body: unknown): Promise<unk
   if (response.status === 429) throw new AuthCallError('rate-limited', said);
   throw new AuthCallError('server', `The sync server failed: ${said}`);
 }
+
+const post = (serverUrl: string, path: string, body: unknown) =>
+  call(serverUrl, path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 const tokens = (answer: unknown): Tokens => {
   const parsed = syncTokensSchema.safeParse(answer);
@@ -63,6 +67,15 @@ export const authClient = {
     tokens(await post(serverUrl, '/auth/refresh', { refreshToken })),
   logout: async (serverUrl: string, refreshToken: string): Promise<void> => {
     await post(serverUrl, '/auth/logout', { refreshToken });
+  },
+  /** Who on the server can see this account's progress (its classes' teachers, the admins). */
+  visibility: async (serverUrl: string, accessToken: string): Promise<ProgressVisibility> => {
+    const parsed = progressVisibilitySchema.safeParse(
+      await call(serverUrl, '/me/visibility', { headers: { authorization: `Bearer ${accessToken}` } }),
+    );
+    if (!parsed.success)
+      throw new AuthCallError('server', 'The sync server gave an answer this app does not understand.');
+    return parsed.data;
   },
 };
 export type AuthClient = typeof authClient;
