@@ -38,6 +38,7 @@ interface ServeFlags extends StorageFlags {
   shutdownTimeout: number;
   compactAfter: number;
   accountSockets: number;
+  packsDir: string;
 }
 
 const program = new Command('lionlearn-server')
@@ -99,6 +100,11 @@ const program = new Command('lionlearn-server')
       .argParser(integerFrom(1))
       .default(defaultDocumentsOptions.maxSocketsPerAccount),
   )
+  .option(
+    '--packs-dir <dir>',
+    'folder of pack source folders the class dashboard counts completion against (env LIONLEARN_SERVER_PACKS_DIR)',
+    env.LIONLEARN_SERVER_PACKS_DIR ?? 'content-packs',
+  )
   .action(async (flags: ServeFlags) => {
     const logger = createLogger('sync-server');
     const server = await createSyncServer({
@@ -110,6 +116,7 @@ const program = new Command('lionlearn-server')
       metricsToken: fromEnv(flags.metricsToken, 'LIONLEARN_SERVER_METRICS_TOKEN'),
       authRateLimit: { ...DEFAULT_AUTH_RATE_LIMIT, max: flags.authRateLimit },
       documents: { compactAfter: flags.compactAfter, maxSocketsPerAccount: flags.accountSockets },
+      dashboard: { packsDir: resolve(flags.packsDir) },
       logger,
     });
     // Fastify's close refuses new requests, then the documents layer drains and closes sockets with 1012.
