@@ -130,7 +130,13 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
 
   const metrics = createSyncMetrics();
   registerMetricsRoute(app, metrics, options.metricsToken);
-  const dashboard = await registerDashboard(app, { store, tokens, now, options: options.dashboard ?? {} });
+  const dashboard = await registerDashboard(app, {
+    store,
+    tokens,
+    classes: services.classes,
+    now,
+    options: options.dashboard ?? {},
+  });
   registerPrivacyRoutes(app, { store, tokens, projections: dashboard.projections });
   await registerDocuments(app, {
     store,

@@ -1,5 +1,6 @@
 import type { AccessClaims } from '../accounts/token-verifier.js';
 import { ServerError } from '../http/server-error.js';
+import type { Classes } from '../classes/classes.js';
 import type { SqlRunner } from '../storage/sql-store.js';
 
 export interface ClassRoster {
@@ -13,24 +14,16 @@ export interface ClassRoster {
  * the class; another teacher learns only that it is not theirs (403), as the members route says.
  */
 export class ClassAccess {
-  constructor(private readonly store: SqlRunner) {}
+  constructor(
+    private readonly store: SqlRunner,
+    private readonly classes: Pick<Classes, 'members'>,
+  ) {}
 
   async roster(claims: AccessClaims, classId: string): Promise<ClassRoster> {
     if (claims.role === 'learner') throw new ServerError('forbidden', 'Only teachers and admins see class reports.');
-    const found = await this.store.get<{ name: string; teacher_id: string }>(
-      'SELECT name, teacher_id FROM classes WHERE id = ?',
-      [classId],
-    );
-    if (!found) throw new ServerError('not-found', 'There is no such class.');
-    if (found.teacher_id !== claims.accountId && claims.role !== 'admin') {
-      throw new ServerError('forbidden', 'Only the teacher of this class (or an admin) sees its report.');
-    }
-    const members = await this.store.all<{ id: string; display_name: string }>(
-      `SELECT a.id, a.display_name FROM class_members m JOIN accounts a ON a.id = m.account_id
-       WHERE m.class_id = ? ORDER BY a.display_name, a.id`,
-      [classId],
-    );
-    return { id: classId, name: found.name, members: members.map((m) => ({ id: m.id, displayName: m.display_name })) };
+    // The classes room decides who sees a class's members; the report shows no more than that.
+    const { name, members } = await this.classes.members(claims, classId);
+    return { id: classId, name, members: members.map((m) => ({ id: m.id, displayName: m.displayName })) };
   }
 
   /** The classes a teacher teaches (an admin: every class), with their sizes. */

@@ -9,6 +9,7 @@ import {
 } from '../../common/progress-rules/struggle.js';
 import type { StruggleSignal, StruggleThresholds } from '../../common/progress-rules/struggle.js';
 import type { TokenVerifier } from '../accounts/token-verifier.js';
+import type { Classes } from '../classes/classes.js';
 import { DocStore } from '../documents/doc-store.js';
 import type { SqlStore } from '../storage/sql-store.js';
 import { ClassAccess } from './class-access.js';
@@ -44,9 +45,17 @@ export async function registerDashboard(
   {
     store,
     tokens,
+    classes,
     now,
     options,
-  }: { store: SqlStore; tokens: TokenVerifier; now: () => Date; options: DashboardOptions },
+  }: {
+    store: SqlStore;
+    tokens: TokenVerifier;
+    /** Who may see a class's members is the classes room's rule; reports follow it. */
+    classes: Pick<Classes, 'members'>;
+    now: () => Date;
+    options: DashboardOptions;
+  },
 ): Promise<Dashboard> {
   const catalog = options.catalog ?? (await loadPackCatalog(options.packsDir));
   const thresholds = { ...defaultStruggleThresholds, ...options.thresholds };
@@ -71,7 +80,7 @@ export async function registerDashboard(
   });
   registerDashboardRoutes(app, {
     tokens,
-    access: new ClassAccess(store),
+    access: new ClassAccess(store, classes),
     projections,
     store,
     catalog: () => catalog,
