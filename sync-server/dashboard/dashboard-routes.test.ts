@@ -28,7 +28,7 @@ async function startClass(names: string[]) {
 // Each test signs in half a dozen accounts (scrypt) before it starts.
 describe('the class dashboard', { timeout: 30_000 }, () => {
   it("reports what the class's learners synced: completion, mastery, who is stuck, exercises, assessments", async () => {
-    const { base, teacher, classId, learners } = await startClass(['Ada', 'Bo']);
+    const { base, teacher, admin, classId, learners } = await startClass(['Ada', 'Bo']);
     const [ada, bo] = learners as [(typeof learners)[0], (typeof learners)[0]];
     await syncProgress(server, base, ada, [
       progressEvent('LessonCompleted', { lessonId: 'py/hello', timeSpentMs: 120_000 }, daysAgo(1)),
@@ -106,6 +106,12 @@ describe('the class dashboard', { timeout: 30_000 }, () => {
     expect(report.assessments).toEqual([
       { learnerId: ada.id, assessmentId: 'py/basics', attempts: 1, bestPercent: 70, lastAt: expect.any(String) },
     ]);
+
+    const school = await request(server.app, 'GET', '/dashboard/school/modules', { token: admin.accessToken });
+    expect(school.json()).toEqual({
+      learners: 2,
+      modules: [{ moduleId: 'py/basics', title: 'Basics', total: 6, started: 1, finished: 0, averagePercent: 33 }],
+    });
 
     const detail = await request(server.app, 'GET', `/dashboard/classes/${classId}/learners/${bo.id}`, {
       token: teacher.accessToken,

@@ -133,20 +133,15 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: DashboardRou
   app.get('/dashboard/school/modules', async (request, reply) => {
     const claims = await authenticate(request, deps.tokens);
     requireRole(claims, ['admin']);
-    const [counted, rows] = await Promise.all([
+    const [counted, totals] = await Promise.all([
       deps.store.get<{ n: number }>("SELECT count(*) AS n FROM accounts WHERE role = 'learner'"),
-      deps.store.all<{ module_id: string; started: number; finished: number; completed: number }>(
-        `SELECT module_id, count(*) AS started, sum(CASE WHEN completed = total THEN 1 ELSE 0 END) AS finished,
-           sum(completed) AS completed
-         FROM dashboard_module_progress GROUP BY module_id`,
-      ),
+      deps.projections.moduleTotals(),
     ]);
     const learners = Number(counted?.n ?? 0);
-    const byModule = new Map(rows.map((row) => [row.module_id, row]));
     return privately(reply).send({
       learners,
       modules: deps.catalog().modules.map((m) => {
-        const row = byModule.get(m.moduleId);
+        const row = totals.get(m.moduleId);
         const total = m.lessons.length + m.exercises.length + m.quizItems.length;
         return {
           moduleId: m.moduleId,

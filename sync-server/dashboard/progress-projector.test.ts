@@ -59,7 +59,7 @@ const step = fc.record({
 });
 
 describe('the dashboard projector', () => {
-  it('keeps, update by update, exactly what a rebuild from the documents gives', async () => {
+  it('keeps, update by update, exactly what a rebuild from the documents gives, and the school sums with it', async () => {
     const committed = new DocStore(server.store, undefined, server.dashboard.projector.committed);
     await fc.assert(
       fc.asyncProperty(

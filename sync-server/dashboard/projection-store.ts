@@ -103,7 +103,7 @@ export class ProjectionStore {
         );
         next = changes === 1 ? version + 1 : null;
       }
-      if (next !== null) await writeModules(tx, learnerId, moduleRows(projection, catalog));
+      if (next !== null) await updateModules(tx, learnerId, moduleRows(projection, catalog));
       return next;
     });
   }
@@ -115,11 +115,35 @@ export class ProjectionStore {
     );
     await this.store.transaction(async (tx) => {
       await tx.run('DELETE FROM dashboard_module_progress');
-      for (const row of rows) {
-        await writeModules(tx, row.learner_id, moduleRows(fromRow(row.state, '[]'), catalog), false);
-      }
+      for (const row of rows) await insertModules(tx, row.learner_id, moduleRows(fromRow(row.state, '[]'), catalog));
     });
+    await this.recomputeTotals();
     return rows.length;
+  }
+
+  /** The sums per module from the rows (at start: an account deleted since took its rows, not its share of the sums). */
+  async recomputeTotals(): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      await tx.run('DELETE FROM dashboard_module_totals');
+      await tx.run(
+        `INSERT INTO dashboard_module_totals (module_id, started, finished, completed)
+         SELECT module_id, count(*), sum(CASE WHEN completed = total THEN 1 ELSE 0 END), sum(completed)
+         FROM dashboard_module_progress GROUP BY module_id`,
+      );
+    });
+  }
+
+  /** The whole school per module: learners who started it, finished it, and the items they completed together. */
+  async moduleTotals(): Promise<Map<string, { started: number; finished: number; completed: number }>> {
+    const rows = await this.store.all<{ module_id: string; started: number; finished: number; completed: number }>(
+      'SELECT module_id, started, finished, completed FROM dashboard_module_totals',
+    );
+    return new Map(
+      rows.map((r) => [
+        r.module_id,
+        { started: Number(r.started), finished: Number(r.finished), completed: Number(r.completed) },
+      ]),
+    );
   }
 
   async meta(key: string): Promise<string | undefined> {
@@ -136,18 +160,51 @@ export class ProjectionStore {
 
 const fromRow = (state: string, seen: string) => projectionFromJson({ ...JSON.parse(state), seen: JSON.parse(seen) });
 
-async function writeModules(
-  tx: SqlRunner,
-  learnerId: string,
-  rows: { moduleId: string; completed: number; total: number }[],
-  clear = true,
-) {
-  if (clear) await tx.run('DELETE FROM dashboard_module_progress WHERE learner_id = ?', [learnerId]);
+type ModuleRow = { moduleId: string; completed: number; total: number };
+
+async function insertModules(tx: SqlRunner, learnerId: string, rows: readonly ModuleRow[]) {
   for (let i = 0; i < rows.length; i += 200) {
     const chunk = rows.slice(i, i + 200);
     await tx.run(
       `INSERT INTO dashboard_module_progress (learner_id, module_id, completed, total) VALUES ${placeholders(chunk.length, 4)}`,
       chunk.flatMap((r) => [learnerId, r.moduleId, r.completed, r.total]),
+    );
+  }
+}
+
+const shareOf = (row: ModuleRow | undefined) => ({
+  started: row ? 1 : 0,
+  finished: row && row.completed === row.total ? 1 : 0,
+  completed: row?.completed ?? 0,
+});
+
+/**
+ * A learner's module rows, and the school's sums by the difference from the rows they replace: an update
+ * touches the modules it changed, never a scan of every learner. Sums, so two instances' updates add up.
+ */
+async function updateModules(tx: SqlRunner, learnerId: string, rows: readonly ModuleRow[]) {
+  const before = await tx.all<{ module_id: string; completed: number; total: number }>(
+    'SELECT module_id, completed, total FROM dashboard_module_progress WHERE learner_id = ?',
+    [learnerId],
+  );
+  const old = new Map<string, ModuleRow>(
+    before.map((r) => [r.module_id, { moduleId: r.module_id, completed: Number(r.completed), total: Number(r.total) }]),
+  );
+  const fresh = new Map(rows.map((r) => [r.moduleId, r]));
+  const changed = [...new Set([...old.keys(), ...fresh.keys()])].filter(
+    (id) => old.get(id)?.completed !== fresh.get(id)?.completed || old.get(id)?.total !== fresh.get(id)?.total,
+  );
+  if (changed.length === 0) return;
+  await tx.run('DELETE FROM dashboard_module_progress WHERE learner_id = ?', [learnerId]);
+  await insertModules(tx, learnerId, rows);
+  for (const id of changed) {
+    const [was, is] = [shareOf(old.get(id)), shareOf(fresh.get(id))];
+    await tx.run(
+      `INSERT INTO dashboard_module_totals (module_id, started, finished, completed) VALUES (?, ?, ?, ?)
+       ON CONFLICT (module_id) DO UPDATE SET started = dashboard_module_totals.started + excluded.started,
+         finished = dashboard_module_totals.finished + excluded.finished,
+         completed = dashboard_module_totals.completed + excluded.completed`,
+      [id, is.started - was.started, is.finished - was.finished, is.completed - was.completed],
     );
   }
 }

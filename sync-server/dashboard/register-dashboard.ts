@@ -95,7 +95,7 @@ export async function registerDashboard(
     if ((await projections.meta('catalog')) !== fingerprint) {
       await projections.recomputeModules(catalog);
       await projections.setMeta('catalog', fingerprint);
-    }
+    } else await projections.recomputeTotals();
     if (options.catchUpAtStart === false) return;
     for (const learner of await projector.behind()) {
       if (stopping) return;

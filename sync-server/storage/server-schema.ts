@@ -84,7 +84,7 @@ CREATE TABLE doc_snapshots (
     // Each learner's projections (common/progress-rules' LearnerProjection as JSON), kept as updates commit, the
     // ids of the events applied apart (a report never reads them: they are most of the bytes);
     // \`version\` makes two instances' writes of one learner take turns. Module completion gets rows of its own,
-    // so the whole school's summary is one aggregate rather than 10,000 states parsed.
+    // and their sums per module are kept as rows change, so the whole school's summary reads one row per module.
     sql: `
 CREATE TABLE dashboard_learners (
   learner_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
@@ -101,6 +101,12 @@ CREATE TABLE dashboard_module_progress (
   PRIMARY KEY (learner_id, module_id)
 );
 CREATE INDEX dashboard_module_progress_by_module ON dashboard_module_progress(module_id);
+CREATE TABLE dashboard_module_totals (
+  module_id TEXT PRIMARY KEY,
+  started INTEGER NOT NULL,
+  finished INTEGER NOT NULL,
+  completed INTEGER NOT NULL
+);
 CREATE TABLE dashboard_meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
