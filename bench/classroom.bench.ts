@@ -177,6 +177,7 @@ async function benchStore(store: 'sqlite' | 'postgres', catalog: ProgressCatalog
         );
         if ((i + inFlight) % 2000 < inFlight) process.stdout.write(`  ${i + inFlight} learners projected\r`);
       }
+      process.stdout.write('\n');
       const projectSeconds = (now() - start) / 1000;
       console.log(
         `${store}: ${LEARNERS * EVENTS} events projected in ${projectSeconds.toFixed(1)} s ` +
