@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
+import { v7 as uuidv7 } from 'uuid';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../common/contract/progress.js';
@@ -117,5 +118,44 @@ describe('the dashboard projector', () => {
     await server.dashboard.projector.catchUp();
     expect(await server.dashboard.projector.behind()).not.toContain(learner);
     expect([...(await server.dashboard.projections.load(learner)).projection.seen]).toEqual([event!.eventId]);
+  });
+
+  it('announces a learner who begins to struggle once, as the update that shows it arrives', async () => {
+    const alerts: { learnerId: string; kinds: string[] }[] = [];
+    const alerting = await startTestServer({
+      dashboard: {
+        catalog: testCatalog,
+        onStruggle: (learnerId, signals) => alerts.push({ learnerId, kinds: signals.map((x) => x.kind) }),
+      },
+    });
+    try {
+      const id = randomUUID();
+      await alerting.store.run(
+        `INSERT INTO accounts (id, email, display_name, password_hash, role, status, created_at, password_changed_at)
+         VALUES (?, 'a@example.org', 'A', 'x', 'learner', 'active', 0, 0)`,
+        [id],
+      );
+      const failing = () =>
+        ({
+          eventId: uuidv7(),
+          type: 'ExerciseSubmitted',
+          aggregateId: 'py/sum',
+          userId: id,
+          timestamp: new Date().toISOString(),
+          data: {
+            exerciseId: 'py/sum',
+            codeHash: 'd'.repeat(64),
+            tests: [{ name: 't', status: 'fail' }],
+            durationMs: 10,
+            hintsUsed: 0,
+            skills: [],
+          },
+          version: 1,
+        }) as ProgressEvent;
+      for (let i = 0; i < 4; i++) await alerting.dashboard.projector.apply(id, [failing()]);
+      expect(alerts).toEqual([{ learnerId: id, kinds: ['repeated-failures'] }]);
+    } finally {
+      await alerting.app.close();
+    }
   });
 });
