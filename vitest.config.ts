@@ -39,7 +39,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.e2e.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          env: { LIONLEARN_LOG_LEVEL: 'silent' },
+          // Many apps run at once here: each keeps two sandboxes started, not the host-sized pool.
+          env: { LIONLEARN_LOG_LEVEL: 'silent', LIONLEARN_SANDBOX_POOL: '2' },
         },
       },
     ],

@@ -23,7 +23,7 @@ import { createCore } from '../main/core/create-core.js';
 import { CORE_DATABASE_FILE, openCoreDatabase } from '../main/core/db/core-database.js';
 import { localBridge } from '../main/core/local-bridge.js';
 import { ProgressLog } from '../main/core/progress/progress-log.js';
-import { lastDays, localDay, streaks } from '../main/core/progress/progress-reader.js';
+import { lastDays, localDay, streaks } from '../common/progress-rules/activity-days.js';
 import { runBench } from './bench-run.js';
 import type { BenchTemp } from './bench-run.js';
 import { repoPath } from './repo-root.js';

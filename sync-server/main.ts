@@ -43,6 +43,7 @@ interface ServeFlags extends StorageFlags {
   accountSockets: number;
   announce: boolean;
   announceName?: string;
+  packsDir: string;
 }
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
@@ -108,6 +109,11 @@ const program = new Command('lionlearn-server')
   )
   .option('--no-announce', 'do not announce this server on the LAN with mDNS (it does when listening beyond loopback)')
   .option('--announce-name <name>', 'the name the apps list this server by (default: the machine name)')
+  .option(
+    '--packs-dir <dir>',
+    'folder of pack source folders the class dashboard counts completion against (env LIONLEARN_SERVER_PACKS_DIR)',
+    env.LIONLEARN_SERVER_PACKS_DIR ?? 'content-packs',
+  )
   .action(async (flags: ServeFlags) => {
     const logger = createLogger('sync-server');
     const server = await createSyncServer({
@@ -119,6 +125,7 @@ const program = new Command('lionlearn-server')
       metricsToken: fromEnv(flags.metricsToken, 'LIONLEARN_SERVER_METRICS_TOKEN'),
       authRateLimit: { ...DEFAULT_AUTH_RATE_LIMIT, max: flags.authRateLimit },
       documents: { compactAfter: flags.compactAfter, maxSocketsPerAccount: flags.accountSockets },
+      dashboard: { packsDir: resolve(flags.packsDir) },
       logger,
     });
     // Fastify's close refuses new requests, then the documents layer drains and closes sockets with 1012.

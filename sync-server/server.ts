@@ -8,6 +8,7 @@ import { AccountStore } from './accounts/account-store.js';
 import { registerAdminRoutes } from './accounts/admin-routes.js';
 import { registerAuthRoutes } from './accounts/auth-routes.js';
 import { registerClassRoutes } from './classes/class-routes.js';
+import { classroomNotices } from './notifications/classroom-notices.js';
 import { Assignments } from './classes/assignments.js';
 import { BulkAccounts } from './accounts/bulk-accounts.js';
 import { Classes } from './classes/classes.js';
@@ -22,7 +23,10 @@ import { Sessions } from './accounts/sessions.js';
 import { resolveTokenSecret, SECRET_FILE } from './accounts/token-secret.js';
 import { TokenVerifier } from './accounts/token-verifier.js';
 import { registerDistribution } from './distribution/register-distribution.js';
+import { registerDashboard } from './dashboard/register-dashboard.js';
+import type { Dashboard, DashboardOptions } from './dashboard/register-dashboard.js';
 import { registerDocuments } from './documents/register-documents.js';
+import { registerPrivacyRoutes } from './privacy/privacy-routes.js';
 import type { DocumentsOptions } from './documents/register-documents.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerNotificationRoutes } from './notifications/notification-routes.js';
@@ -62,6 +66,8 @@ export interface SyncServerOptions extends StorageOptions {
   documents?: Partial<DocumentsOptions>;
   /** Messages one teacher or admin may send per window. */
   sendLimit?: SendLimit;
+  /** The packs reports count against, assignments, struggle thresholds. */
+  dashboard?: DashboardOptions;
 }
 
 export interface SyncServer {
@@ -74,6 +80,7 @@ export interface SyncServer {
   metrics: SyncMetrics;
   /** Messages and notices into inboxes; `notifyClass` / `notifyTeacher` are the hooks of other server parts. */
   notifications: Notifier;
+  dashboard: Dashboard;
   options: SyncServerOptions;
 }
 
@@ -135,12 +142,26 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
 
   const rateLimit = options.authRateLimit ?? DEFAULT_AUTH_RATE_LIMIT;
   registerAuthRoutes(app, { services, tokens, rateLimit });
-  registerClassRoutes(app, { services, tokens, rateLimit });
+  // Set once notifications exist (below): the classes and dashboard rooms raise notices through it.
+  let notices: ReturnType<typeof classroomNotices> | undefined;
+  registerClassRoutes(app, { services, tokens, rateLimit, onAssigned: (a) => notices?.assigned(a) });
   registerAdminRoutes(app, { services, tokens });
   await registerDistribution(app, { store, tokens, dataDir: options.dataDir, now, ...options.distribution });
 
   const metrics = createSyncMetrics();
   registerMetricsRoute(app, metrics, options.metricsToken);
+  const dashboard = await registerDashboard(app, {
+    store,
+    tokens,
+    classes: services.classes,
+    now,
+    options: {
+      listAssignments: (classId) => services.assignments.listForClass(classId),
+      onStruggle: (learnerId, signals) => notices?.struggling(learnerId, signals),
+      ...options.dashboard,
+    },
+  });
+  registerPrivacyRoutes(app, { store, tokens, projections: dashboard.projections });
   const documents = await registerDocuments(app, {
     store,
     tokens,
@@ -149,16 +170,18 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     redisUrl: options.redisUrl,
     metrics,
     options: options.documents,
+    onCommitted: dashboard.projector.committed,
   });
   const notifications = new Notifier(store, documents, app.log, now, options.sendLimit);
   registerNotificationRoutes(app, { tokens, notifier: notifications });
+  notices = classroomNotices(store, notifications, app.log);
   // Deliveries a stop interrupted go out once the server is up; they finish before storage closes.
   app.addHook('onReady', async () => {
     void notifications.delivery.kick();
   });
   app.addHook('preClose', () => notifications.delivery.stop());
 
-  return { app, store, tokens, memberships, revocations, services, metrics, notifications, options };
+  return { app, store, tokens, memberships, revocations, services, metrics, notifications, dashboard, options };
 }
 
 /** `admin create` of the server CLI: the first admin, through the same registration as everyone else. */

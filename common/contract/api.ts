@@ -87,6 +87,7 @@ import { syncLinkInputSchema, syncStatusSchema } from './sync.js';
 import { classroomApi } from './classroom.js';
 import { notificationIdsSchema, notificationListSchema, sendMessageSchema, sendResultSchema } from './notifications.js';
 import { distributionStatusSchema, folderInstallSummarySchema, foundServerSchema } from './distribution.js';
+import { progressVisibilitySchema } from './privacy.js';
 import { contentVersionSchema, moduleStructureSchema, prerequisitesSchema, sequenceItemSchema } from './structure.js';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -301,6 +302,8 @@ export const learnApi = {
   /** Tries again at once (after an error or between retries) and re-syncs every document. */
   syncNow: method(asLearner({}), syncStatusSchema),
   getSyncStatus: method(asLearner({}), syncStatusSchema),
+  /** Who on the linked class server can see this learner's progress (GET /me/visibility); null when not linked or unreachable. */
+  getSyncVisibility: method(asLearner({}), progressVisibilitySchema.nullable()),
   /** The learner's saved code for an exercise, or null when they have not changed its starter. */
   getDraft: method(asLearner({ exerciseId: contentIdSchema }), draftSchema.nullable()),
   /** Saves the learner's code for an exercise (as they type); it syncs with their notes when linked. */

@@ -78,6 +78,7 @@ export const learnMethods = [
   'unlinkSyncAccount',
   'syncNow',
   'getSyncStatus',
+  'getSyncVisibility',
   'getDraft',
   'saveDraft',
   'getLastSubmission',

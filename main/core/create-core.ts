@@ -71,6 +71,7 @@ import { EventHub } from './event-hub.js';
 import { AssignmentProgress } from './classroom/assignment-progress.js';
 import { ClassroomCache } from './classroom/classroom-cache.js';
 import { createClassroomService } from './classroom/classroom-service.js';
+import { dueSoon } from './notifications/assignment-reminders.js';
 import { createNotifications } from './notifications/notifications.js';
 
 export interface CoreOptions {
@@ -285,6 +286,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
   });
   const packs = createPackService(installer, trust, new ShippedPacks(installer, options.bundledPacksDir), events);
+  const classroom = createClassroomService({
+    learnerOf: (session) => sessions.learnerOf(session),
+    linkOf: (learnerId) => syncStore.linkOf(learnerId),
+    access: sync.access,
+    cache: new ClassroomCache(db),
+    progress: new AssignmentProgress(db),
+    now,
+  });
   const api: LearnService = gateAdminMethods(
     {
       getAppInfo: async () => ({
@@ -337,14 +346,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         now,
       }),
       ...sync.api,
-      ...createClassroomService({
-        learnerOf: (session) => sessions.learnerOf(session),
-        linkOf: (learnerId) => syncStore.linkOf(learnerId),
-        access: sync.access,
-        cache: new ClassroomCache(db),
-        progress: new AssignmentProgress(db),
-        now,
-      }),
+      ...classroom,
+      // Reading the classroom (home does) turns assignments due soon into notices, once each.
+      getClassroom: async (input) => {
+        const read = await classroom.getClassroom(input);
+        const learnerId = sessions.learnerOf(input.session);
+        for (const due of dueSoon(read.assignments, now())) notifications.assignmentDue(learnerId, due);
+        return read;
+      },
       ...createDistributionService({ puller, install: installWithProgress, events, discovery: options.discovery }),
       ...playground.service,
       executeCode: worked(playground.service.executeCode),

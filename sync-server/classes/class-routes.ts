@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Assignment } from '../../common/contract/assignments.js';
 import { z } from 'zod';
 import { classNameSchema, JOIN_CODE_LENGTH, normalizeJoinCode } from '../../common/contract/classes.js';
 import type { MyClasses } from '../../common/contract/classes.js';
@@ -25,7 +26,18 @@ type AssignmentParams = { Params: { id: string; assignmentId: string } };
  */
 export function registerClassRoutes(
   app: FastifyInstance,
-  { services, tokens, rateLimit }: { services: AccountServices; tokens: TokenVerifier; rateLimit: RateLimit },
+  {
+    services,
+    tokens,
+    rateLimit,
+    onAssigned,
+  }: {
+    services: AccountServices;
+    tokens: TokenVerifier;
+    rateLimit: RateLimit;
+    /** A new assignment was stored (its class is told, by the notifications room). */
+    onAssigned?: (assignment: Assignment) => void;
+  },
 ): void {
   const { classes, assignments } = services;
 
@@ -89,7 +101,9 @@ export function registerClassRoutes(
   app.post<ClassParams>('/classes/:id/assignments', async (request, reply) => {
     const claims = await authenticate(request, tokens);
     await classes.requireTeaching(claims, request.params.id);
-    return reply.code(201).send(await assignments.create(request.params.id, claims.accountId, request.body));
+    const created = await assignments.create(request.params.id, claims.accountId, request.body);
+    onAssigned?.(created);
+    return reply.code(201).send(created);
   });
 
   app.put<AssignmentParams>('/classes/:id/assignments/:assignmentId', async (request) => {

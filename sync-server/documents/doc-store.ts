@@ -41,6 +41,8 @@ export class DocStore {
   constructor(
     private readonly store: SqlStore,
     private readonly now: () => number = Date.now,
+    /** Told of each update once it is committed (the dashboard's projections); never before. */
+    private readonly onCommitted?: (doc: string, update: Uint8Array) => void,
   ) {}
 
   /**
@@ -96,7 +98,9 @@ export class DocStore {
       rows.forEach((row, i) => row.resolve(ids[i]!));
     } catch (error) {
       for (const row of rows) row.reject(error);
+      return;
     }
+    for (const row of rows) this.onCommitted?.(row.doc, row.data);
   }
 
   /**

@@ -57,6 +57,8 @@ export interface DocumentsDeps {
   fanout?: Fanout;
   metrics?: SyncMetrics;
   options?: Partial<DocumentsOptions>;
+  /** Told of every committed update (the dashboard keeps its projections with it). */
+  onCommitted?: (doc: string, update: Uint8Array) => void;
 }
 
 interface Opening {
@@ -80,7 +82,13 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
     (deps.redisUrl
       ? new RedisFanout(deps.redisUrl, (error) => app.log.warn({ err: error }, 'redis fan-out'))
       : new InProcessFanout());
-  const manager = new DocManager(new DocStore(deps.store), fanout, app.log, metrics, options);
+  const manager = new DocManager(
+    new DocStore(deps.store, undefined, deps.onCommitted),
+    fanout,
+    app.log,
+    metrics,
+    options,
+  );
   const connections = new Set<DocConnection>();
   const openings = new WeakMap<FastifyRequest, Opening>();
   const accounts = new AccountStore(deps.store);

@@ -162,4 +162,22 @@ describe('sending notifications', { timeout: 60_000 }, () => {
     expect((await inboxOf(adaId)).filter((item) => item.kind === 'new-assignment')).toHaveLength(1);
     expect((await inboxOf(teacherId)).map((item) => item.kind)).toContain('struggling-learner');
   });
+
+  it('wires the rooms: an assignment made through its route reaches the class, once, and links home', async () => {
+    const { teacher, classId, adaId } = await classroom();
+    const made = await request(server.app, 'POST', `/classes/${classId}/assignments`, {
+      token: teacher.accessToken,
+      body: {
+        kind: 'lesson',
+        packId: 'python-foundations',
+        itemId: 'python-foundations/variables',
+        title: 'Variables',
+        dueAt: Date.UTC(2026, 11, 11),
+      },
+    });
+    expect(made.statusCode).toBe(201);
+    await expect
+      .poll(async () => (await inboxOf(adaId)).filter((i) => i.kind === 'new-assignment'))
+      .toEqual([expect.objectContaining({ title: 'New assignment: Variables', body: 'Due 2026-12-11.', link: '#/' })]);
+  });
 });

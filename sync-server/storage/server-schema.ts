@@ -79,6 +79,40 @@ CREATE TABLE doc_snapshots (
     sql: `ALTER TABLE refresh_tokens ADD COLUMN retried_at INTEGER`,
   },
   {
+    version: 50,
+    name: 'dashboard-projections',
+    // Each learner's projections (common/progress-rules' LearnerProjection as JSON), kept as updates commit, the
+    // ids of the events applied apart (a report never reads them: they are most of the bytes);
+    // \`version\` makes two instances' writes of one learner take turns. Module completion gets rows of its own,
+    // and their sums per module are kept as rows change, so the whole school's summary reads one row per module.
+    sql: `
+CREATE TABLE dashboard_learners (
+  learner_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+  state TEXT NOT NULL,
+  seen TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE dashboard_module_progress (
+  learner_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  module_id TEXT NOT NULL,
+  completed INTEGER NOT NULL,
+  total INTEGER NOT NULL,
+  PRIMARY KEY (learner_id, module_id)
+);
+CREATE INDEX dashboard_module_progress_by_module ON dashboard_module_progress(module_id);
+CREATE TABLE dashboard_module_totals (
+  module_id TEXT PRIMARY KEY,
+  started INTEGER NOT NULL,
+  finished INTEGER NOT NULL,
+  completed INTEGER NOT NULL
+);
+CREATE TABLE dashboard_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+)`,
+  },
+  {
     version: 60,
     name: 'assignments',
     // created_by keeps the author's id without a reference: an admin who assigned and left must not take the

@@ -18,7 +18,15 @@ import { CORE_DATABASE_FILE } from '../../main/core/db/core-database.js';
 import { projectionRows } from '../../main/core/progress/testing/projection-rows.js';
 import type { SyncServer } from '../../sync-server/server.js';
 import { eventually, stockClient, wsBase } from '../../sync-server/testing/sync-clients.js';
-import { PASSWORD, login, registerAccount, request, startTestServer } from '../../sync-server/testing/test-server.js';
+import {
+  PASSWORD,
+  login,
+  registerAccount,
+  request,
+  signedInAdmin,
+  signedInTeacher,
+  startTestServer,
+} from '../../sync-server/testing/test-server.js';
 import { MAX_CODE_CHARS } from '../../common/contract/playground.js';
 import { draftNoteKey, submissionNoteKey, SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 
@@ -417,5 +425,27 @@ describe('the sync client in the app core', { timeout: 30_000 }, () => {
     expect(await a.core.api.unlinkSyncAccount({ session })).toMatchObject({ state: 'unlinked' });
     expect(await eventIds(a.core, session)).toHaveLength(1);
     expect(a.statuses.at(-1)?.state).toBe('unlinked');
+  });
+
+  it('tells a linked learner who on the server can see their progress: their class’s teacher and the admins', async () => {
+    const srv = await server();
+    const admin = await signedInAdmin(srv);
+    const teacher = await signedInTeacher(srv, admin, 'teacher@example.org');
+    const { joinCode } = (
+      await request(srv.app, 'POST', '/classes', { token: teacher.accessToken, body: { name: 'Python 1' } })
+    ).json() as { joinCode: string };
+    const { a, session } = await linkedDevice(srv);
+    await eventually(async () => (await a.core.api.getSyncVisibility({ session })) !== null);
+    expect(await a.core.api.getSyncVisibility({ session })).toEqual({ teachers: [], admins: 1 });
+
+    const ada = await login(srv.app, EMAIL);
+    await request(srv.app, 'POST', '/classes/join', { token: ada.accessToken, body: { joinCode } });
+    expect(await a.core.api.getSyncVisibility({ session })).toEqual({
+      teachers: [{ classId: expect.any(String), className: 'Python 1', teacherName: 'teacher' }],
+      admins: 1,
+    });
+
+    await a.core.api.unlinkSyncAccount({ session });
+    expect(await a.core.api.getSyncVisibility({ session })).toBeNull();
   });
 });

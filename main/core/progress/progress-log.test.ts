@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { progressEventSchema } from '../../../common/contract/progress.js';
 import type { ProgressEvent } from '../../../common/contract/progress.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import { openCoreDatabase } from '../db/core-database.js';
 import { ProgressLog } from './progress-log.js';
-import { quarterOf } from './projections.js';
+import { quarterOf } from '../../../common/progress-rules/activity-days.js';
+import { progressEventArbitrary } from '../../../common/progress-rules/testing/progress-event-arbitrary.js';
 import { projectionRows as projections } from './testing/projection-rows.js';
 
 const databases: SqliteDatabase[] = [];
@@ -26,56 +26,7 @@ const lessons = ['p/l1', 'p/l2', 'p/l3'];
 const exercises = ['p/e1', 'p/e2'];
 const skills = ['p/s1', 'p/s2', 'p/s3'];
 
-const timestamp = fc
-  .integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-01-20T00:00:00Z') })
-  .map((ms) => new Date(ms).toISOString());
-
-const dataOf = {
-  LessonOpened: fc.record({ lessonId: fc.constantFrom(...lessons) }),
-  LessonCompleted: fc.record({ lessonId: fc.constantFrom(...lessons), timeSpentMs: fc.nat(600_000) }),
-  ExerciseStarted: fc.record({ exerciseId: fc.constantFrom(...exercises) }),
-  ExerciseSubmitted: fc.record({
-    exerciseId: fc.constantFrom(...exercises),
-    codeHash: fc.constant('a'.repeat(64)),
-    tests: fc.array(
-      fc.record({ name: fc.constantFrom('t1', 't2'), status: fc.constantFrom('pass', 'fail', 'error') }),
-      { maxLength: 4 },
-    ),
-    durationMs: fc.nat(5000),
-    hintsUsed: fc.nat(3),
-    skills: fc.subarray(skills),
-  }),
-  ExerciseCompleted: fc.record({ exerciseId: fc.constantFrom(...exercises) }),
-  QuizAnswered: fc.record({
-    quizItemId: fc.constantFrom('p/q1', 'p/q2'),
-    correct: fc.boolean(),
-    answer: fc.string({ maxLength: 5 }),
-    timeSpentMs: fc.nat(60_000),
-    skills: fc.subarray(skills),
-  }),
-  AssessmentCompleted: fc.record({
-    assessmentId: fc.constantFrom('a1', 'a2'),
-    score: fc.nat(10),
-    total: fc.constant(10),
-  }),
-  ReviewDone: fc.record({ skillId: fc.constantFrom(...skills), rating: fc.integer({ min: 1, max: 4 }) }),
-};
-
-const anEvent: fc.Arbitrary<ProgressEvent> = fc
-  .oneof(...Object.entries(dataOf).map(([type, data]) => fc.record({ type: fc.constant(type), data })))
-  .chain(({ type, data }) =>
-    fc.record({ userId: fc.constantFrom(...learners), timestamp }).map(({ userId, timestamp }) =>
-      progressEventSchema.parse({
-        eventId: uuidv7(),
-        type,
-        aggregateId: Object.values(data)[0],
-        userId,
-        timestamp,
-        data,
-        version: 1,
-      }),
-    ),
-  );
+const anEvent = progressEventArbitrary({ learners, lessons, exercises, quizItems: ['p/q1', 'p/q2'], skills });
 
 describe('progress log', () => {
   it('projects incrementally, in any order and with replays, exactly what a rebuild from the log gives', () => {

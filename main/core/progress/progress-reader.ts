@@ -1,75 +1,46 @@
 import type { ProgressSummary, UserProgress } from '../../../common/contract/progress.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
-
-const DAY_MS = 86_400_000;
-
-export const localDay = (at: Date, tzOffsetMinutes: number) =>
-  new Date(at.getTime() - tzOffsetMinutes * 60_000).toISOString().slice(0, 10);
-
-const previousDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
-
-/** The `count` local days up to `today`, oldest first, with the days without activity filled in. */
-export function lastDays(
-  today: string,
-  count: number,
-  byDay: Map<string, ProgressSummary['days'][number]>,
-): ProgressSummary['days'] {
-  const days: ProgressSummary['days'] = [];
-  for (let day = today, i = 0; i < count; i++, day = previousDay(day)) {
-    days.unshift(byDay.get(day) ?? { day, events: 0, timeMs: 0 });
-  }
-  return days;
-}
-
-/** Current streak (ending today or yesterday) and longest streak over a sorted list of active days. */
-export function streaks(activeDays: readonly string[], today: string): { current: number; longest: number } {
-  let longest = 0;
-  let run = 0;
-  for (let i = 0; i < activeDays.length; i++) {
-    run = i > 0 && previousDay(activeDays[i]!) === activeDays[i - 1] ? run + 1 : 1;
-    longest = Math.max(longest, run);
-  }
-  const last = activeDays.at(-1);
-  const current = last === today || last === previousDay(today) ? run : 0;
-  return { current, longest };
-}
+import {
+  activeLocalDays,
+  lastDays,
+  localDay,
+  streaks,
+  windowStartQuarter,
+} from '../../../common/progress-rules/activity-days.js';
+import type { CatalogModule } from '../../../common/progress-rules/catalog.js';
+import { moduleCompletion, sumCompletion } from '../../../common/progress-rules/module-completion.js';
 
 /** Reads the projections (never the log) and joins them with the active catalog. */
 export class ProgressReader {
   readonly #q;
 
   constructor(db: SqliteDatabase) {
-    const completedIn = (table: string, column: string, done: string, catalog: string) =>
-      `(SELECT count(*) FROM ${table} p JOIN ${catalog} c ON c.id = p.${column}
-        WHERE p.learner_id = :learner AND p.${done} IS NOT NULL AND c.module_id = m.id)`;
     this.#q = {
-      modules: db.prepare<{ learner: string }, ProgressSummary['modules'][number]>(
-        `SELECT m.id AS moduleId, m.pack_id AS packId, m.title AS title,
-           (SELECT count(*) FROM lessons WHERE module_id = m.id)
-             + (SELECT count(*) FROM exercises WHERE module_id = m.id)
-             + (SELECT count(*) FROM quiz_items WHERE module_id = m.id) AS total,
-           ${completedIn('lesson_progress', 'lesson_id', 'completed_at', 'lessons')}
-             + ${completedIn('exercise_progress', 'exercise_id', 'completed_at', 'exercises')}
-             + ${completedIn('quiz_progress', 'quiz_item_id', 'first_correct_at', 'quiz_items')} AS completed
+      modules: db.prepare<[], { moduleId: string; packId: string; title: string }>(
+        `SELECT m.id AS moduleId, m.pack_id AS packId, m.title AS title
          FROM modules m JOIN packs k ON k.id = m.pack_id
          ORDER BY k.title, m.position`,
       ),
-      packs: db.prepare<[], { packId: string; title: string }>('SELECT id AS packId, title FROM packs ORDER BY title'),
-      counts: db.prepare<[string, string, string], { lessons: number; exercises: number; quiz: number }>(
-        `SELECT (SELECT count(*) FROM lesson_progress WHERE learner_id = ? AND completed_at IS NOT NULL) AS lessons,
-                (SELECT count(*) FROM exercise_progress WHERE learner_id = ? AND completed_at IS NOT NULL) AS exercises,
-                (SELECT count(*) FROM quiz_progress WHERE learner_id = ? AND first_correct_at IS NOT NULL) AS quiz`,
+      items: db.prepare<[], { moduleId: string; kind: 'lessons' | 'exercises' | 'quizItems'; id: string }>(
+        `SELECT module_id AS moduleId, 'lessons' AS kind, id FROM lessons
+         UNION ALL SELECT module_id, 'exercises', id FROM exercises
+         UNION ALL SELECT module_id, 'quizItems', id FROM quiz_items`,
       ),
+      done: db.prepare<[string, string, string], { kind: 'lessons' | 'exercises' | 'quizItems'; id: string }>(
+        `SELECT 'lessons' AS kind, lesson_id AS id FROM lesson_progress WHERE learner_id = ? AND completed_at IS NOT NULL
+         UNION ALL SELECT 'exercises', exercise_id FROM exercise_progress WHERE learner_id = ? AND completed_at IS NOT NULL
+         UNION ALL SELECT 'quizItems', quiz_item_id FROM quiz_progress
+           WHERE learner_id = ? AND first_correct_at IS NOT NULL`,
+      ),
+      packs: db.prepare<[], { packId: string; title: string }>('SELECT id AS packId, title FROM packs ORDER BY title'),
       mastery: db.prepare<[string], ProgressSummary['mastery'][number]>(
         `SELECT sm.skill_id AS skillId, coalesce(s.title, sm.skill_id) AS title, sm.correct, sm.attempts
          FROM skill_mastery sm LEFT JOIN skills s ON s.id = sm.skill_id
          WHERE sm.learner_id = ? ORDER BY title`,
       ),
-      // Local days with activity, from two quarters per UTC day: small however long the history.
-      activeDays: db.prepare<{ learner: string; shift: string }, { day: string }>(
-        `SELECT date(first_quarter || ':00', :shift) AS day FROM activity_days WHERE learner_id = :learner
-         UNION SELECT date(last_quarter || ':00', :shift) FROM activity_days WHERE learner_id = :learner
-         ORDER BY day`,
+      // Two quarters per UTC day: small however long the history (activeLocalDays says why it is exact).
+      activityDays: db.prepare<[string], { first: string; last: string }>(
+        'SELECT first_quarter AS first, last_quarter AS last FROM activity_days WHERE learner_id = ?',
       ),
       totalTime: db.prepare<[string], { timeMs: number }>(
         'SELECT coalesce(sum(time_ms), 0) AS timeMs FROM activity_days WHERE learner_id = ?',
@@ -125,30 +96,42 @@ export class ProgressReader {
     };
   }
 
+  /** The catalog's modules with their items, in course order: what completion is counted against. */
+  #catalogModules(): CatalogModule[] {
+    const modules = this.#q.modules
+      .all()
+      .map((m) => ({ ...m, lessons: [] as string[], exercises: [] as string[], quizItems: [] as string[] }));
+    const byId = new Map(modules.map((m) => [m.moduleId, m]));
+    for (const item of this.#q.items.all()) byId.get(item.moduleId)?.[item.kind].push(item.id);
+    return modules;
+  }
+
   summary(learnerId: string, options: { tzOffsetMinutes: number; days: number; now: Date }): ProgressSummary {
-    const modules = this.#q.modules.all({ learner: learnerId });
-    const packs = this.#q.packs.all().map((pack) => {
-      const own = modules.filter((m) => m.packId === pack.packId);
-      return {
-        ...pack,
-        total: own.reduce((n, m) => n + m.total, 0),
-        completed: own.reduce((n, m) => n + m.completed, 0),
-      };
-    });
-    const counts = this.#q.counts.get(learnerId, learnerId, learnerId)!;
+    const done = { lessons: new Set<string>(), exercises: new Set<string>(), quizItems: new Set<string>() };
+    for (const item of this.#q.done.all(learnerId, learnerId, learnerId)) done[item.kind].add(item.id);
+    const modules = this.#catalogModules().map(({ moduleId, packId, title, ...items }) => ({
+      moduleId,
+      packId,
+      title,
+      ...moduleCompletion({ moduleId, packId, title, ...items }, done),
+    }));
+    const packs = this.#q.packs.all().map((pack) => ({
+      ...pack,
+      ...sumCompletion(modules.filter((m) => m.packId === pack.packId)),
+    }));
     const shift = `${-options.tzOffsetMinutes} minutes`;
     const today = localDay(options.now, options.tzOffsetMinutes);
-    const active = this.#q.activeDays.all({ learner: learnerId, shift }).map((d) => d.day);
+    const active = activeLocalDays(this.#q.activityDays.all(learnerId), options.tzOffsetMinutes);
     const { current, longest } = streaks(active, today);
     // The first local day shown starts at most 14 hours away from its UTC day: a day more covers it.
-    const from = new Date(Date.parse(`${today}T00:00:00Z`) - options.days * DAY_MS).toISOString().slice(0, 16);
+    const from = windowStartQuarter(today, options.days);
     const recent = this.#q.recentDays.all({ learner: learnerId, shift, from });
     const days = lastDays(today, options.days, new Map(recent.map((d) => [d.day, d])));
     return {
       learnerId,
-      lessonsCompleted: counts.lessons,
-      exercisesCompleted: counts.exercises,
-      quizItemsCorrect: counts.quiz,
+      lessonsCompleted: done.lessons.size,
+      exercisesCompleted: done.exercises.size,
+      quizItemsCorrect: done.quizItems.size,
       packs,
       modules,
       mastery: this.#q.mastery.all(learnerId),

@@ -1,4 +1,11 @@
 import type { ProgressEvent } from '../../../common/contract/progress.js';
+import { quarterOf } from '../../../common/progress-rules/activity-days.js';
+import {
+  assessmentRatio,
+  skillOutcome,
+  testsPassed,
+  timeOnTaskMs,
+} from '../../../common/progress-rules/event-rules.js';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 
@@ -18,7 +25,7 @@ export const PROJECTION_TABLES = [
 const earliest = (column: string) =>
   `${column} = CASE WHEN ${column} IS NULL OR excluded.${column} < ${column} THEN excluded.${column} ELSE ${column} END`;
 
-// The best result is the highest share of passed tests, then the larger suite; 0/0 is "none yet".
+// isBetterResult (common/progress-rules) in SQL: the highest share of passed tests, then the larger suite.
 const BETTER = `(best_total = 0
   OR excluded.best_passed * best_total > best_passed * excluded.best_total
   OR (excluded.best_passed * best_total = best_passed * excluded.best_total AND excluded.best_total > best_total))`;
@@ -59,10 +66,6 @@ const SQL = {
     ON CONFLICT DO UPDATE SET content_id = excluded.content_id, at = excluded.at, event_id = excluded.event_id
     WHERE (excluded.at, excluded.event_id) > (at, event_id)`,
 } as const;
-
-/** `2026-03-04T10:37:12.000Z` -> `2026-03-04T10:30`: the UTC quarter hour the event falls in. */
-export const quarterOf = (timestamp: string): string =>
-  `${timestamp.slice(0, 14)}${String(Math.floor(Number(timestamp.slice(14, 16)) / 15) * 15).padStart(2, '0')}`;
 
 export interface Projector {
   /** Applies one event; the counters it adds to are held until `flush`. */
@@ -115,17 +118,16 @@ export function createProjector(db: SqliteDatabase): Projector {
     }
   };
 
+  // Which event counts toward what is common/progress-rules' (the class server applies the same rules).
   const apply = (event: ProgressEvent) => {
     const { userId: user, timestamp: at } = event;
-    let timeMs = 0;
     switch (event.type) {
       case 'LessonOpened':
         run.lessonOpened.run(user, event.data.lessonId, at);
         run.resume.run(user, event.data.lessonId, at, event.eventId);
         break;
       case 'LessonCompleted':
-        timeMs = event.data.timeSpentMs;
-        run.lessonCompleted.run(user, event.data.lessonId, at, timeMs);
+        run.lessonCompleted.run(user, event.data.lessonId, at, event.data.timeSpentMs);
         break;
       case 'ExerciseStarted':
         run.exerciseStarted.run(user, event.data.exerciseId);
@@ -133,27 +135,25 @@ export function createProjector(db: SqliteDatabase): Projector {
         break;
       case 'ExerciseSubmitted': {
         const { tests, exerciseId, hintsUsed } = event.data;
-        const passed = tests.filter((t) => t.status === 'pass').length;
-        timeMs = event.data.durationMs;
-        run.exerciseSubmitted.run(user, exerciseId, passed, tests.length, hintsUsed);
-        skillAttempts(user, event.data.skills, tests.length > 0 && passed === tests.length, at);
+        run.exerciseSubmitted.run(user, exerciseId, testsPassed(tests), tests.length, hintsUsed);
         break;
       }
       case 'ExerciseCompleted':
         run.exerciseCompleted.run(user, event.data.exerciseId, at);
         break;
       case 'QuizAnswered':
-        timeMs = event.data.timeSpentMs;
         run.quizAnswered.run(user, event.data.quizItemId, event.data.correct ? 1 : 0, event.data.correct ? at : null);
-        skillAttempts(user, event.data.skills, event.data.correct, at);
         break;
       case 'AssessmentCompleted':
-        run.assessment.run(user, event.data.assessmentId, Math.min(1, event.data.score / event.data.total));
+        run.assessment.run(user, event.data.assessmentId, assessmentRatio(event.data));
         break;
       case 'ReviewDone':
         run.review.run(user, event.data.skillId, at);
         break;
     }
+    const outcome = skillOutcome(event);
+    if (outcome) skillAttempts(user, outcome.skills, outcome.correct, at);
+    const timeMs = timeOnTaskMs(event);
     const quarter = quarterOf(at);
     const q = quarters.add(user, quarter);
     q.events += 1;

@@ -1,6 +1,9 @@
+import { progressVisibilitySchema } from '../../../common/contract/privacy.js';
+import type { ProgressVisibility } from '../../../common/contract/privacy.js';
 import { syncTokensSchema } from '../../../common/contract/sync-wire.js';
 import type { SyncTokens } from '../../../common/contract/sync-wire.js';
 import { requestServer, ServerUnreachable } from './server-request.js';
+import type { HttpMethod } from './server-request.js';
 
 /** POST /auth/login and /auth/refresh answer with this; the refresh token rotates. */
 export type Tokens = SyncTokens;
@@ -18,12 +21,14 @@ export class AuthCallError extends Error {
   }
 }
 
-/** A JSON POST to the sync server, with the access token when the route needs a signed-in account. */
-export async function post(serverUrl: string, path: string, body: unknown, accessToken?: string): Promise<unknown> {
-  const answer = await requestServer(serverUrl, 'POST', path, {
-    body,
-    ...(accessToken ? { token: accessToken } : {}),
-  }).catch((error: unknown) => {
+/** One request to the sync server, its refusals as AuthCallErrors; `token` for routes of a signed-in account. */
+async function call(
+  serverUrl: string,
+  method: HttpMethod,
+  path: string,
+  request: { body?: unknown; token?: string } = {},
+): Promise<unknown> {
+  const answer = await requestServer(serverUrl, method, path, request).catch((error: unknown) => {
     if (!(error instanceof ServerUnreachable)) throw error;
     throw new AuthCallError('unreachable', `Cannot reach the sync server at ${serverUrl}: ${error.reason}.`);
   });
@@ -32,6 +37,10 @@ export async function post(serverUrl: string, path: string, body: unknown, acces
   if (answer.status === 429) throw new AuthCallError('rate-limited', answer.said);
   throw new AuthCallError('server', `The sync server failed: ${answer.said}`);
 }
+
+/** A JSON POST to the sync server, with the access token when the route needs a signed-in account. */
+export const post = (serverUrl: string, path: string, body: unknown, accessToken?: string): Promise<unknown> =>
+  call(serverUrl, 'POST', path, { body, ...(accessToken ? { token: accessToken } : {}) });
 
 const tokens = (answer: unknown): Tokens => {
   const parsed = syncTokensSchema.safeParse(answer);
@@ -48,6 +57,15 @@ export const authClient = {
     tokens(await post(serverUrl, '/auth/refresh', { refreshToken })),
   logout: async (serverUrl: string, refreshToken: string): Promise<void> => {
     await post(serverUrl, '/auth/logout', { refreshToken });
+  },
+  /** Who on the server can see this account's progress (its classes' teachers, the admins). */
+  visibility: async (serverUrl: string, accessToken: string): Promise<ProgressVisibility> => {
+    const parsed = progressVisibilitySchema.safeParse(
+      await call(serverUrl, 'GET', '/me/visibility', { token: accessToken }),
+    );
+    if (!parsed.success)
+      throw new AuthCallError('server', 'The sync server gave an answer this app does not understand.');
+    return parsed.data;
   },
 };
 export type AuthClient = typeof authClient;

@@ -173,6 +173,13 @@ export class LearnerSync {
     for (const key of this.#keys()) this.#open(key, token);
   }
 
+  /** An access token for a call beside the sockets: the one held while it is not about to expire, else a fresh one. */
+  accessToken(): Promise<string> {
+    const held = this.#access;
+    if (held && held.expiresAt - EXPIRY_MARGIN_MS > this.#deps.now().getTime()) return Promise.resolve(held.token);
+    return this.#freshToken();
+  }
+
   /** The login's token once, then a refreshed one; one refresh at a time, as a reused refresh token is revoked. */
   #freshToken(): Promise<string> {
     const fromLogin = this.#fromLogin;

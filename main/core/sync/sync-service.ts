@@ -21,7 +21,10 @@ import type { PrefsMirror } from './prefs-mirror.js';
 import type { ProgressMirror } from './progress-mirror.js';
 import type { SyncLink, SyncStore } from './sync-store.js';
 
-export type SyncApi = Pick<LearnService, 'linkSyncAccount' | 'unlinkSyncAccount' | 'syncNow' | 'getSyncStatus'>;
+export type SyncApi = Pick<
+  LearnService,
+  'linkSyncAccount' | 'unlinkSyncAccount' | 'syncNow' | 'getSyncStatus' | 'getSyncVisibility'
+>;
 
 export type SyncOptions = Partial<BackoffOptions>;
 
@@ -193,6 +196,21 @@ export function createSyncService(deps: Deps) {
       const learnerId = sessions.learnerOf(session);
       ensure(learnerId);
       return statusOf(learnerId);
+    },
+
+    // A line in Settings, not a sync step: a server that cannot be asked now leaves it out (null).
+    getSyncVisibility: async ({ session }) => {
+      const learnerId = sessions.learnerOf(session);
+      ensure(learnerId);
+      const link = store.linkOf(learnerId);
+      const sync = running.get(learnerId);
+      if (!link || !sync) return null;
+      try {
+        return await auth.visibility(link.serverUrl, await sync.accessToken());
+      } catch (error) {
+        logger.info({ err: error }, 'sync: could not ask the server who can see this progress');
+        return null;
+      }
     },
   };
 

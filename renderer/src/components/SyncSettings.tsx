@@ -1,3 +1,4 @@
+import type { ProgressVisibility } from '../../../common/contract/privacy.js';
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SyncStatus } from '../../../common/contract/sync.js';
@@ -47,10 +48,19 @@ function serverAddressProblem(value: string): string | null {
   return 'Enter the sync server’s address with http:// or https://, like http://192.168.1.10:4781';
 }
 
+/** The Settings line on who can see a linked learner's progress (their classes' teachers and the server's admins). */
+export function visibilityText({ teachers, admins }: ProgressVisibility): string {
+  const adminText = `the server's ${admins === 1 ? 'admin' : `${admins} admins`}`;
+  if (teachers.length === 0) return `Who can see your progress on this server: only ${adminText}.`;
+  const named = teachers.map((t) => `${t.teacherName} (teacher of ${t.className})`).join(', ');
+  return `Who can see your progress on this server: ${named}, and ${adminText}.`;
+}
+
 /** Linking the open learner to a sync-server account, and how their sync is going. */
 export function SyncSettings() {
   const { current, setLearner } = useLearner();
   const [status, setStatus] = useState<SyncStatus>();
+  const [visibility, setVisibility] = useState<ProgressVisibility | null>(null);
   const [serverUrl, setServerUrl] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -97,6 +107,22 @@ export function SyncSettings() {
       unsubscribe?.();
     };
   }, [session, learnerId, setLearner]);
+
+  // Asked again whenever the sync settles: joining a class on another device changes who can see.
+  const settled = status?.state === 'synced';
+  useEffect(() => {
+    if (!session || !settled) return;
+    let open = true;
+    learn()
+      .getSyncVisibility({ session })
+      .then(
+        (value) => open && setVisibility(value),
+        () => undefined,
+      );
+    return () => {
+      open = false;
+    };
+  }, [session, settled]);
 
   // Once a link or unlink is done, the control that had focus (a field of the form, or Unlink) is
   // gone: keyboard users go on from the first new one. Keyed on `busy`, as the status may have
@@ -146,6 +172,7 @@ export function SyncSettings() {
       <p role="status" aria-live="polite" className={status.state === 'error' ? 'status-error' : 'status'}>
         {describe(status)}
       </p>
+      {linked && visibility && <p className="status sync-visibility">{visibilityText(visibility)}</p>}
       {linked && (
         <p>
           <button type="button" disabled={busy} onClick={() => void run(() => learn().syncNow({ session }))}>

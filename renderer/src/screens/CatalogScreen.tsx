@@ -1,3 +1,4 @@
+import { percent } from '../../../common/progress-rules/percent.js';
 import { useCallback, useEffect, useState } from 'react';
 import type { InstalledPack } from '../../../common/contract/packs.js';
 import type { ProgressSummary } from '../../../common/contract/progress.js';
@@ -38,9 +39,7 @@ function PackCard({
       </p>
       {completion && (
         <p className="pack-completion">
-          <label htmlFor={`done-${pack.id}`}>
-            Your completion: {completion.total ? Math.round((100 * completion.completed) / completion.total) : 0}%
-          </label>{' '}
+          <label htmlFor={`done-${pack.id}`}>Your completion: {percent(completion.completed, completion.total)}%</label>{' '}
           <progress id={`done-${pack.id}`} max={completion.total || 1} value={completion.completed} />
         </p>
       )}

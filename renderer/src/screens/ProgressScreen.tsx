@@ -1,5 +1,6 @@
 import type { ProgressSummary } from '../../../common/contract/progress.js';
 import { AnalyticsPanel } from '../analytics/AnalyticsPanel.js';
+import { percent } from '../../../common/progress-rules/percent.js';
 import { BarChartFigure } from '../components/charts/BarChartFigure.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { ReviewForecast } from '../components/ReviewForecast.js';
@@ -8,7 +9,10 @@ import { useSession } from '../learner-store.js';
 import { hrefFor } from '../router.js';
 import { useLoad } from '../use-load.js';
 
-const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((100 * part) / whole));
+export const minutes = (ms: number) => {
+  const m = Math.round(ms / 60_000);
+  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
+};
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 

@@ -1,0 +1,64 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Assignment } from '../../common/contract/assignments.js';
+import type { StruggleSignal } from '../../common/progress-rules/struggle.js';
+import type { SqlStore } from '../storage/sql-store.js';
+import type { Notifier, ServerNotice } from './notifier.js';
+
+/**
+ * The notices other rooms raise, wired by the composition root (server.ts): a new assignment to its class,
+ * and a learner who begins to struggle to the teachers of their classes. Each carries a key, so a retried
+ * hook is one item; a failed notice is logged, never the caller's failure.
+ */
+export function classroomNotices(store: SqlStore, notifier: Notifier, log: FastifyBaseLogger) {
+  const quietly = (work: Promise<unknown>, what: string) =>
+    void work.catch((error: unknown) => log.warn({ err: error }, `could not notify ${what}`));
+
+  return {
+    assigned: (assignment: Assignment) =>
+      quietly(notifier.notifyClass(assignment.classId, assignmentNotice(assignment)), 'a class of its assignment'),
+
+    struggling: (learnerId: string, signals: readonly StruggleSignal[]) =>
+      quietly(
+        (async () => {
+          const learner = await store.get<{ display_name: string }>('SELECT display_name FROM accounts WHERE id = ?', [
+            learnerId,
+          ]);
+          const classes = await store.all<{ class_id: string }>(
+            'SELECT class_id FROM class_members WHERE account_id = ?',
+            [learnerId],
+          );
+          for (const signal of signals) {
+            const notice = struggleNotice(learnerId, learner?.display_name ?? 'A learner', signal);
+            for (const { class_id } of classes) await notifier.notifyTeacher(class_id, notice);
+          }
+        })(),
+        'teachers of a struggling learner',
+      ),
+  };
+}
+
+/** Home lists a learner's assignments first: the link takes them there. */
+export const assignmentNotice = (a: Assignment): ServerNotice => ({
+  kind: 'new-assignment',
+  title: `New assignment: ${a.title}`,
+  body: a.dueAt === null ? 'No due date.' : `Due ${new Date(a.dueAt).toISOString().slice(0, 10)}.`,
+  link: '#/',
+  key: `assignment:${a.id}`,
+});
+
+export function struggleNotice(learnerId: string, name: string, signal: StruggleSignal): ServerNotice {
+  const what =
+    signal.kind === 'repeated-failures'
+      ? `has failed ${signal.exerciseId} ${signal.failed} times`
+      : signal.kind === 'heavy-hints'
+        ? `has taken ${signal.hints} hints on ${signal.exerciseId}`
+        : `has not practised for ${signal.days ?? 'many'} days`;
+  const on = 'exerciseId' in signal ? signal.exerciseId : '';
+  return {
+    kind: 'struggling-learner',
+    title: `${name} may be stuck`,
+    body: `${name} ${what}.`,
+    link: '#/classes',
+    key: `struggle:${learnerId}:${signal.kind}:${on}`,
+  };
+}
