@@ -143,8 +143,8 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   const rateLimit = options.authRateLimit ?? DEFAULT_AUTH_RATE_LIMIT;
   registerAuthRoutes(app, { services, tokens, rateLimit });
   // Set once notifications exist (below): the classes and dashboard rooms raise notices through it.
-  let notices: ReturnType<typeof classroomNotices> | undefined;
-  registerClassRoutes(app, { services, tokens, rateLimit, onAssigned: (a) => notices?.assigned(a) });
+  const notices: { raise?: ReturnType<typeof classroomNotices> } = {};
+  registerClassRoutes(app, { services, tokens, rateLimit, onAssigned: (a) => notices.raise?.assigned(a) });
   registerAdminRoutes(app, { services, tokens });
   await registerDistribution(app, { store, tokens, dataDir: options.dataDir, now, ...options.distribution });
 
@@ -157,7 +157,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     now,
     options: {
       listAssignments: (classId) => services.assignments.listForClass(classId),
-      onStruggle: (learnerId, signals) => notices?.struggling(learnerId, signals),
+      onStruggle: (learnerId, signals) => notices.raise?.struggling(learnerId, signals),
       ...options.dashboard,
     },
   });
@@ -174,7 +174,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   });
   const notifications = new Notifier(store, documents, app.log, now, options.sendLimit);
   registerNotificationRoutes(app, { tokens, notifier: notifications });
-  notices = classroomNotices(store, notifications, app.log);
+  notices.raise = classroomNotices(store, notifications, app.log);
   // Deliveries a stop interrupted go out once the server is up; they finish before storage closes.
   app.addHook('onReady', async () => {
     void notifications.delivery.kick();
