@@ -8,12 +8,12 @@ import { percent } from './wording.js';
  * target band wins; among equals, the earliest in teaching order (the order of `ready`). Stops at
  * the first inside the band, so chances are asked for no further.
  */
-export function pickInBand(
-  ready: readonly Candidate[],
-  chance: (exercise: Candidate, index: number) => number,
+export function pickInBand<T>(
+  ready: readonly T[],
+  chance: (exercise: T, index: number) => number,
   band: TargetSuccess,
-): { exercise: Candidate; probability: number } {
-  let best: { exercise: Candidate; probability: number; distance: number } | undefined;
+): { exercise: T; probability: number } {
+  let best: { exercise: T; probability: number; distance: number } | undefined;
   for (const [i, exercise] of ready.entries()) {
     const probability = chance(exercise, i);
     const distance = Math.max(0, band.low - probability, probability - band.high);
