@@ -56,7 +56,11 @@ export class PaceEstimate {
     // The new ability goes in before the pace, which stays last.
     this.#mean.splice(i, 0, 0);
     this.#cov = this.#cov.map((row) => [...row.slice(0, i), 0, ...row.slice(i)]);
-    this.#cov.splice(i, 0, Array.from({ length: n + 1 }, (_, j) => (j === i ? this.#options.abilitySd ** 2 : 0)));
+    this.#cov.splice(
+      i,
+      0,
+      Array.from({ length: n + 1 }, (_, j) => (j === i ? this.#options.abilitySd ** 2 : 0)),
+    );
     return i;
   }
 
@@ -115,20 +119,23 @@ export class PaceEstimate {
   sample(uniform: () => number): (skills: readonly SkillKey[], difficulty: number) => number {
     const n = this.#mean.length;
     const lower = cholesky(this.#cov);
-    const z = Array.from({ length: n }, () => {
-      const u = 1 - uniform();
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
-    });
+    const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+    const z = Array.from({ length: n }, normal);
     const drawn = this.#mean.map((m, i) => m + lower[i]!.reduce((sum, v, j) => sum + v * z[j]!, 0));
-    const attempts = [...this.#attempts];
-    const index = new Map(this.#index);
+    const pace = drawn[n - 1]!;
+    const known = new Map<SkillKey, number>(
+      [...this.#index].map(([skill, i]) => [skill, drawn[i]! + pace * this.#attempts[i]!]),
+    );
+    // A skill not met yet is drawn from the prior when first asked about, and kept for this draw.
+    const ability = (skill: SkillKey) => {
+      let value = known.get(skill);
+      if (value === undefined) known.set(skill, (value = this.#options.abilitySd * normal()));
+      return value;
+    };
     return (skills, difficulty) => {
-      const slots = skills.flatMap((s) => index.get(s) ?? []);
-      // A skill not yet met is the prior's average learner, at the drawn pace's zero practice.
-      let logit = 0;
-      for (const i of slots) logit += drawn[i]! + drawn[n - 1]! * attempts[i]!;
-      const count = skills.length || 1;
-      return sigmoid(logit / count - logitDifficulty(difficulty));
+      if (skills.length === 0) return sigmoid(-logitDifficulty(difficulty));
+      const logit = skills.reduce<number>((sum, skill) => sum + ability(skill), 0) / skills.length;
+      return sigmoid(logit - logitDifficulty(difficulty));
     };
   }
 }
