@@ -29,6 +29,14 @@ export interface PaceOptions {
   drift: number;
 }
 
+/**
+ * How far a choice's draw strays from the estimate (1 is Thompson sampling proper). Measured in the
+ * simulated worlds (`lionlearn model simulate`): full draws cost 10-20% more exercises to mastery
+ * than choosing on the mean, a tenth of a draw costs nothing measurable and still tries a skill the
+ * estimate is unsure of before one it is sure of.
+ */
+export const EXPLORATION = 0.1;
+
 export const DEFAULT_PACE: PaceOptions = { abilitySd: 1, pace: 0.15, paceSd: 0.2, drift: 0.02 };
 
 export class PaceEstimate {
@@ -106,6 +114,12 @@ export class PaceEstimate {
     }
   }
 
+  /** Answers seen on a skill. */
+  attemptsOn(skill: SkillKey): number {
+    const i = this.#index.get(skill);
+    return i === undefined ? 0 : this.#attempts[i]!;
+  }
+
   /** Measured pace: logits gained per attempt, as the answers so far show it. */
   get pace(): number {
     return this.#mean[this.#mean.length - 1]!;
@@ -114,12 +128,13 @@ export class PaceEstimate {
   /**
    * One draw of the learner from the posterior (Thompson sampling), as a chance function: choosing
    * by a draw explores where the estimate is unsure and exploits where it is sure. `uniform` gives
-   * numbers in [0, 1), so a seeded one gives the same draw.
+   * numbers in [0, 1), so a seeded one gives the same draw. `spread` scales the draw's distance from the
+   * mean: 1 is Thompson sampling proper, 0 the mean itself.
    */
-  sample(uniform: () => number): (skills: readonly SkillKey[], difficulty: number) => number {
+  sample(uniform: () => number, spread = 1): (skills: readonly SkillKey[], difficulty: number) => number {
     const n = this.#mean.length;
     const lower = cholesky(this.#cov);
-    const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+    const normal = () => spread * Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
     const z = Array.from({ length: n }, normal);
     const drawn = this.#mean.map((m, i) => m + lower[i]!.reduce((sum, v, j) => sum + v * z[j]!, 0));
     const pace = drawn[n - 1]!;

@@ -1,7 +1,7 @@
 import { DEFAULT_TARGET_SUCCESS as TARGET_BAND } from '../../../../common/contract/learners.js';
 import type { SkillEvidence } from '../models/performance-prior.js';
-import { PaceEstimate } from '../policy/pace-estimate.js';
-import { pickInBand } from '../policy/recommendation.js';
+import { EXPLORATION, PaceEstimate } from '../policy/pace-estimate.js';
+import { pickAhead } from '../policy/recommendation.js';
 import type { Scenario, SimItem } from './course.js';
 import type { Random } from './random.js';
 
@@ -22,29 +22,35 @@ export interface Policy {
 }
 
 /**
- * The app's rule (pickInBand, as recommendNextExercise uses it) on the learner's measured pace: each
- * learner's abilities and pace are estimated from their own answers (PaceEstimate), and each choice
- * is made on one draw from that estimate (Thompson sampling, from the policy's seeded stream), so
- * it explores while unsure. A skill whose hardest item the draw puts above the band is in hand:
- * its items are passed over while other skills have some. The app gates on lessons read, which the
+ * The app's rule (pickAhead, as recommendNextExercise uses it through pickOnPace) on the learner's
+ * measured pace: each learner's abilities and pace are estimated from their own answers
+ * (PaceEstimate), and each choice is made on one draw from that estimate, `spread` of the way from
+ * its mean (1 is Thompson sampling; the app's EXPLORATION by default), from the policy's seeded
+ * stream, so it explores while unsure. A skill whose hardest item the draw puts above the band is
+ * in hand: its items are passed over while other skills have some. The app gates on lessons read, which the
  * simulation has not: here a skill opens once the draw puts a middling item (difficulty 3) of each
  * prerequisite at the band's low edge or better.
  */
-export const adaptive: Policy = {
-  name: 'adaptive',
+export const paced = (spread: number, name = 'adaptive'): Policy => ({
+  name,
   next(scenario, record, random) {
     const estimate = paceOf(record);
-    const chance = estimate.sample(random);
+    const chance = estimate.sample(random, spread);
     const open = scenario.requires.map((required) => required.every((r) => chance([r], 3) >= TARGET_BAND.low));
     const hardest = hardestRatings(scenario);
     const inHand = hardest.map((d, skill) => chance([skill], d) >= TARGET_BAND.high);
     const ready = scenario.items.filter((item) => !record.solved[item.index] && open[item.skill]);
-    const ahead = ready.filter((item) => !inHand[item.skill]);
-    const pool = ahead.length > 0 ? ahead : ready;
-    if (pool.length === 0) return undefined;
-    return pickInBand(pool, (item) => chance([item.skill], item.difficulty), TARGET_BAND).exercise;
+    if (ready.length === 0) return undefined;
+    return pickAhead(
+      ready,
+      (item) => chance([item.skill], item.difficulty),
+      (item) => inHand[item.skill]!,
+      TARGET_BAND,
+    ).exercise;
   },
-};
+});
+
+export const adaptive = paced(EXPLORATION);
 
 /** Each learner's estimate, brought up to date with the answers recorded since the last choice. */
 const paces = new WeakMap<LearnerRecord, { estimate: PaceEstimate; seen: number }>();
