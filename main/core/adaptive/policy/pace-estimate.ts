@@ -83,10 +83,20 @@ export class PaceEstimate {
     return x;
   }
 
+  /** The answer's logit: its mean, its variance, and the covariance of the state with it. x is sparse: only its non-zero entries are read. */
   #moments(x: number[], difficulty: number) {
-    const covX = this.#cov.map((row) => row.reduce((sum, v, j) => sum + v * x[j]!, 0));
-    const mean = x.reduce((sum, v, i) => sum + v * this.#mean[i]!, 0) - logitDifficulty(difficulty);
-    const variance = x.reduce((sum, v, i) => sum + v * covX[i]!, 0);
+    const nonZero = x.flatMap((v, j) => (v === 0 ? [] : [j]));
+    const covX = this.#cov.map((row) => {
+      let sum = 0;
+      for (const j of nonZero) sum += row[j]! * x[j]!;
+      return sum;
+    });
+    let mean = -logitDifficulty(difficulty);
+    let variance = 0;
+    for (const j of nonZero) {
+      mean += x[j]! * this.#mean[j]!;
+      variance += x[j]! * covX[j]!;
+    }
     return { mean, variance, covX };
   }
 
@@ -105,8 +115,14 @@ export class PaceEstimate {
     const p = sigmoid(mean / Math.sqrt(1 + (Math.PI * variance) / 8));
     const h = p * (1 - p);
     const gain = 1 / (1 + h * variance);
-    this.#mean = this.#mean.map((m, i) => m + covX[i]! * ((correct ? 1 : 0) - p) * gain);
-    this.#cov = this.#cov.map((row, i) => row.map((v, j) => v - covX[i]! * covX[j]! * h * gain));
+    const step = ((correct ? 1 : 0) - p) * gain;
+    // In place: this runs once per answer replayed, over a state of every skill met.
+    for (let i = 0; i < covX.length; i++) {
+      this.#mean[i]! += covX[i]! * step;
+      const row = this.#cov[i]!;
+      const scaled = covX[i]! * h * gain;
+      for (let j = 0; j < covX.length; j++) row[j]! -= scaled * covX[j]!;
+    }
     for (const skill of new Set(skills)) {
       const i = this.#slot(skill);
       this.#attempts[i]! += 1;

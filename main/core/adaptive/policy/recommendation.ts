@@ -27,7 +27,7 @@ export function pickInBand<T>(
 }
 
 /** The answers the pace is measured on: enough to see how fast a learner goes, few enough to replay at every call. */
-export const PACE_ANSWERS = 500;
+export const PACE_ANSWERS = 200;
 
 /** The hardest difficulty: a skill whose hardest exercise is predicted above the band is in hand. */
 const HARDEST = 5;
