@@ -5,7 +5,7 @@ import type { CatalogStore } from '../content/catalog-store.js';
 import type { ProgressReader } from '../progress/progress-reader.js';
 import type { LearnerSessions } from '../users/learner-sessions.js';
 import type { LearnerStore } from '../users/learner-store.js';
-import type { Candidate, Candidates } from './policy/candidates.js';
+import type { Candidates } from './policy/candidates.js';
 import type { FinishedSteps } from './policy/finished-steps.js';
 import type { KnowledgeModel } from './models/inference/knowledge-model.js';
 import { adjustDifficulty, RECENT_ANSWERS } from './policy/difficulty-adjustment.js';
@@ -13,7 +13,7 @@ import type { LearningPaths } from './policy/learning-path.js';
 import { predictFromEvidence } from './models/performance-prior.js';
 import type { PracticeHistory } from './practice-history.js';
 import type { ReviewSchedule } from './policy/review-schedule.js';
-import { explainPick, pickInBand } from './policy/recommendation.js';
+import { explainPick, PACE_ANSWERS, paceOf, pickOnPace } from './policy/recommendation.js';
 import { pathChanges } from './policy/stored-paths.js';
 import type { StoredPaths } from './policy/stored-paths.js';
 import { analyzeUserPattern, PATTERN_ANSWERS, PATTERN_DAYS } from './user-pattern.js';
@@ -96,13 +96,23 @@ export function createAdaptiveService(deps: {
         ready.map((c) => c.skills),
       );
       const evidence = reader.evidenceBySkill(learnerId);
-      const chance = (exercise: Candidate, i: number) => {
-        const d = deep[i]!;
-        if ('probability' in d) return d.probability;
-        const tried = exercise.skills.flatMap((skill) => evidence.get(skill) ?? []);
-        return predictFromEvidence(exercise.difficulty, tried).probability;
-      };
-      const { exercise, probability } = pickInBand(ready, chance, band);
+      const pace = paceOf(learnerId, history.latest(learnerId, PACE_ANSWERS).reverse(), (id) =>
+        deps.catalog.difficultyOf(id),
+      );
+      const { exercise, probability } = pickOnPace(
+        ready,
+        (i) => {
+          const d = deep[i]!;
+          return 'probability' in d ? d.probability : undefined;
+        },
+        (exercise) =>
+          predictFromEvidence(
+            exercise.difficulty,
+            exercise.skills.flatMap((skill) => evidence.get(skill) ?? []),
+          ).probability,
+        pace,
+        band,
+      );
       return {
         kind: 'exercise',
         contentId: exercise.id,

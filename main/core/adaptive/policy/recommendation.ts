@@ -1,6 +1,8 @@
 import type { TargetSuccess } from '../../../../common/contract/learners.js';
 import type { ProgressReader } from '../../progress/progress-reader.js';
 import type { Candidate } from './candidates.js';
+import { EXPLORATION, PaceEstimate } from './pace-estimate.js';
+import { seeded, seedOf } from './seeded-random.js';
 import { percent } from './wording.js';
 
 /**
@@ -8,12 +10,12 @@ import { percent } from './wording.js';
  * target band wins; among equals, the earliest in teaching order (the order of `ready`). Stops at
  * the first inside the band, so chances are asked for no further.
  */
-export function pickInBand(
-  ready: readonly Candidate[],
-  chance: (exercise: Candidate, index: number) => number,
+export function pickInBand<T>(
+  ready: readonly T[],
+  chance: (exercise: T, index: number) => number,
   band: TargetSuccess,
-): { exercise: Candidate; probability: number } {
-  let best: { exercise: Candidate; probability: number; distance: number } | undefined;
+): { exercise: T; probability: number } {
+  let best: { exercise: T; probability: number; distance: number } | undefined;
   for (const [i, exercise] of ready.entries()) {
     const probability = chance(exercise, i);
     const distance = Math.max(0, band.low - probability, probability - band.high);
@@ -22,6 +24,79 @@ export function pickInBand(
   }
   if (!best) throw new Error('pickInBand needs at least one exercise');
   return best;
+}
+
+/** The answers the pace is measured on: enough to see how fast a learner goes, few enough to replay at every call. */
+export const PACE_ANSWERS = 200;
+
+/** The hardest difficulty: a skill whose hardest exercise is predicted above the band is in hand. */
+const HARDEST = 5;
+
+/** A learner's pace, measured from their graded answers (oldest first). */
+export function measuredPace(
+  answers: readonly { skills: string[]; correct: boolean; contentId: string }[],
+  difficultyOf: (contentId: string) => number | undefined,
+): PaceEstimate {
+  const pace = new PaceEstimate();
+  for (const a of answers) pace.observe(a.skills, difficultyOf(a.contentId) ?? 3, a.correct);
+  return pace;
+}
+
+/**
+ * The band rule ahead of what the learner already has: exercises in hand are passed over while
+ * anything else is ready (the lagging prior kept offering them), then pickInBand.
+ */
+export function pickAhead<T>(
+  ready: readonly T[],
+  chance: (exercise: T) => number,
+  inHand: (exercise: T) => boolean,
+  band: TargetSuccess,
+): { exercise: T; probability: number } {
+  const ahead = ready.filter((exercise) => !inHand(exercise));
+  return pickInBand(ahead.length > 0 ? ahead : ready, chance, band);
+}
+
+/**
+ * The recommendation on the learner's measured pace. Where the deep model has no word, a skill the
+ * learner has practised is judged by their own pace (a draw from PaceEstimate, which explores a
+ * little where it is unsure) rather than the simple prior, which lags a fast learner; one whose
+ * answers are not among those measured keeps the prior's chance. An exercise is in hand when the
+ * draw puts the hardest exercise of each of its skills above the band.
+ */
+export function pickOnPace(
+  ready: readonly Candidate[],
+  deepChance: (index: number) => number | undefined,
+  prior: (exercise: Candidate) => number,
+  pace: { practised(skill: string): boolean; draw(skills: readonly string[], difficulty: number): number },
+  band: TargetSuccess,
+): { exercise: Candidate; probability: number } {
+  const scored = ready.map((exercise, i) => ({
+    exercise,
+    probability:
+      deepChance(i) ??
+      (exercise.skills.some(pace.practised) ? pace.draw(exercise.skills, exercise.difficulty) : prior(exercise)),
+    inHand:
+      exercise.skills.length > 0 &&
+      exercise.skills.every((skill) => pace.practised(skill) && pace.draw([skill], HARDEST) >= band.high),
+  }));
+  const { exercise: pick } = pickAhead(
+    scored,
+    (s) => s.probability,
+    (s) => s.inHand,
+    band,
+  );
+  return { exercise: pick.exercise, probability: pick.probability };
+}
+
+/** A learner's measured pace as pickOnPace reads it: one draw, seeded by who they are and how many answers it has seen. */
+export function paceOf(
+  learnerId: string,
+  answers: readonly { skills: string[]; correct: boolean; contentId: string }[],
+  difficultyOf: (contentId: string) => number | undefined,
+) {
+  const estimate = measuredPace(answers, difficultyOf);
+  const draw = estimate.sample(seeded(seedOf(learnerId) + answers.length), EXPLORATION);
+  return { practised: (skill: string) => estimate.attemptsOn(skill) > 0, draw };
 }
 
 /** Why this exercise, in the learner's words: their weakest skill in it, or that it is new. */

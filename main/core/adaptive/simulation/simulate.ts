@@ -53,6 +53,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Policy
         solved: scenario.items.map(() => false),
         evidence: Array.from({ length: scenario.skillCount }, () => ({ correct: 0, attempts: 0 })),
         last: -1,
+        answers: [],
       };
       let done = 0;
       while (done < options.budget && !learner.mastered()) {
@@ -67,6 +68,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions): Policy
           right += 1;
         }
         record.last = item.index;
+        record.answers.push({ item, correct });
         done += 1;
         attempts += 1;
       }
