@@ -5,6 +5,7 @@ import { createLogger } from '../infra/log/logger.js';
 import { emailSchema, newPasswordSchema } from './accounts/credential-schemas.js';
 import { defaultDocumentsOptions } from './documents/register-documents.js';
 import { parseBody } from './http/parse-body.js';
+import { emailOptionsFrom } from './notifications/email-config.js';
 import { DEFAULT_AUTH_RATE_LIMIT } from './http/rate-limits.js';
 import { exitGracefullyOnSignals } from './ops/shutdown.js';
 import { createAdminAccount, createSyncServer, DEFAULT_ACCESS_TTL_SECONDS } from './server.js';
@@ -38,6 +39,9 @@ interface ServeFlags extends StorageFlags {
   shutdownTimeout: number;
   compactAfter: number;
   accountSockets: number;
+  smtpUrl?: string;
+  emailFrom?: string;
+  publicUrl?: string;
 }
 
 const program = new Command('lionlearn-server')
@@ -99,6 +103,15 @@ const program = new Command('lionlearn-server')
       .argParser(integerFrom(1))
       .default(defaultDocumentsOptions.maxSocketsPerAccount),
   )
+  .option('--smtp-url <url>', 'smtp://user:pass@host:587 turns email on (env LIONLEARN_SERVER_SMTP_URL)')
+  .option(
+    '--email-from <address>',
+    'From of the emails, "Class <noreply@school.example>" (env LIONLEARN_SERVER_EMAIL_FROM)',
+  )
+  .option(
+    '--public-url <url>',
+    'this server as learners reach it, for the unsubscribe links (env LIONLEARN_SERVER_PUBLIC_URL)',
+  )
   .action(async (flags: ServeFlags) => {
     const logger = createLogger('sync-server');
     const server = await createSyncServer({
@@ -110,6 +123,11 @@ const program = new Command('lionlearn-server')
       metricsToken: fromEnv(flags.metricsToken, 'LIONLEARN_SERVER_METRICS_TOKEN'),
       authRateLimit: { ...DEFAULT_AUTH_RATE_LIMIT, max: flags.authRateLimit },
       documents: { compactAfter: flags.compactAfter, maxSocketsPerAccount: flags.accountSockets },
+      email: emailOptionsFrom({
+        smtpUrl: fromEnv(flags.smtpUrl, 'LIONLEARN_SERVER_SMTP_URL'),
+        from: fromEnv(flags.emailFrom, 'LIONLEARN_SERVER_EMAIL_FROM'),
+        publicUrl: fromEnv(flags.publicUrl, 'LIONLEARN_SERVER_PUBLIC_URL'),
+      }),
       logger,
     });
     // Fastify's close refuses new requests, then the documents layer drains and closes sockets with 1012.

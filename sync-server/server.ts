@@ -22,6 +22,9 @@ import { TokenVerifier } from './accounts/token-verifier.js';
 import { registerDocuments } from './documents/register-documents.js';
 import type { DocumentsOptions } from './documents/register-documents.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import type { EmailOptions } from './notifications/email-config.js';
+import { registerEmailRoutes } from './notifications/email-routes.js';
+import { EmailService, unsubscribeParts } from './notifications/email-service.js';
 import { registerNotificationRoutes } from './notifications/notification-routes.js';
 import { Notifier } from './notifications/notifier.js';
 import type { SendLimit } from './notifications/notifier.js';
@@ -57,6 +60,10 @@ export interface SyncServerOptions extends StorageOptions {
   documents?: Partial<DocumentsOptions>;
   /** Messages one teacher or admin may send per window. */
   sendLimit?: SendLimit;
+  /** SMTP and the From address; without it (the default) the server sends no email. */
+  email?: EmailOptions;
+  /** Test seam: the mail transport in place of nodemailer's SMTP one. */
+  emailTransport?: ConstructorParameters<typeof EmailService>[6];
 }
 
 export interface SyncServer {
@@ -69,6 +76,8 @@ export interface SyncServer {
   metrics: SyncMetrics;
   /** Messages and notices into inboxes; `notifyClass` / `notifyTeacher` are the hooks of other server parts. */
   notifications: Notifier;
+  /** The outbox, sender and digests when SMTP is configured. */
+  email: EmailService | undefined;
   options: SyncServerOptions;
 }
 
@@ -140,15 +149,32 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     metrics,
     options: options.documents,
   });
-  const notifications = new Notifier(store, documents, app.log, now, options.sendLimit);
+  const emailParts = unsubscribeParts(key, store, documents);
+  registerEmailRoutes(app, emailParts);
+  const email =
+    options.email &&
+    new EmailService(
+      store,
+      options.email,
+      emailParts.tokens,
+      emailParts.preference,
+      app.log,
+      () => now().getTime(),
+      options.emailTransport,
+    );
+  const notifications = new Notifier(store, documents, app.log, now, options.sendLimit, email);
   registerNotificationRoutes(app, { tokens, notifier: notifications });
   // Deliveries a stop interrupted go out once the server is up; they finish before storage closes.
   app.addHook('onReady', async () => {
     void notifications.delivery.kick();
+    email?.start();
   });
-  app.addHook('preClose', () => notifications.delivery.stop());
+  app.addHook('preClose', async () => {
+    await notifications.delivery.stop();
+    await email?.stop();
+  });
 
-  return { app, store, tokens, memberships, revocations, services, metrics, notifications, options };
+  return { app, store, tokens, memberships, revocations, services, metrics, notifications, email, options };
 }
 
 /** `admin create` of the server CLI: the first admin, through the same registration as everyone else. */
