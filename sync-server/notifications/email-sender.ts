@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Transporter } from 'nodemailer';
+import { headerSafe } from './email-compose.js';
 import type { EmailOptions } from './email-config.js';
 import type { EmailOutbox, QueuedMail } from './email-outbox.js';
 
@@ -91,7 +92,7 @@ export class EmailSender {
     try {
       await this.transport.sendMail({
         from: this.options.from,
-        to: { name: mail.toName, address: mail.toAddress },
+        to: { name: headerSafe(mail.toName, 100), address: mail.toAddress },
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
