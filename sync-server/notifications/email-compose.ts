@@ -13,8 +13,8 @@ export interface ComposedEmail {
  * the transport does; long values are cut.
  */
 export function headerSafe(value: string, max = 150): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const flat = value
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();

@@ -104,12 +104,4 @@ export class EmailOutbox {
       id,
     ]);
   }
-
-  /** The next time a queued mail is due, if any (the sender sleeps until then). */
-  async nextDue(): Promise<number | undefined> {
-    const row = await this.store.get<{ at: number | null }>(
-      'SELECT min(next_attempt_at) AS at FROM email_outbox WHERE sent_at IS NULL AND failed_at IS NULL',
-    );
-    return row?.at == null ? undefined : Number(row.at);
-  }
 }

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Transporter } from 'nodemailer';
+import { BackgroundRounds } from './background-rounds.js';
 import { headerSafe } from './email-compose.js';
 import type { EmailOptions } from './email-config.js';
 import type { EmailOutbox, QueuedMail } from './email-outbox.js';
@@ -23,10 +24,8 @@ const permanent = (error: unknown): boolean => {
  * given up after `maxAttempts` with an error in the log. An SMTP server that is down only delays mail.
  */
 export class EmailSender {
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly rounds = new BackgroundRounds(() => this.drain());
   private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
 
   constructor(
     private readonly outbox: EmailOutbox,
@@ -43,30 +42,17 @@ export class EmailSender {
 
   /** Sends what is due; a call while a round runs makes it look again when done. */
   kick(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again && !this.stopped) {
-        this.again = false;
-        void this.kick();
-      }
-    });
-    return this.running;
+    return this.rounds.kick();
   }
 
   /** Resolves once no round runs (tests wait on it). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  idle(): Promise<void> {
+    return this.rounds.idle();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.timer);
-    await this.running;
+    await this.rounds.stop();
     this.transport.close();
   }
 
@@ -79,7 +65,7 @@ export class EmailSender {
     try {
       for (;;) {
         const batch = await this.outbox.claim(this.options.concurrency, this.now(), LEASE_MS);
-        if (batch.length === 0 || this.stopped) return;
+        if (batch.length === 0 || this.rounds.isStopped) return;
         await Promise.all(batch.map((mail) => this.send(mail)));
       }
     } catch (error) {
