@@ -1,14 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { wireName } from '../../common/contract/sync-docs.js';
 import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 import { DocStore } from '../documents/doc-store.js';
 import type { SyncServer, SyncServerOptions } from '../server.js';
+import { capturedLogs } from '../testing/captured-logs.js';
 import { login, PASSWORD, request, signedInAdmin, startTestServer } from '../testing/test-server.js';
 import type { EmailOptions } from './email-config.js';
 import { emailOptionsFrom } from './email-config.js';
@@ -299,16 +298,7 @@ describe('email', { timeout: 60_000 }, () => {
     const smtp = await startTestSmtp();
     cleanups.push(smtp.close);
     smtp.state.refusing = true;
-    const lines: string[] = [];
-    const logger = pino(
-      { level: 'warn' },
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          lines.push(chunk.toString());
-          done();
-        },
-      }),
-    );
+    const { lines, logger } = capturedLogs('warn');
     const time = clock(WEDNESDAY);
     const server = await start({ email: emailOptions(smtp.url, { maxAttempts: 4 }), now: time.now, logger });
     const { teacher, classId } = await classroom(server, ['ada@example.org']);
