@@ -29,12 +29,15 @@ const emailSettingsSchema = z.object({
   smtpUrl: z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' }),
   // Display names and addresses only: a From with a line break would add headers.
   from: z
-    .string()
+    .string({ error: 'required with --smtp-url (--email-from or LIONLEARN_SERVER_EMAIL_FROM)' })
     .min(3)
     .max(200)
     .regex(/^[^\r\n]*@[^\r\n]*$/, 'an address such as "Class server <noreply@school.example>"'),
   publicUrl: z
-    .url({ protocol: /^https?$/, error: 'an http:// or https:// URL' })
+    .url({
+      protocol: /^https?$/,
+      error: 'required with --smtp-url: an http:// or https:// URL (--public-url or LIONLEARN_SERVER_PUBLIC_URL)',
+    })
     .transform((url) => url.replace(/\/+$/, '')),
 });
 

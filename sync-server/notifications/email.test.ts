@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { wireName } from '../../common/contract/sync-docs.js';
 import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
+import { pgRedisAvailable, startPostgres } from '../../tests/support/pg-redis.js';
 import { DocStore } from '../documents/doc-store.js';
 import type { SyncServer, SyncServerOptions } from '../server.js';
 import { capturedLogs } from '../testing/captured-logs.js';
@@ -384,5 +385,44 @@ describe('email', { timeout: 60_000 }, () => {
     expect(mail!.text).toContain('After the restart.');
     await second.email!.sender.idle();
     expect((await outboxRows(second))[0]).toMatchObject({ attempts: 2, sent_at: WEDNESDAY + BASE_MS });
+  });
+});
+
+// The same outbox, digest and unsubscribe statements once against a real PostgreSQL server.
+describe.skipIf(!pgRedisAvailable)('email on PostgreSQL (skipped when PostgreSQL is not installed)', () => {
+  it('queues, retries, sends, digests and unsubscribes', { timeout: 120_000 }, async () => {
+    const postgres = await startPostgres();
+    cleanups.push(() => postgres.stop());
+    const smtp = await startTestSmtp();
+    cleanups.push(smtp.close);
+    smtp.state.refusing = true;
+    const time = clock(WEDNESDAY);
+    const server = await start({
+      databaseUrl: postgres.url,
+      tokenSecret: 'a-secret-of-more-than-thirty-two-characters',
+      email: emailOptions(smtp.url),
+      now: time.now,
+      accessTtlSeconds: 30 * 24 * 3600,
+    });
+    const { teacher, classId, ids } = await classroom(server, ['ada@example.org']);
+    await chooseDigest(server, ids[0]!, 'daily');
+    const body = { audience: { to: 'class', classId }, text: 'On PostgreSQL.', important: true };
+    expect((await send(server, teacher.accessToken, body)).statusCode).toBe(202);
+    const sender = server.email!.sender;
+    await sender.kick();
+    await sender.idle();
+    expect((await outboxRows(server))[0]).toMatchObject({ attempts: 1, next_attempt_at: WEDNESDAY + BASE_MS });
+    smtp.state.refusing = false;
+    time.state.at = Date.UTC(2026, 11, 3, 0, 30);
+    expect(await server.email!.digest.run()).toBe(1);
+    expect(await server.email!.digest.run()).toBe(0);
+    await sender.kick();
+    const mails = await smtp.received(2);
+    expect(mails.map((mail) => mail.header('Subject')).sort()).toEqual([
+      'Important: Message from Ms Rivera',
+      'Your daily digest: 1 new message',
+    ]);
+    expect((await request(server.app, 'GET', pathOf(linkIn(mails[0]!.text)))).statusCode).toBe(200);
+    expect(await server.email!.digest['preference'].cadence(ids[0]!)).toBeUndefined();
   });
 });
