@@ -104,4 +104,10 @@ export class EmailOutbox {
       id,
     ]);
   }
+
+  /** Forgets mails sent or given up before `before`, so the table holds weeks of mail, not years. */
+  async prune(before: number): Promise<number> {
+    return (await this.store.run('DELETE FROM email_outbox WHERE sent_at < ? OR failed_at < ?', [before, before]))
+      .changes;
+  }
 }

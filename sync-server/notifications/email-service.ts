@@ -13,6 +13,9 @@ import { EmailOutbox } from './email-outbox.js';
 import { EmailSender } from './email-sender.js';
 import { UnsubscribeTokens } from './email-unsubscribe-token.js';
 
+/** Sent and given-up mails are kept this long (to look into a complaint), then deleted. */
+const KEEP_SENT_MS = 30 * 24 * 60 * 60_000;
+
 /** The server's email when SMTP is configured: the outbox, its sender, the digests and the unsubscribe links. */
 export class EmailService {
   readonly outbox: EmailOutbox;
@@ -77,12 +80,13 @@ export class EmailService {
     );
   }
 
-  /** Sends in the background from now on; digests are looked for at once and every `digestCheckMs`. */
+  /** Sends in the background from now on; digests (and old mails to forget) are looked for at once and every `digestCheckMs`. */
   start(): void {
     this.sender.start();
     const digest = () =>
-      void this.digest
-        .run()
+      void this.outbox
+        .prune(this.now() - KEEP_SENT_MS)
+        .then(() => this.digest.run())
         .then((queued) => (queued > 0 ? this.sender.kick() : undefined))
         .catch((error: unknown) =>
           this.log.error({ err: error }, 'email: the digest failed; trying at the next check'),

@@ -337,6 +337,10 @@ describe('email', { timeout: 60_000 }, () => {
     });
     expect(lines.filter((line) => line.includes('will retry'))).toHaveLength(3);
     expect(lines.filter((line) => line.includes('email: given up'))).toHaveLength(1);
+    // Given-up (and sent) mails are forgotten after 30 days, not kept forever.
+    expect(await server.email!.outbox.prune(WEDNESDAY + 7 * BASE_MS)).toBe(0);
+    expect(await server.email!.outbox.prune(WEDNESDAY + 7 * BASE_MS + 1)).toBe(1);
+    expect(await outboxRows(server)).toEqual([]);
   });
 
   it('answers a send at once while the SMTP server hangs', async () => {
