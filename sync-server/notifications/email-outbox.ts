@@ -2,6 +2,9 @@ import type { SqlRunner, SqlStore } from '../storage/sql-store.js';
 import type { ComposedEmail } from './email-compose.js';
 
 /** A mail to queue: its natural key as id, so queueing the same mail twice (a retried hook, two instances) is one. */
+/** Rows per INSERT: 2,000 parameters, well inside SQLite's and PostgreSQL's limits. */
+const QUEUE_BATCH = 200;
+
 export interface OutboxMail extends ComposedEmail {
   id: string;
   accountId: string;
@@ -37,12 +40,14 @@ export class EmailOutbox {
 
   /** Inside the caller's transaction: the mail is queued exactly when what it tells of is stored. */
   async queue(tx: SqlRunner, mails: readonly OutboxMail[], at: number): Promise<void> {
-    for (const mail of mails) {
+    // Many rows a statement: an important announcement to thousands is tens of statements, not thousands.
+    for (let i = 0; i < mails.length; i += QUEUE_BATCH) {
+      const batch = mails.slice(i, i + QUEUE_BATCH);
       await tx.run(
         `INSERT INTO email_outbox (id, account_id, to_address, to_name, subject, text_body, html_body, unsubscribe_url,
            next_attempt_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-        [
+         VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (id) DO NOTHING`,
+        batch.flatMap((mail) => [
           mail.id,
           mail.accountId,
           mail.toAddress,
@@ -53,7 +58,7 @@ export class EmailOutbox {
           mail.unsubscribeUrl,
           at,
           at,
-        ],
+        ]),
       );
     }
   }
