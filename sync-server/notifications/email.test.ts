@@ -106,6 +106,15 @@ describe('email', { timeout: 60_000 }, () => {
     const server = await start({ email: emailOptions(smtp.url) });
     const { teacher, classId, ids } = await classroom(server, ['ada@example.org', 'bob@example.org']);
 
+    // The flag is a boolean or absent; anything else is refused, so a typo never mails a class by accident.
+    for (const important of ['yes', 1, null, {}]) {
+      const refused = await send(server, teacher.accessToken, {
+        audience: { to: 'class', classId },
+        text: 'x',
+        important,
+      });
+      expect({ important, status: refused.statusCode }).toEqual({ important, status: 400 });
+    }
     const plain = await send(server, teacher.accessToken, {
       audience: { to: 'class', classId },
       text: 'Not important.',
