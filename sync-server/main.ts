@@ -5,6 +5,7 @@ import { createLogger } from '../infra/log/logger.js';
 import { emailSchema, newPasswordSchema } from './accounts/credential-schemas.js';
 import { defaultDocumentsOptions } from './documents/register-documents.js';
 import { parseBody } from './http/parse-body.js';
+import { emailOptionsFrom } from './notifications/email-config.js';
 import { DEFAULT_AUTH_RATE_LIMIT } from './http/rate-limits.js';
 import { exitGracefullyOnSignals } from './ops/shutdown.js';
 import { announceServer } from './distribution/announce.js';
@@ -44,6 +45,9 @@ interface ServeFlags extends StorageFlags {
   announce: boolean;
   announceName?: string;
   packsDir: string;
+  smtpUrl?: string;
+  emailFrom?: string;
+  publicUrl?: string;
 }
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
@@ -114,6 +118,15 @@ const program = new Command('lionlearn-server')
     'folder of pack source folders the class dashboard counts completion against (env LIONLEARN_SERVER_PACKS_DIR)',
     env.LIONLEARN_SERVER_PACKS_DIR ?? 'content-packs',
   )
+  .option('--smtp-url <url>', 'smtp://user:pass@host:587 turns email on (env LIONLEARN_SERVER_SMTP_URL)')
+  .option(
+    '--email-from <address>',
+    'From of the emails, "Class <noreply@school.example>" (env LIONLEARN_SERVER_EMAIL_FROM)',
+  )
+  .option(
+    '--public-url <url>',
+    'this server as learners reach it, for the unsubscribe links (env LIONLEARN_SERVER_PUBLIC_URL)',
+  )
   .action(async (flags: ServeFlags) => {
     const logger = createLogger('sync-server');
     const server = await createSyncServer({
@@ -126,6 +139,11 @@ const program = new Command('lionlearn-server')
       authRateLimit: { ...DEFAULT_AUTH_RATE_LIMIT, max: flags.authRateLimit },
       documents: { compactAfter: flags.compactAfter, maxSocketsPerAccount: flags.accountSockets },
       dashboard: { packsDir: resolve(flags.packsDir) },
+      email: emailOptionsFrom({
+        smtpUrl: fromEnv(flags.smtpUrl, 'LIONLEARN_SERVER_SMTP_URL'),
+        from: fromEnv(flags.emailFrom, 'LIONLEARN_SERVER_EMAIL_FROM'),
+        publicUrl: fromEnv(flags.publicUrl, 'LIONLEARN_SERVER_PUBLIC_URL'),
+      }),
       logger,
     });
     // Fastify's close refuses new requests, then the documents layer drains and closes sockets with 1012.

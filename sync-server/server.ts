@@ -29,6 +29,9 @@ import { registerDocuments } from './documents/register-documents.js';
 import { registerPrivacyRoutes } from './privacy/privacy-routes.js';
 import type { DocumentsOptions } from './documents/register-documents.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import type { EmailOptions } from './notifications/email-config.js';
+import { registerEmailRoutes } from './notifications/email-routes.js';
+import { EmailService, unsubscribeParts } from './notifications/email-service.js';
 import { registerNotificationRoutes } from './notifications/notification-routes.js';
 import { Notifier } from './notifications/notifier.js';
 import type { SendLimit } from './notifications/notifier.js';
@@ -68,6 +71,10 @@ export interface SyncServerOptions extends StorageOptions {
   sendLimit?: SendLimit;
   /** The packs reports count against, assignments, struggle thresholds. */
   dashboard?: DashboardOptions;
+  /** SMTP and the From address; without it (the default) the server sends no email. */
+  email?: EmailOptions;
+  /** Test seam: the mail transport in place of nodemailer's SMTP one. */
+  emailTransport?: ConstructorParameters<typeof EmailService>[6];
 }
 
 export interface SyncServer {
@@ -81,6 +88,8 @@ export interface SyncServer {
   /** Messages and notices into inboxes; `notifyClass` / `notifyTeacher` are the hooks of other server parts. */
   notifications: Notifier;
   dashboard: Dashboard;
+  /** The outbox, sender and digests when SMTP is configured. */
+  email: EmailService | undefined;
   options: SyncServerOptions;
 }
 
@@ -172,16 +181,33 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     options: options.documents,
     onCommitted: dashboard.projector.committed,
   });
-  const notifications = new Notifier(store, documents, app.log, now, options.sendLimit);
+  const emailParts = unsubscribeParts(key, store, documents);
+  registerEmailRoutes(app, emailParts);
+  const email =
+    options.email &&
+    new EmailService(
+      store,
+      options.email,
+      emailParts.tokens,
+      emailParts.preference,
+      app.log,
+      () => now().getTime(),
+      options.emailTransport,
+    );
+  const notifications = new Notifier(store, documents, app.log, now, options.sendLimit, email);
   registerNotificationRoutes(app, { tokens, notifier: notifications });
   notices.raise = classroomNotices(store, notifications, app.log);
   // Deliveries a stop interrupted go out once the server is up; they finish before storage closes.
   app.addHook('onReady', async () => {
     void notifications.delivery.kick();
+    email?.start();
   });
-  app.addHook('preClose', () => notifications.delivery.stop());
+  app.addHook('preClose', async () => {
+    await notifications.delivery.stop();
+    await email?.stop();
+  });
 
-  return { app, store, tokens, memberships, revocations, services, metrics, notifications, dashboard, options };
+  return { app, store, tokens, memberships, revocations, services, metrics, notifications, dashboard, email, options };
 }
 
 /** `admin create` of the server CLI: the first admin, through the same registration as everyone else. */

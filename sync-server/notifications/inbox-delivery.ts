@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { wireName } from '../../common/contract/sync-docs.js';
 import type { DocManager } from '../documents/doc-manager.js';
+import { BackgroundRounds } from './background-rounds.js';
 import type { MessageStore, PendingDelivery } from './message-store.js';
 
 /** Deliveries written per round: one group commit of inbox rows, then one of delivered marks. */
@@ -17,10 +18,8 @@ const RETRY_MS = 5_000;
  * waits and retries, never stopping the server.
  */
 export class InboxDelivery {
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly rounds = new BackgroundRounds(() => this.drain());
   private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
 
   constructor(
     private readonly messages: MessageStore,
@@ -31,30 +30,17 @@ export class InboxDelivery {
 
   /** Delivers what is pending; a call while a round runs makes it look again when done. */
   kick(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again && !this.stopped) {
-        this.again = false;
-        void this.kick();
-      }
-    });
-    return this.running;
+    return this.rounds.kick();
   }
 
   /** Resolves once nothing is pending or running (tests and the bench wait on it). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  idle(): Promise<void> {
+    return this.rounds.idle();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     clearTimeout(this.timer);
-    await this.running;
+    await this.rounds.stop();
   }
 
   private async write(batch: readonly PendingDelivery[]): Promise<void> {
@@ -71,7 +57,7 @@ export class InboxDelivery {
       if (online.length > 0) await this.write(await this.messages.pendingFor(online));
       for (;;) {
         const batch = await this.messages.pending(BATCH);
-        if (batch.length === 0 || this.stopped) return;
+        if (batch.length === 0 || this.rounds.isStopped) return;
         await this.write(batch);
       }
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { InboxItem } from '../../common/contract/notifications.js';
-import type { SqlStore } from '../storage/sql-store.js';
+import type { SqlRunner, SqlStore } from '../storage/sql-store.js';
 
 /** Whose inboxes a message goes to, once the sender's rights were checked. */
 export type Recipients =
@@ -27,6 +27,8 @@ export class MessageStore {
     message: { id: string; senderId: string | null; item: InboxItem; update: Uint8Array; important: boolean },
     recipients: Recipients,
     at: number,
+    /** Runs in the same transaction once the deliveries are written (the important message's mails). */
+    also?: (tx: SqlRunner) => Promise<void>,
   ): Promise<number> {
     return this.store.transaction(async (tx) => {
       await tx.run(
@@ -51,32 +53,36 @@ export class MessageStore {
           ])
         ).changes;
       const active = `a.status = 'active'`;
-      switch (recipients.kind) {
-        case 'class':
-          return insert(
-            `SELECT ?, m.account_id FROM class_members m JOIN accounts a ON a.id = m.account_id
+      const written = await (async () => {
+        switch (recipients.kind) {
+          case 'class':
+            return insert(
+              `SELECT ?, m.account_id FROM class_members m JOIN accounts a ON a.id = m.account_id
              WHERE m.class_id = ? AND ${active}`,
-            [recipients.classId],
-          );
-        case 'teacher-of-class':
-          return insert(
-            `SELECT ?, c.teacher_id FROM classes c JOIN accounts a ON a.id = c.teacher_id WHERE c.id = ? AND ${active}`,
-            [recipients.classId],
-          );
-        case 'everyone':
-          // Everyone but the sender, who wrote it.
-          return insert(`SELECT ?, a.id FROM accounts a WHERE ${active} AND (? IS NULL OR a.id <> ?)`, [
-            message.senderId,
-            message.senderId,
-          ]);
-        case 'accounts': {
-          let count = 0;
-          for (const accountId of new Set(recipients.accountIds)) {
-            count += await insert(`SELECT ?, a.id FROM accounts a WHERE a.id = ? AND ${active}`, [accountId]);
+              [recipients.classId],
+            );
+          case 'teacher-of-class':
+            return insert(
+              `SELECT ?, c.teacher_id FROM classes c JOIN accounts a ON a.id = c.teacher_id WHERE c.id = ? AND ${active}`,
+              [recipients.classId],
+            );
+          case 'everyone':
+            // Everyone but the sender, who wrote it.
+            return insert(`SELECT ?, a.id FROM accounts a WHERE ${active} AND (? IS NULL OR a.id <> ?)`, [
+              message.senderId,
+              message.senderId,
+            ]);
+          case 'accounts': {
+            let count = 0;
+            for (const accountId of new Set(recipients.accountIds)) {
+              count += await insert(`SELECT ?, a.id FROM accounts a WHERE a.id = ? AND ${active}`, [accountId]);
+            }
+            return count;
           }
-          return count;
         }
-      }
+      })();
+      await also?.(tx);
+      return written;
     });
   }
 

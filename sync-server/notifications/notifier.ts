@@ -9,6 +9,7 @@ import type { DocManager } from '../documents/doc-manager.js';
 import { inboxItemUpdate } from '../documents/learner-documents.js';
 import { ServerError } from '../http/server-error.js';
 import type { SqlStore } from '../storage/sql-store.js';
+import type { EmailService } from './email-service.js';
 import { InboxDelivery } from './inbox-delivery.js';
 import { MessageStore } from './message-store.js';
 import type { Recipients } from './message-store.js';
@@ -47,6 +48,8 @@ export class Notifier {
     log: FastifyBaseLogger,
     private readonly now: () => Date,
     private readonly limit: SendLimit = DEFAULT_SEND_LIMIT,
+    /** Present when the server sends email: important messages are mailed to their recipients too. */
+    private readonly email?: Pick<EmailService, 'queueImportant' | 'sender'>,
   ) {
     this.messages = new MessageStore(store);
     this.delivery = new InboxDelivery(this.messages, docs, log, () => this.now().getTime());
@@ -107,12 +110,16 @@ export class Notifier {
       return { messageId: key, recipients: 0 };
     }
     const item: InboxItem = { id, at: this.now().toISOString(), ...fields };
+    const at = this.now().getTime();
+    const email = item.important ? this.email : undefined;
     const count = await this.messages.add(
       { id, senderId, item, update: inboxItemUpdate(item), important: item.important === true },
       recipients,
-      this.now().getTime(),
+      at,
+      email && ((tx) => email.queueImportant(tx, id, item, at)),
     );
     void this.delivery.kick();
+    void email?.sender.kick();
     return { messageId: id, recipients: count };
   }
 }

@@ -155,6 +155,35 @@ CREATE TABLE notification_deliveries (
 CREATE INDEX notification_deliveries_pending ON notification_deliveries(delivered_at, message_id)`,
   },
   {
+    version: 75,
+    name: 'email-outbox',
+    // Emails waiting for the SMTP server, composed once (so a restart sends the same text), one row per mail; the
+    // id is the mail's natural key (a message to one account, a digest period of one account), so queueing it
+    // twice is one mail. A row leaves the queue sent or given up; `next_attempt_at` is the backoff and the lease.
+    sql: `
+CREATE TABLE email_outbox (
+  id TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  to_address TEXT NOT NULL,
+  to_name TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  text_body TEXT NOT NULL,
+  html_body TEXT NOT NULL,
+  unsubscribe_url TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  sent_at INTEGER,
+  failed_at INTEGER,
+  last_error TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX email_outbox_due ON email_outbox(sent_at, failed_at, next_attempt_at);
+CREATE TABLE email_digests (
+  account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+  period_start INTEGER NOT NULL
+)`,
+  },
+  {
     version: 80,
     name: 'distribution',
     // The class server's pack feed: each published .lpack (its bytes live in the data folder, named by their
