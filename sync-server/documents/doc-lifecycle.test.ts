@@ -8,7 +8,7 @@ import { eventually, rawClient, stockClient } from '../testing/sync-clients.js';
 import type { StockClient } from '../testing/sync-clients.js';
 import { login, startTestServer } from '../testing/test-server.js';
 import { updateMessage } from './protocol.js';
-import { SYNC_MESSAGE, SYNC_ROOTS } from '../../common/contract/sync-wire.js';
+import { SYNC_CLOSE, SYNC_MESSAGE, SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 
 let server: SyncServer;
 const closers: (() => unknown)[] = [];
@@ -137,7 +137,7 @@ describe('document lifecycle', () => {
     const sender = await rawClient(documents.base, doc, { token: ada.accessToken, ack: '1' });
     const send = (key: string) => {
       const change = new Y.Doc();
-      change.getMap('notes').set(key, true);
+      change.getMap(SYNC_ROOTS.notes.name).set(key, true);
       sender.send(updateMessage(Y.encodeStateAsUpdate(change)));
     };
     const acked = () => sender.received.some((frame) => frame[0] === SYNC_MESSAGE.ack);
@@ -154,16 +154,16 @@ describe('document lifecycle', () => {
 
     failNext = true;
     room.send('lost');
-    expect((await room.sender.closed).code).toBe(1011);
+    expect((await room.sender.closed).code).toBe(SYNC_CLOSE.internal);
     // The sender is never told it is stored, so it would send it again; it never comes back here.
     expect(room.acked()).toBe(false);
     // The watcher had it at once (relayed before the commit), and the server asked it for what it holds:
     // its answer is committed, and a fresh client gets the change, although its sender is gone.
-    await eventually(() => room.watcher.doc.getMap('notes').get('lost') === true);
+    await eventually(() => room.watcher.doc.getMap(SYNC_ROOTS.notes.name).get('lost') === true);
     await eventually(async () => (await rowCount(server, room.doc)) === 1);
     const fresh = stock(room.documents.base, room.doc, room.ada.accessToken);
     await fresh.synced;
-    await eventually(() => fresh.doc.getMap('notes').get('lost') === true);
+    await eventually(() => fresh.doc.getMap(SYNC_ROOTS.notes.name).get('lost') === true);
   });
 
   it('relays an update to the other sockets while its commit is still running, and acks only after it', async () => {
@@ -175,7 +175,7 @@ describe('document lifecycle', () => {
 
     holding = true;
     room.send('early');
-    await eventually(() => room.watcher.doc.getMap('notes').get('early') === true);
+    await eventually(() => room.watcher.doc.getMap(SYNC_ROOTS.notes.name).get('early') === true);
     expect(await rowCount(server, room.doc)).toBe(0);
     expect(room.acked()).toBe(false);
     holding = false;
@@ -192,7 +192,7 @@ describe('document lifecycle', () => {
     const writer = stock(base, doc, ada.accessToken);
     await writer.synced;
     writer.doc.getText('body').insert(0, 'written before the restart');
-    writer.doc.getMap('notes').set('n', { deep: [1, 2] });
+    writer.doc.getMap(SYNC_ROOTS.notes.name).set('n', { deep: [1, 2] });
     await eventually(async () => (await rowCount(first, doc)) === 2);
     // Not reconnecting to the closed port in the background.
     writer.provider.shouldConnect = false;
@@ -214,10 +214,10 @@ describe('document lifecycle', () => {
     const socket = await rawClient(base, doc, { token: ada.accessToken, ack: '1' });
     const local = new Y.Doc();
     local.on('update', (update: Uint8Array) => socket.send(updateMessage(update)));
-    for (let i = 0; i < 40; i++) local.getMap('notes').set(`k${i}`, i);
+    for (let i = 0; i < 40; i++) local.getMap(SYNC_ROOTS.notes.name).set(`k${i}`, i);
     await socket.next(SYNC_MESSAGE.ack);
     const closing = server.app.close();
-    expect((await socket.closed).code).toBe(1012);
+    expect((await socket.closed).code).toBe(SYNC_CLOSE.restart);
     await closing;
     closers.length = 0;
     // Each set is one item of the client: the last ack's state vector counts the items the server confirmed.
@@ -230,6 +230,6 @@ describe('document lifecycle', () => {
     const reader = stock((await listening(again)).base, doc, accessToken);
     await reader.synced;
     // Stored is exactly what was acknowledged: nothing committed went unconfirmed before the close.
-    expect(reader.doc.getMap('notes').size).toBe(acked);
+    expect(reader.doc.getMap(SYNC_ROOTS.notes.name).size).toBe(acked);
   });
 });
