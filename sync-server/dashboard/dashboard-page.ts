@@ -22,6 +22,7 @@ export const dashboardShell = (): string =>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <title>Class dashboard · Lionagi Learn</title>
+        <link rel="icon" href="/dashboard/icon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/dashboard/dashboard.css" />
         <script type="module" src="/dashboard/dashboard.js"></script>
       </head>

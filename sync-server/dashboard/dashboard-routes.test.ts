@@ -262,4 +262,12 @@ describe('the class dashboard', { timeout: 30_000 }, () => {
     expect(script.body).toContain("authorization: 'Bearer '");
     expect(script.body).not.toMatch(/localStorage|sessionStorage|document\.cookie|token=/);
   });
+
+  it('serves every file the page links, its icon among them (no request of the page ends in a 404)', async () => {
+    server = await startTestServer({ dashboard: { catalog: testCatalog } });
+    const page = await request(server.app, 'GET', '/dashboard');
+    const linked = [...page.body.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(linked).toContain('/dashboard/icon.svg');
+    for (const path of linked) expect((await request(server.app, 'GET', path)).statusCode, path).toBe(200);
+  });
 });

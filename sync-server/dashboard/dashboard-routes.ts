@@ -12,7 +12,7 @@ import type { ClassAccess } from './class-access.js';
 import { classReport, learnerDetail } from './class-report.js';
 import type { ReportOptions } from './class-report.js';
 import { toCsv } from './csv.js';
-import { DASHBOARD_CSS, DASHBOARD_SCRIPT } from './dashboard-assets.js';
+import { DASHBOARD_CSS, DASHBOARD_ICON, DASHBOARD_SCRIPT } from './dashboard-assets.js';
 import { DASHBOARD_CSP, dashboardShell, reportFragment } from './dashboard-page.js';
 import type { ProjectionStore } from './projection-store.js';
 import { reportTableNames, reportTables } from './report-tables.js';
@@ -85,6 +85,10 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: DashboardRou
   );
   app.get('/dashboard/dashboard.css', async (_request, reply) =>
     reply.header('x-content-type-options', 'nosniff').type('text/css; charset=utf-8').send(DASHBOARD_CSS),
+  );
+
+  app.get('/dashboard/icon.svg', async (_request, reply) =>
+    reply.header('x-content-type-options', 'nosniff').type('image/svg+xml').send(DASHBOARD_ICON),
   );
 
   app.get('/dashboard/classes', async (request, reply) => {

@@ -1,0 +1,283 @@
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../main/core/classroom/csv-records.js';
+import { expectNoSeriousViolations } from './support/accessibility.js';
+import { appInChromium } from './support/app-in-chromium.js';
+import type { AppInChromium } from './support/app-in-chromium.js';
+import { launchChromium, SCREENSHOTS, watchForErrors } from './support/browser.js';
+import { ROOT, startProcess, tempDir } from './support/processes.js';
+import type { Started } from './support/processes.js';
+import { AssignmentsPanel } from './pages/classroom-pages.js';
+import { LessonPage } from './pages/lesson-page.js';
+import { ModuleListPage } from './pages/module-list-page.js';
+import { ProgressPage } from './pages/progress-page.js';
+import { SettingsPage } from './pages/settings-page.js';
+import { SyncSettingsPage } from './pages/sync-settings-page.js';
+
+const PASSWORD = 'correct horse battery';
+const LISTENING = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/;
+const LESSON = 'Hello, Python';
+
+async function call(url: string, body?: unknown, token?: string, method = body === undefined ? 'GET' : 'POST') {
+  const response = await fetch(url, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<Record<string, unknown>>;
+}
+
+/** A table of the dashboard page as text cells, row by row (the header row included). */
+const tableCells = (page: Page, name: string) =>
+  page
+    .locator(`#table-${name} tr`)
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent!.trim())));
+
+// A class server and two learners' apps (the real browser face, each its own process): a teacher's class has a
+// lesson assigned, Ada joins, completes it and syncs, Bo joins and does nothing. The teacher then opens the
+// dashboard page in Chromium: its numbers must equal what each learner's own app shows.
+describe("the teacher's dashboard in Chromium", () => {
+  const ada = appInChromium('e2e-dash-ada-');
+  const bo = appInChromium('e2e-dash-bo-');
+  let server: Started;
+  let serverUrl: string;
+  let teacherToken = '';
+  let classId = '';
+  let joinCode = '';
+  let browser: Browser;
+  /** What Ada's own app showed: lessons done, and the module's completion percent. */
+  const adaSaw = { lessons: '', moduleTitle: '', modulePercent: '' };
+
+  beforeAll(async () => {
+    const dataDir = tempDir('e2e-dash-server-');
+    execFileSync(
+      process.execPath,
+      [
+        'dist/sync-server/server.js',
+        'admin',
+        'create',
+        '--email',
+        'head@school.example',
+        '--password-env',
+        'PW',
+        '--data-dir',
+        dataDir,
+      ],
+      { cwd: ROOT, env: { ...process.env, PW: PASSWORD } },
+    );
+    server = await startProcess(['dist/sync-server/server.js', '--port', '0', '--data-dir', dataDir], LISTENING);
+    serverUrl = server.match[1]!;
+    const admin = await call(`${serverUrl}/auth/login`, { email: 'head@school.example', password: PASSWORD });
+    const teacher = await call(`${serverUrl}/auth/register`, {
+      email: 'ms.t@school.example',
+      password: PASSWORD,
+      displayName: 'Ms T',
+    });
+    await call(
+      `${serverUrl}/admin/accounts/${String(teacher.accountId)}/role`,
+      { role: 'teacher' },
+      String(admin.accessToken),
+      'PUT',
+    );
+    for (const [email, displayName] of [
+      ['ada@school.example', 'Ada'],
+      ['bo@school.example', 'Bo'],
+    ]) {
+      await call(`${serverUrl}/auth/register`, { email, password: PASSWORD, displayName });
+    }
+    teacherToken = String(
+      (await call(`${serverUrl}/auth/login`, { email: 'ms.t@school.example', password: PASSWORD })).accessToken,
+    );
+    const made = await call(`${serverUrl}/classes`, { name: 'Python 1' }, teacherToken);
+    classId = String(made.id);
+    joinCode = String(made.joinCode);
+    await call(
+      `${serverUrl}/classes/${classId}/assignments`,
+      {
+        kind: 'lesson',
+        packId: 'python-foundations',
+        itemId: 'python-foundations/hello-python',
+        title: LESSON,
+        dueAt: Date.now() + 2 * 86_400_000,
+      },
+      teacherToken,
+    );
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  /** Signs the app in to the class server, joins the class, and returns home's Assignments panel. */
+  async function joinClass(app: AppInChromium, name: string, email: string) {
+    const { page } = app;
+    await new ModuleListPage(page).open(app.url, name);
+    await new SettingsPage(page).open();
+    const sync = new SyncSettingsPage(page);
+    await sync.link(serverUrl, email, PASSWORD);
+    await sync.waitForStatus(`Synced with ${serverUrl}`);
+    const panel = new AssignmentsPanel(page);
+    await panel.goHome();
+    await panel.join(joinCode);
+    await panel.section.getByRole('status').filter({ hasText: 'You joined Python 1.' }).waitFor();
+    return panel;
+  }
+
+  /** Syncs now and waits until the server has confirmed every change. */
+  async function syncAll(page: Page) {
+    await new SettingsPage(page).open();
+    const sync = new SyncSettingsPage(page);
+    await sync.syncNowButton.click();
+    await expect.poll(() => sync.pending(), { timeout: 20_000 }).toBe(0);
+  }
+
+  it('Ada joins, completes the assigned lesson and syncs; her app counts it', async () => {
+    const { page } = ada;
+    const panel = await joinClass(ada, 'Ada', 'ada@school.example');
+    await panel.item(LESSON).getByRole('link', { name: LESSON }).click();
+    await new LessonPage(page).waitForLesson(LESSON);
+    await page.getByRole('button', { name: 'Mark lesson as done' }).click();
+    await page.getByRole('status').filter({ hasText: 'Done on' }).waitFor();
+    await panel.goHome();
+    await expect.poll(() => panel.item(LESSON).innerText()).toMatch(/Done/);
+    await syncAll(page);
+
+    const progress = new ProgressPage(page);
+    await progress.open();
+    adaSaw.lessons = (await progress.stat('Lessons done').innerText()).trim();
+    const rows = await progress.tableOf('Completion by module');
+    expect(rows).toHaveLength(1);
+    [adaSaw.moduleTitle, adaSaw.modulePercent] = rows[0]!;
+    expect(adaSaw.lessons).toBe('1');
+    expect(adaSaw.modulePercent).toMatch(/^\d+\s*%$/);
+    expect(ada.errors).toEqual([]);
+  });
+
+  it('Bo joins and does nothing; his app shows the lesson not started', async () => {
+    const { page } = bo;
+    const panel = await joinClass(bo, 'Bo', 'bo@school.example');
+    await expect(panel.item(LESSON).innerText()).resolves.toMatch(/Not started/);
+    await syncAll(page);
+    expect(bo.errors).toEqual([]);
+  });
+
+  it('the teacher signs in to the dashboard page: the numbers equal the apps, Bo is stuck, CSV and detail agree', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = watchForErrors(page);
+    try {
+      await page.goto(`${serverUrl}/dashboard`);
+      await page.getByRole('heading', { level: 1, name: 'Class dashboard' }).waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, '70-dashboard-sign-in.png') });
+      await expectNoSeriousViolations(page);
+
+      // Keyboard only: the sign-in form is reachable and sends with Enter.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
+      await page.keyboard.type('ms.t@school.example');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('password');
+      await page.keyboard.type(PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 2, name: 'Python 1' }).waitFor();
+
+      // Completion per module: Ada's module share in her app, the class average over two learners here.
+      const detail = await call(
+        `${serverUrl}/dashboard/classes/${classId}/learners/${await learnerId('Ada')}`,
+        undefined,
+        teacherToken,
+      );
+      const numbers = detail.numbers as {
+        lessonsCompleted: number;
+        modules: { moduleId: string; completed: number; total: number }[];
+      };
+      const started = numbers.modules.filter((m) => m.completed > 0);
+      expect(started).toHaveLength(1);
+      const { completed, total } = started[0]!;
+      expect(`${Math.round((100 * completed) / total)}%`).toBe(adaSaw.modulePercent.replace(/\s/g, ''));
+      const modules = await tableCells(page, 'modules');
+      const moduleRow = modules.find((r) => adaSaw.moduleTitle.includes(r[0]!) || r[0]!.includes(adaSaw.moduleTitle));
+      expect(moduleRow).toBeDefined();
+      expect(moduleRow!.slice(1)).toEqual([
+        String(total),
+        '1',
+        '0',
+        String(Math.round((100 * completed) / (2 * total))),
+      ]);
+
+      // Per learner: lessons done as each app counted them, the assignment's status as each home showed it.
+      const learners = await tableCells(page, 'learners');
+      expect(learners.find((r) => r[0] === 'Ada')?.[1]).toBe(adaSaw.lessons);
+      expect(learners.find((r) => r[0] === 'Bo')?.[1]).toBe('0');
+      const assignments = await tableCells(page, 'assignments');
+      const header = assignments[0]!;
+      const row = assignments.find((r) => r[0] === LESSON)!;
+      expect(row[header.indexOf('Ada')]).toBe('done');
+      expect(row[header.indexOf('Bo')]).toBe('not-started');
+      expect(row[header.indexOf('Done')]).toBe('1 of 2');
+
+      // Who is stuck: Bo, who has made no progress; Ada is not listed.
+      const alerts = page.getByRole('list', { name: 'Learners who may be stuck' });
+      await expect(alerts.innerText()).resolves.toMatch(/Bo: no progress yet/);
+      const stuck = await tableCells(page, 'stuck');
+      expect(stuck.map((r) => r[0])).toEqual(['Learner', 'Bo']);
+
+      // One learner's detail, as the dashboard serves it: Ada's lesson and no signal.
+      expect(numbers.lessonsCompleted).toBe(1);
+      expect(detail.signals).toEqual([]);
+
+      // CSV export: the modules table downloads and parses to the same numbers.
+      const exportButton = page.getByRole('button', { name: 'Download CSV of Completion per module' });
+      const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+      expect(download.suggestedFilename()).toBe('modules.csv');
+      const csv = parseCsv(await readFile((await download.path())!, 'utf8'));
+      expect(csv[0]).toEqual(modules[0]);
+      expect(csv.find((r) => r[0] === moduleRow![0])).toEqual(moduleRow);
+
+      // Keyboard: every main control is reachable with Tab.
+      const reached = new Set<string>();
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        reached.add(
+          await page.evaluate(() => {
+            const el = document.activeElement!;
+            return el.id || (el as HTMLElement).dataset.export || el.tagName;
+          }),
+        );
+      }
+      for (const control of ['class-picker', 'print', 'sign-out', 'learners', 'modules', 'assignments']) {
+        expect(reached).toContain(control);
+      }
+
+      await page.screenshot({ path: join(SCREENSHOTS, '71-dashboard-light.png'), fullPage: true });
+      await expectNoSeriousViolations(page);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: join(SCREENSHOTS, '72-dashboard-dark.png'), fullPage: true });
+      await expectNoSeriousViolations(page);
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.screenshot({ path: join(SCREENSHOTS, '73-dashboard-narrow-dark.png'), fullPage: true });
+      await expectNoSeriousViolations(page);
+      await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+      await page.setViewportSize({ width: 1000, height: 900 });
+      expect(await page.locator('#actions').isVisible()).toBe(false);
+      await page.screenshot({ path: join(SCREENSHOTS, '74-dashboard-print.png'), fullPage: true });
+      await expectNoSeriousViolations(page);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  async function learnerId(name: string): Promise<string> {
+    const report = await call(`${serverUrl}/dashboard/classes/${classId}`, undefined, teacherToken);
+    return (report.learners as { id: string; displayName: string }[]).find((l) => l.displayName === name)!.id;
+  }
+});
