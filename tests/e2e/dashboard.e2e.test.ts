@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -8,7 +7,7 @@ import { expectNoSeriousViolations } from './support/accessibility.js';
 import { appInChromium } from './support/app-in-chromium.js';
 import type { AppInChromium } from './support/app-in-chromium.js';
 import { launchChromium, SCREENSHOTS, watchForErrors } from './support/browser.js';
-import { ROOT, startProcess, tempDir } from './support/processes.js';
+import { callServer, PASSWORD, startClassServer } from './support/class-server.js';
 import type { Started } from './support/processes.js';
 import { AssignmentsPanel } from './pages/classroom-pages.js';
 import { LessonPage } from './pages/lesson-page.js';
@@ -17,22 +16,7 @@ import { ProgressPage } from './pages/progress-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SyncSettingsPage } from './pages/sync-settings-page.js';
 
-const PASSWORD = 'correct horse battery';
-const LISTENING = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/;
 const LESSON = 'Hello, Python';
-
-async function call(url: string, body?: unknown, token?: string, method = body === undefined ? 'GET' : 'POST') {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<Record<string, unknown>>;
-}
 
 /** A table of the dashboard page as text cells, row by row (the header row included). */
 const tableCells = (page: Page, name: string) =>
@@ -48,57 +32,22 @@ describe("the teacher's dashboard in Chromium", () => {
   const bo = appInChromium('e2e-dash-bo-');
   let server: Started;
   let serverUrl: string;
-  let teacherToken = '';
-  let classId = '';
   let joinCode = '';
   let browser: Browser;
   /** What Ada's own app showed: lessons done, and the module's completion percent. */
   const adaSaw = { lessons: '', moduleTitle: '', modulePercent: '' };
 
   beforeAll(async () => {
-    const dataDir = tempDir('e2e-dash-server-');
-    execFileSync(
-      process.execPath,
-      [
-        'dist/sync-server/server.js',
-        'admin',
-        'create',
-        '--email',
-        'head@school.example',
-        '--password-env',
-        'PW',
-        '--data-dir',
-        dataDir,
-      ],
-      { cwd: ROOT, env: { ...process.env, PW: PASSWORD } },
-    );
-    server = await startProcess(['dist/sync-server/server.js', '--port', '0', '--data-dir', dataDir], LISTENING);
-    serverUrl = server.match[1]!;
-    const admin = await call(`${serverUrl}/auth/login`, { email: 'head@school.example', password: PASSWORD });
-    const teacher = await call(`${serverUrl}/auth/register`, {
-      email: 'ms.t@school.example',
-      password: PASSWORD,
-      displayName: 'Ms T',
-    });
-    await call(
-      `${serverUrl}/admin/accounts/${String(teacher.accountId)}/role`,
-      { role: 'teacher' },
-      String(admin.accessToken),
-      'PUT',
-    );
-    for (const [email, displayName] of [
-      ['ada@school.example', 'Ada'],
-      ['bo@school.example', 'Bo'],
-    ]) {
-      await call(`${serverUrl}/auth/register`, { email, password: PASSWORD, displayName });
-    }
-    teacherToken = String(
-      (await call(`${serverUrl}/auth/login`, { email: 'ms.t@school.example', password: PASSWORD })).accessToken,
-    );
-    const made = await call(`${serverUrl}/classes`, { name: 'Python 1' }, teacherToken);
-    classId = String(made.id);
+    const classServer = await startClassServer('e2e-dash-server-');
+    ({ server, url: serverUrl } = classServer);
+    await classServer.register('ms.t@school.example', 'Ms T', 'teacher');
+    await classServer.register('ada@school.example', 'Ada');
+    await classServer.register('bo@school.example', 'Bo');
+    const teacherToken = await classServer.signIn('ms.t@school.example');
+    const made = await callServer(`${serverUrl}/classes`, { name: 'Python 1' }, teacherToken);
+    const classId = String(made.id);
     joinCode = String(made.joinCode);
-    await call(
+    await callServer(
       `${serverUrl}/classes/${classId}/assignments`,
       {
         kind: 'lesson',
