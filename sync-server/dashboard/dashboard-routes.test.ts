@@ -230,6 +230,9 @@ describe('the class dashboard', { timeout: 30_000 }, () => {
     expect(page.body).not.toContain('<img');
     expect(page.body).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(page.body).toContain('=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;)');
+    // Lessons only, no answer: the mastery heat map is an empty-state line, not a table of bare names.
+    expect(page.body).toContain('No answers or submissions yet.');
+    expect(page.body).not.toContain('id="table-mastery"');
     // The learner buttons carry the name in an attribute too, and each learner's detail repeats it.
     expect(page.body).toContain('aria-label="&lt;img src=x onerror=alert(1)&gt;: details"');
     for (const learner of learners) {

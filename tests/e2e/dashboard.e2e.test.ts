@@ -187,6 +187,7 @@ describe("the teacher's dashboard in Chromium", () => {
       // Who is stuck: Bo, who has made no progress; Ada is not listed.
       const alerts = page.getByRole('list', { name: 'Learners who may be stuck' });
       await expect(alerts.innerText()).resolves.toMatch(/Bo: no progress yet/);
+      await page.getByText('No answers or submissions yet.').waitFor();
       const stuck = await tableCells(page, 'stuck');
       expect(stuck.map((r) => r[0])).toEqual(['Learner', 'Bo']);
 
