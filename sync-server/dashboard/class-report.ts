@@ -185,6 +185,8 @@ export function classReport(
 }
 
 /** One learner's detail: the numbers of their own progress screen, their exercises and why they may be stuck. */
+export type LearnerDetail = ReturnType<typeof learnerDetail>;
+
 export function learnerDetail(
   member: { id: string; displayName: string },
   p: LearnerProjection,

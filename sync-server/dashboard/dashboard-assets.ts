@@ -101,7 +101,35 @@ $('sign-in').addEventListener('submit', async (event) => {
 $('class-picker').addEventListener('change', (event) => showClass(event.target.value));
 $('print').addEventListener('click', () => window.print());
 $('sign-out').addEventListener('click', () => signOut('Signed out.'));
+// One learner's detail opens in its section above the tables and takes the focus; Close gives it back.
+let detailOpener = null;
+async function openDetail(button) {
+  const section = $('learner-detail');
+  const tz = new Date().getTimezoneOffset();
+  const response = await call(
+    '/dashboard/classes/' + encodeURIComponent(classId) + '/learners/' + encodeURIComponent(button.dataset.learner) +
+      '/page?tz=' + tz,
+  );
+  if (!response.ok) return;
+  // Rendered by the server with every learner-provided string escaped.
+  section.innerHTML = await response.text();
+  section.hidden = false;
+  detailOpener = button;
+  section.focus();
+}
+
+function closeDetail() {
+  const section = $('learner-detail');
+  section.hidden = true;
+  section.replaceChildren();
+  if (detailOpener && detailOpener.isConnected) detailOpener.focus();
+  detailOpener = null;
+}
+
 $('report').addEventListener('click', async (event) => {
+  const learner = event.target.closest('button[data-learner]');
+  if (learner && classId) return openDetail(learner);
+  if (event.target.closest('button[data-close-detail]')) return closeDetail();
   const button = event.target.closest('button[data-export]');
   if (!button || !classId) return;
   const table = button.dataset.export;
@@ -147,12 +175,23 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .heat-0 { background: var(--heat-0); } .heat-1 { background: var(--heat-1); } .heat-2 { background: var(--heat-2); }
 .heat-3 { background: var(--heat-3); } .heat-4 { background: var(--heat-4); }
 .alerts { padding-left: 1.25rem; }
+.detail { border: 1px solid var(--line); border-radius: 4px; padding: 0 1rem 1rem; margin: 1rem 0; }
+.detail[hidden] { display: none; }
+.detail-numbers { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 0; }
+.detail-numbers dt { color: var(--muted); font-size: 0.9rem; }
+.detail-numbers dd { margin: 0; font-size: 1.25rem; font-variant-numeric: tabular-nums; }
+button.learner { min-height: 2.75rem; border: 0; padding: 0.2rem 0; text-align: left; text-decoration: underline; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {
   :root { --fg: #000; --bg: #fff; --line: #888; }
-  .bar .actions, .sign-in, button.export { display: none !important; }
+  .bar .actions, .sign-in, button.export, button[data-close-detail] { display: none !important; }
   .scroll { overflow: visible; }
   table { page-break-inside: auto; } tr { page-break-inside: avoid; }
   .heat { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 `;
+
+/** The tab's icon: without one the browser asks for /favicon.ico, which this server does not have, and logs a 404. */
+export const DASHBOARD_ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0b5cad"/>' +
+  '<path d="M4 11h8M4 8h5M4 5h8" stroke="#fff" stroke-width="1.5"/></svg>';

@@ -22,6 +22,7 @@ export const dashboardShell = (): string =>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <title>Class dashboard · Lionagi Learn</title>
+        <link rel="icon" href="/dashboard/icon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/dashboard/dashboard.css" />
         <script type="module" src="/dashboard/dashboard.js"></script>
       </head>
@@ -60,7 +61,23 @@ const heatClass = (cell: Cell): string => {
   return Number.isNaN(share) ? '' : `heat heat-${Math.min(4, Math.floor(share / 25))}`;
 };
 
-function tableHtml(name: string, table: ReportTable, empty: string): Html {
+/**
+ * One table of the page. `rowKeys` (the learners' ids, row by row) turns each row's name into the button that
+ * opens that learner's detail; `exportable` adds the table's CSV download.
+ */
+export function tableHtml(
+  name: string,
+  table: ReportTable,
+  empty: string,
+  { rowKeys, exportable = true }: { rowKeys?: string[]; exportable?: boolean } = {},
+): Html {
+  const rowHead = (cell: Cell, i: number) =>
+    rowKeys?.[i] === undefined
+      ? cellHtml(cell)
+      : // A label, not a hidden span: Chromium puts a space before a positioned span ("Ada : details").
+        html`<button type="button" class="learner" data-learner="${rowKeys[i]}" aria-label="${String(cell)}: details">
+          ${cellHtml(cell)}
+        </button>`;
   const body =
     table.rows.length === 0
       ? html`<p class="empty">${empty}</p>`
@@ -76,9 +93,9 @@ function tableHtml(name: string, table: ReportTable, empty: string): Html {
             </thead>
             <tbody>
               ${table.rows.map(
-                ([head, ...rest]) =>
+                ([head, ...rest], i) =>
                   html`<tr>
-                    <th scope="row">${cellHtml(head ?? null)}</th>
+                    <th scope="row">${rowHead(head ?? null, i)}</th>
                     ${rest.map(
                       (c) =>
                         html`<td class="${name === 'mastery' ? heatClass(c) : typeof c === 'number' ? 'num' : ''}">
@@ -93,9 +110,13 @@ function tableHtml(name: string, table: ReportTable, empty: string): Html {
   return html`<section class="table-section" aria-labelledby="heading-${name}">
     <div class="section-head">
       <h3 id="heading-${name}">${table.caption}</h3>
-      <button type="button" class="export" data-export="${name}">
-        Download CSV<span class="visually-hidden"> of ${table.caption}</span>
-      </button>
+      ${
+        exportable
+          ? html`<button type="button" class="export" data-export="${name}">
+              Download CSV<span class="visually-hidden"> of ${table.caption}</span>
+            </button>`
+          : ''
+      }
     </div>
     ${body}
   </section>`;
@@ -132,5 +153,13 @@ export function reportFragment(report: ClassReport): string {
           </ul>`
         : ''
     }
-    ${reportTableNames.map((name) => tableHtml(name, tables[name], EMPTY[name]))}`.text;
+    <section id="learner-detail" class="detail" aria-labelledby="detail-heading" tabindex="-1" hidden></section>
+    ${reportTableNames.map((name) =>
+      tableHtml(
+        name,
+        tables[name],
+        EMPTY[name],
+        name === 'learners' ? { rowKeys: report.learners.map((l) => l.id) } : {},
+      ),
+    )}`.text;
 }

@@ -175,6 +175,7 @@ describe('the class dashboard', { timeout: 30_000 }, () => {
       `/dashboard/classes/${classId}`,
       `/dashboard/classes/${classId}/page`,
       `/dashboard/classes/${classId}/learners/${ada.id}`,
+      `/dashboard/classes/${classId}/learners/${ada.id}/page`,
       ...reportTableNames.map((table) => `/dashboard/classes/${classId}/export/${table}.csv`),
     ];
     for (const url of classRoutes) {
@@ -189,7 +190,9 @@ describe('the class dashboard', { timeout: 30_000 }, () => {
     expect((await request(server.app, 'GET', missing, { token: admin.accessToken })).statusCode).toBe(404);
     // A learner of another class is not in this one's details, even for its teacher.
     const stranger = `/dashboard/classes/${otherClassId}/learners/${ada.id}`;
-    expect((await request(server.app, 'GET', stranger, { token: otherTeacher.accessToken })).statusCode).toBe(404);
+    for (const url of [stranger, `${stranger}/page`]) {
+      expect((await request(server.app, 'GET', url, { token: otherTeacher.accessToken })).statusCode).toBe(404);
+    }
 
     const list = async (token: string) =>
       (await request(server.app, 'GET', '/dashboard/classes', { token }))
@@ -227,6 +230,18 @@ describe('the class dashboard', { timeout: 30_000 }, () => {
     expect(page.body).not.toContain('<img');
     expect(page.body).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(page.body).toContain('=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;)');
+    // Lessons only, no answer: the mastery heat map is an empty-state line, not a table of bare names.
+    expect(page.body).toContain('No answers or submissions yet.');
+    expect(page.body).not.toContain('id="table-mastery"');
+    // The learner buttons carry the name in an attribute too, and each learner's detail repeats it.
+    expect(page.body).toContain('aria-label="&lt;img src=x onerror=alert(1)&gt;: details"');
+    for (const learner of learners) {
+      const detail = await request(server.app, 'GET', `/dashboard/classes/${classId}/learners/${learner.id}/page`, {
+        token: teacher.accessToken,
+      });
+      expect(detail.headers['content-type']).toMatch(/^text\/html/);
+      expect(detail.body).not.toMatch(/<img|"[^"]*"[^>]*onerror/);
+    }
 
     const csv = await request(server.app, 'GET', `/dashboard/classes/${classId}/export/learners.csv`, {
       token: teacher.accessToken,
@@ -261,5 +276,13 @@ describe('the class dashboard', { timeout: 30_000 }, () => {
     const script = await request(server.app, 'GET', '/dashboard/dashboard.js');
     expect(script.body).toContain("authorization: 'Bearer '");
     expect(script.body).not.toMatch(/localStorage|sessionStorage|document\.cookie|token=/);
+  });
+
+  it('serves every file the page links, its icon among them (no request of the page ends in a 404)', async () => {
+    server = await startTestServer({ dashboard: { catalog: testCatalog } });
+    const page = await request(server.app, 'GET', '/dashboard');
+    const linked = [...page.body.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(linked).toContain('/dashboard/icon.svg');
+    for (const path of linked) expect((await request(server.app, 'GET', path)).statusCode, path).toBe(200);
   });
 });

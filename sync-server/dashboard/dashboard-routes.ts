@@ -12,8 +12,9 @@ import type { ClassAccess } from './class-access.js';
 import { classReport, learnerDetail } from './class-report.js';
 import type { ReportOptions } from './class-report.js';
 import { toCsv } from './csv.js';
-import { DASHBOARD_CSS, DASHBOARD_SCRIPT } from './dashboard-assets.js';
+import { DASHBOARD_CSS, DASHBOARD_ICON, DASHBOARD_SCRIPT } from './dashboard-assets.js';
 import { DASHBOARD_CSP, dashboardShell, reportFragment } from './dashboard-page.js';
+import { learnerDetailFragment } from './learner-detail-page.js';
 import type { ProjectionStore } from './projection-store.js';
 import { reportTableNames, reportTables } from './report-tables.js';
 
@@ -87,6 +88,10 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: DashboardRou
     reply.header('x-content-type-options', 'nosniff').type('text/css; charset=utf-8').send(DASHBOARD_CSS),
   );
 
+  app.get('/dashboard/icon.svg', async (_request, reply) =>
+    reply.header('x-content-type-options', 'nosniff').type('image/svg+xml').send(DASHBOARD_ICON),
+  );
+
   app.get('/dashboard/classes', async (request, reply) => {
     const claims = await authenticate(request, deps.tokens);
     return privately(reply).send({ classes: await deps.access.classesOf(claims) });
@@ -117,16 +122,27 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: DashboardRou
     },
   );
 
+  const detail = async (request: FastifyRequest<{ Params: { classId: string; learnerId: string } }>) => {
+    const claims = await authenticate(request, deps.tokens);
+    const roster = await deps.access.roster(claims, request.params.classId);
+    const member = roster.members.find((m) => m.id === request.params.learnerId);
+    if (!member) throw new ServerError('not-found', 'This learner is not in this class.');
+    const projection = (await deps.projections.loadMany([member.id])).get(member.id)!;
+    return learnerDetail(member, projection, deps.catalog(), options(request.query));
+  };
+
   app.get<{ Params: { classId: string; learnerId: string } }>(
     '/dashboard/classes/:classId/learners/:learnerId',
-    async (request, reply) => {
-      const claims = await authenticate(request, deps.tokens);
-      const roster = await deps.access.roster(claims, request.params.classId);
-      const member = roster.members.find((m) => m.id === request.params.learnerId);
-      if (!member) throw new ServerError('not-found', 'This learner is not in this class.');
-      const projection = (await deps.projections.loadMany([member.id])).get(member.id)!;
-      return privately(reply).send(learnerDetail(member, projection, deps.catalog(), options(request.query)));
-    },
+    async (request, reply) => privately(reply).send(await detail(request)),
+  );
+
+  app.get<{ Params: { classId: string; learnerId: string } }>(
+    '/dashboard/classes/:classId/learners/:learnerId/page',
+    async (request, reply) =>
+      privately(reply)
+        .header('x-content-type-options', 'nosniff')
+        .type('text/html; charset=utf-8')
+        .send(learnerDetailFragment(await detail(request))),
   );
 
   // The whole school at once: only an admin sees across classes.

@@ -72,7 +72,8 @@ export function reportTables(report: ClassReport): Record<ReportTableName, Repor
     mastery: {
       caption: 'Mastery per skill (share of right answers and passing submissions)',
       headers: ['Learner', ...report.skills.map((s) => s.title)],
-      rows: report.learners.map((l) => [
+      // No skill answered yet: no rows, so the page says so instead of a table of names without a column.
+      rows: (report.skills.length === 0 ? [] : report.learners).map((l) => [
         l.displayName,
         ...report.skills.map((s) => {
           const cell = cells.get(`${l.id}\u0000${s.skillId}`);

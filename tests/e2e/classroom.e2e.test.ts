@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousViolations } from './support/accessibility.js';
 import { appInChromium } from './support/app-in-chromium.js';
 import { SCREENSHOTS } from './support/browser.js';
-import { ROOT, startProcess, tempDir } from './support/processes.js';
+import { PASSWORD, startClassServer } from './support/class-server.js';
 import type { Started } from './support/processes.js';
 import { AssignmentsPanel, ClassesPage } from './pages/classroom-pages.js';
 import { LessonPage } from './pages/lesson-page.js';
@@ -12,9 +11,6 @@ import { ModuleListPage } from './pages/module-list-page.js';
 import { ProfilePickerPage } from './pages/profile-picker-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SyncSettingsPage } from './pages/sync-settings-page.js';
-
-const PASSWORD = 'correct horse battery';
-const LISTENING = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/;
 
 /** A refused join or an unreachable call is an HTTP error Chromium logs as a failed resource; anything else is a bug. */
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of (403|404)/.test(e));
@@ -25,16 +21,6 @@ const localDate = (days: number) => {
   d.setDate(d.getDate() + days);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
-
-async function post(url: string, body: unknown, token?: string, method = 'POST') {
-  const response = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<Record<string, unknown>>;
-}
 
 // A class server and two app instances (the real browser face, each its own process and data folder), each
 // driven by Chromium: a teacher creates a class and assigns a lesson, a learner joins with the code, sees the
@@ -47,37 +33,10 @@ describe('the classroom in Chromium', () => {
   let joinCode = '';
 
   beforeAll(async () => {
-    const dataDir = tempDir('e2e-classes-server-');
-    execFileSync(
-      process.execPath,
-      [
-        'dist/sync-server/server.js',
-        'admin',
-        'create',
-        '--email',
-        'head@school.example',
-        '--password-env',
-        'PW',
-        '--data-dir',
-        dataDir,
-      ],
-      { cwd: ROOT, env: { ...process.env, PW: PASSWORD } },
-    );
-    server = await startProcess(['dist/sync-server/server.js', '--port', '0', '--data-dir', dataDir], LISTENING);
-    serverUrl = server.match[1]!;
-    const admin = await post(`${serverUrl}/auth/login`, { email: 'head@school.example', password: PASSWORD });
-    const teacher = await post(`${serverUrl}/auth/register`, {
-      email: 'ms.t@school.example',
-      password: PASSWORD,
-      displayName: 'Ms T',
-    });
-    await post(
-      `${serverUrl}/admin/accounts/${String(teacher.accountId)}/role`,
-      { role: 'teacher' },
-      String(admin.accessToken),
-      'PUT',
-    );
-    await post(`${serverUrl}/auth/register`, { email: 'ada@school.example', password: PASSWORD, displayName: 'Ada' });
+    const classServer = await startClassServer('e2e-classes-server-');
+    ({ server, url: serverUrl } = classServer);
+    await classServer.register('ms.t@school.example', 'Ms T', 'teacher');
+    await classServer.register('ada@school.example', 'Ada');
   });
   afterAll(() => server?.stop());
 
