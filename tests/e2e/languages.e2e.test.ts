@@ -35,6 +35,52 @@ describe('languages in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says the exercise screen and home in German: buttons, statuses, counts and progress', async () => {
+    const { page, errors } = app;
+    await new ModuleListPage(page).open(app.url, 'Hanna');
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByLabel('Language').selectOption('de');
+    await page.getByRole('navigation', { name: 'Hauptmenü' }).waitFor();
+
+    await page.evaluate(() => (location.hash = '#/exercises/python-foundations/clock-time'));
+    await page.getByRole('textbox', { name: /^Code für / }).waitFor();
+    const toolbar = page.getByRole('toolbar', { name: 'Aktionen der Übung' });
+    for (const name of ['Ausführen', 'Abgeben', 'Auf Startcode zurücksetzen'])
+      await toolbar.getByRole('button', { name }).waitFor();
+    await toolbar.getByRole('button', { name: /^Hinweis \(0 von \d+\)$/ }).click();
+    await page.getByRole('list', { name: 'Hinweise' }).waitFor();
+    await page.getByText(/^Schwierigkeit \d von 5$/).waitFor();
+    await page.getByTestId('draft-state').filter({ hasText: 'Dein Code ist gespeichert.' }).waitFor();
+    await page.getByTestId('results').getByRole('heading', { name: 'Tests' }).waitFor();
+    // The reset dialog asks in German, Cancel included.
+    await toolbar.getByRole('button', { name: 'Auf Startcode zurücksetzen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Noch einmal mit dem Startcode beginnen?' });
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'language-de-exercise.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+
+    await page.evaluate(() => (location.hash = '#/'));
+    await page.getByRole('heading', { level: 1, name: 'Deine Module' }).waitFor();
+    const cards = page.getByRole('list', { name: 'Installierte Module' }).getByTestId('module-link');
+    // "3 Lektionen", never the English "lessons"; the learner started the exercise, so one module is under way.
+    await cards
+      .filter({ hasText: /\d+ Lektion(en)?\b/ })
+      .first()
+      .waitFor();
+    expect(await cards.allInnerTexts()).not.toContainEqual(expect.stringMatching(/lessons?\b/));
+    await cards.getByText('Begonnen').first().waitFor();
+    await page.getByRole('heading', { name: 'Weitermachen, wo du aufgehört hast' }).waitFor();
+    await page.getByRole('heading', { name: /^Dein Weg zu / }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'language-de-home.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByLabel('Sprache').selectOption('en');
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
   // No right-to-left language ships yet: this sets the direction a future one would set, and checks that every
   // main screen still fits the window and mirrors its header (pseudo-RTL).
   it('keeps every main screen in the window, mirrored, when the page runs right to left', async () => {
