@@ -35,7 +35,7 @@ describe('languages in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('says the exercise screen and home in German: buttons, statuses, counts and progress', async () => {
+  it('says the exercise screen, home, a quiz and the catalog in German: buttons, statuses, counts and progress', async () => {
     const { page, errors } = app;
     await new ModuleListPage(page).open(app.url, 'Hanna');
     await page.evaluate(() => (location.hash = '#/settings'));
@@ -74,6 +74,21 @@ describe('languages in Chromium', () => {
     await page.getByRole('heading', { name: /^Dein Weg zu / }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'language-de-home.png'), fullPage: true });
     await expectNoSeriousViolations(page);
+
+    // The quiz and the catalog too: the position, the answer field and the check; the packs' list.
+    await page.evaluate(() => (location.hash = '#/quiz/python-foundations/functions'));
+    const quiz = page.getByTestId('quiz-item');
+    await quiz.getByText(/^Frage 1 von \d+$/).waitFor();
+    await quiz.getByRole('button', { name: 'Antwort prüfen' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'language-de-quiz.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+    await page.evaluate(() => (location.hash = '#/catalog'));
+    await page.getByRole('heading', { level: 1, name: 'Katalog' }).waitFor();
+    await page
+      .getByRole('list', { name: 'Installierte Pakete' })
+      .getByText(/^Dein Abschluss: \d+\s%$/)
+      .first()
+      .waitFor();
 
     await page.evaluate(() => (location.hash = '#/settings'));
     await page.getByLabel('Sprache').selectOption('en');
