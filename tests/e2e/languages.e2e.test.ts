@@ -90,6 +90,16 @@ describe('languages in Chromium', () => {
       .first()
       .waitFor();
 
+    // The search in the header: its label, the count of results, and a respelled typo in one German sentence.
+    const search = page.getByRole('searchbox', { name: 'Lektionen, Übungen und Quizze suchen' });
+    await search.fill('fucntion');
+    await page
+      .getByTestId('search-respelled')
+      .filter({ hasText: /^Nichts gefunden für „fucntion“\. Ergebnisse für / })
+      .waitFor();
+    await page.getByRole('list', { name: /^\d+ Ergebnisse?$/ }).waitFor();
+    await search.press('Escape');
+
     await page.evaluate(() => (location.hash = '#/settings'));
     await page.getByLabel('Sprache').selectOption('en');
     await page.getByRole('navigation', { name: 'Main' }).waitFor();

@@ -228,6 +228,16 @@ export const de: Translations = {
       star: 'Stern',
     },
   },
+  search: {
+    placeholder: 'Lektionen und Übungen suchen',
+    label: 'Lektionen, Übungen und Quizze suchen',
+    failed: 'Die Suche ist fehlgeschlagen: {{message}}',
+    respelled: 'Nichts gefunden für „{{query}}“. Ergebnisse für <strong>{{respelled}}</strong>.',
+    didYouMean: 'Meintest du <button>{{respelled}}</button>?',
+    nothing: 'Nichts gefunden für „{{query}}“.',
+    results_one: '{{count}} Ergebnis',
+    results_other: '{{count}} Ergebnisse',
+  },
   results: {
     heading: { tests: 'Tests', output: 'Ausgabe', submission: 'Abgabe', results: 'Ergebnisse' },
     testResults: 'Testergebnisse',

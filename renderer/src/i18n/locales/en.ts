@@ -227,6 +227,16 @@ export const en = {
       star: 'star',
     },
   },
+  search: {
+    placeholder: 'Search lessons and exercises',
+    label: 'Search lessons, exercises and quizzes',
+    failed: 'Search failed: {{message}}',
+    respelled: 'Nothing found for “{{query}}”. Showing results for <strong>{{respelled}}</strong>.',
+    didYouMean: 'Did you mean <button>{{respelled}}</button>?',
+    nothing: 'Nothing found for “{{query}}”.',
+    results_one: '{{count}} result',
+    results_other: '{{count}} results',
+  },
   results: {
     heading: { tests: 'Tests', output: 'Output', submission: 'Submission', results: 'Results' },
     testResults: 'Test results',
