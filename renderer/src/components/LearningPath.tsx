@@ -57,7 +57,7 @@ export function LearningPath() {
               <>
                 {heading}
                 <p className="empty">
-                  <Trans i18nKey="path.empty" components={{ link: <a href={hrefFor.catalog()} /> }} />
+                  <Trans i18nKey="path.empty" components={{ a: <a href={hrefFor.catalog()} /> }} />
                 </p>
               </>
             );

@@ -118,7 +118,7 @@ export const de: Translations = {
     what: 'deinen Lernpfad',
     heading: 'Dein Weg zu {{goal}}',
     empty:
-      'Noch kein Pfad: Für dieses Ziel ist nichts installiert. <link>Importiere ein Inhaltspaket</link>, um einen zu bekommen.',
+      'Noch kein Pfad: Für dieses Ziel ist nichts installiert. <a>Importiere ein Inhaltspaket</a>, um einen zu bekommen.',
     steps: 'Schritte zu {{goal}}',
     showFewer: 'Weniger Schritte zeigen',
     showAll_one: 'Den {{count}} Schritt zeigen ({{done}} erledigt)',
@@ -237,6 +237,31 @@ export const de: Translations = {
     nothing: 'Nichts gefunden für „{{query}}“.',
     results_one: '{{count}} Ergebnis',
     results_other: '{{count}} Ergebnisse',
+  },
+  packImport: {
+    heading: 'Ein Paket importieren',
+    intro: 'Pakete sind .lpack-Dateien von deiner Lehrkraft oder deinem Admin, zum Beispiel auf einem USB-Stick.',
+    choose: 'Eine Paketdatei wählen',
+    allowDowngrade: 'Installieren einer älteren Version als der installierten erlauben',
+    installing: 'Wird geprüft und installiert',
+    uploading: 'Wird hochgeladen',
+    figures: '{{percent}} · {{bytes}} von {{total}}',
+    installed: '{{packId}} {{version}} installiert.',
+    upgraded: '{{packId}} {{version}} installiert (vorher {{previous}}).',
+    already: '{{packId}} {{version}} war schon installiert.',
+    trustKey:
+      '<a>Vertraue dem Schlüssel in den Einstellungen unter „Vertrauenswürdige Paketschlüssel“</a> (das muss ein Admin tun; den öffentlichen Schlüssel bekommst du von dem, der das Paket erstellt hat) und importiere die Datei dann erneut.',
+  },
+  shippedPacks: {
+    heading: 'Mit der App gelieferte Pakete',
+    list: 'Gelieferte Pakete',
+    line: '{{title}} {{version}}:',
+    state: {
+      'as-shipped': 'wie geliefert',
+      removed: 'entfernt',
+      replaced: 'durch eine andere Version oder einen anderen Schlüssel ersetzt',
+    },
+    restore: '{{title}} {{version}} wiederherstellen',
   },
   results: {
     heading: { tests: 'Tests', output: 'Ausgabe', submission: 'Abgabe', results: 'Ergebnisse' },

@@ -118,7 +118,7 @@ export const en = {
   path: {
     what: 'your learning path',
     heading: 'Your path to {{goal}}',
-    empty: 'No path yet: nothing is installed for this goal. <link>Import a content pack</link> to get one.',
+    empty: 'No path yet: nothing is installed for this goal. <a>Import a content pack</a> to get one.',
     steps: 'Steps toward {{goal}}',
     showFewer: 'Show fewer steps',
     showAll_one: 'Show all {{count}} step ({{done}} done)',
@@ -236,6 +236,27 @@ export const en = {
     nothing: 'Nothing found for “{{query}}”.',
     results_one: '{{count}} result',
     results_other: '{{count}} results',
+  },
+  packImport: {
+    heading: 'Import a pack',
+    intro: 'Packs are .lpack files from your teacher or admin, for example on a USB stick.',
+    choose: 'Choose a pack file',
+    allowDowngrade: 'Allow installing an older version than the one installed',
+    installing: 'Verifying and installing',
+    uploading: 'Uploading',
+    figures: '{{percent}} · {{bytes}} of {{total}}',
+    installed: 'Installed {{packId}} {{version}}.',
+    upgraded: 'Installed {{packId}} {{version}} (was {{previous}}).',
+    already: '{{packId}} {{version}} was already installed.',
+    trustKey:
+      '<a>Trust the key in Settings, under Trusted pack keys</a> (an admin must do it; get the public key from whoever made the pack), then import the file again.',
+  },
+  shippedPacks: {
+    heading: 'Packs shipped with the app',
+    list: 'Shipped packs',
+    line: '{{title}} {{version}}:',
+    state: { 'as-shipped': 'as shipped', removed: 'removed', replaced: 'replaced by another version or key' },
+    restore: 'Restore {{title}} {{version}}',
   },
   results: {
     heading: { tests: 'Tests', output: 'Output', submission: 'Submission', results: 'Results' },
