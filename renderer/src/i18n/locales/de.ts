@@ -263,6 +263,17 @@ export const de: Translations = {
     },
     restore: '{{title}} {{version}} wiederherstellen',
   },
+  pin: {
+    enter: 'Gib die PIN ein: 4 bis 8 Ziffern.',
+    digitsOnly: 'Eine PIN besteht nur aus Ziffern (0 bis 9), 4 bis 8 davon.',
+    tooShort_one: 'Eine PIN hat mindestens 4 Ziffern; diese hat {{count}}.',
+    tooShort_other: 'Eine PIN hat mindestens 4 Ziffern; diese hat {{count}}.',
+    tooLong_one: 'Eine PIN hat höchstens 8 Ziffern; diese hat {{count}}.',
+    tooLong_other: 'Eine PIN hat höchstens 8 Ziffern; diese hat {{count}}.',
+    tryAgainIn_one: 'Versuch es in {{count}} Sekunde erneut.',
+    tryAgainIn_other: 'Versuch es in {{count}} Sekunden erneut.',
+    tryAgainNow: 'Du kannst es jetzt erneut versuchen.',
+  },
   results: {
     heading: { tests: 'Tests', output: 'Ausgabe', submission: 'Abgabe', results: 'Ergebnisse' },
     testResults: 'Testergebnisse',

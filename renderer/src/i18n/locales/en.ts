@@ -258,6 +258,17 @@ export const en = {
     state: { 'as-shipped': 'as shipped', removed: 'removed', replaced: 'replaced by another version or key' },
     restore: 'Restore {{title}} {{version}}',
   },
+  pin: {
+    enter: 'Enter the PIN: 4 to 8 digits.',
+    digitsOnly: 'A PIN is digits only (0 to 9), 4 to 8 of them.',
+    tooShort_one: 'A PIN is at least 4 digits; this one has {{count}}.',
+    tooShort_other: 'A PIN is at least 4 digits; this one has {{count}}.',
+    tooLong_one: 'A PIN is at most 8 digits; this one has {{count}}.',
+    tooLong_other: 'A PIN is at most 8 digits; this one has {{count}}.',
+    tryAgainIn_one: 'Try again in {{count}} second.',
+    tryAgainIn_other: 'Try again in {{count}} seconds.',
+    tryAgainNow: 'You can try again now.',
+  },
   results: {
     heading: { tests: 'Tests', output: 'Output', submission: 'Submission', results: 'Results' },
     testResults: 'Test results',
