@@ -274,6 +274,7 @@ export const de: Translations = {
     tryAgainIn_other: 'Versuch es in {{count}} Sekunden erneut.',
     tryAgainNow: 'Du kannst es jetzt erneut versuchen.',
   },
+  sandbox: { cannotRun: 'Code kann gerade nicht laufen.', forAdmin: 'Für den Admin:' },
   results: {
     heading: { tests: 'Tests', output: 'Ausgabe', submission: 'Abgabe', results: 'Ergebnisse' },
     testResults: 'Testergebnisse',

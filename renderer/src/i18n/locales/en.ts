@@ -269,6 +269,7 @@ export const en = {
     tryAgainIn_other: 'Try again in {{count}} seconds.',
     tryAgainNow: 'You can try again now.',
   },
+  sandbox: { cannotRun: 'Code cannot run right now.', forAdmin: 'For the admin:' },
   results: {
     heading: { tests: 'Tests', output: 'Output', submission: 'Submission', results: 'Results' },
     testResults: 'Test results',
