@@ -84,6 +84,11 @@ describe('languages in Chromium', () => {
     await expectNoSeriousViolations(page);
     await page.evaluate(() => (location.hash = '#/catalog'));
     await page.getByRole('heading', { level: 1, name: 'Katalog' }).waitFor();
+    // Who may install, and the way to unlock, in one German sentence with its button.
+    const gate = page
+      .locator('.admin-explain')
+      .filter({ hasText: /^Nur ein Admin dieses Rechners kann Pakete installieren/ });
+    await gate.getByRole('button', { name: /^(Ein Admin-Passwort festlegen|Admin entsperren)$/ }).waitFor();
     await page
       .getByRole('list', { name: 'Installierte Pakete' })
       .getByText(/^Dein Abschluss: \d+\s%$/)

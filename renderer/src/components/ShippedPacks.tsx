@@ -43,7 +43,7 @@ export function ShippedPacks({ onChanged }: { onChanged: () => void }) {
         ))}
       </ul>
       {changed.length > 0 && (
-        <AdminGate what="restore a shipped pack">
+        <AdminGate says="shippedPacks">
           {(session) =>
             changed.map((p) => (
               <button key={p.packId} type="button" onClick={() => void restore(session, p.packId)}>

@@ -131,7 +131,7 @@ export function CatalogScreen() {
   return (
     <section aria-labelledby="catalog-heading">
       <h1 id="catalog-heading">{t('catalog.heading')}</h1>
-      <AdminGate what="install, switch or remove packs">{(session) => <PackImport session={session} />}</AdminGate>
+      <AdminGate says="packs">{(session) => <PackImport session={session} />}</AdminGate>
       <LoadStatus state={packs} what={t('catalog.what')} onRetry={reload}>
         {(list) =>
           list.length === 0 ? (

@@ -275,6 +275,13 @@ export const de: Translations = {
     tryAgainNow: 'Du kannst es jetzt erneut versuchen.',
   },
   sandbox: { cannotRun: 'Code kann gerade nicht laufen.', forAdmin: 'Für den Admin:' },
+  adminGate: {
+    packs: 'Nur ein Admin dieses Rechners kann Pakete installieren, wechseln oder entfernen.',
+    shippedPacks: 'Nur ein Admin dieses Rechners kann ein geliefertes Paket wiederherstellen.',
+    fresh:
+      'Dieser Rechner hat noch kein Admin-Passwort: Leg zuerst eines fest. <button>Ein Admin-Passwort festlegen</button>',
+    ask: 'Frag deine Lehrkraft oder den Admin des Raums, oder <button>Admin entsperren</button>',
+  },
   results: {
     heading: { tests: 'Tests', output: 'Ausgabe', submission: 'Abgabe', results: 'Ergebnisse' },
     testResults: 'Testergebnisse',

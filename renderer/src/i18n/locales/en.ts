@@ -270,6 +270,12 @@ export const en = {
     tryAgainNow: 'You can try again now.',
   },
   sandbox: { cannotRun: 'Code cannot run right now.', forAdmin: 'For the admin:' },
+  adminGate: {
+    packs: 'Only a machine admin can install, switch or remove packs.',
+    shippedPacks: 'Only a machine admin can restore a shipped pack.',
+    fresh: 'This machine has no admin password yet: set one first. <button>Set an admin password</button>',
+    ask: 'Ask your teacher or lab admin, or <button>Unlock admin</button>',
+  },
   results: {
     heading: { tests: 'Tests', output: 'Output', submission: 'Submission', results: 'Results' },
     testResults: 'Test results',
