@@ -72,6 +72,10 @@ describe('languages in Chromium', () => {
     await cards.getByText('Begonnen').first().waitFor();
     await page.getByRole('heading', { name: 'Weitermachen, wo du aufgehört hast' }).waitFor();
     await page.getByRole('heading', { name: /^Dein Weg zu / }).waitFor();
+    await page
+      .getByRole('link', { name: /^Adaptiver Test: / })
+      .first()
+      .waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'language-de-home.png'), fullPage: true });
     await expectNoSeriousViolations(page);
 

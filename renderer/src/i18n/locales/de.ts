@@ -282,6 +282,7 @@ export const de: Translations = {
       'Dieser Rechner hat noch kein Admin-Passwort: Leg zuerst eines fest. <button>Ein Admin-Passwort festlegen</button>',
     ask: 'Frag deine Lehrkraft oder den Admin des Raums, oder <button>Admin entsperren</button>',
   },
+  packTests: { heading: 'Teste dich selbst', link: 'Adaptiver Test: {{pack}}' },
   results: {
     heading: { tests: 'Tests', output: 'Ausgabe', submission: 'Abgabe', results: 'Ergebnisse' },
     testResults: 'Testergebnisse',

@@ -276,6 +276,7 @@ export const en = {
     fresh: 'This machine has no admin password yet: set one first. <button>Set an admin password</button>',
     ask: 'Ask your teacher or lab admin, or <button>Unlock admin</button>',
   },
+  packTests: { heading: 'Test yourself', link: 'Adaptive test: {{pack}}' },
   results: {
     heading: { tests: 'Tests', output: 'Output', submission: 'Submission', results: 'Results' },
     testResults: 'Test results',
