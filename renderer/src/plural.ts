@@ -1,5 +1,3 @@
 import { counted } from '../../common/plural.js';
 
 export { counted };
-
-export const lessonsLabel = (n: number) => counted(n, 'lesson');

@@ -14,8 +14,8 @@ interface Options<R> {
   done?: boolean;
   /** Takes a refusal the form handles itself (true), instead of showing its message. */
   handled?: (error: unknown) => boolean;
-  /** Words before the message of an error that is not the core's refusal. */
-  failure: string;
+  /** What to say, in the learner's language, for an error that is not the core's refusal (its message given). */
+  failure: (message: string) => string;
 }
 
 /**
@@ -48,7 +48,7 @@ export function useAnswer<R>({ question, send, onSent, done = false, handled, fa
     } catch (error) {
       if (handled?.(error)) return;
       // A refused answer records nothing: say why, and let the learner answer again.
-      setProblem(error instanceof LearnError ? error.message : `${failure}: ${(error as Error).message}`);
+      setProblem(error instanceof LearnError ? error.message : failure((error as Error).message));
     } finally {
       setBusy(false);
     }

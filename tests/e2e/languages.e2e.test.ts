@@ -35,6 +35,86 @@ describe('languages in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says the exercise screen, home, a quiz and the catalog in German: buttons, statuses, counts and progress', async () => {
+    const { page, errors } = app;
+    await new ModuleListPage(page).open(app.url, 'Hanna');
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByLabel('Language').selectOption('de');
+    await page.getByRole('navigation', { name: 'Hauptmenü' }).waitFor();
+
+    await page.evaluate(() => (location.hash = '#/exercises/python-foundations/clock-time'));
+    await page.getByRole('textbox', { name: /^Code für / }).waitFor();
+    const toolbar = page.getByRole('toolbar', { name: 'Aktionen der Übung' });
+    for (const name of ['Ausführen', 'Abgeben', 'Auf Startcode zurücksetzen'])
+      await toolbar.getByRole('button', { name }).waitFor();
+    await toolbar.getByRole('button', { name: /^Hinweis \(0 von \d+\)$/ }).click();
+    await page.getByRole('list', { name: 'Hinweise' }).waitFor();
+    await page.getByText(/^Schwierigkeit \d von 5$/).waitFor();
+    await page.getByTestId('draft-state').filter({ hasText: 'Dein Code ist gespeichert.' }).waitFor();
+    await page.getByTestId('results').getByRole('heading', { name: 'Tests' }).waitFor();
+    // The reset dialog asks in German, Cancel included.
+    await toolbar.getByRole('button', { name: 'Auf Startcode zurücksetzen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Noch einmal mit dem Startcode beginnen?' });
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'language-de-exercise.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+
+    await page.evaluate(() => (location.hash = '#/'));
+    await page.getByRole('heading', { level: 1, name: 'Deine Module' }).waitFor();
+    const cards = page.getByRole('list', { name: 'Installierte Module' }).getByTestId('module-link');
+    // "3 Lektionen", never the English "lessons"; the learner started the exercise, so one module is under way.
+    await cards
+      .filter({ hasText: /\d+ Lektion(en)?\b/ })
+      .first()
+      .waitFor();
+    expect(await cards.allInnerTexts()).not.toContainEqual(expect.stringMatching(/lessons?\b/));
+    await cards.getByText('Begonnen').first().waitFor();
+    await page.getByRole('heading', { name: 'Weitermachen, wo du aufgehört hast' }).waitFor();
+    await page.getByRole('heading', { name: /^Dein Weg zu / }).waitFor();
+    await page
+      .getByRole('link', { name: /^Adaptiver Test: / })
+      .first()
+      .waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'language-de-home.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+
+    // The quiz and the catalog too: the position, the answer field and the check; the packs' list.
+    await page.evaluate(() => (location.hash = '#/quiz/python-foundations/functions'));
+    const quiz = page.getByTestId('quiz-item');
+    await quiz.getByText(/^Frage 1 von \d+$/).waitFor();
+    await quiz.getByRole('button', { name: 'Antwort prüfen' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'language-de-quiz.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+    await page.evaluate(() => (location.hash = '#/catalog'));
+    await page.getByRole('heading', { level: 1, name: 'Katalog' }).waitFor();
+    // Who may install, and the way to unlock, in one German sentence with its button.
+    const gate = page
+      .locator('.admin-explain')
+      .filter({ hasText: /^Nur ein Admin dieses Rechners kann Pakete installieren/ });
+    await gate.getByRole('button', { name: /^(Ein Admin-Passwort festlegen|Admin entsperren)$/ }).waitFor();
+    await page
+      .getByRole('list', { name: 'Installierte Pakete' })
+      .getByText(/^Dein Abschluss: \d+\s%$/)
+      .first()
+      .waitFor();
+
+    // The search in the header: its label, the count of results, and a respelled typo in one German sentence.
+    const search = page.getByRole('searchbox', { name: 'Lektionen, Übungen und Quizze suchen' });
+    await search.fill('fucntion');
+    await page
+      .getByTestId('search-respelled')
+      .filter({ hasText: /^Nichts gefunden für „fucntion“\. Ergebnisse für / })
+      .waitFor();
+    await page.getByRole('list', { name: /^\d+ Ergebnisse?$/ }).waitFor();
+    await search.press('Escape');
+
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByLabel('Sprache').selectOption('en');
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
   // No right-to-left language ships yet: this sets the direction a future one would set, and checks that every
   // main screen still fits the window and mirrors its header (pseudo-RTL).
   it('keeps every main screen in the window, mirrored, when the page runs right to left', async () => {

@@ -56,7 +56,7 @@ export function AssessmentQuestion({ state, endsAt, onChanged, onHandIn }: Props
       void reload();
       return true;
     },
-    failure: 'Could not save the answer',
+    failure: (message) => `Could not save the answer: ${message}`,
   });
 
   return (

@@ -1,21 +1,34 @@
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useAdmin } from '../admin-store.js';
+import type { Translations } from '../i18n/locales/en.js';
+
+/** The whole sentences a gate may open with, each translated (see adminGate in the locales). */
+type GateSentence = Exclude<keyof Translations['adminGate'], 'fresh' | 'ask'>;
 
 /**
  * What only an admin may do: the controls when admin is unlocked, else a sentence saying who can
- * and a button to unlock (or, on a fresh machine, to set the admin password first).
+ * and a button to unlock (or, on a fresh machine, to set the admin password first). `says` names a
+ * translated sentence; `what` (English words after "Only a machine admin can") is for screens not yet translated.
  */
-export function AdminGate({ what, children }: { what: string; children: (session: string) => ReactNode }) {
+export function AdminGate({
+  what,
+  says,
+  children,
+}: ({ says: GateSentence; what?: never } | { what: string; says?: never }) & {
+  children: (session: string) => ReactNode;
+}) {
+  const { t } = useTranslation();
   const { status, unlocked, openDialog } = useAdmin();
   if (unlocked) return <>{children(unlocked.session)}</>;
   const fresh = status?.passwordSet === false;
   return (
     <p className="admin-explain">
-      Only a machine admin can {what}.{' '}
-      {fresh ? 'This machine has no admin password yet: set one first. ' : 'Ask your teacher or lab admin, or '}
-      <button type="button" onClick={openDialog}>
-        {fresh ? 'Set an admin password' : 'Unlock admin'}
-      </button>
+      {says ? t(`adminGate.${says}`) : `Only a machine admin can ${what}.`}{' '}
+      <Trans
+        i18nKey={fresh ? 'adminGate.fresh' : 'adminGate.ask'}
+        components={{ button: <button type="button" onClick={openDialog} /> }}
+      />
     </p>
   );
 }

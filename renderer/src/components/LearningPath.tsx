@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { PathStep } from '../../../common/contract/adaptive.js';
 import { learn } from '../learn.js';
-import { counted } from '../plural.js';
 import { useSession } from '../learner-store.js';
 import { hrefFor } from '../router.js';
 import { useLoad } from '../use-load.js';
@@ -11,15 +11,10 @@ import { LoadStatus } from './LoadStatus.js';
 const BEFORE_NEXT = 2;
 const AFTER_NEXT = 5;
 
-const STATUS_WORDS: Record<PathStep['status'], string> = {
-  done: 'Done',
-  next: 'Next step',
-  open: 'Ready',
-  locked: 'Locked',
-};
 const STATUS_MARKS: Record<PathStep['status'], string> = { done: '✓', next: '➜', open: '○', locked: '…' };
 
 function Step({ step }: { step: PathStep }) {
+  const { t } = useTranslation();
   const href = step.kind === 'exercise' ? hrefFor.exercise(step.contentId) : hrefFor.lesson(step.contentId);
   return (
     <li
@@ -30,7 +25,7 @@ function Step({ step }: { step: PathStep }) {
       <span className="path-mark" aria-hidden="true">
         {STATUS_MARKS[step.status]}
       </span>
-      <span className="visually-hidden">{STATUS_WORDS[step.status]}: </span>
+      <span className="visually-hidden">{t(`path.status.${step.status}`)}: </span>
       {step.status === 'locked' ? (
         <span className="path-title">{step.title}</span>
       ) : (
@@ -38,7 +33,7 @@ function Step({ step }: { step: PathStep }) {
           {step.title}
         </a>
       )}{' '}
-      <span className="path-kind">({step.kind})</span>
+      <span className="path-kind">({t(`next.kind.${step.kind}`)})</span>
       <span className="path-reason status">{step.reason}</span>
     </li>
   );
@@ -46,6 +41,7 @@ function Step({ step }: { step: PathStep }) {
 
 /** The ordered steps toward the learner's goal: the next one highlighted, done ones ticked, locked ones say why. */
 export function LearningPath() {
+  const { t } = useTranslation();
   const session = useSession();
   const [round, setRound] = useState(0);
   const [showAll, setShowAll] = useState(false);
@@ -53,16 +49,15 @@ export function LearningPath() {
   const state = useLoad(`path-${session}-${round}`, () => learn().updateLearningPath({ session }));
   return (
     <section className="panel learning-path" aria-labelledby="path-heading" data-testid="learning-path">
-      <LoadStatus state={state} what="your learning path" onRetry={() => setRound((n) => n + 1)}>
+      <LoadStatus state={state} what={t('path.what')} onRetry={() => setRound((n) => n + 1)}>
         {(path) => {
-          const heading = <h2 id="path-heading">Your path to {path.goal.title}</h2>;
+          const heading = <h2 id="path-heading">{t('path.heading', { goal: path.goal.title })}</h2>;
           if (path.steps.length === 0) {
             return (
               <>
                 {heading}
                 <p className="empty">
-                  No path yet: nothing is installed for this goal. <a href={hrefFor.catalog()}>Import a content pack</a>{' '}
-                  to get one.
+                  <Trans i18nKey="path.empty" components={{ a: <a href={hrefFor.catalog()} /> }} />
                 </p>
               </>
             );
@@ -82,7 +77,7 @@ export function LearningPath() {
                 <ol
                   className="path-steps"
                   start={showAll ? 1 : from + 1}
-                  aria-label={`Steps toward ${path.goal.title}`}
+                  aria-label={t('path.steps', { goal: path.goal.title })}
                 >
                   {shown.map((step) => (
                     <Step key={step.contentId} step={step} />
@@ -90,7 +85,7 @@ export function LearningPath() {
                 </ol>
               )}
               <button type="button" aria-expanded={showAll} onClick={() => setShowAll((all) => !all)}>
-                {showAll ? 'Show fewer steps' : `Show all ${counted(path.steps.length, 'step')} (${path.done} done)`}
+                {showAll ? t('path.showFewer') : t('path.showAll', { count: path.steps.length, done: path.done })}
               </button>
             </>
           );

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { UNTRUSTED_KEY_WORDS } from '../../../common/contract/packs.js';
+import { i18next } from '../i18n/i18n.js';
 import { ImportFailure } from './PackImport.js';
 
 describe('a failed pack import', () => {
@@ -17,5 +18,17 @@ describe('a failed pack import', () => {
     );
     expect(html).toContain('role="alert"');
     expect(html).not.toContain('<a ');
+  });
+
+  it('says the way to the fix in the learner’s language, the link kept', async () => {
+    await i18next.changeLanguage('de');
+    try {
+      const html = renderToStaticMarkup(<ImportFailure message={`Cannot use “week.lpack”: ${UNTRUSTED_KEY_WORDS}.`} />);
+      expect(html).toMatch(
+        /<a href="#\/settings">Vertraue dem Schlüssel in den Einstellungen[^<]*<\/a> \(das muss ein Admin tun;/,
+      );
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../common/contract/bridge.js';
 import { UNTRUSTED_KEY_WORDS } from '../../../common/contract/packs.js';
 import type { InstallResult } from '../../../common/contract/packs.js';
@@ -18,8 +19,7 @@ export function ImportFailure({ message }: { message: string }) {
       <p>{message}</p>
       {message.includes(UNTRUSTED_KEY_WORDS) && (
         <p>
-          <a href={hrefFor.settings()}>Trust the key in Settings, under Trusted pack keys</a> (an admin must do it; get
-          the public key from whoever made the pack), then import the file again.
+          <Trans i18nKey="packImport.trustKey" components={{ a: <a href={hrefFor.settings()} /> }} />
         </p>
       )}
     </div>
@@ -28,6 +28,7 @@ export function ImportFailure({ message }: { message: string }) {
 
 /** Import a signed pack from a file: upload (browser face) and install progress, then a clear outcome. */
 export function PackImport({ session }: { session: string }) {
+  const { t } = useTranslation();
   const [state, setState] = useState<State>({ status: 'idle' });
   const [allowDowngrade, setAllowDowngrade] = useState(false);
 
@@ -53,10 +54,10 @@ export function PackImport({ session }: { session: string }) {
 
   return (
     <section className="panel" aria-labelledby="import-heading">
-      <h2 id="import-heading">Import a pack</h2>
-      <p className="status">Packs are .lpack files from your teacher or admin, for example on a USB stick.</p>
+      <h2 id="import-heading">{t('packImport.heading')}</h2>
+      <p className="status">{t('packImport.intro')}</p>
       <label className="file-pick">
-        Choose a pack file
+        {t('packImport.choose')}
         <input
           type="file"
           accept=".lpack"
@@ -71,20 +72,22 @@ export function PackImport({ session }: { session: string }) {
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={allowDowngrade} onChange={(e) => setAllowDowngrade(e.target.checked)} />
-        Allow installing an older version than the one installed
+        {t('packImport.allowDowngrade')}
       </label>
       {state.status === 'working' && (
         <ByteProgress
-          label={state.progress?.phase === 'install' ? 'Verifying and installing' : 'Uploading'}
+          label={state.progress?.phase === 'install' ? t('packImport.installing') : t('packImport.uploading')}
           bytes={state.progress?.bytes ?? 0}
           total={state.progress?.total ?? 0}
         />
       )}
       {state.status === 'done' && (
         <p role="status" className="success">
-          {state.result.status === 'installed'
-            ? `Installed ${state.result.packId} ${state.result.version}${state.result.previousVersion ? ` (was ${state.result.previousVersion})` : ''}.`
-            : `${state.result.packId} ${state.result.version} was already installed.`}
+          {state.result.status !== 'installed'
+            ? t('packImport.already', state.result)
+            : state.result.previousVersion
+              ? t('packImport.upgraded', { ...state.result, previous: state.result.previousVersion })
+              : t('packImport.installed', state.result)}
         </p>
       )}
       {state.status === 'failed' && <ImportFailure message={state.message} />}

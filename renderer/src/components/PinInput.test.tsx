@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { secondsLeft, withoutWait } from '../use-countdown.js';
 import { LockoutCountdown } from './LockoutCountdown.js';
 import { PinInput, pinProblem } from './PinInput.js';
+import { i18next } from '../i18n/i18n.js';
 
 describe('the PIN field', () => {
   it.each([
@@ -64,5 +65,20 @@ describe('the lockout countdown', () => {
     expect(renderToStaticMarkup(<LockoutCountdown seconds={1} ended={false} />)).toContain('Try again in 1 second.');
     expect(renderToStaticMarkup(<LockoutCountdown seconds={0} ended />)).toMatch(/role="status".*try again now/);
     expect(renderToStaticMarkup(<LockoutCountdown seconds={0} ended={false} />)).toBe('');
+  });
+
+  it('says the PIN’s problem and the wait in the learner’s language, a second in the singular', async () => {
+    await i18next.changeLanguage('de');
+    try {
+      expect(pinProblem('12', true)).toBe('Eine PIN hat mindestens 4 Ziffern; diese hat 2.');
+      expect(renderToStaticMarkup(<LockoutCountdown seconds={1} ended={false} />)).toContain(
+        'Versuch es in 1 Sekunde erneut.',
+      );
+      expect(renderToStaticMarkup(<LockoutCountdown seconds={3} ended={false} />)).toContain(
+        'Versuch es in 3 Sekunden erneut.',
+      );
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 });

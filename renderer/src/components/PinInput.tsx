@@ -1,15 +1,18 @@
 import { useId } from 'react';
 import type { Ref } from 'react';
+import { i18next } from '../i18n/i18n.js';
 
 /**
  * What is wrong with a PIN as typed, in our words (the browser's own pattern message says only
- * "match the requested format"); undefined when it is fine. An empty optional PIN is fine.
+ * "match the requested format"); undefined when it is fine. An empty optional PIN is fine. In the app's
+ * language at the moment it is asked (on submit).
  */
 export function pinProblem(pin: string, required: boolean): string | undefined {
-  if (pin === '') return required ? 'Enter the PIN: 4 to 8 digits.' : undefined;
-  if (!/^\d+$/.test(pin)) return 'A PIN is digits only (0 to 9), 4 to 8 of them.';
-  if (pin.length < 4) return `A PIN is at least 4 digits; this one has ${pin.length}.`;
-  if (pin.length > 8) return `A PIN is at most 8 digits; this one has ${pin.length}.`;
+  const { t } = i18next;
+  if (pin === '') return required ? t('pin.enter') : undefined;
+  if (!/^\d+$/.test(pin)) return t('pin.digitsOnly');
+  if (pin.length < 4) return t('pin.tooShort', { count: pin.length });
+  if (pin.length > 8) return t('pin.tooLong', { count: pin.length });
   return undefined;
 }
 

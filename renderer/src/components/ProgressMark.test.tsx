@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { stepStates } from '../../../common/contract/step-progress.js';
+import '../i18n/i18n.js';
 import { ModuleProgress, moduleState, ProgressMark } from './ProgressMark.js';
 
 const words = (html: string) => html.replace(/<span aria-hidden="true">[^<]*<\/span>/g, '').replace(/<[^>]+>/g, '');

@@ -1,18 +1,20 @@
+import { useTranslation } from 'react-i18next';
 import type { StepProgressState } from '../../../common/contract/step-progress.js';
 
-const MARKS: Record<StepProgressState, { symbol: string; words: string }> = {
-  'not-started': { symbol: '○', words: 'Not started' },
-  'in-progress': { symbol: '◐', words: 'In progress' },
-  done: { symbol: '✓', words: 'Done' },
-  mastered: { symbol: '★', words: 'Mastered' },
+/** The symbols; the words are under progressMark in the locales. */
+const SYMBOLS: Record<StepProgressState, string> = {
+  'not-started': '○',
+  'in-progress': '◐',
+  done: '✓',
+  mastered: '★',
 };
 
 /** A step's progress as a symbol and words, never colour alone; the symbol is not read out. */
 export function ProgressMark({ state }: { state: StepProgressState }) {
-  const { symbol, words } = MARKS[state];
+  const { t } = useTranslation();
   return (
     <span className={`progress-mark progress-${state}`} data-testid="progress-mark" data-state={state}>
-      <span aria-hidden="true">{symbol}</span> {words}
+      <span aria-hidden="true">{SYMBOLS[state]}</span> {t(`progressMark.${state}`)}
     </span>
   );
 }
@@ -25,16 +27,14 @@ export function moduleState(states: readonly StepProgressState[]): StepProgressS
 }
 
 export function ModuleProgress({ states }: { states: readonly StepProgressState[] }) {
+  const { t } = useTranslation();
   const finished = states.filter((s) => s === 'done' || s === 'mastered').length;
   const state = moduleState(states);
   return (
     <span className="module-progress">
       <ProgressMark state={state} />
       {state === 'in-progress' && (
-        <span className="progress-count">
-          {' '}
-          ({finished} of {states.length} done)
-        </span>
+        <span className="progress-count"> {t('progressMark.count', { finished, count: states.length })}</span>
       )}
     </span>
   );

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '../../../common/contract/quiz.js';
+import { i18next } from '../i18n/i18n.js';
 import { QuestionForm } from './QuestionForm.js';
 import { QuizFeedback } from './QuizFeedback.js';
 
@@ -67,5 +68,36 @@ describe('a code question', () => {
     expect(html).toContain('&#x27;ab&#x27; != &#x27;abab&#x27;');
     expect(html).toContain('A reference solution:');
     expect(html).not.toContain('The answer:');
+  });
+
+  it('says the verdict in the learner’s language, the answer in code, and one test in the singular', async () => {
+    await i18next.changeLanguage('de');
+    try {
+      const missed = renderToStaticMarkup(
+        <QuizFeedback result={{ itemId: 'demo/pick', correct: false, expected: 'len(xs)', explanation: '' }} />,
+      );
+      expect(missed).toContain('<strong>✗ Nicht ganz.</strong> Die Antwort: <code>len(xs)</code>');
+      const oneTest = renderToStaticMarkup(
+        <QuizFeedback
+          result={{
+            itemId: 'demo/double-it',
+            correct: true,
+            expected: '',
+            explanation: '',
+            checks: [{ name: 'test_doubles', status: 'pass' }],
+          }}
+        />,
+      );
+      expect(oneTest).toContain('1 von 1 Test bestanden.');
+      expect(form('Docker fehlt.')).toContain(
+        '<strong>Diese Frage kann auf diesem Computer nicht geprüft werden:</strong>',
+      );
+    } finally {
+      await i18next.changeLanguage('en');
+    }
+    const english = renderToStaticMarkup(
+      <QuizFeedback result={{ itemId: 'demo/pick', correct: false, expected: 'len(xs)', explanation: '' }} />,
+    );
+    expect(english).toContain('<strong>✗ Not quite.</strong> The answer: <code>len(xs)</code>');
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { LearnError } from '../../../common/contract/errors.js';
 import { useAnswer } from '../use-answer.js';
 import type { QuizAnswer, QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
@@ -34,6 +35,7 @@ interface Props<R extends QuizResult> {
  * checked by the core, then the verdict, the explanation, and focus on the way on.
  */
 export function QuestionForm<R extends QuizResult>(props: Props<R>) {
+  const { t } = useTranslation();
   const { question } = props;
   // A code item the core could not check here (no code sandbox): never the learner's miss.
   const [cannotCheck, setCannotCheck] = useState<ReactNode>();
@@ -53,7 +55,7 @@ export function QuestionForm<R extends QuizResult>(props: Props<R>) {
       setCannotCheck(error.message);
       return true;
     },
-    failure: 'Could not check the answer',
+    failure: (message) => t('question.checkFailed', { message }),
   });
 
   useEffect(() => {
@@ -75,16 +77,16 @@ export function QuestionForm<R extends QuizResult>(props: Props<R>) {
       {unavailable && !result && (
         <div className="status notice" role="status" data-testid="quiz-unavailable">
           <p>
-            <strong>This question cannot be checked on this computer:</strong> it needs the code sandbox.
+            <Trans i18nKey="question.cannotCheck" components={{ strong: <strong /> }} />
           </p>
           {typeof unavailable === 'string' ? <p>{unavailable}</p> : unavailable}
-          <p>Skip it for now; it is not counted as missed.</p>
+          <p>{t('question.skipNote')}</p>
         </div>
       )}
       <div className="quiz-actions">
         {unavailable && !result && props.onSkip ? (
           <button type="button" onClick={props.onSkip}>
-            Skip this question
+            {t('question.skip')}
           </button>
         ) : result ? (
           <button ref={next} type="button" onClick={props.onNext}>
@@ -92,7 +94,7 @@ export function QuestionForm<R extends QuizResult>(props: Props<R>) {
           </button>
         ) : (
           <button type="submit" disabled={answer.busy}>
-            Check answer
+            {t('question.check')}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
 import { choiceLetter } from '../../../common/contract/quiz.js';
 import { preferencesSchema } from '../../../common/contract/learners.js';
@@ -27,18 +28,18 @@ function CodeAnswer({
   question: Extract<QuizQuestion, { kind: 'code' }>;
   onText: Props['onText'];
 }) {
+  const { t } = useTranslation();
   // The defaults before a profile is open (never on a quiz screen, which needs one).
   const settings = useLearner((s) => s.current?.learner.preferences.editor) ?? DEFAULT_EDITOR;
   return (
     <div className="quiz-code">
       <p className="status" id={`${question.id}-code-hint`}>
-        Write the function in the editor; hidden tests check it in the code sandbox. Escape, then Tab, leaves the
-        editor.
+        {t('question.codeHint')}
       </p>
       <CodeEditor
         initial={question.starter}
         resetKey={question.id}
-        label="Your code"
+        label={t('question.yourCode')}
         settings={settings}
         onChange={onText}
       />
@@ -51,12 +52,13 @@ function CodeAnswer({
  * editor, else one text field.
  */
 export function QuizAnswerField({ question, picked, onPick, text, onText, result, problemId }: Props) {
+  const { t } = useTranslation();
   const name = useId();
   if (question.kind === 'code') return <CodeAnswer question={question} onText={onText} />;
   if (question.kind !== 'choice') {
     return (
       <label className="quiz-text">
-        {question.kind === 'numeric' ? 'Your answer (a number)' : 'Your answer'}
+        {question.kind === 'numeric' ? t('question.yourNumber') : t('question.yourAnswer')}
         <input
           type="text"
           inputMode={question.kind === 'numeric' ? 'decimal' : 'text'}
@@ -78,7 +80,7 @@ export function QuizAnswerField({ question, picked, onPick, text, onText, result
   const stateOf = (i: number) => (!result ? '' : right.has(i) ? ' right' : picked.includes(i) ? ' wrong' : '');
   return (
     <fieldset className="quiz-choices" disabled={result !== undefined} aria-describedby={problemId}>
-      <legend>{question.multiple ? 'Choose all that apply' : 'Choose one answer'}</legend>
+      <legend>{question.multiple ? t('question.chooseAll') : t('question.chooseOne')}</legend>
       {question.choices.map((choice, i) => (
         <label key={i} className={`quiz-choice${stateOf(i)}`}>
           <input
@@ -91,7 +93,7 @@ export function QuizAnswerField({ question, picked, onPick, text, onText, result
             {choiceLetter(i)}.
           </span>{' '}
           <code>{choice}</code>
-          {result && right.has(i) && <span className="visually-hidden"> (right answer)</span>}
+          {result && right.has(i) && <span className="visually-hidden">{t('question.rightAnswer')}</span>}
         </label>
       ))}
     </fieldset>

@@ -1,4 +1,5 @@
 import { Suspense, lazy, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
 import { useLoad } from '../use-load.js';
@@ -18,6 +19,7 @@ const endOfToday = () => {
  * by the learner, and the card says so.
  */
 export function ReviewsDue() {
+  const { t } = useTranslation();
   const session = useSession();
   const [round, setRound] = useState(0);
   const [open, setOpen] = useState<string>();
@@ -31,19 +33,23 @@ export function ReviewsDue() {
   };
   return (
     <section className="panel reviews-due" aria-labelledby="reviews-heading">
-      <h2 id="reviews-heading">Reviews due today</h2>
-      <p className="status">Answer a question on each skill: how it goes spaces its next review.</p>
-      <ul aria-label="Reviews due">
+      <h2 id="reviews-heading">{t('reviews.heading')}</h2>
+      <p className="status">{t('reviews.intro')}</p>
+      <ul aria-label={t('reviews.list')}>
         {due.map((r) => (
           <li key={r.skillId}>
             <strong>{r.title}</strong>{' '}
             {open === r.skillId ? (
-              <Suspense fallback={<span role="status">Loading the question…</span>}>
+              <Suspense fallback={<span role="status">{t('reviews.loadingQuestion')}</span>}>
                 <ReviewCard skillId={r.skillId} title={r.title} onDone={done} />
               </Suspense>
             ) : (
-              <button type="button" onClick={() => setOpen(r.skillId)} aria-label={`Review ${r.title}`}>
-                Review
+              <button
+                type="button"
+                onClick={() => setOpen(r.skillId)}
+                aria-label={t('reviews.reviewOf', { title: r.title })}
+              >
+                {t('reviews.review')}
               </button>
             )}
           </li>

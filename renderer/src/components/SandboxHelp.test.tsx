@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { PlaygroundStatus } from '../../../common/contract/playground.js';
+import '../i18n/i18n.js';
 import { SandboxHelp } from './SandboxHelp.js';
 
 const missing: PlaygroundStatus = {

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PlaygroundStatus } from '../../../common/contract/playground.js';
 
 /**
@@ -5,15 +6,16 @@ import type { PlaygroundStatus } from '../../../common/contract/playground.js';
  * it; the admin's commands appear only while an admin session is unlocked (a learner cannot run them).
  */
 export function SandboxHelp({ status, admin }: { status: PlaygroundStatus; admin: boolean }) {
+  const { t } = useTranslation();
   return (
     <>
       <p>
-        <strong>Code cannot run right now.</strong> {status.message}
+        <strong>{t('sandbox.cannotRun')}</strong> {status.message}
       </p>
       {status.help && <p>{status.help}</p>}
       {admin && status.fix && (
         <p className="admin-fix">
-          <strong>For the admin:</strong> {status.fix}
+          <strong>{t('sandbox.forAdmin')}</strong> {status.fix}
         </p>
       )}
     </>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { SearchHit, SearchResult } from '../../../common/contract/search.js';
 import { learn } from '../learn.js';
 import { hrefFor } from '../router.js';
@@ -14,6 +15,7 @@ const hrefOf = (hit: SearchHit) =>
 
 /** Search as you type over lessons, exercises and quizzes, with a respelling for a typo; Escape clears. */
 export function SearchBox() {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<SearchResult | undefined>();
   const [error, setError] = useState<string>();
@@ -45,35 +47,42 @@ export function SearchBox() {
       <input
         type="search"
         value={query}
-        placeholder="Search lessons and exercises"
-        aria-label="Search lessons, exercises and quizzes"
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.label')}
         aria-controls={resultsId}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => e.key === 'Escape' && clear()}
       />
       <div id={resultsId} className={open ? 'search-results' : 'search-results hidden'} aria-live="polite">
-        {open && error && <p role="alert">Search failed: {error}</p>}
+        {open && error && <p role="alert">{t('search.failed', { message: error })}</p>}
         {open && didYouMean?.applied && (
           <p className="status" data-testid="search-respelled">
-            Nothing found for “{query}”. Showing results for <strong>{didYouMean.query}</strong>.
+            <Trans
+              i18nKey="search.respelled"
+              values={{ query, respelled: didYouMean.query }}
+              components={{ strong: <strong /> }}
+            />
           </p>
         )}
         {open && didYouMean && !didYouMean.applied && (
           <p className="status" data-testid="search-did-you-mean">
-            Did you mean{' '}
-            <button type="button" className="link-button" onClick={() => setQuery(didYouMean.query)}>
-              {didYouMean.query}
-            </button>
-            ?
+            <Trans
+              i18nKey="search.didYouMean"
+              values={{ respelled: didYouMean.query }}
+              components={{
+                button: <button type="button" className="link-button" onClick={() => setQuery(didYouMean.query)} />,
+              }}
+            />
           </p>
         )}
-        {open && hits && hits.length === 0 && <p className="status">Nothing found for “{query}”.</p>}
+        {open && hits && hits.length === 0 && <p className="status">{t('search.nothing', { query })}</p>}
         {open && hits && hits.length > 0 && (
-          <ul aria-label={`${hits.length} results`}>
+          <ul aria-label={t('search.results', { count: hits.length })}>
             {hits.map((hit) => (
               <li key={hit.contentId}>
                 <a href={hrefOf(hit)} onClick={clear} data-testid="search-hit">
-                  <span className="search-kind">{hit.kind}</span> <span className="search-title">{hit.title}</span>
+                  <span className="search-kind">{t(`next.kind.${hit.kind}`)}</span>{' '}
+                  <span className="search-title">{hit.title}</span>
                   <span className="search-snippet">
                     {hit.snippet.map((run, i) =>
                       run.match ? <mark key={i}>{run.text}</mark> : <span key={i}>{run.text}</span>,

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { restoredSentence } from '../../../common/contract/admin.js';
 import type { ShippedPack } from '../../../common/contract/admin.js';
 import { learn } from '../learn.js';
@@ -6,14 +7,9 @@ import { AdminGate } from './AdminGate.js';
 import { Notice } from './Notice.js';
 import type { Message } from './Notice.js';
 
-const stateText: Record<ShippedPack['state'], string> = {
-  'as-shipped': 'as shipped',
-  removed: 'removed',
-  replaced: 'replaced by another version or key',
-};
-
 /** The packs shipped with the app; an admin restores one that was removed or replaced, and is told what happened. */
 export function ShippedPacks({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation();
   const [packs, setPacks] = useState<ShippedPack[]>([]);
   const [message, setMessage] = useState<Message>();
   const reload = useCallback(() => {
@@ -38,20 +34,20 @@ export function ShippedPacks({ onChanged }: { onChanged: () => void }) {
 
   return (
     <section className="panel" aria-labelledby="shipped-heading">
-      <h2 id="shipped-heading">Packs shipped with the app</h2>
-      <ul aria-label="Shipped packs">
+      <h2 id="shipped-heading">{t('shippedPacks.heading')}</h2>
+      <ul aria-label={t('shippedPacks.list')}>
         {packs.map((p) => (
           <li key={p.packId}>
-            {p.title} {p.version}: <span className="status">{stateText[p.state]}</span>
+            {t('shippedPacks.line', p)} <span className="status">{t(`shippedPacks.state.${p.state}`)}</span>
           </li>
         ))}
       </ul>
       {changed.length > 0 && (
-        <AdminGate what="restore a shipped pack">
+        <AdminGate says="shippedPacks">
           {(session) =>
             changed.map((p) => (
               <button key={p.packId} type="button" onClick={() => void restore(session, p.packId)}>
-                Restore {p.title} {p.version}
+                {t('shippedPacks.restore', p)}
               </button>
             ))
           }

@@ -1,5 +1,6 @@
 import { percent } from '../../../common/progress-rules/percent.js';
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InstalledPack } from '../../../common/contract/packs.js';
 import type { ProgressSummary } from '../../../common/contract/progress.js';
 import { useSession } from '../learner-store.js';
@@ -11,7 +12,7 @@ import { ShippedPacks } from '../components/ShippedPacks.js';
 import { useAdmin } from '../admin-store.js';
 import { learn } from '../learn.js';
 import { hrefFor } from '../router.js';
-import { lessonsLabel } from '../plural.js';
+import { formatNumber } from '../i18n/format.js';
 import type { LoadState } from '../use-load.js';
 
 type Completion = ProgressSummary['packs'][number];
@@ -25,6 +26,7 @@ function PackCard({
   completion?: Completion;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation();
   const modules = useCatalog((s) => s.modules);
   // Switching and removing change what every learner here gets: shown to an unlocked admin only.
   const admin = useAdmin((s) => s.unlocked?.session);
@@ -34,31 +36,38 @@ function PackCard({
   return (
     <li className="pack-card" aria-label={pack.title}>
       <h2>{pack.title}</h2>
-      <p className="status">
-        {pack.id} · version {pack.activeVersion}
-      </p>
+      <p className="status">{t('catalog.versionLine', { id: pack.id, version: pack.activeVersion })}</p>
       {completion && (
         <p className="pack-completion">
-          <label htmlFor={`done-${pack.id}`}>Your completion: {percent(completion.completed, completion.total)}%</label>{' '}
+          <label htmlFor={`done-${pack.id}`}>
+            {t('catalog.completion', {
+              percent: formatNumber(percent(completion.completed, completion.total) / 100, {
+                style: 'percent',
+              }),
+            })}
+          </label>{' '}
           <progress id={`done-${pack.id}`} max={completion.total || 1} value={completion.completed} />
         </p>
       )}
-      <ul className="pack-modules" aria-label={`Modules in ${pack.title}`}>
+      <ul className="pack-modules" aria-label={t('catalog.modulesIn', { title: pack.title })}>
         {packModules.map((m) => (
           <li key={m.id}>
-            <a href={hrefFor.module(m.id)}>{m.title}</a> <span className="status">({lessonsLabel(m.lessonCount)})</span>
+            <a href={hrefFor.module(m.id)}>{m.title}</a>{' '}
+            <span className="status">{t('catalog.lessons', { count: m.lessonCount })}</span>
           </li>
         ))}
       </ul>
       {pack.versions.length > 1 && (
         <div className="pack-versions">
-          <h3>Installed versions</h3>
+          <h3>{t('catalog.installedVersions')}</h3>
           <ul>
             {pack.versions.map((v) => (
               <li key={v.version}>
-                {v.version} {v.origin === 'bundled' ? '(shipped with the app)' : `(signed by ${v.keyId})`}{' '}
+                {v.origin === 'bundled'
+                  ? t('catalog.shipped', { version: v.version })
+                  : t('catalog.signedBy', { version: v.version, keyId: v.keyId ?? '–' })}{' '}
                 {v.version === pack.activeVersion ? (
-                  <strong>in use</strong>
+                  <strong>{t('catalog.inUse')}</strong>
                 ) : (
                   admin && (
                     <button
@@ -67,7 +76,7 @@ function PackCard({
                         act(() => learn().activatePackVersion({ session: admin, packId: pack.id, version: v.version }))
                       }
                     >
-                      Use this version
+                      {t('catalog.useVersion')}
                     </button>
                   )
                 )}
@@ -81,11 +90,11 @@ function PackCard({
           type="button"
           className="danger"
           onClick={() =>
-            window.confirm(`Remove ${pack.title} and all its versions?`) &&
+            window.confirm(t('catalog.removeConfirm', { title: pack.title })) &&
             act(() => learn().removePack({ session: admin, packId: pack.id }))
           }
         >
-          Remove pack
+          {t('catalog.remove')}
         </button>
       )}
       {error && <p role="alert">{error}</p>}
@@ -94,6 +103,7 @@ function PackCard({
 }
 
 export function CatalogScreen() {
+  const { t } = useTranslation();
   const [packs, setPacks] = useState<LoadState<InstalledPack[]>>({ status: 'loading' });
   const [completion, setCompletion] = useState<Map<string, Completion>>(new Map());
   const session = useSession();
@@ -121,14 +131,14 @@ export function CatalogScreen() {
 
   return (
     <section aria-labelledby="catalog-heading">
-      <h1 id="catalog-heading">Catalog</h1>
-      <AdminGate what="install, switch or remove packs">{(session) => <PackImport session={session} />}</AdminGate>
-      <LoadStatus state={packs} what="the installed packs" onRetry={reload}>
+      <h1 id="catalog-heading">{t('catalog.heading')}</h1>
+      <AdminGate says="packs">{(session) => <PackImport session={session} />}</AdminGate>
+      <LoadStatus state={packs} what={t('catalog.what')} onRetry={reload}>
         {(list) =>
           list.length === 0 ? (
-            <p className="empty">No packs are installed. Import one above.</p>
+            <p className="empty">{t('catalog.empty')}</p>
           ) : (
-            <ul className="pack-list" aria-label="Installed packs">
+            <ul className="pack-list" aria-label={t('catalog.list')}>
               {list.map((pack) => (
                 <PackCard key={pack.id} pack={pack} completion={completion.get(pack.id)} onChanged={reload} />
               ))}

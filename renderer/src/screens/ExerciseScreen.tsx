@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { ModuleBreadcrumb } from '../components/ModuleBreadcrumb.js';
 import { Markdown } from '../components/Markdown.js';
@@ -6,16 +7,17 @@ import { useLoad } from '../use-load.js';
 import { Workspace } from './exercise/Workspace.js';
 
 export function ExerciseScreen({ exerciseId }: { exerciseId: string }) {
+  const { t } = useTranslation();
   const state = useLoad(exerciseId, () => learn().getExercise({ exerciseId }));
   return (
-    <LoadStatus state={state} what="this exercise">
+    <LoadStatus state={state} what={t('exercise.what')}>
       {(exercise) => (
         <article className="exercise" aria-label={exercise.title}>
           <ModuleBreadcrumb moduleId={exercise.moduleId} moduleTitle={exercise.moduleTitle} />
           <div className="exercise-layout">
             <div className="exercise-prompt">
               <Markdown source={exercise.prompt} />
-              <p className="status">Difficulty {exercise.difficulty} of 5</p>
+              <p className="status">{t('exercise.difficulty', { difficulty: exercise.difficulty })}</p>
             </div>
             <Workspace exercise={exercise} />
           </div>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCatalog } from '../catalog-store.js';
 import { ClassAssignments } from '../classroom/ClassAssignments.js';
 import { ContinueWhereLeftOff } from '../components/ContinueWhereLeftOff.js';
@@ -8,11 +9,11 @@ import { ReviewsDue } from '../components/ReviewsDue.js';
 import { ModuleProgress } from '../components/ProgressMark.js';
 import { UpNext } from '../components/UpNext.js';
 import { PackTests } from '../assessment/PackTests.js';
-import { lessonsLabel } from '../plural.js';
 import { hrefFor } from '../router.js';
 import { useStepProgress } from '../use-step-progress.js';
 
 export function ModuleListScreen() {
+  const { t } = useTranslation();
   const modules = useCatalog((s) => s.modules);
   const loadModules = useCatalog((s) => s.loadModules);
   useEffect(() => void loadModules(), [loadModules]);
@@ -34,14 +35,14 @@ export function ModuleListScreen() {
       <UpNext />
       <ReviewsDue />
       <LearningPath />
-      <h1 id="modules-heading">Your modules</h1>
-      <LoadStatus state={modules} what="your modules" onRetry={() => void loadModules()}>
+      <h1 id="modules-heading">{t('home.heading')}</h1>
+      <LoadStatus state={modules} what={t('home.what')} onRetry={() => void loadModules()}>
         {(list) =>
           list.length === 0 ? (
-            <p className="empty">No modules are installed yet. Import a content pack to start learning.</p>
+            <p className="empty">{t('home.empty')}</p>
           ) : (
             <>
-              <ul className="module-grid" aria-label="Installed modules">
+              <ul className="module-grid" aria-label={t('home.installed')}>
                 {list.map((m) => {
                   const states = statesOf(m.id);
                   return (
@@ -51,7 +52,7 @@ export function ModuleListScreen() {
                         <span className="module-title">{m.title}</span>
                         <span className="module-description">{m.description}</span>
                         <span className="module-meta">
-                          {lessonsLabel(m.lessonCount)}
+                          {t('home.lessons', { count: m.lessonCount })}
                           {states && (
                             <>
                               {' · '}

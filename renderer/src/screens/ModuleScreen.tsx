@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { ModuleProgress, ProgressMark } from '../components/ProgressMark.js';
 import { learn } from '../learn.js';
@@ -6,6 +7,7 @@ import { useLoad } from '../use-load.js';
 import { useStepProgress } from '../use-step-progress.js';
 
 export function ModuleScreen({ moduleId }: { moduleId: string }) {
+  const { t } = useTranslation();
   const state = useLoad(moduleId, () => learn().getModule({ moduleId }));
   const progress = useStepProgress();
   const states = new Map(progress.status === 'ready' ? progress.value.steps.map((s) => [s.contentId, s.state]) : []);
@@ -21,23 +23,23 @@ export function ModuleScreen({ moduleId }: { moduleId: string }) {
     );
   };
   return (
-    <LoadStatus state={state} what="this module">
+    <LoadStatus state={state} what={t('module.what')}>
       {(module) => (
         <section aria-labelledby="module-heading">
-          <nav aria-label="Breadcrumb" className="breadcrumb">
-            <a href={hrefFor.modules()}>Modules</a> <span aria-hidden="true">›</span> {module.title}
+          <nav aria-label={t('breadcrumb.label')} className="breadcrumb">
+            <a href={hrefFor.modules()}>{t('breadcrumb.modules')}</a> <span aria-hidden="true">›</span> {module.title}
           </nav>
           <h1 id="module-heading">{module.title}</h1>
           <p className="lead">{module.description}</p>
           {progress.status === 'ready' && (
             <p className="status" data-testid="module-progress">
-              Your progress:{' '}
+              {t('module.yourProgress')}{' '}
               <ModuleProgress
                 states={[...module.lessons, ...module.exercises].flatMap((item) => states.get(item.id) ?? [])}
               />
             </p>
           )}
-          <ol className="lesson-list" aria-label={`Lessons in ${module.title}`}>
+          <ol className="lesson-list" aria-label={t('module.lessonsIn', { title: module.title })}>
             {module.lessons.map((lesson) => (
               <li key={lesson.id}>
                 <a href={hrefFor.lesson(lesson.id)} data-testid="lesson-link">
@@ -50,26 +52,26 @@ export function ModuleScreen({ moduleId }: { moduleId: string }) {
           {module.quizItemCount > 0 && (
             <p className="quiz-link">
               <a href={hrefFor.quiz(module.id)} data-testid="quiz-link">
-                Take the quiz
+                {t('module.takeQuiz')}
               </a>{' '}
-              <span className="status">({module.quizItemCount} questions, with feedback after each)</span>
+              <span className="status">{t('module.quizNote', { count: module.quizItemCount })}</span>
               <br />
               <a href={hrefFor.assess(module.id)} data-testid="assess-link">
-                Test yourself
+                {t('module.testYourself')}
               </a>{' '}
-              <span className="status">(an adaptive test, with a report per skill at the end)</span>
+              <span className="status">{t('module.testNote')}</span>
             </p>
           )}
           {module.exercises.length > 0 && (
             <>
-              <h2>Exercises</h2>
-              <ol className="lesson-list" aria-label={`Exercises in ${module.title}`}>
+              <h2>{t('module.exercises')}</h2>
+              <ol className="lesson-list" aria-label={t('module.exercisesIn', { title: module.title })}>
                 {module.exercises.map((exercise) => (
                   <li key={exercise.id}>
                     <a href={hrefFor.exercise(exercise.id)} data-testid="exercise-link">
                       {exercise.title}
                     </a>{' '}
-                    <span className="status">(difficulty {exercise.difficulty})</span>
+                    <span className="status">{t('module.difficulty', { difficulty: exercise.difficulty })}</span>
                     {mark(exercise.id)}
                   </li>
                 ))}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LearnerSummary } from '../../../common/contract/learners.js';
 import { Avatar, avatarIds } from '../components/Avatar.js';
 import { LoadStatus } from '../components/LoadStatus.js';
@@ -12,6 +13,7 @@ import { useLockout } from '../use-countdown.js';
 import { useLoad } from '../use-load.js';
 
 function PinForm({ learner, onCancel }: { learner: LearnerSummary; onCancel: () => void }) {
+  const { t } = useTranslation();
   const enter = useLearner((s) => s.enter);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string>();
@@ -42,9 +44,14 @@ function PinForm({ learner, onCancel }: { learner: LearnerSummary; onCancel: () 
       });
   };
   return (
-    <form className="panel pin-form" onSubmit={submit} aria-label={`PIN for ${learner.displayName}`} noValidate>
+    <form
+      className="panel pin-form"
+      onSubmit={submit}
+      aria-label={t('profiles.pinFor', { name: learner.displayName })}
+      noValidate
+    >
       <PinInput
-        label={`PIN for ${learner.displayName}`}
+        label={t('profiles.pinFor', { name: learner.displayName })}
         inputRef={input}
         autoComplete="off"
         value={pin}
@@ -52,10 +59,10 @@ function PinForm({ learner, onCancel }: { learner: LearnerSummary; onCancel: () 
         error={pinError}
       />
       <button type="submit" disabled={busy || locked}>
-        Open
+        {t('profiles.open')}
       </button>
       <button type="button" onClick={onCancel}>
-        Back
+        {t('profiles.back')}
       </button>
       <Notice message={failure(lockout.ended ? undefined : error)} />
       <LockoutCountdown seconds={lockout.seconds} ended={lockout.ended} />
@@ -64,6 +71,7 @@ function PinForm({ learner, onCancel }: { learner: LearnerSummary; onCancel: () 
 }
 
 function NewProfile({ onCancel }: { onCancel?: () => void }) {
+  const { t } = useTranslation();
   const enter = useLearner((s) => s.enter);
   const [name, setName] = useState('');
   const [avatar, setAvatar] = useState('owl');
@@ -86,37 +94,37 @@ function NewProfile({ onCancel }: { onCancel?: () => void }) {
   };
   return (
     <form className="panel new-profile" onSubmit={submit} aria-labelledby="new-profile-heading">
-      <h2 id="new-profile-heading">New profile</h2>
+      <h2 id="new-profile-heading">{t('profiles.newProfile')}</h2>
       <label>
-        Your name
+        {t('profiles.yourName')}
         <input value={name} onChange={(e) => setName(e.target.value)} maxLength={60} required autoFocus />
       </label>
       <fieldset className="avatar-choice">
-        <legend>Picture</legend>
+        <legend>{t('profiles.picture')}</legend>
         {avatarIds.map((id) => (
           <label key={id} className="avatar-option">
             <input type="radio" name="avatar" value={id} checked={avatar === id} onChange={() => setAvatar(id)} />
             <Avatar id={id} />
-            <span className="visually-hidden">{id}</span>
+            <span className="visually-hidden">{t(`profiles.avatar.${id}`)}</span>
           </label>
         ))}
       </fieldset>
       <label>
-        What do you want to learn? (optional)
+        {t('profiles.goal')}
         <input value={goal} onChange={(e) => setGoal(e.target.value)} maxLength={120} />
       </label>
       <PinInput
-        label="PIN, 4 to 8 digits (optional; for shared machines)"
+        label={t('profiles.pinLabel')}
         autoComplete="new-password"
         inputRef={pinField}
         value={pin}
         onChange={setPin}
         error={pinError}
       />
-      <button type="submit">Create and start</button>
+      <button type="submit">{t('profiles.create')}</button>
       {onCancel && (
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       )}
       <Notice message={failure(error)} />
@@ -126,6 +134,7 @@ function NewProfile({ onCancel }: { onCancel?: () => void }) {
 
 /** The first screen on a shared machine: whose turn is it? */
 export function ProfilePicker() {
+  const { t } = useTranslation();
   const enter = useLearner((s) => s.enter);
   const [reload, setReload] = useState(0);
   const learners = useLoad(`learners-${reload}`, () => learn().listLearners());
@@ -160,19 +169,19 @@ export function ProfilePicker() {
 
   return (
     <section className="profile-picker" aria-labelledby="picker-heading">
-      <h1 id="picker-heading">Who is learning?</h1>
-      <LoadStatus state={learners} what="the profiles" onRetry={() => setReload((n) => n + 1)}>
+      <h1 id="picker-heading">{t('profiles.heading')}</h1>
+      <LoadStatus state={learners} what={t('profiles.what')} onRetry={() => setReload((n) => n + 1)}>
         {(list) =>
           asking ? (
             <PinForm learner={asking} onCancel={() => setAsking(undefined)} />
           ) : list.length === 0 || creating ? (
             <>
-              {list.length === 0 && <p className="empty">No profiles on this machine yet. Make yours to begin.</p>}
+              {list.length === 0 && <p className="empty">{t('profiles.none')}</p>}
               <NewProfile onCancel={list.length > 0 ? () => setCreating(false) : undefined} />
             </>
           ) : (
             <>
-              <ul className="profile-list" aria-label="Profiles" onKeyDown={typeAhead}>
+              <ul className="profile-list" aria-label={t('profiles.list')} onKeyDown={typeAhead}>
                 {list.map((l, i) => (
                   <li key={l.id}>
                     {/* Focus starts on the profiles: on a lab machine the next learner types their name's first
@@ -186,13 +195,13 @@ export function ProfilePicker() {
                     >
                       <Avatar id={l.avatar} className="avatar" />
                       <span>{l.displayName}</span>
-                      {l.hasPin && <span className="status">PIN</span>}
+                      {l.hasPin && <span className="status">{t('profiles.hasPin')}</span>}
                     </button>
                   </li>
                 ))}
               </ul>
               <button type="button" onClick={() => setCreating(true)}>
-                New profile
+                {t('profiles.newProfile')}
               </button>
             </>
           )

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAdmin } from '../admin-store.js';
 import { SandboxHelp } from '../components/SandboxHelp.js';
 import type { Quiz, QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
@@ -47,6 +48,7 @@ function QuestionCard({
   onNext: () => void;
   last: boolean;
 }) {
+  const { t } = useTranslation();
   const session = useSession();
   const unavailable = useSandboxProblem(question);
   return (
@@ -63,18 +65,16 @@ function QuestionCard({
       onGraded={onAnswered}
       header={
         <>
-          <p className="quiz-position">
-            Question {position} of {total}
-          </p>
+          <p className="quiz-position">{t('quiz.position', { position, total })}</p>
           <progress
             className="quiz-progress"
             value={position}
             max={total}
-            aria-label={`Question ${position} of ${total}`}
+            aria-label={t('quiz.position', { position, total })}
           />
         </>
       }
-      nextLabel={last ? 'See your results' : 'Next question'}
+      nextLabel={last ? t('quiz.seeResults') : t('quiz.nextQuestion')}
       onNext={onNext}
       className="panel quiz-card"
       testIds={{ form: 'quiz-item', feedback: 'quiz-feedback' }}
@@ -83,6 +83,7 @@ function QuestionCard({
 }
 
 function Summary({ quiz, answered, onRetry }: { quiz: Quiz; answered: Answered[]; onRetry: () => void }) {
+  const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const right = answered.filter((a) => a.result?.correct).length;
@@ -92,18 +93,16 @@ function Summary({ quiz, answered, onRetry }: { quiz: Quiz; answered: Answered[]
   return (
     <section className="panel quiz-summary" aria-labelledby="quiz-summary-heading" data-testid="quiz-summary">
       <h2 id="quiz-summary-heading" ref={heading} tabIndex={-1}>
-        You got {right} of {graded} right
+        {t('quiz.score', { right, count: graded })}
       </h2>
-      {skipped > 0 && (
-        <p className="status">
-          {skipped === 1 ? '1 question' : `${skipped} questions`} skipped: code cannot be checked on this computer.
-        </p>
-      )}
-      <ol className="quiz-results" aria-label="Your answers">
+      {skipped > 0 && <p className="status">{t('quiz.skipped', { count: skipped })}</p>}
+      <ol className="quiz-results" aria-label={t('quiz.yourAnswers')}>
         {answered.map(({ question, result }) => (
           <li key={question.id}>
             <span aria-hidden="true">{!result ? '–' : result.correct ? '✓' : '✗'}</span>{' '}
-            <span className="visually-hidden">{!result ? 'Skipped:' : result.correct ? 'Right:' : 'Missed:'}</span>{' '}
+            <span className="visually-hidden">
+              {!result ? t('quiz.skippedMark') : result.correct ? t('quiz.rightMark') : t('quiz.missedMark')}
+            </span>{' '}
             {question.prompt.split('\n')[0]}
           </li>
         ))}
@@ -111,10 +110,10 @@ function Summary({ quiz, answered, onRetry }: { quiz: Quiz; answered: Answered[]
       <p className="quiz-actions">
         {missed.length > 0 && (
           <button type="button" onClick={onRetry}>
-            Retry missed items ({missed.length})
+            {t('quiz.retryMissed', { count: missed.length })}
           </button>
         )}{' '}
-        <a href={hrefFor.module(quiz.moduleId)}>Back to {quiz.moduleTitle}</a>
+        <a href={hrefFor.module(quiz.moduleId)}>{t('quiz.backTo', { module: quiz.moduleTitle })}</a>
       </p>
       {/* A module's quiz sits in the teaching order under the module's id; the score is read with it. */}
       <NextStep after={quiz.moduleId} focus describedBy="quiz-summary-heading" />
@@ -147,22 +146,25 @@ function QuizRun({ quiz, startAt, onRetry }: { quiz: Quiz; startAt: number; onRe
 
 /** A module's quiz, one item at a time, with feedback after each and a retry of the missed ones. */
 export function QuizScreen({ moduleId, itemId }: { moduleId: string; itemId?: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [round, setRound] = useState<{ n: number; only: 'all' | 'missed' }>({ n: 0, only: 'all' });
   const key = `${session}-${moduleId}-${round.n}-${round.only}`;
   const state = useLoad(key, () => learn().getQuiz({ session, moduleId, only: round.only }));
   return (
-    <LoadStatus state={state} what="this quiz">
+    <LoadStatus state={state} what={t('quiz.what')}>
       {(quiz) => (
         <section aria-labelledby="quiz-heading" className="quiz">
           <ModuleBreadcrumb moduleId={quiz.moduleId} moduleTitle={quiz.moduleTitle} />
           <h1 id="quiz-heading">
-            {quiz.moduleTitle}: {quiz.only === 'missed' ? 'retry missed items' : 'quiz'}
+            {quiz.only === 'missed'
+              ? t('quiz.headingMissed', { module: quiz.moduleTitle })
+              : t('quiz.heading', { module: quiz.moduleTitle })}
           </h1>
           {quiz.items.length === 0 ? (
             <p className="empty">
-              {quiz.only === 'missed' ? 'No missed items left: well done.' : 'This module has no quiz yet.'}{' '}
-              <a href={hrefFor.module(quiz.moduleId)}>Back to {quiz.moduleTitle}</a>
+              {quiz.only === 'missed' ? t('quiz.noneMissed') : t('quiz.noQuiz')}{' '}
+              <a href={hrefFor.module(quiz.moduleId)}>{t('quiz.backTo', { module: quiz.moduleTitle })}</a>
             </p>
           ) : (
             <QuizRun

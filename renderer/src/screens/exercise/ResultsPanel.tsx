@@ -1,51 +1,55 @@
 import { NextStep } from '../../components/NextStep.js';
+import type { TFunction } from 'i18next';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format.js';
 import type { ExecuteResult, TestResult, ValidateResult } from '../../../../common/contract/playground.js';
+import type { Translations } from '../../i18n/locales/en.js';
 import { readableTestName, testSource } from './test-names.js';
 import type { WorkspaceView } from './workspace-state.js';
 
 const ICON: Record<TestResult['status'], string> = { pass: '✓', fail: '✗', error: '!' };
-const WORD: Record<TestResult['status'], string> = { pass: 'passed', fail: 'failed', error: 'error' };
 
 /** Why a run stopped early, in words; null when it ran to its end. Read from the result's flags only. */
-export function limitHit(run: ExecuteResult): string | null {
-  if (run.timedOut)
-    return `Stopped after ${(run.durationMs / 1000).toFixed(1)} s: the time limit. Is there a loop that never ends?`;
-  if (run.oomKilled) return 'Stopped: the program used more memory than the sandbox allows.';
-  if (run.truncated) return 'The output was cut: the program printed more than the sandbox keeps.';
+export function limitHit(run: ExecuteResult, t: TFunction): string | null {
+  if (run.timedOut) {
+    const seconds = formatNumber(run.durationMs / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    return t('results.limit.timedOut', { seconds });
+  }
+  if (run.oomKilled) return t('results.limit.oomKilled');
+  if (run.truncated) return t('results.limit.truncated');
   return null;
 }
 
 /** One line that says how the tests went: a limit is said once, and "Well done!" only when all pass. */
-function verdict(result: ValidateResult, submitted: boolean): string {
-  const total = result.tests.length;
-  const passed = result.tests.filter((t) => t.status === 'pass').length;
-  const prefix = submitted ? 'Submitted: ' : '';
-  if (result.status === 'pass' && total > 0)
-    return `${prefix}all ${total} tests pass.${submitted ? ' Well done!' : ''}`;
-  const limit = result.run.timedOut || result.run.oomKilled ? limitHit(result.run) : null;
-  if (limit) return `${prefix}${limit}`;
-  if (result.status === 'error' || total === 0) return `${prefix}the tests could not run on this code.`;
-  return `${prefix}${passed} of ${total} tests pass.${submitted ? ' Keep going.' : ''}`;
+function verdict(result: ValidateResult, submitted: boolean, t: TFunction): string {
+  const count = result.tests.length;
+  const passed = result.tests.filter((test) => test.status === 'pass').length;
+  const said = submitted ? 'submitted' : 'live';
+  if (result.status === 'pass' && count > 0) return t(`results.${said}.allPass`, { count });
+  const limit = result.run.timedOut || result.run.oomKilled ? limitHit(result.run, t) : null;
+  if (limit) return submitted ? t('results.submitted.limit', { reason: limit }) : limit;
+  if (result.status === 'error' || count === 0) return t(`results.${said}.couldNotRun`);
+  return t(`results.${said}.somePass`, { count, passed });
 }
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 function TestList({ result, testsPy }: { result: ValidateResult; testsPy: string | null }) {
+  const { t } = useTranslation();
   if (result.tests.length === 0) return null;
   return (
-    <ul className="test-list" aria-label="Test results">
-      {result.tests.map((t) => {
-        const source = testsPy === null ? null : testSource(testsPy, t.name);
+    <ul className="test-list" aria-label={t('results.testResults')}>
+      {result.tests.map((test) => {
+        const source = testsPy === null ? null : testSource(testsPy, test.name);
         return (
-          <li key={t.name} className={`test test-${t.status}`}>
-            <span aria-hidden="true">{ICON[t.status]}</span> <span className="visually-hidden">{WORD[t.status]}:</span>{' '}
-            <span className="test-name">{readableTestName(t.name)}</span>
-            {t.message && <pre className="test-message">{t.message}</pre>}
-            {t.output && <pre className="test-output">{t.output}</pre>}
+          <li key={test.name} className={`test test-${test.status}`}>
+            <span aria-hidden="true">{ICON[test.status]}</span>{' '}
+            <span className="visually-hidden">{t(`results.status.${test.status}`)}:</span>{' '}
+            <span className="test-name">{readableTestName(test.name)}</span>
+            {test.message && <pre className="test-message">{test.message}</pre>}
+            {test.output && <pre className="test-output">{test.output}</pre>}
             {source !== null && (
               <details className="test-source">
-                <summary>Show the test’s code</summary>
+                <summary>{t('results.showTestCode')}</summary>
                 <pre>
                   <code>{source}</code>
                 </pre>
@@ -59,53 +63,52 @@ function TestList({ result, testsPy }: { result: ValidateResult; testsPy: string
 }
 
 function Output({ output }: { output: ExecuteResult }) {
+  const { t } = useTranslation();
   return (
     <>
-      <pre data-testid="run-stdout">{output.stdout || '(nothing printed)'}</pre>
+      <pre data-testid="run-stdout">{output.stdout || t('results.nothingPrinted')}</pre>
       {output.stderr && <pre className="stderr">{output.stderr}</pre>}
       <p className="status">
-        Exit code {output.exitCode ?? '–'} · {output.durationMs} ms
+        {t('results.exitLine', { exitCode: output.exitCode ?? '–', duration: formatNumber(output.durationMs) })}
       </p>
     </>
   );
 }
 
-const HEADING: Record<WorkspaceView['kind'], string> = {
-  idle: 'Tests',
-  checking: 'Tests',
-  checked: 'Tests',
-  running: 'Output',
-  ran: 'Output',
-  stopped: 'Output',
-  submitting: 'Submission',
-  submitted: 'Submission',
-  outdated: 'Results',
-  failed: 'Results',
+const HEADING: Record<WorkspaceView['kind'], keyof Translations['results']['heading']> = {
+  idle: 'tests',
+  checking: 'tests',
+  checked: 'tests',
+  running: 'output',
+  ran: 'output',
+  stopped: 'output',
+  submitting: 'submission',
+  submitted: 'submission',
+  outdated: 'results',
+  failed: 'results',
 };
 
 /** The one line said about the view, announced when it changes. */
-function summary(view: WorkspaceView): string {
+function summary(view: WorkspaceView, t: TFunction): string {
   switch (view.kind) {
     case 'idle':
-      return 'Start typing: the tests run on your code as you go.';
+      return t('results.idle');
     case 'checking':
-      return 'Checking as you type…';
+      return t('results.checking');
     case 'checked':
-      return capitalised(verdict(view.result, false));
+      return verdict(view.result, false, t);
     case 'running':
-      return 'Running your code… Stop ends it.';
+      return t('results.running');
     case 'ran':
-      return limitHit(view.output) ?? `Finished with exit code ${view.output.exitCode ?? '–'}.`;
+      return limitHit(view.output, t) ?? t('results.finished', { exitCode: view.output.exitCode ?? '–' });
     case 'submitting':
-      return 'Checking your submission against every test…';
+      return t('results.submitting');
     case 'submitted':
-      return capitalised(verdict(view.result, true));
+      return verdict(view.result, true, t);
     case 'stopped':
-      return 'Stopped: the run was ended before it finished.';
+      return t('results.stopped');
     case 'outdated':
-      return view.what === 'run'
-        ? 'Your code changed while it ran: press Run again to see what this code prints.'
-        : 'Your submission was recorded, but your code changed while it was checked: submit again to check this code.';
+      return view.what === 'run' ? t('results.outdatedRun') : t('results.outdatedSubmit');
     case 'failed':
       return view.message;
   }
@@ -113,7 +116,8 @@ function summary(view: WorkspaceView): string {
 
 const tone = (view: WorkspaceView): string => {
   if (view.kind === 'failed') return 'status-error';
-  if (view.kind === 'ran') return limitHit(view.output) ? 'status-error' : 'status';
+  if (view.kind === 'ran')
+    return view.output.timedOut || view.output.oomKilled || view.output.truncated ? 'status-error' : 'status';
   if (view.kind !== 'checked' && view.kind !== 'submitted') return 'status';
   if (view.result.status === 'pass' && view.result.tests.length > 0) return 'success';
   const limited = view.result.run.timedOut || view.result.run.oomKilled;
@@ -156,6 +160,7 @@ export function ResultsPanel({
   /** Given, a passed submission offers the step after this exercise, focused. */
   exerciseId?: string;
 }) {
+  const { t } = useTranslation();
   const panel = useRef<HTMLElement>(null);
   const answered = view.kind === 'ran' || view.kind === 'submitted' || view.kind === 'failed';
   useEffect(() => {
@@ -170,9 +175,9 @@ export function ResultsPanel({
       aria-busy={busy}
       data-testid="results"
     >
-      <h2 id="results-heading">{HEADING[view.kind]}</h2>
+      <h2 id="results-heading">{t(`results.heading.${HEADING[view.kind]}`)}</h2>
       <p role="status" aria-live="polite" className={`results-summary ${tone(view)}`}>
-        {summary(view)}
+        {summary(view, t)}
       </p>
       {exerciseId && view.kind === 'submitted' && view.result.status === 'pass' && view.result.tests.length > 0 && (
         <NextStep after={exerciseId} focus />

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Exercise } from '../../../../common/contract/content.js';
 import type { PlaygroundStatus } from '../../../../common/contract/playground.js';
 import { useAdmin } from '../../admin-store.js';
@@ -13,11 +14,12 @@ import type { DraftSave } from './use-draft.js';
 import { initialWorkspace, workspaceReducer } from './workspace-state.js';
 
 function SandboxState({ status, loading }: { status: PlaygroundStatus | undefined; loading: number | undefined }) {
+  const { t } = useTranslation();
   const admin = useAdmin((s) => s.unlocked !== null);
   if (loading !== undefined && loading < 100) {
     return (
       <div className="status sandbox-state" role="status">
-        <label htmlFor="image-progress">Getting the code sandbox ready (first run on this machine): {loading}%</label>
+        <label htmlFor="image-progress">{t('exercise.sandboxPreparing', { percent: loading })}</label>
         <progress id="image-progress" max={100} value={loading} />
       </div>
     );
@@ -30,29 +32,11 @@ function SandboxState({ status, loading }: { status: PlaygroundStatus | undefine
   );
 }
 
-const SAVE_WORDS: Record<Exclude<DraftSave['state'], 'failed'>, string> = {
-  saved: 'Your code is saved.',
-  saving: 'Saving…',
-  unsaved: 'Editing…',
-};
-
 /** A fresh id for a run the learner may stop. */
 const newRunId = () => `run-${crypto.randomUUID()}`;
 
-/** The two ways to replace the learner's code, each asked first. */
-const CONFIRM = {
-  reset: {
-    title: 'Start again from the starter code?',
-    label: 'Reset to starter',
-    body: 'Your code in the editor is replaced by the exercise’s starter code.',
-  },
-  restore: {
-    title: 'Restore your last submission?',
-    label: 'Restore my last submission',
-    body: 'Your code in the editor is replaced by the code you last submitted.',
-  },
-} as const;
-type Confirming = keyof typeof CONFIRM | null;
+/** The two ways to replace the learner's code, each asked first (their words are under exercise.reset/restore). */
+type Confirming = 'reset' | 'restore' | null;
 
 function Editing({
   exercise,
@@ -65,6 +49,7 @@ function Editing({
   save: DraftSave;
   onChanged: ReturnType<typeof useDraft>['changed'];
 }) {
+  const { t } = useTranslation();
   const session = useSession();
   const settings = useLearner((s) => s.current!.learner.preferences.editor);
   const [status, setStatus] = useState<PlaygroundStatus>();
@@ -188,39 +173,41 @@ function Editing({
   };
 
   const { view } = state;
-  const asked = CONFIRM[confirming ?? 'reset'];
+  const asked = confirming ?? 'reset';
   const busy = view.kind === 'running' || view.kind === 'submitting';
   const canRun = status?.canRun === true;
   return (
     <div className="workspace">
       <SandboxState status={status} loading={loading} />
-      <div className="workspace-toolbar" role="toolbar" aria-label="Exercise actions">
+      <div className="workspace-toolbar" role="toolbar" aria-label={t('exercise.actions')}>
         {view.kind === 'running' ? (
           <button type="button" onClick={stop}>
-            Stop
+            {t('exercise.stop')}
           </button>
         ) : (
           <button type="button" onClick={() => void run()} disabled={!canRun || busy}>
-            Run
+            {t('exercise.run')}
           </button>
         )}
         <button type="button" className="primary" onClick={() => void submit()} disabled={!canRun || busy}>
-          {view.kind === 'submitting' ? 'Checking…' : 'Submit'}
+          {view.kind === 'submitting' ? t('exercise.checking') : t('exercise.submit')}
         </button>
         <button type="button" onClick={() => setHints((n) => n + 1)} disabled={hints >= exercise.hints.length}>
-          {exercise.hints.length === 0 ? 'No hints' : `Hint (${hints} of ${exercise.hints.length})`}
+          {exercise.hints.length === 0
+            ? t('exercise.noHints')
+            : t('exercise.hint', { shown: hints, total: exercise.hints.length })}
         </button>
         <button type="button" onClick={() => setConfirming('reset')}>
-          {CONFIRM.reset.label}
+          {t('exercise.reset.label')}
         </button>
         {lastSubmission !== null && (
           <button type="button" onClick={() => setConfirming('restore')}>
-            {CONFIRM.restore.label}
+            {t('exercise.restore.label')}
           </button>
         )}
       </div>
       {hints > 0 && (
-        <ol className="hints" aria-label="Hints">
+        <ol className="hints" aria-label={t('exercise.hints')}>
           {exercise.hints.slice(0, hints).map((hint) => (
             <li key={hint}>{hint}</li>
           ))}
@@ -229,7 +216,7 @@ function Editing({
       <CodeEditor
         initial={editorText.text}
         resetKey={`${exercise.id}-${editorText.version}`}
-        label={`Code for ${exercise.title}`}
+        label={t('exercise.codeFor', { title: exercise.title })}
         settings={settings}
         onChange={typed}
       />
@@ -237,13 +224,15 @@ function Editing({
         className={save.state === 'failed' ? 'status-error draft-state' : 'status draft-state'}
         data-testid="draft-state"
       >
-        {save.state === 'failed' ? `Your code was not saved: ${save.message}` : SAVE_WORDS[save.state]}
+        {save.state === 'failed'
+          ? t('exercise.draft.failed', { message: save.message })
+          : t(`exercise.draft.${save.state}`)}
       </p>
       <ResultsPanel view={view} testsPy={testsPy} exerciseId={exercise.id} />
       <ConfirmDialog
         open={confirming !== null}
-        title={asked.title}
-        confirmLabel={asked.label}
+        title={t(`exercise.${asked}.title`)}
+        confirmLabel={t(`exercise.${asked}.label`)}
         onCancel={() => setConfirming(null)}
         onConfirm={() => {
           setConfirming(null);
@@ -251,10 +240,8 @@ function Editing({
           else if (confirming === 'restore' && lastSubmission !== null) replace(lastSubmission);
         }}
       >
-        <p>{asked.body}</p>
-        {confirming === 'reset' && lastSubmission !== null && (
-          <p>Your last submission stays: you can restore it later.</p>
-        )}
+        <p>{t(`exercise.${asked}.body`)}</p>
+        {confirming === 'reset' && lastSubmission !== null && <p>{t('exercise.reset.submissionStays')}</p>}
       </ConfirmDialog>
     </div>
   );
@@ -262,8 +249,9 @@ function Editing({
 
 /** The exercise's workspace once the learner's draft is loaded. */
 export function Workspace({ exercise }: { exercise: Exercise }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { initial, save, changed } = useDraft(session, exercise.id, exercise.starter);
-  if (initial === null) return <p className="status">Opening your code…</p>;
+  if (initial === null) return <p className="status">{t('exercise.opening')}</p>;
   return <Editing key={exercise.id} exercise={exercise} initial={initial} save={save} onChanged={changed} />;
 }
