@@ -4,7 +4,7 @@ import type { Assessment, AssessmentResult, EndReason } from '../../../common/co
 import { assessmentResultSchema } from '../../../common/contract/assessments.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { AppendResult, RecordInput } from '../../../common/contract/progress.js';
-import { seeded } from '../adaptive/simulation/random.js';
+import { seeded } from '../adaptive/policy/seeded-random.js';
 import { buildReport } from './assessment-report.js';
 import type { AnswerRow, AssessmentRow, AssessmentStore } from './assessment-store.js';
 import { eap } from './irt/eap.js';
