@@ -8,6 +8,10 @@ export default defineConfig({
           name: 'unit',
           include: ['{common,infra,main,renderer,sync-server,content-packs,tests}/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**', 'tests/sandbox/**', 'tests/sync/**/*.sync.test.ts', '**/node_modules/**'],
+          // Servers and scrypt run here on two cores beside the other projects: vitest's 5 s / 10 s defaults
+          // failed healthy tests at load 25. A hang still fails, only later.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           env: { LIONLEARN_LOG_LEVEL: 'silent' },
         },
       },

@@ -1,3 +1,4 @@
+import { cutLingeringConnectionsOnClose, DEFAULT_CLOSE_GRACE_MS } from '../infra/http/close-connections.js';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from '../infra/log/logger.js';
@@ -73,6 +74,8 @@ export interface SyncServerOptions extends StorageOptions {
   dashboard?: DashboardOptions;
   /** SMTP and the From address; without it (the default) the server sends no email. */
   email?: EmailOptions;
+  /** How long requests under way may finish once the server closes (DEFAULT_CLOSE_GRACE_MS). */
+  closeGraceMs?: number;
   /** Test seam: the mail transport in place of nodemailer's SMTP one. */
   emailTransport?: ConstructorParameters<typeof EmailService>[6];
 }
@@ -129,6 +132,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   const app = Fastify({ ...serverLogOptions(logger), bodyLimit: 1024 * 1024 });
   // onClose hooks run last-added first: added here, storage closes after everything added below.
   app.addHook('onClose', () => store.close());
+  cutLingeringConnectionsOnClose(app, options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS);
   registerErrorHandler(app);
   await registerRateLimits(app);
 

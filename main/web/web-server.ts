@@ -1,3 +1,4 @@
+import { cutLingeringConnectionsOnClose, DEFAULT_CLOSE_GRACE_MS } from '../../infra/http/close-connections.js';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
@@ -63,6 +64,7 @@ export async function startWebServer({
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url ?? route.path });
   });
+  cutLingeringConnectionsOnClose(app, DEFAULT_CLOSE_GRACE_MS);
   app.setErrorHandler(errors.errorHandler);
   app.setNotFoundHandler(errors.notFoundHandler);
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
