@@ -29,7 +29,12 @@ export function ClassesScreen() {
         ),
     [session],
   );
-  useEffect(() => void refresh(), [refresh]);
+  // Asked only of a teacher (or when the role is unknown after an error): the server refuses anyone else, a 403
+  // in the console for every learner who looks.
+  const teacher = teaches(classroom) || classroom.status === 'error';
+  useEffect(() => {
+    if (teacher) void refresh();
+  }, [refresh, teacher]);
   const [selected, setSelected] = useState<string>();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);

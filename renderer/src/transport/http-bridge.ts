@@ -10,6 +10,7 @@ import type { ApiResult } from '../../../common/contract/errors.js';
 import { learnEventSchema } from '../../../common/contract/events.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
 import { readResultEnvelope } from '../../../common/contract/result-envelope.js';
+import { i18next } from '../i18n/i18n.js';
 
 const MAX_RECONNECT_DELAY_MS = 30_000;
 
@@ -24,7 +25,7 @@ async function call(token: string, method: string, input: unknown): Promise<ApiR
   } catch {
     return {
       ok: false,
-      error: { code: 'unavailable', message: 'The app server is not answering. Is `lionlearn serve` still running?' },
+      error: { code: 'unavailable', message: i18next.t('app.serverGone') },
     };
   }
 }
@@ -68,7 +69,7 @@ function uploadPack(token: string, file: File, options: PackImportOptions, onPro
     request.onerror = () =>
       resolve({
         ok: false,
-        error: { code: 'unavailable', message: 'The upload was interrupted; is the app still running?' },
+        error: { code: 'unavailable', message: i18next.t('app.uploadCut') },
       });
     request.send(file);
   });

@@ -18,6 +18,8 @@ export const de: Translations = {
     switchProfileShortcut: 'Profil wechseln (Strg+Umschalt+S)',
     notFound: 'Unter „{{path}}“ gibt es nichts.',
     backToModules: 'Zurück zu deinen Modulen',
+    serverGone: 'Der App-Server antwortet nicht. Läuft `lionlearn serve` noch?',
+    uploadCut: 'Das Hochladen wurde unterbrochen; läuft die App noch?',
   },
   nav: {
     label: 'Hauptmenü',

@@ -20,6 +20,8 @@ export const en = {
     switchProfileShortcut: 'Switch profile (Ctrl+Shift+S)',
     notFound: 'Nothing lives at “{{path}}”.',
     backToModules: 'Back to your modules',
+    serverGone: 'The app server is not answering. Is `lionlearn serve` still running?',
+    uploadCut: 'The upload was interrupted; is the app still running?',
   },
   nav: {
     label: 'Main',
