@@ -145,6 +145,29 @@ describe('languages in Chromium', () => {
       await page.screenshot({ path: join(SCREENSHOTS, `language-de-${screen.hash.slice(2)}.png`), fullPage: true });
       await expectNoSeriousViolations(page);
     }
+    // Every other main screen too, and a test from its start to its first question: no English phrase of the app.
+    const others = [...MAIN_SCREENS.map((screen) => screen.hash), '#/assess/python-foundations/functions'];
+    for (const hash of others) {
+      await page.evaluate((h) => (location.hash = h), hash);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForFunction(() => !document.body.innerText.includes('Lade '));
+      expect(await englishLeftovers(page), hash).toEqual([]);
+    }
+    await page.getByRole('button', { name: 'Test starten' }).click();
+    await page
+      .getByTestId('assessment-item')
+      .getByText(/^Frage 1 von höchstens \d+$/)
+      .waitFor();
+    expect(await englishLeftovers(page), 'assessment').toEqual([]);
+    await page.getByRole('button', { name: 'Jetzt abgeben' }).click();
+    const handIn = page.getByRole('dialog', { name: 'Den Test abgeben?' });
+    await handIn.getByRole('button', { name: 'Abgeben' }).click();
+    await page
+      .getByTestId('assessment-report')
+      .getByText(/^Der Test endete, weil du ihn abgegeben hast\./)
+      .waitFor();
+    expect(await englishLeftovers(page), 'assessment report').toEqual([]);
+
     // German numbers and dates in the words: a percentage with its space, a weekday heading of the calendar.
     await page.evaluate(() => (location.hash = '#/progress'));
     const calendar = page.getByTestId('activity-calendar');
