@@ -43,18 +43,23 @@ export const ENGLISH_PHRASES: readonly string[] = (() => {
 
 /**
  * The English phrases of the app a page still shows: in its text, and in the labels, titles,
- * placeholders and alternative texts a screen reader speaks.
+ * placeholders and alternative texts a screen reader speaks. `except` hides what is not the app's to say
+ * (a message a server wrote) while the page is read.
  */
-export async function englishLeftovers(page: Page): Promise<string[]> {
-  const shown = await page.evaluate(() =>
-    [
+export async function englishLeftovers(page: Page, except?: string): Promise<string[]> {
+  const shown = await page.evaluate((skip) => {
+    const hidden = skip ? Array.from(document.querySelectorAll<HTMLElement>(skip)) : [];
+    for (const el of hidden) el.style.display = 'none';
+    const text = [
       document.body.innerText,
       document.title,
       ...Array.from(document.querySelectorAll('option'), (o) => o.textContent ?? ''),
       ...Array.from(document.querySelectorAll('[aria-label], [title], [placeholder], [alt], [aria-valuetext]'), (el) =>
         ['aria-label', 'title', 'placeholder', 'alt', 'aria-valuetext'].map((name) => el.getAttribute(name) ?? ''),
       ).flat(),
-    ].join('\n'),
-  );
+    ].join('\n');
+    for (const el of hidden) el.style.display = '';
+    return text;
+  }, except ?? null);
   return ENGLISH_PHRASES.filter((phrase) => shown.includes(phrase));
 }
