@@ -108,6 +108,8 @@ export const componentsDe: { [K in keyof typeof componentsEn]: Translations[K] }
   code: {
     output: 'Programmausgabe',
     example: 'Codebeispiel',
+    controlCharacter: 'Steuerzeichen',
+    selectionDeleted: 'Auswahl gelöscht',
   },
   profile: {
     heading: 'Dein Profil: {{name}}',

@@ -107,6 +107,9 @@ export const componentsEn = {
   code: {
     output: 'Program output',
     example: 'Code example',
+    // CodeMirror's own words: a control character's title and what a screen reader hears on a deletion.
+    controlCharacter: 'Control character',
+    selectionDeleted: 'Selection deleted',
   },
   profile: {
     heading: 'Your profile: {{name}}',
