@@ -99,12 +99,21 @@ export function untranslated(file: string, source: string): string[] {
     .map(([node, text]) => `${file}:${tree.getLineAndCharacterOfPosition(node.getStart(tree)).line + 1}: ${text}`);
 }
 
+/** Words a stylesheet puts on screen with `content: '…'`, which no translation reaches. */
+export const cssWords = (css: string) =>
+  [...css.matchAll(/content:\s*(['"])(.*?)\1/g)].map((m) => m[2]!).filter((text) => HAS_LETTER.test(text));
+
 describe('the renderer', () => {
   it('puts no literal words on screen: every text, label, title, placeholder and alt goes through t()', () => {
     const offenders = screens(RENDERER).flatMap((path) =>
       untranslated(relative(ROOT, path), readFileSync(path, 'utf8')),
     );
     expect(offenders.join('\n')).toBe('');
+  });
+
+  it('puts no words on screen from its stylesheet (a word there comes from a data attribute)', () => {
+    expect(cssWords(readFileSync(join(RENDERER, 'styles.css'), 'utf8'))).toEqual([]);
+    expect(cssWords(`pre::before { content: 'Output'; } li::before { content: '✓ '; }`)).toEqual(['Output']);
   });
 
   // The check itself: it must see each way a literal reaches the screen, and let translated text through.

@@ -30,9 +30,12 @@ describe('lesson Markdown', () => {
   it('names code blocks and program output in the app’s language', async () => {
     const blocks = '```python\nx = 1\n```\n\n```text\n1\n```\n';
     expect(render(blocks)).toMatch(/aria-label="Code example".*aria-label="Program output"/s);
+    // The tag the stylesheet shows on output (content: attr(data-output-label)).
+    expect(render(blocks)).toContain('data-output-label="Output"');
     await i18next.changeLanguage('de');
     try {
       expect(render(blocks)).toMatch(/aria-label="Codebeispiel".*aria-label="Programmausgabe"/s);
+      expect(render(blocks)).toContain('data-output-label="Ausgabe"');
     } finally {
       await i18next.changeLanguage('en');
     }

@@ -24,7 +24,12 @@ const highlight: HighlightOptions = {
 function CodeBlock({ output, children }: { output: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <pre tabIndex={0} role="group" aria-label={output ? t('code.output') : t('code.example')}>
+    <pre
+      tabIndex={0}
+      role="group"
+      aria-label={output ? t('code.output') : t('code.example')}
+      data-output-label={output ? t('code.outputTag') : undefined}
+    >
       {children}
     </pre>
   );

@@ -107,6 +107,7 @@ export const componentsDe: { [K in keyof typeof componentsEn]: Translations[K] }
   },
   code: {
     output: 'Programmausgabe',
+    outputTag: 'Ausgabe',
     example: 'Codebeispiel',
     controlCharacter: 'Steuerzeichen',
     selectionDeleted: 'Auswahl gelöscht',

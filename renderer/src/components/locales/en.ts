@@ -106,6 +106,7 @@ export const componentsEn = {
   },
   code: {
     output: 'Program output',
+    outputTag: 'Output',
     example: 'Code example',
     // CodeMirror's own words: a control character's title and what a screen reader hears on a deletion.
     controlCharacter: 'Control character',
