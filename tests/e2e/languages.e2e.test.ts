@@ -6,6 +6,7 @@ import { SCREENSHOTS } from './support/browser.js';
 import { ModuleListPage } from './pages/module-list-page.js';
 import { MAIN_SCREENS, ScreenFit } from './pages/screen-fit.js';
 import { ENGLISH_PHRASES, englishLeftovers } from './pages/untranslated-text.js';
+import { unmirrored } from './pages/mirroring.js';
 
 // A second language chosen in Settings, and the layout in a right-to-left direction.
 describe('languages in Chromium', () => {
@@ -209,6 +210,8 @@ describe('languages in Chromium', () => {
           Array.from(document.querySelectorAll('pre, code, .code-editor')).map((el) => getComputedStyle(el).direction),
         );
         expect(new Set(codeDirections), tag).not.toContain('rtl');
+        // Paddings, borders and alignment on one side move to the other: logical properties, not left/right.
+        expect(await unmirrored(page), tag).toEqual([]);
         // Mirrored, the screen must still pass axe-core (contrast, names, landmarks) like it does left to right.
         await expectNoSeriousViolations(page);
         await page.screenshot({ path: join(SCREENSHOTS, `rtl-${screen.name}-${width}.png`), fullPage: true });
