@@ -51,13 +51,15 @@ export function createNotifications(deps: Deps) {
 
   const add = (learnerId: string, notice: LocalNotice) => service.notifyLearner(learnerId, notice);
 
+  /** The learner's reviews due at `at`, by their own retention target. */
+  const dueOf = (learnerId: string, retention: number, at: Date) =>
+    deps.reviews.schedule(learnerId, retention).filter((review) => review.due <= at.toISOString()).length;
+
   const checkSources = (learnerId: string) => {
     const learner = learners.find(learnerId);
     if (!learner) return;
     const at = now();
-    const due = deps.reviews
-      .schedule(learnerId, learner.preferences.desiredRetention)
-      .filter((review) => review.due <= at.toISOString()).length;
+    const due = dueOf(learnerId, learner.preferences.desiredRetention, at);
     const summary = deps.reader.summary(learnerId, { tzOffsetMinutes: offsetMinutes(at, timeZone), days: 1, now: at });
     const today = summary.days.at(-1);
     const notices = noticesAt(
@@ -105,6 +107,16 @@ export function createNotifications(deps: Deps) {
 
   return {
     api,
+    /**
+     * The reviews due now for the profiles open here (the desktop tray's count; one profile is open in a window);
+     * null when none is open, so the tray shows nobody's count.
+     */
+    reviewsDue: (): number | null => {
+      const open = [...sessions.openLearners()].flatMap((id) => learners.find(id) ?? []);
+      if (open.length === 0) return null;
+      const at = now();
+      return open.reduce((sum, learner) => sum + dueOf(learner.id, learner.preferences.desiredRetention, at), 0);
+    },
     /** The sources' timer, run now (tests; the app runs it each minute). */
     tick,
     /** A pack installed here: every open learner hears of it. */

@@ -7,6 +7,9 @@ export interface MenuEntry {
   type?: 'separator';
   accelerator?: string;
   go?: string;
+  /** Brings the window forward (opening it if it was closed) where it was. */
+  show?: boolean;
+  enabled?: boolean;
   submenu?: MenuEntry[];
 }
 
@@ -40,11 +43,4 @@ export function appMenu(platform: NodeJS.Platform): MenuEntry[] {
 /** Every accelerator of a menu, to check that no two entries share one. */
 export function accelerators(menu: readonly MenuEntry[]): string[] {
   return menu.flatMap((e) => [...(e.accelerator ? [e.accelerator] : []), ...accelerators(e.submenu ?? [])]);
-}
-
-/** The tray icon's tooltip: the reviews due, so a learner sees them without opening the app. */
-export function trayTooltip(reviewsDue: number | null): string {
-  if (reviewsDue === null) return 'Lionagi Learn';
-  if (reviewsDue === 0) return 'Lionagi Learn: no reviews due';
-  return `Lionagi Learn: ${reviewsDue} review${reviewsDue === 1 ? '' : 's'} due`;
 }
