@@ -1,5 +1,8 @@
 import type { LearnService } from '../../../common/contract/api.js';
+import { LearnError } from '../../../common/contract/errors.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
+import { mayCompose } from '../../../common/contract/notifications.js';
+import type { SyncAccount } from '../../../common/contract/sync-wire.js';
 import type { Logger } from '../../../infra/log/logger.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import type { ReviewSchedule } from '../adaptive/policy/review-schedule.js';
@@ -24,8 +27,8 @@ interface Deps {
   sessions: LearnerSessions;
   reviews: Pick<ReviewSchedule, 'schedule'>;
   reader: Pick<ProgressReader, 'summary'>;
-  /** The class server and a live access token of a linked learner (the sync service's). */
-  signedIn(learnerId: string): Promise<{ serverUrl: string; accessToken: string }>;
+  /** The class server, a live access token of a linked learner and the role it carries (the sync service's). */
+  signedIn(learnerId: string): Promise<{ serverUrl: string; accessToken: string; role: SyncAccount['role'] }>;
   subscribe(listener: (event: LearnEvent) => void): () => void;
   emit(event: LearnEvent): void;
   now: () => Date;
@@ -100,7 +103,14 @@ export function createNotifications(deps: Deps) {
       return service.api.listNotifications(input);
     },
     sendNotification: async ({ session, message }) => {
-      const { serverUrl, accessToken } = await deps.signedIn(sessions.learnerOf(session));
+      const { serverUrl, accessToken, role } = await deps.signedIn(sessions.learnerOf(session));
+      // The server refuses too; saying it here names the reason and costs no request (nor the rate limit).
+      if (!mayCompose(role)) {
+        throw new LearnError(
+          'forbidden',
+          `Only teachers and admins send messages: this profile is signed in to ${serverUrl} as a learner.`,
+        );
+      }
       return sendMessage(serverUrl, accessToken, message);
     },
   };
