@@ -16,7 +16,9 @@ describe('the application menu', () => {
       for (const url of destinations(menu)) {
         expect(isAppUrl(url)).toBe(true);
         // The renderer's own routes (renderer/src/router.ts; the renderer cannot be imported here).
-        expect(['#/', '#/progress', '#/catalog', '#/settings']).toContain(url.slice(APP_ENTRY.length));
+        expect(['#/', '#/progress', '#/catalog', '#/notifications', '#/settings']).toContain(
+          url.slice(APP_ENTRY.length),
+        );
       }
       expect(menu.some((e) => e.role === 'editMenu')).toBe(true);
     },

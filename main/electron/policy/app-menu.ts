@@ -29,6 +29,7 @@ export function appMenu(platform: NodeJS.Platform): MenuEntry[] {
         { label: 'Modules', accelerator: 'CmdOrCtrl+1', go: go('#/') },
         { label: 'Progress', accelerator: 'CmdOrCtrl+2', go: go('#/progress') },
         { label: 'Catalog', accelerator: 'CmdOrCtrl+3', go: go('#/catalog') },
+        { label: 'Inbox', accelerator: 'CmdOrCtrl+4', go: go('#/notifications') },
         { type: 'separator' },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', go: go('#/settings') },
         ...(mac ? [] : [{ type: 'separator' as const }, { role: 'quit', accelerator: 'Ctrl+Q' }]),
