@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -56,7 +56,7 @@ describe('main.ts against a stand-in Electron', { timeout: 60_000 }, () => {
     expect(electron.app.called('setAsDefaultProtocolClient')).toEqual([]);
   });
 
-  it('wires the window, deep links, menu, tray, alerts and updates to the pure parts', async () => {
+  it('wires the window and its state, deep links, menu, tray, alerts and updates to the pure parts', async () => {
     // No Docker here: the sandbox warm-up fails fast and is only logged.
     process.env.DOCKER_HOST = 'unix:///nonexistent/docker.sock';
     const dataDir = mkdtempSync(join(tmpdir(), 'main-wiring-'));
@@ -114,6 +114,16 @@ describe('main.ts against a stand-in Electron', { timeout: 60_000 }, () => {
       expect(window.webContents.scripts).toEqual([
         `location.hash = ${JSON.stringify('#/notifications?item=assignment-due%2Fa1')}`,
       ]);
+
+      // Closing keeps the window's place for the next start.
+      window.emit('close');
+      expect(JSON.parse(readFileSync(join(dataDir, 'window-state.json'), 'utf8'))).toEqual({
+        x: 10,
+        y: 20,
+        width: 1000,
+        height: 700,
+        maximized: false,
+      });
     } finally {
       app.emit('will-quit');
       await made.core?.close();
