@@ -176,6 +176,8 @@ function startTray(core: Core): { refresh(): void; stop(): void } {
   };
 }
 
+const liveNotifications = new Set<Notification>();
+
 /** The app once Electron is ready: the core, the menu, the tray, the window, alerts and update checks. */
 async function startApp(): Promise<void> {
   hardenSession();
@@ -203,7 +205,13 @@ async function startApp(): Promise<void> {
       isSupported: () => Notification.isSupported(),
       show: (options, onClick) => {
         const shown = new Notification(options);
-        shown.on('click', onClick);
+        // Held until clicked or closed: a notification Electron's side lets go of loses its click handler.
+        liveNotifications.add(shown);
+        shown.on('click', () => {
+          liveNotifications.delete(shown);
+          onClick();
+        });
+        shown.on('close', () => liveNotifications.delete(shown));
         shown.show();
       },
     },
