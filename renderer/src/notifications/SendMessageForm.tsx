@@ -11,9 +11,9 @@ import { counted } from '../plural.js';
 type To = Audience['to'];
 
 /**
- * A teacher's or admin's message through the class server this profile is linked to. The server decides
- * who may send to whom and says so; a learner's account is refused there, not hidden here, since the app
- * does not know an account's role before asking.
+ * A teacher's or admin's message through the class server this profile is linked to. Shown only to an account
+ * whose sign-in says teacher or admin (the inbox checks); the core refuses a learner's send too, and the server
+ * decides who may send to whom and says so.
  */
 export function SendMessageForm() {
   const session = useSession();
@@ -51,7 +51,7 @@ export function SendMessageForm() {
 
   return (
     <details className="panel send-message">
-      <summary>Send a message (teachers and admins)</summary>
+      <summary>Send a message</summary>
       <form onSubmit={send}>
         <label>
           To{' '}
