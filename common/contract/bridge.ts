@@ -11,6 +11,12 @@ import type { LearnEvent } from './events.js';
  */
 export type LearnBridge = { [M in LearnMethod]: (input?: unknown) => Promise<ApiResult<OutputOf<M>>> } & {
   onEvent(listener: (event: LearnEvent) => void): () => void;
+  /**
+   * Resolves once events reach this page: an event the core emits before is not delivered. The browser face's
+   * WebSocket takes a moment to open, and a call made meanwhile (listing notifications, which decides the alerts
+   * due) would tell of its alerts to nobody. Absent where events flow at once (Electron's IPC).
+   */
+  eventsReady?(): Promise<void>;
 };
 
 export interface ImportProgress {

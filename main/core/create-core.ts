@@ -131,7 +131,7 @@ export interface Core {
   /** Derives the projections again from the event log: of one learner, or of all. */
   rebuildProgress(learnerId?: string): number;
   /** Notifications of this device's own: the assignments room's hook, and the sources' check run at once (tests). */
-  notifications: Pick<ReturnType<typeof createNotifications>, 'assignmentDue' | 'tick'>;
+  notifications: Pick<ReturnType<typeof createNotifications>, 'assignmentDue' | 'tick' | 'reviewsDue'>;
   /** The adaptive engine's deep model: its state (for doctor) and its background trainer. */
   model: Pick<ReturnType<typeof createAdaptiveModel>, 'knowledge' | 'trainer'>;
   /**

@@ -9,14 +9,8 @@ import { buildPackArchive } from '../../content-packs/format/pack-archive.js';
 import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
 import { generateSigningKeys } from '../../content-packs/format/signing.js';
 import type { SyncServer } from '../server.js';
-import {
-  login,
-  registerAccount,
-  request,
-  signedInAdmin,
-  signedInTeacher,
-  startTestServer,
-} from '../testing/test-server.js';
+import { login, registerAccount, signedInAdmin, signedInTeacher } from '../testing/test-accounts.js';
+import { request, startTestServer } from '../testing/test-server.js';
 
 const servers: SyncServer[] = [];
 afterEach(async () => {

@@ -1,21 +1,15 @@
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wireName } from '../../common/contract/sync-docs.js';
 import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 import type { InboxItem } from '../../common/contract/notifications.js';
 import { DocStore } from '../documents/doc-store.js';
 import type { SyncServer } from '../server.js';
-import {
-  login,
-  registerAccount,
-  request,
-  signedInAdmin,
-  signedInTeacher,
-  startTestServer,
-} from '../testing/test-server.js';
+import { login, registerAccount, signedInAdmin, signedInTeacher } from '../testing/test-accounts.js';
+import { request, serverPerTest } from '../testing/test-server.js';
 
 let server: SyncServer;
-afterEach(() => server.app.close());
+const startServer = serverPerTest();
 
 /** The inbox items storage holds for an account (after the background delivery finished). */
 async function inboxOf(accountId: string): Promise<InboxItem[]> {
@@ -27,7 +21,7 @@ async function inboxOf(accountId: string): Promise<InboxItem[]> {
 }
 
 async function classroom() {
-  server = await startTestServer();
+  server = await startServer();
   const admin = await signedInAdmin(server);
   const teacher = await signedInTeacher(server, admin, 'teacher@example.org');
   const other = await signedInTeacher(server, admin, 'other@example.org');
@@ -131,7 +125,7 @@ describe('sending notifications', { timeout: 60_000 }, () => {
   });
 
   it('limits how many messages one sender sends per window', async () => {
-    server = await startTestServer({ sendLimit: { max: 2, windowMs: 60_000 } });
+    server = await startServer({ sendLimit: { max: 2, windowMs: 60_000 } });
     const admin = await signedInAdmin(server);
     const body = { audience: { to: 'everyone' }, text: 'hi' };
     expect((await send(admin.accessToken, body)).statusCode).toBe(202);

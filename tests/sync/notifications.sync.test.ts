@@ -149,9 +149,11 @@ describe('notifications through the built sync server', () => {
       important: false,
     };
 
+    // Refused by the app's core, from the role the sign-in carries, before the server is asked (its own refusal
+    // says only the first sentence).
     await expect(learner.core.api.sendNotification({ session: learner.session, message })).rejects.toMatchObject({
       code: 'forbidden',
-      message: 'Only teachers and admins send messages.',
+      message: `Only teachers and admins send messages: this profile is signed in to ${server.origin} as a learner.`,
     });
     const sent = await admin.core.api.sendNotification({ session: admin.session, message });
     expect(sent.recipients).toBe(1);

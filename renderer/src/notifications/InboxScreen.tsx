@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mayCompose } from '../../../common/contract/notifications.js';
 import type { Notification } from '../../../common/contract/notifications.js';
+import { useClassroom } from '../classroom/classroom-store.js';
 import { formatDateTime } from '../i18n/format.js';
 import { Markdown } from '../components/Markdown.js';
 import { Notice } from '../components/Notice.js';
@@ -81,6 +83,9 @@ export function InboxScreen({ itemId }: { itemId?: string }) {
   const session = useSession();
   const { list, load, apply } = useNotifications();
   const [message, setMessage] = useState<Message>();
+  // The role the linked account's sign-in carries (the classroom knows it): only teachers and admins write.
+  const classroom = useClassroom((s) => s.classroom);
+  const writes = classroom.status === 'ready' && mayCompose(classroom.value.role);
   useEffect(() => {
     void load(session).catch((error: unknown) => setMessage({ kind: 'error', text: (error as Error).message }));
   }, [load, session]);
@@ -128,7 +133,7 @@ export function InboxScreen({ itemId }: { itemId?: string }) {
           )}
         </>
       )}
-      <SendMessageForm />
+      {writes && <SendMessageForm />}
     </section>
   );
 }

@@ -11,9 +11,9 @@ import { useSession } from '../learner-store.js';
 type To = Audience['to'];
 
 /**
- * A teacher's or admin's message through the class server this profile is linked to. The server decides
- * who may send to whom and says so; a learner's account is refused there, not hidden here, since the app
- * does not know an account's role before asking.
+ * A teacher's or admin's message through the class server this profile is linked to. Shown only to an account
+ * whose sign-in says teacher or admin (the inbox checks); the core refuses a learner's send too, and the server
+ * decides who may send to whom and says so.
  */
 export function SendMessageForm() {
   const { t } = useTranslation();

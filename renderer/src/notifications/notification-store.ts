@@ -38,11 +38,7 @@ export function followNotifications(
   session: string,
   onAlert: (alert: NotificationAlert) => void = showBrowserAlert,
 ): () => void {
-  void useNotifications
-    .getState()
-    .load(session)
-    .catch(() => undefined);
-  return (
+  const unsubscribe =
     window.learn?.onEvent((event) => {
       if (event.type !== 'notifications' || event.learnerId !== learnerId) return;
       for (const alert of event.alerts) onAlert(alert);
@@ -50,6 +46,10 @@ export function followNotifications(
         .getState()
         .load(session)
         .catch(() => undefined);
-    }) ?? (() => undefined)
-  );
+    }) ?? (() => undefined);
+  // Listed once events arrive: the list decides the alerts held for this learner and tells of them as an event.
+  void (window.learn?.eventsReady?.() ?? Promise.resolve())
+    .then(() => useNotifications.getState().load(session))
+    .catch(() => undefined);
+  return unsubscribe;
 }

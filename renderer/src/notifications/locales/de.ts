@@ -18,7 +18,7 @@ export const notificationsDe: Translations['notifications'] = {
   dismissOf: 'Entfernen: {{title}}',
   allowBrowser: 'Benachrichtigungen auf diesem Computer anzeigen',
   send: {
-    summary: 'Eine Nachricht senden (Lehrkräfte und Admins)',
+    summary: 'Eine Nachricht senden',
     to: 'An',
     toClassCode: 'Eine Klasse (über ihren Beitrittscode)',
     toLearner: 'Eine lernende Person (über die Konto-ID)',

@@ -17,7 +17,7 @@ export const notificationsEn = {
   dismissOf: 'Dismiss: {{title}}',
   allowBrowser: 'Show notifications on this computer',
   send: {
-    summary: 'Send a message (teachers and admins)',
+    summary: 'Send a message',
     to: 'To',
     toClassCode: 'A class (by its join code)',
     toLearner: 'One learner (by account id)',
