@@ -20,9 +20,9 @@ export const analyticsDe: Translations['analytics'] = {
     'Aus deiner Aktivität gezählt: Die Zeit zwischen zwei Dingen, die du tust (ein Lauf, ein gespeicherter Entwurf, eine Antwort, eine Lektion), zählt, wenn höchstens {{count}} Minuten dazwischen liegen; alles darüber gilt als Pause.',
   periodRange: '{{from}} bis {{to}}',
   nothing:
-    'Keine Aktivität von {{period}}. Arbeite eine Lektion, eine Übung oder ein Quiz durch, dann erscheint sie hier.',
+    'Keine Aktivität im Zeitraum {{period}}. Arbeite eine Lektion, eine Übung oder ein Quiz durch, dann erscheint sie hier.',
   minutesPerDay: 'Minuten pro Tag',
-  onTaskFrom: '{{duration}} Lernzeit von {{period}}.',
+  onTaskFrom: '{{duration}} Lernzeit im Zeitraum {{period}}.',
   minutesValue: '{{minutes}} Min.',
   accuracy: 'Trefferquote nach Fähigkeit',
   accuracySummary:
@@ -47,7 +47,7 @@ export const analyticsDe: Translations['analytics'] = {
     noMovement: 'Keine Antworten oder Abgaben in diesem Zeitraum: Die Beherrschung hat sich nicht verändert.',
     before: '{{date}} (vorher)',
     moved: '{{skill}}: von {{from}} auf {{to}} richtig, über {{count}} Messpunkte.',
-    at: '{{skill}}: {{percent}} richtig am Ende von {{day}}.',
+    at: '{{skill}}: {{percent}} richtig, Stand {{day}}.',
     skill: 'Fähigkeit',
     tooltip: 'Beherrschung',
     day: 'Tag',

@@ -3,8 +3,8 @@ import type { Translations } from '../../i18n/locales/en.js';
 export const assessmentDe: Translations['assessment'] = {
   what: 'diesen Test',
   couldNotStart: 'Der Test konnte nicht starten: {{message}}',
-  heading: 'Teste dich: {{title}}',
-  unfinished: 'Nicht beendet',
+  heading: 'Teste dich selbst: {{title}}',
+  unfinished: 'Nicht abgeschlossen',
   resumeAdaptive: 'Den adaptiven Test vom {{date}} fortsetzen',
   resumeFixed: 'Den Test vom {{date}} fortsetzen',
   answered_one: '({{count}} Frage beantwortet)',
@@ -17,7 +17,7 @@ export const assessmentDe: Translations['assessment'] = {
   formItemsTimed_other: '({{count}} Fragen, {{minutes}} Minuten)',
   kindLegend: 'Art des Tests',
   adaptive:
-    'Adaptiv: Jede Frage wird danach ausgewählt, wie es dir gerade geht, so misst der Test dich mit weniger Fragen',
+    'Adaptiv: Jede Frage wird passend zu deinen bisherigen Antworten gewählt, so misst der Test dich mit weniger Fragen',
   fixed: 'Fest: dieselben Fragen für alle, über das ganze Thema verteilt',
   atMost: 'Höchstens',
   questions_one: '{{count}} Frage',

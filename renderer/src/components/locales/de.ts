@@ -61,7 +61,7 @@ export const componentsDe: { [K in keyof typeof componentsEn]: Translations[K] }
   },
   retention: {
     whole: 'Gib einen ganzzahligen Prozentwert ein.',
-    between: 'Bleib zwischen {{min}} und {{max}}.',
+    between: 'Wähle einen Wert zwischen {{min}} und {{max}}.',
     legend: 'Wie viel du bei jeder Wiederholung noch wissen willst',
     help: 'Wiederholungen werden so verteilt, dass du bei Fälligkeit noch etwa diesen Anteil weißt: höher heißt mehr Wiederholungen in kürzeren Abständen. {{min}}–{{max}}; {{usual}} passt für die meisten.',
     label: 'Gewünschte Erinnerungsquote',
@@ -69,7 +69,7 @@ export const componentsDe: { [K in keyof typeof componentsEn]: Translations[K] }
   },
   targetBand: {
     whole: 'Gib beide Grenzen als ganzzahlige Prozentwerte ein.',
-    between: 'Halte den Bereich zwischen {{min}} und {{max}}.',
+    between: 'Der Bereich muss zwischen {{min}} und {{max}} liegen.',
     order: 'Der untere Anteil muss unter dem oberen liegen.',
     legend: 'Wie schwer das Üben sein soll',
     help: 'Übungen werden so gewählt, dass du etwa diesen Anteil richtig hast: niedriger ist schwerer. {{min}}–{{max}}; die meisten lernen am besten bei {{low}}–{{high}}.',

@@ -15,7 +15,7 @@ export const distributionDe: Translations['distribution'] = {
   theServer: 'dem Klassenserver',
   idle: 'Pakete vom Klassenserver kommen von selbst hier an, solange ein Profil verknüpft ist.',
   refused: '{{packId}} {{version}}: abgelehnt, nichts installiert ({{reason}})',
-  noReason: 'ohne Angabe von Gründen',
+  noReason: 'kein Grund angegeben',
   installed: '{{packId}} {{version}}: installiert',
   alreadyInstalled: '{{packId}} {{version}}: schon installiert',
   downloadingBar: 'Herunterladen',
