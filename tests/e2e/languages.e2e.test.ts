@@ -5,7 +5,7 @@ import { expectNoSeriousViolations } from './support/accessibility.js';
 import { SCREENSHOTS } from './support/browser.js';
 import { ModuleListPage } from './pages/module-list-page.js';
 import { MAIN_SCREENS, ScreenFit } from './pages/screen-fit.js';
-import { ENGLISH_PHRASES, englishLeftovers } from './pages/untranslated-text.js';
+import { ENGLISH_PHRASES, ENGLISH_WORDS, englishLeftovers } from './pages/untranslated-text.js';
 import { unmirrored } from './pages/mirroring.js';
 
 // A second language chosen in Settings, and the layout in a right-to-left direction.
@@ -121,6 +121,7 @@ describe('languages in Chromium', () => {
     const { page, errors } = app;
     // The check can fail: it knows the English of these screens.
     expect(ENGLISH_PHRASES).toEqual(expect.arrayContaining(['Trusted pack keys', 'Mark all read', 'Your activity']));
+    expect([...ENGLISH_WORDS]).toEqual(expect.arrayContaining(['Remove', 'Skill', 'Inbox']));
     await new ModuleListPage(page).open(app.url, 'Ines');
     await page.evaluate(() => (location.hash = '#/settings'));
     await page.getByLabel('Language').selectOption('de');

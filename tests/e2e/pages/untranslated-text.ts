@@ -42,6 +42,20 @@ export const ENGLISH_PHRASES: readonly string[] = (() => {
 })();
 
 /**
+ * The app's one-word English strings German says differently ("Remove", "Skill"): found only as the whole own
+ * text of a control, a label, a heading or a cell, or a whole attribute, where a pack's title is unlikely.
+ */
+export const ENGLISH_WORDS: ReadonlySet<string> = (() => {
+  // A word German also says somewhere ("Module" is German for modules) is no sign of English.
+  const german = new Set(leaves(de).map(([, text]) => text));
+  return new Set(
+    leaves(en)
+      .map(([, text]) => text)
+      .filter((text) => /^\p{L}+$/u.test(text) && !german.has(text)),
+  );
+})();
+
+/**
  * The English phrases of the app a page still shows: in its text, and in the labels, titles,
  * placeholders and alternative texts a screen reader speaks. `except` hides what is not the app's to say
  * (a message a server wrote) while the page is read.
@@ -58,8 +72,24 @@ export async function englishLeftovers(page: Page, except?: string): Promise<str
         ['aria-label', 'title', 'placeholder', 'alt', 'aria-valuetext'].map((name) => el.getAttribute(name) ?? ''),
       ).flat(),
     ].join('\n');
+    // The words an element says itself (not its children's), and whole attributes: where a one-word string shows.
+    const own = Array.from(
+      document.querySelectorAll('button, a, label, legend, summary, th, td, dt, option, h1, h2, h3, h4, p, span'),
+      (el) =>
+        skip && el.closest(skip)
+          ? ''
+          : Array.from(el.childNodes)
+              .filter((node) => node.nodeType === Node.TEXT_NODE)
+              .map((node) => node.textContent ?? '')
+              .join('')
+              .trim(),
+    );
+    const attributes = Array.from(document.querySelectorAll('[aria-label], [title], [placeholder]'), (el) =>
+      ['aria-label', 'title', 'placeholder'].map((name) => el.getAttribute(name)?.trim() ?? ''),
+    ).flat();
     for (const el of hidden) el.style.display = '';
-    return text;
+    return { text, whole: [...own, ...attributes] };
   }, except ?? null);
-  return ENGLISH_PHRASES.filter((phrase) => shown.includes(phrase));
+  const words = shown.whole.filter((text) => ENGLISH_WORDS.has(text));
+  return [...ENGLISH_PHRASES.filter((phrase) => shown.text.includes(phrase)), ...new Set(words)];
 }
