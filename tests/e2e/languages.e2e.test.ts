@@ -176,13 +176,32 @@ describe('languages in Chromium', () => {
     await calendar.getByRole('columnheader', { name: /^Mo\.?$/ }).waitFor();
     await page.getByText(/^An \d+ von \d+ Tagen aktiv\.$/).waitFor();
 
-    // The admin dialog too: its title, help and buttons.
+    // The admin dialog too: its title, help, error and buttons.
     await page.evaluate(() => (location.hash = '#/settings'));
     await page.getByRole('button', { name: 'Ein Admin-Passwort festlegen' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Ein Admin-Passwort festlegen' });
     await dialog.getByLabel('Neues Admin-Passwort').waitFor();
+    // A mismatch in German, then the password set: what an unlocked admin sees in Settings and the catalog.
+    await dialog.getByLabel('Neues Admin-Passwort').fill('lab-secret-1');
+    await dialog.getByLabel('Noch einmal dasselbe').fill('lab-secret-2');
+    await dialog.getByRole('button', { name: 'Passwort festlegen und entsperren' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Die beiden Passwörter stimmen nicht überein.' }).waitFor();
     expect(await englishLeftovers(page)).toEqual([]);
-    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await dialog.getByLabel('Noch einmal dasselbe').fill('lab-secret-1');
+    await dialog.getByRole('button', { name: 'Passwort festlegen und entsperren' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Admin sperren' }).waitFor();
+    await page.getByRole('button', { name: 'Diesem Schlüssel vertrauen' }).waitFor();
+    await page.waitForFunction(() => !document.body.innerText.includes('Lade '));
+    expect(await englishLeftovers(page), 'settings, admin').toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'language-de-settings-admin.png'), fullPage: true });
+    await page.evaluate(() => (location.hash = '#/catalog'));
+    await page.getByRole('heading', { level: 1, name: 'Katalog' }).waitFor();
+    await page.waitForFunction(() => !document.body.innerText.includes('Lade '));
+    expect(await englishLeftovers(page), 'catalog, admin').toEqual([]);
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByRole('button', { name: 'Admin sperren' }).click();
+    await page.getByRole('button', { name: 'Admin entsperren' }).first().waitFor();
 
     await page.getByLabel('Sprache').selectOption('en');
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
