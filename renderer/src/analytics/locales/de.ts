@@ -20,9 +20,10 @@ export const analyticsDe: Translations['analytics'] = {
     'Aus deiner Aktivität gezählt: Die Zeit zwischen zwei Dingen, die du tust (ein Lauf, ein gespeicherter Entwurf, eine Antwort, eine Lektion), zählt, wenn höchstens {{count}} Minuten dazwischen liegen; alles darüber gilt als Pause.',
   periodRange: '{{from}} bis {{to}}',
   nothing:
-    'Keine Aktivität im Zeitraum {{period}}. Arbeite eine Lektion, eine Übung oder ein Quiz durch, dann erscheint sie hier.',
+    'Im Zeitraum {{period}} keine Aktivität. Arbeite eine Lektion, eine Übung oder ein Quiz durch, dann erscheint sie hier.',
   minutesPerDay: 'Minuten pro Tag',
-  onTaskFrom: '{{duration}} Lernzeit im Zeitraum {{period}}.',
+  // A German short month ends in a period (5. Dez.): the date never ends the sentence, or it ends in two.
+  onTaskFrom: 'Im Zeitraum {{period}}: {{duration}} Lernzeit.',
   minutesValue: '{{minutes}} Min.',
   accuracy: 'Trefferquote nach Fähigkeit',
   accuracySummary:
@@ -47,7 +48,7 @@ export const analyticsDe: Translations['analytics'] = {
     noMovement: 'Keine Antworten oder Abgaben in diesem Zeitraum: Die Beherrschung hat sich nicht verändert.',
     before: '{{date}} (vorher)',
     moved: '{{skill}}: von {{from}} auf {{to}} richtig, über {{count}} Messpunkte.',
-    at: '{{skill}}: {{percent}} richtig, Stand {{day}}.',
+    at: 'Stand {{day}}: {{skill}} mit {{percent}} richtig.',
     skill: 'Fähigkeit',
     tooltip: 'Beherrschung',
     day: 'Tag',
