@@ -36,14 +36,22 @@ const ALLOWED = new Map<string, string>([
 
 const HAS_LETTER = /\p{L}/u;
 
-/** Every .tsx under renderer/src but the tests (a test renders what it likes). */
-function screens(dir: string): string[] {
+/** Every .ts and .tsx under renderer/src but the tests (a test renders what it likes) and the locales themselves. */
+function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return screens(path);
-    return entry.name.endsWith('.tsx') && !entry.name.endsWith('.test.tsx') ? [path] : [];
+    if (entry.isDirectory()) return entry.name === 'locales' ? [] : sources(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')
+      ? [path]
+      : [];
   });
 }
+
+/** A sentence, not a code or a kind ('error', 'ok'): words with a space between. */
+const SENTENCE = /\p{L}\s+\p{L}/u;
+/** Where the renderer words an outcome or an error itself: `{ text: … }`, `{ message: … }`, setError(…). */
+const MESSAGE_PROPERTY = /^(text|message)$/;
+const MESSAGE_SETTER = /^set(Error|Problem|Message)$/;
 
 /**
  * The string literals an expression would put on screen as they stand: a literal, both arms of a
@@ -73,9 +81,16 @@ const literalText = (node: ts.Node): string =>
 
 /** "file:line: text" for each literal a learner would read that does not come through t(). */
 export function untranslated(file: string, source: string): string[] {
-  const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, kind);
   const found: ts.Node[] = [];
+  /** Sentences only: a message property or setter may also carry a code. */
+  const sentences = (value: ts.Expression) => shownLiterals(value).filter((n) => SENTENCE.test(literalText(n)));
   const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node) && MESSAGE_PROPERTY.test(node.name.getText(tree)))
+      found.push(...sentences(node.initializer));
+    if (ts.isCallExpression(node) && MESSAGE_SETTER.test(node.expression.getText(tree)) && node.arguments[0])
+      found.push(...sentences(node.arguments[0]));
     if (ts.isJsxText(node)) found.push(node);
     else if (ts.isJsxExpression(node) && node.expression && !ts.isJsxAttribute(node.parent))
       found.push(...shownLiterals(node.expression));
@@ -105,7 +120,7 @@ export const cssWords = (css: string) =>
 
 describe('the renderer', () => {
   it('puts no literal words on screen: every text, label, title, placeholder and alt goes through t()', () => {
-    const offenders = screens(RENDERER).flatMap((path) =>
+    const offenders = sources(RENDERER).flatMap((path) =>
       untranslated(relative(ROOT, path), readFileSync(path, 'utf8')),
     );
     expect(offenders.join('\n')).toBe('');
@@ -125,6 +140,7 @@ describe('the renderer', () => {
           <p title={done ? 'Finished' : t('x.open')}>{done && 'All done'} · 42</p>
           <input placeholder={\`Type \${1}\`} alt={t('y')} />
           <button onClick={() => confirm('Really?')}>{t('z', { n: 'not shown' })}</button>
+          <button onClick={() => setMessage({ kind: 'error', text: \`Could not save \${x}.\` })}>{t('k')}</button>
         </section>
       );`;
     expect(untranslated('a.tsx', source).map((line) => line.replace(/^a\.tsx:\d+: /, ''))).toEqual([
@@ -134,6 +150,7 @@ describe('the renderer', () => {
       'All done',
       'Type',
       'Really?',
+      'Could not save',
     ]);
   });
 });
