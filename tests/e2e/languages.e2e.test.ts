@@ -170,6 +170,19 @@ describe('languages in Chromium', () => {
       .waitFor();
     expect(await englishLeftovers(page), 'assessment report').toEqual([]);
 
+    // German words run longer than English ones: every screen still fits a 320 px window.
+    await page.setViewportSize({ width: 320, height: 800 });
+    const fit = new ScreenFit(page);
+    for (const hash of [...screens.map((screen) => screen.hash), ...others]) {
+      await page.evaluate((h) => (location.hash = h), hash);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForFunction(() => !document.body.innerText.includes('Lade '));
+      expect(await fit.culprits(), `${hash} at 320px`).toEqual([]);
+      expect(await fit.overflow(), `${hash} at 320px`).toBeLessThanOrEqual(0);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, 'language-de-assess-320.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // German numbers and dates in the words: a percentage with its space, a weekday heading of the calendar.
     await page.evaluate(() => (location.hash = '#/progress'));
     const calendar = page.getByTestId('activity-calendar');
