@@ -294,6 +294,20 @@ describe('the class server pack feed, end to end', () => {
       expect((await app.pull()).outcomes).toMatchObject([{ packId: 'course', status: 'refused' }]);
     });
 
+    it('a feed promising a file larger than a pack may be (a hostile server filling the disk): never fetched', async () => {
+      const { server, dataDir } = await classServer();
+      await registerLearner(server.origin, 'one@lab.example');
+      await publish(await writeLpack(publisher, 'course', '1.0.0'), server.origin);
+      const db = openDatabase(join(dataDir, 'sync.db'));
+      db.prepare('UPDATE distribution_packs SET bytes = ?').run(5 * 1024 ** 4);
+      db.close();
+      const app = await appInstance(server.origin, 'one@lab.example');
+      const status = await app.pull();
+      expect(status.outcomes).toMatchObject([{ packId: 'course', status: 'refused' }]);
+      expect(status.outcomes[0]!.reason).toMatch(/over the limit for a pack file/);
+      expect(partsIn(app.dataDir)).toEqual([]);
+    });
+
     it('a newer version signed by another trusted key than the pack is pinned to', async () => {
       const { server } = await classServer([otherPublisher]);
       await registerLearner(server.origin, 'one@lab.example');
