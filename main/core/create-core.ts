@@ -241,7 +241,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     options: { ...readSandboxConfig(options.dataDir, logger), ...options.playground },
   });
-  const finished = new FinishedSteps(db);
+  const finished = new FinishedSteps(db, catalog.generation);
   const drafts = createDraftsService({
     db,
     sessions,
@@ -381,7 +381,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         sessions,
         catalog,
         reader,
-        candidates: new Candidates(db),
+        candidates: new Candidates(db, catalog.generation),
         finished,
         reviews: reviewSchedule,
         learners,

@@ -36,7 +36,7 @@ export const TARGET_BAND = DEFAULT_TARGET_SUCCESS;
 /** The seed's adaptive reads. Predictions come from the deep model once it knows enough, else the calibrated simple model. */
 export function createAdaptiveService(deps: {
   sessions: LearnerSessions;
-  catalog: Pick<CatalogStore, 'difficultyOf' | 'structure'>;
+  catalog: Pick<CatalogStore, 'difficultyOf' | 'difficulties' | 'structure'>;
   reader: Pick<ProgressReader, 'skillEvidence' | 'evidenceBySkill' | 'summary'>;
   candidates: Candidates;
   /** What counts as done, shared with the learning path so "Up next" never names a step the path shows done. */
@@ -96,9 +96,8 @@ export function createAdaptiveService(deps: {
         ready.map((c) => c.skills),
       );
       const evidence = reader.evidenceBySkill(learnerId);
-      const pace = paceOf(learnerId, history.latest(learnerId, PACE_ANSWERS).reverse(), (id) =>
-        deps.catalog.difficultyOf(id),
-      );
+      const difficulties = deps.catalog.difficulties();
+      const pace = paceOf(learnerId, history.latest(learnerId, PACE_ANSWERS).reverse(), (id) => difficulties.get(id));
       const { exercise, probability } = pickOnPace(
         ready,
         (i) => {
@@ -146,10 +145,11 @@ export function createAdaptiveService(deps: {
 
     adjustDifficulty: async ({ session, performance }) => {
       const { id, preferences } = learnerOf(session);
+      const difficulties = deps.catalog.difficulties();
       return adjustDifficulty({
         band: preferences.targetSuccess,
         recent: history.latest(id, RECENT_ANSWERS),
-        difficultyOf: (contentId) => deps.catalog.difficultyOf(contentId),
+        difficultyOf: (contentId) => difficulties.get(contentId),
         performance,
       });
     },
