@@ -48,6 +48,7 @@ import { RuntimeImages } from './playground/runtime-images.js';
 import { readSandboxConfig } from './playground/sandbox-config.js';
 import { createProgressService } from './progress/progress-service.js';
 import type { ProgressService } from './progress/progress-service.js';
+import { GroupCommit } from './progress/group-commit.js';
 import { ProgressLog } from './progress/progress-log.js';
 import { ProgressReader } from './progress/progress-reader.js';
 import { salvageLearners } from './progress/salvage.js';
@@ -216,9 +217,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.distributionIntervalMs ? { intervalMs: options.distributionIntervalMs } : {}),
   });
   const reader = new ProgressReader(db);
+  const commits = new GroupCommit(db, log);
   const progress = createProgressService({
     sessions,
-    log,
+    commits,
     reader,
     structure: catalog.structure,
     now,
@@ -430,6 +432,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       puller.stop();
       const refreshing = sync.close();
       if (refreshing) await refreshing;
+      // Appends waiting for the next turn's commit are committed, not dropped.
+      commits.flush();
       db.close();
       markClosed();
       await playground.close();
