@@ -23,6 +23,7 @@ import type { AdaptiveModelOptions } from './adaptive/models/adaptive-model.js';
 import { createAdaptiveService } from './adaptive/adaptive-service.js';
 import { Candidates } from './adaptive/policy/candidates.js';
 import { FinishedSteps } from './adaptive/policy/finished-steps.js';
+import { KeptPaces } from './adaptive/policy/kept-paces.js';
 import { LearningPaths } from './adaptive/policy/learning-path.js';
 import { PracticeHistory } from './adaptive/practice-history.js';
 import { ReviewSchedule } from './adaptive/policy/review-schedule.js';
@@ -390,6 +391,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         history: new PracticeHistory(db),
         paths: new LearningPaths(db, finished),
         storedPaths: new StoredPaths(db),
+        // The learner's log as this connection changed it, and the catalog (with another connection's commits).
+        paces: new KeptPaces((learnerId) => `${log.versionOf(learnerId)}/${catalog.generation.current()}`),
         knowledge: model.knowledge,
         now,
       }),

@@ -13,7 +13,8 @@ import type { LearningPaths } from './policy/learning-path.js';
 import { predictFromEvidence } from './models/performance-prior.js';
 import type { PracticeHistory } from './practice-history.js';
 import type { ReviewSchedule } from './policy/review-schedule.js';
-import { explainPick, PACE_ANSWERS, paceOf, pickOnPace } from './policy/recommendation.js';
+import type { KeptPaces } from './policy/kept-paces.js';
+import { drawPace, explainPick, measuredPace, PACE_ANSWERS, pickOnPace } from './policy/recommendation.js';
 import { pathChanges } from './policy/stored-paths.js';
 import type { StoredPaths } from './policy/stored-paths.js';
 import { analyzeUserPattern, PATTERN_ANSWERS, PATTERN_DAYS } from './user-pattern.js';
@@ -46,6 +47,8 @@ export function createAdaptiveService(deps: {
   history: PracticeHistory;
   paths: LearningPaths;
   storedPaths: StoredPaths;
+  /** Each learner's measured pace, kept until their log or the catalog changes. */
+  paces: KeptPaces;
   /** The deep model, which answers predictions once the learner has history enough for it. */
   knowledge: Pick<KnowledgeModel, 'predict' | 'predictMany'>;
   now: () => Date;
@@ -96,8 +99,12 @@ export function createAdaptiveService(deps: {
         ready.map((c) => c.skills),
       );
       const evidence = reader.evidenceBySkill(learnerId);
-      const difficulties = deps.catalog.difficulties();
-      const pace = paceOf(learnerId, history.latest(learnerId, PACE_ANSWERS).reverse(), (id) => difficulties.get(id));
+      const measured = deps.paces.of(learnerId, () => {
+        const answers = history.latest(learnerId, PACE_ANSWERS).reverse();
+        const difficulties = deps.catalog.difficulties();
+        return { estimate: measuredPace(answers, (id) => difficulties.get(id)), answers: answers.length };
+      });
+      const pace = drawPace(learnerId, measured);
       const { exercise, probability } = pickOnPace(
         ready,
         (i) => {
