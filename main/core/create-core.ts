@@ -254,11 +254,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
   });
   const transfer = new LearnerTransfer(db, learners, log, join(options.dataDir, 'exports'), now);
+  // Moves whenever a learner's log may have changed: this connection's appends and removals, and (with
+  // the catalog's generation, which takes data_version in) another connection's commits.
+  const logVersion = (learnerId: string) => `${log.versionOf(learnerId)}/${catalog.generation.current()}`;
   const model = createAdaptiveModel({
     dataDir: options.dataDir,
     dbFile: join(options.dataDir, CORE_DATABASE_FILE),
     db,
     priors: () => installer.models(),
+    answersVersion: logVersion,
     logger,
     ...(options.model ? { options: options.model } : {}),
   });
@@ -391,8 +395,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         history: new PracticeHistory(db),
         paths: new LearningPaths(db, finished),
         storedPaths: new StoredPaths(db),
-        // The learner's log as this connection changed it, and the catalog (with another connection's commits).
-        paces: new KeptPaces((learnerId) => `${log.versionOf(learnerId)}/${catalog.generation.current()}`),
+        // Difficulties come from the catalog, which logVersion takes in.
+        paces: new KeptPaces(logVersion),
         knowledge: model.knowledge,
         now,
       }),
