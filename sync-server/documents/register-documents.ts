@@ -115,14 +115,17 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
       ? () => undefined
       : deps.revocations.subscribe((event) => fanout.revocations.publish(event));
   const stopFanned = fanout.revocations.subscribe(closeRevoked);
-  // Added before the WebSocket plugin's own hook, so sockets get 1012 (reconnect) rather than a bare close.
+  // Every socket is told to reconnect (1012): those in rooms once what they sent is committed, then any other.
   app.addHook('preClose', async () => {
     stopLocal();
     stopFanned();
     await manager.close(SYNC_CLOSE.restart, 'server restart');
+    for (const connection of [...connections]) connection.close(SYNC_CLOSE.restart, 'server restart');
     if (!deps.fanout) await fanout.close();
   });
-  await app.register(websocket, { options: { maxPayload: options.maxPayload } });
+  // No client tracking by ws: `connections` (and the close above) does it, without a listener and a set entry
+  // of ws's own per socket (heap per idle socket).
+  await app.register(websocket, { options: { maxPayload: options.maxPayload, clientTracking: false } });
 
   const authorize = async (request: FastifyRequest, reply: FastifyReply) => {
     const doc = docNameOfUrl(request.raw.url ?? '');
@@ -185,9 +188,12 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
       request.log.error({ err: error, doc: doc.name }, 'could not load a document');
       return socket.close(SYNC_CLOSE.internal, 'document unavailable');
     }
-    if (socket.readyState !== socket.OPEN) {
+    if (socket.readyState !== socket.OPEN || manager.closing) {
       leave(accountId);
-      return manager.release(room);
+      manager.release(room);
+      // Loaded while the server was closing: the room is gone, and this socket is told to reconnect.
+      socket.resume();
+      return socket.close(SYNC_CLOSE.restart, 'server restart');
     }
     const connection = new DocConnection(socket, room, grant, options, metrics, owner);
     connections.add(connection);
