@@ -77,3 +77,19 @@ describe('the access-token check ties the sign-in to the account', () => {
     await expectRefused(await forge({ accountId: ada, role: 'learner', family }), ada);
   });
 });
+
+describe('sockets of one device arriving together', () => {
+  it('share one check of their token and one claims object, and a bad token is not remembered', async () => {
+    server = await startTestServer();
+    await registerAccount(server.app, 'ada@example.org');
+    const { accessToken } = await login(server.app, 'ada@example.org');
+    const claims = await Promise.all(Array.from({ length: 4 }, () => server.tokens.verify(accessToken)));
+    expect(new Set(claims).size).toBe(1);
+    expect(await server.tokens.verify(accessToken)).toBe(claims[0]);
+
+    const forged = `${accessToken.slice(0, -4)}AAAA`;
+    const refusals = await Promise.allSettled([server.tokens.verify(forged), server.tokens.verify(forged)]);
+    expect(refusals.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    await expect(server.tokens.verify(forged)).rejects.toThrow(AuthError);
+  });
+});

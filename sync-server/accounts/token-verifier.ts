@@ -7,12 +7,13 @@ import type { Role } from './roles.js';
 
 export { AuthError };
 
+/** Shared by every holder of one token: read-only. */
 export interface AccessClaims {
-  accountId: string;
-  role: Role;
-  family: string;
+  readonly accountId: string;
+  readonly role: Role;
+  readonly family: string;
   /** When the token stops being valid, in ms since the epoch (a socket is closed then). */
-  expiresAt: number;
+  readonly expiresAt: number;
 }
 
 const claimsSchema = z.object({
@@ -27,7 +28,8 @@ const CHECKED_TOKENS = 10_000;
 
 /** Checks access tokens for the HTTP routes and the document sockets: signature, expiry, claims, revocation. */
 export class TokenVerifier {
-  private readonly checked = new Map<string, z.infer<typeof claimsSchema>>();
+  /** Checks under way or done, by token; a failed one is forgotten. */
+  private readonly checked = new Map<string, Promise<AccessClaims>>();
 
   constructor(
     private readonly key: Uint8Array,
@@ -35,26 +37,46 @@ export class TokenVerifier {
     private readonly now: () => Date,
   ) {}
 
-  /** Throws AuthError for a bad, expired or revoked token. */
+  /** Throws AuthError for a bad, expired or revoked token. The claims of one token are one shared object. */
   async verify(token: string): Promise<AccessClaims> {
-    const { sub, role, fam, exp } = await this.signedClaims(token);
-    const current = await this.signInOf(sub, fam);
+    const claims = await this.signedClaims(token);
+    const current = await this.signInOf(claims.accountId, claims.family);
     if (current === undefined || current.revoked_at !== null) {
       throw new AuthError('This sign-in was ended (logout or password change).');
     }
     // A role changed by an admin counts at once, demotions above all: the client refreshes for a new token.
-    if (current.role !== role) throw new AuthError('The account role changed; refresh the access token.');
-    return { accountId: sub, role, family: fam, expiresAt: exp * 1000 };
+    if (current.role !== claims.role) throw new AuthError('The account role changed; refresh the access token.');
+    return claims;
   }
 
   /**
    * The signature check is the costliest step when a class reconnects at once (every socket of a device
    * carries the same token), so checked tokens are remembered until they expire; revocation and role are
-   * still read at every call.
+   * still read at every call. The sockets of a device arrive together: they wait for the one check under way
+   * rather than each making its own, and share its claims (a copy per socket was 200 B of heap each).
    */
-  private async signedClaims(token: string): Promise<z.infer<typeof claimsSchema>> {
-    const known = this.checked.get(token);
-    if (known && known.exp * 1000 > this.now().getTime()) return known;
+  private async signedClaims(token: string): Promise<AccessClaims> {
+    let check = this.checked.get(token);
+    if (!check) {
+      check = this.checkSignature(token);
+      this.remember(token, check);
+    }
+    const claims = await check;
+    if (claims.expiresAt > this.now().getTime()) return claims;
+    this.checked.delete(token);
+    // Throws that the token expired.
+    return this.checkSignature(token);
+  }
+
+  private remember(token: string, check: Promise<AccessClaims>) {
+    if (this.checked.size >= CHECKED_TOKENS) this.checked.delete(this.checked.keys().next().value!);
+    this.checked.set(token, check);
+    check.catch(() => {
+      if (this.checked.get(token) === check) this.checked.delete(token);
+    });
+  }
+
+  private async checkSignature(token: string): Promise<AccessClaims> {
     let payload: unknown;
     try {
       ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], currentDate: this.now() }));
@@ -62,11 +84,10 @@ export class TokenVerifier {
       if (error instanceof errors.JWTExpired) throw new AuthError('The access token expired; refresh it.');
       throw new AuthError('The access token is not valid.');
     }
-    const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) throw new AuthError('The access token is not valid.');
-    if (this.checked.size >= CHECKED_TOKENS) this.checked.delete(this.checked.keys().next().value!);
-    this.checked.set(token, claims.data);
-    return claims.data;
+    const parsed = claimsSchema.safeParse(payload);
+    if (!parsed.success) throw new AuthError('The access token is not valid.');
+    const { sub, role, fam, exp } = parsed.data;
+    return { accountId: sub, role, family: fam, expiresAt: exp * 1000 };
   }
 
   /** A family that no longer exists (its account was deleted) counts as revoked. */

@@ -1,4 +1,4 @@
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { AccessClaims } from '../accounts/token-verifier.js';
 import type { Access } from './authorization.js';
 import type { DocMetrics } from './doc-metrics.js';
@@ -7,7 +7,7 @@ import { SYNC_CLOSE } from '../../common/contract/sync-wire.js';
 import { ProtocolError, decodeClientMessage } from './protocol.js';
 import type { ClientMessage, ProtocolLimits } from './protocol.js';
 import { SyncReplyGate } from './sync-reply-gate.js';
-import type { SyncReplyLimits } from './sync-reply-gate.js';
+import type { SyncReplier, SyncReplyLimits } from './sync-reply-gate.js';
 
 export interface ConnectionLimits extends ProtocolLimits, SyncReplyLimits {
   /** Bytes of a socket's frames waiting in its room's queue before we stop reading from the socket. */
@@ -20,19 +20,24 @@ export interface ConnectionLimits extends ProtocolLimits, SyncReplyLimits {
   maxBufferedBytes: number;
 }
 
+/** Told when a connection is finished (closed by either side); one for all connections, not a closure each. */
+export interface ConnectionOwner {
+  finished(connection: DocConnection): void;
+}
+
 export interface Grant {
   claims: AccessClaims;
   access: Exclude<Access, 'none'>;
   wantsAck: boolean;
 }
 
-// setTimeout fires at once for delays above 2^31 - 1 ms.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** One socket on one document: decodes its frames, enforces its grant, and closes it when the token ends. */
-export class DocConnection implements Peer {
-  private readonly awarenessClients = new Set<number>();
-  private readonly expiry: NodeJS.Timeout;
+/**
+ * One socket on one document: decodes its frames and enforces its grant (its owner closes it when the token
+ * ends). Lean on purpose, as thousands sit idle: no timer, no closure besides its two socket listeners.
+ */
+export class DocConnection implements Peer, SyncReplier {
+  /** The presence clients this socket announced; most sockets announce none, so made on the first. */
+  private awarenessClients: Set<number> | undefined;
   private queuedBytes = 0;
   /** Bytes of the answers in flight (sync step 2, presence), which the outbound limit leaves aside. */
   private answerBytes = 0;
@@ -46,22 +51,29 @@ export class DocConnection implements Peer {
 
   constructor(
     private readonly socket: WebSocket,
-    private readonly room: DocRoom,
+    readonly room: DocRoom,
     readonly grant: Grant,
     private readonly limits: ConnectionLimits,
     private readonly metrics: DocMetrics,
-    private readonly onFinish: () => void,
+    private readonly owner: ConnectionOwner,
   ) {
     metrics.socketOpened();
-    const left = Math.min(Math.max(grant.claims.expiresAt - Date.now(), 0), MAX_TIMER_MS);
-    this.expiry = setTimeout(() => this.close(SYNC_CLOSE.auth, 'token expired'), left);
-    this.syncReplies = new SyncReplyGate(
-      limits,
-      (stateVector) => room.answerSyncStep1(this, stateVector),
-      (client) => room.hasClient(client),
-    );
-    socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
-    socket.on('close', (code) => this.finish(code));
+    this.syncReplies = new SyncReplyGate(limits, this);
+    DocConnection.ofSocket.set(socket, this);
+    socket.on('message', DocConnection.onMessage);
+    socket.on('close', DocConnection.onClose);
+  }
+
+  /** Every socket's connection, for the two listeners all sockets share (a closure pair each cost 160 B of heap). */
+  private static readonly ofSocket = new WeakMap<WebSocket, DocConnection>();
+
+  /** ws calls its listeners with the socket as `this`. */
+  private static onMessage(this: WebSocket, data: RawData, isBinary: boolean) {
+    DocConnection.ofSocket.get(this)?.receive(data as Buffer, isBinary);
+  }
+
+  private static onClose(this: WebSocket, code: number) {
+    DocConnection.ofSocket.get(this)?.finish(code);
   }
 
   /** Joins the room: the server's sync step 1 and the presence states go out. */
@@ -71,6 +83,14 @@ export class DocConnection implements Peer {
 
   get wantsAck() {
     return this.grant.wantsAck;
+  }
+
+  answerSyncStep1(stateVector: Uint8Array): Promise<void> {
+    return this.room.answerSyncStep1(this, stateVector);
+  }
+
+  knowsClient(client: number): boolean {
+    return this.room.hasClient(client);
   }
 
   send(message: Uint8Array, taken?: () => void) {
@@ -105,10 +125,9 @@ export class DocConnection implements Peer {
     if (this.finished) return;
     this.finished = true;
     this.metrics.socketClosed(code);
-    clearTimeout(this.expiry);
     this.syncReplies.stop();
-    this.room.leave(this, this.awarenessClients);
-    this.onFinish();
+    this.room.leave(this, this.awarenessClients ?? []);
+    this.owner.finished(this);
   }
 
   private receive(frame: Buffer, isBinary: boolean) {
@@ -163,8 +182,7 @@ export class DocConnection implements Peer {
     if (clients.size > this.limits.maxAwarenessClients) {
       return this.close(SYNC_CLOSE.stateTooLarge, `awareness for ${clients.size} clients`);
     }
-    this.awarenessClients.clear();
-    for (const client of clients) this.awarenessClients.add(client);
+    this.awarenessClients = clients;
     try {
       this.room.receiveAwareness(this, update);
     } catch {

@@ -166,6 +166,25 @@ describe('document lifecycle', () => {
     await eventually(() => fresh.doc.getMap(SYNC_ROOTS.notes.name).get('lost') === true);
   });
 
+  it('keeps relaying presence after a failed commit reloaded the document', async () => {
+    let failNext = false;
+    const room = await watchedRoom(async () => {
+      if (!failNext) return;
+      failNext = false;
+      throw new Error('connection lost');
+    });
+    const other = stock(room.documents.base, room.doc, room.ada.accessToken);
+    await other.synced;
+    failNext = true;
+    room.send('lost');
+    expect((await room.sender.closed).code).toBe(SYNC_CLOSE.internal);
+    // Committed again from the watcher's answer: the reload is behind us.
+    await eventually(async () => (await rowCount(server, room.doc)) === 1);
+
+    room.watcher.provider.awareness.setLocalStateField('user', { name: 'Ada' });
+    await eventually(() => other.provider.awareness.getStates().get(room.watcher.doc.clientID)?.user?.name === 'Ada');
+  });
+
   it('relays an update to the other sockets while its commit is still running, and acks only after it', async () => {
     let release: () => void = () => undefined;
     let holding = false;

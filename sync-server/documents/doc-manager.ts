@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Fanout } from '../fanout/fanout.js';
 import type { DocMetrics } from './doc-metrics.js';
 import { DocRoom } from './doc-room.js';
+import type { RoomDeps } from './doc-room.js';
 import type { DocStore } from './doc-store.js';
 
 export interface DocManagerOptions {
@@ -30,6 +31,8 @@ interface Entry {
 export class DocManager {
   private readonly entries = new Map<string, Entry>();
   private readonly stopGaps: () => void;
+  /** What every room is given: one object for all of them. */
+  private readonly roomDeps: RoomDeps;
   /** Set by `close`: a socket arriving during the shutdown is told to reconnect elsewhere. */
   closing = false;
 
@@ -43,6 +46,15 @@ export class DocManager {
     this.stopGaps = fanout.onGap(() => {
       for (const entry of this.entries.values()) void entry.loaded?.refresh();
     });
+    this.roomDeps = {
+      docs,
+      fanout,
+      compactAfter: options.compactAfter,
+      maxPendingBytes: options.maxPendingBytes,
+      log,
+      metrics,
+      onBroken: (room) => this.broken(room),
+    };
   }
 
   /** Names of the documents in memory. */
@@ -99,18 +111,7 @@ export class DocManager {
     entry.room = (async () => {
       await this.fanout.subscribed();
       const stored = await this.docs.load(name);
-      const room = new DocRoom(name, stored, {
-        docs: this.docs,
-        fanout: this.fanout,
-        compactAfter: this.options.compactAfter,
-        maxPendingBytes: this.options.maxPendingBytes,
-        log: this.log,
-        metrics: this.metrics,
-        onBroken: (broken) => {
-          this.drop(name, entry);
-          this.destroy(broken);
-        },
-      });
+      const room = new DocRoom(name, stored, this.roomDeps);
       this.metrics.docLoaded();
       for (const update of early.splice(0)) void room.applyRemote(update);
       entry.loaded = room;
@@ -118,6 +119,14 @@ export class DocManager {
     })();
     entry.room.catch(() => this.drop(name, entry));
     return entry;
+  }
+
+  /** Storage failed even to reload the room: it closed its sockets, and is dropped (loaded anew on demand). */
+  private broken(room: DocRoom) {
+    const entry = this.entries.get(room.name);
+    // Its entry is set before any of its tasks runs; a later entry of the same name is not its own.
+    if (entry?.loaded === room) this.drop(room.name, entry);
+    this.destroy(room);
   }
 
   private drop(name: string, entry: Entry) {

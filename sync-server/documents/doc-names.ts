@@ -22,6 +22,13 @@ const DOC_NAME = new RegExp(
   `^u/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/(${FIXED_DOCS.join('|')}|progress/(\\d{4}-[12]))$`,
 );
 
+/**
+ * A copy of `text` that holds none of the string it was cut from. V8 keeps a regex group or a `slice` as a view
+ * of its parent: a document's name cut from the request URL kept that URL (with its token, 300 bytes) alive for
+ * as long as the document was loaded. Encoding and decoding makes a string of its own.
+ */
+const ownCopy = (text: string) => Buffer.from(text, 'latin1').toString('latin1');
+
 export function parseDocName(raw: string): DocName | null {
   if (raw.length > MAX_DOC_NAME_LENGTH) return null;
   const match = DOC_NAME.exec(raw);
@@ -35,5 +42,7 @@ export function docNameOfUrl(rawUrl: string): DocName | null {
   const query = rawUrl.indexOf('?');
   const path = query === -1 ? rawUrl : rawUrl.slice(0, query);
   if (!path.startsWith(SYNC_PATH_PREFIX)) return null;
-  return parseDocName(path.slice(SYNC_PATH_PREFIX.length));
+  const doc = parseDocName(path.slice(SYNC_PATH_PREFIX.length));
+  // The name outlives the request: the document is loaded, and subscribed to, under it.
+  return doc && { ...doc, name: ownCopy(doc.name) };
 }

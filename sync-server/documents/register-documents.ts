@@ -1,5 +1,6 @@
+import type { ServerResponse } from 'node:http';
 import websocket from '@fastify/websocket';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { AccountStore } from '../accounts/account-store.js';
 import type { Memberships } from '../classes/memberships.js';
@@ -8,12 +9,13 @@ import type { AccessClaims, TokenVerifier } from '../accounts/token-verifier.js'
 import type { Fanout } from '../fanout/fanout.js';
 import { InProcessFanout } from '../fanout/in-process-fanout.js';
 import { RedisFanout } from '../fanout/redis-fanout.js';
+import { releaseUpgradeRequest, socketErrorListener } from '../http/release-upgrade.js';
 import { AuthError, ServerError } from '../http/server-error.js';
 import type { SyncMetrics } from '../ops/metrics.js';
 import type { SqlStore } from '../storage/sql-store.js';
 import { accessTo } from './authorization.js';
 import { DocConnection } from './doc-connection.js';
-import type { ConnectionLimits, Grant } from './doc-connection.js';
+import type { ConnectionLimits, ConnectionOwner, Grant } from './doc-connection.js';
 import { DocManager } from './doc-manager.js';
 import type { DocManagerOptions } from './doc-manager.js';
 import type { DocRoom } from './doc-room.js';
@@ -21,6 +23,7 @@ import { noDocMetrics } from './doc-metrics.js';
 import { docNameOfUrl } from './doc-names.js';
 import type { DocName } from './doc-names.js';
 import { DocStore } from './doc-store.js';
+import { ExpirySchedule } from './expiry-schedule.js';
 import { SYNC_CLOSE } from '../../common/contract/sync-wire.js';
 
 export interface DocumentsOptions extends DocManagerOptions, ConnectionLimits {
@@ -64,6 +67,8 @@ export interface DocumentsDeps {
 interface Opening {
   doc: DocName;
   grant: Grant;
+  /** The upgrade's unused HTTP response, detached from the socket once it is served. */
+  response: ServerResponse;
 }
 
 const revokes = (event: RevocationEvent, claims: AccessClaims) =>
@@ -94,6 +99,10 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
   const accounts = new AccountStore(deps.store);
   /** Open sockets per account; an account's entry goes with its last socket. */
   const socketsOf = new Map<string, number>();
+  const onSocketError = socketErrorListener(app.log);
+  const expiries = new ExpirySchedule<DocConnection>((connection) =>
+    connection.close(SYNC_CLOSE.auth, 'token expired'),
+  );
 
   const closeRevoked = (event: RevocationEvent) => {
     for (const connection of connections) {
@@ -106,16 +115,19 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
       ? () => undefined
       : deps.revocations.subscribe((event) => fanout.revocations.publish(event));
   const stopFanned = fanout.revocations.subscribe(closeRevoked);
-  // Added before the WebSocket plugin's own hook, so sockets get 1012 (reconnect) rather than a bare close.
+  // Every socket is told to reconnect (1012): those in rooms once what they sent is committed, then any other.
   app.addHook('preClose', async () => {
     stopLocal();
     stopFanned();
     await manager.close(SYNC_CLOSE.restart, 'server restart');
+    for (const connection of [...connections]) connection.close(SYNC_CLOSE.restart, 'server restart');
     if (!deps.fanout) await fanout.close();
   });
-  await app.register(websocket, { options: { maxPayload: options.maxPayload } });
+  // No client tracking by ws: `connections` (and the close above) does it, without a listener and a set entry
+  // of ws's own per socket (heap per idle socket).
+  await app.register(websocket, { options: { maxPayload: options.maxPayload, clientTracking: false } });
 
-  const authorize = async (request: FastifyRequest) => {
+  const authorize = async (request: FastifyRequest, reply: FastifyReply) => {
     const doc = docNameOfUrl(request.raw.url ?? '');
     if (!doc) throw new ServerError('invalid-input', 'Not a document name: /sync/u/<accountId>/<document>.');
     const { token, ack } = request.query as { token?: unknown; ack?: unknown };
@@ -128,10 +140,13 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
     if (doc.owner !== claims.accountId && (await accounts.find(doc.owner))?.status !== 'active') {
       throw new ServerError('not-found', 'No account has this id.');
     }
-    openings.set(request, { doc, grant: { claims, access, wantsAck: ack === '1' } });
+    openings.set(request, { doc, grant: { claims, access, wantsAck: ack === '1' }, response: reply.raw });
   };
 
-  /** Counts the socket against its account until it closes, or closes it when the account has its fill. */
+  /**
+   * Counts a socket against its account, or closes it when the account has its fill. Paired with `leave` on
+   * every path, rather than a 'close' listener of its own on each socket (heap per idle socket).
+   */
   const admit = (socket: WebSocket, accountId: string): boolean => {
     const open = socketsOf.get(accountId) ?? 0;
     if (open >= options.maxSocketsPerAccount) {
@@ -139,34 +154,50 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
       return false;
     }
     socketsOf.set(accountId, open + 1);
-    socket.once('close', () => {
-      const left = socketsOf.get(accountId)! - 1;
-      if (left > 0) socketsOf.set(accountId, left);
-      else socketsOf.delete(accountId);
-    });
     return true;
+  };
+  const leave = (accountId: string) => {
+    const left = socketsOf.get(accountId)! - 1;
+    if (left > 0) socketsOf.set(accountId, left);
+    else socketsOf.delete(accountId);
+  };
+
+  const owner: ConnectionOwner = {
+    finished: (connection) => {
+      connections.delete(connection);
+      expiries.delete(connection, connection.grant.claims.expiresAt);
+      manager.release(connection.room);
+      leave(connection.grant.claims.accountId);
+    },
   };
 
   const serve = async (socket: WebSocket, request: FastifyRequest) => {
-    const { doc, grant } = openings.get(request)!;
-    if (!admit(socket, grant.claims.accountId)) return;
+    const { doc, grant, response } = openings.get(request)!;
+    releaseUpgradeRequest(socket, response, onSocketError);
+    const { accountId, expiresAt } = grant.claims;
+    if (!admit(socket, accountId)) return;
     // Nothing is read from the socket until its document is loaded.
     socket.pause();
     let room: DocRoom;
     try {
       room = await manager.acquire(doc.name);
     } catch (error) {
+      leave(accountId);
       socket.resume();
       if (manager.closing) return socket.close(SYNC_CLOSE.restart, 'server restart');
       request.log.error({ err: error, doc: doc.name }, 'could not load a document');
       return socket.close(SYNC_CLOSE.internal, 'document unavailable');
     }
-    if (socket.readyState !== socket.OPEN) return manager.release(room);
-    const connection = new DocConnection(socket, room, grant, options, metrics, () => {
-      connections.delete(connection);
+    if (socket.readyState !== socket.OPEN || manager.closing) {
+      leave(accountId);
       manager.release(room);
-    });
+      // Loaded while the server was closing: the room is gone, and this socket is told to reconnect.
+      socket.resume();
+      return socket.close(SYNC_CLOSE.restart, 'server restart');
+    }
+    const connection = new DocConnection(socket, room, grant, options, metrics, owner);
     connections.add(connection);
+    expiries.add(connection, expiresAt);
     // A revocation announced between the token check and `connections.add` was not seen by this socket.
     let verdict: 'ok' | 'revoked' | 'unknown';
     try {

@@ -11,11 +11,13 @@ function gateWith(burst: number, intervalMs = 1_000, known = (client: number) =>
   const takers: (() => void)[] = [];
   const gate = new SyncReplyGate(
     { syncReplyBurst: burst, syncReplyIntervalMs: intervalMs },
-    (stateVector) => {
-      answered.push(Object.fromEntries(Y.decodeStateVector(stateVector)));
-      return new Promise<void>((taken) => takers.push(taken));
+    {
+      answerSyncStep1: (stateVector) => {
+        answered.push(Object.fromEntries(Y.decodeStateVector(stateVector)));
+        return new Promise<void>((taken) => takers.push(taken));
+      },
+      knowsClient: known,
     },
-    known,
   );
   const take = async () => {
     takers.shift()?.();

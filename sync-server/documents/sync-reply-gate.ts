@@ -7,6 +7,17 @@ export interface SyncReplyLimits {
   syncReplyIntervalMs: number;
 }
 
+/** What the gate answers for: the socket, which is passed itself rather than two closures (heap per idle socket). */
+export interface SyncReplier {
+  /** Sends the answer to `stateVector`; resolves once the socket has taken it (or is gone). */
+  answerSyncStep1(stateVector: Uint8Array): Promise<void>;
+  /**
+   * Whether the document has content of a client: only those clients' clocks change an answer, so only they
+   * are kept while a question waits (a state vector may name a million made-up clients).
+   */
+  knowsClient(client: number): boolean;
+}
+
 /** The pointwise minimum: an answer from it holds everything either state vector lacks. */
 function lowest(a: Map<number, number>, b: Map<number, number>): Map<number, number> {
   const both = new Map<number, number>();
@@ -32,15 +43,9 @@ export class SyncReplyGate {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
-  /**
-   * `answer` sends the answer to `stateVector` and resolves once the socket has taken it (or is gone). `known`
-   * says whether the document has content of a client: only those clients' clocks change an answer, so only they
-   * are kept while a question waits (a state vector may name a million made-up clients).
-   */
   constructor(
     private readonly limits: SyncReplyLimits,
-    private readonly answer: (stateVector: Uint8Array) => Promise<void>,
-    private readonly known: (client: number) => boolean,
+    private readonly replier: SyncReplier,
     private readonly now: () => number = Date.now,
   ) {
     this.tokens = limits.syncReplyBurst;
@@ -51,7 +56,7 @@ export class SyncReplyGate {
   request(stateVector: Uint8Array) {
     if (this.stopped) return;
     const asked = Y.decodeStateVector(stateVector);
-    for (const client of asked.keys()) if (!this.known(client)) asked.delete(client);
+    for (const client of asked.keys()) if (!this.replier.knowsClient(client)) asked.delete(client);
     this.waiting = this.waiting ? lowest(this.waiting, asked) : asked;
     this.pump();
   }
@@ -89,6 +94,6 @@ export class SyncReplyGate {
       this.inFlight = false;
       this.pump();
     };
-    void this.answer(stateVector).then(done, done);
+    void this.replier.answerSyncStep1(stateVector).then(done, done);
   }
 }

@@ -281,6 +281,24 @@ describe('malformed frames', () => {
     again.socket.close();
   });
 
+  it('keeps neither the upgrade request nor its response once a socket is served', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const { base, doc, learner } = await setup();
+    const upgrades: WeakRef<object>[] = [];
+    server.app.server.on('upgrade', (request: object) => upgrades.push(new WeakRef(request)));
+    const a = stock(base, doc, learner.accessToken);
+    await a.synced;
+    expect(upgrades).toHaveLength(1);
+    // A WeakRef holds its target until the task that made it or read it ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    expect(upgrades[0]!.deref()).toBeUndefined();
+    // The socket still works, errors and all: the listener that held the request has a successor.
+    a.doc.getMap(SYNC_ROOTS.notes.name).set('after', 'the request went');
+    await eventually(async () => (await rowCount(server, doc)) === 1);
+  });
+
   it('keeps memory bounded under a stream of large bad frames', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
