@@ -58,18 +58,20 @@ export function startAppUpdates({ serverUrl, trustedKeys, tellAdmin, logger }: A
           trustedKeys(),
         ).catch((error: unknown) => ({ ok: false, reason: `it could not be checked (${String(error)})` }))
       : Promise.resolve({ ok: false, reason: 'no class server feed is known' });
-    void check.then(async (verdict) => {
-      if (!verdict.ok) {
-        logger.warn({ version: event.version, feed: from, reason: verdict.reason }, 'app update refused');
-        const notice = refusedUpdateNotice(event.version, verdict.reason);
-        if (!told.has(notice.body)) tellAdmin(notice);
-        told.add(notice.body);
-        return;
-      }
-      logger.info({ version: event.version, keyId: verdict.keyId }, 'app update verified');
-      const { response } = await dialog.showMessageBox(restartPrompt(event.version));
-      if (response === 0 && latestDownload === event.downloadedFile) autoUpdater.quitAndInstall();
-    });
+    void check
+      .then(async (verdict) => {
+        if (!verdict.ok) {
+          logger.warn({ version: event.version, feed: from, reason: verdict.reason }, 'app update refused');
+          const notice = refusedUpdateNotice(event.version, verdict.reason);
+          if (!told.has(notice.body)) tellAdmin(notice);
+          told.add(notice.body);
+          return;
+        }
+        logger.info({ version: event.version, keyId: verdict.keyId }, 'app update verified');
+        const { response } = await dialog.showMessageBox(restartPrompt(event.version));
+        if (response === 0 && latestDownload === event.downloadedFile) autoUpdater.quitAndInstall();
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'app update: the restart prompt failed'));
   });
   const tick = async () => {
     const url = await serverUrl().catch(() => null);
