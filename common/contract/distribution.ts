@@ -18,7 +18,15 @@ export const DISTRIBUTION_PATHS = {
   /** PUT `${appFiles}/<name>` (admin): one installer; PUT `${appRelease}` (admin): the latest.yml that names them. */
   appFiles: '/distribution/app-files',
   appRelease: '/distribution/app-release',
+  /**
+   * PUT `${appSignatures}/<channel file>` (admin): the publisher's signature of that channel file, served as
+   * `${appFeed}/<channel file>.sig`. Apps install only a release whose channel file a key they trust signed.
+   */
+  appSignatures: '/distribution/app-signatures',
 } as const;
+
+/** Where the signature of a channel file is served, beside it: `latest.yml` -> `latest.yml.sig`. */
+export const channelSignatureName = (channel: string): string => `${channel}.sig`;
 
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hex digits');
 
@@ -61,7 +69,7 @@ export const appFileNameSchema = z
     /^[A-Za-z0-9][A-Za-z0-9._ +-]{0,199}$/,
     'an installer name is a plain file name (letters, digits, . _ - + space)',
   )
-  .refine((name) => !/^latest.*\.yml$/.test(name) && !name.includes('..'), 'not a name the feed may hold');
+  .refine((name) => !/^latest.*\.yml(\.sig)?$/.test(name) && !name.includes('..'), 'not a name the feed may hold');
 
 /** What one pull of the pack feed did, per pack: the app shows the last one. */
 export const pullOutcomeSchema = z.strictObject({
@@ -146,3 +154,22 @@ export const appReleaseInputSchema = z.strictObject({
   info: appUpdateInfoSchema,
   stagingPercentage: stagingPercentageSchema.default(100),
 });
+
+/**
+ * The channel file exactly as the server writes it and the publisher signs it: built field by field (not from a
+ * parsed object's key order), so the CLI that signs and the server that stores make the very same bytes. JSON,
+ * which is YAML too. The legacy `path`/`sha512` name the first file, for older updaters.
+ */
+export function channelFileText(info: AppUpdateInfo, stagingPercentage: number, releaseDate: string): string {
+  const files = info.files.map((f) => ({ url: f.url, sha512: f.sha512, size: f.size }));
+  const channelFile = {
+    version: info.version,
+    files,
+    path: files[0]!.url,
+    sha512: files[0]!.sha512,
+    releaseDate,
+    ...(info.releaseNotes != null ? { releaseNotes: info.releaseNotes } : {}),
+    stagingPercentage,
+  };
+  return `${JSON.stringify(channelFile, null, 2)}\n`;
+}

@@ -118,6 +118,11 @@ export interface Core {
   /** Throws the API's 'forbidden' unless `session` is a live admin session (the upload checks before reading). */
   requireAdmin(session: string | undefined): void;
   /**
+   * The public keys this machine's admins trust (and the app's own), by key id: the desktop face checks an app
+   * update's signed channel file against them. Not part of the API: no page needs the keys themselves.
+   */
+  trustedKeys(): Map<string, string>;
+  /**
    * The core's own progress record, of any event type (the playground's results go this way). Not
    * part of the API, so no face reaches it; tests use it to give a learner a history.
    */
@@ -420,6 +425,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     api,
     ownerSession: admin.ownerSession,
     requireAdmin: (session) => sessions.requireAdmin(session),
+    trustedKeys: () => trust.keys(),
     onEvent: events.subscribe,
     logger,
     recovery,

@@ -191,10 +191,14 @@ async function startApp(): Promise<void> {
   });
   void core.warmUpPlayground();
   core.startSync();
-  const stopUpdates = startAppUpdates(
-    async () => (await core.api.getDistributionStatus(undefined)).serverUrl,
-    core.logger,
-  );
+  const stopUpdates = startAppUpdates({
+    serverUrl: async () => (await core.api.getDistributionStatus(undefined)).serverUrl,
+    trustedKeys: () => core.trustedKeys(),
+    tellAdmin: (notice) => {
+      if (Notification.isSupported()) new Notification({ ...notice, icon: windowIcon(layout.root) }).show();
+    },
+    logger: core.logger,
+  });
   bindIpc(ipcMain, core, (frame) => isTrustedSender(frame));
   const tray = startTray(core);
   reopenWindow = () => openWindow(core, tray.refresh);

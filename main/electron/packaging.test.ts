@@ -50,6 +50,13 @@ describe(
       expect(config.mac?.target).toEqual(['dmg']);
     });
 
+    it("has Windows apps check an update's code signature against a named publisher", async () => {
+      const { win } = await builderConfig();
+      // electron-updater verifies only when app-update.yml names a publisher (PublishManager: the name given here).
+      expect(win?.verifyUpdateCodeSignature).not.toBe(false);
+      expect([win?.signtoolOptions?.publisherName].flat().filter(Boolean).length).toBeGreaterThan(0);
+    });
+
     it('sets the fuses: no run-as-node, no NODE_OPTIONS or inspector, cookies encrypted, asar only and checked', async () => {
       expect((await builderConfig()).electronFuses).toMatchObject({
         runAsNode: false,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseUpdateInfo, resolveFiles } from 'electron-updater/out/providers/Provider.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DISTRIBUTION_PATHS } from '../../common/contract/distribution.js';
+import { generateSigningKeys, signBytes } from '../../content-packs/format/signing.js';
 import type { SyncServer } from '../server.js';
 import { login, registerAccount, signedInAdmin, startTestServer } from '../testing/test-server.js';
 
@@ -35,7 +36,13 @@ async function feedServer() {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-  return { origin, admin, learner, upload, release };
+  const sign = (channel: string, body: unknown, token = admin.accessToken) =>
+    fetch(`${origin}${DISTRIBUTION_PATHS.appSignatures}/${channel}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  return { origin, admin, learner, upload, release, sign };
 }
 
 const infoOf = (bytes: Buffer, version = '1.2.0') => ({
@@ -95,5 +102,41 @@ describe("the class server's app-update feed (electron-updater generic provider)
     for (const path of ['latest.yml', '..%2Fsync.db', '%2E%2E', 'nothing.exe']) {
       expect((await fetch(`${origin}${DISTRIBUTION_PATHS.appFeed}/${path}`)).status, path).toBe(404);
     }
+  });
+
+  it('keeps the publisher signature of a channel file beside it, written by admins only, until the next release', async () => {
+    const { origin, learner, upload, release, sign } = await feedServer();
+    const installer = randomBytes(1000);
+    await upload(INSTALLER, installer);
+    const publisher = generateSigningKeys();
+    const signature = signBytes(Buffer.from('a channel file'), publisher.privateKey);
+    // Nothing to sign before the release is there.
+    expect((await sign('latest.yml', signature)).status).toBe(409);
+    expect((await release('latest.yml', { info: infoOf(installer) })).status).toBe(200);
+
+    expect((await sign('latest.yml', signature, learner.accessToken)).status).toBe(403);
+    expect((await sign('latest.yml', signature, 'nope')).status).toBe(401);
+    const malformed = [
+      { ...signature, signature: 'not base64!' },
+      { ...signature, signature: Buffer.alloc(32).toString('base64') },
+      { ...signature, keyId: 'XYZ' },
+      { ...signature, algorithm: 'rsa' },
+      { ...signature, extra: 1 },
+      'a signature',
+    ];
+    for (const body of malformed) expect((await sign('latest.yml', body)).status, JSON.stringify(body)).toBe(400);
+    expect((await sign('../x.yml', signature)).status).toBeGreaterThanOrEqual(400);
+    const sigUrl = `${origin}${DISTRIBUTION_PATHS.appFeed}/latest.yml.sig`;
+    expect((await fetch(sigUrl)).status).toBe(404);
+
+    expect((await sign('latest.yml', signature)).status).toBe(200);
+    const served = await fetch(sigUrl);
+    expect(served.headers.get('cache-control')).toBe('no-cache');
+    expect(await served.json()).toEqual(signature);
+    // No installer may take a signature's name.
+    expect((await upload('latest.yml.sig', installer)).status).toBe(400);
+    // A new release's bytes are not what was signed: its old signature goes with it.
+    expect((await release('latest.yml', { info: infoOf(installer, '1.3.0') })).status).toBe(200);
+    expect((await fetch(sigUrl)).status).toBe(404);
   });
 });

@@ -5,6 +5,7 @@ import {
   channelFileSchema,
   DISTRIBUTION_PATHS,
 } from '../../common/contract/distribution.js';
+import { signatureSchema } from '../../content-packs/format/signing.js';
 import type { TokenVerifier } from '../accounts/token-verifier.js';
 import { authenticate, requireRole } from '../http/bearer-auth.js';
 import { parseBody } from '../http/parse-body.js';
@@ -12,10 +13,17 @@ import { ServerError } from '../http/server-error.js';
 import type { AppShelf } from './app-shelf.js';
 import { sendFile } from './send-file.js';
 
+/** A channel file's signature: the packs' form, with an ed25519 signature's 64 bytes exactly. */
+const appSignatureSchema = signatureSchema.refine(
+  (s) => Buffer.from(s.signature, 'base64').length === 64,
+  'an ed25519 signature is 64 bytes (88 base64 characters)',
+);
+
 /**
- * The electron-updater "generic" feed: anyone on the LAN reads it (an app updates before anyone signs in; the
- * updater checks each installer's SHA-512 from the channel file, and the OS its code signature), only admins
- * write it.
+ * The electron-updater "generic" feed: anyone on the LAN reads it (an app updates before anyone signs in), only
+ * admins write it. Nothing here is trusted by the apps for itself: each channel file has its publisher's
+ * signature beside it (`latest.yml.sig`), and an app installs a download only when a key its machine admin
+ * trusts signed the channel file naming that download's SHA-512 and size.
  */
 export async function registerAppRoutes(
   app: FastifyInstance,
@@ -51,18 +59,29 @@ export async function registerAppRoutes(
       return { channel, version: info.version, stagingPercentage };
     });
 
+    scope.put<{ Params: { channel: string } }>(`${DISTRIBUTION_PATHS.appSignatures}/:channel`, async (request) => {
+      const claims = await authenticate(request, tokens);
+      requireRole(claims, ['admin']);
+      const channel = parseBody(channelFileSchema, request.params.channel);
+      const signature = parseBody(appSignatureSchema, request.body);
+      await shelf.putSignature(channel, `${JSON.stringify(signature)}\n`);
+      return { channel, keyId: signature.keyId };
+    });
+
     scope.get<{ Params: { name: string } }>(`${DISTRIBUTION_PATHS.appFeed}/:name`, async (request, reply) => {
       const { name } = request.params;
-      const valid = channelFileSchema.safeParse(name).success || appFileNameSchema.safeParse(name).success;
+      const isChannel = (n: string) => channelFileSchema.safeParse(n).success;
+      const signature = name.endsWith('.sig') && isChannel(name.slice(0, -'.sig'.length));
+      const valid = isChannel(name) || signature || appFileNameSchema.safeParse(name).success;
       const found = valid ? await shelf.sizeAndTime(name) : undefined;
       if (!found) throw new ServerError('not-found', 'No such file in the app-update feed.');
       const channel = name.endsWith('.yml');
-      if (channel) reply.header('cache-control', 'no-cache');
+      if (channel || signature) reply.header('cache-control', 'no-cache');
       return sendFile(request, reply, {
         path: shelf.pathOf(name),
         size: found.size,
         etag: `"${found.size.toString(36)}-${Math.floor(found.mtimeMs).toString(36)}"`,
-        contentType: channel ? 'text/yaml; charset=utf-8' : 'application/octet-stream',
+        contentType: channel ? 'text/yaml; charset=utf-8' : signature ? 'application/json' : 'application/octet-stream',
       });
     });
   });

@@ -4,6 +4,7 @@ import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { channelFileText, channelSignatureName } from '../../common/contract/distribution.js';
 import type { AppUpdateInfo } from '../../common/contract/distribution.js';
 import { ServerError } from '../http/server-error.js';
 import { makePrivateDir } from '../storage/private-files.js';
@@ -84,17 +85,28 @@ export class AppShelf {
         );
       }
     }
-    const [main] = info.files;
-    const channelFile = {
-      ...info,
-      // electron-updater's legacy fields, for older updaters: the first file.
-      path: main!.url,
-      sha512: main!.sha512,
-      releaseDate: info.releaseDate ?? new Date().toISOString(),
-      stagingPercentage,
-    };
-    const temp = join(this.#incoming, `${channel}.${process.pid}.${Date.now()}`);
-    await writeFile(temp, `${JSON.stringify(channelFile, null, 2)}\n`, { mode: 0o600 });
-    await rename(temp, this.pathOf(channel));
+    // The signature of the release before covers other bytes: gone first, so the new release reads as unsigned
+    // until its publisher signs it (apps download it then but do not install it).
+    await rm(this.pathOf(channelSignatureName(channel)), { force: true });
+    const text = channelFileText(info, stagingPercentage, info.releaseDate ?? new Date().toISOString());
+    await this.#replace(channel, text);
+  }
+
+  /**
+   * The publisher's signature of a channel file (JSON, checked against the contract by the route). The server
+   * holds no publisher key and does not judge it: each app checks it against the keys its machine admin trusts.
+   */
+  async putSignature(channel: string, signature: string): Promise<void> {
+    if (!(await this.sizeAndTime(channel))) {
+      throw new ServerError('conflict', `Publish ${channel} first: the signature is of it.`);
+    }
+    await this.#replace(channelSignatureName(channel), signature);
+  }
+
+  /** Writes a feed file whole or not at all (an app never reads half of it). */
+  async #replace(name: string, text: string): Promise<void> {
+    const temp = join(this.#incoming, `${name}.${process.pid}.${Date.now()}`);
+    await writeFile(temp, text, { mode: 0o600 });
+    await rename(temp, this.pathOf(name));
   }
 }

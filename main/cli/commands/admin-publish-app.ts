@@ -7,69 +7,112 @@ import { parseUpdateInfo } from 'electron-updater/out/providers/Provider.js';
 import {
   appUpdateInfoSchema,
   channelFileSchema,
+  channelFileText,
   DISTRIBUTION_PATHS,
   stagingPercentageSchema,
 } from '../../../common/contract/distribution.js';
+import type { AppUpdateInfo } from '../../../common/contract/distribution.js';
+import { signChannelFile } from '../../core/distribution/app-release-signature.js';
 import { print } from '../terminal-output.js';
 import { refusal, withServerAdmin } from './admin-publish.js';
 
+/** The channel files of an electron-builder output folder, read with electron-updater's own parser. */
+async function readReleases(dir: string): Promise<{ channel: string; info: AppUpdateInfo }[]> {
+  const channels = (await readdir(dir)).filter((f) => channelFileSchema.safeParse(f).success).sort();
+  if (channels.length === 0) throw new Error(`${dir} has no latest*.yml: build the app with electron-builder first`);
+  return Promise.all(
+    channels.map(async (channel) => {
+      const raw = parseUpdateInfo(await readFile(join(dir, channel), 'utf8'), channel, new URL(`file:///${channel}`));
+      const info = appUpdateInfoSchema.safeParse(raw);
+      if (!info.success) throw new Error(`${channel}: ${info.error.issues.map((i) => i.message).join('; ')}`);
+      return { channel, info: info.data };
+    }),
+  );
+}
+
+async function put(url: string, accessToken: string, init: RequestInit): Promise<void> {
+  const response = await fetch(url, {
+    ...init,
+    method: 'PUT',
+    headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${accessToken}` },
+  } as RequestInit);
+  if (!response.ok) throw await refusal(response);
+}
+
+export interface AppPublication {
+  serverUrl: string;
+  accessToken: string;
+  /** The publisher's secret key (pack-signing.key, PKCS#8 PEM): the apps install what a key they trust signed. */
+  privateKey: string;
+  stagingPercentage: number;
+  /** When the release is dated if its channel file is not (the signature covers the date). */
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
 /**
- * `lionlearn admin publish-app DIR --server URL [--staging N]`: the installers electron-builder wrote to DIR and the
- * channel files naming them (latest.yml, latest-linux.yml, latest-mac.yml), read with electron-updater's own parser,
- * uploaded to the class server's app-update feed; the channel files last, so no app sees a release before its files.
+ * Publishes an electron-builder output folder: the installers, then each channel file, then its signature. The
+ * channel file is signed as the server writes it (channelFileText, the same bytes on both sides), so an app can
+ * check the very file it reads. Until the signature is up, apps that download the release do not install it.
+ */
+export async function publishAppRelease(dir: string, publication: AppPublication): Promise<void> {
+  const { serverUrl, accessToken, privateKey, stagingPercentage } = publication;
+  const log = publication.log ?? (() => {});
+  const releases = await readReleases(dir);
+  // Checked before anything is uploaded: a wrong key file fails here, not halfway.
+  signChannelFile('latest.yml', '', privateKey);
+  const names = new Set(releases.flatMap((r) => r.info.files.map((f) => f.url)));
+  for (const name of names) {
+    const file = join(dir, name);
+    await put(`${serverUrl}${DISTRIBUTION_PATHS.appFiles}/${encodeURIComponent(name)}`, accessToken, {
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String((await stat(file)).size) },
+      body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+    log(`Uploaded ${name}`);
+  }
+  for (const { channel, info } of releases) {
+    const dated = { ...info, releaseDate: info.releaseDate ?? (publication.now?.() ?? new Date()).toISOString() };
+    await put(`${serverUrl}${DISTRIBUTION_PATHS.appRelease}/${channel}`, accessToken, {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ info: dated, stagingPercentage }),
+    });
+    const signature = signChannelFile(
+      channel,
+      channelFileText(dated, stagingPercentage, dated.releaseDate),
+      privateKey,
+    );
+    await put(`${serverUrl}${DISTRIBUTION_PATHS.appSignatures}/${channel}`, accessToken, {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(signature),
+    });
+    log(
+      `Published ${info.version} in ${channel} to ${stagingPercentage}% of the apps, signed by key ${signature.keyId}`,
+    );
+  }
+}
+
+/**
+ * `lionlearn admin publish-app DIR --server URL --key FILE [--staging N]`: the installers electron-builder wrote to
+ * DIR and the channel files naming them (latest.yml, latest-linux.yml, latest-mac.yml) uploaded to the class
+ * server's app-update feed, each channel file signed with the publisher key packs are signed with.
  */
 export function registerAdminPublishApp(admin: Command): void {
   admin
     .command('publish-app <dir>')
-    .description('publish an app release (electron-builder output: latest*.yml and installers) on the class server')
+    .description(
+      'publish a signed app release (electron-builder output: latest*.yml and installers) on the class server',
+    )
     .requiredOption('--server <url>', 'the class server, e.g. http://192.168.1.10:4781')
+    .requiredOption('--key <file>', 'the secret signing key (pack-signing.key); apps must trust its public key')
     .option('--email <email>', 'the server admin account (or LIONLEARN_SERVER_EMAIL)')
     .option('--staging <percent>', 'staged rollout: the share of apps (0-100) offered this release', '100')
-    .action(async (dir: string, options: { server: string; email?: string; staging: string }) => {
+    .action(async (dir: string, options: { server: string; key: string; email?: string; staging: string }) => {
       const staging = stagingPercentageSchema.safeParse(Number(options.staging));
       if (!staging.success) throw new Error('--staging is a whole number from 0 to 100');
-      const channels = (await readdir(dir)).filter((f) => channelFileSchema.safeParse(f).success).sort();
-      if (channels.length === 0)
-        throw new Error(`${dir} has no latest*.yml: build the app with electron-builder first`);
-      const releases = await Promise.all(
-        channels.map(async (channel) => {
-          const raw = parseUpdateInfo(
-            await readFile(join(dir, channel), 'utf8'),
-            channel,
-            new URL(`file:///${channel}`),
-          );
-          const info = appUpdateInfoSchema.safeParse(raw);
-          if (!info.success) throw new Error(`${channel}: ${info.error.issues.map((i) => i.message).join('; ')}`);
-          return { channel, info: info.data };
-        }),
+      const privateKey = await readFile(options.key, 'utf8');
+      await withServerAdmin(options.server, options.email, (serverUrl, accessToken) =>
+        publishAppRelease(dir, { serverUrl, accessToken, privateKey, stagingPercentage: staging.data, log: print }),
       );
-      await withServerAdmin(options.server, options.email, async (serverUrl, accessToken) => {
-        const auth = { authorization: `Bearer ${accessToken}` };
-        const names = new Set(releases.flatMap((r) => r.info.files.map((f) => f.url)));
-        for (const name of names) {
-          const file = join(dir, name);
-          const response = await fetch(`${serverUrl}${DISTRIBUTION_PATHS.appFiles}/${encodeURIComponent(name)}`, {
-            method: 'PUT',
-            headers: {
-              ...auth,
-              'content-type': 'application/octet-stream',
-              'content-length': String((await stat(file)).size),
-            },
-            body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-            duplex: 'half',
-          } as RequestInit);
-          if (!response.ok) throw await refusal(response);
-          print(`Uploaded ${name}`);
-        }
-        for (const { channel, info } of releases) {
-          const response = await fetch(`${serverUrl}${DISTRIBUTION_PATHS.appRelease}/${channel}`, {
-            method: 'PUT',
-            headers: { ...auth, 'content-type': 'application/json' },
-            body: JSON.stringify({ info, stagingPercentage: staging.data }),
-          });
-          if (!response.ok) throw await refusal(response);
-          print(`Published ${info.version} in ${channel} to ${staging.data}% of the apps`);
-        }
-      });
     });
 }

@@ -174,15 +174,27 @@ export const electron = {
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   session: { defaultSession: { setPermissionRequestHandler() {}, webRequest: { onHeadersReceived() {} } } },
   shell: { openExternal: () => Promise.resolve() },
-  dialog: { showMessageBox: () => Promise.resolve({ response: 1 }) },
+  dialog: {
+    /** The button the user presses in every message box (1: Later, the cancel of the restart prompt). */
+    answer: 1,
+    prompts: [] as { message: string }[],
+    showMessageBox(options: { message: string }) {
+      this.prompts.push(options);
+      return Promise.resolve({ response: this.answer });
+    },
+  },
 };
 
-/** electron-updater's autoUpdater, which needs Electron too: it records the feed and the checks. */
+/**
+ * electron-updater's autoUpdater, which needs Electron too: it records the feed, the checks and the installs.
+ * It starts as electron-updater's does (installing on quit), and is reset for each start of main.ts.
+ */
 export const autoUpdater = Object.assign(new EventEmitter(), {
   autoDownload: false,
-  autoInstallOnAppQuit: false,
+  autoInstallOnAppQuit: true,
   feeds: [] as unknown[],
   checks: 0,
+  installs: 0,
   setFeedURL(feed: unknown) {
     this.feeds.push(feed);
   },
@@ -190,5 +202,11 @@ export const autoUpdater = Object.assign(new EventEmitter(), {
     this.checks++;
     return Promise.resolve(null);
   },
-  quitAndInstall() {},
+  quitAndInstall() {
+    this.installs++;
+  },
+  reset(this: EventEmitter & { autoDownload: boolean }) {
+    this.removeAllListeners();
+    Object.assign(this, { autoDownload: false, autoInstallOnAppQuit: true, feeds: [], checks: 0, installs: 0 });
+  },
 });

@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { UUID } from 'builder-util-runtime';
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
+import { Provider } from 'electron-updater/out/providers/Provider.js';
 import {
+  channelFileFor,
   CHECK_EVERY_MS,
   decideUpdate,
   nextCheckInMs,
+  refusedUpdateNotice,
   restartPrompt,
   updateFeedUrl,
   withinRollout,
@@ -51,5 +54,22 @@ describe('the desktop update policy', () => {
     });
     expect(restartPrompt('1.3.0')).toMatchObject({ buttons: ['Restart now', 'Later'], cancelId: 1 });
     expect(updateFeedUrl('http://10.0.0.5:4781/')).toBe('http://10.0.0.5:4781/distribution/app');
+  });
+
+  it('checks the signature of the channel file electron-updater reads on this platform', () => {
+    // electron-updater's own choice (Provider.getDefaultChannelName), for each platform on this machine's arch.
+    const electronUpdaterReads = (platform: string) =>
+      `${(Reflect.construct(Provider, [{ platform }]) as { getDefaultChannelName(): string }).getDefaultChannelName()}.yml`;
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      expect(channelFileFor(platform, process.arch)).toBe(electronUpdaterReads(platform));
+    }
+    expect(channelFileFor('linux', 'arm64')).toBe('latest-linux-arm64.yml');
+  });
+
+  it('tells the machine admin why an update was not installed', () => {
+    expect(refusedUpdateNotice('1.3.0', 'it is not signed')).toEqual({
+      title: 'App update 1.3.0 not installed',
+      body: "For the machine admin: the class server offered it, but it is not signed. Details are in the app's log.",
+    });
   });
 });

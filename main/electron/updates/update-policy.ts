@@ -9,6 +9,16 @@ export function updateFeedUrl(serverUrl: string): string {
   return `${serverUrl.replace(/\/+$/, '')}${DISTRIBUTION_PATHS.appFeed}`;
 }
 
+/**
+ * The channel file electron-updater's generic provider reads on this platform (Provider.getDefaultChannelName):
+ * latest.yml on Windows, latest-mac.yml on macOS, latest-linux[-arch].yml on Linux. The same one is checked for
+ * its signature after a download.
+ */
+export function channelFileFor(platform: NodeJS.Platform, arch: string): string {
+  if (platform === 'linux') return `latest-linux${arch === 'x64' ? '' : `-${arch}`}.yml`;
+  return platform === 'darwin' ? 'latest-mac.yml' : 'latest.yml';
+}
+
 /** On start, then once a day: the delay until the next check. */
 export function nextCheckInMs(lastCheckedAt: number | null, now: number): number {
   if (lastCheckedAt === null) return 0;
@@ -58,9 +68,20 @@ export function restartPrompt(version: string): {
     type: 'question',
     message: `Lionagi Learn ${version} is ready`,
     detail:
-      'It was downloaded from the class server and checked. Restart now to use it, or later: it is installed when you quit.',
+      'It was downloaded from the class server and its publisher signature checked. Restart now to use it, or later: you are asked again at the next check.',
     buttons: ['Restart now', 'Later'],
     defaultId: 0,
     cancelId: 1,
+  };
+}
+
+/**
+ * What the machine admin is told when a downloaded update fails its check (it is not installed; nothing for the
+ * learner to do). Once per version and reason, as each daily check downloads it again.
+ */
+export function refusedUpdateNotice(version: string, reason: string): { title: string; body: string } {
+  return {
+    title: `App update ${version} not installed`,
+    body: `For the machine admin: the class server offered it, but ${reason}. Details are in the app's log.`,
   };
 }
