@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageRefSchema } from '../i18n/message.js';
 
 /**
  * Notifications, written once for the app, the class server, the CLI and the tests: the inbox document's
@@ -54,6 +55,9 @@ export const inboxItemSchema = z.object({
   kind: z.string().min(1).max(64),
   title: z.string().max(MAX_TITLE_LENGTH),
   body: z.string().max(MAX_MESSAGE_LENGTH),
+  /** For notifications the app makes itself: title and body as catalog references, said in the learner's language. */
+  titleI18n: messageRefSchema.optional(),
+  bodyI18n: messageRefSchema.optional(),
   /** ISO 8601 time, as the app's events carry. */
   at: z.string(),
   /** The body is the app's Markdown subset (rendered sanitized) rather than plain text. */

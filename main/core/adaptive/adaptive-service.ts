@@ -1,5 +1,6 @@
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import { DEFAULT_TARGET_SUCCESS } from '../../../common/contract/learners.js';
 import type { CatalogStore } from '../content/catalog-store.js';
 import type { ProgressReader } from '../progress/progress-reader.js';
@@ -55,7 +56,7 @@ export function createAdaptiveService(deps: {
 
   const learnerOf = (session: string) => {
     const learner = deps.learners.find(deps.sessions.learnerOf(session));
-    if (!learner) throw new LearnError('not-found', 'This profile was removed.');
+    if (!learner) throw new LearnError('not-found', say('profile-removed'));
     return learner;
   };
 
@@ -136,7 +137,8 @@ export function createAdaptiveService(deps: {
     predictPerformance: async ({ session, contentId }) => {
       const learnerId = deps.sessions.learnerOf(session);
       const difficulty = deps.catalog.difficultyOf(contentId);
-      if (difficulty === undefined) throw new LearnError('not-found', `No installed content "${contentId}".`);
+      if (difficulty === undefined)
+        throw new LearnError('not-found', say('content-unknown-difficulty', { id: contentId }));
       const skills = deps.catalog.structure.skillsOf(contentId);
       const prediction = predictFromEvidence(difficulty, deps.reader.skillEvidence(learnerId, skills));
       const deep = await deps.knowledge.predict(learnerId, skills);
@@ -158,10 +160,7 @@ export function createAdaptiveService(deps: {
       const learner = learnerOf(session);
       const resolved = goal ? paths.findGoal(goal) : paths.defaultGoal(learner.goals);
       if (!resolved) {
-        throw new LearnError(
-          'not-found',
-          `No installed module or skill "${goal}": a goal is a module id (like "python-foundations/functions"), a skill id, or "all".`,
-        );
+        throw new LearnError('not-found', say('goal-unknown', { goal: goal ?? '' }));
       }
       const path = paths.plan(learner.id, resolved);
       storedPaths.save(learner.id, { goal: goal ?? null, steps: path.steps }, deps.now());

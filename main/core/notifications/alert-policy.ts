@@ -1,6 +1,7 @@
 import { NOTIFICATION_PREFERENCE } from '../../../common/contract/notifications.js';
 import type { NotificationAlert, NotificationKind } from '../../../common/contract/notifications.js';
 import type { Preferences } from '../../../common/contract/learners.js';
+import type { MessageRef } from '../../../common/i18n/message.js';
 import { inQuietHours } from './local-clock.js';
 import type { LocalClock } from './local-clock.js';
 
@@ -12,6 +13,8 @@ export interface AlertCandidate {
   body: string;
   link: string | null;
   at: string;
+  titleI18n?: MessageRef;
+  bodyI18n?: MessageRef;
 }
 
 export interface AlertDecision {

@@ -1,0 +1,162 @@
+import type { en } from './en.js';
+
+/** German for every English message (same keys, same placeholders; a test checks both). */
+export const de: Record<keyof typeof en, string> = {
+  'unknown-method': 'Es gibt keine API-Methode „{{method}}“.',
+  'input-invalid': '{{method}}: {{problem}}',
+  'internal-error': 'In der App ist etwas schiefgegangen; Einzelheiten stehen im Protokoll.',
+  'no-readable-result': 'Die App antwortete {{status}} ohne lesbares Ergebnis.',
+
+  'profile-removed': 'Dieses Profil wurde entfernt.',
+  'profile-unknown': 'Dieses Profil gibt es auf diesem Rechner nicht.',
+  'profile-not-open': 'Dieses Profil ist hier nicht geöffnet: Wähle es erneut, um weiterzumachen.',
+  'profile-needs-pin': 'Das Profil von {{name}} braucht seine PIN.',
+  'profile-remove-confirm': 'Um dieses Profil zu entfernen, tippe seinen Namen genau so: „{{name}}“.',
+  'pin-wrong': 'Diese PIN stimmt nicht.',
+  'pin-wrong-locked': 'Diese PIN stimmt nicht, und das waren zu viele Versuche: Versuche es in {{seconds}} s erneut.',
+  'pin-locked': 'Zu viele falsche PINs für {{name}}: Versuche es in {{seconds}} s erneut.',
+  'admin-password-wrong': 'Dieses Admin-Passwort stimmt nicht.',
+  'admin-password-wrong-locked':
+    'Dieses Admin-Passwort stimmt nicht, und das waren zu viele Versuche: Versuche es in {{seconds}} s erneut.',
+  'admin-password-locked': 'Zu viele falsche Admin-Passwörter: Versuche es in {{seconds}} s erneut.',
+  'admin-password-unset': 'Auf diesem Rechner ist noch kein Admin-Passwort gesetzt: Setze zuerst eines.',
+  'admin-password-set': 'Auf diesem Rechner ist ein Admin-Passwort gesetzt: Entsperre mit ihm.',
+  'admin-required':
+    'Das darf nur ein Admin dieses Rechners: Entsperre zuerst den Admin-Bereich (Einstellungen, oder das Admin-Passwort auf der Kommandozeile).',
+  'admin-session-ended':
+    'Die Admin-Sitzung ist abgelaufen. Das darf nur ein Admin dieses Rechners: Entsperre zuerst den Admin-Bereich (Einstellungen, oder das Admin-Passwort auf der Kommandozeile).',
+  'profile-import-needs-pin': 'Das Profil von {{name}} hat eine PIN: Öffne es zuerst und importiere dann hinein.',
+  'export-unwritable': 'Der Export {{file}} konnte nicht geschrieben werden: {{reason}}',
+  'import-bad-line': '{{file}}, Zeile {{line}}: {{problem}}. Es wurde nichts importiert.',
+  'import-unreadable': '{{file}} kann nicht gelesen werden: {{reason}}',
+  'import-empty': '{{file}} ist leer: Es ist kein Lernenden-Export.',
+
+  'module-unknown': 'Kein installiertes Modul „{{id}}“.',
+  'exercise-unknown': 'Keine installierte Übung „{{id}}“.',
+  'lesson-unknown': 'Keine installierte Lektion „{{id}}“.',
+  'skill-unknown': 'Keine installierte Fähigkeit „{{id}}“.',
+  'content-unknown': 'Nichts Installiertes hat die ID „{{id}}“.',
+  'content-unknown-difficulty': 'Kein installierter Inhalt „{{id}}“.',
+  'goal-unknown':
+    'Kein installiertes Modul und keine Fähigkeit „{{goal}}“: Ein Ziel ist eine Modul-ID (etwa „python-foundations/functions“), eine Fähigkeits-ID oder „all“.',
+  'topic-unknown': 'Kein installiertes Paket oder Modul „{{id}}“.',
+  'pack-item-unknown': 'Version {{version}} von „{{pack}}“ hat keine Lektion oder Übung „{{item}}“.',
+
+  'answer-broken-unicode': 'Die Antwort enthält ein kaputtes Unicode-Zeichen; tippe sie noch einmal.',
+  'answer-control-characters': 'Die Antwort enthält Steuerzeichen; tippe sie als einfachen Text.',
+  'answer-empty': 'Schreib zuerst eine Antwort.',
+  'answer-choice-not-text':
+    'Das ist eine Auswahlfrage: Antworte mit der Nummer einer Auswahl ({{first}} bis {{last}}), nicht mit Text.',
+  'answer-choose-first': 'Wähle zuerst eine Antwort.',
+  'answer-choose-one': 'Diese Frage hat eine richtige Antwort: Wähle eine Auswahl.',
+  'answer-no-such-choice': 'Es gibt keine Auswahl {{choice}}: Wähle eine von {{first}} bis {{last}}.',
+  'answer-choice-twice': 'Die Antwort nennt eine Auswahl zweimal.',
+  'answer-not-finite': 'Die Antwort muss eine endliche Zahl sein.',
+  'answer-number-not-choice': 'Diese Frage verlangt eine Zahl, keine Auswahl.',
+  'answer-not-a-number': '„{{given}}“ ist keine Zahl: Schreib Ziffern, mit einem Punkt für Dezimalstellen (etwa 0.5).',
+  'answer-number-too-large': 'Diese Zahl ist zu groß.',
+  'answer-text-expected': 'Diese Frage verlangt eine kurze Textantwort.',
+  'answer-too-long': 'Eine Antwort hat höchstens {{max}} Zeichen.',
+  'code-answer-expected':
+    'Das ist eine Code-Frage: Schick deinen Code als { code }, nicht als Auswahl, Zahl oder Text.',
+  'code-empty': 'Schreib zuerst deinen Code.',
+  'code-broken-unicode': 'Der Code enthält ein kaputtes Unicode-Zeichen; tippe ihn noch einmal.',
+  'code-control-characters': 'Der Code enthält Steuerzeichen, die nicht zu Python-Code gehören; entferne sie.',
+  'quiz-item-unknown': 'Das Quiz von „{{module}}“ hat keine Frage „{{item}}“.',
+  'review-item-unknown': 'Die Fähigkeit „{{skill}}“ hat keine Quizfrage „{{item}}“.',
+  'review-not-yet':
+    '„{{title}}“ ist noch nicht in deinen Wiederholungen: Eine Fähigkeit kommt hinein, sobald du sie beherrschst.',
+  'review-needs-answer':
+    '„{{title}}“ hat Fragen zum Beantworten: Wiederhole sie mit einer Antwort (answerReview), nicht mit einer eigenen Bewertung.',
+  'item-in-running-test':
+    'Diese Frage gehört zu einem Test, den du noch nicht beendet hast; ihre Antwort steht im Bericht des Tests, wenn er endet.',
+
+  'assessment-unknown': 'Diesen Test gibt es für dieses Profil nicht.',
+  'assessment-form-or-items': 'Der Test eines Pakets hat eigene Fragen: Schick formId oder itemIds.',
+  'assessment-form-unknown': '{{topic}} hat keinen Test „{{form}}“.',
+  'assessment-item-twice': 'Der Test nennt eine Frage zweimal.',
+  'assessment-items-unknown': '{{topic}} hat keine Quizfrage {{items}}.',
+  'assessment-no-items': '{{topic}} hat keine Quizfragen für einen Test.',
+  'assessment-time-up':
+    'Die Zeit ist um: Der Test endete an seinem Zeitlimit, und diese Antwort wurde nicht gezählt. Sein Bericht ist fertig.',
+  'assessment-ended': 'Dieser Test ist beendet; sein Bericht ist fertig.',
+  'assessment-not-current':
+    'Das ist nicht die Frage, die dieser Test gerade stellt: Öffne ihn erneut, um weiterzumachen.',
+  'assessment-item-gone': 'Diese Frage ist nicht mehr installiert.',
+
+  'event-core-only':
+    '{{type}} zeichnet die App selbst auf, wenn sie deine Arbeit prüft; eine Oberfläche darf nur {{allowed}} senden.',
+  'event-invalid':
+    'Fortschrittsereignis {{index}} von {{total}} ({{name}}) passt nicht zum Vertrag; nichts aus seinem Stapel wurde gespeichert. {{problem}}',
+  'draft-invalid': 'Der Code wurde nicht gespeichert: {{problem}}',
+
+  'runtime-unknown': 'Diese App hat keine Laufzeit „{{runtime}}“.',
+  'run-id-taken': 'Ein Lauf mit dieser ID läuft noch.',
+  'live-session-ended': 'Diese Live-Sitzung ist beendet.',
+  'sandbox-gone': 'Diese Sandbox gibt es nicht mehr.',
+  'sandbox-no-entry': 'Es gibt kein {{entry}} zum Ausführen.',
+  'sandbox-image-loading': 'Das Sandbox-Image für {{runtime}} wird geladen…',
+  'sandbox-ready': 'Bereit, Code auszuführen.',
+  'sandbox-image-missing': 'Das Sandbox-Image für {{runtime}} ist noch nicht auf diesem Rechner.',
+  'docker-not-answering': 'Docker antwortet nicht mehr; die App wartet kurz, bevor sie erneut fragt.',
+  'docker-missing':
+    'Docker, das Code sicher ausführt, ist auf diesem Computer nicht installiert, deshalb kann hier noch kein Code laufen.',
+  'docker-stopped': 'Docker ist installiert, läuft aber nicht, deshalb kann kein Code laufen.',
+  'docker-forbidden': 'Dieser Benutzer darf Docker nicht verwenden.',
+  'docker-failed': 'Docker ist fehlgeschlagen: {{reason}}',
+  'code-cannot-run': '{{problem}} {{help}}',
+  'while-code-cannot-run':
+    'Inzwischen kannst du Lektionen lesen, Quizze machen und hier deinen Code schreiben; er bleibt erhalten und läuft, sobald das behoben ist. Wer diesen Computer betreut (sein Admin), kann es beheben: `lionlearn doctor` zeigt, wie.',
+  'run-timed-out':
+    'Es war nicht innerhalb von {{seconds}} s fertig und wurde deshalb gestoppt: Gibt es eine Schleife, die nie endet, oder wartet ein input()?',
+  'run-out-of-memory':
+    'Es hat mehr Speicher gebraucht, als die Sandbox erlaubt, und wurde deshalb gestoppt: Wächst eine Liste oder ein String endlos?',
+  'run-truncated':
+    'Es hat mehr ausgegeben, als die Sandbox aufbewahrt ({{kilobytes}} KB), und wurde deshalb gestoppt: Steht ein print in einer Schleife, die zu oft läuft?',
+  'run-crashed':
+    'Python selbst ist abgestürzt ({{signal}}). Das passiert mit ctypes, mit sehr tiefer Rekursion an Pythons Schutz vorbei oder mit einem Modul, das Speicher falsch benutzt; es ist kein normaler Python-Fehler.',
+  'run-ended-early':
+    'Der Code hat Python beendet (Exit-Code {{code}}), während die Tests liefen, deshalb konnten sie nicht fertig werden: Entferne den Aufruf von exit() oder os._exit().',
+  'run-tampered':
+    'Der Code hat die Testmaschinerie verändert ({{what}}), deshalb können die Tests ihn nicht beurteilen. Löse die Übung, ohne unittest, die Tests oder Pythons eingebaute Funktionen anzufassen.',
+  'run-no-report':
+    'Die Sandbox hat angehalten, bevor sie berichten konnte; versuche es erneut, und führe `lionlearn doctor` aus, wenn es wieder passiert.',
+  'signal-4': 'ein ungültiger Maschinenbefehl',
+  'signal-6': 'es hat abgebrochen',
+  'signal-7': 'ein Busfehler',
+  'signal-8': 'ein Rechenfehler',
+  'signal-9': 'es wurde beendet, meist weil es mehr Speicher brauchte, als die Sandbox erlaubt',
+  'signal-11': 'ein Speicherzugriffsfehler: Speicher, den es nicht anfassen darf',
+  'signal-24': 'es hat mehr CPU-Zeit gebraucht als erlaubt',
+  'signal-25': 'es hat eine Datei geschrieben, die größer ist als erlaubt',
+  'signal-other': 'Signal {{signal}}',
+
+  'class-server-unreadable': 'Der Klassenserver hat eine Antwort gegeben, die diese App nicht versteht.',
+  'class-server-unreachable': 'Der Klassenserver unter {{url}} ist nicht erreichbar: {{reason}}.',
+  'class-not-listed': 'Der Klassenserver hat die Klasse, die er angelegt hat, nicht aufgeführt.',
+  'join-code-shape':
+    'Ein Beitrittscode hat {{length}} Buchstaben und Ziffern, etwa ABCD-2345; prüfe ihn mit deiner Lehrkraft.',
+  'class-sign-in-first': 'Melde dich zuerst bei deinem Klassenserver an: Einstellungen, Synchronisation.',
+  'sign-in-wrong': 'Diese E-Mail-Adresse und dieses Passwort passen zu keinem Konto auf diesem Server.',
+  'sign-in-rate-limited': 'Zu viele Anmeldeversuche: Warte eine Minute und versuche es erneut.',
+  'sign-in-expired':
+    'Der Klassenserver nimmt deine Anmeldung nicht mehr an: Melde dich in Einstellungen, Synchronisation neu an.',
+  'folder-unreadable': 'Der Ordner {{folder}} kann nicht gelesen werden: {{reason}}.',
+
+  'notice-reviews-due_one': '{{count}} Wiederholung fällig',
+  'notice-reviews-due_other': '{{count}} Wiederholungen fällig',
+  'notice-reviews-due-body': 'Ein paar Minuten Wiederholung heute halten fest, was du gelernt hast.',
+  'notice-streak_one': 'Deine Serie von {{count}} Tag endet um Mitternacht',
+  'notice-streak_other': 'Deine Serie von {{count}} Tagen endet um Mitternacht',
+  'notice-streak-body': 'Eine Lektion oder Übung heute hält sie am Leben.',
+  'notice-daily-goal': 'Tagesziel erreicht',
+  'notice-daily-goal-body': 'Du hast heute {{minutes}} Minuten geübt. Gut gemacht.',
+  'notice-sandbox-ready': 'Code-Übungen sind bereit',
+  'notice-sandbox-ready-body': 'Die Sandbox für {{runtime}} ist fertig geladen: Übungen laufen jetzt.',
+  'notice-pack-updated': 'Kurs aktualisiert: {{pack}} {{version}}',
+  'notice-pack-updated-body': 'Version {{version}} hat {{previous}} ersetzt; dein Fortschritt bleibt.',
+  'notice-pack-new': 'Neuer Kurs: {{pack}}',
+  'notice-pack-new-body': 'Version {{version}} ist installiert.',
+  'notice-assignment-due': 'Bald fällig: {{title}}',
+  'notice-assignment-due-body': 'Fällig am {{dueAt}}.',
+};

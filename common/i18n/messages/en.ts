@@ -1,0 +1,166 @@
+/**
+ * What the core says to a learner, in English: the source every other language translates. Keys are
+ * stable codes (renaming one orphans its translations; reword the text instead). `{{name}}` is a value
+ * the core fills in; `_one` / `_other` are i18next's plural forms, chosen by `{{count}}`. A third
+ * language copies this file (see README, "Languages").
+ */
+export const en = {
+  // The transport itself
+  'unknown-method': 'No API method named "{{method}}".',
+  'input-invalid': '{{method}}: {{problem}}',
+  'internal-error': 'Something went wrong inside the app; the log has details.',
+  'no-readable-result': 'The app answered {{status}} without a readable result.',
+
+  // Profiles, PINs and the admin
+  'profile-removed': 'This profile was removed.',
+  'profile-unknown': 'No such profile on this machine.',
+  'profile-not-open': 'This profile is not open here: pick it again to go on.',
+  'profile-needs-pin': "{{name}}'s profile needs its PIN.",
+  'profile-remove-confirm': 'To remove this profile, type its name exactly: "{{name}}".',
+  'pin-wrong': 'That PIN is not right.',
+  'pin-wrong-locked': 'That PIN is not right, and that was too many: try again in {{seconds}} s.',
+  'pin-locked': 'Too many wrong PINs for {{name}}: try again in {{seconds}} s.',
+  'admin-password-wrong': 'That admin password is not right.',
+  'admin-password-wrong-locked': 'That admin password is not right, and that was too many: try again in {{seconds}} s.',
+  'admin-password-locked': 'Too many wrong admin passwords: try again in {{seconds}} s.',
+  'admin-password-unset': 'No admin password is set on this machine yet: set one first.',
+  'admin-password-set': 'An admin password is set on this machine: unlock with it.',
+  'admin-required':
+    'Only a machine admin can do this: unlock admin (Settings, or the admin password on the command line) first.',
+  'admin-session-ended':
+    'The admin session has ended. Only a machine admin can do this: unlock admin (Settings, or the admin password on the command line) first.',
+  'profile-import-needs-pin': "{{name}}'s profile has a PIN: open it first, then import into it.",
+  'export-unwritable': 'Could not write the export {{file}}: {{reason}}',
+  'import-bad-line': '{{file}}, line {{line}}: {{problem}}. Nothing was imported.',
+  'import-unreadable': 'Cannot read {{file}}: {{reason}}',
+  'import-empty': '{{file}} is empty: it is not a learner export.',
+
+  // Content
+  'module-unknown': 'No installed module "{{id}}".',
+  'exercise-unknown': 'No installed exercise "{{id}}".',
+  'lesson-unknown': 'No installed lesson "{{id}}".',
+  'skill-unknown': 'No installed skill "{{id}}".',
+  'content-unknown': 'Nothing installed has the id "{{id}}".',
+  'content-unknown-difficulty': 'No installed content "{{id}}".',
+  'goal-unknown':
+    'No installed module or skill "{{goal}}": a goal is a module id (like "python-foundations/functions"), a skill id, or "all".',
+  'topic-unknown': 'No installed pack or module "{{id}}".',
+  'pack-item-unknown': 'Version {{version}} of "{{pack}}" has no lesson or exercise "{{item}}".',
+
+  // Answers to quiz, review and test questions
+  'answer-broken-unicode': 'The answer holds a broken Unicode character; type it again.',
+  'answer-control-characters': 'The answer holds control characters; type it as plain text.',
+  'answer-empty': 'Write an answer first.',
+  'answer-choice-not-text':
+    'This is a choice question: answer with the number of a choice ({{first}} to {{last}}), not text.',
+  'answer-choose-first': 'Choose an answer first.',
+  'answer-choose-one': 'This question has one right answer: choose one choice.',
+  'answer-no-such-choice': 'There is no choice {{choice}}: choose one of {{first}} to {{last}}.',
+  'answer-choice-twice': 'The answer names a choice twice.',
+  'answer-not-finite': 'The answer must be a finite number.',
+  'answer-number-not-choice': 'This question asks for a number, not a choice.',
+  'answer-not-a-number': '“{{given}}” is not a number: write digits, with a dot for decimals (like 0.5).',
+  'answer-number-too-large': 'That number is too large.',
+  'answer-text-expected': 'This question asks for a short text answer.',
+  'answer-too-long': 'An answer is at most {{max}} characters.',
+  'code-answer-expected': 'This is a code question: send your code as { code }, not a choice, a number or text.',
+  'code-empty': 'Write your code first.',
+  'code-broken-unicode': 'The code holds a broken Unicode character; type it again.',
+  'code-control-characters': 'The code holds control characters that are not part of Python code; remove them.',
+  'quiz-item-unknown': 'The quiz of "{{module}}" has no item "{{item}}".',
+  'review-item-unknown': 'The skill "{{skill}}" has no quiz item "{{item}}".',
+  'review-not-yet': '“{{title}}” is not in your reviews yet: a skill enters them once mastered.',
+  'review-needs-answer':
+    '“{{title}}” has questions to answer: review it with one (answerReview), not a rating of your own.',
+  'item-in-running-test':
+    'This question is part of a test you have not finished; its answer shows in the test’s report when it ends.',
+
+  // Tests (assessments)
+  'assessment-unknown': 'No such assessment for this profile.',
+  'assessment-form-or-items': 'A pack’s test has its own items: send formId or itemIds.',
+  'assessment-form-unknown': '{{topic}} has no test "{{form}}".',
+  'assessment-item-twice': 'The form names an item twice.',
+  'assessment-items-unknown': '{{topic}} has no quiz item {{items}}.',
+  'assessment-no-items': '{{topic}} has no quiz items to assess.',
+  'assessment-time-up':
+    'Time is up: the assessment ended at its time limit and this answer was not counted. Its report is ready.',
+  'assessment-ended': 'This assessment has ended; its report is ready.',
+  'assessment-not-current': 'That is not the question this assessment asks now: open it again to go on.',
+  'assessment-item-gone': 'This question is no longer installed.',
+
+  // Progress and drafts
+  'event-core-only':
+    '{{type}} is recorded by the app itself when it checks your work; a face may post only {{allowed}}.',
+  'event-invalid':
+    'Progress event {{index}} of {{total}} ({{name}}) does not match the contract; nothing of its batch was stored. {{problem}}',
+  'draft-invalid': 'The code was not saved: {{problem}}',
+
+  // Running code
+  'runtime-unknown': 'This app has no "{{runtime}}" runtime.',
+  'run-id-taken': 'A run with this id is still going.',
+  'live-session-ended': 'This live session has ended.',
+  'sandbox-gone': 'This sandbox is gone.',
+  'sandbox-no-entry': 'There is no {{entry}} to run.',
+  'sandbox-image-loading': 'Loading the {{runtime}} sandbox image…',
+  'sandbox-ready': 'Ready to run code.',
+  'sandbox-image-missing': 'The {{runtime}} sandbox image is not on this machine yet.',
+  'docker-not-answering': 'Docker stopped answering; the app waits a little before asking again.',
+  'docker-missing': 'Docker, which runs code safely, is not installed on this computer, so code cannot run here yet.',
+  'docker-stopped': 'Docker is installed but not running, so code cannot run.',
+  'docker-forbidden': 'This user may not use Docker.',
+  'docker-failed': 'Docker failed: {{reason}}',
+  'code-cannot-run': '{{problem}} {{help}}',
+  'while-code-cannot-run':
+    'Meanwhile you can read lessons, take quizzes and write your code here; it is kept and runs once this is fixed. Whoever looks after this computer (its admin) can fix it: `lionlearn doctor` shows them how.',
+  'run-timed-out':
+    'It did not finish within {{seconds}} s, so it was stopped: is there a loop that never ends, or an input() waiting?',
+  'run-out-of-memory':
+    'It used more memory than the sandbox allows, so it was stopped: is a list or string growing forever?',
+  'run-truncated':
+    'It printed more than the sandbox keeps ({{kilobytes}} KB), so it was stopped: is a print inside a loop that runs too often?',
+  'run-crashed':
+    'Python itself crashed ({{signal}}). This happens with ctypes, very deep recursion past Python’s guard, or a module that misuses memory; it is not a normal Python error.',
+  'run-ended-early':
+    'The code ended Python (exit code {{code}}) while the tests were running, so they could not finish: remove the exit() or os._exit() call.',
+  'run-tampered':
+    'The code changed the testing machinery ({{what}}), so the tests cannot judge it. Solve the exercise without touching unittest, the tests or Python’s built-ins.',
+  'run-no-report': 'The sandbox stopped before it could report; try again, and run `lionlearn doctor` if it repeats.',
+  'signal-4': 'an illegal instruction',
+  'signal-6': 'it aborted',
+  'signal-7': 'a bus error',
+  'signal-8': 'an arithmetic fault',
+  'signal-9': 'it was killed, most often for using more memory than the sandbox allows',
+  'signal-11': 'a segmentation fault: memory it may not touch',
+  'signal-24': 'it used more CPU time than allowed',
+  'signal-25': 'it wrote a file larger than allowed',
+  'signal-other': 'signal {{signal}}',
+
+  // Classes and sync
+  'class-server-unreadable': 'The class server gave an answer this app does not understand.',
+  'class-server-unreachable': 'Cannot reach the class server at {{url}}: {{reason}}.',
+  'class-not-listed': 'The class server did not list the class it created.',
+  'join-code-shape': 'A join code has {{length}} letters and digits, like ABCD-2345; check it with your teacher.',
+  'class-sign-in-first': 'Sign in to your class server first: Settings, Sync.',
+  'sign-in-wrong': 'That email and password do not match an account on this server.',
+  'sign-in-rate-limited': 'Too many sign-in attempts: wait a minute and try again.',
+  'sign-in-expired': 'The class server no longer accepts your sign-in: log in again in Settings, Sync.',
+  'folder-unreadable': 'Cannot read the folder {{folder}}: {{reason}}.',
+
+  // Notifications the core makes
+  'notice-reviews-due_one': '{{count}} review due',
+  'notice-reviews-due_other': '{{count}} reviews due',
+  'notice-reviews-due-body': 'A few minutes of review today keeps what you learned.',
+  'notice-streak_one': 'Your {{count}} day streak ends at midnight',
+  'notice-streak_other': 'Your {{count}} days streak ends at midnight',
+  'notice-streak-body': 'One lesson or exercise today keeps it going.',
+  'notice-daily-goal': 'Daily goal reached',
+  'notice-daily-goal-body': 'You practised {{minutes}} minutes today. Well done.',
+  'notice-sandbox-ready': 'Code exercises are ready',
+  'notice-sandbox-ready-body': 'The {{runtime}} sandbox finished loading: exercises run now.',
+  'notice-pack-updated': 'Course updated: {{pack}} {{version}}',
+  'notice-pack-updated-body': 'Version {{version}} replaced {{previous}}; your progress stays.',
+  'notice-pack-new': 'New course: {{pack}}',
+  'notice-pack-new-body': 'Version {{version}} is installed.',
+  'notice-assignment-due': 'Due soon: {{title}}',
+  'notice-assignment-due-body': 'Due {{dueAt}}.',
+} as const;
