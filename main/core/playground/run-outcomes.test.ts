@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Said } from '../../../common/i18n/message.js';
 import { coreTranslate, createCoreI18n } from '../../../common/i18n/translator.js';
 import { outcomeSentence } from './run-outcomes.js';
 
@@ -19,8 +20,7 @@ describe('how a run that did not end on its own is said', () => {
 
   it('reads in German, a crash with the signal in German words inside it, and numbers in German form', () => {
     const german = coreTranslate(createCoreI18n('de'));
-    const say = (said: { key: string; params?: Record<string, never>; text: string } | undefined) =>
-      german(said!, said!.text);
+    const say = (said: Said | undefined) => german(said!, said!.text);
     expect(say(outcomeSentence(run, report(11), limits))).toMatch(
       /^Python selbst ist abgestürzt \(ein Speicherzugriffsfehler: Speicher, den es nicht anfassen darf\)\./,
     );
