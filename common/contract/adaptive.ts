@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageRefSchema } from '../i18n/message.js';
 import { contentIdSchema } from './content.js';
 import { targetSuccessSchema } from './learners.js';
 import { summaryInputSchema } from './progress.js';
@@ -40,6 +41,7 @@ export const pathStepSchema = z.object({
   /** Titles of what a locked step waits for, nearest first. */
   waitsFor: z.array(z.string()),
   reason: z.string(),
+  reasonI18n: messageRefSchema.optional(),
 });
 export type PathStep = z.infer<typeof pathStepSchema>;
 
@@ -50,6 +52,7 @@ export const learningPathSchema = z.object({
   done: z.number().int(),
   remaining: z.number().int(),
   summary: z.string(),
+  summaryI18n: messageRefSchema.optional(),
 });
 export type LearningPath = z.infer<typeof learningPathSchema>;
 
@@ -62,6 +65,7 @@ export const pathChangesSchema = z.object({
   /** Steps left in both paths that moved: the fewest moves turning the old order into the new. */
   reordered: z.number().int(),
   summary: z.string(),
+  summaryI18n: messageRefSchema.optional(),
 });
 export type PathChanges = z.infer<typeof pathChangesSchema>;
 

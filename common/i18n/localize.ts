@@ -11,7 +11,8 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /**
  * A message's values as a learner reads them in `locale`: numbers with the locale's separators,
- * instants (values named `…At`) as the locale's date and time, and nested messages translated. `count`
+ * instants (values named `…At`) as the locale's date and time, lists joined the locale's way, and
+ * nested messages translated. `count`
  * stays a number: i18next picks the plural form from it.
  */
 export function localParams(
@@ -22,9 +23,12 @@ export function localParams(
 ): Record<string, string | number> {
   const numbers = new Intl.NumberFormat(locale);
   const instants = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const lists = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const said = (ref: MessageRef) => translate(ref, englishText(ref));
   return Object.fromEntries(
     Object.entries(params ?? {}).map(([name, value]) => {
-      if (typeof value === 'object') return [name, translate(value, englishText(value))];
+      if (Array.isArray(value)) return [name, lists.format(value.map((v) => (typeof v === 'string' ? v : said(v))))];
+      if (typeof value === 'object') return [name, said(value)];
       if (typeof value === 'number') return [name, name === 'count' ? value : numbers.format(value)];
       if (name.endsWith('At') && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)))
         return [name, instants.format(new Date(value))];

@@ -11,11 +11,24 @@ export interface MessageRef {
   key: string;
   params?: Record<string, ParamValue>;
 }
-/** A value of a placeholder: text and numbers, or a message of its own (a sentence inside a sentence). */
-export type ParamValue = string | number | MessageRef;
+/**
+ * A value of a placeholder: text and numbers, a message of its own (a sentence inside a sentence), or a
+ * list, which each language joins its own way ("a, b, and c"; "a, b und c").
+ */
+export type ParamValue = string | number | MessageRef | (string | MessageRef)[];
 export const messageRefSchema: z.ZodType<MessageRef> = z.object({
   key: z.string().min(1).max(100),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.lazy(() => messageRefSchema)])).optional(),
+  params: z
+    .record(
+      z.string(),
+      z.union([
+        z.string(),
+        z.number(),
+        z.lazy(() => messageRefSchema),
+        z.array(z.union([z.string(), z.lazy(() => messageRefSchema)])),
+      ]),
+    )
+    .optional(),
 });
 
 type Catalog = typeof en;
@@ -26,7 +39,9 @@ export type KeyIn<C> = BaseKey<keyof C & string>;
 type TextIn<C, K extends string> = K extends keyof C ? C[K] : C[Extract<keyof C, `${K}_${string}`>];
 type Placeholders<S> = S extends `${string}{{${infer P}}}${infer Rest}` ? P | Placeholders<Rest> : never;
 /** The values a message needs, named by its English text's placeholders: a missing or extra one does not compile. */
-export type ParamsIn<C, K extends string> = { [P in Placeholders<TextIn<C, K>>]: string | number | Said };
+export type ParamsIn<C, K extends string> = {
+  [P in Placeholders<TextIn<C, K>>]: string | number | Said | readonly (string | Said)[];
+};
 /** The values, as the rest of a call's arguments: none for a message without placeholders. */
 export type ParamsArg<C, K extends string> = keyof ParamsIn<C, K> extends never ? [] : [ParamsIn<C, K>];
 
@@ -39,6 +54,7 @@ export interface Said extends MessageRef {
 }
 
 const PLURAL_EN = new Intl.PluralRules('en');
+const LIST_EN = new Intl.ListFormat('en', { type: 'conjunction' });
 const catalog: Record<string, string> = en;
 
 /**
@@ -53,6 +69,7 @@ export function englishText(ref: MessageRef): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     const value = ref.params?.[name];
     if (value === undefined) return whole;
+    if (Array.isArray(value)) return LIST_EN.format(value.map((v) => (typeof v === 'string' ? v : englishText(v))));
     return typeof value === 'object' ? englishText(value) : String(value);
   });
 }
@@ -62,14 +79,19 @@ export function say<K extends MessageKey>(key: K, ...[params]: ParamsArg<Catalog
   const ref: MessageRef = { key };
   if (params) {
     ref.params = Object.fromEntries(
-      Object.entries(params as Record<string, string | number | Said>).map(([name, value]) => [
-        name,
-        typeof value === 'object' ? refOf(value) : value,
-      ]),
+      Object.entries(params as Record<string, string | number | Said | readonly (string | Said)[]>).map(
+        ([name, value]) => [name, asParam(value)],
+      ),
     );
   }
   return { ...ref, text: englishText(ref) };
 }
+
+const asParam = (value: string | number | Said | readonly (string | Said)[]): ParamValue => {
+  if (isList(value)) return value.map((v) => (typeof v === 'string' ? v : refOf(v)));
+  return typeof value === 'object' ? refOf(value) : value;
+};
+const isList = (value: unknown): value is readonly (string | Said)[] => Array.isArray(value);
 
 /** The reference half of a said message, as a wire field (`fooI18n` next to the English `foo`). */
 export const refOf = ({ key, params }: MessageRef): MessageRef => (params ? { key, params } : { key });

@@ -135,6 +135,48 @@ export const en = {
   'signal-25': 'it wrote a file larger than allowed',
   'signal-other': 'signal {{signal}}',
 
+  // Why this step: recommendations and the learning path
+  'why-untried':
+    'Next in the course: you have not practised {{topic}} yet, and this one is difficulty {{difficulty}} of 5.',
+  'this-topic': 'this topic',
+  'why-missed':
+    'You missed {{missed}} of {{attempts}} on {{topic}}; this one is pitched within reach (about {{percent}}% likely to go right).',
+  'why-stretch':
+    'You got {{correct}} of {{attempts}} right on {{topic}}; this one is a good stretch (about {{percent}}% likely to go right).',
+  'why-read-first': 'Read “{{title}}” first: the next exercises build on it.',
+  'path-done': 'Done.',
+  'path-done-mastered': 'Done: you have mastered {{skills}}.',
+  'path-waits': 'Waits for {{items}}.',
+  'quoted-title': '“{{title}}”',
+  'the-module': 'the module “{{title}}”',
+  'and-more': '{{count}} more',
+  'path-worth-reading': 'Worth reading: you missed {{missed}} of {{attempts}} on {{topic}} so far.',
+  'path-practise-missed': 'Practise: you missed {{missed}} of {{attempts}} on {{topic}} so far.',
+  'path-practise-missed-chance':
+    'Practise: you missed {{missed}} of {{attempts}} on {{topic}} so far (about {{percent}}% likely to go right).',
+  'path-ready-read': 'Ready to read.',
+  'path-ready-practise': 'Ready to practise.',
+  'path-ready-practise-chance': 'Ready to practise (about {{percent}}% likely to go right).',
+  'path-ready-teaches': 'Ready: it teaches {{skills}}.',
+  'path-ready-practises': 'Ready: practises {{skills}}.',
+  'path-ready-practises-chance': 'Ready: practises {{skills}} (about {{percent}}% likely to go right).',
+  'path-empty': 'Nothing is installed for this goal yet: import a content pack to get a path.',
+  'path-left_one': '{{count}} step left toward {{goal}}; next: “{{next}}”.',
+  'path-left_other': '{{count}} steps left toward {{goal}}; next: “{{next}}”.',
+  'path-all-done': 'Everything toward {{goal}} is done.',
+  'path-new_one': 'A new path: {{count}} step to go.',
+  'path-new_other': 'A new path: {{count}} steps to go.',
+  'path-since': 'Since last time: {{changes}}.',
+  'path-unchanged': 'Nothing changed since last time.',
+  'steps-done_one': '{{count}} step done',
+  'steps-done_other': '{{count}} steps done',
+  'steps-added_one': '{{count}} step added',
+  'steps-added_other': '{{count}} steps added',
+  'steps-removed_one': '{{count}} step no longer needed',
+  'steps-removed_other': '{{count}} steps no longer needed',
+  'steps-moved_one': '{{count}} step moved',
+  'steps-moved_other': '{{count}} steps moved',
+
   // Classes and sync
   'class-server-unreadable': 'The class server gave an answer this app does not understand.',
   'class-server-unreachable': 'Cannot reach the class server at {{url}}: {{reason}}.',

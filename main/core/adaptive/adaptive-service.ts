@@ -1,6 +1,7 @@
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
-import { say } from '../../../common/i18n/message.js';
+import { refOf, say } from '../../../common/i18n/message.js';
+import type { Said } from '../../../common/i18n/message.js';
 import { DEFAULT_TARGET_SUCCESS } from '../../../common/contract/learners.js';
 import type { CatalogStore } from '../content/catalog-store.js';
 import type { ProgressReader } from '../progress/progress-reader.js';
@@ -30,6 +31,9 @@ export type AdaptiveService = Pick<
   | 'updateLearningPath'
   | 'analyzeUserPattern'
 >;
+
+/** A reason as the wire carries it: English, and the reference each face says in its learner's language. */
+const because = (reason: Said) => ({ reason: reason.text, reasonI18n: refOf(reason) });
 
 /** Where practice teaches most, unless the learner set their own band (preferences.targetSuccess). */
 export const TARGET_BAND = DEFAULT_TARGET_SUCCESS;
@@ -88,7 +92,7 @@ export function createAdaptiveService(deps: {
           title: lesson.title,
           moduleId: lesson.moduleId,
           probability: null,
-          reason: `Read “${lesson.title}” first: the next exercises build on it.`,
+          ...because(say('why-read-first', { title: lesson.title })),
         };
       }
       // The deep model scores every candidate in one call where it can; the simple model the rest.
@@ -120,7 +124,7 @@ export function createAdaptiveService(deps: {
         title: exercise.title,
         moduleId: exercise.moduleId,
         probability,
-        reason: explain(learnerId, exercise, probability),
+        ...because(explain(learnerId, exercise, probability)),
       };
     },
 
