@@ -24,6 +24,7 @@ export const difficultyAdjustmentSchema = z.object({
   attempts: z.number().int(),
   band: targetSuccessSchema,
   reason: z.string(),
+  reasonI18n: messageRefSchema.optional(),
 });
 export type DifficultyAdjustment = z.infer<typeof difficultyAdjustmentSchema>;
 

@@ -29,3 +29,17 @@ describe('a catalog message', () => {
     expect(result.runs[0]!.message).toMatch(/^It did not finish/);
   });
 });
+
+describe('a message inside a message', () => {
+  it('is said in the same language as the sentence around it', () => {
+    const got = say('got-answers', { correct: 9, count: 10, percent: 90 });
+    const target = say('target-band', { low: 70, high: 85 });
+    const reason = say('difficulty-harder', { got, target, level: 4 });
+    expect(reason.text).toBe(
+      'You got 9 of your last 10 answers right (90%), above your target of 70–85%: harder exercises (difficulty 4 of 5) will teach you more.',
+    );
+    expect(german(reason, reason.text)).toBe(
+      'Du hattest 9 von deinen letzten 10 Antworten richtig (90 %), über deinem Ziel von 70–85 %: Schwerere Übungen (Schwierigkeit 4 von 5) bringen dir mehr bei.',
+    );
+  });
+});

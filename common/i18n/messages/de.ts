@@ -172,6 +172,22 @@ export const de: Record<keyof typeof en, string> = {
   'steps-moved_one': '{{count}} Schritt verschoben',
   'steps-moved_other': '{{count}} Schritte verschoben',
 
+  'target-band': 'deinem Ziel von {{low}}–{{high}} %',
+  'got-answers_one': 'Du hattest {{correct}} von deiner letzten {{count}} Antwort richtig ({{percent}} %)',
+  'got-answers_other': 'Du hattest {{correct}} von deinen letzten {{count}} Antworten richtig ({{percent}} %)',
+  'difficulty-start':
+    'Noch keine Antworten: Beginne bei Schwierigkeit {{level}} von 5, wo Neue etwa {{percent}} % richtig haben.',
+  'difficulty-too-few':
+    '{{got}}: zu wenige, um zu urteilen, also bleib bei Schwierigkeit {{level}} von 5, bis es {{min}} sind.',
+  'difficulty-easier':
+    '{{got}}, unter {{target}}: Leichtere Übungen (Schwierigkeit {{level}} von 5) bringen dich wieder auf Kurs.',
+  'difficulty-easiest':
+    '{{got}}, unter {{target}}: Bleib auf der leichtesten Stufe und lies die Lektion noch einmal vor dem nächsten Versuch.',
+  'difficulty-harder':
+    '{{got}}, über {{target}}: Schwerere Übungen (Schwierigkeit {{level}} von 5) bringen dir mehr bei.',
+  'difficulty-hardest': '{{got}}, über {{target}}, schon auf der schwersten Stufe: Nimm dir ein neues Modul vor.',
+  'difficulty-inside': '{{got}}, passend zu {{target}}: Bleib bei Schwierigkeit {{level}} von 5.',
+
   'class-server-unreadable': 'Der Klassenserver hat eine Antwort gegeben, die diese App nicht versteht.',
   'class-server-unreachable': 'Der Klassenserver unter {{url}} ist nicht erreichbar: {{reason}}.',
   'class-not-listed': 'Der Klassenserver hat die Klasse, die er angelegt hat, nicht aufgeführt.',

@@ -177,6 +177,20 @@ export const en = {
   'steps-moved_one': '{{count}} step moved',
   'steps-moved_other': '{{count}} steps moved',
 
+  'target-band': 'your target of {{low}}–{{high}}%',
+  'got-answers_one': 'You got {{correct}} of your last {{count}} answer right ({{percent}}%)',
+  'got-answers_other': 'You got {{correct}} of your last {{count}} answers right ({{percent}}%)',
+  'difficulty-start':
+    'No answers yet: start at difficulty {{level}} of 5, where a newcomer gets about {{percent}}% right.',
+  'difficulty-too-few': '{{got}}: too few to judge, so stay at difficulty {{level}} of 5 until there are {{min}}.',
+  'difficulty-easier':
+    '{{got}}, below {{target}}: easier exercises (difficulty {{level}} of 5) will get you back on track.',
+  'difficulty-easiest':
+    '{{got}}, below {{target}}: stay at the easiest level and read the lesson again before the next try.',
+  'difficulty-harder': '{{got}}, above {{target}}: harder exercises (difficulty {{level}} of 5) will teach you more.',
+  'difficulty-hardest': '{{got}}, above {{target}}, at the hardest level already: take on a new module.',
+  'difficulty-inside': '{{got}}, inside {{target}}: stay at difficulty {{level}} of 5.',
+
   // Classes and sync
   'class-server-unreadable': 'The class server gave an answer this app does not understand.',
   'class-server-unreachable': 'Cannot reach the class server at {{url}}: {{reason}}.',

@@ -10,6 +10,3 @@ export { counted };
 /** "a", "a and b", "a, b, and c": the last comma keeps titles that hold an "and" apart. */
 export const listed = (items: readonly string[]) =>
   items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')}, and ${items.at(-1)}`;
-
-export const bandWords = (band: { low: number; high: number }) =>
-  `${Math.round(band.low * 100)}–${Math.round(band.high * 100)}%`;
