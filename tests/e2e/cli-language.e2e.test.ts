@@ -25,6 +25,22 @@ describe("the lionlearn CLI in the learner's language", () => {
     expect(quiz.stdout).not.toMatch(/Question \d|You got|Not quite/);
   });
 
+  it('takes a test and reports it in German, numbers in German form', async () => {
+    const dataDir = tempDir('cli-de-assess-');
+    await runCli(['--data-dir', dataDir, 'learner', 'create', 'Ada'], { LANG: 'C' });
+    const run = await runCli(
+      ['--data-dir', dataDir, 'assess', 'start', 'python-foundations/functions', '--items', '2'],
+      german,
+      '1\n1\n',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Frage 1 von bis zu 2');
+    expect(run.stdout).toContain('Antwort gespeichert.');
+    expect(run.stdout).toContain('beendet, weil er seine Länge erreicht hatte.');
+    expect(run.stdout).toMatch(/\d von 2 richtig\. Fähigkeit -?\d,\d\d \(Standardfehler \d,\d\d\): \w/);
+    expect(run.stdout).toContain('Fähigkeiten, die schwächste zuerst:');
+  });
+
   it('says a core error in German on stderr and exits 1; --lang en answers in English', async () => {
     const dataDir = tempDir('cli-de-error-');
     await runCli(['--data-dir', dataDir, 'learner', 'create', 'Ada'], { LANG: 'C' });

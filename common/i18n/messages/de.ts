@@ -84,6 +84,17 @@ export const de: Record<keyof typeof en, string> = {
     'Das ist nicht die Frage, die dieser Test gerade stellt: Öffne ihn erneut, um weiterzumachen.',
   'assessment-item-gone': 'Diese Frage ist nicht mehr installiert.',
 
+  'end-precise': 'er dich genau genug gemessen hatte',
+  'end-max-length': 'er seine Länge erreicht hatte',
+  'end-all-asked': 'jede Frage gestellt war',
+  'end-time-up': 'die Zeit abgelaufen war',
+  'end-handed-in': 'du ihn abgegeben hast',
+  'ability-well-above': 'weit über dem Durchschnitt',
+  'ability-above': 'über dem Durchschnitt',
+  'ability-average': 'etwa im Durchschnitt',
+  'ability-below': 'unter dem Durchschnitt',
+  'ability-well-below': 'weit unter dem Durchschnitt',
+
   'event-core-only':
     '{{type}} zeichnet die App selbst auf, wenn sie deine Arbeit prüft; eine Oberfläche darf nur {{allowed}} senden.',
   'event-invalid':

@@ -88,6 +88,17 @@ export const en = {
   'assessment-not-current': 'That is not the question this assessment asks now: open it again to go on.',
   'assessment-item-gone': 'This question is no longer installed.',
 
+  'end-precise': 'it had measured you precisely enough',
+  'end-max-length': 'it reached its length',
+  'end-all-asked': 'every item was asked',
+  'end-time-up': 'time ran out',
+  'end-handed-in': 'you handed it in',
+  'ability-well-above': 'well above average',
+  'ability-above': 'above average',
+  'ability-average': 'about average',
+  'ability-below': 'below average',
+  'ability-well-below': 'well below average',
+
   // Progress and drafts
   'event-core-only':
     '{{type}} is recorded by the app itself when it checks your work; a face may post only {{allowed}}.',

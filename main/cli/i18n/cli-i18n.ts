@@ -46,7 +46,6 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Numbers and dates for the CLI's language, never the machine's (a screen never mixes two). */
-export const formatNumber = (n: number): string => new Intl.NumberFormat(i18n.language).format(n);
-export const formatDate = (at: string | number | Date): string =>
-  new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+/** Numbers for the CLI's language, never the machine's (dates go through `text`, which formats `…At` values). */
+export const formatNumber = (n: number, options?: Intl.NumberFormatOptions): string =>
+  new Intl.NumberFormat(i18n.language, options).format(n);
