@@ -75,3 +75,34 @@ describe("the core's sentences in the learner's language", () => {
     await expect(learn().listLearners()).rejects.toThrow('A sentence from the future.');
   });
 });
+
+describe("the core's events in the learner's language", () => {
+  it("says a live check's outcome in German", async () => {
+    const { onLearnEvent } = await import('../learn.js');
+    let emit: (event: unknown) => void = () => {};
+    (globalThis as { window?: unknown }).window = {
+      learn: { ...bridge, onEvent: (listener: (event: unknown) => void) => ((emit = listener), () => {}) },
+    };
+    await i18next.changeLanguage('de');
+    try {
+      const seen: unknown[] = [];
+      const stop = onLearnEvent((event) => seen.push(event));
+      const outcome = say('run-timed-out', { seconds: 5 });
+      emit({
+        type: 'live-feedback',
+        liveId: 'live-x',
+        state: 'done',
+        result: { status: 'error', message: outcome.text, messageI18n: refOf(outcome), tests: [] },
+      });
+      stop();
+      expect(seen).toEqual([
+        expect.objectContaining({
+          result: expect.objectContaining({ message: expect.stringMatching(/^Es war nicht innerhalb von 5 s fertig/) }),
+        }),
+      ]);
+    } finally {
+      await i18next.changeLanguage('en');
+      delete (globalThis as { window?: unknown }).window;
+    }
+  });
+});
