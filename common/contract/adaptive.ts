@@ -83,17 +83,20 @@ export const learningPatternSchema = z.object({
   /** Graded answers looked at: the latest exercise submissions and quiz answers. */
   attempts: z.number().int(),
   summary: z.string(),
+  summaryI18n: messageRefSchema.optional(),
   struggling: z.object({
     skills: z.array(
       z.object({ skillId: z.string(), title: z.string(), failed: z.number().int(), attempts: z.number().int() }),
     ),
     finding: z.string(),
+    findingI18n: messageRefSchema.optional(),
   }),
   guessing: z.object({
     detected: z.boolean(),
     fastWrong: z.number().int(),
     wrong: z.number().int(),
     finding: z.string(),
+    findingI18n: messageRefSchema.optional(),
   }),
   hintDependence: z.object({
     detected: z.boolean(),
@@ -101,12 +104,19 @@ export const learningPatternSchema = z.object({
     submissions: z.number().int(),
     share: share.nullable(),
     finding: z.string(),
+    findingI18n: messageRefSchema.optional(),
   }),
   timeOfDay: z.object({
     mostActive: partOfDay.nullable(),
     mostSuccessful: partOfDay.nullable(),
     finding: z.string(),
+    findingI18n: messageRefSchema.optional(),
   }),
-  streaks: z.object({ current: z.number().int(), longest: z.number().int(), finding: z.string() }),
+  streaks: z.object({
+    current: z.number().int(),
+    longest: z.number().int(),
+    finding: z.string(),
+    findingI18n: messageRefSchema.optional(),
+  }),
 });
 export type LearningPattern = z.infer<typeof learningPatternSchema>;

@@ -199,6 +199,50 @@ export const de: Record<keyof typeof en, string> = {
   'difficulty-hardest': '{{got}}, über {{target}}, schon auf der schwersten Stufe: Nimm dir ein neues Modul vor.',
   'difficulty-inside': '{{got}}, passend zu {{target}}: Bleib bei Schwierigkeit {{level}} von 5.',
 
+  'struggle-first_one': '{{failed}} von deinem letzten {{count}} Versuch bei {{topic}}',
+  'struggle-first_other': '{{failed}} von deinen letzten {{count}} Versuchen bei {{topic}}',
+  'struggle-more': '{{failed}} von {{attempts}} bei {{topic}}',
+  'struggle-one':
+    'Du hast {{misses}} verpasst: Die Lektion vor dem nächsten Versuch noch einmal zu lesen, kann helfen.',
+  'struggle-several':
+    'Du hast {{misses}} verpasst: Diese Lektionen vor dem nächsten Versuch noch einmal zu lesen, kann helfen.',
+  'struggle-none': 'Keine Fähigkeit fällt in deinen letzten Antworten als schwierig auf.',
+  guessing_one:
+    '{{count}} falsche Antwort von {{wrong}} kam innerhalb von Sekunden: Langsamer die Frage zu lesen, lohnt sich.',
+  guessing_other:
+    '{{count}} falsche Antworten von {{wrong}} kamen innerhalb von Sekunden: Langsamer die Frage zu lesen, lohnt sich.',
+  'guessing-none': 'Deine falschen Antworten wirken nicht überhastet.',
+  'hints-no-submissions': 'Noch keine abgegebenen Übungen, also nichts über Hinweise zu sagen.',
+  'hints-dependent_one':
+    '{{withHints}} von deiner letzten {{count}} Abgabe nutzte Hinweise ({{percent}} %): Versuch die nächste zuerst allein.',
+  'hints-dependent_other':
+    '{{withHints}} von deinen letzten {{count}} Abgaben nutzten Hinweise ({{percent}} %): Versuch die nächste zuerst allein.',
+  'hints-independent_one':
+    'Du hast bei {{withHints}} von deiner letzten {{count}} Abgabe Hinweise genutzt: Du erarbeitest dir das meiste selbst.',
+  'hints-independent_other':
+    'Du hast bei {{withHints}} von deinen letzten {{count}} Abgaben Hinweise genutzt: Du erarbeitest dir das meiste selbst.',
+  'activity-none': 'Noch keine Aktivität aufgezeichnet.',
+  'part-morning': 'morgens',
+  'part-afternoon': 'nachmittags',
+  'part-evening': 'abends',
+  'part-night': 'nachts',
+  'practise-most': 'Du übst am meisten {{part}}; zu anderen Zeiten gibt es noch nicht genug Antworten zum Vergleich.',
+  'practise-most-best': 'Du übst am meisten {{part}}, und dann gelingt es dir auch am besten ({{percent}} % richtig).',
+  'practise-most-but':
+    'Du übst am meisten {{part}}, aber am besten gelingt es dir {{best}} ({{percent}} % richtig dann, {{overall}} % insgesamt).',
+  days_one: '{{count}} Tag',
+  days_other: '{{count}} Tage',
+  'streak-current': 'Du hast {{days}} hintereinander geübt (deine längste Serie: {{longest}}).',
+  'streak-ended': 'Deine Serie ist vorbei; deine längste war {{longest}}. Eine Übungsrunde heute beginnt eine neue.',
+  'streak-none': 'Noch keine Serie: Übe an zwei Tagen hintereinander, um eine zu beginnen.',
+  'pattern-too-few_one':
+    'Noch zu wenig Übung, um Muster zu sehen: bisher {{count}} Antwort. Ein paar weitere Quizantworten oder abgegebene Übungen verraten mehr.',
+  'pattern-too-few_other':
+    'Noch zu wenig Übung, um Muster zu sehen: bisher {{count}} Antworten. Ein paar weitere Quizantworten oder abgegebene Übungen verraten mehr.',
+  'pattern-fine': 'Keine bedenklichen Muster: Mach weiter so.',
+  'sentences-2': '{{first}} {{second}}',
+  'sentences-3': '{{first}} {{second}} {{third}}',
+
   'class-server-unreadable': 'Der Klassenserver hat eine Antwort gegeben, die diese App nicht versteht.',
   'class-server-unreachable': 'Der Klassenserver unter {{url}} ist nicht erreichbar: {{reason}}.',
   'class-not-listed': 'Der Klassenserver hat die Klasse, die er angelegt hat, nicht aufgeführt.',

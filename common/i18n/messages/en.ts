@@ -202,6 +202,48 @@ export const en = {
   'difficulty-hardest': '{{got}}, above {{target}}, at the hardest level already: take on a new module.',
   'difficulty-inside': '{{got}}, inside {{target}}: stay at difficulty {{level}} of 5.',
 
+  // Learning patterns
+  'struggle-first_one': '{{failed}} of your last {{count}} try on {{topic}}',
+  'struggle-first_other': '{{failed}} of your last {{count}} tries on {{topic}}',
+  'struggle-more': '{{failed}} of {{attempts}} on {{topic}}',
+  'struggle-one': 'You missed {{misses}}: reading that lesson again before the next try may help.',
+  'struggle-several': 'You missed {{misses}}: reading those lessons again before the next try may help.',
+  'struggle-none': 'No skill stands out as a struggle in your recent answers.',
+  guessing_one: '{{count}} wrong answer of {{wrong}} came within seconds: slowing down to read the question pays off.',
+  guessing_other:
+    '{{count}} wrong answers of {{wrong}} came within seconds: slowing down to read the question pays off.',
+  'guessing-none': 'Your wrong answers do not look rushed.',
+  'hints-no-submissions': 'No exercise submissions yet, so nothing to say about hints.',
+  'hints-dependent_one':
+    '{{withHints}} of your last {{count}} submission used hints ({{percent}}%): try the next one on your own first.',
+  'hints-dependent_other':
+    '{{withHints}} of your last {{count}} submissions used hints ({{percent}}%): try the next one on your own first.',
+  'hints-independent_one':
+    'You used hints in {{withHints}} of your last {{count}} submission: you mostly work things out yourself.',
+  'hints-independent_other':
+    'You used hints in {{withHints}} of your last {{count}} submissions: you mostly work things out yourself.',
+  'activity-none': 'No activity recorded yet.',
+  'part-morning': 'in the morning',
+  'part-afternoon': 'in the afternoon',
+  'part-evening': 'in the evening',
+  'part-night': 'at night',
+  'practise-most': 'You practise most {{part}}; there are not yet enough answers at other times to compare.',
+  'practise-most-best': 'You practise most {{part}}, and that is also when you do best ({{percent}}% right).',
+  'practise-most-but':
+    'You practise most {{part}}, but do best {{best}} ({{percent}}% right there, {{overall}}% overall).',
+  days_one: '{{count}} day',
+  days_other: '{{count}} days',
+  'streak-current': 'You have practised {{days}} in a row (your longest run: {{longest}}).',
+  'streak-ended': 'Your streak ended; your longest run was {{longest}}. A session today starts a new one.',
+  'streak-none': 'No streak yet: practise on two days in a row to start one.',
+  'pattern-too-few_one':
+    'Not enough practice yet to see patterns: {{count}} answer so far. A few more quiz answers or exercise submissions will tell more.',
+  'pattern-too-few_other':
+    'Not enough practice yet to see patterns: {{count}} answers so far. A few more quiz answers or exercise submissions will tell more.',
+  'pattern-fine': 'No worrying patterns: keep going.',
+  'sentences-2': '{{first}} {{second}}',
+  'sentences-3': '{{first}} {{second}} {{third}}',
+
   // Classes and sync
   'class-server-unreadable': 'The class server gave an answer this app does not understand.',
   'class-server-unreachable': 'Cannot reach the class server at {{url}}: {{reason}}.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counted } from './wording.js';
+import { counted } from './plural.js';
 
 describe('how counts are worded', () => {
   it.each([
