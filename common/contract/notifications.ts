@@ -101,6 +101,8 @@ export const notificationIdsSchema = z.array(z.string().min(1).max(200)).max(10_
 export const notificationAlertSchema = z.object({
   title: z.string(),
   body: z.string(),
+  titleI18n: messageRefSchema.optional(),
+  bodyI18n: messageRefSchema.optional(),
   /** The item to open when clicked (the newest of a burst); the inbox for a mixed burst. */
   itemId: z.string().nullable(),
   link: z.string().nullable(),

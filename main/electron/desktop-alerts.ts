@@ -1,5 +1,7 @@
 import type { LearnEvent } from '../../common/contract/events.js';
 import { routeOfAlert } from '../../common/contract/notifications.js';
+import { localized } from '../../common/i18n/localize.js';
+import type { Translate } from '../../common/i18n/localize.js';
 
 /** The part of Electron's Notification this uses; tests pass a stand-in because Electron cannot run here. */
 export interface SystemNotifications {
@@ -17,11 +19,13 @@ export function bindDesktopAlerts(
   onEvent: (listener: (event: LearnEvent) => void) => () => void,
   system: SystemNotifications,
   open: (route: string) => void,
+  /** The alerts' words in the system's language (the core's catalog); English as they came without one. */
+  translate: Translate = (_ref, english) => english,
 ): () => void {
   if (!system.isSupported()) return () => undefined;
   return onEvent((event) => {
     if (event.type !== 'notifications') return;
-    for (const alert of event.alerts) {
+    for (const alert of localized(event.alerts, translate)) {
       system.show({ title: alert.title, body: alert.body }, () => open(routeOfAlert(alert)));
     }
   });

@@ -10,6 +10,8 @@ import { createCore } from '../core/create-core.js';
 import type { Core } from '../core/create-core.js';
 import { resolveDataDir } from '../core/host/data-dir.js';
 import { locateInstall } from '../core/host/install-layout.js';
+import { shippedLanguage } from '../../common/i18n/catalogs.js';
+import { coreTranslate, createCoreI18n } from '../../common/i18n/translator.js';
 import { bindDesktopAlerts } from './desktop-alerts.js';
 import { bindIpc } from './ipc-binding.js';
 import { EVENT_CHANNEL } from './ipc-channels.js';
@@ -186,6 +188,8 @@ void app.whenReady().then(async () => {
       // An in-page hash change (JSON-quoted): the open profile stays open.
       void window.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`);
     },
+    // The system's language: the main process does not know which profile's window chose another.
+    coreTranslate(createCoreI18n(shippedLanguage(app.getPreferredSystemLanguages()) ?? 'en')),
   );
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && openWindow(core));
   app.on('window-all-closed', () => {

@@ -243,6 +243,18 @@ export const de: Record<keyof typeof en, string> = {
   'sentences-2': '{{first}} {{second}}',
   'sentences-3': '{{first}} {{second}} {{third}}',
 
+  'alert-reviews-due': '{{count}} Erinnerungen zum Wiederholen',
+  'alert-class-messages': '{{count}} Nachrichten aus deiner Klasse',
+  'alert-announcements': '{{count}} Ankündigungen',
+  'alert-new-assignments': '{{count}} neue Aufgaben',
+  'alert-assignments-due': '{{count}} Aufgaben bald fällig',
+  'alert-struggling-learners': '{{count}} Lernende brauchen vielleicht Hilfe',
+  'alert-course-updates': '{{count}} Kurs-Aktualisierungen',
+  'alert-notifications': '{{count}} neue Benachrichtigungen',
+  'alert-titles-2': '{{a}}; {{b}}',
+  'alert-titles-3': '{{a}}; {{b}}; {{c}}',
+  'alert-titles-more': '{{a}}; {{b}}; {{c}} und {{count}} weitere',
+
   'class-server-unreadable': 'Der Klassenserver hat eine Antwort gegeben, die diese App nicht versteht.',
   'class-server-unreachable': 'Der Klassenserver unter {{url}} ist nicht erreichbar: {{reason}}.',
   'class-not-listed': 'Der Klassenserver hat die Klasse, die er angelegt hat, nicht aufgeführt.',

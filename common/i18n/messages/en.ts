@@ -244,6 +244,19 @@ export const en = {
   'sentences-2': '{{first}} {{second}}',
   'sentences-3': '{{first}} {{second}} {{third}}',
 
+  // Desktop and browser alerts: a burst of one kind, said once
+  'alert-reviews-due': '{{count}} review reminders',
+  'alert-class-messages': '{{count}} messages from your class',
+  'alert-announcements': '{{count}} announcements',
+  'alert-new-assignments': '{{count}} new assignments',
+  'alert-assignments-due': '{{count}} assignments due soon',
+  'alert-struggling-learners': '{{count}} learners may need help',
+  'alert-course-updates': '{{count}} course updates',
+  'alert-notifications': '{{count}} new notifications',
+  'alert-titles-2': '{{a}}; {{b}}',
+  'alert-titles-3': '{{a}}; {{b}}; {{c}}',
+  'alert-titles-more': '{{a}}; {{b}}; {{c}} and {{count}} more',
+
   // Classes and sync
   'class-server-unreadable': 'The class server gave an answer this app does not understand.',
   'class-server-unreachable': 'Cannot reach the class server at {{url}}: {{reason}}.',

@@ -1,14 +1,8 @@
 import type { AppLanguage } from '../../../common/contract/learners.js';
-import { appLanguages } from '../../../common/contract/learners.js';
+import { shippedLanguage } from '../../../common/i18n/catalogs.js';
 
-/** The first two letters of a POSIX locale ("de_DE.UTF-8", "de", "C") when the app ships that language. */
-function shipped(locale: string | undefined): AppLanguage | undefined {
-  const base = locale
-    ?.trim()
-    .toLowerCase()
-    .split(/[_.@-]/)[0];
-  return (appLanguages as readonly string[]).includes(base ?? '') ? (base as AppLanguage) : undefined;
-}
+/** A POSIX locale ("de_DE.UTF-8", "de", "C") when the app ships its language. */
+const shipped = (locale: string | undefined) => shippedLanguage([locale]);
 
 /**
  * The language the CLI speaks. An explicit `--lang` wins; then the open profile's own choice (the same

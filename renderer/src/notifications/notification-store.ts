@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { NotificationAlert, NotificationList } from '../../../common/contract/notifications.js';
-import { learn } from '../learn.js';
+import { learn, onLearnEvent } from '../learn.js';
 import { showBrowserAlert } from './browser-alerts.js';
 
 interface NotificationState {
@@ -42,14 +42,13 @@ export function followNotifications(
     .getState()
     .load(session)
     .catch(() => undefined);
-  return (
-    window.learn?.onEvent((event) => {
-      if (event.type !== 'notifications' || event.learnerId !== learnerId) return;
-      for (const alert of event.alerts) onAlert(alert);
-      void useNotifications
-        .getState()
-        .load(session)
-        .catch(() => undefined);
-    }) ?? (() => undefined)
-  );
+  // The alerts' words (a burst's "3 review reminders") in the learner's language.
+  return onLearnEvent((event) => {
+    if (event.type !== 'notifications' || event.learnerId !== learnerId) return;
+    for (const alert of event.alerts) onAlert(alert);
+    void useNotifications
+      .getState()
+      .load(session)
+      .catch(() => undefined);
+  });
 }
