@@ -36,6 +36,8 @@ import { EmailService, unsubscribeParts } from './notifications/email-service.js
 import { registerNotificationRoutes } from './notifications/notification-routes.js';
 import { Notifier } from './notifications/notifier.js';
 import type { SendLimit } from './notifications/notifier.js';
+import type { PruneSchedule } from './notifications/inbox-pruner.js';
+import type { InboxLimits } from './notifications/inbox-pruning.js';
 import { createSyncMetrics } from './ops/metrics.js';
 import type { SyncMetrics } from './ops/metrics.js';
 import { registerMetricsRoute } from './ops/metrics-route.js';
@@ -70,6 +72,8 @@ export interface SyncServerOptions extends StorageOptions {
   documents?: Partial<DocumentsOptions>;
   /** Messages one teacher or admin may send per window. */
   sendLimit?: SendLimit;
+  /** What an inbox keeps (INBOX_LIMITS) and when the inboxes are swept (DEFAULT_PRUNE_SCHEDULE). */
+  inboxes?: { limits?: InboxLimits; schedule?: PruneSchedule };
   /** The packs reports count against, assignments, struggle thresholds. */
   dashboard?: DashboardOptions;
   /** SMTP and the From address; without it (the default) the server sends no email. */
@@ -198,15 +202,17 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
       () => now().getTime(),
       options.emailTransport,
     );
-  const notifications = new Notifier(store, documents, app.log, now, options.sendLimit, email);
+  const notifications = new Notifier(store, documents, app.log, now, options.sendLimit, email, options.inboxes?.limits);
   registerNotificationRoutes(app, { tokens, notifier: notifications });
   notices.raise = classroomNotices(store, notifications, app.log);
   // Deliveries a stop interrupted go out once the server is up; they finish before storage closes.
   app.addHook('onReady', async () => {
     void notifications.delivery.kick();
+    notifications.pruner.start(options.inboxes?.schedule);
     email?.start();
   });
   app.addHook('preClose', async () => {
+    await notifications.pruner.stop();
     await notifications.delivery.stop();
     await email?.stop();
   });

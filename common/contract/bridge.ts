@@ -14,6 +14,12 @@ import type { LearnEvent } from './events.js';
  */
 export type LearnBridge = { [M in LearnMethod]: (input?: unknown) => Promise<ApiResult<OutputOf<M>>> } & {
   onEvent(listener: (event: LearnEvent) => void): () => void;
+  /**
+   * Resolves once events reach this page: an event the core emits before is not delivered. The browser face's
+   * WebSocket takes a moment to open, and a call made meanwhile (listing notifications, which decides the alerts
+   * due) would tell of its alerts to nobody. Absent where events flow at once (Electron's IPC).
+   */
+  eventsReady?(): Promise<void>;
 };
 
 export interface ImportProgress {
@@ -82,10 +88,12 @@ export function localizedBridge<B extends LearnBridge>(bridge: B, translate: Tra
     const call = async (input?: unknown) => localized(await bridge[name](input), translate);
     return [name, call] as const;
   });
+  const answers = Object.fromEntries(methods) as unknown as Omit<LearnBridge, 'onEvent' | 'eventsReady'>;
   return {
-    ...(Object.fromEntries(methods) as Omit<LearnBridge, 'onEvent'>),
+    ...answers,
     onEvent: (listener) => bridge.onEvent((event) => listener(localized(event, translate))),
-  } as LearnBridge;
+    ...(bridge.eventsReady ? { eventsReady: () => bridge.eventsReady!() } : {}),
+  };
 }
 
 /** Turns a bridge back into plain async methods that throw `LearnError`. */

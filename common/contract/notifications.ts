@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { messageRefSchema } from '../i18n/message.js';
+import type { SyncRole } from './sync-wire.js';
 
 /**
  * Notifications, written once for the app, the class server, the CLI and the tests: the inbox document's
@@ -120,6 +121,12 @@ export const notificationsEventSchema = z.object({
   unread: z.number().int(),
   alerts: z.array(notificationAlertSchema),
 });
+
+/**
+ * Whether an account of this role may send messages at all (the server decides to whom): teachers and admins.
+ * The app shows the send form and the core sends only for them; the server checks again.
+ */
+export const mayCompose = (role: SyncRole | null): boolean => role === 'teacher' || role === 'admin';
 
 /** Who a teacher's or admin's message goes to. */
 export const audienceSchema = z.discriminatedUnion('to', [

@@ -54,6 +54,7 @@ export const closeCodeOfStatus = (status: number): SyncCloseCode | undefined =>
 
 /** The sync server's account roles. */
 export const syncRoleSchema = z.enum(['learner', 'teacher', 'admin']);
+export type SyncRole = z.infer<typeof syncRoleSchema>;
 
 /** An account as the auth routes show it. */
 export const syncAccountSchema = z.object({

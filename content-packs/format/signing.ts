@@ -40,6 +40,11 @@ export function signBytes(bytes: Buffer, privateKeyPem: string): PackSignature {
   };
 }
 
+/** How an app's admin trusts a key; the class server, which reads its own key folder, says its own way instead. */
+export const UNTRUSTED_KEY_REMEDY =
+  'a machine admin must trust that key first ' +
+  '(in the app: Settings, Trusted pack keys; on the command line: lionlearn trust add <public key file>)';
+
 /** Checks a signature against the trusted keys (PEM by key id); returns the key id, or says why not. */
 export function checkSignature(
   bytes: Buffer,
@@ -48,10 +53,10 @@ export function checkSignature(
 ): { ok: true; keyId: string } | { ok: false; reason: string } {
   const publicKey = trusted.get(signature.keyId);
   if (!publicKey) {
-    const reason =
-      `it is signed by key ${signature.keyId}, ${UNTRUSTED_KEY_WORDS}; a machine admin must trust that key first ` +
-      '(in the app: Settings, Trusted pack keys; on the command line: lionlearn trust add <public key file>)';
-    return { ok: false, reason };
+    return {
+      ok: false,
+      reason: `it is signed by key ${signature.keyId}, ${UNTRUSTED_KEY_WORDS}; ${UNTRUSTED_KEY_REMEDY}`,
+    };
   }
   const valid = verify(null, bytes, publicKey, Buffer.from(signature.signature, 'base64'));
   return valid

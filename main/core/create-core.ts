@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { LearnService } from '../../common/contract/api.js';
 import type { LearnEvent } from '../../common/contract/events.js';
+import type { InstallResult } from '../../common/contract/packs.js';
 import { createLogger } from '../../infra/log/logger.js';
 import type { Logger } from '../../infra/log/logger.js';
 import { installBundledPacks } from './content/bundled-packs.js';
@@ -132,7 +133,7 @@ export interface Core {
   /** Derives the projections again from the event log: of one learner, or of all. */
   rebuildProgress(learnerId?: string): number;
   /** Notifications of this device's own: the assignments room's hook, and the sources' check run at once (tests). */
-  notifications: Pick<ReturnType<typeof createNotifications>, 'assignmentDue' | 'tick'>;
+  notifications: Pick<ReturnType<typeof createNotifications>, 'assignmentDue' | 'tick' | 'reviewsDue'>;
   /** The adaptive engine's deep model: its state (for doctor) and its background trainer. */
   model: Pick<ReturnType<typeof createAdaptiveModel>, 'knowledge' | 'trainer'>;
   /**
@@ -200,13 +201,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     options: options.sync,
   });
   // Packs from the class server: fetched in the background by long-running faces, installed by the one install path.
-  const installWithProgress = (file: string, onBytes: (bytes: number, total: number) => void) =>
-    installer.installFile(file, { onProgress: ({ bytes, total }) => onBytes(bytes, total) });
+  // A pack these paths install is a pack-update notice for the open learners, as one installed through
+  // installPack is (`notifications` is made below; these run only once the core is open).
+  const told = (result: InstallResult): InstallResult => {
+    if (result.status === 'installed') notifications.packInstalled(result);
+    return result;
+  };
+  const installWithProgress = async (file: string, onBytes: (bytes: number, total: number) => void) =>
+    told(await installer.installFile(file, { onProgress: ({ bytes, total }) => onBytes(bytes, total) }));
   const puller = new PackPuller({
     access: () => sync.serverAccess(),
     installedVersion: (packId) => catalog.installedVersion(packId),
     install: async (file) => {
-      const result = await installer.installFile(file);
+      const result = told(await installer.installFile(file));
       if (result.status === 'installed') events.emit({ type: 'catalog-changed' });
       return result;
     },

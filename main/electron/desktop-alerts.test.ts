@@ -3,17 +3,18 @@ import type { LearnEvent } from '../../common/contract/events.js';
 import { refOf, say } from '../../common/i18n/message.js';
 import { coreTranslate, createCoreI18n } from '../../common/i18n/translator.js';
 import { EventHub } from '../core/event-hub.js';
+import { windowIcon } from './app-identity.js';
 import { bindDesktopAlerts } from './desktop-alerts.js';
-import type { SystemNotifications } from './desktop-alerts.js';
+import type { DesktopNotification, SystemNotifications } from './desktop-alerts.js';
 
 // A stand-in for Electron's Notification: the Electron binary cannot run on this machine, the binding can.
 class FakeSystemNotifications implements SystemNotifications {
-  readonly shown: { title: string; body: string; click: () => void }[] = [];
+  readonly shown: (Omit<DesktopNotification, 'route'> & { click: () => void })[] = [];
   constructor(private readonly supported = true) {}
   isSupported() {
     return this.supported;
   }
-  show(options: { title: string; body: string }, onClick: () => void) {
+  show(options: Omit<DesktopNotification, 'route'>, onClick: () => void) {
     this.shown.push({ ...options, click: onClick });
   }
 }
@@ -25,12 +26,14 @@ const event = (alerts: Extract<LearnEvent, { type: 'notifications' }>['alerts'])
   alerts,
 });
 
+const ICON = windowIcon('/opt/lionagi-learn/resources/app.asar');
+
 describe('desktop alerts (Electron face)', () => {
-  it('shows each alert the core decided on, and a click opens its item or the inbox', () => {
+  it("shows each alert the core decided on with the app's icon, and a click opens its item or the inbox", () => {
     const hub = new EventHub<LearnEvent>();
     const system = new FakeSystemNotifications();
     const opened: string[] = [];
-    bindDesktopAlerts(hub.subscribe, system, (route) => opened.push(route));
+    bindDesktopAlerts(hub.subscribe, system, ICON, (route) => opened.push(route));
     hub.emit({ type: 'catalog-changed' });
     hub.emit(event([]));
     hub.emit(
@@ -39,9 +42,13 @@ describe('desktop alerts (Electron face)', () => {
         { title: '3 review reminders', body: 'a; b; c', itemId: null, link: '#/notifications' },
       ]),
     );
-    expect(system.shown.map(({ title, body }) => ({ title, body }))).toEqual([
-      { title: 'Quiz Friday', body: 'Bring a pen' },
-      { title: '3 review reminders', body: 'a; b; c' },
+    expect(system.shown.map(({ click: _click, ...options }) => options)).toEqual([
+      {
+        title: 'Quiz Friday',
+        body: 'Bring a pen',
+        icon: '/opt/lionagi-learn/resources/app.asar/build/icons/256x256.png',
+      },
+      { title: '3 review reminders', body: 'a; b; c', icon: ICON },
     ]);
     system.shown.forEach((shown) => shown.click());
     expect(opened).toEqual(['#/notifications?item=m%201', '#/notifications']);
@@ -50,7 +57,7 @@ describe('desktop alerts (Electron face)', () => {
   it("says a burst the core made in the system's language", () => {
     const hub = new EventHub<LearnEvent>();
     const system = new FakeSystemNotifications();
-    bindDesktopAlerts(hub.subscribe, system, () => undefined, coreTranslate(createCoreI18n('de')));
+    bindDesktopAlerts(hub.subscribe, system, ICON, () => undefined, coreTranslate(createCoreI18n('de')));
     const title = say('alert-reviews-due', { count: 3 });
     const body = say('alert-titles-3', { a: 'a', b: 'b', c: 'c' });
     hub.emit(
@@ -75,7 +82,7 @@ describe('desktop alerts (Electron face)', () => {
   it('does nothing where the system has no notifications', () => {
     const hub = new EventHub<LearnEvent>();
     const system = new FakeSystemNotifications(false);
-    bindDesktopAlerts(hub.subscribe, system, () => undefined);
+    bindDesktopAlerts(hub.subscribe, system, ICON, () => undefined);
     hub.emit(event([{ title: 't', body: 'b', itemId: 'i', link: null }]));
     expect(system.shown).toEqual([]);
   });

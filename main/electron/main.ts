@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, net, Notification, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, Notification, protocol, screen, session, shell, Tray } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import { contentSecurityPolicy } from '../../common/security/content-security-policy.js';
 import { startAppUpdates } from './updates/app-updater.js';
@@ -12,6 +12,7 @@ import { resolveDataDir } from '../core/host/data-dir.js';
 import { locateInstall } from '../core/host/install-layout.js';
 import { shippedLanguage } from '../../common/i18n/catalogs.js';
 import { coreTranslate, createCoreI18n } from '../../common/i18n/translator.js';
+import { APP_ID, APP_NAME, trayIcon, windowIcon } from './app-identity.js';
 import { bindDesktopAlerts } from './desktop-alerts.js';
 import { bindIpc } from './ipc-binding.js';
 import { EVENT_CHANNEL } from './ipc-channels.js';
@@ -22,7 +23,8 @@ import { DEEP_LINK_SCHEME, deepLinkInArgv, deepLinkTarget } from './policy/deep-
 import { isSafeExternalUrl } from './policy/external-url.js';
 import { restoreWindow } from './policy/window-state.js';
 import { isTrustedSender } from './policy/trusted-sender.js';
-import { secureWebPreferences } from './policy/web-preferences.js';
+import { bindTray } from './tray-menu.js';
+import { mainWindowOptions } from './window-options.js';
 
 // The desktop face: a window, the app:// protocol and IPC around the same core the CLI uses.
 const layout = locateInstall(__dirname);
@@ -34,11 +36,17 @@ const dataDir = resolveDataDir({
   homedir: homedir(),
 });
 app.setPath('userData', dataDir);
+// The name the system's notifications and the tray carry (Linux), and the id Windows ties notifications to.
+app.setName(APP_NAME);
+app.setAppUserModelId(APP_ID);
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
 
-if (!app.requestSingleInstanceLock()) app.quit();
-app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+// One instance per data folder's owner: a second start hands its deep link over ('second-instance') and ends here,
+// before it opens the database the first one holds.
+const primary = app.requestSingleInstanceLock();
+if (primary) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+else app.quit();
 
 function hardenSession(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -61,9 +69,6 @@ app.on('web-contents-created', (_event, contents) => {
     return { action: 'deny' };
   });
 });
-
-/** The app's icon for windows and notifications, when the install has one. */
-const windowIcon = [join(layout.root, 'build', 'icon.png')].find((file) => existsSync(file));
 
 const WINDOW_STATE_FILE = join(dataDir, 'window-state.json');
 
@@ -95,45 +100,45 @@ function keepWindowState(window: BrowserWindow): void {
 let mainWindow: BrowserWindow | undefined;
 /** A deep link that arrived before the window was there. */
 let pendingTarget = deepLinkInArgv(process.argv);
+/** Opens the window when there is none (set once the core is up: macOS keeps running with no window). */
+let reopenWindow: (() => void) | undefined;
 
+/** Brings the window forward (opening it if it was closed), on `target` when given, else where it was. */
 function openTarget(target: string | undefined): void {
-  if (!target) return;
   if (!mainWindow) {
-    pendingTarget = target;
+    if (target) pendingTarget = target;
+    reopenWindow?.();
     return;
   }
   if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
   mainWindow.focus();
-  void mainWindow.loadURL(target);
+  if (target) void mainWindow.loadURL(target);
 }
 
 // A second start (a deep link clicked while the app runs, on Windows and Linux) comes to this one.
-app.on('second-instance', (_event, argv) => {
-  mainWindow?.focus();
-  openTarget(deepLinkInArgv(argv));
-});
+app.on('second-instance', (_event, argv) => openTarget(deepLinkInArgv(argv)));
 // macOS hands deep links over as an event.
 app.on('open-url', (event, url) => {
   event.preventDefault();
   openTarget(deepLinkTarget(url));
 });
 
-/** The menu of appMenu, its destinations opened in the window. */
+/** A menu of appMenu or trayModel, its destinations opened in the window. */
 const toElectronMenu = (entries: readonly MenuEntry[]): MenuItemConstructorOptions[] =>
-  entries.map(({ go, submenu, ...entry }) => ({
+  entries.map(({ go, show, submenu, ...entry }) => ({
     ...(entry as MenuItemConstructorOptions),
-    ...(go ? { click: () => openTarget(go) } : {}),
+    ...(go || show ? { click: () => openTarget(go) } : {}),
     ...(submenu ? { submenu: toElectronMenu(submenu) } : {}),
   }));
 
-function openWindow(core: Core): void {
+function openWindow(core: Core, onBlur: () => void): void {
   const { maximized, ...bounds } = savedWindow();
-  const window = new BrowserWindow({
-    ...bounds,
-    title: 'Lionagi Learn',
-    show: false,
-    webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')),
-  });
+  const window = new BrowserWindow(
+    mainWindowOptions(bounds, { root: layout.root, preload: join(__dirname, 'preload.cjs') }),
+  );
+  // Reviews done in the window raise no core event: the tray recounts when the learner leaves it.
+  window.on('blur', onBlur);
   const unsubscribe = core.onEvent((event) => window.webContents.send(EVENT_CHANNEL, event));
   window.on('closed', () => {
     unsubscribe();
@@ -149,7 +154,34 @@ function openWindow(core: Core): void {
   pendingTarget = undefined;
 }
 
-void app.whenReady().then(async () => {
+/** The tray icon with the reviews due; recounted each minute too, as reviews fall due with time. */
+function startTray(core: Core): { refresh(): void; stop(): void } {
+  const tray = new Tray(trayIcon(layout.root, process.platform));
+  // Windows and Linux open the app on a click; macOS shows the menu.
+  tray.on('click', () => openTarget(undefined));
+  const bound = bindTray(
+    core.onEvent,
+    {
+      setToolTip: (text) => tray.setToolTip(text),
+      setMenu: (model) => tray.setContextMenu(Menu.buildFromTemplate(toElectronMenu(model.menu))),
+    },
+    () => core.notifications.reviewsDue(),
+  );
+  const timer = setInterval(bound.refresh, 60_000);
+  return {
+    refresh: bound.refresh,
+    stop: () => {
+      clearInterval(timer);
+      bound.stop();
+      tray.destroy();
+    },
+  };
+}
+
+const liveNotifications = new Set<Notification>();
+
+/** The app once Electron is ready: the core, the menu, the tray, the window, alerts and update checks. */
+async function startApp(): Promise<void> {
   hardenSession();
   Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronMenu(appMenu(process.platform))));
   const core = await createCore({
@@ -166,37 +198,44 @@ void app.whenReady().then(async () => {
     core.logger,
   );
   bindIpc(ipcMain, core, (frame) => isTrustedSender(frame));
-  openWindow(core);
-  // The system's notifications carry the app's name (Windows takes it from the app user model id).
-  app.setAppUserModelId('Lionagi Learn');
+  const tray = startTray(core);
+  reopenWindow = () => openWindow(core, tray.refresh);
+  openWindow(core, tray.refresh);
   bindDesktopAlerts(
     core.onEvent,
     {
       isSupported: () => Notification.isSupported(),
-      show: ({ title, body }, onClick) => {
-        const shown = new Notification({ title, body, ...(windowIcon ? { icon: windowIcon } : {}) });
-        shown.on('click', onClick);
+      show: (options, onClick) => {
+        const shown = new Notification(options);
+        // Held until clicked or closed: a notification Electron's side lets go of loses its click handler.
+        liveNotifications.add(shown);
+        shown.on('click', () => {
+          liveNotifications.delete(shown);
+          onClick();
+        });
+        shown.on('close', () => liveNotifications.delete(shown));
         shown.show();
       },
     },
+    windowIcon(layout.root),
     (route) => {
-      const window = BrowserWindow.getAllWindows()[0];
-      if (!window) return openWindow(core);
-      if (window.isMinimized()) window.restore();
-      window.show();
-      window.focus();
+      if (!mainWindow) return openTarget(`${APP_ENTRY}${route}`);
+      openTarget(undefined);
       // An in-page hash change (JSON-quoted): the open profile stays open.
-      void window.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`);
+      void mainWindow.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`);
     },
     // The system's language: the main process does not know which profile's window chose another.
     coreTranslate(createCoreI18n(shippedLanguage(app.getPreferredSystemLanguages()) ?? 'en')),
   );
-  app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && openWindow(core));
+  app.on('activate', () => openTarget(undefined));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
     stopUpdates();
+    tray.stop();
     void core.close();
   });
-});
+}
+
+if (primary) void app.whenReady().then(startApp);

@@ -7,6 +7,7 @@ import { minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
 import { DISTRIBUTION_PATHS } from '../../common/contract/distribution.js';
 import { locateInstall } from '../core/host/install-layout.js';
+import { APP_ICONS, APP_ID, APP_NAME, trayIcon, windowIcon } from './app-identity.js';
 import { DEEP_LINK_SCHEME } from './policy/deep-link.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -22,6 +23,20 @@ function builderConfig() {
 }
 
 const unpacked = (patterns: readonly string[], path: string) => patterns.some((p) => minimatch(path, p, { dot: true }));
+
+/** Whether electron-builder's `files` take a path into the app: some pattern includes it and no `!` pattern drops it. */
+function packed(files: unknown, path: string): boolean {
+  const patterns = [files]
+    .flat()
+    .flatMap((set) =>
+      typeof set === 'string' ? [set] : [(set as { filter?: string | string[] }).filter ?? []].flat(),
+    );
+  const matches = (p: string) => minimatch(path, p, { dot: true });
+  return (
+    patterns.some((p) => !p.startsWith('!') && matches(p)) &&
+    !patterns.some((p) => p.startsWith('!') && matches(p.slice(1)))
+  );
+}
 
 // Loading electron-builder's schema takes seconds on a busy machine.
 describe(
@@ -83,6 +98,21 @@ describe(
       const publish = [config.publish].flat()[0] as { provider: string; url: string };
       expect(publish.provider).toBe('generic');
       expect(new URL(publish.url).pathname).toBe(DISTRIBUTION_PATHS.appFeed);
+    });
+
+    it('names the app and points at its icons as the app does, and packs the icons it reads at run time', async () => {
+      const config = await builderConfig();
+      // Windows ties notifications to the AppUserModelID, which NSIS gives the shortcut from appId.
+      expect(config.appId).toBe(APP_ID);
+      expect(config.productName).toBe(APP_NAME);
+      expect(config.icon).toBe(APP_ICONS.installer.file);
+      expect(config.linux?.icon).toBe('build/icons');
+      for (const platform of ['linux', 'darwin', 'win32'] as const) {
+        for (const file of [windowIcon(ROOT), trayIcon(ROOT, platform)]) {
+          expect(packed(config.files, relative(ROOT, file)), file).toBe(true);
+        }
+      }
+      expect(packed(config.files, 'build/icon.svg')).toBe(false);
     });
   },
 );

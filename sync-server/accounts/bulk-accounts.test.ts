@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BULK_ACCOUNTS_MAX } from '../../common/contract/classes.js';
 import type { SyncServer } from '../server.js';
-import {
-  login,
-  registerAccount,
-  request,
-  signedInAdmin,
-  signedInTeacher,
-  startTestServer,
-} from '../testing/test-server.js';
+import { login, registerAccount, signedInAdmin, signedInTeacher } from '../testing/test-accounts.js';
+import { request, serverPerTest } from '../testing/test-server.js';
 
 let server: SyncServer;
-afterEach(() => server.app.close());
+const startServer = serverPerTest();
 
 const row = (email: string, displayName = email.split('@')[0]!, password = 'a long lab password') => ({
   email,
@@ -21,7 +15,7 @@ const row = (email: string, displayName = email.split('@')[0]!, password = 'a lo
 
 describe('POST /admin/accounts/bulk', { timeout: 60_000 }, () => {
   it('creates, reports existing and refused rows, and is idempotent on a re-run', async () => {
-    server = await startTestServer();
+    server = await startServer();
     const admin = await signedInAdmin(server);
     await registerAccount(server.app, 'old@example.org', 'the old password');
     const teacher = await signedInTeacher(server, admin, 'teacher@example.org');
@@ -68,7 +62,7 @@ describe('POST /admin/accounts/bulk', { timeout: 60_000 }, () => {
   });
 
   it('an unknown class code creates nothing; an oversized request is refused whole', async () => {
-    server = await startTestServer();
+    server = await startServer();
     const admin = await signedInAdmin(server);
     const unknown = await request(server.app, 'POST', '/admin/accounts/bulk', {
       token: admin.accessToken,

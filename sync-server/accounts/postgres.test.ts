@@ -5,15 +5,8 @@ import type { SyncServer } from '../server.js';
 import type { SqlRunner } from '../storage/sql-store.js';
 import { storeWith } from '../testing/documents-app.js';
 import { eventually } from '../testing/sync-clients.js';
-import {
-  login,
-  PASSWORD,
-  registerAccount,
-  request,
-  signedInAdmin,
-  signedInTeacher,
-  startTestServer,
-} from '../testing/test-server.js';
+import { login, registerAccount, signedInAdmin, signedInTeacher } from '../testing/test-accounts.js';
+import { PASSWORD, request, startTestServer } from '../testing/test-server.js';
 import { AccessTokenIssuer } from './access-tokens.js';
 import { RefreshTokens } from './refresh-tokens.js';
 import type { RegistrationStep } from './registration.js';

@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncServer } from '../server.js';
 import { MAX_ASSIGNMENTS_PER_CLASS } from './assignments.js';
-import {
-  login,
-  registerAccount,
-  request,
-  signedInAdmin,
-  signedInTeacher,
-  startTestServer,
-} from '../testing/test-server.js';
+import { login, registerAccount, signedInAdmin, signedInTeacher } from '../testing/test-accounts.js';
+import { request, serverPerTest } from '../testing/test-server.js';
 
 let server: SyncServer;
-afterEach(() => server.app.close());
+const startServer = serverPerTest();
 
 const day = 86_400_000;
 const lesson = (over: Record<string, unknown> = {}) => ({
@@ -24,7 +18,7 @@ const lesson = (over: Record<string, unknown> = {}) => ({
 });
 
 async function classWithLearner() {
-  server = await startTestServer();
+  server = await startServer();
   const admin = await signedInAdmin(server);
   const teacher = await signedInTeacher(server, admin, 'teacher@example.org');
   await registerAccount(server.app, 'ada@example.org');

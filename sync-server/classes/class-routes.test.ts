@@ -1,20 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncServer } from '../server.js';
-import {
-  login,
-  registerAccount,
-  request,
-  signedInAdmin,
-  signedInTeacher,
-  startTestServer,
-} from '../testing/test-server.js';
+import { login, registerAccount, signedInAdmin, signedInTeacher } from '../testing/test-accounts.js';
+import { request, serverPerTest } from '../testing/test-server.js';
 
 let server: SyncServer;
-afterEach(() => server.app.close());
+const startServer = serverPerTest();
 
 describe('classes', () => {
   it('a teacher creates a class, learners join with its code, the teacher lists them', async () => {
-    server = await startTestServer();
+    server = await startServer();
     const admin = await signedInAdmin(server);
     const teacher = await signedInTeacher(server, admin, 'teacher@example.org');
     const created = await request(server.app, 'POST', '/classes', {
@@ -65,7 +59,7 @@ describe('classes', () => {
   });
 
   it('refuses learners creating classes, strangers listing members, and unknown codes', async () => {
-    server = await startTestServer();
+    server = await startServer();
     const admin = await signedInAdmin(server);
     const teacher = await signedInTeacher(server, admin, 'teacher@example.org');
     const otherTeacher = await signedInTeacher(server, admin, 'other@example.org');

@@ -2,14 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgRedisAvailable, startPostgres } from '../../tests/support/pg-redis.js';
 import type { Postgres } from '../../tests/support/pg-redis.js';
 import type { SyncServer } from '../server.js';
-import {
-  login,
-  registerAccount,
-  request,
-  signedInAdmin,
-  signedInTeacher,
-  startTestServer,
-} from '../testing/test-server.js';
+import { login, registerAccount, signedInAdmin, signedInTeacher } from '../testing/test-accounts.js';
+import { request, startTestServer } from '../testing/test-server.js';
 
 // PostgreSQL answers BIGINT and count(*) as strings: the routes must still answer the contract's numbers.
 describe.skipIf(!pgRedisAvailable)('classes and assignments on PostgreSQL', { timeout: 60_000 }, () => {

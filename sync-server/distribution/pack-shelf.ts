@@ -12,9 +12,15 @@ import {
   PackArchiveError,
   verifyPackFile,
 } from '../../content-packs/format/pack-archive.js';
+import { UNTRUSTED_KEY_REMEDY } from '../../content-packs/format/signing.js';
 import { ServerError } from '../http/server-error.js';
 import { makePrivateDir } from '../storage/private-files.js';
 import type { SqlStore } from '../storage/sql-store.js';
+
+/** Where this server's trust store is (see pack-keys.ts): what a server admin does about an untrusted key. */
+const SERVER_KEY_REMEDY =
+  "the class server's admin must copy that key's public key file (pack-signing.pub) into the pack-keys " +
+  "folder of the server's data folder first, then publish again";
 
 interface PackRow {
   sha256: string;
@@ -92,10 +98,9 @@ export class PackShelf {
         extractTo: join(work, 'pack'),
       }).catch((error: unknown) => {
         if (!(error instanceof PackArchiveError)) throw error;
-        throw new ServerError(
-          'invalid-input',
-          `The server refused the pack: ${error.message.replace(`${upload}: `, '')}`,
-        );
+        // The reader's remedy is the app's (Settings, `lionlearn trust add`), which would not help here.
+        const reason = error.message.replace(`${upload}: `, '').replace(UNTRUSTED_KEY_REMEDY, SERVER_KEY_REMEDY);
+        throw new ServerError('invalid-input', `The server refused the pack: ${reason}`);
       });
       const { packId, version } = contents;
       await this.#checkVersion(packId, version, sha256, signature.keyId);

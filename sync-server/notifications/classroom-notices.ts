@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Assignment } from '../../common/contract/assignments.js';
 import type { StruggleSignal } from '../../common/progress-rules/struggle.js';
@@ -29,7 +30,12 @@ export function classroomNotices(store: SqlStore, notifier: Notifier, log: Fasti
           );
           for (const signal of signals) {
             const notice = struggleNotice(learnerId, learner?.display_name ?? 'A learner', signal);
-            for (const { class_id } of classes) await notifier.notifyTeacher(class_id, notice);
+            // The key is a message id, one per class: a learner in two classes is news to both teachers. Hashed,
+            // as an inbox item's id is at most 200 characters and a long exercise id with two UUIDs passes that.
+            for (const { class_id } of classes) {
+              const key = `struggle:${createHash('sha256').update(`${notice.key}\n${class_id}`).digest('base64url')}`;
+              await notifier.notifyTeacher(class_id, { ...notice, key });
+            }
           }
         })(),
         'teachers of a struggling learner',

@@ -1,21 +1,17 @@
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wireName } from '../../common/contract/sync-docs.js';
 import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
+import { inboxItemSchema } from '../../common/contract/notifications.js';
 import type { InboxItem } from '../../common/contract/notifications.js';
 import { DocStore } from '../documents/doc-store.js';
+import { classroomNotices } from './classroom-notices.js';
 import type { SyncServer } from '../server.js';
-import {
-  login,
-  registerAccount,
-  request,
-  signedInAdmin,
-  signedInTeacher,
-  startTestServer,
-} from '../testing/test-server.js';
+import { login, registerAccount, signedInAdmin, signedInTeacher } from '../testing/test-accounts.js';
+import { request, serverPerTest } from '../testing/test-server.js';
 
 let server: SyncServer;
-afterEach(() => server.app.close());
+const startServer = serverPerTest();
 
 /** The inbox items storage holds for an account (after the background delivery finished). */
 async function inboxOf(accountId: string): Promise<InboxItem[]> {
@@ -27,7 +23,7 @@ async function inboxOf(accountId: string): Promise<InboxItem[]> {
 }
 
 async function classroom() {
-  server = await startTestServer();
+  server = await startServer();
   const admin = await signedInAdmin(server);
   const teacher = await signedInTeacher(server, admin, 'teacher@example.org');
   const other = await signedInTeacher(server, admin, 'other@example.org');
@@ -131,7 +127,7 @@ describe('sending notifications', { timeout: 60_000 }, () => {
   });
 
   it('limits how many messages one sender sends per window', async () => {
-    server = await startTestServer({ sendLimit: { max: 2, windowMs: 60_000 } });
+    server = await startServer({ sendLimit: { max: 2, windowMs: 60_000 } });
     const admin = await signedInAdmin(server);
     const body = { audience: { to: 'everyone' }, text: 'hi' };
     expect((await send(admin.accessToken, body)).statusCode).toBe(202);
@@ -161,6 +157,27 @@ describe('sending notifications', { timeout: 60_000 }, () => {
     });
     expect((await inboxOf(adaId)).filter((item) => item.kind === 'new-assignment')).toHaveLength(1);
     expect((await inboxOf(teacherId)).map((item) => item.kind)).toContain('struggling-learner');
+  });
+
+  it('tells the teacher of each class a struggling learner is in, once each', async () => {
+    const { other, adaId, ada } = await classroom();
+    const second = await request(server.app, 'POST', '/classes', { token: other.accessToken, body: { name: 'Js' } });
+    const { joinCode } = second.json() as { joinCode: string };
+    await request(server.app, 'POST', '/classes/join', { token: ada.accessToken, body: { joinCode } });
+    const notices = classroomNotices(server.store, server.notifications, server.app.log);
+    // The longest exercise id a pack may have (two 80-character ids): the item id still fits the inbox's 200.
+    const exerciseId = `${'p'.repeat(80)}/${'e'.repeat(80)}`;
+    const signal = { kind: 'repeated-failures', exerciseId, failed: 5 } as const;
+    notices.struggling(adaId, [signal]);
+    notices.struggling(adaId, [signal]);
+    const struggles = async (accountId: string) =>
+      (await inboxOf(accountId)).filter((item) => item.kind === 'struggling-learner').length;
+    const teachers = await server.store.all<{ teacher_id: string }>('SELECT teacher_id FROM classes');
+    expect(teachers).toHaveLength(2);
+    for (const { teacher_id } of teachers) await expect.poll(() => struggles(teacher_id)).toBe(1);
+    for (const { teacher_id } of teachers) {
+      for (const item of await inboxOf(teacher_id)) expect(inboxItemSchema.safeParse(item).success).toBe(true);
+    }
   });
 
   it('wires the rooms: an assignment made through its route reaches the class, once, and links home', async () => {

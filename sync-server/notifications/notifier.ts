@@ -6,11 +6,14 @@ import type { z } from 'zod';
 import { AccountStore } from '../accounts/account-store.js';
 import type { AccessClaims } from '../accounts/token-verifier.js';
 import type { DocManager } from '../documents/doc-manager.js';
+import { DocStore } from '../documents/doc-store.js';
 import { inboxItemUpdate } from '../documents/learner-documents.js';
 import { ServerError } from '../http/server-error.js';
 import type { SqlStore } from '../storage/sql-store.js';
 import type { EmailService } from './email-service.js';
 import { InboxDelivery } from './inbox-delivery.js';
+import { InboxPruner } from './inbox-pruner.js';
+import type { InboxLimits } from './inbox-pruning.js';
 import { MessageStore } from './message-store.js';
 import type { Recipients } from './message-store.js';
 import { recipientsFor } from './send-authorization.js';
@@ -40,6 +43,8 @@ export interface ServerNotice {
 export class Notifier {
   readonly messages: MessageStore;
   readonly delivery: InboxDelivery;
+  /** Keeps the inboxes bounded (started by the server, daily). */
+  readonly pruner: InboxPruner;
   private readonly accounts: AccountStore;
 
   constructor(
@@ -50,9 +55,11 @@ export class Notifier {
     private readonly limit: SendLimit = DEFAULT_SEND_LIMIT,
     /** Present when the server sends email: important messages are mailed to their recipients too. */
     private readonly email?: Pick<EmailService, 'queueImportant' | 'sender'>,
+    inboxLimits?: InboxLimits,
   ) {
     this.messages = new MessageStore(store);
     this.delivery = new InboxDelivery(this.messages, docs, log, () => this.now().getTime());
+    this.pruner = new InboxPruner(store, new DocStore(store), docs, log, () => this.now().getTime(), inboxLimits);
     this.accounts = new AccountStore(store);
   }
 

@@ -12,14 +12,8 @@ import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
 import { createCore } from '../../main/core/create-core.js';
 import type { Core } from '../../main/core/create-core.js';
 import type { SyncServer } from '../../sync-server/server.js';
-import {
-  PASSWORD,
-  registerAccount,
-  request,
-  signedInAdmin,
-  signedInTeacher,
-  startTestServer,
-} from '../../sync-server/testing/test-server.js';
+import { registerAccount, signedInAdmin, signedInTeacher } from '../../sync-server/testing/test-accounts.js';
+import { PASSWORD, request, startTestServer } from '../../sync-server/testing/test-server.js';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {

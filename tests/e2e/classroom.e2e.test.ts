@@ -11,6 +11,7 @@ import { ModuleListPage } from './pages/module-list-page.js';
 import { ProfilePickerPage } from './pages/profile-picker-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SyncSettingsPage } from './pages/sync-settings-page.js';
+import { englishLeftovers } from './pages/untranslated-text.js';
 
 /** A refused join or an unreachable call is an HTTP error Chromium logs as a failed resource; anything else is a bug. */
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of (403|404)/.test(e));
@@ -102,6 +103,52 @@ describe('the classroom in Chromium', () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.screenshot({ path: join(SCREENSHOTS, '62-classes-learner-narrow-dark.png'), fullPage: true });
     await expectNoSeriousViolations(page);
+    expect(unexpected(learnerApp.errors)).toEqual([]);
+  });
+
+  /** Switches the open profile's language in Settings and waits for the menu to speak it. */
+  async function speak(app: typeof teacherApp, language: 'de' | 'en') {
+    await app.page.evaluate(() => (location.hash = '#/settings'));
+    await app.page.getByLabel(language === 'de' ? 'Language' : 'Sprache').selectOption(language);
+    await app.page.getByRole('navigation', { name: language === 'de' ? 'Hauptmenü' : 'Main' }).waitFor();
+  }
+
+  it('in German: the teacher’s class, its member, assignment and forms, and the learner’s assignments', async () => {
+    const { page } = teacherApp;
+    await new ModuleListPage(page).open(teacherApp.url, 'Ms T');
+    await speak(teacherApp, 'de');
+    await page.getByRole('navigation', { name: 'Hauptmenü' }).getByRole('link', { name: 'Klassen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Klassen' }).waitFor();
+    await page.getByRole('button', { name: /Python 1.*1 Mitglied/ }).click();
+    await page.getByRole('button', { name: 'Ada entfernen' }).waitFor();
+    // The assignment's kind and due date in German words, the date in German.
+    await page.getByText(/^Lektion · (morgen fällig|fällig in \d Tagen|heute fällig)/).waitFor();
+    await page.getByRole('form', { name: 'Arbeit aufgeben' }).waitFor();
+    expect(await englishLeftovers(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, '63-classes-teacher-de.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+    // The message form, opened, in the inbox.
+    await page.evaluate(() => (location.hash = '#/notifications'));
+    await page.getByText('Eine Nachricht senden', { exact: true }).click();
+    await page.getByLabel('Beitrittscode', { exact: true }).waitFor();
+    // The server's welcome message is the server's words, not the app's.
+    expect(await englishLeftovers(page, '.inbox-body')).toEqual([]);
+    await speak(teacherApp, 'en');
+    expect(unexpected(teacherApp.errors)).toEqual([]);
+
+    const learner = learnerApp.page;
+    await new ModuleListPage(learner).open(learnerApp.url, 'Ada');
+    await speak(learnerApp, 'de');
+    await learner.evaluate(() => (location.hash = '#/'));
+    const panel = learner.getByRole('region', { name: 'Aufgaben' });
+    await panel
+      .getByTestId('assignment')
+      .filter({ hasText: /Erledigt/ })
+      .waitFor();
+    await panel.getByText(/^Deine Klasse:/).waitFor();
+    expect(await englishLeftovers(learner)).toEqual([]);
+    await learner.screenshot({ path: join(SCREENSHOTS, '61-classes-learner-home-de.png'), fullPage: true });
+    await speak(learnerApp, 'en');
     expect(unexpected(learnerApp.errors)).toEqual([]);
   });
 

@@ -3,14 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncServer } from '../../sync-server/server.js';
-import {
-  login,
-  request,
-  signedInAdmin,
-  signedInTeacher,
-  startTestServer,
-  PASSWORD,
-} from '../../sync-server/testing/test-server.js';
+import { login, signedInAdmin, signedInTeacher } from '../../sync-server/testing/test-accounts.js';
+import { request, startTestServer, PASSWORD } from '../../sync-server/testing/test-server.js';
 import { runCli, tempDir } from './support/processes.js';
 
 let server: SyncServer;

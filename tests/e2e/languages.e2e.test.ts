@@ -5,6 +5,8 @@ import { expectNoSeriousViolations } from './support/accessibility.js';
 import { SCREENSHOTS } from './support/browser.js';
 import { ModuleListPage } from './pages/module-list-page.js';
 import { MAIN_SCREENS, ScreenFit } from './pages/screen-fit.js';
+import { ENGLISH_PHRASES, ENGLISH_WORDS, englishLeftovers } from './pages/untranslated-text.js';
+import { unmirrored } from './pages/mirroring.js';
 
 // A second language chosen in Settings, and the layout in a right-to-left direction.
 describe('languages in Chromium', () => {
@@ -115,8 +117,112 @@ describe('languages in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says Settings, Progress, the inbox and Classes in German, with none of the app’s English phrases left', async () => {
+    const { page, errors } = app;
+    // The check can fail: it knows the English of these screens.
+    expect(ENGLISH_PHRASES).toEqual(expect.arrayContaining(['Trusted pack keys', 'Mark all read', 'Your activity']));
+    expect([...ENGLISH_WORDS]).toEqual(expect.arrayContaining(['Remove', 'Skill', 'Inbox']));
+    await new ModuleListPage(page).open(app.url, 'Ines');
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByLabel('Language').selectOption('de');
+    await page.getByRole('navigation', { name: 'Hauptmenü' }).waitFor();
+    // Some activity first, so Progress shows its numbers, charts, calendar and time on task, not only its empty state.
+    await page.evaluate(() => (location.hash = '#/lessons/python-foundations/hello-python'));
+    await page.getByRole('button', { name: 'Lektion als erledigt markieren' }).click();
+    await page.getByRole('status').filter({ hasText: 'Erledigt am' }).waitFor();
+
+    const screens = [
+      { hash: '#/settings', heading: 'Einstellungen', ready: page.getByRole('heading', { name: 'Synchronisierung' }) },
+      { hash: '#/progress', heading: 'Dein Fortschritt', ready: page.getByTestId('time-on-task') },
+      { hash: '#/notifications', heading: 'Posteingang', ready: page.getByRole('status').filter({ hasText: /\S/ }) },
+      { hash: '#/classes', heading: 'Klassen', ready: page.getByText(/^Klassen liegen auf einem Klassenserver/) },
+    ];
+    for (const screen of screens) {
+      await page.evaluate((hash) => (location.hash = hash), screen.hash);
+      await page.getByRole('heading', { level: 1, name: screen.heading }).waitFor();
+      await screen.ready.first().waitFor();
+      // Settings' sections and Progress's panels load on their own: wait until nothing says it is loading.
+      await page.waitForFunction(() => !document.body.innerText.includes('Lade '));
+      expect(await englishLeftovers(page), screen.hash).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, `language-de-${screen.hash.slice(2)}.png`), fullPage: true });
+      await expectNoSeriousViolations(page);
+    }
+    // Every other main screen too, and a test from its start to its first question: no English phrase of the app.
+    const others = [...MAIN_SCREENS.map((screen) => screen.hash), '#/assess/python-foundations/functions'];
+    for (const hash of others) {
+      await page.evaluate((h) => (location.hash = h), hash);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForFunction(() => !document.body.innerText.includes('Lade '));
+      expect(await englishLeftovers(page), hash).toEqual([]);
+    }
+    await page.getByRole('button', { name: 'Test starten' }).click();
+    await page
+      .getByTestId('assessment-item')
+      .getByText(/^Frage 1 von höchstens \d+$/)
+      .waitFor();
+    expect(await englishLeftovers(page), 'assessment').toEqual([]);
+    await page.getByRole('button', { name: 'Jetzt abgeben' }).click();
+    const handIn = page.getByRole('dialog', { name: 'Den Test abgeben?' });
+    await handIn.getByRole('button', { name: 'Abgeben' }).click();
+    await page
+      .getByTestId('assessment-report')
+      .getByText(/^Der Test endete, weil du ihn abgegeben hast\./)
+      .waitFor();
+    expect(await englishLeftovers(page), 'assessment report').toEqual([]);
+
+    // German words run longer than English ones: every screen still fits a 320 px window.
+    await page.setViewportSize({ width: 320, height: 800 });
+    const fit = new ScreenFit(page);
+    for (const hash of [...screens.map((screen) => screen.hash), ...others]) {
+      await page.evaluate((h) => (location.hash = h), hash);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForFunction(() => !document.body.innerText.includes('Lade '));
+      expect(await fit.culprits(), `${hash} at 320px`).toEqual([]);
+      expect(await fit.overflow(), `${hash} at 320px`).toBeLessThanOrEqual(0);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, 'language-de-assess-320.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // German numbers and dates in the words: a percentage with its space, a weekday heading of the calendar.
+    await page.evaluate(() => (location.hash = '#/progress'));
+    const calendar = page.getByTestId('activity-calendar');
+    await calendar.getByRole('columnheader', { name: /^Mo\.?$/ }).waitFor();
+    await page.getByText(/^An \d+ von \d+ Tagen aktiv\.$/).waitFor();
+
+    // The admin dialog too: its title, help, error and buttons.
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByRole('button', { name: 'Ein Admin-Passwort festlegen' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Ein Admin-Passwort festlegen' });
+    await dialog.getByLabel('Neues Admin-Passwort').waitFor();
+    // A mismatch in German, then the password set: what an unlocked admin sees in Settings and the catalog.
+    await dialog.getByLabel('Neues Admin-Passwort').fill('lab-secret-1');
+    await dialog.getByLabel('Noch einmal dasselbe').fill('lab-secret-2');
+    await dialog.getByRole('button', { name: 'Passwort festlegen und entsperren' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Die beiden Passwörter stimmen nicht überein.' }).waitFor();
+    expect(await englishLeftovers(page)).toEqual([]);
+    await dialog.getByLabel('Noch einmal dasselbe').fill('lab-secret-1');
+    await dialog.getByRole('button', { name: 'Passwort festlegen und entsperren' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Admin sperren' }).waitFor();
+    await page.getByRole('button', { name: 'Diesem Schlüssel vertrauen' }).waitFor();
+    await page.waitForFunction(() => !document.body.innerText.includes('Lade '));
+    expect(await englishLeftovers(page), 'settings, admin').toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'language-de-settings-admin.png'), fullPage: true });
+    await page.evaluate(() => (location.hash = '#/catalog'));
+    await page.getByRole('heading', { level: 1, name: 'Katalog' }).waitFor();
+    await page.waitForFunction(() => !document.body.innerText.includes('Lade '));
+    expect(await englishLeftovers(page), 'catalog, admin').toEqual([]);
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByRole('button', { name: 'Admin sperren' }).click();
+    await page.getByRole('button', { name: 'Admin entsperren' }).first().waitFor();
+
+    await page.getByLabel('Sprache').selectOption('en');
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
   // No right-to-left language ships yet: this sets the direction a future one would set, and checks that every
-  // main screen still fits the window and mirrors its header (pseudo-RTL).
+  // main screen still fits the window, passes axe-core and mirrors its header (pseudo-RTL).
   it('keeps every main screen in the window, mirrored, when the page runs right to left', async () => {
     const { page, errors } = app;
     await new ModuleListPage(page).open(app.url, 'Rtl');
@@ -137,6 +243,10 @@ describe('languages in Chromium', () => {
           Array.from(document.querySelectorAll('pre, code, .code-editor')).map((el) => getComputedStyle(el).direction),
         );
         expect(new Set(codeDirections), tag).not.toContain('rtl');
+        // Paddings, borders and alignment on one side move to the other: logical properties, not left/right.
+        expect(await unmirrored(page), tag).toEqual([]);
+        // Mirrored, the screen must still pass axe-core (contrast, names, landmarks) like it does left to right.
+        await expectNoSeriousViolations(page);
         await page.screenshot({ path: join(SCREENSHOTS, `rtl-${screen.name}-${width}.png`), fullPage: true });
       }
     }

@@ -27,12 +27,12 @@ const post = async (url: string, body: unknown, token?: string) => {
 const login = async (server: string, email: string) =>
   (await post(`${server}/auth/login`, { email, password: PASSWORD })).json as { accessToken: string };
 
-/** The open profile linked to the learner's account, then on the inbox screen. */
-async function inboxOf(page: Page, url: string, server: string): Promise<void> {
-  await new ModuleListPage(page).open(url, 'Ada');
+/** The open profile (`name`) linked to the account `email`, then on the inbox screen. */
+async function inboxOf(page: Page, url: string, server: string, name = 'Ada', email = 'ada@school.example') {
+  await new ModuleListPage(page).open(url, name);
   await new SettingsPage(page).open();
   const sync = new SyncSettingsPage(page);
-  await sync.link(server, 'ada@school.example', PASSWORD);
+  await sync.link(server, email, PASSWORD);
   await sync.waitForStatus(`Synced with ${server}`);
   await page
     .getByRole('navigation', { name: 'Main' })
@@ -140,6 +140,9 @@ describe('the inbox in Chromium', () => {
       .waitFor({ state: 'detached' });
     await expect.poll(() => desktop.page.getByTestId('inbox-link').textContent()).toBe('Inbox 1 unread');
 
+    // A learner's account does not write messages: no form (the core and the server refuse one too).
+    await expect(laptop.page.getByText('Send a message').count()).resolves.toBe(0);
+
     await desktop.page.getByRole('button', { name: 'Mark all read' }).click();
     await expect.poll(() => laptop.page.getByTestId('inbox-link').textContent()).toBe('Inbox');
     await laptop.page.getByRole('status').filter({ hasText: 'Nothing unread.' }).waitFor();
@@ -160,4 +163,19 @@ describe('the inbox in Chromium', () => {
     expect(laptop.errors).toEqual([]);
     expect(desktop.errors).toEqual([]);
   }, 180_000);
+
+  it("shows the send form to a teacher's account, and the message reaches the class", async () => {
+    const { page } = laptop;
+    await inboxOf(page, laptop.url, serverUrl, 'Ms Lovelace', 'teacher@school.example');
+    // The role comes with the sign-in: the Classes link and the form appear once the app knows it.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Classes' }).waitFor();
+    const form = page.locator('details.send-message');
+    await form.getByText('Send a message').click();
+    await form.getByLabel('Join code', { exact: true }).fill(joinCode);
+    await form.getByLabel('Message').fill('Bring your laptops on Monday.');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Sent to 1 person.').waitFor();
+    await expectNoSeriousViolations(page);
+    expect(laptop.errors).toEqual([]);
+  }, 120_000);
 });

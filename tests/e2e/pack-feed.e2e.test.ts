@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../common/contract/bridge.js';
 import type { DistributionStatus } from '../../common/contract/distribution.js';
+import type { NotificationList } from '../../common/contract/notifications.js';
 import type { InstalledPack } from '../../common/contract/packs.js';
 import { buildPackArchive } from '../../content-packs/format/pack-archive.js';
 import { padFixtureLessons, writePackFixture } from '../../content-packs/format/pack-fixture.js';
@@ -85,7 +86,7 @@ async function appInstance(serverUrl: string, email: string, intervalMs?: number
   await value('linkSyncAccount', { session, serverUrl, email, password: PASSWORD });
   const versionOf = async (packId: string) =>
     (await value<InstalledPack[]>('listPacks')).find((p) => p.id === packId)?.activeVersion;
-  return { core, dataDir, value, admin, versionOf, pull: () => value<DistributionStatus>('pullPacksNow') };
+  return { core, dataDir, value, admin, session, versionOf, pull: () => value<DistributionStatus>('pullPacksNow') };
 }
 
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
@@ -180,9 +181,16 @@ describe('the class server pack feed, end to end', () => {
       /Published course 1\.1\.0/,
     );
     for (const app of apps) await until(async () => (await app.versionOf('course')) === '1.1.0', 'course 1.1.0');
+    // The version shows as soon as the install commits; the pull then tells the learners and removes its part.
+    const settled = async (app: (typeof apps)[number]) =>
+      (await app.value<DistributionStatus>('getDistributionStatus')).state === 'idle';
+    for (const app of apps) await until(() => settled(app), 'the pull finished');
     for (const app of apps) {
       expect(partsIn(app.dataDir)).toEqual([]);
       expect((await app.value<DistributionStatus>('getDistributionStatus')).serverUrl).toBe(server.origin);
+      // The learner whose profile is open hears of it, as of a pack an admin installed by hand.
+      const inbox = await app.value<NotificationList>('listNotifications', { session: app.session });
+      expect(inbox.items.map((item) => item.title)).toContain('Course updated: course 1.1.0');
     }
   });
 
@@ -284,6 +292,20 @@ describe('the class server pack feed, end to end', () => {
       expect(partsIn(app.dataDir)).toEqual([]);
       // Remembered: the next pull does not fetch it again.
       expect((await app.pull()).outcomes).toMatchObject([{ packId: 'course', status: 'refused' }]);
+    });
+
+    it('a feed promising a file larger than a pack may be (a hostile server filling the disk): never fetched', async () => {
+      const { server, dataDir } = await classServer();
+      await registerLearner(server.origin, 'one@lab.example');
+      await publish(await writeLpack(publisher, 'course', '1.0.0'), server.origin);
+      const db = openDatabase(join(dataDir, 'sync.db'));
+      db.prepare('UPDATE distribution_packs SET bytes = ?').run(5 * 1024 ** 4);
+      db.close();
+      const app = await appInstance(server.origin, 'one@lab.example');
+      const status = await app.pull();
+      expect(status.outcomes).toMatchObject([{ packId: 'course', status: 'refused' }]);
+      expect(status.outcomes[0]!.reason).toMatch(/over the limit for a pack file/);
+      expect(partsIn(app.dataDir)).toEqual([]);
     });
 
     it('a newer version signed by another trusted key than the pack is pinned to', async () => {

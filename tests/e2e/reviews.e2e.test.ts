@@ -1,45 +1,19 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectNoSeriousViolations } from './support/accessibility.js';
 import { appInChromium } from './support/app-in-chromium.js';
 import { SCREENSHOTS } from './support/browser.js';
-import { runCli, tempDir } from './support/processes.js';
+import { masterFiveDaysAgo } from './support/mastered-skills.js';
 import { ModuleListPage } from './pages/module-list-page.js';
 import { ProgressPage } from './pages/progress-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 
 const QUIZ_ITEM = 'python-foundations/fs-print-separator';
 
-/**
- * Three right answers on a skill five days ago, so its first review is due. Quiz answers are graded
- * by the app, so no face may post one: they come in as another machine's export would carry them.
- */
-async function masterFiveDaysAgo(dataDir: string, learner: string): Promise<void> {
-  const file = join(tempDir('e2e-reviews-'), 'rev.jsonl');
-  expect((await runCli(['--data-dir', dataDir, 'learner', 'export', learner, '--out', file])).code).toBe(0);
-  const header = readFileSync(file, 'utf8').split('\n')[0]!;
-  const { id } = (JSON.parse(header) as { learner: { id: string } }).learner;
-  const answer = (minute: number) => ({
-    eventId: uuidv7(),
-    type: 'QuizAnswered',
-    aggregateId: QUIZ_ITEM,
-    userId: id,
-    timestamp: new Date(Date.now() - 5 * 86_400_000 + minute * 60_000).toISOString(),
-    data: {
-      quizItemId: QUIZ_ITEM,
-      correct: true,
-      answer: '3',
-      timeSpentMs: 1000,
-      skills: ['python-foundations/print-output'],
-    },
-    version: 1,
-  });
-  writeFileSync(file, [header, ...[0, 1, 2].map((m) => JSON.stringify(answer(m)))].join('\n') + '\n');
-  expect((await runCli(['--data-dir', dataDir, 'learner', 'import', file])).code).toBe(0);
-}
+/** Three right answers on a skill five days ago, so its first review is due. */
+const masterPrintFiveDaysAgo = (dataDir: string, learner: string) =>
+  masterFiveDaysAgo(dataDir, learner, [{ item: QUIZ_ITEM, skill: 'python-foundations/print-output' }]);
 
 describe('a spaced review in Chromium', () => {
   const app = appInChromium('e2e-reviews-', { width: 1200, height: 900 });
@@ -51,7 +25,7 @@ describe('a spaced review in Chromium', () => {
 
   it('asks a question for the due skill, grades it, rates the recall itself, and shows the forecast and retention', async () => {
     await new ModuleListPage(page).open(app.url, 'Rev');
-    await masterFiveDaysAgo(app.dataDir, 'Rev');
+    await masterPrintFiveDaysAgo(app.dataDir, 'Rev');
     await page.reload();
     const due = page.getByRole('list', { name: 'Reviews due' }).getByRole('listitem');
     await due.first().waitFor();

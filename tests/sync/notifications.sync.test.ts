@@ -42,14 +42,16 @@ async function serverWithAdmin() {
   return { dataDir, start };
 }
 
-async function adminToken(origin: string): Promise<string> {
+async function signIn(origin: string, email: string): Promise<string> {
   const answer = await fetch(`${origin}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN, password: PASSWORD }),
+    body: JSON.stringify({ email, password: PASSWORD }),
   });
   return ((await answer.json()) as { accessToken: string }).accessToken;
 }
+
+const adminToken = (origin: string): Promise<string> => signIn(origin, ADMIN);
 
 async function announce(origin: string, token: string, text: string): Promise<string> {
   const answer = await fetch(`${origin}/notifications`, {
@@ -149,9 +151,11 @@ describe('notifications through the built sync server', () => {
       important: false,
     };
 
+    // Refused by the app's core, from the role the sign-in carries, before the server is asked (its own refusal
+    // says only the first sentence).
     await expect(learner.core.api.sendNotification({ session: learner.session, message })).rejects.toMatchObject({
       code: 'forbidden',
-      message: 'Only teachers and admins send messages.',
+      message: `Only teachers and admins send messages: this profile is signed in to ${server.origin} as a learner.`,
     });
     const sent = await admin.core.api.sendNotification({ session: admin.session, message });
     expect(sent.recipients).toBe(1);
@@ -161,6 +165,70 @@ describe('notifications through the built sync server', () => {
     );
     const item = (await itemsOf(learner, learner.session)).find((i) => i.id === sent.messageId);
     expect(item).toMatchObject({ kind: 'announcement', from: 'Administrator', body: message.text, read: false });
+  });
+
+  it("the issue's acceptance: a teacher's message from the CLI reaches two learners' apps live, an offline one at its next sync", async () => {
+    const { start } = await serverWithAdmin();
+    const server = await start();
+    const json = async (path: string, token: string, body: unknown, method = 'POST') => {
+      const answer = await fetch(`${server.origin}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      expect(answer.ok).toBe(true);
+      return answer.json() as Promise<Record<string, string>>;
+    };
+    const admin = await adminToken(server.origin);
+    const teacher = await signUp(server.origin, 'teacher@example.org');
+    await json(`/admin/accounts/${teacher.account.id}/role`, admin, { role: 'teacher' }, 'PUT');
+    // Signed in again: the role is in the access token.
+    const teacherToken = await signIn(server.origin, 'teacher@example.org');
+    const { joinCode } = await json('/classes', teacherToken, { name: 'Lab 1' });
+    const learners = ['ann@example.org', 'ben@example.org', 'cat@example.org'];
+    for (const email of learners) {
+      const tokens = await signUp(server.origin, email);
+      await json('/classes/join', tokens.accessToken, { joinCode });
+    }
+    const [ann, ben, cat] = [
+      await linked(server.origin, learners[0]!),
+      await linked(server.origin, learners[1]!),
+      await linked(server.origin, learners[2]!),
+    ];
+    // Cat's app is closed (offline) when the teacher sends.
+    await eventually(async () => (await itemsOf(cat!, cat!.session)).length > 0, 20_000);
+    await cat!.close();
+
+    const sent = execFileSync(
+      process.execPath,
+      [
+        'bin/lionlearn.js',
+        'notify',
+        'send',
+        '--server',
+        server.origin,
+        '--class',
+        joinCode!,
+        '--email',
+        'teacher@example.org',
+        '--text',
+        'Quiz on Friday.',
+      ],
+      { cwd: ROOT, env: { ...process.env, LIONLEARN_SYNC_PASSWORD: PASSWORD }, encoding: 'utf8' },
+    );
+    expect(sent).toContain('Sent to 3 inboxes');
+    const quiz = (items: { body: string }[]) => items.filter((item) => item.body === 'Quiz on Friday.');
+    for (const app of [ann!, ben!]) {
+      await eventually(async () => quiz(await itemsOf(app, app.session)).length === 1, 20_000);
+      await eventually(() => app.alerts.some((alert) => alert.body.includes('Quiz on Friday.')), 5_000);
+    }
+
+    // Cat opens the app again: the message arrives at its first sync, once.
+    const again = await device(cat!.dataDir);
+    const [profile] = await again.core.api.listLearners(undefined);
+    const { session } = await again.core.api.openLearnerSession({ learnerId: profile!.id });
+    again.core.startSync();
+    await eventually(async () => quiz(await itemsOf(again, session)).length === 1, 20_000);
   });
 
   it("a message reaches a learner's two devices, one offline until later; read on one is read on the other", async () => {

@@ -18,15 +18,8 @@ import { CORE_DATABASE_FILE } from '../../main/core/db/core-database.js';
 import { projectionRows } from '../../main/core/progress/testing/projection-rows.js';
 import type { SyncServer } from '../../sync-server/server.js';
 import { eventually, stockClient, wsBase } from '../../sync-server/testing/sync-clients.js';
-import {
-  PASSWORD,
-  login,
-  registerAccount,
-  request,
-  signedInAdmin,
-  signedInTeacher,
-  startTestServer,
-} from '../../sync-server/testing/test-server.js';
+import { login, registerAccount, signedInAdmin, signedInTeacher } from '../../sync-server/testing/test-accounts.js';
+import { PASSWORD, request, startTestServer } from '../../sync-server/testing/test-server.js';
 import { MAX_CODE_CHARS } from '../../common/contract/playground.js';
 import { draftNoteKey, submissionNoteKey, SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 

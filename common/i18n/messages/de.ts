@@ -263,6 +263,8 @@ export const de: Record<keyof typeof en, string> = {
   'class-sign-in-first': 'Melde dich zuerst bei deinem Klassenserver an: Einstellungen, Synchronisation.',
   'sign-in-wrong': 'Diese E-Mail-Adresse und dieses Passwort passen zu keinem Konto auf diesem Server.',
   'sign-in-rate-limited': 'Zu viele Anmeldeversuche: Warte eine Minute und versuche es erneut.',
+  'send-learner-refused':
+    'Nur Lehrkräfte und Admins senden Nachrichten: Dieses Profil ist bei {{server}} als Lernende:r angemeldet.',
   'sign-in-expired':
     'Der Klassenserver nimmt deine Anmeldung nicht mehr an: Melde dich in Einstellungen, Synchronisation neu an.',
   'folder-unreadable': 'Der Ordner {{folder}} kann nicht gelesen werden: {{reason}}.',

@@ -265,6 +265,8 @@ export const en = {
   'class-sign-in-first': 'Sign in to your class server first: Settings, Sync.',
   'sign-in-wrong': 'That email and password do not match an account on this server.',
   'sign-in-rate-limited': 'Too many sign-in attempts: wait a minute and try again.',
+  'send-learner-refused':
+    'Only teachers and admins send messages: this profile is signed in to {{server}} as a learner.',
   'sign-in-expired': 'The class server no longer accepts your sign-in: log in again in Settings, Sync.',
   'folder-unreadable': 'Cannot read the folder {{folder}}: {{reason}}.',
 

@@ -7,6 +7,16 @@ import { percentProgress } from '../progress-bar.js';
 import { print } from '../terminal-output.js';
 
 /**
+ * The bar's text for one step: the file being installed, counted from 1. The core's last event (index = count,
+ * no file) says all are done; counted as a step it read "4 of 3: ".
+ */
+export function folderStepLabel({ file, index, count }: { file: string; index: number; count: number }): string {
+  if (count === 0) return '';
+  if (index >= count) return `${count} of ${count} done`;
+  return `${index + 1} of ${count}: ${file}`;
+}
+
+/**
  * `lionlearn pack install DIR`: every .lpack in the folder (an admin's USB stick) with one progress bar, then a
  * line per file and the summary. Exit code 1 when any was refused, so a script notices.
  */
@@ -15,7 +25,7 @@ export async function installPackFolder(layout: InstallLayout, command: Command,
   const summary: FolderInstallSummary = await withAdmin(layout, command, (api, session, core) => {
     core.onEvent((event) => {
       if (event.type === 'pack-folder-progress') {
-        progress.update(event.percent, event.count === 0 ? '' : `${event.index + 1} of ${event.count}: ${event.file}`);
+        progress.update(event.percent, folderStepLabel(event));
       }
     });
     return api.installPackFolder({ session, folder }).finally(() => progress.stop());

@@ -93,6 +93,25 @@ describe('installing a folder of packs (a USB stick)', { timeout: 30_000 }, () =
     });
   });
 
+  it('tells the open learner of each pack it installed or upgraded, in the inbox', async () => {
+    const core = await machine();
+    const learner = await core.api.createLearner({ profile: { displayName: 'Ada', avatar: 'owl', goals: [] } });
+    const { session } = await core.api.setAdminPassword({ password: 'machine admin pw' });
+    await core.api.addTrustedKey({ session, publicKey: trusted.publicKey, label: 'Publisher' });
+    const before = temp('before-');
+    await lpack(before, 'a.lpack', 'upgraded-pack', '1.0.0');
+    await core.api.installPack({ session, file: join(before, 'a.lpack'), allowDowngrade: false });
+    const stick = temp('stick-');
+    await lpack(stick, '1-new.lpack', 'new-pack', '1.0.0');
+    await lpack(stick, '2-upgrade.lpack', 'upgraded-pack', '1.1.0');
+    await core.api.installPackFolder({ session, folder: stick });
+
+    const { items } = await core.api.listNotifications({ session: learner.session });
+    expect(items.filter((i) => i.kind === 'pack-update').map((i) => i.title)).toEqual(
+      expect.arrayContaining(['New course: new-pack', 'Course updated: upgraded-pack 1.1.0']),
+    );
+  });
+
   it('is an admin method: a call without an admin session is refused and installs nothing', async () => {
     const core = await machine();
     await dispatch(core.api, 'setAdminPassword', { password: 'machine admin pw' }, () => {});

@@ -5,6 +5,7 @@ import { DISTRIBUTION_PATHS } from '../../../common/contract/distribution.js';
 import type { DistributionStatus, FeedPack, PullOutcome } from '../../../common/contract/distribution.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { InstallResult } from '../../../common/contract/packs.js';
+import { DEFAULT_LIMITS, formatBytes } from '../../../content-packs/format/pack-archive.js';
 import type { Logger } from '../../../infra/log/logger.js';
 import { PackFeedClient } from './pack-feed-client.js';
 import { downloadResumable, DownloadRefused } from './resumable-download.js';
@@ -130,6 +131,13 @@ export class PackPuller {
   /** Downloads and installs one pack; a network failure throws (the part is kept), a refusal is an outcome. */
   async #bring(serverUrl: string, accessToken: string, pack: FeedPack): Promise<PullOutcome> {
     const { packId, version, sha256, bytes } = pack;
+    // The download stops only at the size the feed promised: a server promising more than a pack may be
+    // would fill the disk before the signature could refuse it.
+    if (bytes > DEFAULT_LIMITS.archiveBytes) {
+      const reason = `the feed says ${formatBytes(bytes)}, over the limit for a pack file of ${formatBytes(DEFAULT_LIMITS.archiveBytes)}`;
+      this.#refused.set(sha256, reason);
+      return { packId, version, status: 'refused', reason };
+    }
     await mkdir(this.#deps.downloadsDir, { recursive: true });
     const file = join(this.#deps.downloadsDir, `${sha256}.lpack`);
     this.#set({ state: 'downloading', current: { packId, version, bytes: 0, total: bytes } });

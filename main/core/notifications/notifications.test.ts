@@ -10,6 +10,7 @@ import type { Core } from '../create-core.js';
 import { createApiClient, localizedBridge } from '../../../common/contract/bridge.js';
 import { coreTranslate, createCoreI18n } from '../../../common/i18n/translator.js';
 import { localBridge } from '../local-bridge.js';
+import { writeQuizPackFixture } from '../assessment/testing/quiz-fixture.js';
 import { noticesAt } from './local-sources.js';
 
 type NotificationsEvent = Extract<LearnEvent, { type: 'notifications' }>;
@@ -138,6 +139,35 @@ describe("the device's notifications on an injected clock", () => {
       title: 'Due soon: Exercise d1',
       titleI18n: { key: 'notice-assignment-due' },
     });
+  });
+});
+
+describe("the desktop tray's count", () => {
+  it('is the reviews due now for the open profile, and null when no profile is open', async () => {
+    core = await createCore({
+      dataDir: mkdtempSync(join(tmpdir(), 'notify-tray-')),
+      appVersion: '1.0.0',
+      bundledPacksDir: writeQuizPackFixture(),
+      logger: pino({ level: 'silent' }),
+      now: () => new Date('2026-03-01T12:00:00.000Z'),
+    });
+    expect(core.notifications.reviewsDue()).toBeNull();
+    const { session } = await core.api.createLearner({
+      profile: { displayName: 'Rey', avatar: 'owl', goals: [] },
+    });
+    expect(core.notifications.reviewsDue()).toBe(0);
+    // Three right answers in January: the skill is mastered, and its first review is due by March.
+    await core.recordProgress(
+      session,
+      ['range-stop', 'loop-count', 'no-return'].map((id, minute) => ({
+        type: 'QuizAnswered' as const,
+        timestamp: new Date(Date.UTC(2026, 0, 10, 9, minute)).toISOString(),
+        data: { quizItemId: `demo/${id}`, correct: true, answer: '4', timeSpentMs: 3000 },
+      })),
+    );
+    expect(core.notifications.reviewsDue()).toBe(1);
+    await core.api.closeLearnerSession({ session });
+    expect(core.notifications.reviewsDue()).toBeNull();
   });
 });
 

@@ -1,5 +1,9 @@
 import type { LearnService } from '../../../common/contract/api.js';
+import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
+import { mayCompose } from '../../../common/contract/notifications.js';
+import type { SyncAccount } from '../../../common/contract/sync-wire.js';
 import type { Logger } from '../../../infra/log/logger.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import type { ReviewSchedule } from '../adaptive/policy/review-schedule.js';
@@ -24,8 +28,8 @@ interface Deps {
   sessions: LearnerSessions;
   reviews: Pick<ReviewSchedule, 'schedule'>;
   reader: Pick<ProgressReader, 'summary'>;
-  /** The class server and a live access token of a linked learner (the sync service's). */
-  signedIn(learnerId: string): Promise<{ serverUrl: string; accessToken: string }>;
+  /** The class server, a live access token of a linked learner and the role it carries (the sync service's). */
+  signedIn(learnerId: string): Promise<{ serverUrl: string; accessToken: string; role: SyncAccount['role'] }>;
   subscribe(listener: (event: LearnEvent) => void): () => void;
   emit(event: LearnEvent): void;
   now: () => Date;
@@ -51,13 +55,15 @@ export function createNotifications(deps: Deps) {
 
   const add = (learnerId: string, notice: LocalNotice) => service.notifyLearner(learnerId, notice);
 
+  /** The learner's reviews due at `at`, by their own retention target. */
+  const dueOf = (learnerId: string, retention: number, at: Date) =>
+    deps.reviews.schedule(learnerId, retention).filter((review) => review.due <= at.toISOString()).length;
+
   const checkSources = (learnerId: string) => {
     const learner = learners.find(learnerId);
     if (!learner) return;
     const at = now();
-    const due = deps.reviews
-      .schedule(learnerId, learner.preferences.desiredRetention)
-      .filter((review) => review.due <= at.toISOString()).length;
+    const due = dueOf(learnerId, learner.preferences.desiredRetention, at);
     const summary = deps.reader.summary(learnerId, { tzOffsetMinutes: offsetMinutes(at, timeZone), days: 1, now: at });
     const today = summary.days.at(-1);
     const notices = noticesAt(
@@ -98,13 +104,27 @@ export function createNotifications(deps: Deps) {
       return service.api.listNotifications(input);
     },
     sendNotification: async ({ session, message }) => {
-      const { serverUrl, accessToken } = await deps.signedIn(sessions.learnerOf(session));
+      const { serverUrl, accessToken, role } = await deps.signedIn(sessions.learnerOf(session));
+      // The server refuses too; saying it here names the reason and costs no request (nor the rate limit).
+      if (!mayCompose(role)) {
+        throw new LearnError('forbidden', say('send-learner-refused', { server: serverUrl }));
+      }
       return sendMessage(serverUrl, accessToken, message);
     },
   };
 
   return {
     api,
+    /**
+     * The reviews due now for the profiles open here (the desktop tray's count; one profile is open in a window);
+     * null when none is open, so the tray shows nobody's count.
+     */
+    reviewsDue: (): number | null => {
+      const open = [...sessions.openLearners()].flatMap((id) => learners.find(id) ?? []);
+      if (open.length === 0) return null;
+      const at = now();
+      return open.reduce((sum, learner) => sum + dueOf(learner.id, learner.preferences.desiredRetention, at), 0);
+    },
     /** The sources' timer, run now (tests; the app runs it each minute). */
     tick,
     /** A pack installed here: every open learner hears of it. */

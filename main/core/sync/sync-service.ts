@@ -236,10 +236,15 @@ export function createSyncService(deps: Deps) {
      * a fresh access token and the role it carries. Refused in words a learner can act on.
      */
     access,
-    /** The linked server and a live access token of a learner, for calls beside the sync (sending a message). */
-    signedIn: async (learnerId: string): Promise<{ serverUrl: string; accessToken: string }> => {
-      const { serverUrl, token } = await access(learnerId);
-      return { serverUrl, accessToken: token };
+    /**
+     * The linked server, a live access token of a learner and the role it carries, for calls beside the sync
+     * (sending a message).
+     */
+    signedIn: async (
+      learnerId: string,
+    ): Promise<{ serverUrl: string; accessToken: string; role: SyncAccount['role'] }> => {
+      const { serverUrl, token, role } = await access(learnerId);
+      return { serverUrl, accessToken: token, role };
     },
     /** Every linked learner syncs in the background from now on, whoever has their profile open. */
     startAll: () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accelerators, appMenu, trayTooltip } from './app-menu.js';
+import { accelerators, appMenu } from './app-menu.js';
 import type { MenuEntry } from './app-menu.js';
 import { APP_ENTRY, isAppUrl } from './app-protocol.js';
 
@@ -16,16 +16,11 @@ describe('the application menu', () => {
       for (const url of destinations(menu)) {
         expect(isAppUrl(url)).toBe(true);
         // The renderer's own routes (renderer/src/router.ts; the renderer cannot be imported here).
-        expect(['#/', '#/progress', '#/catalog', '#/settings']).toContain(url.slice(APP_ENTRY.length));
+        expect(['#/', '#/progress', '#/catalog', '#/notifications', '#/settings']).toContain(
+          url.slice(APP_ENTRY.length),
+        );
       }
       expect(menu.some((e) => e.role === 'editMenu')).toBe(true);
     },
   );
-
-  it('says how many reviews are due in the tray tooltip', () => {
-    expect(trayTooltip(null)).toBe('Lionagi Learn');
-    expect(trayTooltip(0)).toBe('Lionagi Learn: no reviews due');
-    expect(trayTooltip(1)).toBe('Lionagi Learn: 1 review due');
-    expect(trayTooltip(12)).toBe('Lionagi Learn: 12 reviews due');
-  });
 });

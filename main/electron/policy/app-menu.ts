@@ -7,6 +7,9 @@ export interface MenuEntry {
   type?: 'separator';
   accelerator?: string;
   go?: string;
+  /** Brings the window forward (opening it if it was closed) where it was. */
+  show?: boolean;
+  enabled?: boolean;
   submenu?: MenuEntry[];
 }
 
@@ -26,6 +29,7 @@ export function appMenu(platform: NodeJS.Platform): MenuEntry[] {
         { label: 'Modules', accelerator: 'CmdOrCtrl+1', go: go('#/') },
         { label: 'Progress', accelerator: 'CmdOrCtrl+2', go: go('#/progress') },
         { label: 'Catalog', accelerator: 'CmdOrCtrl+3', go: go('#/catalog') },
+        { label: 'Inbox', accelerator: 'CmdOrCtrl+4', go: go('#/notifications') },
         { type: 'separator' },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', go: go('#/settings') },
         ...(mac ? [] : [{ type: 'separator' as const }, { role: 'quit', accelerator: 'Ctrl+Q' }]),
@@ -40,11 +44,4 @@ export function appMenu(platform: NodeJS.Platform): MenuEntry[] {
 /** Every accelerator of a menu, to check that no two entries share one. */
 export function accelerators(menu: readonly MenuEntry[]): string[] {
   return menu.flatMap((e) => [...(e.accelerator ? [e.accelerator] : []), ...accelerators(e.submenu ?? [])]);
-}
-
-/** The tray icon's tooltip: the reviews due, so a learner sees them without opening the app. */
-export function trayTooltip(reviewsDue: number | null): string {
-  if (reviewsDue === null) return 'Lionagi Learn';
-  if (reviewsDue === 0) return 'Lionagi Learn: no reviews due';
-  return `Lionagi Learn: ${reviewsDue} review${reviewsDue === 1 ? '' : 's'} due`;
 }

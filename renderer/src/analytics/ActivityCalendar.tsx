@@ -1,7 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { UserAnalytics } from '../../../common/contract/analytics.js';
-import { dayLabel, duration, shortDate } from './analytics-range.js';
+import { dayLabel, duration, shortDate, weekdayNames } from './analytics-range.js';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 type Day = UserAnalytics['days'][number];
 
 /** 0 for no activity, then 1 to 4 by minutes on task (under 10, 30, 60, more). */
@@ -23,23 +23,22 @@ function weeks(days: readonly Day[]): (Day | null)[][] {
  * headers; the shade beside each date is decoration, its minutes are in the cell's text.
  */
 export function ActivityCalendar({ days }: { days: readonly Day[] }) {
+  const { t } = useTranslation();
   const active = days.filter((d) => d.events > 0 || d.timeMs > 0).length;
   return (
     <figure className="chart activity-calendar" aria-labelledby="activity-calendar-heading">
       <figcaption>
-        <h2 id="activity-calendar-heading">Activity calendar</h2>
-        <p className="status">
-          Active on {active} of {days.length} days.
-        </p>
+        <h2 id="activity-calendar-heading">{t('analytics.calendar.heading')}</h2>
+        <p className="status">{t('analytics.calendar.active', { active, count: days.length })}</p>
       </figcaption>
       {/* Focusable, so a keyboard can scroll it sideways on a narrow window. */}
-      <div className="calendar-scroll" tabIndex={0} role="region" aria-label="Activity calendar, by week">
+      <div className="calendar-scroll" tabIndex={0} role="region" aria-label={t('analytics.calendar.region')}>
         <table data-testid="activity-calendar">
-          <caption className="visually-hidden">Minutes on task per day, by week</caption>
+          <caption className="visually-hidden">{t('analytics.calendar.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Week of</th>
-              {WEEKDAYS.map((w) => (
+              <th scope="col">{t('analytics.calendar.weekOf')}</th>
+              {weekdayNames().map((w) => (
                 <th key={w} scope="col">
                   {w}
                 </th>
@@ -63,7 +62,7 @@ export function ActivityCalendar({ days }: { days: readonly Day[] }) {
                         <span className="calendar-date">{Number(d.day.slice(8))}</span>
                         <span className="calendar-amount">
                           {d.events === 0 && d.timeMs === 0 ? (
-                            <span className="visually-hidden">none</span>
+                            <span className="visually-hidden">{t('analytics.calendar.none')}</span>
                           ) : (
                             duration(d.timeMs)
                           )}

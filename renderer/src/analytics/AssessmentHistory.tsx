@@ -1,22 +1,24 @@
+import { useTranslation } from 'react-i18next';
 import type { UserAnalytics } from '../../../common/contract/analytics.js';
-import { dayLabel } from './analytics-range.js';
+import { dayLabel, percentText } from './analytics-range.js';
 
 /** The assessments finished in the period, newest first, as a table; a plain sentence when there are none. */
 export function AssessmentHistory({ assessments }: { assessments: UserAnalytics['assessments'] }) {
+  const { t } = useTranslation();
   return (
     <section className="chart assessment-history" aria-labelledby="assessment-history-heading">
-      <h2 id="assessment-history-heading">Assessments</h2>
+      <h2 id="assessment-history-heading">{t('analytics.assessments.heading')}</h2>
       {assessments.length === 0 ? (
         <p className="status" data-testid="no-assessments">
-          No assessments yet in this period.
+          {t('analytics.assessments.none')}
         </p>
       ) : (
         <table data-testid="assessment-history">
           <thead>
             <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Assessment</th>
-              <th scope="col">Score</th>
+              <th scope="col">{t('analytics.assessments.day')}</th>
+              <th scope="col">{t('analytics.assessments.assessment')}</th>
+              <th scope="col">{t('analytics.assessments.score')}</th>
             </tr>
           </thead>
           <tbody>
@@ -25,7 +27,11 @@ export function AssessmentHistory({ assessments }: { assessments: UserAnalytics[
                 <td>{dayLabel(a.day)}</td>
                 <th scope="row">{a.assessmentId}</th>
                 <td>
-                  {a.score} of {a.total} ({Math.round((100 * a.score) / a.total)}%)
+                  {t('analytics.assessments.scoreLine', {
+                    score: a.score,
+                    total: a.total,
+                    percent: percentText(Math.round((100 * a.score) / a.total)),
+                  })}
                 </td>
               </tr>
             ))}

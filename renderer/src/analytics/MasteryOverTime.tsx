@@ -1,20 +1,22 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartTable } from '../components/charts/ChartTable.js';
 import type { UserAnalytics } from '../../../common/contract/analytics.js';
-import { shortDate } from './analytics-range.js';
+import { percentText, shortDate } from './analytics-range.js';
 
 type Skill = UserAnalytics['skills'][number];
 const percent = (correct: number, attempts: number) => (attempts === 0 ? 0 : Math.round((100 * correct) / attempts));
 
 /** A skill's mastery at the range's start and at the end of each day it changed. */
-function pointsOf(skill: Skill, from: string) {
+function pointsOf(skill: Skill, from: string, t: TFunction) {
   const start =
     skill.before.attempts > 0 && skill.mastery[0]?.day !== from
       ? [
           {
             day: from,
-            label: `${shortDate(from)} (before)`,
+            label: t('analytics.mastery.before', { date: shortDate(from) }),
             value: percent(skill.before.correct, skill.before.attempts),
           },
         ]
@@ -30,34 +32,40 @@ function pointsOf(skill: Skill, from: string) {
  * look, a sentence that says where it went, and the same points as a table.
  */
 export function MasteryOverTime({ skills, from }: { skills: readonly Skill[]; from: string }) {
+  const { t } = useTranslation();
   const moved = skills.filter((s) => s.mastery.length > 0);
   const [picked, setPicked] = useState(moved[0]?.skillId);
   const pickerId = useId();
   const skill = moved.find((s) => s.skillId === picked) ?? moved[0];
-  const title = 'Mastery over time';
+  const title = t('analytics.mastery.heading');
   if (!skill) {
     return (
       <figure className="chart" aria-label={title}>
         <figcaption>
           <h2>{title}</h2>
-          <p className="status">No answers or submissions in this period: mastery did not move.</p>
+          <p className="status">{t('analytics.mastery.noMovement')}</p>
         </figcaption>
       </figure>
     );
   }
-  const points = pointsOf(skill, from);
+  const points = pointsOf(skill, from, t);
   const last = points.at(-1)!;
   const summary =
     points.length > 1
-      ? `${skill.title}: from ${points[0]!.value}% to ${last.value}% right, over ${points.length} points.`
-      : `${skill.title}: ${last.value}% right at the end of ${last.label}.`;
+      ? t('analytics.mastery.moved', {
+          skill: skill.title,
+          from: percentText(points[0]!.value),
+          to: percentText(last.value),
+          count: points.length,
+        })
+      : t('analytics.mastery.at', { skill: skill.title, percent: percentText(last.value), day: last.label });
   return (
     <figure className="chart" aria-label={title} data-testid="mastery-over-time">
       <figcaption>
         <h2>{title}</h2>
         <p className="status">{summary}</p>
       </figcaption>
-      <label htmlFor={pickerId}>Skill </label>
+      <label htmlFor={pickerId}>{t('analytics.mastery.skill')} </label>
       <select id={pickerId} value={skill.skillId} onChange={(e) => setPicked(e.target.value)}>
         {moved.map((s) => (
           <option key={s.skillId} value={s.skillId}>
@@ -70,13 +78,16 @@ export function MasteryOverTime({ skills, from }: { skills: readonly Skill[]; fr
           <LineChart data={points} margin={{ left: 8, right: 16, top: 8, bottom: 8 }} accessibilityLayer>
             <CartesianGrid strokeDasharray="3 3" className="chart-grid" />
             <XAxis dataKey="label" interval="preserveStartEnd" />
-            <YAxis width={44} domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
-            <Tooltip formatter={(v) => [`${Number(v)}%`, 'mastery']} />
+            <YAxis width={44} domain={[0, 100]} tickFormatter={percentText} />
+            <Tooltip formatter={(v) => [percentText(Number(v)), t('analytics.mastery.tooltip')]} />
             <Line dataKey="value" stroke="var(--accent)" strokeWidth={2} isAnimationActive={false} dot />
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <ChartTable labelHeading="Day" rows={points.map((p) => ({ label: p.label, value: `${p.value}%` }))} />
+      <ChartTable
+        labelHeading={t('analytics.mastery.day')}
+        rows={points.map((p) => ({ label: p.label, value: percentText(p.value) }))}
+      />
     </figure>
   );
 }

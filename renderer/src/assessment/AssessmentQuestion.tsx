@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../../common/contract/assessments.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { QuizQuestion } from '../../../common/contract/quiz.js';
@@ -24,13 +25,14 @@ interface Props {
  * so a keyboard or screen-reader user hears that a new question came.
  */
 export function AssessmentQuestion({ state, endsAt, onChanged, onHandIn }: Props) {
+  const { t } = useTranslation();
   const session = useSession();
   const { question } = state;
   const [confirming, setConfirming] = useState(false);
   const [reloadProblem, setReloadProblem] = useState<string>();
   const position = useRef<HTMLHeadingElement>(null);
   const n = state.answered + 1;
-  const of = state.kind === 'adaptive' ? `up to ${state.maxItems}` : String(state.maxItems);
+  const adaptive = state.kind === 'adaptive';
 
   useEffect(() => position.current?.focus(), [question.id]);
 
@@ -56,7 +58,7 @@ export function AssessmentQuestion({ state, endsAt, onChanged, onHandIn }: Props
       void reload();
       return true;
     },
-    failure: (message) => `Could not save the answer: ${message}`,
+    failure: (message) => t('assessment.question.couldNotSave', { message }),
   });
 
   return (
@@ -68,7 +70,10 @@ export function AssessmentQuestion({ state, endsAt, onChanged, onHandIn }: Props
     >
       <div className="assessment-status">
         <h2 className="quiz-position" ref={position} tabIndex={-1}>
-          Question {n} of {of}
+          {t(adaptive ? 'assessment.question.positionAdaptive' : 'assessment.question.position', {
+            position: n,
+            total: state.maxItems,
+          })}
         </h2>
         {endsAt !== null && <TimeLeft endsAt={endsAt} onExpired={() => void reload()} />}
       </div>
@@ -76,32 +81,32 @@ export function AssessmentQuestion({ state, endsAt, onChanged, onHandIn }: Props
         className="quiz-progress"
         value={state.answered}
         max={state.maxItems}
-        aria-label={`${state.answered} of ${of} questions answered`}
+        aria-label={t(adaptive ? 'assessment.question.progressAdaptive' : 'assessment.question.progress', {
+          answered: state.answered,
+          total: state.maxItems,
+        })}
       />
       <QuestionBody {...answer.body} problem={answer.body.problem ?? reloadProblem} result={undefined} />
-      <p className="status">Answers are checked when the test ends; you see each one with its explanation then.</p>
+      <p className="status">{t('assessment.question.checkedAtEnd')}</p>
       <div className="quiz-actions">
         <button type="submit" disabled={answer.busy}>
-          Save answer
+          {t('assessment.question.save')}
         </button>{' '}
         <button type="button" onClick={() => setConfirming(true)}>
-          Hand in now
+          {t('assessment.question.handInNow')}
         </button>
       </div>
       <ConfirmDialog
         open={confirming}
-        title="Hand in the test?"
-        confirmLabel="Hand in"
+        title={t('assessment.question.handInTitle')}
+        confirmLabel={t('assessment.question.handIn')}
         onConfirm={() => {
           setConfirming(false);
           onHandIn();
         }}
         onCancel={() => setConfirming(false)}
       >
-        <p>
-          You answered {state.answered} {state.answered === 1 ? 'question' : 'questions'}. Your results come from those;
-          the questions not reached do not count against you, but the estimate is less precise.
-        </p>
+        <p>{t('assessment.question.handInBody', { count: state.answered })}</p>
       </ConfirmDialog>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Assessment, AssessmentResult } from '../../../common/contract/assessments.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
@@ -14,6 +15,7 @@ type View =
 
 /** An assessment: taken one question at a time (resumed where it stands), then its report. */
 export function AssessmentScreen({ assessmentId }: { assessmentId: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [view, setView] = useState<View>({ status: 'loading' });
 
@@ -43,24 +45,24 @@ export function AssessmentScreen({ assessmentId }: { assessmentId: string }) {
   if (view.status === 'loading') {
     return (
       <p className="status" role="status" aria-live="polite">
-        Loading the test…
+        {t('assessment.loading')}
       </p>
     );
   }
   if (view.status === 'error') {
     return (
       <div className="status status-error" role="alert">
-        <p>Could not load this test: {view.message}</p>
-        <a href={hrefFor.modules()}>Back to your modules</a>
+        <p>{t('assessment.couldNotLoad', { message: view.message })}</p>
+        <a href={hrefFor.modules()}>{t('app.backToModules')}</a>
       </div>
     );
   }
   const { state } = view;
   return (
     <section aria-labelledby="assessment-heading" className="assessment">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <a href={hrefFor.modules()}>Modules</a> <span aria-hidden="true">›</span>{' '}
-        <a href={hrefFor.assess(state.topicId)}>Tests</a>
+      <nav aria-label={t('breadcrumb.label')} className="breadcrumb">
+        <a href={hrefFor.modules()}>{t('breadcrumb.modules')}</a> <span aria-hidden="true">›</span>{' '}
+        <a href={hrefFor.assess(state.topicId)}>{t('assessment.tests')}</a>
       </nav>
       <h1 id="assessment-heading">{state.title}</h1>
       {view.status === 'taking' ? (

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AssessmentKind } from '../../../common/contract/assessments.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import { LoadStatus } from '../components/LoadStatus.js';
+import { formatDateTime } from '../i18n/format.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
 import { hrefFor, navigate } from '../router.js';
@@ -12,6 +14,7 @@ const LENGTHS = [10, 20, 30];
 
 /** Where a test of a pack or a module starts: its settings, and the unfinished and past tests of the topic. */
 export function AssessmentStartScreen({ topicId }: { topicId: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [kind, setKind] = useState<AssessmentKind>('adaptive');
   const [maxItems, setMaxItems] = useState(20);
@@ -39,20 +42,24 @@ export function AssessmentStartScreen({ topicId }: { topicId: string }) {
       });
       navigate(hrefFor.assessment(started.assessmentId));
     } catch (error) {
-      setProblem(error instanceof LearnError ? error.message : `Could not start the test: ${(error as Error).message}`);
+      setProblem(
+        error instanceof LearnError
+          ? error.message
+          : t('assessment.couldNotStart', { message: (error as Error).message }),
+      );
       setBusy(false);
     }
   };
 
   return (
-    <LoadStatus state={state} what="this test">
+    <LoadStatus state={state} what={t('assessment.what')}>
       {({ title, forms, assessments }) => {
         const unfinished = assessments.filter((a) => a.status === 'in-progress');
         const past = assessments.filter((a) => a.status === 'ended');
         return (
           <section aria-labelledby="assess-heading" className="assessment">
-            <nav aria-label="Breadcrumb" className="breadcrumb">
-              <a href={hrefFor.modules()}>Modules</a>
+            <nav aria-label={t('breadcrumb.label')} className="breadcrumb">
+              <a href={hrefFor.modules()}>{t('breadcrumb.modules')}</a>
               {topicId.includes('/') && (
                 <>
                   {' '}
@@ -60,20 +67,19 @@ export function AssessmentStartScreen({ topicId }: { topicId: string }) {
                 </>
               )}
             </nav>
-            <h1 id="assess-heading">Test yourself: {title}</h1>
+            <h1 id="assess-heading">{t('assessment.heading', { title })}</h1>
             {unfinished.length > 0 && (
               <div className="panel" data-testid="unfinished-tests">
-                <h2>Unfinished</h2>
+                <h2>{t('assessment.unfinished')}</h2>
                 <ul>
                   {unfinished.map((a) => (
                     <li key={a.assessmentId}>
                       <a href={hrefFor.assessment(a.assessmentId)}>
-                        Resume {a.kind === 'adaptive' ? 'the adaptive test' : 'the test'} started{' '}
-                        {new Date(a.startedAt).toLocaleString()}
+                        {t(a.kind === 'adaptive' ? 'assessment.resumeAdaptive' : 'assessment.resumeFixed', {
+                          date: formatDateTime(a.startedAt),
+                        })}
                       </a>{' '}
-                      <span className="status">
-                        ({a.answered} {a.answered === 1 ? 'question' : 'questions'} answered)
-                      </span>
+                      <span className="status">{t('assessment.answered', { count: a.answered })}</span>
                     </li>
                   ))}
                 </ul>
@@ -81,16 +87,17 @@ export function AssessmentStartScreen({ topicId }: { topicId: string }) {
             )}
             {forms.length > 0 && (
               <div className="panel" data-testid="pack-forms">
-                <h2>Tests from the pack</h2>
+                <h2>{t('assessment.fromPack')}</h2>
                 <ul>
                   {forms.map((form) => (
                     <li key={form.formId}>
                       <button type="button" disabled={busy} onClick={() => void start(form.formId)}>
-                        Start {form.title}
+                        {t('assessment.startForm', { title: form.title })}
                       </button>{' '}
                       <span className="status">
-                        ({form.items} {form.items === 1 ? 'question' : 'questions'}
-                        {form.timeLimitMinutes === null ? '' : `, ${form.timeLimitMinutes} minutes`})
+                        {form.timeLimitMinutes === null
+                          ? t('assessment.formItems', { count: form.items })
+                          : t('assessment.formItemsTimed', { count: form.items, minutes: form.timeLimitMinutes })}
                       </span>
                     </li>
                   ))}
@@ -105,7 +112,7 @@ export function AssessmentStartScreen({ topicId }: { topicId: string }) {
               }}
             >
               <fieldset>
-                <legend>Kind of test</legend>
+                <legend>{t('assessment.kindLegend')}</legend>
                 <label>
                   <input
                     type="radio"
@@ -113,7 +120,7 @@ export function AssessmentStartScreen({ topicId }: { topicId: string }) {
                     checked={kind === 'adaptive'}
                     onChange={() => setKind('adaptive')}
                   />{' '}
-                  Adaptive: each question is picked for how you are doing, so it measures you in fewer questions
+                  {t('assessment.adaptive')}
                 </label>
                 <label>
                   <input
@@ -122,52 +129,53 @@ export function AssessmentStartScreen({ topicId }: { topicId: string }) {
                     checked={kind === 'fixed'}
                     onChange={() => setKind('fixed')}
                   />{' '}
-                  Fixed: the same questions for everyone, spread over the topic
+                  {t('assessment.fixed')}
                 </label>
               </fieldset>
               <p className="assessment-settings">
                 <label>
-                  At most{' '}
+                  {t('assessment.atMost')}{' '}
                   <select value={maxItems} onChange={(e) => setMaxItems(Number(e.target.value))}>
                     {LENGTHS.map((n) => (
                       <option key={n} value={n}>
-                        {n} questions
+                        {t('assessment.questions', { count: n })}
                       </option>
                     ))}
                   </select>
                 </label>{' '}
                 <label>
-                  Time limit{' '}
+                  {t('assessment.timeLimit')}{' '}
                   <select value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
                     {TIME_LIMITS.map((m) => (
                       <option key={m} value={m}>
-                        {m === 0 ? 'none' : `${m} minutes`}
+                        {m === 0 ? t('assessment.noLimit') : t('assessment.minutes', { count: m })}
                       </option>
                     ))}
                   </select>
                 </label>
               </p>
-              <p className="status">
-                You see how you did, with every answer and its explanation, when the test ends. You may leave and come
-                back to it; a time limit keeps running while you are away.
-              </p>
+              <p className="status">{t('assessment.howItWorks')}</p>
               {problem && (
                 <p className="status status-error" role="alert">
                   {problem}
                 </p>
               )}
               <button type="submit" disabled={busy}>
-                Start the test
+                {t('assessment.start')}
               </button>
             </form>
             {past.length > 0 && (
               <div className="panel">
-                <h2>Your past tests</h2>
+                <h2>{t('assessment.past')}</h2>
                 <ul data-testid="past-tests">
                   {past.map((a) => (
                     <li key={a.assessmentId}>
                       <a href={hrefFor.assessment(a.assessmentId)}>
-                        {new Date(a.endedAt ?? a.startedAt).toLocaleString()}: {a.correct} of {a.answered} right
+                        {t('assessment.pastLine', {
+                          date: formatDateTime(a.endedAt ?? a.startedAt),
+                          right: a.correct ?? 0,
+                          count: a.answered,
+                        })}
                       </a>
                     </li>
                   ))}

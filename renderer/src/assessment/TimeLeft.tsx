@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 const clock = (ms: number) => {
   const s = Math.ceil(ms / 1000);
@@ -10,6 +11,7 @@ const clock = (ms: number) => {
  * (an answer after it is refused); at zero this only asks the core again, which ends the test.
  */
 export function TimeLeft({ endsAt, onExpired }: { endsAt: number; onExpired: () => void }) {
+  const { t } = useTranslation();
   const [now, setNow] = useState(() => Date.now());
   const expired = useRef(false);
   const left = Math.max(0, endsAt - now);
@@ -26,8 +28,8 @@ export function TimeLeft({ endsAt, onExpired }: { endsAt: number; onExpired: () 
   const minutes = Math.ceil(left / 60_000);
   return (
     <p className={left < 60_000 ? 'assessment-time low' : 'assessment-time'}>
-      <span role="timer" aria-label={`Time left: ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`}>
-        Time left: {clock(left)}
+      <span role="timer" aria-label={t('assessment.question.timeLeftLabel', { count: minutes })}>
+        {t('assessment.question.timeLeft', { clock: clock(left) })}
       </span>
     </p>
   );

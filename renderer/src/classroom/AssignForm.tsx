@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import type { Assignment } from '../../../common/contract/assignments.js';
 import type { ModuleDetail } from '../../../common/contract/content.js';
@@ -8,8 +9,8 @@ import { Notice } from '../components/Notice.js';
 import { useLoad } from '../use-load.js';
 import type { Message } from '../components/Notice.js';
 
-type Kind = 'lesson' | 'exercise' | 'quiz';
-const KIND_TEXT: Record<Kind, string> = { lesson: 'Lesson', exercise: 'Exercise', quiz: 'Module quiz' };
+const KINDS = ['lesson', 'exercise', 'quiz'] as const;
+type Kind = (typeof KINDS)[number];
 
 /** The end of the picked day in the teacher's zone: "due on the 10th" means by the end of it. */
 const endOfLocalDay = (date: string) => {
@@ -27,6 +28,7 @@ export function AssignForm({
   classId: string;
   onAssigned: (assignment: Assignment) => void;
 }) {
+  const { t } = useTranslation();
   const modules = useCatalog((s) => s.modules);
   const loadModules = useCatalog((s) => s.loadModules);
   const [kind, setKind] = useState<Kind>('lesson');
@@ -51,7 +53,7 @@ export function AssignForm({
   const items =
     kind === 'quiz'
       ? detail && detail.quizItemCount > 0
-        ? [{ id: detail.id, title: `${detail.title} quiz` }]
+        ? [{ id: detail.id, title: t('classroom.assign.quizOf', { module: detail.title }) }]
         : []
       : kind === 'lesson'
         ? (detail?.lessons ?? [])
@@ -60,8 +62,7 @@ export function AssignForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!chosen || !detail)
-      return setMessage({ kind: 'error', text: `Pick a ${KIND_TEXT[kind].toLowerCase()} first.` });
+    if (!chosen || !detail) return setMessage({ kind: 'error', text: t(`classroom.assign.pickFirst.${kind}`) });
     setBusy(true);
     setMessage(undefined);
     try {
@@ -78,7 +79,7 @@ export function AssignForm({
       });
       onAssigned(assignment);
       setTitle('');
-      setMessage({ kind: 'ok', text: `Assigned “${assignment.title}”.` });
+      setMessage({ kind: 'ok', text: t('classroom.assign.assigned', { title: assignment.title }) });
     } catch (error) {
       setMessage({ kind: 'error', text: (error as Error).message });
     } finally {
@@ -88,30 +89,30 @@ export function AssignForm({
 
   const moduleList = modules.status === 'ready' ? modules.value : [];
   return (
-    <form className="assign-form" onSubmit={(e) => void submit(e)} aria-label="Assign work">
-      <h3>Assign work</h3>
+    <form className="assign-form" onSubmit={(e) => void submit(e)} aria-label={t('classroom.assign.heading')}>
+      <h3>{t('classroom.assign.heading')}</h3>
       {modules.status === 'ready' && moduleList.length === 0 && (
-        <p className="status">No packs are installed on this machine, so there is nothing to assign yet.</p>
+        <p className="status">{t('classroom.assign.noPacks')}</p>
       )}
       <div className="field">
-        <label htmlFor={ids.kind}>What</label>
+        <label htmlFor={ids.kind}>{t('classroom.assign.what')}</label>
         <select id={ids.kind} value={kind} onChange={(e) => (setKind(e.target.value as Kind), setItemId(''))}>
-          {(Object.keys(KIND_TEXT) as Kind[]).map((k) => (
+          {KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_TEXT[k]}
+              {t(`classroom.assign.kind.${k}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={ids.module}>Module</label>
+        <label htmlFor={ids.module}>{t('classroom.assign.module')}</label>
         <select
           id={ids.module}
           value={moduleId}
           onChange={(e) => (setModuleId(e.target.value), setItemId(''))}
           required
         >
-          <option value="">Choose a module…</option>
+          <option value="">{t('classroom.assign.chooseModule')}</option>
           {moduleList.map((m) => (
             <option key={m.id} value={m.id}>
               {m.packTitle}: {m.title}
@@ -120,7 +121,7 @@ export function AssignForm({
         </select>
       </div>
       <div className="field">
-        <label htmlFor={ids.item}>{KIND_TEXT[kind]}</label>
+        <label htmlFor={ids.item}>{t(`classroom.assign.kind.${kind}`)}</label>
         <select
           id={ids.item}
           value={itemId}
@@ -129,7 +130,7 @@ export function AssignForm({
           disabled={!detail}
           aria-describedby={detail && items.length === 0 ? hintId : undefined}
         >
-          <option value="">Choose…</option>
+          <option value="">{t('classroom.assign.choose')}</option>
           {items.map((item) => (
             <option key={item.id} value={item.id}>
               {item.title}
@@ -137,14 +138,16 @@ export function AssignForm({
           ))}
         </select>
       </div>
-      {loaded.status === 'error' && <p className="status-error">Could not load the module: {loaded.message}</p>}
+      {loaded.status === 'error' && (
+        <p className="status-error">{t('classroom.assign.couldNotLoad', { message: loaded.message })}</p>
+      )}
       {detail && items.length === 0 && (
         <p className="status" id={hintId}>
-          This module has no {KIND_TEXT[kind].toLowerCase()}.
+          {t(`classroom.assign.noneOfKind.${kind}`)}
         </p>
       )}
       <div className="field">
-        <label htmlFor={ids.title}>Title shown to learners (optional)</label>
+        <label htmlFor={ids.title}>{t('classroom.assign.title')}</label>
         <input
           id={ids.title}
           value={title}
@@ -154,11 +157,11 @@ export function AssignForm({
         />
       </div>
       <div className="field">
-        <label htmlFor={ids.due}>Due date (optional)</label>
+        <label htmlFor={ids.due}>{t('classroom.assign.due')}</label>
         <input id={ids.due} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
       </div>
       <button type="submit" disabled={busy}>
-        Assign
+        {t('classroom.assign.button')}
       </button>
       <Notice message={message} />
     </form>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AssignmentStatus } from '../../../common/contract/assignments.js';
+import { useTranslation } from 'react-i18next';
 import type { AssignmentView } from '../../../common/contract/classroom.js';
 import { hrefFor } from '../router.js';
 import { useSession } from '../learner-store.js';
@@ -10,13 +10,8 @@ import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Notice } from '../components/Notice.js';
 import type { Message } from '../components/Notice.js';
 import type { JoinedClass } from '../../../common/contract/classes.js';
+import { formatDateTime, formatList } from '../i18n/format.js';
 import { learn } from '../learn.js';
-
-const STATUS_TEXT: Record<AssignmentStatus, string> = {
-  done: 'Done',
-  'in-progress': 'In progress',
-  'not-started': 'Not started',
-};
 
 const hrefOf = (a: AssignmentView) =>
   a.kind === 'lesson'
@@ -29,6 +24,7 @@ const hrefOf = (a: AssignmentView) =>
 
 /** The learner's assignments, first thing on home: what is due, when, and where they stand. */
 export function ClassAssignments() {
+  const { t } = useTranslation();
   const session = useSession();
   const { classroom, load, set: setClassroom } = useClassroom();
   const [leaving, setLeaving] = useState<JoinedClass>();
@@ -41,11 +37,11 @@ export function ClassAssignments() {
   if (classroom.status === 'error') {
     return (
       <section className="panel class-assignments" aria-labelledby="assignments-heading">
-        <h2 id="assignments-heading">Assignments</h2>
+        <h2 id="assignments-heading">{t('classroom.assignments.heading')}</h2>
         <div role="alert" className="status-error">
-          <p>Could not load your classes: {classroom.message}</p>
+          <p>{t('classroom.assignments.couldNotLoad', { message: classroom.message })}</p>
           <button type="button" onClick={() => void load(session)}>
-            Try again
+            {t('load.retry')}
           </button>
         </div>
       </section>
@@ -57,7 +53,7 @@ export function ClassAssignments() {
     setLeaving(undefined);
     try {
       setClassroom(session, await learn().leaveClass({ session, classId: left.id }));
-      setMessage({ kind: 'ok', text: `You left ${left.name}.` });
+      setMessage({ kind: 'ok', text: t('classroom.assignments.left', { name: left.name }) });
     } catch (error) {
       setMessage({ kind: 'error', text: (error as Error).message });
     }
@@ -72,18 +68,20 @@ export function ClassAssignments() {
 
   return (
     <section className="panel class-assignments" aria-labelledby="assignments-heading">
-      <h2 id="assignments-heading">Assignments</h2>
+      <h2 id="assignments-heading">{t('classroom.assignments.heading')}</h2>
       {offline && (
         <p className="status" role="status">
           {updatedAt
-            ? `Offline: these are the assignments as of ${new Date(updatedAt).toLocaleString()}. ${offline}`
-            : `Your classes could not be loaded: ${offline}`}
+            ? t('classroom.assignments.offlineAsOf', { date: formatDateTime(updatedAt), reason: offline })
+            : t('classroom.assignments.notLoaded', { reason: offline })}
         </p>
       )}
       {classes.length === 0 ? (
-        <p className="status">You are not in a class yet. Your teacher gives you a code to join one.</p>
+        <p className="status">{t('classroom.assignments.notInClass')}</p>
       ) : assignments.length === 0 ? (
-        <p className="status">Nothing assigned in {classes.map((c) => c.name).join(', ')} yet.</p>
+        <p className="status">
+          {t('classroom.assignments.nothingIn', { classes: formatList(classes.map((c) => c.name)) })}
+        </p>
       ) : (
         <ul className="assignment-list">
           {ordered.map((a) => {
@@ -94,7 +92,7 @@ export function ClassAssignments() {
                 <span className="assignment-meta">
                   <span className={due.overdue ? 'assignment-overdue' : undefined}>{due.text}</span>
                   {' · '}
-                  <span className="assignment-status">{STATUS_TEXT[a.status]}</span>
+                  <span className="assignment-status">{t(`progressMark.${a.status}`)}</span>
                   {classes.length > 1 && ` · ${a.className}`}
                 </span>
               </li>
@@ -104,7 +102,7 @@ export function ClassAssignments() {
       )}
       {classes.length > 0 && (
         <p className="class-names">
-          Your {classes.length === 1 ? 'class' : 'classes'}:{' '}
+          {t('classroom.assignments.yourClasses', { count: classes.length })}{' '}
           {classes.map((c, i) => (
             <span key={c.id}>
               {i > 0 && ', '}
@@ -113,9 +111,9 @@ export function ClassAssignments() {
                 type="button"
                 className="link-button"
                 onClick={() => setLeaving(c)}
-                aria-label={`Leave ${c.name}`}
+                aria-label={t('classroom.assignments.leaveOf', { name: c.name })}
               >
-                Leave
+                {t('classroom.assignments.leave')}
               </button>
             </span>
           ))}
@@ -127,17 +125,17 @@ export function ClassAssignments() {
         open={joinOpen ?? classes.length === 0}
         onToggle={(e) => setJoinOpen(e.currentTarget.open)}
       >
-        <summary>{classes.length === 0 ? 'Join a class' : 'Join another class'}</summary>
+        <summary>{classes.length === 0 ? t('classroom.join.first') : t('classroom.join.another')}</summary>
         <JoinClassForm session={session} />
       </details>
       <ConfirmDialog
         open={leaving !== undefined}
-        title={`Leave ${leaving?.name ?? ''}?`}
-        confirmLabel="Leave class"
+        title={t('classroom.assignments.leaveTitle', { name: leaving?.name ?? '' })}
+        confirmLabel={t('classroom.assignments.leaveConfirm')}
         onCancel={() => setLeaving(undefined)}
         onConfirm={() => void leave(leaving!)}
       >
-        <p>Its assignments leave your home screen; your progress stays. You can join again with the class code.</p>
+        <p>{t('classroom.assignments.leaveBody')}</p>
       </ConfirmDialog>
     </section>
   );

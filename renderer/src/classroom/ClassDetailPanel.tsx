@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ClassMember } from '../../../common/contract/classes.js';
 import type { ClassDetail } from '../../../common/contract/classroom.js';
 import type { TaughtClass } from '../../../common/contract/classes.js';
@@ -6,6 +7,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { Notice } from '../components/Notice.js';
 import type { Message } from '../components/Notice.js';
+import { formatDate } from '../i18n/format.js';
 import { learn } from '../learn.js';
 import type { LoadState } from '../use-load.js';
 import { AssignForm } from './AssignForm.js';
@@ -24,6 +26,7 @@ export function ClassDetailPanel({
   taught: TaughtClass;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation();
   const [detail, setDetail] = useState<LoadState<ClassDetail>>({ status: 'loading' });
   // A refresh keeps the class on screen (and the assign form with its outcome) until the new answer arrives.
   const refresh = useCallback(
@@ -56,69 +59,69 @@ export function ClassDetailPanel({
     <section className="panel class-detail" aria-labelledby="class-detail-heading">
       <h2 id="class-detail-heading">{taught.name}</h2>
       <p>
-        Join code:{' '}
+        {t('classroom.detail.joinCode')}{' '}
         <strong className="join-code" data-testid="join-code">
           {spaced(taught.joinCode)}
         </strong>{' '}
         <button
           type="button"
           onClick={() =>
-            void act(
-              () => learn().renewJoinCode({ session, classId: taught.id }),
-              'A new code is ready; the old one no longer works.',
-            )
+            void act(() => learn().renewJoinCode({ session, classId: taught.id }), t('classroom.detail.renewed'))
           }
         >
-          New code
+          {t('classroom.detail.newCode')}
         </button>
       </p>
       <Notice message={message} />
-      <LoadStatus state={detail} what="the class" onRetry={() => void refresh()}>
+      <LoadStatus state={detail} what={t('classroom.detail.what')} onRetry={() => void refresh()}>
         {(value: ClassDetail) => (
           <>
-            <h3>Members</h3>
+            <h3>{t('classroom.detail.members')}</h3>
             {value.members.length === 0 ? (
-              <p className="status">Nobody has joined yet: give your learners the code above.</p>
+              <p className="status">{t('classroom.detail.noMembers')}</p>
             ) : (
               <ul className="member-list">
                 {value.members.map((member) => (
                   <li key={member.id}>
                     <span>{member.displayName}</span>
-                    <span className="status"> joined {new Date(member.joinedAt).toLocaleDateString()}</span>{' '}
+                    <span className="status">
+                      {' '}
+                      {t('classroom.detail.joinedOn', { date: formatDate(member.joinedAt) })}
+                    </span>{' '}
                     <button
                       type="button"
                       className="danger"
-                      aria-label={`Remove ${member.displayName}`}
+                      aria-label={t('classroom.detail.removeOf', { name: member.displayName })}
                       onClick={() => setRemoving(member)}
                     >
-                      Remove
+                      {t('classroom.detail.remove')}
                     </button>
                   </li>
                 ))}
               </ul>
             )}
-            <h3>Assignments</h3>
+            <h3>{t('classroom.detail.assignments')}</h3>
             {value.assignments.length === 0 ? (
-              <p className="status">Nothing assigned yet.</p>
+              <p className="status">{t('classroom.detail.nothingAssigned')}</p>
             ) : (
               <ul className="assignment-list">
                 {value.assignments.map((a) => (
                   <li key={a.id} className="assignment">
                     <span>{a.title}</span>
                     <span className="assignment-meta">
-                      {a.kind} · {dueLabel(a.dueAt, new Date()).text}
+                      {t(`classroom.assign.kind.${a.kind}`)} · {dueLabel(a.dueAt, new Date()).text}
                     </span>{' '}
                     <button
                       type="button"
-                      aria-label={`Delete assignment ${a.title}`}
+                      aria-label={t('classroom.detail.deleteOf', { title: a.title })}
                       onClick={() =>
                         void act(
                           () => learn().deleteAssignment({ session, classId: taught.id, assignmentId: a.id }),
-                          `Deleted “${a.title}”.`,
+                          t('classroom.detail.deleted', { title: a.title }),
                         )
                       }
                     >
-                      Delete
+                      {t('classroom.detail.delete')}
                     </button>
                   </li>
                 ))}
@@ -130,19 +133,19 @@ export function ClassDetailPanel({
       </LoadStatus>
       <ConfirmDialog
         open={removing !== undefined}
-        title={`Remove ${removing?.displayName ?? ''} from ${taught.name}?`}
-        confirmLabel="Remove from class"
+        title={t('classroom.detail.removeTitle', { name: removing?.displayName ?? '', className: taught.name })}
+        confirmLabel={t('classroom.detail.removeConfirm')}
         onCancel={() => setRemoving(undefined)}
         onConfirm={() => {
           const member = removing!;
           setRemoving(undefined);
           void act(
             () => learn().removeClassMember({ session, classId: taught.id, accountId: member.id }),
-            `${member.displayName} is no longer in ${taught.name}.`,
+            t('classroom.detail.removed', { name: member.displayName, className: taught.name }),
           );
         }}
       >
-        <p>They keep their account and progress; they can join again with the class code.</p>
+        <p>{t('classroom.detail.removeBody')}</p>
       </ConfirmDialog>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import type { TaughtClass } from '../../../common/contract/classes.js';
 import { LoadStatus } from '../components/LoadStatus.js';
@@ -6,7 +7,6 @@ import { Notice } from '../components/Notice.js';
 import type { Message } from '../components/Notice.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
-import { counted } from '../plural.js';
 import { hrefFor } from '../router.js';
 import type { LoadState } from '../use-load.js';
 import { ClassDetailPanel } from './ClassDetailPanel.js';
@@ -14,6 +14,7 @@ import { teaches, useClassroom } from './classroom-store.js';
 
 /** A teacher's classes: create one, open one to see its code, members and assignments. */
 export function ClassesScreen() {
+  const { t } = useTranslation();
   const session = useSession();
   const classroom = useClassroom((s) => s.classroom);
   const [classes, setClasses] = useState<LoadState<TaughtClass[]>>({ status: 'loading' });
@@ -28,7 +29,12 @@ export function ClassesScreen() {
         ),
     [session],
   );
-  useEffect(() => void refresh(), [refresh]);
+  // Asked only of a teacher (or when the role is unknown after an error): the server refuses anyone else, a 403
+  // in the console for every learner who looks.
+  const teacher = teaches(classroom) || classroom.status === 'error';
+  useEffect(() => {
+    if (teacher) void refresh();
+  }, [refresh, teacher]);
   const [selected, setSelected] = useState<string>();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -37,14 +43,12 @@ export function ClassesScreen() {
   if (classroom.status === 'ready' && !teaches(classroom)) {
     return (
       <section aria-labelledby="classes-heading">
-        <h1 id="classes-heading">Classes</h1>
+        <h1 id="classes-heading">{t('classroom.heading')}</h1>
         <p className="status">
           {classroom.value.serverUrl === null ? (
-            <>
-              Classes live on a class server. Sign in to one as a teacher in <a href={hrefFor.settings()}>Settings</a>.
-            </>
+            <Trans i18nKey="classroom.noServer" components={{ a: <a href={hrefFor.settings()} /> }} />
           ) : (
-            'Only teachers manage classes. Ask an admin of your class server to make your account a teacher.'
+            t('classroom.notTeacher')
           )}
         </p>
       </section>
@@ -60,7 +64,7 @@ export function ClassesScreen() {
       setName('');
       setSelected(created.id);
       void refresh();
-      setMessage({ kind: 'ok', text: `Created ${created.name}: its code is shown below.` });
+      setMessage({ kind: 'ok', text: t('classroom.created', { name: created.name }) });
     } catch (error) {
       setMessage({ kind: 'error', text: (error as Error).message });
     } finally {
@@ -70,26 +74,26 @@ export function ClassesScreen() {
 
   return (
     <section aria-labelledby="classes-heading" className="classes-screen">
-      <h1 id="classes-heading">Classes</h1>
-      <form className="create-class" onSubmit={(e) => void create(e)} aria-label="Create a class">
+      <h1 id="classes-heading">{t('classroom.heading')}</h1>
+      <form className="create-class" onSubmit={(e) => void create(e)} aria-label={t('classroom.create')}>
         <label>
-          New class name
+          {t('classroom.newName')}
           <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />
         </label>
         <button type="submit" disabled={busy}>
-          Create class
+          {t('classroom.createButton')}
         </button>
       </form>
       <Notice message={message} />
-      <LoadStatus state={classes} what="your classes" onRetry={() => void refresh()}>
+      <LoadStatus state={classes} what={t('classroom.what')} onRetry={() => void refresh()}>
         {(list: TaughtClass[]) => {
           const open = list.find((c) => c.id === selected);
           return (
             <>
               {list.length === 0 ? (
-                <p className="empty">You have no classes yet. Create one, then give its code to your learners.</p>
+                <p className="empty">{t('classroom.none')}</p>
               ) : (
-                <ul className="class-list" aria-label="Your classes">
+                <ul className="class-list" aria-label={t('classroom.yourClasses')}>
                   {list.map((c) => (
                     <li key={c.id}>
                       <button
@@ -98,7 +102,7 @@ export function ClassesScreen() {
                         onClick={() => setSelected(c.id === selected ? undefined : c.id)}
                       >
                         <span className="class-name">{c.name}</span>
-                        <span className="status">{counted(c.memberCount, 'member')}</span>
+                        <span className="status">{t('classroom.members', { count: c.memberCount })}</span>
                       </button>
                     </li>
                   ))}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import { learn } from '../learn.js';
 import { Notice } from '../components/Notice.js';
@@ -7,6 +8,7 @@ import { useClassroom } from './classroom-store.js';
 
 /** A learner types the code their teacher gave (any case, with or without the dash). */
 export function JoinClassForm({ session }: { session: string }) {
+  const { t } = useTranslation();
   const setClassroom = useClassroom((s) => s.set);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
@@ -23,7 +25,10 @@ export function JoinClassForm({ session }: { session: string }) {
       setClassroom(session, classroom);
       const joined = classroom.classes.find((c) => !known.has(c.id));
       setCode('');
-      setMessage({ kind: 'ok', text: joined ? `You joined ${joined.name}.` : 'You are already in this class.' });
+      setMessage({
+        kind: 'ok',
+        text: joined ? t('classroom.join.joined', { name: joined.name }) : t('classroom.join.already'),
+      });
     } catch (error) {
       setMessage({ kind: 'error', text: (error as Error).message });
     } finally {
@@ -32,9 +37,9 @@ export function JoinClassForm({ session }: { session: string }) {
   };
 
   return (
-    <form className="join-class" onSubmit={(e) => void join(e)} aria-label="Join a class">
+    <form className="join-class" onSubmit={(e) => void join(e)} aria-label={t('classroom.join.form')}>
       <label>
-        Class code
+        {t('classroom.join.code')}
         <input
           value={code}
           onChange={(e) => setCode(e.target.value)}
@@ -47,7 +52,7 @@ export function JoinClassForm({ session }: { session: string }) {
         />
       </label>
       <button type="submit" disabled={busy}>
-        Join class
+        {t('classroom.join.button')}
       </button>
       <Notice message={message} />
     </form>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { i18next } from '../i18n/i18n.js';
 import { dueLabel, localDaysUntil } from './due-label.js';
 
 // Local times: the test runs in whatever zone the machine has, and so does the app.
@@ -32,5 +33,17 @@ describe('dueLabel', () => {
       overdue: false,
       text: expect.stringMatching(/^was due /),
     });
+  });
+
+  it('speaks the app’s language, its plurals and its dates', async () => {
+    const now = at(2026, 12, 1, 9);
+    await i18next.changeLanguage('de');
+    try {
+      expect(dueLabel(+at(2026, 12, 3, 17), now).text).toMatch(/^fällig in 2 Tagen \(Do\., 3\. Dez\.?\)$/);
+      expect(dueLabel(+at(2026, 11, 30, 17), now).text).toMatch(/^seit 1 Tag überfällig \(fällig am /);
+      expect(dueLabel(null, now).text).toBe('ohne Abgabetermin');
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 });

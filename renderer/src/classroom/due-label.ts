@@ -1,4 +1,5 @@
-import { counted } from '../plural.js';
+import { formatDateParts } from '../i18n/format.js';
+import { i18next } from '../i18n/i18n.js';
 
 /** Calendar days from `now`'s local date to `dueAt`'s local date: a deadline is a day on the wall calendar. */
 export function localDaysUntil(dueAt: number, now: Date): number {
@@ -8,17 +9,21 @@ export function localDaysUntil(dueAt: number, now: Date): number {
 }
 
 /**
+ * In the app's language:
  * "due in 2 days", "due tomorrow", "due today", "overdue by 3 days": in the learner's own time zone. A done
  * assignment is never overdue; it just says when it was due.
  */
 export function dueLabel(dueAt: number | null, now: Date, done = false): { text: string; overdue: boolean } {
-  if (dueAt === null) return { text: 'no due date', overdue: false };
+  const { t } = i18next;
+  if (dueAt === null) return { text: t('classroom.due.none'), overdue: false };
   const days = localDaysUntil(dueAt, now);
-  const date = new Date(dueAt).toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric' });
-  if (done) return { text: `was due ${date}`, overdue: false };
-  if (days < 0) return { text: `overdue by ${counted(-days, 'day')} (due ${date})`, overdue: true };
-  if (days === 0)
-    return { text: dueAt < now.getTime() ? `overdue (due today)` : 'due today', overdue: dueAt < now.getTime() };
-  if (days === 1) return { text: `due tomorrow (${date})`, overdue: false };
-  return { text: `due in ${counted(days, 'day')} (${date})`, overdue: false };
+  const date = formatDateParts(dueAt, { weekday: 'short', month: 'short', day: 'numeric' });
+  if (done) return { text: t('classroom.due.was', { date }), overdue: false };
+  if (days < 0) return { text: t('classroom.due.overdueBy', { count: -days, date }), overdue: true };
+  if (days === 0) {
+    const overdue = dueAt < now.getTime();
+    return { text: overdue ? t('classroom.due.overdueToday') : t('classroom.due.today'), overdue };
+  }
+  if (days === 1) return { text: t('classroom.due.tomorrow', { date }), overdue: false };
+  return { text: t('classroom.due.inDays', { count: days, date }), overdue: false };
 }

@@ -9,22 +9,16 @@ type GateSentence = Exclude<keyof Translations['adminGate'], 'fresh' | 'ask'>;
 /**
  * What only an admin may do: the controls when admin is unlocked, else a sentence saying who can
  * and a button to unlock (or, on a fresh machine, to set the admin password first). `says` names a
- * translated sentence; `what` (English words after "Only a machine admin can") is for screens not yet translated.
+ * translated sentence, a whole one, since the words around "what" differ by language.
  */
-export function AdminGate({
-  what,
-  says,
-  children,
-}: ({ says: GateSentence; what?: never } | { what: string; says?: never }) & {
-  children: (session: string) => ReactNode;
-}) {
+export function AdminGate({ says, children }: { says: GateSentence; children: (session: string) => ReactNode }) {
   const { t } = useTranslation();
   const { status, unlocked, openDialog } = useAdmin();
   if (unlocked) return <>{children(unlocked.session)}</>;
   const fresh = status?.passwordSet === false;
   return (
     <p className="admin-explain">
-      {says ? t(`adminGate.${says}`) : `Only a machine admin can ${what}.`}{' '}
+      {t(`adminGate.${says}`)}{' '}
       <Trans
         i18nKey={fresh ? 'adminGate.fresh' : 'adminGate.ask'}
         components={{ button: <button type="button" onClick={openDialog} /> }}

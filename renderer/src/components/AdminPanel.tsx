@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAdmin } from '../admin-store.js';
 import { learn } from '../learn.js';
 import { useLoad } from '../use-load.js';
@@ -7,10 +8,11 @@ import { formatTime } from '../i18n/format.js';
 
 /** For an unlocked admin: whether this machine runs code, and the commands that fix it when it does not. */
 function MachineHealth({ token }: { token: string }) {
+  const { t } = useTranslation();
   const sandbox = useLoad(`sandbox-${token}`, () => learn().getPlaygroundStatus());
   if (sandbox.status !== 'ready') return null;
   return sandbox.value.canRun ? (
-    <p className="status">The code sandbox is ready on this machine.</p>
+    <p className="status">{t('admin.sandboxReady')}</p>
   ) : (
     <div className="status status-error sandbox-state" role="status">
       <SandboxHelp status={sandbox.value} admin />
@@ -20,39 +22,38 @@ function MachineHealth({ token }: { token: string }) {
 
 /** Settings' admin section: set a password on a fresh machine, unlock, lock, change the password. */
 export function AdminPanel() {
+  const { t } = useTranslation();
   const { status, unlocked, refresh, openDialog, lock } = useAdmin();
   useEffect(() => void refresh(), [refresh]);
   if (!status) return null;
   return (
     <section className="panel" aria-labelledby="admin-heading">
-      <h2 id="admin-heading">Machine admin</h2>
+      <h2 id="admin-heading">{t('admin.heading')}</h2>
       {!status.passwordSet ? (
         <p className="admin-explain" role="status">
-          Set an admin password to protect this machine. Until then, installing and removing packs, trusting keys and
-          removing profiles ask for one to be set first.{' '}
+          {t('admin.fresh')}{' '}
           <button type="button" onClick={openDialog}>
-            Set an admin password
+            {t('admin.setPassword')}
           </button>
         </p>
       ) : unlocked ? (
         <>
           <p role="status">
-            Admin is unlocked until {formatTime(unlocked.expiresAt)}.{' '}
+            {t('admin.unlockedUntil', { time: formatTime(unlocked.expiresAt) })}{' '}
             <button type="button" onClick={() => void lock()}>
-              Lock admin
+              {t('admin.lock')}
             </button>{' '}
             <button type="button" onClick={openDialog}>
-              Change the admin password
+              {t('admin.changePassword')}
             </button>
           </p>
           <MachineHealth token={unlocked.session} />
         </>
       ) : (
         <p>
-          Learners use this machine; installing, removing and switching packs, trusting keys and removing profiles are
-          for its admin.{' '}
+          {t('admin.locked')}{' '}
           <button type="button" onClick={openDialog}>
-            Unlock admin
+            {t('admin.unlock')}
           </button>
         </p>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import { useAdmin } from '../admin-store.js';
 import { useLockout } from '../use-countdown.js';
@@ -9,6 +10,7 @@ import { LockoutCountdown } from './LockoutCountdown.js';
  * browser traps focus in it, Escape closes it, and focus returns to the button that opened it.
  */
 export function AdminUnlockDialog() {
+  const { t } = useTranslation();
   const { status, dialogOpen, unlocked, unlock, setPassword, closeDialog } = useAdmin();
   const dialog = useRef<HTMLDialogElement>(null);
   const [password, setPasswordText] = useState('');
@@ -35,7 +37,7 @@ export function AdminUnlockDialog() {
     event.preventDefault();
     if (locked) return;
     lockout.trying();
-    if (setting && password !== again) return setError('The two passwords differ.');
+    if (setting && password !== again) return setError(t('admin.dialog.differ'));
     setBusy(true);
     (setting ? setPassword(password) : unlock(password))
       .catch((e: unknown) => setError(lockout.failed(e)))
@@ -44,20 +46,16 @@ export function AdminUnlockDialog() {
 
   const title = setting
     ? status?.passwordSet
-      ? 'Change the admin password'
-      : 'Set an admin password'
-    : 'Unlock admin';
+      ? t('admin.changePassword')
+      : t('admin.setPassword')
+    : t('admin.unlock');
   return (
     <dialog ref={dialog} className="admin-dialog" aria-labelledby="admin-dialog-title" onClose={closeDialog}>
       <form onSubmit={submit} className="key-form">
         <h2 id="admin-dialog-title">{title}</h2>
-        <p className="status">
-          {setting
-            ? 'The admin password protects this machine: installing, removing and switching packs, trusting keys and removing profiles need it. At least 8 characters.'
-            : 'Type the admin password of this machine. The admin mode ends by itself after 15 minutes.'}
-        </p>
+        <p className="status">{setting ? t('admin.dialog.settingHelp') : t('admin.dialog.unlockHelp')}</p>
         <label>
-          {setting ? 'New admin password' : 'Admin password'}
+          {setting ? t('admin.dialog.newPassword') : t('admin.dialog.password')}
           <input
             type="password"
             value={password}
@@ -70,7 +68,7 @@ export function AdminUnlockDialog() {
         </label>
         {setting && (
           <label>
-            The same again
+            {t('admin.dialog.again')}
             <input
               type="password"
               value={again}
@@ -88,10 +86,10 @@ export function AdminUnlockDialog() {
         <LockoutCountdown seconds={lockout.seconds} ended={lockout.ended} />
         <div className="dialog-actions">
           <button type="submit" disabled={busy || locked}>
-            {setting ? 'Set password and unlock' : 'Unlock'}
+            {setting ? t('admin.dialog.setAndUnlock') : t('admin.dialog.unlock')}
           </button>
           <button type="button" onClick={closeDialog}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>

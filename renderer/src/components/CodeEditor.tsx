@@ -5,6 +5,7 @@ import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { minimalSetup } from 'codemirror';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../common/contract/learners.js';
 import { themedHighlighting } from './editor-highlight.js';
 
@@ -35,6 +36,7 @@ const theme = EditorView.theme({
  * Tab moves focus on, as CodeMirror documents for keyboard users.
  */
 export function CodeEditor({ initial, resetKey, label, settings, onChange }: Props) {
+  const { t, i18n } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const changed = useRef(onChange);
   // The text survives a change of settings (which rebuilds the editor) but not a reset.
@@ -68,6 +70,10 @@ export function CodeEditor({ initial, resetKey, label, settings, onChange }: Pro
           keymap.of([indentWithTab]),
           // tabindex: axe counts a scrolling editor as keyboard-reachable only with one on its content.
           EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
+          EditorState.phrases.of({
+            'Control character': t('code.controlCharacter'),
+            'Selection deleted': t('code.selectionDeleted'),
+          }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             text.current = update.state.doc.toString();
@@ -79,7 +85,7 @@ export function CodeEditor({ initial, resetKey, label, settings, onChange }: Pro
     return () => view.destroy();
     // The editor is rebuilt only when its starting text or settings change, not on every keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [resetKey, settings.lineNumbers, settings.wordWrap, settings.tabSize, label]);
+  }, [resetKey, settings.lineNumbers, settings.wordWrap, settings.tabSize, label, i18n.language]);
 
   return <div className="code-editor" ref={host} data-testid="code-editor" />;
 }

@@ -1,12 +1,16 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import { DEFAULT_DESIRED_RETENTION, DESIRED_RETENTION_LIMITS } from '../../../common/contract/reviews.js';
+import { formatNumber } from '../i18n/format.js';
 
 const asPercent = (share: number) => Math.round(share * 100);
+const percentText = (whole: number) => formatNumber(whole / 100, { style: 'percent' });
 const [MIN, MAX] = [asPercent(DESIRED_RETENTION_LIMITS.min), asPercent(DESIRED_RETENTION_LIMITS.max)];
 
 /** How much of what a learner mastered they want to still recall at each review (FSRS's desired retention). */
 export function DesiredRetentionForm({ retention, onSave }: { retention: number; onSave: (share: number) => void }) {
+  const { t } = useTranslation();
   const [value, setValue] = useState(String(asPercent(retention)));
   const [problem, setProblem] = useState<string>();
   const save = (event: FormEvent) => {
@@ -14,9 +18,9 @@ export function DesiredRetentionForm({ retention, onSave }: { retention: number;
     const percent = Number(value);
     const found =
       value.trim() === '' || !Number.isInteger(percent)
-        ? 'Enter a whole percentage.'
+        ? t('retention.whole')
         : percent < MIN || percent > MAX
-          ? `Keep it between ${MIN}% and ${MAX}%.`
+          ? t('retention.between', { min: percentText(MIN), max: percentText(MAX) })
           : undefined;
     setProblem(found);
     if (!found) onSave(percent / 100);
@@ -24,13 +28,16 @@ export function DesiredRetentionForm({ retention, onSave }: { retention: number;
   return (
     <form onSubmit={save} noValidate aria-labelledby="retention-heading" data-testid="desired-retention">
       <fieldset className="preference-row">
-        <legend id="retention-heading">How much to remember at each review</legend>
+        <legend id="retention-heading">{t('retention.legend')}</legend>
         <p className="status" id="retention-help">
-          Reviews are spaced so you still recall about this share when they come due: higher means more, shorter-spaced
-          reviews. {MIN}–{MAX}%; {asPercent(DEFAULT_DESIRED_RETENTION)}% suits most people.
+          {t('retention.help', {
+            min: percentText(MIN),
+            max: percentText(MAX),
+            usual: percentText(asPercent(DEFAULT_DESIRED_RETENTION)),
+          })}
         </p>
         <label>
-          Desired retention{' '}
+          {t('retention.label')}{' '}
           <input
             type="number"
             min={MIN}
@@ -43,7 +50,7 @@ export function DesiredRetentionForm({ retention, onSave }: { retention: number;
           />
           %
         </label>
-        <button type="submit">Save</button>
+        <button type="submit">{t('retention.save')}</button>
         {problem && (
           <p id="retention-problem" role="alert" className="status-error">
             {problem}

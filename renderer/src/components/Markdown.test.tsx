@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { i18next } from '../i18n/i18n.js';
 import { Markdown } from './Markdown.js';
 
 const render = (source: string) => renderToStaticMarkup(<Markdown source={source} />);
@@ -24,5 +25,19 @@ describe('lesson Markdown', () => {
 
   it('opens links outside the app without giving the new page a handle on it', () => {
     expect(render('[docs](https://docs.python.org/3/)')).toContain('rel="noreferrer noopener"');
+  });
+
+  it('names code blocks and program output in the app’s language', async () => {
+    const blocks = '```python\nx = 1\n```\n\n```text\n1\n```\n';
+    expect(render(blocks)).toMatch(/aria-label="Code example".*aria-label="Program output"/s);
+    // The tag the stylesheet shows on output (content: attr(data-output-label)).
+    expect(render(blocks)).toContain('data-output-label="Output"');
+    await i18next.changeLanguage('de');
+    try {
+      expect(render(blocks)).toMatch(/aria-label="Codebeispiel".*aria-label="Programmausgabe"/s);
+      expect(render(blocks)).toContain('data-output-label="Ausgabe"');
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 });

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import ReactMarkdown from 'react-markdown';
 import type { Components } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
@@ -18,6 +20,21 @@ const highlight: HighlightOptions = {
   plainText: ['text', 'plaintext', 'output'],
 };
 
+/** A code block, named for what it holds (program output or code) in the app's language. */
+function CodeBlock({ output, children }: { output: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <pre
+      tabIndex={0}
+      role="group"
+      aria-label={output ? t('code.output') : t('code.example')}
+      data-output-label={output ? t('code.outputTag') : undefined}
+    >
+      {children}
+    </pre>
+  );
+}
+
 const components: Components = {
   // Links in a lesson leave the app: in a browser a new tab, in Electron the system browser.
   a: ({ href, children }) => (
@@ -30,11 +47,7 @@ const components: Components = {
   pre: ({ node, children }) => {
     const first = node?.children[0];
     const classes = first?.type === 'element' ? String(first.properties.className ?? '') : '';
-    return (
-      <pre tabIndex={0} role="group" aria-label={classes.includes('language-text') ? 'Program output' : 'Code example'}>
-        {children}
-      </pre>
-    );
+    return <CodeBlock output={classes.includes('language-text')}>{children}</CodeBlock>;
   },
 };
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { appLanguages } from '../../../common/contract/learners.js';
 import type { Preferences, PreferencesUpdate } from '../../../common/contract/learners.js';
 import { LANGUAGES } from '../i18n/i18n.js';
@@ -60,14 +60,14 @@ export function ProfileSettings() {
   const exportNow = () =>
     learn()
       .exportLearner({ session })
-      .then(({ file, events }) => setMessage({ kind: 'ok', text: `Saved ${events} events to ${file}` }), fail);
+      .then(({ file, events }) => setMessage({ kind: 'ok', text: t('profile.exported', { events, file }) }), fail);
 
   const remove = (admin: string) => (event: FormEvent) => {
     event.preventDefault();
     learn()
       .removeLearner({ session: admin, learnerId: learner.id, confirmName })
       .then(({ exportFile }) => {
-        window.alert(`The profile is removed. Its record is kept in ${exportFile}`);
+        window.alert(t('profile.removed', { file: exportFile }));
         void leave();
       }, fail);
   };
@@ -75,12 +75,12 @@ export function ProfileSettings() {
   const { preferences } = learner;
   return (
     <section className="panel" aria-labelledby="profile-heading">
-      <h2 id="profile-heading">Your profile: {learner.displayName}</h2>
+      <h2 id="profile-heading">{t('profile.heading', { name: learner.displayName })}</h2>
       <div className="preference-row">
         <Choice
-          label="Theme"
+          label={t('profile.theme')}
           value={preferences.theme}
-          options={{ system: 'Like the system', light: 'Light', dark: 'Dark' }}
+          options={t('profile.themes', { returnObjects: true })}
           onChange={(theme) => void update({ theme })}
         />
         <label>
@@ -98,56 +98,56 @@ export function ProfileSettings() {
           </select>
         </label>
         <Choice
-          label="Contrast"
+          label={t('profile.contrast')}
           value={preferences.contrast}
-          options={{ system: 'Like the system', normal: 'Normal', high: 'High' }}
+          options={t('profile.contrasts', { returnObjects: true })}
           onChange={(contrast) => void update({ contrast })}
         />
         <label>
-          Text size{' '}
+          {t('profile.textSize')}{' '}
           <input
             type="range"
             min={12}
             max={28}
             value={preferences.fontSize}
-            aria-valuetext={`${preferences.fontSize} pixels`}
+            aria-valuetext={t('profile.pixels', { count: preferences.fontSize })}
             onChange={(e) => void update({ fontSize: Number(e.target.value) })}
           />{' '}
-          {preferences.fontSize}px
+          {t('profile.pixelsShort', { count: preferences.fontSize })}
         </label>
         <label>
-          Daily goal{' '}
+          {t('profile.dailyGoal')}{' '}
           <select
             value={preferences.dailyGoalMinutes}
             onChange={(e) => void update({ dailyGoalMinutes: Number(e.target.value) })}
           >
             {[10, 20, 30, 45, 60, 90].map((m) => (
               <option key={m} value={m}>
-                {m} minutes
+                {t('profile.minutes', { count: m })}
               </option>
             ))}
           </select>
         </label>
       </div>
       <fieldset className="preference-row">
-        <legend>Code editor</legend>
+        <legend>{t('profile.editor')}</legend>
         <label>
-          Tab size{' '}
+          {t('profile.tabSize')}{' '}
           <select
             value={preferences.editor.tabSize}
             onChange={(e) => void update({ editor: { tabSize: Number(e.target.value) === 2 ? 2 : 4 } })}
           >
-            <option value={4}>4 spaces</option>
-            <option value={2}>2 spaces</option>
+            <option value={4}>{t('profile.spaces', { count: 4 })}</option>
+            <option value={2}>{t('profile.spaces', { count: 2 })}</option>
           </select>
         </label>
         <Toggle
-          label="Line numbers"
+          label={t('profile.lineNumbers')}
           checked={preferences.editor.lineNumbers}
           onChange={(lineNumbers) => void update({ editor: { lineNumbers } })}
         />
         <Toggle
-          label="Wrap long lines"
+          label={t('profile.wordWrap')}
           checked={preferences.editor.wordWrap}
           onChange={(wordWrap) => void update({ editor: { wordWrap } })}
         />
@@ -158,26 +158,25 @@ export function ProfileSettings() {
         retention={preferences.desiredRetention}
         onSave={(desiredRetention) => void update({ desiredRetention })}
       />
-      <h3>Take your progress with you</h3>
+      <h3>{t('profile.exportHeading')}</h3>
       <p className="status">
-        An export is one file with your profile and every step of your progress; <code>lionlearn learner import</code>{' '}
-        adds it on another machine.
+        <Trans i18nKey="profile.exportHelp" components={{ code: <code /> }} />
       </p>
       <button type="button" onClick={() => void exportNow()}>
-        Export my progress
+        {t('profile.export')}
       </button>
       <section className="danger-zone" aria-labelledby="remove-heading">
-        <h3 id="remove-heading">Remove this profile</h3>
-        <AdminGate what="remove a profile">
+        <h3 id="remove-heading">{t('profile.removeHeading')}</h3>
+        <AdminGate says="removeProfile">
           {(admin) => (
             <form onSubmit={remove(admin)}>
-              <p className="status">Your progress is exported first, then removed from this machine.</p>
+              <p className="status">{t('profile.removeHelp')}</p>
               <label>
-                Type “{learner.displayName}” to confirm
+                {t('profile.typeToConfirm', { name: learner.displayName })}
                 <input value={confirmName} onChange={(e) => setConfirmName(e.target.value)} autoComplete="off" />
               </label>
               <button type="submit" className="danger" disabled={confirmName.trim() !== learner.displayName}>
-                Export and remove
+                {t('profile.exportAndRemove')}
               </button>
             </form>
           )}

@@ -1,18 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ReviewForecast as Forecast } from '../../../common/contract/reviews.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
-import { counted } from '../plural.js';
+import { formatDateParts, formatNumber } from '../i18n/format.js';
 import { useLoad } from '../use-load.js';
 import { BarChartFigure } from './charts/BarChartFigure.js';
 
 const FORECAST_DAYS = 30;
-const reviews = (n: number) => counted(n, 'review');
-const percent = (share: number) => `${Math.round(share * 100)}%`;
+const percent = (share: number) => formatNumber(Math.round(share * 100) / 100, { style: 'percent' });
+/** "Dec 7" / "7. Dez." for the forecast's `YYYY-MM-DD` days. */
+const dayText = (day: string) =>
+  formatDateParts(`${day}T00:00:00Z`, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
-function retentionText({ retention, desiredRetention }: Forecast): string {
-  const asked = `you asked for ${percent(desiredRetention)}`;
-  if (retention.share === null) return `No reviews in the last ${retention.days} days yet; ${asked}.`;
-  return `${retention.recalled} of ${reviews(retention.reviews)} recalled in the last ${retention.days} days; ${asked}.`;
+function retentionText({ retention, desiredRetention }: Forecast, t: TFunction): string {
+  const asked = t('forecast.askedFor', { percent: percent(desiredRetention) });
+  if (retention.share === null) return t('forecast.noReviews', { count: retention.days, asked });
+  return t('forecast.recalled', {
+    recalled: retention.recalled,
+    count: retention.reviews,
+    days: retention.days,
+    asked,
+  });
 }
 
 /**
@@ -21,6 +30,7 @@ function retentionText({ retention, desiredRetention }: Forecast): string {
  * has its table.
  */
 export function ReviewForecast() {
+  const { t } = useTranslation();
   const session = useSession();
   const state = useLoad(`forecast-${session}`, () =>
     learn().getReviewForecast({
@@ -37,31 +47,35 @@ export function ReviewForecast() {
   const busiest = forecast.days.reduce((a, b) => (b.due > a.due ? b : a), forecast.days[0]!);
   return (
     <section className="review-forecast" aria-labelledby="review-forecast-heading" data-testid="review-forecast">
-      <h2 id="review-forecast-heading">Reviews</h2>
+      <h2 id="review-forecast-heading">{t('forecast.heading')}</h2>
       <dl className="stat-grid">
         <div className="stat">
-          <dt>Due today</dt>
+          <dt>{t('forecast.dueToday')}</dt>
           <dd>{today}</dd>
         </div>
         <div className="stat">
-          <dt>Due in the next {FORECAST_DAYS} days</dt>
+          <dt>{t('forecast.dueNext', { count: FORECAST_DAYS })}</dt>
           <dd>{forecast.total}</dd>
         </div>
         <div className="stat">
-          <dt>Measured retention, last {forecast.retention.days} days</dt>
-          <dd>{forecast.retention.share === null ? 'None yet' : percent(forecast.retention.share)}</dd>
+          <dt>{t('forecast.retention', { count: forecast.retention.days })}</dt>
+          <dd>{forecast.retention.share === null ? t('forecast.noneYet') : percent(forecast.retention.share)}</dd>
         </div>
       </dl>
-      <p className="status">{retentionText(forecast)}</p>
+      <p className="status">{retentionText(forecast, t)}</p>
       <BarChartFigure
-        title={`Reviews due, next ${FORECAST_DAYS} days`}
+        title={t('forecast.chart', { count: FORECAST_DAYS })}
         summary={
           forecast.total === 0
-            ? `No reviews due in the next ${FORECAST_DAYS} days.`
-            : `${reviews(forecast.total)} due in the next ${FORECAST_DAYS} days, most on ${busiest.day} (${busiest.due}).`
+            ? t('forecast.noneDue', { count: FORECAST_DAYS })
+            : t('forecast.due', {
+                count: forecast.total,
+                days: FORECAST_DAYS,
+                busiest: dayText(busiest.day),
+                most: busiest.due,
+              })
         }
-        data={forecast.days.map((d) => ({ label: d.day.slice(5), value: d.due }))}
-        unit=""
+        data={forecast.days.map((d) => ({ label: dayText(d.day), value: d.due }))}
       />
     </section>
   );

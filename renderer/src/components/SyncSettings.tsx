@@ -1,39 +1,40 @@
 import type { ProgressVisibility } from '../../../common/contract/privacy.js';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import type { SyncStatus } from '../../../common/contract/sync.js';
 import { learn } from '../learn.js';
 import { useLearner } from '../learner-store.js';
-import { counted } from '../plural.js';
 import { Notice } from './Notice.js';
 import { ServersFound } from '../distribution/ServersFound.js';
 import type { Message } from './Notice.js';
-import { formatTime } from '../i18n/format.js';
+import { formatList, formatTime } from '../i18n/format.js';
+import { i18next } from '../i18n/i18n.js';
 
-const changes = (n: number) => counted(n, 'change');
-
-/** The status in words; `pending` is what this machine holds that the server has not confirmed. */
+/** The status in words, in the app's language; `pending` is what this machine holds that the server has not confirmed. */
 function describe(status: SyncStatus): string {
-  return `${describeState(status)}${
-    status.refused > 0
-      ? ` ${counted(status.refused, 'entry', 'entries')} from your other devices could not be applied here (the app’s log says why).`
-      : ''
-  }`;
+  const { t } = i18next;
+  const refused = status.refused > 0 ? ` ${t('sync.refused', { count: status.refused })}` : '';
+  return `${describeState(status)}${refused}`;
 }
 
 function describeState(status: SyncStatus): string {
-  const waiting = status.pending > 0 ? ` ${changes(status.pending)} not sent yet.` : '';
+  const { t } = i18next;
+  const waiting = status.pending > 0 ? ` ${t('sync.notSent', { count: status.pending })}` : '';
+  const server = status.serverUrl ?? '';
   switch (status.state) {
     case 'unlinked':
-      return 'Not linked: your progress stays on this machine.';
+      return t('sync.unlinked');
     case 'offline':
-      return `${status.message ?? 'Offline.'}${waiting}`;
+      return `${status.message ?? t('sync.offline')}${waiting}`;
     case 'syncing':
-      return `Syncing with ${status.serverUrl}…${waiting}`;
+      return `${t('sync.syncing', { server })}${waiting}`;
     case 'synced':
-      return `Synced with ${status.serverUrl}${status.syncedAt ? ` at ${formatTime(status.syncedAt)}` : ''}.`;
+      return status.syncedAt
+        ? t('sync.syncedAt', { server, time: formatTime(status.syncedAt) })
+        : t('sync.synced', { server });
     case 'error':
-      return `${status.message ?? 'Sync stopped.'}${waiting}`;
+      return `${status.message ?? t('sync.stopped')}${waiting}`;
   }
 }
 
@@ -45,19 +46,26 @@ function serverAddressProblem(value: string): string | null {
   } catch {
     // falls through to the message
   }
-  return 'Enter the sync server’s address with http:// or https://, like http://192.168.1.10:4781';
+  return i18next.t('sync.badAddress');
 }
 
 /** The Settings line on who can see a linked learner's progress (their classes' teachers and the server's admins). */
 export function visibilityText({ teachers, admins }: ProgressVisibility): string {
-  const adminText = `the server's ${admins === 1 ? 'admin' : `${admins} admins`}`;
-  if (teachers.length === 0) return `Who can see your progress on this server: only ${adminText}.`;
-  const named = teachers.map((t) => `${t.teacherName} (teacher of ${t.className})`).join(', ');
-  return `Who can see your progress on this server: ${named}, and ${adminText}.`;
+  const { t } = i18next;
+  const adminText = t('sync.admins', { count: admins });
+  const who =
+    teachers.length === 0
+      ? t('sync.onlyAdmins', { admins: adminText })
+      : formatList([
+          ...teachers.map((c) => t('sync.teacherOf', { teacher: c.teacherName, className: c.className })),
+          adminText,
+        ]);
+  return t('sync.whoSees', { who });
 }
 
 /** Linking the open learner to a sync-server account, and how their sync is going. */
 export function SyncSettings() {
+  const { t } = useTranslation();
   const { current, setLearner } = useLearner();
   const [status, setStatus] = useState<SyncStatus>();
   const [visibility, setVisibility] = useState<ProgressVisibility | null>(null);
@@ -157,18 +165,15 @@ export function SyncSettings() {
       setPassword('');
       refocus.current = true;
       return linked;
-    }, 'Linked: this profile now syncs with your account.');
+    }, t('sync.linked'));
   };
 
   const linked = status.state !== 'unlinked';
   const needsLogin = !linked || status.state === 'error';
   return (
     <section ref={section} className="panel" aria-labelledby="sync-heading">
-      <h2 id="sync-heading">Sync</h2>
-      <p className="status">
-        Link this profile to your account on a sync server to keep your progress and settings the same on every computer
-        you use. Without a network it keeps working and catches up later.
-      </p>
+      <h2 id="sync-heading">{t('sync.heading')}</h2>
+      <p className="status">{t('sync.intro')}</p>
       <p role="status" aria-live="polite" className={status.state === 'error' ? 'status-error' : 'status'}>
         {describe(status)}
       </p>
@@ -176,7 +181,7 @@ export function SyncSettings() {
       {linked && (
         <p>
           <button type="button" disabled={busy} onClick={() => void run(() => learn().syncNow({ session }))}>
-            Sync now
+            {t('sync.syncNow')}
           </button>{' '}
           <button
             type="button"
@@ -186,17 +191,17 @@ export function SyncSettings() {
                 const unlinked = await learn().unlinkSyncAccount({ session });
                 refocus.current = true;
                 return unlinked;
-              }, 'Unlinked: your progress stays on this machine and no longer syncs.')
+              }, t('sync.unlinkedDone'))
             }
           >
-            Unlink
+            {t('sync.unlink')}
           </button>
         </p>
       )}
       {needsLogin && (
-        <form onSubmit={link} className="key-form" aria-label={linked ? 'Log in again' : 'Link to an account'}>
+        <form onSubmit={link} className="key-form" aria-label={linked ? t('sync.logInAgain') : t('sync.linkForm')}>
           <label>
-            Server address
+            {t('sync.serverAddress')}
             <input
               inputMode="url"
               value={serverUrl}
@@ -208,7 +213,7 @@ export function SyncSettings() {
             />
           </label>
           <label>
-            Email
+            {t('sync.email')}
             <input
               type="email"
               value={email}
@@ -218,7 +223,7 @@ export function SyncSettings() {
             />
           </label>
           <label>
-            Password
+            {t('sync.password')}
             <input
               type="password"
               value={password}
@@ -228,7 +233,7 @@ export function SyncSettings() {
             />
           </label>
           <button type="submit" disabled={busy}>
-            {linked ? 'Log in again' : 'Link'}
+            {linked ? t('sync.logInAgain') : t('sync.link')}
           </button>
         </form>
       )}

@@ -1,21 +1,31 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import { DEFAULT_TARGET_SUCCESS, TARGET_SUCCESS_LIMITS } from '../../../common/contract/learners.js';
 import type { TargetSuccess } from '../../../common/contract/learners.js';
+import { formatNumber } from '../i18n/format.js';
+import { i18next } from '../i18n/i18n.js';
 
 const asPercent = (share: number) => Math.round(share * 100);
+const percentText = (whole: number) => formatNumber(whole / 100, { style: 'percent' });
 const [MIN, MAX] = [asPercent(TARGET_SUCCESS_LIMITS.min), asPercent(TARGET_SUCCESS_LIMITS.max)];
 
 /** Why a band cannot be saved, in the learner's words; undefined when it can. */
 function problemWith(low: number, high: number): string | undefined {
-  if (!Number.isInteger(low) || !Number.isInteger(high)) return 'Enter both ends as whole percentages.';
-  if (low < MIN || high > MAX) return `Keep the band between ${MIN}% and ${MAX}%.`;
-  if (low >= high) return 'The lowest share must be below the highest.';
+  const { t } = i18next;
+  if (!Number.isInteger(low) || !Number.isInteger(high)) return t('targetBand.whole');
+  if (low < MIN || high > MAX) return t('targetBand.between', { min: percentText(MIN), max: percentText(MAX) });
+  if (low >= high) return t('targetBand.order');
   return undefined;
 }
 
 /** The share of right answers practice aims for, as two percentages. */
 export function TargetBandForm({ band, onSave }: { band: TargetSuccess; onSave: (band: TargetSuccess) => void }) {
+  const { t } = useTranslation();
+  const usual = {
+    low: percentText(asPercent(DEFAULT_TARGET_SUCCESS.low)),
+    high: percentText(asPercent(DEFAULT_TARGET_SUCCESS.high)),
+  };
   const [low, setLow] = useState(String(asPercent(band.low)));
   const [high, setHigh] = useState(String(asPercent(band.high)));
   const [problem, setProblem] = useState<string>();
@@ -35,16 +45,15 @@ export function TargetBandForm({ band, onSave }: { band: TargetSuccess; onSave: 
   return (
     <form onSubmit={save} noValidate aria-labelledby="band-heading" data-testid="target-band">
       <fieldset className="preference-row">
-        <legend id="band-heading">How hard practice should be</legend>
+        <legend id="band-heading">{t('targetBand.legend')}</legend>
         <p className="status" id="band-help">
-          Exercises are picked so you get about this share right: lower is harder. {MIN}–{MAX}%; most people learn best
-          at {asPercent(DEFAULT_TARGET_SUCCESS.low)}–{asPercent(DEFAULT_TARGET_SUCCESS.high)}%.
+          {t('targetBand.help', { min: percentText(MIN), max: percentText(MAX), ...usual })}
         </p>
-        <PercentInput label="At least" value={low} onChange={setLow} invalid={invalid} />
-        <PercentInput label="At most" value={high} onChange={setHigh} invalid={invalid} />
-        <button type="submit">Save</button>
+        <PercentInput label={t('targetBand.atLeast')} value={low} onChange={setLow} invalid={invalid} />
+        <PercentInput label={t('targetBand.atMost')} value={high} onChange={setHigh} invalid={invalid} />
+        <button type="submit">{t('targetBand.save')}</button>
         <button type="button" onClick={reset}>
-          Back to {asPercent(DEFAULT_TARGET_SUCCESS.low)}–{asPercent(DEFAULT_TARGET_SUCCESS.high)}%
+          {t('targetBand.reset', usual)}
         </button>
         {problem && (
           <p id="band-problem" role="alert" className="status-error">
@@ -57,6 +66,7 @@ export function TargetBandForm({ band, onSave }: { band: TargetSuccess; onSave: 
 }
 
 function PercentInput(props: { label: string; value: string; onChange: (value: string) => void; invalid?: boolean }) {
+  const { t } = useTranslation();
   return (
     <label>
       {props.label}{' '}
@@ -70,7 +80,7 @@ function PercentInput(props: { label: string; value: string; onChange: (value: s
         aria-describedby="band-help band-problem"
         aria-invalid={props.invalid}
       />
-      % right
+      {t('targetBand.percentRight')}
     </label>
   );
 }

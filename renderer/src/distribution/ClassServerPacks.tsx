@@ -1,39 +1,45 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DistributionStatus, PullOutcome } from '../../../common/contract/distribution.js';
 import { ByteProgress } from '../components/ByteProgress.js';
+import { formatTime } from '../i18n/format.js';
+import { i18next } from '../i18n/i18n.js';
 import { learn } from '../learn.js';
 
-/** The pull in words: what the app is doing with the class server's packs. */
+/** The pull in words, in the app's language: what the app is doing with the class server's packs. */
 export function describeDistribution(status: DistributionStatus): string {
+  const { t } = i18next;
+  const server = status.serverUrl ?? t('distribution.theServer');
   switch (status.state) {
     case 'not-signed-in':
-      return 'No profile on this machine is linked to a class server, so no packs arrive from one.';
+      return t('distribution.notSignedIn');
     case 'checking':
-      return `Checking ${status.serverUrl} for new packs…`;
+      return t('distribution.checking', { server });
     case 'downloading':
       return status.current
-        ? `Downloading ${status.current.packId} ${status.current.version} from ${status.serverUrl}…`
-        : 'Downloading…';
+        ? t('distribution.downloadingPack', { ...status.current, server })
+        : t('distribution.downloading');
     case 'installing':
-      return status.current
-        ? `Checking and installing ${status.current.packId} ${status.current.version}…`
-        : 'Installing…';
+      return status.current ? t('distribution.installingPack', status.current) : t('distribution.installing');
     case 'offline':
-      return `${status.message ?? 'The class server cannot be reached.'} It tries again later, resuming any download.`;
+      return t('distribution.retryLater', { reason: status.message ?? t('distribution.unreachable') });
     case 'idle':
       return status.checkedAt
-        ? `Up to date with ${status.serverUrl ?? 'the class server'} (checked ${new Date(status.checkedAt).toLocaleTimeString()}).`
-        : 'Packs from the class server arrive here by themselves while a profile is linked.';
+        ? t('distribution.upToDate', { server, time: formatTime(status.checkedAt) })
+        : t('distribution.idle');
   }
 }
 
-const outcomeText = (o: PullOutcome) =>
-  o.status === 'refused'
-    ? `${o.packId} ${o.version}: refused, nothing installed (${o.reason ?? 'no reason given'})`
-    : `${o.packId} ${o.version}: ${o.status === 'installed' ? 'installed' : 'already installed'}`;
+function outcomeText(o: PullOutcome): string {
+  const { t } = i18next;
+  if (o.status === 'refused')
+    return t('distribution.refused', { ...o, reason: o.reason ?? t('distribution.noReason') });
+  return t(o.status === 'installed' ? 'distribution.installed' : 'distribution.alreadyInstalled', o);
+}
 
 /** Packs the class server pushes: the background pull's state, a download's progress, and what it last did. */
 export function ClassServerPacks() {
+  const { t } = useTranslation();
   const [status, setStatus] = useState<DistributionStatus>();
   const [busy, setBusy] = useState(false);
 
@@ -57,12 +63,16 @@ export function ClassServerPacks() {
   if (!status) return null;
   return (
     <section className="panel distribution-panel" aria-labelledby="class-packs-heading">
-      <h2 id="class-packs-heading">Packs from the class server</h2>
+      <h2 id="class-packs-heading">{t('distribution.classPacks')}</h2>
       <p role="status" aria-live="polite" className={status.state === 'offline' ? 'status-error' : 'status'}>
         {describeDistribution(status)}
       </p>
       {status.state === 'downloading' && status.current && (
-        <ByteProgress label="Downloading" bytes={status.current.bytes} total={status.current.total} />
+        <ByteProgress
+          label={t('distribution.downloadingBar')}
+          bytes={status.current.bytes}
+          total={status.current.total}
+        />
       )}
       {status.outcomes.length > 0 && (
         <ul className="distribution-outcomes">
@@ -85,7 +95,7 @@ export function ClassServerPacks() {
               .finally(() => setBusy(false));
           }}
         >
-          Check now
+          {t('distribution.checkNow')}
         </button>
       )}
     </section>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
-import { folderSummaryLine } from '../../../common/contract/distribution.js';
 import type { FolderInstallSummary } from '../../../common/contract/distribution.js';
 import { AdminGate } from '../components/AdminGate.js';
+import { formatNumber } from '../i18n/format.js';
 import { learn } from '../learn.js';
 
 /**
@@ -10,6 +11,7 @@ import { learn } from '../learn.js';
  * desktop app only: the browser face never takes a path on the machine it runs on.
  */
 export function PackFolderInstall() {
+  const { t } = useTranslation();
   const [folder, setFolder] = useState('');
   const [percent, setPercent] = useState<number>();
   const [summary, setSummary] = useState<FolderInstallSummary>();
@@ -34,30 +36,30 @@ export function PackFolderInstall() {
       .finally(() => setPercent(undefined));
   };
 
+  const count = (status: FolderInstallSummary['items'][number]['status']) =>
+    summary?.items.filter((item) => item.status === status).length ?? 0;
+
   return (
     <section className="panel" aria-labelledby="folder-install-heading">
-      <h2 id="folder-install-heading">Install a folder of packs</h2>
-      <p className="status">
-        In the desktop app: every .lpack in the folder, newer versions only. The browser face takes no folder path on
-        this machine; there, import packs one by one from the catalog.
-      </p>
-      <AdminGate what="install packs from a folder">
+      <h2 id="folder-install-heading">{t('distribution.folder.heading')}</h2>
+      <p className="status">{t('distribution.folder.intro')}</p>
+      <AdminGate says="folderInstall">
         {(session) => (
           <form className="key-form" onSubmit={install(session)}>
             <label>
-              Folder (a USB stick, for example)
+              {t('distribution.folder.label')}
               <input value={folder} onChange={(e) => setFolder(e.target.value)} required spellCheck={false} />
             </label>
             <button type="submit" disabled={percent !== undefined}>
-              Install every pack in it
+              {t('distribution.folder.install')}
             </button>
           </form>
         )}
       </AdminGate>
       {percent !== undefined && (
         <label>
-          Installing
-          <progress max={100} value={percent} aria-valuetext={`${percent}%`} />
+          {t('distribution.folder.installing')}
+          <progress max={100} value={percent} aria-valuetext={formatNumber(percent / 100, { style: 'percent' })} />
         </label>
       )}
       {error && (
@@ -67,11 +69,18 @@ export function PackFolderInstall() {
       )}
       {summary && (
         <div role="status">
-          <p>{folderSummaryLine(summary)}</p>
+          <p>
+            {t('distribution.folder.summary', {
+              installed: count('installed'),
+              upgraded: count('upgraded'),
+              skipped: count('skipped'),
+              refused: count('refused'),
+            })}
+          </p>
           <ul className="distribution-outcomes">
             {summary.items.map((item) => (
               <li key={item.file} className={item.status === 'refused' ? 'status-error' : undefined}>
-                {item.file}: {item.status}
+                {item.file}: {t(`distribution.folder.status.${item.status}`)}
                 {item.packId ? ` ${item.packId} ${item.version}` : ''}
                 {item.detail ? ` (${item.detail})` : ''}
               </li>

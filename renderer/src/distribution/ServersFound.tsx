@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FoundServer } from '../../../common/contract/distribution.js';
 import { learn } from '../learn.js';
 
@@ -7,6 +8,7 @@ import { learn } from '../learn.js';
  * address stays the way where the network does not carry the announcements.
  */
 export function ServersFound({ onPick }: { onPick: (url: string) => void }) {
+  const { t } = useTranslation();
   const [found, setFound] = useState<FoundServer[]>();
   const [searching, setSearching] = useState(false);
   const search = () => {
@@ -19,15 +21,15 @@ export function ServersFound({ onPick }: { onPick: (url: string) => void }) {
   return (
     <div className="servers-found">
       <button type="button" onClick={search} disabled={searching}>
-        {searching ? 'Looking for servers…' : 'Find servers on this network'}
+        {searching ? t('distribution.servers.looking') : t('distribution.servers.find')}
       </button>
       {found && found.length === 0 && (
         <p className="status" role="status">
-          No class server answered on this network: type its address (your teacher or lab admin has it).
+          {t('distribution.servers.none')}
         </p>
       )}
       {found && found.length > 0 && (
-        <ul aria-label="Servers found">
+        <ul aria-label={t('distribution.servers.found')}>
           {found.map((server) => (
             <li key={server.url}>
               <button type="button" onClick={() => onPick(server.url)}>

@@ -9,3 +9,14 @@ export const formatTime = (at: string | number | Date) =>
 
 export const formatNumber = (n: number, options?: Intl.NumberFormatOptions) =>
   new Intl.NumberFormat(i18next.language, options).format(n);
+
+export const formatDateTime = (at: string | number | Date) =>
+  new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+
+/** A date in the parts a screen picks (a weekday, a short month…), still in the app's language. */
+export const formatDateParts = (at: string | number | Date, parts: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(i18next.language, parts).format(new Date(at));
+
+/** "A, B and C" / "A, B und C". */
+export const formatList = (items: readonly string[]) =>
+  new Intl.ListFormat(i18next.language, { style: 'long', type: 'conjunction' }).format(items);

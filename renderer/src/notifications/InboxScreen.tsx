@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mayCompose } from '../../../common/contract/notifications.js';
 import type { Notification } from '../../../common/contract/notifications.js';
+import { useClassroom } from '../classroom/classroom-store.js';
+import { formatDateTime } from '../i18n/format.js';
 import { Markdown } from '../components/Markdown.js';
 import { Notice } from '../components/Notice.js';
 import type { Message } from '../components/Notice.js';
@@ -9,9 +13,8 @@ import { browserAlertState } from './browser-alerts.js';
 import { useNotifications } from './notification-store.js';
 import { SendMessageForm } from './SendMessageForm.js';
 
-const when = (at: string) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 function Item({ item, focused, session }: { item: Notification; focused: boolean; session: string }) {
+  const { t } = useTranslation();
   const apply = useNotifications((s) => s.apply);
   const markRead = () =>
     void learn()
@@ -29,28 +32,28 @@ function Item({ item, focused, session }: { item: Notification; focused: boolean
       data-testid="inbox-item"
     >
       <h3 id={headingId}>
-        {!item.read && <span className="unread-mark">New: </span>}
+        {!item.read && <span className="unread-mark">{t('notifications.newMark')} </span>}
         {item.title}
       </h3>
       <p className="status">
         {item.from ? `${item.from} · ` : ''}
-        <time dateTime={item.at}>{when(item.at)}</time>
-        {item.important ? ' · Important' : ''}
+        <time dateTime={item.at}>{formatDateTime(item.at)}</time>
+        {item.important && ` · ${t('notifications.important')}`}
       </p>
       {item.format === 'markdown' ? <Markdown source={item.body} /> : <p className="inbox-body">{item.body}</p>}
       <div className="inbox-actions">
         {item.link && (
           <a href={item.link} onClick={item.read ? undefined : markRead}>
-            Open what it is about
+            {t('notifications.open')}
           </a>
         )}
         {!item.read && (
-          <button type="button" onClick={markRead} aria-label={`Mark read: ${item.title}`}>
-            Mark read
+          <button type="button" onClick={markRead} aria-label={t('notifications.markReadOf', { title: item.title })}>
+            {t('notifications.markRead')}
           </button>
         )}
-        <button type="button" onClick={dismiss} aria-label={`Dismiss: ${item.title}`}>
-          Dismiss
+        <button type="button" onClick={dismiss} aria-label={t('notifications.dismissOf', { title: item.title })}>
+          {t('notifications.dismiss')}
         </button>
       </div>
     </li>
@@ -59,6 +62,7 @@ function Item({ item, focused, session }: { item: Notification; focused: boolean
 
 /** Browser face only: notifications need the learner's permission, asked by a click (browsers require one). */
 function AllowBrowserAlerts() {
+  const { t } = useTranslation();
   const [state, setState] = useState(browserAlertState);
   if (state !== 'default') return null;
   return (
@@ -67,7 +71,7 @@ function AllowBrowserAlerts() {
         type="button"
         onClick={() => void Notification.requestPermission().then(() => setState(browserAlertState()))}
       >
-        Show notifications on this computer
+        {t('notifications.allowBrowser')}
       </button>
     </p>
   );
@@ -75,9 +79,13 @@ function AllowBrowserAlerts() {
 
 /** The inbox: the class server's messages and this device's reminders, newest first. */
 export function InboxScreen({ itemId }: { itemId?: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { list, load, apply } = useNotifications();
   const [message, setMessage] = useState<Message>();
+  // The role the linked account's sign-in carries (the classroom knows it): only teachers and admins write.
+  const classroom = useClassroom((s) => s.classroom);
+  const writes = classroom.status === 'ready' && mayCompose(classroom.value.role);
   useEffect(() => {
     void load(session).catch((error: unknown) => setMessage({ kind: 'error', text: (error as Error).message }));
   }, [load, session]);
@@ -97,27 +105,27 @@ export function InboxScreen({ itemId }: { itemId?: string }) {
 
   return (
     <section aria-labelledby="inbox-heading" className="inbox">
-      <h1 id="inbox-heading">Inbox</h1>
+      <h1 id="inbox-heading">{t('notifications.inbox')}</h1>
       <Notice message={message} />
       <AllowBrowserAlerts />
       {list === null ? (
         <p className="status" role="status">
-          Loading…
+          {t('app.loading')}
         </p>
       ) : (
         <>
           <p className="status" role="status">
-            {list.unread === 0 ? 'Nothing unread.' : `${list.unread} unread`}
+            {list.unread === 0 ? t('notifications.nothingUnread') : t('notifications.unread', { count: list.unread })}
           </p>
           {list.unread > 0 && (
             <button type="button" onClick={() => void markAll()}>
-              Mark all read
+              {t('notifications.markAllRead')}
             </button>
           )}
           {list.items.length === 0 ? (
-            <p>No notifications yet. Reminders and messages from your class show up here.</p>
+            <p>{t('notifications.empty')}</p>
           ) : (
-            <ul className="inbox-list" aria-label="Notifications">
+            <ul className="inbox-list" aria-label={t('notifications.list')}>
               {list.items.map((item) => (
                 <Item key={item.id} item={item} focused={item.id === itemId} session={session} />
               ))}
@@ -125,7 +133,7 @@ export function InboxScreen({ itemId }: { itemId?: string }) {
           )}
         </>
       )}
-      <SendMessageForm />
+      {writes && <SendMessageForm />}
     </section>
   );
 }

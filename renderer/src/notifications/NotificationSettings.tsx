@@ -1,14 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import type { Preferences, PreferencesUpdate } from '../../../common/contract/learners.js';
 
 type Settings = Preferences['notifications'];
 
-const SWITCHES: [keyof Settings, string][] = [
-  ['reviewsDue', 'Reviews due'],
-  ['classMessages', 'Messages from my class'],
-  ['assignments', 'Assignments'],
-  ['achievements', 'Achievements (streaks, daily goal)'],
-  ['appUpdates', 'Course updates and the code sandbox'],
-];
+const SWITCHES = ['reviewsDue', 'classMessages', 'assignments', 'achievements', 'appUpdates'] as const;
 
 function ClockField(props: { label: string; value: string; disabled: boolean; set: (value: string) => void }) {
   return (
@@ -36,42 +31,43 @@ export function NotificationSettings({
   settings: Settings;
   update: (change: PreferencesUpdate) => void;
 }) {
+  const { t } = useTranslation();
   const set = (notifications: NonNullable<PreferencesUpdate['notifications']>) => update({ notifications });
   return (
     <fieldset className="preference-row notification-settings">
-      <legend>Tell me about</legend>
-      {SWITCHES.map(([key, label]) => (
+      <legend>{t('notifications.settings.legend')}</legend>
+      {SWITCHES.map((key) => (
         <label key={key}>
           <input
             type="checkbox"
             checked={settings[key] as boolean}
             onChange={(e) => set({ [key]: e.target.checked })}
           />{' '}
-          {label}
+          {t(`notifications.settings.${key}`)}
         </label>
       ))}
       <label>
-        <input type="checkbox" checked={settings.desktop} onChange={(e) => set({ desktop: e.target.checked })} /> Show
-        them as desktop notifications
+        <input type="checkbox" checked={settings.desktop} onChange={(e) => set({ desktop: e.target.checked })} />{' '}
+        {t('notifications.settings.desktop')}
       </label>
       <label>
         <input type="checkbox" checked={settings.quietHours} onChange={(e) => set({ quietHours: e.target.checked })} />{' '}
-        Quiet hours
+        {t('notifications.settings.quietHours')}
       </label>
       <ClockField
-        label="from"
+        label={t('notifications.settings.from')}
         value={settings.quietFrom}
         disabled={!settings.quietHours}
         set={(quietFrom) => set({ quietFrom })}
       />
       <ClockField
-        label="to"
+        label={t('notifications.settings.to')}
         value={settings.quietTo}
         disabled={!settings.quietHours}
         set={(quietTo) => set({ quietTo })}
       />
       <label>
-        At most{' '}
+        {t('notifications.settings.dailyCap')}{' '}
         <input
           type="number"
           min={0}
@@ -81,18 +77,19 @@ export function NotificationSettings({
             const n = Number(e.target.value);
             if (Number.isInteger(n) && n >= 0 && n <= 50) set({ dailyCap: n });
           }}
-        />{' '}
-        desktop notifications a day
+        />
       </label>
       <label>
-        Email digest{' '}
+        {t('notifications.settings.emailDigest')}{' '}
         <select
           value={settings.emailDigest}
           onChange={(e) => set({ emailDigest: e.target.value as Settings['emailDigest'] })}
         >
-          <option value="off">Off</option>
-          <option value="daily">Daily</option>
-          <option value="weekly">Weekly</option>
+          {(['off', 'daily', 'weekly'] as const).map((digest) => (
+            <option key={digest} value={digest}>
+              {t(`notifications.settings.digest.${digest}`)}
+            </option>
+          ))}
         </select>
       </label>
     </fieldset>

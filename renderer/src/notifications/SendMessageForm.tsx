@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import type { Audience } from '../../../common/contract/notifications.js';
 import { MAX_MESSAGE_LENGTH } from '../../../common/contract/notifications.js';
@@ -6,16 +7,16 @@ import { Notice } from '../components/Notice.js';
 import type { Message } from '../components/Notice.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
-import { counted } from '../plural.js';
 
 type To = Audience['to'];
 
 /**
- * A teacher's or admin's message through the class server this profile is linked to. The server decides
- * who may send to whom and says so; a learner's account is refused there, not hidden here, since the app
- * does not know an account's role before asking.
+ * A teacher's or admin's message through the class server this profile is linked to. Shown only to an account
+ * whose sign-in says teacher or admin (the inbox checks); the core refuses a learner's send too, and the server
+ * decides who may send to whom and says so.
  */
 export function SendMessageForm() {
+  const { t } = useTranslation();
   const session = useSession();
   const [to, setTo] = useState<To>('class-code');
   const [target, setTarget] = useState('');
@@ -43,7 +44,7 @@ export function SendMessageForm() {
       .then(
         ({ recipients }) => {
           setText('');
-          setMessage({ kind: 'ok', text: `Sent to ${counted(recipients, 'person', 'people')}.` });
+          setMessage({ kind: 'ok', text: t('notifications.send.sent', { count: recipients }) });
         },
         (error: unknown) => setMessage({ kind: 'error', text: (error as Error).message }),
       );
@@ -51,24 +52,24 @@ export function SendMessageForm() {
 
   return (
     <details className="panel send-message">
-      <summary>Send a message (teachers and admins)</summary>
+      <summary>{t('notifications.send.summary')}</summary>
       <form onSubmit={send}>
         <label>
-          To{' '}
+          {t('notifications.send.to')}{' '}
           <select value={to} onChange={(e) => setTo(e.target.value as To)}>
-            <option value="class-code">A class (by its join code)</option>
-            <option value="learner">One learner (by account id)</option>
-            <option value="everyone">Everyone on the server (admins)</option>
+            <option value="class-code">{t('notifications.send.toClassCode')}</option>
+            <option value="learner">{t('notifications.send.toLearner')}</option>
+            <option value="everyone">{t('notifications.send.toEveryone')}</option>
           </select>
         </label>
         {to !== 'everyone' && (
           <label>
-            {to === 'learner' ? 'Account id' : 'Join code'}{' '}
+            {to === 'learner' ? t('notifications.send.accountId') : t('notifications.send.joinCode')}{' '}
             <input value={target} onChange={(e) => setTarget(e.target.value)} required />
           </label>
         )}
         <label className="send-text">
-          Message
+          {t('notifications.send.message')}
           <textarea
             value={text}
             onChange={(e) => setText(e.target.value)}
@@ -78,13 +79,14 @@ export function SendMessageForm() {
           />
         </label>
         <label>
-          <input type="checkbox" checked={markdown} onChange={(e) => setMarkdown(e.target.checked)} /> Markdown (bold,
-          lists, code)
+          <input type="checkbox" checked={markdown} onChange={(e) => setMarkdown(e.target.checked)} />{' '}
+          {t('notifications.send.markdown')}
         </label>
         <label>
-          <input type="checkbox" checked={important} onChange={(e) => setImportant(e.target.checked)} /> Important
+          <input type="checkbox" checked={important} onChange={(e) => setImportant(e.target.checked)} />{' '}
+          {t('notifications.send.important')}
         </label>
-        <button type="submit">Send</button>
+        <button type="submit">{t('notifications.send.send')}</button>
       </form>
       <Notice message={message} />
     </details>

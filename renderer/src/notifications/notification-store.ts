@@ -38,12 +38,8 @@ export function followNotifications(
   session: string,
   onAlert: (alert: NotificationAlert) => void = showBrowserAlert,
 ): () => void {
-  void useNotifications
-    .getState()
-    .load(session)
-    .catch(() => undefined);
   // The alerts' words (a burst's "3 review reminders") in the learner's language.
-  return onLearnEvent((event) => {
+  const unsubscribe = onLearnEvent((event) => {
     if (event.type !== 'notifications' || event.learnerId !== learnerId) return;
     for (const alert of event.alerts) onAlert(alert);
     void useNotifications
@@ -51,4 +47,9 @@ export function followNotifications(
       .load(session)
       .catch(() => undefined);
   });
+  // Listed once events arrive: the list decides the alerts held for this learner and tells of them as an event.
+  void (window.learn?.eventsReady?.() ?? Promise.resolve())
+    .then(() => useNotifications.getState().load(session))
+    .catch(() => undefined);
+  return unsubscribe;
 }

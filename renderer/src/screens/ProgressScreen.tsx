@@ -1,28 +1,27 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { ProgressSummary } from '../../../common/contract/progress.js';
 import { AnalyticsPanel } from '../analytics/AnalyticsPanel.js';
 import { percent } from '../../../common/progress-rules/percent.js';
 import { BarChartFigure } from '../components/charts/BarChartFigure.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { ReviewForecast } from '../components/ReviewForecast.js';
+import { formatNumber } from '../i18n/format.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
 import { hrefFor } from '../router.js';
 import { useLoad } from '../use-load.js';
 
-export const minutes = (ms: number) => {
-  const m = Math.round(ms / 60_000);
-  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
-};
-
-const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+const percentText = (whole: number) => formatNumber(whole / 100, { style: 'percent' });
 
 function Numbers({ summary }: { summary: ProgressSummary }) {
+  const { t } = useTranslation();
+  const days = (count: number) => t('progressScreen.days', { count });
   const items: [string, string][] = [
-    ['Streak', days(summary.streakDays)],
-    ['Longest streak', days(summary.longestStreakDays)],
-    ['Lessons done', String(summary.lessonsCompleted)],
-    ['Exercises done', String(summary.exercisesCompleted)],
-    ['Quiz answers right', String(summary.quizItemsCorrect)],
+    [t('progressScreen.streak'), days(summary.streakDays)],
+    [t('progressScreen.longestStreak'), days(summary.longestStreakDays)],
+    [t('progressScreen.lessonsDone'), formatNumber(summary.lessonsCompleted)],
+    [t('progressScreen.exercisesDone'), formatNumber(summary.exercisesCompleted)],
+    [t('progressScreen.quizRight'), formatNumber(summary.quizItemsCorrect)],
   ];
   return (
     <dl className="stat-grid">
@@ -37,6 +36,7 @@ function Numbers({ summary }: { summary: ProgressSummary }) {
 }
 
 function Charts({ summary }: { summary: ProgressSummary }) {
+  const { t } = useTranslation();
   const started = summary.modules.filter((m) => m.completed > 0);
   const modules = (started.length > 0 ? started : summary.modules.slice(0, 8)).map((m) => ({
     label: m.title,
@@ -47,19 +47,19 @@ function Charts({ summary }: { summary: ProgressSummary }) {
   return (
     <div className="chart-grid-layout">
       <BarChartFigure
-        title="Completion by module"
-        summary={`${started.length} of ${summary.modules.length} modules started.`}
+        title={t('progressScreen.completion')}
+        summary={t('progressScreen.started', { started: started.length, count: summary.modules.length })}
         data={modules}
-        unit="%"
+        format={percentText}
         layout="vertical"
         max={100}
       />
       <BarChartFigure
-        title="Mastery by skill"
-        summary={`Share of right answers and passing submissions per skill; strongest: ${strongest?.title}.`}
-        empty="Answer quiz questions and submit exercises to see your skills here."
+        title={t('progressScreen.mastery')}
+        summary={t('progressScreen.masterySummary', { title: strongest?.title ?? '' })}
+        empty={t('progressScreen.masteryEmpty')}
         data={mastery}
-        unit="%"
+        format={percentText}
         layout="vertical"
         max={100}
       />
@@ -68,19 +68,20 @@ function Charts({ summary }: { summary: ProgressSummary }) {
 }
 
 export function ProgressScreen() {
+  const { t } = useTranslation();
   const session = useSession();
   const state = useLoad(`progress-${session}`, () =>
     learn().getProgressSummary({ session, tzOffsetMinutes: new Date().getTimezoneOffset(), days: 30 }),
   );
   return (
     <section aria-labelledby="progress-heading">
-      <h1 id="progress-heading">Your progress</h1>
-      <LoadStatus state={state} what="your progress">
+      <h1 id="progress-heading">{t('progressScreen.heading')}</h1>
+      <LoadStatus state={state} what={t('progressScreen.what')}>
         {(summary) => (
           <>
             {summary.resume && (
               <p className="resume">
-                Pick up where you left off:{' '}
+                {t('progressScreen.resume')}{' '}
                 <a
                   href={
                     summary.resume.kind === 'exercise'
@@ -95,7 +96,12 @@ export function ProgressScreen() {
             {summary.packs.map((p) => (
               <div key={p.packId} className="pack-completion">
                 <label htmlFor={`completion-${p.packId}`}>
-                  {p.title}: {percent(p.completed, p.total)}% ({p.completed} of {p.total})
+                  {t('progressScreen.packLine', {
+                    title: p.title,
+                    percent: percentText(percent(p.completed, p.total)),
+                    completed: p.completed,
+                    total: p.total,
+                  })}
                 </label>
                 <progress id={`completion-${p.packId}`} max={p.total || 1} value={p.completed} />
               </div>
@@ -103,8 +109,7 @@ export function ProgressScreen() {
             <Numbers summary={summary} />
             {summary.days.every((d) => d.events === 0) && summary.mastery.length === 0 ? (
               <p className="empty">
-                Nothing here yet. Open a lesson from <a href={hrefFor.modules()}>your modules</a> and your charts start
-                to fill.
+                <Trans i18nKey="progressScreen.empty" components={{ a: <a href={hrefFor.modules()} /> }} />
               </p>
             ) : (
               <Charts summary={summary} />

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import type { TrustedKey } from '../../../common/contract/packs.js';
 import { AdminGate } from '../components/AdminGate.js';
@@ -10,12 +11,14 @@ import { ProfileSettings } from '../components/ProfileSettings.js';
 import { SyncSettings } from '../components/SyncSettings.js';
 import { ClassServerPacks } from '../distribution/ClassServerPacks.js';
 import { PackFolderInstall } from '../distribution/PackFolderInstall.js';
+import { formatDate } from '../i18n/format.js';
 import { learn } from '../learn.js';
 import type { LoadState } from '../use-load.js';
 import { useAdmin } from '../admin-store.js';
 
 /** Admins choose whose packs this machine installs. */
 function TrustedKeys() {
+  const { t } = useTranslation();
   const [keys, setKeys] = useState<LoadState<TrustedKey[]>>({ status: 'loading' });
   const [label, setLabel] = useState('');
   const [publicKey, setPublicKey] = useState('');
@@ -42,29 +45,27 @@ function TrustedKeys() {
       const key = await learn().addTrustedKey({ session, publicKey, label });
       setLabel('');
       setPublicKey('');
-      return `Now trusting key ${key.keyId} (${key.label}).`;
+      return t('settingsScreen.keys.trusting', { keyId: key.keyId, label: key.label });
     });
   };
 
   return (
     <section className="panel" aria-labelledby="keys-heading">
-      <h2 id="keys-heading">Trusted pack keys</h2>
-      <p className="status">
-        Packs install only when signed by one of these keys. The packs shipped with the app are always trusted.
-      </p>
-      <LoadStatus state={keys} what="the trusted keys" onRetry={reload}>
+      <h2 id="keys-heading">{t('settingsScreen.keys.heading')}</h2>
+      <p className="status">{t('settingsScreen.keys.intro')}</p>
+      <LoadStatus state={keys} what={t('settingsScreen.keys.what')} onRetry={reload}>
         {(list) =>
           list.length === 0 ? (
-            <p className="empty">No keys yet: only the packs shipped with the app can be installed.</p>
+            <p className="empty">{t('settingsScreen.keys.none')}</p>
           ) : (
-            <ul className="key-list" aria-label="Trusted keys">
+            <ul className="key-list" aria-label={t('settingsScreen.keys.list')}>
               {list.map((k) => (
                 <li key={k.keyId}>
                   <code>{k.keyId}</code> {k.label}{' '}
                   {k.builtin ? (
-                    <span className="status">shipped with the app</span>
+                    <span className="status">{t('settingsScreen.keys.shipped')}</span>
                   ) : (
-                    <span className="status">added {k.addedAt.slice(0, 10)}</span>
+                    <span className="status">{t('settingsScreen.keys.added', { date: formatDate(k.addedAt) })}</span>
                   )}{' '}
                   {!k.builtin && admin && (
                     <button
@@ -73,12 +74,12 @@ function TrustedKeys() {
                         void run(
                           async () => (
                             await learn().removeTrustedKey({ session: admin, keyId: k.keyId }),
-                            `Removed key ${k.keyId}.`
+                            t('settingsScreen.keys.removed', { keyId: k.keyId })
                           ),
                         )
                       }
                     >
-                      Remove
+                      {t('settingsScreen.keys.remove')}
                     </button>
                   )}
                 </li>
@@ -87,20 +88,20 @@ function TrustedKeys() {
           )
         }
       </LoadStatus>
-      <AdminGate what="trust or remove pack keys">
+      <AdminGate says="trustKeys">
         {(session) => (
           <form onSubmit={add(session)} className="key-form">
             <label>
-              Whose key is it
+              {t('settingsScreen.keys.whose')}
               <input
                 value={label}
                 onChange={(e) => setLabel(e.target.value)}
                 required
-                placeholder="e.g. District content team"
+                placeholder={t('settingsScreen.keys.whosePlaceholder')}
               />
             </label>
             <label>
-              Public key (the contents of pack-signing.pub)
+              {t('settingsScreen.keys.publicKey')}
               <textarea
                 value={publicKey}
                 onChange={(e) => setPublicKey(e.target.value)}
@@ -109,7 +110,7 @@ function TrustedKeys() {
                 spellCheck={false}
               />
             </label>
-            <button type="submit">Trust this key</button>
+            <button type="submit">{t('settingsScreen.keys.trust')}</button>
           </form>
         )}
       </AdminGate>
@@ -119,9 +120,10 @@ function TrustedKeys() {
 }
 
 export function SettingsScreen() {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="settings-heading">
-      <h1 id="settings-heading">Settings</h1>
+      <h1 id="settings-heading">{t('settingsScreen.heading')}</h1>
       <AdminPanel />
       <ProfileSettings />
       <SyncSettings />

@@ -10,8 +10,11 @@ import type { ApiResult } from '../../../common/contract/errors.js';
 import { learnEventSchema } from '../../../common/contract/events.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
 import { readResultEnvelope } from '../../../common/contract/result-envelope.js';
+import { i18next } from '../i18n/i18n.js';
 
 const MAX_RECONNECT_DELAY_MS = 30_000;
+/** How long calls that wait for the event stream wait at most. */
+const EVENTS_WAIT_MS = 5_000;
 
 async function call(token: string, method: string, input: unknown): Promise<ApiResult<unknown>> {
   try {
@@ -24,19 +27,20 @@ async function call(token: string, method: string, input: unknown): Promise<ApiR
   } catch {
     return {
       ok: false,
-      error: { code: 'unavailable', message: 'The app server is not answering. Is `lionlearn serve` still running?' },
+      error: { code: 'unavailable', message: i18next.t('app.serverGone') },
     };
   }
 }
 
-/** Events over one WebSocket, reconnecting with capped exponential backoff and jitter. */
-function eventStream(token: string, deliver: (event: LearnEvent) => void): void {
+/** Events over one WebSocket, reconnecting with capped exponential backoff and jitter; `opened` at each open. */
+function eventStream(token: string, deliver: (event: LearnEvent) => void, opened: () => void): void {
   let attempt = 0;
   const connect = () => {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const socket = new WebSocket(`${scheme}://${location.host}/api/events?token=${encodeURIComponent(token)}`);
     socket.onopen = () => {
       attempt = 0;
+      opened();
     };
     socket.onmessage = (message) => {
       const parsed = learnEventSchema.safeParse(JSON.parse(String(message.data)));
@@ -68,7 +72,7 @@ function uploadPack(token: string, file: File, options: PackImportOptions, onPro
     request.onerror = () =>
       resolve({
         ok: false,
-        error: { code: 'unavailable', message: 'The upload was interrupted; is the app still running?' },
+        error: { code: 'unavailable', message: i18next.t('app.uploadCut') },
       });
     request.send(file);
   });
@@ -78,6 +82,13 @@ function uploadPack(token: string, file: File, options: PackImportOptions, onPro
 export function createHttpBridge(token: string): LearnBridge & PackImportBridge<File> {
   const listeners = new Set<(event: LearnEvent) => void>();
   let streaming = false;
+  let markOpen = () => undefined as void;
+  const open = new Promise<void>((resolve) => (markOpen = resolve));
+  const stream = () => {
+    if (streaming) return;
+    streaming = true;
+    eventStream(token, (event) => listeners.forEach((l) => l(event)), markOpen);
+  };
   const calls = learnMethods.map((method) => [method, (input?: unknown) => call(token, method, input)]);
   return {
     ...Object.fromEntries(calls),
@@ -85,11 +96,13 @@ export function createHttpBridge(token: string): LearnBridge & PackImportBridge<
       uploadPack(token, file, options, onProgress),
     onEvent(listener: (event: LearnEvent) => void) {
       listeners.add(listener);
-      if (!streaming) {
-        streaming = true;
-        eventStream(token, (event) => listeners.forEach((l) => l(event)));
-      }
+      stream();
       return () => listeners.delete(listener);
+    },
+    // A socket that cannot open (a proxy without WebSocket) must not hold the app back: calls go ahead after a while.
+    eventsReady: () => {
+      stream();
+      return Promise.race([open, new Promise<void>((resolve) => setTimeout(resolve, EVENTS_WAIT_MS))]);
     },
   } as LearnBridge & PackImportBridge<File>;
 }

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format.js';
 import { ChartTable } from './ChartTable.js';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
@@ -11,7 +13,8 @@ interface Props {
   /** What the chart says, in one sentence, for people who do not see it. */
   summary: string;
   data: BarDatum[];
-  unit: string;
+  /** A value as the table and the axis show it (a percentage, minutes), in the app's language. */
+  format?: (value: number) => string;
   /** Horizontal bars read better for long labels (modules, skills). */
   layout?: 'horizontal' | 'vertical';
   max?: number;
@@ -23,10 +26,18 @@ interface Props {
  * One bar chart as a figure: the picture for those who look, its one-line summary and a table
  * (behind a disclosure) for screen readers and keyboards.
  */
-export function BarChartFigure({ title, summary, data, unit, layout = 'horizontal', max, empty }: Props) {
+export function BarChartFigure({
+  title,
+  summary,
+  data,
+  format = (v) => formatNumber(v),
+  layout = 'horizontal',
+  max,
+  empty,
+}: Props) {
+  const { t } = useTranslation();
   const vertical = layout === 'vertical';
   const height = vertical ? Math.max(120, data.length * 28 + 40) : 220;
-  const format = (v: number) => `${v}${unit}`;
   const caption = (
     <figcaption>
       <h2>{title}</h2>
@@ -64,7 +75,7 @@ export function BarChartFigure({ title, summary, data, unit, layout = 'horizonta
         </ResponsiveContainer>
       </div>
       <ChartTable
-        labelHeading={vertical ? 'Item' : 'Day'}
+        labelHeading={vertical ? t('charts.item') : t('charts.day')}
         rows={data.map((d) => ({ label: d.label, value: format(d.value) }))}
       />
     </figure>

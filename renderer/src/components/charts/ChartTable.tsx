@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 /**
  * A chart's data as a table behind a disclosure: what screen readers and keyboards read, and anyone
  * who wants the numbers.
@@ -9,14 +11,15 @@ export function ChartTable({
   labelHeading: string;
   rows: readonly { label: string; value: string }[];
 }) {
+  const { t } = useTranslation();
   return (
     <details>
-      <summary>Show as a table</summary>
+      <summary>{t('charts.showTable')}</summary>
       <table>
         <thead>
           <tr>
             <th scope="col">{labelHeading}</th>
-            <th scope="col">Value</th>
+            <th scope="col">{t('charts.value')}</th>
           </tr>
         </thead>
         <tbody>

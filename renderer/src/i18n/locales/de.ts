@@ -1,3 +1,10 @@
+import { classroomDe } from '../../classroom/locales/de.js';
+import { assessmentDe } from '../../assessment/locales/de.js';
+import { analyticsDe } from '../../analytics/locales/de.js';
+import { componentsDe } from '../../components/locales/de.js';
+import { distributionDe } from '../../distribution/locales/de.js';
+import { screensDe } from '../../screens/locales/de.js';
+import { notificationsDe } from '../../notifications/locales/de.js';
 import type { Translations } from './en.js';
 
 /** German: complete, to prove every screen that uses the translations can switch (the test compares keys). */
@@ -11,6 +18,8 @@ export const de: Translations = {
     switchProfileShortcut: 'Profil wechseln (Strg+Umschalt+S)',
     notFound: 'Unter „{{path}}“ gibt es nichts.',
     backToModules: 'Zurück zu deinen Modulen',
+    serverGone: 'Der App-Server antwortet nicht. Läuft `lionlearn serve` noch?',
+    uploadCut: 'Das Hochladen wurde unterbrochen; läuft die App noch?',
   },
   nav: {
     label: 'Hauptmenü',
@@ -21,8 +30,8 @@ export const de: Translations = {
     settings: 'Einstellungen',
   },
   load: {
-    loading: '{{what}} wird geladen…',
-    failed: '{{what}} konnte nicht geladen werden: {{message}}',
+    loading: 'Lade {{what}}…',
+    failed: 'Konnte {{what}} nicht laden: {{message}}',
     retry: 'Erneut versuchen',
   },
   breadcrumb: { label: 'Brotkrumen', modules: 'Module' },
@@ -33,7 +42,7 @@ export const de: Translations = {
     kind: { lesson: 'Lektion', exercise: 'Übung', quiz: 'Quiz' },
   },
   lesson: {
-    what: 'Diese Lektion',
+    what: 'diese Lektion',
     doneOn: '✓ Erledigt am {{date}}',
     markDone: 'Lektion als erledigt markieren',
     navigation: 'Lektionsnavigation',
@@ -278,6 +287,9 @@ export const de: Translations = {
   adminGate: {
     packs: 'Nur ein Admin dieses Rechners kann Pakete installieren, wechseln oder entfernen.',
     shippedPacks: 'Nur ein Admin dieses Rechners kann ein geliefertes Paket wiederherstellen.',
+    removeProfile: 'Nur ein Admin dieses Rechners kann ein Profil entfernen.',
+    trustKeys: 'Nur ein Admin dieses Rechners kann Paketschlüsseln vertrauen oder sie entfernen.',
+    folderInstall: 'Nur ein Admin dieses Rechners kann Pakete aus einem Ordner installieren.',
     fresh:
       'Dieser Rechner hat noch kein Admin-Passwort: Leg zuerst eines fest. <button>Ein Admin-Passwort festlegen</button>',
     ask: 'Frag deine Lehrkraft oder den Admin des Raums, oder <button>Admin entsperren</button>',
@@ -321,4 +333,11 @@ export const de: Translations = {
     outdatedSubmit:
       'Deine Abgabe wurde gespeichert, aber dein Code hat sich während der Prüfung geändert: Gib erneut ab, um diesen Code zu prüfen.',
   },
+  notifications: notificationsDe,
+  distribution: distributionDe,
+  ...componentsDe,
+  ...screensDe,
+  analytics: analyticsDe,
+  assessment: assessmentDe,
+  classroom: classroomDe,
 };

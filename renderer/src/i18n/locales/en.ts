@@ -1,3 +1,11 @@
+import { classroomEn } from '../../classroom/locales/en.js';
+import { assessmentEn } from '../../assessment/locales/en.js';
+import { analyticsEn } from '../../analytics/locales/en.js';
+import { componentsEn } from '../../components/locales/en.js';
+import { distributionEn } from '../../distribution/locales/en.js';
+import { screensEn } from '../../screens/locales/en.js';
+import { notificationsEn } from '../../notifications/locales/en.js';
+
 /**
  * English, the source language: every key the app translates. Another locale must have every key
  * (locales/de.ts is typed against this), and a key a screen names that is missing here fails the typecheck.
@@ -12,6 +20,8 @@ export const en = {
     switchProfileShortcut: 'Switch profile (Ctrl+Shift+S)',
     notFound: 'Nothing lives at “{{path}}”.',
     backToModules: 'Back to your modules',
+    serverGone: 'The app server is not answering. Is `lionlearn serve` still running?',
+    uploadCut: 'The upload was interrupted; is the app still running?',
   },
   nav: {
     label: 'Main',
@@ -273,6 +283,9 @@ export const en = {
   adminGate: {
     packs: 'Only a machine admin can install, switch or remove packs.',
     shippedPacks: 'Only a machine admin can restore a shipped pack.',
+    removeProfile: 'Only a machine admin can remove a profile.',
+    trustKeys: 'Only a machine admin can trust or remove pack keys.',
+    folderInstall: 'Only a machine admin can install packs from a folder.',
     fresh: 'This machine has no admin password yet: set one first. <button>Set an admin password</button>',
     ask: 'Ask your teacher or lab admin, or <button>Unlock admin</button>',
   },
@@ -314,6 +327,14 @@ export const en = {
     outdatedSubmit:
       'Your submission was recorded, but your code changed while it was checked: submit again to check this code.',
   },
+  // Each feature room keeps its own strings beside its screens.
+  notifications: notificationsEn,
+  distribution: distributionEn,
+  ...componentsEn,
+  ...screensEn,
+  analytics: analyticsEn,
+  assessment: assessmentEn,
+  classroom: classroomEn,
 } as const;
 
 /** The shape every locale fills: the same keys, any strings. */

@@ -1,0 +1,85 @@
+import type { LearnEvent } from '../../common/contract/events.js';
+import { APP_NAME } from './app-identity.js';
+import type { MenuEntry } from './policy/app-menu.js';
+import { APP_ENTRY } from './policy/app-protocol.js';
+
+/** Where "N reviews due" leads: home, whose first panel is the reviews due. */
+export const REVIEWS_TARGET = `${APP_ENTRY}#/`;
+
+const reviews = (count: number) => `${count} review${count === 1 ? '' : 's'} due`;
+
+/** The tray icon's tooltip: the reviews due, so a learner sees them without opening the app. */
+export function trayTooltip(reviewsDue: number | null): string {
+  if (reviewsDue === null) return APP_NAME;
+  return `${APP_NAME}: ${reviewsDue === 0 ? 'no reviews due' : reviews(reviewsDue)}`;
+}
+
+export interface TrayModel {
+  tooltip: string;
+  /** Electron's Menu template, minus the clicks (`show` brings the window forward, `go` opens a screen). */
+  menu: MenuEntry[];
+}
+
+/**
+ * The tray: its tooltip and menu for the reviews due now (null: no profile is open here, so nobody's count).
+ * "Reviews due" is there only with a count, and leads to them only when there are some.
+ */
+export function trayModel(reviewsDue: number | null): TrayModel {
+  return {
+    tooltip: trayTooltip(reviewsDue),
+    menu: [
+      { label: `Open ${APP_NAME}`, show: true },
+      ...(reviewsDue === null
+        ? []
+        : [
+            reviewsDue > 0
+              ? { label: `${reviews(reviewsDue)}: review now`, go: REVIEWS_TARGET }
+              : { label: 'No reviews due', enabled: false },
+          ]),
+      { type: 'separator' },
+      { label: 'Quit', role: 'quit' },
+    ],
+  };
+}
+
+/** The part of Electron's Tray this uses (a stand-in in tests: Electron cannot run here). */
+export interface TrayPort {
+  setToolTip(text: string): void;
+  setMenu(model: TrayModel): void;
+}
+
+/** The core's events after which the count may have changed: reviews done or synced in, packs changed, reminders. */
+const RECOUNT_ON: ReadonlySet<LearnEvent['type']> = new Set(['notifications', 'sync-status', 'catalog-changed']);
+
+/**
+ * Keeps the tray's tooltip and menu on the reviews due: recounted on the core's events and whenever `refresh`
+ * is called (main.ts calls it on a timer, as reviews fall due with time, and when the window loses focus, after
+ * a review). The tray is touched only when what it shows changes. Returns `refresh` and the unsubscribe.
+ */
+export function bindTray(
+  onEvent: (listener: (event: LearnEvent) => void) => () => void,
+  tray: TrayPort,
+  reviewsDue: () => number | null,
+): { refresh(): void; stop(): void } {
+  let shown: string | undefined;
+  const refresh = () => {
+    let count: number | null;
+    try {
+      count = reviewsDue();
+    } catch {
+      // The core is closing or a profile's data is unreadable: the tray says only the app's name.
+      count = null;
+    }
+    const model = trayModel(count);
+    const text = JSON.stringify(model);
+    if (text === shown) return;
+    shown = text;
+    tray.setToolTip(model.tooltip);
+    tray.setMenu(model);
+  };
+  const unsubscribe = onEvent((event) => {
+    if (RECOUNT_ON.has(event.type)) refresh();
+  });
+  refresh();
+  return { refresh, stop: unsubscribe };
+}

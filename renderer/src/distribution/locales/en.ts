@@ -1,0 +1,37 @@
+/** Packs from a class server, a folder of packs and finding servers (composed into locales/en.ts as `distribution`). */
+export const distributionEn = {
+  classPacks: 'Packs from the class server',
+  notSignedIn: 'No profile on this machine is linked to a class server, so no packs arrive from one.',
+  checking: 'Checking {{server}} for new packs…',
+  downloadingPack: 'Downloading {{packId}} {{version}} from {{server}}…',
+  downloading: 'Downloading…',
+  installingPack: 'Checking and installing {{packId}} {{version}}…',
+  installing: 'Installing…',
+  unreachable: 'The class server cannot be reached.',
+  retryLater: '{{reason}} It tries again later, resuming any download.',
+  upToDate: 'Up to date with {{server}} (checked {{time}}).',
+  theServer: 'the class server',
+  idle: 'Packs from the class server arrive here by themselves while a profile is linked.',
+  refused: '{{packId}} {{version}}: refused, nothing installed ({{reason}})',
+  noReason: 'no reason given',
+  installed: '{{packId}} {{version}}: installed',
+  alreadyInstalled: '{{packId}} {{version}}: already installed',
+  downloadingBar: 'Downloading',
+  checkNow: 'Check now',
+  folder: {
+    heading: 'Install a folder of packs',
+    intro:
+      'In the desktop app: every .lpack in the folder, newer versions only. The browser face takes no folder path on this machine; there, import packs one by one from the catalog.',
+    label: 'Folder (a USB stick, for example)',
+    install: 'Install every pack in it',
+    installing: 'Installing',
+    summary: '{{installed}} installed, {{upgraded}} upgraded, {{skipped}} skipped, {{refused}} refused',
+    status: { installed: 'installed', upgraded: 'upgraded', skipped: 'skipped', refused: 'refused' },
+  },
+  servers: {
+    find: 'Find servers on this network',
+    looking: 'Looking for servers…',
+    none: 'No class server answered on this network: type its address (your teacher or lab admin has it).',
+    found: 'Servers found',
+  },
+} as const;

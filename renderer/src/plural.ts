@@ -1,3 +1,0 @@
-import { counted } from '../../common/plural.js';
-
-export { counted };
