@@ -6,7 +6,8 @@
 // epoch of the deep model; and the simulated-learner comparison of `lionlearn model simulate`.
 // BENCH_KT_FILE (../shared/data/kt/assist2009_updated_train.csv from the repository) is the deep model's data,
 // BENCH_QUICK=1 trains on a tenth of it, BENCH_CALLS (300) sets the timed calls per measure,
-// BENCH_KEEP=1 keeps the database, BENCH_KT_FILE=none skips the training epoch.
+// BENCH_KEEP=1 keeps the database, BENCH_KT_FILE=none skips the training epoch. recommendNextExercise is timed
+// twice: called again with no new answer (what it keeps is reused) and right after an answer (recorded untimed).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -251,14 +252,22 @@ async function packModel(packDir: string): Promise<{ seconds: number; name: stri
   return { seconds: (now() - start) / 1000, name: model.name };
 }
 
-/** Each of `runs` in turn, item by item, so all run under the same load from whatever else the machine does. */
+/**
+ * Each of `runs` in turn, item by item, so all run under the same load from whatever else the machine
+ * does. With `selfTimed`, each run returns its own time in ms (to leave untimed set-up out).
+ */
 async function interleavedAll<T, K extends string>(
   items: readonly T[],
   runs: Record<K, (item: T) => unknown>,
+  selfTimed = false,
 ): Promise<Record<K, number[]>> {
   const names = Object.keys(runs) as K[];
   const times = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<K, number[]>;
-  for (const item of items) for (const k of names) times[k].push(...(await timeEach([item], runs[k])));
+  for (const item of items) {
+    for (const k of names) {
+      times[k].push(...(selfTimed ? [(await runs[k](item)) as number] : await timeEach([item], runs[k])));
+    }
+  }
   return times;
 }
 
@@ -322,7 +331,7 @@ async function main(temp: BenchTemp) {
       sessions[path] = session;
       if (path === 'simple') id = learner.id;
     }
-    learners.push({ label, sessions, id, events: history.length });
+    learners.push({ label, sessions, id, events: history.length, weak: label.startsWith('weak') });
   }
   const exerciseCount = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM exercises`).get()!.n;
   console.log(
@@ -363,9 +372,39 @@ async function main(temp: BenchTemp) {
     notes.push(
       `${learner.label}: the deep path (${served.model}) recommends ${deepPick?.contentId} (p ${deepPick?.probability?.toFixed(2)}), the simple one ${ours?.contentId}`,
     );
+    // Right after an answer (recorded untimed on both paths; last, as it changes the learner): the learner's
+    // pace is measured again and the deep model's state takes a step, which calls with no new answer reuse.
+    const answerAgain = (i: number): RecordInput => {
+      const exerciseId = `${PACK}/m${i % MODULES}-e${(i * 7) % EXERCISES_PER_MODULE}`;
+      return submitted(exerciseId, learner.weak ? false : i % 3 !== 0);
+    };
+    const afterAnswer = await interleavedAll(
+      Array.from({ length: CALLS }, (_, i) => i),
+      {
+        simple: async (i: number) => {
+          await paths.simple.core.recordProgress(sessions.simple, [answerAgain(i)]);
+          const start = now();
+          await recommend('simple');
+          return now() - start;
+        },
+        deep: async (i: number) => {
+          await paths.deep.core.recordProgress(sessions.deep, [answerAgain(i)]);
+          const start = now();
+          await recommend('deep');
+          return now() - start;
+        },
+        baseline: () => {
+          const start = now();
+          naive.recommend(learner.id);
+          return now() - start;
+        },
+      },
+      true,
+    );
     for (const [what, times, target] of [
       ['predictPerformance', predicted, '<= 5 ms'],
       ['recommendNextExercise', recommended, '<= 20 ms'],
+      ['recommendNextExercise after an answer', afterAnswer, '<= 20 ms'],
     ] as const) {
       for (const path of ['simple', 'deep'] as const) {
         for (const p of [50, 95]) {

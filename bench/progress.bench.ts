@@ -6,8 +6,8 @@
 // the same summary aggregated from the raw log at read time.
 // BENCH_EVENTS (100000) sets the big learner's events; the others get a fifth of it each (or
 // BENCH_OTHER_EVENTS). BENCH_LEARNERS (50), BENCH_SINGLE (2000 one-at-a-time appends),
-// BENCH_SUMMARIES (200 calls), BENCH_NAIVE (20 calls of the baseline), BENCH_DIR (the temp folder),
-// BENCH_KEEP=1 keeps the databases.
+// BENCH_SUMMARIES (200 calls), BENCH_NAIVE (20 calls of the baseline), BENCH_WRITERS (8 appends arriving
+// at once, BENCH_ROUNDS (300) times: group commit), BENCH_DIR (the temp folder), BENCH_KEEP=1 keeps the databases.
 import { cpSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -27,7 +27,7 @@ import { lastDays, localDay, streaks } from '../common/progress-rules/activity-d
 import { runBench } from './bench-run.js';
 import type { BenchTemp } from './bench-run.js';
 import { repoPath } from './repo-root.js';
-import { median, now, percentile, printTable, rng, timeEach } from './stats.js';
+import { interleaved, median, now, percentile, printTable, rng, timeEach } from './stats.js';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const EVENTS = knob('BENCH_EVENTS', 100_000);
@@ -36,6 +36,8 @@ const OTHER_EVENTS = knob('BENCH_OTHER_EVENTS', Math.round(EVENTS / 5));
 const SINGLE = Math.min(knob('BENCH_SINGLE', 2000), EVENTS);
 const SUMMARIES = knob('BENCH_SUMMARIES', 200);
 const NAIVE = knob('BENCH_NAIVE', 20);
+const WRITERS = knob('BENCH_WRITERS', 8);
+const ROUNDS = knob('BENCH_ROUNDS', 300);
 const BATCH = 1000;
 const DISTINCT = { lessons: 120, exercises: 90, quizItems: 90 };
 const PACK = 'python-foundations';
@@ -332,28 +334,52 @@ async function main(temp: BenchTemp) {
   const big = await api.createLearner({ profile: { displayName: 'Big' } });
   const inputs = generate(EVENTS, 1, ids);
   const batched = inputs.slice(0, EVENTS - SINGLE);
-  const single = inputs.slice(EVENTS - SINGLE);
   let start = now();
   for (const events of chunks(batched, BATCH)) await core.recordProgress(big.session, events);
   const batchMs = now() - start;
-  const appends = await timeEach(single, (event) => core.recordProgress(big.session, [event]));
-  const singleMs = appends.reduce((a, b) => a + b, 0);
 
   const floor = rowOnly(join(root, 'row-only'));
   const rows = inputs.map((input) => toEvent(big.learner.id, input, ids.packSkills));
   start = now();
   for (const events of chunks(rows.slice(0, batched.length), BATCH)) floor.append(events);
   const floorBatchMs = now() - start;
-  const floorAppends = await timeEach(rows.slice(batched.length), (e) => floor.append([e]));
-  floor.close();
   // Where the time goes: the same log without the core's stamping and skill look-ups.
   const direct = openCoreDatabase(join(root, 'direct')).db;
   const log = new ProgressLog(direct);
   start = now();
   for (const events of chunks(rows.slice(0, batched.length), BATCH)) log.append(events);
   const directBatchMs = now() - start;
-  direct.close();
 
+  // The last SINGLE events one at a time, each append and the event row alone in turn.
+  const single = await interleaved(
+    Array.from({ length: SINGLE }, (_, i) => batched.length + i),
+    (i) => core.recordProgress(big.session, [inputs[i]!]),
+    (i) => floor.append([rows[i]!]),
+  );
+  const singleMs = single.ours.reduce((a, b) => a + b, 0);
+  floor.close();
+
+  // WRITERS appends arriving at once (callers of the API, one event each), ROUNDS times: through the
+  // core they are committed in one group; the baseline commits each alone (the same log and
+  // projections, ProgressLog.append), as the record path did before, so the k-th hears back after k
+  // commits. Each append's time runs from the round's start to its acknowledgement. Round by round in turn.
+  const extra = generate(WRITERS * ROUNDS, 5, ids);
+  const together = { ours: [] as number[], baseline: [] as number[], oursMs: 0, baselineMs: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    const arriving = extra.slice(round * WRITERS, (round + 1) * WRITERS);
+    const begin = now();
+    await Promise.all(
+      arriving.map((input) => core.recordProgress(big.session, [input]).then(() => together.ours.push(now() - begin))),
+    );
+    together.oursMs += now() - begin;
+    const alone = now();
+    for (const input of arriving) {
+      log.append([toEvent(big.learner.id, input, ids.packSkills)]);
+      together.baseline.push(now() - alone);
+    }
+    together.baselineMs += now() - alone;
+  }
+  direct.close();
   // 3: the summary of the big learner, alone on the machine; the baseline must give the same summary.
   const mismatches: string[] = [];
   const summarise = async (label: string, session: string, learnerId: string) => {
@@ -395,17 +421,29 @@ async function main(temp: BenchTemp) {
   printTable(`Appends through the core, WAL + synchronous = FULL (${EVENTS} events of one learner)`, 'row only', [
     { metric: `one at a time (recordProgress x ${SINGLE})`, ours: perSecond(SINGLE, singleMs), unit: 'ev/s' },
     {
-      metric: 'one append p50 vs the event row alone',
-      ours: median(appends),
-      baseline: median(floorAppends),
+      metric: 'one append p50 vs the event row alone (in turn)',
+      ours: median(single.ours),
+      baseline: median(single.baseline),
       unit: 'ms',
     },
     {
       metric: 'one append p99',
-      ours: percentile(appends, 99),
-      baseline: percentile(floorAppends, 99),
+      ours: percentile(single.ours, 99),
+      baseline: percentile(single.baseline, 99),
       unit: 'ms',
       target: '<= 2 ms',
+    },
+    ...[50, 99].map((p) => ({
+      metric: `${WRITERS} appends at once, each until acknowledged, p${p} vs each committed alone`,
+      ours: percentile(together.ours, p),
+      baseline: percentile(together.baseline, p),
+      unit: 'ms',
+    })),
+    {
+      metric: `${WRITERS} appends at once, ${ROUNDS} rounds: time per event vs each committed alone`,
+      ours: (together.oursMs / (WRITERS * ROUNDS)) * 1000,
+      baseline: (together.baselineMs / (WRITERS * ROUNDS)) * 1000,
+      unit: 'us',
     },
     {
       metric: `batched (recordProgress x ${BATCH})`,

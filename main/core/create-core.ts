@@ -24,6 +24,7 @@ import type { AdaptiveModelOptions } from './adaptive/models/adaptive-model.js';
 import { createAdaptiveService } from './adaptive/adaptive-service.js';
 import { Candidates } from './adaptive/policy/candidates.js';
 import { FinishedSteps } from './adaptive/policy/finished-steps.js';
+import { KeptPaces } from './adaptive/policy/kept-paces.js';
 import { LearningPaths } from './adaptive/policy/learning-path.js';
 import { PracticeHistory } from './adaptive/practice-history.js';
 import { ReviewSchedule } from './adaptive/policy/review-schedule.js';
@@ -50,6 +51,7 @@ import { RuntimeImages } from './playground/runtime-images.js';
 import { readSandboxConfig } from './playground/sandbox-config.js';
 import { createProgressService } from './progress/progress-service.js';
 import type { ProgressService } from './progress/progress-service.js';
+import { GroupCommit } from './progress/group-commit.js';
 import { ProgressLog } from './progress/progress-log.js';
 import { ProgressReader } from './progress/progress-reader.js';
 import { salvageLearners } from './progress/salvage.js';
@@ -224,9 +226,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.distributionIntervalMs ? { intervalMs: options.distributionIntervalMs } : {}),
   });
   const reader = new ProgressReader(db);
+  const commits = new GroupCommit(db, log);
   const progress = createProgressService({
     sessions,
-    log,
+    commits,
     reader,
     structure: catalog.structure,
     now,
@@ -249,7 +252,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     options: { ...readSandboxConfig(options.dataDir, logger), ...options.playground },
   });
-  const finished = new FinishedSteps(db);
+  const finished = new FinishedSteps(db, catalog.generation);
   const drafts = createDraftsService({
     db,
     sessions,
@@ -259,11 +262,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
   });
   const transfer = new LearnerTransfer(db, learners, log, join(options.dataDir, 'exports'), now);
+  // Moves whenever a learner's log may have changed: this connection's appends and removals, and (with
+  // the catalog's generation, which takes data_version in) another connection's commits.
+  const logVersion = (learnerId: string) => `${log.versionOf(learnerId)}/${catalog.generation.current()}`;
   const model = createAdaptiveModel({
     dataDir: options.dataDir,
     dbFile: join(options.dataDir, CORE_DATABASE_FILE),
     db,
     priors: () => installer.models(),
+    answersVersion: logVersion,
     logger,
     ...(options.model ? { options: options.model } : {}),
   });
@@ -389,13 +396,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         sessions,
         catalog,
         reader,
-        candidates: new Candidates(db),
+        candidates: new Candidates(db, catalog.generation),
         finished,
         reviews: reviewSchedule,
         learners,
         history: new PracticeHistory(db),
         paths: new LearningPaths(db, finished),
         storedPaths: new StoredPaths(db),
+        // Difficulties come from the catalog, which logVersion takes in.
+        paces: new KeptPaces(logVersion),
         knowledge: model.knowledge,
         now,
       }),
@@ -438,6 +447,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       puller.stop();
       const refreshing = sync.close();
       if (refreshing) await refreshing;
+      // Appends waiting for the next turn's commit are committed, not dropped.
+      commits.flush();
       db.close();
       markClosed();
       await playground.close();

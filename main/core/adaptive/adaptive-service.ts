@@ -15,7 +15,8 @@ import type { LearningPaths } from './policy/learning-path.js';
 import { predictFromEvidence } from './models/performance-prior.js';
 import type { PracticeHistory } from './practice-history.js';
 import type { ReviewSchedule } from './policy/review-schedule.js';
-import { explainPick, PACE_ANSWERS, paceOf, pickOnPace } from './policy/recommendation.js';
+import type { KeptPaces } from './policy/kept-paces.js';
+import { drawPace, explainPick, measuredPace, PACE_ANSWERS, pickOnPace } from './policy/recommendation.js';
 import { pathChanges } from './policy/stored-paths.js';
 import type { StoredPaths } from './policy/stored-paths.js';
 import { analyzeUserPattern, PATTERN_ANSWERS, PATTERN_DAYS } from './user-pattern.js';
@@ -41,7 +42,7 @@ export const TARGET_BAND = DEFAULT_TARGET_SUCCESS;
 /** The seed's adaptive reads. Predictions come from the deep model once it knows enough, else the calibrated simple model. */
 export function createAdaptiveService(deps: {
   sessions: LearnerSessions;
-  catalog: Pick<CatalogStore, 'difficultyOf' | 'structure'>;
+  catalog: Pick<CatalogStore, 'difficultyOf' | 'difficulties' | 'structure'>;
   reader: Pick<ProgressReader, 'skillEvidence' | 'evidenceBySkill' | 'summary'>;
   candidates: Candidates;
   /** What counts as done, shared with the learning path so "Up next" never names a step the path shows done. */
@@ -51,6 +52,8 @@ export function createAdaptiveService(deps: {
   history: PracticeHistory;
   paths: LearningPaths;
   storedPaths: StoredPaths;
+  /** Each learner's measured pace, kept until their log or the catalog changes. */
+  paces: KeptPaces;
   /** The deep model, which answers predictions once the learner has history enough for it. */
   knowledge: Pick<KnowledgeModel, 'predict' | 'predictMany'>;
   now: () => Date;
@@ -101,9 +104,12 @@ export function createAdaptiveService(deps: {
         ready.map((c) => c.skills),
       );
       const evidence = reader.evidenceBySkill(learnerId);
-      const pace = paceOf(learnerId, history.latest(learnerId, PACE_ANSWERS).reverse(), (id) =>
-        deps.catalog.difficultyOf(id),
-      );
+      const measured = deps.paces.of(learnerId, () => {
+        const answers = history.latest(learnerId, PACE_ANSWERS).reverse();
+        const difficulties = deps.catalog.difficulties();
+        return { estimate: measuredPace(answers, (id) => difficulties.get(id)), answers: answers.length };
+      });
+      const pace = drawPace(learnerId, measured);
       const { exercise, probability } = pickOnPace(
         ready,
         (i) => {
@@ -152,10 +158,11 @@ export function createAdaptiveService(deps: {
 
     adjustDifficulty: async ({ session, performance }) => {
       const { id, preferences } = learnerOf(session);
+      const difficulties = deps.catalog.difficulties();
       return adjustDifficulty({
         band: preferences.targetSuccess,
         recent: history.latest(id, RECENT_ANSWERS),
-        difficultyOf: (contentId) => deps.catalog.difficultyOf(contentId),
+        difficultyOf: (contentId) => difficulties.get(contentId),
         performance,
       });
     },

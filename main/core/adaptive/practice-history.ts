@@ -41,15 +41,21 @@ type AnsweredData = { correct: boolean; timeSpentMs: number; skills?: string[] }
 
 const ANSWERS = `learner_id = ? AND type IN ('ExerciseSubmitted', 'QuizAnswered')`;
 
+type Parsed = { type: 'QuizAnswered'; data: AnsweredData } | { type: 'ExerciseSubmitted'; data: SubmittedData };
+
+/** The row's data, parsed once (a recommendation reads hundreds of rows). */
+const parsedOf = (row: EventRow): Parsed =>
+  row.type === 'QuizAnswered'
+    ? { type: row.type, data: JSON.parse(row.data) as AnsweredData }
+    : { type: row.type, data: JSON.parse(row.data) as SubmittedData };
+
 /** Right when the quiz answer was, or when every test of the submission passed. */
-const gradedOf = (row: EventRow): GradedAnswer => {
-  if (row.type === 'QuizAnswered') {
-    const data = JSON.parse(row.data) as AnsweredData;
-    return { skills: data.skills ?? [], correct: data.correct };
-  }
-  const data = JSON.parse(row.data) as SubmittedData;
-  return { skills: data.skills ?? [], correct: data.tests.length > 0 && data.tests.every((t) => t.status === 'pass') };
-};
+const gradedOfParsed = ({ type, data }: Parsed): GradedAnswer =>
+  type === 'QuizAnswered'
+    ? { skills: data.skills ?? [], correct: data.correct }
+    : { skills: data.skills ?? [], correct: data.tests.length > 0 && data.tests.every((t) => t.status === 'pass') };
+
+const gradedOf = (row: EventRow): GradedAnswer => gradedOfParsed(parsedOf(row));
 
 /** A learner's graded answers and active hours, read from the event log and the activity projection. */
 export class PracticeHistory {
@@ -83,20 +89,19 @@ export class PracticeHistory {
     const previousTry = new Map<string, number>();
     for (const row of rows.reverse()) {
       const at = Date.parse(row.at);
-      const { skills, correct } = gradedOf(row);
-      if (row.type === 'QuizAnswered') {
-        const data = JSON.parse(row.data) as AnsweredData;
+      const parsed = parsedOf(row);
+      const { skills, correct } = gradedOfParsed(parsed);
+      if (parsed.type === 'QuizAnswered') {
         attempts.push({
           kind: 'quiz',
           contentId: row.contentId,
           at: row.at,
           correct,
-          thinkMs: data.timeSpentMs,
+          thinkMs: parsed.data.timeSpentMs,
           hintsUsed: 0,
           skills,
         });
       } else {
-        const data = JSON.parse(row.data) as SubmittedData;
         const before = previousTry.get(row.contentId);
         previousTry.set(row.contentId, at);
         const thinkMs = before === undefined ? null : at - before;
@@ -106,7 +111,7 @@ export class PracticeHistory {
           at: row.at,
           correct,
           thinkMs,
-          hintsUsed: data.hintsUsed,
+          hintsUsed: parsed.data.hintsUsed,
           skills,
         });
       }

@@ -1,6 +1,7 @@
 import type { Exercise, Lesson, LessonSummary, ModuleSummary } from '../../../common/contract/content.js';
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import { CatalogGeneration } from './catalog-generation.js';
 import { SearchWriter } from './search-writer.js';
 import { StructureStore } from './structure-store.js';
 
@@ -14,6 +15,9 @@ const MODULE_COLUMNS = `
 export class CatalogStore {
   readonly #db: SqliteDatabase;
   readonly structure: StructureStore;
+  /** Moves whenever the catalog may have changed: what reads kept between calls are keyed on. */
+  readonly generation: CatalogGeneration;
+  readonly #difficulties;
   readonly #installedVersion;
   readonly #modules;
   readonly #module;
@@ -24,6 +28,18 @@ export class CatalogStore {
   constructor(db: SqliteDatabase) {
     this.#db = db;
     this.structure = new StructureStore(db);
+    this.generation = new CatalogGeneration(db);
+    // Asked once per answer replayed when a recommendation measures the learner's pace (hundreds per call).
+    const difficulties = db.prepare<[], { id: string; difficulty: number }>(
+      `SELECT id, difficulty FROM exercises UNION ALL SELECT id, difficulty FROM quiz_items
+       UNION ALL SELECT id, 2 FROM lessons`,
+    );
+    this.#difficulties = this.generation.remember(() => {
+      const byId = new Map<string, number>();
+      // The first table that has an id wins, in this order, as a lookup across the three tables would.
+      for (const { id, difficulty } of difficulties.iterate()) if (!byId.has(id)) byId.set(id, difficulty);
+      return byId;
+    });
     this.#search = new SearchWriter(db);
     // An index written by an older version (raw Markdown, no vocabulary) is rebuilt from the catalog.
     this.#search.rebuildIfStale();
@@ -103,13 +119,12 @@ export class CatalogStore {
 
   /** 1-5: an exercise's or quiz item's own; lessons count as 2; undefined when nothing installed has the id. */
   difficultyOf(contentId: string): number | undefined {
-    const row = this.#db
-      .prepare<[string, string, string], { difficulty: number }>(
-        `SELECT difficulty FROM exercises WHERE id = ? UNION ALL SELECT difficulty FROM quiz_items WHERE id = ?
-         UNION ALL SELECT 2 FROM lessons WHERE id = ? LIMIT 1`,
-      )
-      .get(contentId, contentId, contentId);
-    return row?.difficulty;
+    return this.#difficulties().get(contentId);
+  }
+
+  /** difficultyOf for every installed item at once: for a call that asks about hundreds (checks the generation once). */
+  difficulties(): ReadonlyMap<string, number> {
+    return this.#difficulties();
   }
 
   findLesson(lessonId: string): Lesson | undefined {
@@ -117,8 +132,12 @@ export class CatalogStore {
   }
 
   removePack(packId: string): void {
-    this.#search.removePack(packId);
-    this.#db.prepare('DELETE FROM packs WHERE id = ?').run(packId);
+    try {
+      this.#search.removePack(packId);
+      this.#db.prepare('DELETE FROM packs WHERE id = ?').run(packId);
+    } finally {
+      this.generation.changed();
+    }
   }
 
   /**
@@ -144,7 +163,7 @@ export class CatalogStore {
       'INSERT INTO quiz_items (id, module_id, position, kind, difficulty, item) VALUES (?, ?, ?, ?, ?, ?)',
     );
     const text = (path: string) => files.get(path)?.toString('utf8') ?? '';
-    db.transaction(() => {
+    const replace = db.transaction(() => {
       this.removePack(manifest.id);
       const { id, version, title, description, language } = manifest;
       insertPack.run(id, version, title, description, language, installedAt.toISOString());
@@ -177,6 +196,12 @@ export class CatalogStore {
       });
       this.structure.write(manifest, quizzes);
       this.#search.indexPack(id);
-    })();
+    });
+    try {
+      replace();
+    } finally {
+      // After the commit (or the rollback), so nothing read inside the transaction is kept past it.
+      this.generation.changed();
+    }
   }
 }

@@ -31,10 +31,19 @@ beforeAll(async () => {
   });
 });
 
-/** Runs the child until it has appended for `lifeMs`, then SIGKILLs it; returns the ids it acknowledged. */
-function runAndKill(dataDir: string, learnerId: string, seed: number, lifeMs: number): Promise<string[]> {
+/**
+ * Runs the child (`writers` append loops at once) until it has appended for `lifeMs`, then SIGKILLs
+ * it; returns the ids it acknowledged.
+ */
+function runAndKill(
+  dataDir: string,
+  learnerId: string,
+  seed: number,
+  lifeMs: number,
+  writers: number,
+): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childFile, dataDir, learnerId, String(seed)], {
+    const child = spawn(process.execPath, [childFile, dataDir, learnerId, String(seed), String(writers)], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, LIONLEARN_LOG_LEVEL: 'silent' },
     });
@@ -53,33 +62,39 @@ function runAndKill(dataDir: string, learnerId: string, seed: number, lifeMs: nu
 }
 
 describe('progress under SIGKILL', () => {
-  it(`keeps every acknowledged event, none half-written, projections equal to a rebuild (${KILLS} kills)`, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'crash-'));
-    const core = await createCore({ dataDir, appVersion: '1.0.0', logger: pino({ level: 'silent' }) });
-    const { learner } = await core.api.createLearner({ profile: { displayName: 'Crash', avatar: 'owl', goals: [] } });
-    core.close();
+  // One writer: each append its own commit. Four: appends committed in groups, each acknowledged after its group's commit.
+  it.each([1, 4])(
+    `keeps every acknowledged event, none half-written, projections equal to a rebuild (${KILLS} kills, %i writers)`,
+    async (writers) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'crash-'));
+      const core = await createCore({ dataDir, appVersion: '1.0.0', logger: pino({ level: 'silent' }) });
+      const { learner } = await core.api.createLearner({ profile: { displayName: 'Crash', avatar: 'owl', goals: [] } });
+      core.close();
 
-    const lives = fc.sample(fc.integer({ min: 30, max: 400 }), { numRuns: KILLS, seed: 42 });
-    const acknowledged: string[] = [];
-    for (const [i, life] of lives.entries()) acknowledged.push(...(await runAndKill(dataDir, learner.id, i + 1, life)));
-    expect(acknowledged.length).toBeGreaterThan(KILLS);
+      const lives = fc.sample(fc.integer({ min: 30, max: 400 }), { numRuns: KILLS, seed: 42 });
+      const acknowledged: string[] = [];
+      for (const [i, life] of lives.entries())
+        acknowledged.push(...(await runAndKill(dataDir, learner.id, i + 1, life, writers)));
+      expect(acknowledged.length).toBeGreaterThan(KILLS);
 
-    const db = openDatabase(join(dataDir, CORE_DATABASE_FILE));
-    try {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const stored = db.prepare('SELECT * FROM events').all() as EventRow[];
-      const ids = new Set(stored.map((row) => row.event_id));
-      expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
-      for (const row of stored) {
-        expect(progressEventSchema.safeParse(rowToEvent(row)).success).toBe(true);
+      const db = openDatabase(join(dataDir, CORE_DATABASE_FILE));
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        const stored = db.prepare('SELECT * FROM events').all() as EventRow[];
+        const ids = new Set(stored.map((row) => row.event_id));
+        expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
+        for (const row of stored) {
+          expect(progressEventSchema.safeParse(rowToEvent(row)).success).toBe(true);
+        }
+        const incremental = projections(db);
+        const reopened = await createCore({ dataDir, appVersion: '1.0.0', logger: pino({ level: 'silent' }) });
+        expect(reopened.rebuildProgress()).toBe(stored.length);
+        reopened.close();
+        expect(projections(db)).toEqual(incremental);
+      } finally {
+        db.close();
       }
-      const incremental = projections(db);
-      const reopened = await createCore({ dataDir, appVersion: '1.0.0', logger: pino({ level: 'silent' }) });
-      expect(reopened.rebuildProgress()).toBe(stored.length);
-      reopened.close();
-      expect(projections(db)).toEqual(incremental);
-    } finally {
-      db.close();
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });

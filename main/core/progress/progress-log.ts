@@ -62,6 +62,9 @@ export class ProgressLog {
   readonly #insert;
   readonly #page;
   readonly #onAppended;
+  /** Per learner, the count of changes this connection made to their log when it last made one. */
+  readonly #changedAt = new Map<string, number>();
+  #changes = 0;
 
   /** `onAppended` sees the events a batch really added, inside its transaction (the sync mirror). */
   constructor(db: SqliteDatabase, onAppended?: (events: readonly ProgressEvent[]) => void) {
@@ -118,6 +121,7 @@ export class ProgressLog {
       for (const e of events) {
         const row = [e.eventId, e.userId, e.type, e.aggregateId, e.timestamp, JSON.stringify(e.data), e.version];
         if (this.#insert.run(...row).changes === 0) continue;
+        this.#changed(e.userId);
         this.#project.apply(e);
         added.push(e);
       }
@@ -165,8 +169,22 @@ export class ProgressLog {
     })();
   }
 
+  /**
+   * Moves whenever this connection adds to the learner's log or removes it (a rolled-back append
+   * moves it too), never back: what a read kept between calls is keyed on. Another connection's
+   * writes do not move it (SQLite's data_version does).
+   */
+  versionOf(learnerId: string): number {
+    return this.#changedAt.get(learnerId) ?? 0;
+  }
+
+  #changed(learnerId: string): void {
+    this.#changedAt.set(learnerId, ++this.#changes);
+  }
+
   /** Removes a learner's log and projections; the caller has written their export. */
   forget(learnerId: string): void {
+    this.#changed(learnerId);
     for (const table of [...PROJECTION_TABLES, 'events']) {
       this.#db.prepare(`DELETE FROM ${table} WHERE learner_id = ?`).run(learnerId);
     }

@@ -5,8 +5,8 @@ import { say } from '../../../common/i18n/message.js';
 import { facePostableEventTypes, isFacePostable } from '../../../common/contract/progress.js';
 import type { AppendResult, RecordInput } from '../../../common/contract/progress.js';
 import type { StructureStore } from '../content/structure-store.js';
+import type { GroupCommit } from './group-commit.js';
 import type { LearnerSessions } from '../users/learner-sessions.js';
-import type { ProgressLog } from './progress-log.js';
 import type { ProgressReader } from './progress-reader.js';
 
 export interface ProgressService {
@@ -38,7 +38,8 @@ const aggregateOf = (input: RecordInput): string => {
 
 interface Deps {
   sessions: LearnerSessions;
-  log: ProgressLog;
+  /** The record path's appends, committed together with those arriving while a commit is on the disk. */
+  commits: Pick<GroupCommit, 'append'>;
   reader: ProgressReader;
   structure: Pick<StructureStore, 'skillsOf'>;
   now: () => Date;
@@ -56,7 +57,7 @@ const refuseCoreOnly = (events: readonly RecordInput[]): void => {
 };
 
 /** The seed's progress tracking: faces send what happened, the core stamps it, logs it and projects it. */
-export function createProgressService({ sessions, log, reader, structure, now }: Deps): ProgressService {
+export function createProgressService({ sessions, commits, reader, structure, now }: Deps): ProgressService {
   /** Stamps an input; the log checks the result against the contract before it stores it. */
   const toEvent = (userId: string, input: RecordInput, skillsOf: (id: string) => string[]) => {
     const data: Record<string, unknown> = { ...input.data };
@@ -80,7 +81,7 @@ export function createProgressService({ sessions, log, reader, structure, now }:
     // A batch names the same few items again and again: look each one's skills up once.
     const known = new Map<string, string[]>();
     const skillsOf = (id: string) => known.get(id) ?? known.set(id, structure.skillsOf(id)).get(id)!;
-    return log.append(events.map((e) => toEvent(userId, e, skillsOf)));
+    return commits.append(events.map((e) => toEvent(userId, e, skillsOf)));
   };
 
   return {

@@ -25,6 +25,8 @@ export function createAdaptiveModel(deps: {
   dbFile: string;
   db: SqliteDatabase;
   priors: () => Promise<Prior[]>;
+  /** Moves whenever a learner's log may have changed. */
+  answersVersion?: (learnerId: string) => string;
   logger: Logger;
   options?: AdaptiveModelOptions;
 }): { knowledge: KnowledgeModel; trainer: ModelTrainer | undefined; close(): Promise<void> } {
@@ -59,6 +61,7 @@ export function createAdaptiveModel(deps: {
     store,
     priors: deps.priors,
     history: new PracticeHistory(deps.db),
+    ...(deps.answersVersion ? { answersVersion: deps.answersVersion } : {}),
     countAnswers: () => answers.get()!.n,
     trainer,
     logger: deps.logger,

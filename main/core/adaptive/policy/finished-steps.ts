@@ -1,5 +1,6 @@
 import type { StepProgress, StepProgressState } from '../../../../common/contract/step-progress.js';
 import type { SqliteDatabase } from '../../../../infra/sqlite/open-database.js';
+import type { CatalogGeneration } from '../../content/catalog-generation.js';
 import type { SkillEvidence } from '../models/performance-prior.js';
 import { MASTERED } from './review-schedule.js';
 
@@ -11,8 +12,11 @@ import { MASTERED } from './review-schedule.js';
  */
 export class FinishedSteps {
   readonly #q;
+  /** Each item's skills and the installed steps: read once per catalog generation, not at every call. */
+  readonly #skillsOf;
+  readonly #steps;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqliteDatabase, generation: Pick<CatalogGeneration, 'remember'>) {
     this.#q = {
       completed: db.prepare<[string, string], { id: string }>(
         `SELECT lesson_id AS id FROM lesson_progress WHERE learner_id = ? AND completed_at IS NOT NULL
@@ -40,6 +44,16 @@ export class FinishedSteps {
          WHERE r.learner_id = ?`,
       ),
     };
+    this.#skillsOf = generation.remember(() => {
+      const skillsOf = new Map<string, string[]>();
+      for (const { contentId, skillId } of this.#q.tags.iterate()) {
+        const skills = skillsOf.get(contentId);
+        if (skills) skills.push(skillId);
+        else skillsOf.set(contentId, [skillId]);
+      }
+      return skillsOf as ReadonlyMap<string, readonly string[]>;
+    });
+    this.#steps = generation.remember(() => this.#q.steps.all());
   }
 
   /** The learner's states, read once: ask as often as needed. */
@@ -47,10 +61,7 @@ export class FinishedSteps {
     const completed = new Set(this.#q.completed.all(learnerId, learnerId).map((r) => r.id));
     const started = new Set(this.#q.started.all(learnerId, learnerId).map((r) => r.id));
     const evidence = new Map(this.#q.evidence.all(learnerId).map((e) => [e.id, e]));
-    const skillsOf = new Map<string, string[]>();
-    for (const { contentId, skillId } of this.#q.tags.all()) {
-      skillsOf.set(contentId, [...(skillsOf.get(contentId) ?? []), skillId]);
-    }
+    const skillsOf = this.#skillsOf();
     const isMastered = (skillId: string) => {
       const e = evidence.get(skillId);
       return e !== undefined && e.attempts >= MASTERED.attempts && e.correct >= e.attempts * MASTERED.share;
@@ -75,7 +86,7 @@ export class FinishedSteps {
   /** Every installed step's state in teaching order, and the last step opened (finished or not). */
   progress(learnerId: string) {
     const { state, isDone } = this.of(learnerId);
-    const steps = this.#q.steps.all().map((s) => ({ ...s, state: state(s.contentId) }));
+    const steps = this.#steps().map((s) => ({ ...s, state: state(s.contentId) }));
     const last = this.#q.resume.get(learnerId);
     return { steps, last: last && { ...last, finished: isDone(last.contentId) } };
   }

@@ -90,15 +90,29 @@ export function pickOnPace(
   return { exercise: pick.exercise, probability: pick.probability };
 }
 
-/** A learner's measured pace as pickOnPace reads it: one draw, seeded by who they are and how many answers it has seen. */
+/** A learner's pace measured on their answers, and how many answers it has seen (what its draw is seeded with). */
+export interface MeasuredPace {
+  estimate: PaceEstimate;
+  answers: number;
+}
+
+/**
+ * A measured pace as pickOnPace reads it: one draw, seeded by who the learner is and how many answers
+ * it has seen. Drawn afresh at every call: a draw takes skills not met yet from its seeded source in
+ * the order they are asked about, so a draw kept between calls would answer differently.
+ */
+export function drawPace(learnerId: string, { estimate, answers }: MeasuredPace) {
+  const draw = estimate.sample(seeded(seedOf(learnerId) + answers), EXPLORATION);
+  return { practised: (skill: string) => estimate.attemptsOn(skill) > 0, draw };
+}
+
+/** A learner's measured pace as pickOnPace reads it, from their answers (oldest first). */
 export function paceOf(
   learnerId: string,
   answers: readonly { skills: string[]; correct: boolean; contentId: string }[],
   difficultyOf: (contentId: string) => number | undefined,
 ) {
-  const estimate = measuredPace(answers, difficultyOf);
-  const draw = estimate.sample(seeded(seedOf(learnerId) + answers.length), EXPLORATION);
-  return { practised: (skill: string) => estimate.attemptsOn(skill) > 0, draw };
+  return drawPace(learnerId, { estimate: measuredPace(answers, difficultyOf), answers: answers.length });
 }
 
 /** Why this exercise, in the learner's words: their weakest skill in it, or that it is new. */

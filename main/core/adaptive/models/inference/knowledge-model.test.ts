@@ -40,7 +40,7 @@ async function start(options: { source?: string; dataDir?: string; model?: CoreO
   });
   opened.push(core);
   const api = createApiClient(localBridge(core));
-  const { session } = await api.createLearner({ profile: { displayName: 'Pia' } });
+  const { session, learner } = await api.createLearner({ profile: { displayName: 'Pia' } });
   const answer = (correct: boolean) => ({
     type: 'QuizAnswered' as const,
     data: { quizItemId: correct ? 'demo/range-stop' : 'demo/loop-count', correct, answer: 'x', timeSpentMs: 1000 },
@@ -50,7 +50,7 @@ async function start(options: { source?: string; dataDir?: string; model?: CoreO
       session,
       Array.from({ length: n }, (_, i) => answer(i % 3 !== 0)),
     );
-  return { core, api, session, lines, answerMany };
+  return { core, api, session, learnerId: learner.id, lines, answerMany };
 }
 
 /** A pack source whose manifest names a model folder holding a small model trained on its one skill. */
@@ -182,5 +182,31 @@ describe('the deep model behind predictPerformance', () => {
     const after = await predict();
     expect(after).not.toBeCloseTo(seen.at(-1)!, 6);
     expect(after).toBeCloseTo(await fresh(), 6);
+  }, 30_000);
+
+  it('serves a kept state only while the log stands still: answers another connection records are read', async () => {
+    const source = await packWithModel('lstm');
+    const dataDir = mkdtempSync(join(tmpdir(), 'deep-'));
+    const here = await start({ source, dataDir });
+    const { learnerId } = here;
+    const predict = async () =>
+      (await here.api.predictPerformance({ session: here.session, contentId: 'demo/count-down' })).probability;
+    await here.answerMany(6);
+    const before = await predict();
+    expect(await predict()).toBe(before);
+    // Another core on the same file (a CLI while the app runs) records wrong answers for the learner.
+    const other = await start({ source, dataDir });
+    const { session } = await other.api.openLearnerSession({ learnerId });
+    await other.core.recordProgress(
+      session,
+      Array.from({ length: 4 }, () => ({
+        type: 'QuizAnswered' as const,
+        data: { quizItemId: 'demo/loop-count', correct: false, answer: 'x', timeSpentMs: 1000 },
+      })),
+    );
+    const after = await predict();
+    expect(after).not.toBeCloseTo(before, 6);
+    here.core.model.knowledge.reload();
+    expect(after).toBeCloseTo(await predict(), 6);
   }, 30_000);
 });

@@ -58,6 +58,8 @@ export class KnowledgeModel {
     /** Models the installed packs ship, in a stable order. */
     priors: () => Promise<Prior[]>;
     history: Pick<PracticeHistory, 'latest' | 'answersAfter' | 'count'>;
+    /** Moves whenever a learner's log may have changed (LearnerStates serves a kept state while it stands still). */
+    answersVersion?: (learnerId: string) => string;
     /** Graded answers of all learners so far (what decides when to train again). */
     countAnswers: () => number;
     trainer: ModelTrainer | undefined;
@@ -188,7 +190,8 @@ export class KnowledgeModel {
 
   #use(found: Omit<Loaded, 'states'>): void {
     const stepper = found.model.stepper();
-    const loaded = { ...found, states: stepper && new LearnerStates(stepper, found.index, this.#deps.history) };
+    const states = stepper && new LearnerStates(stepper, found.index, this.#deps.history, this.#deps.answersVersion);
+    const loaded = { ...found, states };
     this.#loaded = loaded;
     this.#status = { state: 'loaded', detail: loaded.label };
   }

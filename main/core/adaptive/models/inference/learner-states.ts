@@ -13,6 +13,8 @@ interface Kept {
   mark: AnswerMark | undefined;
   /** The learner's answers in the log when the state was last brought up to date. */
   answers: number;
+  /** The version of the learner's log it was brought up to date at. */
+  version: string | undefined;
 }
 
 /**
@@ -26,31 +28,48 @@ export class LearnerStates {
   readonly #stepper: LstmStepper;
   readonly #index: SkillIndex;
   readonly #history: Pick<PracticeHistory, 'answersAfter' | 'count'>;
+  readonly #versionOf: ((learnerId: string) => string) | undefined;
 
-  constructor(stepper: LstmStepper, index: SkillIndex, history: Pick<PracticeHistory, 'answersAfter' | 'count'>) {
+  /**
+   * `versionOf`, where given, moves whenever the learner's log may have changed: while it stands still
+   * the kept state is served without counting the log's answers (a count walks all of a learner's
+   * rows: 2 ms at 20,000 events).
+   */
+  constructor(
+    stepper: LstmStepper,
+    index: SkillIndex,
+    history: Pick<PracticeHistory, 'answersAfter' | 'count'>,
+    versionOf?: (learnerId: string) => string,
+  ) {
     this.#stepper = stepper;
     this.#index = index;
     this.#history = history;
+    this.#versionOf = versionOf;
   }
 
   /** The learner's state after every answer in the log (the latest REPLAY_ANSWERS), and how many answers there are. */
   current(learnerId: string): { state: LstmState; answers: number } {
-    const answers = this.#history.count(learnerId);
+    const version = this.#versionOf?.(learnerId);
     let kept = this.#kept.get(learnerId);
     this.#kept.delete(learnerId);
+    if (kept && version !== undefined && kept.version === version) {
+      this.#kept.set(learnerId, kept);
+      return { state: kept.state, answers: kept.answers };
+    }
+    const answers = this.#history.count(learnerId);
     if (kept && answers < kept.answers) kept = undefined;
     else if (kept && answers > kept.answers) {
       const { answers: added, mark } = this.#history.answersAfter(learnerId, kept.mark, answers - kept.answers + 1);
       if (kept.answers + added.length === answers) {
         this.#read(kept.state, added);
-        kept = { state: kept.state, mark, answers };
+        kept = { state: kept.state, mark, answers, version };
       } else kept = undefined;
     }
     if (!kept) {
       const { answers: all, mark } = this.#history.answersAfter(learnerId, undefined, REPLAY_ANSWERS);
       const state = this.#stepper.start();
       this.#read(state, all);
-      kept = { state, mark, answers };
+      kept = { state, mark, answers, version };
     }
     this.#kept.set(learnerId, kept);
     if (this.#kept.size > KEPT_LEARNERS) this.#kept.delete(this.#kept.keys().next().value!);
