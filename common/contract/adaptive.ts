@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageRefSchema } from '../i18n/message.js';
 import { contentIdSchema } from './content.js';
 import { targetSuccessSchema } from './learners.js';
 import { summaryInputSchema } from './progress.js';
@@ -23,6 +24,7 @@ export const difficultyAdjustmentSchema = z.object({
   attempts: z.number().int(),
   band: targetSuccessSchema,
   reason: z.string(),
+  reasonI18n: messageRefSchema.optional(),
 });
 export type DifficultyAdjustment = z.infer<typeof difficultyAdjustmentSchema>;
 
@@ -40,6 +42,7 @@ export const pathStepSchema = z.object({
   /** Titles of what a locked step waits for, nearest first. */
   waitsFor: z.array(z.string()),
   reason: z.string(),
+  reasonI18n: messageRefSchema.optional(),
 });
 export type PathStep = z.infer<typeof pathStepSchema>;
 
@@ -50,6 +53,7 @@ export const learningPathSchema = z.object({
   done: z.number().int(),
   remaining: z.number().int(),
   summary: z.string(),
+  summaryI18n: messageRefSchema.optional(),
 });
 export type LearningPath = z.infer<typeof learningPathSchema>;
 
@@ -62,6 +66,7 @@ export const pathChangesSchema = z.object({
   /** Steps left in both paths that moved: the fewest moves turning the old order into the new. */
   reordered: z.number().int(),
   summary: z.string(),
+  summaryI18n: messageRefSchema.optional(),
 });
 export type PathChanges = z.infer<typeof pathChangesSchema>;
 
@@ -78,17 +83,20 @@ export const learningPatternSchema = z.object({
   /** Graded answers looked at: the latest exercise submissions and quiz answers. */
   attempts: z.number().int(),
   summary: z.string(),
+  summaryI18n: messageRefSchema.optional(),
   struggling: z.object({
     skills: z.array(
       z.object({ skillId: z.string(), title: z.string(), failed: z.number().int(), attempts: z.number().int() }),
     ),
     finding: z.string(),
+    findingI18n: messageRefSchema.optional(),
   }),
   guessing: z.object({
     detected: z.boolean(),
     fastWrong: z.number().int(),
     wrong: z.number().int(),
     finding: z.string(),
+    findingI18n: messageRefSchema.optional(),
   }),
   hintDependence: z.object({
     detected: z.boolean(),
@@ -96,12 +104,19 @@ export const learningPatternSchema = z.object({
     submissions: z.number().int(),
     share: share.nullable(),
     finding: z.string(),
+    findingI18n: messageRefSchema.optional(),
   }),
   timeOfDay: z.object({
     mostActive: partOfDay.nullable(),
     mostSuccessful: partOfDay.nullable(),
     finding: z.string(),
+    findingI18n: messageRefSchema.optional(),
   }),
-  streaks: z.object({ current: z.number().int(), longest: z.number().int(), finding: z.string() }),
+  streaks: z.object({
+    current: z.number().int(),
+    longest: z.number().int(),
+    finding: z.string(),
+    findingI18n: messageRefSchema.optional(),
+  }),
 });
 export type LearningPattern = z.infer<typeof learningPatternSchema>;

@@ -61,10 +61,6 @@ export type AdminMethod = (typeof adminMethods)[number];
 /** The browser face's pack upload carries the admin session in this header. */
 export const ADMIN_SESSION_HEADER = 'x-lionlearn-admin-session';
 
-/** The sentence every refused admin action carries, in the API, the CLI and the UI. */
-export const ADMIN_REQUIRED =
-  'Only a machine admin can do this: unlock admin (Settings, or the admin password on the command line) first.';
-
 /** What a restore did, in one sentence (the CLI prints it, the UI shows it). */
 export function restoredSentence({ packId, version, previousVersion, previousKey }: RestoreResult): string {
   const before = [

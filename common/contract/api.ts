@@ -1,5 +1,6 @@
 import { stepProgressSchema } from './step-progress.js';
 import { z } from 'zod';
+import { messageRefSchema } from '../i18n/message.js';
 import {
   difficultyAdjustmentSchema,
   learningPathSchema,
@@ -266,6 +267,7 @@ export const learnApi = {
         moduleId: contentIdSchema,
         probability: z.number().min(0).max(1).nullable(),
         reason: z.string(),
+        reasonI18n: messageRefSchema.optional(),
       })
       .nullable(),
   ),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { say } from '../i18n/message.js';
+import type { Said } from '../i18n/message.js';
 import { contentIdSchema, localIdSchema } from './content.js';
 import { quizAnswerInputSchema, quizQuestionSchema } from './quiz.js';
 
@@ -135,19 +137,24 @@ export const assessmentSummarySchema = assessmentSchema
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
 
 /** Why an assessment ended, in words every face shows. */
-export const endReasonWords: Record<EndReason, string> = {
-  precise: 'it had measured you precisely enough',
-  'max-length': 'it reached its length',
-  'all-asked': 'every item was asked',
-  'time-up': 'time ran out',
-  'handed-in': 'you handed it in',
+export const endReasonSaid: Record<EndReason, Said> = {
+  precise: say('end-precise'),
+  'max-length': say('end-max-length'),
+  'all-asked': say('end-all-asked'),
+  'time-up': say('end-time-up'),
+  'handed-in': say('end-handed-in'),
 };
+/** The same in English, for faces that show them as they are. */
+export const endReasonWords = Object.fromEntries(
+  Object.entries(endReasonSaid).map(([reason, said]) => [reason, said.text]),
+) as Record<EndReason, string>;
 
-/** An ability on the standard scale (0 is the average learner) in words. */
-export function abilityWords(theta: number): string {
-  if (theta >= 1) return 'well above average';
-  if (theta >= 0.3) return 'above average';
-  if (theta > -0.3) return 'about average';
-  if (theta > -1) return 'below average';
-  return 'well below average';
+/** An ability on the standard scale (0 is the average learner) in words (catalog keys in common/i18n). */
+export function abilitySaid(theta: number): Said {
+  if (theta >= 1) return say('ability-well-above');
+  if (theta >= 0.3) return say('ability-above');
+  if (theta > -0.3) return say('ability-average');
+  if (theta > -1) return say('ability-below');
+  return say('ability-well-below');
 }
+export const abilityWords = (theta: number): string => abilitySaid(theta).text;

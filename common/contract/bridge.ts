@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isLearnMethod, learnApi, learnMethods } from './api.js';
 import type { LearnApi, LearnMethod, LearnService, OutputOf } from './api.js';
+import { localized } from '../i18n/localize.js';
+import type { Translate } from '../i18n/localize.js';
+import { say } from '../i18n/message.js';
 import { LearnError } from './errors.js';
 import type { ApiResult } from './errors.js';
 import type { LearnEvent } from './events.js';
@@ -52,13 +55,17 @@ export async function dispatch(
   onInternalError: (error: unknown) => void,
 ): Promise<ApiResult<unknown>> {
   if (!isLearnMethod(methodName)) {
-    return { ok: false, error: { code: 'unknown-method', message: `No API method named "${methodName}".` } };
+    return {
+      ok: false,
+      error: new LearnError('unknown-method', say('unknown-method', { method: methodName })).toBody(),
+    };
   }
   const parsed = learnApi[methodName].input.safeParse(rawInput);
   if (!parsed.success) {
+    const problem = z.prettifyError(parsed.error);
     return {
       ok: false,
-      error: { code: 'invalid-input', message: `${methodName}: ${z.prettifyError(parsed.error)}` },
+      error: new LearnError('invalid-input', say('input-invalid', { method: methodName, problem })).toBody(),
     };
   }
   try {
@@ -67,11 +74,26 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof LearnError) return { ok: false, error: error.toBody() };
     onInternalError(error);
-    return {
-      ok: false,
-      error: { code: 'internal', message: 'Something went wrong inside the app; the log has details.' },
-    };
+    return { ok: false, error: new LearnError('internal', say('internal-error')).toBody() };
   }
+}
+
+/**
+ * A bridge whose answers and events come with the core's sentences in the face's language: every
+ * `foo` with a `fooI18n` reference (an error's message, a run's outcome, a status) is translated here,
+ * once, so screens show `foo` as they always did.
+ */
+export function localizedBridge<B extends LearnBridge>(bridge: B, translate: Translate): LearnBridge {
+  const methods = learnMethods.map((name) => {
+    const call = async (input?: unknown) => localized(await bridge[name](input), translate);
+    return [name, call] as const;
+  });
+  const answers = Object.fromEntries(methods) as unknown as Omit<LearnBridge, 'onEvent' | 'eventsReady'>;
+  return {
+    ...answers,
+    onEvent: (listener) => bridge.onEvent((event) => listener(localized(event, translate))),
+    ...(bridge.eventsReady ? { eventsReady: () => bridge.eventsReady!() } : {}),
+  };
 }
 
 /** Turns a bridge back into plain async methods that throw `LearnError`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageRefSchema } from '../i18n/message.js';
 import type { SyncRole } from './sync-wire.js';
 
 /**
@@ -55,6 +56,9 @@ export const inboxItemSchema = z.object({
   kind: z.string().min(1).max(64),
   title: z.string().max(MAX_TITLE_LENGTH),
   body: z.string().max(MAX_MESSAGE_LENGTH),
+  /** For notifications the app makes itself: title and body as catalog references, said in the learner's language. */
+  titleI18n: messageRefSchema.optional(),
+  bodyI18n: messageRefSchema.optional(),
   /** ISO 8601 time, as the app's events carry. */
   at: z.string(),
   /** The body is the app's Markdown subset (rendered sanitized) rather than plain text. */
@@ -98,6 +102,8 @@ export const notificationIdsSchema = z.array(z.string().min(1).max(200)).max(10_
 export const notificationAlertSchema = z.object({
   title: z.string(),
   body: z.string(),
+  titleI18n: messageRefSchema.optional(),
+  bodyI18n: messageRefSchema.optional(),
   /** The item to open when clicked (the newest of a burst); the inbox for a mixed burst. */
   itemId: z.string().nullable(),
   link: z.string().nullable(),

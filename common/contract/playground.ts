@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { messageRefSchema } from '../i18n/message.js';
 import { contentIdSchema } from './content.js';
 
 /** What the sandbox engine can do right now; anything but `ready` comes with what to do about it. */
 export const playgroundStatusSchema = z.object({
   state: z.enum(['ready', 'docker-missing', 'docker-stopped', 'image-missing', 'image-building', 'unavailable']),
   message: z.string(),
+  messageI18n: messageRefSchema.optional(),
   /** What a learner can do meanwhile and who can fix it, in plain words with no commands; null when it runs. */
   help: z.string().nullable(),
+  helpI18n: messageRefSchema.optional(),
   /** What fixes it: the machine admin's steps and commands (doctor and the admin's view show it). */
   fix: z.string().nullable(),
   runtime: z.string(),
@@ -49,6 +52,7 @@ export const executeResultSchema = z.object({
   truncated: z.boolean(),
   /** What happened, in a sentence a learner understands, when the run did not end on its own (crash, timeout...). */
   message: z.string().optional(),
+  messageI18n: messageRefSchema.optional(),
 });
 export type ExecuteResult = z.infer<typeof executeResultSchema>;
 
@@ -70,6 +74,7 @@ export const validateResultSchema = z.object({
   /** pass: every test passed; fail: some did not; error: the code did not load (syntax, imports). */
   status: z.enum(['pass', 'fail', 'error']),
   message: z.string().optional(),
+  messageI18n: messageRefSchema.optional(),
   tests: z.array(testResultSchema),
   run: executeResultSchema,
 });

@@ -25,7 +25,11 @@ describe('reading an HTTP answer as a result envelope', () => {
       const result = readResultEnvelope(status, text);
       expect(result).toEqual({
         ok: false,
-        error: { code, message: expect.stringContaining(String(status)) as string },
+        error: {
+          code,
+          message: expect.stringContaining(String(status)) as string,
+          messageI18n: { key: 'no-readable-result', params: { status } },
+        },
       });
     }
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { errorCodes } from './errors.js';
+import { messageRefSchema, say } from '../i18n/message.js';
+import { errorCodes, LearnError } from './errors.js';
 import type { ApiResult, ErrorCode } from './errors.js';
 
 const resultEnvelopeSchema = z.union([
@@ -10,6 +11,7 @@ const resultEnvelopeSchema = z.union([
       code: z.enum(errorCodes),
       message: z.string(),
       retryAfterMs: z.number().int().nonnegative().optional(),
+      messageI18n: messageRefSchema.optional(),
     }),
   }),
 ]);
@@ -40,6 +42,6 @@ export function readResultEnvelope(status: number, text: string): ApiResult<unkn
   if (parsed.success) return parsed.data as ApiResult<unknown>;
   return {
     ok: false,
-    error: { code: codeOfStatus(status), message: `The app answered ${status} without a readable result.` },
+    error: new LearnError(codeOfStatus(status), say('no-readable-result', { status })).toBody(),
   };
 }

@@ -17,6 +17,7 @@ import { registerRun } from './commands/run.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
+import { errorMessage, text, useLanguageFlag } from './i18n/cli-i18n.js';
 import { printError } from './terminal-output.js';
 
 const layout = locateInstall(dirname(fileURLToPath(import.meta.url)));
@@ -24,7 +25,9 @@ const layout = locateInstall(dirname(fileURLToPath(import.meta.url)));
 const program = new Command('lionlearn')
   .description('Lionagi Learn: learn Python and lionagi offline')
   .version(layout.appVersion)
-  .option('--data-dir <dir>', 'the data folder (default: $LIONLEARN_DATA_DIR, else the OS app-data folder)');
+  .option('--data-dir <dir>', 'the data folder (default: $LIONLEARN_DATA_DIR, else the OS app-data folder)')
+  .option('--lang <language>', "the language to answer in: en or de (default: the profile's, else LC_ALL/LANG)")
+  .hook('preAction', (command) => useLanguageFlag(command.opts<{ lang?: string }>().lang));
 
 registerStart(program, layout);
 registerServe(program, layout);
@@ -44,6 +47,6 @@ registerModel(program);
 registerNotify(program);
 
 program.parseAsync().catch((error: unknown) => {
-  printError(`lionlearn: ${error instanceof Error ? error.message : String(error)}`);
+  printError(text('error-line', { message: errorMessage(error) }));
   process.exitCode = 1;
 });

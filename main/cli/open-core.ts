@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import type { Command } from 'commander';
 import type { LearnApi } from '../../common/contract/api.js';
-import { createApiClient } from '../../common/contract/bridge.js';
+import { createApiClient, localizedBridge } from '../../common/contract/bridge.js';
 import { createLogger } from '../../infra/log/logger.js';
 import { createCore } from '../core/create-core.js';
 import type { Core, CoreOptions } from '../core/create-core.js';
@@ -9,6 +9,7 @@ import { resolveDataDir } from '../core/host/data-dir.js';
 import type { InstallLayout } from '../core/host/install-layout.js';
 import { localBridge } from '../core/local-bridge.js';
 import { askSecret } from './ask-secret.js';
+import { translateCore } from './i18n/cli-i18n.js';
 import { printError } from './terminal-output.js';
 import { counted } from '../../common/plural.js';
 
@@ -47,6 +48,9 @@ export async function openCore(
   return core;
 }
 
+/** The API over a core, its sentences in the CLI's language (what the window does for the app). */
+const api = (core: Core): LearnApi => createApiClient(localizedBridge(localBridge(core), translateCore));
+
 /** Runs one command against a core opened for it, through the same validated path as the other faces. */
 export async function withApi<T>(
   layout: InstallLayout,
@@ -55,7 +59,7 @@ export async function withApi<T>(
 ): Promise<T> {
   const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
   try {
-    return await run(createApiClient(localBridge(core)), core.onEvent);
+    return await run(api(core), core.onEvent);
   } finally {
     await core.close();
   }
@@ -76,10 +80,10 @@ export async function withAdmin<T>(
 ): Promise<T> {
   const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
   try {
-    const api = createApiClient(localBridge(core));
+    const client = api(core);
     let session: string;
-    if ((await api.getAdminStatus()).passwordSet) {
-      ({ session } = await api.unlockAdmin({ password: await askAdminPassword() }));
+    if ((await client.getAdminStatus()).passwordSet) {
+      ({ session } = await client.unlockAdmin({ password: await askAdminPassword() }));
     } else {
       session = core.ownerSession();
       printError(
@@ -88,9 +92,9 @@ export async function withAdmin<T>(
       );
     }
     try {
-      return await run(api, session, core);
+      return await run(client, session, core);
     } finally {
-      await api.lockAdmin({ session });
+      await client.lockAdmin({ session });
     }
   } finally {
     await core.close();

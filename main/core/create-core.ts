@@ -29,6 +29,7 @@ import { LearningPaths } from './adaptive/policy/learning-path.js';
 import { PracticeHistory } from './adaptive/practice-history.js';
 import { ReviewSchedule } from './adaptive/policy/review-schedule.js';
 import { LearnError } from '../../common/contract/errors.js';
+import { say } from '../../common/i18n/message.js';
 import { StoredPaths } from './adaptive/policy/stored-paths.js';
 import { AssessmentStore } from './assessment/assessment-store.js';
 import { createAssessmentService } from './assessment/assessment-service.js';
@@ -355,7 +356,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...createReviewService({
         learnerOf: (session) => {
           const learner = learners.find(sessions.learnerOf(session));
-          if (!learner) throw new LearnError('not-found', 'This profile was removed.');
+          if (!learner) throw new LearnError('not-found', say('profile-removed'));
           return learner;
         },
         bank: quizBank,

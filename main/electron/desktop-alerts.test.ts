@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LearnEvent } from '../../common/contract/events.js';
+import { refOf, say } from '../../common/i18n/message.js';
+import { coreTranslate, createCoreI18n } from '../../common/i18n/translator.js';
 import { EventHub } from '../core/event-hub.js';
 import { windowIcon } from './app-identity.js';
 import { bindDesktopAlerts } from './desktop-alerts.js';
@@ -50,6 +52,31 @@ describe('desktop alerts (Electron face)', () => {
     ]);
     system.shown.forEach((shown) => shown.click());
     expect(opened).toEqual(['#/notifications?item=m%201', '#/notifications']);
+  });
+
+  it("says a burst the core made in the system's language", () => {
+    const hub = new EventHub<LearnEvent>();
+    const system = new FakeSystemNotifications();
+    bindDesktopAlerts(hub.subscribe, system, ICON, () => undefined, coreTranslate(createCoreI18n('de')));
+    const title = say('alert-reviews-due', { count: 3 });
+    const body = say('alert-titles-3', { a: 'a', b: 'b', c: 'c' });
+    hub.emit(
+      event([
+        {
+          title: title.text,
+          body: body.text,
+          titleI18n: refOf(title),
+          bodyI18n: refOf(body),
+          itemId: null,
+          link: '#/notifications',
+        },
+        { title: 'Quiz Friday', body: 'Bring a pen', itemId: 'm 1', link: null },
+      ]),
+    );
+    expect(system.shown.map(({ title, body }) => ({ title, body }))).toEqual([
+      { title: '3 Erinnerungen zum Wiederholen', body: 'a; b; c' },
+      { title: 'Quiz Friday', body: 'Bring a pen' },
+    ]);
   });
 
   it('does nothing where the system has no notifications', () => {

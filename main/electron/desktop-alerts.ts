@@ -1,6 +1,8 @@
 import type { LearnEvent } from '../../common/contract/events.js';
 import { routeOfAlert } from '../../common/contract/notifications.js';
 import type { NotificationAlert } from '../../common/contract/notifications.js';
+import { localized } from '../../common/i18n/localize.js';
+import type { Translate } from '../../common/i18n/localize.js';
 
 /**
  * What an alert becomes as Electron's Notification: its options (the app's icon; the app's name comes from
@@ -38,11 +40,13 @@ export function bindDesktopAlerts(
   system: SystemNotifications,
   icon: string,
   open: (route: string) => void,
+  /** The alerts' words in the system's language (the core's catalog); English as they came without one. */
+  translate: Translate = (_ref, english) => english,
 ): () => void {
   if (!system.isSupported()) return () => undefined;
   return onEvent((event) => {
     if (event.type !== 'notifications') return;
-    for (const alert of event.alerts) {
+    for (const alert of localized(event.alerts, translate)) {
       const { route, ...options } = desktopNotification(alert, icon);
       system.show(options, () => open(route));
     }

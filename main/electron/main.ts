@@ -10,6 +10,8 @@ import { createCore } from '../core/create-core.js';
 import type { Core } from '../core/create-core.js';
 import { resolveDataDir } from '../core/host/data-dir.js';
 import { locateInstall } from '../core/host/install-layout.js';
+import { shippedLanguage } from '../../common/i18n/catalogs.js';
+import { coreTranslate, createCoreI18n } from '../../common/i18n/translator.js';
 import { APP_ID, APP_NAME, trayIcon, windowIcon } from './app-identity.js';
 import { bindDesktopAlerts } from './desktop-alerts.js';
 import { bindIpc } from './ipc-binding.js';
@@ -226,6 +228,8 @@ async function startApp(): Promise<void> {
       // An in-page hash change (JSON-quoted): the open profile stays open.
       void mainWindow.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`);
     },
+    // The system's language: the main process does not know which profile's window chose another.
+    coreTranslate(createCoreI18n(shippedLanguage(app.getPreferredSystemLanguages()) ?? 'en')),
   );
   app.on('activate', () => openTarget(undefined));
   app.on('window-all-closed', () => {

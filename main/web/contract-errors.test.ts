@@ -14,7 +14,15 @@ function expectEnvelope(response: RawResponse, status: number, code: ErrorCode) 
   expect(response.status).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/json/);
   const body = JSON.parse(response.body) as unknown;
-  expect(body).toEqual({ ok: false, error: { code, message: expect.stringMatching(/\w{3}/) as string } });
+  expect(body).toEqual({
+    ok: false,
+    error: {
+      code,
+      message: expect.stringMatching(/\w{3}/) as string,
+      // The core's own refusals also name their catalog message, for the faces to translate.
+      ...((body as { error: { messageI18n?: unknown } }).error.messageI18n ? { messageI18n: expect.anything() } : {}),
+    },
+  });
   // What the renderer's transport makes of it: the same code and message, not undefined ones.
   expect(readResultEnvelope(response.status, response.body)).toEqual(body);
 }

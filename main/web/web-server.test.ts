@@ -46,7 +46,11 @@ describe('browser face over real HTTP and WebSocket', () => {
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'No installed lesson "demo/missing".' },
+      error: {
+        code: 'not-found',
+        message: 'No installed lesson "demo/missing".',
+        messageI18n: { key: 'lesson-unknown', params: { id: 'demo/missing' } },
+      },
     });
     const invalid = await call('getLesson', { lessonId: 42 });
     expect(invalid.status).toBe(400);

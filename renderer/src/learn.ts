@@ -1,11 +1,28 @@
 import type { LearnApi } from '../../common/contract/api.js';
-import { createApiClient } from '../../common/contract/bridge.js';
+import { createApiClient, localizedBridge } from '../../common/contract/bridge.js';
+import type { LearnEvent } from '../../common/contract/events.js';
+import { localized } from '../../common/i18n/localize.js';
+import { coreTranslate } from '../../common/i18n/translator.js';
+import { i18next } from './i18n/i18n.js';
 
 let client: LearnApi | undefined;
 
-/** The API as plain async methods; every screen goes through this and nothing else. */
+const translate = coreTranslate(i18next);
+
+/**
+ * The API as plain async methods; every screen goes through this and nothing else. The core's
+ * sentences (errors, run outcomes, sandbox status) arrive in the learner's language.
+ */
 export function learn(): LearnApi {
   if (!window.learn) throw new Error('window.learn is not installed');
-  client ??= createApiClient(window.learn);
+  client ??= createApiClient(localizedBridge(window.learn, translate));
   return client;
+}
+
+/**
+ * The core's events with their sentences in the learner's language (a live check's outcome, a
+ * notice): what `window.learn.onEvent` gives, said as `learn()` says answers. Returns the unsubscribe.
+ */
+export function onLearnEvent(listener: (event: LearnEvent) => void): () => void {
+  return window.learn?.onEvent((event) => listener(localized(event, translate))) ?? (() => undefined);
 }

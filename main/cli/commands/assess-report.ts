@@ -1,45 +1,58 @@
 import type { Command } from 'commander';
 import type { AssessmentResult } from '../../../common/contract/assessments.js';
-import { abilityWords, endReasonWords } from '../../../common/contract/assessments.js';
+import { abilitySaid, endReasonSaid } from '../../../common/contract/assessments.js';
 import type { LearnApi } from '../../../common/contract/api.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { withApi } from '../open-core.js';
+import { formatNumber, text } from '../i18n/cli-i18n.js';
 import { print, printJson } from '../terminal-output.js';
+
+/** An ability or its error, two decimals in the CLI's language ("0.52", "0,52"). */
+const twoPlaces = (x: number) => formatNumber(x, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 import { learnerSession } from './quiz.js';
 
 /** An assessment's report in the terminal: score, ability, skills weakest first, what to study, each item. */
 export function printReport(report: AssessmentResult): void {
   print('');
-  print(`${report.title}: ended because ${endReasonWords[report.endReason]}.`);
+  print(text('report-ended', { title: report.title, reason: endReasonSaid[report.endReason] }));
   print(
-    `${report.correct} of ${report.answered} right. Ability ${report.ability.toFixed(2)} ` +
-      `(standard error ${report.standardError.toFixed(2)}): ${abilityWords(report.ability)}.`,
+    text('report-score', {
+      correct: report.correct,
+      answered: report.answered,
+      ability: twoPlaces(report.ability),
+      error: twoPlaces(report.standardError),
+      words: abilitySaid(report.ability),
+    }),
   );
   if (report.skills.length > 0) {
     print('');
-    print('Skills, weakest first:');
+    print(text('report-skills'));
     for (const skill of report.skills) {
-      print(
-        `  ${skill.studyNext ? '→' : ' '} ${skill.title.padEnd(28)} ${`${skill.correct} of ${skill.answered} right`.padEnd(14)} ` +
-          `mastery ${Math.round(skill.mastery * 100)}%`,
-      );
+      const right = text('report-skill-right', { correct: skill.correct, answered: skill.answered });
+      const mastery = text('report-mastery', { percent: Math.round(skill.mastery * 100) });
+      print(`  ${skill.studyNext ? '→' : ' '} ${skill.title.padEnd(28)} ${right.padEnd(14)} ${mastery}`);
     }
     const next = report.skills.filter((s) => s.studyNext);
     print('');
     print(
       next.length === 0
-        ? 'Nothing to catch up on: every skill tested is at mastery.'
-        : `Study next: ${next.map((s) => `${s.title} (${s.modules.map((m) => m.title).join(', ')})`).join('; ')}.`,
+        ? text('report-nothing-to-study')
+        : text('report-study-next', {
+            skills: next.map((s) => `${s.title} (${s.modules.map((m) => m.title).join(', ')})`).join('; '),
+          }),
     );
   }
   if (report.items.length > 0) {
     print('');
-    print('The items:');
+    print(text('report-items'));
     report.items.forEach((item, i) => {
       print(
         `${String(i + 1).padStart(3)}. ${item.correct ? '✓' : '✗'} ${item.question.prompt.split('\n')[0]!.slice(0, 70)}`,
       );
-      print(`     your answer: ${item.answer}${item.correct ? '' : `; the answer: ${item.expected}`}`);
+      const { answer, expected } = item;
+      print(
+        `     ${item.correct ? text('report-your-answer', { answer }) : text('report-your-answer-wrong', { answer, expected })}`,
+      );
       if (!item.correct && item.explanation) print(`     ${item.explanation}`);
     });
   }
@@ -49,7 +62,7 @@ export function printReport(report: AssessmentResult): void {
 async function pickEnded(api: LearnApi, session: string, id: string | undefined): Promise<string> {
   if (id) return id;
   const ended = (await api.listAssessments({ session })).find((a) => a.status === 'ended');
-  if (!ended) throw new Error('No finished assessment yet: `lionlearn assess start TOPIC` starts one.');
+  if (!ended) throw new Error(text('no-finished-assessment'));
   return ended.assessmentId;
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { withApi } from '../open-core.js';
+import { text } from '../i18n/cli-i18n.js';
 import { print } from '../terminal-output.js';
 import { takeAssessment } from './assess-take.js';
 import { learnerSession } from './quiz.js';
@@ -18,13 +19,15 @@ export function registerAssessResume(assess: Command, layout: InstallLayout): vo
         if (!assessmentId) {
           const open = (await api.listAssessments({ session })).filter((a) => a.status === 'in-progress');
           if (open.length === 0) {
-            print('No unfinished assessment: `lionlearn assess start TOPIC` starts one.');
+            print(text('no-unfinished-assessment'));
             return;
           }
           if (open.length > 1) {
-            print('Several unfinished assessments; name one:');
-            for (const a of open)
-              print(`  ${a.assessmentId}  ${a.title} (${a.answered} answered, started ${a.startedAt})`);
+            print(text('several-unfinished'));
+            for (const a of open) {
+              const { answered, startedAt } = a;
+              print(text('unfinished-line', { id: a.assessmentId, title: a.title, answered, startedAt }));
+            }
             return;
           }
           assessmentId = open[0]!.assessmentId;

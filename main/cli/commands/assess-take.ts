@@ -3,6 +3,7 @@ import type { LearnApi } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { QuizAnswer } from '../../../common/contract/quiz.js';
 import { choiceLetter } from '../../../common/contract/quiz.js';
+import { errorMessage, text } from '../i18n/cli-i18n.js';
 import { print } from '../terminal-output.js';
 import { printReport } from './assess-report.js';
 import { lineReader, parseChoices, showQuestion } from './quiz.js';
@@ -23,21 +24,25 @@ export async function takeAssessment(api: LearnApi, session: string, start: Asse
   const read = lineReader();
   let state = start;
   try {
-    print(
-      `${state.title}${state.kind === 'adaptive' ? `, up to ${state.maxItems} items` : `, ${state.maxItems} items`}.`,
-    );
-    print('Answers are checked at the end. Type :quit to leave (resume it later) or :done to hand it in.');
+    const heading = state.kind === 'adaptive' ? 'assess-heading-adaptive' : 'assess-heading-fixed';
+    print(text(heading, { title: state.title, max: state.maxItems }));
+    print(text('assess-how'));
     while (state.status === 'in-progress' && state.question) {
       const question = state.question;
       print('');
-      const left = state.timeLeftMs === null ? '' : ` (${minutes(state.timeLeftMs)} left)`;
-      print(`Question ${state.answered + 1} of ${state.kind === 'adaptive' ? 'up to ' : ''}${state.maxItems}${left}`);
+      const at = { n: state.answered + 1, max: state.maxItems };
+      const adaptive = state.kind === 'adaptive';
+      if (state.timeLeftMs === null) print(text(adaptive ? 'assess-question-adaptive' : 'assess-question', at));
+      else {
+        const left = minutes(state.timeLeftMs);
+        print(text(adaptive ? 'assess-question-adaptive-left' : 'assess-question-left', { ...at, left }));
+      }
       showQuestion(question);
       const shown = Date.now();
       const line = await read.next('> ');
       const command = line?.trim().toLowerCase();
       if (line === undefined || command === ':quit') {
-        print(`Left it for now: \`lionlearn assess resume ${state.assessmentId}\` goes on where you stopped.`);
+        print(text('assess-left', { id: state.assessmentId }));
         return;
       }
       if (command === ':done') break;
@@ -45,9 +50,8 @@ export async function takeAssessment(api: LearnApi, session: string, start: Asse
       if (question.kind === 'choice') {
         const picked = parseChoices(line, question);
         if (!picked) {
-          print(
-            `Answer with the letter of a choice (${choiceLetter(0)}-${choiceLetter(question.choices.length - 1)}).`,
-          );
+          const range = `${choiceLetter(0)}-${choiceLetter(question.choices.length - 1)}`;
+          print(text('answer-with-letter', { range }));
           continue;
         }
         answer = picked;
@@ -61,10 +65,10 @@ export async function takeAssessment(api: LearnApi, session: string, start: Asse
           answer,
           timeSpentMs,
         });
-        print('Answer saved.');
+        print(text('answer-saved'));
       } catch (error) {
         if (!(error instanceof LearnError) || !['invalid-input', 'conflict'].includes(error.code)) throw error;
-        print(error.message);
+        print(errorMessage(error));
         // A refused answer is asked again; an assessment that ended (time up) goes to its report.
         state = await api.getAssessment({ session, assessmentId: state.assessmentId });
       }

@@ -2,33 +2,39 @@ import type { Command } from 'commander';
 import { duration } from '../../../common/duration.js';
 import { rangeEndingToday } from '../../../common/local-range.js';
 import type { LearnApi } from '../../../common/contract/api.js';
+import { LearnError } from '../../../common/contract/errors.js';
 import type { LearnerSummary } from '../../../common/contract/learners.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { askSecret } from '../ask-secret.js';
 import { openCore, withAdmin, withApi } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
+import { followProfile, text } from '../i18n/cli-i18n.js';
 import { print, printJson } from '../terminal-output.js';
-import { counted } from '../../../common/plural.js';
 
 /** A PIN from LIONLEARN_PIN (scripts), else asked on the terminal; never from argv, where `ps` shows it. */
 const askPin = (name: string): Promise<string> =>
-  askSecret(`PIN for ${name}: `, 'LIONLEARN_PIN', `${name}'s profile has a PIN`);
+  askSecret(text('pin-prompt', { name }), 'LIONLEARN_PIN', text('pin-needed', { name }));
 
 function findLearner(learners: LearnerSummary[], nameOrId: string): LearnerSummary {
   const matches = learners.filter(
     (l) => l.id === nameOrId || l.displayName.toLowerCase() === nameOrId.trim().toLowerCase(),
   );
   if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) throw new Error(`${matches.length} profiles are called "${nameOrId}": use the id`);
-  const known = learners.map((l) => l.displayName).join(', ') || 'none yet';
-  throw new Error(`No profile "${nameOrId}" on this machine (profiles: ${known})`);
+  if (matches.length > 1) throw new Error(text('profiles-same-name', { count: matches.length, name: nameOrId }));
+  const known = learners.map((l) => l.displayName).join(', ') || text('profiles-none');
+  throw new Error(text('profile-unknown', { name: nameOrId, profiles: known }));
 }
 
-/** Opens a learner's session the way the app does: by name or id, with their PIN if they have one. */
+/**
+ * Opens a learner's session the way the app does: by name or id, with their PIN if they have one.
+ * From then on the CLI speaks the profile's language, as the app's window would.
+ */
 export async function openLearner(api: LearnApi, nameOrId: string) {
   const learner = findLearner(await api.listLearners(), nameOrId);
   const pin = learner.hasPin ? await askPin(learner.displayName) : undefined;
-  return api.openLearnerSession({ learnerId: learner.id, ...(pin ? { pin } : {}) });
+  const opened = await api.openLearnerSession({ learnerId: learner.id, ...(pin ? { pin } : {}) });
+  followProfile(opened.learner.preferences.language);
+  return opened;
 }
 
 export function registerLearner(program: Command, layout: InstallLayout): void {
@@ -43,8 +49,9 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
     .action(async (options: { json?: boolean }, command: Command) => {
       const learners = await withApi(layout, command, (api) => api.listLearners());
       if (options.json) return printJson(learners);
-      if (learners.length === 0) return print('No profiles yet: `lionlearn learner create NAME` makes one.');
-      for (const l of learners) print(`${l.id}  ${l.displayName}${l.hasPin ? ' (PIN)' : ''}`);
+      if (learners.length === 0) return print(text('no-profiles'));
+      for (const l of learners)
+        print(text(l.hasPin ? 'learner-line-pin' : 'learner-line', { id: l.id, name: l.displayName }));
     });
 
   learner
@@ -57,7 +64,7 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
       const { learner: created } = await withApi(layout, command, (api) =>
         api.createLearner({ profile: { displayName: name, goals: options.goal ?? [] }, ...(pin ? { pin } : {}) }),
       );
-      print(`Created ${created.displayName} (${created.id})`);
+      print(text('learner-created', { name: created.displayName, id: created.id }));
     });
 
   learner
@@ -81,7 +88,8 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
           return await api.importLearner({ file });
         } catch (error) {
           // Into an existing profile with a PIN: ask for it, then import into the open profile.
-          if (!(error instanceof Error && /has a PIN/.test(error.message))) throw error;
+          // Known by its catalog key: the message itself is in the learner's language.
+          if (!(error instanceof LearnError && error.messageI18n?.key === 'profile-import-needs-pin')) throw error;
           const header = JSON.parse((await import('node:fs')).readFileSync(file, 'utf8').split('\n', 1)[0]!);
           const { session } = await openLearner(api, header.learner.id as string);
           return api.importLearner({ file, session });
@@ -123,12 +131,17 @@ export function registerProgress(program: Command, layout: InstallLayout): void 
       });
       if (options.json) return printJson(summary);
       print(
-        `${counted(summary.lessonsCompleted, 'lesson')} and ${counted(summary.exercisesCompleted, 'exercise')} done, ` +
-          `${counted(summary.quizItemsCorrect, 'quiz item')} right; streak ${counted(summary.streakDays, 'day')}; ` +
-          `${duration(week.timeOnTask.totalMs)} on task in the last 7 days`,
+        text('progress-line', {
+          lessons: text('lessons', { count: summary.lessonsCompleted }),
+          exercises: text('exercises', { count: summary.exercisesCompleted }),
+          quizItems: text('quiz-items', { count: summary.quizItemsCorrect }),
+          streak: text('days', { count: summary.streakDays }),
+          time: duration(week.timeOnTask.totalMs),
+        }),
       );
-      for (const p of summary.packs) print(`  ${p.title}: ${p.completed}/${p.total}`);
-      if (summary.resume) print(`Resume at: ${summary.resume.title ?? summary.resume.contentId}`);
+      for (const p of summary.packs)
+        print(text('pack-progress', { title: p.title, completed: p.completed, total: p.total }));
+      if (summary.resume) print(text('resume-at', { title: summary.resume.title ?? summary.resume.contentId }));
     });
 
   progress

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { withApi } from '../open-core.js';
 import { openLearner } from './learner.js';
+import { text } from '../i18n/cli-i18n.js';
 import { print, printJson } from '../terminal-output.js';
 
 const MARKS = { done: '✓', next: '➜', open: '○', locked: '…' } as const;
@@ -25,8 +26,10 @@ export function registerPath(program: Command, layout: InstallLayout): void {
       if (path.changes.hadPrevious && !options.goal) print(path.changes.summary);
       path.steps
         .filter((s) => options.all || s.status !== 'done')
-        .forEach((s, i) =>
-          print(`${String(i + 1).padStart(3)}. ${MARKS[s.status]} ${s.title} (${s.kind}): ${s.reason}`),
-        );
+        .forEach((s, i) => {
+          const kind = text(s.kind === 'lesson' ? 'kind-lesson' : 'kind-exercise');
+          const n = String(i + 1).padStart(3);
+          print(text('path-step', { n, mark: MARKS[s.status], title: s.title, kind, reason: s.reason }));
+        });
     });
 }

@@ -8,6 +8,7 @@ import { choiceLetter } from '../../../common/contract/quiz.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { withApi } from '../open-core.js';
 import { openLearner } from './learner.js';
+import { errorMessage, text } from '../i18n/cli-i18n.js';
 import { print, terminalSafe } from '../terminal-output.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -17,8 +18,8 @@ export function findModule(modules: ModuleSummary[], wanted: string): ModuleSumm
   const key = wanted.trim().toLowerCase();
   const matches = modules.filter((m) => m.id === wanted || m.id.split('/')[1] === key || m.title.toLowerCase() === key);
   if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) throw new Error(`${matches.length} modules match "${wanted}": use the full id`);
-  throw new Error(`No installed module "${wanted}" (see \`lionlearn modules\`)`);
+  if (matches.length > 1) throw new Error(text('module-ambiguous', { count: matches.length, name: wanted }));
+  throw new Error(text('module-unknown', { name: wanted }));
 }
 
 /** Letters (A, b) or numbers counted from 1, separated by commas or spaces; undefined when it names no choice. */
@@ -53,19 +54,19 @@ export function showQuestion(question: QuizQuestion): void {
   if (question.kind === 'choice') {
     question.choices.forEach((choice, i) => print(`  ${choiceLetter(i)}. ${choice}`));
     const range = `${choiceLetter(0)}-${choiceLetter(question.choices.length - 1)}`;
-    print(question.multiple ? `Choose all that apply (letters ${range}, like "A C").` : `Choose one (${range}).`);
+    print(text(question.multiple ? 'choose-several' : 'choose-one', { range }));
   } else if (question.kind === 'code') {
-    print('Write the function; hidden tests check it in the code sandbox. It starts from:');
+    print(text('code-question'));
     print(question.starter.trimEnd());
-    print(`Type your code, then a line ${CODE_END} (${CODE_END} at once skips).`);
+    print(text('code-how', { end: CODE_END }));
   } else {
-    print(question.kind === 'numeric' ? 'Answer with a number.' : 'Answer in a word or a short phrase.');
+    print(text(question.kind === 'numeric' ? 'answer-number' : 'answer-phrase'));
   }
 }
 
 function show(question: QuizQuestion, n: number, total: number): void {
   print('');
-  print(`Question ${n} of ${total} (difficulty ${question.difficulty} of 5)`);
+  print(text('question-heading', { n, total, difficulty: question.difficulty }));
   showQuestion(question);
 }
 
@@ -108,7 +109,8 @@ async function ask(
     if (question.kind === 'choice') {
       const picked = parseChoices(line, question);
       if (!picked) {
-        print(`Answer with the letter of a choice (${choiceLetter(0)}-${choiceLetter(question.choices.length - 1)}).`);
+        const range = `${choiceLetter(0)}-${choiceLetter(question.choices.length - 1)}`;
+        print(text('answer-with-letter', { range }));
         continue;
       }
       answer = picked;
@@ -129,22 +131,23 @@ async function grade(
     const result = await api.answerQuizItem({ ...input, timeSpentMs });
     if (result.checks) {
       const passed = result.checks.filter((c) => c.status === 'pass').length;
-      print(`${result.correct ? '✓ Right.' : '✗ Not quite.'} ${passed} of ${result.checks.length} tests passed.`);
+      const verdict = text(result.correct ? 'right' : 'not-quite');
+      print(`${verdict} ${text('tests-passed', { passed, total: result.checks.length })}`);
       if (result.checkMessage) print(result.checkMessage);
       for (const check of result.checks) print(`  ${check.status === 'pass' ? '✓' : '✗'} ${check.name}`);
-      if (!result.correct) print(`A reference solution:\n${result.expected.trimEnd()}`);
-    } else print(result.correct ? '✓ Right.' : `✗ Not quite. The answer: ${result.expected}`);
+      if (!result.correct) print(`${text('reference-solution')}\n${result.expected.trimEnd()}`);
+    } else print(result.correct ? text('right') : text('not-quite-answer', { answer: result.expected }));
     if (result.explanation) print(result.explanation);
     return result.correct ? 'right' : 'wrong';
   } catch (error) {
     // A malformed answer is refused and nothing is recorded: say why and ask again.
     if (error instanceof LearnError && error.code === 'invalid-input') {
-      print(error.message);
+      print(errorMessage(error));
       return 'again';
     }
     // Code that cannot be checked here (no sandbox) is skipped, never counted as missed.
     if (error instanceof LearnError && error.code === 'unavailable') {
-      print(`This question cannot be checked on this computer: ${error.message}`);
+      print(text('cannot-check-here', { reason: errorMessage(error) }));
       return 'skipped';
     }
     throw error;
@@ -158,13 +161,12 @@ async function takeQuiz(api: LearnApi, session: string, moduleId: string, missed
     for (;;) {
       const quiz = await api.getQuiz({ session, moduleId, only });
       if (quiz.items.length === 0) {
-        print(only === 'missed' ? 'Nothing to retry: no missed items in this quiz.' : 'This module has no quiz.');
+        print(text(only === 'missed' ? 'quiz-nothing-missed' : 'quiz-none'));
         return;
       }
-      print(
-        `${quiz.moduleTitle}: ${only === 'missed' ? 'retrying missed items' : 'quiz'}, ${quiz.items.length} items.`,
-      );
-      print('Press Enter on an empty line to skip an item; type :quit (or end the input) to stop.');
+      const heading = only === 'missed' ? 'quiz-heading-missed' : 'quiz-heading';
+      print(text(heading, { module: quiz.moduleTitle, count: quiz.items.length }));
+      print(text('quiz-how'));
       const outcomes: Outcome[] = [];
       for (const [i, question] of quiz.items.entries()) {
         show(question, i + 1, quiz.items.length);
@@ -173,15 +175,15 @@ async function takeQuiz(api: LearnApi, session: string, moduleId: string, missed
         outcomes.push(outcome);
       }
       const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
-      const skipped = count('skipped') ? `, ${count('skipped')} skipped` : '';
+      const score = { right: count('right'), total: outcomes.length, skipped: count('skipped') };
       print('');
-      print(`You got ${count('right')} of ${outcomes.length} right${skipped}.`);
+      print(score.skipped ? text('quiz-score-skipped', score) : text('quiz-score', score));
       const missed = quiz.items.filter((_, i) => outcomes[i] === 'wrong');
       if (missed.length === 0) return;
-      print(`Missed: ${missed.map((q) => q.prompt.split('\n')[0]!.slice(0, 60)).join(' | ')}`);
-      const again = await read.next(`Retry the ${missed.length} missed item(s) now? [y/N] `);
-      if (again?.trim().toLowerCase() !== 'y') {
-        print(`Later: lionlearn quiz ${moduleId} --missed`);
+      print(text('missed', { items: missed.map((q) => q.prompt.split('\n')[0]!.slice(0, 60)).join(' | ') }));
+      const again = await read.next(text('retry-missed', { count: missed.length }));
+      if (again?.trim().toLowerCase() !== text('yes-letter')) {
+        print(text('later', { command: `lionlearn quiz ${moduleId} --missed` }));
         return;
       }
       only = 'missed';
@@ -192,14 +194,22 @@ async function takeQuiz(api: LearnApi, session: string, moduleId: string, missed
 }
 
 /** The session of the learner named, or of the only profile; `whose` names the activity in the question. */
-export async function learnerSession(api: LearnApi, learner: string | undefined, whose: string): Promise<string> {
+export async function learnerSession(
+  api: LearnApi,
+  learner: string | undefined,
+  whose: 'quiz' | 'assessment',
+): Promise<string> {
   const learners = await api.listLearners();
   const who = learner ?? (learners.length === 1 ? learners[0]!.id : undefined);
   if (!who) {
+    const profiles = learners.map((l) => l.displayName).join(', ');
     throw new Error(
       learners.length === 0
-        ? 'No profiles yet: `lionlearn learner create NAME` makes one.'
-        : `Whose ${whose} is it? Add --learner NAME (profiles: ${learners.map((l) => l.displayName).join(', ')})`,
+        ? text('no-profiles')
+        : text('whose-activity', {
+            activity: text(whose === 'quiz' ? 'activity-quiz' : 'activity-assessment'),
+            profiles,
+          }),
     );
   }
   return (await openLearner(api, who)).session;

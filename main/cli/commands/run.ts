@@ -5,6 +5,8 @@ import { executeRequestSchema, validateRequestSchema } from '../../../common/con
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { openCore } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
+import { localized } from '../../../common/i18n/localize.js';
+import { text, translateCore } from '../i18n/cli-i18n.js';
 import { printJson } from '../terminal-output.js';
 
 interface RunOptions {
@@ -16,19 +18,19 @@ interface RunOptions {
 }
 
 /** A file's text, refused clearly when it is missing or not UTF-8 (the sandbox takes text). */
-async function readText(file: string, what: string): Promise<string> {
+async function readText(file: string, which: 'what-file' | 'what-stdin-file'): Promise<string> {
   let bytes: Buffer;
+  const what = text(which);
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw new Error(`cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
-      cause: error,
-    });
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new Error(text('file-unreadable', { what, file, reason }), { cause: error });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(`the ${what} ${file} is not UTF-8 text`);
+    throw new Error(text('file-not-utf8', { what, file }));
   }
 }
 
@@ -51,24 +53,24 @@ export function registerRun(program: Command, layout: InstallLayout): void {
     .option('--timeout <ms>', 'wall-clock limit in milliseconds (within the admin maxima)')
     .option('--runtime <name>', 'the runtime', 'python-3.11')
     .action(async (options: RunOptions, command: Command) => {
-      const code = await readText(options.file, 'file');
+      const code = await readText(options.file, 'what-file');
       // One run and done: no containers pre-started for runs that will not come.
       const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>(), 'warn', { poolSize: 0 });
       try {
         if (options.exercise) {
           const request = parsed(validateRequestSchema, { exerciseId: options.exercise, code });
           const result = await core.sandbox.check(request.exerciseId, request.code);
-          printJson(result);
+          printJson(localized(result, translateCore));
           if (result.status !== 'pass') process.exitCode = 1;
           return;
         }
         const request = parsed(executeRequestSchema, {
           code,
           runtime: options.runtime,
-          ...(options.stdin !== undefined ? { stdin: await readText(options.stdin, 'stdin file') } : {}),
+          ...(options.stdin !== undefined ? { stdin: await readText(options.stdin, 'what-stdin-file') } : {}),
           ...(options.timeout !== undefined ? { timeoutMs: Number(options.timeout) } : {}),
         });
-        printJson(await core.sandbox.execute(request.code, request));
+        printJson(localized(await core.sandbox.execute(request.code, request), translateCore));
       } finally {
         await core.close();
       }

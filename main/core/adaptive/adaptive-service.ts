@@ -1,5 +1,7 @@
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { refOf, say } from '../../../common/i18n/message.js';
+import type { Said } from '../../../common/i18n/message.js';
 import { DEFAULT_TARGET_SUCCESS } from '../../../common/contract/learners.js';
 import type { CatalogStore } from '../content/catalog-store.js';
 import type { ProgressReader } from '../progress/progress-reader.js';
@@ -31,6 +33,9 @@ export type AdaptiveService = Pick<
   | 'analyzeUserPattern'
 >;
 
+/** A reason as the wire carries it: English, and the reference each face says in its learner's language. */
+const because = (reason: Said) => ({ reason: reason.text, reasonI18n: refOf(reason) });
+
 /** Where practice teaches most, unless the learner set their own band (preferences.targetSuccess). */
 export const TARGET_BAND = DEFAULT_TARGET_SUCCESS;
 
@@ -58,7 +63,7 @@ export function createAdaptiveService(deps: {
 
   const learnerOf = (session: string) => {
     const learner = deps.learners.find(deps.sessions.learnerOf(session));
-    if (!learner) throw new LearnError('not-found', 'This profile was removed.');
+    if (!learner) throw new LearnError('not-found', say('profile-removed'));
     return learner;
   };
 
@@ -90,7 +95,7 @@ export function createAdaptiveService(deps: {
           title: lesson.title,
           moduleId: lesson.moduleId,
           probability: null,
-          reason: `Read “${lesson.title}” first: the next exercises build on it.`,
+          ...because(say('why-read-first', { title: lesson.title })),
         };
       }
       // The deep model scores every candidate in one call where it can; the simple model the rest.
@@ -125,7 +130,7 @@ export function createAdaptiveService(deps: {
         title: exercise.title,
         moduleId: exercise.moduleId,
         probability,
-        reason: explain(learnerId, exercise, probability),
+        ...because(explain(learnerId, exercise, probability)),
       };
     },
 
@@ -142,7 +147,8 @@ export function createAdaptiveService(deps: {
     predictPerformance: async ({ session, contentId }) => {
       const learnerId = deps.sessions.learnerOf(session);
       const difficulty = deps.catalog.difficultyOf(contentId);
-      if (difficulty === undefined) throw new LearnError('not-found', `No installed content "${contentId}".`);
+      if (difficulty === undefined)
+        throw new LearnError('not-found', say('content-unknown-difficulty', { id: contentId }));
       const skills = deps.catalog.structure.skillsOf(contentId);
       const prediction = predictFromEvidence(difficulty, deps.reader.skillEvidence(learnerId, skills));
       const deep = await deps.knowledge.predict(learnerId, skills);
@@ -165,10 +171,7 @@ export function createAdaptiveService(deps: {
       const learner = learnerOf(session);
       const resolved = goal ? paths.findGoal(goal) : paths.defaultGoal(learner.goals);
       if (!resolved) {
-        throw new LearnError(
-          'not-found',
-          `No installed module or skill "${goal}": a goal is a module id (like "python-foundations/functions"), a skill id, or "all".`,
-        );
+        throw new LearnError('not-found', say('goal-unknown', { goal: goal ?? '' }));
       }
       const path = paths.plan(learner.id, resolved);
       storedPaths.save(learner.id, { goal: goal ?? null, steps: path.steps }, deps.now());

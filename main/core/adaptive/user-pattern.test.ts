@@ -57,6 +57,7 @@ describe('analyzeUserPattern', () => {
       fastWrong: 4,
       wrong: 5,
       finding: '4 wrong answers of 5 came within seconds: slowing down to read the question pays off.',
+      findingI18n: { key: 'guessing', params: { count: 4, wrong: 5 } },
     });
     expect(pattern.summary).toContain(pattern.guessing.finding);
 
@@ -91,6 +92,7 @@ describe('analyzeUserPattern', () => {
       submissions: 4,
       share: 0.75,
       finding: '3 of your last 4 submissions used hints (75%): try the next one on your own first.',
+      findingI18n: { key: 'hints-dependent', params: { withHints: 3, count: 4, percent: 75 } },
     });
     // The four failed submissions and two missed answers are all on loops, the pack's one skill.
     expect(pattern.struggling.skills).toEqual([{ skillId: 'demo/loops', title: 'Loops', failed: 6, attempts: 7 }]);
@@ -111,11 +113,13 @@ describe('analyzeUserPattern', () => {
       mostActive: 'evening',
       mostSuccessful: 'morning',
       finding: 'You practise most in the evening, but do best in the morning (100% right there, 57% overall).',
+      findingI18n: expect.objectContaining({ key: 'practise-most-but' }) as unknown,
     });
     expect(east.streaks).toEqual({
       current: 3,
       longest: 3,
       finding: 'You have practised 3 days in a row (your longest run: 3 days).',
+      findingI18n: expect.objectContaining({ key: 'streak-current' }) as unknown,
     });
     // UTC-8: the same answers fall at night and in the morning.
     const west = await api.analyzeUserPattern({ session, tzOffsetMinutes: 480 });

@@ -1,6 +1,11 @@
 import type { LearningPattern, PartOfDay } from '../../../common/contract/adaptive.js';
 import type { Attempt } from './practice-history.js';
-import { counted, listed, percent } from './policy/wording.js';
+import { englishText, refOf, say } from '../../../common/i18n/message.js';
+import type { MessageRef, Said } from '../../../common/i18n/message.js';
+import { percentOf } from './policy/wording.js';
+
+/** A finding as the wire carries it: English, and the reference each face says in its learner's language. */
+const found = (finding: Said) => ({ finding: finding.text, findingI18n: refOf(finding) });
 
 /** The answers looked at: about the last few weeks of steady practice. */
 export const PATTERN_ANSWERS = 100;
@@ -24,7 +29,13 @@ const PARTS: readonly PartOfDay[] = ['morning', 'afternoon', 'evening', 'night']
 const partOf = (hour: number): PartOfDay =>
   hour < 5 ? 'night' : hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : hour < 22 ? 'evening' : 'night';
 const localHour = (utc: number, tzOffsetMinutes: number) => new Date(utc - tzOffsetMinutes * 60_000).getUTCHours();
-const inThe = (part: PartOfDay) => (part === 'night' ? 'at night' : `in the ${part}`);
+const PART_WORDS: Record<PartOfDay, Said> = {
+  morning: say('part-morning'),
+  afternoon: say('part-afternoon'),
+  evening: say('part-evening'),
+  night: say('part-night'),
+};
+const inThe = (part: PartOfDay): Said => PART_WORDS[part];
 
 function struggling(attempts: readonly Attempt[], skillTitle: (id: string) => string): LearningPattern['struggling'] {
   const bySkill = new Map<string, { failed: number; attempts: number }>();
@@ -41,14 +52,18 @@ function struggling(attempts: readonly Attempt[], skillTitle: (id: string) => st
     .map(([skillId, t]) => ({ skillId, title: skillTitle(skillId), ...t }))
     .sort((a, b) => b.failed - a.failed || a.title.localeCompare(b.title));
   const misses = skills.slice(0, 3).map((s, i) => {
-    const tries = i === 0 ? `your last ${counted(s.attempts, 'try', 'tries')}` : s.attempts;
-    return `${s.failed} of ${tries} on ${s.title.toLowerCase()}`;
+    const missed = { failed: s.failed, topic: s.title.toLowerCase() };
+    return i === 0
+      ? say('struggle-first', { ...missed, count: s.attempts })
+      : say('struggle-more', { ...missed, attempts: s.attempts });
   });
   const finding =
-    misses.length > 0
-      ? `You missed ${listed(misses)}: reading ${misses.length > 1 ? 'those lessons' : 'that lesson'} again before the next try may help.`
-      : 'No skill stands out as a struggle in your recent answers.';
-  return { skills, finding };
+    misses.length === 0
+      ? say('struggle-none')
+      : misses.length > 1
+        ? say('struggle-several', { misses })
+        : say('struggle-one', { misses });
+  return { skills, ...found(finding) };
 }
 
 function guessing(attempts: readonly Attempt[]): LearningPattern['guessing'] {
@@ -57,10 +72,8 @@ function guessing(attempts: readonly Attempt[]): LearningPattern['guessing'] {
     (a) => a.thinkMs !== null && a.thinkMs < (a.kind === 'quiz' ? FAST_QUIZ_MS : FAST_RETRY_MS),
   ).length;
   const detected = fastWrong >= GUESSING.fastWrong && fastWrong >= wrong.length * GUESSING.share;
-  const finding = detected
-    ? `${counted(fastWrong, 'wrong answer')} of ${wrong.length} came within seconds: slowing down to read the question pays off.`
-    : 'Your wrong answers do not look rushed.';
-  return { detected, fastWrong, wrong: wrong.length, finding };
+  const finding = detected ? say('guessing', { count: fastWrong, wrong: wrong.length }) : say('guessing-none');
+  return { detected, fastWrong, wrong: wrong.length, ...found(finding) };
 }
 
 function hintDependence(attempts: readonly Attempt[]): LearningPattern['hintDependence'] {
@@ -69,13 +82,14 @@ function hintDependence(attempts: readonly Attempt[]): LearningPattern['hintDepe
   const share = submissions.length > 0 ? withHints / submissions.length : null;
   const detected =
     share !== null && submissions.length >= HINT_DEPENDENCE.submissions && share >= HINT_DEPENDENCE.share;
+  const count = submissions.length;
   const finding =
     share === null
-      ? 'No exercise submissions yet, so nothing to say about hints.'
+      ? say('hints-no-submissions')
       : detected
-        ? `${withHints} of your last ${counted(submissions.length, 'submission')} used hints (${percent(share)}): try the next one on your own first.`
-        : `You used hints in ${withHints} of your last ${counted(submissions.length, 'submission')}: you mostly work things out yourself.`;
-  return { detected, withHints, submissions: submissions.length, share, finding };
+        ? say('hints-dependent', { withHints, count, percent: percentOf(share) })
+        : say('hints-independent', { withHints, count });
+  return { detected, withHints, submissions: submissions.length, share, ...found(finding) };
 }
 
 function timeOfDay(
@@ -105,28 +119,31 @@ function timeOfDay(
   // Only a comparison says when someone does best: with one part of the day, there is none.
   const mostSuccessful = compared.length >= 2 ? compared.reduce((a, b) => (rate(b) > rate(a) ? b : a)) : null;
   const overall = attempts.filter((a) => a.correct).length / Math.max(1, attempts.length);
-  let finding: string;
-  if (!mostActive) finding = 'No activity recorded yet.';
-  else if (!mostSuccessful) {
-    finding = `You practise most ${inThe(mostActive)}; there are not yet enough answers at other times to compare.`;
-  } else if (mostSuccessful === mostActive) {
-    finding = `You practise most ${inThe(mostActive)}, and that is also when you do best (${percent(rate(mostActive))} right).`;
+  let finding: Said;
+  if (!mostActive) finding = say('activity-none');
+  else if (!mostSuccessful) finding = say('practise-most', { part: inThe(mostActive) });
+  else if (mostSuccessful === mostActive) {
+    finding = say('practise-most-best', { part: inThe(mostActive), percent: percentOf(rate(mostActive)) });
   } else {
-    finding =
-      `You practise most ${inThe(mostActive)}, but do best ${inThe(mostSuccessful)} ` +
-      `(${percent(rate(mostSuccessful))} right there, ${percent(overall)} overall).`;
+    finding = say('practise-most-but', {
+      part: inThe(mostActive),
+      best: inThe(mostSuccessful),
+      percent: percentOf(rate(mostSuccessful)),
+      overall: percentOf(overall),
+    });
   }
-  return { mostActive, mostSuccessful, finding };
+  return { mostActive, mostSuccessful, ...found(finding) };
 }
 
 function streakFinding(current: number, longest: number): LearningPattern['streaks'] {
+  const days = (count: number) => say('days', { count });
   const finding =
     current > 0
-      ? `You have practised ${counted(current, 'day')} in a row (your longest run: ${counted(longest, 'day')}).`
+      ? say('streak-current', { days: days(current), longest: days(longest) })
       : longest > 0
-        ? `Your streak ended; your longest run was ${counted(longest, 'day')}. A session today starts a new one.`
-        : 'No streak yet: practise on two days in a row to start one.';
-  return { current, longest, finding };
+        ? say('streak-ended', { longest: days(longest) })
+        : say('streak-none');
+  return { current, longest, ...found(finding) };
 }
 
 /** The seed's analyzeUserPattern: habits that help or hurt, each said in one plain sentence. */
@@ -148,18 +165,16 @@ export function analyzeUserPattern(input: {
     timeOfDay: timeOfDay(attempts, input.quarters, input.tzOffsetMinutes),
     streaks: streakFinding(input.streaks.current, input.streaks.longest),
   };
-  if (!enoughData) {
-    return {
-      ...pattern,
-      summary:
-        `Not enough practice yet to see patterns: ${counted(attempts.length, 'answer')} so far. ` +
-        `A few more quiz answers or exercise submissions will tell more.`,
-    };
-  }
+  const summed = (summary: Said) => ({ ...pattern, summary: summary.text, summaryI18n: refOf(summary) });
+  if (!enoughData) return summed(say('pattern-too-few', { count: attempts.length }));
   const concerns = [
-    pattern.struggling.skills.length > 0 && pattern.struggling.finding,
-    pattern.guessing.detected && pattern.guessing.finding,
-    pattern.hintDependence.detected && pattern.hintDependence.finding,
-  ].filter((f): f is string => typeof f === 'string');
-  return { ...pattern, summary: concerns.length > 0 ? concerns.join(' ') : 'No worrying patterns: keep going.' };
+    pattern.struggling.skills.length > 0 && pattern.struggling.findingI18n,
+    pattern.guessing.detected && pattern.guessing.findingI18n,
+    pattern.hintDependence.detected && pattern.hintDependence.findingI18n,
+  ].filter((f): f is MessageRef => typeof f === 'object');
+  // Each concern a sentence of its own, one after the other.
+  const [first, second, third] = concerns.map((ref) => ({ ...ref, text: englishText(ref) }));
+  if (!first) return summed(say('pattern-fine'));
+  if (!second) return summed(first);
+  return summed(third ? say('sentences-3', { first, second, third }) : say('sentences-2', { first, second }));
 }

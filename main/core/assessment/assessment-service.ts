@@ -3,6 +3,7 @@ import type { LearnService } from '../../../common/contract/api.js';
 import type { Assessment, AssessmentResult, EndReason } from '../../../common/contract/assessments.js';
 import { assessmentResultSchema } from '../../../common/contract/assessments.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { AppendResult, RecordInput } from '../../../common/contract/progress.js';
 import { seeded } from '../adaptive/policy/seeded-random.js';
 import { buildReport } from './assessment-report.js';
@@ -132,7 +133,7 @@ export function createAssessmentService({ learnerOf, bank, store, record, now, p
   const load = async (session: string, assessmentId: string): Promise<AssessmentRow> => {
     const learnerId = learnerOf(session);
     const row = store.find(assessmentId, learnerId);
-    if (!row) throw new LearnError('not-found', 'No such assessment for this profile.');
+    if (!row) throw new LearnError('not-found', say('assessment-unknown'));
     if (row.endedAt === null && row.deadline !== null && now().toISOString() > row.deadline) {
       await finish(session, row, 'time-up');
       return store.find(assessmentId, learnerId)!;
@@ -170,12 +171,13 @@ export function createAssessmentService({ learnerOf, bank, store, record, now, p
       let { kind, itemIds, timeLimitMinutes } = input;
       const learnerId = learnerOf(session);
       const topic = store.topic(topicId);
-      if (!topic) throw new LearnError('not-found', `No installed pack or module "${topicId}".`);
+      if (!topic) throw new LearnError('not-found', say('topic-unknown', { id: topicId }));
       let title = `${topic.title}: ${kind === 'adaptive' ? 'adaptive test' : 'test'}`;
       if (formId !== undefined) {
-        if (itemIds) throw new LearnError('invalid-input', 'A pack’s test has its own items: send formId or itemIds.');
+        if (itemIds) throw new LearnError('invalid-input', say('assessment-form-or-items'));
         const form = topicId.includes('/') ? undefined : (await packForms(topicId)).find((f) => f.id === formId);
-        if (!form) throw new LearnError('not-found', `${topic.title} has no test "${formId}".`);
+        if (!form)
+          throw new LearnError('not-found', say('assessment-form-unknown', { topic: topic.title, form: formId }));
         kind = 'fixed';
         itemIds = form.items.map((id) => `${topicId}/${id}`);
         timeLimitMinutes = form.timeLimitMinutes;
@@ -187,22 +189,20 @@ export function createAssessmentService({ learnerOf, bank, store, record, now, p
       let pool = items;
       if (itemIds) {
         if (new Set(itemIds).size !== itemIds.length) {
-          throw new LearnError('invalid-input', 'The form names an item twice.');
+          throw new LearnError('invalid-input', say('assessment-item-twice'));
         }
         const inTopic = new Map(items.map((i) => [i.id, i]));
         const missing = itemIds.filter((id) => !inTopic.has(id));
         if (missing.length > 0) {
-          throw new LearnError(
-            'invalid-input',
-            `${topic.title} has no quiz item ${missing
-              .slice(0, 3)
-              .map((id) => `"${id}"`)
-              .join(', ')}.`,
-          );
+          const items = missing
+            .slice(0, 3)
+            .map((id) => `"${id}"`)
+            .join(', ');
+          throw new LearnError('invalid-input', say('assessment-items-unknown', { topic: topic.title, items }));
         }
         pool = itemIds.map((id) => inTopic.get(id)!);
       }
-      if (pool.length === 0) throw new LearnError('not-found', `${topic.title} has no quiz items to assess.`);
+      if (pool.length === 0) throw new LearnError('not-found', say('assessment-no-items', { topic: topic.title }));
       if (kind === 'fixed' && !itemIds) pool = spread(pool, maxItems);
       const started = now();
       const row: AssessmentRow = {
@@ -234,17 +234,14 @@ export function createAssessmentService({ learnerOf, bank, store, record, now, p
     answerAssessmentItem: async ({ session, assessmentId, itemId, answer, timeSpentMs }) => {
       const row = await load(session, assessmentId);
       if (row.endReason === 'time-up') {
-        throw new LearnError(
-          'conflict',
-          'Time is up: the assessment ended at its time limit and this answer was not counted. Its report is ready.',
-        );
+        throw new LearnError('conflict', say('assessment-time-up'));
       }
-      if (row.endedAt !== null) throw new LearnError('conflict', 'This assessment has ended; its report is ready.');
+      if (row.endedAt !== null) throw new LearnError('conflict', say('assessment-ended'));
       if (row.currentItemId !== itemId) {
-        throw new LearnError('conflict', 'That is not the question this assessment asks now: open it again to go on.');
+        throw new LearnError('conflict', say('assessment-not-current'));
       }
       const stored = bank.find(itemId);
-      if (!stored) throw new LearnError('not-found', 'This question is no longer installed.');
+      if (!stored) throw new LearnError('not-found', say('assessment-item-gone'));
       // Grading throws on an answer of the wrong shape, before anything is stored.
       const { correct, recorded } = gradeAnswer(stored.item, answer);
       const given: AnswerRow = {
@@ -271,7 +268,7 @@ export function createAssessmentService({ learnerOf, bank, store, record, now, p
 
     listAssessmentForms: async ({ session, topicId }) => {
       learnerOf(session);
-      if (!store.topic(topicId)) throw new LearnError('not-found', `No installed pack or module "${topicId}".`);
+      if (!store.topic(topicId)) throw new LearnError('not-found', say('topic-unknown', { id: topicId }));
       if (topicId.includes('/')) return [];
       return (await packForms(topicId)).map((form) => ({
         formId: form.id,

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
+import type { Said } from '../../../common/i18n/message.js';
 import type { ValidateResult } from '../../../common/contract/playground.js';
 import type { QuizAnswer, QuizResult } from '../../../common/contract/quiz.js';
 import type { QuizItem } from '../../../content-packs/format/manifest.js';
@@ -12,7 +14,7 @@ export type CodeItem = Extract<QuizItem, { kind: 'code' }>;
  */
 export type GradeCode = (itemId: string, item: CodeItem, code: string) => Promise<ValidateResult>;
 
-const invalid = (message: string): never => {
+const invalid = (message: Said): never => {
   throw new LearnError('invalid-input', message);
 };
 
@@ -25,12 +27,12 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
 /** The code of an answer to a code item, checked before anything runs: refused in words, never marked wrong. */
 export function codeOfAnswer(answer: QuizAnswer): string {
   if (typeof answer !== 'object' || Array.isArray(answer)) {
-    return invalid('This is a code question: send your code as { code }, not a choice, a number or text.');
+    return invalid(say('code-answer-expected'));
   }
   const code = answer.code.replace(/\r\n?/g, '\n');
-  if (code.trim() === '') invalid('Write your code first.');
-  if (LONE_SURROGATE.test(code)) invalid('The code holds a broken Unicode character; type it again.');
-  if (CONTROL.test(code)) invalid('The code holds control characters that are not part of Python code; remove them.');
+  if (code.trim() === '') invalid(say('code-empty'));
+  if (LONE_SURROGATE.test(code)) invalid(say('code-broken-unicode'));
+  if (CONTROL.test(code)) invalid(say('code-control-characters'));
   return code;
 }
 

@@ -1,4 +1,6 @@
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
+import type { Said } from '../../../common/i18n/message.js';
 import type { QuizAnswer, QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
 import { choiceLetter, MAX_QUIZ_ANSWER_LENGTH } from '../../../common/contract/quiz.js';
 import type { QuizItem } from '../../../content-packs/format/manifest.js';
@@ -11,7 +13,7 @@ export interface Graded {
   recorded: string;
 }
 
-const invalid = (message: string): never => {
+const invalid = (message: Said): never => {
   throw new LearnError('invalid-input', message);
 };
 
@@ -21,9 +23,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/u;
 
 const checkText = (text: string): string => {
-  if (LONE_SURROGATE.test(text)) invalid('The answer holds a broken Unicode character; type it again.');
-  if (CONTROL.test(text)) invalid('The answer holds control characters; type it as plain text.');
-  if (text.trim() === '') invalid('Write an answer first.');
+  if (LONE_SURROGATE.test(text)) invalid(say('answer-broken-unicode'));
+  if (CONTROL.test(text)) invalid(say('answer-control-characters'));
+  if (text.trim() === '') invalid(say('answer-empty'));
   return text;
 };
 
@@ -31,16 +33,14 @@ const rightChoices = (item: Extract<QuizItem, { kind: 'choice' }>) => [item.answ
 
 function gradeChoice(item: Extract<QuizItem, { kind: 'choice' }>, answer: QuizAnswer): Graded {
   const multiple = Array.isArray(item.answer);
-  const range = `0 to ${item.choices.length - 1}`;
-  if (typeof answer === 'string') {
-    invalid(`This is a choice question: answer with the number of a choice (${range}), not text.`);
-  }
+  const range = { first: 0, last: item.choices.length - 1 };
+  if (typeof answer === 'string') invalid(say('answer-choice-not-text', range));
   const picked = [answer].flat() as number[];
-  if (picked.length === 0) invalid('Choose an answer first.');
-  if (!multiple && picked.length > 1) invalid('This question has one right answer: choose one choice.');
+  if (picked.length === 0) invalid(say('answer-choose-first'));
+  if (!multiple && picked.length > 1) invalid(say('answer-choose-one'));
   const bad = picked.find((i) => !Number.isInteger(i) || i < 0 || i >= item.choices.length);
-  if (bad !== undefined) invalid(`There is no choice ${bad}: choose one of ${range}.`);
-  if (new Set(picked).size !== picked.length) invalid('The answer names a choice twice.');
+  if (bad !== undefined) invalid(say('answer-no-such-choice', { choice: bad, ...range }));
+  if (new Set(picked).size !== picked.length) invalid(say('answer-choice-twice'));
   const sorted = [...picked].sort((a, b) => a - b);
   const right = rightChoices(item);
   return {
@@ -53,17 +53,14 @@ function gradeChoice(item: Extract<QuizItem, { kind: 'choice' }>, answer: QuizAn
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 function parseNumber(answer: QuizAnswer): number {
-  if (typeof answer === 'number')
-    return Number.isFinite(answer) ? answer : invalid('The answer must be a finite number.');
-  if (typeof answer !== 'string') return invalid('This question asks for a number, not a choice.');
+  if (typeof answer === 'number') return Number.isFinite(answer) ? answer : invalid(say('answer-not-finite'));
+  if (typeof answer !== 'string') return invalid(say('answer-number-not-choice'));
   const text = checkText(answer).normalize('NFKC').trim().replace(/^−/, '-');
   if (!NUMBER.test(text)) {
-    return invalid(
-      `“${answer.trim().slice(0, 40)}” is not a number: write digits, with a dot for decimals (like 0.5).`,
-    );
+    return invalid(say('answer-not-a-number', { given: answer.trim().slice(0, 40) }));
   }
   const value = Number(text);
-  return Number.isFinite(value) ? value : invalid('That number is too large.');
+  return Number.isFinite(value) ? value : invalid(say('answer-number-too-large'));
 }
 
 function gradeNumeric(item: Extract<QuizItem, { kind: 'numeric' }>, answer: QuizAnswer): Graded {
@@ -74,15 +71,15 @@ function gradeNumeric(item: Extract<QuizItem, { kind: 'numeric' }>, answer: Quiz
 }
 
 function gradeShort(item: Extract<QuizItem, { kind: 'short' }>, answer: QuizAnswer): Graded {
-  if (typeof answer !== 'string') invalid('This question asks for a short text answer.');
+  if (typeof answer !== 'string') invalid(say('answer-text-expected'));
   const text = checkText(answer as string);
   // Some characters take two code units in NFC (composition exclusions): the log keeps at most the limit.
   const recorded = text.normalize('NFC').trim();
   if (recorded.length > MAX_QUIZ_ANSWER_LENGTH) {
-    invalid(`An answer is at most ${MAX_QUIZ_ANSWER_LENGTH} characters.`);
+    invalid(say('answer-too-long', { max: MAX_QUIZ_ANSWER_LENGTH }));
   }
   const given = normalizeShortAnswer(text, item.caseSensitive);
-  if (given === '') invalid('Write an answer first.');
+  if (given === '') invalid(say('answer-empty'));
   const correct = item.answers.some((accepted) => normalizeShortAnswer(accepted, item.caseSensitive) === given);
   return { correct, recorded };
 }

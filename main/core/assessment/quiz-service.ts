@@ -1,5 +1,6 @@
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { AppendResult, RecordInput } from '../../../common/contract/progress.js';
 import type { QuizResult } from '../../../common/contract/quiz.js';
 import { codeOfAnswer, codeVerdict } from './code-item-grading.js';
@@ -23,7 +24,7 @@ interface Deps {
 export function createQuizService({ learnerOf, bank, moduleTitle, record, gradeCode }: Deps): QuizService {
   const moduleOf = (moduleId: string) => {
     const title = moduleTitle(moduleId);
-    if (title === undefined) throw new LearnError('not-found', `No installed module "${moduleId}".`);
+    if (title === undefined) throw new LearnError('not-found', say('module-unknown', { id: moduleId }));
     return title;
   };
 
@@ -47,7 +48,7 @@ export function createQuizService({ learnerOf, bank, moduleTitle, record, gradeC
       moduleOf(moduleId);
       const stored = bank.find(itemId);
       if (!stored || stored.moduleId !== moduleId) {
-        throw new LearnError('not-found', `The quiz of "${moduleId}" has no item "${itemId}".`);
+        throw new LearnError('not-found', say('quiz-item-unknown', { module: moduleId, item: itemId }));
       }
       const { item } = stored;
       // Grading throws on an answer of the wrong shape, or code the sandbox cannot run, before anything is recorded.

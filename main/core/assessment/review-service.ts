@@ -1,5 +1,6 @@
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { Preferences } from '../../../common/contract/learners.js';
 import type { AppendResult, RecordInput } from '../../../common/contract/progress.js';
 import { RETENTION_WINDOW_DAYS } from '../../../common/contract/reviews.js';
@@ -53,15 +54,12 @@ export function createReviewService({ learnerOf, bank, schedule, history, record
   /** The learner's scheduled review of a skill, or a clear error: unknown skill, or not in review. */
   const reviewOf = (learner: { id: string; preferences: Preferences }, skillId: string) => {
     const title = history.skillTitle(skillId);
-    if (title === undefined) throw new LearnError('not-found', `No installed skill "${skillId}".`);
+    if (title === undefined) throw new LearnError('not-found', say('skill-unknown', { id: skillId }));
     const review = schedule
       .schedule(learner.id, learner.preferences.desiredRetention)
       .find((r) => r.skillId === skillId);
     if (!review) {
-      throw new LearnError(
-        'invalid-input',
-        `“${title}” is not in your reviews yet: a skill enters them once mastered.`,
-      );
+      throw new LearnError('invalid-input', say('review-not-yet', { title }));
     }
     return review;
   };
@@ -81,7 +79,7 @@ export function createReviewService({ learnerOf, bank, schedule, history, record
       const learner = learnerOf(session);
       reviewOf(learner, skillId);
       const stored = askable(skillId).find((item) => item.id === itemId);
-      if (!stored) throw new LearnError('not-found', `The skill "${skillId}" has no quiz item "${itemId}".`);
+      if (!stored) throw new LearnError('not-found', say('review-item-unknown', { skill: skillId, item: itemId }));
       // Grading throws on an answer of the wrong shape, before anything is recorded.
       const { correct } = gradeAnswer(stored.item, answer);
       const { rating, reason } = deriveRating(correct, timeSpentMs);
@@ -103,10 +101,7 @@ export function createReviewService({ learnerOf, bank, schedule, history, record
       const learner = learnerOf(session);
       const { title } = reviewOf(learner, skillId);
       if (askable(skillId).length > 0) {
-        throw new LearnError(
-          'invalid-input',
-          `“${title}” has questions to answer: review it with one (answerReview), not a rating of your own.`,
-        );
+        throw new LearnError('invalid-input', say('review-needs-answer', { title }));
       }
       await record(session, [{ type: 'ReviewDone', data: { skillId, rating } }]);
       return { skillId, rating, nextDue: nextDue(learner, skillId) };

@@ -1,5 +1,6 @@
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 
 type Answering = Partial<Pick<LearnService, 'answerQuizItem' | 'answerReview'>>;
 
@@ -11,10 +12,7 @@ type Answering = Partial<Pick<LearnService, 'answerQuizItem' | 'answerReview'>>;
 export function lockTestItems(service: Answering, inTest: (session: string, itemId: string) => boolean): Answering {
   const refuse = (session: string, itemId: string) => {
     if (inTest(session, itemId)) {
-      throw new LearnError(
-        'conflict',
-        'This question is part of a test you have not finished; its answer shows in the test’s report when it ends.',
-      );
+      throw new LearnError('conflict', say('item-in-running-test'));
     }
   };
   const wrapped: Answering = {};

@@ -1,4 +1,5 @@
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { ErrorCode } from '../../../common/contract/errors.js';
 import { requestServer, ServerUnreachable } from '../sync/server-request.js';
 import type { HttpMethod } from '../sync/server-request.js';
@@ -27,7 +28,7 @@ export async function callClassServer(
 ): Promise<unknown> {
   const answer = await requestServer(serverUrl, method, path, request).catch((error: unknown) => {
     if (!(error instanceof ServerUnreachable)) throw error;
-    throw new LearnError('unavailable', `Cannot reach the class server at ${serverUrl}: ${error.reason}.`);
+    throw new LearnError('unavailable', say('class-server-unreachable', { url: serverUrl, reason: error.reason }));
   });
   if (answer.ok) return answer.value;
   throw new LearnError(codeOfStatus(answer.status), answer.said);

@@ -9,6 +9,7 @@ import {
 import { classDetailSchema } from '../../../common/contract/classroom.js';
 import type { Classroom } from '../../../common/contract/classroom.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { ClassServerAccess } from '../sync/sync-service.js';
 import type { AssignmentProgress } from './assignment-progress.js';
 import type { CachedClassroom, ClassroomCache } from './classroom-cache.js';
@@ -53,8 +54,7 @@ const NOT_SIGNED_IN: Classroom = {
 /** Reads an answer against the contract: a server that answers something else is reported, not trusted. */
 const read = <T>(schema: z.ZodType<T>, answer: unknown): T => {
   const parsed = schema.safeParse(answer);
-  if (!parsed.success)
-    throw new LearnError('unavailable', 'The class server gave an answer this app does not understand.');
+  if (!parsed.success) throw new LearnError('unavailable', say('class-server-unreadable'));
   return parsed.data;
 };
 
@@ -113,12 +113,9 @@ export function createClassroomService(deps: Deps): ClassroomApi {
       const code = normalizeJoinCode(joinCode);
       // Checked here too, so a short or long code is told in plain words before the server is asked.
       if (code.length !== JOIN_CODE_LENGTH || !/^[A-Z0-9]+$/.test(code)) {
-        throw new LearnError(
-          'invalid-input',
-          `A join code has ${JOIN_CODE_LENGTH} letters and digits, like ABCD-2345; check it with your teacher.`,
-        );
+        throw new LearnError('invalid-input', say('join-code-shape', { length: JOIN_CODE_LENGTH }));
       }
-      if (!linkOf(learnerId)) throw new LearnError('forbidden', 'Sign in to your class server first: Settings, Sync.');
+      if (!linkOf(learnerId)) throw new LearnError('forbidden', say('class-sign-in-first'));
       await call(learnerId, 'POST', '/classes/join', { joinCode: code });
       return classroom(learnerId);
     },
@@ -142,7 +139,7 @@ export function createClassroomService(deps: Deps): ClassroomApi {
         await call(learnerId, 'GET', '/classes/taught'),
       );
       const created = taught.classes.find((c) => c.id === id);
-      if (!created) throw new LearnError('unavailable', 'The class server did not list the class it created.');
+      if (!created) throw new LearnError('unavailable', say('class-not-listed'));
       return created;
     },
 

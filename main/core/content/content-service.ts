@@ -1,4 +1,5 @@
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { LearnService } from '../../../common/contract/api.js';
 import type { CatalogStore } from './catalog-store.js';
 import type { SearchIndex } from './search-index.js';
@@ -24,7 +25,7 @@ export function createContentService(catalog: CatalogStore, search: SearchIndex)
 
     getModule: async ({ moduleId }) => {
       const module = catalog.findModule(moduleId);
-      if (!module) throw new LearnError('not-found', `No installed module "${moduleId}".`);
+      if (!module) throw new LearnError('not-found', say('module-unknown', { id: moduleId }));
       const exercises = catalog.exercisesOf(moduleId).map(({ id, title, difficulty }) => ({ id, title, difficulty }));
       return {
         ...module,
@@ -36,13 +37,13 @@ export function createContentService(catalog: CatalogStore, search: SearchIndex)
 
     getExercise: async ({ exerciseId }) => {
       const exercise = catalog.findExercise(exerciseId);
-      if (!exercise) throw new LearnError('not-found', `No installed exercise "${exerciseId}".`);
+      if (!exercise) throw new LearnError('not-found', say('exercise-unknown', { id: exerciseId }));
       return exercise;
     },
 
     getModuleStructure: async ({ moduleId }) => {
       const module = catalog.findModule(moduleId);
-      if (!module) throw new LearnError('not-found', `No installed module "${moduleId}".`);
+      if (!module) throw new LearnError('not-found', say('module-unknown', { id: moduleId }));
       const { structure } = catalog;
       return {
         ...module,
@@ -61,19 +62,19 @@ export function createContentService(catalog: CatalogStore, search: SearchIndex)
 
     getPrerequisites: async ({ contentId }) => {
       const kind = catalog.kindOf(contentId);
-      if (!kind) throw new LearnError('not-found', `Nothing installed has the id "${contentId}".`);
+      if (!kind) throw new LearnError('not-found', say('content-unknown', { id: contentId }));
       const graph = kind === 'module' ? 'module' : 'lesson';
       return { contentId, prerequisites: catalog.structure.prerequisites(graph, contentId) };
     },
 
     getNextContent: async ({ currentId }) => {
-      if (!catalog.kindOf(currentId)) throw new LearnError('not-found', `Nothing installed has the id "${currentId}".`);
+      if (!catalog.kindOf(currentId)) throw new LearnError('not-found', say('content-unknown', { id: currentId }));
       return catalog.structure.next(currentId) ?? null;
     },
 
     getLesson: async ({ lessonId }) => {
       const lesson = catalog.findLesson(lessonId);
-      if (!lesson) throw new LearnError('not-found', `No installed lesson "${lessonId}".`);
+      if (!lesson) throw new LearnError('not-found', say('lesson-unknown', { id: lessonId }));
       return lesson;
     },
   };

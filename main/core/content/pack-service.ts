@@ -1,5 +1,6 @@
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
 import type { EventHub } from '../event-hub.js';
 import type { PackInstaller } from './pack-installer.js';
@@ -77,7 +78,7 @@ export function createPackService(
       }
       throw new LearnError(
         'not-found',
-        `Version ${pack.manifest.version} of "${packId}" has no lesson or exercise "${localId}".`,
+        say('pack-item-unknown', { version: pack.manifest.version, pack: packId, item: localId }),
       );
     },
     listTrustedKeys: async () => trust.list(),

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FolderInstallItem, FolderInstallSummary } from '../../../common/contract/distribution.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { InstallResult } from '../../../common/contract/packs.js';
 
 export interface FolderInstallDeps {
@@ -24,7 +25,7 @@ export async function installFolder(
   onProgress?: FolderProgress,
 ): Promise<FolderInstallSummary> {
   const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new LearnError('invalid-input', `Cannot read the folder ${folder}: ${error.code ?? error.message}.`);
+    throw new LearnError('invalid-input', say('folder-unreadable', { folder, reason: error.code ?? error.message }));
   });
   const files = entries
     .filter((e) => e.isFile() && e.name.endsWith('.lpack') && !e.name.startsWith('.'))

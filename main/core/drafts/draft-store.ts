@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contentIdSchema } from '../../../common/contract/content.js';
 import type { Draft, Submission } from '../../../common/contract/drafts.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import { codeSchema } from '../../../common/contract/playground.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 
@@ -40,7 +41,7 @@ class CodeTable {
   save(learnerId: string, exerciseId: string, code: string, at: string): Entry {
     const parsed = entrySchema.safeParse({ exerciseId, code, at });
     if (!parsed.success)
-      throw new LearnError('invalid-input', `The code was not saved: ${z.prettifyError(parsed.error)}`);
+      throw new LearnError('invalid-input', say('draft-invalid', { problem: z.prettifyError(parsed.error) }));
     const entry = parsed.data;
     this.#save.run(learnerId, entry.exerciseId, entry.code, entry.at);
     return entry;

@@ -83,6 +83,8 @@ describe('alert decisions', () => {
         {
           title: '3 review reminders',
           body: expect.stringContaining(reviews[0]!.title),
+          titleI18n: { key: 'alert-reviews-due', params: { count: 3 } },
+          bodyI18n: expect.objectContaining({ key: 'alert-titles-3' }) as unknown,
           itemId: null,
           link: INBOX_LINK,
         },

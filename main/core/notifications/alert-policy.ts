@@ -1,6 +1,8 @@
 import { NOTIFICATION_PREFERENCE } from '../../../common/contract/notifications.js';
 import type { NotificationAlert, NotificationKind } from '../../../common/contract/notifications.js';
 import type { Preferences } from '../../../common/contract/learners.js';
+import { refOf, say } from '../../../common/i18n/message.js';
+import type { MessageRef, Said } from '../../../common/i18n/message.js';
 import { inQuietHours } from './local-clock.js';
 import type { LocalClock } from './local-clock.js';
 
@@ -12,6 +14,8 @@ export interface AlertCandidate {
   body: string;
   link: string | null;
   at: string;
+  titleI18n?: MessageRef;
+  bodyI18n?: MessageRef;
 }
 
 export interface AlertDecision {
@@ -27,15 +31,19 @@ export interface AlertDecision {
 export const INBOX_LINK = '#/notifications';
 
 /** How a burst of one kind is said once. */
-const BURST: Partial<Record<NotificationKind, (n: number) => string>> = {
-  'reviews-due': (n) => `${n} review reminders`,
-  'class-message': (n) => `${n} messages from your class`,
-  announcement: (n) => `${n} announcements`,
-  'new-assignment': (n) => `${n} new assignments`,
-  'assignment-due': (n) => `${n} assignments due soon`,
-  'struggling-learner': (n) => `${n} learners may need help`,
-  'pack-update': (n) => `${n} course updates`,
+const BURST: Partial<Record<NotificationKind, (count: number) => Said>> = {
+  'reviews-due': (count) => say('alert-reviews-due', { count }),
+  'class-message': (count) => say('alert-class-messages', { count }),
+  announcement: (count) => say('alert-announcements', { count }),
+  'new-assignment': (count) => say('alert-new-assignments', { count }),
+  'assignment-due': (count) => say('alert-assignments-due', { count }),
+  'struggling-learner': (count) => say('alert-struggling-learners', { count }),
+  'pack-update': (count) => say('alert-course-updates', { count }),
 };
+
+/** An item's title as said (its reference when the app made it), for a burst's body. */
+const titleOf = (candidate: AlertCandidate): Said | string =>
+  candidate.titleI18n ? { ...candidate.titleI18n, text: candidate.title } : candidate.title;
 
 const preferenceOf = (kind: string) => NOTIFICATION_PREFERENCE[kind as NotificationKind] as string | undefined;
 
@@ -87,10 +95,24 @@ export function decideAlerts(input: {
 function alertOf(kind: string, burst: readonly AlertCandidate[]): NotificationAlert {
   const [newest] = burst;
   if (burst.length === 1) {
-    return { title: newest!.title, body: newest!.body, itemId: newest!.id, link: newest!.link ?? INBOX_LINK };
+    const { title, body, titleI18n, bodyI18n, id, link } = newest!;
+    const refs = { ...(titleI18n ? { titleI18n } : {}), ...(bodyI18n ? { bodyI18n } : {}) };
+    return { title, body, ...refs, itemId: id, link: link ?? INBOX_LINK };
   }
-  const title = BURST[kind as NotificationKind]?.(burst.length) ?? `${burst.length} new notifications`;
-  const titles = burst.slice(0, 3).map((candidate) => candidate.title);
-  const more = burst.length > 3 ? ` and ${burst.length - 3} more` : '';
-  return { title, body: `${titles.join('; ')}${more}`, itemId: null, link: INBOX_LINK };
+  const title = BURST[kind as NotificationKind]?.(burst.length) ?? say('alert-notifications', { count: burst.length });
+  const [a, b, c] = burst.slice(0, 3).map(titleOf) as [Said | string, Said | string, Said | string | undefined];
+  const body =
+    c === undefined
+      ? say('alert-titles-2', { a, b })
+      : burst.length > 3
+        ? say('alert-titles-more', { a, b, c, count: burst.length - 3 })
+        : say('alert-titles-3', { a, b, c });
+  return {
+    title: title.text,
+    body: body.text,
+    titleI18n: refOf(title),
+    bodyI18n: refOf(body),
+    itemId: null,
+    link: INBOX_LINK,
+  };
 }

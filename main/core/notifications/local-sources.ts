@@ -1,7 +1,8 @@
 import type { LearnEvent } from '../../../common/contract/events.js';
 import type { NotificationKind } from '../../../common/contract/notifications.js';
 import type { Preferences } from '../../../common/contract/learners.js';
-import { counted } from '../../../common/plural.js';
+import { refOf, say } from '../../../common/i18n/message.js';
+import type { MessageRef, Said } from '../../../common/i18n/message.js';
 import { localClock } from './local-clock.js';
 
 /** What a source hands the service: the id names the occasion, so firing twice makes one item. */
@@ -10,8 +11,18 @@ export interface LocalNotice {
   kind: NotificationKind;
   title: string;
   body: string;
+  titleI18n?: MessageRef;
+  bodyI18n?: MessageRef;
   link?: string;
 }
+
+/** A notice's title and body: English, with the references each face says in its learner's language. */
+const words = (title: Said, body: Said) => ({
+  title: title.text,
+  body: body.text,
+  titleI18n: refOf(title),
+  bodyI18n: refOf(body),
+});
 
 /** What the sources read of a learner at a moment. */
 export interface LearnerMoment {
@@ -38,8 +49,7 @@ export function noticesAt(moment: LearnerMoment, now: Date, timeZone?: string): 
     notices.push({
       id: `reviews-due/${day}`,
       kind: 'reviews-due',
-      title: `${counted(moment.reviewsDue, 'review')} due`,
-      body: 'A few minutes of review today keeps what you learned.',
+      ...words(say('notice-reviews-due', { count: moment.reviewsDue }), say('notice-reviews-due-body')),
       link: '#/',
     });
   }
@@ -47,8 +57,7 @@ export function noticesAt(moment: LearnerMoment, now: Date, timeZone?: string): 
     notices.push({
       id: `streak/${day}`,
       kind: 'streak',
-      title: `Your ${counted(moment.streakDays, 'day')} streak ends at midnight`,
-      body: 'One lesson or exercise today keeps it going.',
+      ...words(say('notice-streak', { count: moment.streakDays }), say('notice-streak-body')),
       link: '#/',
     });
   }
@@ -56,8 +65,10 @@ export function noticesAt(moment: LearnerMoment, now: Date, timeZone?: string): 
     notices.push({
       id: `daily-goal/${day}`,
       kind: 'daily-goal',
-      title: 'Daily goal reached',
-      body: `You practised ${Math.round(moment.todayMs / 60_000)} minutes today. Well done.`,
+      ...words(
+        say('notice-daily-goal'),
+        say('notice-daily-goal-body', { minutes: Math.round(moment.todayMs / 60_000) }),
+      ),
       link: '#/progress',
     });
   }
@@ -70,8 +81,7 @@ export function noticeOfEvent(event: LearnEvent, now: Date, timeZone?: string): 
     return {
       id: `sandbox-ready/${event.runtime}/${localClock(now, timeZone).day}`,
       kind: 'sandbox-ready',
-      title: 'Code exercises are ready',
-      body: `The ${event.runtime} sandbox finished loading: exercises run now.`,
+      ...words(say('notice-sandbox-ready'), say('notice-sandbox-ready-body', { runtime: event.runtime })),
     };
   }
   return null;
@@ -81,10 +91,12 @@ export function noticeOfEvent(event: LearnEvent, now: Date, timeZone?: string): 
 export const packNotice = (pack: { packId: string; version: string; previousVersion: string | null }): LocalNotice => ({
   id: `pack-update/${pack.packId}/${pack.version}`,
   kind: 'pack-update',
-  title: pack.previousVersion ? `Course updated: ${pack.packId} ${pack.version}` : `New course: ${pack.packId}`,
-  body: pack.previousVersion
-    ? `Version ${pack.version} replaced ${pack.previousVersion}; your progress stays.`
-    : `Version ${pack.version} is installed.`,
+  ...(pack.previousVersion
+    ? words(
+        say('notice-pack-updated', { pack: pack.packId, version: pack.version }),
+        say('notice-pack-updated-body', { version: pack.version, previous: pack.previousVersion }),
+      )
+    : words(say('notice-pack-new', { pack: pack.packId }), say('notice-pack-new-body', { version: pack.version }))),
   link: '#/',
 });
 
@@ -97,7 +109,9 @@ export const assignmentDueNotice = (assignment: {
 }): LocalNotice => ({
   id: `assignment-due/${assignment.id}`,
   kind: 'assignment-due',
-  title: `Due soon: ${assignment.title}`,
-  body: `Due ${new Date(assignment.dueAt).toLocaleString()}.`,
+  ...words(
+    say('notice-assignment-due', { title: assignment.title }),
+    say('notice-assignment-due-body', { dueAt: assignment.dueAt }),
+  ),
   ...(assignment.link ? { link: assignment.link } : {}),
 });

@@ -7,6 +7,9 @@ import type { LearnEvent } from '../../../common/contract/events.js';
 import { preferencesSchema } from '../../../common/contract/learners.js';
 import { createCore } from '../create-core.js';
 import type { Core } from '../create-core.js';
+import { createApiClient, localizedBridge } from '../../../common/contract/bridge.js';
+import { coreTranslate, createCoreI18n } from '../../../common/i18n/translator.js';
+import { localBridge } from '../local-bridge.js';
 import { writeQuizPackFixture } from '../assessment/testing/quiz-fixture.js';
 import { noticesAt } from './local-sources.js';
 
@@ -120,6 +123,22 @@ describe("the device's notifications on an injected clock", () => {
     const { session } = await t.core.api.openLearnerSession({ learnerId: t.learnerId });
     await t.core.api.listNotifications({ session });
     expect(t.alerts()).toEqual(['Due soon: Exercise c1']);
+  });
+
+  it("keeps a notice's catalog references, so a German face says it in German with a German date", async () => {
+    const t = await coreAt('2026-03-01T10:00:00Z');
+    t.core.notifications.assignmentDue(t.learnerId, due('d1'));
+    const read = localizedBridge(localBridge(t.core), coreTranslate(createCoreI18n('de'), 'Europe/Berlin'));
+    const { items } = await createApiClient(read).listNotifications({ session: t.session });
+    expect(items).toEqual([
+      expect.objectContaining({ title: 'Bald fällig: Exercise d1', body: 'Fällig am 03.03.2026, 13:00.' }),
+    ]);
+    // Stored English stays for older faces and logs.
+    const english = await t.core.api.listNotifications({ session: t.session });
+    expect(english.items[0]).toMatchObject({
+      title: 'Due soon: Exercise d1',
+      titleI18n: { key: 'notice-assignment-due' },
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
 import { mayCompose } from '../../../common/contract/notifications.js';
 import type { SyncAccount } from '../../../common/contract/sync-wire.js';
@@ -106,10 +107,7 @@ export function createNotifications(deps: Deps) {
       const { serverUrl, accessToken, role } = await deps.signedIn(sessions.learnerOf(session));
       // The server refuses too; saying it here names the reason and costs no request (nor the rate limit).
       if (!mayCompose(role)) {
-        throw new LearnError(
-          'forbidden',
-          `Only teachers and admins send messages: this profile is signed in to ${serverUrl} as a learner.`,
-        );
+        throw new LearnError('forbidden', say('send-learner-refused', { server: serverUrl }));
       }
       return sendMessage(serverUrl, accessToken, message);
     },

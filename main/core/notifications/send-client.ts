@@ -1,4 +1,5 @@
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import { sendResultSchema } from '../../../common/contract/notifications.js';
 import type { SendMessage, SendResult } from '../../../common/contract/notifications.js';
 import { AuthCallError, post } from '../sync/auth-client.js';
@@ -21,7 +22,6 @@ export async function sendMessage(serverUrl: string, accessToken: string, messag
     throw new LearnError(code, error.message);
   }
   const parsed = sendResultSchema.safeParse(answer);
-  if (!parsed.success)
-    throw new LearnError('unavailable', 'The class server gave an answer this app does not understand.');
+  if (!parsed.success) throw new LearnError('unavailable', say('class-server-unreadable'));
   return parsed.data;
 }

@@ -3,6 +3,8 @@ import { circuitBreaker, ConsecutiveBreaker, handleAll, isBrokenCircuitError } f
 import type { CircuitBreakerPolicy } from 'cockatiel';
 import Docker from 'dockerode';
 import type { PlaygroundStatus } from '../../../common/contract/playground.js';
+import { say } from '../../../common/i18n/message.js';
+import type { Said } from '../../../common/i18n/message.js';
 
 export type EngineState = Exclude<PlaygroundStatus['state'], 'ready' | 'image-missing' | 'image-building'>;
 
@@ -13,10 +15,10 @@ export type EngineState = Exclude<PlaygroundStatus['state'], 'ready' | 'image-mi
 export class EngineUnavailable extends Error {
   constructor(
     readonly state: EngineState,
-    message: string,
+    readonly said: Said,
     readonly fix: string,
   ) {
-    super(message);
+    super(said.text);
     this.name = 'EngineUnavailable';
   }
 }
@@ -26,7 +28,7 @@ function explain(error: unknown, socketPath: string | undefined): EngineUnavaila
   if (isBrokenCircuitError(error)) {
     return new EngineUnavailable(
       'unavailable',
-      'Docker stopped answering; the app waits a little before asking again.',
+      say('docker-not-answering'),
       'Check that Docker is running (`lionlearn doctor`); runs resume on their own once it answers.',
     );
   }
@@ -34,25 +36,29 @@ function explain(error: unknown, socketPath: string | undefined): EngineUnavaila
   if (code === 'ENOENT' && socketPath && !existsSync(socketPath)) {
     return new EngineUnavailable(
       'docker-missing',
-      'Docker, which runs code safely, is not installed on this computer, so code cannot run here yet.',
+      say('docker-missing'),
       'Install Docker (on Debian: apt-get install docker.io), start it, then run `lionlearn doctor`.',
     );
   }
   if (code === 'ECONNREFUSED' || code === 'ENOENT') {
     return new EngineUnavailable(
       'docker-stopped',
-      'Docker is installed but not running, so code cannot run.',
+      say('docker-stopped'),
       'Start Docker (systemctl start docker, or open Docker Desktop), then run `lionlearn doctor`.',
     );
   }
   if (code === 'EACCES') {
     return new EngineUnavailable(
       'docker-stopped',
-      'This user may not use Docker.',
+      say('docker-forbidden'),
       'Add the user to the docker group (usermod -aG docker $USER) and log in again.',
     );
   }
-  return new EngineUnavailable('unavailable', `Docker failed: ${(error as Error).message}`, 'Run `lionlearn doctor`.');
+  return new EngineUnavailable(
+    'unavailable',
+    say('docker-failed', { reason: (error as Error).message }),
+    'Run `lionlearn doctor`.',
+  );
 }
 
 /**

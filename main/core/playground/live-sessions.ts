@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
 import type { LiveSummary, ValidateResult } from '../../../common/contract/playground.js';
 import { NOT_RUN } from './sandbox-run.js';
@@ -93,6 +94,7 @@ export class LiveSessions {
       this.emit({ type: 'live-feedback', liveId, state: 'done', result });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      const messageI18n = error instanceof LearnError ? error.messageI18n : undefined;
       this.emit({
         type: 'live-feedback',
         liveId,
@@ -100,6 +102,7 @@ export class LiveSessions {
         result: {
           status: 'error',
           message,
+          ...(messageI18n ? { messageI18n } : {}),
           tests: [],
           run: NOT_RUN,
         },
@@ -112,7 +115,7 @@ export class LiveSessions {
   #own(learnerId: string, liveId: string): Live {
     const live = this.#live.get(liveId);
     // Another learner's session looks exactly like one that does not exist.
-    if (!live || live.learnerId !== learnerId) throw new LearnError('not-found', 'This live session has ended.');
+    if (!live || live.learnerId !== learnerId) throw new LearnError('not-found', say('live-session-ended'));
     return live;
   }
 

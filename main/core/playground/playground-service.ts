@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { refOf, say } from '../../../common/i18n/message.js';
+import type { Said } from '../../../common/i18n/message.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
 import type { ExecuteResult, PlaygroundStatus, ValidateResult } from '../../../common/contract/playground.js';
 import type { RecordInput } from '../../../common/contract/progress.js';
@@ -121,7 +123,8 @@ export function gradeOf(ran: SandboxOutcome): ValidateResult {
   const grading = ran.report?.grading;
   if (!grading || run.timedOut || run.oomKilled || run.truncated || grading.problem) {
     const message = run.message ?? grading?.message ?? 'The tests could not run.';
-    return { status: 'error', tests: grading?.tests ?? [], run, message };
+    const { messageI18n } = run;
+    return { status: 'error', tests: grading?.tests ?? [], run, message, ...(messageI18n ? { messageI18n } : {}) };
   }
   const { status, tests, message } = grading;
   return { status, tests, run, ...(message ? { message } : {}) };
@@ -133,9 +136,17 @@ const cancelledRun: SandboxOutcome = { ...NOT_RUN, report: null, loaderErrors: '
 /** Docker's answer for a container that is no longer there or no longer running. */
 const goneBeforeJob = (error: unknown) => [404, 409].includes((error as { statusCode?: number }).statusCode ?? 0);
 
+/** A status's learner-facing words: English text with the references the faces translate. */
+const spoken = (message: Said, help: Said | null) => ({
+  message: message.text,
+  messageI18n: refOf(message),
+  help: help?.text ?? null,
+  ...(help ? { helpI18n: refOf(help) } : {}),
+});
+
 const unavailable = (error: unknown) => {
   if (error instanceof EngineUnavailable)
-    return new LearnError('unavailable', `${error.message} ${WHILE_CODE_CANNOT_RUN}`);
+    return new LearnError('unavailable', say('code-cannot-run', { problem: error.said, help: WHILE_CODE_CANNOT_RUN }));
   return error;
 };
 
@@ -172,8 +183,7 @@ export function createPlayground(deps: Deps): Playground {
         ...base,
         canRun: false,
         state: 'unavailable',
-        message: `This app has no "${runtime}" runtime.`,
-        help: WHILE_CODE_CANNOT_RUN,
+        ...spoken(say('runtime-unknown', { runtime }), WHILE_CODE_CANNOT_RUN),
         fix: 'Update the app.',
       };
     }
@@ -184,21 +194,19 @@ export function createPlayground(deps: Deps): Playground {
           ...base,
           canRun: true,
           state: 'image-building',
-          message: `Loading the ${runtime} sandbox image…`,
-          help: null,
+          ...spoken(say('sandbox-image-loading', { runtime }), null),
           fix: null,
         };
       }
       if (await engine.hasImage(image)) {
-        return { ...base, canRun: true, state: 'ready', message: 'Ready to run code.', help: null, fix: null };
+        return { ...base, canRun: true, state: 'ready', ...spoken(say('sandbox-ready'), null), fix: null };
       }
       const archive = await images.archiveFor(runtime);
       return {
         ...base,
         canRun: archive !== undefined,
         state: 'image-missing',
-        message: `The ${runtime} sandbox image is not on this machine yet.`,
-        help: archive ? null : WHILE_CODE_CANNOT_RUN,
+        ...spoken(say('sandbox-image-missing', { runtime }), archive ? null : WHILE_CODE_CANNOT_RUN),
         fix: archive
           ? `It loads from ${archive} at the first run.`
           : 'Build it once with `sudo lionlearn sandbox build` (needs the Debian mirror or a local one), ' +
@@ -206,8 +214,8 @@ export function createPlayground(deps: Deps): Playground {
       };
     } catch (error) {
       if (!(error instanceof EngineUnavailable)) throw error;
-      const { state, message, fix } = error;
-      return { ...base, canRun: false, state, message, help: WHILE_CODE_CANNOT_RUN, fix };
+      const { state, said, fix } = error;
+      return { ...base, canRun: false, state, ...spoken(said, WHILE_CODE_CANNOT_RUN), fix };
     }
   };
 
@@ -228,8 +236,9 @@ export function createPlayground(deps: Deps): Playground {
     if (!(await engine.hasImage(image))) {
       const archive = await images.archiveFor(runtime);
       if (!archive) {
-        const { message, fix } = await status(runtime);
-        throw new LearnError('unavailable', `${message} ${fix ?? ''}`.trim());
+        // A learner reads this: what is missing and what they can do; the admin's build command is in doctor.
+        const problem = say('sandbox-image-missing', { runtime });
+        throw new LearnError('unavailable', say('code-cannot-run', { problem, help: WHILE_CODE_CANNOT_RUN }));
       }
       if (!loading.has(runtime)) {
         const load = images.load(runtime, archive, (p) =>
@@ -254,7 +263,7 @@ export function createPlayground(deps: Deps): Playground {
   };
 
   const run = async (runtime: string, job: SandboxJob, asked: Partial<SandboxLimits>, signal?: AbortSignal) => {
-    if (!images.known(runtime)) throw new LearnError('invalid-input', `This app has no "${runtime}" runtime.`);
+    if (!images.known(runtime)) throw new LearnError('invalid-input', say('runtime-unknown', { runtime }));
     const limits = withinMaxima(defaults, asked, maxima);
     const turn = slots.acquire(limits.memoryMb);
     if (slots.queued > 0) pools.get(images.imageFor(runtime))?.queueGrew();
@@ -329,7 +338,7 @@ export function createPlayground(deps: Deps): Playground {
       const learnerId = learnerOf(session);
       // A run with an id can be stopped by its learner (cancelRun); ids are per learner.
       const key = runId && `${learnerId}\n${runId}`;
-      if (key && runs.has(key)) throw new LearnError('conflict', 'A run with this id is still going.');
+      if (key && runs.has(key)) throw new LearnError('conflict', say('run-id-taken'));
       const controller = new AbortController();
       if (key) runs.set(key, controller);
       try {

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import { sandboxReportSchema } from '../../../common/contract/playground.js';
 import type { ExecuteResult, SandboxReport } from '../../../common/contract/playground.js';
+import { refOf } from '../../../common/i18n/message.js';
 import { outcomeSentence } from './run-outcomes.js';
 import { CappedBuffer, FrameReader } from './sandbox-frames.js';
 import { waitFor } from './container-wait.js';
@@ -121,14 +122,14 @@ export async function runInContainer(
     const oomKilled = report ? report.oomKilled : answer === 137 && !killed;
     const truncated = stdout.cut || stderr.cut || frames.report.cut || (report?.truncated ?? false);
     const run = { timedOut, oomKilled, truncated, durationMs };
-    const message = outcomeSentence(run, report, limits);
+    const outcome = outcomeSentence(run, report, limits);
     const exitCode = report?.exit.code ?? (typeof answer === 'number' && answer >= 0 ? answer : null);
     return {
       ...run,
       stdout: stdout.text(truncated),
       stderr: stderr.text(truncated),
       exitCode: timedOut || answer === 'cancelled' ? null : exitCode,
-      ...(message ? { message } : {}),
+      ...(outcome ? { message: outcome.text, messageI18n: refOf(outcome) } : {}),
       report,
       loaderErrors: loaderErrors.text(),
       cancelled: signal?.aborted ?? false,

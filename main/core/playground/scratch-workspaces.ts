@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { SandboxRunResult } from '../../../common/contract/playground.js';
 import type { SandboxJob, SandboxOutcome } from './sandbox-run.js';
 
@@ -38,7 +39,8 @@ export class ScratchWorkspaces {
   ): Promise<SandboxRunResult> {
     const dir = await this.#existing(learnerId, sandboxId);
     const files = { ...(await this.#read(dir)), ...request.files };
-    if (!(request.entry in files)) throw new LearnError('invalid-input', `There is no ${request.entry} to run.`);
+    if (!(request.entry in files))
+      throw new LearnError('invalid-input', say('sandbox-no-entry', { entry: request.entry }));
     const {
       report,
       loaderErrors: _loaderErrors,
@@ -88,7 +90,7 @@ export class ScratchWorkspaces {
   async #existing(learnerId: string, sandboxId: string): Promise<string> {
     const dir = this.#dir(learnerId, sandboxId);
     // Another learner's sandbox is simply not found: ids are looked up under the caller's own folder.
-    if (!(await stat(dir).catch(() => undefined))) throw new LearnError('not-found', 'This sandbox is gone.');
+    if (!(await stat(dir).catch(() => undefined))) throw new LearnError('not-found', say('sandbox-gone'));
     const now = new Date();
     await utimes(dir, now, now);
     return dir;

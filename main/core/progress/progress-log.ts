@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import { progressEventSchema } from '../../../common/contract/progress.js';
 import type { AppendResult, ProgressEvent } from '../../../common/contract/progress.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
@@ -107,8 +108,7 @@ export class ProgressLog {
       if (options?.onRefused) return options.onRefused({ index, value, problem });
       throw new LearnError(
         'invalid-input',
-        `Progress event ${index + 1} of ${values.length} (${nameOf(value)}) does not match the contract; ` +
-          `nothing of its batch was stored. ${problem}`,
+        say('event-invalid', { index: index + 1, total: values.length, name: nameOf(value), problem }),
       );
     });
     return valid;

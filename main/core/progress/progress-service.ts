@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import { facePostableEventTypes, isFacePostable } from '../../../common/contract/progress.js';
 import type { AppendResult, RecordInput } from '../../../common/contract/progress.js';
 import type { StructureStore } from '../content/structure-store.js';
@@ -50,8 +51,7 @@ const refuseCoreOnly = (events: readonly RecordInput[]): void => {
   if (claimed) {
     throw new LearnError(
       'forbidden',
-      `${claimed.type} is recorded by the app itself when it checks your work; ` +
-        `a face may post only ${facePostableEventTypes.join(', ')}.`,
+      say('event-core-only', { type: claimed.type, allowed: facePostableEventTypes.join(', ') }),
     );
   }
 };

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
 import type { SyncStatus } from '../../../common/contract/sync.js';
 import type { SyncAccount } from '../../../common/contract/sync-wire.js';
@@ -65,10 +66,8 @@ const newClientId = () => randomInt(0, 2 ** 32 - 1);
 
 const loginError = (error: unknown): Error => {
   if (!(error instanceof AuthCallError)) return error as Error;
-  if (error.failure === 'rejected')
-    return new LearnError('forbidden', 'That email and password do not match an account on this server.');
-  if (error.failure === 'rate-limited')
-    return new LearnError('too-many-attempts', 'Too many sign-in attempts: wait a minute and try again.');
+  if (error.failure === 'rejected') return new LearnError('forbidden', say('sign-in-wrong'));
+  if (error.failure === 'rate-limited') return new LearnError('too-many-attempts', say('sign-in-rate-limited'));
   return new LearnError('unavailable', error.message);
 };
 
@@ -216,7 +215,7 @@ export function createSyncService(deps: Deps) {
 
   const access = async (learnerId: string): Promise<ClassServerAccess> => {
     const link = store.linkOf(learnerId);
-    if (!link) throw new LearnError('forbidden', 'Sign in to your class server first: Settings, Sync.');
+    if (!link) throw new LearnError('forbidden', say('class-sign-in-first'));
     ensure(learnerId);
     try {
       const { token, role } = await running.get(learnerId)!.access();
@@ -224,10 +223,7 @@ export function createSyncService(deps: Deps) {
     } catch (error) {
       if (!(error instanceof AuthCallError)) throw error;
       if (error.failure === 'rejected') {
-        throw new LearnError(
-          'forbidden',
-          'The class server no longer accepts your sign-in: log in again in Settings, Sync.',
-        );
+        throw new LearnError('forbidden', say('sign-in-expired'));
       }
       throw new LearnError('unavailable', error.message);
     }

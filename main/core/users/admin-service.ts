@@ -1,5 +1,6 @@
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { AdminPasswordStore } from './admin-password.js';
 import type { LearnerSessions } from './learner-sessions.js';
 import { hashPin, verifyPin } from './pin-hash.js';
@@ -47,15 +48,13 @@ export function createAdminService({ store, sessions, now }: Deps) {
     unlockAdmin: async ({ password }) => {
       const stored = store.get();
       if (!stored) {
-        throw new LearnError('conflict', 'No admin password is set on this machine yet: set one first.');
+        throw new LearnError('conflict', say('admin-password-unset'));
       }
       const wait = lockedForMs();
       if (wait > 0) {
-        throw new LearnError(
-          'too-many-attempts',
-          `Too many wrong admin passwords: try again in ${Math.ceil(wait / 1000)} s.`,
-          { retryAfterMs: Math.ceil(wait) },
-        );
+        throw new LearnError('too-many-attempts', say('admin-password-locked', { seconds: Math.ceil(wait / 1000) }), {
+          retryAfterMs: Math.ceil(wait),
+        });
       }
       if (await verifyPin(password, stored.hash)) {
         store.recordAttempt(0, null);
@@ -64,7 +63,7 @@ export function createAdminService({ store, sessions, now }: Deps) {
       const failures = stored.failedAttempts + 1;
       const lock = lockMsAfter(failures);
       store.recordAttempt(failures, lock > 0 ? new Date(now().getTime() + lock).toISOString() : null);
-      throw wrongTry('That admin password is not right', lock);
+      throw wrongTry('admin-password', lock);
     },
 
     lockAdmin: async ({ session }) => {
@@ -80,7 +79,7 @@ export function createAdminService({ store, sessions, now }: Deps) {
      * password is set; once one is, they type it like anyone else.
      */
     ownerSession: (): string => {
-      if (store.get()) throw new LearnError('forbidden', 'An admin password is set on this machine: unlock with it.');
+      if (store.get()) throw new LearnError('forbidden', say('admin-password-set'));
       return unlocked().session;
     },
   };

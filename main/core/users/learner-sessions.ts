@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { ADMIN_REQUIRED } from '../../../common/contract/admin.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 
 /** What a session token stands for: one learner's open profile, or the machine admin until a time. */
 type Holder = { role: 'learner'; learnerId: string } | { role: 'admin'; expiresAt: number };
@@ -28,7 +28,7 @@ export class LearnerSessions {
   learnerOf(session: string): string {
     const holder = this.#holders.get(session);
     if (holder?.role === 'learner') return holder.learnerId;
-    throw new LearnError('forbidden', 'This profile is not open here: pick it again to go on.');
+    throw new LearnError('forbidden', say('profile-not-open'));
   }
 
   /** Throws 'forbidden', saying an admin must do it, unless `session` is a live admin session. */
@@ -37,9 +37,9 @@ export class LearnerSessions {
     if (holder?.role === 'admin' && holder.expiresAt > this.now().getTime()) return;
     if (holder?.role === 'admin') {
       this.#holders.delete(session!);
-      throw new LearnError('forbidden', `The admin session has ended. ${ADMIN_REQUIRED}`);
+      throw new LearnError('forbidden', say('admin-session-ended'));
     }
-    throw new LearnError('forbidden', ADMIN_REQUIRED);
+    throw new LearnError('forbidden', say('admin-required'));
   }
 
   /** Learners whose profile is open here now (desktop alerts are for them, not for every profile on a lab machine). */

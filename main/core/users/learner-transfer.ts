@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import { learnerExportHeaderSchema } from '../../../common/contract/learners.js';
 import type { ImportResult, LearnerExportHeader } from '../../../common/contract/learners.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
@@ -36,7 +37,7 @@ export class LearnerTransfer {
   /** Written to a temporary name, flushed to disk, then renamed: a crash leaves no half export. */
   async export(learnerId: string, file?: string): Promise<{ file: string; events: number }> {
     const learner = this.learners.find(learnerId);
-    if (!learner) throw new LearnError('not-found', 'No such profile on this machine.');
+    if (!learner) throw new LearnError('not-found', say('profile-unknown'));
     const stamp = this.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
     const target =
       file ?? join(this.exportsDir, `${slug(learner.displayName)}-${stamp}-${learner.id.slice(0, 8)}.jsonl`);
@@ -74,7 +75,7 @@ export class LearnerTransfer {
     } catch (error) {
       out.destroy();
       await rm(temporary, { force: true });
-      throw new LearnError('unavailable', `Could not write the export ${target}: ${(error as Error).message}`);
+      throw new LearnError('unavailable', say('export-unwritable', { file: target, reason: (error as Error).message }));
     }
     return { file: target, events };
   }
@@ -88,10 +89,7 @@ export class LearnerTransfer {
     const { learner } = header;
     const existing = this.learners.find(learner.id);
     if (existing?.pinHash && sessionLearnerId !== existing.id) {
-      throw new LearnError(
-        'forbidden',
-        `${existing.displayName}'s profile has a PIN: open it first, then import into it.`,
-      );
+      throw new LearnError('forbidden', say('profile-import-needs-pin', { name: existing.displayName }));
     }
     return this.db.transaction(() => {
       if (!existing) {
@@ -99,7 +97,7 @@ export class LearnerTransfer {
       }
       const { appended, duplicates } = this.log.appendInTransaction(events, {
         onRefused: ({ index, problem }) => {
-          throw new LearnError('invalid-input', `${file}, line ${lines[index]}: ${problem}. Nothing was imported.`);
+          throw new LearnError('invalid-input', say('import-bad-line', { file, line: lines[index] ?? 0, problem }));
         },
       });
       return { learnerId: learner.id, created: !existing, appended, duplicates };
@@ -115,7 +113,7 @@ async function readExport(file: string): Promise<{ header: LearnerExportHeader; 
   const lines: number[] = [];
   let number = 0;
   const fail = (reason: string): never => {
-    throw new LearnError('invalid-input', `${file}, line ${number}: ${reason}. Nothing was imported.`);
+    throw new LearnError('invalid-input', say('import-bad-line', { file, line: number, problem: reason }));
   };
   try {
     for await (const line of input) {
@@ -142,10 +140,10 @@ async function readExport(file: string): Promise<{ header: LearnerExportHeader; 
     }
   } catch (error) {
     if (error instanceof LearnError) throw error;
-    throw new LearnError('not-found', `Cannot read ${file}: ${(error as Error).message}`);
+    throw new LearnError('not-found', say('import-unreadable', { file, reason: (error as Error).message }));
   } finally {
     input.close();
   }
-  if (!header) throw new LearnError('invalid-input', `${file} is empty: it is not a learner export.`);
+  if (!header) throw new LearnError('invalid-input', say('import-empty', { file }));
   return { header, events, lines };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import { preferencesSchema } from '../../../common/contract/learners.js';
 import type { Learner, LearnerSession, PreferencesUpdate } from '../../../common/contract/learners.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
@@ -35,12 +36,12 @@ export const lockMsAfter = (failures: number): number =>
  * A wrong PIN or password. The try that starts a lockout says so at once, with the wait, so a face
  * counts down before the next try is refused rather than after.
  */
-export const wrongTry = (notRight: string, lockMs: number): LearnError =>
-  lockMs > 0
-    ? new LearnError('too-many-attempts', `${notRight}, and that was too many: try again in ${lockMs / 1000} s.`, {
-        retryAfterMs: lockMs,
-      })
-    : new LearnError('forbidden', `${notRight}.`);
+export const wrongTry = (what: 'pin' | 'admin-password', lockMs: number): LearnError => {
+  const seconds = lockMs / 1000;
+  if (lockMs === 0) return new LearnError('forbidden', what === 'pin' ? say('pin-wrong') : say('admin-password-wrong'));
+  const said = what === 'pin' ? say('pin-wrong-locked', { seconds }) : say('admin-password-wrong-locked', { seconds });
+  return new LearnError('too-many-attempts', said, { retryAfterMs: lockMs });
+};
 
 const publicView = ({ pinHash: _h, failedPins: _f, lockedUntil: _l, ...learner }: StoredLearner): Learner => learner;
 
@@ -63,7 +64,7 @@ interface Deps {
 export function createUsersService({ db, learners, sessions, log, exportLearner, now, sync }: Deps): UsersService {
   const learnerOf = (session: string): StoredLearner => {
     const learner = learners.find(sessions.learnerOf(session));
-    if (!learner) throw new LearnError('not-found', 'This profile was removed.');
+    if (!learner) throw new LearnError('not-found', say('profile-removed'));
     return learner;
   };
 
@@ -73,11 +74,11 @@ export function createUsersService({ db, learners, sessions, log, exportLearner,
     if (wait > 0) {
       throw new LearnError(
         'too-many-attempts',
-        `Too many wrong PINs for ${learner.displayName}: try again in ${Math.ceil(wait / 1000)} s.`,
+        say('pin-locked', { name: learner.displayName, seconds: Math.ceil(wait / 1000) }),
         { retryAfterMs: Math.ceil(wait) },
       );
     }
-    if (pin === undefined) throw new LearnError('forbidden', `${learner.displayName}'s profile needs its PIN.`);
+    if (pin === undefined) throw new LearnError('forbidden', say('profile-needs-pin', { name: learner.displayName }));
     if (await verifyPin(pin, learner.pinHash)) {
       learners.recordPinResult(learner.id, 0, null);
       return;
@@ -85,7 +86,7 @@ export function createUsersService({ db, learners, sessions, log, exportLearner,
     const failures = learner.failedPins + 1;
     const lock = lockMsAfter(failures);
     learners.recordPinResult(learner.id, failures, lock > 0 ? new Date(now().getTime() + lock).toISOString() : null);
-    throw wrongTry('That PIN is not right', lock);
+    throw wrongTry('pin', lock);
   };
 
   const opened = (learnerId: string): LearnerSession => ({
@@ -106,7 +107,7 @@ export function createUsersService({ db, learners, sessions, log, exportLearner,
 
     openLearnerSession: async ({ learnerId, pin }) => {
       const learner = learners.find(learnerId);
-      if (!learner) throw new LearnError('not-found', 'No such profile on this machine.');
+      if (!learner) throw new LearnError('not-found', say('profile-unknown'));
       await checkPin(learner, pin);
       return opened(learnerId);
     },
@@ -149,12 +150,9 @@ export function createUsersService({ db, learners, sessions, log, exportLearner,
     // An admin's action (the gate checked the session): the profile goes for everyone on the machine.
     removeLearner: async ({ learnerId, confirmName }) => {
       const learner = learners.find(learnerId);
-      if (!learner) throw new LearnError('not-found', 'No such profile on this machine.');
+      if (!learner) throw new LearnError('not-found', say('profile-unknown'));
       if (confirmName.trim() !== learner.displayName) {
-        throw new LearnError(
-          'invalid-input',
-          `To remove this profile, type its name exactly: "${learner.displayName}".`,
-        );
+        throw new LearnError('invalid-input', say('profile-remove-confirm', { name: learner.displayName }));
       }
       const { file } = await exportLearner(learner.id);
       db.transaction(() => {

@@ -37,6 +37,10 @@ class FakeApp extends EventEmitter {
   requestSingleInstanceLock() {
     return this.lock;
   }
+  /** The system's languages, most preferred first (desktop alerts are said in the first the app ships). */
+  getPreferredSystemLanguages() {
+    return ['en-US'];
+  }
   whenReady() {
     this.whenReadyCalls++;
     return this.#whenReady;

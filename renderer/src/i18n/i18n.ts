@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import type { AppLanguage } from '../../../common/contract/learners.js';
 import { initReactI18next } from 'react-i18next';
+import { CORE_NS, coreCatalogs } from '../../../common/i18n/catalogs.js';
 import { de } from './locales/de.js';
 import { en } from './locales/en.js';
 
@@ -26,7 +27,11 @@ export function systemLanguage(preferred: readonly string[] = globalThis.navigat
 
 // Synchronous init with bundled resources: the first render already has its strings (no flash, no fetch).
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, de: { translation: de } },
+  // `core`: the core's own sentences (errors, run outcomes, notices), one catalog shared with the CLI.
+  resources: {
+    en: { translation: en, [CORE_NS]: coreCatalogs.en },
+    de: { translation: de, [CORE_NS]: coreCatalogs.de },
+  },
   lng: systemLanguage(),
   fallbackLng: 'en',
   // React escapes what it renders; escaping here too would show entities.

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { NotificationAlert, NotificationList } from '../../../common/contract/notifications.js';
-import { learn } from '../learn.js';
+import { learn, onLearnEvent } from '../learn.js';
 import { showBrowserAlert } from './browser-alerts.js';
 
 interface NotificationState {
@@ -38,15 +38,15 @@ export function followNotifications(
   session: string,
   onAlert: (alert: NotificationAlert) => void = showBrowserAlert,
 ): () => void {
-  const unsubscribe =
-    window.learn?.onEvent((event) => {
-      if (event.type !== 'notifications' || event.learnerId !== learnerId) return;
-      for (const alert of event.alerts) onAlert(alert);
-      void useNotifications
-        .getState()
-        .load(session)
-        .catch(() => undefined);
-    }) ?? (() => undefined);
+  // The alerts' words (a burst's "3 review reminders") in the learner's language.
+  const unsubscribe = onLearnEvent((event) => {
+    if (event.type !== 'notifications' || event.learnerId !== learnerId) return;
+    for (const alert of event.alerts) onAlert(alert);
+    void useNotifications
+      .getState()
+      .load(session)
+      .catch(() => undefined);
+  });
   // Listed once events arrive: the list decides the alerts held for this learner and tells of them as an event.
   void (window.learn?.eventsReady?.() ?? Promise.resolve())
     .then(() => useNotifications.getState().load(session))

@@ -19,6 +19,7 @@ describe('adjustDifficulty', () => {
       attempts: 0,
       band: { low: 0.7, high: 0.85 },
       reason: 'No answers yet: start at difficulty 2 of 5, where a newcomer gets about 73% right.',
+      reasonI18n: { key: 'difficulty-start', params: { level: 2, percent: 73 } },
     });
     await api.updatePreferences({ session, preferences: { targetSuccess: { low: 0.5, high: 0.6 } } });
     expect(await api.adjustDifficulty({ session })).toMatchObject({ targetDifficulty: 4, band: { low: 0.5 } });

@@ -2,7 +2,12 @@ import type { DifficultyAdjustment, PerformanceInput } from '../../../../common/
 import type { TargetSuccess } from '../../../../common/contract/learners.js';
 import { predictFromEvidence } from '../models/performance-prior.js';
 import type { Attempt } from '../practice-history.js';
-import { bandWords, counted, percent } from './wording.js';
+import { refOf, say } from '../../../../common/i18n/message.js';
+import type { Said } from '../../../../common/i18n/message.js';
+import { percentOf } from './wording.js';
+
+/** A reason as the wire carries it: English, and the reference each face says in its learner's language. */
+const because = (reason: Said) => ({ reason: reason.text, reasonI18n: refOf(reason) });
 
 /** The answers a decision looks at: recent enough to follow the learner, enough to not chase noise. */
 export const RECENT_ANSWERS = 10;
@@ -36,7 +41,7 @@ export function adjustDifficulty(input: {
   const level = clampLevel(performance?.difficulty ?? recordedLevel ?? startingDifficulty(band));
   const attempts = performance?.attempts ?? recent.length;
   const correct = performance?.correct ?? recent.filter((a) => a.correct).length;
-  const target = `your target of ${bandWords(band)}`;
+  const target = say('target-band', { low: Math.round(band.low * 100), high: Math.round(band.high * 100) });
 
   if (attempts === 0) {
     const start = predictFromEvidence(level, []).probability;
@@ -46,18 +51,18 @@ export function adjustDifficulty(input: {
       observedSuccess: null,
       attempts,
       band,
-      reason: `No answers yet: start at difficulty ${level} of 5, where a newcomer gets about ${percent(start)} right.`,
+      ...because(say('difficulty-start', { level, percent: percentOf(start) })),
     };
   }
   const observed = Math.min(1, correct / attempts);
   const result = { observedSuccess: observed, attempts, band };
-  const got = `You got ${correct} of your last ${counted(attempts, 'answer')} right (${percent(observed)})`;
+  const got = say('got-answers', { correct, count: attempts, percent: percentOf(observed) });
   if (attempts < MIN_ANSWERS) {
     return {
       ...result,
       direction: 'same',
       targetDifficulty: level,
-      reason: `${got}: too few to judge, so stay at difficulty ${level} of 5 until there are ${MIN_ANSWERS}.`,
+      ...because(say('difficulty-too-few', { got, level, min: MIN_ANSWERS })),
     };
   }
   if (observed < band.low) {
@@ -66,10 +71,11 @@ export function adjustDifficulty(input: {
       ...result,
       direction: 'easier',
       targetDifficulty: easier,
-      reason:
+      ...because(
         easier < level
-          ? `${got}, below ${target}: easier exercises (difficulty ${easier} of 5) will get you back on track.`
-          : `${got}, below ${target}: stay at the easiest level and read the lesson again before the next try.`,
+          ? say('difficulty-easier', { got, target, level: easier })
+          : say('difficulty-easiest', { got, target }),
+      ),
     };
   }
   if (observed > band.high) {
@@ -78,16 +84,17 @@ export function adjustDifficulty(input: {
       ...result,
       direction: 'harder',
       targetDifficulty: harder,
-      reason:
+      ...because(
         harder > level
-          ? `${got}, above ${target}: harder exercises (difficulty ${harder} of 5) will teach you more.`
-          : `${got}, above ${target}, at the hardest level already: take on a new module.`,
+          ? say('difficulty-harder', { got, target, level: harder })
+          : say('difficulty-hardest', { got, target }),
+      ),
     };
   }
   return {
     ...result,
     direction: 'same',
     targetDifficulty: level,
-    reason: `${got}, inside ${target}: stay at difficulty ${level} of 5.`,
+    ...because(say('difficulty-inside', { got, target, level })),
   };
 }

@@ -182,6 +182,15 @@ describe('updateLearningPath', () => {
       removed: 0,
       reordered: 1,
       summary: 'Since last time: 1 step done and 1 step moved.',
+      summaryI18n: {
+        key: 'path-since',
+        params: {
+          changes: [
+            { key: 'steps-done', params: { count: 1 } },
+            { key: 'steps-moved', params: { count: 1 } },
+          ],
+        },
+      },
     });
     expect((await api.updateLearningPath({ session })).changes.summary).toBe('Nothing changed since last time.');
   });

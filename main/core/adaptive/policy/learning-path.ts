@@ -3,7 +3,9 @@ import type { SqliteDatabase } from '../../../../infra/sqlite/open-database.js';
 import { predictFromEvidence } from '../models/performance-prior.js';
 import type { SkillEvidence } from '../models/performance-prior.js';
 import type { FinishedSteps } from './finished-steps.js';
-import { counted, listed, listedWithMore, percent } from './wording.js';
+import { refOf, say } from '../../../../common/i18n/message.js';
+import type { Said } from '../../../../common/i18n/message.js';
+import { percentOf } from './wording.js';
 
 interface Step {
   kind: 'lesson' | 'exercise';
@@ -116,12 +118,12 @@ export class LearningPaths {
     );
 
     const titleOf = (skillId: string) => (skillTitle.get(skillId) ?? skillId).toLowerCase();
-    const waitsFor = (s: Step): string[] => {
+    const waitsFor = (s: Step): Said[] => {
       const lessons = requiredLessons(s).filter((p) => !done(p));
       const modules = requiredModules(s).filter((m) => stepsOfModule(m).some((p) => !done(p)));
       return [
-        ...lessons.sort((a, b) => a.rank - b.rank).map((p) => `“${p.title}”`),
-        ...modules.map((m) => `the module “${moduleTitle.get(m) ?? m}”`),
+        ...lessons.sort((a, b) => a.rank - b.rank).map((p) => say('quoted-title', { title: p.title })),
+        ...modules.map((m) => say('the-module', { title: moduleTitle.get(m) ?? m })),
       ];
     };
     let nextGiven = false;
@@ -129,17 +131,19 @@ export class LearningPaths {
       const base = { kind: s.kind, contentId: s.id, title: s.title, moduleId: s.moduleId };
       if (done(s)) {
         const reason = finished.isCompleted(s.id)
-          ? 'Done.'
-          : `Done: you have mastered ${listed(skillsOf(s).map(titleOf))}.`;
-        return { ...base, probability: null, status: 'done', waitsFor: [], reason };
+          ? say('path-done')
+          : say('path-done-mastered', { skills: skillsOf(s).map(titleOf) });
+        return { ...base, probability: null, status: 'done', waitsFor: [], ...because(reason) };
       }
       const probability = s.kind === 'exercise' ? predictFromEvidence(s.difficulty, evidenceOf(s)).probability : null;
       const waiting = waitsFor(s);
       if (waiting.length > 0) {
         const named = waiting.slice(0, MAX_WAITS_NAMED);
         const more = waiting.length - named.length;
-        const reason = `Waits for ${listedWithMore(named, more)}.`;
-        return { ...base, probability, status: 'locked', waitsFor: waiting, reason };
+        // "and 3 more": "more" is a quantifier, never "mores".
+        const reason = say('path-waits', { items: more > 0 ? [...named, say('and-more', { count: more })] : named });
+        const waitsFor = waiting.map((w) => w.text);
+        return { ...base, probability, status: 'locked', waitsFor, ...because(reason) };
       }
       const status = nextGiven ? 'open' : 'next';
       nextGiven = true;
@@ -148,7 +152,7 @@ export class LearningPaths {
         probability,
         status,
         waitsFor: [],
-        reason: readyReason(s, skillsOf(s).map(titleOf), evidenceOf(s), probability, titleOf),
+        ...because(readyReason(s, skillsOf(s).map(titleOf), evidenceOf(s), probability, titleOf)),
       };
     });
 
@@ -157,11 +161,11 @@ export class LearningPaths {
     const next = pathSteps.find((s) => s.status === 'next');
     const summary =
       pathSteps.length === 0
-        ? 'Nothing is installed for this goal yet: import a content pack to get a path.'
+        ? say('path-empty')
         : next
-          ? `${counted(remaining, 'step')} left toward ${goal.title}; next: “${next.title}”.`
-          : `Everything toward ${goal.title} is done.`;
-    return { goal, steps: pathSteps, done: doneCount, remaining, summary };
+          ? say('path-left', { count: remaining, goal: goal.title, next: next.title })
+          : say('path-all-done', { goal: goal.title });
+    return { goal, steps: pathSteps, done: doneCount, remaining, summary: summary.text, summaryI18n: refOf(summary) };
   }
 }
 
@@ -181,19 +185,33 @@ function readyReason(
   evidence: (SkillEvidence & { id: string })[],
   probability: number | null,
   titleOf: (skillId: string) => string,
-): string {
-  const chance = probability === null ? '' : ` (about ${percent(probability)} likely to go right)`;
+): Said {
+  const percent = probability === null ? undefined : percentOf(probability);
   const weakest = evidence.reduce<(typeof evidence)[number] | undefined>(
     (a, b) => (a && a.correct / a.attempts <= b.correct / b.attempts ? a : b),
     undefined,
   );
   if (weakest && weakest.correct * 2 < weakest.attempts) {
-    const missed = `you missed ${weakest.attempts - weakest.correct} of ${weakest.attempts} on ${titleOf(weakest.id)} so far`;
-    return s.kind === 'lesson' ? `Worth reading: ${missed}.` : `Practise: ${missed}${chance}.`;
+    const missed = {
+      missed: weakest.attempts - weakest.correct,
+      attempts: weakest.attempts,
+      topic: titleOf(weakest.id),
+    };
+    if (s.kind === 'lesson') return say('path-worth-reading', missed);
+    return percent === undefined
+      ? say('path-practise-missed', missed)
+      : say('path-practise-missed-chance', { ...missed, percent });
   }
-  if (skills.length === 0) return s.kind === 'lesson' ? 'Ready to read.' : `Ready to practise${chance}.`;
-  return s.kind === 'lesson' ? `Ready: it teaches ${listed(skills)}.` : `Ready: practises ${listed(skills)}${chance}.`;
+  if (s.kind === 'lesson') return skills.length === 0 ? say('path-ready-read') : say('path-ready-teaches', { skills });
+  if (skills.length === 0)
+    return percent === undefined ? say('path-ready-practise') : say('path-ready-practise-chance', { percent });
+  return percent === undefined
+    ? say('path-ready-practises', { skills })
+    : say('path-ready-practises-chance', { skills, percent });
 }
+
+/** A reason as the wire carries it: English, and the reference each face says in its learner's language. */
+const because = (reason: Said) => ({ reason: reason.text, reasonI18n: refOf(reason) });
 
 const addTo = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   const list = map.get(key);

@@ -3,7 +3,9 @@ import type { ProgressReader } from '../../progress/progress-reader.js';
 import type { Candidate } from './candidates.js';
 import { EXPLORATION, PaceEstimate } from './pace-estimate.js';
 import { seeded, seedOf } from './seeded-random.js';
-import { percent } from './wording.js';
+import { say } from '../../../../common/i18n/message.js';
+import type { Said } from '../../../../common/i18n/message.js';
+import { percentOf } from './wording.js';
 
 /**
  * The recommendation rule: the exercise whose chance of going right is closest to the learner's
@@ -120,22 +122,22 @@ export function explainPick(deps: {
   skillTitle: (skillId: string) => string;
 }) {
   const { reader } = deps;
-  return (learnerId: string, exercise: Candidate, probability: number): string => {
+  return (learnerId: string, exercise: Candidate, probability: number): Said => {
     const skills = deps.skillsOf(exercise.id);
     const tried = skills
       .map((id) => ({ id, ...reader.skillEvidence(learnerId, [id])[0] }))
       .filter((s): s is { id: string; correct: number; attempts: number } => s.attempts !== undefined);
-    const chance = `about ${percent(probability)} likely to go right`;
     if (tried.length === 0) {
-      const topic = skills[0] ? deps.skillTitle(skills[0]) : 'this topic';
-      return `Next in the course: you have not practised ${topic.toLowerCase()} yet, and this one is difficulty ${exercise.difficulty} of 5.`;
+      // Skill titles are the pack's (English) words, lowercased to sit inside a sentence.
+      const topic = skills[0] ? deps.skillTitle(skills[0]).toLowerCase() : say('this-topic');
+      return say('why-untried', { topic, difficulty: exercise.difficulty });
     }
     const weakest = tried.reduce((a, b) => (a.correct / a.attempts <= b.correct / b.attempts ? a : b));
     const topic = deps.skillTitle(weakest.id).toLowerCase();
     const missed = weakest.attempts - weakest.correct;
-    if (missed * 2 >= weakest.attempts) {
-      return `You missed ${missed} of ${weakest.attempts} on ${topic}; this one is pitched within reach (${chance}).`;
-    }
-    return `You got ${weakest.correct} of ${weakest.attempts} right on ${topic}; this one is a good stretch (${chance}).`;
+    const { attempts, correct } = weakest;
+    const percent = percentOf(probability);
+    if (missed * 2 >= attempts) return say('why-missed', { missed, attempts, topic, percent });
+    return say('why-stretch', { correct, attempts, topic, percent });
   };
 }

@@ -1,6 +1,10 @@
 import type { PathChanges, PathStep } from '../../../../common/contract/adaptive.js';
 import type { SqliteDatabase } from '../../../../infra/sqlite/open-database.js';
-import { counted, listed } from './wording.js';
+import { refOf, say } from '../../../../common/i18n/message.js';
+import type { Said } from '../../../../common/i18n/message.js';
+
+/** A summary as the wire carries it: English, and the reference each face says in its learner's language. */
+const summed = (summary: Said) => ({ summary: summary.text, summaryI18n: refOf(summary) });
 
 export type StoredStep = Pick<PathStep, 'contentId' | 'status'>;
 
@@ -58,7 +62,7 @@ export function pathChanges(previous: readonly StoredStep[] | undefined, current
       added: nowLeft.length,
       removed: 0,
       reordered: 0,
-      summary: `A new path: ${counted(nowLeft.length, 'step')} to go.`,
+      ...summed(say('path-new', { count: nowLeft.length })),
     };
   }
   const wasLeft = left(previous);
@@ -72,11 +76,11 @@ export function pathChanges(previous: readonly StoredStep[] | undefined, current
   const common = stillLeft(nowLeft);
   const reordered = common.length - keptInOrder(stillLeft(wasLeft), common);
   const parts = [
-    completed > 0 && `${counted(completed, 'step')} done`,
-    added > 0 && `${counted(added, 'step')} added`,
-    removed > 0 && `${counted(removed, 'step')} no longer needed`,
-    reordered > 0 && `${counted(reordered, 'step')} moved`,
-  ].filter((p): p is string => typeof p === 'string');
-  const summary = parts.length > 0 ? `Since last time: ${listed(parts)}.` : 'Nothing changed since last time.';
-  return { hadPrevious: true, completed, added, removed, reordered, summary };
+    completed > 0 && say('steps-done', { count: completed }),
+    added > 0 && say('steps-added', { count: added }),
+    removed > 0 && say('steps-removed', { count: removed }),
+    reordered > 0 && say('steps-moved', { count: reordered }),
+  ].filter((p): p is Said => typeof p === 'object');
+  const summary = parts.length > 0 ? say('path-since', { changes: parts }) : say('path-unchanged');
+  return { hadPrevious: true, completed, added, removed, reordered, ...summed(summary) };
 }

@@ -15,6 +15,7 @@ import assessments from './0130-assessments.js';
 import workMarks from './0140-work-marks.js';
 import classroomCache from './0150-classroom-cache.js';
 import notifications from './0160-notifications.js';
+import notificationWords from './0200-notification-words.js';
 
 /** The core database's ladder, oldest first. Append; never edit a shipped step. */
 export const coreMigrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const coreMigrations: readonly Migration[] = [
   workMarks,
   classroomCache,
   notifications,
+  notificationWords,
 ];

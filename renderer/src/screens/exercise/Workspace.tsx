@@ -6,7 +6,7 @@ import { useAdmin } from '../../admin-store.js';
 import { CodeEditor } from '../../components/CodeEditor.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { SandboxHelp } from '../../components/SandboxHelp.js';
-import { learn } from '../../learn.js';
+import { learn, onLearnEvent } from '../../learn.js';
 import { useLearner, useSession } from '../../learner-store.js';
 import { ResultsPanel } from './ResultsPanel.js';
 import { useDraft } from './use-draft.js';
@@ -92,7 +92,8 @@ function Editing({
       },
       () => undefined,
     );
-    const unsubscribe = window.learn?.onEvent((event) => {
+    // The live check's outcome (a timeout, a crash) in the learner's language.
+    const unsubscribe = onLearnEvent((event) => {
       if (event.type === 'sandbox-image-progress') setLoading(event.percent);
       if (event.type !== 'live-feedback' || event.liveId !== liveId.current) return;
       if (event.state === 'running') dispatch({ type: 'live-checking' });
@@ -100,7 +101,7 @@ function Editing({
     });
     return () => {
       ended = true;
-      unsubscribe?.();
+      unsubscribe();
       if (runId.current) void api.cancelRun({ session, runId: runId.current }).catch(() => undefined);
       if (liveId.current) void api.endLiveSession({ session, liveId: liveId.current }).catch(() => undefined);
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counted, listedWithMore } from './wording.js';
+import { counted } from './plural.js';
 
 describe('how counts are worded', () => {
   it.each([
@@ -15,11 +15,5 @@ describe('how counts are worded', () => {
   it('takes an irregular plural', () => {
     expect(counted(3, 'try', 'tries')).toBe('3 tries');
     expect(counted(1, 'try', 'tries')).toBe('1 try');
-  });
-
-  it('says "and 2 more", never "mores", after the named items', () => {
-    expect(listedWithMore(['A', 'B', 'C'], 2)).toBe('A, B, C, and 2 more');
-    expect(listedWithMore(['A'], 1)).toBe('A and 1 more');
-    expect(listedWithMore(['A', 'B'], 0)).toBe('A and B');
   });
 });

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { cliLanguage } from './cli-language.js';
+
+describe("the CLI's language", () => {
+  it('follows the terminal locale as POSIX does: LC_ALL, then LC_MESSAGES, then LANG', () => {
+    expect(cliLanguage({ env: { LANG: 'de_DE.UTF-8' } })).toBe('de');
+    expect(cliLanguage({ env: { LANG: 'de_DE.UTF-8', LC_MESSAGES: 'en_GB.UTF-8' } })).toBe('en');
+    expect(cliLanguage({ env: { LANG: 'en_US.UTF-8', LC_ALL: 'de_AT' } })).toBe('de');
+    expect(cliLanguage({ env: { LANG: 'de_DE.UTF-8', LC_ALL: 'C' } })).toBe('en');
+    expect(cliLanguage({ env: { LANG: 'fr_FR.UTF-8' } })).toBe('en');
+    expect(cliLanguage({ env: {} })).toBe('en');
+  });
+
+  it("puts the open profile's own language over the locale, and --lang over both", () => {
+    expect(cliLanguage({ profile: 'de', env: { LANG: 'en_US.UTF-8' } })).toBe('de');
+    expect(cliLanguage({ profile: 'system', env: { LANG: 'de_DE.UTF-8' } })).toBe('de');
+    expect(cliLanguage({ flag: 'en', profile: 'de', env: { LANG: 'de_DE.UTF-8' } })).toBe('en');
+    expect(cliLanguage({ flag: 'xx', env: { LANG: 'de_DE.UTF-8' } })).toBe('de');
+  });
+});

@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { coreCatalogs } from '../common/i18n/catalogs.js';
+import { cliDe } from '../main/cli/i18n/messages/de.js';
+import { cliEn } from '../main/cli/i18n/messages/en.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** Every TypeScript source under `dir` but tests and the catalogs themselves, as [path, text]. */
+function sources(dir: string): [string, string][] {
+  return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('/messages/'))
+    .map((f) => [relative(ROOT, join(ROOT, dir, f)), readFileSync(join(ROOT, dir, f), 'utf8')]);
+}
+const coreSources = [...sources('common'), ...sources('main/core')];
+const cliSources = sources('main/cli');
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+/** A message's key without i18next's plural suffix: the key the code says. */
+const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+/** The first argument of every `name('key'…)` call in the sources. */
+const calledKeys = (files: [string, string][], name: string) =>
+  files.flatMap(([file, text]) =>
+    [...text.matchAll(new RegExp(`\\b${name}\\(\\s*'([a-z0-9-]+)'`, 'g'))].map((m) => [file, m[1]!] as const),
+  );
+/** Every single-quoted kebab-case string in the sources: keys chosen by a condition count as used. */
+const quoted = (files: [string, string][]) =>
+  new Set(files.flatMap(([, text]) => [...text.matchAll(/'([a-z0-9]+(?:-[a-z0-9]+)*)'/g)].map((m) => m[1]!)));
+
+function sameShape(catalogs: Record<string, Record<string, string>>) {
+  const source = catalogs.en!;
+  for (const [language, catalog] of Object.entries(catalogs)) {
+    expect(Object.keys(catalog).sort(), language).toEqual(Object.keys(source).sort());
+    for (const [key, text] of Object.entries(catalog)) {
+      expect(text.trim(), `${language} ${key}`).not.toBe('');
+      expect(placeholders(text), `${language} ${key}`).toEqual(placeholders(source[key]!));
+    }
+  }
+}
+
+describe("the core's message catalog", () => {
+  it('has every key in English and German, each with the same placeholders', () => {
+    expect(Object.keys(coreCatalogs).sort()).toEqual(['de', 'en']);
+    sameShape(coreCatalogs);
+  });
+
+  it('has an entry for every message the core and the contract say', () => {
+    const keys = new Set(Object.keys(coreCatalogs.en).map(base));
+    const said = calledKeys(coreSources, 'say');
+    expect(said.length).toBeGreaterThan(100);
+    for (const [file, key] of said) expect(keys.has(key), `${file}: say('${key}')`).toBe(true);
+  });
+
+  it('keeps no entry that nothing says (a renamed key would leave its translations behind)', () => {
+    const used = quoted(coreSources);
+    for (const key of Object.keys(coreCatalogs.en)) expect(used.has(base(key)), key).toBe(true);
+  });
+
+  it('leaves no learner-facing error as bare English: a LearnError says a catalog message', () => {
+    // The admin's tools (pack signing and installs, calibration, bulk imports) still speak English only.
+    const ADMIN_ONLY = [
+      'main/core/content/trust-store.ts',
+      'main/core/content/pack-installer.ts',
+      'main/core/content/shipped-packs.ts',
+      'main/core/assessment/item-calibration.ts',
+      'main/core/classroom/import-learners.ts',
+    ];
+    const bare = coreSources
+      .filter(([file]) => !ADMIN_ONLY.includes(file))
+      .flatMap(([file, text]) =>
+        [...text.matchAll(/new LearnError\(\s*[^,()]+,\s*['`"]/g)].map((m) => `${file}: ${m[0]}`),
+      );
+    expect(bare).toEqual([]);
+  });
+});
+
+describe("the CLI's message catalog", () => {
+  it('has every key in English and German, each with the same placeholders', () => {
+    sameShape({ en: cliEn, de: cliDe });
+  });
+
+  it('has an entry for every sentence a command says, and none that no command says', () => {
+    const keys = new Set(Object.keys(cliEn).map(base));
+    for (const [file, key] of calledKeys(cliSources, 'text'))
+      expect(keys.has(key), `${file}: text('${key}')`).toBe(true);
+    const used = quoted(cliSources);
+    for (const key of Object.keys(cliEn)) expect(used.has(base(key)), key).toBe(true);
+  });
+});
