@@ -225,6 +225,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     downloadsDir: join(options.dataDir, 'downloads'),
     emit: (status) => events.emit({ type: 'distribution-status', status }),
+    updateAvailable: (pack) => notifications.packAvailable(pack),
     now,
     logger,
     ...(options.distributionIntervalMs ? { intervalMs: options.distributionIntervalMs } : {}),
