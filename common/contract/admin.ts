@@ -55,6 +55,7 @@ export const adminMethods = [
   'removeTrustedKey',
   'removeLearner',
   'installPackFolder',
+  'publishPack',
 ] as const satisfies readonly LearnMethod[];
 export type AdminMethod = (typeof adminMethods)[number];
 

@@ -87,7 +87,12 @@ import { searchQuerySchema, searchResultSchema } from './search.js';
 import { syncLinkInputSchema, syncStatusSchema } from './sync.js';
 import { classroomApi } from './classroom.js';
 import { notificationIdsSchema, notificationListSchema, sendMessageSchema, sendResultSchema } from './notifications.js';
-import { distributionStatusSchema, folderInstallSummarySchema, foundServerSchema } from './distribution.js';
+import {
+  distributionStatusSchema,
+  folderInstallSummarySchema,
+  foundServerSchema,
+  publishResultSchema,
+} from './distribution.js';
 import { progressVisibilitySchema } from './privacy.js';
 import { contentVersionSchema, moduleStructureSchema, prerequisitesSchema, sequenceItemSchema } from './structure.js';
 
@@ -330,6 +335,11 @@ export const learnApi = {
   pullPacksNow: method(noInput, distributionStatusSchema),
   /** Installs every .lpack in a folder on this machine (a USB stick); one outcome per file. */
   installPackFolder: method(asAdmin({ folder: file }), folderInstallSummarySchema),
+  /**
+   * Publishes a signed .lpack on the class server the profile of `learnerSession` is linked to, as that account
+   * (a server admin): every app signed in to the server then pulls it. Needs the machine admin too.
+   */
+  publishPack: method(asAdmin({ learnerSession: sessionSchema, file }), publishResultSchema),
   /** Class servers announcing themselves on the LAN (mDNS), listened for a moment; the manual address is the fallback. */
   findClassServers: method(noInput, z.array(foundServerSchema)),
 } satisfies Record<LearnMethod, MethodSpec<z.ZodType, z.ZodType>>;

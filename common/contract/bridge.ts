@@ -47,6 +47,22 @@ export interface PackImportBridge<F> {
   ): Promise<ApiResult<OutputOf<'installPack'>>>;
 }
 
+/** Publishing a picked pack file on the class server (publishPack), as the admin of `session`. */
+export interface PackPublishOptions {
+  session: string;
+  /** The profile whose linked class server account (a server admin) publishes. */
+  learnerSession: string;
+}
+
+/** Like the import: the browser face uploads the file (progress 'upload'), the desktop app sends its path. */
+export interface PackPublishBridge<F> {
+  publishPackFile(
+    file: F,
+    options: PackPublishOptions,
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<ApiResult<OutputOf<'publishPack'>>>;
+}
+
 /** The one place a transport's caller validates a payload and turns failures into envelopes. */
 export async function dispatch(
   service: LearnService,

@@ -53,6 +53,16 @@ export const publishResultSchema = feedPackSchema.extend({
 });
 export type PublishResult = z.infer<typeof publishResultSchema>;
 
+/** The browser face's publish upload names the profile whose linked account publishes in this header (not the URL). */
+export const LEARNER_SESSION_HEADER = 'x-lionlearn-learner-session';
+
+/** What a publish did, in one sentence (the CLI prints it; the app says it in the learner's language). */
+export function publishedSentence(result: PublishResult, server: string): string {
+  return result.status === 'published'
+    ? `Published ${result.packId} ${result.version} (key ${result.keyId}, SHA-256 ${result.sha256.slice(0, 12)}…): apps signed in to ${server} pull it.`
+    : `${result.packId} ${result.version} was published already with these exact bytes; nothing changed.`;
+}
+
 export const classPacksSchema = z.strictObject({
   /** The pack ids this class gets; null puts it back on all published packs. */
   packIds: z.array(packIdSchema).max(1_000).nullable(),

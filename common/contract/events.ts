@@ -9,6 +9,8 @@ export const learnEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('catalog-changed') }),
   /** Bytes of a pack file read while it is verified and unpacked. */
   z.object({ type: z.literal('pack-install-progress'), file: z.string(), bytes: z.number(), total: z.number() }),
+  /** Bytes of a pack file sent to the class server while an admin publishes it from the app. */
+  z.object({ type: z.literal('pack-publish-progress'), bytes: z.number(), total: z.number() }),
   /** The class server's pack feed: checking, a download's progress, what the last pull installed or refused. */
   z.object({ type: z.literal('distribution-status'), status: distributionStatusSchema }),
   /** Installing a folder of packs: the file at hand and the share of the whole folder done. */

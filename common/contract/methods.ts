@@ -101,6 +101,7 @@ export const learnMethods = [
   'getDistributionStatus',
   'pullPacksNow',
   'installPackFolder',
+  'publishPack',
   'findClassServers',
 ] as const;
 export type LearnMethod = (typeof learnMethods)[number];

@@ -226,6 +226,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     downloadsDir: join(options.dataDir, 'downloads'),
     emit: (status) => events.emit({ type: 'distribution-status', status }),
+    updateAvailable: (pack) => notifications.packAvailable(pack),
     now,
     logger,
     ...(options.distributionIntervalMs ? { intervalMs: options.distributionIntervalMs } : {}),
@@ -374,7 +375,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         for (const due of dueSoon(read.assignments, now())) notifications.assignmentDue(learnerId, due);
         return read;
       },
-      ...createDistributionService({ puller, install: installWithProgress, events, discovery: options.discovery }),
+      ...createDistributionService({
+        puller,
+        install: installWithProgress,
+        events,
+        discovery: options.discovery,
+        learnerOf: (session) => sessions.learnerOf(session),
+        signedIn: (learnerId) => sync.signedIn(learnerId),
+      }),
       ...playground.service,
       executeCode: worked(playground.service.executeCode),
       updateLiveCode: worked(playground.service.updateLiveCode),

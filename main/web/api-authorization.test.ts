@@ -233,7 +233,8 @@ describe('the browser face authorizes every /api route it matched, however the p
     );
     // The routes the face is known to have must be among them, so the enumeration cannot pass empty.
     const paths = new Set(apiRoutes.map((route) => route.url));
-    for (const known of ['/api/call/:method', '/api/upload-pack', '/api/events']) expect(paths).toContain(known);
+    for (const known of ['/api/call/:method', '/api/upload-pack', '/api/upload-publish', '/api/events'])
+      expect(paths).toContain(known);
     for (const route of apiRoutes) {
       const path = route.url.replaceAll(/:\w+/g, 'listLearners').replaceAll('*', 'anything');
       const response = await rawRequest(web.server.port, {

@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ADMIN_SESSION_HEADER } from '../../common/contract/admin.js';
 import { dispatch } from '../../common/contract/bridge.js';
+import { LEARNER_SESSION_HEADER } from '../../common/contract/distribution.js';
 import { LearnError } from '../../common/contract/errors.js';
+import type { ApiResult } from '../../common/contract/errors.js';
 import type { Core } from '../core/create-core.js';
 import { megabytes, sendFailure, statusOf } from './contract-errors.js';
 import { namingTheUpload, uploadName } from './upload-name.js';
@@ -19,9 +21,10 @@ export const MAX_UPLOAD_BYTES = 1024 ** 3;
 class TooLarge extends Error {}
 
 /**
- * PUT <api>/upload-pack: the browser face's pack import. The body streams to a private temp file
- * (never into memory), which is installed like any pack file and then deleted. Registered inside the
- * /api scope, whose hook has authorized the request before a byte of the body is read.
+ * PUT <api>/upload-pack: the browser face's pack import; PUT <api>/upload-publish: an admin publishing a pack on the
+ * class server. The body streams to a private temp file (never into memory), which is installed or published like
+ * any pack file and then deleted. Registered inside the /api scope, whose hook has authorized the request before a
+ * byte of the body is read.
  */
 export function registerPackUpload(
   api: FastifyInstance,
@@ -33,11 +36,19 @@ export function registerPackUpload(
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
     const tooLarge = `That file is larger than a pack may be (${megabytes(maxBytes)}).`;
-    scope.put<{ Querystring: { allowDowngrade?: string; name?: string } }>('/upload-pack', async (request, reply) => {
-      // Refused before reading when the length is declared; counted while streaming when it is not.
+
+    /**
+     * Streams the body to a private temp file and hands it to `use` (which dispatches a core call), admin only: a
+     * declared length too large is refused before reading, an undeclared one while streaming.
+     */
+    const receive = async (
+      request: FastifyRequest<{ Querystring: { name?: string } }>,
+      reply: FastifyReply,
+      use: (file: string, session: string | undefined) => Promise<ApiResult<unknown>>,
+    ) => {
       if (Number(request.headers['content-length']) > maxBytes)
         return sendFailure(reply, 413, 'invalid-input', tooLarge);
-      // Only an admin installs: anyone else is refused before a gigabyte reaches the disk.
+      // Only an admin installs or publishes: anyone else is refused before a gigabyte reaches the disk.
       const header = request.headers[ADMIN_SESSION_HEADER];
       const session = typeof header === 'string' ? header : undefined;
       try {
@@ -57,12 +68,8 @@ export function registerPackUpload(
           },
         });
         await pipeline(request.body as Readable, limit, createWriteStream(file, { mode: 0o600 }));
-        const allowDowngrade = request.query.allowDowngrade === 'true';
         // The core's gate checks the session again: it may have ended during the upload.
-        const input = { file, allowDowngrade, ...(session ? { session } : {}) };
-        const result = await dispatch(core.api, 'installPack', input, (error) =>
-          core.logger.error({ err: error }, 'pack upload failed'),
-        );
+        const result = await use(file, session);
         const named = namingTheUpload(result, [file, dir], uploadName(request.query.name));
         return reply.code(named.ok ? 200 : statusOf[named.error.code]).send(named);
       } catch (error) {
@@ -71,6 +78,31 @@ export function registerPackUpload(
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
-    });
+    };
+    const logged = (error: unknown) => core.logger.error({ err: error }, 'pack upload failed');
+
+    scope.put<{ Querystring: { allowDowngrade?: string; name?: string } }>('/upload-pack', (request, reply) =>
+      receive(request, reply, (file, session) => {
+        const input = {
+          file,
+          allowDowngrade: request.query.allowDowngrade === 'true',
+          ...(session ? { session } : {}),
+        };
+        return dispatch(core.api, 'installPack', input, logged);
+      }),
+    );
+    // An admin publishing on the class server the profile of the learner session (a header, never the URL) is
+    // linked to.
+    scope.put<{ Querystring: { name?: string } }>('/upload-publish', (request, reply) =>
+      receive(request, reply, (file, session) => {
+        const header = request.headers[LEARNER_SESSION_HEADER];
+        const input = {
+          file,
+          learnerSession: typeof header === 'string' ? header : '',
+          ...(session ? { session } : {}),
+        };
+        return dispatch(core.api, 'publishPack', input, logged);
+      }),
+    );
   });
 }

@@ -238,6 +238,26 @@ describe('the class server pack feed, end to end', () => {
     expect(partsIn(app.dataDir)).toEqual([]);
   });
 
+  it('tells the open learner once that an update is available while its download is cut, then that it was installed', async () => {
+    const { server } = await classServer();
+    await registerLearner(server.origin, 'one@lab.example');
+    const file = await writeLpack(publisher, 'big', '1.1.0', 3_000_000);
+    await publish(file, server.origin);
+    const cable = await cablePuller(server.port);
+    const app = await appInstance(cable.url, 'one@lab.example');
+    await app.value('installPack', { session: app.admin, file: await writeLpack(publisher, 'big', '1.0.0') });
+    const titles = async () =>
+      (await app.value<NotificationList>('listNotifications', { session: app.session })).items.map((i) => i.title);
+    cable.state.cutAfter = Math.floor(statSync(file).size / 2);
+
+    expect((await app.pull()).state).toBe('offline');
+    expect((await titles()).filter((t) => t === 'A new version of big is available')).toHaveLength(1);
+    expect((await app.pull()).outcomes).toMatchObject([{ packId: 'big', version: '1.1.0', status: 'installed' }]);
+    expect((await titles()).filter((t) => t === 'A new version of big is available')).toHaveLength(1);
+    expect(await app.versionOf('big')).toBe('1.1.0');
+    expect(await titles()).toContain('Course updated: big 1.1.0');
+  });
+
   it('answers an unchanged feed with 304 on the next pull', async () => {
     const { server } = await classServer();
     await registerLearner(server.origin, 'one@lab.example');

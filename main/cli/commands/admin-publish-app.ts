@@ -14,7 +14,8 @@ import {
 import type { AppUpdateInfo } from '../../../common/contract/distribution.js';
 import { signChannelFile } from '../../core/distribution/app-release-signature.js';
 import { print } from '../terminal-output.js';
-import { refusal, withServerAdmin } from './admin-publish.js';
+import { refusal } from '../../core/distribution/publish-pack.js';
+import { withServerAdmin } from './admin-publish.js';
 
 /** The channel files of an electron-builder output folder, read with electron-updater's own parser. */
 async function readReleases(dir: string): Promise<{ channel: string; info: AppUpdateInfo }[]> {

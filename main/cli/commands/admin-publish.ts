@@ -1,9 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
-import { Readable } from 'node:stream';
 import type { Command } from 'commander';
-import { DISTRIBUTION_PATHS, publishResultSchema } from '../../../common/contract/distribution.js';
+import { publishedSentence } from '../../../common/contract/distribution.js';
+import { publishPackFile } from '../../core/distribution/publish-pack.js';
 import { authClient } from '../../core/sync/auth-client.js';
 import { askSecret } from '../ask-secret.js';
 import { print } from '../terminal-output.js';
@@ -44,14 +42,6 @@ export async function withServerAdmin<T>(
   }
 }
 
-/** The server's refusal in its own words (`{ error, message }`), else the status. */
-export async function refusal(response: Response): Promise<Error> {
-  const answer = (await response.json().catch(() => null)) as { message?: unknown } | null;
-  return new Error(
-    typeof answer?.message === 'string' ? answer.message : `the server answered HTTP ${response.status}`,
-  );
-}
-
 export function registerAdminPublish(admin: Command): void {
   admin
     .command('publish <file>')
@@ -62,25 +52,9 @@ export function registerAdminPublish(admin: Command): void {
     .requiredOption('--server <url>', 'the class server, e.g. http://192.168.1.10:4781')
     .option('--email <email>', 'the server admin account (or LIONLEARN_SERVER_EMAIL)')
     .action(async (file: string, options: { server: string; email?: string }) => {
-      const bytes = (await stat(file)).size;
-      const result = await withServerAdmin(options.server, options.email, async (serverUrl, accessToken) => {
-        const response = await fetch(`${serverUrl}${DISTRIBUTION_PATHS.packs}`, {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${accessToken}`,
-            'content-type': 'application/octet-stream',
-            'content-length': String(bytes),
-          },
-          body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-          duplex: 'half',
-        } as RequestInit);
-        if (!response.ok) throw await refusal(response);
-        return publishResultSchema.parse(await response.json());
-      });
-      print(
-        result.status === 'published'
-          ? `Published ${result.packId} ${result.version} (key ${result.keyId}, SHA-256 ${result.sha256.slice(0, 12)}…): apps signed in to ${options.server} pull it.`
-          : `${result.packId} ${result.version} was published already with these exact bytes; nothing changed.`,
+      const result = await withServerAdmin(options.server, options.email, (serverUrl, accessToken) =>
+        publishPackFile(serverUrl, accessToken, file),
       );
+      print(publishedSentence(result, options.server));
     });
 }

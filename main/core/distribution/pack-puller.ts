@@ -19,6 +19,11 @@ export interface PullerDeps {
   /** Partial and checked downloads wait here (under the data folder, so a resume survives a restart). */
   downloadsDir: string;
   emit: (status: DistributionStatus) => void;
+  /**
+   * A newer version of an installed pack that a pull ended without installing (the download failed, the install
+   * was refused and waits for an admin): the learners hear of it. Called after each pull; the notice's id dedups.
+   */
+  updateAvailable?: (pack: { packId: string; version: string; installedVersion: string }) => void;
   now: () => Date;
   logger: Logger;
   /** Between two checks of the feed; the first is soon after start. */
@@ -100,11 +105,18 @@ export class PackPuller {
     }
     const { serverUrl, accessToken } = access;
     this.#set({ state: 'checking', serverUrl, message: null });
+    // Updates of installed packs the feed lists; each one this pull installs is taken off, the rest are announced.
+    let waiting: FeedPack[] = [];
     try {
       const { feed } = await this.#feed.read(serverUrl, accessToken, this.#abort.signal);
+      waiting = feed.packs.filter((p) => this.#isUpdate(p));
       const wanted = feed.packs.filter((p) => this.#wanted(p));
       const outcomes: PullOutcome[] = [];
-      for (const pack of wanted) outcomes.push(await this.#bring(serverUrl, accessToken, pack));
+      for (const pack of wanted) {
+        const outcome = await this.#bring(serverUrl, accessToken, pack);
+        if (outcome.status !== 'refused') waiting = waiting.filter((p) => p !== pack);
+        outcomes.push(outcome);
+      }
       this.#set({
         state: 'idle',
         current: null,
@@ -118,8 +130,25 @@ export class PackPuller {
         current: null,
         message: `The class server's packs could not be fetched: ${(error as Error).message}`,
       });
+    } finally {
+      this.#announce(waiting);
     }
     return this.#status;
+  }
+
+  /** A newer version than the one installed (a first install is not an update: nothing to tell yet). */
+  #isUpdate(pack: FeedPack): boolean {
+    const installed = this.#deps.installedVersion(pack.packId);
+    return installed !== undefined && semver.valid(pack.version) !== null && semver.gt(pack.version, installed);
+  }
+
+  #announce(waiting: FeedPack[]): void {
+    for (const { packId, version } of waiting) {
+      // Read again: an admin may have installed it by hand meanwhile.
+      const installedVersion = this.#deps.installedVersion(packId);
+      if (installedVersion === undefined || !semver.gt(version, installedVersion)) continue;
+      this.#deps.updateAvailable?.({ packId, version, installedVersion });
+    }
   }
 
   #wanted(pack: FeedPack): boolean {

@@ -100,6 +100,22 @@ export const packNotice = (pack: { packId: string; version: string; previousVers
   link: '#/',
 });
 
+/**
+ * A newer version of an installed pack on the class server that is not installed yet (its download failed, or the
+ * install was refused and waits for a machine admin): one notice per pack and version.
+ */
+export const packAvailableNotice = (pack: {
+  packId: string;
+  version: string;
+  installedVersion: string;
+}): LocalNotice => ({
+  id: `pack-available/${pack.packId}/${pack.version}`,
+  kind: 'pack-update',
+  title: `A new version of ${pack.packId} is available`,
+  body: `Version ${pack.version} is on the class server; this machine has ${pack.installedVersion}. It installs by itself when it can; Settings shows why it has not yet.`,
+  link: '#/settings',
+});
+
 /** An assignment due within a day (the assignments room calls the core's hook with it). */
 export const assignmentDueNotice = (assignment: {
   id: string;

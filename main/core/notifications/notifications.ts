@@ -12,7 +12,7 @@ import type { LocalDocs } from '../sync/local-docs.js';
 import type { SyncStore } from '../sync/sync-store.js';
 import type { LearnerSessions } from '../users/learner-sessions.js';
 import type { LearnerStore } from '../users/learner-store.js';
-import { assignmentDueNotice, noticeOfEvent, noticesAt, packNotice } from './local-sources.js';
+import { assignmentDueNotice, noticeOfEvent, noticesAt, packAvailableNotice, packNotice } from './local-sources.js';
 import type { LocalNotice } from './local-sources.js';
 import { createNotificationService } from './notification-service.js';
 import { sendMessage } from './send-client.js';
@@ -130,6 +130,10 @@ export function createNotifications(deps: Deps) {
     /** A pack installed here: every open learner hears of it. */
     packInstalled: (pack: { packId: string; version: string; previousVersion: string | null }) => {
       for (const learnerId of sessions.openLearners()) add(learnerId, packNotice(pack));
+    },
+    /** A newer version of an installed pack waits on the class server: every open learner hears of it once. */
+    packAvailable: (pack: { packId: string; version: string; installedVersion: string }) => {
+      for (const learnerId of sessions.openLearners()) add(learnerId, packAvailableNotice(pack));
     },
     /** The assignments room's hook: an assignment of this learner is due soon. */
     assignmentDue: (learnerId: string, assignment: { id: string; title: string; dueAt: string; link?: string }) =>

@@ -80,6 +80,7 @@ async function machine(now: () => Date = () => new Date()) {
     },
     removeLearner: { learnerId: profile.id, confirmName: 'Ada' },
     installPackFolder: { folder: dirname(await lpack('1.3.0')) },
+    publishPack: { learnerSession: learner, file: await lpack('1.4.0') },
   };
   return { core, call, value, learner, inputs, state };
 }
@@ -97,6 +98,7 @@ describe('the machine admin role', () => {
         'addTrustedKey',
         'installPack',
         'installPackFolder',
+        'publishPack',
         'removeLearner',
         'removePack',
         'removeTrustedKey',
@@ -135,7 +137,15 @@ describe('the machine admin role', () => {
       const { call, value, inputs, state } = await machine();
       const before = await state();
       const { session } = await value<{ session: string }>('unlockAdmin', { password: PASSWORD });
-      expect(await call(method, { ...inputs[method], session })).toMatchObject({ ok: true });
+      const result = await call(method, { ...inputs[method], session });
+      if (method === 'publishPack') {
+        // Past this machine's gate, it changes the class server (tests/distribution/publish-pack.test.ts); this
+        // profile is linked to none, which is what it hears.
+        expect(result).toMatchObject({ ok: false });
+        if (!result.ok) expect(result.error.message).not.toMatch(/machine admin/);
+        return;
+      }
+      expect(result).toMatchObject({ ok: true });
       expect(await state()).not.toEqual(before);
     });
   });

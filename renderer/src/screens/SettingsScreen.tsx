@@ -11,6 +11,7 @@ import { ProfileSettings } from '../components/ProfileSettings.js';
 import { SyncSettings } from '../components/SyncSettings.js';
 import { ClassServerPacks } from '../distribution/ClassServerPacks.js';
 import { PackFolderInstall } from '../distribution/PackFolderInstall.js';
+import { PackPublish } from '../distribution/PackPublish.js';
 import { formatDate } from '../i18n/format.js';
 import { learn } from '../learn.js';
 import type { LoadState } from '../use-load.js';
@@ -130,6 +131,7 @@ export function SettingsScreen() {
       <ClassServerPacks />
       <TrustedKeys />
       <PackFolderInstall />
+      <PackPublish />
     </section>
   );
 }

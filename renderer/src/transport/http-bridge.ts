@@ -5,7 +5,10 @@ import type {
   LearnBridge,
   PackImportBridge,
   PackImportOptions,
+  PackPublishBridge,
+  PackPublishOptions,
 } from '../../../common/contract/bridge.js';
+import { LEARNER_SESSION_HEADER } from '../../../common/contract/distribution.js';
 import type { ApiResult } from '../../../common/contract/errors.js';
 import { learnEventSchema } from '../../../common/contract/events.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
@@ -54,21 +57,27 @@ function eventStream(token: string, deliver: (event: LearnEvent) => void, opened
   connect();
 }
 
-type InstallResult = Awaited<ReturnType<PackImportBridge<File>['importPackFile']>>;
-
-/** Uploads with XMLHttpRequest, the one browser API that reports upload progress. */
-function uploadPack(token: string, file: File, options: PackImportOptions, onProgress: (p: ImportProgress) => void) {
-  return new Promise<InstallResult>((resolve) => {
+/**
+ * Uploads a pack with XMLHttpRequest, the one browser API that reports upload progress, to `path` with the
+ * sessions in headers (a header, not the query string: a session must not land in a log line).
+ */
+function upload<T>(
+  token: string,
+  path: string,
+  file: File,
+  query: Record<string, string>,
+  headers: Record<string, string>,
+  onProgress: (p: ImportProgress) => void,
+) {
+  return new Promise<ApiResult<T>>((resolve) => {
     const request = new XMLHttpRequest();
     // The file's own name, so an error names what the learner chose rather than the server's temp copy.
-    const query = new URLSearchParams({ allowDowngrade: String(options.allowDowngrade), name: file.name });
-    request.open('PUT', `/api/upload-pack?${query}`);
+    request.open('PUT', `${path}?${new URLSearchParams({ ...query, name: file.name })}`);
     request.setRequestHeader('Authorization', `Bearer ${token}`);
-    // A header, not the query string: the admin session must not land in a log line.
-    request.setRequestHeader(ADMIN_SESSION_HEADER, options.session);
+    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
     request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.upload.onprogress = (event) => onProgress({ phase: 'upload', bytes: event.loaded, total: event.total });
-    request.onload = () => resolve(readResultEnvelope(request.status, request.responseText) as InstallResult);
+    request.onload = () => resolve(readResultEnvelope(request.status, request.responseText) as ApiResult<T>);
     request.onerror = () =>
       resolve({
         ok: false,
@@ -78,8 +87,10 @@ function uploadPack(token: string, file: File, options: PackImportOptions, onPro
   });
 }
 
+type Bridge = LearnBridge & PackImportBridge<File> & PackPublishBridge<File>;
+
 /** The browser face's `window.learn`: the contract over HTTP, events over WebSocket. */
-export function createHttpBridge(token: string): LearnBridge & PackImportBridge<File> {
+export function createHttpBridge(token: string): Bridge {
   const listeners = new Set<(event: LearnEvent) => void>();
   let streaming = false;
   let markOpen = () => undefined as void;
@@ -93,7 +104,23 @@ export function createHttpBridge(token: string): LearnBridge & PackImportBridge<
   return {
     ...Object.fromEntries(calls),
     importPackFile: (file: File, options: PackImportOptions, onProgress: (p: ImportProgress) => void) =>
-      uploadPack(token, file, options, onProgress),
+      upload(
+        token,
+        '/api/upload-pack',
+        file,
+        { allowDowngrade: String(options.allowDowngrade) },
+        { [ADMIN_SESSION_HEADER]: options.session },
+        onProgress,
+      ),
+    publishPackFile: (file: File, options: PackPublishOptions, onProgress: (p: ImportProgress) => void) =>
+      upload(
+        token,
+        '/api/upload-publish',
+        file,
+        {},
+        { [ADMIN_SESSION_HEADER]: options.session, [LEARNER_SESSION_HEADER]: options.learnerSession },
+        onProgress,
+      ),
     onEvent(listener: (event: LearnEvent) => void) {
       listeners.add(listener);
       stream();
@@ -104,5 +131,5 @@ export function createHttpBridge(token: string): LearnBridge & PackImportBridge<
       stream();
       return Promise.race([open, new Promise<void>((resolve) => setTimeout(resolve, EVENTS_WAIT_MS))]);
     },
-  } as LearnBridge & PackImportBridge<File>;
+  } as Bridge;
 }

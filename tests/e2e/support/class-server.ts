@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ROOT, startProcess, tempDir } from './processes.js';
 import type { Started } from './processes.js';
 
@@ -32,9 +34,14 @@ export interface ClassServer {
   signIn(email: string): Promise<string>;
 }
 
-/** The built sync server on a fresh data folder, with an admin made by its own CLI as a school would. */
-export async function startClassServer(prefix: string): Promise<ClassServer> {
+/**
+ * The built sync server on a fresh data folder, with an admin made by its own CLI as a school would; `packKeys`
+ * (public keys) go into its pack-keys folder, the keys it accepts packs from.
+ */
+export async function startClassServer(prefix: string, packKeys: string[] = []): Promise<ClassServer> {
   const dataDir = tempDir(prefix);
+  mkdirSync(join(dataDir, 'pack-keys'));
+  for (const [i, key] of packKeys.entries()) writeFileSync(join(dataDir, 'pack-keys', `key-${i}.pub`), key);
   execFileSync(
     process.execPath,
     [

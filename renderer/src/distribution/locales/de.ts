@@ -30,6 +30,18 @@ export const distributionDe: Translations['distribution'] = {
     summary: '{{installed}} installiert, {{upgraded}} aktualisiert, {{skipped}} übersprungen, {{refused}} abgelehnt',
     status: { installed: 'installiert', upgraded: 'aktualisiert', skipped: 'übersprungen', refused: 'abgelehnt' },
   },
+  publish: {
+    heading: 'Ein Paket auf dem Klassenserver veröffentlichen',
+    intro:
+      'Ein signiertes .lpack geht an den Klassenserver, mit dem dieses Profil verbunden ist, über ein Server-Admin-Konto: Jede dort angemeldete App installiert es dann von selbst. Der Server prüft die Signatur mit seinen eigenen vertrauenswürdigen Schlüsseln.',
+    choose: 'Paketdatei zum Veröffentlichen wählen',
+    noProfile:
+      'Öffne ein Profil, das mit einem Admin-Konto mit dem Klassenserver verbunden ist, um von hier zu veröffentlichen.',
+    uploading: 'Hochladen in die App',
+    sending: 'Senden an den Klassenserver',
+    published: '{{packId}} {{version}} veröffentlicht: Die beim Klassenserver angemeldeten Apps holen es.',
+    unchanged: '{{packId}} {{version}} wurde mit genau diesen Bytes schon veröffentlicht; nichts geändert.',
+  },
   servers: {
     find: 'Server in diesem Netzwerk suchen',
     looking: 'Suche nach Servern…',

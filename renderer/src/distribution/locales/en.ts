@@ -28,6 +28,17 @@ export const distributionEn = {
     summary: '{{installed}} installed, {{upgraded}} upgraded, {{skipped}} skipped, {{refused}} refused',
     status: { installed: 'installed', upgraded: 'upgraded', skipped: 'skipped', refused: 'refused' },
   },
+  publish: {
+    heading: 'Publish a pack on the class server',
+    intro:
+      'A signed .lpack goes to the class server this profile is linked to, with a server admin account: every app signed in there then installs it by itself. The server checks the signature against its own trusted keys.',
+    choose: 'Choose a pack file to publish',
+    noProfile: 'Open a profile linked to the class server with an admin account to publish from here.',
+    uploading: 'Uploading to the app',
+    sending: 'Sending to the class server',
+    published: 'Published {{packId}} {{version}}: the apps signed in to the class server pull it.',
+    unchanged: '{{packId}} {{version}} was published already with these exact bytes; nothing changed.',
+  },
   servers: {
     find: 'Find servers on this network',
     looking: 'Looking for servers…',

@@ -290,6 +290,7 @@ export const de: Translations = {
     removeProfile: 'Nur ein Admin dieses Rechners kann ein Profil entfernen.',
     trustKeys: 'Nur ein Admin dieses Rechners kann Paketschlüsseln vertrauen oder sie entfernen.',
     folderInstall: 'Nur ein Admin dieses Rechners kann Pakete aus einem Ordner installieren.',
+    publishPack: 'Nur ein Admin dieses Rechners kann von hier aus Pakete auf dem Klassenserver veröffentlichen.',
     fresh:
       'Dieser Rechner hat noch kein Admin-Passwort: Leg zuerst eines fest. <button>Ein Admin-Passwort festlegen</button>',
     ask: 'Frag deine Lehrkraft oder den Admin des Raums, oder <button>Admin entsperren</button>',

@@ -286,6 +286,7 @@ export const en = {
     removeProfile: 'Only a machine admin can remove a profile.',
     trustKeys: 'Only a machine admin can trust or remove pack keys.',
     folderInstall: 'Only a machine admin can install packs from a folder.',
+    publishPack: 'Only a machine admin can publish packs on the class server from here.',
     fresh: 'This machine has no admin password yet: set one first. <button>Set an admin password</button>',
     ask: 'Ask your teacher or lab admin, or <button>Unlock admin</button>',
   },
