@@ -283,6 +283,12 @@ export const de: Record<keyof typeof en, string> = {
   'notice-pack-updated-body': 'Version {{version}} hat {{previous}} ersetzt; dein Fortschritt bleibt.',
   'notice-pack-new': 'Neuer Kurs: {{pack}}',
   'notice-pack-new-body': 'Version {{version}} ist installiert.',
+  'notice-pack-available': 'Eine neue Version von {{pack}} ist verfügbar',
+  'notice-pack-available-body':
+    'Version {{version}} liegt auf dem Klassenserver; dieser Rechner hat {{installed}}. Sie wird von selbst installiert, sobald es geht; die Einstellungen zeigen, warum noch nicht.',
+  'publish-not-admin':
+    'Nur ein Admin-Konto des Klassenservers veröffentlicht Pakete: Dieses Profil ist bei {{server}} als {{role}} angemeldet.',
+  'publish-refused': '{{server}} hat es nicht veröffentlicht: {{reason}}',
   'notice-assignment-due': 'Bald fällig: {{title}}',
   'notice-assignment-due-body': 'Fällig am {{dueAt}}.',
 };

@@ -285,6 +285,12 @@ export const en = {
   'notice-pack-updated-body': 'Version {{version}} replaced {{previous}}; your progress stays.',
   'notice-pack-new': 'New course: {{pack}}',
   'notice-pack-new-body': 'Version {{version}} is installed.',
+  'notice-pack-available': 'A new version of {{pack}} is available',
+  'notice-pack-available-body':
+    'Version {{version}} is on the class server; this machine has {{installed}}. It installs by itself when it can; Settings shows why it has not yet.',
+  'publish-not-admin':
+    'Only a class server admin account publishes packs: this profile is signed in to {{server}} as a {{role}}.',
+  'publish-refused': '{{server}} did not publish it: {{reason}}',
   'notice-assignment-due': 'Due soon: {{title}}',
   'notice-assignment-due-body': 'Due {{dueAt}}.',
 } as const;

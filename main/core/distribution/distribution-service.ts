@@ -1,3 +1,4 @@
+import { say } from '../../../common/i18n/message.js';
 import type { LearnService } from '../../../common/contract/api.js';
 import type { DistributionStatus } from '../../../common/contract/distribution.js';
 import type { LearnEvent } from '../../../common/contract/events.js';
@@ -37,10 +38,7 @@ export function createDistributionService(deps: {
       const { serverUrl, accessToken, role } = await deps.signedIn(deps.learnerOf(learnerSession));
       // The server refuses too; saying it here names the reason in words an admin can act on, and uploads nothing.
       if (role !== 'admin') {
-        throw new LearnError(
-          'forbidden',
-          `Only a class server admin account publishes packs: this profile is signed in to ${serverUrl} as a ${role}.`,
-        );
+        throw new LearnError('forbidden', say('publish-not-admin', { server: serverUrl, role }));
       }
       try {
         return await publishPackFile(serverUrl, accessToken, file, (bytes, total) =>
@@ -49,7 +47,7 @@ export function createDistributionService(deps: {
       } catch (error) {
         // The server's refusal (an untrusted key, not a pack) or a cut connection: the admin's to read, not a bug.
         const code = error instanceof ServerRefused ? 'invalid-input' : 'unavailable';
-        throw new LearnError(code, `${serverUrl} did not publish it: ${(error as Error).message}`);
+        throw new LearnError(code, say('publish-refused', { server: serverUrl, reason: (error as Error).message }));
       }
     },
     installPackFolder: async ({ folder }) => {

@@ -111,8 +111,10 @@ export const packAvailableNotice = (pack: {
 }): LocalNotice => ({
   id: `pack-available/${pack.packId}/${pack.version}`,
   kind: 'pack-update',
-  title: `A new version of ${pack.packId} is available`,
-  body: `Version ${pack.version} is on the class server; this machine has ${pack.installedVersion}. It installs by itself when it can; Settings shows why it has not yet.`,
+  ...words(
+    say('notice-pack-available', { pack: pack.packId }),
+    say('notice-pack-available-body', { version: pack.version, installed: pack.installedVersion }),
+  ),
   link: '#/settings',
 });
 
