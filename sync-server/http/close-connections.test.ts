@@ -28,7 +28,8 @@ describe('closing the server', () => {
     'headers without their end': () => 'GET /healthz HTTP/1.1\r\nHost: x\r\n',
     'a body shorter than its length': () =>
       'PUT /admin/packs HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: 100000\r\n\r\nabc',
-    'a keep-alive request answered and never read': () => `GET /healthz?${BIG.slice(0, 10)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    'a keep-alive request answered and never read': () =>
+      `GET /healthz?${BIG.slice(0, 10)} HTTP/1.1\r\nHost: x\r\n\r\n`,
   };
 
   for (const [name, sent] of Object.entries(clients)) {
