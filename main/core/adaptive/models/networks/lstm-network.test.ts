@@ -33,3 +33,17 @@ describe('the LSTM network in training', () => {
     expect(long / short).toBeLessThan(2.5);
   });
 });
+
+describe('the LSTM network on continuation rows', () => {
+  it('reads a batch of one-step windows whose rows continue an answer begun before the window', async () => {
+    const { tf } = await loadTf();
+    const network = lstmNetwork(tf, { skills: 3, hidden: 4, embedding: 4, window: 10, heads: 1, dropout: 0 }, 1);
+    const one = (values: number[]) => tf.tensor2d(values, [2, 1], 'int32');
+    const batch = { tokens: one([5, 6]), skills: one([1, 2]), kinds: one([3, 2]) };
+    const plain = network.logits(batch);
+    const read = network.logits({ ...batch, reads: one([0, 0]) });
+    expect(Array.from(read.dataSync())).toEqual(Array.from(plain.dataSync()));
+    tf.dispose([plain, read, ...Object.values(batch)]);
+    network.params.forEach((v) => v.dispose());
+  });
+});

@@ -67,7 +67,8 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
       }
       let stacked = tf.stack(states, 1);
       // A continuation row reads the state of its answer's first row: a one-hot row per step picks it.
-      if (reads) stacked = tf.matMul(tf.oneHot(reads, t).toFloat(), stacked);
+      // (A one-step window can only read its own step: oneHot refuses a depth of 1.)
+      if (reads && t > 1) stacked = tf.matMul(tf.oneHot(reads, t).toFloat(), stacked);
       let all = stacked.reshape([b * t, h]);
       if (training && shape.dropout > 0) all = tf.dropout(all, shape.dropout, undefined, training.seed);
       const next = lookup(tf, p('out') as TF.Tensor2D, skills)
