@@ -58,11 +58,16 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
       let state = tf.zeros([b, h]);
       let cell = tf.zeros([b, h]);
       const states: TF.Tensor[] = [];
-      for (let i = 0; i < t; i++) {
+      const step = (i: number): [TF.Tensor, TF.Tensor] => {
         const z = steps[i]!.reshape([b, 4 * h]).add(state.matMul(p('stateGates')));
         const [input, forget, candidate, output] = tf.split(z, 4, 1) as [TF.Tensor, TF.Tensor, TF.Tensor, TF.Tensor];
-        cell = forget.sigmoid().mul(cell).add(input.sigmoid().mul(candidate.tanh()));
-        state = output.sigmoid().mul(cell.tanh());
+        const c = forget.sigmoid().mul(cell).add(input.sigmoid().mul(candidate.tanh()));
+        return [c, output.sigmoid().mul(c.tanh())];
+      };
+      for (let i = 0; i < t; i++) {
+        // Training keeps every step's gates for the backward pass; inference frees them step by step
+        // (in the caller's tidy they would all live to its end: 400 MB for 128 windows of 200).
+        [cell, state] = training ? step(i) : tf.tidy(() => step(i));
         states.push(state);
       }
       let stacked = tf.stack(states, 1);
