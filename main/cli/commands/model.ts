@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
@@ -9,6 +10,7 @@ import { evaluateProtocols } from '../../core/adaptive/evaluation/protocols.js';
 import { readKt } from '../../core/adaptive/evaluation/kt-data.js';
 import { Bkt, Elo, ItemAverage, Pfa } from '../../core/adaptive/models/simple-models.js';
 import { APP_MODEL, saveTrained } from '../../core/adaptive/models/storage/trained-model.js';
+import { loadTf } from '../../core/adaptive/models/networks/tf-backend.js';
 import { registerSimulate } from './model-simulate.js';
 import { print, printError, printJson } from '../terminal-output.js';
 
@@ -35,6 +37,7 @@ const row = (s: ModelScore) => ({
   'log loss': f(s.logLoss),
   ECE: f(s.ece),
   'fit s': f(s.fitSeconds, 1),
+  'peak MB': f(s.peakMb, 0),
 });
 
 export function registerModel(program: Command): void {
@@ -105,7 +108,15 @@ export function registerModel(program: Command): void {
           : options.split
             ? `one split by learner, ${Math.round(options.split * 100)}% of the learners held out (not cross-validated)`
             : `${options.folds}-fold cross-validation by learner`;
+        const { name: backend } = await loadTf();
         print(`${options.train}: ${train.length} learners, ${answers} answers; ${how}`);
+        print(
+          `fit s: training time summed over the folds; peak MB: the process's peak resident memory after the ` +
+            `model's fits (a running maximum: the deep model, scored last, shows its own). Backend: ${backend}; ` +
+            `load average ${loadavg()
+              .map((x) => x.toFixed(1))
+              .join(' ')} on ${availableParallelism()} cores.`,
+        );
         print('\nCommon protocol: every row an answer of its own, as the published tables score them');
         console.table(scores.common.map(row));
         const { rows, of, pairs } = scores.continuations;
@@ -151,6 +162,7 @@ export function registerModel(program: Command): void {
         onEpoch: (_epoch, _loss, report) => printError(`${trained.name}: ${epochLine('', report, options.epochs)}`),
       });
       await trained.fit(train);
+      const backend = await loadTf();
       const out = resolve(options.out);
       await saveTrained(trained, out, {
         skills: names,
@@ -161,7 +173,8 @@ export function registerModel(program: Command): void {
       });
       trained.dispose();
       print(
-        `${trained.name} trained on ${train.length} learners in ${((performance.now() - started) / 1000).toFixed(0)} s; ` +
+        `${trained.name} trained on ${train.length} learners in ${((performance.now() - started) / 1000).toFixed(0)} s ` +
+          `(${backend.name} backend, peak resident memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB); ` +
           `written to ${out}`,
       );
       if (!options.skills) {

@@ -6,6 +6,11 @@ import type { KtModel } from '../models/simple-models.js';
 export interface ModelScore extends Metrics {
   model: string;
   fitSeconds: number;
+  /**
+   * The process's peak resident memory once this model's fits are done, in MB: a running maximum
+   * over the models scored so far (getrusage), so it is the deep model's own when it comes last.
+   */
+  peakMb: number;
 }
 
 /** mulberry32, so a fold split is the same on every run. */
@@ -33,7 +38,7 @@ async function score(make: () => KtModel, pairs: [readonly Sequence[], readonly 
       y.push(...test[i]!.correct);
     });
   }
-  return { model: name, fitSeconds: fitMs / 1000, ...metrics(p, y) };
+  return { model: name, fitSeconds: fitMs / 1000, peakMb: process.resourceUsage().maxRSS / 1024, ...metrics(p, y) };
 }
 
 /**
