@@ -5,7 +5,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { DeepKt, skillCount } from '../../core/adaptive/models/deep-kt.js';
 import type { Architecture, DeepKtOptions, EpochReport } from '../../core/adaptive/models/deep-kt.js';
-import type { ModelScore } from '../../core/adaptive/evaluation/evaluate.js';
+import type { Blend, ModelScore } from '../../core/adaptive/evaluation/evaluate.js';
 import { evaluateProtocols } from '../../core/adaptive/evaluation/protocols.js';
 import { readKt } from '../../core/adaptive/evaluation/kt-data.js';
 import { Bkt, Elo, ItemAverage, Pfa } from '../../core/adaptive/models/simple-models.js';
@@ -28,6 +28,15 @@ const modelOption = (description: string) =>
 const epochLine = (label: string, r: EpochReport, epochs: number) =>
   `${label}epoch ${r.epoch + 1} of at most ${epochs}, training loss ${r.loss.toFixed(4)}` +
   (r.validation ? `, validation AUC ${f(r.validation.auc, 4)}, log loss ${f(r.validation.logLoss, 4)}` : '');
+
+/**
+ * The deep model stacked with the simple ones that follow the learner (a logistic regression on
+ * their logits, cross-fitted over halves of the held-out learners): what a blend would buy.
+ */
+const stackedWithSimple = (deep: string): Blend[] => [
+  { name: `${deep} + IRT/Elo, stacked`, of: [deep, 'IRT/Elo'] },
+  { name: `${deep} + IRT/Elo + PFA, stacked`, of: [deep, 'IRT/Elo', 'PFA'] },
+];
 
 const row = (s: ModelScore) => ({
   model: s.model,
@@ -100,6 +109,7 @@ export function registerModel(program: Command): void {
           ...(options.split ? { split: options.split } : {}),
           folds: options.folds,
           seed: options.seed,
+          blends: stackedWithSimple(new DeepKt({ architecture: ARCHITECTURE[options.model] }).name),
         });
         if (options.json) return printJson(scores);
         const answers = train.reduce((n, s) => n + s.correct.length, 0);
