@@ -1,5 +1,5 @@
 import type * as TF from '@tensorflow/tfjs';
-import { createParams, lookup, param, sumOfSquares, tokenCount } from './kt-network.js';
+import { createParams, lookup, param, splitSteps, stackSteps, sumOfSquares, tokenCount } from './kt-network.js';
 import type { KtBatch, KtNetwork, KtShape, SkillRows, Training } from './kt-network.js';
 import type { Tf } from './tf-backend.js';
 
@@ -51,10 +51,10 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
         .matMul(p('inputGates'))
         .add(p('gateBias'))
         .reshape([b, t, 4 * h]);
-      // One piece per step from a single split, whose gradient is one concat. A slice per step would
-      // each have a gradient the size of the whole batch (its step's rows padded with zeros), all
-      // alive until summed: window x batch x window x 4 x hidden floats, 1.3 GB for 200 x 32 x 256.
-      const steps = t === 1 ? [gates] : tf.split(gates, t, 1);
+      // One piece per step from a split, whose gradient is one concat. A slice per step would each
+      // have a gradient the size of the whole batch (its step's rows padded with zeros), all alive
+      // until summed: window x batch x window x 4 x hidden floats, 1.3 GB for 200 x 32 x 256.
+      const steps = splitSteps(tf, gates, t);
       let state = tf.zeros([b, h]);
       let cell = tf.zeros([b, h]);
       const states: TF.Tensor[] = [];
@@ -70,11 +70,13 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
         [cell, state] = training ? step(i) : tf.tidy(() => step(i));
         states.push(state);
       }
-      let stacked = tf.stack(states, 1);
-      // A continuation row reads the state of its answer's first row: a one-hot row per step picks it.
-      // (A one-step window can only read its own step: oneHot refuses a depth of 1.)
-      if (reads && t > 1) stacked = tf.matMul(tf.oneHot(reads, t).toFloat(), stacked);
-      let all = stacked.reshape([b * t, h]);
+      let all = stackSteps(tf, states).reshape([b * t, h]);
+      // A continuation row reads the state of its answer's first row: a row lookup in the batch's
+      // states (a one-hot matrix per window would cost window x window per row).
+      if (reads) {
+        const rows = reads.add(tf.range(0, b * t, t, 'int32').reshape([b, 1]));
+        all = lookup(tf, all as TF.Tensor2D, rows).reshape([b * t, h]);
+      }
       if (training && shape.dropout > 0) all = tf.dropout(all, shape.dropout, undefined, training.seed);
       const next = lookup(tf, p('out') as TF.Tensor2D, skills)
         .reshape([b * t, h])
