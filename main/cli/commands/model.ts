@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { DeepKt, skillCount } from '../../core/adaptive/models/deep-kt.js';
 import type { Architecture, DeepKtOptions, EpochReport } from '../../core/adaptive/models/deep-kt.js';
-import type { ModelScore } from '../../core/adaptive/evaluation/evaluate.js';
+import type { Blend, ModelScore } from '../../core/adaptive/evaluation/evaluate.js';
 import { evaluateProtocols } from '../../core/adaptive/evaluation/protocols.js';
 import { readKt } from '../../core/adaptive/evaluation/kt-data.js';
 import { Bkt, Elo, ItemAverage, Pfa } from '../../core/adaptive/models/simple-models.js';
 import { APP_MODEL, saveTrained } from '../../core/adaptive/models/storage/trained-model.js';
+import { loadTf } from '../../core/adaptive/models/networks/tf-backend.js';
 import { registerSimulate } from './model-simulate.js';
 import { print, printError, printJson } from '../terminal-output.js';
 
@@ -27,6 +29,15 @@ const epochLine = (label: string, r: EpochReport, epochs: number) =>
   `${label}epoch ${r.epoch + 1} of at most ${epochs}, training loss ${r.loss.toFixed(4)}` +
   (r.validation ? `, validation AUC ${f(r.validation.auc, 4)}, log loss ${f(r.validation.logLoss, 4)}` : '');
 
+/**
+ * The deep model stacked with the simple ones that follow the learner (a logistic regression on
+ * their logits, cross-fitted over halves of the held-out learners): what a blend would buy.
+ */
+const stackedWithSimple = (deep: string): Blend[] => [
+  { name: `${deep} + IRT/Elo, stacked`, of: [deep, 'IRT/Elo'] },
+  { name: `${deep} + IRT/Elo + PFA, stacked`, of: [deep, 'IRT/Elo', 'PFA'] },
+];
+
 const row = (s: ModelScore) => ({
   model: s.model,
   AUC: f(s.auc),
@@ -35,6 +46,7 @@ const row = (s: ModelScore) => ({
   'log loss': f(s.logLoss),
   ECE: f(s.ece),
   'fit s': f(s.fitSeconds, 1),
+  'peak MB': f(s.peakMb, 0),
 });
 
 export function registerModel(program: Command): void {
@@ -97,6 +109,7 @@ export function registerModel(program: Command): void {
           ...(options.split ? { split: options.split } : {}),
           folds: options.folds,
           seed: options.seed,
+          blends: stackedWithSimple(new DeepKt({ architecture: ARCHITECTURE[options.model] }).name),
         });
         if (options.json) return printJson(scores);
         const answers = train.reduce((n, s) => n + s.correct.length, 0);
@@ -105,7 +118,15 @@ export function registerModel(program: Command): void {
           : options.split
             ? `one split by learner, ${Math.round(options.split * 100)}% of the learners held out (not cross-validated)`
             : `${options.folds}-fold cross-validation by learner`;
+        const { name: backend } = await loadTf();
         print(`${options.train}: ${train.length} learners, ${answers} answers; ${how}`);
+        print(
+          `fit s: training time summed over the folds; peak MB: the process's peak resident memory after the ` +
+            `model's fits (a running maximum: the deep model, scored last, shows its own). Backend: ${backend}; ` +
+            `load average ${loadavg()
+              .map((x) => x.toFixed(1))
+              .join(' ')} on ${availableParallelism()} cores.`,
+        );
         print('\nCommon protocol: every row an answer of its own, as the published tables score them');
         console.table(scores.common.map(row));
         const { rows, of, pairs } = scores.continuations;
@@ -151,6 +172,7 @@ export function registerModel(program: Command): void {
         onEpoch: (_epoch, _loss, report) => printError(`${trained.name}: ${epochLine('', report, options.epochs)}`),
       });
       await trained.fit(train);
+      const backend = await loadTf();
       const out = resolve(options.out);
       await saveTrained(trained, out, {
         skills: names,
@@ -161,7 +183,8 @@ export function registerModel(program: Command): void {
       });
       trained.dispose();
       print(
-        `${trained.name} trained on ${train.length} learners in ${((performance.now() - started) / 1000).toFixed(0)} s; ` +
+        `${trained.name} trained on ${train.length} learners in ${((performance.now() - started) / 1000).toFixed(0)} s ` +
+          `(${backend.name} backend, peak resident memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB); ` +
           `written to ${out}`,
       );
       if (!options.skills) {

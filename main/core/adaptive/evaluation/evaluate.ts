@@ -2,10 +2,16 @@ import type { Sequence } from './kt-data.js';
 import { metrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
 import type { KtModel } from '../models/simple-models.js';
+import { crossFittedBlend } from './stacking.js';
 
 export interface ModelScore extends Metrics {
   model: string;
   fitSeconds: number;
+  /**
+   * The process's peak resident memory once this model's fits are done, in MB: a running maximum
+   * over the models scored so far (getrusage), so it is the deep model's own when it comes last.
+   */
+  peakMb: number;
 }
 
 /** mulberry32, so a fold split is the same on every run. */
@@ -16,9 +22,19 @@ const rng = (seed: number) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-async function score(make: () => KtModel, pairs: [readonly Sequence[], readonly Sequence[]][]): Promise<ModelScore> {
+/** A model's score, and its chances of every scored answer (in the same order for every model). */
+interface Scored {
+  score: ModelScore;
+  p: number[];
+  y: number[];
+  /** Whether the answer's learner is in the first of two halves of each fold's test learners (for stacking). */
+  firstHalf: boolean[];
+}
+
+async function score(make: () => KtModel, pairs: [readonly Sequence[], readonly Sequence[]][]): Promise<Scored> {
   const p: number[] = [];
   const y: number[] = [];
+  const firstHalf: boolean[] = [];
   let fitMs = 0;
   let name = '';
   for (const [train, test] of pairs) {
@@ -31,9 +47,22 @@ async function score(make: () => KtModel, pairs: [readonly Sequence[], readonly 
     predicted.forEach((row, i) => {
       p.push(...row);
       y.push(...test[i]!.correct);
+      firstHalf.push(...row.map(() => i % 2 === 0));
     });
   }
-  return { model: name, fitSeconds: fitMs / 1000, ...metrics(p, y) };
+  const score = {
+    model: name,
+    fitSeconds: fitMs / 1000,
+    peakMb: process.resourceUsage().maxRSS / 1024,
+    ...metrics(p, y),
+  };
+  return { score, p, y, firstHalf };
+}
+
+/** Models stacked into one (crossFittedBlend), scored as a model of its own: `name` from the models named `of`. */
+export interface Blend {
+  name: string;
+  of: string[];
 }
 
 /**
@@ -46,6 +75,8 @@ export interface EvaluateOptions {
   folds?: number;
   split?: number;
   seed?: number;
+  /** Blends scored after the models, each where all its models were scored. */
+  blends?: Blend[];
 }
 
 export async function evaluate(
@@ -68,7 +99,20 @@ export async function evaluate(
       train.filter((_, i) => fold[i] === f),
     ]);
   }
-  const scores: ModelScore[] = [];
-  for (const make of models) scores.push(await score(make, pairs));
-  return scores;
+  const scored: Scored[] = [];
+  for (const make of models) scored.push(await score(make, pairs));
+  const byName = new Map(scored.map((s) => [s.score.model, s]));
+  const blended = (options.blends ?? []).flatMap(({ name, of }) => {
+    const parts = of.map((model) => byName.get(model));
+    if (parts.some((part) => !part)) return [];
+    const { y, firstHalf } = parts[0]!;
+    const p = crossFittedBlend(
+      parts.map((part) => part!.p),
+      y,
+      firstHalf,
+    );
+    const fitSeconds = parts.reduce((sum, part) => sum + part!.score.fitSeconds, 0);
+    return [{ model: name, fitSeconds, peakMb: process.resourceUsage().maxRSS / 1024, ...metrics(p, y) }];
+  });
+  return [...scored.map((s) => s.score), ...blended];
 }

@@ -117,3 +117,32 @@ export function createParams(
 }
 
 export const param = (params: Map<string, TF.Variable>, name: string) => params.get(name)! as TF.Tensor;
+
+/** Sizes of consecutive groups of about sqrt(n) items, the last one smaller. */
+function groupSizes(n: number): number[] {
+  const size = Math.ceil(Math.sqrt(n));
+  const sizes: number[] = [];
+  for (let left = n; left > 0; left -= size) sizes.push(Math.min(size, left));
+  return sizes;
+}
+
+/**
+ * `tf.split(x, steps, 1)`: one [B, 1, ...] piece per step, in two levels. The WebAssembly backend
+ * copies its whole input for every slice it cuts, so a split into T pieces copies T times the
+ * tensor (1.3 GB per batch of 32 windows of 200 steps, most of a training epoch's time); in groups
+ * of sqrt(T) it is 2 sqrt(T) times. The gradient stays a concatenation, whose memory is the tensor's.
+ */
+export function splitSteps(tf: Tf, x: TF.Tensor, steps: number): TF.Tensor[] {
+  if (steps === 1) return [x];
+  const sizes = groupSizes(steps);
+  const groups = sizes.length === 1 ? [x] : tf.split(x, sizes, 1);
+  return groups.flatMap((group, k) => (sizes[k] === 1 ? [group] : tf.split(group, sizes[k]!, 1)));
+}
+
+/** `tf.stack(steps, 1)` in two levels, for the same reason: its gradient cuts one slice per step. */
+export function stackSteps(tf: Tf, steps: TF.Tensor[]): TF.Tensor {
+  const sizes = groupSizes(steps.length);
+  let at = 0;
+  const groups = sizes.map((size) => tf.stack(steps.slice(at, (at += size)), 1));
+  return groups.length === 1 ? groups[0]! : tf.concat(groups, 1);
+}

@@ -1,5 +1,5 @@
 import type * as TF from '@tensorflow/tfjs';
-import { createParams, lookup, param, sumOfSquares, tokenCount } from './kt-network.js';
+import { createParams, lookup, param, splitSteps, stackSteps, sumOfSquares, tokenCount } from './kt-network.js';
 import type { KtBatch, KtNetwork, KtShape, SkillRows, Training } from './kt-network.js';
 import type { Tf } from './tf-backend.js';
 
@@ -51,24 +51,32 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
         .matMul(p('inputGates'))
         .add(p('gateBias'))
         .reshape([b, t, 4 * h]);
+      // One piece per step from a split, whose gradient is one concat. A slice per step would each
+      // have a gradient the size of the whole batch (its step's rows padded with zeros), all alive
+      // until summed: window x batch x window x 4 x hidden floats, 1.3 GB for 200 x 32 x 256.
+      const steps = splitSteps(tf, gates, t);
       let state = tf.zeros([b, h]);
       let cell = tf.zeros([b, h]);
       const states: TF.Tensor[] = [];
-      // Slices, not tf.unstack: unstack's gradient breaks on a batch of one-step windows.
-      for (let i = 0; i < t; i++) {
-        const z = gates
-          .slice([0, i, 0], [b, 1, 4 * h])
-          .reshape([b, 4 * h])
-          .add(state.matMul(p('stateGates')));
+      const step = (i: number): [TF.Tensor, TF.Tensor] => {
+        const z = steps[i]!.reshape([b, 4 * h]).add(state.matMul(p('stateGates')));
         const [input, forget, candidate, output] = tf.split(z, 4, 1) as [TF.Tensor, TF.Tensor, TF.Tensor, TF.Tensor];
-        cell = forget.sigmoid().mul(cell).add(input.sigmoid().mul(candidate.tanh()));
-        state = output.sigmoid().mul(cell.tanh());
+        const c = forget.sigmoid().mul(cell).add(input.sigmoid().mul(candidate.tanh()));
+        return [c, output.sigmoid().mul(c.tanh())];
+      };
+      for (let i = 0; i < t; i++) {
+        // Training keeps every step's gates for the backward pass; inference frees them step by step
+        // (in the caller's tidy they would all live to its end: 400 MB for 128 windows of 200).
+        [cell, state] = training ? step(i) : tf.tidy(() => step(i));
         states.push(state);
       }
-      let stacked = tf.stack(states, 1);
-      // A continuation row reads the state of its answer's first row: a one-hot row per step picks it.
-      if (reads) stacked = tf.matMul(tf.oneHot(reads, t).toFloat(), stacked);
-      let all = stacked.reshape([b * t, h]);
+      let all = stackSteps(tf, states).reshape([b * t, h]);
+      // A continuation row reads the state of its answer's first row: a row lookup in the batch's
+      // states (a one-hot matrix per window would cost window x window per row).
+      if (reads) {
+        const rows = reads.add(tf.range(0, b * t, t, 'int32').reshape([b, 1]));
+        all = lookup(tf, all as TF.Tensor2D, rows).reshape([b * t, h]);
+      }
       if (training && shape.dropout > 0) all = tf.dropout(all, shape.dropout, undefined, training.seed);
       const next = lookup(tf, p('out') as TF.Tensor2D, skills)
         .reshape([b * t, h])

@@ -17,7 +17,19 @@ export interface TrainJob {
 }
 
 export type TrainOutcome =
-  | { trained: true; learners: number; answers: number; seconds: number; fineTuned: boolean; note?: string }
+  | {
+      trained: true;
+      learners: number;
+      answers: number;
+      seconds: number;
+      /**
+       * The process's peak resident memory so far, in MB (the worker shares its process): in a
+       * process of its own, what training needed; in the app, the app's peak and training's together.
+       */
+      peakMb: number;
+      fineTuned: boolean;
+      note?: string;
+    }
   | { trained: false; reason: string };
 
 /** Every learner's graded answers, oldest first, read from the event log. */
@@ -87,6 +99,8 @@ export async function trainOnLog(job: TrainJob): Promise<TrainOutcome> {
     learners: sequences.length,
     answers,
     seconds: (performance.now() - started) / 1000,
+    // maxRSS is in kilobytes (getrusage, on every platform Node runs on).
+    peakMb: process.resourceUsage().maxRSS / 1024,
     fineTuned: base !== undefined,
     ...(note ? { note } : {}),
   };

@@ -1,0 +1,87 @@
+const logit = (p: number) => {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+};
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/**
+ * Logistic regression on a few features by Newton's method, with a small ridge so that two nearly
+ * equal features (two models that agree) still give a solvable system. Returns one weight per
+ * feature, then the intercept.
+ */
+export function fitLogistic(features: readonly (readonly number[])[], y: readonly number[], ridge = 1e-3): number[] {
+  const k = (features[0]?.length ?? 0) + 1;
+  const w = new Array<number>(k).fill(0);
+  for (let iteration = 0; iteration < 30; iteration++) {
+    const gradient = new Array<number>(k).fill(0);
+    const hessian = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    features.forEach((row, i) => {
+      const x = [...row, 1];
+      const p = sigmoid(x.reduce((s, v, j) => s + v * w[j]!, 0));
+      const r = p * (1 - p);
+      for (let a = 0; a < k; a++) {
+        gradient[a]! += (p - y[i]!) * x[a]!;
+        for (let b = 0; b < k; b++) hessian[a]![b]! += r * x[a]! * x[b]!;
+      }
+    });
+    for (let a = 0; a < k; a++) {
+      gradient[a]! += ridge * w[a]!;
+      hessian[a]![a]! += ridge;
+    }
+    const step = solve(hessian, gradient);
+    let largest = 0;
+    step.forEach((s, a) => {
+      w[a]! -= s;
+      largest = Math.max(largest, Math.abs(s));
+    });
+    if (largest < 1e-8) break;
+  }
+  return w;
+}
+
+/** Gaussian elimination with partial pivoting (a handful of unknowns). */
+function solve(matrix: number[][], vector: number[]): number[] {
+  const n = vector.length;
+  const a = matrix.map((row, i) => [...row, vector[i]!]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[pivot]![c]!)) pivot = r;
+    [a[c], a[pivot]] = [a[pivot]!, a[c]!];
+    for (let r = c + 1; r < n; r++) {
+      const f = a[r]![c]! / a[c]![c]!;
+      for (let j = c; j <= n; j++) a[r]![j]! -= f * a[c]![j]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = a[r]![n]!;
+    for (let j = r + 1; j < n; j++) s -= a[r]![j]! * x[j]!;
+    x[r] = s / a[r]![r]!;
+  }
+  return x;
+}
+
+/**
+ * Several models' chances of the same answers stacked into one: a logistic regression on their
+ * logits, cross-fitted over two halves of the learners (the weights that score one half are fitted
+ * on the other), so no answer is scored by weights that saw it. Also calibrates the blend.
+ */
+export function crossFittedBlend(
+  predictions: readonly (readonly number[])[],
+  y: readonly number[],
+  firstHalf: readonly boolean[],
+): number[] {
+  const features = y.map((_, i) => predictions.map((p) => logit(p[i]!)));
+  const out = new Array<number>(y.length);
+  for (const half of [true, false]) {
+    const fitOn = y.map((_, i) => i).filter((i) => firstHalf[i] !== half);
+    const w = fitLogistic(
+      fitOn.map((i) => features[i]!),
+      fitOn.map((i) => y[i]!),
+    );
+    y.forEach((_, i) => {
+      if (firstHalf[i] === half) out[i] = sigmoid(features[i]!.reduce((s, v, j) => s + v * w[j]!, w.at(-1)!));
+    });
+  }
+  return out;
+}
