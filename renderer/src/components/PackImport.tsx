@@ -1,16 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import type { ImportProgress } from '../../../common/contract/bridge.js';
 import { UNTRUSTED_KEY_WORDS } from '../../../common/contract/packs.js';
 import type { InstallResult } from '../../../common/contract/packs.js';
 import { hrefFor } from '../router.js';
 import { ByteProgress } from './ByteProgress.js';
-
-type State =
-  | { status: 'idle' }
-  | { status: 'working'; progress?: ImportProgress }
-  | { status: 'done'; result: InstallResult }
-  | { status: 'failed'; message: string };
+import { usePackUpload } from './use-pack-upload.js';
 
 /** Why an import failed and, when the key is not trusted, the way to the fix. */
 export function ImportFailure({ message }: { message: string }) {
@@ -29,28 +23,11 @@ export function ImportFailure({ message }: { message: string }) {
 /** Import a signed pack from a file: upload (browser face) and install progress, then a clear outcome. */
 export function PackImport({ session }: { session: string }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<State>({ status: 'idle' });
+  const [state, run] = usePackUpload<InstallResult>('pack-install-progress');
   const [allowDowngrade, setAllowDowngrade] = useState(false);
 
-  // Install progress arrives as core events, in the desktop app and the browser alike.
-  useEffect(
-    () =>
-      window.learn?.onEvent((event) => {
-        if (event.type !== 'pack-install-progress') return;
-        setState((s) => (s.status === 'working' ? { status: 'working', progress: { phase: 'install', ...event } } : s));
-      }),
-    [],
-  );
-
-  const importFile = async (file: File) => {
-    setState({ status: 'working' });
-    const result = await window.learn!.importPackFile(file, { allowDowngrade, session }, (progress) =>
-      setState({ status: 'working', progress }),
-    );
-    setState(
-      result.ok ? { status: 'done', result: result.value } : { status: 'failed', message: result.error.message },
-    );
-  };
+  const importFile = (file: File) =>
+    run((onProgress) => window.learn!.importPackFile(file, { allowDowngrade, session }, onProgress));
 
   return (
     <section className="panel" aria-labelledby="import-heading">

@@ -1,16 +1,9 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportProgress } from '../../../common/contract/bridge.js';
 import type { PublishResult } from '../../../common/contract/distribution.js';
 import { AdminGate } from '../components/AdminGate.js';
 import { ByteProgress } from '../components/ByteProgress.js';
+import { usePackUpload } from '../components/use-pack-upload.js';
 import { useLearner } from '../learner-store.js';
-
-type State =
-  | { status: 'idle' }
-  | { status: 'working'; progress?: ImportProgress }
-  | { status: 'done'; result: PublishResult }
-  | { status: 'failed'; message: string };
 
 /**
  * An admin publishes a signed .lpack on the class server this profile is linked to (as a server admin account):
@@ -19,27 +12,10 @@ type State =
 export function PackPublish() {
   const { t } = useTranslation();
   const learnerSession = useLearner((s) => s.current?.session);
-  const [state, setState] = useState<State>({ status: 'idle' });
+  const [state, run] = usePackUpload<PublishResult>('pack-publish-progress');
 
-  // Sending to the class server reports its bytes as core events, in the desktop app and the browser alike.
-  useEffect(
-    () =>
-      window.learn?.onEvent((event) => {
-        if (event.type !== 'pack-publish-progress') return;
-        setState((s) => (s.status === 'working' ? { status: 'working', progress: { phase: 'install', ...event } } : s));
-      }),
-    [],
-  );
-
-  const publish = async (file: File, session: string, learner: string) => {
-    setState({ status: 'working' });
-    const result = await window.learn!.publishPackFile(file, { session, learnerSession: learner }, (progress) =>
-      setState({ status: 'working', progress }),
-    );
-    setState(
-      result.ok ? { status: 'done', result: result.value } : { status: 'failed', message: result.error.message },
-    );
-  };
+  const publish = (file: File, session: string, learner: string) =>
+    run((onProgress) => window.learn!.publishPackFile(file, { session, learnerSession: learner }, onProgress));
 
   return (
     <section className="panel" aria-labelledby="publish-heading">
