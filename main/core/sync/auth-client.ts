@@ -13,11 +13,14 @@ export type AuthFailure = 'unreachable' | 'rejected' | 'rate-limited' | 'server'
 
 export class AuthCallError extends Error {
   readonly failure: AuthFailure;
+  /** Why the server could not be reached (ECONNREFUSED, a time-out...), for a caller that words it itself. */
+  readonly reason: string | undefined;
 
-  constructor(failure: AuthFailure, message: string) {
+  constructor(failure: AuthFailure, message: string, reason?: string) {
     super(message);
     this.name = 'AuthCallError';
     this.failure = failure;
+    this.reason = reason;
   }
 }
 
@@ -30,7 +33,11 @@ async function call(
 ): Promise<unknown> {
   const answer = await requestServer(serverUrl, method, path, request).catch((error: unknown) => {
     if (!(error instanceof ServerUnreachable)) throw error;
-    throw new AuthCallError('unreachable', `Cannot reach the sync server at ${serverUrl}: ${error.reason}.`);
+    throw new AuthCallError(
+      'unreachable',
+      `Cannot reach the sync server at ${serverUrl}: ${error.reason}.`,
+      error.reason,
+    );
   });
   if (answer.ok) return answer.value;
   if (answer.status === 401 || answer.status === 403) throw new AuthCallError('rejected', answer.said);

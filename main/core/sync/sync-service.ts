@@ -225,6 +225,13 @@ export function createSyncService(deps: Deps) {
       if (error.failure === 'rejected') {
         throw new LearnError('forbidden', say('sign-in-expired'));
       }
+      // Renewing the sign-in is a call to the same class server: said as the class server's own calls say it.
+      if (error.failure === 'unreachable') {
+        throw new LearnError(
+          'unavailable',
+          say('class-server-unreachable', { url: link.serverUrl, reason: error.reason ?? error.message }),
+        );
+      }
       throw new LearnError('unavailable', error.message);
     }
   };
