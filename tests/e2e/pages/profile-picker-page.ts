@@ -16,6 +16,8 @@ export class ProfilePickerPage {
 
   async create(name: string, options: { pin?: string; avatar?: string; goal?: string } = {}): Promise<void> {
     const form = this.page.getByRole('form', { name: 'New profile' });
+    // The heading can show before the picker knows whether there are profiles: wait for one of the two.
+    await form.or(this.newProfileButton).first().waitFor();
     if (!(await form.isVisible())) await this.newProfileButton.click();
     await form.getByLabel('Your name').fill(name);
     if (options.avatar) await form.getByRole('radio', { name: options.avatar }).check();
