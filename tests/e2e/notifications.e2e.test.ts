@@ -118,7 +118,7 @@ describe('the inbox in Chromium', () => {
         '--text',
         'Quiz on **lists** on Friday. Read the lesson first.',
       ],
-      { cwd: ROOT, env: { ...process.env, LIONLEARN_SYNC_PASSWORD: PASSWORD } },
+      { cwd: ROOT, env: { ...process.env, LIONLEARN_SERVER_PASSWORD: PASSWORD } },
     );
     expect(sent.stdout).toContain('Sent to 1 inbox');
 

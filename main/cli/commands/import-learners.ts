@@ -5,7 +5,7 @@ import { counted } from '../../../common/plural.js';
 import { syncServerUrlSchema } from '../../../common/contract/sync.js';
 import { importLearners } from '../../core/classroom/import-learners.js';
 import { MAX_ROSTER_BYTES } from '../../core/classroom/learner-roster.js';
-import { askSecret } from '../ask-secret.js';
+import { SERVER_EMAIL_ENV, SERVER_PASSWORD_ENV, serverEmail, serverPassword } from '../server-sign-in.js';
 import { print } from '../terminal-output.js';
 
 interface ImportFlags {
@@ -39,23 +39,18 @@ export function registerImportLearners(admin: Command): void {
     .description(
       'create learner accounts on a class server from a CSV (name, email, optional password), ' +
         'optionally in a class, and write printable sign-in cards; the server admin password is asked on the ' +
-        'terminal or read from LIONLEARN_SERVER_ADMIN_PASSWORD',
+        `terminal or read from ${SERVER_PASSWORD_ENV}`,
     )
     .requiredOption('--server <url>', 'the class server, e.g. http://192.168.1.10:4781')
-    .option('--admin-email <email>', 'the server admin account (default: $LIONLEARN_SERVER_ADMIN_EMAIL)')
+    .option('--admin-email <email>', `the server admin account (default: $${SERVER_EMAIL_ENV})`)
     .option('--class <code>', 'add every learner to the class with this join code')
     .option('--cards <file>', 'where to write the sign-in cards', 'sign-in-cards.html')
     .action(async (file: string, flags: ImportFlags) => {
       const server = syncServerUrlSchema.safeParse(flags.server);
       if (!server.success) throw new Error(`--server: ${server.error.issues[0]?.message ?? 'not an address'}`);
-      const adminEmail = flags.adminEmail ?? process.env.LIONLEARN_SERVER_ADMIN_EMAIL;
-      if (!adminEmail) throw new Error('--admin-email (or LIONLEARN_SERVER_ADMIN_EMAIL) names the server admin');
+      const adminEmail = await serverEmail(flags.adminEmail, '--admin-email', 'Class server admin email: ');
       const csv = await readRosterFile(file);
-      const adminPassword = await askSecret(
-        `Password of ${adminEmail} on ${server.data}: `,
-        'LIONLEARN_SERVER_ADMIN_PASSWORD',
-        'The server admin password is needed',
-      );
+      const adminPassword = await serverPassword(`Password of ${adminEmail} on ${server.data}: `);
       const result = await importLearners({
         serverUrl: server.data,
         adminEmail,
