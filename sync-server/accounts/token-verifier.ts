@@ -40,13 +40,28 @@ export class TokenVerifier {
   /** Throws AuthError for a bad, expired or revoked token. The claims of one token are one shared object. */
   async verify(token: string): Promise<AccessClaims> {
     const claims = await this.signedClaims(token);
+    const refusal = await this.refusal(claims);
+    if (refusal) throw new AuthError(refusal);
+    return claims;
+  }
+
+  /**
+   * Whether claims verified a moment ago still hold: for a socket admitted before it could hear of a revocation
+   * or a role change (a demotion above all), which `verify` would refuse now.
+   */
+  async stillHold(claims: AccessClaims): Promise<boolean> {
+    return (await this.refusal(claims)) === undefined;
+  }
+
+  /** Why a validly signed token is refused now, read at every call: its sign-in ended, or its role changed. */
+  private async refusal(claims: AccessClaims): Promise<string | undefined> {
     const current = await this.signInOf(claims.accountId, claims.family);
     if (current === undefined || current.revoked_at !== null) {
-      throw new AuthError('This sign-in was ended (logout or password change).');
+      return 'This sign-in was ended (logout or password change).';
     }
     // A role changed by an admin counts at once, demotions above all: the client refreshes for a new token.
-    if (current.role !== claims.role) throw new AuthError('The account role changed; refresh the access token.');
-    return claims;
+    if (current.role !== claims.role) return 'The account role changed; refresh the access token.';
+    return undefined;
   }
 
   /**

@@ -50,7 +50,7 @@ export const defaultDocumentsOptions: DocumentsOptions = {
 
 export interface DocumentsDeps {
   store: SqlStore;
-  tokens: Pick<TokenVerifier, 'verify' | 'isRevoked'>;
+  tokens: Pick<TokenVerifier, 'verify' | 'stillHold'>;
   memberships: Pick<Memberships, 'teacherOf'>;
   /** Where this instance's accounts announce revocations; passed on to the other instances by the fan-out. */
   revocations: RevocationBus;
@@ -198,10 +198,11 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
     const connection = new DocConnection(socket, room, grant, options, metrics, owner);
     connections.add(connection);
     expiries.add(connection, expiresAt);
-    // A revocation announced between the token check and `connections.add` was not seen by this socket.
+    // A revocation or a role change announced between the token check and `connections.add` was not seen by this
+    // socket: a teacher demoted meanwhile must not be served a learner's progress for the token's remaining life.
     let verdict: 'ok' | 'revoked' | 'unknown';
     try {
-      verdict = (await deps.tokens.isRevoked(grant.claims.family)) ? 'revoked' : 'ok';
+      verdict = (await deps.tokens.stillHold(grant.claims)) ? 'ok' : 'revoked';
     } catch (error) {
       request.log.error({ err: error }, 'could not check a sign-in');
       verdict = 'unknown';
