@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleText } from '../i18n/input-issues.js';
 import { learnerIdSchema } from './learners.js';
 
 /**
@@ -24,9 +25,7 @@ export const syncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
-export const syncServerUrlSchema = z
-  .url({ protocol: /^https?$/, error: 'a server address like http://192.168.1.10:4781' })
-  .max(2000);
+export const syncServerUrlSchema = z.url({ protocol: /^https?$/, error: ruleText('rule-server-address') }).max(2000);
 
 export const syncLinkInputSchema = z.strictObject({
   serverUrl: syncServerUrlSchema,

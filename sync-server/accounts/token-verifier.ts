@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import { errors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { AuthError } from '../http/server-error.js';
@@ -42,10 +43,10 @@ export class TokenVerifier {
     const claims = await this.signedClaims(token);
     const current = await this.signInOf(claims.accountId, claims.family);
     if (current === undefined || current.revoked_at !== null) {
-      throw new AuthError('This sign-in was ended (logout or password change).');
+      throw new AuthError(say('server-session-ended'));
     }
     // A role changed by an admin counts at once, demotions above all: the client refreshes for a new token.
-    if (current.role !== claims.role) throw new AuthError('The account role changed; refresh the access token.');
+    if (current.role !== claims.role) throw new AuthError(say('server-role-changed'));
     return claims;
   }
 
@@ -81,11 +82,11 @@ export class TokenVerifier {
     try {
       ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], currentDate: this.now() }));
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new AuthError('The access token expired; refresh it.');
-      throw new AuthError('The access token is not valid.');
+      if (error instanceof errors.JWTExpired) throw new AuthError(say('server-token-expired'));
+      throw new AuthError(say('server-token-invalid'));
     }
     const parsed = claimsSchema.safeParse(payload);
-    if (!parsed.success) throw new AuthError('The access token is not valid.');
+    if (!parsed.success) throw new AuthError(say('server-token-invalid'));
     const { sub, role, fam, exp } = parsed.data;
     return { accountId: sub, role, family: fam, expiresAt: exp * 1000 };
   }

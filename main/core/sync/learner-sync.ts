@@ -2,6 +2,7 @@ import type { SyncStatus } from '../../../common/contract/sync.js';
 import { SYNC_CLOSE } from '../../../common/contract/sync-wire.js';
 import type { SyncAccount } from '../../../common/contract/sync-wire.js';
 import type { Logger } from '../../../infra/log/logger.js';
+import { say } from '../../../common/i18n/message.js';
 import { AuthCallError } from './auth-client.js';
 import type { AuthClient, Tokens } from './auth-client.js';
 import { backoffDelay } from './backoff.js';
@@ -189,7 +190,7 @@ export class LearnerSync {
       const { auth, store, link } = this.#deps;
       try {
         const refreshToken = store.refreshToken(this.#learnerId);
-        if (!refreshToken) throw new AuthCallError('rejected', 'not linked');
+        if (!refreshToken) throw new AuthCallError('rejected', say('class-sign-in-first'));
         const tokens = await auth.refresh(link.serverUrl, refreshToken);
         // Kept even if stopped meanwhile (the old one is spent), unless the learner was unlinked or
         // linked anew: then the token stored is the new link's.
