@@ -96,8 +96,14 @@ describe('the class server in German', { timeout: 60_000 }, () => {
       message: 'Du kannst nur an die Klassen senden, die du unterrichtest.',
     });
 
-    // The server gone: the sign-in says so in German, with the reason.
+    // The server gone: the linked learner's sync status and a new sign-in say so in German, with the reason.
     await stop();
+    let status = await api.getSyncStatus({ session });
+    await eventually(async () => {
+      status = await api.getSyncStatus({ session });
+      return status.state === 'offline';
+    }, 15_000);
+    expect(status.message).toMatch(/^Offline: .+\. Es wird von selbst erneut versucht\.$/);
     const other = await device(realClock);
     await expect(
       inGerman(other.core).linkSyncAccount({

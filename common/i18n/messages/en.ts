@@ -448,6 +448,17 @@ export const en = {
   'net-unknown-host': 'no computer has that name',
   'net-timeout': 'no answer within {{seconds}} s',
   'net-http-status': 'HTTP {{status}}',
+  // The sync's state as the learner's settings show it.
+  'sync-offline': 'Offline: {{reason}} Trying again on its own.',
+  'sync-reason-restart': 'the server is restarting.',
+  'sync-reason-auth': 'the sign-in needs renewing.',
+  'sync-reason-too-large': 'a change was too large for the server.',
+  'sync-reason-bad-frame': 'the server refused a message.',
+  'sync-reason-slow': 'the connection was too slow for the server.',
+  'sync-reason-too-many': 'this account has too many connections open on the server.',
+  'sync-reason-lost': 'the connection was lost.',
+  'sync-sign-in-refused': 'The sync server no longer accepts this sign-in ({{reason}}): log in again.',
+  'sync-document-refused': "The sync server refused this account's {{doc}} ({{reason}}).",
   // The desktop app's tray, in the chosen language.
   'tray-open': 'Open {{app}}',
   'tray-quit': 'Quit',
