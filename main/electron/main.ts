@@ -165,7 +165,7 @@ function startTray(core: Core): { refresh(): void; stop(): void } {
       setMenu: (model) => tray.setContextMenu(Menu.buildFromTemplate(toElectronMenu(model.menu))),
     },
     () => core.notifications.reviewsDue(),
-    () => speak(shellLanguage(core.openLanguages(), app.getPreferredSystemLanguages())),
+    shellWords(core),
   );
   const timer = setInterval(bound.refresh, 60_000);
   return {
@@ -179,8 +179,10 @@ function startTray(core: Core): { refresh(): void; stop(): void } {
 }
 
 const liveNotifications = new Set<Notification>();
-/** The shell's words (alerts, tray) in a language, one translator each. */
+/** The shell's words (alerts, tray, update prompt) in a language, one translator each. */
 const speak = shellTranslators();
+/** The shell's words in the language the open profiles chose (the system's when none did). */
+const shellWords = (core: Core) => () => speak(shellLanguage(core.openLanguages(), app.getPreferredSystemLanguages()));
 
 /** The app once Electron is ready: the core, the menu, the tray, the window, alerts and update checks. */
 async function startApp(): Promise<void> {
@@ -201,6 +203,7 @@ async function startApp(): Promise<void> {
     tellAdmin: (notice) => {
       if (Notification.isSupported()) new Notification({ ...notice, icon: windowIcon(layout.root) }).show();
     },
+    translate: shellWords(core),
     logger: core.logger,
   });
   bindIpc(ipcMain, core, (frame) => isTrustedSender(frame));

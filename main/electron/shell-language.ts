@@ -1,6 +1,7 @@
 import type { AppLanguage, LanguagePreference } from '../../common/contract/learners.js';
 import { shippedLanguage } from '../../common/i18n/catalogs.js';
 import type { Translate } from '../../common/i18n/localize.js';
+import type { Said } from '../../common/i18n/message.js';
 import { coreTranslate, createCoreI18n } from '../../common/i18n/translator.js';
 
 /**
@@ -29,3 +30,12 @@ export function shellTranslators(): (language: AppLanguage) => Translate {
     return translate;
   };
 }
+
+/** The catalog's English as it is: the shell's words when no language was asked for (tests, old callers). */
+export const english: Translate = (_ref, text) => text;
+
+/** Says catalog messages through a translator: `words(say('tray-quit'))`. */
+export const speaker =
+  (translate: Translate) =>
+  (said: Said): string =>
+    translate(said, said.text);

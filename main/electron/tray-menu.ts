@@ -1,17 +1,13 @@
 import type { LearnEvent } from '../../common/contract/events.js';
 import type { Translate } from '../../common/i18n/localize.js';
 import { say } from '../../common/i18n/message.js';
-import type { Said } from '../../common/i18n/message.js';
 import { APP_NAME } from './app-identity.js';
+import { english, speaker } from './shell-language.js';
 import type { MenuEntry } from './policy/app-menu.js';
 import { APP_ENTRY } from './policy/app-protocol.js';
 
 /** Where "N reviews due" leads: home, whose first panel is the reviews due. */
 export const REVIEWS_TARGET = `${APP_ENTRY}#/`;
-
-/** The words of the tray in the language the learner chose (shell-language.ts); English by default. */
-const english: Translate = (_ref, text) => text;
-const speaker = (translate: Translate) => (said: Said) => translate(said, said.text);
 
 /** The tray icon's tooltip: the reviews due, so a learner sees them without opening the app. */
 export function trayTooltip(reviewsDue: number | null, translate: Translate = english): string {

@@ -444,6 +444,14 @@ export const de: Record<keyof typeof en, string> = {
   'net-unknown-host': 'kein Rechner hat diesen Namen',
   'net-timeout': 'keine Antwort innerhalb von {{seconds}} s',
   'net-http-status': 'HTTP {{status}}',
+  'update-ready': '{{app}} {{version}} ist bereit',
+  'update-ready-detail':
+    'Sie wurde vom Klassenserver heruntergeladen und die Signatur ihres Herausgebers geprüft. Starte jetzt neu, um sie zu nutzen, oder später: Bei der nächsten Prüfung wirst du wieder gefragt.',
+  'update-restart-now': 'Jetzt neu starten',
+  'update-later': 'Später',
+  'update-refused': 'App-Update {{version}} nicht installiert',
+  'update-refused-body':
+    'Für die Administration dieses Rechners: Der Klassenserver hat es angeboten, aber {{reason}}. Einzelheiten stehen im Protokoll der App.',
   'sync-offline': 'Offline: {{reason}} Es wird von selbst erneut versucht.',
   'sync-reason-restart': 'Der Server startet neu.',
   'sync-reason-auth': 'Die Anmeldung muss erneuert werden.',

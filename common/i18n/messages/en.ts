@@ -448,6 +448,15 @@ export const en = {
   'net-unknown-host': 'no computer has that name',
   'net-timeout': 'no answer within {{seconds}} s',
   'net-http-status': 'HTTP {{status}}',
+  // The desktop app's update prompt and the admin's notice of a refused update.
+  'update-ready': '{{app}} {{version}} is ready',
+  'update-ready-detail':
+    'It was downloaded from the class server and its publisher signature checked. Restart now to use it, or later: you are asked again at the next check.',
+  'update-restart-now': 'Restart now',
+  'update-later': 'Later',
+  'update-refused': 'App update {{version}} not installed',
+  'update-refused-body':
+    "For the machine admin: the class server offered it, but {{reason}}. Details are in the app's log.",
   // The sync's state as the learner's settings show it.
   'sync-offline': 'Offline: {{reason}} Trying again on its own.',
   'sync-reason-restart': 'the server is restarting.',
