@@ -38,14 +38,14 @@ const TYPES: Record<string, Said> = {
 };
 const typeName = (expected: string): Said => TYPES[expected] ?? say('type-other', { type: expected });
 
-const FORMATS: Record<string, () => Said> = {
-  email: () => say('issue-format-email'),
-  url: () => say('issue-format-url'),
-  uuid: () => say('issue-format-uuid'),
-  datetime: () => say('issue-format-datetime'),
-  date: () => say('issue-format-date'),
-  time: () => say('issue-format-time'),
-  regex: () => say('issue-pattern'),
+const FORMATS: Record<string, Said> = {
+  email: say('issue-format-email'),
+  url: say('issue-format-url'),
+  uuid: say('issue-format-uuid'),
+  datetime: say('issue-format-datetime'),
+  date: say('issue-format-date'),
+  time: say('issue-format-time'),
+  regex: say('issue-pattern'),
 };
 
 /** The counted sizes' messages: by bound, for characters of text and items of a list. */
@@ -98,7 +98,7 @@ export function problemOf(issue: Issue): Said {
         return say('issue-ends-with', { text: String(issue.suffix) });
       if (issue.format === 'includes' && 'includes' in issue)
         return say('issue-includes', { text: String(issue.includes) });
-      return FORMATS[issue.format]?.() ?? say('issue-format-other', { format: issue.format });
+      return FORMATS[issue.format] ?? say('issue-format-other', { format: issue.format });
     case 'not_multiple_of':
       return say('issue-multiple-of', { divisor: issue.divisor });
     case 'unrecognized_keys':

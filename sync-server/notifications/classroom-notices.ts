@@ -31,7 +31,7 @@ export function classroomNotices(store: SqlStore, notifier: Notifier, log: Fasti
             [learnerId],
           );
           for (const signal of signals) {
-            const notice = struggleNotice(learnerId, learner?.display_name ?? say('server-a-learner').text, signal);
+            const notice = struggleNotice(learnerId, learner?.display_name ?? say('server-a-learner'), signal);
             // The key is a message id, one per class: a learner in two classes is news to both teachers. Hashed,
             // as an inbox item's id is at most 200 characters and a long exercise id with two UUIDs passes that.
             for (const { class_id } of classes) {
@@ -64,7 +64,7 @@ const dueOn = (dueAt: string): Said => ({
 });
 
 /** What the teacher reads of a signal: the learner and what they did, in the teacher's language. */
-function struggled(name: string, signal: StruggleSignal): Said {
+function struggled(name: string | Said, signal: StruggleSignal): Said {
   if (signal.kind === 'repeated-failures')
     return say('server-stuck-failures', { name, exercise: signal.exerciseId, count: signal.failed });
   if (signal.kind === 'heavy-hints')
@@ -74,7 +74,8 @@ function struggled(name: string, signal: StruggleSignal): Said {
     : say('server-stuck-inactive', { name, count: signal.days });
 }
 
-export function struggleNotice(learnerId: string, name: string, signal: StruggleSignal): ServerNotice {
+/** A learner without a display name is "a learner" in the teacher's language. */
+export function struggleNotice(learnerId: string, name: string | Said, signal: StruggleSignal): ServerNotice {
   const on = 'exerciseId' in signal ? signal.exerciseId : '';
   return {
     kind: 'struggling-learner',

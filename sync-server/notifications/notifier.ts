@@ -79,7 +79,8 @@ export class Notifier {
       );
     }
     const sender = await this.accounts.find(claims.accountId);
-    const from = sender?.displayName ?? say('server-your-teacher').text;
+    // A sender whose account is gone is "your teacher" in each learner's language.
+    const from = sender?.displayName ?? say('server-your-teacher');
     const everyone = input.audience.to === 'everyone';
     return this.#write(
       claims.accountId,
@@ -91,7 +92,7 @@ export class Notifier {
           : asField('title', say(everyone ? 'server-announcement-from' : 'server-message-from', { from }))),
         body: input.text,
         ...(input.format === 'markdown' ? { format: 'markdown' as const } : {}),
-        from,
+        from: typeof from === 'string' ? from : from.text,
         ...(input.link ? { link: input.link } : {}),
         ...(input.important ? { important: true } : {}),
       },
