@@ -15,6 +15,9 @@ function sources(dir: string): [string, string][] {
 }
 const coreSources = [...sources('common'), ...sources('main/core')];
 const cliSources = sources('main/cli');
+/** The class server and the desktop shell say messages of the same catalog (their own blocks of it). */
+const serverSources = sources('sync-server').filter(([file]) => !file.startsWith('sync-server/testing/'));
+const catalogSources = [...coreSources, ...serverSources, ...sources('main/electron')];
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 /** A message's key without i18next's plural suffix: the key the code says. */
@@ -45,15 +48,15 @@ describe("the core's message catalog", () => {
     sameShape(coreCatalogs);
   });
 
-  it('has an entry for every message the core and the contract say', () => {
+  it('has an entry for every message the core, the contract, the class server and the desktop shell say', () => {
     const keys = new Set(Object.keys(coreCatalogs.en).map(base));
-    const said = calledKeys(coreSources, 'say');
+    const said = [...calledKeys(catalogSources, 'say'), ...calledKeys(catalogSources, 'ruleText')];
     expect(said.length).toBeGreaterThan(100);
     for (const [file, key] of said) expect(keys.has(key), `${file}: say('${key}')`).toBe(true);
   });
 
   it('keeps no entry that nothing says (a renamed key would leave its translations behind)', () => {
-    const used = quoted(coreSources);
+    const used = quoted(catalogSources);
     for (const key of Object.keys(coreCatalogs.en)) expect(used.has(base(key)), key).toBe(true);
   });
 
@@ -71,6 +74,27 @@ describe("the core's message catalog", () => {
       .flatMap(([file, text]) =>
         [...text.matchAll(/new LearnError\(\s*[^,()]+,\s*['`"]/g)].map((m) => `${file}: ${m[0]}`),
       );
+    expect(bare).toEqual([]);
+  });
+});
+
+describe("the class server's messages", () => {
+  it('leave no refusal as bare English: a ServerError, an AuthError and an error body say a catalog message', () => {
+    const bare = serverSources.flatMap(([file, text]) =>
+      [
+        ...text.matchAll(/new ServerError\(\s*[^,()]+,\s*['`"]/g),
+        ...text.matchAll(/new AuthError\(\s*['`"]/g),
+        // An answer written by hand rather than through ServerError's body or errorBody.
+        ...text.matchAll(/send\(\s*\{\s*error:/g),
+      ].map((m) => `${file}: ${m[0]}`),
+    );
+    expect(bare).toEqual([]);
+  });
+
+  it('write the notices they raise with catalog references: no English title or body of their own', () => {
+    const bare = serverSources.flatMap(([file, text]) =>
+      [...text.matchAll(/^\s*(title|body): ['`"]/gm)].map((m) => `${file}: ${m[0].trim()}`),
+    );
     expect(bare).toEqual([]);
   });
 });

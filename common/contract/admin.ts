@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleText } from '../i18n/input-issues.js';
 import type { LearnMethod } from './methods.js';
 
 /**
@@ -7,8 +8,8 @@ import type { LearnMethod } from './methods.js';
  */
 export const adminPasswordSchema = z
   .string()
-  .min(8, 'an admin password has at least 8 characters')
-  .max(200, 'an admin password has at most 200 characters');
+  .min(8, ruleText('rule-admin-password-short'))
+  .max(200, ruleText('rule-admin-password-long'));
 
 /** An admin session: like a learner's, an unguessable token, but it ends by itself at `expiresAt`. */
 export const adminSessionSchema = z.object({ session: z.string(), expiresAt: z.iso.datetime() });

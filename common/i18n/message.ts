@@ -95,3 +95,12 @@ const isList = (value: unknown): value is readonly (string | Said)[] => Array.is
 
 /** The reference half of a said message, as a wire field (`fooI18n` next to the English `foo`). */
 export const refOf = ({ key, params }: MessageRef): MessageRef => (params ? { key, params } : { key });
+
+/**
+ * A said message as a wire field pair: `field` with the English text and `fieldI18n` with the reference, e.g.
+ * `{ ...asField('title', say('server-welcome', { name })) }` for an inbox item's title.
+ */
+export const asField = <F extends string>(field: F, said: Said) =>
+  ({ [field]: said.text, [`${field}I18n`]: refOf(said) }) as { [K in F]: string } & {
+    [K in `${F}I18n`]: MessageRef;
+  };

@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import { ServerError } from '../http/server-error.js';
 import { ADVISORY_LOCKS } from '../storage/advisory-locks.js';
 import type { SqlStore } from '../storage/sql-store.js';
@@ -22,9 +23,9 @@ export class AccountRoles {
       if (tx.dialect === 'postgres') await tx.run(`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.roles})`);
       const accounts = new AccountStore(tx);
       const account = await accounts.find(accountId);
-      if (!account) throw new ServerError('not-found', 'There is no such account.');
+      if (!account) throw new ServerError('not-found', say('server-no-such-account'));
       if (account.role === 'admin' && role !== 'admin' && (await accounts.countActiveAdmins()) <= 1) {
-        throw new ServerError('conflict', 'This is the last admin; make another admin first.');
+        throw new ServerError('conflict', say('server-last-admin'));
       }
       await accounts.setRole(accountId, role);
       return { changed: account.role !== role, account: publicAccount({ ...account, role }) };

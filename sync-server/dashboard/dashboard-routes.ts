@@ -1,3 +1,5 @@
+import { say } from '../../common/i18n/message.js';
+import { sayIssues } from '../../common/i18n/input-issues.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Assignment } from '../../common/contract/assignments.js';
@@ -57,7 +59,7 @@ const privately = (reply: FastifyReply) => reply.header('cache-control', 'no-sto
 export function registerDashboardRoutes(app: FastifyInstance, deps: DashboardRouteDeps): void {
   const options = (query: unknown): ReportOptions => {
     const parsed = reportQuery.safeParse(query);
-    if (!parsed.success) throw new ServerError('invalid-input', parsed.error.issues[0]!.message);
+    if (!parsed.success) throw new ServerError('invalid-input', sayIssues(parsed.error));
     return {
       now: deps.now(),
       tzOffsetMinutes: parsed.data.tz,
@@ -112,7 +114,8 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: DashboardRou
     '/dashboard/classes/:classId/export/:file',
     async (request, reply) => {
       const file = exportFile.safeParse(request.params.file);
-      if (!file.success) throw new ServerError('not-found', `No such table; ${file.error.issues[0]!.message}.`);
+      if (!file.success)
+        throw new ServerError('not-found', say('server-no-such-table', { problem: sayIssues(file.error) }));
       const table = reportTables(await report(request, request.params.classId))[file.data];
       return privately(reply)
         .header('x-content-type-options', 'nosniff')
@@ -126,7 +129,7 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: DashboardRou
     const claims = await authenticate(request, deps.tokens);
     const roster = await deps.access.roster(claims, request.params.classId);
     const member = roster.members.find((m) => m.id === request.params.learnerId);
-    if (!member) throw new ServerError('not-found', 'This learner is not in this class.');
+    if (!member) throw new ServerError('not-found', say('server-learner-not-in-class'));
     const projection = (await deps.projections.loadMany([member.id])).get(member.id)!;
     return learnerDetail(member, projection, deps.catalog(), options(request.query));
   };
