@@ -291,4 +291,10 @@ export const de: Record<keyof typeof en, string> = {
   'publish-refused': '{{server}} hat es nicht veröffentlicht: {{reason}}',
   'notice-assignment-due': 'Bald fällig: {{title}}',
   'notice-assignment-due-body': 'Fällig am {{dueAt}}.',
+
+  // Titel, die der Kern um die Worte der Inhalte baut (der Titel des Pakets bleibt, wie das Paket ihn schrieb)
+  'assessment-title-adaptive': '{{topic}}: adaptiver Test',
+  'assessment-title-fixed': '{{topic}}: Test',
+  'assessment-title-form': '{{topic}}: {{form}}',
+  'quiz-step-title': '{{module}}: Quiz',
 };

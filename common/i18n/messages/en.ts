@@ -293,4 +293,10 @@ export const en = {
   'publish-refused': '{{server}} did not publish it: {{reason}}',
   'notice-assignment-due': 'Due soon: {{title}}',
   'notice-assignment-due-body': 'Due {{dueAt}}.',
+
+  // Titles the core composes around content's own words (the pack's title stays as the pack wrote it)
+  'assessment-title-adaptive': '{{topic}}: adaptive test',
+  'assessment-title-fixed': '{{topic}}: test',
+  'assessment-title-form': '{{topic}}: {{form}}',
+  'quiz-step-title': '{{module}}: quiz',
 } as const;
