@@ -297,4 +297,17 @@ export const de: Record<keyof typeof en, string> = {
   'assessment-title-fixed': '{{topic}}: Test',
   'assessment-title-form': '{{topic}}: {{form}}',
   'quiz-step-title': '{{module}}: Quiz',
+
+  // Was die Werkzeuge des Admins taten, wie die CLI es ausgibt und die App es zeigt
+  'pack-restored':
+    '{{packId}} {{version}} wie mit der App ausgeliefert wiederhergestellt und wieder an die App gebunden ({{before}}).',
+  'restored-was-not-installed': 'es war nicht installiert',
+  'restored-was-in-use': 'Version {{previousVersion}} war in Gebrauch',
+  'restored-was-pinned': 'es war an den Schlüssel {{previousKey}} gebunden',
+  'pack-published':
+    '{{packId}} {{version}} veröffentlicht (Schlüssel {{keyId}}, SHA-256 {{sha256}}…): Apps, die bei {{server}} angemeldet sind, holen es.',
+  'pack-published-already':
+    '{{packId}} {{version}} wurde mit genau diesen Bytes schon veröffentlicht; nichts hat sich geändert.',
+  'folder-install-summary':
+    '{{installed}} installiert, {{upgraded}} aktualisiert, {{skipped}} übersprungen, {{refused}} abgelehnt',
 };

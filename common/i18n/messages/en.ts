@@ -299,4 +299,14 @@ export const en = {
   'assessment-title-fixed': '{{topic}}: test',
   'assessment-title-form': '{{topic}}: {{form}}',
   'quiz-step-title': '{{module}}: quiz',
+
+  // What the admin's tools did, as the CLI prints it and the app shows it
+  'pack-restored': 'Restored {{packId}} {{version}} as shipped with the app, pinned to the app again ({{before}}).',
+  'restored-was-not-installed': 'it was not installed',
+  'restored-was-in-use': 'version {{previousVersion}} was in use',
+  'restored-was-pinned': 'it was pinned to key {{previousKey}}',
+  'pack-published':
+    'Published {{packId}} {{version}} (key {{keyId}}, SHA-256 {{sha256}}…): apps signed in to {{server}} pull it.',
+  'pack-published-already': '{{packId}} {{version}} was published already with these exact bytes; nothing changed.',
+  'folder-install-summary': '{{installed}} installed, {{upgraded}} upgraded, {{skipped}} skipped, {{refused}} refused',
 } as const;

@@ -1,19 +1,20 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { publishedSentence } from '../../../common/contract/distribution.js';
+import { publishedMessage } from '../../../common/contract/distribution.js';
 import { publishPackFile } from '../../core/distribution/publish-pack.js';
 import { authClient } from '../../core/sync/auth-client.js';
 import { askSecret } from '../ask-secret.js';
 import { print } from '../terminal-output.js';
+import { saidHere, text } from '../i18n/cli-i18n.js';
 
 /** The server admin's email: --email, else LIONLEARN_SERVER_EMAIL, else asked (an email is no secret). */
 async function serverEmail(given: string | undefined): Promise<string> {
   const email = given ?? process.env.LIONLEARN_SERVER_EMAIL;
   if (email) return email;
-  if (!process.stdin.isTTY) throw new Error('An admin account is needed: pass --email or set LIONLEARN_SERVER_EMAIL');
+  if (!process.stdin.isTTY) throw new Error(text('server-email-needed'));
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   try {
-    return await prompt.question('Class server admin email: ');
+    return await prompt.question(text('server-email-prompt'));
   } finally {
     prompt.close();
   }
@@ -30,9 +31,9 @@ export async function withServerAdmin<T>(
 ): Promise<T> {
   const serverUrl = server.replace(/\/+$/, '');
   const password = await askSecret(
-    'Class server admin password: ',
+    text('server-admin-password-prompt'),
     'LIONLEARN_SERVER_PASSWORD',
-    'The server admin password is needed',
+    text('server-password-missing'),
   );
   const tokens = await authClient.login(serverUrl, await serverEmail(email), password);
   try {
@@ -55,6 +56,6 @@ export function registerAdminPublish(admin: Command): void {
       const result = await withServerAdmin(options.server, options.email, (serverUrl, accessToken) =>
         publishPackFile(serverUrl, accessToken, file),
       );
-      print(publishedSentence(result, options.server));
+      print(saidHere(publishedMessage(result, options.server)));
     });
 }
