@@ -27,6 +27,8 @@ describe('languages in Chromium', () => {
     // A German date (day.month.year), where English says "Dec 5, 2026".
     expect(await done.innerText()).toMatch(/Erledigt am \d{2}\.\d{2}\.\d{4}$/);
     await page.getByRole('link', { name: /^Weiter: .+\(Lektion\)/ }).waitFor();
+    // The lesson is the pack's English inside a German page: marked so a screen reader reads it as English.
+    expect(await page.getByTestId('lesson-body').getAttribute('lang')).toBe('en');
     await page.screenshot({ path: join(SCREENSHOTS, 'language-de-lesson.png'), fullPage: true });
     await expectNoSeriousViolations(page);
 
@@ -51,6 +53,11 @@ describe('languages in Chromium', () => {
       await toolbar.getByRole('button', { name }).waitFor();
     await toolbar.getByRole('button', { name: /^Hinweis \(0 von \d+\)$/ }).click();
     await page.getByRole('list', { name: 'Hinweise' }).waitFor();
+    // The pack's prompt and hints are its English, the buttons around them German.
+    expect(await page.locator('.exercise-prompt > div').first().getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('list', { name: 'Hinweise' }).getByRole('listitem').first().getAttribute('lang')).toBe(
+      'en',
+    );
     await page.getByText(/^Schwierigkeit \d von 5$/).waitFor();
     await page.getByTestId('draft-state').filter({ hasText: 'Dein Code ist gespeichert.' }).waitFor();
     await page.getByTestId('results').getByRole('heading', { name: 'Tests' }).waitFor();
@@ -86,6 +93,7 @@ describe('languages in Chromium', () => {
     const quiz = page.getByTestId('quiz-item');
     await quiz.getByText(/^Frage 1 von \d+$/).waitFor();
     await quiz.getByRole('button', { name: 'Antwort prüfen' }).waitFor();
+    expect(await quiz.locator('.quiz-prompt').getAttribute('lang')).toBe('en');
     await page.screenshot({ path: join(SCREENSHOTS, 'language-de-quiz.png'), fullPage: true });
     await expectNoSeriousViolations(page);
     await page.evaluate(() => (location.hash = '#/catalog'));
