@@ -141,4 +141,9 @@ export const componentsDe: { [K in keyof typeof componentsEn]: Translations[K] }
     typeToConfirm: 'Tippe „{{name}}“ zur Bestätigung',
     exportAndRemove: 'Exportieren und entfernen',
   },
+  timeField: {
+    hour: 'Stunde',
+    minute: 'Minute',
+    dayPeriod: 'Vormittag oder Nachmittag',
+  },
 };

@@ -141,4 +141,9 @@ export const componentsEn = {
     typeToConfirm: 'Type “{{name}}” to confirm',
     exportAndRemove: 'Export and remove',
   },
+  timeField: {
+    hour: 'Hour',
+    minute: 'Minute',
+    dayPeriod: 'AM or PM',
+  },
 } as const;
