@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { say } from '../i18n/message.js';
+import { messageRefSchema, say } from '../i18n/message.js';
 import type { Said } from '../i18n/message.js';
 import { localIdSchema } from './content.js';
 
@@ -118,6 +118,7 @@ export const folderInstallItemSchema = z.strictObject({
   version: z.string().nullable(),
   /** For upgraded: the version before; for skipped and refused: why. */
   detail: z.string().nullable(),
+  detailI18n: messageRefSchema.optional(),
 });
 export type FolderInstallItem = z.infer<typeof folderInstallItemSchema>;
 

@@ -27,6 +27,7 @@ const ENGLISH = [
   /\bmodules, \d+ lessons\b/,
   /\b\d+ installed, \d+ upgraded\b/,
   /\bunder 1 min\b/,
+  /\bNothing was installed\b/,
 ];
 
 describe("the lionlearn CLI's admin tools in the admin's language", () => {
@@ -65,6 +66,23 @@ describe("the lionlearn CLI's admin tools in the admin's language", () => {
     expect(folder).toMatch(/^installiert demo\.lpack demo /m);
     expect(folder).toContain('1 installiert, 0 aktualisiert, 0 übersprungen, 0 abgelehnt');
     expect(await run(['pack', 'install', lpack])).toMatch(/demo [\d.]+ ist schon installiert/);
+    // The core's refusal too: a shipped pack signed by another key.
+    const shipped = join(work, 'python-foundations.lpack');
+    await run([
+      'pack',
+      'build',
+      'content-packs/python-foundations',
+      '--key',
+      join(keys, 'pack-signing.key'),
+      '--out',
+      shipped,
+    ]);
+    const refused = await runCli(['--data-dir', dataDir, 'pack', 'install', shipped], german);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^lionlearn: Das Paket „python-foundations“ kommt mit der App und ist an sie gebunden, aber diese Datei ist mit Schlüssel [0-9a-f]{16} \(Lehrerin\) signiert\./m,
+    );
+    outputs.push(refused.stdout, refused.stderr);
     expect(await run(['pack', 'list'])).toMatch(/^demo {2}Demo pack {2}[\d.]+ \(aktiv\)$/m);
     expect(await run(['pack', 'remove', 'demo'])).toContain('demo entfernt');
     expect(await run(['pack', 'restore', 'python-foundations'])).toMatch(
