@@ -169,6 +169,8 @@ describe('languages in Chromium', () => {
       .getByTestId('assessment-item')
       .getByText(/^Frage 1 von höchstens \d+$/)
       .waitFor();
+    // The core's title around the module's own: "Functions: adaptive test" in English.
+    await page.getByRole('heading', { level: 1, name: 'Functions: adaptiver Test' }).waitFor();
     expect(await englishLeftovers(page), 'assessment').toEqual([]);
     await page.getByRole('button', { name: 'Jetzt abgeben' }).click();
     const handIn = page.getByRole('dialog', { name: 'Den Test abgeben?' });
