@@ -28,6 +28,10 @@ const ENGLISH = [
   /\b\d+ installed, \d+ upgraded\b/,
   /\bunder 1 min\b/,
   /\bNothing was installed\b/,
+  /\bRebuilt the progress\b/,
+  /\bschema \d+ in\b/,
+  /\d+ lessons, /,
+  /\bno quiz answers\b/,
 ];
 
 describe("the lionlearn CLI's admin tools in the admin's language", () => {
@@ -108,6 +112,18 @@ describe("the lionlearn CLI's admin tools in the admin's language", () => {
     expect(analytics).toMatch(/^\d\d\.\d\d\.\d{4} bis \d\d\.\d\d\.\d{4} \(Europe\/Berlin\)$/m);
     expect(analytics).toContain('Lernzeit: 0 Min.');
     expect(analytics).toContain('An 0 von 7 Tagen aktiv');
+
+    expect(await run(['progress', 'rebuild'])).toMatch(
+      /^Den Fortschritt aller Lernenden aus \d+ Ereignissen? in \d+ ms/,
+    );
+    expect(await run(['modules'])).toMatch(/^python-foundations\/first-steps {2}First steps \(\d+ Lektionen, /m);
+    const doctor = await runCli(['--data-dir', dataDir, 'doctor'], german);
+    outputs.push(doctor.stdout);
+    expect(doctor.stdout).toMatch(/^ok +Datenbank: Schema \d+ in /m);
+    expect(doctor.stdout).toMatch(/^(ok|FEHLER) +Inhalte: \d+ Module installiert$/m);
+    const calibrate = await runCli(['--data-dir', dataDir, 'assess', 'calibrate'], german);
+    outputs.push(calibrate.stderr);
+    expect(calibrate.stderr).toContain('Es gibt noch keine Quizantworten, aus denen kalibriert werden könnte.');
 
     expect(await run(['admin', 'set-password'], { LIONLEARN_NEW_ADMIN_PASSWORD: 'ein-langes-passwort' })).toContain(
       'Das Admin-Passwort ist gesetzt',

@@ -154,9 +154,8 @@ export function registerProgress(program: Command, layout: InstallLayout): void 
       try {
         const started = performance.now();
         const events = core.rebuildProgress();
-        print(
-          `Rebuilt the progress of every learner from ${events} events in ${Math.round(performance.now() - started)} ms`,
-        );
+        const ms = Math.round(performance.now() - started);
+        print(text('progress-rebuilt', { count: events, ms }));
       } finally {
         await core.close();
       }

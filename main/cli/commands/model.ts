@@ -198,7 +198,7 @@ export function registerModel(program: Command): void {
       print(
         text('model-trained', {
           model: trained.name,
-          learners: text('learners', { count: train.length }),
+          learners: text('of-learners', { count: train.length }),
           seconds: Math.round((performance.now() - started) / 1000),
           backend: backend.name,
           memory: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -73,7 +73,7 @@ export function duration(ms: number): string {
 
 /** A share (0.25) as the language writes a percentage: "25%", "25 %". */
 export const formatPercent = (share: number, digits = 0): string =>
-  formatNumber(share, { style: 'percent', maximumFractionDigits: digits });
+  formatNumber(share, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** A local day (`YYYY-MM-DD`) as the language writes a date ("Dec 5, 2026", "05.12.2026"); it is a date already, no zone. */
 export const formatDay = (day: string): string =>
