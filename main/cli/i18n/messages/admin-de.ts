@@ -156,7 +156,7 @@ export const cliAdminDe: Record<keyof typeof cliAdminEn, string> = {
     '{{name}}: angepasste Schwierigkeit gegen die des Generators r = {{r}}; die Lernenden des Satzes lernen {{rate}} Logits je Frage',
   'simulate-whole-number': '--{{flag}} muss eine ganze Zahl von mindestens 1 sein',
   'simulate-intro':
-    'Mittlere Zahl der Übungen bis zur Beherrschung ± 95-%-Konfidenzintervall über {{seeds}} Seeds ({{learners}} simulierte Lernende je Welt und Seed; höchstens {{budget}} Übungen, wer bis dahin nichts beherrscht, zählt als {{budget}}). Beherrschung: die schwerste Aufgabe jeder Fähigkeit richtig mit p >= {{mastery}}. Die adaptive Regel zielt auf {{band}} Erfolg im gemessenen Tempo jedes Lernenden. „course“: {{skills}} Fähigkeiten x {{items}} Aufgaben in einer Kette von Voraussetzungen, für jeden Seed neu gezogen.',
+    'Mittlere Zahl der Übungen bis zur Beherrschung ± 95-%-Konfidenzintervall über {{seeds}} Seeds ({{learners}} simulierte Lernende je Welt und Seed; höchstens {{budget}} Übungen, wer bis dahin nicht alles beherrscht, zählt als {{budget}}). Beherrschung: die schwerste Aufgabe jeder Fähigkeit richtig mit p >= {{mastery}}. Die adaptive Regel zielt auf {{band}} Erfolg im gemessenen Tempo jedes Lernenden. „course“: {{skills}} Fähigkeiten x {{items}} Aufgaben in einer Kette von Voraussetzungen, für jeden Seed neu gezogen.',
 
   'duration-under-minute': 'unter 1 Min.',
   'duration-minutes': '{{minutes}} Min.',
