@@ -23,7 +23,7 @@ export function TimeField(props: { label: string; value: string; disabled: boole
     props.set(value);
   };
   return (
-    <div role="group" aria-labelledby={`${id}-label`} className="time-field" data-testid="time-field">
+    <div role="group" aria-labelledby={`${id}-label`} className="parts-field" data-testid="time-field">
       <span id={`${id}-label`}>{props.label}</span>{' '}
       <select
         aria-label={t('timeField.hour')}

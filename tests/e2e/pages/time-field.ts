@@ -50,3 +50,30 @@ export class TimeField {
     return this.#parts().nth(0).isEnabled();
   }
 }
+
+/**
+ * The app's date field (renderer/src/components/DateField.tsx): day, month and year lists in a group named by its
+ * label, in the order the language writes them. Set as "YYYY-MM-DD".
+ */
+export class DateField {
+  readonly group: Locator;
+
+  constructor(scope: Locator, label: string) {
+    this.group = scope.getByRole('group', { name: label, exact: true });
+  }
+
+  /** The lists' names in the order they show (German: Tag, Monat, Jahr). */
+  async order(): Promise<string[]> {
+    return this.group
+      .getByRole('combobox')
+      .evaluateAll((lists) => lists.map((l) => l.getAttribute('aria-label') ?? ''));
+  }
+
+  async set(date: string): Promise<void> {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    const lists = this.group.getByRole('combobox');
+    const names = await this.order();
+    const value = { Day: day, Tag: day, Month: month, Monat: month, Year: year, Jahr: year } as Record<string, number>;
+    for (const [i, name] of names.entries()) await lists.nth(i).selectOption(String(value[name]));
+  }
+}
