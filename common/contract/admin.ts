@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ruleText } from '../i18n/input-issues.js';
+import { say } from '../i18n/message.js';
+import type { Said } from '../i18n/message.js';
 import type { LearnMethod } from './methods.js';
 
 /**
@@ -63,11 +65,14 @@ export type AdminMethod = (typeof adminMethods)[number];
 /** The browser face's pack upload carries the admin session in this header. */
 export const ADMIN_SESSION_HEADER = 'x-lionlearn-admin-session';
 
-/** What a restore did, in one sentence (the CLI prints it, the UI shows it). */
-export function restoredSentence({ packId, version, previousVersion, previousKey }: RestoreResult): string {
+/** What a restore did, in one sentence (the CLI prints it, the UI shows it), said in each face's language. */
+export function restoredMessage({ packId, version, previousVersion, previousKey }: RestoreResult): Said {
   const before = [
-    previousVersion === null ? 'it was not installed' : `version ${previousVersion} was in use`,
-    ...(previousKey ? [`it was pinned to key ${previousKey}`] : []),
-  ].join(' and ');
-  return `Restored ${packId} ${version} as shipped with the app, pinned to the app again (${before}).`;
+    previousVersion === null ? say('restored-was-not-installed') : say('restored-was-in-use', { previousVersion }),
+    ...(previousKey ? [say('restored-was-pinned', { previousKey })] : []),
+  ];
+  return say('pack-restored', { packId, version, before });
 }
+
+/** The restore's sentence in English (logs, tests). */
+export const restoredSentence = (result: RestoreResult): string => restoredMessage(result).text;

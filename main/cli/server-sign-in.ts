@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
-import { LearnError } from '../../common/contract/errors.js';
 import { askSecret } from './ask-secret.js';
+import { text } from './i18n/cli-i18n.js';
 import { printError } from './terminal-output.js';
 
 /**
@@ -28,7 +28,7 @@ export function serverEnv(
   if (env[name]) return env[name];
   for (const alias of DEPRECATED_SERVER_ENV[name] ?? []) {
     if (env[alias]) {
-      warn(`${alias} is deprecated: set ${name} instead.`);
+      warn(text('server-env-deprecated', { alias, name }));
       return env[alias];
     }
   }
@@ -40,7 +40,7 @@ export async function serverEmail(given: string | undefined, flag: string, quest
   const email = given ?? serverEnv(SERVER_EMAIL_ENV);
   if (email) return email;
   if (!process.stdin.isTTY) {
-    throw new LearnError('invalid-input', `Name the class server account with ${flag} or ${SERVER_EMAIL_ENV}.`);
+    throw new Error(text('server-account-needed', { flag, env: SERVER_EMAIL_ENV }));
   }
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   try {
@@ -54,6 +54,6 @@ export async function serverEmail(given: string | undefined, flag: string, quest
 export function serverPassword(question: string): Promise<string> {
   const fromEnv = serverEnv(SERVER_PASSWORD_ENV);
   return fromEnv === undefined
-    ? askSecret(question, SERVER_PASSWORD_ENV, 'The class server password is needed')
+    ? askSecret(question, SERVER_PASSWORD_ENV, text('server-password-missing'))
     : Promise.resolve(fromEnv);
 }

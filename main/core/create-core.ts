@@ -348,7 +348,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...createQuizService({
         learnerOf: (session) => sessions.learnerOf(session),
         bank: quizBank,
-        moduleTitle: (moduleId) => catalog.findModule(moduleId)?.title,
+        module: (moduleId) => catalog.findModule(moduleId),
         record: progress.record,
         gradeCode: async (itemId, item, code) =>
           playground.grade(codeItemForRun(await installer.runtimeOf(itemId.split('/')[0]!), item), code),

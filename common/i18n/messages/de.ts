@@ -470,4 +470,49 @@ export const de: Record<keyof typeof en, string> = {
   'tray-tooltip-reviews_other': '{{app}}: {{count}} Wiederholungen fällig',
   'tray-review-now_one': '{{count}} Wiederholung fällig: jetzt wiederholen',
   'tray-review-now_other': '{{count}} Wiederholungen fällig: jetzt wiederholen',
+
+  // Titel, die der Kern um die Worte der Inhalte baut (der Titel des Pakets bleibt, wie das Paket ihn schrieb)
+  'assessment-title-adaptive': '{{topic}}: adaptiver Test',
+  'assessment-title-fixed': '{{topic}}: Test',
+  'assessment-title-form': '{{topic}}: {{form}}',
+  'quiz-step-title': '{{module}}: Quiz',
+
+  // Was die Werkzeuge des Admins taten, wie die CLI es ausgibt und die App es zeigt
+  'pack-restored':
+    '{{packId}} {{version}} wie mit der App ausgeliefert wiederhergestellt und wieder an die App gebunden ({{before}}).',
+  'restored-was-not-installed': 'es war nicht installiert',
+  'restored-was-in-use': 'Version {{previousVersion}} war in Gebrauch',
+  'restored-was-pinned': 'es war an den Schlüssel {{previousKey}} gebunden',
+  'pack-published':
+    '{{packId}} {{version}} veröffentlicht (Schlüssel {{keyId}}, SHA-256 {{sha256}}…): Apps, die bei {{server}} angemeldet sind, holen es.',
+  'pack-published-already':
+    '{{packId}} {{version}} wurde mit genau diesen Bytes schon veröffentlicht; nichts hat sich geändert.',
+  'folder-install-summary':
+    '{{installed}} installiert, {{upgraded}} aktualisiert, {{skipped}} übersprungen, {{refused}} abgelehnt',
+  'folder-detail-already-installed': 'schon installiert',
+  'folder-detail-was': 'vorher {{previous}}',
+  'trust-key-not-pem': 'Das ist kein öffentlicher ed25519-Schlüssel im PEM-Format (pack-signing.pub).',
+  'trust-key-shipped': 'Der Schlüssel {{keyId}} kommt mit der App und bleibt vertrauenswürdig.',
+  'trust-key-unknown': 'Kein vertrauenswürdiger Schlüssel {{keyId}}.',
+  'pack-version-not-installed': 'Version {{version}} des Pakets „{{packId}}“ ist nicht installiert.',
+  'pack-not-installed': 'Kein installiertes Paket „{{packId}}“.',
+  'pack-exercise-unknown': 'Keine Übung „{{exerciseId}}“ in {{packId}} {{version}}.',
+  'pack-needs-newer-app':
+    'Das Paket „{{packId}}“ {{version}} braucht die App in Version {{minAppVersion}} oder neuer (diese ist {{appVersion}}).',
+  'pack-older':
+    'Das Paket „{{packId}}“ {{version}} ist älter als das installierte {{previous}}; erlaube ein Downgrade, um es zu installieren.',
+  'signing-key': 'Schlüssel {{keyId}}',
+  'signing-key-labelled': 'Schlüssel {{keyId}} ({{label}})',
+  'pack-signer-not-app':
+    'Das Paket „{{packId}}“ kommt mit der App und ist an sie gebunden, aber diese Datei ist mit {{signer}} signiert. Nichts wurde installiert. Hat das Paket wirklich den Besitzer gewechselt, kann ein Admin den Schlüssel ersetzen (lionlearn pack install --replace-key).',
+  'pack-signer-not-pinned':
+    'Das Paket „{{packId}}“ ist an {{pinned}} gebunden, aber diese Datei ist mit {{signer}} signiert. Nichts wurde installiert. Hat das Paket wirklich den Besitzer gewechselt, kann ein Admin den Schlüssel ersetzen (lionlearn pack install --replace-key).',
+  'pack-not-shipped': 'Kein Paket „{{packId}}“ kommt mit dieser App.',
+  'calibration-no-answers': 'Es gibt noch keine Quizantworten, aus denen kalibriert werden könnte.',
+  'calibration-unknown-items_one':
+    '{{count}} Frage in den Antworten ist keine installierte Quizfrage ({{items}}): Nichts wurde kalibriert.',
+  'calibration-unknown-items_other':
+    '{{count}} Fragen in den Antworten sind keine installierten Quizfragen ({{items}}): Nichts wurde kalibriert.',
+  'roster-sign-in-refused': 'Der Klassenserver hat die Anmeldung des Admins abgelehnt: {{reason}}',
+  'roster-not-admin': '{{email}} ist kein Admin auf {{server}}; nichts wurde angelegt.',
 };

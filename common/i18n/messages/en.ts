@@ -477,4 +477,46 @@ export const en = {
   'tray-tooltip-reviews_other': '{{app}}: {{count}} reviews due',
   'tray-review-now_one': '{{count}} review due: review now',
   'tray-review-now_other': '{{count}} reviews due: review now',
+
+  // Titles the core composes around content's own words (the pack's title stays as the pack wrote it)
+  'assessment-title-adaptive': '{{topic}}: adaptive test',
+  'assessment-title-fixed': '{{topic}}: test',
+  'assessment-title-form': '{{topic}}: {{form}}',
+  'quiz-step-title': '{{module}}: quiz',
+
+  // What the admin's tools did, as the CLI prints it and the app shows it
+  'pack-restored': 'Restored {{packId}} {{version}} as shipped with the app, pinned to the app again ({{before}}).',
+  'restored-was-not-installed': 'it was not installed',
+  'restored-was-in-use': 'version {{previousVersion}} was in use',
+  'restored-was-pinned': 'it was pinned to key {{previousKey}}',
+  'pack-published':
+    'Published {{packId}} {{version}} (key {{keyId}}, SHA-256 {{sha256}}…): apps signed in to {{server}} pull it.',
+  'pack-published-already': '{{packId}} {{version}} was published already with these exact bytes; nothing changed.',
+  'folder-install-summary': '{{installed}} installed, {{upgraded}} upgraded, {{skipped}} skipped, {{refused}} refused',
+  'folder-detail-already-installed': 'already installed',
+  'folder-detail-was': 'was {{previous}}',
+  'trust-key-not-pem': 'That is not an ed25519 public key in PEM form (pack-signing.pub).',
+  'trust-key-shipped': 'Key {{keyId}} ships with the app and stays trusted.',
+  'trust-key-unknown': 'No trusted key {{keyId}}.',
+  'pack-version-not-installed': 'Version {{version}} of pack "{{packId}}" is not installed.',
+  'pack-not-installed': 'No installed pack "{{packId}}".',
+  'pack-exercise-unknown': 'No exercise "{{exerciseId}}" in {{packId}} {{version}}.',
+  'pack-needs-newer-app':
+    'Pack "{{packId}}" {{version}} needs app version {{minAppVersion}} or newer (this is {{appVersion}}).',
+  'pack-older':
+    'Pack "{{packId}}" {{version}} is older than the installed {{previous}}; allow a downgrade to install it.',
+  'signing-key': 'key {{keyId}}',
+  'signing-key-labelled': 'key {{keyId}} ({{label}})',
+  'pack-signer-not-app':
+    'Pack "{{packId}}" ships with the app and is pinned to it, but this file is signed by {{signer}}. Nothing was installed. If the pack has really changed hands, an admin can replace the key (lionlearn pack install --replace-key).',
+  'pack-signer-not-pinned':
+    'Pack "{{packId}}" is pinned to {{pinned}}, but this file is signed by {{signer}}. Nothing was installed. If the pack has really changed hands, an admin can replace the key (lionlearn pack install --replace-key).',
+  'pack-not-shipped': 'No pack "{{packId}}" ships with this app.',
+  'calibration-no-answers': 'There are no quiz answers to calibrate from yet.',
+  'calibration-unknown-items_one':
+    '{{count}} item in the answers is not an installed quiz item ({{items}}): nothing was calibrated.',
+  'calibration-unknown-items_other':
+    '{{count}} items in the answers are not installed quiz items ({{items}}): nothing was calibrated.',
+  'roster-sign-in-refused': 'The class server refused the admin sign-in: {{reason}}',
+  'roster-not-admin': '{{email}} is not an admin on {{server}}; nothing was created.',
 } as const;

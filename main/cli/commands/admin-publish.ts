@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { publishedSentence } from '../../../common/contract/distribution.js';
+import { publishedMessage } from '../../../common/contract/distribution.js';
 import { publishPackFile } from '../../core/distribution/publish-pack.js';
 import { authClient } from '../../core/sync/auth-client.js';
 import { SERVER_EMAIL_ENV, SERVER_PASSWORD_ENV, serverEmail, serverPassword } from '../server-sign-in.js';
 import { print } from '../terminal-output.js';
+import { saidHere, text } from '../i18n/cli-i18n.js';
 
 /**
  * Signs in to the class server as an admin (server-sign-in.ts: the password from LIONLEARN_SERVER_PASSWORD or
@@ -15,8 +16,8 @@ export async function withServerAdmin<T>(
   work: (serverUrl: string, accessToken: string) => Promise<T>,
 ): Promise<T> {
   const serverUrl = server.replace(/\/+$/, '');
-  const address = await serverEmail(email, '--email', 'Class server admin email: ');
-  const password = await serverPassword('Class server admin password: ');
+  const address = await serverEmail(email, '--email', text('server-email-prompt'));
+  const password = await serverPassword(text('server-admin-password-prompt'));
   const tokens = await authClient.login(serverUrl, address, password);
   try {
     return await work(serverUrl, tokens.accessToken);
@@ -38,6 +39,6 @@ export function registerAdminPublish(admin: Command): void {
       const result = await withServerAdmin(options.server, options.email, (serverUrl, accessToken) =>
         publishPackFile(serverUrl, accessToken, file),
       );
-      print(publishedSentence(result, options.server));
+      print(saidHere(publishedMessage(result, options.server)));
     });
 }
