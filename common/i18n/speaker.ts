@@ -1,4 +1,5 @@
 import type { AppLanguage } from '../contract/learners.js';
+import type { Translate } from './localize.js';
 import type { Said } from './message.js';
 import { coreTranslate, createCoreI18n } from './translator.js';
 
@@ -11,6 +12,8 @@ export interface Speaker {
   language: AppLanguage;
   /** A catalog message in this language (its values formatted for it). */
   text: (said: Said) => string;
+  /** A reference off the wire in this language (for `localized`), the English it came with when unknown. */
+  translate: Translate;
   /** A number with this language's separators. */
   number: (value: number) => string;
   /** A calendar day (`YYYY-MM-DD…`) as this language writes it. */
@@ -29,6 +32,7 @@ export function speakerIn(language: AppLanguage): Speaker {
     speaker = {
       language,
       text: (said) => translate(said, said.text),
+      translate,
       number: (value) => numbers.format(value),
       day: (iso) => days.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
     };

@@ -584,4 +584,33 @@ export const de: Record<keyof typeof en, string> = {
   'web-pack-too-large': 'Diese Datei ist größer, als ein Paket sein darf ({{megabytes}} MB).',
   'web-unexpected-host': 'Unerwarteter Host-Header.',
   'web-no-websocket': 'Unter dieser Adresse gibt es keinen WebSocket.',
+  // Die E-Mails des Klassenservers und seine Abmeldeseite.
+  'email-important-subject': 'Wichtig: {{title}}',
+  'email-why-important':
+    'Du bekommst diese E-Mail, weil deine Lehrkraft die Nachricht als wichtig markiert hat. Sie steht auch in deinem Posteingang in der App.',
+  'email-digest-subject-daily_one': 'Deine tägliche Zusammenfassung: {{count}} neue Nachricht',
+  'email-digest-subject-daily_other': 'Deine tägliche Zusammenfassung: {{count}} neue Nachrichten',
+  'email-digest-subject-weekly_one': 'Deine wöchentliche Zusammenfassung: {{count}} neue Nachricht',
+  'email-digest-subject-weekly_other': 'Deine wöchentliche Zusammenfassung: {{count}} neue Nachrichten',
+  'email-digest-intro-daily_one': '{{count}} neue Nachricht heute in deinem Posteingang:',
+  'email-digest-intro-daily_other': '{{count}} neue Nachrichten heute in deinem Posteingang:',
+  'email-digest-intro-weekly_one': '{{count}} neue Nachricht diese Woche in deinem Posteingang:',
+  'email-digest-intro-weekly_other': '{{count}} neue Nachrichten diese Woche in deinem Posteingang:',
+  'email-why-daily':
+    'Du bekommst diese E-Mail, weil du in den Einstellungen der App eine tägliche Zusammenfassung gewählt hast.',
+  'email-why-weekly':
+    'Du bekommst diese E-Mail, weil du in den Einstellungen der App eine wöchentliche Zusammenfassung gewählt hast.',
+  'email-from': 'Von {{name}}',
+  'email-stop-digest': 'Zusammenfassung per E-Mail abbestellen',
+  'email-link-invalid': 'Dieser Link ist nicht gültig',
+  'email-link-invalid-help':
+    'Kopiere den ganzen Link aus der E-Mail, oder schalte die Zusammenfassung in den Einstellungen der App aus.',
+  'email-unsubscribed': 'Abbestellt',
+  'email-unsubscribed-body':
+    'Du bekommst keine Zusammenfassungen per E-Mail mehr. In den Einstellungen der App unter Benachrichtigungen schaltest du sie wieder ein.',
+  // Warum die Synchronisierung abbrach, nach dem Schließcode des Servers.
+  'sync-reason-server-error': 'Der Server konnte die Daten dieses Kontos gerade nicht speichern oder laden.',
+  'sync-reason-no-account': 'Dieses Konto gibt es auf dem Server nicht mehr.',
+  'sync-reason-forbidden': 'dieses Konto darf es nicht öffnen oder ändern',
+  'sync-reason-code': 'Der Server hat die Verbindung geschlossen (Code {{code}}).',
 };

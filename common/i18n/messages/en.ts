@@ -591,4 +591,30 @@ export const en = {
   'web-pack-too-large': 'That file is larger than a pack may be ({{megabytes}} MB).',
   'web-unexpected-host': 'Unexpected Host header.',
   'web-no-websocket': 'No WebSocket at this address.',
+  // The class server's emails and its unsubscribe page, in the recipient's chosen language.
+  'email-important-subject': 'Important: {{title}}',
+  'email-why-important':
+    'You get this because your teacher marked the message important. It is also in your inbox in the app.',
+  'email-digest-subject-daily_one': 'Your daily digest: {{count}} new message',
+  'email-digest-subject-daily_other': 'Your daily digest: {{count}} new messages',
+  'email-digest-subject-weekly_one': 'Your weekly digest: {{count}} new message',
+  'email-digest-subject-weekly_other': 'Your weekly digest: {{count}} new messages',
+  'email-digest-intro-daily_one': '{{count}} new in your inbox this day:',
+  'email-digest-intro-daily_other': '{{count}} new in your inbox this day:',
+  'email-digest-intro-weekly_one': '{{count}} new in your inbox this week:',
+  'email-digest-intro-weekly_other': '{{count}} new in your inbox this week:',
+  'email-why-daily': "You get this because you asked for a daily email digest in the app's settings.",
+  'email-why-weekly': "You get this because you asked for a weekly email digest in the app's settings.",
+  'email-from': 'From {{name}}',
+  'email-stop-digest': 'Stop the email digest',
+  'email-link-invalid': 'This link is not valid',
+  'email-link-invalid-help': 'Copy the whole link from the email, or turn the digest off in the app’s Settings.',
+  'email-unsubscribed': 'Unsubscribed',
+  'email-unsubscribed-body':
+    'You will get no more email digests. Turn them back on in the app’s Settings, Notifications.',
+  // Why the sync dropped, by the close code the server sent (its reason text stays in the log).
+  'sync-reason-server-error': 'the server could not store or load this account’s data just now.',
+  'sync-reason-no-account': 'this account no longer exists on the server.',
+  'sync-reason-forbidden': 'this account may not open or change it',
+  'sync-reason-code': 'the server closed the connection (code {{code}}).',
 } as const;
