@@ -256,6 +256,8 @@ describe('email', { timeout: 60_000 }, () => {
     await chooseDigest(server, ada, 'daily');
     await chooseDigest(server, bob, 'off');
     await chooseDigest(server, cy, 'weekly');
+    // Cy reads the app in German: so does the digest, the server's own titles in it included.
+    await choosePref(server, cy, 'language', 'de');
     for (const text of ['Read chapter 3.', 'Quiz <b>moved</b>.']) {
       time.state.at += HOUR;
       expect((await send(server, teacher.accessToken, { audience: { to: 'class', classId }, text })).statusCode).toBe(
@@ -286,7 +288,10 @@ describe('email', { timeout: 60_000 }, () => {
     await server.email!.sender.kick();
     const mails = await smtp.received(3);
     const weekly = mails.find((mail) => mail.rcptTo[0] === 'cy@example.org')!;
-    expect(weekly.header('Subject')).toBe('Your weekly digest: 3 new messages');
+    expect(weekly.header('Subject')).toBe('Deine wöchentliche Zusammenfassung: 3 neue Nachrichten');
+    expect(weekly.text).toContain('3 neue Nachrichten diese Woche in deinem Posteingang:');
+    expect(weekly.text).toContain('Nachricht von Ms Rivera\nVon Ms Rivera');
+    expect(weekly.text).not.toMatch(/Message from|You get this/);
     const adaAgain = mails.filter((mail) => mail.rcptTo[0] === 'ada@example.org');
     expect(adaAgain[1]!.header('Subject')).toBe('Your daily digest: 1 new message');
     expect(adaAgain[1]!.text).toContain('Thursday note.');
