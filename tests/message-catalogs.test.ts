@@ -17,9 +17,9 @@ function sources(dir: string): [string, string][] {
 }
 const coreSources = [...sources('common'), ...sources('main/core')];
 const cliSources = sources('main/cli');
-/** The class server and the desktop shell say messages of the same catalog (their own blocks of it). */
+/** The class server, the desktop shell and the browser face say messages of the same catalog (their own blocks of it). */
 const serverSources = sources('sync-server').filter(([file]) => !file.startsWith('sync-server/testing/'));
-const catalogSources = [...coreSources, ...serverSources, ...sources('main/electron')];
+const catalogSources = [...coreSources, ...serverSources, ...sources('main/electron'), ...sources('main/web')];
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 /** A message's key without i18next's plural suffix: the key the code says. */

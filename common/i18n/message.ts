@@ -47,6 +47,8 @@ export type ParamsArg<C, K extends string> = keyof ParamsIn<C, K> extends never 
 
 export type MessageKey = KeyIn<Catalog>;
 export type ParamsOf<K extends MessageKey> = ParamsIn<Catalog, K>;
+/** The messages without values: the keys a table of choices (a status, a column) can name and `say` alone. */
+export type PlainMessageKey = { [K in MessageKey]: ParamsArg<Catalog, K> extends [] ? K : never }[MessageKey];
 
 /** A message said: its reference and its English text (for logs, old clients, and faces without the key). */
 export interface Said extends MessageRef {

@@ -7,6 +7,7 @@ import type { Said } from '../../../common/i18n/message.js';
 import { AuthCallError } from './auth-client.js';
 import type { AuthClient, Tokens } from './auth-client.js';
 import { backoffDelay } from './backoff.js';
+import { closeReason } from './close-reasons.js';
 import type { BackoffOptions } from './backoff.js';
 import { DocConnection } from './doc-connection.js';
 import { FIXED_DOCS, isTermKey, termOf, termsUpTo, wireName } from '../../../common/contract/sync-docs.js';
@@ -40,21 +41,6 @@ interface Socket {
   /** The server's sync step 2 arrived on it. */
   synced: boolean;
 }
-
-/** What the learner is told while the sync retries after a close, in their language. */
-const REASONS: Partial<Record<number, () => Said>> = {
-  [SYNC_CLOSE.restart]: () => say('sync-reason-restart'),
-  [SYNC_CLOSE.auth]: () => say('sync-reason-auth'),
-  [SYNC_CLOSE.stateTooLarge]: () => say('sync-reason-too-large'),
-  [SYNC_CLOSE.badFrame]: () => say('sync-reason-bad-frame'),
-  [SYNC_CLOSE.slowReader]: () => say('sync-reason-slow'),
-  [SYNC_CLOSE.tooManySockets]: () => say('sync-reason-too-many'),
-};
-
-/** A close's reason: ours by its code, else the server's own words (English), else a lost connection. */
-const reasonOf = (code: number, reason: string): Said =>
-  REASONS[code]?.() ??
-  (reason ? say('server-said', { text: `${reason.replace(/\.$/, '')}.` }) : say('sync-reason-lost'));
 
 /** Why a token could not be had, as the learner is told it. */
 const saidOf = (error: unknown): Said =>
@@ -261,9 +247,11 @@ export class LearnerSync {
           closed: (code, reason) => {
             if (this.#sockets.get(key) !== socket) return;
             this.#sockets.delete(key);
+            // The server's reason is English for its log: the learner reads the code's own message.
+            if (reason) logger.debug({ doc: key, code, reason }, 'sync: the server closed the socket');
             if (code === SYNC_CLOSE.forbidden)
-              this.#fail(say('sync-document-refused', { doc: key, reason: reason || 'forbidden' }));
-            else this.#dropped(code, reason);
+              this.#fail(say('sync-document-refused', { doc: key, reason: closeReason(code) }));
+            else this.#dropped(code);
           },
         },
         logger.child({ learnerId: this.#learnerId, doc: key }),
@@ -289,7 +277,7 @@ export class LearnerSync {
     this.#deps.changed();
   }
 
-  #dropped(code: number, reason: string): void {
+  #dropped(code: number): void {
     if (this.#phase !== 'active') return;
     // An expired token after a good connection renews at once; anything else waits its turn.
     if (code === SYNC_CLOSE.auth && this.#attempt === 0) {
@@ -298,7 +286,7 @@ export class LearnerSync {
       void this.#connect();
       return;
     }
-    this.#retry(reasonOf(code, reason));
+    this.#retry(closeReason(code));
   }
 
   #retry(reason: Said): void {
