@@ -14,6 +14,10 @@ export interface KtBatch {
    * for a row that continues a multi-skill answer, the answer's first row. Absent: t for every step.
    */
   reads?: TF.Tensor2D;
+  /** float32 [B, T, F]: the learner's past on the skill of answer t (history-features.ts); with `features` in the shape. */
+  features?: TF.Tensor3D;
+  /** float32 [B, T, 2F]: the features answer t - 1 was predicted with, and them signed by its correctness (zeros at a start). */
+  previous?: TF.Tensor3D;
 }
 
 /** Training: dropout on, its masks drawn from this seed, so the same seed gives the same model. */
@@ -31,6 +35,8 @@ export interface KtShape {
   window: number;
   heads: number;
   dropout: number;
+  /** Per-skill history features read beside the tokens (0 or absent: none, the plain network). */
+  features?: number;
 }
 
 /** A knowledge-tracing network: trainable tensors by name, and the logit of each step's answer being right. */
