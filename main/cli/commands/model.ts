@@ -17,7 +17,10 @@ import { print, printError, printJson } from '../terminal-output.js';
 const f = (x: number, digits = 3) => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 
 /** The names `--model` takes; the option holds the name, so the default --help shows is one it accepts. */
-const ARCHITECTURE = { dkt: 'lstm', 'dkt-history': 'lstm-history', sakt: 'attention' } as const satisfies Record<string, Architecture>;
+const ARCHITECTURE = { dkt: 'lstm', 'dkt-history': 'lstm-history', sakt: 'attention' } as const satisfies Record<
+  string,
+  Architecture
+>;
 type ModelName = keyof typeof ARCHITECTURE;
 const DEFAULT_MODEL = (Object.keys(ARCHITECTURE) as ModelName[]).find(
   (n) => ARCHITECTURE[n] === APP_MODEL.architecture,
@@ -63,7 +66,9 @@ export function registerModel(program: Command): void {
     .option('--folds <n>', 'folds for cross-validation', Number, 5)
     .option('--split <share>', 'instead of folds, one split holding out this share of the learners (e.g. 0.2)', Number)
     .option('--epochs <n>', 'most training passes of the deep model (0 leaves it out)', Number, APP_MODEL.epochs)
-    .addOption(modelOption('the deep model: dkt (LSTM), dkt-history (LSTM reading per-skill counts) or sakt (attention)'))
+    .addOption(
+      modelOption('the deep model: dkt (LSTM), dkt-history (LSTM reading per-skill counts) or sakt (attention)'),
+    )
     .option(
       '--seed <n>',
       'seed of the folds and of the deep model’s training: the same seed, the same figures',
