@@ -17,10 +17,12 @@ import { print, printError, printJson } from '../terminal-output.js';
 const f = (x: number, digits = 3) => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 
 /** The names `--model` takes; the option holds the name, so the default --help shows is one it accepts. */
-const ARCHITECTURE = { dkt: 'lstm', 'dkt-history': 'lstm-history', sakt: 'attention' } as const satisfies Record<
-  string,
-  Architecture
->;
+const ARCHITECTURE = {
+  dkt: 'lstm',
+  'dkt-history': 'lstm-history',
+  'dkt-answer': 'lstm-answer',
+  sakt: 'attention',
+} as const satisfies Record<string, Architecture>;
 type ModelName = keyof typeof ARCHITECTURE;
 const DEFAULT_MODEL = (Object.keys(ARCHITECTURE) as ModelName[]).find(
   (n) => ARCHITECTURE[n] === APP_MODEL.architecture,

@@ -16,11 +16,17 @@ import type { KtModel } from './simple-models.js';
 import { loadTf } from './networks/tf-backend.js';
 import type { Tf } from './networks/tf-backend.js';
 
-export type Architecture = 'lstm' | 'lstm-history' | 'attention';
+export type Architecture = 'lstm' | 'lstm-history' | 'lstm-answer' | 'attention';
 
 const ARCHITECTURES: Record<
   Architecture,
-  { name: string; network: typeof lstmNetwork; skillRows: Record<string, SkillRows>; features: number }
+  {
+    name: string;
+    network: typeof lstmNetwork;
+    skillRows: Record<string, SkillRows>;
+    features: number;
+    partners?: boolean;
+  }
 > = {
   lstm: { name: 'DKT (LSTM)', network: lstmNetwork, skillRows: LSTM_SKILL_ROWS, features: 0 },
   // The LSTM reading each skill's counts beside the answers (history-features.ts).
@@ -29,6 +35,14 @@ const ARCHITECTURES: Record<
     network: lstmNetwork,
     skillRows: LSTM_SKILL_ROWS,
     features: HISTORY_FEATURES,
+  },
+  // And each row of a multi-skill answer knows the answer's other skill: a pair of skills is nearly an item.
+  'lstm-answer': {
+    name: 'DKT+history+answer (LSTM)',
+    network: lstmNetwork,
+    skillRows: LSTM_SKILL_ROWS,
+    features: HISTORY_FEATURES,
+    partners: true,
   },
   attention: { name: 'SAKT (attention)', network: attentionNetwork, skillRows: ATTENTION_SKILL_ROWS, features: 0 },
 };
@@ -139,7 +153,9 @@ export class DeepKt implements KtModel {
    * one step. Undefined for the attention model, which reads its window at every prediction.
    */
   stepper(): LstmStepper | undefined {
-    if (this.#o.architecture === 'attention' || !this.#network) return undefined;
+    // Serving has no answer's other skills to give (lstm-answer), and attention reads its whole window.
+    const { partners } = ARCHITECTURES[this.#o.architecture];
+    if (this.#o.architecture === 'attention' || partners || !this.#network) return undefined;
     this.#stepper ??= new LstmStepper(this.#network.params, this.#shape!);
     return this.#stepper;
   }
@@ -329,6 +345,7 @@ export class DeepKt implements KtModel {
       heads: o.heads,
       dropout: o.dropout,
       features: ARCHITECTURES[o.architecture].features,
+      partners: ARCHITECTURES[o.architecture].partners ?? false,
     };
     this.#network = ARCHITECTURES[o.architecture].network(tf, this.#shape, o.seed, initial);
   }
@@ -399,8 +416,16 @@ export class DeepKt implements KtModel {
     const f = this.#shape!.features ?? 0;
     const features = new Float32Array(f > 0 ? windows.length * length * f : 0);
     const previous = new Float32Array(2 * features.length);
+    const partners = this.#shape!.partners ? new Int32Array(windows.length * length) : undefined;
     windows.forEach(({ sequence: s, start, end, from }, b) => {
       const starts = s.continues ? answerStarts(s) : undefined;
+      if (partners && starts) {
+        for (let i = start; i < end; i++) {
+          // The answer's first row names its second; every later row names the first.
+          const other = starts[i]! < i ? starts[i]! : s.continues![i + 1] ? i + 1 : -1;
+          if (other >= 0) partners[b * length + i - start] = 1 + Math.min(s.skills[other]!, last);
+        }
+      }
       const history = f > 0 ? historyFeatures(s) : undefined;
       for (let t = 0; t < length; t++) reads[b * length + t] = t;
       for (let i = start; i < end; i++) {
@@ -437,6 +462,7 @@ export class DeepKt implements KtModel {
       correct: tf.tensor2d(correct, shape),
       mask: tf.tensor2d(mask, shape),
       ...(continues ? { reads: tf.tensor2d(reads, shape, 'int32') } : {}),
+      ...(partners ? { partners: tf.tensor2d(partners, shape, 'int32') } : {}),
       ...(f > 0
         ? {
             features: tf.tensor3d(features, [...shape, f]),

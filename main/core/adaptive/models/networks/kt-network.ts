@@ -18,6 +18,8 @@ export interface KtBatch {
   features?: TF.Tensor3D;
   /** float32 [B, T, 2F]: the features answer t - 1 was predicted with, and them signed by its correctness (zeros at a start). */
   previous?: TF.Tensor3D;
+  /** int32 [B, T]: 1 + another skill of answer t's, 0 for an answer on one skill; with `partners` in the shape. */
+  partners?: TF.Tensor2D;
 }
 
 /** Training: dropout on, its masks drawn from this seed, so the same seed gives the same model. */
@@ -37,6 +39,8 @@ export interface KtShape {
   dropout: number;
   /** Per-skill history features read beside the tokens (0 or absent: none, the plain network). */
   features?: number;
+  /** Whether a row also reads another skill of its answer (a multi-skill answer's rows). */
+  partners?: boolean;
 }
 
 /** A knowledge-tracing network: trainable tensors by name, and the logit of each step's answer being right. */

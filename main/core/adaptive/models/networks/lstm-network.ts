@@ -8,6 +8,8 @@ export const LSTM_SKILL_ROWS: Record<string, SkillRows> = {
   out: { fixed: 0, perSkill: 1 },
   outBias: { fixed: 0, perSkill: 1 },
   featureSkill: { fixed: 0, perSkill: 1 },
+  partner: { fixed: 1, perSkill: 1 },
+  partnerBias: { fixed: 1, perSkill: 1 },
 };
 
 /**
@@ -30,6 +32,10 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
           featureSkill: { shape: [shape.skills, f], fill: 0 },
         }
       : {};
+  // Row 0 is "no other skill": masked to zero, so a one-skill answer reads as in the plain network.
+  const partnerShapes: Record<string, number[] | { shape: number[]; fill: number }> = shape.partners
+    ? { partner: { shape: [shape.skills + 1, h], fill: 0 }, partnerBias: { shape: [shape.skills + 1, 1], fill: 0 } }
+    : {};
   const params = createParams(
     tf,
     seed,
@@ -44,6 +50,7 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
       outShared: [1, h],
       outBias: [shape.skills, 1],
       ...featureShapes,
+      ...partnerShapes,
     },
     initial,
   );
@@ -56,7 +63,7 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
 
   return {
     params,
-    logits({ tokens, skills, kinds, reads, features, previous }: KtBatch, training?: Training): TF.Tensor2D {
+    logits({ tokens, skills, kinds, reads, features, previous, partners }: KtBatch, training?: Training): TF.Tensor2D {
       const [b, t] = tokens.shape;
       let x = lookup(tf, p('embed') as TF.Tensor2D, tokens)
         .add(lookup(tf, p('answerEmbed') as TF.Tensor2D, kinds))
@@ -93,7 +100,7 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
         all = lookup(tf, all as TF.Tensor2D, rows).reshape([b * t, h]);
       }
       if (training && shape.dropout > 0) all = tf.dropout(all, shape.dropout, undefined, training.seed);
-      const next = lookup(tf, p('out') as TF.Tensor2D, skills)
+      let next = lookup(tf, p('out') as TF.Tensor2D, skills)
         .reshape([b * t, h])
         .add(p('outShared'));
       let bias = lookup(tf, p('outBias') as TF.Tensor2D, skills).reshape([b, t]);
@@ -106,8 +113,27 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
           .add(p('featureOut').reshape([1, f]));
         bias = bias.add(own.mul(weights).sum(-1).reshape([b, t]));
       }
+      if (shape.partners && partners) {
+        const has = partners.greater(0).toFloat();
+        next = next.add(
+          lookup(tf, p('partner') as TF.Tensor2D, partners)
+            .reshape([b * t, h])
+            .mul(has.reshape([b * t, 1])),
+        );
+        bias = bias.add(
+          lookup(tf, p('partnerBias') as TF.Tensor2D, partners)
+            .reshape([b, t])
+            .mul(has),
+        );
+      }
       return all.mul(next).sum(-1).reshape([b, t]).add(bias) as TF.Tensor2D;
     },
-    penalty: () => sumOfSquares(tf, [p('embed'), p('out'), ...(f > 0 ? [p('featureSkill')] : [])]),
+    penalty: () =>
+      sumOfSquares(tf, [
+        p('embed'),
+        p('out'),
+        ...(f > 0 ? [p('featureSkill')] : []),
+        ...(shape.partners ? [p('partner'), p('partnerBias')] : []),
+      ]),
   };
 }
