@@ -27,8 +27,11 @@ type ModelName = keyof typeof ARCHITECTURE;
 const DEFAULT_MODEL = (Object.keys(ARCHITECTURE) as ModelName[]).find(
   (n) => ARCHITECTURE[n] === APP_MODEL.architecture,
 )!;
-const modelOption = (description: string) =>
-  new Option('--model <name>', description).choices(Object.keys(ARCHITECTURE)).default(DEFAULT_MODEL);
+/** `exclude`: names this command cannot use (dkt-answer needs an answer's other skill, which serving never has). */
+const modelOption = (description: string, exclude: readonly ModelName[] = []) =>
+  new Option('--model <name>', description)
+    .choices(Object.keys(ARCHITECTURE).filter((n) => !exclude.includes(n as ModelName)))
+    .default(DEFAULT_MODEL);
 
 const epochLine = (label: string, r: EpochReport, epochs: number) =>
   `${label}epoch ${r.epoch + 1} of at most ${epochs}, training loss ${r.loss.toFixed(4)}` +
@@ -69,7 +72,9 @@ export function registerModel(program: Command): void {
     .option('--split <share>', 'instead of folds, one split holding out this share of the learners (e.g. 0.2)', Number)
     .option('--epochs <n>', 'most training passes of the deep model (0 leaves it out)', Number, APP_MODEL.epochs)
     .addOption(
-      modelOption('the deep model: dkt (LSTM), dkt-history (LSTM reading per-skill counts) or sakt (attention)'),
+      modelOption(
+        'the deep model: dkt (LSTM), dkt-history (LSTM reading per-skill counts), dkt-answer (and a multi-skill answer’s other skill) or sakt (attention)',
+      ),
     )
     .option(
       '--seed <n>',
@@ -154,7 +159,9 @@ export function registerModel(program: Command): void {
     .option('--out <dir>', 'the model folder to write (model.json, weights.bin)', 'model')
     .option('--skills <file>', 'the pack’s skill ids, one a line: line n (from 0) names skill number n of --train')
     .option('--epochs <n>', 'most training passes', Number, APP_MODEL.epochs)
-    .addOption(modelOption('dkt (LSTM), dkt-history (LSTM reading per-skill counts) or sakt (attention)'))
+    .addOption(
+      modelOption('dkt (LSTM), dkt-history (LSTM reading per-skill counts) or sakt (attention)', ['dkt-answer']),
+    )
     .action(async (options: { train: string; out: string; skills?: string; epochs: number; model: ModelName }) => {
       const train = await readKt(options.train);
       const count = skillCount(train);
