@@ -13,7 +13,7 @@ describe('lionlearn model', () => {
   for (const name of ['eval', 'train']) {
     it(`${name} --help shows a --model default that --model itself accepts`, () => {
       const command = subcommand(name);
-      const shown = /--model <name>[^-]*default: "([^"]+)"/.exec(command.helpInformation())?.[1];
+      const shown = /--model <name>(?:(?!\n {2}-)[\s\S])*default: "([^"]+)"/.exec(command.helpInformation())?.[1];
       expect(shown).toBeDefined();
       const option = command.options.find((o: Option) => o.long === '--model')!;
       // The same check a typed `--model <shown>` goes through.

@@ -16,13 +16,21 @@ import { print, printError, printJson } from '../terminal-output.js';
 import { formatNumber, formatPercent, text } from '../i18n/cli-i18n.js';
 
 /** The names `--model` takes; the option holds the name, so the default --help shows is one it accepts. */
-const ARCHITECTURE = { dkt: 'lstm', sakt: 'attention' } as const satisfies Record<string, Architecture>;
+const ARCHITECTURE = {
+  dkt: 'lstm',
+  'dkt-history': 'lstm-history',
+  'dkt-answer': 'lstm-answer',
+  sakt: 'attention',
+} as const satisfies Record<string, Architecture>;
 type ModelName = keyof typeof ARCHITECTURE;
 const DEFAULT_MODEL = (Object.keys(ARCHITECTURE) as ModelName[]).find(
   (n) => ARCHITECTURE[n] === APP_MODEL.architecture,
 )!;
-const modelOption = (description: string) =>
-  new Option('--model <name>', description).choices(Object.keys(ARCHITECTURE)).default(DEFAULT_MODEL);
+/** `exclude`: names this command cannot use (dkt-answer needs an answer's other skill, which serving never has). */
+const modelOption = (description: string, exclude: readonly ModelName[] = []) =>
+  new Option('--model <name>', description)
+    .choices(Object.keys(ARCHITECTURE).filter((n) => !exclude.includes(n as ModelName)))
+    .default(DEFAULT_MODEL);
 
 /** A figure to `digits` places in the CLI's language ("0.7312", "0,7312"); "n/a" when there is none. */
 const fig = (x: number, digits = 3) =>
@@ -69,7 +77,11 @@ export function registerModel(program: Command): void {
     .option('--folds <n>', 'folds for cross-validation', Number, 5)
     .option('--split <share>', 'instead of folds, one split holding out this share of the learners (e.g. 0.2)', Number)
     .option('--epochs <n>', 'most training passes of the deep model (0 leaves it out)', Number, APP_MODEL.epochs)
-    .addOption(modelOption('the deep model: dkt (LSTM) or sakt (attention)'))
+    .addOption(
+      modelOption(
+        'the deep model: dkt (LSTM), dkt-history (LSTM reading per-skill counts), dkt-answer (and a multi-skill answer’s other skill) or sakt (attention)',
+      ),
+    )
     .option(
       '--seed <n>',
       'seed of the folds and of the deep model’s training: the same seed, the same figures',
@@ -155,7 +167,9 @@ export function registerModel(program: Command): void {
     .option('--out <dir>', 'the model folder to write (model.json, weights.bin)', 'model')
     .option('--skills <file>', 'the pack’s skill ids, one a line: line n (from 0) names skill number n of --train')
     .option('--epochs <n>', 'most training passes', Number, APP_MODEL.epochs)
-    .addOption(modelOption('dkt (LSTM) or sakt (attention)'))
+    .addOption(
+      modelOption('dkt (LSTM), dkt-history (LSTM reading per-skill counts) or sakt (attention)', ['dkt-answer']),
+    )
     .action(async (options: { train: string; out: string; skills?: string; epochs: number; model: ModelName }) => {
       const train = await readKt(options.train);
       const count = skillCount(train);

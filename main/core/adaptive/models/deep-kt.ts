@@ -2,6 +2,7 @@ import type * as TF from '@tensorflow/tfjs';
 import { ATTENTION_SKILL_ROWS, attentionNetwork } from './networks/attention-network.js';
 import { calibrate, fitCalibration, IDENTITY, sigmoid } from './calibration.js';
 import type { Calibration } from './calibration.js';
+import { HISTORY_FEATURES, historyFeatures } from './history-features.js';
 import { answerStarts } from './sequence.js';
 import type { Sequence } from './sequence.js';
 import { batches, lcg, predictionWindows, span, trainingWindows } from './windows.js';
@@ -15,14 +16,35 @@ import type { KtModel } from './simple-models.js';
 import { loadTf } from './networks/tf-backend.js';
 import type { Tf } from './networks/tf-backend.js';
 
-export type Architecture = 'lstm' | 'attention';
+export type Architecture = 'lstm' | 'lstm-history' | 'lstm-answer' | 'attention';
 
 const ARCHITECTURES: Record<
   Architecture,
-  { name: string; network: typeof lstmNetwork; skillRows: Record<string, SkillRows> }
+  {
+    name: string;
+    network: typeof lstmNetwork;
+    skillRows: Record<string, SkillRows>;
+    features: number;
+    partners?: boolean;
+  }
 > = {
-  lstm: { name: 'DKT (LSTM)', network: lstmNetwork, skillRows: LSTM_SKILL_ROWS },
-  attention: { name: 'SAKT (attention)', network: attentionNetwork, skillRows: ATTENTION_SKILL_ROWS },
+  lstm: { name: 'DKT (LSTM)', network: lstmNetwork, skillRows: LSTM_SKILL_ROWS, features: 0 },
+  // The LSTM reading each skill's counts beside the answers (history-features.ts).
+  'lstm-history': {
+    name: 'DKT+history (LSTM)',
+    network: lstmNetwork,
+    skillRows: LSTM_SKILL_ROWS,
+    features: HISTORY_FEATURES,
+  },
+  // And each row of a multi-skill answer knows the answer's other skill: a pair of skills is nearly an item.
+  'lstm-answer': {
+    name: 'DKT+history+answer (LSTM)',
+    network: lstmNetwork,
+    skillRows: LSTM_SKILL_ROWS,
+    features: HISTORY_FEATURES,
+    partners: true,
+  },
+  attention: { name: 'SAKT (attention)', network: attentionNetwork, skillRows: ATTENTION_SKILL_ROWS, features: 0 },
 };
 
 export interface EpochReport {
@@ -131,7 +153,9 @@ export class DeepKt implements KtModel {
    * one step. Undefined for the attention model, which reads its window at every prediction.
    */
   stepper(): LstmStepper | undefined {
-    if (this.#o.architecture !== 'lstm' || !this.#network) return undefined;
+    // Serving has no answer's other skills to give (lstm-answer), and attention reads its whole window.
+    const { partners } = ARCHITECTURES[this.#o.architecture];
+    if (this.#o.architecture === 'attention' || partners || !this.#network) return undefined;
     this.#stepper ??= new LstmStepper(this.#network.params, this.#shape!);
     return this.#stepper;
   }
@@ -229,7 +253,12 @@ export class DeepKt implements KtModel {
   predictNextLogits(history: Sequence, skills: readonly number[]): number[] {
     const n = history.skills.length;
     const windows = skills.map((skill) => ({
-      sequence: { skills: [...history.skills, skill], correct: [...history.correct, 0 as const] },
+      sequence: {
+        skills: [...history.skills, skill],
+        correct: [...history.correct, 0 as const],
+        // Which rows were one answer still counts: the history features read the answers, not the rows.
+        ...(history.continues ? { continues: [...history.continues, false] } : {}),
+      },
       start: Math.max(0, n + 1 - this.#o.window),
       end: n + 1,
       from: n,
@@ -315,6 +344,8 @@ export class DeepKt implements KtModel {
       window: o.window,
       heads: o.heads,
       dropout: o.dropout,
+      features: ARCHITECTURES[o.architecture].features,
+      partners: ARCHITECTURES[o.architecture].partners ?? false,
     };
     this.#network = ARCHITECTURES[o.architecture].network(tf, this.#shape, o.seed, initial);
   }
@@ -382,8 +413,20 @@ export class DeepKt implements KtModel {
     const mask = new Float32Array(windows.length * length);
     const reads = new Int32Array(windows.length * length);
     let continues = false;
+    const f = this.#shape!.features ?? 0;
+    const features = new Float32Array(f > 0 ? windows.length * length * f : 0);
+    const previous = new Float32Array(2 * features.length);
+    const partners = this.#shape!.partners ? new Int32Array(windows.length * length) : undefined;
     windows.forEach(({ sequence: s, start, end, from }, b) => {
       const starts = s.continues ? answerStarts(s) : undefined;
+      if (partners && starts) {
+        for (let i = start; i < end; i++) {
+          // The answer's first row names its second; every later row names the first.
+          const other = starts[i]! < i ? starts[i]! : s.continues![i + 1] ? i + 1 : -1;
+          if (other >= 0) partners[b * length + i - start] = 1 + Math.min(s.skills[other]!, last);
+        }
+      }
+      const history = f > 0 ? historyFeatures(s) : undefined;
       for (let t = 0; t < length; t++) reads[b * length + t] = t;
       for (let i = start; i < end; i++) {
         const at = b * length + i - start;
@@ -399,6 +442,16 @@ export class DeepKt implements KtModel {
         correct[at] = s.correct[i]!;
         // Nor is it scored or trained on: the token before it is its own answer's.
         mask[at] = i >= from && !(starts && starts[i]! < start) ? 1 : 0;
+        if (!history) continue;
+        features.set(history.subarray(i * f, (i + 1) * f), at * f);
+        if (i === 0) continue;
+        // The answer the token carries: what it was predicted with, and that signed by how it went.
+        const sign = s.correct[i - 1] ? 1 : -1;
+        for (let j = 0; j < f; j++) {
+          const value = history[(i - 1) * f + j]!;
+          previous[at * 2 * f + j] = value;
+          previous[at * 2 * f + f + j] = sign * value;
+        }
       }
     });
     const shape: [number, number] = [windows.length, length];
@@ -409,6 +462,13 @@ export class DeepKt implements KtModel {
       correct: tf.tensor2d(correct, shape),
       mask: tf.tensor2d(mask, shape),
       ...(continues ? { reads: tf.tensor2d(reads, shape, 'int32') } : {}),
+      ...(partners ? { partners: tf.tensor2d(partners, shape, 'int32') } : {}),
+      ...(f > 0
+        ? {
+            features: tf.tensor3d(features, [...shape, f]),
+            previous: tf.tensor3d(previous, [...shape, 2 * f]),
+          }
+        : {}),
     };
   }
 }

@@ -79,6 +79,9 @@ export class LearnerStates {
   /** One step per skill of each answer, as SkillIndex.sequenceOf reads a history. */
   #read(state: LstmState, answers: readonly { skills: readonly string[]; correct: boolean }[]): void {
     const sequence = this.#index.sequenceOf(answers, false);
-    sequence.skills.forEach((skill, i) => this.#stepper.step(state, tokenOf(skill, sequence.correct[i]!)));
+    // A multi-skill answer's rows are one answer (the history features count it once its rows are all read).
+    sequence.skills.forEach((skill, i) =>
+      this.#stepper.step(state, tokenOf(skill, sequence.correct[i]!), sequence.continues?.[i] === true),
+    );
   }
 }

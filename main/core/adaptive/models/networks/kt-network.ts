@@ -14,6 +14,12 @@ export interface KtBatch {
    * for a row that continues a multi-skill answer, the answer's first row. Absent: t for every step.
    */
   reads?: TF.Tensor2D;
+  /** float32 [B, T, F]: the learner's past on the skill of answer t (history-features.ts); with `features` in the shape. */
+  features?: TF.Tensor3D;
+  /** float32 [B, T, 2F]: the features answer t - 1 was predicted with, and them signed by its correctness (zeros at a start). */
+  previous?: TF.Tensor3D;
+  /** int32 [B, T]: 1 + another skill of answer t's, 0 for an answer on one skill; with `partners` in the shape. */
+  partners?: TF.Tensor2D;
 }
 
 /** Training: dropout on, its masks drawn from this seed, so the same seed gives the same model. */
@@ -31,6 +37,10 @@ export interface KtShape {
   window: number;
   heads: number;
   dropout: number;
+  /** Per-skill history features read beside the tokens (0 or absent: none, the plain network). */
+  features?: number;
+  /** Whether a row also reads another skill of its answer (a multi-skill answer's rows). */
+  partners?: boolean;
 }
 
 /** A knowledge-tracing network: trainable tensors by name, and the logit of each step's answer being right. */

@@ -7,6 +7,9 @@ export const LSTM_SKILL_ROWS: Record<string, SkillRows> = {
   embed: { fixed: 2, perSkill: 2 },
   out: { fixed: 0, perSkill: 1 },
   outBias: { fixed: 0, perSkill: 1 },
+  featureSkill: { fixed: 0, perSkill: 1 },
+  partner: { fixed: 1, perSkill: 1 },
+  partnerBias: { fixed: 1, perSkill: 1 },
 };
 
 /**
@@ -17,6 +20,22 @@ export const LSTM_SKILL_ROWS: Record<string, SkillRows> = {
  */
 export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<string, TF.Tensor>): KtNetwork {
   const h = shape.hidden;
+  const f = shape.features ?? 0;
+  // With history features: what they add to the input, to the state the skill vector reads, and to the logit.
+  // The per-skill weights start at zero, the shared ones' values, as a skill's own deviation does.
+  const featureShapes: Record<string, number[] | { shape: number[]; fill: number }> =
+    f > 0
+      ? {
+          featureIn: [2 * f, shape.embedding],
+          featureState: [f, h],
+          featureOut: { shape: [f, 1], fill: 0 },
+          featureSkill: { shape: [shape.skills, f], fill: 0 },
+        }
+      : {};
+  // Row 0 is "no other skill": masked to zero, so a one-skill answer reads as in the plain network.
+  const partnerShapes: Record<string, number[] | { shape: number[]; fill: number }> = shape.partners
+    ? { partner: { shape: [shape.skills + 1, h], fill: 0 }, partnerBias: { shape: [shape.skills + 1, 1], fill: 0 } }
+    : {};
   const params = createParams(
     tf,
     seed,
@@ -30,6 +49,8 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
       out: [shape.skills, h],
       outShared: [1, h],
       outBias: [shape.skills, 1],
+      ...featureShapes,
+      ...partnerShapes,
     },
     initial,
   );
@@ -42,11 +63,12 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
 
   return {
     params,
-    logits({ tokens, skills, kinds, reads }: KtBatch, training?: Training): TF.Tensor2D {
+    logits({ tokens, skills, kinds, reads, features, previous, partners }: KtBatch, training?: Training): TF.Tensor2D {
       const [b, t] = tokens.shape;
-      const x = lookup(tf, p('embed') as TF.Tensor2D, tokens)
+      let x = lookup(tf, p('embed') as TF.Tensor2D, tokens)
         .add(lookup(tf, p('answerEmbed') as TF.Tensor2D, kinds))
         .reshape([b * t, shape.embedding]);
+      if (f > 0) x = x.add(previous!.reshape([b * t, 2 * f]).matMul(p('featureIn')));
       const gates = x
         .matMul(p('inputGates'))
         .add(p('gateBias'))
@@ -78,12 +100,40 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
         all = lookup(tf, all as TF.Tensor2D, rows).reshape([b * t, h]);
       }
       if (training && shape.dropout > 0) all = tf.dropout(all, shape.dropout, undefined, training.seed);
-      const next = lookup(tf, p('out') as TF.Tensor2D, skills)
+      let next = lookup(tf, p('out') as TF.Tensor2D, skills)
         .reshape([b * t, h])
         .add(p('outShared'));
-      const bias = lookup(tf, p('outBias') as TF.Tensor2D, skills).reshape([b, t]);
+      let bias = lookup(tf, p('outBias') as TF.Tensor2D, skills).reshape([b, t]);
+      if (f > 0) {
+        // The skill's history moves the state the skill's vector reads, and adds its own PFA-like term.
+        const own = features!.reshape([b * t, f]);
+        all = all.add(own.matMul(p('featureState')));
+        const weights = lookup(tf, p('featureSkill') as TF.Tensor2D, skills)
+          .reshape([b * t, f])
+          .add(p('featureOut').reshape([1, f]));
+        bias = bias.add(own.mul(weights).sum(-1).reshape([b, t]));
+      }
+      if (shape.partners && partners) {
+        const has = partners.greater(0).toFloat();
+        next = next.add(
+          lookup(tf, p('partner') as TF.Tensor2D, partners)
+            .reshape([b * t, h])
+            .mul(has.reshape([b * t, 1])),
+        );
+        bias = bias.add(
+          lookup(tf, p('partnerBias') as TF.Tensor2D, partners)
+            .reshape([b, t])
+            .mul(has),
+        );
+      }
       return all.mul(next).sum(-1).reshape([b, t]).add(bias) as TF.Tensor2D;
     },
-    penalty: () => sumOfSquares(tf, [p('embed'), p('out')]),
+    penalty: () =>
+      sumOfSquares(tf, [
+        p('embed'),
+        p('out'),
+        ...(f > 0 ? [p('featureSkill')] : []),
+        ...(shape.partners ? [p('partner'), p('partnerBias')] : []),
+      ]),
   };
 }

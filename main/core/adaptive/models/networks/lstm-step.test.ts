@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate } from '../calibration.js';
+import { DeepKt } from '../deep-kt.js';
 import { Dkt } from '../dkt.js';
+import { answerStarts } from '../sequence.js';
 import type { Sequence } from '../sequence.js';
 import { tokenOf } from './kt-network.js';
 
@@ -35,6 +37,43 @@ describe('the LSTM one answer at a time', () => {
       });
       expect(state.steps).toBe(learner.skills.length);
       // And the next answer on every skill, as predictNext reads it.
+      const next = model.predictNext(learner, [0, 1, 2, 3, 4, 5]);
+      stepper.logits(state, [0, 1, 2, 3, 4, 5]).forEach((x, k) => {
+        expect(calibrate(model.calibration, x)).toBeCloseTo(next[k]!, 5);
+      });
+    }
+    model.dispose();
+  }, 30_000);
+
+  it('with history features and multi-skill answers, gives the logits of a full pass after N incremental steps', async () => {
+    // Every fourth row continues the answer before it: its rows are predicted together, from the state before the answer.
+    const withAnswers = (list: Sequence[]) =>
+      list.map((s) => ({ ...s, continues: s.skills.map((_, i) => i % 4 === 3 && s.skills[i] !== s.skills[i - 1]) }));
+    const model = new DeepKt({
+      architecture: 'lstm-history',
+      hidden: 16,
+      embedding: 12,
+      window: 100,
+      epochs: 2,
+      validation: 0,
+    });
+    await model.fit(withAnswers(learners(40, 30, 3)));
+    const stepper = model.stepper()!;
+    for (const learner of withAnswers(learners(3, 60, 11))) {
+      const full = model.predict(learner);
+      const starts = answerStarts(learner);
+      const state = stepper.start();
+      learner.skills.forEach((skill, i) => {
+        if (starts[i] === i) {
+          // The whole answer's rows, from the state before it.
+          let end = i + 1;
+          while (end < learner.skills.length && starts[end] === i) end += 1;
+          stepper.logits(state, learner.skills.slice(i, end)).forEach((x, k) => {
+            expect(calibrate(model.calibration, x)).toBeCloseTo(full[i + k]!, 5);
+          });
+        }
+        stepper.step(state, tokenOf(skill, learner.correct[i]!), starts[i] !== i);
+      });
       const next = model.predictNext(learner, [0, 1, 2, 3, 4, 5]);
       stepper.logits(state, [0, 1, 2, 3, 4, 5]).forEach((x, k) => {
         expect(calibrate(model.calibration, x)).toBeCloseTo(next[k]!, 5);
