@@ -22,7 +22,12 @@ describe('the browser face’s refusals in Chromium', () => {
     );
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid-input', message: expect.stringContaining('1 MB') as string },
+      error: {
+        code: 'invalid-input',
+        message: expect.stringContaining('1 MB') as string,
+        // The catalog's reference, so the German app says it in German.
+        messageI18n: { key: 'web-request-too-large', params: { megabytes: 1 } },
+      },
     });
   });
 });
