@@ -195,8 +195,6 @@ export class DocRoom {
       peer.close(SYNC_CLOSE.badFrame, 'an update Yjs cannot apply');
       return this.reload();
     }
-    // Taken now: what the document holds at this point is what the ack promises, once the last append is in.
-    const stateVector = peer.wantsAck ? Y.encodeStateVector(this.doc) : undefined;
     const generation = this.stale ? STALE : this.generation;
     let committed = this.lastAppend;
     if (change) {
@@ -220,14 +218,22 @@ export class DocRoom {
       committed = append;
       this.lastAppend = append;
     }
-    // Appends commit in order, and a failed one is reported before any later one commits (UpdateAppender):
-    // when this one is in, so is every change the state vector covers, unless an earlier one failed meanwhile.
     const acked = committed
-      .then((stored) => {
+      .then(async (stored) => {
         if (!stored && change) return;
+        // The app's client takes an ack's state vector as what the server holds, in place of what it had: it
+        // must cover every change relayed to this socket before it, and only committed ones. So it waits until
+        // no append of the room is in flight (each sender has one message unacknowledged at a time, so that comes
+        // within a flush or two) and says what the document then holds, all of it committed. Appends commit in
+        // order and a failure is reported before any later commit (UpdateAppender).
+        let last: Promise<boolean>;
+        do {
+          last = this.lastAppend;
+          await last;
+        } while (last !== this.lastAppend);
         if (generation !== this.generation) return peer.close(SYNC_CLOSE.internal, 'could not store an earlier update');
-        if (stateVector) {
-          peer.send(ackMessage(stateVector));
+        if (peer.wantsAck) {
+          peer.send(ackMessage(Y.encodeStateVector(this.doc)));
           timer.acked();
         }
       })
