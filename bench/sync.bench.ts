@@ -369,7 +369,7 @@ async function main(temp: BenchTemp) {
       values: each((n) => mid(n, (m) => m.load.cpuMs / Math.max(1, m.updateMs.length))),
     },
   ]);
-  const names = Object.keys(SERVERS) as ServerName[];
+  const names = CHOSEN_SERVERS;
   const labels = {
     rssPerConnection: 'RSS',
     heapPerConnection: 'heap',

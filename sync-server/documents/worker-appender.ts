@@ -28,7 +28,11 @@ export class WorkerAppender implements UpdateAppender {
   constructor(
     private readonly script: URL | string,
     private readonly file: string,
-  ) {}
+  ) {
+    // Started now, with the server: started by the first update, its boot (an isolate, better-sqlite3) delayed
+    // that update's ack and, on two busy cores, the relays around it by a hundred milliseconds (bench/sync).
+    this.started();
+  }
 
   append(doc: string, data: Buffer, at: number): Promise<number> {
     if (this.closed) return Promise.reject(new Error('the update log is closed'));
