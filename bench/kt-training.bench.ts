@@ -10,7 +10,6 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { pino } from 'pino';
 import { createApiClient } from '../common/contract/bridge.js';
 import type { RecordInput } from '../common/contract/progress.js';
@@ -22,6 +21,7 @@ import type { TrainJob, TrainOutcome } from '../main/core/adaptive/models/traini
 import { APP_MODEL } from '../main/core/adaptive/models/storage/trained-model.js';
 import { loadTf } from '../main/core/adaptive/models/networks/tf-backend.js';
 import { createCore } from '../main/core/create-core.js';
+import { bundleTrainerWorker } from '../main/core/adaptive/testing/trainer-script.js';
 import { CORE_DATABASE_FILE } from '../main/core/db/core-database.js';
 import { localBridge } from '../main/core/local-bridge.js';
 import { runBench } from './bench-run.js';
@@ -87,17 +87,10 @@ worker.once('error', (e) => { console.error(e); process.exit(1); });
 
 /** The trainer's worker script, bundled as scripts/build.mjs bundles it, beside this bench's own bundle. */
 async function workerScript(): Promise<string> {
-  const outfile = join(dirname(fileURLToPath(import.meta.url)), 'kt-trainer.mjs');
-  await build({
-    entryPoints: [repoPath('main', 'core', 'adaptive', 'models', 'training', 'kt-trainer-worker.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  const outfile = await bundleTrainerWorker(
+    repoPath(),
+    join(dirname(fileURLToPath(import.meta.url)), 'kt-trainer.mjs'),
+  );
   writeFileSync(join(dirname(outfile), 'kt-trainer-runner.mjs'), RUNNER);
   return outfile;
 }

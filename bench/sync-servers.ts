@@ -6,7 +6,8 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repoPath } from './repo-root.js';
+import { checkoutCacheDir } from '../scripts/node-bundle.mjs';
+import { repoRoot } from './repo-root.js';
 import { within } from './stats.js';
 
 /** The longest a server may take to answer the probe, or to stop before it is killed. */
@@ -65,7 +66,7 @@ process.on('message', (m) => {
 `;
 
 function probeFile(): string {
-  const dir = repoPath('node_modules', '.cache', 'lionlearn-bench');
+  const dir = checkoutCacheDir(repoRoot(), 'lionlearn-bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'memory-probe.mjs');
   writeFileSync(file, PROBE);

@@ -3,15 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { checkBundleSize } from './check-bundle-size.mjs';
+import { nodeBundleOptions } from './node-bundle.mjs';
 
-const node = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-};
+// As the benches and tests bundle their scripts, with source maps for the stack traces of the app's logs.
+const node = { ...nodeBundleOptions, sourcemap: true };
 
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log(checkBundleSize());

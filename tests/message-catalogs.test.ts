@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coreCatalogs } from '../common/i18n/catalogs.js';
+import { cliAdminDe } from '../main/cli/i18n/messages/admin-de.js';
+import { cliAdminEn } from '../main/cli/i18n/messages/admin-en.js';
 import { cliDe } from '../main/cli/i18n/messages/de.js';
 import { cliEn } from '../main/cli/i18n/messages/en.js';
 
@@ -15,6 +17,9 @@ function sources(dir: string): [string, string][] {
 }
 const coreSources = [...sources('common'), ...sources('main/core')];
 const cliSources = sources('main/cli');
+/** The class server, the desktop shell and the browser face say messages of the same catalog (their own blocks of it). */
+const serverSources = sources('sync-server').filter(([file]) => !file.startsWith('sync-server/testing/'));
+const catalogSources = [...coreSources, ...serverSources, ...sources('main/electron'), ...sources('main/web')];
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 /** A message's key without i18next's plural suffix: the key the code says. */
@@ -45,46 +50,66 @@ describe("the core's message catalog", () => {
     sameShape(coreCatalogs);
   });
 
-  it('has an entry for every message the core and the contract say', () => {
+  it('has an entry for every message the core, the contract, the class server and the desktop shell say', () => {
     const keys = new Set(Object.keys(coreCatalogs.en).map(base));
-    const said = calledKeys(coreSources, 'say');
+    const said = [...calledKeys(catalogSources, 'say'), ...calledKeys(catalogSources, 'ruleText')];
     expect(said.length).toBeGreaterThan(100);
     for (const [file, key] of said) expect(keys.has(key), `${file}: say('${key}')`).toBe(true);
   });
 
   it('keeps no entry that nothing says (a renamed key would leave its translations behind)', () => {
-    const used = quoted(coreSources);
+    const used = quoted(catalogSources);
     for (const key of Object.keys(coreCatalogs.en)) expect(used.has(base(key)), key).toBe(true);
   });
 
-  it('leaves no learner-facing error as bare English: a LearnError says a catalog message', () => {
-    // The admin's tools (pack signing and installs, calibration, bulk imports) still speak English only.
-    const ADMIN_ONLY = [
-      'main/core/content/trust-store.ts',
-      'main/core/content/pack-installer.ts',
-      'main/core/content/shipped-packs.ts',
-      'main/core/assessment/item-calibration.ts',
-      'main/core/classroom/import-learners.ts',
-    ];
-    const bare = coreSources
-      .filter(([file]) => !ADMIN_ONLY.includes(file))
-      .flatMap(([file, text]) =>
-        [...text.matchAll(/new LearnError\(\s*[^,()]+,\s*['`"]/g)].map((m) => `${file}: ${m[0]}`),
-      );
+  it("leaves no error as bare English, the admin tools' included: a LearnError says a catalog message", () => {
+    // The admin's tools (pack signing and installs, calibration, bulk imports) included.
+    const bare = coreSources.flatMap(([file, text]) =>
+      [...text.matchAll(/new LearnError\(\s*[^,()]+,\s*['`"]/g)].map((m) => `${file}: ${m[0]}`),
+    );
+    expect(bare).toEqual([]);
+  });
+});
+
+describe("the class server's messages", () => {
+  it('leave no refusal as bare English: a ServerError, an AuthError and an error body say a catalog message', () => {
+    const bare = serverSources.flatMap(([file, text]) =>
+      [
+        ...text.matchAll(/new ServerError\(\s*[^,()]+,\s*['`"]/g),
+        ...text.matchAll(/new AuthError\(\s*['`"]/g),
+        // An answer written by hand rather than through ServerError's body or errorBody.
+        ...text.matchAll(/send\(\s*\{\s*error:/g),
+      ].map((m) => `${file}: ${m[0]}`),
+    );
+    expect(bare).toEqual([]);
+  });
+
+  it('write the notices they raise with catalog references: no English title or body of their own', () => {
+    const bare = serverSources.flatMap(([file, text]) =>
+      [...text.matchAll(/^\s*(title|body): ['`"]/gm)].map((m) => `${file}: ${m[0].trim()}`),
+    );
     expect(bare).toEqual([]);
   });
 });
 
 describe("the CLI's message catalog", () => {
+  // The learners' sentences and the admins' are one namespace: a key in both would shadow the other.
+  const en = { ...cliEn, ...cliAdminEn };
+
   it('has every key in English and German, each with the same placeholders', () => {
     sameShape({ en: cliEn, de: cliDe });
+    sameShape({ en: cliAdminEn, de: cliAdminDe });
+  });
+
+  it("keeps the learners' and the admins' keys apart", () => {
+    expect(Object.keys(cliEn).filter((key) => key in cliAdminEn)).toEqual([]);
   });
 
   it('has an entry for every sentence a command says, and none that no command says', () => {
-    const keys = new Set(Object.keys(cliEn).map(base));
+    const keys = new Set(Object.keys(en).map(base));
     for (const [file, key] of calledKeys(cliSources, 'text'))
       expect(keys.has(key), `${file}: text('${key}')`).toBe(true);
     const used = quoted(cliSources);
-    for (const key of Object.keys(cliEn)) expect(used.has(base(key)), key).toBe(true);
+    for (const key of Object.keys(en)) expect(used.has(base(key)), key).toBe(true);
   });
 });

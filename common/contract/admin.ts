@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ruleText } from '../i18n/input-issues.js';
+import { say } from '../i18n/message.js';
+import type { Said } from '../i18n/message.js';
 import type { LearnMethod } from './methods.js';
 
 /**
@@ -7,8 +10,8 @@ import type { LearnMethod } from './methods.js';
  */
 export const adminPasswordSchema = z
   .string()
-  .min(8, 'an admin password has at least 8 characters')
-  .max(200, 'an admin password has at most 200 characters');
+  .min(8, ruleText('rule-admin-password-short'))
+  .max(200, ruleText('rule-admin-password-long'));
 
 /** An admin session: like a learner's, an unguessable token, but it ends by itself at `expiresAt`. */
 export const adminSessionSchema = z.object({ session: z.string(), expiresAt: z.iso.datetime() });
@@ -62,11 +65,14 @@ export type AdminMethod = (typeof adminMethods)[number];
 /** The browser face's pack upload carries the admin session in this header. */
 export const ADMIN_SESSION_HEADER = 'x-lionlearn-admin-session';
 
-/** What a restore did, in one sentence (the CLI prints it, the UI shows it). */
-export function restoredSentence({ packId, version, previousVersion, previousKey }: RestoreResult): string {
+/** What a restore did, in one sentence (the CLI prints it, the UI shows it), said in each face's language. */
+export function restoredMessage({ packId, version, previousVersion, previousKey }: RestoreResult): Said {
   const before = [
-    previousVersion === null ? 'it was not installed' : `version ${previousVersion} was in use`,
-    ...(previousKey ? [`it was pinned to key ${previousKey}`] : []),
-  ].join(' and ');
-  return `Restored ${packId} ${version} as shipped with the app, pinned to the app again (${before}).`;
+    previousVersion === null ? say('restored-was-not-installed') : say('restored-was-in-use', { previousVersion }),
+    ...(previousKey ? [say('restored-was-pinned', { previousKey })] : []),
+  ];
+  return say('pack-restored', { packId, version, before });
 }
+
+/** The restore's sentence in English (logs, tests). */
+export const restoredSentence = (result: RestoreResult): string => restoredMessage(result).text;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { say } from '../i18n/message.js';
+import { messageRefSchema, say } from '../i18n/message.js';
 import type { Said } from '../i18n/message.js';
 import { contentIdSchema, localIdSchema } from './content.js';
 import { quizAnswerInputSchema, quizQuestionSchema } from './quiz.js';
@@ -49,7 +49,10 @@ export const assessmentSchema = z.object({
   assessmentId: assessmentIdSchema,
   kind: z.enum(assessmentKinds),
   topicId: z.string(),
+  /** The content's title with the core's words around it ("Functions: adaptive test"), in English. */
   title: z.string(),
+  /** The same as a catalog reference, so a face says the words around the content's title in its language. */
+  titleI18n: messageRefSchema.optional(),
   status: z.enum(['in-progress', 'ended']),
   startedAt: z.string(),
   /** When the core ends it, or null without a time limit. */
@@ -93,6 +96,7 @@ export const assessmentResultSchema = z.object({
   kind: z.enum(assessmentKinds),
   topicId: z.string(),
   title: z.string(),
+  titleI18n: messageRefSchema.optional(),
   startedAt: z.string(),
   endedAt: z.string(),
   endReason: z.enum(endReasons),
@@ -127,7 +131,16 @@ export type AssessmentForm = z.infer<typeof assessmentFormSchema>;
 
 /** One assessment in the learner's list: the ones to resume, and the history. */
 export const assessmentSummarySchema = assessmentSchema
-  .pick({ assessmentId: true, kind: true, topicId: true, title: true, status: true, startedAt: true, endedAt: true })
+  .pick({
+    assessmentId: true,
+    kind: true,
+    topicId: true,
+    title: true,
+    titleI18n: true,
+    status: true,
+    startedAt: true,
+    endedAt: true,
+  })
   .extend({
     answered: z.number().int(),
     /** Known once it ended. */

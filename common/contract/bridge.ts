@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { isLearnMethod, learnApi, learnMethods } from './api.js';
 import type { LearnApi, LearnMethod, LearnService, OutputOf } from './api.js';
 import { localized } from '../i18n/localize.js';
 import type { Translate } from '../i18n/localize.js';
 import { say } from '../i18n/message.js';
+import { parseInput } from '../i18n/input-issues.js';
 import { LearnError } from './errors.js';
 import type { ApiResult } from './errors.js';
 import type { LearnEvent } from './events.js';
@@ -76,9 +77,9 @@ export async function dispatch(
       error: new LearnError('unknown-method', say('unknown-method', { method: methodName })).toBody(),
     };
   }
-  const parsed = learnApi[methodName].input.safeParse(rawInput);
+  const parsed = parseInput(learnApi[methodName].input as z.ZodType<unknown>, rawInput);
   if (!parsed.success) {
-    const problem = z.prettifyError(parsed.error);
+    const { problem } = parsed;
     return {
       ok: false,
       error: new LearnError('invalid-input', say('input-invalid', { method: methodName, problem })).toBody(),

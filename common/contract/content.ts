@@ -15,6 +15,14 @@ export const contentIdSchema = z
   .regex(new RegExp(`^${slug}/${slug}$`), 'content ids look like "pack-id/item-id"');
 export type ContentId = z.infer<typeof contentIdSchema>;
 
+/**
+ * The language a pack is written in (its manifest's "language", a tag like "en" or "pt-BR"), sent with its
+ * content so a face marks the content with it (`lang`) and a screen reader pronounces it right whatever the
+ * app's language. Absent from an older core: English, the language every pack was written in then.
+ */
+export const contentLanguageSchema = z.string().max(35).optional();
+export const DEFAULT_CONTENT_LANGUAGE = 'en';
+
 export const moduleSummarySchema = z.object({
   id: contentIdSchema,
   packId: localIdSchema,
@@ -22,6 +30,7 @@ export const moduleSummarySchema = z.object({
   title: z.string(),
   description: z.string(),
   lessonCount: z.number().int().nonnegative(),
+  language: contentLanguageSchema,
 });
 export type ModuleSummary = z.infer<typeof moduleSummarySchema>;
 
@@ -54,6 +63,7 @@ export const lessonSchema = z.object({
   markdown: z.string(),
   previousLessonId: contentIdSchema.nullable(),
   nextLessonId: contentIdSchema.nullable(),
+  language: contentLanguageSchema,
 });
 export type Lesson = z.infer<typeof lessonSchema>;
 
@@ -64,5 +74,6 @@ export const exerciseSchema = exerciseSummarySchema.extend({
   prompt: z.string(),
   starter: z.string(),
   hints: z.array(z.string()),
+  language: contentLanguageSchema,
 });
 export type Exercise = z.infer<typeof exerciseSchema>;

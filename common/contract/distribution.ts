@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { messageRefSchema, say } from '../i18n/message.js';
+import type { Said } from '../i18n/message.js';
 import { localIdSchema } from './content.js';
 
 /**
@@ -57,11 +59,16 @@ export type PublishResult = z.infer<typeof publishResultSchema>;
 export const LEARNER_SESSION_HEADER = 'x-lionlearn-learner-session';
 
 /** What a publish did, in one sentence (the CLI prints it; the app says it in the learner's language). */
-export function publishedSentence(result: PublishResult, server: string): string {
+export function publishedMessage(result: PublishResult, server: string): Said {
+  const { packId, version } = result;
   return result.status === 'published'
-    ? `Published ${result.packId} ${result.version} (key ${result.keyId}, SHA-256 ${result.sha256.slice(0, 12)}…): apps signed in to ${server} pull it.`
-    : `${result.packId} ${result.version} was published already with these exact bytes; nothing changed.`;
+    ? say('pack-published', { packId, version, keyId: result.keyId, sha256: result.sha256.slice(0, 12), server })
+    : say('pack-published-already', { packId, version });
 }
+
+/** The publish's sentence in English (logs, tests). */
+export const publishedSentence = (result: PublishResult, server: string): string =>
+  publishedMessage(result, server).text;
 
 export const classPacksSchema = z.strictObject({
   /** The pack ids this class gets; null puts it back on all published packs. */
@@ -111,17 +118,26 @@ export const folderInstallItemSchema = z.strictObject({
   version: z.string().nullable(),
   /** For upgraded: the version before; for skipped and refused: why. */
   detail: z.string().nullable(),
+  detailI18n: messageRefSchema.optional(),
 });
 export type FolderInstallItem = z.infer<typeof folderInstallItemSchema>;
 
 export const folderInstallSummarySchema = z.strictObject({ items: z.array(folderInstallItemSchema) });
 export type FolderInstallSummary = z.infer<typeof folderInstallSummarySchema>;
 
-/** "2 installed, 1 upgraded, 0 skipped, 1 refused": the CLI prints it, the app shows it. */
-export function folderSummaryLine({ items }: FolderInstallSummary): string {
+/** "2 installed, 1 upgraded, 0 skipped, 1 refused": the CLI prints it, the app shows it, each in its language. */
+export function folderSummaryMessage({ items }: FolderInstallSummary): Said {
   const count = (status: FolderInstallItem['status']) => items.filter((i) => i.status === status).length;
-  return `${count('installed')} installed, ${count('upgraded')} upgraded, ${count('skipped')} skipped, ${count('refused')} refused`;
+  return say('folder-install-summary', {
+    installed: count('installed'),
+    upgraded: count('upgraded'),
+    skipped: count('skipped'),
+    refused: count('refused'),
+  });
 }
+
+/** The summary in English (logs, tests). */
+export const folderSummaryLine = (summary: FolderInstallSummary): string => folderSummaryMessage(summary).text;
 
 /** The DNS-SD service type a class server announces on the LAN (`_lionlearn._tcp`). */
 export const DISCOVERY_SERVICE_TYPE = 'lionlearn';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { ruleText } from '../i18n/input-issues.js';
 import { DEFAULT_DESIRED_RETENTION, desiredRetentionSchema } from './reviews.js';
 
 export const learnerIdSchema = z.uuid();
 /** Proof that a learner opened their profile on this face (PIN checked); every learner call carries it. */
 export const sessionSchema = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'not a session token');
 
-export const pinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+export const pinSchema = z.string().regex(/^\d{4,8}$/, ruleText('rule-pin'));
 
 export const profileSchema = z.strictObject({
   displayName: z.string().trim().min(1).max(60),
@@ -22,7 +23,7 @@ export const TARGET_SUCCESS_LIMITS = { min: 0.5, max: 0.95 } as const;
 const targetEnd = z.number().min(TARGET_SUCCESS_LIMITS.min).max(TARGET_SUCCESS_LIMITS.max);
 export const targetSuccessSchema = z
   .strictObject({ low: targetEnd, high: targetEnd })
-  .refine((band) => band.low < band.high, 'the low end of the target band must be below its high end');
+  .refine((band) => band.low < band.high, ruleText('rule-target-band'));
 export type TargetSuccess = z.infer<typeof targetSuccessSchema>;
 export const DEFAULT_TARGET_SUCCESS: TargetSuccess = { low: 0.7, high: 0.85 };
 
@@ -30,12 +31,13 @@ export const DEFAULT_TARGET_SUCCESS: TargetSuccess = { low: 0.7, high: 0.85 };
 export const appLanguages = ['en', 'de'] as const;
 export type AppLanguage = (typeof appLanguages)[number];
 const languagePreference = z.enum(['system', ...appLanguages]);
+export type LanguagePreference = z.infer<typeof languagePreference>;
 /**
  * The alert settings beside the three original switches: more kinds, desktop or browser alerts at all, quiet
  * hours (local time; a start after the end spans midnight), the most alerts a day, and the email digest.
  * Defaults apply to profiles stored before they existed.
  */
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 22:00');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, ruleText('rule-clock-time'));
 const notificationSettings = {
   appUpdates: z.boolean().default(true),
   assignments: z.boolean().default(true),

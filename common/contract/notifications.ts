@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleText } from '../i18n/input-issues.js';
 import { messageRefSchema } from '../i18n/message.js';
 import type { SyncRole } from './sync-wire.js';
 
@@ -41,7 +42,7 @@ export const NOTIFICATION_PREFERENCE = {
 } as const satisfies Record<NotificationKind, string>;
 
 /** What a notification is about: an app route such as `#/lessons/<id>`, never an outside address. */
-const appLinkSchema = z.string().max(500).regex(/^#\//, 'an app link such as #/lessons/<id>');
+const appLinkSchema = z.string().max(500).regex(/^#\//, ruleText('rule-app-link'));
 
 /** Longest message a teacher or admin may send, in characters (a notification, not a lesson). */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -148,7 +149,7 @@ const messageText = (max: number) =>
     // Control characters (but tab and newline) and bidirectional overrides hide what a message says.
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .refine((text) => !/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(text), {
-      message: 'control characters are not allowed',
+      message: ruleText('rule-no-control-characters'),
     });
 
 /** POST /notifications: what a teacher or admin sends. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleText } from '../i18n/input-issues.js';
 import { messageRefSchema } from '../i18n/message.js';
 import { contentIdSchema } from './content.js';
 
@@ -96,7 +97,7 @@ export const liveSummarySchema = z.object({
 });
 export type LiveSummary = z.infer<typeof liveSummarySchema>;
 
-const fileName = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/, 'a plain file name like "main.py"');
+const fileName = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/, ruleText('rule-file-name'));
 export const workspaceFilesSchema = z
   .record(fileName, z.string().max(200_000))
   .refine((files) => Object.keys(files).length <= 50, 'at most 50 files');

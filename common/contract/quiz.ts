@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentIdSchema } from './content.js';
+import { contentIdSchema, contentLanguageSchema } from './content.js';
 
 /** The longest answer a learner may type: the progress log keeps it whole in the QuizAnswered event. */
 export const MAX_QUIZ_ANSWER_LENGTH = 500;
@@ -47,6 +47,7 @@ export const quizSchema = z.object({
   items: z.array(quizQuestionSchema),
   /** All the module's items, whatever `only` picked. */
   totalItems: z.number().int().nonnegative(),
+  language: contentLanguageSchema,
 });
 export type Quiz = z.infer<typeof quizSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageRefSchema } from '../i18n/message.js';
 import { contentIdSchema } from './content.js';
 
 /**
@@ -12,6 +13,8 @@ const item = z.object({
   kind: z.enum(['lesson', 'exercise', 'quiz']),
   contentId: contentIdSchema,
   title: z.string(),
+  /** Set for a quiz (the module's title with the core's word), said in the face's language. */
+  titleI18n: messageRefSchema.optional(),
   moduleId: contentIdSchema,
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageRefSchema } from '../i18n/message.js';
 import { contentIdSchema, moduleSummarySchema } from './content.js';
 import { contentKinds } from './search.js';
 
@@ -25,6 +26,8 @@ export const sequenceItemSchema = z.object({
   contentId: contentIdSchema,
   kind,
   title: z.string(),
+  /** A quiz's title is the module's with the core's word ("Functions: quiz"): a face says it in its language. */
+  titleI18n: messageRefSchema.optional(),
   moduleId: contentIdSchema,
 });
 export type SequenceItem = z.infer<typeof sequenceItemSchema>;

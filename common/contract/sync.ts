@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ruleText } from '../i18n/input-issues.js';
+import { messageRefSchema } from '../i18n/message.js';
 import { learnerIdSchema } from './learners.js';
 
 /**
@@ -16,6 +18,8 @@ export const syncStatusSchema = z.object({
   /** Changes made here that the server has not acknowledged yet: one per event or setting. */
   pending: z.number().int(),
   message: z.string().nullable(),
+  /** The message as a catalog reference, said in the learner's language (`message` stays English). */
+  messageI18n: messageRefSchema.optional(),
   /**
    * Progress events from the learner's other devices that this device refused since the app
    * started, because they fail the contract's schema here; the log names each.
@@ -24,9 +28,7 @@ export const syncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
-export const syncServerUrlSchema = z
-  .url({ protocol: /^https?$/, error: 'a server address like http://192.168.1.10:4781' })
-  .max(2000);
+export const syncServerUrlSchema = z.url({ protocol: /^https?$/, error: ruleText('rule-server-address') }).max(2000);
 
 export const syncLinkInputSchema = z.strictObject({
   serverUrl: syncServerUrlSchema,

@@ -47,6 +47,8 @@ export type ParamsArg<C, K extends string> = keyof ParamsIn<C, K> extends never 
 
 export type MessageKey = KeyIn<Catalog>;
 export type ParamsOf<K extends MessageKey> = ParamsIn<Catalog, K>;
+/** The messages without values: the keys a table of choices (a status, a column) can name and `say` alone. */
+export type PlainMessageKey = { [K in MessageKey]: ParamsArg<Catalog, K> extends [] ? K : never }[MessageKey];
 
 /** A message said: its reference and its English text (for logs, old clients, and faces without the key). */
 export interface Said extends MessageRef {
@@ -95,3 +97,12 @@ const isList = (value: unknown): value is readonly (string | Said)[] => Array.is
 
 /** The reference half of a said message, as a wire field (`fooI18n` next to the English `foo`). */
 export const refOf = ({ key, params }: MessageRef): MessageRef => (params ? { key, params } : { key });
+
+/**
+ * A said message as a wire field pair: `field` with the English text and `fieldI18n` with the reference, e.g.
+ * `{ ...asField('title', say('server-welcome', { name })) }` for an inbox item's title.
+ */
+export const asField = <F extends string>(field: F, said: Said) =>
+  ({ [field]: said.text, [`${field}I18n`]: refOf(said) }) as { [K in F]: string } & {
+    [K in `${F}I18n`]: MessageRef;
+  };

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { text } from './i18n/cli-i18n.js';
 
 /**
  * A secret from an environment variable (scripts), else asked on the terminal with stars for
@@ -7,7 +8,7 @@ import { createInterface } from 'node:readline/promises';
 export async function askSecret(question: string, envName: string, missing: string): Promise<string> {
   const fromEnv = process.env[envName];
   if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) throw new Error(`${missing}: set ${envName} or run this in a terminal`);
+  if (!process.stdin.isTTY) throw new Error(text('secret-needs-terminal', { missing, env: envName }));
   const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   const output = prompt as unknown as { _writeToOutput: (s: string) => void };
   const write = output._writeToOutput;

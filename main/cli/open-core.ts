@@ -9,9 +9,8 @@ import { resolveDataDir } from '../core/host/data-dir.js';
 import type { InstallLayout } from '../core/host/install-layout.js';
 import { localBridge } from '../core/local-bridge.js';
 import { askSecret } from './ask-secret.js';
-import { translateCore } from './i18n/cli-i18n.js';
+import { text, translateCore } from './i18n/cli-i18n.js';
 import { printError } from './terminal-output.js';
-import { counted } from '../../common/plural.js';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -41,8 +40,11 @@ export async function openCore(
   if (core.recovery) {
     const { keptAs, learnersRecovered, eventsRecovered } = core.recovery;
     printError(
-      `lionlearn: the database was damaged. It is kept, untouched, at ${keptAs}; a new one was started ` +
-        `with ${counted(learnersRecovered, 'profile')} and ${counted(eventsRecovered, 'progress event')} read back from it.`,
+      text('database-recovered', {
+        keptAs,
+        profiles: text('profiles', { count: learnersRecovered }),
+        events: text('progress-events', { count: eventsRecovered }),
+      }),
     );
   }
   return core;
@@ -66,7 +68,7 @@ export async function withApi<T>(
 }
 
 const askAdminPassword = () =>
-  askSecret('Admin password: ', 'LIONLEARN_ADMIN_PASSWORD', 'This machine has an admin password');
+  askSecret(text('admin-password-prompt'), 'LIONLEARN_ADMIN_PASSWORD', text('admin-password-missing'));
 
 /**
  * Runs an admin command: with the admin password (LIONLEARN_ADMIN_PASSWORD, else asked on the
@@ -86,10 +88,7 @@ export async function withAdmin<T>(
       ({ session } = await client.unlockAdmin({ password: await askAdminPassword() }));
     } else {
       session = core.ownerSession();
-      printError(
-        'lionlearn: this machine has no admin password, so anyone who can run the app can do this; ' +
-          '`lionlearn admin set-password` sets one.',
-      );
+      printError(text('admin-no-password-note'));
     }
     try {
       return await run(client, session, core);

@@ -1,3 +1,4 @@
+import type { LanguagePreference } from '../../common/contract/learners.js';
 import { join } from 'node:path';
 import type { LearnService } from '../../common/contract/api.js';
 import type { LearnEvent } from '../../common/contract/events.js';
@@ -139,6 +140,12 @@ export interface Core {
   calibrateItems(session: string, answers?: readonly ScoredAnswer[]): BankCalibration;
   /** Derives the projections again from the event log: of one learner, or of all. */
   rebuildProgress(learnerId?: string): number;
+  /**
+   * The languages the learners chose (Preferences.language): of one learner (undefined for one not here), or of
+   * the profiles open now, in the order they opened. The desktop shell says its alerts and tray in them.
+   */
+  languageOf(learnerId: string): LanguagePreference | undefined;
+  openLanguages(): LanguagePreference[];
   /** Notifications of this device's own: the assignments room's hook, and the sources' check run at once (tests). */
   notifications: Pick<ReturnType<typeof createNotifications>, 'assignmentDue' | 'tick' | 'reviewsDue'>;
   /** The adaptive engine's deep model: its state (for doctor) and its background trainer. */
@@ -341,7 +348,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...createQuizService({
         learnerOf: (session) => sessions.learnerOf(session),
         bank: quizBank,
-        moduleTitle: (moduleId) => catalog.findModule(moduleId)?.title,
+        module: (moduleId) => catalog.findModule(moduleId),
         record: progress.record,
         gradeCode: async (itemId, item, code) =>
           playground.grade(codeItemForRun(await installer.runtimeOf(itemId.split('/')[0]!), item), code),
@@ -454,6 +461,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     model,
     notifications,
+    languageOf: (learnerId) => learners.find(learnerId)?.preferences.language,
+    openLanguages: () => [...sessions.openLearners()].flatMap((id) => learners.find(id)?.preferences.language ?? []),
     close: async () => {
       notifications.close();
       const modelClosed = model.close();

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { LearnEvent } from '../../common/contract/events.js';
 import { refOf, say } from '../../common/i18n/message.js';
-import { coreTranslate, createCoreI18n } from '../../common/i18n/translator.js';
+import type { LanguagePreference } from '../../common/contract/learners.js';
 import { EventHub } from '../core/event-hub.js';
 import { windowIcon } from './app-identity.js';
 import { bindDesktopAlerts } from './desktop-alerts.js';
 import type { DesktopNotification, SystemNotifications } from './desktop-alerts.js';
+import { shellLanguage, shellTranslators } from './shell-language.js';
 
 // A stand-in for Electron's Notification: the Electron binary cannot run on this machine, the binding can.
 class FakeSystemNotifications implements SystemNotifications {
@@ -54,28 +55,36 @@ describe('desktop alerts (Electron face)', () => {
     expect(opened).toEqual(['#/notifications?item=m%201', '#/notifications']);
   });
 
-  it("says a burst the core made in the system's language", () => {
+  it('says a burst the core made in the language its learner chose in the app, whatever the system speaks', () => {
     const hub = new EventHub<LearnEvent>();
     const system = new FakeSystemNotifications();
-    bindDesktopAlerts(hub.subscribe, system, ICON, () => undefined, coreTranslate(createCoreI18n('de')));
+    const speak = shellTranslators();
+    // An English system: one learner chose German in the app, the other follows the system.
+    const chosen: Record<string, LanguagePreference> = { l1: 'de', l2: 'system' };
+    const systemLanguages = ['en-US', 'de-DE'];
+    bindDesktopAlerts(
+      hub.subscribe,
+      system,
+      ICON,
+      () => undefined,
+      (learnerId) => speak(shellLanguage([chosen[learnerId]], systemLanguages)),
+    );
     const title = say('alert-reviews-due', { count: 3 });
     const body = say('alert-titles-3', { a: 'a', b: 'b', c: 'c' });
-    hub.emit(
-      event([
-        {
-          title: title.text,
-          body: body.text,
-          titleI18n: refOf(title),
-          bodyI18n: refOf(body),
-          itemId: null,
-          link: '#/notifications',
-        },
-        { title: 'Quiz Friday', body: 'Bring a pen', itemId: 'm 1', link: null },
-      ]),
-    );
+    const burst = {
+      title: title.text,
+      body: body.text,
+      titleI18n: refOf(title),
+      bodyI18n: refOf(body),
+      itemId: null,
+      link: '#/notifications',
+    };
+    hub.emit(event([burst, { title: 'Quiz Friday', body: 'Bring a pen', itemId: 'm 1', link: null }]));
+    hub.emit({ ...event([burst]), learnerId: 'l2' } as LearnEvent);
     expect(system.shown.map(({ title, body }) => ({ title, body }))).toEqual([
       { title: '3 Erinnerungen zum Wiederholen', body: 'a; b; c' },
       { title: 'Quiz Friday', body: 'Bring a pen' },
+      { title: '3 review reminders', body: 'a; b; c' },
     ]);
   });
 

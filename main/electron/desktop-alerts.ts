@@ -40,13 +40,16 @@ export function bindDesktopAlerts(
   system: SystemNotifications,
   icon: string,
   open: (route: string) => void,
-  /** The alerts' words in the system's language (the core's catalog); English as they came without one. */
-  translate: Translate = (_ref, english) => english,
+  /**
+   * The alerts' words in the language their learner chose in the app (the core's catalog; see shell-language.ts);
+   * English as they came without one.
+   */
+  translateFor: (learnerId: string) => Translate = () => (_ref, english) => english,
 ): () => void {
   if (!system.isSupported()) return () => undefined;
   return onEvent((event) => {
     if (event.type !== 'notifications') return;
-    for (const alert of localized(event.alerts, translate)) {
+    for (const alert of localized(event.alerts, translateFor(event.learnerId))) {
       const { route, ...options } = desktopNotification(alert, icon);
       system.show(options, () => open(route));
     }

@@ -10,8 +10,6 @@ import { createCore } from '../core/create-core.js';
 import type { Core } from '../core/create-core.js';
 import { resolveDataDir } from '../core/host/data-dir.js';
 import { locateInstall } from '../core/host/install-layout.js';
-import { shippedLanguage } from '../../common/i18n/catalogs.js';
-import { coreTranslate, createCoreI18n } from '../../common/i18n/translator.js';
 import { APP_ID, APP_NAME, trayIcon, windowIcon } from './app-identity.js';
 import { bindDesktopAlerts } from './desktop-alerts.js';
 import { bindIpc } from './ipc-binding.js';
@@ -23,6 +21,7 @@ import { DEEP_LINK_SCHEME, deepLinkInArgv, deepLinkTarget } from './policy/deep-
 import { isSafeExternalUrl } from './policy/external-url.js';
 import { restoreWindow } from './policy/window-state.js';
 import { isTrustedSender } from './policy/trusted-sender.js';
+import { shellLanguage, shellTranslators } from './shell-language.js';
 import { bindTray } from './tray-menu.js';
 import { mainWindowOptions } from './window-options.js';
 
@@ -166,6 +165,7 @@ function startTray(core: Core): { refresh(): void; stop(): void } {
       setMenu: (model) => tray.setContextMenu(Menu.buildFromTemplate(toElectronMenu(model.menu))),
     },
     () => core.notifications.reviewsDue(),
+    shellWords(core),
   );
   const timer = setInterval(bound.refresh, 60_000);
   return {
@@ -179,6 +179,10 @@ function startTray(core: Core): { refresh(): void; stop(): void } {
 }
 
 const liveNotifications = new Set<Notification>();
+/** The shell's words (alerts, tray, update prompt) in a language, one translator each. */
+const speak = shellTranslators();
+/** The shell's words in the language the open profiles chose (the system's when none did). */
+const shellWords = (core: Core) => () => speak(shellLanguage(core.openLanguages(), app.getPreferredSystemLanguages()));
 
 /** The app once Electron is ready: the core, the menu, the tray, the window, alerts and update checks. */
 async function startApp(): Promise<void> {
@@ -199,6 +203,7 @@ async function startApp(): Promise<void> {
     tellAdmin: (notice) => {
       if (Notification.isSupported()) new Notification({ ...notice, icon: windowIcon(layout.root) }).show();
     },
+    translate: shellWords(core),
     logger: core.logger,
   });
   bindIpc(ipcMain, core, (frame) => isTrustedSender(frame));
@@ -228,8 +233,8 @@ async function startApp(): Promise<void> {
       // An in-page hash change (JSON-quoted): the open profile stays open.
       void mainWindow.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`);
     },
-    // The system's language: the main process does not know which profile's window chose another.
-    coreTranslate(createCoreI18n(shippedLanguage(app.getPreferredSystemLanguages()) ?? 'en')),
+    // The language the alert's learner chose in the app (the system's when they chose "system").
+    (learnerId) => speak(shellLanguage([core.languageOf(learnerId)], app.getPreferredSystemLanguages())),
   );
   app.on('activate', () => openTarget(undefined));
   app.on('window-all-closed', () => {

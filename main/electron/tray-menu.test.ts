@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LearnEvent } from '../../common/contract/events.js';
 import { EventHub } from '../core/event-hub.js';
 import { isAppUrl } from './policy/app-protocol.js';
+import { shellTranslators } from './shell-language.js';
 import { bindTray, REVIEWS_TARGET, trayModel, trayTooltip } from './tray-menu.js';
 import type { TrayModel, TrayPort } from './tray-menu.js';
 
@@ -39,6 +40,34 @@ describe('the tray', () => {
   it('shows "no reviews due" disabled at zero, and no count when no profile is open', () => {
     expect(trayModel(0).menu[1]).toEqual({ label: 'No reviews due', enabled: false });
     expect(labels(trayModel(null))).toEqual(['Open Lionagi Learn', 'separator', 'Quit']);
+  });
+
+  it('speaks the language the open profile chose, the count with its plural form', () => {
+    const german = shellTranslators()('de');
+    expect(trayTooltip(1, german)).toBe('Lionagi Learn: 1 Wiederholung fällig');
+    expect(labels(trayModel(3, german))).toEqual([
+      'Lionagi Learn öffnen',
+      '3 Wiederholungen fällig: jetzt wiederholen',
+      'separator',
+      'Beenden',
+    ]);
+    expect(trayModel(0, german).menu[1]).toEqual({ label: 'Keine Wiederholungen fällig', enabled: false });
+
+    // The language is asked at each refresh: the learner opened a profile that chose German.
+    const hub = new EventHub<LearnEvent>();
+    const tray = new FakeTray();
+    let language: 'en' | 'de' = 'en';
+    const speak = shellTranslators();
+    const bound = bindTray(
+      hub.subscribe,
+      tray,
+      () => 2,
+      () => speak(language),
+    );
+    language = 'de';
+    bound.refresh();
+    expect(tray.tooltips).toEqual(['Lionagi Learn: 2 reviews due', 'Lionagi Learn: 2 Wiederholungen fällig']);
+    bound.stop();
   });
 
   it("follows the core's events, touching the tray only when the count changed", () => {

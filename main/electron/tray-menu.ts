@@ -1,17 +1,21 @@
 import type { LearnEvent } from '../../common/contract/events.js';
+import type { Translate } from '../../common/i18n/localize.js';
+import { say } from '../../common/i18n/message.js';
 import { APP_NAME } from './app-identity.js';
+import { english, speaker } from './shell-language.js';
 import type { MenuEntry } from './policy/app-menu.js';
 import { APP_ENTRY } from './policy/app-protocol.js';
 
 /** Where "N reviews due" leads: home, whose first panel is the reviews due. */
 export const REVIEWS_TARGET = `${APP_ENTRY}#/`;
 
-const reviews = (count: number) => `${count} review${count === 1 ? '' : 's'} due`;
-
 /** The tray icon's tooltip: the reviews due, so a learner sees them without opening the app. */
-export function trayTooltip(reviewsDue: number | null): string {
+export function trayTooltip(reviewsDue: number | null, translate: Translate = english): string {
   if (reviewsDue === null) return APP_NAME;
-  return `${APP_NAME}: ${reviewsDue === 0 ? 'no reviews due' : reviews(reviewsDue)}`;
+  const words = speaker(translate);
+  return reviewsDue === 0
+    ? words(say('tray-tooltip-no-reviews', { app: APP_NAME }))
+    : words(say('tray-tooltip-reviews', { app: APP_NAME, count: reviewsDue }));
 }
 
 export interface TrayModel {
@@ -24,20 +28,21 @@ export interface TrayModel {
  * The tray: its tooltip and menu for the reviews due now (null: no profile is open here, so nobody's count).
  * "Reviews due" is there only with a count, and leads to them only when there are some.
  */
-export function trayModel(reviewsDue: number | null): TrayModel {
+export function trayModel(reviewsDue: number | null, translate: Translate = english): TrayModel {
+  const words = speaker(translate);
   return {
-    tooltip: trayTooltip(reviewsDue),
+    tooltip: trayTooltip(reviewsDue, translate),
     menu: [
-      { label: `Open ${APP_NAME}`, show: true },
+      { label: words(say('tray-open', { app: APP_NAME })), show: true },
       ...(reviewsDue === null
         ? []
         : [
             reviewsDue > 0
-              ? { label: `${reviews(reviewsDue)}: review now`, go: REVIEWS_TARGET }
-              : { label: 'No reviews due', enabled: false },
+              ? { label: words(say('tray-review-now', { count: reviewsDue })), go: REVIEWS_TARGET }
+              : { label: words(say('tray-no-reviews')), enabled: false },
           ]),
       { type: 'separator' },
-      { label: 'Quit', role: 'quit' },
+      { label: words(say('tray-quit')), role: 'quit' },
     ],
   };
 }
@@ -60,6 +65,8 @@ export function bindTray(
   onEvent: (listener: (event: LearnEvent) => void) => () => void,
   tray: TrayPort,
   reviewsDue: () => number | null,
+  /** The words in the open profiles' language, asked at each refresh: a profile opened or chose another. */
+  translate: () => Translate = () => english,
 ): { refresh(): void; stop(): void } {
   let shown: string | undefined;
   const refresh = () => {
@@ -70,7 +77,7 @@ export function bindTray(
       // The core is closing or a profile's data is unreadable: the tray says only the app's name.
       count = null;
     }
-    const model = trayModel(count);
+    const model = trayModel(count, translate());
     const text = JSON.stringify(model);
     if (text === shown) return;
     shown = text;

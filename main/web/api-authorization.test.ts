@@ -127,7 +127,14 @@ describe('the browser face authorizes every /api route it matched, however the p
       expect({ path, status: response.status, body: JSON.parse(response.body) as unknown }).toEqual({
         path,
         status: 401,
-        body: { ok: false, error: { code: 'forbidden', message: expect.any(String) as string } },
+        body: {
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: expect.any(String) as string,
+            messageI18n: { key: 'web-open-served-link', params: { command: 'lionlearn serve' } },
+          },
+        },
       });
     }
   });

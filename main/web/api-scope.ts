@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dispatch } from '../../common/contract/bridge.js';
 import type { Core } from '../core/create-core.js';
+import { say } from '../../common/i18n/message.js';
 import { sendFailure, statusOf } from './contract-errors.js';
 import { isWebSocketHandshake, isWebSocketRoute, registerEventsSocket } from './events-socket.js';
 import { registerPackUpload } from './pack-upload.js';
@@ -26,9 +27,9 @@ function authorizer(token: string) {
     const queryAllowed = isWebSocketRoute(request) && isWebSocketHandshake(request);
     const fromQuery = queryAllowed ? (request.query as { token?: unknown }).token : undefined;
     if (!tokenMatches(bearerToken(request.headers.authorization) ?? fromQuery, token))
-      return sendFailure(reply, 401, 'forbidden', 'Open the link printed by `lionlearn serve`.');
+      return sendFailure(reply, 401, 'forbidden', say('web-open-served-link', { command: 'lionlearn serve' }));
     if (!isOwnOrigin(request.headers.origin, request.headers.host))
-      return sendFailure(reply, 403, 'forbidden', 'The app answers only its own pages.');
+      return sendFailure(reply, 403, 'forbidden', say('web-own-pages-only'));
   };
 }
 
@@ -59,7 +60,7 @@ export function registerApiScope(app: FastifyInstance, { core, token, maxUploadB
       registerEventsSocket(api, core);
 
       const nothingHere = (_request: FastifyRequest, reply: FastifyReply) =>
-        sendFailure(reply, 404, 'not-found', 'No API route at this address.');
+        sendFailure(reply, 404, 'not-found', say('web-no-api-route'));
       api.all('/', nothingHere);
       api.all('/*', nothingHere);
     },

@@ -3,6 +3,9 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../common/contract/errors.js';
 import { readResultEnvelope } from '../../common/contract/result-envelope.js';
+import { coreCatalogs } from '../../common/i18n/catalogs.js';
+import { englishText } from '../../common/i18n/message.js';
+import type { MessageRef } from '../../common/i18n/message.js';
 import { rawRequest, startWebServerFixture, TEST_TOKEN } from './web-server-fixture.js';
 import type { RawResponse, WebServerFixture } from './web-server-fixture.js';
 import { API_BODY_LIMIT } from './web-server.js';
@@ -13,16 +16,18 @@ const UPLOAD_LIMIT = 64 * 1024;
 function expectEnvelope(response: RawResponse, status: number, code: ErrorCode) {
   expect(response.status).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/json/);
-  const body = JSON.parse(response.body) as unknown;
+  const body = JSON.parse(response.body) as { error: { message: string; messageI18n: MessageRef } };
   expect(body).toEqual({
     ok: false,
     error: {
       code,
       message: expect.stringMatching(/\w{3}/) as string,
-      // The core's own refusals also name their catalog message, for the faces to translate.
-      ...((body as { error: { messageI18n?: unknown } }).error.messageI18n ? { messageI18n: expect.anything() } : {}),
+      // Every refusal names its catalog message, the face's own as the core's, for the renderer to translate.
+      messageI18n: expect.objectContaining({ key: expect.any(String) }) as MessageRef,
     },
   });
+  expect(englishText(body.error.messageI18n)).toBe(body.error.message);
+  expect(coreCatalogs.de[body.error.messageI18n.key], body.error.messageI18n.key).toBeDefined();
   // What the renderer's transport makes of it: the same code and message, not undefined ones.
   expect(readResultEnvelope(response.status, response.body)).toEqual(body);
 }

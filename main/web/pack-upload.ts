@@ -12,7 +12,8 @@ import { LEARNER_SESSION_HEADER } from '../../common/contract/distribution.js';
 import { LearnError } from '../../common/contract/errors.js';
 import type { ApiResult } from '../../common/contract/errors.js';
 import type { Core } from '../core/create-core.js';
-import { megabytes, sendFailure, statusOf } from './contract-errors.js';
+import { say } from '../../common/i18n/message.js';
+import { megabytes, sendCoreFailure, sendFailure, statusOf } from './contract-errors.js';
 import { namingTheUpload, uploadName } from './upload-name.js';
 
 /** The largest pack the browser face accepts, as the archive reader does. */
@@ -35,7 +36,7 @@ export function registerPackUpload(
     // The body is the pack's bytes and nothing else: any other content type is refused (415).
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
-    const tooLarge = `That file is larger than a pack may be (${megabytes(maxBytes)}).`;
+    const tooLarge = say('web-pack-too-large', { megabytes: megabytes(maxBytes) });
 
     /**
      * Streams the body to a private temp file and hands it to `use` (which dispatches a core call), admin only: a
@@ -55,7 +56,7 @@ export function registerPackUpload(
         core.requireAdmin(session);
       } catch (error) {
         if (!(error instanceof LearnError)) throw error;
-        return sendFailure(reply, statusOf[error.code], error.code, error.message);
+        return sendCoreFailure(reply, statusOf[error.code], error);
       }
       const dir = await mkdtemp(join(tmpdir(), 'lionlearn-upload-'));
       const file = join(dir, 'upload.lpack');

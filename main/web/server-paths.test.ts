@@ -42,7 +42,15 @@ describe('the browser face takes no file path on the machine it runs on', () => 
     const refused = await call('exportLearner', { session, file: target });
     expect(refused).toEqual({
       status: 403,
-      body: { ok: false, error: { code: 'forbidden', message: expect.stringContaining('file path') as string } },
+      body: {
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: expect.stringContaining('file path') as string,
+          // The renderer says it in the learner's language.
+          messageI18n: { key: 'web-no-server-paths', params: { method: 'exportLearner' } },
+        },
+      },
     });
     expect(existsSync(target)).toBe(false);
     // Without a path the export goes to the data folder, as the app's own button asks.

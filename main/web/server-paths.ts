@@ -1,3 +1,6 @@
+import { say } from '../../common/i18n/message.js';
+import type { Said } from '../../common/i18n/message.js';
+
 /**
  * Calls that name a file on the machine the app runs on (`installPack`, `importLearner`,
  * `exportLearner` take `file`). The desktop face gets such a path from the OS file dialog; a browser
@@ -6,9 +9,9 @@
  * any file this user can, and write one anywhere: an export renamed over ~/.bashrc runs the profile
  * name's `$(...)` at the next shell.
  */
-export function serverPathRefusal(method: string, input: unknown): string | undefined {
+export function serverPathRefusal(method: string, input: unknown): Said | undefined {
   // `folder` (installPackFolder) names a folder on this machine just as `file` names a file.
   const named = typeof input === 'object' && input !== null && ['file', 'folder'].some((k) => Object.hasOwn(input, k));
   if (!named) return undefined;
-  return `${method}: the browser face does not take a file path on this machine.`;
+  return say('web-no-server-paths', { method });
 }

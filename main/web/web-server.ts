@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import { contentSecurityPolicy } from '../../common/security/content-security-policy.js';
+import { say } from '../../common/i18n/message.js';
 import type { Core } from '../core/create-core.js';
 import { registerApiScope } from './api-scope.js';
 import { contractErrorHandlers, sendFailure } from './contract-errors.js';
@@ -72,10 +73,10 @@ export async function startWebServer({
 
   app.addHook('onRequest', async (request, reply) => {
     if (!isAllowedHostHeader(request.headers.host, host, boundPort))
-      return sendFailure(reply, 421, 'forbidden', 'Unexpected Host header.');
+      return sendFailure(reply, 421, 'forbidden', say('web-unexpected-host'));
     // The WebSocket plugin completes a handshake on any route (then hangs up): only a WebSocket route takes one.
     if (isWebSocketHandshake(request) && !isWebSocketRoute(request))
-      return sendFailure(reply, 404, 'not-found', 'No WebSocket at this address.');
+      return sendFailure(reply, 404, 'not-found', say('web-no-websocket'));
   });
 
   app.addHook('onSend', async (_request, reply) => {

@@ -2,6 +2,8 @@ import type { LearnApi } from '../../common/contract/api.js';
 import { createApiClient, localizedBridge } from '../../common/contract/bridge.js';
 import type { LearnEvent } from '../../common/contract/events.js';
 import { localized } from '../../common/i18n/localize.js';
+import { refOf } from '../../common/i18n/message.js';
+import type { Said } from '../../common/i18n/message.js';
 import { coreTranslate } from '../../common/i18n/translator.js';
 import { i18next } from './i18n/i18n.js';
 
@@ -26,3 +28,6 @@ export function learn(): LearnApi {
 export function onLearnEvent(listener: (event: LearnEvent) => void): () => void {
   return window.learn?.onEvent((event) => listener(localized(event, translate))) ?? (() => undefined);
 }
+
+/** A sentence a face composes from the core's catalog (a restore's summary), in the learner's language. */
+export const saidHere = (said: Said): string => translate(refOf(said), said.text);

@@ -1,4 +1,6 @@
+import { say } from '../../common/i18n/message.js';
 import { ServerError } from '../http/server-error.js';
+import { ADVISORY_LOCKS } from '../storage/advisory-locks.js';
 import type { SqlStore } from '../storage/sql-store.js';
 import { AccountStore, publicAccount } from './account-store.js';
 import type { PublicAccount } from './account-store.js';
@@ -17,14 +19,13 @@ export class AccountRoles {
 
   async set(accountId: string, role: Role): Promise<PublicAccount> {
     const changed = await this.store.transaction(async (tx) => {
-      // Two admins demoting each other at once on two instances must not leave the server without one
-      // (the key is any constant every instance shares; SQLite transactions are serial already).
-      if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(4782)');
+      // Two admins demoting each other at once on two instances must not leave the server without one.
+      if (tx.dialect === 'postgres') await tx.run(`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.roles})`);
       const accounts = new AccountStore(tx);
       const account = await accounts.find(accountId);
-      if (!account) throw new ServerError('not-found', 'There is no such account.');
+      if (!account) throw new ServerError('not-found', say('server-no-such-account'));
       if (account.role === 'admin' && role !== 'admin' && (await accounts.countActiveAdmins()) <= 1) {
-        throw new ServerError('conflict', 'This is the last admin; make another admin first.');
+        throw new ServerError('conflict', say('server-last-admin'));
       }
       await accounts.setRole(accountId, role);
       return { changed: account.role !== role, account: publicAccount({ ...account, role }) };

@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authenticate } from '../http/bearer-auth.js';
@@ -47,7 +48,7 @@ export function registerAuthRoutes(
   app.get('/me', async (request) => {
     const claims = await authenticate(request, tokens);
     const account = await services.accounts.find(claims.accountId);
-    if (!account) throw new AuthError('This account no longer exists.');
+    if (!account) throw new AuthError(say('server-account-gone'));
     return publicAccount(account);
   });
 }

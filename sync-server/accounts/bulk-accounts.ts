@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import { JOIN_CODE_LENGTH, normalizeJoinCode } from '../../common/contract/classes.js';
 import type { BulkAccountResult, BulkAccountsAnswer, BulkAccountsRequest } from '../../common/contract/classes.js';
 import type { Classes } from '../classes/classes.js';
@@ -88,7 +89,7 @@ export class BulkAccounts {
   private async classOf(typed: string): Promise<{ id: string; name: string }> {
     const joinCode = normalizeJoinCode(typed);
     const found = joinCode.length === JOIN_CODE_LENGTH ? await this.classes.byJoinCode(joinCode) : undefined;
-    if (!found) throw new ServerError('not-found', `No class has the join code "${typed}"; nothing was created.`);
+    if (!found) throw new ServerError('not-found', say('server-join-code-nothing-created', { code: typed }));
     return found;
   }
 }

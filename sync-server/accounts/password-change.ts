@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import { AuthError, ServerError } from '../http/server-error.js';
 import type { SqlStore } from '../storage/sql-store.js';
 import { AccountStore } from './account-store.js';
@@ -14,9 +15,9 @@ export class PasswordChange {
 
   async change(accountId: string, { currentPassword, newPassword }: { currentPassword: string; newPassword: string }) {
     const account = await new AccountStore(this.store).find(accountId);
-    if (!account) throw new AuthError('This account no longer exists.');
+    if (!account) throw new AuthError(say('server-account-gone'));
     if (!(await verifyPassword(currentPassword, account.passwordHash))) {
-      throw new ServerError('forbidden', 'The current password is wrong.');
+      throw new ServerError('forbidden', say('server-password-wrong'));
     }
     const passwordHash = await hashPassword(newPassword);
     const at = this.now().getTime();
@@ -24,7 +25,7 @@ export class PasswordChange {
       // Checked against the hash read above: a change that committed meanwhile (the owner locking out whoever
       // knew the old password) is not undone by this one. Throwing rolls the revocation back too.
       if (!(await new AccountStore(tx).replacePasswordHash(accountId, account.passwordHash, passwordHash, at))) {
-        throw new ServerError('conflict', 'The password was changed meanwhile; nothing was changed. Sign in again.');
+        throw new ServerError('conflict', say('server-password-changed-meanwhile'));
       }
     });
   }

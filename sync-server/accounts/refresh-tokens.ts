@@ -1,3 +1,5 @@
+import { say } from '../../common/i18n/message.js';
+import type { Said } from '../../common/i18n/message.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AuthError } from '../http/server-error.js';
 import type { SqlRunner, SqlStore } from '../storage/sql-store.js';
@@ -24,7 +26,7 @@ const newToken = () => randomBytes(32).toString('base64url');
 type Rotation =
   | { outcome: 'rotated'; accountId: string; family: string; token: string }
   | { outcome: 'reused'; family: string }
-  | { outcome: 'refused'; message: string };
+  | { outcome: 'refused'; message: Said };
 
 /**
  * Refresh tokens in families: a family is one sign-in on one device. Each refresh marks the presented token used
@@ -81,9 +83,8 @@ export class RefreshTokens {
          FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id WHERE t.token_hash = ?`,
         [hash],
       );
-      if (!row || row.revoked_at !== null)
-        return { outcome: 'refused', message: 'This sign-in has ended; sign in again.' };
-      if (row.expires_at <= at) return { outcome: 'refused', message: 'The refresh token expired; sign in again.' };
+      if (!row || row.revoked_at !== null) return { outcome: 'refused', message: say('server-sign-in-ended') };
+      if (row.expires_at <= at) return { outcome: 'refused', message: say('server-refresh-expired') };
       // `used_at IS NULL` in the update itself: of two requests racing with one token, exactly one wins.
       const marked = await tx.run('UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL', [
         at,
@@ -105,7 +106,7 @@ export class RefreshTokens {
     if (rotation.outcome === 'rotated') return rotation;
     if (rotation.outcome === 'reused') {
       this.revocations.publish({ type: 'revoked', family: rotation.family });
-      throw new AuthError('This refresh token was already used; every session of this sign-in has been ended.');
+      throw new AuthError(say('server-refresh-reused'));
     }
     throw new AuthError(rotation.message);
   }

@@ -56,6 +56,9 @@ describe('registration saga', () => {
         kind: 'welcome',
         title: 'Welcome, Ada',
         body: expect.any(String),
+        // Each learner's app says it in their language.
+        titleI18n: { key: 'server-welcome', params: { name: 'Ada' } },
+        bodyI18n: { key: 'server-welcome-body' },
         at: '2025-09-01T08:00:00.000Z',
       },
     ]);
@@ -77,7 +80,11 @@ describe('registration saga', () => {
 
       const failed = await register('bo@example.org');
       expect(failed.statusCode).toBe(500);
-      expect(failed.json()).toEqual({ error: 'internal', message: expect.any(String) });
+      expect(failed.json()).toEqual({
+        error: 'internal',
+        message: 'The class server failed; its log says why.',
+        messageI18n: { key: 'server-failed' },
+      });
       const [accountId] = attempted;
       expect(await rowsOf('bo@example.org', accountId!)).toEqual({ accounts: 0, snapshots: 0, updates: 0 });
 

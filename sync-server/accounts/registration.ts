@@ -1,3 +1,4 @@
+import { asField, say } from '../../common/i18n/message.js';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../infra/log/logger.js';
 import { ServerError } from '../http/server-error.js';
@@ -57,7 +58,7 @@ export class Registration {
             role,
             at: +at,
           });
-          if (!created) throw new ServerError('conflict', 'An account with this email exists; sign in instead.');
+          if (!created) throw new ServerError('conflict', say('server-email-taken'));
         },
         undo: () => accounts.delete(accountId),
       },
@@ -83,8 +84,8 @@ export class Registration {
           const update = inboxItemUpdate({
             id: randomUUID(),
             kind: 'welcome',
-            title: `Welcome, ${displayName}`,
-            body: 'Your progress, notes and preferences now sync between your devices through this server.',
+            ...asField('title', say('server-welcome', { name: displayName })),
+            ...asField('body', say('server-welcome-body')),
             at: at.toISOString(),
           });
           await this.store.run('INSERT INTO doc_updates (doc, data, created_at) VALUES (?, ?, ?)', [

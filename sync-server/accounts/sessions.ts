@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import type { SyncTokens } from '../../common/contract/sync-wire.js';
 import { AuthError } from '../http/server-error.js';
 import type { SqlStore } from '../storage/sql-store.js';
@@ -9,8 +10,6 @@ import type { RefreshTokens } from './refresh-tokens.js';
 
 /** The token answer of the auth routes, as the wire contract writes it. */
 export type SessionTokens = SyncTokens;
-
-const WRONG_CREDENTIALS = 'Wrong email or password.';
 
 /** Sign-in, refresh and sign-out: the token pairs a device holds. */
 export class Sessions {
@@ -26,12 +25,12 @@ export class Sessions {
   async login({ email, password }: { email: string; password: string }): Promise<SessionTokens> {
     const account = await new AccountStore(this.store).findByEmail(email);
     const matches = await verifyPassword(password, account?.passwordHash ?? this.decoyHash);
-    if (!account || !matches) throw new AuthError(WRONG_CREDENTIALS);
+    if (!account || !matches) throw new AuthError(say('server-sign-in-wrong'));
     // A pending account is one whose registration has not finished (or is being undone).
-    if (account.status !== 'active') throw new AuthError('This account is not ready yet; try again in a moment.');
+    if (account.status !== 'active') throw new AuthError(say('server-account-not-ready'));
     const opened = await this.refreshTokens.open(account.id, account.passwordHash);
     // The password was changed while it was being checked: the one given is no longer right.
-    if (!opened) throw new AuthError(WRONG_CREDENTIALS);
+    if (!opened) throw new AuthError(say('server-sign-in-wrong'));
     return this.pair(account, opened.family, opened.token);
   }
 
@@ -39,7 +38,7 @@ export class Sessions {
   async refresh(refreshToken: string): Promise<SessionTokens> {
     const next = await this.refreshTokens.rotate(refreshToken);
     const account = await new AccountStore(this.store).find(next.accountId);
-    if (!account || account.status !== 'active') throw new AuthError('This account no longer exists.');
+    if (!account || account.status !== 'active') throw new AuthError(say('server-account-gone'));
     return this.pair(account, next.family, next.token);
   }
 

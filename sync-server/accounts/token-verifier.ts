@@ -1,3 +1,5 @@
+import { say } from '../../common/i18n/message.js';
+import type { Said } from '../../common/i18n/message.js';
 import { errors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { AuthError } from '../http/server-error.js';
@@ -40,13 +42,28 @@ export class TokenVerifier {
   /** Throws AuthError for a bad, expired or revoked token. The claims of one token are one shared object. */
   async verify(token: string): Promise<AccessClaims> {
     const claims = await this.signedClaims(token);
+    const refusal = await this.refusal(claims);
+    if (refusal) throw new AuthError(refusal);
+    return claims;
+  }
+
+  /**
+   * Whether claims verified a moment ago still hold: for a socket admitted before it could hear of a revocation
+   * or a role change (a demotion above all), which `verify` would refuse now.
+   */
+  async stillHold(claims: AccessClaims): Promise<boolean> {
+    return (await this.refusal(claims)) === undefined;
+  }
+
+  /** Why a validly signed token is refused now, read at every call: its sign-in ended, or its role changed. */
+  private async refusal(claims: AccessClaims): Promise<Said | undefined> {
     const current = await this.signInOf(claims.accountId, claims.family);
     if (current === undefined || current.revoked_at !== null) {
-      throw new AuthError('This sign-in was ended (logout or password change).');
+      return say('server-session-ended');
     }
     // A role changed by an admin counts at once, demotions above all: the client refreshes for a new token.
-    if (current.role !== claims.role) throw new AuthError('The account role changed; refresh the access token.');
-    return claims;
+    if (current.role !== claims.role) return say('server-role-changed');
+    return undefined;
   }
 
   /**
@@ -81,11 +98,11 @@ export class TokenVerifier {
     try {
       ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], currentDate: this.now() }));
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new AuthError('The access token expired; refresh it.');
-      throw new AuthError('The access token is not valid.');
+      if (error instanceof errors.JWTExpired) throw new AuthError(say('server-token-expired'));
+      throw new AuthError(say('server-token-invalid'));
     }
     const parsed = claimsSchema.safeParse(payload);
-    if (!parsed.success) throw new AuthError('The access token is not valid.');
+    if (!parsed.success) throw new AuthError(say('server-token-invalid'));
     const { sub, role, fam, exp } = parsed.data;
     return { accountId: sub, role, family: fam, expiresAt: exp * 1000 };
   }

@@ -59,7 +59,7 @@ describe('assignments', { timeout: 60_000 }, () => {
     const { teacher, id } = await classWithLearner();
     const hostile: [Record<string, unknown>, RegExp][] = [
       [lesson({ kind: 'essay' }), /^kind: /],
-      [lesson({ itemId: 'other-pack/variables' }), /^itemId: .*not in pack/],
+      [lesson({ itemId: 'other-pack/variables' }), /^itemId: .*is not in the pack/],
       [lesson({ itemId: '../../etc/passwd' }), /^itemId: /],
       [lesson({ packId: 'Python Foundations' }), /^packId: /],
       [lesson({ title: '' }), /^title: /],

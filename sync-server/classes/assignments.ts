@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import { randomUUID } from 'node:crypto';
 import { assignmentSchema } from '../../common/contract/assignments.js';
 import type { Assignment } from '../../common/contract/assignments.js';
@@ -81,10 +82,7 @@ export class Assignments implements AssignmentReader {
       ],
     );
     if (changes === 0) {
-      throw new ServerError(
-        'conflict',
-        `This class has ${MAX_ASSIGNMENTS_PER_CLASS} assignments, the most it may hold; delete old ones first.`,
-      );
+      throw new ServerError('conflict', say('server-assignments-full', { max: MAX_ASSIGNMENTS_PER_CLASS }));
     }
     return assignment;
   }
@@ -132,13 +130,16 @@ export class Assignments implements AssignmentReader {
   }
 }
 
-const notFound = () => new ServerError('not-found', 'This class has no such assignment.');
+const notFound = () => new ServerError('not-found', say('server-no-such-assignment'));
 
 /** The whole row against the contract, and the item inside the pack it names ("pack/item" of pack "pack"). */
 function validated(candidate: Assignment): Assignment {
   const assignment = parseBody(assignmentSchema, candidate);
   if (!assignment.itemId.startsWith(`${assignment.packId}/`)) {
-    throw new ServerError('invalid-input', `itemId: "${assignment.itemId}" is not in pack "${assignment.packId}"`);
+    throw new ServerError(
+      'invalid-input',
+      say('server-item-not-in-pack', { itemId: assignment.itemId, packId: assignment.packId }),
+    );
   }
   return assignment;
 }

@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import { randomUUID } from 'node:crypto';
 import type { ClassMember, JoinedClass, TaughtClass } from '../../common/contract/classes.js';
 import { ServerError } from '../http/server-error.js';
@@ -40,13 +41,13 @@ export class Classes {
       );
       if (changes === 1) return { id, joinCode };
     }
-    throw new ServerError('unavailable', 'No free join code was found; try again.');
+    throw new ServerError('unavailable', say('server-no-free-join-code'));
   }
 
   /** Joining twice is harmless. */
   async join(accountId: string, joinCode: string): Promise<{ classId: string; name: string }> {
     const found = await this.byJoinCode(joinCode);
-    if (!found) throw new ServerError('not-found', 'No class has this join code; check it with your teacher.');
+    if (!found) throw new ServerError('not-found', say('server-join-code-unknown'));
     await this.addMember(this.store, found.id, accountId);
     return { classId: found.id, name: found.name };
   }
@@ -68,7 +69,7 @@ export class Classes {
   async requireTeaching(requester: AccessClaims, classId: string): Promise<ClassRow> {
     const found = await this.find(classId);
     if (found.teacher_id !== requester.accountId && requester.role !== 'admin') {
-      throw new ServerError('forbidden', 'Only the teacher of this class (or an admin) may do this.');
+      throw new ServerError('forbidden', say('server-class-teacher-only'));
     }
     return found;
   }
@@ -81,7 +82,7 @@ export class Classes {
       'SELECT 1 AS found FROM class_members WHERE class_id = ? AND account_id = ?',
       [classId, requester.accountId],
     );
-    if (!member) throw new ServerError('forbidden', 'Only the members and the teacher of this class see it.');
+    if (!member) throw new ServerError('forbidden', say('server-class-members-only'));
     return found;
   }
 
@@ -151,7 +152,7 @@ export class Classes {
       classId,
       accountId,
     ]);
-    if (changes === 0) throw new ServerError('not-found', 'This account is not a member of this class.');
+    if (changes === 0) throw new ServerError('not-found', say('server-not-a-member'));
   }
 
   /** A new join code (the old one was shared too widely); the old one stops working at once. */
@@ -164,7 +165,7 @@ export class Classes {
       await this.store.run('UPDATE classes SET join_code = ? WHERE id = ?', [joinCode, classId]);
       return { joinCode };
     }
-    throw new ServerError('unavailable', 'No free join code was found; try again.');
+    throw new ServerError('unavailable', say('server-no-free-join-code'));
   }
 
   /** Removes the class with its memberships and assignments (by cascade). */
@@ -178,7 +179,7 @@ export class Classes {
       'SELECT id, name, teacher_id, join_code, created_at FROM classes WHERE id = ?',
       [classId],
     );
-    if (!found) throw new ServerError('not-found', 'There is no such class.');
+    if (!found) throw new ServerError('not-found', say('server-no-such-class'));
     return found;
   }
 }

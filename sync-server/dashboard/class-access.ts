@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import type { AccessClaims } from '../accounts/token-verifier.js';
 import { ServerError } from '../http/server-error.js';
 import type { Classes } from '../classes/classes.js';
@@ -20,7 +21,7 @@ export class ClassAccess {
   ) {}
 
   async roster(claims: AccessClaims, classId: string): Promise<ClassRoster> {
-    if (claims.role === 'learner') throw new ServerError('forbidden', 'Only teachers and admins see class reports.');
+    if (claims.role === 'learner') throw new ServerError('forbidden', say('server-reports-teachers'));
     // The classes room decides who sees a class's members; the report shows no more than that.
     const { name, members } = await this.classes.members(claims, classId);
     return { id: classId, name, members: members.map((m) => ({ id: m.id, displayName: m.displayName })) };
@@ -28,7 +29,7 @@ export class ClassAccess {
 
   /** The classes a teacher teaches (an admin: every class), with their sizes. */
   async classesOf(claims: AccessClaims): Promise<{ id: string; name: string; members: number }[]> {
-    if (claims.role === 'learner') throw new ServerError('forbidden', 'Only teachers and admins see class reports.');
+    if (claims.role === 'learner') throw new ServerError('forbidden', say('server-reports-teachers'));
     const all = claims.role === 'admin';
     const rows = await this.store.all<{ id: string; name: string; members: number }>(
       `SELECT c.id, c.name, (SELECT count(*) FROM class_members m WHERE m.class_id = c.id) AS members

@@ -4,6 +4,8 @@
  */
 export const DASHBOARD_SCRIPT = String.raw`
 const $ = (id) => document.getElementById(id);
+// The page's sentences in its language, rendered into the page by the server (no inline script is allowed).
+const say = JSON.parse(document.body.dataset.messages);
 // The tokens live in this module's memory only: never in storage, a cookie or a URL.
 let tokens = null;
 let classId = null;
@@ -23,7 +25,7 @@ async function call(path, init = {}) {
       response = await send();
     }
   }
-  if (response.status === 401) signOut('Your sign-in ended; sign in again.');
+  if (response.status === 401) signOut(say.sessionEnded);
   return response;
 }
 
@@ -48,7 +50,7 @@ async function showClass(id) {
   const tz = new Date().getTimezoneOffset();
   const response = await call('/dashboard/classes/' + encodeURIComponent(id) + '/page?tz=' + tz);
   if (!response.ok) {
-    $('report').textContent = 'The report could not be loaded (' + response.status + ').';
+    $('report').textContent = say.reportFailed.replace('{{status}}', String(response.status));
     return;
   }
   // Rendered by the server with every learner-provided string escaped.
@@ -59,7 +61,7 @@ async function showClasses() {
   const response = await call('/dashboard/classes');
   if (!response.ok) {
     $('sign-in-status').textContent =
-      response.status === 403 ? 'Only teachers and admins see class dashboards.' : 'Could not load your classes.';
+      response.status === 403 ? say.teachersOnly : say.classesFailed;
     return;
   }
   const { classes } = await response.json();
@@ -74,7 +76,7 @@ async function showClasses() {
   );
   $('sign-in').hidden = true;
   $('actions').hidden = false;
-  if (classes.length === 0) $('report').textContent = 'You have no classes yet.';
+  if (classes.length === 0) $('report').textContent = say.noClasses;
   else await showClass(classes[0].id);
 }
 
@@ -83,14 +85,14 @@ $('sign-in').addEventListener('submit', async (event) => {
   const email = $('email').value;
   const password = $('password').value;
   $('password').value = '';
-  $('sign-in-status').textContent = 'Signing in…';
+  $('sign-in-status').textContent = say.signingIn;
   const response = await fetch('/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
   if (!response.ok) {
-    $('sign-in-status').textContent = response.status === 429 ? 'Too many tries; wait a minute.' : 'Wrong email or password.';
+    $('sign-in-status').textContent = response.status === 429 ? say.tooManyTries : say.wrongPassword;
     return;
   }
   tokens = await response.json();
@@ -100,7 +102,7 @@ $('sign-in').addEventListener('submit', async (event) => {
 
 $('class-picker').addEventListener('change', (event) => showClass(event.target.value));
 $('print').addEventListener('click', () => window.print());
-$('sign-out').addEventListener('click', () => signOut('Signed out.'));
+$('sign-out').addEventListener('click', () => signOut(say.signedOut));
 // One learner's detail opens in its section above the tables and takes the focus; Close gives it back.
 let detailOpener = null;
 async function openDetail(button) {

@@ -1,11 +1,15 @@
+import { say } from '../../common/i18n/message.js';
+import { sayIssues } from '../../common/i18n/input-issues.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Assignment } from '../../common/contract/assignments.js';
 import type { ProgressCatalog } from '../../common/progress-rules/catalog.js';
+import { speakerIn } from '../../common/i18n/speaker.js';
 import { percent } from '../../common/progress-rules/percent.js';
 import type { StruggleThresholds } from '../../common/progress-rules/struggle.js';
 import type { TokenVerifier } from '../accounts/token-verifier.js';
 import { authenticate, requireRole } from '../http/bearer-auth.js';
+import { requestLanguage } from '../http/request-language.js';
 import { ServerError } from '../http/server-error.js';
 import type { SqlRunner } from '../storage/sql-store.js';
 import type { ClassAccess } from './class-access.js';
@@ -51,13 +55,22 @@ const exportFile = z.string().transform((file, ctx) => {
 const privately = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
 /**
+ * The page, its fragments and the CSV speak the browser's language (its script's requests carry the same
+ * Accept-Language): the words differ by it, so no cache may hand one reader's language to another.
+ */
+const speakerFor = (request: FastifyRequest, reply: FastifyReply) => {
+  reply.header('vary', 'accept-language');
+  return speakerIn(requestLanguage(request));
+};
+
+/**
  * The teacher's dashboard: JSON for the app, the same report as a page for a browser on the LAN, and every
  * table as CSV. Each data route asks ClassAccess first, so a teacher reads only their own classes.
  */
 export function registerDashboardRoutes(app: FastifyInstance, deps: DashboardRouteDeps): void {
   const options = (query: unknown): ReportOptions => {
     const parsed = reportQuery.safeParse(query);
-    if (!parsed.success) throw new ServerError('invalid-input', parsed.error.issues[0]!.message);
+    if (!parsed.success) throw new ServerError('invalid-input', sayIssues(parsed.error));
     return {
       now: deps.now(),
       tzOffsetMinutes: parsed.data.tz,
@@ -73,13 +86,13 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: DashboardRou
     return classReport(roster, projections, deps.catalog(), assignments, options(request.query));
   };
 
-  app.get('/dashboard', async (_request, reply) =>
+  app.get('/dashboard', async (request, reply) =>
     reply
       .header('content-security-policy', DASHBOARD_CSP)
       .header('referrer-policy', 'no-referrer')
       .header('x-content-type-options', 'nosniff')
       .type('text/html; charset=utf-8')
-      .send(dashboardShell()),
+      .send(dashboardShell(speakerFor(request, reply))),
   );
   app.get('/dashboard/dashboard.js', async (_request, reply) =>
     reply.header('x-content-type-options', 'nosniff').type('text/javascript; charset=utf-8').send(DASHBOARD_SCRIPT),
@@ -105,15 +118,16 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: DashboardRou
     privately(reply)
       .header('x-content-type-options', 'nosniff')
       .type('text/html; charset=utf-8')
-      .send(reportFragment(await report(request, request.params.classId))),
+      .send(reportFragment(await report(request, request.params.classId), speakerFor(request, reply))),
   );
 
   app.get<{ Params: { classId: string; file: string } }>(
     '/dashboard/classes/:classId/export/:file',
     async (request, reply) => {
       const file = exportFile.safeParse(request.params.file);
-      if (!file.success) throw new ServerError('not-found', `No such table; ${file.error.issues[0]!.message}.`);
-      const table = reportTables(await report(request, request.params.classId))[file.data];
+      if (!file.success)
+        throw new ServerError('not-found', say('server-no-such-table', { problem: sayIssues(file.error) }));
+      const table = reportTables(await report(request, request.params.classId), speakerFor(request, reply))[file.data];
       return privately(reply)
         .header('x-content-type-options', 'nosniff')
         .header('content-disposition', `attachment; filename="${file.data}.csv"`)
@@ -126,7 +140,7 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: DashboardRou
     const claims = await authenticate(request, deps.tokens);
     const roster = await deps.access.roster(claims, request.params.classId);
     const member = roster.members.find((m) => m.id === request.params.learnerId);
-    if (!member) throw new ServerError('not-found', 'This learner is not in this class.');
+    if (!member) throw new ServerError('not-found', say('server-learner-not-in-class'));
     const projection = (await deps.projections.loadMany([member.id])).get(member.id)!;
     return learnerDetail(member, projection, deps.catalog(), options(request.query));
   };
@@ -142,7 +156,7 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: DashboardRou
       privately(reply)
         .header('x-content-type-options', 'nosniff')
         .type('text/html; charset=utf-8')
-        .send(learnerDetailFragment(await detail(request))),
+        .send(learnerDetailFragment(await detail(request), speakerFor(request, reply))),
   );
 
   // The whole school at once: only an admin sees across classes.

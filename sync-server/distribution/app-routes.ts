@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import type { FastifyInstance } from 'fastify';
 import {
   appFileNameSchema,
@@ -42,10 +43,7 @@ export async function registerAppRoutes(
       const name = parseBody(appFileNameSchema, request.params.name);
       const body = request.body as { pipe?: unknown } | undefined;
       if (typeof body?.pipe !== 'function') {
-        throw new ServerError(
-          'invalid-input',
-          'Send the installer as the body, with Content-Type application/octet-stream.',
-        );
+        throw new ServerError('invalid-input', say('server-body-content-type', { type: 'application/octet-stream' }));
       }
       return shelf.putInstaller(name, body as NodeJS.ReadableStream);
     });
@@ -74,7 +72,7 @@ export async function registerAppRoutes(
       const signature = name.endsWith('.sig') && isChannel(name.slice(0, -'.sig'.length));
       const valid = isChannel(name) || signature || appFileNameSchema.safeParse(name).success;
       const found = valid ? await shelf.sizeAndTime(name) : undefined;
-      if (!found) throw new ServerError('not-found', 'No such file in the app-update feed.');
+      if (!found) throw new ServerError('not-found', say('server-no-feed-file'));
       const channel = name.endsWith('.yml');
       if (channel || signature) reply.header('cache-control', 'no-cache');
       return sendFile(request, reply, {

@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -58,14 +59,14 @@ export class AppShelf {
         transform(chunk: Buffer, _encoding, callback) {
           size += chunk.length;
           if (size > MAX_INSTALLER_BYTES) {
-            callback(new ServerError('invalid-input', 'An installer is at most 2 GiB.'));
+            callback(new ServerError('invalid-input', say('server-installer-too-large', { size: '2 GiB' })));
             return;
           }
           callback(null, chunk);
         },
       });
       await pipeline(body, counted, createWriteStream(upload, { mode: 0o600 }));
-      if (size === 0) throw new ServerError('invalid-input', 'Send the installer as the request body.');
+      if (size === 0) throw new ServerError('invalid-input', say('server-installer-body-missing'));
       const sha512 = await sha512Of(upload);
       await rename(upload, this.pathOf(name));
       return { name, size, sha512 };
@@ -77,12 +78,9 @@ export class AppShelf {
   async putRelease(channel: string, info: AppUpdateInfo, stagingPercentage: number): Promise<void> {
     for (const file of info.files) {
       const found = await this.sizeAndTime(file.url);
-      if (!found) throw new ServerError('conflict', `Upload ${file.url} first: the release names it.`);
+      if (!found) throw new ServerError('conflict', say('server-release-file-missing', { file: file.url }));
       if (found.size !== file.size || (await sha512Of(this.pathOf(file.url))) !== file.sha512) {
-        throw new ServerError(
-          'conflict',
-          `${file.url} here is not the file the release names (size or SHA-512 differ).`,
-        );
+        throw new ServerError('conflict', say('server-release-file-differs', { file: file.url }));
       }
     }
     // The signature of the release before covers other bytes: gone first, so the new release reads as unsigned
@@ -98,7 +96,7 @@ export class AppShelf {
    */
   async putSignature(channel: string, signature: string): Promise<void> {
     if (!(await this.sizeAndTime(channel))) {
-      throw new ServerError('conflict', `Publish ${channel} first: the signature is of it.`);
+      throw new ServerError('conflict', say('server-release-unsigned-first', { channel }));
     }
     await this.#replace(channelSignatureName(channel), signature);
   }

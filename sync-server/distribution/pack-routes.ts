@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { classPacksSchema, DISTRIBUTION_PATHS, sha256Schema } from '../../common/contract/distribution.js';
@@ -29,7 +30,7 @@ export async function registerPackRoutes(
       requireRole(claims, ['admin']);
       const body = request.body as { pipe?: unknown } | undefined;
       if (typeof body?.pipe !== 'function') {
-        throw new ServerError('invalid-input', `Send the .lpack as the body, with Content-Type ${OCTETS}.`);
+        throw new ServerError('invalid-input', say('server-body-content-type', { type: OCTETS }));
       }
       const result = await shelf.publish(body as NodeJS.ReadableStream, claims.accountId);
       return reply.code(result.status === 'published' ? 201 : 200).send(result);
@@ -48,7 +49,7 @@ export async function registerPackRoutes(
       await authenticate(request, tokens);
       const sha256 = sha256Schema.safeParse(request.params.sha256);
       const pack = sha256.success ? await shelf.find(sha256.data) : undefined;
-      if (!pack) throw new ServerError('not-found', 'No pack with this SHA-256 is published here.');
+      if (!pack) throw new ServerError('not-found', say('server-no-pack-sha'));
       return sendFile(request, reply, {
         path: shelf.fileOf(pack.sha256),
         size: await shelf.sizeOf(pack.sha256),

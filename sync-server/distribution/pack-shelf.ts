@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
@@ -83,7 +84,7 @@ export class PackShelf {
         transform(chunk: Buffer, _encoding, callback) {
           bytes += chunk.length;
           if (bytes > limit) {
-            callback(new ServerError('invalid-input', `A pack file is at most ${formatBytes(limit)}.`));
+            callback(new ServerError('invalid-input', say('server-pack-too-large', { size: formatBytes(limit) })));
             return;
           }
           hash.update(chunk);
@@ -91,7 +92,7 @@ export class PackShelf {
         },
       });
       await pipeline(body, counted, createWriteStream(upload, { mode: 0o600 }));
-      if (bytes === 0) throw new ServerError('invalid-input', 'Send the .lpack file as the request body.');
+      if (bytes === 0) throw new ServerError('invalid-input', say('server-pack-body-missing'));
       const sha256 = hash.digest('hex');
       const { contents, signature } = await verifyPackFile(upload, {
         trusted: await this.keys(),
@@ -100,7 +101,7 @@ export class PackShelf {
         if (!(error instanceof PackArchiveError)) throw error;
         // The reader's remedy is the app's (Settings, `lionlearn trust add`), which would not help here.
         const reason = error.message.replace(`${upload}: `, '').replace(UNTRUSTED_KEY_REMEDY, SERVER_KEY_REMEDY);
-        throw new ServerError('invalid-input', `The server refused the pack: ${reason}`);
+        throw new ServerError('invalid-input', say('server-pack-refused', { reason }));
       });
       const { packId, version } = contents;
       await this.#checkVersion(packId, version, sha256, signature.keyId);
@@ -135,17 +136,11 @@ export class PackShelf {
     const rows = await this.store.all<PackRow>('SELECT * FROM distribution_packs WHERE pack_id = ?', [packId]);
     const clash = rows.find((r) => r.version === version && r.sha256 !== sha256);
     if (clash) {
-      throw new ServerError(
-        'conflict',
-        `Version ${version} of "${packId}" is published already with other bytes; publish it as a new version.`,
-      );
+      throw new ServerError('conflict', say('server-pack-version-taken', { version, packId }));
     }
     const otherKey = rows.find((r) => r.key_id !== keyId);
     if (otherKey) {
-      throw new ServerError(
-        'conflict',
-        `"${packId}" was published signed by key ${otherKey.key_id}, but this file is signed by key ${keyId}.`,
-      );
+      throw new ServerError('conflict', say('server-pack-other-key', { packId, publishedKey: otherKey.key_id, keyId }));
     }
   }
 
@@ -172,7 +167,7 @@ export class PackShelf {
   /** Sets (or with null, drops) the list of packs one class gets. */
   async setClassPacks(classId: string, packIds: readonly string[] | null): Promise<void> {
     const found = await this.store.get('SELECT 1 AS one FROM classes WHERE id = ?', [classId]);
-    if (!found) throw new ServerError('not-found', 'There is no such class.');
+    if (!found) throw new ServerError('not-found', say('server-no-such-class'));
     await this.store.transaction(async (tx) => {
       await tx.run('DELETE FROM distribution_class_packs WHERE class_id = ?', [classId]);
       await tx.run('DELETE FROM distribution_class_lists WHERE class_id = ?', [classId]);

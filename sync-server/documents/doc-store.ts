@@ -45,11 +45,12 @@ export class DocStore {
    * remaining row is read rather than only ids above `upto_id`: on PostgreSQL a row with a smaller id can
    * become visible after a compaction that did not see it, and it must not be skipped.
    */
-  async load(doc: string): Promise<StoredDoc> {
-    const rows = await this.store.all<{ data: Uint8Array }>('SELECT data FROM doc_updates WHERE doc = ? ORDER BY id', [
+  /** `runner`: a transaction in progress reads through it (SQLite's one connection is held by it). */
+  async load(doc: string, runner: SqlRunner = this.store): Promise<StoredDoc> {
+    const rows = await runner.all<{ data: Uint8Array }>('SELECT data FROM doc_updates WHERE doc = ? ORDER BY id', [
       doc,
     ]);
-    const snapshot = await this.store.get<{ data: Uint8Array }>('SELECT data FROM doc_snapshots WHERE doc = ?', [doc]);
+    const snapshot = await runner.get<{ data: Uint8Array }>('SELECT data FROM doc_snapshots WHERE doc = ?', [doc]);
     const updates = rows.map((row) => row.data);
     return { updates: snapshot ? [snapshot.data, ...updates] : updates, rows: rows.length };
   }

@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import type { ServerResponse } from 'node:http';
 import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -57,7 +58,7 @@ export const defaultDocumentsOptions: DocumentsOptions = {
 
 export interface DocumentsDeps {
   store: SqlStore;
-  tokens: Pick<TokenVerifier, 'verify' | 'isRevoked'>;
+  tokens: Pick<TokenVerifier, 'verify' | 'stillHold'>;
   memberships: Pick<Memberships, 'teacherOf'>;
   /** Where this instance's accounts announce revocations; passed on to the other instances by the fan-out. */
   revocations: RevocationBus;
@@ -137,16 +138,16 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
 
   const authorize = async (request: FastifyRequest, reply: FastifyReply) => {
     const doc = docNameOfUrl(request.raw.url ?? '');
-    if (!doc) throw new ServerError('invalid-input', 'Not a document name: /sync/u/<accountId>/<document>.');
+    if (!doc) throw new ServerError('invalid-input', say('server-not-a-document'));
     const { token, ack } = request.query as { token?: unknown; ack?: unknown };
-    if (typeof token !== 'string' || token === '') throw new AuthError('Send the access token as ?token=.');
+    if (typeof token !== 'string' || token === '') throw new AuthError(say('server-token-in-query'));
     const claims = await deps.tokens.verify(token);
     const access = await accessTo(claims, doc, deps.memberships);
-    if (access === 'none') throw new ServerError('forbidden', 'This account may not open this document.');
+    if (access === 'none') throw new ServerError('forbidden', say('server-document-forbidden'));
     // An admin may open any account's documents: only those of an account that exists, or the first write would
     // create rows (and the load a room) for nobody. Asked after the access check, so learners learn nothing.
     if (doc.owner !== claims.accountId && (await accounts.find(doc.owner))?.status !== 'active') {
-      throw new ServerError('not-found', 'No account has this id.');
+      throw new ServerError('not-found', say('server-no-account-id'));
     }
     openings.set(request, { doc, grant: { claims, access, wantsAck: ack === '1' }, response: reply.raw });
   };
@@ -206,10 +207,11 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
     const connection = new DocConnection(socket, room, grant, options, metrics, owner);
     connections.add(connection);
     expiries.add(connection, expiresAt);
-    // A revocation announced between the token check and `connections.add` was not seen by this socket.
+    // A revocation or a role change announced between the token check and `connections.add` was not seen by this
+    // socket: a teacher demoted meanwhile must not be served a learner's progress for the token's remaining life.
     let verdict: 'ok' | 'revoked' | 'unknown';
     try {
-      verdict = (await deps.tokens.isRevoked(grant.claims.family)) ? 'revoked' : 'ok';
+      verdict = (await deps.tokens.stillHold(grant.claims)) ? 'ok' : 'revoked';
     } catch (error) {
       request.log.error({ err: error }, 'could not check a sign-in');
       verdict = 'unknown';

@@ -1,12 +1,10 @@
 import type { z } from 'zod';
+import { parseInput } from '../../common/i18n/input-issues.js';
 import { ServerError } from './server-error.js';
 
-/** Validates a request body; a failure answers 400 with zod's messages, each prefixed by its field. */
+/** Validates a request body; a failure answers 400 with each issue said per field, through the catalog. */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const message = result.error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'body'}: ${issue.message}`)
-    .join('; ');
-  throw new ServerError('invalid-input', message);
+  const parsed = parseInput(schema, body);
+  if (parsed.success) return parsed.data;
+  throw new ServerError('invalid-input', parsed.problem);
 }

@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { ServerError } from './server-error.js';
@@ -16,7 +17,10 @@ export async function registerRateLimits(app: FastifyInstance): Promise<void> {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      new ServerError('too-many-attempts', `Too many attempts; try again in ${context.after}.`),
+      new ServerError(
+        'too-many-attempts',
+        say('server-too-many-attempts', { count: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+      ),
   });
 }
 

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Assignment } from '../../common/contract/assignments.js';
 import type { StruggleSignal } from '../../common/progress-rules/struggle.js';
+import { asField, say } from '../../common/i18n/message.js';
+import type { Said } from '../../common/i18n/message.js';
 import type { SqlStore } from '../storage/sql-store.js';
 import type { Notifier, ServerNotice } from './notifier.js';
 
@@ -29,7 +31,7 @@ export function classroomNotices(store: SqlStore, notifier: Notifier, log: Fasti
             [learnerId],
           );
           for (const signal of signals) {
-            const notice = struggleNotice(learnerId, learner?.display_name ?? 'A learner', signal);
+            const notice = struggleNotice(learnerId, learner?.display_name ?? say('server-a-learner'), signal);
             // The key is a message id, one per class: a learner in two classes is news to both teachers. Hashed,
             // as an inbox item's id is at most 200 characters and a long exercise id with two UUIDs passes that.
             for (const { class_id } of classes) {
@@ -43,27 +45,42 @@ export function classroomNotices(store: SqlStore, notifier: Notifier, log: Fasti
   };
 }
 
-/** Home lists a learner's assignments first: the link takes them there. */
+/**
+ * Home lists a learner's assignments first: the link takes them there. The due time travels as an instant
+ * (`dueAt`), so each learner's app writes it as their locale writes dates.
+ */
 export const assignmentNotice = (a: Assignment): ServerNotice => ({
   kind: 'new-assignment',
-  title: `New assignment: ${a.title}`,
-  body: a.dueAt === null ? 'No due date.' : `Due ${new Date(a.dueAt).toISOString().slice(0, 10)}.`,
+  ...asField('title', say('server-new-assignment', { title: a.title })),
+  ...asField('body', a.dueAt === null ? say('server-no-due-date') : dueOn(new Date(a.dueAt).toISOString())),
   link: '#/',
   key: `assignment:${a.id}`,
 });
 
-export function struggleNotice(learnerId: string, name: string, signal: StruggleSignal): ServerNotice {
-  const what =
-    signal.kind === 'repeated-failures'
-      ? `has failed ${signal.exerciseId} ${signal.failed} times`
-      : signal.kind === 'heavy-hints'
-        ? `has taken ${signal.hints} hints on ${signal.exerciseId}`
-        : `has not practised for ${signal.days ?? 'many'} days`;
+/** "Due …": the app says the instant the learner's way; an older app shows the English with the day alone. */
+const dueOn = (dueAt: string): Said => ({
+  ...say('notice-assignment-due-body', { dueAt }),
+  text: `Due ${dueAt.slice(0, 10)}.`,
+});
+
+/** What the teacher reads of a signal: the learner and what they did, in the teacher's language. */
+function struggled(name: string | Said, signal: StruggleSignal): Said {
+  if (signal.kind === 'repeated-failures')
+    return say('server-stuck-failures', { name, exercise: signal.exerciseId, count: signal.failed });
+  if (signal.kind === 'heavy-hints')
+    return say('server-stuck-hints', { name, exercise: signal.exerciseId, count: signal.hints });
+  return signal.days === null
+    ? say('server-stuck-inactive-long', { name })
+    : say('server-stuck-inactive', { name, count: signal.days });
+}
+
+/** A learner without a display name is "a learner" in the teacher's language. */
+export function struggleNotice(learnerId: string, name: string | Said, signal: StruggleSignal): ServerNotice {
   const on = 'exerciseId' in signal ? signal.exerciseId : '';
   return {
     kind: 'struggling-learner',
-    title: `${name} may be stuck`,
-    body: `${name} ${what}.`,
+    ...asField('title', say('server-may-be-stuck', { name })),
+    ...asField('body', struggled(name, signal)),
     link: '#/classes',
     key: `struggle:${learnerId}:${signal.kind}:${on}`,
   };

@@ -1,5 +1,6 @@
 import { inboxItemSchema } from '../../common/contract/notifications.js';
 import type { InboxItem } from '../../common/contract/notifications.js';
+import { speakerIn } from '../../common/i18n/speaker.js';
 import type { SqlStore } from '../storage/sql-store.js';
 import { digestEmail } from './email-compose.js';
 import type { DigestCadence, DigestPreference } from './email-digest-preference.js';
@@ -69,7 +70,7 @@ export class EmailDigest {
         toAddress: account.email,
         toName: account.display_name,
         unsubscribeUrl,
-        ...digestEmail(cadence, items, unsubscribeUrl),
+        ...digestEmail(cadence, items, unsubscribeUrl, speakerIn((await this.preference.language(account.id)) ?? 'en')),
       };
       await this.store.transaction(async (tx) => {
         await this.outbox.queue(tx, [mail], now);

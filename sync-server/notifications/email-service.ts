@@ -5,6 +5,7 @@ import type { InboxItem } from '../../common/contract/notifications.js';
 import type { DocManager } from '../documents/doc-manager.js';
 import { DocStore } from '../documents/doc-store.js';
 import type { SqlRunner, SqlStore } from '../storage/sql-store.js';
+import { speakerIn } from '../../common/i18n/speaker.js';
 import { importantEmail } from './email-compose.js';
 import type { EmailOptions } from './email-config.js';
 import { EmailDigest } from './email-digest.js';
@@ -27,7 +28,7 @@ export class EmailService {
     private readonly store: SqlStore,
     private readonly options: EmailOptions,
     private readonly tokens: UnsubscribeTokens,
-    preference: DigestPreference,
+    private readonly preference: DigestPreference,
     private readonly log: FastifyBaseLogger,
     private readonly now: () => number,
     transport: Pick<Transporter, 'sendMail' | 'close'> = nodemailer.createTransport({
@@ -63,9 +64,11 @@ export class EmailService {
        WHERE d.message_id = ? AND a.email <> ''`,
       [messageId],
     );
+    // Read through the transaction: on SQLite a plain read would wait for it to end.
+    const languages = await Promise.all(recipients.map((account) => this.preference.language(account.id, tx)));
     await this.outbox.queue(
       tx,
-      recipients.map((account) => {
+      recipients.map((account, i) => {
         const unsubscribeUrl = this.unsubscribeUrl(account.id);
         return {
           id: `important:${messageId}:${account.id}`,
@@ -73,7 +76,7 @@ export class EmailService {
           toAddress: account.email,
           toName: account.display_name,
           unsubscribeUrl,
-          ...importantEmail(item, unsubscribeUrl),
+          ...importantEmail(item, unsubscribeUrl, speakerIn(languages[i] ?? 'en')),
         };
       }),
       at,

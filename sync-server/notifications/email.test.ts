@@ -73,15 +73,18 @@ async function classroom(server: SyncServer, learners: string[], teacherName = '
   return { admin, teacher, classId, ids };
 }
 
-/** What a device does when the learner picks a digest in Settings: a key of the synced prefs document. */
-async function chooseDigest(server: SyncServer, accountId: string, cadence: string) {
+/** What a device does when the learner changes a setting: a key of the synced prefs document. */
+async function choosePref(server: SyncServer, accountId: string, key: string, value: string) {
   const docs = new DocStore(server.store);
   const doc = new Y.Doc();
   for (const update of (await docs.load(wireName(accountId, 'prefs'))).updates) Y.applyUpdate(doc, update);
   const before = Y.encodeStateVector(doc);
-  doc.getMap(SYNC_ROOTS.prefs.name).set('notifications.emailDigest', cadence);
+  doc.getMap(SYNC_ROOTS.prefs.name).set(key, value);
   await docs.append(wireName(accountId, 'prefs'), Y.encodeStateAsUpdate(doc, before));
 }
+/** The learner picks a digest in Settings. */
+const chooseDigest = (server: SyncServer, accountId: string, cadence: string) =>
+  choosePref(server, accountId, 'notifications.emailDigest', cadence);
 
 const outboxRows = (server: SyncServer) =>
   server.store.all<{
@@ -150,6 +153,44 @@ describe('email', { timeout: 60_000 }, () => {
     expect(await server.email!.digest['preference'].cadence(ids[0]!)).toBeUndefined();
   });
 
+  it('mails each recipient in the language they chose in the app, English when it is left to their machine', async () => {
+    const smtp = await startTestSmtp();
+    cleanups.push(smtp.close);
+    const server = await start({ email: emailOptions(smtp.url) });
+    const { teacher, classId, ids } = await classroom(server, ['ada@example.org', 'bob@example.org']);
+    await choosePref(server, ids[0]!, 'language', 'de');
+    await choosePref(server, ids[1]!, 'language', 'system');
+    // No title: the server's own "Message from …", which each recipient reads in their language.
+    const answer = await send(server, teacher.accessToken, {
+      audience: { to: 'class', classId },
+      text: 'Bring a pencil.',
+      important: true,
+    });
+    expect(answer.statusCode).toBe(202);
+    const mails = await smtp.received(2);
+    const ada = mails.find((mail) => mail.rcptTo[0] === 'ada@example.org')!;
+    const bob = mails.find((mail) => mail.rcptTo[0] === 'bob@example.org')!;
+    expect(ada.header('Subject')).toBe('Wichtig: Nachricht von Ms Rivera');
+    expect(ada.text).toContain('Von Ms Rivera');
+    expect(ada.text).toContain('Zusammenfassung per E-Mail abbestellen: https://');
+    expect(ada.html).toContain('<html lang="de">');
+    expect(ada.text).not.toMatch(/You get this|Stop the email digest|From Ms/);
+    expect(bob.header('Subject')).toBe('Important: Message from Ms Rivera');
+    expect(bob.text).toContain('Stop the email digest: https://');
+
+    // The unsubscribe page speaks the account's language; without one, the browser's.
+    const open = (link: string, language?: string) =>
+      server.app.inject({ method: 'GET', url: pathOf(link), headers: language ? { 'accept-language': language } : {} });
+    const adaPage = await open(linkIn(ada.text), 'en');
+    expect(adaPage.body).toContain('<html lang="de">');
+    expect(adaPage.body).toContain('Abbestellt');
+    expect((await open(linkIn(bob.text), 'de-AT, en;q=0.5')).body).toContain('<h1>Abbestellt</h1>');
+    expect((await open(linkIn(bob.text))).body).toContain('<h1>Unsubscribed</h1>');
+    const forged = await open('https://sync.school.example/email/unsubscribe?token=x.y', 'de');
+    expect(forged.statusCode).toBe(400);
+    expect(forged.body).toContain('Dieser Link ist nicht gültig');
+  });
+
   it('sends no email when SMTP is not configured (the default)', async () => {
     const server = await start({});
     const { teacher, classId } = await classroom(server, ['ada@example.org']);
@@ -215,6 +256,8 @@ describe('email', { timeout: 60_000 }, () => {
     await chooseDigest(server, ada, 'daily');
     await chooseDigest(server, bob, 'off');
     await chooseDigest(server, cy, 'weekly');
+    // Cy reads the app in German: so does the digest, the server's own titles in it included.
+    await choosePref(server, cy, 'language', 'de');
     for (const text of ['Read chapter 3.', 'Quiz <b>moved</b>.']) {
       time.state.at += HOUR;
       expect((await send(server, teacher.accessToken, { audience: { to: 'class', classId }, text })).statusCode).toBe(
@@ -245,7 +288,10 @@ describe('email', { timeout: 60_000 }, () => {
     await server.email!.sender.kick();
     const mails = await smtp.received(3);
     const weekly = mails.find((mail) => mail.rcptTo[0] === 'cy@example.org')!;
-    expect(weekly.header('Subject')).toBe('Your weekly digest: 3 new messages');
+    expect(weekly.header('Subject')).toBe('Deine wöchentliche Zusammenfassung: 3 neue Nachrichten');
+    expect(weekly.text).toContain('3 neue Nachrichten diese Woche in deinem Posteingang:');
+    expect(weekly.text).toContain('Nachricht von Ms Rivera\nVon Ms Rivera');
+    expect(weekly.text).not.toMatch(/Message from|You get this/);
     const adaAgain = mails.filter((mail) => mail.rcptTo[0] === 'ada@example.org');
     expect(adaAgain[1]!.header('Subject')).toBe('Your daily digest: 1 new message');
     expect(adaAgain[1]!.text).toContain('Thursday note.');

@@ -4,6 +4,7 @@ import { wireName } from '../../common/contract/sync-docs.js';
 import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
 import type { DocManager } from '../documents/doc-manager.js';
 import type { DocStore } from '../documents/doc-store.js';
+import { ADVISORY_LOCKS, unlessRunningElsewhere } from '../storage/advisory-locks.js';
 import type { SqlStore } from '../storage/sql-store.js';
 import { INBOX_LIMITS, inboxEntriesToPrune } from './inbox-pruning.js';
 import type { InboxLimits } from './inbox-pruning.js';
@@ -18,16 +19,19 @@ export const DEFAULT_PRUNE_SCHEDULE: PruneSchedule = { firstAfterMs: 10 * 60_000
 /** Accounts read per query of a sweep. */
 const PAGE = 200;
 
+/** What a sweep did: skipped, as another instance of the server was sweeping, or the entries it deleted. */
+export type SweepOutcome = { swept: false } | { swept: true; entries: number };
+
 /**
  * Keeps every inbox document bounded (inboxEntriesToPrune): the deletions are made on the stored state as a
  * Yjs update and written like a delivery, so the devices online get them at once and the others at their next
  * sync, and all converge (a deletion names the items it removes; a mark pushed meanwhile by an offline device is
- * pruned as an orphan next time). A daily sweep goes through the accounts; each instance of a multi-instance
- * server sweeps too, which only repeats deletions already made.
+ * pruned as an orphan next time). A daily sweep goes through the accounts; of the instances of a multi-instance
+ * server, one at a time sweeps (an advisory lock): a second sweep at once would only repeat the first's work.
  */
 export class InboxPruner {
   private timer: NodeJS.Timeout | undefined;
-  private sweeping: Promise<void> | undefined;
+  private sweeping: Promise<SweepOutcome> | undefined;
   private stopped = false;
 
   constructor(
@@ -58,29 +62,35 @@ export class InboxPruner {
     }
   }
 
-  /** Every account's inbox, a page of accounts at a time; one that fails is logged and the sweep goes on. */
-  sweep(): Promise<void> {
-    this.sweeping ??= (async () => {
-      let after = '';
-      let pruned = 0;
-      for (;;) {
-        const page = await this.store.all<{ id: string }>('SELECT id FROM accounts WHERE id > ? ORDER BY id LIMIT ?', [
-          after,
-          PAGE,
-        ]);
-        for (const { id } of page) {
-          if (this.stopped) return;
-          pruned += await this.prune(id).catch((error: unknown) => {
-            this.log.warn({ err: error, accountId: id }, 'notifications: could not prune an inbox');
-            return 0;
-          });
-        }
-        if (page.length < PAGE) break;
-        after = page.at(-1)!.id;
-      }
-      if (pruned > 0) this.log.info({ entries: pruned }, 'notifications: inboxes pruned');
-    })().finally(() => (this.sweeping = undefined));
+  /** Every account's inbox, unless another instance is sweeping them now (then nothing is done). */
+  sweep(): Promise<SweepOutcome> {
+    this.sweeping ??= unlessRunningElsewhere(this.store, ADVISORY_LOCKS.inboxSweep, () => this.sweepAll())
+      .then((entries): SweepOutcome => (entries === undefined ? { swept: false } : { swept: true, entries }))
+      .finally(() => (this.sweeping = undefined));
     return this.sweeping;
+  }
+
+  /** A page of accounts at a time; one that fails is logged and the sweep goes on. */
+  private async sweepAll(): Promise<number> {
+    let after = '';
+    let pruned = 0;
+    for (;;) {
+      const page = await this.store.all<{ id: string }>('SELECT id FROM accounts WHERE id > ? ORDER BY id LIMIT ?', [
+        after,
+        PAGE,
+      ]);
+      for (const { id } of page) {
+        if (this.stopped) return pruned;
+        pruned += await this.prune(id).catch((error: unknown) => {
+          this.log.warn({ err: error, accountId: id }, 'notifications: could not prune an inbox');
+          return 0;
+        });
+      }
+      if (page.length < PAGE) break;
+      after = page.at(-1)!.id;
+    }
+    if (pruned > 0) this.log.info({ entries: pruned }, 'notifications: inboxes pruned');
+    return pruned;
   }
 
   start(schedule: PruneSchedule = DEFAULT_PRUNE_SCHEDULE): void {

@@ -1,3 +1,5 @@
+import { asField, say } from '../../common/i18n/message.js';
+import type { MessageRef } from '../../common/i18n/message.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { InboxItem, NotificationKind, SendResult } from '../../common/contract/notifications.js';
@@ -30,6 +32,9 @@ export interface ServerNotice {
   kind: Extract<NotificationKind, 'new-assignment' | 'struggling-learner' | 'class-message' | 'announcement'>;
   title: string;
   body: string;
+  /** The title and body as catalog references (asField), said in each recipient's language. */
+  titleI18n?: MessageRef;
+  bodyI18n?: MessageRef;
   link?: string;
   /** Makes the notice idempotent: the same key is one item, however often it is sent (a retried hook). */
   key?: string;
@@ -70,20 +75,24 @@ export class Notifier {
     if ((await this.messages.sentSince(claims.accountId, at - this.limit.windowMs)) >= this.limit.max) {
       throw new ServerError(
         'too-many-attempts',
-        `You sent ${this.limit.max} messages in the last ${Math.round(this.limit.windowMs / 60_000)} minutes; wait a little.`,
+        say('server-send-limit', { max: this.limit.max, minutes: Math.round(this.limit.windowMs / 60_000) }),
       );
     }
     const sender = await this.accounts.find(claims.accountId);
-    const from = sender?.displayName ?? 'Your teacher';
+    // A sender whose account is gone is "your teacher" in each learner's language.
+    const from = sender?.displayName ?? say('server-your-teacher');
     const everyone = input.audience.to === 'everyone';
     return this.#write(
       claims.accountId,
       {
         kind: everyone ? 'announcement' : 'class-message',
-        title: input.title ?? (everyone ? `Announcement from ${from}` : `Message from ${from}`),
+        // The sender's own title as they wrote it; without one, a title each learner reads in their language.
+        ...(input.title !== undefined
+          ? { title: input.title }
+          : asField('title', say(everyone ? 'server-announcement-from' : 'server-message-from', { from }))),
         body: input.text,
         ...(input.format === 'markdown' ? { format: 'markdown' as const } : {}),
-        from,
+        from: typeof from === 'string' ? from : from.text,
         ...(input.link ? { link: input.link } : {}),
         ...(input.important ? { important: true } : {}),
       },

@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import type { Audience } from '../../common/contract/notifications.js';
 import type { AccessClaims } from '../accounts/token-verifier.js';
 import { ServerError } from '../http/server-error.js';
@@ -12,11 +13,11 @@ import type { Recipients } from './message-store.js';
  * answer for a teacher, so a teacher cannot probe which classes exist.
  */
 export async function recipientsFor(claims: AccessClaims, audience: Audience, store: SqlRunner): Promise<Recipients> {
-  if (claims.role === 'learner') throw new ServerError('forbidden', 'Only teachers and admins send messages.');
+  if (claims.role === 'learner') throw new ServerError('forbidden', say('server-send-learner'));
   const admin = claims.role === 'admin';
   switch (audience.to) {
     case 'everyone':
-      if (!admin) throw new ServerError('forbidden', 'Only an admin sends an announcement to everyone.');
+      if (!admin) throw new ServerError('forbidden', say('server-send-everyone-admin'));
       return { kind: 'everyone' };
     case 'class':
     case 'class-code': {
@@ -30,7 +31,7 @@ export async function recipientsFor(claims: AccessClaims, audience: Audience, st
               [normalizeJoinCode(audience.joinCode)],
             );
       if (!found || (!admin && found.teacher_id !== claims.accountId)) {
-        throw new ServerError('forbidden', 'You can send only to the classes you teach.');
+        throw new ServerError('forbidden', say('server-send-own-classes'));
       }
       return { kind: 'class', classId: found.id };
     }
@@ -41,12 +42,12 @@ export async function recipientsFor(claims: AccessClaims, audience: Audience, st
            WHERE c.teacher_id = ? AND m.account_id = ? LIMIT 1`,
           [claims.accountId, audience.accountId],
         );
-        if (!member) throw new ServerError('forbidden', 'You can send only to learners in the classes you teach.');
+        if (!member) throw new ServerError('forbidden', say('server-send-own-learners'));
       }
       const account = await store.get<{ status: string }>('SELECT status FROM accounts WHERE id = ?', [
         audience.accountId,
       ]);
-      if (account?.status !== 'active') throw new ServerError('not-found', 'No account has this id.');
+      if (account?.status !== 'active') throw new ServerError('not-found', say('server-no-account-id'));
       return { kind: 'accounts', accountIds: [audience.accountId] };
     }
   }

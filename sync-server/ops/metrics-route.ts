@@ -1,3 +1,5 @@
+import { say } from '../../common/i18n/message.js';
+import { errorBody } from '../http/server-error.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { SyncMetrics } from './metrics.js';
@@ -24,10 +26,10 @@ export function bearerMatches(header: string | undefined, token: string): boolea
 export function registerMetricsRoute(app: FastifyInstance, metrics: SyncMetrics, token: string | undefined): void {
   app.get('/metrics', async (request, reply) => {
     if (!isLoopback(request.socket.remoteAddress) && !(token && bearerMatches(request.headers.authorization, token))) {
-      const message = 'Metrics answer loopback or the metrics token.';
+      const said = say('server-metrics-only');
       return token
-        ? reply.code(401).send({ error: 'unauthorized', message })
-        : reply.code(403).send({ error: 'forbidden', message });
+        ? reply.code(401).send(errorBody('unauthorized', said))
+        : reply.code(403).send(errorBody('forbidden', said));
     }
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });

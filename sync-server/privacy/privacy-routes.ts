@@ -1,3 +1,4 @@
+import { say } from '../../common/i18n/message.js';
 import type { FastifyInstance } from 'fastify';
 import * as Y from 'yjs';
 import type { ProgressVisibility } from '../../common/contract/privacy.js';
@@ -59,7 +60,7 @@ export function registerPrivacyRoutes(
       `SELECT id, email, display_name, role, status, created_at, password_changed_at FROM accounts WHERE id = ?`,
       [id],
     );
-    if (!account) throw new AuthError('This account no longer exists.');
+    if (!account) throw new AuthError(say('server-account-gone'));
     const signIns = await store.all<{
       id: string;
       created_at: number;

@@ -1,3 +1,4 @@
+import { ADVISORY_LOCKS } from './advisory-locks.js';
 import { forDialect } from './sql-store.js';
 import type { ServerMigration, SqlStore } from './sql-store.js';
 
@@ -13,7 +14,7 @@ export interface StoreMigration {
  */
 export async function migrateStore(store: SqlStore, steps: readonly ServerMigration[]): Promise<StoreMigration> {
   return store.transaction(async (tx) => {
-    if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(4781)');
+    if (tx.dialect === 'postgres') await tx.run(`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.migrations})`);
     await tx.run('CREATE TABLE IF NOT EXISTS schema_versions (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
     const row = await tx.get<{ v: number | null }>('SELECT max(version) AS v FROM schema_versions');
     const from = row?.v ?? 0;

@@ -51,7 +51,10 @@ export const rowCount = async (server: { store: SyncServer['store'] }, doc?: str
   )?.n ?? 0;
 
 /** The test server's store with some statements changed (slowed down, failing), the rest passed through. */
-export function storeWith(store: SqlStore, changes: Partial<Pick<SqlStore, 'get' | 'run' | 'transaction'>>): SqlStore {
+export function storeWith(
+  store: SqlStore,
+  changes: Partial<Pick<SqlStore, 'all' | 'get' | 'run' | 'transaction'>>,
+): SqlStore {
   return {
     dialect: store.dialect,
     all: (sql, params) => store.all(sql, params),

@@ -1,56 +1,11 @@
 // The app core's classroom against the real class server on loopback: a learner joins with a code and sees
 // their assignments with statuses computed from their own recorded progress; offline they see the saved ones.
-import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AssignmentInput } from '../../common/contract/classes.js';
 import type { RecordInput } from '../../common/contract/progress.js';
-import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
-import { createCore } from '../../main/core/create-core.js';
-import type { Core } from '../../main/core/create-core.js';
-import type { SyncServer } from '../../sync-server/server.js';
-import { registerAccount, signedInAdmin, signedInTeacher } from '../../sync-server/testing/test-accounts.js';
-import { PASSWORD, request, startTestServer } from '../../sync-server/testing/test-server.js';
-
-const cleanups: (() => Promise<unknown> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-}, 30_000);
-
-const DAY = 86_400_000;
-const NOW = new Date('2026-12-01T09:00:00Z');
-
-async function classServer() {
-  const server: SyncServer = await startTestServer({ now: () => NOW });
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
-  let open = true;
-  const stop = async () => {
-    if (open) await server.app.close();
-    open = false;
-  };
-  cleanups.push(stop);
-  const url = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-  const admin = await signedInAdmin(server);
-  const teacher = await signedInTeacher(server, admin, 'teacher@example.org');
-  return { server, url, admin, teacher, stop };
-}
-
-/** An app with the fixture pack (lessons demo/hello, exercise demo/count-down, quiz of demo/loops). */
-async function device() {
-  const core: Core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'classroom-')),
-    appVersion: '1.0.0',
-    bundledPacksDir: dirname(writePackFixture()),
-    logger: pino({ level: 'silent' }),
-    now: () => NOW,
-  });
-  cleanups.push(() => core.close());
-  const { session } = await core.api.createLearner({ profile: { displayName: 'Ada', avatar: 'owl', goals: [] } });
-  return { core, api: core.api, session, record: (events: RecordInput[]) => core.recordProgress(session, events) };
-}
+import { registerAccount, signedInTeacher } from '../../sync-server/testing/test-accounts.js';
+import { PASSWORD, request } from '../../sync-server/testing/test-server.js';
+import { classServer, DAY, device, NOW } from './classroom-fixture.js';
 
 /** A submission of demo/count-down whose tests came out as given. */
 const submitted = (codeHash: string, ...statuses: ('pass' | 'fail')[]): RecordInput => ({

@@ -136,7 +136,7 @@ describe('lionlearn assess', { timeout: 180_000 }, () => {
     await cli(dir, ['assess', 'start', 'functions', '--items', '3'], ones(3));
     const own = await cli(dir, ['assess', 'calibrate']);
     expect(own.code).toBe(0);
-    expect(own.stdout).toContain("Calibrated 3 items from 3 first answers of 1 learners (this machine's quiz answers)");
+    expect(own.stdout).toContain("Calibrated 3 items from 3 first answers of 1 learner (this machine's quiz answers)");
   });
 
   it('simulates: the adaptive test beside the fixed forms, with exposure rates, the same for the same seed', async () => {

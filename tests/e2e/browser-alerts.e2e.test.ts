@@ -6,6 +6,7 @@ import { SCREENSHOTS } from './support/browser.js';
 import { masterFiveDaysAgo } from './support/mastered-skills.js';
 import { ModuleListPage } from './pages/module-list-page.js';
 import { SettingsPage } from './pages/settings-page.js';
+import { TimeField } from './pages/time-field.js';
 
 /** Three skills of the shipped pack, each with a quiz item: three reviews due once mastered. */
 const THREE_SKILLS = [
@@ -109,8 +110,9 @@ describe('browser notifications in Chromium', () => {
       ['from', localTime(-60)],
       ['to', localTime(60)],
     ] as const) {
-      await settings.getByLabel(label, { exact: true }).fill(time);
-      await expect.poll(() => settings.getByLabel(label, { exact: true }).inputValue()).toBe(time);
+      const field = new TimeField(settings, label);
+      await field.set(time);
+      await expect.poll(() => field.value()).toBe(time);
     }
     await masterFiveDaysAgo(app.dataDir, 'Quin', THREE_SKILLS);
     await page.reload();

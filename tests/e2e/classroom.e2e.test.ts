@@ -11,6 +11,7 @@ import { ModuleListPage } from './pages/module-list-page.js';
 import { ProfilePickerPage } from './pages/profile-picker-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SyncSettingsPage } from './pages/sync-settings-page.js';
+import { DateField } from './pages/time-field.js';
 import { englishLeftovers } from './pages/untranslated-text.js';
 
 /** A refused join or an unreachable call is an HTTP error Chromium logs as a failed resource; anything else is a bug. */
@@ -124,6 +125,12 @@ describe('the classroom in Chromium', () => {
     // The assignment's kind and due date in German words, the date in German.
     await page.getByText(/^Lektion · (morgen fällig|fällig in \d Tagen|heute fällig)/).waitFor();
     await page.getByRole('form', { name: 'Arbeit aufgeben' }).waitFor();
+    // The due date as German writes it (day, month by name, year), not the OS's mm/dd/yyyy date input.
+    const due = new DateField(page.getByRole('form', { name: 'Arbeit aufgeben' }), 'Abgabetermin (optional)');
+    expect(await due.order()).toEqual(['Tag', 'Monat', 'Jahr']);
+    await due.group.getByRole('combobox', { name: 'Monat' }).locator('option', { hasText: 'Dezember' }).waitFor({
+      state: 'attached',
+    });
     expect(await englishLeftovers(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, '63-classes-teacher-de.png'), fullPage: true });
     await expectNoSeriousViolations(page);
@@ -131,8 +138,9 @@ describe('the classroom in Chromium', () => {
     await page.evaluate(() => (location.hash = '#/notifications'));
     await page.getByText('Eine Nachricht senden', { exact: true }).click();
     await page.getByLabel('Beitrittscode', { exact: true }).waitFor();
-    // The server's welcome message is the server's words, not the app's.
-    expect(await englishLeftovers(page, '.inbox-body')).toEqual([]);
+    // The class server's welcome travels as catalog keys: the teacher reads it in German too.
+    await page.getByText('Willkommen, Ms T').first().waitFor();
+    expect(await englishLeftovers(page)).toEqual([]);
     await speak(teacherApp, 'en');
     expect(unexpected(teacherApp.errors)).toEqual([]);
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../main/core/classroom/csv-records.js';
+import { englishLeftIn } from '../../sync-server/testing/english-phrases.js';
 import { expectNoSeriousViolations } from './support/accessibility.js';
 import { appInChromium } from './support/app-in-chromium.js';
 import type { AppInChromium } from './support/app-in-chromium.js';
@@ -181,7 +182,7 @@ describe("the teacher's dashboard in Chromium", () => {
       const header = assignments[0]!;
       const row = assignments.find((r) => r[0] === LESSON)!;
       expect(row[header.indexOf('Ada')]).toBe('done');
-      expect(row[header.indexOf('Bo')]).toBe('not-started');
+      expect(row[header.indexOf('Bo')]).toBe('not started');
       expect(row[header.indexOf('Done')]).toBe('1 of 2');
 
       // Who is stuck: Bo, who has made no progress; Ada is not listed.
@@ -236,6 +237,50 @@ describe("the teacher's dashboard in Chromium", () => {
       await page.screenshot({ path: join(SCREENSHOTS, '75-dashboard-print.png'), fullPage: true });
       await expectNoSeriousViolations(page);
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+  it('a German browser gets the whole dashboard in German: no English phrase on the page, axe clean', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'de-DE' });
+    const page = await context.newPage();
+    const errors = watchForErrors(page);
+    try {
+      await page.goto(`${serverUrl}/dashboard`);
+      await page.getByRole('heading', { level: 1, name: 'Klassenübersicht' }).waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('de');
+      await page.getByLabel('E-Mail').fill('ms.t@school.example');
+      await page.getByLabel('Passwort').fill('wrong password');
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await page.getByRole('status').filter({ hasText: 'E-Mail oder Passwort falsch.' }).waitFor();
+      await page.getByLabel('Passwort').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Python 1' }).waitFor();
+      await page.getByRole('button', { name: 'Ada: Einzelheiten' }).click();
+      await page.getByRole('region', { name: 'Ada', exact: true }).waitFor();
+
+      // Everything a reader meets: the visible text and the names only a screen reader speaks.
+      const readable = await page.evaluate(() =>
+        [
+          document.title,
+          document.body.innerText,
+          ...Array.from(document.querySelectorAll('[aria-label]'), (el) => el.getAttribute('aria-label')),
+          ...Array.from(document.querySelectorAll('.visually-hidden'), (el) => el.textContent),
+        ].join('\n'),
+      );
+      expect(englishLeftIn(readable, 'dash-')).toEqual([]);
+      const assignments = await tableCells(page, 'assignments');
+      const header = assignments[0]!;
+      const row = assignments.find((r) => r[0] === LESSON)!;
+      expect([row[header.indexOf('Art')], row[header.indexOf('Bo')], row[header.indexOf('Erledigt')]]).toEqual([
+        'Lektion',
+        'nicht begonnen',
+        '1 von 2',
+      ]);
+      await page.screenshot({ path: join(SCREENSHOTS, '76-dashboard-german.png'), fullPage: true });
+      await expectNoSeriousViolations(page);
+      // The one refused sign-in above, which Chromium logs; nothing else.
+      expect(errors).toEqual(['Failed to load resource: the server responded with a status of 401 (Unauthorized)']);
     } finally {
       await context.close();
     }

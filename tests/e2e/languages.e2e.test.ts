@@ -7,6 +7,7 @@ import { ModuleListPage } from './pages/module-list-page.js';
 import { MAIN_SCREENS, ScreenFit } from './pages/screen-fit.js';
 import { ENGLISH_PHRASES, ENGLISH_WORDS, englishLeftovers } from './pages/untranslated-text.js';
 import { unmirrored } from './pages/mirroring.js';
+import { TimeField } from './pages/time-field.js';
 
 // A second language chosen in Settings, and the layout in a right-to-left direction.
 describe('languages in Chromium', () => {
@@ -27,6 +28,8 @@ describe('languages in Chromium', () => {
     // A German date (day.month.year), where English says "Dec 5, 2026".
     expect(await done.innerText()).toMatch(/Erledigt am \d{2}\.\d{2}\.\d{4}$/);
     await page.getByRole('link', { name: /^Weiter: .+\(Lektion\)/ }).waitFor();
+    // The lesson is the pack's English inside a German page: marked so a screen reader reads it as English.
+    expect(await page.getByTestId('lesson-body').getAttribute('lang')).toBe('en');
     await page.screenshot({ path: join(SCREENSHOTS, 'language-de-lesson.png'), fullPage: true });
     await expectNoSeriousViolations(page);
 
@@ -51,6 +54,11 @@ describe('languages in Chromium', () => {
       await toolbar.getByRole('button', { name }).waitFor();
     await toolbar.getByRole('button', { name: /^Hinweis \(0 von \d+\)$/ }).click();
     await page.getByRole('list', { name: 'Hinweise' }).waitFor();
+    // The pack's prompt and hints are its English, the buttons around them German.
+    expect(await page.locator('.exercise-prompt > div').first().getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('list', { name: 'Hinweise' }).getByRole('listitem').first().getAttribute('lang')).toBe(
+      'en',
+    );
     await page.getByText(/^Schwierigkeit \d von 5$/).waitFor();
     await page.getByTestId('draft-state').filter({ hasText: 'Dein Code ist gespeichert.' }).waitFor();
     await page.getByTestId('results').getByRole('heading', { name: 'Tests' }).waitFor();
@@ -86,6 +94,7 @@ describe('languages in Chromium', () => {
     const quiz = page.getByTestId('quiz-item');
     await quiz.getByText(/^Frage 1 von \d+$/).waitFor();
     await quiz.getByRole('button', { name: 'Antwort prüfen' }).waitFor();
+    expect(await quiz.locator('.quiz-prompt').getAttribute('lang')).toBe('en');
     await page.screenshot({ path: join(SCREENSHOTS, 'language-de-quiz.png'), fullPage: true });
     await expectNoSeriousViolations(page);
     await page.evaluate(() => (location.hash = '#/catalog'));
@@ -160,6 +169,8 @@ describe('languages in Chromium', () => {
       .getByTestId('assessment-item')
       .getByText(/^Frage 1 von höchstens \d+$/)
       .waitFor();
+    // The core's title around the module's own: "Functions: adaptive test" in English.
+    await page.getByRole('heading', { level: 1, name: 'Functions: adaptiver Test' }).waitFor();
     expect(await englishLeftovers(page), 'assessment').toEqual([]);
     await page.getByRole('button', { name: 'Jetzt abgeben' }).click();
     const handIn = page.getByRole('dialog', { name: 'Den Test abgeben?' });
@@ -223,6 +234,53 @@ describe('languages in Chromium', () => {
 
   // No right-to-left language ships yet: this sets the direction a future one would set, and checks that every
   // main screen still fits the window, passes axe-core and mirrors its header (pseudo-RTL).
+  it("shows quiet hours in the app's language, not the OS's: 24-hour in German, AM/PM in English, set by keyboard", async () => {
+    const { page, errors } = app;
+    await new ModuleListPage(page).open(app.url, 'Jana');
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByLabel('Language').selectOption('de');
+    const settings = page.getByRole('group', { name: 'Benachrichtige mich über' });
+    await settings.getByLabel('Ruhezeiten').click();
+    await expect.poll(() => settings.getByLabel('Ruhezeiten').isChecked()).toBe(true);
+    const from = new TimeField(settings, 'von');
+    // Chromium's own time field would say "10:00 PM" here, after the OS (en-US in this run).
+    expect(await page.evaluate(() => navigator.language)).toMatch(/^en/);
+    expect(await from.hasDayPeriod()).toBe(false);
+    expect(await from.hourLabels()).toEqual(Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')));
+    await expect.poll(() => from.value()).toBe('22:00');
+    // By keyboard: Tab reaches the hour, an arrow key moves it, Tab goes on to the minute, typing picks one.
+    const hour = from.group.getByRole('combobox', { name: 'Stunde' });
+    await hour.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => from.value()).toBe('23:00');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Minute');
+    await page.keyboard.type('45');
+    await expect.poll(() => from.value()).toBe('23:45');
+    await page.screenshot({ path: join(SCREENSHOTS, 'language-de-quiet-hours.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'language-de-quiet-hours-dark.png'), fullPage: true });
+    await expectNoSeriousViolations(page);
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // The same time in English: 11 PM, the day period a list of its own; it stays what it was set to.
+    await page.getByLabel('Sprache').selectOption('en');
+    const english = new TimeField(page.getByRole('group', { name: 'Tell me about' }), 'from');
+    await expect.poll(() => english.hasDayPeriod()).toBe(true);
+    expect(await english.value()).toBe('23:45');
+    expect(await english.group.getByRole('combobox', { name: 'Hour' }).locator('option:checked').innerText()).toBe(
+      '11',
+    );
+    expect(await english.group.getByRole('combobox', { name: 'AM or PM' }).locator('option:checked').innerText()).toBe(
+      'PM',
+    );
+    await english.set('06:30');
+    await expect.poll(() => english.value()).toBe('06:30');
+    await expectNoSeriousViolations(page);
+    expect(errors).toEqual([]);
+  });
+
   it('keeps every main screen in the window, mirrored, when the page runs right to left', async () => {
     const { page, errors } = app;
     await new ModuleListPage(page).open(app.url, 'Rtl');

@@ -11,6 +11,7 @@ import type { Started } from './support/processes.js';
 import { ModuleListPage } from './pages/module-list-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SyncSettingsPage } from './pages/sync-settings-page.js';
+import { TimeField } from './pages/time-field.js';
 
 const run = promisify(execFile);
 const PASSWORD = 'correct horse battery';
@@ -118,7 +119,7 @@ describe('the inbox in Chromium', () => {
         '--text',
         'Quiz on **lists** on Friday. Read the lesson first.',
       ],
-      { cwd: ROOT, env: { ...process.env, LIONLEARN_SYNC_PASSWORD: PASSWORD } },
+      { cwd: ROOT, env: { ...process.env, LIONLEARN_SERVER_PASSWORD: PASSWORD } },
     );
     expect(sent.stdout).toContain('Sent to 1 inbox');
 
@@ -155,9 +156,10 @@ describe('the inbox in Chromium', () => {
     // Saved first, then shown: the box is checked once the core answered.
     await settings.getByLabel('Quiet hours').click();
     await expect.poll(() => settings.getByLabel('Quiet hours').isChecked()).toBe(true);
-    await expect(settings.getByLabel('from', { exact: true }).isEnabled()).resolves.toBe(true);
-    await settings.getByLabel('to', { exact: true }).fill('06:30');
-    await expect.poll(() => settings.getByLabel('to', { exact: true }).inputValue()).toBe('06:30');
+    await expect(new TimeField(settings, 'from').isEnabled()).resolves.toBe(true);
+    const to = new TimeField(settings, 'to');
+    await to.set('06:30');
+    await expect.poll(() => to.value()).toBe('06:30');
     await settings.screenshot({ path: join(SCREENSHOTS, 'notify-3-settings.png') });
     await expectNoSeriousViolations(laptop.page);
     expect(laptop.errors).toEqual([]);

@@ -214,7 +214,7 @@ describe('notifications through the built sync server', () => {
         '--text',
         'Quiz on Friday.',
       ],
-      { cwd: ROOT, env: { ...process.env, LIONLEARN_SYNC_PASSWORD: PASSWORD }, encoding: 'utf8' },
+      { cwd: ROOT, env: { ...process.env, LIONLEARN_SERVER_PASSWORD: PASSWORD }, encoding: 'utf8' },
     );
     expect(sent).toContain('Sent to 3 inboxes');
     const quiz = (items: { body: string }[]) => items.filter((item) => item.body === 'Quiz on Friday.');

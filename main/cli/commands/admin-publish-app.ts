@@ -14,13 +14,14 @@ import {
 import type { AppUpdateInfo } from '../../../common/contract/distribution.js';
 import { signChannelFile } from '../../core/distribution/app-release-signature.js';
 import { print } from '../terminal-output.js';
+import { formatPercent, text } from '../i18n/cli-i18n.js';
 import { refusal } from '../../core/distribution/publish-pack.js';
 import { withServerAdmin } from './admin-publish.js';
 
 /** The channel files of an electron-builder output folder, read with electron-updater's own parser. */
 async function readReleases(dir: string): Promise<{ channel: string; info: AppUpdateInfo }[]> {
   const channels = (await readdir(dir)).filter((f) => channelFileSchema.safeParse(f).success).sort();
-  if (channels.length === 0) throw new Error(`${dir} has no latest*.yml: build the app with electron-builder first`);
+  if (channels.length === 0) throw new Error(text('release-no-channels', { dir }));
   return Promise.all(
     channels.map(async (channel) => {
       const raw = parseUpdateInfo(await readFile(join(dir, channel), 'utf8'), channel, new URL(`file:///${channel}`));
@@ -70,7 +71,7 @@ export async function publishAppRelease(dir: string, publication: AppPublication
       body: Readable.toWeb(createReadStream(file)) as ReadableStream,
       duplex: 'half',
     } as RequestInit);
-    log(`Uploaded ${name}`);
+    log(text('release-uploaded', { name }));
   }
   for (const { channel, info } of releases) {
     const dated = { ...info, releaseDate: info.releaseDate ?? (publication.now?.() ?? new Date()).toISOString() };
@@ -87,9 +88,8 @@ export async function publishAppRelease(dir: string, publication: AppPublication
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(signature),
     });
-    log(
-      `Published ${info.version} in ${channel} to ${stagingPercentage}% of the apps, signed by key ${signature.keyId}`,
-    );
+    const share = formatPercent(stagingPercentage / 100);
+    log(text('release-published', { version: info.version, channel, share, keyId: signature.keyId }));
   }
 }
 
@@ -110,7 +110,7 @@ export function registerAdminPublishApp(admin: Command): void {
     .option('--staging <percent>', 'staged rollout: the share of apps (0-100) offered this release', '100')
     .action(async (dir: string, options: { server: string; key: string; email?: string; staging: string }) => {
       const staging = stagingPercentageSchema.safeParse(Number(options.staging));
-      if (!staging.success) throw new Error('--staging is a whole number from 0 to 100');
+      if (!staging.success) throw new Error(text('staging-invalid'));
       const privateKey = await readFile(options.key, 'utf8');
       await withServerAdmin(options.server, options.email, (serverUrl, accessToken) =>
         publishAppRelease(dir, { serverUrl, accessToken, privateKey, stagingPercentage: staging.data, log: print }),

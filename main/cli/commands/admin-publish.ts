@@ -1,27 +1,14 @@
-import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { publishedSentence } from '../../../common/contract/distribution.js';
+import { publishedMessage } from '../../../common/contract/distribution.js';
 import { publishPackFile } from '../../core/distribution/publish-pack.js';
 import { authClient } from '../../core/sync/auth-client.js';
-import { askSecret } from '../ask-secret.js';
+import { SERVER_EMAIL_ENV, SERVER_PASSWORD_ENV, serverEmail, serverPassword } from '../server-sign-in.js';
 import { print } from '../terminal-output.js';
-
-/** The server admin's email: --email, else LIONLEARN_SERVER_EMAIL, else asked (an email is no secret). */
-async function serverEmail(given: string | undefined): Promise<string> {
-  const email = given ?? process.env.LIONLEARN_SERVER_EMAIL;
-  if (email) return email;
-  if (!process.stdin.isTTY) throw new Error('An admin account is needed: pass --email or set LIONLEARN_SERVER_EMAIL');
-  const prompt = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return await prompt.question('Class server admin email: ');
-  } finally {
-    prompt.close();
-  }
-}
+import { saidHere, text } from '../i18n/cli-i18n.js';
 
 /**
- * Signs in to the class server as an admin (the password from LIONLEARN_SERVER_PASSWORD or the terminal, never
- * the command line), runs `work` with the access token, and signs out again.
+ * Signs in to the class server as an admin (server-sign-in.ts: the password from LIONLEARN_SERVER_PASSWORD or
+ * the terminal, never the command line), runs `work` with the access token, and signs out again.
  */
 export async function withServerAdmin<T>(
   server: string,
@@ -29,12 +16,9 @@ export async function withServerAdmin<T>(
   work: (serverUrl: string, accessToken: string) => Promise<T>,
 ): Promise<T> {
   const serverUrl = server.replace(/\/+$/, '');
-  const password = await askSecret(
-    'Class server admin password: ',
-    'LIONLEARN_SERVER_PASSWORD',
-    'The server admin password is needed',
-  );
-  const tokens = await authClient.login(serverUrl, await serverEmail(email), password);
+  const address = await serverEmail(email, '--email', text('server-email-prompt'));
+  const password = await serverPassword(text('server-admin-password-prompt'));
+  const tokens = await authClient.login(serverUrl, address, password);
   try {
     return await work(serverUrl, tokens.accessToken);
   } finally {
@@ -47,14 +31,14 @@ export function registerAdminPublish(admin: Command): void {
     .command('publish <file>')
     .description(
       'publish a signed .lpack on the class server: every signed-in app pulls it (server admin account; ' +
-        'password from LIONLEARN_SERVER_PASSWORD or the terminal)',
+        `password from ${SERVER_PASSWORD_ENV} or the terminal)`,
     )
     .requiredOption('--server <url>', 'the class server, e.g. http://192.168.1.10:4781')
-    .option('--email <email>', 'the server admin account (or LIONLEARN_SERVER_EMAIL)')
+    .option('--email <email>', `the server admin account (or ${SERVER_EMAIL_ENV})`)
     .action(async (file: string, options: { server: string; email?: string }) => {
       const result = await withServerAdmin(options.server, options.email, (serverUrl, accessToken) =>
         publishPackFile(serverUrl, accessToken, file),
       );
-      print(publishedSentence(result, options.server));
+      print(saidHere(publishedMessage(result, options.server)));
     });
 }

@@ -6,6 +6,7 @@ import { registerAdminPublishApp } from './admin-publish-app.js';
 import { withApi } from '../open-core.js';
 import { registerImportLearners } from './import-learners.js';
 import { print } from '../terminal-output.js';
+import { text } from '../i18n/cli-i18n.js';
 
 export function registerAdmin(program: Command, layout: InstallLayout): void {
   const admin = program.command('admin').description('the machine admin, who installs packs and removes profiles');
@@ -24,28 +25,23 @@ export function registerAdmin(program: Command, layout: InstallLayout): void {
           ? (
               await api.unlockAdmin({
                 password: await askSecret(
-                  'Current admin password: ',
+                  text('admin-current-password-prompt'),
                   'LIONLEARN_ADMIN_PASSWORD',
-                  'An admin password is set',
+                  text('admin-current-password-missing'),
                 ),
               })
             ).session
           : undefined;
-        const password = await askSecret(
-          'New admin password: ',
-          'LIONLEARN_NEW_ADMIN_PASSWORD',
-          'A new password is needed',
-        );
+        const missing = text('admin-new-password-missing');
+        const password = await askSecret(text('admin-new-password-prompt'), 'LIONLEARN_NEW_ADMIN_PASSWORD', missing);
         if (!process.env.LIONLEARN_NEW_ADMIN_PASSWORD) {
-          const again = await askSecret('The same again: ', 'LIONLEARN_NEW_ADMIN_PASSWORD', 'A new password is needed');
-          if (again !== password) throw new Error('the two passwords differ; nothing was changed');
+          const again = await askSecret(text('admin-same-again-prompt'), 'LIONLEARN_NEW_ADMIN_PASSWORD', missing);
+          if (again !== password) throw new Error(text('admin-passwords-differ'));
         }
         const unlocked = await api.setAdminPassword({ password, ...(session ? { session } : {}) });
         await api.lockAdmin({ session: unlocked.session });
       });
-      print(
-        'The admin password is set: installing, removing and switching packs, trusting keys, the sandbox and removing profiles now need it.',
-      );
+      print(text('admin-password-set'));
     });
 
   admin
@@ -53,10 +49,11 @@ export function registerAdmin(program: Command, layout: InstallLayout): void {
     .description('whether an admin password is set')
     .action(async (_options: unknown, command: Command) => {
       const status = await withApi(layout, command, (api) => api.getAdminStatus());
+      if (!status.passwordSet) return print(text('admin-status-none'));
       print(
-        status.passwordSet
-          ? `An admin password is set${status.lockedForSeconds > 0 ? `; unlocking is locked for ${status.lockedForSeconds} s after wrong tries` : ''}.`
-          : 'No admin password is set: anyone who can run the app can install packs and remove profiles. `lionlearn admin set-password` sets one.',
+        status.lockedForSeconds > 0
+          ? text('admin-status-locked', { seconds: status.lockedForSeconds })
+          : text('admin-status-set'),
       );
     });
 

@@ -5,16 +5,19 @@ import { parseAnswerFile } from '../../core/assessment/answer-file.js';
 import type { ScoredAnswer } from '../../core/assessment/irt/calibrate.js';
 import { withAdmin } from '../open-core.js';
 import { print, printJson } from '../terminal-output.js';
+import { formatNumber, text } from '../i18n/cli-i18n.js';
 
 /** A larger answers file is refused before it is read. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 async function readAnswers(file: string): Promise<ScoredAnswer[]> {
   const info = await stat(file).catch(() => {
-    throw new Error(`Cannot read the answers file "${file}".`);
+    throw new Error(text('calibration-file-unreadable', { file }));
   });
-  if (!info.isFile()) throw new Error(`"${file}" is not a file.`);
-  if (info.size > MAX_FILE_BYTES) throw new Error(`"${file}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+  if (!info.isFile()) throw new Error(text('calibration-not-a-file', { file }));
+  if (info.size > MAX_FILE_BYTES) {
+    throw new Error(text('calibration-file-too-large', { file, size: MAX_FILE_BYTES / 1024 / 1024 }));
+  }
   return parseAnswerFile(await readFile(file, 'utf8'));
 }
 
@@ -39,16 +42,23 @@ export function registerAssessCalibrate(assess: Command, layout: InstallLayout):
       if (options.json) return printJson(fit);
       const answered = fit.items.reduce((s, i) => s + i.answers, 0);
       print(
-        `Calibrated ${fit.items.length} items from ${answered} first answers of ${fit.learners} learners ` +
-          `(${fit.source === 'file' ? options.answers : "this machine's quiz answers"}), ` +
-          `${fit.iterations} EM cycles${fit.converged ? '' : ' (stopped at the limit before converging)'}.`,
+        text(fit.converged ? 'calibrated' : 'calibrated-unconverged', {
+          items: text('items', { count: fit.items.length }),
+          answers: text('first-answers', { count: answered }),
+          learners: text('of-learners', { count: fit.learners }),
+          source: fit.source === 'file' ? options.answers! : text('calibration-source-app'),
+          cycles: fit.iterations,
+        }),
       );
-      print(`${'item'.padEnd(48)}${'a'.padStart(8)}${'b'.padStart(8)}${'answers'.padStart(9)}`);
+      const answersWord = text('calibration-answers');
+      const width = Math.max(9, answersWord.length + 1);
+      print(`${text('calibration-item').padEnd(48)}${'a'.padStart(8)}${'b'.padStart(8)}${answersWord.padStart(width)}`);
+      const two = (x: number) => formatNumber(x, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
       for (const item of [...fit.items].sort((x, y) => x.item.localeCompare(y.item))) {
         print(
-          `${item.item.padEnd(48)}${item.a.toFixed(2).padStart(8)}${item.b.toFixed(2).padStart(8)}${String(item.answers).padStart(9)}`,
+          `${item.item.padEnd(48)}${two(item.a).padStart(8)}${two(item.b).padStart(8)}${String(item.answers).padStart(width)}`,
         );
       }
-      print('Adaptive tests started from now on use these parameters.');
+      print(text('calibration-in-use'));
     });
 }

@@ -2,6 +2,10 @@ import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { withApi } from '../open-core.js';
 import { print, printJson } from '../terminal-output.js';
+import { text } from '../i18n/cli-i18n.js';
+
+/** Each kind of hit as a word, a key the catalog test can see. */
+const KIND = { lesson: 'kind-lesson', exercise: 'kind-exercise', quiz: 'kind-quiz' } as const;
 
 interface SearchOptions {
   pack?: string;
@@ -20,8 +24,11 @@ export function registerContent(program: Command, layout: InstallLayout): void {
     .action(async (options: { json?: boolean }, command: Command) => {
       const modules = await withApi(layout, command, (api) => api.listModules());
       if (options.json) return printJson(modules);
-      if (modules.length === 0) return print('No modules installed.');
-      for (const m of modules) print(`${m.id}  ${m.title} (${m.lessonCount} lessons, ${m.packTitle})`);
+      if (modules.length === 0) return print(text('modules-none'));
+      for (const m of modules) {
+        const lessons = text('lessons', { count: m.lessonCount });
+        print(text('module-line', { id: m.id, title: m.title, lessons, pack: m.packTitle }));
+      }
     });
 
   program
@@ -53,12 +60,15 @@ export function registerContent(program: Command, layout: InstallLayout): void {
         }),
       );
       if (options.json) return printJson({ hits, didYouMean });
-      if (didYouMean?.applied) print(`Nothing found for "${query}". Showing results for "${didYouMean.query}".`);
-      else if (didYouMean) print(`Did you mean "${didYouMean.query}"?`);
-      if (hits.length === 0) return print(`Nothing found for "${query}".`);
+      if (didYouMean?.applied) print(text('search-respelled', { query, respelled: didYouMean.query }));
+      else if (didYouMean) print(text('search-did-you-mean', { query: didYouMean.query }));
+      if (hits.length === 0) return print(text('search-nothing', { query }));
+      const kinds = Object.values(KIND).map((key) => text(key));
+      const width = Math.max(...kinds.map((k) => k.length)) + 1;
       for (const hit of hits) {
         const snippet = hit.snippet.map((run) => ({ text: run.text.replace(/\s+/g, ' '), strong: run.match }));
-        print([{ text: `${hit.kind.padEnd(8)} ${hit.contentId}  ${hit.title}\n         ` }, ...snippet]);
+        const kind = text(KIND[hit.kind]).padEnd(width);
+        print([{ text: `${kind}${hit.contentId}  ${hit.title}\n${' '.repeat(width)}` }, ...snippet]);
       }
     });
 

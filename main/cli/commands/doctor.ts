@@ -1,14 +1,24 @@
 import type { Command } from 'commander';
-import { createApiClient } from '../../../common/contract/bridge.js';
+import { createApiClient, localizedBridge } from '../../../common/contract/bridge.js';
 import { loadTf } from '../../core/adaptive/models/networks/tf-backend.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { localBridge } from '../../core/local-bridge.js';
 import { openCore } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
 import { print, printJson } from '../terminal-output.js';
+import { text, translateCore } from '../i18n/cli-i18n.js';
+
+/** Each check's name as the admin reads it; `--json` keeps the stable English names. */
+const NAME = {
+  database: 'doctor-database',
+  content: 'doctor-content',
+  sandbox: 'doctor-sandbox',
+  'adaptive model': 'doctor-adaptive-model',
+  'deep model': 'doctor-deep-model',
+} as const;
 
 interface Check {
-  name: string;
+  name: keyof typeof NAME;
   ok: boolean;
   detail: string;
   fix?: string | null;
@@ -23,16 +33,21 @@ export function registerDoctor(program: Command, layout: InstallLayout): void {
       const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
       const checks: Check[] = [];
       try {
-        const api = createApiClient(localBridge(core));
+        const api = createApiClient(localizedBridge(localBridge(core), translateCore));
         const info = await api.getAppInfo();
         checks.push({
           name: 'database',
           ok: info.recovery === null,
-          detail: `schema ${info.schemaVersion} in ${info.dataDir}`,
-          fix: info.recovery && `it was damaged and kept at ${info.recovery.keptAs}; a fresh one is in use`,
+          detail: text('doctor-database-detail', { version: String(info.schemaVersion), dir: info.dataDir }),
+          fix: info.recovery && text('doctor-database-fix', { keptAs: info.recovery.keptAs }),
         });
         const modules = await api.listModules();
-        checks.push({ name: 'content', ok: modules.length > 0, detail: `${modules.length} modules installed` });
+        const installed = text('modules', { count: modules.length });
+        checks.push({
+          name: 'content',
+          ok: modules.length > 0,
+          detail: text('doctor-content-detail', { modules: installed }),
+        });
         const sandboxStatus = await api.getPlaygroundStatus();
         checks.push({
           name: 'sandbox',
@@ -44,17 +59,16 @@ export function registerDoctor(program: Command, layout: InstallLayout): void {
         checks.push({
           name: 'adaptive model',
           ok: true,
-          detail: `TensorFlow.js on the ${backend.name} backend${backend.note ? ` (${backend.note})` : ''}`,
+          detail: backend.note
+            ? text('doctor-tf-detail-note', { backend: backend.name, note: backend.note })
+            : text('doctor-tf-detail', { backend: backend.name }),
         });
         const deep = await core.model.knowledge.status();
         checks.push({
           name: 'deep model',
           ok: deep.state !== 'corrupt',
           detail: `${deep.state}: ${deep.detail}`,
-          fix:
-            deep.state === 'corrupt'
-              ? 'the app retrains it in the background; predictions use the simple model meanwhile'
-              : null,
+          fix: deep.state === 'corrupt' ? text('doctor-deep-fix') : null,
         });
       } finally {
         await core.close();
@@ -62,8 +76,11 @@ export function registerDoctor(program: Command, layout: InstallLayout): void {
       if (options.json) printJson(checks);
       else {
         for (const c of checks) {
-          print(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
-          if (!c.ok && c.fix) print(`     fix: ${c.fix}`);
+          const marks = [text('check-ok'), text('check-fail')];
+          const width = Math.max(...marks.map((m) => m.length));
+          const mark = (c.ok ? marks[0]! : marks[1]!).padEnd(width);
+          print(text('doctor-line', { mark, name: text(NAME[c.name]), detail: c.detail }));
+          if (!c.ok && c.fix) print(`${' '.repeat(width + 1)}${text('doctor-fix', { fix: c.fix })}`);
         }
       }
       if (checks.some((c) => !c.ok)) process.exitCode = 1;

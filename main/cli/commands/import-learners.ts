@@ -1,12 +1,12 @@
 import { chmod, open, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { counted } from '../../../common/plural.js';
 import { syncServerUrlSchema } from '../../../common/contract/sync.js';
 import { importLearners } from '../../core/classroom/import-learners.js';
 import { MAX_ROSTER_BYTES } from '../../core/classroom/learner-roster.js';
-import { askSecret } from '../ask-secret.js';
+import { SERVER_EMAIL_ENV, SERVER_PASSWORD_ENV, serverEmail, serverPassword } from '../server-sign-in.js';
 import { print } from '../terminal-output.js';
+import { text } from '../i18n/cli-i18n.js';
 
 interface ImportFlags {
   server: string;
@@ -15,17 +15,21 @@ interface ImportFlags {
   cards: string;
 }
 
+/** Each row's outcome as a word, a key the catalog test can see. */
+const OUTCOME = { created: 'roster-created', existed: 'roster-existed', refused: 'roster-refused' } as const;
+
 /** Reads at most the limit and one byte more, so a huge (or endless, like a device) file is refused unread. */
 async function readRosterFile(file: string): Promise<string> {
   const info = await stat(file);
   if (info.size > MAX_ROSTER_BYTES) {
-    throw new Error(`${file} is larger than ${MAX_ROSTER_BYTES / 1024} KiB; split it into several files`);
+    throw new Error(text('roster-too-large', { file, size: MAX_ROSTER_BYTES / 1024 }));
   }
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.alloc(MAX_ROSTER_BYTES + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > MAX_ROSTER_BYTES) throw new Error(`${file} is larger than ${MAX_ROSTER_BYTES / 1024} KiB`);
+    if (bytesRead > MAX_ROSTER_BYTES)
+      throw new Error(text('roster-too-large', { file, size: MAX_ROSTER_BYTES / 1024 }));
     return buffer.subarray(0, bytesRead).toString('utf8');
   } finally {
     await handle.close();
@@ -39,22 +43,22 @@ export function registerImportLearners(admin: Command): void {
     .description(
       'create learner accounts on a class server from a CSV (name, email, optional password), ' +
         'optionally in a class, and write printable sign-in cards; the server admin password is asked on the ' +
-        'terminal or read from LIONLEARN_SERVER_ADMIN_PASSWORD',
+        `terminal or read from ${SERVER_PASSWORD_ENV}`,
     )
     .requiredOption('--server <url>', 'the class server, e.g. http://192.168.1.10:4781')
-    .option('--admin-email <email>', 'the server admin account (default: $LIONLEARN_SERVER_ADMIN_EMAIL)')
+    .option('--admin-email <email>', `the server admin account (default: $${SERVER_EMAIL_ENV})`)
     .option('--class <code>', 'add every learner to the class with this join code')
     .option('--cards <file>', 'where to write the sign-in cards', 'sign-in-cards.html')
     .action(async (file: string, flags: ImportFlags) => {
       const server = syncServerUrlSchema.safeParse(flags.server);
-      if (!server.success) throw new Error(`--server: ${server.error.issues[0]?.message ?? 'not an address'}`);
-      const adminEmail = flags.adminEmail ?? process.env.LIONLEARN_SERVER_ADMIN_EMAIL;
-      if (!adminEmail) throw new Error('--admin-email (or LIONLEARN_SERVER_ADMIN_EMAIL) names the server admin');
+      if (!server.success) {
+        const problem = server.error.issues[0]?.message ?? text('not-an-address');
+        throw new Error(text('option-invalid', { option: '--server', problem }));
+      }
+      const adminEmail = await serverEmail(flags.adminEmail, '--admin-email', text('server-email-prompt'));
       const csv = await readRosterFile(file);
-      const adminPassword = await askSecret(
-        `Password of ${adminEmail} on ${server.data}: `,
-        'LIONLEARN_SERVER_ADMIN_PASSWORD',
-        'The server admin password is needed',
+      const adminPassword = await serverPassword(
+        text('server-password-of-prompt', { email: adminEmail, server: server.data }),
       );
       const result = await importLearners({
         serverUrl: server.data,
@@ -64,18 +68,23 @@ export function registerImportLearners(admin: Command): void {
         ...(flags.class === undefined ? {} : { classCode: flags.class }),
       });
       for (const { row, email, outcome, reason } of result.rows) {
-        print(`row ${row}: ${email || '(no email)'} ${outcome}${reason ? ` (${reason})` : ''}`);
+        const line = { row: String(row), email: email || text('roster-no-email'), outcome: text(OUTCOME[outcome]) };
+        print(reason ? text('roster-row-reason', { ...line, reason }) : text('roster-row', line));
       }
       const count = (outcome: string) => result.rows.filter((r) => r.outcome === outcome).length;
       print(
-        `${counted(count('created'), 'account')} created, ${count('existed')} existed, ${count('refused')} refused.`,
+        text('roster-summary', {
+          accounts: text('accounts', { count: count('created') }),
+          existed: count('existed'),
+          refused: count('refused'),
+        }),
       );
       if (result.cardsHtml) {
         const cards = resolve(flags.cards);
         // The cards hold passwords: readable by this user only, like the data folder.
         await writeFile(cards, result.cardsHtml, { mode: 0o600 });
         await chmod(cards, 0o600);
-        print(`Sign-in cards: ${cards} (open it in a browser and print; it holds passwords, delete it after).`);
+        print(text('roster-cards', { file: cards }));
       }
       if (count('refused') > 0) process.exitCode = 1;
     });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { duration } from '../../../common/duration.js';
 import { rangeEndingToday } from '../../../common/local-range.js';
 import type { LearnApi } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
@@ -8,7 +7,7 @@ import type { InstallLayout } from '../../core/host/install-layout.js';
 import { askSecret } from '../ask-secret.js';
 import { openCore, withAdmin, withApi } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
-import { followProfile, text } from '../i18n/cli-i18n.js';
+import { duration, followProfile, text } from '../i18n/cli-i18n.js';
 import { print, printJson } from '../terminal-output.js';
 
 /** A PIN from LIONLEARN_PIN (scripts), else asked on the terminal; never from argv, where `ps` shows it. */
@@ -76,7 +75,7 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
         const { session } = await openLearner(api, nameOrId);
         return api.exportLearner({ session, ...(options.out ? { file: options.out } : {}) });
       });
-      print(`Exported ${events} events to ${file}`);
+      print(text('learner-exported', { events: text('events', { count: events }), file }));
     });
 
   learner
@@ -95,8 +94,11 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
           return api.importLearner({ file, session });
         }
       });
-      const what = result.created ? 'Created the profile' : 'Profile already here';
-      print(`${what}; ${result.appended} events added, ${result.duplicates} already present`);
+      const counts = {
+        added: text('events', { count: result.appended }),
+        present: result.duplicates,
+      };
+      print(text(result.created ? 'learner-imported-new' : 'learner-imported-known', counts));
     });
 
   learner
@@ -108,7 +110,7 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
         const learner = findLearner(await api.listLearners(), nameOrId);
         return api.removeLearner({ session, learnerId: learner.id, confirmName: options.confirm });
       });
-      print(`Removed. Their record is kept in ${exportFile}`);
+      print(text('learner-removed', { file: exportFile }));
     });
 }
 
@@ -152,9 +154,8 @@ export function registerProgress(program: Command, layout: InstallLayout): void 
       try {
         const started = performance.now();
         const events = core.rebuildProgress();
-        print(
-          `Rebuilt the progress of every learner from ${events} events in ${Math.round(performance.now() - started)} ms`,
-        );
+        const ms = Math.round(performance.now() - started);
+        print(text('progress-rebuilt', { count: events, ms }));
       } finally {
         await core.close();
       }

@@ -8,6 +8,7 @@ import { readSynthetic } from '../../core/adaptive/simulation/synthetic.js';
 import { compareWorlds, generatedWorlds, worldTable } from '../../core/adaptive/simulation/worlds.js';
 import type { World } from '../../core/adaptive/simulation/worlds.js';
 import { print } from '../terminal-output.js';
+import { formatNumber, formatPercent, text } from '../i18n/cli-i18n.js';
 
 interface SimulateOptions {
   learners: number;
@@ -20,14 +21,13 @@ interface SimulateOptions {
 /** The worlds fitted to the synthetic sets in a folder, each under peaked and flat practice. */
 async function syntheticWorlds(dir: string): Promise<World[]> {
   const sets = (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort();
-  if (sets.length === 0) throw new Error(`no .csv data sets in ${dir}`);
+  if (sets.length === 0) throw new Error(text('simulate-no-sets', { dir }));
   const worlds: World[] = [];
   for (const set of sets) {
     const fit = await readSynthetic(join(dir, set));
-    print(
-      `${fit.scenario.name}: fitted difficulty vs the generator's r = ${fit.difficultyCorrelation.toFixed(3)}; ` +
-        `the set's students learn ${fit.learningPerAttempt.toFixed(3)} logits per question`,
-    );
+    const three = { minimumFractionDigits: 3, maximumFractionDigits: 3 };
+    const r = formatNumber(fit.difficultyCorrelation, three);
+    print(text('simulate-fit', { name: fit.scenario.name, r, rate: formatNumber(fit.learningPerAttempt, three) }));
     const name = set.replace(/\.csv$/, '');
     const course = () => fit.scenario;
     worlds.push(
@@ -58,17 +58,14 @@ export function registerSimulate(model: Command): void {
     )
     .action(async (options: SimulateOptions) => {
       for (const [flag, value] of Object.entries({ learners: options.learners, seeds: options.seeds })) {
-        if (!Number.isInteger(value) || value < 1) throw new Error(`--${flag} must be a whole number of at least 1`);
+        if (!Number.isInteger(value) || value < 1) throw new Error(text('simulate-whole-number', { flag }));
       }
-      const band = `${TARGET_BAND.low * 100}-${TARGET_BAND.high * 100}%`;
+      const band = `${formatPercent(TARGET_BAND.low)}–${formatPercent(TARGET_BAND.high)}`;
       const { skills, itemsPerSkill } = STANDARD_COURSE;
-      print(
-        `Mean exercises to mastery ± 95% confidence interval over ${options.seeds} seeds (${options.learners} ` +
-          `simulated learners per world and seed; at most ${options.budget} exercises, a learner not at mastery by ` +
-          `then counts as ${options.budget}). Mastery: every skill's hardest item right with p >= ` +
-          `${DEFAULT_LEARNING.mastery}. The adaptive rule aims at ${band} success on each learner's measured pace. ` +
-          `"course": ${skills} skills x ${itemsPerSkill} items in a prerequisite chain, drawn anew for each seed.`,
-      );
+      const { learners, budget } = options;
+      const mastery = DEFAULT_LEARNING.mastery;
+      const intro = { seeds: options.seeds, learners, budget, mastery, band, skills, items: itemsPerSkill };
+      print(text('simulate-intro', intro));
       const worlds = [...generatedWorlds(), ...(options.synthetic ? await syntheticWorlds(options.synthetic) : [])];
       const seeds = Array.from({ length: options.seeds }, (_, i) => options.seed + i);
       console.table(worldTable(compareWorlds(worlds, { ...options, seeds })));

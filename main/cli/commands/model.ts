@@ -13,8 +13,7 @@ import { APP_MODEL, saveTrained } from '../../core/adaptive/models/storage/train
 import { loadTf } from '../../core/adaptive/models/networks/tf-backend.js';
 import { registerSimulate } from './model-simulate.js';
 import { print, printError, printJson } from '../terminal-output.js';
-
-const f = (x: number, digits = 3) => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
+import { formatNumber, formatPercent, text } from '../i18n/cli-i18n.js';
 
 /** The names `--model` takes; the option holds the name, so the default --help shows is one it accepts. */
 const ARCHITECTURE = { dkt: 'lstm', sakt: 'attention' } as const satisfies Record<string, Architecture>;
@@ -25,9 +24,16 @@ const DEFAULT_MODEL = (Object.keys(ARCHITECTURE) as ModelName[]).find(
 const modelOption = (description: string) =>
   new Option('--model <name>', description).choices(Object.keys(ARCHITECTURE)).default(DEFAULT_MODEL);
 
-const epochLine = (label: string, r: EpochReport, epochs: number) =>
-  `${label}epoch ${r.epoch + 1} of at most ${epochs}, training loss ${r.loss.toFixed(4)}` +
-  (r.validation ? `, validation AUC ${f(r.validation.auc, 4)}, log loss ${f(r.validation.logLoss, 4)}` : '');
+/** A figure to `digits` places in the CLI's language ("0.7312", "0,7312"); "n/a" when there is none. */
+const fig = (x: number, digits = 3) =>
+  Number.isNaN(x) ? 'n/a' : formatNumber(x, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+const epochLine = (model: string, label: string, r: EpochReport, epochs: number) => {
+  const line = { model, label, epoch: r.epoch + 1, epochs, loss: fig(r.loss, 4) };
+  return r.validation
+    ? text('model-epoch-validated', { ...line, auc: fig(r.validation.auc, 4), logLoss: fig(r.validation.logLoss, 4) })
+    : text('model-epoch', line);
+};
 
 /**
  * The deep model stacked with the simple ones that follow the learner (a logistic regression on
@@ -40,13 +46,13 @@ const stackedWithSimple = (deep: string): Blend[] => [
 
 const row = (s: ModelScore) => ({
   model: s.model,
-  AUC: f(s.auc),
-  accuracy: f(s.accuracy),
-  RMSE: f(s.rmse),
-  'log loss': f(s.logLoss),
-  ECE: f(s.ece),
-  'fit s': f(s.fitSeconds, 1),
-  'peak MB': f(s.peakMb, 0),
+  AUC: fig(s.auc),
+  accuracy: fig(s.accuracy),
+  RMSE: fig(s.rmse),
+  'log loss': fig(s.logLoss),
+  ECE: fig(s.ece),
+  'fit s': fig(s.fitSeconds, 1),
+  'peak MB': fig(s.peakMb, 0),
 });
 
 export function registerModel(program: Command): void {
@@ -90,16 +96,19 @@ export function registerModel(program: Command): void {
         const deep = () => {
           run += 1;
           // evaluateProtocols runs the common protocol's folds first, then the leak-free one's.
-          const protocol = run <= runs ? 'common' : 'leak-free';
+          const protocol = run <= runs ? text('model-protocol-common') : text('model-protocol-leak-free');
           const fold = ((run - 1) % runs) + 1;
-          const label = `${protocol}, ${runs > 1 ? `fold ${fold} of ${runs}, ` : ''}`;
+          const label =
+            runs > 1
+              ? text('model-fold-label', { protocol, fold, folds: runs })
+              : text('model-protocol-label', { protocol });
           const m: DeepKt = new DeepKt({
             ...APP_MODEL,
             architecture: ARCHITECTURE[options.model],
             skills,
             epochs: options.epochs,
             seed: options.seed,
-            onEpoch: (_epoch, _loss, report) => printError(`${m.name}: ${epochLine(label, report, options.epochs)}`),
+            onEpoch: (_epoch, _loss, report) => printError(epochLine(m.name, label, report, options.epochs)),
           });
           return m;
         };
@@ -114,28 +123,27 @@ export function registerModel(program: Command): void {
         if (options.json) return printJson(scores);
         const answers = train.reduce((n, s) => n + s.correct.length, 0);
         const how = test
-          ? `held-out ${options.test}`
+          ? text('model-eval-held-out', { file: options.test! })
           : options.split
-            ? `one split by learner, ${Math.round(options.split * 100)}% of the learners held out (not cross-validated)`
-            : `${options.folds}-fold cross-validation by learner`;
+            ? text('model-eval-split', { share: formatPercent(options.split) })
+            : text('model-eval-folds', { folds: options.folds });
         const { name: backend } = await loadTf();
-        print(`${options.train}: ${train.length} learners, ${answers} answers; ${how}`);
-        print(
-          `fit s: training time summed over the folds; peak MB: the process's peak resident memory after the ` +
-            `model's fits (a running maximum: the deep model, scored last, shows its own). Backend: ${backend}; ` +
-            `load average ${loadavg()
-              .map((x) => x.toFixed(1))
-              .join(' ')} on ${availableParallelism()} cores.`,
-        );
-        print('\nCommon protocol: every row an answer of its own, as the published tables score them');
+        const data = {
+          learners: text('learners', { count: train.length }),
+          answers: text('answers', { count: answers }),
+        };
+        print(text('model-eval-data', { file: options.train, ...data, how }));
+        const load = loadavg()
+          .map((x) => fig(x, 1))
+          .join(' ');
+        print(text('model-eval-columns', { backend, load, cores: availableParallelism() }));
+        print('');
+        print(text('model-eval-common'));
         console.table(scores.common.map(row));
         const { rows, of, pairs } = scores.continuations;
-        print(
-          `\nLeak-free protocol: a multi-skill answer is one step, its rows predicted together from the answers ` +
-            `before it. ${rows} of ${of} rows (${f((100 * rows) / Math.max(1, of), 1)}%) continue the answer before ` +
-            `them (${pairs} skill pairs always answered alike, far from what separate answers would show)` +
-            (rows === 0 ? ': the same as the common protocol.' : ''),
-        );
+        const share = formatPercent(rows / Math.max(1, of), 1);
+        print('');
+        print(text(rows === 0 ? 'model-eval-leak-free-same' : 'model-eval-leak-free', { rows, of, share, pairs }));
         console.table(scores.leakFree.map(row));
       },
     );
@@ -157,7 +165,12 @@ export function registerModel(program: Command): void {
       while (names.at(-1) === '') names.pop();
       if (names.length < count) {
         throw new Error(
-          `${options.skills} names ${names.length} skills; ${options.train} uses numbers up to ${count - 1}`,
+          text('model-skills-short', {
+            file: options.skills!,
+            count: names.length,
+            train: options.train,
+            highest: count - 1,
+          }),
         );
       }
       const started = performance.now();
@@ -169,7 +182,7 @@ export function registerModel(program: Command): void {
       const trained: DeepKt = new DeepKt({
         ...settings,
         skills: names.length,
-        onEpoch: (_epoch, _loss, report) => printError(`${trained.name}: ${epochLine('', report, options.epochs)}`),
+        onEpoch: (_epoch, _loss, report) => printError(epochLine(trained.name, '', report, options.epochs)),
       });
       await trained.fit(train);
       const backend = await loadTf();
@@ -183,14 +196,17 @@ export function registerModel(program: Command): void {
       });
       trained.dispose();
       print(
-        `${trained.name} trained on ${train.length} learners in ${((performance.now() - started) / 1000).toFixed(0)} s ` +
-          `(${backend.name} backend, peak resident memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB); ` +
-          `written to ${out}`,
+        text('model-trained', {
+          model: trained.name,
+          learners: text('of-learners', { count: train.length }),
+          seconds: Math.round((performance.now() - started) / 1000),
+          backend: backend.name,
+          memory: Math.round(process.resourceUsage().maxRSS / 1024),
+          out,
+        }),
       );
-      if (!options.skills) {
-        print('The skills are named by number only: pass --skills so a pack’s skills can be matched.');
-      }
-      print(`A pack carries it as a folder beside pack.json, named in the manifest: "model": "<folder>"`);
+      if (!options.skills) print(text('model-skills-by-number'));
+      print(text('model-pack-carries'));
     });
 
   registerSimulate(model);

@@ -6,7 +6,7 @@ import type { Audience } from '../../../common/contract/notifications.js';
 import { syncServerUrlSchema } from '../../../common/contract/sync.js';
 import { sendMessage } from '../../core/notifications/send-client.js';
 import { authClient } from '../../core/sync/auth-client.js';
-import { askSecret } from '../ask-secret.js';
+import { SERVER_EMAIL_ENV, SERVER_PASSWORD_ENV, serverEmail, serverPassword } from '../server-sign-in.js';
 import { print } from '../terminal-output.js';
 import { counted } from '../../../common/plural.js';
 
@@ -38,10 +38,10 @@ export function registerNotify(program: Command): void {
     .command('send')
     .description(
       'send a message to a class (--class JOIN-CODE), one learner (--learner ACCOUNT-ID) or everyone (--everyone, admins); ' +
-        'signs in as --email (or LIONLEARN_SYNC_EMAIL) with the password asked on the terminal or read from LIONLEARN_SYNC_PASSWORD',
+        `signs in as --email (or ${SERVER_EMAIL_ENV}) with the password asked on the terminal or read from ${SERVER_PASSWORD_ENV}`,
     )
     .requiredOption('--server <url>', 'the class server, e.g. http://192.168.1.10:4781')
-    .option('--email <email>', "the teacher's or admin's account (default: LIONLEARN_SYNC_EMAIL)")
+    .option('--email <email>', `the teacher's or admin's account (default: ${SERVER_EMAIL_ENV})`)
     .option('--class <code>', "the class's join code")
     .option('--learner <accountId>', "a learner's account id")
     .option('--everyone', 'every account on the server (admins only)')
@@ -68,9 +68,8 @@ export function registerNotify(program: Command): void {
           parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
         );
       }
-      const email = flags.email ?? process.env.LIONLEARN_SYNC_EMAIL;
-      if (!email) throw new LearnError('invalid-input', 'Name the account with --email or LIONLEARN_SYNC_EMAIL.');
-      const password = await askSecret('Password: ', 'LIONLEARN_SYNC_PASSWORD', 'The account password is needed');
+      const email = await serverEmail(flags.email, '--email', 'Class server email: ');
+      const password = await serverPassword('Password: ');
       const tokens = await authClient.login(server, email, password).catch((error: unknown) => {
         throw new LearnError('forbidden', (error as Error).message);
       });

@@ -1,10 +1,19 @@
 import type { Command } from 'commander';
-import { folderSummaryLine } from '../../../common/contract/distribution.js';
+import { folderSummaryMessage } from '../../../common/contract/distribution.js';
 import type { FolderInstallSummary } from '../../../common/contract/distribution.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { withAdmin } from '../open-core.js';
 import { percentProgress } from '../progress-bar.js';
 import { print } from '../terminal-output.js';
+import { saidHere, text } from '../i18n/cli-i18n.js';
+
+/** Each outcome's word, a key the catalog test can see. */
+const STATUS = {
+  installed: 'folder-status-installed',
+  upgraded: 'folder-status-upgraded',
+  skipped: 'folder-status-skipped',
+  refused: 'folder-status-refused',
+} as const satisfies Record<FolderInstallSummary['items'][number]['status'], string>;
 
 /**
  * The bar's text for one step: the file being installed, counted from 1. The core's last event (index = count,
@@ -12,8 +21,8 @@ import { print } from '../terminal-output.js';
  */
 export function folderStepLabel({ file, index, count }: { file: string; index: number; count: number }): string {
   if (count === 0) return '';
-  if (index >= count) return `${count} of ${count} done`;
-  return `${index + 1} of ${count}: ${file}`;
+  if (index >= count) return text('folder-step-done', { total: count });
+  return text('folder-step', { index: index + 1, total: count, file });
 }
 
 /**
@@ -21,7 +30,7 @@ export function folderStepLabel({ file, index, count }: { file: string; index: n
  * line per file and the summary. Exit code 1 when any was refused, so a script notices.
  */
 export async function installPackFolder(layout: InstallLayout, command: Command, folder: string): Promise<void> {
-  const progress = percentProgress('Installing');
+  const progress = percentProgress(text('bar-installing'));
   const summary: FolderInstallSummary = await withAdmin(layout, command, (api, session, core) => {
     core.onEvent((event) => {
       if (event.type === 'pack-folder-progress') {
@@ -31,13 +40,15 @@ export async function installPackFolder(layout: InstallLayout, command: Command,
     return api.installPackFolder({ session, folder }).finally(() => progress.stop());
   });
   if (summary.items.length === 0) {
-    print(`No .lpack files in ${folder}.`);
+    print(text('folder-no-packs', { folder }));
     return;
   }
-  for (const item of summary.items) {
+  const statuses = summary.items.map((item) => text(STATUS[item.status]));
+  const width = Math.max(...statuses.map((s) => s.length));
+  summary.items.forEach((item, i) => {
     const what = item.packId ? ` ${item.packId} ${item.version}` : '';
-    print(`${item.status.padEnd(9)} ${item.file}${what}${item.detail ? ` (${item.detail})` : ''}`);
-  }
-  print(folderSummaryLine(summary));
+    print(`${statuses[i]!.padEnd(width)} ${item.file}${what}${item.detail ? ` (${item.detail})` : ''}`);
+  });
+  print(saidHere(folderSummaryMessage(summary)));
   if (summary.items.some((i) => i.status === 'refused')) process.exitCode = 1;
 }

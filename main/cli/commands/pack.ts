@@ -8,11 +8,12 @@ import { withAdmin, withApi } from '../open-core.js';
 import { buildPackArchive, verifyPackFile } from '../../../content-packs/format/pack-archive.js';
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import { generateSigningKeys, keyIdOf } from '../../../content-packs/format/signing.js';
-import { restoredSentence } from '../../../common/contract/admin.js';
+import { restoredMessage } from '../../../common/contract/admin.js';
 import { byteProgress } from '../progress-bar.js';
 import { registerPackCheck } from './pack-check.js';
 import { installPackFolder } from './pack-install-folder.js';
 import { print, printJson } from '../terminal-output.js';
+import { saidHere, text } from '../i18n/cli-i18n.js';
 
 export const PRIVATE_KEY_FILE = 'pack-signing.key';
 export const PUBLIC_KEY_FILE = 'pack-signing.pub';
@@ -21,10 +22,15 @@ export function summarize({ manifest, quizzes }: LoadedPack): string {
   const count = (f: (m: LoadedPack['manifest']['modules'][number]) => number) =>
     manifest.modules.reduce((n, m) => n + f(m), 0);
   const quizItems = [...quizzes.values()].reduce((n, q) => n + q.length, 0);
-  return (
-    `${manifest.title} (${manifest.id}) ${manifest.version}: ${manifest.modules.length} modules, ` +
-    `${count((m) => m.lessons.length)} lessons, ${count((m) => m.exercises.length)} exercises, ${quizItems} quiz items`
-  );
+  return text('pack-summary', {
+    title: manifest.title,
+    id: manifest.id,
+    version: manifest.version,
+    modules: text('modules', { count: manifest.modules.length }),
+    lessons: text('lessons', { count: count((m) => m.lessons.length) }),
+    exercises: text('exercises', { count: count((m) => m.exercises.length) }),
+    quizItems: text('quiz-items', { count: quizItems }),
+  });
 }
 
 async function readTrusted(files: string[]): Promise<Map<string, string>> {
@@ -42,12 +48,12 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .requiredOption('--out <dir>', 'folder for pack-signing.key (secret) and pack-signing.pub')
     .action(async ({ out }: { out: string }) => {
       const privateFile = join(out, PRIVATE_KEY_FILE);
-      if (existsSync(privateFile)) throw new Error(`${privateFile} exists already; refusing to overwrite a key`);
+      if (existsSync(privateFile)) throw new Error(text('key-exists', { file: privateFile }));
       const keys = generateSigningKeys();
       await mkdir(out, { recursive: true });
       await writeFile(privateFile, keys.privateKey, { mode: 0o600, flag: 'wx' });
       await writeFile(join(out, PUBLIC_KEY_FILE), keys.publicKey, { flag: 'wx' });
-      print(`Key ${keys.keyId}: secret key in ${privateFile}, public key in ${join(out, PUBLIC_KEY_FILE)}`);
+      print(text('key-made', { keyId: keys.keyId, secretFile: privateFile, publicFile: join(out, PUBLIC_KEY_FILE) }));
     });
 
   pack
@@ -58,7 +64,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .action(async (sourceDir: string, { key, out }: { key: string; out: string }) => {
       const archive = await buildPackArchive(sourceDir, await readFile(key, 'utf8'));
       await writeFile(out, archive);
-      print(`Built ${out} (${archive.length} bytes)`);
+      print(text('pack-built', { file: out, bytes: archive.length }));
     });
 
   pack
@@ -67,7 +73,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .requiredOption('--trust <pubkey...>', 'public key file(s) to trust')
     .action(async (file: string, { trust }: { trust: string[] }) => {
       const extractTo = join(await mkdtemp(join(tmpdir(), 'lionlearn-verify-')), 'pack');
-      const progress = byteProgress('Verifying');
+      const progress = byteProgress(text('bar-verifying'));
       try {
         const { pack: loaded, signature } = await verifyPackFile(file, {
           trusted: await readTrusted(trust),
@@ -75,7 +81,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
           onProgress: ({ bytes, total }) => progress.update(bytes, total),
         });
         progress.stop();
-        print(`OK ${summarize(loaded)}; signed by key ${signature.keyId}`);
+        print(text('pack-verified', { summary: summarize(loaded), keyId: signature.keyId }));
       } finally {
         progress.stop();
         await rm(join(extractTo, '..'), { recursive: true, force: true });
@@ -95,7 +101,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     )
     .action(async (file: string, options: { allowDowngrade?: boolean; replaceKey?: boolean }, command: Command) => {
       if ((await stat(file).catch(() => null))?.isDirectory()) return installPackFolder(layout, command, file);
-      const progress = byteProgress('Installing');
+      const progress = byteProgress(text('bar-installing'));
       const result = await withAdmin(layout, command, (api, session, core) => {
         core.onEvent((event) => event.type === 'pack-install-progress' && progress.update(event.bytes, event.total));
         return api
@@ -107,18 +113,15 @@ export function registerPack(program: Command, layout: InstallLayout): void {
           })
           .finally(() => progress.stop());
       });
-      const from = result.previousVersion ? ` (was ${result.previousVersion})` : '';
+      const { packId, version, previousVersion } = result;
       if (result.keyReplaced) {
         const { from: was, to } = result.keyReplaced;
-        print(
-          `Replaced the signing key of ${result.packId}: it was pinned to ${was === 'app' ? 'the app' : `key ${was}`}, now to key ${to}`,
-        );
+        const pinned = was === 'app' ? text('pinned-to-app') : text('pinned-to-key', { keyId: was });
+        print(text('pack-key-replaced', { packId, was: pinned, to }));
       }
-      print(
-        result.status === 'installed'
-          ? `Installed ${result.packId} ${result.version}${from}`
-          : `${result.packId} ${result.version} is already installed`,
-      );
+      if (result.status !== 'installed') print(text('pack-already-installed', { packId, version }));
+      else if (previousVersion) print(text('pack-upgraded', { packId, version, previous: previousVersion }));
+      else print(text('pack-installed', { packId, version }));
     });
 
   pack
@@ -128,10 +131,12 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .action(async (options: { json?: boolean }, command: Command) => {
       const packs = await withApi(layout, command, (api) => api.listPacks());
       if (options.json) return printJson(packs);
-      if (packs.length === 0) return print('No packs installed.');
+      if (packs.length === 0) return print(text('packs-none'));
       for (const p of packs) {
-        const versions = p.versions.map((v) => (v.version === p.activeVersion ? `${v.version} (active)` : v.version));
-        print(`${p.id}  ${p.title}  ${versions.join(', ')}`);
+        const versions = p.versions.map((v) =>
+          v.version === p.activeVersion ? text('version-active', { version: v.version }) : v.version,
+        );
+        print(text('pack-line', { id: p.id, title: p.title, versions: versions.join(', ') }));
       }
     });
 
@@ -140,7 +145,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .description('switch a pack to another installed version (roll back or forward)')
     .action(async (packId: string, version: string, _options: unknown, command: Command) => {
       await withAdmin(layout, command, (api, session) => api.activatePackVersion({ session, packId, version }));
-      print(`${packId} now uses version ${version}`);
+      print(text('pack-uses-version', { packId, version }));
     });
 
   pack
@@ -148,7 +153,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .description('remove a pack and all its versions')
     .action(async (packId: string, _options: unknown, command: Command) => {
       await withAdmin(layout, command, (api, session) => api.removePack({ session, packId }));
-      print(`Removed ${packId}`);
+      print(text('pack-removed', { packId }));
     });
 
   pack
@@ -156,7 +161,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .description('admin: install again the version of a pack shipped with the app, pinned to the app')
     .action(async (packId: string, _options: unknown, command: Command) => {
       const result = await withAdmin(layout, command, (api, session) => api.restoreShippedPack({ session, packId }));
-      print(restoredSentence(result));
+      print(saidHere(restoredMessage(result)));
     });
 
   const trustCommand = program.command('trust').description('the keys whose packs this machine installs');
@@ -166,15 +171,15 @@ export function registerPack(program: Command, layout: InstallLayout): void {
     .action(async (pubkeyFile: string, { label }: { label: string }, command: Command) => {
       const publicKey = await readFile(pubkeyFile, 'utf8');
       const key = await withAdmin(layout, command, (api, session) => api.addTrustedKey({ session, publicKey, label }));
-      print(`Trusting key ${key.keyId} (${key.label})`);
+      print(text('key-trusted', { keyId: key.keyId, label: key.label }));
     });
   trustCommand.command('list').action(async (_options: unknown, command: Command) => {
     const keys = await withApi(layout, command, (api) => api.listTrustedKeys());
-    if (keys.length === 0) return print('No keys are trusted; only the packs shipped with the app are installed.');
-    for (const k of keys) print(`${k.keyId}  ${k.label}  added ${k.addedAt}`);
+    if (keys.length === 0) return print(text('keys-none'));
+    for (const k of keys) print(text('key-line', { keyId: k.keyId, label: k.label, addedAt: k.addedAt }));
   });
   trustCommand.command('remove <keyId>').action(async (keyId: string, _options: unknown, command: Command) => {
     await withAdmin(layout, command, (api, session) => api.removeTrustedKey({ session, keyId }));
-    print(`No longer trusting key ${keyId}`);
+    print(text('key-untrusted', { keyId }));
   });
 }

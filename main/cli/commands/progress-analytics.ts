@@ -1,13 +1,23 @@
 import type { Command } from 'commander';
 import { activityKinds } from '../../../common/contract/analytics.js';
-import { duration } from '../../../common/duration.js';
+import type { ActivityKind } from '../../../common/contract/analytics.js';
 import { rangeEndingToday } from '../../../common/local-range.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { withApi } from '../open-core.js';
 import { print, printJson } from '../terminal-output.js';
+import { duration, formatDay, formatPercent, text } from '../i18n/cli-i18n.js';
 import { openLearner } from './learner.js';
 
-const percent = (correct: number, attempts: number) => (attempts === 0 ? 0 : Math.round((100 * correct) / attempts));
+const percent = (correct: number, attempts: number) => formatPercent(attempts === 0 ? 0 : correct / attempts);
+
+/** Each kind of activity as a word, a key the catalog test can see. */
+const KIND = {
+  exercise: 'on-task-exercise',
+  quiz: 'on-task-quiz',
+  lesson: 'on-task-lesson',
+  review: 'on-task-review',
+  assessment: 'on-task-assessment',
+} as const satisfies Record<ActivityKind, string>;
 
 interface Options {
   days: string;
@@ -32,7 +42,7 @@ export function registerProgressAnalytics(program: Command, layout: InstallLayou
     .action(async (nameOrId: string, options: Options, command: Command) => {
       const timeZone = options.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
       const days = Number(options.days);
-      if (!Number.isInteger(days) || days < 1) throw new Error('--days takes a whole number of days, 1 or more');
+      if (!Number.isInteger(days) || days < 1) throw new Error(text('days-invalid'));
       const last = rangeEndingToday(days, timeZone);
       const range = { from: options.from ?? last.from, to: options.to ?? last.to };
       const analytics = await withApi(layout, command, async (api) => {
@@ -41,25 +51,31 @@ export function registerProgressAnalytics(program: Command, layout: InstallLayou
       });
       if (options.json) return printJson(analytics);
       const { totalMs, byKind } = analytics.timeOnTask;
-      print(`${analytics.from} to ${analytics.to} (${analytics.timeZone})`);
-      const kinds = activityKinds.filter((k) => byKind[k] > 0).map((k) => `${k} ${duration(byKind[k])}`);
-      print(`Time on task: ${duration(totalMs)}${kinds.length ? ` (${kinds.join(', ')})` : ''}`);
-      print(
-        `  counted between moments of activity at most ${analytics.idleGapMinutes} minutes apart; a longer pause is a break`,
-      );
+      const { from, to, timeZone: zone } = analytics;
+      print(text('analytics-range', { from: formatDay(from), to: formatDay(to), timeZone: zone }));
+      const kinds = activityKinds
+        .filter((k) => byKind[k] > 0)
+        .map((k) => text('analytics-kind', { kind: text(KIND[k]), time: duration(byKind[k]) }));
+      const total = duration(totalMs);
+      print(kinds.length ? text('analytics-time-kinds', { total, kinds }) : text('analytics-time', { total }));
+      print(`  ${text('analytics-idle', { minutes: analytics.idleGapMinutes })}`);
       const active = analytics.days.filter((d) => d.events > 0 || d.timeMs > 0);
-      print(`Active on ${active.length} of ${analytics.days.length} days`);
-      for (const d of active) print(`  ${d.day}  ${duration(d.timeMs).padEnd(12)}  ${d.events} events`);
+      print(text('analytics-active', { active: active.length, count: analytics.days.length }));
+      for (const d of active) {
+        print(`  ${formatDay(d.day)}  ${duration(d.timeMs).padEnd(14)}  ${text('events', { count: d.events })}`);
+      }
       const tried = analytics.skills.filter((s) => s.attempts > 0);
-      if (tried.length) print('Accuracy and mastery by skill:');
+      if (tried.length) print(text('analytics-skills'));
       for (const s of tried) {
         const end = s.mastery.at(-1)!;
-        print(
-          `  ${s.title}: ${s.correct} of ${s.attempts} right (${percent(s.correct, s.attempts)}%), ` +
-            `mastery now ${percent(end.correct, end.attempts)}%`,
-        );
+        const { title, correct, attempts } = s;
+        const [accuracy, mastery] = [percent(correct, attempts), percent(end.correct, end.attempts)];
+        print(`  ${text('analytics-skill', { title, correct, attempts, accuracy, mastery })}`);
       }
-      if (analytics.assessments.length === 0) print('No assessments yet in this period.');
-      for (const a of analytics.assessments) print(`  ${a.day}  ${a.assessmentId}: ${a.score} of ${a.total}`);
+      if (analytics.assessments.length === 0) print(text('analytics-no-assessments'));
+      for (const a of analytics.assessments) {
+        const line = { day: formatDay(a.day), id: a.assessmentId, score: a.score, total: a.total };
+        print(`  ${text('analytics-assessment', line)}`);
+      }
     });
 }

@@ -3,7 +3,15 @@ import type { InstallLayout } from '../../core/host/install-layout.js';
 import { openCore, withAdmin } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
 import { percentProgress } from '../progress-bar.js';
+import { localized } from '../../../common/i18n/localize.js';
 import { print, printJson } from '../terminal-output.js';
+import { text, translateCore } from '../i18n/cli-i18n.js';
+
+/** The status report's lines: labels padded to the longest in the CLI's language, so the values line up. */
+function labelled(lines: readonly (readonly [label: string, value: string])[]): string[] {
+  const width = Math.max(...lines.map(([label]) => label.length)) + 1;
+  return lines.map(([label, value]) => `${label.padEnd(width)}${value}`);
+}
 
 export function registerSandbox(program: Command, layout: InstallLayout): void {
   const sandbox = program.command('sandbox').description('the local code sandboxes (Docker)');
@@ -13,14 +21,14 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
     .description("build a runtime's sandbox image from Debian packages (debootstrap; run as root)")
     .option('--runtime <name>', 'the runtime', 'python-3.11')
     .action(async (options: { runtime: string }, command: Command) => {
-      if (process.getuid?.() !== 0) throw new Error('building an image runs debootstrap, which needs root: use sudo');
+      if (process.getuid?.() !== 0) throw new Error(text('sandbox-needs-root'));
       // The sandbox every learner's code runs in is the admin's to change.
       await withAdmin(layout, command, async (_api, _session, core) => {
-        const bar = percentProgress(`Building ${options.runtime}`);
+        const bar = percentProgress(text('bar-building', { runtime: options.runtime }));
         try {
           const tag = await core.images.build(options.runtime, (p) => bar.update(p.percent, p.detail));
           bar.stop();
-          print(`Built ${tag}`);
+          print(text('sandbox-built', { tag }));
         } finally {
           bar.stop();
         }
@@ -33,11 +41,11 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
     .option('--runtime <name>', 'the runtime', 'python-3.11')
     .action(async (file: string, options: { runtime: string }, command: Command) => {
       await withAdmin(layout, command, async (_api, _session, core) => {
-        const bar = percentProgress(`Loading ${options.runtime}`);
+        const bar = percentProgress(text('bar-loading', { runtime: options.runtime }));
         try {
           await core.images.load(options.runtime, file, (p) => bar.update(p.percent, p.detail));
           bar.stop();
-          print(`Loaded ${core.images.imageFor(options.runtime)}`);
+          print(text('sandbox-loaded', { image: core.images.imageFor(options.runtime) }));
         } finally {
           bar.stop();
         }
@@ -75,17 +83,22 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
           leftovers: containers.filter((c) => !c.ownerAlive).length,
         };
         if (options.json) return printJson(report);
-        print(`engine:    ${engine.state}: ${engine.message}${engine.fix ? ` ${engine.fix}` : ''}`);
-        print(`image:     ${engine.image}`);
-        print(`cap:       ${cap.maxConcurrent} running sandboxes, ${cap.memoryBudgetMb} MB of memory limits per app`);
-        print(
-          `sandboxes: ${containers.length} (pre-started and running), ${report.leftovers} left by apps no longer running`,
-        );
-        for (const owner of owners)
-          print(
-            `  app ${owner.pid} (${owner.alive ? 'running' : 'gone'}): ${owner.containers} containers, ${owner.running} running`,
-          );
-        if (report.leftovers > 0) print('`lionlearn sandbox prune` removes the leftovers.');
+        const said = localized(engine, translateCore);
+        const lines = labelled([
+          [text('sandbox-label-engine'), `${engine.state}: ${said.message}${engine.fix ? ` ${engine.fix}` : ''}`],
+          [text('sandbox-label-image'), engine.image],
+          [text('sandbox-label-cap'), text('sandbox-cap', { count: maxConcurrent, memory: memoryBudgetMb })],
+          [
+            text('sandbox-label-sandboxes'),
+            text('sandbox-count', { count: containers.length, leftovers: report.leftovers }),
+          ],
+        ]);
+        for (const line of lines) print(line);
+        for (const { pid, alive, containers: count, running } of owners) {
+          const app = { pid: String(pid), count, running };
+          print(`  ${alive ? text('sandbox-owner-running', app) : text('sandbox-owner-gone', app)}`);
+        }
+        if (report.leftovers > 0) print(text('sandbox-prune-hint'));
       } finally {
         await core.close();
       }
@@ -98,11 +111,7 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
       const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
       try {
         const removed = await core.sandbox.prune();
-        print(
-          removed === 0
-            ? 'Nothing to remove: every sandbox container belongs to an app that is running.'
-            : `Removed ${removed} sandbox container${removed === 1 ? '' : 's'} left by apps that are no longer running.`,
-        );
+        print(removed === 0 ? text('sandbox-prune-nothing') : text('sandbox-pruned', { count: removed }));
       } finally {
         await core.close();
       }

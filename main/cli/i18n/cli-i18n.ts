@@ -1,9 +1,12 @@
 import { LearnError } from '../../../common/contract/errors.js';
 import { localParams } from '../../../common/i18n/localize.js';
 import type { Translate } from '../../../common/i18n/localize.js';
-import type { KeyIn, ParamsArg } from '../../../common/i18n/message.js';
+import { refOf } from '../../../common/i18n/message.js';
+import type { KeyIn, ParamsArg, Said } from '../../../common/i18n/message.js';
 import { coreTranslate, createCoreI18n } from '../../../common/i18n/translator.js';
 import { cliLanguage } from './cli-language.js';
+import { cliAdminDe } from './messages/admin-de.js';
+import { cliAdminEn } from './messages/admin-en.js';
 import { cliDe } from './messages/de.js';
 import { cliEn } from './messages/en.js';
 
@@ -13,7 +16,10 @@ const CLI_NS = 'cli';
  * The CLI's one i18next instance: the core's catalogs (what the core says) and the CLI's own (what the
  * commands say), in the language `cliLanguage` picks. Until a command says otherwise, the terminal's.
  */
-const i18n = createCoreI18n(cliLanguage({ env: process.env }), { en: { [CLI_NS]: cliEn }, de: { [CLI_NS]: cliDe } });
+const i18n = createCoreI18n(cliLanguage({ env: process.env }), {
+  en: { [CLI_NS]: { ...cliEn, ...cliAdminEn } },
+  de: { [CLI_NS]: { ...cliDe, ...cliAdminDe } },
+});
 let flag: string | undefined;
 
 /** `--lang` from the command line: it beats the profile's language and the locale. */
@@ -34,11 +40,17 @@ export const translateCore: Translate = coreTranslate(i18n);
 
 type LooseT = (key: string, options: Record<string, unknown>) => string;
 
+/** The CLI's own sentences in English, the learners' and the admins': the type every `text` call is checked against. */
+type CliCatalog = typeof cliEn & typeof cliAdminEn;
+
 /** One of the CLI's own sentences, its values formatted for the language (numbers, `…At` instants). */
-export function text<K extends KeyIn<typeof cliEn>>(key: K, ...[params]: ParamsArg<typeof cliEn, K>): string {
+export function text<K extends KeyIn<CliCatalog>>(key: K, ...[params]: ParamsArg<CliCatalog, K>): string {
   const values = localParams(params as Record<string, string | number> | undefined, i18n.language, translateCore);
   return (i18n.t as unknown as LooseT)(key, { ns: CLI_NS, ...values });
 }
+
+/** A message the CLI composed with the core's catalog (common/i18n), in the CLI's language. */
+export const saidHere = (said: Said): string => translateCore(refOf(said), said.text);
 
 /** An error as the learner reads it: the core's in their language, anything else as it was thrown. */
 export function errorMessage(error: unknown): string {
@@ -49,3 +61,20 @@ export function errorMessage(error: unknown): string {
 /** Numbers for the CLI's language, never the machine's (dates go through `text`, which formats `…At` values). */
 export const formatNumber = (n: number, options?: Intl.NumberFormatOptions): string =>
   new Intl.NumberFormat(i18n.language, options).format(n);
+
+/** "12 min", "1 h 5 min" in the CLI's language: minutes rounded, "under 1 min" rather than a misleading "0 min". */
+export function duration(ms: number): string {
+  if (ms > 0 && ms < 30_000) return text('duration-under-minute');
+  const m = Math.round(ms / 60_000);
+  return m < 60
+    ? text('duration-minutes', { minutes: m })
+    : text('duration-hours', { hours: Math.floor(m / 60), minutes: m % 60 });
+}
+
+/** A share (0.25) as the language writes a percentage: "25%", "25 %". */
+export const formatPercent = (share: number, digits = 0): string =>
+  formatNumber(share, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** A local day (`YYYY-MM-DD`) as the language writes a date ("Dec 5, 2026", "05.12.2026"); it is a date already, no zone. */
+export const formatDay = (day: string): string =>
+  new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));

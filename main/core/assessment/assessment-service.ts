@@ -3,7 +3,8 @@ import type { LearnService } from '../../../common/contract/api.js';
 import type { Assessment, AssessmentResult, EndReason } from '../../../common/contract/assessments.js';
 import { assessmentResultSchema } from '../../../common/contract/assessments.js';
 import { LearnError } from '../../../common/contract/errors.js';
-import { say } from '../../../common/i18n/message.js';
+import { refOf, say } from '../../../common/i18n/message.js';
+import type { MessageRef } from '../../../common/i18n/message.js';
 import type { AppendResult, RecordInput } from '../../../common/contract/progress.js';
 import { seeded } from '../adaptive/policy/seeded-random.js';
 import { buildReport } from './assessment-report.js';
@@ -44,6 +45,10 @@ export interface PackForm {
   items: readonly string[];
   timeLimitMinutes?: number | undefined;
 }
+
+/** The title's reference beside its English, when the assessment has one (not those started before 0210). */
+const titleRef = (row: AssessmentRow): { titleI18n?: MessageRef } =>
+  row.titleI18n === null ? {} : { titleI18n: row.titleI18n };
 
 /** An adaptive test asks at least this many items, however sure it is after fewer. */
 const MIN_ITEMS = 3;
@@ -148,6 +153,7 @@ export function createAssessmentService({ learnerOf, bank, store, record, now, p
       kind: row.kind,
       topicId: row.topicId,
       title: row.title,
+      ...titleRef(row),
       status: row.endedAt === null ? 'in-progress' : 'ended',
       startedAt: row.startedAt,
       deadline: row.deadline,
@@ -163,7 +169,10 @@ export function createAssessmentService({ learnerOf, bank, store, record, now, p
     };
   };
 
-  const resultOf = (row: AssessmentRow): AssessmentResult => assessmentResultSchema.parse(JSON.parse(row.result!));
+  const resultOf = (row: AssessmentRow): AssessmentResult => ({
+    ...assessmentResultSchema.parse(JSON.parse(row.result!)),
+    ...titleRef(row),
+  });
 
   return {
     generateAssessment: async (input) => {
@@ -172,7 +181,10 @@ export function createAssessmentService({ learnerOf, bank, store, record, now, p
       const learnerId = learnerOf(session);
       const topic = store.topic(topicId);
       if (!topic) throw new LearnError('not-found', say('topic-unknown', { id: topicId }));
-      let title = `${topic.title}: ${kind === 'adaptive' ? 'adaptive test' : 'test'}`;
+      // The pack's own title stays as it wrote it; the words around it are the catalog's.
+      let title = say(kind === 'adaptive' ? 'assessment-title-adaptive' : 'assessment-title-fixed', {
+        topic: topic.title,
+      });
       if (formId !== undefined) {
         if (itemIds) throw new LearnError('invalid-input', say('assessment-form-or-items'));
         const form = topicId.includes('/') ? undefined : (await packForms(topicId)).find((f) => f.id === formId);
@@ -181,7 +193,7 @@ export function createAssessmentService({ learnerOf, bank, store, record, now, p
         kind = 'fixed';
         itemIds = form.items.map((id) => `${topicId}/${id}`);
         timeLimitMinutes = form.timeLimitMinutes;
-        title = `${topic.title}: ${form.title}`;
+        title = say('assessment-title-form', { topic: topic.title, form: form.title });
       }
       // Code items need the sandbox and seconds to grade, and gradeAnswer does not take them: a test asks the
       // quick kinds (the quiz keeps its code items).
@@ -210,7 +222,8 @@ export function createAssessmentService({ learnerOf, bank, store, record, now, p
         learnerId,
         kind,
         topicId,
-        title,
+        title: title.text,
+        titleI18n: refOf(title),
         pool: pool.map((i) => i.id),
         targetSe,
         maxItems: Math.min(maxItems, pool.length),
@@ -288,6 +301,7 @@ export function createAssessmentService({ learnerOf, bank, store, record, now, p
           kind: row.kind,
           topicId: row.topicId,
           title: row.title,
+          ...titleRef(row),
           status: row.endedAt === null ? ('in-progress' as const) : ('ended' as const),
           startedAt: row.startedAt,
           endedAt: row.endedAt,

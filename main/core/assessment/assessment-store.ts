@@ -1,4 +1,5 @@
 import type { AssessmentKind, EndReason } from '../../../common/contract/assessments.js';
+import type { MessageRef } from '../../../common/i18n/message.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 import type { ItemParams } from './irt/two-pl.js';
 
@@ -8,6 +9,8 @@ export interface AssessmentRow {
   kind: AssessmentKind;
   topicId: string;
   title: string;
+  /** The title as a catalog reference (migration 0210); null for assessments started before. */
+  titleI18n: MessageRef | null;
   /** The fixed form's items in order, or the adaptive test's bank. */
   pool: string[];
   targetSe: number;
@@ -31,11 +34,12 @@ export interface AnswerRow {
   timeSpentMs: number;
 }
 
-interface StoredRow extends Omit<AssessmentRow, 'pool'> {
+interface StoredRow extends Omit<AssessmentRow, 'pool' | 'titleI18n'> {
   pool: string;
+  titleI18n: string | null;
 }
 
-const COLUMNS = `id, learner_id AS learnerId, kind, topic_id AS topicId, title, pool, target_se AS targetSe,
+const COLUMNS = `id, learner_id AS learnerId, kind, topic_id AS topicId, title, title_i18n AS titleI18n, pool, target_se AS targetSe,
   max_items AS maxItems, seed, started_at AS startedAt, deadline, current_item_id AS currentItemId,
   ended_at AS endedAt, end_reason AS endReason, result`;
 
@@ -63,9 +67,9 @@ export class AssessmentStore {
   constructor(db: SqliteDatabase) {
     this.#db = db;
     this.#insert = db.prepare(
-      `INSERT INTO assessments (id, learner_id, kind, topic_id, title, pool, target_se, max_items, seed, started_at,
-         deadline, current_item_id)
-       VALUES (@id, @learnerId, @kind, @topicId, @title, @pool, @targetSe, @maxItems, @seed, @startedAt,
+      `INSERT INTO assessments (id, learner_id, kind, topic_id, title, title_i18n, pool, target_se, max_items, seed,
+         started_at, deadline, current_item_id)
+       VALUES (@id, @learnerId, @kind, @topicId, @title, @titleI18n, @pool, @targetSe, @maxItems, @seed, @startedAt,
          @deadline, @currentItemId)`,
     );
     this.#find = db.prepare<[string, string], StoredRow>(
@@ -128,10 +132,18 @@ export class AssessmentStore {
     return this.#inTest.get({ learnerId, itemId, at: at.toISOString() }) !== undefined;
   }
 
-  #parse = (row: StoredRow): AssessmentRow => ({ ...row, pool: JSON.parse(row.pool) as string[] });
+  #parse = (row: StoredRow): AssessmentRow => ({
+    ...row,
+    pool: JSON.parse(row.pool) as string[],
+    titleI18n: row.titleI18n === null ? null : (JSON.parse(row.titleI18n) as MessageRef),
+  });
 
   create(row: Omit<AssessmentRow, 'endedAt' | 'endReason' | 'result'>): void {
-    this.#insert.run({ ...row, pool: JSON.stringify(row.pool) });
+    this.#insert.run({
+      ...row,
+      pool: JSON.stringify(row.pool),
+      titleI18n: row.titleI18n === null ? null : JSON.stringify(row.titleI18n),
+    });
   }
 
   /** The learner's own assessment; another learner's is not found. */

@@ -1,4 +1,5 @@
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { AssessmentStore } from './assessment-store.js';
 import { calibrate } from './irt/calibrate.js';
 import type { Calibration, ScoredAnswer } from './irt/calibrate.js';
@@ -25,7 +26,7 @@ export function calibrateBank(
 ): BankCalibration {
   const answers = given ?? store.quizAnswers();
   if (answers.length === 0) {
-    throw new LearnError('invalid-input', 'There are no quiz answers to calibrate from yet.');
+    throw new LearnError('invalid-input', say('calibration-no-answers'));
   }
   const difficulty = new Map<string, number>();
   const unknown = new Set<string>();
@@ -37,10 +38,7 @@ export function calibrateBank(
   }
   if (unknown.size > 0) {
     const named = [...unknown].slice(0, 5).map((id) => `"${id}"`);
-    throw new LearnError(
-      'invalid-input',
-      `${unknown.size} item(s) in the answers are not installed quiz items (${named.join(', ')}): nothing was calibrated.`,
-    );
+    throw new LearnError('invalid-input', say('calibration-unknown-items', { count: unknown.size, items: named }));
   }
   const fit = calibrate(answers, { priorOf: (item) => authorParams(difficulty.get(item)!) });
   store.saveParams(fit.items, now.toISOString());

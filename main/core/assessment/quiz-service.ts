@@ -13,7 +13,8 @@ export type QuizService = Pick<LearnService, 'getQuiz' | 'answerQuizItem'>;
 interface Deps {
   learnerOf: (session: string) => string;
   bank: QuizBank;
-  moduleTitle: (moduleId: string) => string | undefined;
+  /** The module's title and its pack's language, or undefined when it is not installed. */
+  module: (moduleId: string) => { title: string; language?: string | undefined } | undefined;
   /** The core's own progress record: the only way a QuizAnswered event is written. */
   record: (session: string, events: readonly RecordInput[]) => Promise<AppendResult>;
   /** Code items' tests in the sandbox; throws `unavailable` (nothing recorded) when it cannot run. */
@@ -21,17 +22,17 @@ interface Deps {
 }
 
 /** Quizzes a learner takes: items without their answers, and answers graded here, never by a face. */
-export function createQuizService({ learnerOf, bank, moduleTitle, record, gradeCode }: Deps): QuizService {
+export function createQuizService({ learnerOf, bank, module, record, gradeCode }: Deps): QuizService {
   const moduleOf = (moduleId: string) => {
-    const title = moduleTitle(moduleId);
-    if (title === undefined) throw new LearnError('not-found', say('module-unknown', { id: moduleId }));
-    return title;
+    const found = module(moduleId);
+    if (found === undefined) throw new LearnError('not-found', say('module-unknown', { id: moduleId }));
+    return found;
   };
 
   return {
     getQuiz: async ({ session, moduleId, only }) => {
       const learnerId = learnerOf(session);
-      const title = moduleOf(moduleId);
+      const { title, language } = moduleOf(moduleId);
       const items = bank.itemsOf(moduleId);
       const missed = only === 'missed' ? bank.missed(learnerId, moduleId) : undefined;
       return {
@@ -40,6 +41,7 @@ export function createQuizService({ learnerOf, bank, moduleTitle, record, gradeC
         only,
         items: items.filter((i) => !missed || missed.has(i.id)).map((i) => questionOf(i.id, i.item, i.skills)),
         totalItems: items.length,
+        ...(language ? { language } : {}),
       };
     },
 

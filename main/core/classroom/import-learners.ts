@@ -1,5 +1,6 @@
 import { bulkAccountsAnswerSchema } from '../../../common/contract/classes.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import { authClient } from '../sync/auth-client.js';
 import type { AuthClient } from '../sync/auth-client.js';
 import { callClassServer } from './class-server-client.js';
@@ -50,10 +51,10 @@ export async function importLearners({
   }));
   if (roster.rows.length === 0) return { rows: skipped, cardsHtml: null };
   const session = await auth.login(url, adminEmail, adminPassword).catch((error: Error) => {
-    throw new LearnError('forbidden', `The class server refused the admin sign-in: ${error.message}`);
+    throw new LearnError('forbidden', say('roster-sign-in-refused', { reason: error.message }));
   });
   if (session.account.role !== 'admin') {
-    throw new LearnError('forbidden', `${adminEmail} is not an admin on ${url}; nothing was created.`);
+    throw new LearnError('forbidden', say('roster-not-admin', { email: adminEmail, server: url }));
   }
   try {
     const answer = bulkAccountsAnswerSchema.parse(

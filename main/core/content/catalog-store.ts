@@ -8,7 +8,7 @@ import { StructureStore } from './structure-store.js';
 const qualify = (packId: string, localId: string) => `${packId}/${localId}`;
 
 const MODULE_COLUMNS = `
-  m.id, m.pack_id AS packId, p.title AS packTitle, m.title, m.description,
+  m.id, m.pack_id AS packId, p.title AS packTitle, m.title, m.description, p.language,
   (SELECT count(*) FROM lessons l WHERE l.module_id = m.id) AS lessonCount`;
 
 /** The installed catalog in SQLite: one prepared statement per read. */
@@ -58,8 +58,9 @@ export class CatalogStore {
       WITH ordered AS (
         SELECT l.id, l.module_id AS moduleId, m.title AS moduleTitle, l.title, l.body AS markdown,
           lag(l.id) OVER pack_order AS previousLessonId,
-          lead(l.id) OVER pack_order AS nextLessonId
-        FROM lessons l JOIN modules m ON m.id = l.module_id
+          lead(l.id) OVER pack_order AS nextLessonId,
+          p.language
+        FROM lessons l JOIN modules m ON m.id = l.module_id JOIN packs p ON p.id = m.pack_id
         WHERE m.pack_id = (SELECT m2.pack_id FROM lessons l2 JOIN modules m2 ON m2.id = l2.module_id WHERE l2.id = @id)
         WINDOW pack_order AS (ORDER BY m.position, l.position)
       )
@@ -93,8 +94,9 @@ export class CatalogStore {
   findExercise(exerciseId: string): Exercise | undefined {
     const row = this.#db
       .prepare<[string], Omit<Exercise, 'hints'> & { hints: string }>(
-        `SELECT e.id, e.title, e.difficulty, e.prompt, e.starter, e.hints, m.id AS moduleId, m.title AS moduleTitle
-         FROM exercises e JOIN modules m ON m.id = e.module_id WHERE e.id = ?`,
+        `SELECT e.id, e.title, e.difficulty, e.prompt, e.starter, e.hints, m.id AS moduleId, m.title AS moduleTitle,
+           p.language
+         FROM exercises e JOIN modules m ON m.id = e.module_id JOIN packs p ON p.id = m.pack_id WHERE e.id = ?`,
       )
       .get(exerciseId);
     return row && { ...row, hints: JSON.parse(row.hints) as string[] };

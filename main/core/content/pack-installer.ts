@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, join } from 'node:path';
 import semver from 'semver';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { InstalledPack, InstallResult } from '../../../common/contract/packs.js';
 import type { ReadProgress } from '../../../content-packs/format/pack-archive.js';
 import { PackArchiveError, verifyPackFile } from '../../../content-packs/format/pack-archive.js';
@@ -113,7 +114,12 @@ export class PackInstaller {
   async loadVersion(packId: string, version?: string): Promise<LoadedPack> {
     const wanted = version ?? this.catalog.installedVersion(packId);
     const row = wanted ? this.#versionRow(packId, wanted) : undefined;
-    if (!row) throw new LearnError('not-found', `Version ${wanted ?? '(any)'} of pack "${packId}" is not installed.`);
+    if (!row) {
+      throw new LearnError(
+        'not-found',
+        wanted ? say('pack-version-not-installed', { version: wanted, packId }) : say('pack-not-installed', { packId }),
+      );
+    }
     return loadPackSource(join(this.packsDir, row.dir));
   }
 
@@ -121,7 +127,7 @@ export class PackInstaller {
   async #active(packId: string): Promise<{ dir: string; manifest: PackManifest; version: string }> {
     const version = this.catalog.installedVersion(packId);
     const row = version ? this.#versionRow(packId, version) : undefined;
-    if (!version || !row) throw new LearnError('not-found', `No installed pack "${packId}".`);
+    if (!version || !row) throw new LearnError('not-found', say('pack-not-installed', { packId }));
     const dir = join(this.packsDir, row.dir);
     return { dir, manifest: parseManifest(await readFile(join(dir, MANIFEST_FILE)), dir), version };
   }
@@ -142,7 +148,7 @@ export class PackInstaller {
     const [packId, localId] = exerciseId.split('/') as [string, string];
     const { dir, manifest, version } = await this.#active(packId);
     const exercise = manifest.modules.flatMap((m) => m.exercises).find((e) => e.id === localId);
-    if (!exercise) throw new LearnError('not-found', `No exercise "${exerciseId}" in ${packId} ${version}.`);
+    if (!exercise) throw new LearnError('not-found', say('pack-exercise-unknown', { exerciseId, packId, version }));
     const read = (file: string) => readFile(join(dir, exercise.dir, file), 'utf8');
     const helpers = Object.fromEntries(await Promise.all(exercise.helpers.map(async (h) => [h, await read(h)])));
     const { limits = {}, isolated } = exercise;
@@ -171,7 +177,8 @@ export class PackInstaller {
   }
 
   async remove(packId: string): Promise<void> {
-    if (!this.catalog.installedVersion(packId)) throw new LearnError('not-found', `No installed pack "${packId}".`);
+    if (!this.catalog.installedVersion(packId))
+      throw new LearnError('not-found', say('pack-not-installed', { packId }));
     this.db.transaction(() => {
       this.catalog.removePack(packId);
       this.db.prepare('DELETE FROM pack_versions WHERE pack_id = ?').run(packId);
@@ -232,7 +239,7 @@ export class PackInstaller {
     if (semver.lt(this.appVersion, minAppVersion)) {
       throw new LearnError(
         'invalid-input',
-        `Pack "${id}" ${version} needs app version ${minAppVersion} or newer (this is ${this.appVersion}).`,
+        say('pack-needs-newer-app', { packId: id, version, minAppVersion, appVersion: this.appVersion }),
       );
     }
     const keyChange = this.#checkSigner(id, origin, options);
@@ -241,10 +248,7 @@ export class PackInstaller {
       return { packId: id, version, previousVersion, status: 'already-installed' };
     }
     if (previousVersion && semver.lt(version, previousVersion) && !options.allowDowngrade) {
-      throw new LearnError(
-        'conflict',
-        `Pack "${id}" ${version} is older than the installed ${previousVersion}; allow a downgrade to install it.`,
-      );
+      throw new LearnError('conflict', say('pack-older', { packId: id, version, previous: previousVersion }));
     }
     const dir = join(id, version);
     const target = join(this.packsDir, dir);
@@ -288,13 +292,14 @@ export class PackInstaller {
     if (options.replaceKey) return { from: pinned, to: origin.keyId };
     const label = (keyId: string) => {
       const key = this.trust.list().find((k) => k.keyId === keyId);
-      return key ? `key ${keyId} (${key.label})` : `key ${keyId}`;
+      return key ? say('signing-key-labelled', { keyId, label: key.label }) : say('signing-key', { keyId });
     };
-    const owner = pinned === APP_SIGNER ? 'ships with the app and is pinned to it' : `is pinned to ${label(pinned)}`;
+    const signer = label(origin.keyId);
     throw new LearnError(
       'conflict',
-      `Pack "${packId}" ${owner}, but this file is signed by ${label(origin.keyId)}. Nothing was installed. ` +
-        `If the pack has really changed hands, an admin can replace the key (lionlearn pack install --replace-key).`,
+      pinned === APP_SIGNER
+        ? say('pack-signer-not-app', { packId, signer })
+        : say('pack-signer-not-pinned', { packId, pinned: label(pinned), signer }),
     );
   }
 }

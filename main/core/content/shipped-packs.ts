@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RestoreResult, ShippedPack } from '../../../common/contract/admin.js';
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import { MANIFEST_FILE, parseManifest } from '../../../content-packs/format/pack-source.js';
 import { bundledPackDirs } from './bundled-packs.js';
 import type { PackInstaller } from './pack-installer.js';
@@ -27,7 +28,7 @@ export class ShippedPacks {
 
   async restore(packId: string): Promise<RestoreResult> {
     const source = (await this.#sources()).find((s) => s.manifest.id === packId);
-    if (!source) throw new LearnError('not-found', `No pack "${packId}" ships with this app.`);
+    if (!source) throw new LearnError('not-found', say('pack-not-shipped', { packId }));
     const pinned = this.installer.pinnedKey(packId);
     const result = await this.installer.installBundled(source.dir, { restore: true });
     return {

@@ -3,8 +3,12 @@ import type { PackManifest } from '../../../content-packs/format/manifest.js';
 import { MAX_PREREQUISITE_DEPTH } from '../../../content-packs/format/prerequisite-graph.js';
 import type { LoadedPack } from '../../../content-packs/format/pack-source.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
+import { refOf, say } from '../../../common/i18n/message.js';
 
 const qualify = (packId: string, localId: string) => `${packId}/${localId}`;
+
+/** A module's quiz as a step of the sequence: the module's own title with the catalog's word for quiz. */
+const quizTitle = (moduleTitle: string) => say('quiz-step-title', { module: moduleTitle });
 
 export type Graph = 'module' | 'lesson' | 'skill';
 
@@ -18,9 +22,10 @@ export class StructureStore {
 
   constructor(db: SqliteDatabase) {
     this.#db = db;
-    this.#next = db.prepare<[string], SequenceItem>(`
-      SELECT s.content_id AS contentId, s.kind, s.title, s.module_id AS moduleId
+    this.#next = db.prepare<[string], SequenceItem & { moduleTitle: string | null }>(`
+      SELECT s.content_id AS contentId, s.kind, s.title, s.module_id AS moduleId, m.title AS moduleTitle
       FROM sequence cur JOIN sequence s ON s.pack_id = cur.pack_id AND s.position = cur.position + 1
+        LEFT JOIN modules m ON m.id = s.module_id
       WHERE cur.content_id = ?`);
     // Transitive closure; UNION (not UNION ALL) stops at nodes already seen; no pack chains deeper.
     this.#prerequisites = db.prepare<{ graph: Graph; id: string }, Prerequisites['prerequisites'][number]>(`
@@ -44,7 +49,12 @@ export class StructureStore {
   }
 
   next(contentId: string): SequenceItem | undefined {
-    return this.#next.get(contentId);
+    const row = this.#next.get(contentId);
+    if (!row) return undefined;
+    const { moduleTitle, ...item } = row;
+    // Read, not stored: a sequence written before the quiz title was a message is said in the learner's language too.
+    if (item.kind !== 'quiz' || moduleTitle === null) return item;
+    return { ...item, titleI18n: refOf(quizTitle(moduleTitle)) };
   }
 
   prerequisites(graph: Graph, id: string): Prerequisites['prerequisites'] {
@@ -90,7 +100,7 @@ export class StructureStore {
         for (const s of e.skills) tag.run(packId, q(e.id), q(s));
         step.run(packId, position++, q(e.id), 'exercise', q(m.id), e.title);
       }
-      if (m.quiz) step.run(packId, position++, q(m.id), 'quiz', q(m.id), `${m.title}: quiz`);
+      if (m.quiz) step.run(packId, position++, q(m.id), 'quiz', q(m.id), quizTitle(m.title).text);
       for (const item of quizzes.get(m.id) ?? []) {
         for (const s of item.skills) tag.run(packId, q(item.id), q(s));
       }

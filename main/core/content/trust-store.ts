@@ -1,4 +1,5 @@
 import { LearnError } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
 import type { TrustedKey } from '../../../common/contract/packs.js';
 import { keyIdOf } from '../../../content-packs/format/signing.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
@@ -47,7 +48,7 @@ export class TrustStore {
     try {
       keyId = keyIdOf(publicKey);
     } catch {
-      throw new LearnError('invalid-input', 'That is not an ed25519 public key in PEM form (pack-signing.pub).');
+      throw new LearnError('invalid-input', say('trust-key-not-pem'));
     }
     const addedAt = this.now().toISOString();
     this.db
@@ -60,9 +61,8 @@ export class TrustStore {
   }
 
   remove(keyId: string): void {
-    if (this.#builtin.has(keyId))
-      throw new LearnError('forbidden', `Key ${keyId} ships with the app and stays trusted.`);
+    if (this.#builtin.has(keyId)) throw new LearnError('forbidden', say('trust-key-shipped', { keyId }));
     const { changes } = this.db.prepare('DELETE FROM trusted_keys WHERE key_id = ?').run(keyId);
-    if (changes === 0) throw new LearnError('not-found', `No trusted key ${keyId}.`);
+    if (changes === 0) throw new LearnError('not-found', say('trust-key-unknown', { keyId }));
   }
 }

@@ -2,7 +2,8 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FolderInstallItem, FolderInstallSummary } from '../../../common/contract/distribution.js';
 import { LearnError } from '../../../common/contract/errors.js';
-import { say } from '../../../common/i18n/message.js';
+import { refOf, say } from '../../../common/i18n/message.js';
+import type { Said } from '../../../common/i18n/message.js';
 import type { InstallResult } from '../../../common/contract/packs.js';
 
 export interface FolderInstallDeps {
@@ -42,6 +43,9 @@ export async function installFolder(
   return { items };
 }
 
+/** A line's detail in English, and its reference so each face says it in its language. */
+const detail = (said: Said) => ({ detail: said.text, detailI18n: refOf(said) });
+
 async function installOne(
   path: string,
   file: string,
@@ -52,15 +56,22 @@ async function installOne(
     const result = await deps.install(path, onBytes);
     const { packId, version, previousVersion } = result;
     if (result.status === 'already-installed') {
-      return { file, status: 'skipped', packId, version, detail: 'already installed' };
+      return { file, status: 'skipped', packId, version, ...detail(say('folder-detail-already-installed')) };
     }
     return previousVersion === null || previousVersion === version
       ? { file, status: 'installed', packId, version, detail: null }
-      : { file, status: 'upgraded', packId, version, detail: `was ${previousVersion}` };
+      : {
+          file,
+          status: 'upgraded',
+          packId,
+          version,
+          ...detail(say('folder-detail-was', { previous: previousVersion })),
+        };
   } catch (error) {
     if (!(error instanceof LearnError)) throw error;
     // An older version than the installed one is no fault of the file: skipped, not refused.
-    const older = error.code === 'conflict' && /is older than the installed/.test(error.message);
-    return { file, status: older ? 'skipped' : 'refused', packId: null, version: null, detail: error.message };
+    const older = error.code === 'conflict' && error.messageI18n?.key === 'pack-older';
+    const why = error.messageI18n ? { detailI18n: refOf(error.messageI18n) } : {};
+    return { file, status: older ? 'skipped' : 'refused', packId: null, version: null, detail: error.message, ...why };
   }
 }

@@ -19,7 +19,7 @@ export async function sendMessage(serverUrl: string, accessToken: string, messag
           : error.failure === 'unreachable'
             ? 'unavailable'
             : 'invalid-input';
-    throw new LearnError(code, error.message);
+    throw error.toLearnError(code);
   }
   const parsed = sendResultSchema.safeParse(answer);
   if (!parsed.success) throw new LearnError('unavailable', say('class-server-unreadable'));

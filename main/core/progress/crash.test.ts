@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import fc from 'fast-check';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleNodeScript, checkoutCacheDir } from '../../../scripts/node-bundle.mjs';
 import { progressEventSchema } from '../../../common/contract/progress.js';
 import { openDatabase } from '../../../infra/sqlite/open-database.js';
 import { createCore } from '../create-core.js';
@@ -15,20 +15,11 @@ import type { EventRow } from './progress-log.js';
 import { projectionRows as projections } from './testing/projection-rows.js';
 
 const KILLS = 24;
-const childFile = join('node_modules', '.cache', 'lionlearn-tests', 'append-until-killed.mjs');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const childFile = join(checkoutCacheDir(ROOT, 'lionlearn-tests'), 'append-until-killed.mjs');
 
 beforeAll(async () => {
-  mkdirSync(join('node_modules', '.cache', 'lionlearn-tests'), { recursive: true });
-  await build({
-    entryPoints: ['main/core/progress/testing/append-until-killed.ts'],
-    outfile: childFile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  await bundleNodeScript(join(ROOT, 'main', 'core', 'progress', 'testing', 'append-until-killed.ts'), childFile);
 });
 
 /**

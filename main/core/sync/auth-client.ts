@@ -1,3 +1,7 @@
+import { LearnError } from '../../../common/contract/errors.js';
+import type { ErrorCode } from '../../../common/contract/errors.js';
+import { say } from '../../../common/i18n/message.js';
+import type { Said } from '../../../common/i18n/message.js';
 import { progressVisibilitySchema } from '../../../common/contract/privacy.js';
 import type { ProgressVisibility } from '../../../common/contract/privacy.js';
 import { syncTokensSchema } from '../../../common/contract/sync-wire.js';
@@ -14,13 +18,21 @@ export type AuthFailure = 'unreachable' | 'rejected' | 'rate-limited' | 'server'
 export class AuthCallError extends Error {
   readonly failure: AuthFailure;
   /** Why the server could not be reached (ECONNREFUSED, a time-out...), for a caller that words it itself. */
-  readonly reason: string | undefined;
+  readonly reason: Said | undefined;
+  /** The message as the catalog says it (in the learner's language); `message` is its English. */
+  readonly said: Said;
 
-  constructor(failure: AuthFailure, message: string, reason?: string) {
-    super(message);
+  constructor(failure: AuthFailure, said: Said, reason?: Said) {
+    super(said.text);
     this.name = 'AuthCallError';
     this.failure = failure;
+    this.said = said;
     this.reason = reason;
+  }
+
+  /** The failure as the contract's error, said in the learner's language. */
+  toLearnError(code: ErrorCode): LearnError {
+    return new LearnError(code, this.said);
   }
 }
 
@@ -35,14 +47,14 @@ async function call(
     if (!(error instanceof ServerUnreachable)) throw error;
     throw new AuthCallError(
       'unreachable',
-      `Cannot reach the sync server at ${serverUrl}: ${error.reason}.`,
+      say('class-server-unreachable', { url: serverUrl, reason: error.reason }),
       error.reason,
     );
   });
   if (answer.ok) return answer.value;
   if (answer.status === 401 || answer.status === 403) throw new AuthCallError('rejected', answer.said);
   if (answer.status === 429) throw new AuthCallError('rate-limited', answer.said);
-  throw new AuthCallError('server', `The sync server failed: ${answer.said}`);
+  throw new AuthCallError('server', say('class-server-failed', { reason: answer.said }));
 }
 
 /** A JSON POST to the sync server, with the access token when the route needs a signed-in account. */
@@ -51,8 +63,7 @@ export const post = (serverUrl: string, path: string, body: unknown, accessToken
 
 const tokens = (answer: unknown): Tokens => {
   const parsed = syncTokensSchema.safeParse(answer);
-  if (!parsed.success)
-    throw new AuthCallError('server', 'The sync server gave an answer this app does not understand.');
+  if (!parsed.success) throw new AuthCallError('server', say('class-server-unreadable'));
   return parsed.data;
 };
 
@@ -70,8 +81,7 @@ export const authClient = {
     const parsed = progressVisibilitySchema.safeParse(
       await call(serverUrl, 'GET', '/me/visibility', { token: accessToken }),
     );
-    if (!parsed.success)
-      throw new AuthCallError('server', 'The sync server gave an answer this app does not understand.');
+    if (!parsed.success) throw new AuthCallError('server', say('class-server-unreadable'));
     return parsed.data;
   },
 };

@@ -2,9 +2,12 @@ import type { SyncStatus } from '../../../common/contract/sync.js';
 import { SYNC_CLOSE } from '../../../common/contract/sync-wire.js';
 import type { SyncAccount } from '../../../common/contract/sync-wire.js';
 import type { Logger } from '../../../infra/log/logger.js';
+import { refOf, say } from '../../../common/i18n/message.js';
+import type { Said } from '../../../common/i18n/message.js';
 import { AuthCallError } from './auth-client.js';
 import type { AuthClient, Tokens } from './auth-client.js';
 import { backoffDelay } from './backoff.js';
+import { closeReason } from './close-reasons.js';
 import type { BackoffOptions } from './backoff.js';
 import { DocConnection } from './doc-connection.js';
 import { FIXED_DOCS, isTermKey, termOf, termsUpTo, wireName } from '../../../common/contract/sync-docs.js';
@@ -39,17 +42,9 @@ interface Socket {
   synced: boolean;
 }
 
-/** What the learner is told while the sync retries after a close. */
-const REASONS: Partial<Record<number, string>> = {
-  [SYNC_CLOSE.restart]: 'the server is restarting',
-  [SYNC_CLOSE.auth]: 'the sign-in needs renewing',
-  [SYNC_CLOSE.stateTooLarge]: 'a change was too large for the server',
-  [SYNC_CLOSE.badFrame]: 'the server refused a message',
-  [SYNC_CLOSE.slowReader]: 'the connection was too slow for the server',
-  [SYNC_CLOSE.tooManySockets]: 'this account has too many connections open on the server',
-};
-
-const reasonOf = (code: number, reason: string): string => REASONS[code] ?? (reason || 'the connection was lost');
+/** Why a token could not be had, as the learner is told it. */
+const saidOf = (error: unknown): Said =>
+  error instanceof AuthCallError ? error.said : say('server-said', { text: (error as Error).message });
 
 /**
  * One linked learner's sync: a socket per document, all opened with one access token, fetched
@@ -64,7 +59,7 @@ export class LearnerSync {
   readonly #learnerId: string;
   readonly #sockets = new Map<DocKey, Socket>();
   #phase: Phase = 'active';
-  #message: string | null = null;
+  #message: Said | null = null;
   #attempt = 0;
   #timer: NodeJS.Timeout | undefined;
   #syncedAt: string | null = null;
@@ -141,7 +136,15 @@ export class LearnerSync {
           : this.#allSynced() && pending === 0
             ? 'synced'
             : 'syncing';
-    return { state, serverUrl: link.serverUrl, syncedAt: this.#syncedAt, pending, message: this.#message };
+    const message = this.#message;
+    return {
+      state,
+      serverUrl: link.serverUrl,
+      syncedAt: this.#syncedAt,
+      pending,
+      message: message?.text ?? null,
+      ...(message ? { messageI18n: refOf(message) } : {}),
+    };
   }
 
   #allSynced(): boolean {
@@ -164,8 +167,8 @@ export class LearnerSync {
       if (generation !== this.#generation) return;
       this.#connecting = false;
       if (error instanceof AuthCallError && error.failure === 'rejected') {
-        this.#fail(`The sync server no longer accepts this sign-in (${error.message}): log in again.`);
-      } else this.#retry((error as Error).message);
+        this.#fail(say('sync-sign-in-refused', { reason: error.said }));
+      } else this.#retry(saidOf(error));
       return;
     }
     if (generation !== this.#generation) return;
@@ -189,7 +192,7 @@ export class LearnerSync {
       const { auth, store, link } = this.#deps;
       try {
         const refreshToken = store.refreshToken(this.#learnerId);
-        if (!refreshToken) throw new AuthCallError('rejected', 'not linked');
+        if (!refreshToken) throw new AuthCallError('rejected', say('class-sign-in-first'));
         const tokens = await auth.refresh(link.serverUrl, refreshToken);
         // Kept even if stopped meanwhile (the old one is spent), unless the learner was unlinked or
         // linked anew: then the token stored is the new link's.
@@ -244,9 +247,11 @@ export class LearnerSync {
           closed: (code, reason) => {
             if (this.#sockets.get(key) !== socket) return;
             this.#sockets.delete(key);
+            // The server's reason is English for its log: the learner reads the code's own message.
+            if (reason) logger.debug({ doc: key, code, reason }, 'sync: the server closed the socket');
             if (code === SYNC_CLOSE.forbidden)
-              this.#fail(`The sync server refused this account's ${key} (${reason || 'forbidden'}).`);
-            else this.#dropped(code, reason);
+              this.#fail(say('sync-document-refused', { doc: key, reason: closeReason(code) }));
+            else this.#dropped(code);
           },
         },
         logger.child({ learnerId: this.#learnerId, doc: key }),
@@ -272,7 +277,7 @@ export class LearnerSync {
     this.#deps.changed();
   }
 
-  #dropped(code: number, reason: string): void {
+  #dropped(code: number): void {
     if (this.#phase !== 'active') return;
     // An expired token after a good connection renews at once; anything else waits its turn.
     if (code === SYNC_CLOSE.auth && this.#attempt === 0) {
@@ -281,25 +286,25 @@ export class LearnerSync {
       void this.#connect();
       return;
     }
-    this.#retry(reasonOf(code, reason));
+    this.#retry(closeReason(code));
   }
 
-  #retry(reason: string): void {
+  #retry(reason: Said): void {
     this.#closeSockets();
     const delay = backoffDelay(this.#attempt, this.#deps.backoff);
     this.#attempt += 1;
     this.#phase = 'waiting';
-    this.#message = `Offline: ${reason.replace(/\.$/, '')}. Trying again on its own.`;
-    this.#deps.logger.info({ learnerId: this.#learnerId, reason, delay }, 'sync: waiting to reconnect');
+    this.#message = say('sync-offline', { reason });
+    this.#deps.logger.info({ learnerId: this.#learnerId, reason: reason.text, delay }, 'sync: waiting to reconnect');
     this.#timer = setTimeout(() => void this.#connect(), delay).unref();
     this.#deps.changed();
   }
 
-  #fail(message: string): void {
+  #fail(message: Said): void {
     this.#closeSockets();
     this.#phase = 'error';
     this.#message = message;
-    this.#deps.logger.warn({ learnerId: this.#learnerId, message }, 'sync: stopped');
+    this.#deps.logger.warn({ learnerId: this.#learnerId, message: message.text }, 'sync: stopped');
     this.#deps.changed();
   }
 

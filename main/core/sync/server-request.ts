@@ -1,25 +1,41 @@
+import { serverErrorBodySchema } from '../../../common/contract/server-error-body.js';
+import { say } from '../../../common/i18n/message.js';
+import type { Said } from '../../../common/i18n/message.js';
+
 export const TIMEOUT_MS = 10_000;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** The server's answer: its JSON (null for 204), or its refusal with the status and the message it gave. */
-export type ServerAnswer = { ok: true; value: unknown } | { ok: false; status: number; said: string };
+/**
+ * The server's answer: its JSON (null for 204), or its refusal with the status and the message it gave, as a
+ * catalog message (the server's reference; an older server's English as it is), so the app says it in its
+ * learner's language.
+ */
+export type ServerAnswer = { ok: true; value: unknown } | { ok: false; status: number; said: Said };
 
 /** The server could not be reached at all; `reason` says why in words. */
 export class ServerUnreachable extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+  constructor(readonly reason: Said) {
+    super(reason.text);
     this.name = 'ServerUnreachable';
   }
 }
 
-const networkReason = (error: unknown): string => {
+const networkReason = (error: unknown): Said => {
   const code = (error as { cause?: { code?: string } }).cause?.code;
-  if (code === 'ECONNREFUSED') return 'nothing answers at that address';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'no computer has that name';
-  if ((error as Error).name === 'TimeoutError') return `no answer within ${TIMEOUT_MS / 1000} s`;
-  return code ?? (error as Error).message;
+  if (code === 'ECONNREFUSED') return say('net-refused');
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return say('net-unknown-host');
+  if ((error as Error).name === 'TimeoutError') return say('net-timeout', { seconds: TIMEOUT_MS / 1000 });
+  return say('server-said', { text: code ?? (error as Error).message });
 };
+
+/** A refusal's message: the server's catalog reference with its English, or the English alone (an older server). */
+function refusal(status: number, answer: unknown): Said {
+  const body = serverErrorBodySchema.safeParse(answer);
+  if (!body.success) return say('net-http-status', { status });
+  const { message, messageI18n } = body.data;
+  return messageI18n ? { ...messageI18n, text: message } : say('server-said', { text: message });
+}
 
 /**
  * One JSON request to the sync (class) server, with an optional bearer token; every client of its HTTP routes
@@ -46,8 +62,7 @@ export async function requestServer(
     throw new ServerUnreachable(networkReason(error));
   }
   if (response.status === 204) return { ok: true, value: null };
-  const answer = (await response.json().catch(() => null)) as { message?: unknown } | null;
+  const answer: unknown = await response.json().catch(() => null);
   if (response.ok) return { ok: true, value: answer };
-  const said = typeof answer?.message === 'string' ? answer.message : `HTTP ${response.status}`;
-  return { ok: false, status: response.status, said };
+  return { ok: false, status: response.status, said: refusal(response.status, answer) };
 }

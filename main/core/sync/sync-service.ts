@@ -68,7 +68,7 @@ const loginError = (error: unknown): Error => {
   if (!(error instanceof AuthCallError)) return error as Error;
   if (error.failure === 'rejected') return new LearnError('forbidden', say('sign-in-wrong'));
   if (error.failure === 'rate-limited') return new LearnError('too-many-attempts', say('sign-in-rate-limited'));
-  return new LearnError('unavailable', error.message);
+  return error.toLearnError('unavailable');
 };
 
 /**
@@ -229,10 +229,10 @@ export function createSyncService(deps: Deps) {
       if (error.failure === 'unreachable') {
         throw new LearnError(
           'unavailable',
-          say('class-server-unreachable', { url: link.serverUrl, reason: error.reason ?? error.message }),
+          say('class-server-unreachable', { url: link.serverUrl, reason: error.reason ?? error.said }),
         );
       }
-      throw new LearnError('unavailable', error.message);
+      throw error.toLearnError('unavailable');
     }
   };
 

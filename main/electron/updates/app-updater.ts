@@ -1,6 +1,8 @@
 import { dialog } from 'electron';
 import electronUpdater from 'electron-updater';
+import type { Translate } from '../../../common/i18n/localize.js';
 import type { Logger } from '../../../infra/log/logger.js';
+import { english } from '../shell-language.js';
 import { verifyDownloadedUpdate } from '../../core/distribution/app-release-signature.js';
 import type { UpdateVerdict } from '../../core/distribution/app-release-signature.js';
 import {
@@ -22,6 +24,8 @@ export interface AppUpdateOptions {
   trustedKeys: () => ReadonlyMap<string, string>;
   /** Tells the machine admin a download was refused (a system notification). */
   tellAdmin: (notice: { title: string; body: string }) => void;
+  /** The words of the prompt and the notice, in the language the open profiles chose (shell-language.ts). */
+  translate?: () => Translate;
   logger: Logger;
 }
 
@@ -34,7 +38,13 @@ export interface AppUpdateOptions {
  * trusts and naming the downloaded file. The decisions are pure, tested functions; this file only hands them to
  * Electron (main-wiring.test.ts runs it against a stand-in: the Electron binary cannot run on the test machines).
  */
-export function startAppUpdates({ serverUrl, trustedKeys, tellAdmin, logger }: AppUpdateOptions): () => void {
+export function startAppUpdates({
+  serverUrl,
+  trustedKeys,
+  tellAdmin,
+  translate = () => english,
+  logger,
+}: AppUpdateOptions): () => void {
   const { autoUpdater } = electronUpdater;
   autoUpdater.autoDownload = true;
   autoUpdater.autoInstallOnAppQuit = false;
@@ -62,13 +72,13 @@ export function startAppUpdates({ serverUrl, trustedKeys, tellAdmin, logger }: A
       .then(async (verdict) => {
         if (!verdict.ok) {
           logger.warn({ version: event.version, feed: from, reason: verdict.reason }, 'app update refused');
-          const notice = refusedUpdateNotice(event.version, verdict.reason);
-          if (!told.has(notice.body)) tellAdmin(notice);
-          told.add(notice.body);
+          const said = `${event.version}\n${verdict.reason}`;
+          if (!told.has(said)) tellAdmin(refusedUpdateNotice(event.version, verdict.reason, translate()));
+          told.add(said);
           return;
         }
         logger.info({ version: event.version, keyId: verdict.keyId }, 'app update verified');
-        const { response } = await dialog.showMessageBox(restartPrompt(event.version));
+        const { response } = await dialog.showMessageBox(restartPrompt(event.version, translate()));
         if (response === 0 && latestDownload === event.downloadedFile) autoUpdater.quitAndInstall();
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'app update: the restart prompt failed'));

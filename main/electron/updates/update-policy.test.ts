@@ -13,6 +13,7 @@ import {
   updateFeedUrl,
   withinRollout,
 } from './update-policy.js';
+import { shellTranslators } from '../shell-language.js';
 
 /** electron-updater's AppUpdater.isStagingMatch, with its own UUID parser. */
 const electronUpdaterSays = (id: string, percentage: number) =>
@@ -70,6 +71,13 @@ describe('the desktop update policy', () => {
     expect(refusedUpdateNotice('1.3.0', 'it is not signed')).toEqual({
       title: 'App update 1.3.0 not installed',
       body: "For the machine admin: the class server offered it, but it is not signed. Details are in the app's log.",
+    });
+    // In the language the open profile chose.
+    const german = shellTranslators()('de');
+    expect(refusedUpdateNotice('1.3.0', 'it is not signed', german).title).toBe('App-Update 1.3.0 nicht installiert');
+    expect(restartPrompt('1.3.0', german)).toMatchObject({
+      message: 'Lionagi Learn 1.3.0 ist bereit',
+      buttons: ['Jetzt neu starten', 'Später'],
     });
   });
 });

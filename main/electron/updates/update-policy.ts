@@ -1,6 +1,10 @@
 // The desktop face's update logic as pure functions (no `electron` import), so CI checks it without the Electron
 // binary; main.ts hands their answers to electron-updater's autoUpdater.
 import { DISTRIBUTION_PATHS } from '../../../common/contract/distribution.js';
+import type { Translate } from '../../../common/i18n/localize.js';
+import { say } from '../../../common/i18n/message.js';
+import { APP_NAME } from '../app-identity.js';
+import { english, speaker } from '../shell-language.js';
 
 export const CHECK_EVERY_MS = 24 * 60 * 60 * 1000;
 
@@ -56,7 +60,10 @@ export function decideUpdate(
 }
 
 /** The question after a verified download: restart now, or on the next quit (never without asking). */
-export function restartPrompt(version: string): {
+export function restartPrompt(
+  version: string,
+  translate: Translate = english,
+): {
   type: 'question';
   message: string;
   detail: string;
@@ -64,12 +71,12 @@ export function restartPrompt(version: string): {
   defaultId: number;
   cancelId: number;
 } {
+  const words = speaker(translate);
   return {
     type: 'question',
-    message: `Lionagi Learn ${version} is ready`,
-    detail:
-      'It was downloaded from the class server and its publisher signature checked. Restart now to use it, or later: you are asked again at the next check.',
-    buttons: ['Restart now', 'Later'],
+    message: words(say('update-ready', { app: APP_NAME, version })),
+    detail: words(say('update-ready-detail')),
+    buttons: [words(say('update-restart-now')), words(say('update-later'))],
     defaultId: 0,
     cancelId: 1,
   };
@@ -79,9 +86,15 @@ export function restartPrompt(version: string): {
  * What the machine admin is told when a downloaded update fails its check (it is not installed; nothing for the
  * learner to do). Once per version and reason, as each daily check downloads it again.
  */
-export function refusedUpdateNotice(version: string, reason: string): { title: string; body: string } {
+export function refusedUpdateNotice(
+  version: string,
+  reason: string,
+  translate: Translate = english,
+): { title: string; body: string } {
+  const words = speaker(translate);
   return {
-    title: `App update ${version} not installed`,
-    body: `For the machine admin: the class server offered it, but ${reason}. Details are in the app's log.`,
+    title: words(say('update-refused', { version })),
+    // The reason stays the check's English: it is for the admin and the log.
+    body: words(say('update-refused-body', { reason })),
   };
 }

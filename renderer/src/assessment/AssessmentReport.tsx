@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../../common/contract/assessments.js';
 import { choiceLetter } from '../../../common/contract/quiz.js';
+import { InContentLanguage } from '../components/content-language.js';
 import { Markdown } from '../components/Markdown.js';
 import { formatList, formatNumber } from '../i18n/format.js';
 import { hrefFor } from '../router.js';
@@ -109,7 +110,9 @@ export function AssessmentReport({ report }: { report: AssessmentResult }) {
                 <span className="visually-hidden">
                   {item.correct ? t('assessment.report.rightMark') : t('assessment.report.missedMark')}
                 </span>{' '}
-                <Markdown source={item.question.prompt} />
+                <InContentLanguage>
+                  <Markdown source={item.question.prompt} />
+                </InContentLanguage>
                 <p>
                   {t('assessment.report.yourAnswer')} <code>{givenAnswer(item)}</code>
                   {!item.correct && (
@@ -119,7 +122,11 @@ export function AssessmentReport({ report }: { report: AssessmentResult }) {
                     </>
                   )}
                 </p>
-                {item.explanation && <Markdown source={item.explanation} />}
+                {item.explanation && (
+                  <InContentLanguage>
+                    <Markdown source={item.explanation} />
+                  </InContentLanguage>
+                )}
               </li>
             ))}
           </ol>

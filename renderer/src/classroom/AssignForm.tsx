@@ -5,6 +5,7 @@ import type { Assignment } from '../../../common/contract/assignments.js';
 import type { ModuleDetail } from '../../../common/contract/content.js';
 import { useCatalog } from '../catalog-store.js';
 import { learn } from '../learn.js';
+import { DateField } from '../components/DateField.js';
 import { Notice } from '../components/Notice.js';
 import { useLoad } from '../use-load.js';
 import type { Message } from '../components/Notice.js';
@@ -36,10 +37,12 @@ export function AssignForm({
   const [itemId, setItemId] = useState('');
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
+  // The years a due date may be in start from this one; read once, not on every render.
+  const [today] = useState(() => new Date());
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>();
   const hintId = useId();
-  const ids = { kind: useId(), module: useId(), item: useId(), title: useId(), due: useId() };
+  const ids = { kind: useId(), module: useId(), item: useId(), title: useId() };
 
   useEffect(() => {
     if (modules.status === 'loading') void loadModules();
@@ -157,8 +160,7 @@ export function AssignForm({
         />
       </div>
       <div className="field">
-        <label htmlFor={ids.due}>{t('classroom.assign.due')}</label>
-        <input id={ids.due} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        <DateField label={t('classroom.assign.due')} value={due} set={setDue} today={today} />
       </div>
       <button type="submit" disabled={busy}>
         {t('classroom.assign.button')}

@@ -1,4 +1,5 @@
 import type { QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
+import { useContentLanguage } from './content-language.js';
 import { Markdown } from './Markdown.js';
 import { QuizAnswerField } from './QuizAnswerField.js';
 
@@ -20,7 +21,7 @@ interface Props {
 export function QuestionBody({ question, promptId, problemId, problem, ...field }: Props) {
   return (
     <>
-      <div id={promptId} className="lesson-body quiz-prompt">
+      <div id={promptId} className="lesson-body quiz-prompt" lang={useContentLanguage()}>
         <Markdown source={question.prompt} />
       </div>
       <QuizAnswerField question={question} {...field} problemId={problem ? problemId : undefined} />

@@ -5,6 +5,7 @@ import { choiceLetter } from '../../../common/contract/quiz.js';
 import { preferencesSchema } from '../../../common/contract/learners.js';
 import { useLearner } from '../learner-store.js';
 import { CodeEditor } from './CodeEditor.js';
+import { useContentLanguage } from './content-language.js';
 
 interface Props {
   question: QuizQuestion;
@@ -53,6 +54,7 @@ function CodeAnswer({
  */
 export function QuizAnswerField({ question, picked, onPick, text, onText, result, problemId }: Props) {
   const { t } = useTranslation();
+  const contentLanguage = useContentLanguage();
   const name = useId();
   if (question.kind === 'code') return <CodeAnswer question={question} onText={onText} />;
   if (question.kind !== 'choice') {
@@ -92,7 +94,7 @@ export function QuizAnswerField({ question, picked, onPick, text, onText, result
           <span className="quiz-letter" aria-hidden="true">
             {choiceLetter(i)}.
           </span>{' '}
-          <code>{choice}</code>
+          <code lang={contentLanguage}>{choice}</code>
           {result && right.has(i) && <span className="visually-hidden">{t('question.rightAnswer')}</span>}
         </label>
       ))}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { QuizResult } from '../../../common/contract/quiz.js';
 import { readableTestName } from '../screens/exercise/test-names.js';
+import { InContentLanguage } from './content-language.js';
 import { Markdown } from './Markdown.js';
 
 /** A code item's verdict: each hidden test by name, why they could not judge if so, and a reference solution. */
@@ -51,7 +52,11 @@ export function QuizFeedback({ result, children }: { result: QuizResult; childre
         )}
       </p>
       {result.checks && <CodeChecks result={result} />}
-      {result.explanation && <Markdown source={result.explanation} />}
+      {result.explanation && (
+        <InContentLanguage>
+          <Markdown source={result.explanation} />
+        </InContentLanguage>
+      )}
       {children}
     </div>
   );

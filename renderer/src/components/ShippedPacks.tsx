@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { restoredSentence } from '../../../common/contract/admin.js';
+import { restoredMessage } from '../../../common/contract/admin.js';
 import type { ShippedPack } from '../../../common/contract/admin.js';
-import { learn } from '../learn.js';
+import { learn, saidHere } from '../learn.js';
 import { AdminGate } from './AdminGate.js';
 import { Notice } from './Notice.js';
 import type { Message } from './Notice.js';
@@ -28,7 +28,7 @@ export function ShippedPacks({ onChanged }: { onChanged: () => void }) {
     learn()
       .restoreShippedPack({ session, packId })
       .then(
-        (result) => (setMessage({ kind: 'ok', text: restoredSentence(result) }), onChanged()),
+        (result) => (setMessage({ kind: 'ok', text: saidHere(restoredMessage(result)) }), onChanged()),
         (e: unknown) => setMessage({ kind: 'error', text: (e as Error).message }),
       );
 

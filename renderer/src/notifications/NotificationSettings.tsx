@@ -1,23 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Preferences, PreferencesUpdate } from '../../../common/contract/learners.js';
+import { TimeField } from '../components/TimeField.js';
 
 type Settings = Preferences['notifications'];
 
 const SWITCHES = ['reviewsDue', 'classMessages', 'assignments', 'achievements', 'appUpdates'] as const;
-
-function ClockField(props: { label: string; value: string; disabled: boolean; set: (value: string) => void }) {
-  return (
-    <label>
-      {props.label}{' '}
-      <input
-        type="time"
-        value={props.value}
-        disabled={props.disabled}
-        onChange={(e) => e.target.value && props.set(e.target.value)}
-      />
-    </label>
-  );
-}
 
 /**
  * What the learner is alerted about, and when: per kind, desktop or browser alerts at all, quiet hours
@@ -54,13 +41,13 @@ export function NotificationSettings({
         <input type="checkbox" checked={settings.quietHours} onChange={(e) => set({ quietHours: e.target.checked })} />{' '}
         {t('notifications.settings.quietHours')}
       </label>
-      <ClockField
+      <TimeField
         label={t('notifications.settings.from')}
         value={settings.quietFrom}
         disabled={!settings.quietHours}
         set={(quietFrom) => set({ quietFrom })}
       />
-      <ClockField
+      <TimeField
         label={t('notifications.settings.to')}
         value={settings.quietTo}
         disabled={!settings.quietHours}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../i18n/format.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { ModuleBreadcrumb } from '../components/ModuleBreadcrumb.js';
+import { ContentLanguageProvider, InContentLanguage } from '../components/content-language.js';
 import { Markdown } from '../components/Markdown.js';
 import { NextStep } from '../components/NextStep.js';
 import { learn } from '../learn.js';
@@ -66,9 +67,11 @@ export function LessonScreen({ lessonId }: { lessonId: string }) {
       {(lesson) => (
         <article className="lesson" aria-label={lesson.title}>
           <ModuleBreadcrumb moduleId={lesson.moduleId} moduleTitle={lesson.moduleTitle} />
-          <div className="lesson-body" data-testid="lesson-body">
-            <Markdown source={lesson.markdown} />
-          </div>
+          <ContentLanguageProvider language={lesson.language}>
+            <InContentLanguage className="lesson-body" data-testid="lesson-body">
+              <Markdown source={lesson.markdown} />
+            </InContentLanguage>
+          </ContentLanguageProvider>
           <LessonDone key={lesson.id} lessonId={lesson.id} onDone={() => setJustDone(lesson.id)} />
           <nav aria-label={t('lesson.navigation')} className="lesson-nav">
             {lesson.previousLessonId && (

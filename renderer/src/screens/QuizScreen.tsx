@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAdmin } from '../admin-store.js';
 import { SandboxHelp } from '../components/SandboxHelp.js';
 import type { Quiz, QuizQuestion, QuizResult } from '../../../common/contract/quiz.js';
+import { ContentLanguageProvider, useContentLanguage } from '../components/content-language.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { NextStep } from '../components/NextStep.js';
 import { QuestionForm } from '../components/QuestionForm.js';
@@ -84,6 +85,7 @@ function QuestionCard({
 
 function Summary({ quiz, answered, onRetry }: { quiz: Quiz; answered: Answered[]; onRetry: () => void }) {
   const { t } = useTranslation();
+  const contentLanguage = useContentLanguage();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const right = answered.filter((a) => a.result?.correct).length;
@@ -103,7 +105,7 @@ function Summary({ quiz, answered, onRetry }: { quiz: Quiz; answered: Answered[]
             <span className="visually-hidden">
               {!result ? t('quiz.skippedMark') : result.correct ? t('quiz.rightMark') : t('quiz.missedMark')}
             </span>{' '}
-            {question.prompt.split('\n')[0]}
+            <span lang={contentLanguage}>{question.prompt.split('\n')[0]}</span>
           </li>
         ))}
       </ol>
@@ -154,35 +156,37 @@ export function QuizScreen({ moduleId, itemId }: { moduleId: string; itemId?: st
   return (
     <LoadStatus state={state} what={t('quiz.what')}>
       {(quiz) => (
-        <section aria-labelledby="quiz-heading" className="quiz">
-          <ModuleBreadcrumb moduleId={quiz.moduleId} moduleTitle={quiz.moduleTitle} />
-          <h1 id="quiz-heading">
-            {quiz.only === 'missed'
-              ? t('quiz.headingMissed', { module: quiz.moduleTitle })
-              : t('quiz.heading', { module: quiz.moduleTitle })}
-          </h1>
-          {quiz.items.length === 0 ? (
-            <p className="empty">
-              {quiz.only === 'missed' ? t('quiz.noneMissed') : t('quiz.noQuiz')}{' '}
-              <a href={hrefFor.module(quiz.moduleId)}>{t('quiz.backTo', { module: quiz.moduleTitle })}</a>
-            </p>
-          ) : (
-            <QuizRun
-              key={key}
-              quiz={quiz}
-              // The first round starts at the item a search hit named, if any.
-              startAt={
-                round.n === 0 && itemId
-                  ? Math.max(
-                      0,
-                      quiz.items.findIndex((q) => q.id === itemId),
-                    )
-                  : 0
-              }
-              onRetry={() => setRound((r) => ({ n: r.n + 1, only: 'missed' }))}
-            />
-          )}
-        </section>
+        <ContentLanguageProvider language={quiz.language}>
+          <section aria-labelledby="quiz-heading" className="quiz">
+            <ModuleBreadcrumb moduleId={quiz.moduleId} moduleTitle={quiz.moduleTitle} />
+            <h1 id="quiz-heading">
+              {quiz.only === 'missed'
+                ? t('quiz.headingMissed', { module: quiz.moduleTitle })
+                : t('quiz.heading', { module: quiz.moduleTitle })}
+            </h1>
+            {quiz.items.length === 0 ? (
+              <p className="empty">
+                {quiz.only === 'missed' ? t('quiz.noneMissed') : t('quiz.noQuiz')}{' '}
+                <a href={hrefFor.module(quiz.moduleId)}>{t('quiz.backTo', { module: quiz.moduleTitle })}</a>
+              </p>
+            ) : (
+              <QuizRun
+                key={key}
+                quiz={quiz}
+                // The first round starts at the item a search hit named, if any.
+                startAt={
+                  round.n === 0 && itemId
+                    ? Math.max(
+                        0,
+                        quiz.items.findIndex((q) => q.id === itemId),
+                      )
+                    : 0
+                }
+                onRetry={() => setRound((r) => ({ n: r.n + 1, only: 'missed' }))}
+              />
+            )}
+          </section>
+        </ContentLanguageProvider>
       )}
     </LoadStatus>
   );

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { DateField } from './time-field.js';
 
 /** Home's Assignments panel: the learner's assignments and the join form. */
 export class AssignmentsPanel {
@@ -61,7 +62,7 @@ export class ClassesPage {
     const itemSelect = form.getByLabel(what, { exact: true });
     await itemSelect.locator('option', { hasText: item }).waitFor({ state: 'attached' });
     await itemSelect.selectOption({ label: item });
-    await form.getByLabel('Due date (optional)').fill(dueDate);
+    await new DateField(form, 'Due date (optional)').set(dueDate);
     await form.getByRole('button', { name: 'Assign' }).click();
     await form
       .getByRole('status')

@@ -92,4 +92,11 @@ export const cliDe: Record<keyof typeof cliEn, string> = {
   'file-not-utf8': '{{what}} {{file}} ist kein UTF-8-Text',
   'what-file': 'Die Datei',
   'what-stdin-file': 'Die stdin-Datei',
+
+  'modules-none': 'Keine Module installiert.',
+  'module-line': '{{id}}  {{title}} ({{lessons}}, {{pack}})',
+  'search-respelled': 'Nichts gefunden für „{{query}}“. Ergebnisse für „{{respelled}}“.',
+  'search-did-you-mean': 'Meintest du „{{query}}“?',
+  'search-nothing': 'Nichts gefunden für „{{query}}“.',
+  'kind-quiz': 'Quiz',
 } as const;

@@ -91,4 +91,11 @@ export const cliEn = {
   'file-not-utf8': 'the {{what}} {{file}} is not UTF-8 text',
   'what-file': 'file',
   'what-stdin-file': 'stdin file',
+
+  'modules-none': 'No modules installed.',
+  'module-line': '{{id}}  {{title}} ({{lessons}}, {{pack}})',
+  'search-respelled': 'Nothing found for "{{query}}". Showing results for "{{respelled}}".',
+  'search-did-you-mean': 'Did you mean "{{query}}"?',
+  'search-nothing': 'Nothing found for "{{query}}".',
+  'kind-quiz': 'quiz',
 } as const;

@@ -1,35 +1,22 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleNodeScript, checkoutCacheDir } from '../../../../scripts/node-bundle.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 let built: Promise<string> | undefined;
 
 /**
- * Test support: the trainer worker bundled the way scripts/build.mjs bundles it, into the project's
- * node_modules/.cache so its package imports resolve. Built once per test process and renamed into
- * place, so test files running side by side never read a half-written script.
+ * The adaptive model's trainer worker (main/core/adaptive/models/training), bundled as scripts/build.mjs bundles
+ * it for the app, from the checkout at `root` into `outfile`: the tests' copy and the kt-training bench's.
  */
+export function bundleTrainerWorker(root: string, outfile: string): Promise<string> {
+  return bundleNodeScript(
+    join(root, 'main', 'core', 'adaptive', 'models', 'training', 'kt-trainer-worker.ts'),
+    outfile,
+  );
+}
+
+/** Test support: the trainer worker of this checkout, built once per test process. */
 export function trainerScript(): Promise<string> {
-  built ??= (async () => {
-    const dir = join(ROOT, 'node_modules', '.cache', 'lionlearn-test');
-    const outfile = join(dir, 'kt-trainer.mjs');
-    const result = await build({
-      entryPoints: [join(ROOT, 'main', 'core', 'adaptive', 'models', 'training', 'kt-trainer-worker.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-      write: false,
-    });
-    await mkdir(dir, { recursive: true });
-    const staging = `${outfile}.${process.pid}`;
-    await writeFile(staging, result.outputFiles[0]!.contents);
-    await rename(staging, outfile);
-    return outfile;
-  })();
+  built ??= bundleTrainerWorker(ROOT, join(checkoutCacheDir(ROOT, 'lionlearn-test'), 'kt-trainer.mjs'));
   return built;
 }

@@ -16,6 +16,7 @@ import workMarks from './0140-work-marks.js';
 import classroomCache from './0150-classroom-cache.js';
 import notifications from './0160-notifications.js';
 import notificationWords from './0200-notification-words.js';
+import assessmentTitleWords from './0210-assessment-title-words.js';
 
 /** The core database's ladder, oldest first. Append; never edit a shipped step. */
 export const coreMigrations: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const coreMigrations: readonly Migration[] = [
   classroomCache,
   notifications,
   notificationWords,
+  assessmentTitleWords,
 ];

@@ -141,4 +141,15 @@ export const componentsDe: { [K in keyof typeof componentsEn]: Translations[K] }
     typeToConfirm: 'Tippe „{{name}}“ zur Bestätigung',
     exportAndRemove: 'Exportieren und entfernen',
   },
+  dateField: {
+    day: 'Tag',
+    month: 'Monat',
+    year: 'Jahr',
+    none: 'offen',
+  },
+  timeField: {
+    hour: 'Stunde',
+    minute: 'Minute',
+    dayPeriod: 'Vormittag oder Nachmittag',
+  },
 };

@@ -141,4 +141,15 @@ export const componentsEn = {
     typeToConfirm: 'Type “{{name}}” to confirm',
     exportAndRemove: 'Export and remove',
   },
+  dateField: {
+    day: 'Day',
+    month: 'Month',
+    year: 'Year',
+    none: 'not set',
+  },
+  timeField: {
+    hour: 'Hour',
+    minute: 'Minute',
+    dayPeriod: 'AM or PM',
+  },
 } as const;

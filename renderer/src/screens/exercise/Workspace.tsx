@@ -5,6 +5,7 @@ import type { PlaygroundStatus } from '../../../../common/contract/playground.js
 import { useAdmin } from '../../admin-store.js';
 import { CodeEditor } from '../../components/CodeEditor.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { useContentLanguage } from '../../components/content-language.js';
 import { SandboxHelp } from '../../components/SandboxHelp.js';
 import { learn, onLearnEvent } from '../../learn.js';
 import { useLearner, useSession } from '../../learner-store.js';
@@ -50,6 +51,7 @@ function Editing({
   onChanged: ReturnType<typeof useDraft>['changed'];
 }) {
   const { t } = useTranslation();
+  const contentLanguage = useContentLanguage();
   const session = useSession();
   const settings = useLearner((s) => s.current!.learner.preferences.editor);
   const [status, setStatus] = useState<PlaygroundStatus>();
@@ -210,7 +212,9 @@ function Editing({
       {hints > 0 && (
         <ol className="hints" aria-label={t('exercise.hints')}>
           {exercise.hints.slice(0, hints).map((hint) => (
-            <li key={hint}>{hint}</li>
+            <li key={hint} lang={contentLanguage}>
+              {hint}
+            </li>
           ))}
         </ol>
       )}
