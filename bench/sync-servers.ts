@@ -94,9 +94,11 @@ export async function startServer(
   env: NodeJS.ProcessEnv,
   port: number,
   readyPath: string,
+  /** More Node flags, such as `--cpu-prof` to profile the server under the bench. */
+  nodeFlags: string[] = [],
 ): Promise<ServerProcess> {
   const child = fork(script, args, {
-    execArgv: ['--expose-gc', '--import', probeFile()],
+    execArgv: ['--expose-gc', '--import', probeFile(), ...nodeFlags],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -10,7 +10,9 @@
 // code left out, which is made once per function and comes and goes with V8's tiers); a reconnect storm
 // (every socket dropped at once, then reconnected); and the server's event-loop delay and CPU time during
 // the updates. Latencies pool every round's samples; the other rows are the median of the rounds.
-// BENCH_STORE=postgres runs ours on a throwaway PostgreSQL (the district setup). `npm run build` first.
+// BENCH_STORE=postgres runs ours on a throwaway PostgreSQL (the district setup). BENCH_SERVERS=ours,websocket
+// runs only those; BENCH_OURS_NODE_FLAGS passes Node flags to ours (`--cpu-prof --cpu-prof-dir=DIR` profiles it
+// under the load). `npm run build` first.
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -37,6 +39,8 @@ const ROUNDS = knob('BENCH_ROUNDS', 10);
 const SERVER_ROUNDS = knob('BENCH_SERVER_ROUNDS', 3);
 const WINDOW_MS = 1000;
 const STORE = process.env.BENCH_STORE ?? 'sqlite';
+const OTHER_SERVER = process.env.BENCH_OTHER_SERVER;
+const OURS_NODE_FLAGS = process.env.BENCH_OURS_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
 const OUR_SERVER = repoPath('dist', 'sync-server', 'server.js');
 const REFERENCE_SERVER = repoPath('node_modules', '@y', 'websocket-server', 'src', 'server.js');
 /** The longest one step of the clients (connecting all, the rounds, the storm) may take. */
@@ -188,12 +192,12 @@ function referencePairs(origin: string, count: number): Pair[] {
   });
 }
 
-async function benchOurs(temp: BenchTemp): Promise<Measured> {
+async function benchOurs(temp: BenchTemp, script = OUR_SERVER): Promise<Measured> {
   const dataDir = temp.folder('bench-sync-');
   const postgres = STORE === 'postgres' ? await startPostgres() : undefined;
   const port = await freePort();
   const server = await startServer(
-    OUR_SERVER,
+    script,
     ['--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir],
     {
       LIONLEARN_LOG_LEVEL: 'warn',
@@ -202,6 +206,7 @@ async function benchOurs(temp: BenchTemp): Promise<Measured> {
     },
     port,
     '/readyz',
+    OURS_NODE_FLAGS,
   );
   try {
     const started = performance.now();
@@ -247,24 +252,31 @@ async function benchHocuspocus(temp: BenchTemp): Promise<Measured> {
 }
 
 const SERVERS = {
-  ours: benchOurs,
+  ours: (temp: BenchTemp) => benchOurs(temp),
   websocket: (_temp: BenchTemp) => benchReference(),
   hocuspocus: benchHocuspocus,
+  /** Another build of ours (BENCH_OTHER_SERVER=path/to/server.js), to weigh a change under the same load. */
+  other: (temp: BenchTemp) => benchOurs(temp, OTHER_SERVER),
 } as const;
 type ServerName = keyof typeof SERVERS;
+const ALL_SERVERS = (Object.keys(SERVERS) as ServerName[]).filter((name) => name !== 'other' || OTHER_SERVER);
+const CHOSEN_SERVERS = process.env.BENCH_SERVERS
+  ? ALL_SERVERS.filter((name) => process.env.BENCH_SERVERS!.split(',').includes(name))
+  : ALL_SERVERS;
 
 /** One row: each server's figure, and how ours compares with each. */
 function printComparison(
   rows: { metric: string; unit: string; values: Record<ServerName, number | undefined>; target?: string }[],
 ) {
-  const fmt = (n: number | undefined) =>
-    n === undefined || Number.isNaN(n) ? '' : n >= 100 ? n.toFixed(0) : n.toFixed(n >= 10 ? 1 : 3);
+  const fmt = (n: number | undefined, unit: string) =>
+    n === undefined || Number.isNaN(n) ? '' : `${n >= 100 ? n.toFixed(0) : n.toFixed(n >= 10 ? 1 : 3)} ${unit}`;
   console.table(
     rows.map(({ metric, unit, values, target }) => ({
       metric,
-      ours: `${fmt(values.ours)} ${unit}`,
-      'y-websocket (memory)': values.websocket === undefined ? '' : `${fmt(values.websocket)} ${unit}`,
-      'hocuspocus (sqlite)': values.hocuspocus === undefined ? '' : `${fmt(values.hocuspocus)} ${unit}`,
+      ours: fmt(values.ours, unit),
+      'y-websocket (memory)': fmt(values.websocket, unit),
+      'hocuspocus (sqlite)': fmt(values.hocuspocus, unit),
+      ...(OTHER_SERVER && { 'other build of ours': fmt(values.other, unit) }),
       target: target ?? '',
     })),
   );
@@ -276,9 +288,9 @@ async function main(temp: BenchTemp) {
     `${CLIENTS} devices on ${CLIENTS / 2} documents, ${WORKERS} client processes, ${ROUNDS} write rounds, ` +
       `${SERVER_ROUNDS} interleaved server rounds, ours on ${STORE}`,
   );
-  const runs: Record<ServerName, Measured[]> = { ours: [], websocket: [], hocuspocus: [] };
+  const runs: Record<ServerName, Measured[]> = { ours: [], websocket: [], hocuspocus: [], other: [] };
   for (let round = 1; round <= SERVER_ROUNDS; round++) {
-    for (const name of Object.keys(SERVERS) as ServerName[]) {
+    for (const name of CHOSEN_SERVERS) {
       const measured = await SERVERS[name](temp);
       runs[name].push(measured);
       console.log(`round ${round}: ${name} done (${measured.updateMs.length} updates, ${measured.lost} lost)`);
@@ -287,7 +299,7 @@ async function main(temp: BenchTemp) {
   const acksMissing = runs.ours.reduce((n, m) => n + m.acksMissing, 0);
   const pooled = (name: ServerName, key: 'updateMs' | 'ackMs' | 'persistMs', q: number) =>
     // Ack percentiles only over every ack: with some missing, the slowest would be left out of them.
-    key === 'ackMs' && acksMissing > 0
+    key === 'ackMs' && runs[name].some((m) => m.acksMissing > 0)
       ? NaN
       : percentile(
           runs[name].flatMap((m) => m[key]),
@@ -299,6 +311,12 @@ async function main(temp: BenchTemp) {
       ServerName,
       number | undefined
     >;
+  /** Ours against the reference, as the target reads it: "12% over" or "5% under". */
+  const ratio = (ours: number, reference: number) => {
+    if (Number.isNaN(ours) || Number.isNaN(reference)) return 'not measured';
+    const percent = Math.round((ours / reference - 1) * 100);
+    return percent > 0 ? `${percent}% over` : `${-percent}% under`;
+  };
   console.log(`\nsync: ${CLIENTS} devices, two per document, on loopback (${SERVER_ROUNDS} interleaved rounds)`);
   printComparison([
     { metric: `all ${CLIENTS} synced`, unit: 'ms', values: each((n) => mid(n, (m) => m.syncMs)) },
@@ -306,19 +324,20 @@ async function main(temp: BenchTemp) {
       metric: 'relay device to device p50',
       unit: 'ms',
       values: each((n) => pooled(n, 'updateMs', 50)),
-      target: 'within 10% of y-websocket',
+      target: `within 10% of y-websocket: ${ratio(pooled('ours', 'updateMs', 50), pooled('websocket', 'updateMs', 50))}`,
     },
     {
       metric: 'relay device to device p99',
       unit: 'ms',
       values: each((n) => pooled(n, 'updateMs', 99)),
-      target: 'within 10% of y-websocket',
+      target: `within 10% of y-websocket: ${ratio(pooled('ours', 'updateMs', 99), pooled('websocket', 'updateMs', 99))}`,
     },
     {
       metric: 'persisted p50 (ours: ack after commit)',
       unit: 'ms',
       values: {
         ours: pooled('ours', 'ackMs', 50),
+        other: pooled('other', 'ackMs', 50),
         websocket: undefined,
         hocuspocus: pooled('hocuspocus', 'persistMs', 50),
       },
@@ -328,6 +347,7 @@ async function main(temp: BenchTemp) {
       unit: 'ms',
       values: {
         ours: pooled('ours', 'ackMs', 99),
+        other: pooled('other', 'ackMs', 99),
         websocket: undefined,
         hocuspocus: pooled('hocuspocus', 'persistMs', 99),
       },
@@ -349,7 +369,7 @@ async function main(temp: BenchTemp) {
       values: each((n) => mid(n, (m) => m.load.cpuMs / Math.max(1, m.updateMs.length))),
     },
   ]);
-  const names = Object.keys(SERVERS) as ServerName[];
+  const names = CHOSEN_SERVERS;
   const labels = {
     rssPerConnection: 'RSS',
     heapPerConnection: 'heap',

@@ -13,6 +13,13 @@ console.log(checkBundleSize());
 await Promise.all([
   esbuild({ ...node, format: 'esm', entryPoints: ['main/cli/lionlearn.ts'], outfile: 'dist/cli/lionlearn.js' }),
   esbuild({ ...node, format: 'esm', entryPoints: ['sync-server/main.ts'], outfile: 'dist/sync-server/server.js' }),
+  // The server commits document updates on SQLite in a worker thread, which needs a file of its own.
+  esbuild({
+    ...node,
+    format: 'esm',
+    entryPoints: ['sync-server/documents/append-worker.ts'],
+    outfile: 'dist/sync-server/append-worker.js',
+  }),
   // The adaptive model's trainer runs in a worker thread, which needs a file of its own.
   esbuild({
     ...node,

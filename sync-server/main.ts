@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { createLogger } from '../infra/log/logger.js';
@@ -14,6 +16,8 @@ import { serverSchema } from './storage/server-schema.js';
 import { createAdminAccount, createSyncServer, DEFAULT_ACCESS_TTL_SECONDS } from './server.js';
 
 const env = process.env;
+/** The worker thread that commits document updates on SQLite (documents/append-worker.ts), built beside us. */
+const APPEND_WORKER = fileURLToPath(new URL('./append-worker.js', import.meta.url));
 
 const integerFrom = (min: number) => (value: string) => {
   const n = Number(value);
@@ -137,7 +141,12 @@ const program = new Command('lionlearn-server')
       accessTtlSeconds: flags.accessTtl,
       metricsToken: fromEnv(flags.metricsToken, 'LIONLEARN_SERVER_METRICS_TOKEN'),
       authRateLimit: { ...DEFAULT_AUTH_RATE_LIMIT, max: flags.authRateLimit },
-      documents: { compactAfter: flags.compactAfter, maxSocketsPerAccount: flags.accountSockets },
+      documents: {
+        compactAfter: flags.compactAfter,
+        maxSocketsPerAccount: flags.accountSockets,
+        // Built beside this bundle; run from the sources (no such file), the rows commit on the event loop.
+        ...(existsSync(APPEND_WORKER) && { appendWorker: APPEND_WORKER }),
+      },
       dashboard: { packsDir: resolve(flags.packsDir) },
       email: emailOptionsFrom({
         smtpUrl: fromEnv(flags.smtpUrl, 'LIONLEARN_SERVER_SMTP_URL'),

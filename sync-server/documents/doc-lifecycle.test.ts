@@ -117,7 +117,7 @@ describe('document lifecycle', () => {
   });
 
   /**
-   * Ada's notes served over a store whose doc_updates inserts go through `insert` first; a watching stock
+   * Ada's notes served over a store whose doc_updates inserts (and transactions) go through `insert` first; a watching stock
    * client (synced) and a raw sender that asks for acks.
    */
   async function watchedRoom(insert: () => Promise<void>) {
@@ -128,6 +128,11 @@ describe('document lifecycle', () => {
       get: async <T>(sql: string, params?: readonly unknown[]) => {
         if (sql.startsWith('INSERT INTO doc_updates')) await insert();
         return server.store.get<T>(sql, params);
+      },
+      // Several rows commit in one transaction (group commit): that goes through `insert` first too.
+      transaction: async (work) => {
+        await insert();
+        return server.store.transaction(work);
       },
     });
     const documents = await documentsApp(server, { store });
@@ -201,6 +206,69 @@ describe('document lifecycle', () => {
     release();
     await eventually(room.acked);
     expect(await rowCount(server, room.doc)).toBe(1);
+  });
+
+  it('relays the later updates of a burst while the first one is still being committed, then acks each in order', async () => {
+    let release: () => void = () => undefined;
+    let holding = false;
+    const room = await watchedRoom(async () => {
+      if (holding) await new Promise<void>((go) => (release = go));
+    });
+
+    holding = true;
+    room.send('first');
+    room.send('second');
+    room.send('third');
+    // The room does not wait for the first commit to apply and relay the next updates.
+    await eventually(() => room.watcher.doc.getMap(SYNC_ROOTS.notes.name).size === 3);
+    expect(room.acked()).toBe(false);
+    holding = false;
+    release();
+    await eventually(() => room.sender.received.filter((frame) => frame[0] === SYNC_MESSAGE.ack).length === 3);
+    // Each ack says what the document holds once nothing is left to commit: all three clients (one Y.Doc each).
+    const covered = room.sender.received
+      .filter((frame) => frame[0] === SYNC_MESSAGE.ack)
+      .map((frame) => {
+        const decoder = decoding.createDecoder(frame);
+        decoding.readVarUint(decoder);
+        return Y.decodeStateVector(decoding.readVarUint8Array(decoder)).size;
+      });
+    expect(covered).toEqual([3, 3, 3]);
+    expect(await rowCount(server, room.doc)).toBe(3);
+  });
+
+  it('never acknowledges a state that covers a change whose commit failed', async () => {
+    let release: (error?: Error) => void = () => undefined;
+    let holding = false;
+    const room = await watchedRoom(async () => {
+      if (!holding) return;
+      holding = false;
+      await new Promise<void>((go, fail) => (release = (error) => (error ? fail(error) : go())));
+    });
+    const other = await rawClient(room.documents.base, room.doc, { token: room.ada.accessToken, ack: '1' });
+    closers.push(() => other.socket.close());
+
+    holding = true;
+    const lost = new Y.Doc();
+    lost.getMap(SYNC_ROOTS.notes.name).set('lost', true);
+    room.sender.send(updateMessage(Y.encodeStateAsUpdate(lost)));
+    await eventually(() => room.watcher.doc.getMap(SYNC_ROOTS.notes.name).get('lost') === true);
+    // Applied after the lost change and before its commit fails: its state vector includes the lost change.
+    const later = new Y.Doc();
+    later.getMap(SYNC_ROOTS.notes.name).set('later', true);
+    other.send(updateMessage(Y.encodeStateAsUpdate(later)));
+    await eventually(() => room.watcher.doc.getMap(SYNC_ROOTS.notes.name).get('later') === true);
+    release(new Error('connection lost'));
+    expect((await room.sender.closed).code).toBe(SYNC_CLOSE.internal);
+
+    // Both changes come back (from the watcher's answer) and are stored; until then no ack claimed the lost one.
+    await eventually(async () => (await rowCount(server, room.doc)) >= 2);
+    const acks = other.received.filter((frame) => frame[0] === SYNC_MESSAGE.ack);
+    for (const frame of acks) {
+      const decoder = decoding.createDecoder(frame);
+      decoding.readVarUint(decoder);
+      expect(Y.decodeStateVector(decoding.readVarUint8Array(decoder)).has(lost.clientID)).toBe(false);
+    }
   });
 
   it('holds the same state after a cold restart of the server', async () => {

@@ -9,6 +9,9 @@ import { SYNC_CLOSE } from '../../common/contract/sync-wire.js';
 import { ackMessage, awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './protocol.js';
 import { wouldChange } from './read-only.js';
 
+/** The generation of an update applied while the room was stale: never the room's. */
+const STALE = -1;
+
 /** A Y.Doc holding `updates`, applied in one transaction. */
 function docOf(updates: Uint8Array[]): Y.Doc {
   const doc = new Y.Doc();
@@ -63,6 +66,15 @@ export class DocRoom {
   private readonly peers = new Set<Peer>();
   private queue: Promise<void> = Promise.resolve();
   private changes: Uint8Array[] = [];
+  /** Settles (true when stored) once the last change appended is committed or failed; never rejects. */
+  private lastAppend: Promise<boolean> = Promise.resolve(true);
+  /** The last ack to come: acks go in order, so once it is sent, all are. */
+  private lastAcked: Promise<void> = Promise.resolve();
+  /** Bumped by each failed commit: acks of updates applied before it are withheld. */
+  private generation = 0;
+  /** A commit failed and the reload has not run yet: updates applied meanwhile are never acknowledged. */
+  private stale = false;
+  private reloadQueued = false;
   private uncompacted: number;
   private compaction: Promise<void> | undefined;
   broken = false;
@@ -158,50 +170,103 @@ export class DocRoom {
     });
   }
 
-  write(peer: Peer, update: Uint8Array) {
+  /**
+   * Applies and relays `update` in the room's queue, then commits it outside the queue: the next update of the
+   * document is relayed without waiting for this one's flush, and a burst shares one commit. Resolves once the
+   * sender got its ack (or was closed), which the socket's backpressure waits for.
+   */
+  write(peer: Peer, update: Uint8Array): Promise<void> {
     const timer = this.deps.metrics.updateReceived();
-    return this.enqueue(() => this.commit(peer, update, timer));
+    let acked: Promise<void> | undefined;
+    return this.enqueue(() => {
+      const outcome = this.receive(peer, update, timer);
+      if (outcome instanceof Promise) return outcome;
+      acked = outcome.acked;
+    }).then(() => acked);
   }
 
-  private async commit(peer: Peer, update: Uint8Array, timer: UpdateTimer) {
+  /** Returns the ack to come, or a reload the queue must wait for. */
+  private receive(peer: Peer, update: Uint8Array, timer: UpdateTimer): Promise<void> | { acked: Promise<void> } {
     let change: Uint8Array | null;
     try {
       change = this.apply(update, peer);
     } catch {
       // Yjs may have integrated part of the update before failing: go back to what storage holds.
       peer.close(SYNC_CLOSE.badFrame, 'an update Yjs cannot apply');
-      await this.reload();
-      return;
+      return this.reload();
     }
+    const generation = this.stale ? STALE : this.generation;
+    let committed = this.lastAppend;
     if (change) {
-      // Relayed before the commit: receivers do not wait for an fsync; the sender's ack still does.
+      // Relayed before the commit: receivers do not wait for a flush; the sender's ack still does.
       this.broadcast(updateMessage(change), peer);
       this.deps.fanout
         .publish(this.name, change)
         .catch((error: unknown) => this.deps.log.warn({ err: error, doc: this.name }, 'fan-out publish failed'));
       timer.relayed();
-      try {
-        await this.deps.docs.append(this.name, change);
-      } catch (error) {
-        this.deps.log.error({ err: error, doc: this.name }, 'could not store an update');
-        peer.close(SYNC_CLOSE.internal, 'could not store the update');
-        await this.reload();
-        // The receivers already hold the lost change: their answers to a new sync step 1 bring it back.
-        if (!this.broken) this.broadcast(syncStep1Message(Y.encodeStateVector(this.doc)), peer);
-        return;
-      }
-      timer.committed();
-      this.countRow();
+      const append = this.deps.docs.append(this.name, change).then(
+        () => {
+          timer.committed();
+          this.countRow();
+          return true;
+        },
+        (error: unknown) => {
+          this.commitFailed(error, peer);
+          return false;
+        },
+      );
+      committed = append;
+      this.lastAppend = append;
     }
-    if (peer.wantsAck) {
-      peer.send(ackMessage(Y.encodeStateVector(this.doc)));
-      timer.acked();
-    }
+    const acked = committed
+      .then(async (stored) => {
+        if (!stored && change) return;
+        // The app's client takes an ack's state vector as what the server holds, in place of what it had: it
+        // must cover every change relayed to this socket before it, and only committed ones. So it waits until
+        // no append of the room is in flight (each sender has one message unacknowledged at a time, so that comes
+        // within a flush or two) and says what the document then holds, all of it committed. Appends commit in
+        // order and a failure is reported before any later commit (UpdateAppender).
+        let last: Promise<boolean>;
+        do {
+          last = this.lastAppend;
+          await last;
+        } while (last !== this.lastAppend);
+        if (generation !== this.generation) return peer.close(SYNC_CLOSE.internal, 'could not store an earlier update');
+        if (peer.wantsAck) {
+          peer.send(ackMessage(Y.encodeStateVector(this.doc)));
+          timer.acked();
+        }
+      })
+      .catch((error: unknown) => this.deps.log.error({ err: error, doc: this.name }, 'an ack failed'));
+    this.lastAcked = acked;
     if (this.pendingBytes() > this.deps.maxPendingBytes) {
-      // Updates whose dependencies never come would grow memory without end; only they are dropped.
-      peer.close(SYNC_CLOSE.stateTooLarge, 'too many updates wait for missing ones');
-      await this.reload();
+      // Updates whose dependencies never come would grow memory without end; only they are dropped (after
+      // the ack of what this update did change).
+      return acked.then(() => {
+        peer.close(SYNC_CLOSE.stateTooLarge, 'too many updates wait for missing ones');
+        return this.reload();
+      });
     }
+    return { acked };
+  }
+
+  /**
+   * A commit failed: its sender is closed (it keeps the update and sends it again), updates applied before the
+   * room reloads are not acknowledged (their state vectors cover the lost change), and the room reloads from
+   * storage and asks its sockets for what they hold: the receivers already hold the lost change.
+   */
+  private commitFailed(error: unknown, peer: Peer) {
+    this.deps.log.error({ err: error, doc: this.name }, 'could not store an update');
+    peer.close(SYNC_CLOSE.internal, 'could not store the update');
+    this.generation++;
+    this.stale = true;
+    if (this.reloadQueued) return;
+    this.reloadQueued = true;
+    void this.enqueue(async () => {
+      this.reloadQueued = false;
+      await this.reload();
+      if (!this.broken) this.broadcast(syncStep1Message(Y.encodeStateVector(this.doc)));
+    });
   }
 
   private pendingBytes() {
@@ -256,11 +321,14 @@ export class DocRoom {
 
   private async reload() {
     try {
+      // Storage first gets what was appended already: the reloaded doc then holds every relayed change.
+      await this.lastAppend;
       const stored = await this.deps.docs.load(this.name);
       // Not destroyed: that would end the presence too (see `awareness`); unreferenced, it is collected.
       this.doc = this.build(stored);
       if (this.awareness) this.awareness.doc = this.doc;
       this.uncompacted = stored.rows;
+      this.stale = false;
     } catch (error) {
       this.deps.log.error({ err: error, doc: this.name }, 'could not reload a document; closing its sockets');
       this.broken = true;
@@ -283,13 +351,16 @@ export class DocRoom {
       });
   }
 
-  /** Resolves when no task is queued and no compaction runs. */
+  /** Resolves when no task is queued, every ack is sent and no compaction runs. */
   async drain() {
     let tail: Promise<void>;
+    let acked: Promise<void>;
     do {
       tail = this.queue;
+      acked = this.lastAcked;
       await tail;
-    } while (tail !== this.queue);
+      await acked;
+    } while (tail !== this.queue || acked !== this.lastAcked);
     await this.compaction;
   }
 

@@ -1,18 +1,13 @@
 import * as Y from 'yjs';
 import type { SqlRunner, SqlStore } from '../storage/sql-store.js';
+import { GroupCommitAppender } from './update-appender.js';
+import type { UpdateAppender } from './update-appender.js';
 
 /** What storage holds for one document: the snapshot (if any) first, then the updates in id order. */
 export interface StoredDoc {
   updates: Uint8Array[];
   /** Update rows not yet folded into the snapshot. */
   rows: number;
-}
-
-interface PendingRow {
-  doc: string;
-  data: Buffer;
-  resolve(id: number): void;
-  reject(error: unknown): void;
 }
 
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -35,14 +30,13 @@ export function foldUpdates(updates: readonly Uint8Array[]): Uint8Array {
  * and the highest row id folded into it). Same SQL on SQLite and PostgreSQL.
  */
 export class DocStore {
-  /** Appends waiting for the next group commit. */
-  private pending: PendingRow[] | undefined;
-
   constructor(
     private readonly store: SqlStore,
     private readonly now: () => number = Date.now,
     /** Told of each update once it is committed (the dashboard's projections); never before. */
     private readonly onCommitted?: (doc: string, update: Uint8Array) => void,
+    /** Commits the update rows: by default a group commit on `store`; the server gives SQLite a worker thread. */
+    readonly appender: UpdateAppender = new GroupCommitAppender(store),
   ) {}
 
   /**
@@ -62,46 +56,14 @@ export class DocStore {
   }
 
   /**
-   * Resolves with the row id once the row is committed (SQLite with synchronous=FULL, PostgreSQL with fsync).
-   * Group commit: the appends of one event-loop turn share one transaction, so one flush to disk covers
-   * them all. One commit each made the disk's flush rate (about 250 a second here) the server's ceiling,
-   * and under load every socket queued behind it (bench/sync).
+   * Resolves with the row id once the row is committed (SQLite's log on disk, PostgreSQL with fsync), in the
+   * order of the calls (see UpdateAppender).
    */
-  append(doc: string, update: Uint8Array): Promise<number> {
-    return new Promise((resolve, reject) => {
-      if (!this.pending) {
-        this.pending = [];
-        setImmediate(() => void this.commitPending());
-      }
-      this.pending.push({ doc, data: asBuffer(update), resolve, reject });
-    });
-  }
-
-  private async commitPending() {
-    const rows = this.pending ?? [];
-    this.pending = undefined;
-    const at = this.now();
-    const insert = async (runner: SqlRunner, { doc, data }: PendingRow) =>
-      (await runner.get<{ id: number }>(
-        'INSERT INTO doc_updates (doc, data, created_at) VALUES (?, ?, ?) RETURNING id',
-        [doc, data, at],
-      ))!.id;
-    try {
-      // A lone row commits by itself: no BEGIN and COMMIT round trips.
-      const ids =
-        rows.length === 1
-          ? [await insert(this.store, rows[0]!)]
-          : await this.store.transaction(async (tx) => {
-              const inserted: number[] = [];
-              for (const row of rows) inserted.push(await insert(tx, row));
-              return inserted;
-            });
-      rows.forEach((row, i) => row.resolve(ids[i]!));
-    } catch (error) {
-      for (const row of rows) row.reject(error);
-      return;
-    }
-    for (const row of rows) this.onCommitted?.(row.doc, row.data);
+  async append(doc: string, update: Uint8Array): Promise<number> {
+    const data = asBuffer(update);
+    const id = await this.appender.append(doc, data, this.now());
+    this.onCommitted?.(doc, data);
+    return id;
   }
 
   /**

@@ -14,6 +14,7 @@ import { releaseUpgradeRequest, socketErrorListener } from '../http/release-upgr
 import { AuthError, ServerError } from '../http/server-error.js';
 import type { SyncMetrics } from '../ops/metrics.js';
 import type { SqlStore } from '../storage/sql-store.js';
+import { SqliteStore } from '../storage/sqlite-store.js';
 import { accessTo } from './authorization.js';
 import { DocConnection } from './doc-connection.js';
 import type { ConnectionLimits, ConnectionOwner, Grant } from './doc-connection.js';
@@ -25,6 +26,7 @@ import { docNameOfUrl } from './doc-names.js';
 import type { DocName } from './doc-names.js';
 import { DocStore } from './doc-store.js';
 import { ExpirySchedule } from './expiry-schedule.js';
+import { WorkerAppender } from './worker-appender.js';
 import { SYNC_CLOSE } from '../../common/contract/sync-wire.js';
 
 export interface DocumentsOptions extends DocManagerOptions, ConnectionLimits {
@@ -32,6 +34,11 @@ export interface DocumentsOptions extends DocManagerOptions, ConnectionLimits {
   maxPayload: number;
   /** Sync sockets one account may hold open on this instance; one more is closed (SYNC_CLOSE.tooManySockets). */
   maxSocketsPerAccount: number;
+  /**
+   * The built append worker (dist/sync-server/append-worker.js): on SQLite, update rows are committed in that
+   * worker thread instead of on the event loop (WorkerAppender). Without it, a group commit on the event loop.
+   */
+  appendWorker?: URL | string;
 }
 
 export const defaultDocumentsOptions: DocumentsOptions = {
@@ -88,13 +95,12 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
     (deps.redisUrl
       ? new RedisFanout(deps.redisUrl, (error) => app.log.warn({ err: error }, 'redis fan-out'))
       : new InProcessFanout());
-  const manager = new DocManager(
-    new DocStore(deps.store, undefined, deps.onCommitted),
-    fanout,
-    app.log,
-    metrics,
-    options,
-  );
+  const appender =
+    options.appendWorker && deps.store instanceof SqliteStore
+      ? new WorkerAppender(options.appendWorker, deps.store.db.name)
+      : undefined;
+  const docs = new DocStore(deps.store, undefined, deps.onCommitted, appender);
+  const manager = new DocManager(docs, fanout, app.log, metrics, options);
   const connections = new Set<DocConnection>();
   const openings = new WeakMap<FastifyRequest, Opening>();
   const accounts = new AccountStore(deps.store);
@@ -124,6 +130,8 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
     for (const connection of [...connections]) connection.close(SYNC_CLOSE.restart, 'server restart');
     if (!deps.fanout) await fanout.close();
   });
+  // After every preClose (the notifications' deliveries also append) and before storage closes (added earlier).
+  app.addHook('onClose', () => docs.appender.close());
   // No client tracking by ws: `connections` (and the close above) does it, without a listener and a set entry
   // of ws's own per socket (heap per idle socket).
   await app.register(websocket, { options: { maxPayload: options.maxPayload, clientTracking: false } });

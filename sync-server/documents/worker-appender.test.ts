@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openServerStore } from '../storage/open-server-store.js';
+import type { SqlStore } from '../storage/sql-store.js';
+import { SqliteStore } from '../storage/sqlite-store.js';
+import { appendWorkerScript } from '../testing/append-worker-script.js';
+import { DocStore } from './doc-store.js';
+import { WorkerAppender } from './worker-appender.js';
+import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
+
+const docA = 'u/00000000-0000-4000-8000-00000000000a/notes';
+const docB = 'u/00000000-0000-4000-8000-00000000000b/notes';
+
+function edits(count: number) {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (let i = 0; i < count; i++) doc.getMap(SYNC_ROOTS.notes.name).set(`n${i}`, i);
+  return updates;
+}
+
+const hex = (updates: Uint8Array[]) => updates.map((u) => Buffer.from(u).toString('hex'));
+const rowIds = async (store: SqlStore) =>
+  (await store.all<{ id: number }>('SELECT id FROM doc_updates ORDER BY id')).map((row) => row.id);
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+async function open() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'append-worker-'));
+  const { store } = await openServerStore({ dataDir });
+  if (!(store instanceof SqliteStore)) throw new Error('expected SQLite');
+  const appender = new WorkerAppender(await appendWorkerScript(), store.db.name);
+  const committed: string[] = [];
+  const docs = new DocStore(store, undefined, (doc) => committed.push(doc), appender);
+  cleanup = async () => {
+    await appender.close();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { store, appender, docs, committed };
+}
+
+describe('WorkerAppender (update rows committed in a worker thread)', () => {
+  it('commits appends in call order, each its own row, readable by the server at once', async () => {
+    const { store, docs, committed } = await open();
+    const a = edits(30);
+    const b = edits(30);
+    // Half now, half while the first are being committed: the worker takes those as a later batch.
+    const first = a.slice(0, 15).flatMap((update, i) => [docs.append(docA, update), docs.append(docB, b[i]!)]);
+    await new Promise((done) => setImmediate(done));
+    const second = a.slice(15).flatMap((update, i) => [docs.append(docA, update), docs.append(docB, b[15 + i]!)]);
+    const ids = await Promise.all([...first, ...second]);
+
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    expect(new Set(ids).size).toBe(60);
+    expect(await rowIds(store)).toEqual(ids);
+    expect(committed).toEqual(ids.map((_, i) => (i % 2 === 0 ? docA : docB)));
+    expect(hex((await docs.load(docA)).updates)).toEqual(hex(a));
+    expect(hex((await docs.load(docB)).updates)).toEqual(hex(b));
+  });
+
+  it('resolves no later append before an earlier one', async () => {
+    const { docs } = await open();
+    const order: number[] = [];
+    await Promise.all(edits(40).map((update, i) => docs.append(i % 2 ? docA : docB, update).then(() => order.push(i))));
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+  });
+
+  it('rejects the rows of a batch that failed, stores none of them, and commits the next batch', async () => {
+    const { store, appender, docs } = await open();
+    const [good, other, later] = edits(3);
+    const batch = [
+      docs.append(docA, good!),
+      // NOT NULL fails in the worker's transaction, which rolls back the whole batch.
+      appender.append(null as unknown as string, Buffer.from(other!), Date.now()),
+    ];
+    const results = await Promise.allSettled(batch);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/NOT NULL/);
+    expect(await rowIds(store)).toEqual([]);
+
+    await docs.append(docA, later!);
+    expect((await rowIds(store)).length).toBe(1);
+  });
+
+  it('waits for the rows it was given before closing, and refuses rows after', async () => {
+    const { store, appender, docs } = await open();
+    const pending = edits(10).map((update) => docs.append(docA, update));
+    await appender.close();
+    await expect(Promise.all(pending)).resolves.toHaveLength(10);
+    expect((await rowIds(store)).length).toBe(10);
+    await expect(docs.append(docA, edits(1)[0]!)).rejects.toThrow(/closed/);
+  });
+});
