@@ -709,4 +709,15 @@ export const de: Record<keyof typeof en, string> = {
   'pack-folder-not-found': 'Ordner nicht gefunden',
   'pack-manifest-unreadable': '{{file}} ist nicht lesbar: {{detail}}',
   'pack-no-manifest': 'sie hat keine {{file}}',
+  // Der Stand des tiefen Modells und warum es eine Vorhersage nicht beantwortet hat.
+  'model-not-loaded-yet': 'noch nicht geladen',
+  'model-none-yet': 'noch kein tiefes Modell: Es wird trainiert, sobald Lernende genug beantwortet haben',
+  'model-trained-here': '{{name}}, hier trainiert',
+  'model-from-pack': '{{name}}, aus dem Paket {{packId}}',
+  'model-damaged-here': 'das hier trainierte Modell ist beschädigt ({{detail}})',
+  'model-pack-damaged': 'das Modell des Pakets {{packId}} ist beschädigt',
+  'model-damaged-retraining': '{{detail}}; das einfache Modell antwortet, bis es neu trainiert ist',
+  'model-unknown-skills': '{{model}} kennt die Fähigkeiten dieses Inhalts nicht',
+  'model-needs-history_one': '{{model}} braucht {{count}} Antwort der lernenden Person; bisher {{answers}}',
+  'model-needs-history_other': '{{model}} braucht {{count}} Antworten der lernenden Person; bisher {{answers}}',
 };

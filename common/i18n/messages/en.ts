@@ -709,4 +709,15 @@ export const en = {
   'pack-folder-not-found': 'folder not found',
   'pack-manifest-unreadable': 'cannot read {{file}}: {{detail}}',
   'pack-no-manifest': 'it has no {{file}}',
+  // The deep model's status and why it did not answer a prediction (doctor, predictPerformance's note).
+  'model-not-loaded-yet': 'not loaded yet',
+  'model-none-yet': 'no deep model yet: it is trained once learners have answered enough',
+  'model-trained-here': '{{name}}, trained here',
+  'model-from-pack': '{{name}}, from pack {{packId}}',
+  'model-damaged-here': 'the model trained here is damaged ({{detail}})',
+  'model-pack-damaged': 'the model of pack {{packId}} is damaged',
+  'model-damaged-retraining': '{{detail}}; the simple model answers while it is retrained',
+  'model-unknown-skills': '{{model}} does not know this content’s skills',
+  'model-needs-history_one': '{{model}} needs {{count}} answer of the learner’s; {{answers}} so far',
+  'model-needs-history_other': '{{model}} needs {{count}} answers of the learner’s; {{answers}} so far',
 } as const;
