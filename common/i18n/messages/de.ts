@@ -720,4 +720,14 @@ export const de: Record<keyof typeof en, string> = {
   'model-unknown-skills': '{{model}} kennt die Fähigkeiten dieses Inhalts nicht',
   'model-needs-history_one': '{{model}} braucht {{count}} Antwort der lernenden Person; bisher {{answers}}',
   'model-needs-history_other': '{{model}} braucht {{count}} Antworten der lernenden Person; bisher {{answers}}',
+  // Ablehnungen und Warnung der Browser-Oberfläche, wo `lionlearn serve` und `start` lauschen.
+  'web-host-needs-address': '--host braucht eine Adresse (127.0.0.1, oder mit --allow-lan 0.0.0.0 für alle)',
+  'web-host-exposed':
+    '--host {{host}} würde die App für das Netzwerk öffnen; sie lauscht nur auf Loopback (127.0.0.1), außer du gibst --allow-lan an, womit jede Person im Netzwerk, die den Link hat, alle Lernenden lesen und ändern kann.',
+  'web-lan-warning':
+    'WARNUNG: --allow-lan: Die App lauscht auf {{address}}, über diesen Rechner hinaus.\nJede Person im Netzwerk, die den Link hat, kann den Fortschritt aller Lernenden lesen und ändern, Pakete\ninstallieren und hier Code-Übungen ausführen. Der Verkehr ist einfaches HTTP: Der Link, sein Token und aller\nFortschritt gehen unverschlüsselt durchs Netzwerk, lesbar für alle, die mithören können. Nutze das nur in einem\nNetzwerk, dem du vertraust, gib den Link nur an die Personen, die ihn haben sollen, und beende mit Strg+C.',
+  'web-lan-links': 'Von anderen Rechnern aus öffnen:',
+  'web-token-too-short': 'das Zugangstoken hat {{length}} Zeichen; es braucht mindestens {{minimum}} zufällige',
+  'web-token-alphabet': 'das Zugangstoken darf nur Buchstaben, Ziffern, „-“ und „_“ enthalten',
+  'web-token-not-random': 'das Zugangstoken sieht nicht zufällig aus (es wiederholt wenige Zeichen)',
 };

@@ -720,4 +720,14 @@ export const en = {
   'model-unknown-skills': '{{model}} does not know this content’s skills',
   'model-needs-history_one': '{{model}} needs {{count}} answer of the learner’s; {{answers}} so far',
   'model-needs-history_other': '{{model}} needs {{count}} answers of the learner’s; {{answers}} so far',
+  // The browser face's refusals and warning where `lionlearn serve` and `start` listen.
+  'web-host-needs-address': '--host needs an address (127.0.0.1, or with --allow-lan 0.0.0.0 for every one)',
+  'web-host-exposed':
+    '--host {{host}} would open the app to the network; it listens on loopback (127.0.0.1) unless you add --allow-lan, which lets anyone on the network who has the link read and change every learner.',
+  'web-lan-warning':
+    "WARNING: --allow-lan: the app listens on {{address}}, beyond this machine.\nAnyone on the network who has the link can read and change every learner's progress, install\npacks and run code exercises here. Traffic is plain HTTP: the link, its token and all progress cross\nthe network unencrypted, readable by anyone who can watch it. Use it only on a network you trust,\nshare the link only with the people who should have it, and press Ctrl+C to stop.",
+  'web-lan-links': 'From other machines open:',
+  'web-token-too-short': 'the access token has {{length}} characters; it needs at least {{minimum}} random ones',
+  'web-token-alphabet': 'the access token may hold only letters, digits, "-" and "_"',
+  'web-token-not-random': 'the access token does not look random (it repeats a few characters)',
 } as const;
