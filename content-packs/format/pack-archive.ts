@@ -280,10 +280,7 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
     if (read !== statement.gzipBytes || hash.digest('hex') !== statement.gzipSha256)
       throw new PackArchiveError(file, say('pack-changed-after-signing'));
     if (unpacked !== statement.tarBytes) {
-      throw new PackArchiveError(
-        file,
-        say('pack-unpacks-other-size', { unpacked, declared: statement.tarBytes }),
-      );
+      throw new PackArchiveError(file, say('pack-unpacks-other-size', { unpacked, declared: statement.tarBytes }));
     }
     const { contents, files, expected } = unpackedPack;
     const missing = [...expected.keys()].filter((name) => !files.has(name.slice(PAYLOAD.length)));
@@ -328,15 +325,17 @@ async function unpackEntries(
   const files = new Map<string, Buffer>();
   for await (const entry of tar) {
     const { name, type, size } = entry.header;
-    if (type !== 'file')
-      throw new PackArchiveError(file, say('pack-entry-not-file', { type: String(type), name }));
+    if (type !== 'file') throw new PackArchiveError(file, say('pack-entry-not-file', { type: String(type), name }));
     if (!contents) {
       if (name !== CONTENTS) throw new PackArchiveError(file, say('pack-no-contents-first', { file: CONTENTS }));
       const bytes = await readEntry(
         entry,
         CONTENTS_LIMIT,
         () =>
-          new PackArchiveError(file, say('pack-contents-over-limit', { file: CONTENTS, limit: formatBytes(CONTENTS_LIMIT) })),
+          new PackArchiveError(
+            file,
+            say('pack-contents-over-limit', { file: CONTENTS, limit: formatBytes(CONTENTS_LIMIT) }),
+          ),
       );
       try {
         contents = parseJsonAs(contentsSchema, bytes.toString('utf8'), CONTENTS);
@@ -352,8 +351,7 @@ async function unpackEntries(
     if (!want) throw new PackArchiveError(file, say('pack-entry-unlisted', { name }));
     const path = name.slice(PAYLOAD.length);
     if (files.has(path)) throw new PackArchiveError(file, say('pack-entry-twice', { name }));
-    if (size !== want.size)
-      throw new PackArchiveError(file, say('pack-entry-other-size', { name }));
+    if (size !== want.size) throw new PackArchiveError(file, say('pack-entry-other-size', { name }));
     const bytes = await readEntry(
       entry,
       want.size,

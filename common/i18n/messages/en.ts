@@ -665,7 +665,8 @@ export const en = {
   'pack-problem-detail': '{{detail}}',
   'pack-file-unreadable': 'the file does not exist or cannot be read',
   'pack-file-over-limit': 'it is {{size}}, over the limit for a pack file of {{limit}}',
-  'pack-seal-declares-over-limit': 'its seal declares {{size}} of archive, over the limit of {{limit}} a pack may unpack to',
+  'pack-seal-declares-over-limit':
+    'its seal declares {{size}} of archive, over the limit of {{limit}} a pack may unpack to',
   'pack-unpacks-past-seal': 'it unpacks to more than the {{size}} its seal declares',
   'pack-changed-after-signing': 'it was changed after signing',
   'pack-archive-corrupt': 'the archive is corrupt ({{detail}})',

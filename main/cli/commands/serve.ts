@@ -42,8 +42,7 @@ export async function serve(layout: InstallLayout, globals: GlobalOptions, optio
   const server = await listen(options.port).catch((error: unknown) => {
     if (options.anyPortIfTaken && isPortTaken(error)) return listen(0);
     void core.close();
-    if (isPortTaken(error))
-      throw new Error(text('serve-port-taken', { port: String(options.port) }));
+    if (isPortTaken(error)) throw new Error(text('serve-port-taken', { port: String(options.port) }));
     throw error;
   });
   void core.warmUpPlayground();
