@@ -730,4 +730,9 @@ export const de: Record<keyof typeof en, string> = {
   'web-token-too-short': 'das Zugangstoken hat {{length}} Zeichen; es braucht mindestens {{minimum}} zufällige',
   'web-token-alphabet': 'das Zugangstoken darf nur Buchstaben, Ziffern, „-“ und „_“ enthalten',
   'web-token-not-random': 'das Zugangstoken sieht nicht zufällig aus (es wiederholt wenige Zeichen)',
+  // Warum TensorFlow.js auf einem anderen als dem nativen Backend läuft (Zeile „adaptives Modell“ von doctor).
+  'tf-node-unusable': 'tfjs-node ist hier nicht nutzbar ({{error}}); WebAssembly wird genutzt',
+  'tf-wasm-not-started': '{{note}}; das WebAssembly-Backend ist nicht gestartet',
+  'tf-wasm-failed': '{{note}}; WebAssembly ist gescheitert ({{error}})',
+  'tf-using-cpu': '{{note}}; das einfache CPU-Backend wird genutzt',
 };

@@ -731,4 +731,9 @@ export const en = {
   'web-token-too-short': 'the access token has {{length}} characters; it needs at least {{minimum}} random ones',
   'web-token-alphabet': 'the access token may hold only letters, digits, "-" and "_"',
   'web-token-not-random': 'the access token does not look random (it repeats a few characters)',
+  // Why TensorFlow.js runs on another backend than the native one (doctor's adaptive model line).
+  'tf-node-unusable': 'tfjs-node is not usable here ({{error}}); using WebAssembly',
+  'tf-wasm-not-started': '{{note}}; the WebAssembly backend did not start',
+  'tf-wasm-failed': '{{note}}; WebAssembly failed ({{error}})',
+  'tf-using-cpu': '{{note}}; using the plain CPU backend',
 } as const;

@@ -67,7 +67,7 @@ export function registerDoctor(program: Command, layout: InstallLayout): void {
           name: 'adaptive model',
           ok: true,
           detail: backend.note
-            ? text('doctor-tf-detail-note', { backend: backend.name, note: backend.note })
+            ? text('doctor-tf-detail-note', { backend: backend.name, note: saidHere(backend.note) })
             : text('doctor-tf-detail', { backend: backend.name }),
         });
         const deep = await core.model.knowledge.status();
