@@ -19,7 +19,15 @@ const coreSources = [...sources('common'), ...sources('main/core')];
 const cliSources = sources('main/cli');
 /** The class server, the desktop shell and the browser face say messages of the same catalog (their own blocks of it). */
 const serverSources = sources('sync-server').filter(([file]) => !file.startsWith('sync-server/testing/'));
-const catalogSources = [...coreSources, ...serverSources, ...sources('main/electron'), ...sources('main/web')];
+/** The pack format's readers: their refusals reach a learner or admin through the app's and the CLI's installs. */
+const packSources = sources('content-packs/format');
+const catalogSources = [
+  ...coreSources,
+  ...serverSources,
+  ...sources('main/electron'),
+  ...sources('main/web'),
+  ...packSources,
+];
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 /** A message's key without i18next's plural suffix: the key the code says. */
@@ -111,5 +119,18 @@ describe("the CLI's message catalog", () => {
       expect(keys.has(key), `${file}: text('${key}')`).toBe(true);
     const used = quoted(cliSources);
     for (const key of Object.keys(en)) expect(used.has(base(key)), key).toBe(true);
+  });
+});
+
+describe("a pack's refusals", () => {
+  it('leave no reason as bare English: a damaged or tampered pack is refused with a catalog message', () => {
+    const bare = packSources.flatMap(([file, text]) =>
+      [
+        ...text.matchAll(/new (PackArchiveError|PackFormatError)\(\s*[^,()]+,\s*['`"]/g),
+        ...text.matchAll(/new (PackReason|Error)\(\s*['`"]/g),
+      ].map((m) => `${file}: ${m[0]}`),
+    );
+    expect(packSources.length).toBeGreaterThan(4);
+    expect(bare).toEqual([]);
   });
 });

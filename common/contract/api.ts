@@ -259,6 +259,7 @@ export const learnApi = {
       model: z.string(),
       /** Why the deep model did not answer, when it did not (too little history, no or a damaged model file). */
       note: z.string().optional(),
+      noteI18n: messageRefSchema.optional(),
     }),
   ),
   /** The seed's recommendNextExercise: what to do next and why, in words a learner understands. */

@@ -8,10 +8,13 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, gzipSync } from 'node:zlib';
 import { extract, pack } from 'tar-stream';
 import { z } from 'zod';
+import { say } from '../../common/i18n/message.js';
+import type { Said } from '../../common/i18n/message.js';
 import { packPathSchema } from './manifest.js';
-import { loadPackFromFiles, loadPackSource, MANIFEST_FILE, referencedFiles } from './pack-source.js';
+import { loadPackFromFiles, loadPackSource, MANIFEST_FILE, PackFormatError, referencedFiles } from './pack-source.js';
 import type { LoadedPack } from './pack-source.js';
 import { parseJsonAs } from './parse-json.js';
+import { reasonOf } from './pack-reason.js';
 import { PACK_FORMAT_VERSION, readSeal, writeSeal } from './pack-seal.js';
 import type { SealStatement } from './pack-seal.js';
 import type { PackSignature } from './signing.js';
@@ -56,12 +59,16 @@ export const DEFAULT_LIMITS: ArchiveLimits = {
   files: 100_000,
 };
 
+/** A pack file refused; `said` is the whole sentence as a catalog message, for the core's LearnError. */
 export class PackArchiveError extends Error {
+  readonly said: Said;
   constructor(
     readonly file: string,
-    detail: string,
+    reason: Said,
   ) {
-    super(`Cannot use ${file}: ${detail}. Nothing was installed or changed.`);
+    const said = say('pack-file-refused', { file, reason });
+    super(said.text);
+    this.said = said;
     this.name = 'PackArchiveError';
   }
 }
@@ -204,17 +211,17 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
   const size = await stat(file).then(
     (s) => s.size,
     () => {
-      throw new PackArchiveError(file, 'the file does not exist or cannot be read');
+      throw new PackArchiveError(file, say('pack-file-unreadable'));
     },
   );
   if (size > limits.archiveBytes) {
     throw new PackArchiveError(
       file,
-      `it is ${formatBytes(size)}, over the limit for a pack file of ${formatBytes(limits.archiveBytes)}`,
+      say('pack-file-over-limit', { size: formatBytes(size), limit: formatBytes(limits.archiveBytes) }),
     );
   }
   const seal = await readSeal(file, size, options.trusted).catch((error: Error) => {
-    throw new PackArchiveError(file, error.message);
+    throw new PackArchiveError(file, reasonOf(error));
   });
   const { statement } = seal;
   // The limit on what a pack unpacks to, plus room for the tar's own headers (a few blocks per file).
@@ -222,8 +229,10 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
   if (statement.tarBytes > tarLimit) {
     throw new PackArchiveError(
       file,
-      `its seal declares ${formatBytes(statement.tarBytes)} of archive, over the limit of ` +
-        `${formatBytes(limits.totalBytes)} a pack may unpack to`,
+      say('pack-seal-declares-over-limit', {
+        size: formatBytes(statement.tarBytes),
+        limit: formatBytes(limits.totalBytes),
+      }),
     );
   }
 
@@ -240,10 +249,7 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
   // Unpacking stops at the size the seal declares: nothing after the archive is decompressed.
   const decompressed = counting((chunk) => {
     if (unpacked + chunk.length > statement.tarBytes)
-      return new PackArchiveError(
-        file,
-        `it unpacks to more than the ${formatBytes(statement.tarBytes)} its seal declares`,
-      );
+      return new PackArchiveError(file, say('pack-unpacks-past-seal', { size: formatBytes(statement.tarBytes) }));
     unpacked += chunk.length;
     return null;
   });
@@ -266,23 +272,20 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
       await Promise.allSettled(writes);
       // Say "changed" when the bytes are not the signed ones: hash what was not read (without unpacking it).
       const digest = await hashRange(file, read, statement.gzipBytes, hash).catch(() => undefined);
-      if (digest !== statement.gzipSha256) throw new PackArchiveError(file, 'it was changed after signing');
+      if (digest !== statement.gzipSha256) throw new PackArchiveError(file, say('pack-changed-after-signing'));
       if (error instanceof PackArchiveError) throw error;
-      throw new PackArchiveError(file, `the archive is corrupt (${(error as Error).message})`);
+      throw new PackArchiveError(file, say('pack-archive-corrupt', { detail: (error as Error).message }));
     }
     // Hashed as it was read: the bytes unpacked are the bytes signed, even if the file changed since the seal was read.
     if (read !== statement.gzipBytes || hash.digest('hex') !== statement.gzipSha256)
-      throw new PackArchiveError(file, 'it was changed after signing');
+      throw new PackArchiveError(file, say('pack-changed-after-signing'));
     if (unpacked !== statement.tarBytes) {
-      throw new PackArchiveError(
-        file,
-        `it unpacks to ${unpacked} bytes, not the ${statement.tarBytes} its seal declares`,
-      );
+      throw new PackArchiveError(file, say('pack-unpacks-other-size', { unpacked, declared: statement.tarBytes }));
     }
     const { contents, files, expected } = unpackedPack;
     const missing = [...expected.keys()].filter((name) => !files.has(name.slice(PAYLOAD.length)));
     if (missing.length > 0)
-      throw new PackArchiveError(file, `it is missing ${missing.length} listed file(s), e.g. "${missing[0]}"`);
+      throw new PackArchiveError(file, say('pack-missing-listed-files', { count: missing.length, path: missing[0]! }));
     return { contents, signature: seal.signature, files };
   } finally {
     // Reported per chunk read, and once more at the end with the exact bytes unpacked.
@@ -322,41 +325,43 @@ async function unpackEntries(
   const files = new Map<string, Buffer>();
   for await (const entry of tar) {
     const { name, type, size } = entry.header;
-    if (type !== 'file')
-      throw new PackArchiveError(file, `it holds a ${type} entry "${name}"; packs hold plain files only`);
+    if (type !== 'file') throw new PackArchiveError(file, say('pack-entry-not-file', { type: String(type), name }));
     if (!contents) {
-      if (name !== CONTENTS) throw new PackArchiveError(file, `it does not start with ${CONTENTS}; it is not a pack`);
+      if (name !== CONTENTS) throw new PackArchiveError(file, say('pack-no-contents-first', { file: CONTENTS }));
       const bytes = await readEntry(
         entry,
         CONTENTS_LIMIT,
-        () => new PackArchiveError(file, `its ${CONTENTS} is over the limit of ${formatBytes(CONTENTS_LIMIT)}`),
+        () =>
+          new PackArchiveError(
+            file,
+            say('pack-contents-over-limit', { file: CONTENTS, limit: formatBytes(CONTENTS_LIMIT) }),
+          ),
       );
       try {
         contents = parseJsonAs(contentsSchema, bytes.toString('utf8'), CONTENTS);
       } catch (error) {
-        throw new PackArchiveError(file, (error as Error).message);
+        throw new PackArchiveError(file, reasonOf(error));
       }
       checkContents(file, contents, statement, limits);
       for (const f of contents.files) expected.set(PAYLOAD + f.path, f);
-      if (expected.size !== contents.files.length) throw new PackArchiveError(file, 'it lists a file twice');
+      if (expected.size !== contents.files.length) throw new PackArchiveError(file, say('pack-lists-file-twice'));
       continue;
     }
     const want = expected.get(name);
-    if (!want) throw new PackArchiveError(file, `it holds "${name}", which its signed contents do not list`);
+    if (!want) throw new PackArchiveError(file, say('pack-entry-unlisted', { name }));
     const path = name.slice(PAYLOAD.length);
-    if (files.has(path)) throw new PackArchiveError(file, `it holds "${name}" twice`);
-    if (size !== want.size)
-      throw new PackArchiveError(file, `"${name}" does not have the size its signed contents give`);
+    if (files.has(path)) throw new PackArchiveError(file, say('pack-entry-twice', { name }));
+    if (size !== want.size) throw new PackArchiveError(file, say('pack-entry-other-size', { name }));
     const bytes = await readEntry(
       entry,
       want.size,
-      () => new PackArchiveError(file, `"${name}" is larger than its signed contents give`),
+      () => new PackArchiveError(file, say('pack-entry-too-large', { name })),
     );
-    if (sha256(bytes) !== want.sha256) throw new PackArchiveError(file, `"${name}" was changed after signing`);
+    if (sha256(bytes) !== want.sha256) throw new PackArchiveError(file, say('pack-entry-changed', { name }));
     files.set(path, bytes);
     write(path, bytes);
   }
-  if (!contents) throw new PackArchiveError(file, 'the archive is empty');
+  if (!contents) throw new PackArchiveError(file, say('pack-archive-empty'));
   return { contents, files, expected };
 }
 
@@ -370,18 +375,25 @@ async function hashRange(file: string, start: number, end: number, hash: Hash): 
 /** The list inside must agree with the seal and stay within every limit, each named when hit. */
 function checkContents(file: string, contents: PackContents, statement: SealStatement, limits: ArchiveLimits): void {
   if (contents.packId !== statement.packId || contents.version !== statement.version)
-    throw new PackArchiveError(file, `its ${CONTENTS} names another pack than its seal`);
+    throw new PackArchiveError(file, say('pack-contents-other-pack', { file: CONTENTS }));
   if (contents.files.length > limits.files) {
     throw new PackArchiveError(
       file,
-      `it lists ${contents.files.length.toLocaleString('en')} files, over the limit of ${limits.files.toLocaleString('en')} files in a pack`,
+      say('pack-too-many-files', {
+        count: contents.files.length.toLocaleString('en'),
+        limit: limits.files.toLocaleString('en'),
+      }),
     );
   }
   const biggest = contents.files.reduce((a, b) => (b.size > a.size ? b : a));
   if (biggest.size > limits.fileBytes) {
     throw new PackArchiveError(
       file,
-      `"${biggest.path}" is ${formatBytes(biggest.size)}, over the limit for one file of ${formatBytes(limits.fileBytes)}`,
+      say('pack-one-file-over-limit', {
+        path: biggest.path,
+        size: formatBytes(biggest.size),
+        limit: formatBytes(limits.fileBytes),
+      }),
     );
   }
   // Case-insensitive and normalizing file systems (macOS, Windows) would write two such paths to one file.
@@ -390,7 +402,7 @@ function checkContents(file: string, contents: PackContents, statement: SealStat
     const key = path.normalize('NFC').toLowerCase();
     const other = folded.get(key);
     if (other !== undefined && other !== path)
-      throw new PackArchiveError(file, `it lists "${other}" and "${path}", which are one file on some systems`);
+      throw new PackArchiveError(file, say('pack-paths-collide', { first: other, second: path }));
     folded.set(key, path);
   }
   const folders = new Set(
@@ -402,12 +414,12 @@ function checkContents(file: string, contents: PackContents, statement: SealStat
     ),
   );
   const clash = contents.files.find(({ path }) => folders.has(path));
-  if (clash) throw new PackArchiveError(file, `it lists "${clash.path}" as a file and as a folder`);
+  if (clash) throw new PackArchiveError(file, say('pack-file-and-folder', { path: clash.path }));
   const sum = contents.files.reduce((n, f) => n + f.size, 0);
   if (sum > limits.totalBytes) {
     throw new PackArchiveError(
       file,
-      `it unpacks to ${formatBytes(sum)}, over the limit for a whole pack of ${formatBytes(limits.totalBytes)}`,
+      say('pack-total-over-limit', { size: formatBytes(sum), limit: formatBytes(limits.totalBytes) }),
     );
   }
 }
@@ -418,11 +430,12 @@ function checkContents(file: string, contents: PackContents, statement: SealStat
  */
 export async function verifyPackFile(file: string, options: ReadOptions): Promise<VerifiedPack & { pack: LoadedPack }> {
   const verified = await readPackArchive(file, options);
-  const pack = await loadPackFromFiles(verified.files, file).catch((error: Error) => {
-    throw new PackArchiveError(file, error.message.replace(`Pack ${file}: `, ''));
+  // The source's reason as the archive's: "Cannot use FILE: REASON", not "Pack FILE:" inside it.
+  const pack = await loadPackFromFiles(verified.files, file).catch((error: unknown) => {
+    throw new PackArchiveError(file, error instanceof PackFormatError ? error.reason : reasonOf(error));
   });
   if (pack.manifest.id !== verified.contents.packId || pack.manifest.version !== verified.contents.version) {
-    throw new PackArchiveError(file, 'its manifest does not match its signed contents');
+    throw new PackArchiveError(file, say('pack-manifest-not-contents'));
   }
   return { ...verified, pack };
 }

@@ -1,6 +1,8 @@
 import { open } from 'node:fs/promises';
 import { z } from 'zod';
+import { say } from '../../common/i18n/message.js';
 import { parseJsonAs } from './parse-json.js';
+import { PackReason } from './pack-reason.js';
 import { checkSignature, signatureSchema, signBytes } from './signing.js';
 import type { PackSignature } from './signing.js';
 
@@ -40,23 +42,21 @@ export function writeSeal(statement: SealStatement, privateKeyPem: string): Buff
   const signed = JSON.stringify(statement);
   const body = JSON.stringify({ statement: signed, signature: signBytes(Buffer.from(signed), privateKeyPem) });
   const room = SEAL_BYTES - SEAL_END.length;
-  if (Buffer.byteLength(body) > room) throw new Error(`the pack's seal is over ${room} bytes (id or version too long)`);
+  if (Buffer.byteLength(body) > room) throw new PackReason(say('pack-seal-too-long', { room }));
   return Buffer.from(body.padEnd(room, ' ') + SEAL_END);
 }
 
 /**
  * Reads and checks the seal of a file of `size` bytes, before any of the rest is read: a trusted
- * key signed it, and the file is exactly as long as it says. Throws a plain message on failure.
+ * key signed it, and the file is exactly as long as it says. Throws a PackReason on failure.
  */
 export async function readSeal(
   file: string,
   size: number,
   trusted: ReadonlyMap<string, string>,
 ): Promise<VerifiedSeal> {
-  const missing =
-    'it does not end with a pack seal: it was built in pack format 1, which this app no longer reads ' +
-    '(rebuild it with `lionlearn pack build`), or bytes were appended to it or cut from it';
-  if (size < SEAL_BYTES) throw new Error(missing);
+  const missing = () => new PackReason(say('pack-no-seal'));
+  if (size < SEAL_BYTES) throw missing();
   const tail = Buffer.alloc(SEAL_BYTES);
   const handle = await open(file, 'r');
   try {
@@ -65,16 +65,13 @@ export async function readSeal(
     await handle.close();
   }
   const text = tail.toString('utf8');
-  if (!text.endsWith(SEAL_END)) throw new Error(missing);
+  if (!text.endsWith(SEAL_END)) throw missing();
   const seal = parseJsonAs(sealSchema, text.slice(0, -SEAL_END.length), 'seal');
   const check = checkSignature(Buffer.from(seal.statement), seal.signature, trusted);
-  if (!check.ok) throw new Error(check.reason);
+  if (!check.ok) throw new PackReason(check.said);
   const statement = parseJsonAs(sealStatementSchema, seal.statement, 'seal');
   if (statement.gzipBytes + SEAL_BYTES !== size) {
-    throw new Error(
-      `it is ${size} bytes but its seal signs ${statement.gzipBytes + SEAL_BYTES}: ` +
-        'bytes were appended to it or cut from it after signing',
-    );
+    throw new PackReason(say('pack-seal-other-length', { size, signed: statement.gzipBytes + SEAL_BYTES }));
   }
   return { statement, signature: seal.signature };
 }

@@ -3,17 +3,24 @@ import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { EXERCISE_FILES, packManifestSchema, quizFileSchema } from './manifest.js';
 import type { PackManifest, QuizItem } from './manifest.js';
+import { say } from '../../common/i18n/message.js';
+import type { Said } from '../../common/i18n/message.js';
 
 export const MANIFEST_FILE = 'pack.json';
 /** What a pack's `model` folder holds (the layout of a TensorFlow.js model). */
 export const MODEL_FILES = ['model.json', 'weights.bin'] as const;
 
+/** A pack source refused; `reason` is the catalog message an archive's refusal carries on. */
 export class PackFormatError extends Error {
+  /** The whole sentence as a catalog message, for a face to say in its language. */
+  readonly said: Said;
   constructor(
     readonly source: string,
-    detail: string,
+    readonly reason: Said,
   ) {
-    super(`Pack ${source}: ${detail}`);
+    const said = say('pack-source-refused', { source, reason });
+    super(said.text);
+    this.said = said;
     this.name = 'PackFormatError';
   }
 }
@@ -45,11 +52,11 @@ async function readInside(root: string, path: string, source: string): Promise<B
   try {
     real = await realpath(join(root, path));
   } catch {
-    throw new PackFormatError(source, `the manifest names "${path}", which does not exist`);
+    throw new PackFormatError(source, say('pack-names-missing-file', { path }));
   }
   const rel = relative(root, real);
   if (rel.startsWith('..') || rel.split(sep).includes('..')) {
-    throw new PackFormatError(source, `"${path}" leads outside the pack`);
+    throw new PackFormatError(source, say('pack-path-outside', { path }));
   }
   return readFile(real);
 }
@@ -59,11 +66,17 @@ export function parseManifest(bytes: Buffer, source: string): PackManifest {
   try {
     raw = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new PackFormatError(source, `${MANIFEST_FILE} is not valid JSON: ${(error as Error).message}`);
+    throw new PackFormatError(
+      source,
+      say('pack-manifest-not-json', { file: MANIFEST_FILE, detail: (error as Error).message }),
+    );
   }
   const parsed = packManifestSchema.safeParse(raw);
   if (!parsed.success)
-    throw new PackFormatError(source, `${MANIFEST_FILE} is invalid:\n${z.prettifyError(parsed.error)}`);
+    throw new PackFormatError(
+      source,
+      say('pack-manifest-invalid', { file: MANIFEST_FILE, detail: z.prettifyError(parsed.error) }),
+    );
   return parsed.data;
 }
 
@@ -77,28 +90,26 @@ function parseQuizzes(manifest: PackManifest, files: Map<string, Buffer>, source
       items = quizFileSchema.parse(JSON.parse(files.get(path)!.toString('utf8')));
     } catch (error) {
       const detail = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
-      throw new PackFormatError(source, `quiz file ${path} is invalid:\n${detail}`);
+      throw new PackFormatError(source, say('pack-quiz-invalid', { path, detail }));
     }
     for (const item of items) {
-      if (seen.has(item.id)) throw new PackFormatError(source, `duplicate quiz item id "${item.id}" in ${path}`);
+      if (seen.has(item.id)) throw new PackFormatError(source, say('pack-quiz-item-twice', { id: item.id, path }));
       seen.add(item.id);
     }
     quizzes.set(module.id, items);
   }
   for (const form of manifest.assessments) {
     if (new Set(form.items).size !== form.items.length) {
-      throw new PackFormatError(source, `test "${form.id}" names a quiz item twice`);
+      throw new PackFormatError(source, say('pack-test-item-twice', { id: form.id }));
     }
     const unknown = form.items.filter((id) => !seen.has(id));
     if (unknown.length > 0) {
-      throw new PackFormatError(
-        source,
-        `test "${form.id}" names unknown quiz item(s) ${unknown.map((id) => `"${id}"`).join(', ')}`,
-      );
+      const items = unknown.map((id) => `"${id}"`).join(', ');
+      throw new PackFormatError(source, say('pack-test-unknown-items', { id: form.id, items }));
     }
   }
   if (new Set(manifest.assessments.map((f) => f.id)).size !== manifest.assessments.length) {
-    throw new PackFormatError(source, 'duplicate test id in "assessments"');
+    throw new PackFormatError(source, say('pack-test-id-twice'));
   }
   return quizzes;
 }
@@ -115,21 +126,21 @@ async function assemble(source: string, manifestBytes: Buffer, read: ReadPackFil
 /** Loads a pack source folder (the form authors edit, and the form an installed version takes). */
 export async function loadPackSource(dir: string): Promise<LoadedPack> {
   const root = await realpath(dir).catch(() => {
-    throw new PackFormatError(dir, 'folder not found');
+    throw new PackFormatError(dir, say('pack-folder-not-found'));
   });
   const manifestBytes = await readFile(join(root, MANIFEST_FILE)).catch((error: Error) => {
-    throw new PackFormatError(dir, `cannot read ${MANIFEST_FILE}: ${error.message}`);
+    throw new PackFormatError(dir, say('pack-manifest-unreadable', { file: MANIFEST_FILE, detail: error.message }));
   });
   return assemble(dir, manifestBytes, (path) => readInside(root, path, dir));
 }
 
 /** Loads a pack from files already in memory (an archive's verified contents), by the same rules. */
-export function loadPackFromFiles(files: ReadonlyMap<string, Buffer>, source: string): Promise<LoadedPack> {
+export async function loadPackFromFiles(files: ReadonlyMap<string, Buffer>, source: string): Promise<LoadedPack> {
   const manifestBytes = files.get(MANIFEST_FILE);
-  if (!manifestBytes) throw new PackFormatError(source, `it has no ${MANIFEST_FILE}`);
+  if (!manifestBytes) throw new PackFormatError(source, say('pack-no-manifest', { file: MANIFEST_FILE }));
   return assemble(source, manifestBytes, async (path) => {
     const bytes = files.get(path);
-    if (!bytes) throw new PackFormatError(source, `the manifest names "${path}", which does not exist`);
+    if (!bytes) throw new PackFormatError(source, say('pack-names-missing-file', { path }));
     return bytes;
   });
 }

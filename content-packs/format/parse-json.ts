@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { say } from '../../common/i18n/message.js';
+import { PackReason } from './pack-reason.js';
 
 /** Parses JSON text by a schema; the error says which part of the pack is malformed and how. */
 export function parseJsonAs<T>(schema: z.ZodType<T>, text: string, name: string): T {
@@ -6,6 +8,6 @@ export function parseJsonAs<T>(schema: z.ZodType<T>, text: string, name: string)
     return schema.parse(JSON.parse(text));
   } catch (error) {
     const detail = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
-    throw new Error(`its ${name} is malformed (${detail})`, { cause: error });
+    throw new PackReason(say('pack-part-malformed', { name, detail }), { cause: error });
   }
 }

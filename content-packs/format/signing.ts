@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { z } from 'zod';
-import { UNTRUSTED_KEY_WORDS } from '../../common/contract/packs.js';
+import { say } from '../../common/i18n/message.js';
+import type { Said } from '../../common/i18n/message.js';
 
 export const signatureSchema = z.strictObject({
   algorithm: z.literal('ed25519'),
@@ -50,16 +51,11 @@ export function checkSignature(
   bytes: Buffer,
   signature: PackSignature,
   trusted: ReadonlyMap<string, string>,
-): { ok: true; keyId: string } | { ok: false; reason: string } {
+): { ok: true; keyId: string } | { ok: false; reason: string; said: Said } {
   const publicKey = trusted.get(signature.keyId);
-  if (!publicKey) {
-    return {
-      ok: false,
-      reason: `it is signed by key ${signature.keyId}, ${UNTRUSTED_KEY_WORDS}; ${UNTRUSTED_KEY_REMEDY}`,
-    };
-  }
+  if (!publicKey) return refused(say('pack-key-untrusted', { keyId: signature.keyId }));
   const valid = verify(null, bytes, publicKey, Buffer.from(signature.signature, 'base64'));
-  return valid
-    ? { ok: true, keyId: signature.keyId }
-    : { ok: false, reason: 'its signature does not match its contents' };
+  return valid ? { ok: true, keyId: signature.keyId } : refused(say('pack-signature-mismatch'));
 }
+
+const refused = (said: Said) => ({ ok: false as const, reason: said.text, said });

@@ -1,6 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import { hostname } from 'node:os';
+import { say } from '../../common/i18n/message.js';
+import type { Said } from '../../common/i18n/message.js';
 
 const loopback = new BlockList();
 loopback.addSubnet('127.0.0.0', 8, 'ipv4');
@@ -30,11 +32,11 @@ const TOKEN_ALPHABET = /^[A-Za-z0-9_-]+$/;
  * It travels in a Bearer header, so it must be in that header's alphabet; it must be long; and a
  * token of few distinct characters (`aaaa...`, `0101...`) is not random whatever its length.
  */
-export function accessTokenProblem(token: string): string | undefined {
+export function accessTokenProblem(token: string): Said | undefined {
   if (token.length < MIN_TOKEN_LENGTH)
-    return `the access token has ${token.length} characters; it needs at least ${MIN_TOKEN_LENGTH} random ones`;
-  if (!TOKEN_ALPHABET.test(token)) return 'the access token may hold only letters, digits, "-" and "_"';
-  if (new Set(token).size < 8) return 'the access token does not look random (it repeats a few characters)';
+    return say('web-token-too-short', { length: token.length, minimum: MIN_TOKEN_LENGTH });
+  if (!TOKEN_ALPHABET.test(token)) return say('web-token-alphabet');
+  if (new Set(token).size < 8) return say('web-token-not-random');
   return undefined;
 }
 

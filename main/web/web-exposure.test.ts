@@ -5,10 +5,10 @@ import { exposureRefusal, lanWarning } from './web-exposure.js';
 describe('listening beyond loopback', () => {
   it('is refused without --allow-lan, with a message that names the flag and the risk', () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.20', 'lab-12.school.lan', '127.evil.example'])
-      expect(exposureRefusal(host, false)).toMatch(/--allow-lan.*read and change every learner/);
+      expect(exposureRefusal(host, false)?.text).toMatch(/--allow-lan.*read and change every learner/);
     for (const host of ['127.0.0.1', '::1', 'localhost']) expect(exposureRefusal(host, false)).toBeUndefined();
     expect(exposureRefusal('0.0.0.0', true)).toBeUndefined();
-    for (const host of ['', ' ']) expect(exposureRefusal(host, true)).toMatch(/--host needs an address/);
+    for (const host of ['', ' ']) expect(exposureRefusal(host, true)?.text).toMatch(/--host needs an address/);
   });
 
   it('warns, with --allow-lan, what is exposed, to whom and how', () => {

@@ -51,7 +51,7 @@ export async function startWebServer({
   maxUploadBytes,
 }: WebServerOptions): Promise<RunningWebServer> {
   const refusal = exposureRefusal(host, allowLan) ?? accessTokenProblem(token);
-  if (refusal) throw new Error(refusal);
+  if (refusal) throw new Error(refusal.text);
   const errors = contractErrorHandlers(API_BODY_LIMIT, (error) =>
     core.logger.error({ err: error }, 'browser face request failed'),
   );

@@ -6,7 +6,7 @@ import { localBridge } from '../../core/local-bridge.js';
 import { openCore } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
 import { print, printJson } from '../terminal-output.js';
-import { text, translateCore } from '../i18n/cli-i18n.js';
+import { saidHere, text, translateCore } from '../i18n/cli-i18n.js';
 
 /** Each check's name as the admin reads it; `--json` keeps the stable English names. */
 const NAME = {
@@ -15,6 +15,13 @@ const NAME = {
   sandbox: 'doctor-sandbox',
   'adaptive model': 'doctor-adaptive-model',
   'deep model': 'doctor-deep-model',
+} as const;
+
+/** The deep model's state as the admin reads it (the English words are the ones `--json` always had). */
+const DEEP_STATE = {
+  loaded: 'doctor-deep-loaded',
+  missing: 'doctor-deep-missing',
+  corrupt: 'doctor-deep-corrupt',
 } as const;
 
 interface Check {
@@ -60,14 +67,14 @@ export function registerDoctor(program: Command, layout: InstallLayout): void {
           name: 'adaptive model',
           ok: true,
           detail: backend.note
-            ? text('doctor-tf-detail-note', { backend: backend.name, note: backend.note })
+            ? text('doctor-tf-detail-note', { backend: backend.name, note: saidHere(backend.note) })
             : text('doctor-tf-detail', { backend: backend.name }),
         });
         const deep = await core.model.knowledge.status();
         checks.push({
           name: 'deep model',
           ok: deep.state !== 'corrupt',
-          detail: `${deep.state}: ${deep.detail}`,
+          detail: text('doctor-deep-detail', { state: text(DEEP_STATE[deep.state]), detail: saidHere(deep.said) }),
           fix: deep.state === 'corrupt' ? text('doctor-deep-fix') : null,
         });
       } finally {

@@ -6,6 +6,7 @@ import { startWebServer } from '../../web/web-server.js';
 import { openCore } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
 import { parsePort } from '../parse-port.js';
+import { saidHere, text } from '../i18n/cli-i18n.js';
 import { print, printError } from '../terminal-output.js';
 
 export interface ServeOptions {
@@ -24,7 +25,7 @@ function accessToken(): string {
   const chosen = process.env.LIONLEARN_WEB_TOKEN;
   if (chosen === undefined) return newAccessToken();
   const problem = accessTokenProblem(chosen);
-  if (problem) throw new Error(`LIONLEARN_WEB_TOKEN is refused: ${problem} (unset it and a random one is made)`);
+  if (problem) throw new Error(text('serve-token-refused', { problem }));
   return chosen;
 }
 
@@ -33,7 +34,7 @@ export async function serve(layout: InstallLayout, globals: GlobalOptions, optio
   const allowLan = options.allowLan ?? false;
   // Refused before anything opens, so nothing listens even for a moment.
   const refusal = exposureRefusal(options.host, allowLan);
-  if (refusal) throw new Error(refusal);
+  if (refusal) throw new Error(saidHere(refusal));
   const token = accessToken();
   const core = await openCore(layout, globals);
   const listen = (port: number) =>
@@ -41,15 +42,14 @@ export async function serve(layout: InstallLayout, globals: GlobalOptions, optio
   const server = await listen(options.port).catch((error: unknown) => {
     if (options.anyPortIfTaken && isPortTaken(error)) return listen(0);
     void core.close();
-    if (isPortTaken(error))
-      throw new Error(`port ${options.port} is taken; choose another with --port (0 picks a free one)`);
+    if (isPortTaken(error)) throw new Error(text('serve-port-taken', { port: String(options.port) }));
     throw error;
   });
   void core.warmUpPlayground();
   core.startSync();
-  if (!isLoopback(options.host)) printError(lanWarning(options.host, server.port, token));
-  print(`Lionagi Learn is running at ${server.url}`);
-  print('Open that link in a browser (it carries this session’s access token). Press Ctrl+C to stop.');
+  if (!isLoopback(options.host)) printError(lanWarning(options.host, server.port, token, saidHere));
+  print(text('serve-running', { url: server.url }));
+  print(text('serve-open-link'));
   const stop = async () => {
     await server.close();
     await core.close();

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import type { GlobalOptions } from '../open-core.js';
 import { serve } from './serve.js';
+import { text } from '../i18n/cli-i18n.js';
 import { print } from '../terminal-output.js';
 
 type ElectronLookup = { ok: true; binary: string } | { ok: false; reason: string };
@@ -19,7 +20,7 @@ export function findElectron(root: string): ElectronLookup {
   try {
     packageDir = dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
   } catch {
-    return { ok: false, reason: 'the electron package is not installed' };
+    return { ok: false, reason: text('start-no-electron-package') };
   }
   const binary = () => {
     const pathFile = join(packageDir, 'path.txt');
@@ -27,11 +28,11 @@ export function findElectron(root: string): ElectronLookup {
     return file && existsSync(file) ? file : undefined;
   };
   if (!binary()) {
-    print('Fetching the Electron binary (first run)...');
+    print(text('start-fetching-electron'));
     spawnSync(process.execPath, [join(packageDir, 'install.js')], { stdio: 'ignore', timeout: 180_000 });
   }
   const found = binary();
-  return found ? { ok: true, binary: found } : { ok: false, reason: 'the Electron binary could not be downloaded' };
+  return found ? { ok: true, binary: found } : { ok: false, reason: text('start-electron-not-downloaded') };
 }
 
 const hasDisplay = () => process.platform !== 'linux' || Boolean(process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY);
@@ -49,8 +50,8 @@ export function registerStart(program: Command, layout: InstallLayout): void {
         child.on('exit', (code) => process.exit(code ?? 0));
         return;
       }
-      const reason = electron.ok ? 'no display is available' : electron.reason;
-      print(`The desktop window cannot open here (${reason}); starting the browser face instead.`);
+      const reason = electron.ok ? text('start-no-display') : electron.reason;
+      print(text('start-browser-instead', { reason }));
       await serve(layout, globals, { port: 4780, host: '127.0.0.1', anyPortIfTaken: true });
     });
 }

@@ -1,4 +1,6 @@
 import { LearnError } from '../../../common/contract/errors.js';
+import { PackArchiveError } from '../../../content-packs/format/pack-archive.js';
+import { PackFormatError } from '../../../content-packs/format/pack-source.js';
 import { localParams } from '../../../common/i18n/localize.js';
 import type { Translate } from '../../../common/i18n/localize.js';
 import { refOf } from '../../../common/i18n/message.js';
@@ -52,9 +54,11 @@ export function text<K extends KeyIn<CliCatalog>>(key: K, ...[params]: ParamsArg
 /** A message the CLI composed with the core's catalog (common/i18n), in the CLI's language. */
 export const saidHere = (said: Said): string => translateCore(refOf(said), said.text);
 
-/** An error as the learner reads it: the core's in their language, anything else as it was thrown. */
+/** An error as the learner reads it: the core's and a pack's refusal in their language, anything else as it was thrown. */
 export function errorMessage(error: unknown): string {
   if (error instanceof LearnError && error.messageI18n) return translateCore(error.messageI18n, error.message);
+  // `pack verify` and `pack check` read a pack file or folder themselves, without the core.
+  if (error instanceof PackArchiveError || error instanceof PackFormatError) return saidHere(error.said);
   return error instanceof Error ? error.message : String(error);
 }
 

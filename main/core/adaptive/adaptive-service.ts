@@ -152,7 +152,8 @@ export function createAdaptiveService(deps: {
       const skills = deps.catalog.structure.skillsOf(contentId);
       const prediction = predictFromEvidence(difficulty, deps.reader.skillEvidence(learnerId, skills));
       const deep = await deps.knowledge.predict(learnerId, skills);
-      if ('note' in deep) return { ...prediction, model: 'pooled PFA', note: deep.note };
+      if ('note' in deep)
+        return { ...prediction, model: 'pooled PFA', note: deep.note.text, noteI18n: refOf(deep.note) };
       return { ...prediction, ...deep };
     },
 

@@ -58,7 +58,7 @@ export class PackInstaller {
         });
         return await this.#activateNew(pack, stage, { origin: 'file', keyId: signature.keyId }, options);
       } catch (error) {
-        if (error instanceof PackArchiveError) throw new LearnError('invalid-input', error.message);
+        if (error instanceof PackArchiveError) throw new LearnError('invalid-input', error.said);
         throw error;
       }
     });

@@ -218,4 +218,9 @@ export const cliAdminDe: Record<keyof typeof cliAdminEn, string> = {
   'doctor-deep-fix': 'Die App trainiert es im Hintergrund neu; Vorhersagen nutzen solange das einfache Modell',
   'doctor-line': '{{mark}} {{name}}: {{detail}}',
   'doctor-fix': 'Behebung: {{fix}}',
+  // Der Stand des tiefen Modells in der Zeile von doctor.
+  'doctor-deep-detail': '{{state}}: {{detail}}',
+  'doctor-deep-loaded': 'geladen',
+  'doctor-deep-missing': 'fehlt',
+  'doctor-deep-corrupt': 'beschädigt',
 };

@@ -216,4 +216,9 @@ export const cliAdminEn = {
   'doctor-deep-fix': 'the app retrains it in the background; predictions use the simple model meanwhile',
   'doctor-line': '{{mark}} {{name}}: {{detail}}',
   'doctor-fix': 'fix: {{fix}}',
+  // The deep model's state in doctor's line.
+  'doctor-deep-detail': '{{state}}: {{detail}}',
+  'doctor-deep-loaded': 'loaded',
+  'doctor-deep-missing': 'missing',
+  'doctor-deep-corrupt': 'corrupt',
 } as const;

@@ -99,4 +99,17 @@ export const cliDe: Record<keyof typeof cliEn, string> = {
   'search-did-you-mean': 'Meintest du „{{query}}“?',
   'search-nothing': 'Nichts gefunden für „{{query}}“.',
   'kind-quiz': 'Quiz',
+  // `lionlearn serve` und `start`: wo die App läuft, und warum statt des Fensters die Browser-Oberfläche aufgeht.
+  'serve-token-refused':
+    'LIONLEARN_WEB_TOKEN wird abgelehnt: {{problem}} (ohne die Variable wird ein zufälliges Token erzeugt)',
+  'serve-port-taken': 'Port {{port}} ist belegt; wähle mit --port einen anderen (0 nimmt einen freien)',
+  'serve-running': 'Lionagi Learn läuft unter {{url}}',
+  'serve-open-link':
+    'Öffne diesen Link in einem Browser (er enthält das Zugangstoken dieser Sitzung). Beenden mit Strg+C.',
+  'start-fetching-electron': 'Lade das Electron-Programm herunter (erster Start)...',
+  'start-no-electron-package': 'das Paket electron ist nicht installiert',
+  'start-electron-not-downloaded': 'das Electron-Programm konnte nicht heruntergeladen werden',
+  'start-no-display': 'es gibt keinen Bildschirm',
+  'start-browser-instead':
+    'Das Desktop-Fenster kann hier nicht öffnen ({{reason}}); stattdessen startet die Browser-Oberfläche.',
 } as const;

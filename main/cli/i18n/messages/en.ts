@@ -98,4 +98,14 @@ export const cliEn = {
   'search-did-you-mean': 'Did you mean "{{query}}"?',
   'search-nothing': 'Nothing found for "{{query}}".',
   'kind-quiz': 'quiz',
+  // `lionlearn serve` and `start`: where the app runs, and why the browser face opens instead of the window.
+  'serve-token-refused': 'LIONLEARN_WEB_TOKEN is refused: {{problem}} (unset it and a random one is made)',
+  'serve-port-taken': 'port {{port}} is taken; choose another with --port (0 picks a free one)',
+  'serve-running': 'Lionagi Learn is running at {{url}}',
+  'serve-open-link': 'Open that link in a browser (it carries this session’s access token). Press Ctrl+C to stop.',
+  'start-fetching-electron': 'Fetching the Electron binary (first run)...',
+  'start-no-electron-package': 'the electron package is not installed',
+  'start-electron-not-downloaded': 'the Electron binary could not be downloaded',
+  'start-no-display': 'no display is available',
+  'start-browser-instead': 'The desktop window cannot open here ({{reason}}); starting the browser face instead.',
 } as const;

@@ -83,6 +83,8 @@ describe('the deep model behind predictPerformance', () => {
       model: 'pooled PFA',
       attempts: 0,
       note: expect.stringMatching(/no deep model yet/),
+      // The same note as a catalog message, for each face to say in its language.
+      noteI18n: { key: 'model-none-yet' },
     });
   });
 
@@ -91,6 +93,7 @@ describe('the deep model behind predictPerformance', () => {
     expect(await api.predictPerformance({ session, contentId: 'demo/count-down' })).toMatchObject({
       model: 'pooled PFA',
       note: expect.stringMatching(/from pack demo needs 1 answer of the learner’s; 0 so far/),
+      noteI18n: { key: 'model-needs-history', params: expect.objectContaining({ count: 1, answers: 0 }) },
     });
     await answerMany(1);
     const prediction = await api.predictPerformance({ session, contentId: 'demo/count-down' });

@@ -1,3 +1,5 @@
+import { say } from '../../../../../common/i18n/message.js';
+import type { Said } from '../../../../../common/i18n/message.js';
 import type { Logger } from '../../../../../infra/log/logger.js';
 import type { PracticeHistory } from '../../practice-history.js';
 import { calibrate, sigmoid } from '../calibration.js';
@@ -16,16 +18,21 @@ export const MIN_HISTORY = 20;
 
 export interface ModelStatus {
   state: 'loaded' | 'missing' | 'corrupt';
-  /** Which model, or what is wrong, in words. */
+  /** Which model, or what is wrong, in words (English, for logs and `--json`). */
   detail: string;
+  /** The same as a catalog message, for a face to say in the reader's language. */
+  said: Said;
 }
 
-export type DeepPrediction = { probability: number; confidence: number; model: string } | { note: string };
+export type DeepPrediction = { probability: number; confidence: number; model: string } | { note: Said };
+
+const statusOf = (state: ModelStatus['state'], said: Said): ModelStatus => ({ state, detail: said.text, said });
 
 interface Loaded {
   model: DeepKt;
   index: SkillIndex;
-  label: string;
+  /** Which model, in words: its name and where it came from. */
+  label: Said;
   /** Answers of the learner's own before the model is used: 1 for a model that began from a class's data. */
   minHistory: number;
   /** Answers the model was trained on here (0 for a pack's). */
@@ -51,7 +58,7 @@ export class KnowledgeModel {
   readonly #deps;
   #loaded: Loaded | undefined;
   #loading: Promise<void> | undefined;
-  #status: ModelStatus = { state: 'missing', detail: 'not loaded yet' };
+  #status: ModelStatus = statusOf('missing', say('model-not-loaded-yet'));
 
   constructor(deps: {
     store: ModelStore;
@@ -86,7 +93,7 @@ export class KnowledgeModel {
   async predictMany(learnerId: string, contents: readonly (readonly string[])[]): Promise<DeepPrediction[]> {
     const loaded = await this.#current();
     this.#deps.trainer?.poke(this.#deps.countAnswers(), loaded?.trainedOn ?? 0);
-    if (!loaded) return contents.map(() => ({ note: this.#status.detail }));
+    if (!loaded) return contents.map(() => ({ note: this.#status.said }));
     const known = contents.map((skills) =>
       skills.map((s) => loaded.index.numberOf(s)).filter((n): n is number => n !== undefined),
     );
@@ -97,14 +104,12 @@ export class KnowledgeModel {
     const read = Math.min(answers, loaded.model.window);
     const confidence = read / (read + 10);
     return known.map((skills) => {
-      if (skills.length === 0) return { note: `${loaded.label} does not know this content’s skills` };
-      if (answers < loaded.minHistory) {
-        const needed = `${loaded.minHistory} answer${loaded.minHistory === 1 ? '' : 's'}`;
-        return { note: `${loaded.label} needs ${needed} of the learner’s; ${answers} so far` };
-      }
+      if (skills.length === 0) return { note: say('model-unknown-skills', { model: loaded.label }) };
+      if (answers < loaded.minHistory)
+        return { note: say('model-needs-history', { model: loaded.label, count: loaded.minHistory, answers }) };
       // Several skills: the mean logit, as the simple model does, so more tags do not mean more certainty.
       const probability = sigmoid(skills.reduce((sum, k) => sum + logit(chance.get(k)!), 0) / skills.length);
-      return { probability, confidence, model: loaded.label };
+      return { probability, confidence, model: loaded.label.text };
     });
   }
 
@@ -152,7 +157,7 @@ export class KnowledgeModel {
       this.#use({
         model,
         index: new SkillIndex(metadata.skills),
-        label: `${model.name}, trained here`,
+        label: say('model-trained-here', { name: model.name }),
         minHistory: metadata.prior ? 1 : MIN_HISTORY,
         trainedOn: metadata.answers,
         fromPack: false,
@@ -160,15 +165,12 @@ export class KnowledgeModel {
       return;
     } catch (error) {
       if (!(error instanceof ModelFileError && error.state === 'missing')) {
-        return this.#damaged(`the model trained here is damaged (${(error as Error).message})`);
+        return this.#damaged(say('model-damaged-here', { detail: (error as Error).message }));
       }
     }
     const [prior] = await this.#deps.priors();
     if (!prior) {
-      this.#status = {
-        state: 'missing',
-        detail: 'no deep model yet: it is trained once learners have answered enough',
-      };
+      this.#status = statusOf('missing', say('model-none-yet'));
       return;
     }
     try {
@@ -177,14 +179,14 @@ export class KnowledgeModel {
       this.#use({
         model,
         index: new SkillIndex(qualified),
-        label: `${model.name}, from pack ${prior.packId}`,
+        label: say('model-from-pack', { name: model.name, packId: prior.packId }),
         minHistory: 1,
         trainedOn: 0,
         fromPack: true,
       });
     } catch (error) {
       logger.warn({ error: (error as Error).message }, 'the model shipped with a pack cannot be read');
-      this.#status = { state: 'corrupt', detail: `the model of pack ${prior.packId} is damaged` };
+      this.#status = statusOf('corrupt', say('model-pack-damaged', { packId: prior.packId }));
     }
   }
 
@@ -193,15 +195,15 @@ export class KnowledgeModel {
     const states = stepper && new LearnerStates(stepper, found.index, this.#deps.history, this.#deps.answersVersion);
     const loaded = { ...found, states };
     this.#loaded = loaded;
-    this.#status = { state: 'loaded', detail: loaded.label };
+    this.#status = statusOf('loaded', loaded.label);
   }
 
-  #damaged(detail: string): void {
+  #damaged(detail: Said): void {
     this.#deps.logger.warn(
-      { detail },
+      { detail: detail.text },
       'the adaptive model cannot be used; the simple model answers until it is retrained',
     );
-    this.#status = { state: 'corrupt', detail: `${detail}; the simple model answers while it is retrained` };
+    this.#status = statusOf('corrupt', say('model-damaged-retraining', { detail }));
     void this.#deps.trainer?.run();
   }
 

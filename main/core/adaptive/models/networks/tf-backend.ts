@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
+import { say } from '../../../../../common/i18n/message.js';
+import type { Said } from '../../../../../common/i18n/message.js';
 
 export type Tf = typeof TF;
 
@@ -8,8 +10,8 @@ export interface TfBackend {
   tf: Tf;
   /** 'tensorflow' (tfjs-node, native), 'wasm' or 'cpu'. */
   name: string;
-  /** Why the preferred backend is not the one in use; null when it is. */
-  note: string | null;
+  /** Why the preferred backend is not the one in use (a catalog message, for doctor); null when it is. */
+  note: Said | null;
 }
 
 const require = createRequire(import.meta.url);
@@ -22,25 +24,25 @@ let loaded: Promise<TfBackend> | undefined;
  */
 export function loadTf(): Promise<TfBackend> {
   loaded ??= (async () => {
-    let note: string;
+    let note: Said;
     try {
       const tf = require('@tensorflow/tfjs-node') as Tf;
       await tf.ready();
       return { tf, name: tf.getBackend(), note: null };
     } catch (error) {
-      note = `tfjs-node is not usable here (${firstLine(error)}); using WebAssembly`;
+      note = say('tf-node-unusable', { error: firstLine(error) });
     }
     const tf = require('@tensorflow/tfjs') as Tf;
     try {
       const wasm = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths(prefix: string): void };
       wasm.setWasmPaths(`${join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`);
       if (await tf.setBackend('wasm')) return { tf, name: 'wasm', note };
-      note += '; the WebAssembly backend did not start';
+      note = say('tf-wasm-not-started', { note });
     } catch (error) {
-      note += `; WebAssembly failed (${firstLine(error)})`;
+      note = say('tf-wasm-failed', { note, error: firstLine(error) });
     }
     await tf.setBackend('cpu');
-    return { tf, name: 'cpu', note: `${note}; using the plain CPU backend` };
+    return { tf, name: 'cpu', note: say('tf-using-cpu', { note }) };
   })();
   return loaded;
 }
