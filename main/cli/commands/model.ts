@@ -64,7 +64,7 @@ const row = (s: ModelScore) => ({
 });
 
 export function registerModel(program: Command): void {
-  const model = program.command('model').description('the adaptive engine’s knowledge-tracing models');
+  const model = program.command('model').description(text('help-model'));
 
   model
     .command('eval')

@@ -6,6 +6,7 @@ import { startWebServer } from '../../web/web-server.js';
 import { openCore } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
 import { parsePort } from '../parse-port.js';
+import { text } from '../i18n/cli-i18n.js';
 import { print, printError } from '../terminal-output.js';
 
 export interface ServeOptions {
@@ -62,7 +63,7 @@ export async function serve(layout: InstallLayout, globals: GlobalOptions, optio
 export function registerServe(program: Command, layout: InstallLayout): void {
   program
     .command('serve')
-    .description('serve the app to a browser on this machine (the browser face)')
+    .description(text('help-serve'))
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 4780)
     .option('--host <address>', 'address to listen on (beyond loopback only with --allow-lan)', '127.0.0.1')
     .option(
