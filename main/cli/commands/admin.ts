@@ -13,10 +13,7 @@ export function registerAdmin(program: Command, layout: InstallLayout): void {
 
   admin
     .command('set-password')
-    .description(
-      'set the admin password (asked twice on the terminal, or LIONLEARN_NEW_ADMIN_PASSWORD); ' +
-        'changing it asks for the current one (or LIONLEARN_ADMIN_PASSWORD)',
-    )
+    .description(text('help-admin-set-password'))
     .action(async (_options: unknown, command: Command) => {
       await withApi(layout, command, async (api) => {
         const { passwordSet } = await api.getAdminStatus();

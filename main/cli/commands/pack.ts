@@ -90,10 +90,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
 
   pack
     .command('install <file>')
-    .description(
-      'install or upgrade a signed pack (the previous version stays until the new one is in place); ' +
-        'given a folder, every .lpack in it, with a summary',
-    )
+    .description(text('help-pack-install'))
     .option('--allow-downgrade', 'install even when the file is older than the installed version')
     .option(
       '--replace-key',

@@ -45,6 +45,18 @@ export const cliHelpDe: Record<keyof typeof cliHelpEn, string> = {
     'ein Laufzeit-Image aus einem `docker save`-Archiv laden (ein Admin kann es auch in den Datenordner legen)',
   'help-sandbox-status': 'die Engine, das Image und die Sandbox-Container der Apps auf diesem Computer',
   'help-sandbox-prune': 'die Sandbox-Container von Apps auf diesem Computer entfernen, die nicht mehr laufen',
+  'help-admin-set-password':
+    'das Admin-Passwort setzen (zweimal im Terminal abgefragt, oder LIONLEARN_NEW_ADMIN_PASSWORD); zum Ändern wird das bisherige verlangt (oder LIONLEARN_ADMIN_PASSWORD)',
+  'help-pack-install':
+    'ein signiertes Paket installieren oder aktualisieren (die vorige Version bleibt, bis die neue bereitsteht); bei einem Ordner jedes .lpack darin, mit Zusammenfassung',
+  'help-pack-check':
+    'Referenzlösung (muss bestehen) und Startcode (muss scheitern) jeder Übung und jeder Code-Quizfrage in der echten Sandbox ausführen und Lektionen und Aufgaben gegen die Regeln von AUTHORING.md prüfen',
+  'help-model-eval':
+    'jedes Modell auf einem Knowledge-Tracing-Datensatz bewerten (5-fach nach Lernenden, --split oder auf --test), im üblichen Protokoll (jede Zeile eine Antwort) und im leckfreien (eine Antwort zu mehreren Fähigkeiten ein Schritt)',
+  'help-model-simulate':
+    'simulierte Lernende: Übungen bis zur Beherrschung mit der adaptiven Regel, in Kursreihenfolge und in zufälliger Reihenfolge',
+  'help-model-train':
+    'das tiefe Modell mit den Antworten einer Klasse trainieren und einen Modellordner schreiben, den ein Inhaltspaket mitbringen kann',
   'help-option-json': 'als JSON ausgeben',
   'help-option-learner-answers': 'wessen Antworten das sind (Standard: das einzige Profil)',
   'help-option-learner-assessment': 'wessen Test (Standard: das einzige Profil)',

@@ -48,6 +48,17 @@ export const cliHelpEn = {
     'load a runtime image from a `docker save` archive (an admin can also drop it in the data folder)',
   'help-sandbox-status': 'the engine, the image, and the sandbox containers of the apps on this machine',
   'help-sandbox-prune': 'remove the sandbox containers of apps on this machine that are no longer running',
+  'help-admin-set-password':
+    'set the admin password (asked twice on the terminal, or LIONLEARN_NEW_ADMIN_PASSWORD); changing it asks for the current one (or LIONLEARN_ADMIN_PASSWORD)',
+  'help-pack-install':
+    'install or upgrade a signed pack (the previous version stays until the new one is in place); given a folder, every .lpack in it, with a summary',
+  'help-pack-check':
+    "run every exercise's and code quiz item's reference (must pass) and starter (must fail) in the real sandbox, and check lessons and prompts against AUTHORING.md's rules",
+  'help-model-eval':
+    'score every model on a knowledge-tracing data set (5-fold by learner, --split, or on --test), in the common protocol (every row an answer) and the leak-free one (a multi-skill answer one step)',
+  'help-model-simulate':
+    'simulated learners: exercises to mastery under the adaptive rule, course order and random order',
+  'help-model-train': 'train the deep model on a class’s answers and write a model folder a content pack can carry',
   // shared options
   'help-option-json': 'print JSON',
   'help-option-learner-answers': 'whose answers these are (default: the only profile)',
