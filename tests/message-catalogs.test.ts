@@ -6,6 +6,8 @@ import { cliAdminDe } from '../main/cli/i18n/messages/admin-de.js';
 import { cliAdminEn } from '../main/cli/i18n/messages/admin-en.js';
 import { cliDe } from '../main/cli/i18n/messages/de.js';
 import { cliEn } from '../main/cli/i18n/messages/en.js';
+import { cliHelpDe } from '../main/cli/i18n/messages/help-de.js';
+import { cliHelpEn } from '../main/cli/i18n/messages/help-en.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -101,16 +103,19 @@ describe("the class server's messages", () => {
 });
 
 describe("the CLI's message catalog", () => {
-  // The learners' sentences and the admins' are one namespace: a key in both would shadow the other.
-  const en = { ...cliEn, ...cliAdminEn };
+  // The learners' sentences, the admins' and the help's are one namespace: a key in two would shadow the other.
+  const en = { ...cliEn, ...cliAdminEn, ...cliHelpEn };
 
   it('has every key in English and German, each with the same placeholders', () => {
     sameShape({ en: cliEn, de: cliDe });
     sameShape({ en: cliAdminEn, de: cliAdminDe });
+    sameShape({ en: cliHelpEn, de: cliHelpDe });
   });
 
-  it("keeps the learners' and the admins' keys apart", () => {
-    expect(Object.keys(cliEn).filter((key) => key in cliAdminEn)).toEqual([]);
+  it("keeps the learners', the admins' and the help's keys apart", () => {
+    const files = [cliEn, cliAdminEn, cliHelpEn].map((catalog) => Object.keys(catalog));
+    const all = files.flat();
+    expect(all.filter((key, i) => all.indexOf(key) !== i)).toEqual([]);
   });
 
   it('has an entry for every sentence a command says, and none that no command says', () => {

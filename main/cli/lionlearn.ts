@@ -17,16 +17,18 @@ import { registerRun } from './commands/run.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
+import { helpInLanguage } from './i18n/cli-help.js';
 import { errorMessage, text, useLanguageFlag } from './i18n/cli-i18n.js';
 import { printError } from './terminal-output.js';
 
 const layout = locateInstall(dirname(fileURLToPath(import.meta.url)));
 
-const program = new Command('lionlearn')
-  .description('Lionagi Learn: learn Python and lionagi offline')
-  .version(layout.appVersion)
-  .option('--data-dir <dir>', 'the data folder (default: $LIONLEARN_DATA_DIR, else the OS app-data folder)')
-  .option('--lang <language>', "the language to answer in: en or de (default: the profile's, else LC_ALL/LANG)")
+// The help texts below are read in the language `--lang` or the locale names (cli-i18n.ts decides it from
+// argv before this runs); commander is told them now, long before a profile's language could be known.
+const program = helpInLanguage(new Command('lionlearn'), layout.appVersion)
+  .description(text('help-program'))
+  .option('--data-dir <dir>', text('help-option-data-dir'))
+  .option('--lang <language>', text('help-option-lang'))
   .hook('preAction', (command) => useLanguageFlag(command.opts<{ lang?: string }>().lang));
 
 registerStart(program, layout);

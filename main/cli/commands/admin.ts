@@ -9,14 +9,11 @@ import { print } from '../terminal-output.js';
 import { text } from '../i18n/cli-i18n.js';
 
 export function registerAdmin(program: Command, layout: InstallLayout): void {
-  const admin = program.command('admin').description('the machine admin, who installs packs and removes profiles');
+  const admin = program.command('admin').description(text('help-admin'));
 
   admin
     .command('set-password')
-    .description(
-      'set the admin password (asked twice on the terminal, or LIONLEARN_NEW_ADMIN_PASSWORD); ' +
-        'changing it asks for the current one (or LIONLEARN_ADMIN_PASSWORD)',
-    )
+    .description(text('help-admin-set-password'))
     .action(async (_options: unknown, command: Command) => {
       await withApi(layout, command, async (api) => {
         const { passwordSet } = await api.getAdminStatus();
@@ -46,7 +43,7 @@ export function registerAdmin(program: Command, layout: InstallLayout): void {
 
   admin
     .command('status')
-    .description('whether an admin password is set')
+    .description(text('help-admin-status'))
     .action(async (_options: unknown, command: Command) => {
       const status = await withApi(layout, command, (api) => api.getAdminStatus());
       if (!status.passwordSet) return print(text('admin-status-none'));

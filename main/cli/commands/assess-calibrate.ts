@@ -25,9 +25,7 @@ async function readAnswers(file: string): Promise<ScoredAnswer[]> {
 export function registerAssessCalibrate(assess: Command, layout: InstallLayout): void {
   assess
     .command('calibrate')
-    .description(
-      "refit the item bank (2PL, marginal maximum likelihood) from a CSV or JSON of answers, else from this machine's quiz answers",
-    )
+    .description(text('help-assess-calibrate'))
     .option(
       '--answers <file>',
       'CSV with a header learner,item,correct (1 or 0), or JSON [{"learner","item","correct"}]',

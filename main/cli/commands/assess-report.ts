@@ -70,9 +70,9 @@ async function pickEnded(api: LearnApi, session: string, id: string | undefined)
 export function registerAssessReport(assess: Command, layout: InstallLayout): void {
   assess
     .command('report [id]')
-    .description('the report of an assessment (the latest finished one by default); one still running is handed in')
-    .option('--learner <nameOrId>', 'whose assessment (default: the only profile)')
-    .option('--json', 'print JSON')
+    .description(text('help-assess-report'))
+    .option('--learner <nameOrId>', text('help-option-learner-assessment'))
+    .option('--json', text('help-option-json'))
     .action(async (id: string | undefined, options: { learner?: string; json?: boolean }, command: Command) => {
       const report = await withApi(layout, command, async (api) => {
         const session = await learnerSession(api, options.learner, 'assessment');

@@ -10,8 +10,8 @@ import { learnerSession } from './quiz.js';
 export function registerAssessResume(assess: Command, layout: InstallLayout): void {
   assess
     .command('resume [id]')
-    .description('go on with an unfinished assessment (the only one, or the one named)')
-    .option('--learner <nameOrId>', 'whose assessment (default: the only profile)')
+    .description(text('help-assess-resume'))
+    .option('--learner <nameOrId>', text('help-option-learner-assessment'))
     .action(async (id: string | undefined, options: { learner?: string }, command: Command) => {
       await withApi(layout, command, async (api) => {
         const session = await learnerSession(api, options.learner, 'assessment');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { simulateTests } from '../../core/assessment/irt/simulate.js';
 import type { SideResult } from '../../core/assessment/irt/simulate.js';
+import { text } from '../i18n/cli-i18n.js';
 import { print, printJson } from '../terminal-output.js';
 
 interface SimulateOptions {
@@ -33,9 +34,7 @@ function exposureBands(exposure: readonly number[]): string {
 export function registerAssessSimulate(assess: Command): void {
   assess
     .command('simulate')
-    .description(
-      'simulated learners of known ability: items an adaptive test needs against a fixed form, at the same SE',
-    )
+    .description(text('help-assess-simulate'))
     .option('--learners <n>', 'simulated learners', Number, 1000)
     .option('--items <n>', 'items in the simulated bank', Number, 300)
     .option('--skills <n>', 'skills the bank covers', Number, 5)

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { LearnApi } from '../../../common/contract/api.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
+import { text } from '../i18n/cli-i18n.js';
 import { withApi } from '../open-core.js';
 import { takeAssessment } from './assess-take.js';
 import { findModule, learnerSession } from './quiz.js';
@@ -25,14 +26,14 @@ async function topicOf(api: LearnApi, wanted: string): Promise<string> {
 export function registerAssessStart(assess: Command, layout: InstallLayout): void {
   assess
     .command('start <topic>')
-    .description('start an adaptive test of a pack or module and take it here (answers may be piped in, one a line)')
-    .option('--learner <nameOrId>', 'who takes it (default: the only profile)')
-    .option('--fixed', 'a fixed form (the same items for everyone) instead of an adaptive test')
-    .option('--items <n>', 'at most this many items (default 20)', Number)
-    .option('--item <ids...>', "a fixed form of these quiz items, in this order (a teacher's pick)")
-    .option('--form <id>', 'a test the pack ships (its items and time limit; TOPIC is the pack)')
-    .option('--minutes <n>', 'a time limit, kept by the app', Number)
-    .option('--target-se <x>', 'an adaptive test stops at this standard error (default 0.3)', Number)
+    .description(text('help-assess-start'))
+    .option('--learner <nameOrId>', text('help-assess-start-learner'))
+    .option('--fixed', text('help-assess-start-fixed'))
+    .option('--items <n>', text('help-assess-start-items'), Number)
+    .option('--item <ids...>', text('help-assess-start-item'))
+    .option('--form <id>', text('help-assess-start-form'))
+    .option('--minutes <n>', text('help-assess-start-minutes'), Number)
+    .option('--target-se <x>', text('help-assess-start-target-se'), Number)
     .action(async (topic: string, options: StartOptions, command: Command) => {
       await withApi(layout, command, async (api) => {
         const session = await learnerSession(api, options.learner, 'assessment');

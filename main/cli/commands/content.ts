@@ -19,8 +19,8 @@ interface SearchOptions {
 export function registerContent(program: Command, layout: InstallLayout): void {
   program
     .command('modules')
-    .description('list the installed modules')
-    .option('--json', 'print JSON')
+    .description(text('help-modules'))
+    .option('--json', text('help-option-json'))
     .action(async (options: { json?: boolean }, command: Command) => {
       const modules = await withApi(layout, command, (api) => api.listModules());
       if (options.json) return printJson(modules);
@@ -33,7 +33,7 @@ export function registerContent(program: Command, layout: InstallLayout): void {
 
   program
     .command('lesson <lessonId>')
-    .description('print a lesson as Markdown')
+    .description(text('help-lesson'))
     .action(async (lessonId: string, _options: unknown, command: Command) => {
       const lesson = await withApi(layout, command, (api) => api.getLesson({ lessonId }));
       print(lesson.markdown);
@@ -41,13 +41,13 @@ export function registerContent(program: Command, layout: InstallLayout): void {
 
   program
     .command('search <query>')
-    .description('search lessons, exercises and quizzes (BM25 ranked)')
-    .option('--pack <id>', 'only this pack')
-    .option('--module <id>', 'only this module (pack-id/module-id)')
-    .option('--kind <kind>', 'lesson, exercise or quiz')
-    .option('--difficulty <n>', 'only this difficulty (1-5)', Number)
-    .option('--limit <n>', 'how many results', Number, 20)
-    .option('--json', 'print JSON')
+    .description(text('help-search'))
+    .option('--pack <id>', text('help-search-pack'))
+    .option('--module <id>', text('help-search-module'))
+    .option('--kind <kind>', text('help-search-kind'))
+    .option('--difficulty <n>', text('help-search-difficulty'), Number)
+    .option('--limit <n>', text('help-search-limit'), Number, 20)
+    .option('--json', text('help-option-json'))
     .action(async (query: string, options: SearchOptions, command: Command) => {
       const { hits, didYouMean } = await withApi(layout, command, (api) =>
         api.searchContent({
@@ -74,7 +74,7 @@ export function registerContent(program: Command, layout: InstallLayout): void {
 
   program
     .command('info')
-    .description('show the app version, schema version and data folder')
+    .description(text('help-info'))
     .action(async (_options: unknown, command: Command) => {
       printJson(await withApi(layout, command, (api) => api.getAppInfo()));
     });

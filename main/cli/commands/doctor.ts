@@ -34,7 +34,7 @@ interface Check {
 export function registerDoctor(program: Command, layout: InstallLayout): void {
   program
     .command('doctor')
-    .description('check what the app needs (database, packs, Docker, sandbox image) and say how to fix what is wrong')
+    .description(text('help-doctor'))
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
       const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());

@@ -37,14 +37,12 @@ export async function openLearner(api: LearnApi, nameOrId: string) {
 }
 
 export function registerLearner(program: Command, layout: InstallLayout): void {
-  const learner = program
-    .command('learner')
-    .description('local learner profiles: list, create, export, import, remove');
+  const learner = program.command('learner').description(text('help-learner'));
 
   learner
     .command('list')
-    .description('list the profiles on this machine')
-    .option('--json', 'print JSON')
+    .description(text('help-learner-list'))
+    .option('--json', text('help-option-json'))
     .action(async (options: { json?: boolean }, command: Command) => {
       const learners = await withApi(layout, command, (api) => api.listLearners());
       if (options.json) return printJson(learners);
@@ -55,9 +53,9 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
 
   learner
     .command('create <name>')
-    .description('make a profile (with --pin, asks for a PIN, or reads LIONLEARN_PIN)')
-    .option('--pin', 'protect the profile with a PIN')
-    .option('--goal <goal...>', 'learning goals')
+    .description(text('help-learner-create'))
+    .option('--pin', text('help-learner-create-pin'))
+    .option('--goal <goal...>', text('help-learner-create-goal'))
     .action(async (name: string, options: { pin?: boolean; goal?: string[] }, command: Command) => {
       const pin = options.pin ? await askPin(name) : undefined;
       const { learner: created } = await withApi(layout, command, (api) =>
@@ -68,8 +66,8 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
 
   learner
     .command('export <nameOrId>')
-    .description("write a learner's profile and every progress event to a JSON lines file")
-    .option('--out <file>', 'where to write (default: the exports folder in the data folder)')
+    .description(text('help-learner-export'))
+    .option('--out <file>', text('help-learner-export-out'))
     .action(async (nameOrId: string, options: { out?: string }, command: Command) => {
       const { file, events } = await withApi(layout, command, async (api) => {
         const { session } = await openLearner(api, nameOrId);
@@ -80,7 +78,7 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
 
   learner
     .command('import <file>')
-    .description('add a learner (or their new events) from an export; importing again adds nothing')
+    .description(text('help-learner-import'))
     .action(async (file: string, _options: unknown, command: Command) => {
       const result = await withApi(layout, command, async (api) => {
         try {
@@ -103,8 +101,8 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
 
   learner
     .command('remove <nameOrId>')
-    .description('admin: export, then remove a profile and its progress')
-    .requiredOption('--confirm <name>', 'the profile name typed again')
+    .description(text('help-learner-remove'))
+    .requiredOption('--confirm <name>', text('help-learner-remove-confirm'))
     .action(async (nameOrId: string, options: { confirm: string }, command: Command) => {
       const { exportFile } = await withAdmin(layout, command, async (api, session) => {
         const learner = findLearner(await api.listLearners(), nameOrId);
@@ -115,12 +113,12 @@ export function registerLearner(program: Command, layout: InstallLayout): void {
 }
 
 export function registerProgress(program: Command, layout: InstallLayout): void {
-  const progress = program.command('progress').description("a learner's progress");
+  const progress = program.command('progress').description(text('help-progress'));
 
   progress
     .command('show <nameOrId>')
-    .description('completion, mastery, streak and time on task')
-    .option('--json', 'print JSON')
+    .description(text('help-progress-show'))
+    .option('--json', text('help-option-json'))
     .action(async (nameOrId: string, options: { json?: boolean }, command: Command) => {
       const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
       const [summary, week] = await withApi(layout, command, async (api) => {
@@ -148,7 +146,7 @@ export function registerProgress(program: Command, layout: InstallLayout): void 
 
   progress
     .command('rebuild')
-    .description('derive every projection again from the event log (all learners, in one transaction)')
+    .description(text('help-progress-rebuild'))
     .action(async (_options: unknown, command: Command) => {
       const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
       try {

@@ -42,7 +42,7 @@ async function syntheticWorlds(dir: string): Promise<World[]> {
 export function registerSimulate(model: Command): void {
   model
     .command('simulate')
-    .description('simulated learners: exercises to mastery under the adaptive rule, course order and random order')
+    .description(text('help-model-simulate'))
     .option('--learners <n>', 'simulated learners per world and seed', Number, 300)
     .option('--seed <n>', 'first random seed', Number, 1)
     .option('--seeds <n>', 'seeds to run (seed, seed + 1, ...): the confidence intervals are over them', Number, 5)

@@ -64,14 +64,11 @@ const row = (s: ModelScore) => ({
 });
 
 export function registerModel(program: Command): void {
-  const model = program.command('model').description('the adaptive engine’s knowledge-tracing models');
+  const model = program.command('model').description(text('help-model'));
 
   model
     .command('eval')
-    .description(
-      'score every model on a knowledge-tracing data set (5-fold by learner, --split, or on --test), ' +
-        'in the common protocol (every row an answer) and the leak-free one (a multi-skill answer one step)',
-    )
+    .description(text('help-model-eval'))
     .requiredOption('--train <file>', 'training data (the format of ../shared/data/kt/README.md)')
     .option('--test <file>', 'held-out data; without it, cross-validation inside --train')
     .option('--folds <n>', 'folds for cross-validation', Number, 5)
@@ -162,7 +159,7 @@ export function registerModel(program: Command): void {
 
   model
     .command('train')
-    .description('train the deep model on a class’s answers and write a model folder a content pack can carry')
+    .description(text('help-model-train'))
     .requiredOption('--train <file>', 'answers in the knowledge-tracing format (../shared/data/kt/README.md)')
     .option('--out <dir>', 'the model folder to write (model.json, weights.bin)', 'model')
     .option('--skills <file>', 'the pack’s skill ids, one a line: line n (from 0) names skill number n of --train')

@@ -7,6 +7,7 @@ import { syncServerUrlSchema } from '../../../common/contract/sync.js';
 import { sendMessage } from '../../core/notifications/send-client.js';
 import { authClient } from '../../core/sync/auth-client.js';
 import { SERVER_EMAIL_ENV, SERVER_PASSWORD_ENV, serverEmail, serverPassword } from '../server-sign-in.js';
+import { text } from '../i18n/cli-i18n.js';
 import { print } from '../terminal-output.js';
 import { counted } from '../../../common/plural.js';
 
@@ -33,7 +34,7 @@ const audienceOf = (flags: SendFlags): Audience => {
 
 /** `lionlearn notify send`: a teacher's or admin's message through a class server, as the app sends it. */
 export function registerNotify(program: Command): void {
-  const notify = program.command('notify').description("messages to learners' inboxes on a class server");
+  const notify = program.command('notify').description(text('help-notify'));
   notify
     .command('send')
     .description(

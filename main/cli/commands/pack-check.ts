@@ -56,10 +56,7 @@ async function loadPack(
 export function registerPackCheck(pack: Command, layout: InstallLayout): void {
   pack
     .command('check <dirOrFile>')
-    .description(
-      "run every exercise's and code quiz item's reference (must pass) and starter (must fail) in the real sandbox, " +
-        "and check lessons and prompts against AUTHORING.md's rules",
-    )
+    .description(text('help-pack-check'))
     .option('--trust <pubkey...>', 'public key file(s), to check a signed .lpack')
     .option('--concurrency <n>', 'exercises checked at once', '2')
     .action(async (target: string, options: { trust?: string[]; concurrency: string }, command: Command) => {

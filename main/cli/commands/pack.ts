@@ -39,12 +39,12 @@ async function readTrusted(files: string[]): Promise<Map<string, string>> {
 }
 
 export function registerPack(program: Command, layout: InstallLayout): void {
-  const pack = program.command('pack').description('build, sign, check, verify and install content packs');
+  const pack = program.command('pack').description(text('help-pack'));
   registerPackCheck(pack, layout);
 
   pack
     .command('keygen')
-    .description('make an ed25519 key pair for signing packs')
+    .description(text('help-pack-keygen'))
     .requiredOption('--out <dir>', 'folder for pack-signing.key (secret) and pack-signing.pub')
     .action(async ({ out }: { out: string }) => {
       const privateFile = join(out, PRIVATE_KEY_FILE);
@@ -58,7 +58,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
 
   pack
     .command('build <sourceDir>')
-    .description('build a signed .lpack from a pack source folder')
+    .description(text('help-pack-build'))
     .requiredOption('--key <file>', 'the secret signing key (pack-signing.key)')
     .requiredOption('--out <file>', 'where to write the .lpack')
     .action(async (sourceDir: string, { key, out }: { key: string; out: string }) => {
@@ -69,7 +69,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
 
   pack
     .command('verify <file>')
-    .description('check a pack’s signature and contents without installing it')
+    .description(text('help-pack-verify'))
     .requiredOption('--trust <pubkey...>', 'public key file(s) to trust')
     .action(async (file: string, { trust }: { trust: string[] }) => {
       const extractTo = join(await mkdtemp(join(tmpdir(), 'lionlearn-verify-')), 'pack');
@@ -90,10 +90,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
 
   pack
     .command('install <file>')
-    .description(
-      'install or upgrade a signed pack (the previous version stays until the new one is in place); ' +
-        'given a folder, every .lpack in it, with a summary',
-    )
+    .description(text('help-pack-install'))
     .option('--allow-downgrade', 'install even when the file is older than the installed version')
     .option(
       '--replace-key',
@@ -126,7 +123,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
 
   pack
     .command('list')
-    .description('list installed packs and their versions')
+    .description(text('help-pack-list'))
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
       const packs = await withApi(layout, command, (api) => api.listPacks());
@@ -142,7 +139,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
 
   pack
     .command('use <packId> <version>')
-    .description('switch a pack to another installed version (roll back or forward)')
+    .description(text('help-pack-use'))
     .action(async (packId: string, version: string, _options: unknown, command: Command) => {
       await withAdmin(layout, command, (api, session) => api.activatePackVersion({ session, packId, version }));
       print(text('pack-uses-version', { packId, version }));
@@ -150,7 +147,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
 
   pack
     .command('remove <packId>')
-    .description('remove a pack and all its versions')
+    .description(text('help-pack-remove'))
     .action(async (packId: string, _options: unknown, command: Command) => {
       await withAdmin(layout, command, (api, session) => api.removePack({ session, packId }));
       print(text('pack-removed', { packId }));
@@ -158,13 +155,13 @@ export function registerPack(program: Command, layout: InstallLayout): void {
 
   pack
     .command('restore <packId>')
-    .description('admin: install again the version of a pack shipped with the app, pinned to the app')
+    .description(text('help-pack-restore'))
     .action(async (packId: string, _options: unknown, command: Command) => {
       const result = await withAdmin(layout, command, (api, session) => api.restoreShippedPack({ session, packId }));
       print(saidHere(restoredMessage(result)));
     });
 
-  const trustCommand = program.command('trust').description('the keys whose packs this machine installs');
+  const trustCommand = program.command('trust').description(text('help-trust'));
   trustCommand
     .command('add <pubkeyFile>')
     .requiredOption('--label <text>', 'who the key belongs to')

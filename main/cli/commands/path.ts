@@ -10,10 +10,10 @@ const MARKS = { done: '✓', next: '➜', open: '○', locked: '…' } as const;
 export function registerPath(program: Command, layout: InstallLayout): void {
   program
     .command('path <nameOrId>')
-    .description("a learner's learning path toward their goal, and what changed since it was last shown")
-    .option('--goal <id>', 'a module id, a skill id or "all" (default: the profile\'s goal)')
-    .option('--all', 'list the steps already done too')
-    .option('--json', 'print JSON')
+    .description(text('help-path'))
+    .option('--goal <id>', text('help-path-goal'))
+    .option('--all', text('help-path-all'))
+    .option('--json', text('help-option-json'))
     .action(async (nameOrId: string, options: { goal?: string; all?: boolean; json?: boolean }, command: Command) => {
       const path = await withApi(layout, command, async (api) => {
         const { session } = await openLearner(api, nameOrId);

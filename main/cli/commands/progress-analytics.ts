@@ -33,12 +33,12 @@ export function registerProgressAnalytics(program: Command, layout: InstallLayou
   if (!progress) throw new Error('register the progress command first');
   progress
     .command('analytics <nameOrId>')
-    .description('time on task, activity by day, accuracy and mastery per skill, assessments, over local days')
-    .option('--days <n>', 'the last N days, today included', '30')
-    .option('--from <date>', 'first day (YYYY-MM-DD), instead of --days')
-    .option('--to <date>', 'last day (YYYY-MM-DD, default today)')
-    .option('--time-zone <zone>', "an IANA time zone (default: this machine's)")
-    .option('--json', 'print JSON')
+    .description(text('help-analytics'))
+    .option('--days <n>', text('help-analytics-days'), '30')
+    .option('--from <date>', text('help-analytics-from'))
+    .option('--to <date>', text('help-analytics-to'))
+    .option('--time-zone <zone>', text('help-analytics-time-zone'))
+    .option('--json', text('help-option-json'))
     .action(async (nameOrId: string, options: Options, command: Command) => {
       const timeZone = options.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
       const days = Number(options.days);

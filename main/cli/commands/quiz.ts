@@ -218,9 +218,9 @@ export async function learnerSession(
 export function registerQuiz(program: Command, layout: InstallLayout): void {
   program
     .command('quiz <module>')
-    .description("take a module's quiz in the terminal (answers may be piped in, one a line)")
-    .option('--learner <nameOrId>', 'whose answers these are (default: the only profile)')
-    .option('--missed', 'only the items last answered wrong')
+    .description(text('help-quiz'))
+    .option('--learner <nameOrId>', text('help-option-learner-answers'))
+    .option('--missed', text('help-quiz-missed'))
     .action(async (module: string, options: { learner?: string; missed?: boolean }, command: Command) => {
       await withApi(layout, command, async (api) => {
         const session = await learnerSession(api, options.learner, 'quiz');

@@ -43,15 +43,12 @@ const parsed = <T>(schema: z.ZodType<T>, input: unknown): T => {
 export function registerRun(program: Command, layout: InstallLayout): void {
   program
     .command('run')
-    .description(
-      "run a file in the sandbox and print the result as JSON; with --exercise, the exercise's tests " +
-        'against it (exits 1 when a test does not pass)',
-    )
-    .requiredOption('--file <file>', 'the program (or, with --exercise, the solution)')
-    .option('--exercise <id>', 'grade the file against this exercise, as the app does (nothing is recorded)')
-    .option('--stdin <file>', "a file whose text is the program's standard input")
-    .option('--timeout <ms>', 'wall-clock limit in milliseconds (within the admin maxima)')
-    .option('--runtime <name>', 'the runtime', 'python-3.11')
+    .description(text('help-run'))
+    .requiredOption('--file <file>', text('help-run-file'))
+    .option('--exercise <id>', text('help-run-exercise'))
+    .option('--stdin <file>', text('help-run-stdin'))
+    .option('--timeout <ms>', text('help-run-timeout'))
+    .option('--runtime <name>', text('help-run-runtime'), 'python-3.11')
     .action(async (options: RunOptions, command: Command) => {
       const code = await readText(options.file, 'what-file');
       // One run and done: no containers pre-started for runs that will not come.

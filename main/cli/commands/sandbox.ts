@@ -14,11 +14,11 @@ function labelled(lines: readonly (readonly [label: string, value: string])[]): 
 }
 
 export function registerSandbox(program: Command, layout: InstallLayout): void {
-  const sandbox = program.command('sandbox').description('the local code sandboxes (Docker)');
+  const sandbox = program.command('sandbox').description(text('help-sandbox'));
 
   sandbox
     .command('build')
-    .description("build a runtime's sandbox image from Debian packages (debootstrap; run as root)")
+    .description(text('help-sandbox-build'))
     .option('--runtime <name>', 'the runtime', 'python-3.11')
     .action(async (options: { runtime: string }, command: Command) => {
       if (process.getuid?.() !== 0) throw new Error(text('sandbox-needs-root'));
@@ -37,7 +37,7 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
 
   sandbox
     .command('load <file>')
-    .description('load a runtime image from a `docker save` archive (an admin can also drop it in the data folder)')
+    .description(text('help-sandbox-load'))
     .option('--runtime <name>', 'the runtime', 'python-3.11')
     .action(async (file: string, options: { runtime: string }, command: Command) => {
       await withAdmin(layout, command, async (_api, _session, core) => {
@@ -54,7 +54,7 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
 
   sandbox
     .command('status')
-    .description('the engine, the image, and the sandbox containers of the apps on this machine')
+    .description(text('help-sandbox-status'))
     .option('--runtime <name>', 'the runtime', 'python-3.11')
     .option('--json', 'print JSON')
     .action(async (options: { runtime: string; json?: boolean }, command: Command) => {
@@ -106,7 +106,7 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
 
   sandbox
     .command('prune')
-    .description('remove the sandbox containers of apps on this machine that are no longer running')
+    .description(text('help-sandbox-prune'))
     .action(async (_options: unknown, command: Command) => {
       const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
       try {

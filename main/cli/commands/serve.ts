@@ -62,7 +62,7 @@ export async function serve(layout: InstallLayout, globals: GlobalOptions, optio
 export function registerServe(program: Command, layout: InstallLayout): void {
   program
     .command('serve')
-    .description('serve the app to a browser on this machine (the browser face)')
+    .description(text('help-serve'))
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 4780)
     .option('--host <address>', 'address to listen on (beyond loopback only with --allow-lan)', '127.0.0.1')
     .option(

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import type { GlobalOptions } from '../open-core.js';
+import { text } from '../i18n/cli-i18n.js';
 import { serve } from './serve.js';
 import { text } from '../i18n/cli-i18n.js';
 import { print } from '../terminal-output.js';
@@ -40,7 +41,7 @@ const hasDisplay = () => process.platform !== 'linux' || Boolean(process.env.DIS
 export function registerStart(program: Command, layout: InstallLayout): void {
   program
     .command('start')
-    .description('open the desktop app; where Electron cannot run, serve the browser face instead')
+    .description(text('help-start'))
     .action(async (_options: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const electron = findElectron(layout.root);

@@ -6,23 +6,27 @@ import type { Translate } from '../../../common/i18n/localize.js';
 import { refOf } from '../../../common/i18n/message.js';
 import type { KeyIn, ParamsArg, Said } from '../../../common/i18n/message.js';
 import { coreTranslate, createCoreI18n } from '../../../common/i18n/translator.js';
-import { cliLanguage } from './cli-language.js';
+import { cliLanguage, langInArgv } from './cli-language.js';
 import { cliAdminDe } from './messages/admin-de.js';
 import { cliAdminEn } from './messages/admin-en.js';
 import { cliDe } from './messages/de.js';
 import { cliEn } from './messages/en.js';
+import { cliHelpDe } from './messages/help-de.js';
+import { cliHelpEn } from './messages/help-en.js';
 
 const CLI_NS = 'cli';
 
 /**
  * The CLI's one i18next instance: the core's catalogs (what the core says) and the CLI's own (what the
- * commands say), in the language `cliLanguage` picks. Until a command says otherwise, the terminal's.
+ * commands say), in the language `cliLanguage` picks. Until a command opens a profile, `--lang` as the
+ * command line has it, else the terminal's: the help texts are fixed when the commands are registered,
+ * before commander has parsed anything (see `langInArgv`).
  */
-const i18n = createCoreI18n(cliLanguage({ env: process.env }), {
-  en: { [CLI_NS]: { ...cliEn, ...cliAdminEn } },
-  de: { [CLI_NS]: { ...cliDe, ...cliAdminDe } },
+let flag: string | undefined = langInArgv(process.argv.slice(2));
+const i18n = createCoreI18n(cliLanguage({ flag, env: process.env }), {
+  en: { [CLI_NS]: { ...cliEn, ...cliAdminEn, ...cliHelpEn } },
+  de: { [CLI_NS]: { ...cliDe, ...cliAdminDe, ...cliHelpDe } },
 });
-let flag: string | undefined;
 
 /** `--lang` from the command line: it beats the profile's language and the locale. */
 export function useLanguageFlag(lang: string | undefined): void {
@@ -42,8 +46,8 @@ export const translateCore: Translate = coreTranslate(i18n);
 
 type LooseT = (key: string, options: Record<string, unknown>) => string;
 
-/** The CLI's own sentences in English, the learners' and the admins': the type every `text` call is checked against. */
-type CliCatalog = typeof cliEn & typeof cliAdminEn;
+/** The CLI's own sentences in English, the learners', the admins' and the help's: the type every `text` call is checked against. */
+type CliCatalog = typeof cliEn & typeof cliAdminEn & typeof cliHelpEn;
 
 /** One of the CLI's own sentences, its values formatted for the language (numbers, `…At` instants). */
 export function text<K extends KeyIn<CliCatalog>>(key: K, ...[params]: ParamsArg<CliCatalog, K>): string {

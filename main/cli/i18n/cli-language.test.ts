@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliLanguage } from './cli-language.js';
+import { cliLanguage, langInArgv } from './cli-language.js';
 
 describe("the CLI's language", () => {
   it('follows the terminal locale as POSIX does: LC_ALL, then LC_MESSAGES, then LANG', () => {
@@ -16,5 +16,13 @@ describe("the CLI's language", () => {
     expect(cliLanguage({ profile: 'system', env: { LANG: 'de_DE.UTF-8' } })).toBe('de');
     expect(cliLanguage({ flag: 'en', profile: 'de', env: { LANG: 'de_DE.UTF-8' } })).toBe('en');
     expect(cliLanguage({ flag: 'xx', env: { LANG: 'de_DE.UTF-8' } })).toBe('de');
+  });
+
+  it('finds --lang on the command line before commander has parsed it, as commander would read it', () => {
+    expect(langInArgv(['--lang', 'de', '--help'])).toBe('de');
+    expect(langInArgv(['quiz', '--lang=de', '--help'])).toBe('de');
+    expect(langInArgv(['--lang', 'de', 'quiz', '--lang', 'en'])).toBe('en');
+    expect(langInArgv(['run', '--', '--lang', 'de'])).toBeUndefined();
+    expect(langInArgv(['quiz', '--help'])).toBeUndefined();
   });
 });

@@ -22,3 +22,20 @@ export function cliLanguage(options: {
   const posix = [LC_ALL, LC_MESSAGES, LANG].find((value) => value !== undefined && value !== '');
   return shipped(posix) ?? 'en';
 }
+
+/**
+ * `--lang` as the command line has it, read before commander parses anything: the help texts are given
+ * to commander when the commands are registered, so their language has to be known by then. (The open
+ * profile's language cannot be: no database is open before a command runs, so help follows `--lang` and
+ * the locale only.) Commander takes `--lang` anywhere before a lone `--`, as `--lang de` or `--lang=de`.
+ */
+export function langInArgv(argv: readonly string[]): string | undefined {
+  const end = argv.indexOf('--');
+  const args = end === -1 ? argv : argv.slice(0, end);
+  let found: string | undefined;
+  args.forEach((arg, i) => {
+    if (arg === '--lang') found = args[i + 1];
+    else if (arg.startsWith('--lang=')) found = arg.slice('--lang='.length);
+  });
+  return found;
+}

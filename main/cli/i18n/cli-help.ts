@@ -1,0 +1,60 @@
+import { Help } from 'commander';
+import type { Argument, Command, Option } from 'commander';
+import { text } from './cli-i18n.js';
+
+/** Commander's own headings (it passes each through `styleTitle`) and the catalog key that says each. */
+const HEADINGS = {
+  'Usage:': 'help-heading-usage',
+  'Options:': 'help-heading-options',
+  'Commands:': 'help-heading-commands',
+  'Arguments:': 'help-heading-arguments',
+  'Global Options:': 'help-heading-global-options',
+} as const;
+
+/** The words commander puts in the parentheses after a description: "(default: 20)", "(env: X)". */
+const EXTRAS = {
+  choices: 'help-extra-choices',
+  default: 'help-extra-default',
+  preset: 'help-extra-preset',
+  env: 'help-extra-env',
+} as const;
+
+const isHeading = (title: string): title is keyof typeof HEADINGS => Object.hasOwn(HEADINGS, title);
+
+/**
+ * Commander's description with its "(default: …)" words said in the CLI's language. Commander builds
+ * that text inside one method, so only the part after the description itself is rewritten: a description
+ * is never touched, and a default value only where it repeats ", default: " (none does).
+ */
+function localExtras(shown: string, description: string): string {
+  const extras = shown.slice(description.length);
+  return (
+    description +
+    extras.replace(
+      /(^ ?\(|, )(choices|default|preset|env): /g,
+      (_match, lead: string, word: keyof typeof EXTRAS) => `${lead}${text(EXTRAS[word])} `,
+    )
+  );
+}
+
+/**
+ * Commander's own words in `--help` (headings, "(default: …)", the help option and help command, the
+ * version option) in the CLI's language. Called on the program before any command is added: commander
+ * copies the help settings into each subcommand when it is created, so every `--help` below speaks the
+ * same language. In English every text is commander's own, so the help reads exactly as it did.
+ */
+export function helpInLanguage(program: Command, version: string): Command {
+  return program
+    .configureHelp({
+      styleTitle: (title) => (isHeading(title) ? text(HEADINGS[title]) : title),
+      optionDescription(this: Help, option: Option) {
+        return localExtras(Help.prototype.optionDescription.call(this, option), option.description);
+      },
+      argumentDescription(this: Help, argument: Argument) {
+        return localExtras(Help.prototype.argumentDescription.call(this, argument), argument.description);
+      },
+    })
+    .helpOption('-h, --help', text('help-option-help'))
+    .helpCommand('help [command]', text('help-command-help'))
+    .version(version, '-V, --version', text('help-option-version'));
+}
