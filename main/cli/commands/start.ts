@@ -7,7 +7,6 @@ import type { InstallLayout } from '../../core/host/install-layout.js';
 import type { GlobalOptions } from '../open-core.js';
 import { text } from '../i18n/cli-i18n.js';
 import { serve } from './serve.js';
-import { text } from '../i18n/cli-i18n.js';
 import { print } from '../terminal-output.js';
 
 type ElectronLookup = { ok: true; binary: string } | { ok: false; reason: string };
