@@ -12,7 +12,15 @@ describe("a pack's refusal in the admin's language", () => {
     const work = tempDir('cli-pack-refusal-work-');
     const keys = generateSigningKeys();
     writeFileSync(join(work, 'pack-signing.pub'), keys.publicKey);
-    const trusted = await runCli(['--data-dir', dataDir, 'trust', 'add', join(work, 'pack-signing.pub'), '--label', 'Test']);
+    const trusted = await runCli([
+      '--data-dir',
+      dataDir,
+      'trust',
+      'add',
+      join(work, 'pack-signing.pub'),
+      '--label',
+      'Test',
+    ]);
     expect(trusted.code, trusted.stderr).toBe(0);
 
     // One byte of the signed gzip stream changed: the seal still verifies, the bytes do not.

@@ -27,7 +27,10 @@ describe('the main flow, keyboard only, in Chromium', () => {
       // The heading can come before the picker's body: wait for the form or its button, whichever the
       // picker shows (no profile yet: the form), before deciding.
       const form = page.getByRole('form', { name: 'New profile' });
-      await form.or(page.getByRole('button', { name: /^New profile$/ })).first().waitFor();
+      await form
+        .or(page.getByRole('button', { name: /^New profile$/ }))
+        .first()
+        .waitFor();
       if (!(await form.isVisible())) await keys.activate(/^New profile$/);
       await keys.tabTo(/^Your name/);
       await page.keyboard.type('Keys');
