@@ -2,23 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { openServerStore } from '../storage/open-server-store.js';
 import type { SqlStore } from '../storage/sql-store.js';
 import { storeWith } from '../testing/documents-app.js';
 import { DocStore } from './doc-store.js';
-import { SYNC_ROOTS } from '../../common/contract/sync-wire.js';
-
-const docA = 'u/00000000-0000-4000-8000-00000000000a/notes';
-const docB = 'u/00000000-0000-4000-8000-00000000000b/notes';
-
-function edits(count: number) {
-  const doc = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(update));
-  for (let i = 0; i < count; i++) doc.getMap(SYNC_ROOTS.notes.name).set(`n${i}`, i);
-  return updates;
-}
+import { docA, docB, noteEdits as edits } from '../testing/note-edits.js';
 
 const rows = async (store: SqlStore) => (await store.get<{ n: number }>('SELECT count(*) AS n FROM doc_updates'))!.n;
 
