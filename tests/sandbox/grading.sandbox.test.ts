@@ -477,7 +477,7 @@ describe('lionlearn pack check', () => {
     }
     const good = await packCheck(source);
     expect(good.out).toMatch(/ok\s+demo\/count-down\s+reference pass 1\/1\s+starter (fail|error) 0\/\d/);
-    expect(good.out).toMatch(/1 exercises \(0 failing\).*0 problems/);
+    expect(good.out).toMatch(/1 exercise \(0 failing\).*0 problems/);
     expect(good.code).toBe(0);
 
     // A starter that passes, a reference that fails its subtests, a lesson with a table and an image.

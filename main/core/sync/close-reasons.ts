@@ -27,7 +27,7 @@ const REASONS: Partial<Record<number, () => Said>> = {
 export function closeReason(code: number): Said {
   const known = REASONS[code]?.();
   if (known) return known;
-  return code >= 4000 || code === 1008 || code === 1011
+  return code >= 4000 || code === 1008 || code === SYNC_CLOSE.internal
     ? say('sync-reason-code', { code: String(code) })
     : say('sync-reason-lost');
 }
