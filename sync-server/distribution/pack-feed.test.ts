@@ -165,8 +165,19 @@ describe('the class server pack feed', { timeout: 30_000 }, () => {
       packFeedSchema.parse(await (await feed(token)).json()).packs.map((p) => p.packId);
     expect(await ids()).toEqual(['beta']);
     expect(await ids(admin.accessToken)).toEqual(['alpha', 'beta']);
+    // The list limits downloads too: a hash learned elsewhere does not open a pack outside it.
+    const shaOf = async (packId: string, token = admin.accessToken) =>
+      packFeedSchema.parse(await (await feed(token)).json()).packs.find((p) => p.packId === packId)!.sha256;
+    const alpha = await shaOf('alpha');
+    const beta = await shaOf('beta');
+    const download = async (sha256: string, token: string) =>
+      (await rawGet(`${origin}${DISTRIBUTION_PATHS.packFile}/${sha256}`, { authorization: `Bearer ${token}` })).status;
+    expect(await download(alpha, learner.accessToken)).toBe(404);
+    expect(await download(beta, learner.accessToken)).toBe(200);
+    expect(await download(alpha, admin.accessToken)).toBe(200);
     expect((await setList(null)).status).toBe(200);
     expect(await ids()).toEqual(['alpha', 'beta']);
+    expect(await download(alpha, learner.accessToken)).toBe(200);
   });
 
   it('serves a published file whole or the one range asked, and ignores or refuses hostile Range headers', async () => {

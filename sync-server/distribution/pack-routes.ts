@@ -13,7 +13,7 @@ const OCTETS = 'application/octet-stream';
 
 /**
  * The pack feed: admins publish, every signed-in account reads its feed (a 304 while it has not changed) and
- * downloads the files it lists, resumably.
+ * downloads, resumably, the packs its feed may list (any version of them), and no other.
  */
 export async function registerPackRoutes(
   app: FastifyInstance,
@@ -46,9 +46,11 @@ export async function registerPackRoutes(
     });
 
     scope.get<{ Params: { sha256: string } }>(`${DISTRIBUTION_PATHS.packFile}/:sha256`, async (request, reply) => {
-      await authenticate(request, tokens);
+      const claims = await authenticate(request, tokens);
       const sha256 = sha256Schema.safeParse(request.params.sha256);
-      const pack = sha256.success ? await shelf.find(sha256.data) : undefined;
+      const found = sha256.success ? await shelf.find(sha256.data) : undefined;
+      // A pack outside the account's class lists answers as absent: its hash does not open it, nor say it exists.
+      const pack = found && (await shelf.readableBy(claims.accountId, found.packId)) ? found : undefined;
       if (!pack) throw new ServerError('not-found', say('server-no-pack-sha'));
       return sendFile(request, reply, {
         path: shelf.fileOf(pack.sha256),

@@ -144,8 +144,11 @@ export class PackShelf {
     }
   }
 
-  /** The newest version of each pack, limited to the packs of the account's classes when any has a list. */
-  async feedFor(accountId: string): Promise<PackFeed> {
+  /**
+   * The pack ids an account may read: those its classes' lists name when any of its classes has a list, every
+   * pack (undefined) when none has (an admin is in no class, so reads all).
+   */
+  async #allowedFor(accountId: string): Promise<ReadonlySet<string> | undefined> {
     const listed = await this.store.all<{ pack_id: string | null }>(
       `SELECT p.pack_id FROM class_members m
          JOIN distribution_class_lists l ON l.class_id = m.class_id
@@ -153,7 +156,18 @@ export class PackShelf {
        WHERE m.account_id = ?`,
       [accountId],
     );
-    const allowed = listed.length === 0 ? undefined : new Set(listed.flatMap((r) => (r.pack_id ? [r.pack_id] : [])));
+    return listed.length === 0 ? undefined : new Set(listed.flatMap((r) => (r.pack_id ? [r.pack_id] : [])));
+  }
+
+  /** Whether the account may download this pack (any version of it: a download may resume after a newer one). */
+  async readableBy(accountId: string, packId: string): Promise<boolean> {
+    const allowed = await this.#allowedFor(accountId);
+    return !allowed || allowed.has(packId);
+  }
+
+  /** The newest version of each pack, limited to the packs of the account's classes when any has a list. */
+  async feedFor(accountId: string): Promise<PackFeed> {
+    const allowed = await this.#allowedFor(accountId);
     const newest = new Map<string, PackRow>();
     for (const row of await this.store.all<PackRow>('SELECT * FROM distribution_packs')) {
       if (allowed && !allowed.has(row.pack_id)) continue;
