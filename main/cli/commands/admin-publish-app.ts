@@ -13,6 +13,7 @@ import {
 } from '../../../common/contract/distribution.js';
 import type { AppUpdateInfo } from '../../../common/contract/distribution.js';
 import { signChannelFile } from '../../core/distribution/app-release-signature.js';
+import { SERVER_EMAIL_ENV } from '../server-sign-in.js';
 import { print } from '../terminal-output.js';
 import { formatPercent, text } from '../i18n/cli-i18n.js';
 import { refusal } from '../../core/distribution/publish-pack.js';
@@ -101,13 +102,11 @@ export async function publishAppRelease(dir: string, publication: AppPublication
 export function registerAdminPublishApp(admin: Command): void {
   admin
     .command('publish-app <dir>')
-    .description(
-      'publish a signed app release (electron-builder output: latest*.yml and installers) on the class server',
-    )
-    .requiredOption('--server <url>', 'the class server, e.g. http://192.168.1.10:4781')
-    .requiredOption('--key <file>', 'the secret signing key (pack-signing.key); apps must trust its public key')
-    .option('--email <email>', 'the server admin account (or LIONLEARN_SERVER_EMAIL)')
-    .option('--staging <percent>', 'staged rollout: the share of apps (0-100) offered this release', '100')
+    .description(text('help-admin-publish-app'))
+    .requiredOption('--server <url>', text('help-option-server'))
+    .requiredOption('--key <file>', text('help-admin-publish-app-key'))
+    .option('--email <email>', text('help-option-admin-email', { env: SERVER_EMAIL_ENV }))
+    .option('--staging <percent>', text('help-admin-publish-app-staging'), '100')
     .action(async (dir: string, options: { server: string; key: string; email?: string; staging: string }) => {
       const staging = stagingPercentageSchema.safeParse(Number(options.staging));
       if (!staging.success) throw new Error(text('staging-invalid'));

@@ -29,12 +29,9 @@ export async function withServerAdmin<T>(
 export function registerAdminPublish(admin: Command): void {
   admin
     .command('publish <file>')
-    .description(
-      'publish a signed .lpack on the class server: every signed-in app pulls it (server admin account; ' +
-        `password from ${SERVER_PASSWORD_ENV} or the terminal)`,
-    )
-    .requiredOption('--server <url>', 'the class server, e.g. http://192.168.1.10:4781')
-    .option('--email <email>', `the server admin account (or ${SERVER_EMAIL_ENV})`)
+    .description(text('help-admin-publish', { passwordEnv: SERVER_PASSWORD_ENV }))
+    .requiredOption('--server <url>', text('help-option-server'))
+    .option('--email <email>', text('help-option-admin-email', { env: SERVER_EMAIL_ENV }))
     .action(async (file: string, options: { server: string; email?: string }) => {
       const result = await withServerAdmin(options.server, options.email, (serverUrl, accessToken) =>
         publishPackFile(serverUrl, accessToken, file),

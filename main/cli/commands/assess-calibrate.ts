@@ -26,11 +26,8 @@ export function registerAssessCalibrate(assess: Command, layout: InstallLayout):
   assess
     .command('calibrate')
     .description(text('help-assess-calibrate'))
-    .option(
-      '--answers <file>',
-      'CSV with a header learner,item,correct (1 or 0), or JSON [{"learner","item","correct"}]',
-    )
-    .option('--json', 'print JSON')
+    .option('--answers <file>', text('help-assess-calibrate-answers'))
+    .option('--json', text('help-option-json'))
     .action(async (options: { answers?: string; json?: boolean }, command: Command) => {
       // The file is read and checked before the database is opened: a bad file changes nothing.
       const answers = options.answers === undefined ? undefined : await readAnswers(options.answers);

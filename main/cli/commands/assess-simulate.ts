@@ -35,13 +35,13 @@ export function registerAssessSimulate(assess: Command): void {
   assess
     .command('simulate')
     .description(text('help-assess-simulate'))
-    .option('--learners <n>', 'simulated learners', Number, 1000)
-    .option('--items <n>', 'items in the simulated bank', Number, 300)
-    .option('--skills <n>', 'skills the bank covers', Number, 5)
-    .option('--seed <n>', 'random seed (the same seed prints the same figures)', Number, 1)
-    .option('--target-se <x>', 'the adaptive test stops at this standard error', Number, 0.3)
-    .option('--max-items <n>', '... or after this many items', Number, 60)
-    .option('--json', 'print JSON')
+    .option('--learners <n>', text('help-assess-simulate-learners'), Number, 1000)
+    .option('--items <n>', text('help-assess-simulate-items'), Number, 300)
+    .option('--skills <n>', text('help-assess-simulate-skills'), Number, 5)
+    .option('--seed <n>', text('help-option-seed'), Number, 1)
+    .option('--target-se <x>', text('help-assess-simulate-target-se'), Number, 0.3)
+    .option('--max-items <n>', text('help-assess-simulate-max-items'), Number, 60)
+    .option('--json', text('help-option-json'))
     .action((options: SimulateOptions) => {
       const checks: [boolean, string][] = [
         [

@@ -35,7 +35,7 @@ export function registerDoctor(program: Command, layout: InstallLayout): void {
   program
     .command('doctor')
     .description(text('help-doctor'))
-    .option('--json', 'print JSON')
+    .option('--json', text('help-option-json'))
     .action(async (options: { json?: boolean }, command: Command) => {
       const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
       const checks: Check[] = [];

@@ -40,15 +40,11 @@ async function readRosterFile(file: string): Promise<string> {
 export function registerImportLearners(admin: Command): void {
   admin
     .command('import-learners <file>')
-    .description(
-      'create learner accounts on a class server from a CSV (name, email, optional password), ' +
-        'optionally in a class, and write printable sign-in cards; the server admin password is asked on the ' +
-        `terminal or read from ${SERVER_PASSWORD_ENV}`,
-    )
-    .requiredOption('--server <url>', 'the class server, e.g. http://192.168.1.10:4781')
-    .option('--admin-email <email>', `the server admin account (default: $${SERVER_EMAIL_ENV})`)
-    .option('--class <code>', 'add every learner to the class with this join code')
-    .option('--cards <file>', 'where to write the sign-in cards', 'sign-in-cards.html')
+    .description(text('help-admin-import-learners', { passwordEnv: SERVER_PASSWORD_ENV }))
+    .requiredOption('--server <url>', text('help-option-server'))
+    .option('--admin-email <email>', text('help-option-admin-email', { env: `$${SERVER_EMAIL_ENV}` }))
+    .option('--class <code>', text('help-admin-import-learners-class'))
+    .option('--cards <file>', text('help-admin-import-learners-cards'), 'sign-in-cards.html')
     .action(async (file: string, flags: ImportFlags) => {
       const server = syncServerUrlSchema.safeParse(flags.server);
       if (!server.success) {

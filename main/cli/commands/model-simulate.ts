@@ -43,19 +43,11 @@ export function registerSimulate(model: Command): void {
   model
     .command('simulate')
     .description(text('help-model-simulate'))
-    .option('--learners <n>', 'simulated learners per world and seed', Number, 300)
-    .option('--seed <n>', 'first random seed', Number, 1)
-    .option('--seeds <n>', 'seeds to run (seed, seed + 1, ...): the confidence intervals are over them', Number, 5)
-    .option(
-      '--budget <n>',
-      'exercises a learner may do before counting as not mastered',
-      Number,
-      STANDARD_COURSE.budget,
-    )
-    .option(
-      '--synthetic <dir>',
-      'also fit courses to the *.csv sets there (each with its _info.txt), as in ../shared/data/kt/synthetic',
-    )
+    .option('--learners <n>', text('help-model-simulate-learners'), Number, 300)
+    .option('--seed <n>', text('help-model-simulate-seed'), Number, 1)
+    .option('--seeds <n>', text('help-model-simulate-seeds'), Number, 5)
+    .option('--budget <n>', text('help-model-simulate-budget'), Number, STANDARD_COURSE.budget)
+    .option('--synthetic <dir>', text('help-model-simulate-synthetic'))
     .action(async (options: SimulateOptions) => {
       for (const [flag, value] of Object.entries({ learners: options.learners, seeds: options.seeds })) {
         if (!Number.isInteger(value) || value < 1) throw new Error(text('simulate-whole-number', { flag }));

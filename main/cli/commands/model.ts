@@ -69,23 +69,14 @@ export function registerModel(program: Command): void {
   model
     .command('eval')
     .description(text('help-model-eval'))
-    .requiredOption('--train <file>', 'training data (the format of ../shared/data/kt/README.md)')
-    .option('--test <file>', 'held-out data; without it, cross-validation inside --train')
-    .option('--folds <n>', 'folds for cross-validation', Number, 5)
-    .option('--split <share>', 'instead of folds, one split holding out this share of the learners (e.g. 0.2)', Number)
-    .option('--epochs <n>', 'most training passes of the deep model (0 leaves it out)', Number, APP_MODEL.epochs)
-    .addOption(
-      modelOption(
-        'the deep model: dkt (LSTM), dkt-history (LSTM reading per-skill counts), dkt-answer (and a multi-skill answer’s other skill) or sakt (attention)',
-      ),
-    )
-    .option(
-      '--seed <n>',
-      'seed of the folds and of the deep model’s training: the same seed, the same figures',
-      Number,
-      7,
-    )
-    .option('--json', 'print JSON')
+    .requiredOption('--train <file>', text('help-model-eval-train'))
+    .option('--test <file>', text('help-model-eval-test'))
+    .option('--folds <n>', text('help-model-eval-folds'), Number, 5)
+    .option('--split <share>', text('help-model-eval-split'), Number)
+    .option('--epochs <n>', text('help-model-eval-epochs'), Number, APP_MODEL.epochs)
+    .addOption(modelOption(text('help-model-eval-model')))
+    .option('--seed <n>', text('help-model-eval-seed'), Number, 7)
+    .option('--json', text('help-option-json'))
     .action(
       async (options: {
         train: string;
@@ -160,13 +151,11 @@ export function registerModel(program: Command): void {
   model
     .command('train')
     .description(text('help-model-train'))
-    .requiredOption('--train <file>', 'answers in the knowledge-tracing format (../shared/data/kt/README.md)')
-    .option('--out <dir>', 'the model folder to write (model.json, weights.bin)', 'model')
-    .option('--skills <file>', 'the pack’s skill ids, one a line: line n (from 0) names skill number n of --train')
-    .option('--epochs <n>', 'most training passes', Number, APP_MODEL.epochs)
-    .addOption(
-      modelOption('dkt (LSTM), dkt-history (LSTM reading per-skill counts) or sakt (attention)', ['dkt-answer']),
-    )
+    .requiredOption('--train <file>', text('help-model-train-train'))
+    .option('--out <dir>', text('help-model-train-out'), 'model')
+    .option('--skills <file>', text('help-model-train-skills'))
+    .option('--epochs <n>', text('help-model-train-epochs'), Number, APP_MODEL.epochs)
+    .addOption(modelOption(text('help-model-train-model'), ['dkt-answer']))
     .action(async (options: { train: string; out: string; skills?: string; epochs: number; model: ModelName }) => {
       const train = await readKt(options.train);
       const count = skillCount(train);

@@ -37,20 +37,17 @@ export function registerNotify(program: Command): void {
   const notify = program.command('notify').description(text('help-notify'));
   notify
     .command('send')
-    .description(
-      'send a message to a class (--class JOIN-CODE), one learner (--learner ACCOUNT-ID) or everyone (--everyone, admins); ' +
-        `signs in as --email (or ${SERVER_EMAIL_ENV}) with the password asked on the terminal or read from ${SERVER_PASSWORD_ENV}`,
-    )
-    .requiredOption('--server <url>', 'the class server, e.g. http://192.168.1.10:4781')
-    .option('--email <email>', `the teacher's or admin's account (default: ${SERVER_EMAIL_ENV})`)
-    .option('--class <code>', "the class's join code")
-    .option('--learner <accountId>', "a learner's account id")
-    .option('--everyone', 'every account on the server (admins only)')
-    .requiredOption('--text <text>', 'the message: plain text, or Markdown with --markdown')
-    .option('--title <title>', 'a title (default: "Message from <your name>")')
-    .option('--markdown', "the text is the app's Markdown (shown sanitized)")
-    .option('--important', 'mark it important (also emailed where the server sends email)')
-    .addOption(new Option('--link <route>', "what it is about, as an app link such as '#/lessons/<id>'"))
+    .description(text('help-notify-send', { emailEnv: SERVER_EMAIL_ENV, passwordEnv: SERVER_PASSWORD_ENV }))
+    .requiredOption('--server <url>', text('help-option-server'))
+    .option('--email <email>', text('help-notify-send-email', { env: SERVER_EMAIL_ENV }))
+    .option('--class <code>', text('help-notify-send-class'))
+    .option('--learner <accountId>', text('help-notify-send-learner'))
+    .option('--everyone', text('help-notify-send-everyone'))
+    .requiredOption('--text <text>', text('help-notify-send-text'))
+    .option('--title <title>', text('help-notify-send-title'))
+    .option('--markdown', text('help-notify-send-markdown'))
+    .option('--important', text('help-notify-send-important'))
+    .addOption(new Option('--link <route>', text('help-notify-send-link')))
     .action(async (flags: SendFlags) => {
       const url = syncServerUrlSchema.safeParse(flags.server);
       if (!url.success) throw new LearnError('invalid-input', `--server: expected ${url.error.issues[0]?.message}`);

@@ -57,8 +57,8 @@ export function registerPackCheck(pack: Command, layout: InstallLayout): void {
   pack
     .command('check <dirOrFile>')
     .description(text('help-pack-check'))
-    .option('--trust <pubkey...>', 'public key file(s), to check a signed .lpack')
-    .option('--concurrency <n>', 'exercises checked at once', '2')
+    .option('--trust <pubkey...>', text('help-pack-check-trust'))
+    .option('--concurrency <n>', text('help-pack-check-concurrency'), '2')
     .action(async (target: string, options: { trust?: string[]; concurrency: string }, command: Command) => {
       const started = performance.now();
       const { pack, cleanup } = await loadPack(target, options.trust);

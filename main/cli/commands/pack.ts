@@ -45,7 +45,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
   pack
     .command('keygen')
     .description(text('help-pack-keygen'))
-    .requiredOption('--out <dir>', 'folder for pack-signing.key (secret) and pack-signing.pub')
+    .requiredOption('--out <dir>', text('help-pack-keygen-out'))
     .action(async ({ out }: { out: string }) => {
       const privateFile = join(out, PRIVATE_KEY_FILE);
       if (existsSync(privateFile)) throw new Error(text('key-exists', { file: privateFile }));
@@ -59,8 +59,8 @@ export function registerPack(program: Command, layout: InstallLayout): void {
   pack
     .command('build <sourceDir>')
     .description(text('help-pack-build'))
-    .requiredOption('--key <file>', 'the secret signing key (pack-signing.key)')
-    .requiredOption('--out <file>', 'where to write the .lpack')
+    .requiredOption('--key <file>', text('help-pack-build-key'))
+    .requiredOption('--out <file>', text('help-pack-build-out'))
     .action(async (sourceDir: string, { key, out }: { key: string; out: string }) => {
       const archive = await buildPackArchive(sourceDir, await readFile(key, 'utf8'));
       await writeFile(out, archive);
@@ -70,7 +70,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
   pack
     .command('verify <file>')
     .description(text('help-pack-verify'))
-    .requiredOption('--trust <pubkey...>', 'public key file(s) to trust')
+    .requiredOption('--trust <pubkey...>', text('help-pack-verify-trust'))
     .action(async (file: string, { trust }: { trust: string[] }) => {
       const extractTo = join(await mkdtemp(join(tmpdir(), 'lionlearn-verify-')), 'pack');
       const progress = byteProgress(text('bar-verifying'));
@@ -91,11 +91,8 @@ export function registerPack(program: Command, layout: InstallLayout): void {
   pack
     .command('install <file>')
     .description(text('help-pack-install'))
-    .option('--allow-downgrade', 'install even when the file is older than the installed version')
-    .option(
-      '--replace-key',
-      'admin: accept a signing key other than the one the pack id is pinned to, and pin the new one',
-    )
+    .option('--allow-downgrade', text('help-pack-install-allow-downgrade'))
+    .option('--replace-key', text('help-pack-install-replace-key'))
     .action(async (file: string, options: { allowDowngrade?: boolean; replaceKey?: boolean }, command: Command) => {
       if ((await stat(file).catch(() => null))?.isDirectory()) return installPackFolder(layout, command, file);
       const progress = byteProgress(text('bar-installing'));
@@ -124,7 +121,7 @@ export function registerPack(program: Command, layout: InstallLayout): void {
   pack
     .command('list')
     .description(text('help-pack-list'))
-    .option('--json', 'print JSON')
+    .option('--json', text('help-option-json'))
     .action(async (options: { json?: boolean }, command: Command) => {
       const packs = await withApi(layout, command, (api) => api.listPacks());
       if (options.json) return printJson(packs);
@@ -164,19 +161,26 @@ export function registerPack(program: Command, layout: InstallLayout): void {
   const trustCommand = program.command('trust').description(text('help-trust'));
   trustCommand
     .command('add <pubkeyFile>')
-    .requiredOption('--label <text>', 'who the key belongs to')
+    .description(text('help-trust-add'))
+    .requiredOption('--label <text>', text('help-trust-add-label'))
     .action(async (pubkeyFile: string, { label }: { label: string }, command: Command) => {
       const publicKey = await readFile(pubkeyFile, 'utf8');
       const key = await withAdmin(layout, command, (api, session) => api.addTrustedKey({ session, publicKey, label }));
       print(text('key-trusted', { keyId: key.keyId, label: key.label }));
     });
-  trustCommand.command('list').action(async (_options: unknown, command: Command) => {
-    const keys = await withApi(layout, command, (api) => api.listTrustedKeys());
-    if (keys.length === 0) return print(text('keys-none'));
-    for (const k of keys) print(text('key-line', { keyId: k.keyId, label: k.label, addedAt: k.addedAt }));
-  });
-  trustCommand.command('remove <keyId>').action(async (keyId: string, _options: unknown, command: Command) => {
-    await withAdmin(layout, command, (api, session) => api.removeTrustedKey({ session, keyId }));
-    print(text('key-untrusted', { keyId }));
-  });
+  trustCommand
+    .command('list')
+    .description(text('help-trust-list'))
+    .action(async (_options: unknown, command: Command) => {
+      const keys = await withApi(layout, command, (api) => api.listTrustedKeys());
+      if (keys.length === 0) return print(text('keys-none'));
+      for (const k of keys) print(text('key-line', { keyId: k.keyId, label: k.label, addedAt: k.addedAt }));
+    });
+  trustCommand
+    .command('remove <keyId>')
+    .description(text('help-trust-remove'))
+    .action(async (keyId: string, _options: unknown, command: Command) => {
+      await withAdmin(layout, command, (api, session) => api.removeTrustedKey({ session, keyId }));
+      print(text('key-untrusted', { keyId }));
+    });
 }

@@ -48,7 +48,7 @@ export function registerRun(program: Command, layout: InstallLayout): void {
     .option('--exercise <id>', text('help-run-exercise'))
     .option('--stdin <file>', text('help-run-stdin'))
     .option('--timeout <ms>', text('help-run-timeout'))
-    .option('--runtime <name>', text('help-run-runtime'), 'python-3.11')
+    .option('--runtime <name>', text('help-option-runtime'), 'python-3.11')
     .action(async (options: RunOptions, command: Command) => {
       const code = await readText(options.file, 'what-file');
       // One run and done: no containers pre-started for runs that will not come.

@@ -19,7 +19,7 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
   sandbox
     .command('build')
     .description(text('help-sandbox-build'))
-    .option('--runtime <name>', 'the runtime', 'python-3.11')
+    .option('--runtime <name>', text('help-option-runtime'), 'python-3.11')
     .action(async (options: { runtime: string }, command: Command) => {
       if (process.getuid?.() !== 0) throw new Error(text('sandbox-needs-root'));
       // The sandbox every learner's code runs in is the admin's to change.
@@ -38,7 +38,7 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
   sandbox
     .command('load <file>')
     .description(text('help-sandbox-load'))
-    .option('--runtime <name>', 'the runtime', 'python-3.11')
+    .option('--runtime <name>', text('help-option-runtime'), 'python-3.11')
     .action(async (file: string, options: { runtime: string }, command: Command) => {
       await withAdmin(layout, command, async (_api, _session, core) => {
         const bar = percentProgress(text('bar-loading', { runtime: options.runtime }));
@@ -55,8 +55,8 @@ export function registerSandbox(program: Command, layout: InstallLayout): void {
   sandbox
     .command('status')
     .description(text('help-sandbox-status'))
-    .option('--runtime <name>', 'the runtime', 'python-3.11')
-    .option('--json', 'print JSON')
+    .option('--runtime <name>', text('help-option-runtime'), 'python-3.11')
+    .option('--json', text('help-option-json'))
     .action(async (options: { runtime: string; json?: boolean }, command: Command) => {
       const core = await openCore(layout, command.optsWithGlobals<GlobalOptions>());
       try {

@@ -63,13 +63,9 @@ export function registerServe(program: Command, layout: InstallLayout): void {
   program
     .command('serve')
     .description(text('help-serve'))
-    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 4780)
-    .option('--host <address>', 'address to listen on (beyond loopback only with --allow-lan)', '127.0.0.1')
-    .option(
-      '--allow-lan',
-      'let --host be an address beyond this machine: anyone on the network with the link can read and change ' +
-        "every learner's progress, over plain HTTP",
-    )
+    .option('--port <n>', text('help-serve-port'), parsePort, 4780)
+    .option('--host <address>', text('help-serve-host'), '127.0.0.1')
+    .option('--allow-lan', text('help-serve-allow-lan'))
     .action(async (options: ServeOptions, command: Command) => {
       await serve(layout, command.optsWithGlobals<GlobalOptions>(), options);
     });

@@ -11,6 +11,8 @@ import { cliAdminDe } from './messages/admin-de.js';
 import { cliAdminEn } from './messages/admin-en.js';
 import { cliDe } from './messages/de.js';
 import { cliEn } from './messages/en.js';
+import { cliHelpAdminDe } from './messages/help-admin-de.js';
+import { cliHelpAdminEn } from './messages/help-admin-en.js';
 import { cliHelpDe } from './messages/help-de.js';
 import { cliHelpEn } from './messages/help-en.js';
 
@@ -24,8 +26,8 @@ const CLI_NS = 'cli';
  */
 let flag: string | undefined = langInArgv(process.argv.slice(2));
 const i18n = createCoreI18n(cliLanguage({ flag, env: process.env }), {
-  en: { [CLI_NS]: { ...cliEn, ...cliAdminEn, ...cliHelpEn } },
-  de: { [CLI_NS]: { ...cliDe, ...cliAdminDe, ...cliHelpDe } },
+  en: { [CLI_NS]: { ...cliEn, ...cliAdminEn, ...cliHelpEn, ...cliHelpAdminEn } },
+  de: { [CLI_NS]: { ...cliDe, ...cliAdminDe, ...cliHelpDe, ...cliHelpAdminDe } },
 });
 
 /** `--lang` from the command line: it beats the profile's language and the locale. */
@@ -46,8 +48,8 @@ export const translateCore: Translate = coreTranslate(i18n);
 
 type LooseT = (key: string, options: Record<string, unknown>) => string;
 
-/** The CLI's own sentences in English, the learners', the admins' and the help's: the type every `text` call is checked against. */
-type CliCatalog = typeof cliEn & typeof cliAdminEn & typeof cliHelpEn;
+/** The CLI's own sentences in English, the learners', the admins' and the help's (the admin tools' apart): the type every `text` call is checked against. */
+type CliCatalog = typeof cliEn & typeof cliAdminEn & typeof cliHelpEn & typeof cliHelpAdminEn;
 
 /** One of the CLI's own sentences, its values formatted for the language (numbers, `…At` instants). */
 export function text<K extends KeyIn<CliCatalog>>(key: K, ...[params]: ParamsArg<CliCatalog, K>): string {

@@ -116,5 +116,4 @@ export const cliHelpDe: Record<keyof typeof cliHelpEn, string> = {
   'help-run-exercise': 'die Datei gegen diese Übung bewerten, wie die App es tut (nichts wird gespeichert)',
   'help-run-stdin': 'eine Datei, deren Text die Standardeingabe des Programms ist',
   'help-run-timeout': 'Zeitgrenze in Millisekunden (innerhalb der Admin-Höchstwerte)',
-  'help-run-runtime': 'die Laufzeitumgebung',
 };

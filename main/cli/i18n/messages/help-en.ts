@@ -22,7 +22,7 @@ export const cliHelpEn = {
   'help-program': 'Lionagi Learn: learn Python and lionagi offline',
   'help-option-data-dir': 'the data folder (default: $LIONLEARN_DATA_DIR, else the OS app-data folder)',
   'help-option-lang': "the language to answer in: en or de (default: the profile's, else LC_ALL/LANG)",
-  // the admins' commands: their headlines only, as the lists of commands show them (their options are English still)
+  // the admins' commands: their headlines, as the lists of commands show them (the rest is in help-admin-en.ts)
   'help-serve': 'serve the app to a browser on this machine (the browser face)',
   'help-pack': 'build, sign, check, verify and install content packs',
   'help-trust': 'the keys whose packs this machine installs',
@@ -124,5 +124,4 @@ export const cliHelpEn = {
   'help-run-exercise': 'grade the file against this exercise, as the app does (nothing is recorded)',
   'help-run-stdin': "a file whose text is the program's standard input",
   'help-run-timeout': 'wall-clock limit in milliseconds (within the admin maxima)',
-  'help-run-runtime': 'the runtime',
 } as const;
