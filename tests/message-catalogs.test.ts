@@ -6,6 +6,8 @@ import { cliAdminDe } from '../main/cli/i18n/messages/admin-de.js';
 import { cliAdminEn } from '../main/cli/i18n/messages/admin-en.js';
 import { cliDe } from '../main/cli/i18n/messages/de.js';
 import { cliEn } from '../main/cli/i18n/messages/en.js';
+import { cliHelpAdminDe } from '../main/cli/i18n/messages/help-admin-de.js';
+import { cliHelpAdminEn } from '../main/cli/i18n/messages/help-admin-en.js';
 import { cliHelpDe } from '../main/cli/i18n/messages/help-de.js';
 import { cliHelpEn } from '../main/cli/i18n/messages/help-en.js';
 
@@ -104,16 +106,17 @@ describe("the class server's messages", () => {
 
 describe("the CLI's message catalog", () => {
   // The learners' sentences, the admins' and the help's are one namespace: a key in two would shadow the other.
-  const en = { ...cliEn, ...cliAdminEn, ...cliHelpEn };
+  const en = { ...cliEn, ...cliAdminEn, ...cliHelpEn, ...cliHelpAdminEn };
 
   it('has every key in English and German, each with the same placeholders', () => {
     sameShape({ en: cliEn, de: cliDe });
     sameShape({ en: cliAdminEn, de: cliAdminDe });
     sameShape({ en: cliHelpEn, de: cliHelpDe });
+    sameShape({ en: cliHelpAdminEn, de: cliHelpAdminDe });
   });
 
   it("keeps the learners', the admins' and the help's keys apart", () => {
-    const files = [cliEn, cliAdminEn, cliHelpEn].map((catalog) => Object.keys(catalog));
+    const files = [cliEn, cliAdminEn, cliHelpEn, cliHelpAdminEn].map((catalog) => Object.keys(catalog));
     const all = files.flat();
     expect(all.filter((key, i) => all.indexOf(key) !== i)).toEqual([]);
   });
@@ -124,6 +127,17 @@ describe("the CLI's message catalog", () => {
       expect(keys.has(key), `${file}: text('${key}')`).toBe(true);
     const used = quoted(cliSources);
     for (const key of Object.keys(en)) expect(used.has(base(key)), key).toBe(true);
+  });
+
+  it('describes no command, option or argument in bare English: `--help` says catalog texts only', () => {
+    const bare = cliSources.flatMap(([file, text]) =>
+      [
+        ...text.matchAll(/\.(description|summary)\(\s*['`"]/g),
+        ...text.matchAll(/(\.(option|requiredOption|argument)|new (Option|Argument))\(\s*'[^']*',\s*['`"]/g),
+      ].map((m) => `${file}: ${m[0]}`),
+    );
+    expect(cliSources.length).toBeGreaterThan(10);
+    expect(bare).toEqual([]);
   });
 });
 
