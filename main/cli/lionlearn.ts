@@ -17,7 +17,7 @@ import { registerRun } from './commands/run.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
-import { helpInLanguage } from './i18n/cli-help.js';
+import { commanderInLanguage } from './i18n/cli-help.js';
 import { errorMessage, text, useLanguageFlag } from './i18n/cli-i18n.js';
 import { printError } from './terminal-output.js';
 
@@ -25,7 +25,7 @@ const layout = locateInstall(dirname(fileURLToPath(import.meta.url)));
 
 // The help texts below are read in the language `--lang` or the locale names (cli-i18n.ts decides it from
 // argv before this runs); commander is told them now, long before a profile's language could be known.
-const program = helpInLanguage(new Command('lionlearn'), layout.appVersion)
+const program = commanderInLanguage(new Command('lionlearn'), layout.appVersion)
   .description(text('help-program'))
   .option('--data-dir <dir>', text('help-option-data-dir'))
   .option('--lang <language>', text('help-option-lang'))

@@ -1,6 +1,7 @@
 import { Help } from 'commander';
 import type { Argument, Command, Option } from 'commander';
 import { text } from './cli-i18n.js';
+import { commanderErrorInLanguage } from './commander-errors.js';
 
 /** Commander's own headings (it passes each through `styleTitle`) and the catalog key that says each. */
 const HEADINGS = {
@@ -38,13 +39,15 @@ function localExtras(shown: string, description: string): string {
 }
 
 /**
- * Commander's own words in `--help` (headings, "(default: …)", the help option and help command, the
- * version option) in the CLI's language. Called on the program before any command is added: commander
- * copies the help settings into each subcommand when it is created, so every `--help` below speaks the
- * same language. In English every text is commander's own, so the help reads exactly as it did.
+ * Commander's own words in the CLI's language: in `--help` (headings, "(default: …)", the help option and
+ * help command, the version option) and in its errors (a missing argument, an unknown option, a value not
+ * among the choices). Called on the program before any command is added: commander copies the help and
+ * output settings into each subcommand when `command()` creates it, so every command below speaks the same
+ * language. In English every text is commander's own, so the help and the errors read exactly as they did.
  */
-export function helpInLanguage(program: Command, version: string): Command {
+export function commanderInLanguage(program: Command, version: string): Command {
   return program
+    .configureOutput({ outputError: (shown, write) => write(commanderErrorInLanguage(shown)) })
     .configureHelp({
       styleTitle: (title) => (isHeading(title) ? text(HEADINGS[title]) : title),
       optionDescription(this: Help, option: Option) {

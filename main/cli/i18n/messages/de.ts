@@ -3,6 +3,25 @@ import type { cliEn } from './en.js';
 /** German for every CLI sentence (same keys, same placeholders; a test checks both). */
 export const cliDe: Record<keyof typeof cliEn, string> = {
   'error-line': 'lionlearn: {{message}}',
+  'commander-error': 'Fehler: {{message}}',
+  'commander-missing-argument': 'das Argument „{{name}}“ fehlt',
+  'commander-option-missing-argument': 'der Option „{{flags}}“ fehlt ihr Wert',
+  'commander-missing-option': 'die Option „{{flags}}“ ist nötig, wurde aber nicht angegeben',
+  'commander-unknown-option': 'unbekannte Option „{{flag}}“',
+  'commander-unknown-command': 'unbekannter Befehl „{{name}}“',
+  'commander-did-you-mean': '(Meintest du {{name}}?)',
+  'commander-did-you-mean-one-of': '(Meintest du eines von diesen: {{names}}?)',
+  'commander-too-many-arguments_one': 'zu viele Argumente: erwartet wird {{count}} Argument, angegeben wurden {{got}}.',
+  'commander-too-many-arguments_other':
+    'zu viele Argumente: erwartet werden {{count}} Argumente, angegeben wurden {{got}}.',
+  'commander-too-many-arguments-for_one':
+    'zu viele Argumente für „{{command}}“: erwartet wird {{count}} Argument, angegeben wurden {{got}}.',
+  'commander-too-many-arguments-for_other':
+    'zu viele Argumente für „{{command}}“: erwartet werden {{count}} Argumente, angegeben wurden {{got}}.',
+  'commander-invalid-option-value': 'der Wert „{{value}}“ der Option „{{flags}}“ ist ungültig. {{reason}}',
+  'commander-invalid-argument-value': 'der Wert „{{value}}“ des Arguments „{{name}}“ ist ungültig. {{reason}}',
+  'commander-allowed-choices': 'Erlaubt sind {{choices}}.',
+  'option-port-invalid': 'Ein Port ist eine ganze Zahl von 0 bis 65535.',
   'no-profiles': 'Noch keine Profile: `lionlearn learner create NAME` legt eines an.',
   'whose-activity': 'Wessen {{activity}} ist das? Gib --learner NAME an (Profile: {{profiles}})',
   'activity-quiz': 'Quiz',

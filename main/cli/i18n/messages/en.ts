@@ -4,6 +4,26 @@
  */
 export const cliEn = {
   'error-line': 'lionlearn: {{message}}',
+  // commander's own errors, in its exact English words (commander-errors.ts reads them back by these)
+  'commander-error': 'error: {{message}}',
+  'commander-missing-argument': "missing required argument '{{name}}'",
+  'commander-option-missing-argument': "option '{{flags}}' argument missing",
+  'commander-missing-option': "required option '{{flags}}' not specified",
+  'commander-unknown-option': "unknown option '{{flag}}'",
+  'commander-unknown-command': "unknown command '{{name}}'",
+  'commander-did-you-mean': '(Did you mean {{name}}?)',
+  'commander-did-you-mean-one-of': '(Did you mean one of {{names}}?)',
+  'commander-too-many-arguments_one': 'too many arguments. Expected {{count}} argument but got {{got}}.',
+  'commander-too-many-arguments_other': 'too many arguments. Expected {{count}} arguments but got {{got}}.',
+  'commander-too-many-arguments-for_one':
+    "too many arguments for '{{command}}'. Expected {{count}} argument but got {{got}}.",
+  'commander-too-many-arguments-for_other':
+    "too many arguments for '{{command}}'. Expected {{count}} arguments but got {{got}}.",
+  'commander-invalid-option-value': "option '{{flags}}' argument '{{value}}' is invalid. {{reason}}",
+  'commander-invalid-argument-value':
+    "command-argument value '{{value}}' is invalid for argument '{{name}}'. {{reason}}",
+  'commander-allowed-choices': 'Allowed choices are {{choices}}.',
+  'option-port-invalid': 'A port is a whole number from 0 to 65535.',
   'no-profiles': 'No profiles yet: `lionlearn learner create NAME` makes one.',
   'whose-activity': 'Whose {{activity}} is it? Add --learner NAME (profiles: {{profiles}})',
   'activity-quiz': 'quiz',
