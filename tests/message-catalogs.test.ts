@@ -75,8 +75,8 @@ describe("the core's message catalog", () => {
   });
 
   it("leaves no error as bare English, the admin tools' included: a LearnError says a catalog message", () => {
-    // The admin's tools (pack signing and installs, calibration, bulk imports) included.
-    const bare = coreSources.flatMap(([file, text]) =>
+    // The admin's tools (pack signing and installs, calibration, bulk imports) and the CLI's commands included.
+    const bare = [...coreSources, ...cliSources].flatMap(([file, text]) =>
       [...text.matchAll(/new LearnError\(\s*[^,()]+,\s*['`"]/g)].map((m) => `${file}: ${m[0]}`),
     );
     expect(bare).toEqual([]);

@@ -9,7 +9,6 @@ import { authClient } from '../../core/sync/auth-client.js';
 import { SERVER_EMAIL_ENV, SERVER_PASSWORD_ENV, serverEmail, serverPassword } from '../server-sign-in.js';
 import { text } from '../i18n/cli-i18n.js';
 import { print } from '../terminal-output.js';
-import { counted } from '../../../common/plural.js';
 
 interface SendFlags {
   server: string;
@@ -26,7 +25,7 @@ interface SendFlags {
 
 const audienceOf = (flags: SendFlags): Audience => {
   const chosen = [flags.class, flags.learner, flags.everyone].filter((v) => v !== undefined && v !== false);
-  if (chosen.length !== 1) throw new LearnError('invalid-input', 'Name exactly one of --class, --learner, --everyone.');
+  if (chosen.length !== 1) throw new LearnError('invalid-input', text('notify-one-audience'));
   if (flags.class) return { to: 'class-code', joinCode: flags.class };
   if (flags.learner) return { to: 'learner', accountId: flags.learner };
   return { to: 'everyone' };
@@ -50,7 +49,10 @@ export function registerNotify(program: Command): void {
     .addOption(new Option('--link <route>', text('help-notify-send-link')))
     .action(async (flags: SendFlags) => {
       const url = syncServerUrlSchema.safeParse(flags.server);
-      if (!url.success) throw new LearnError('invalid-input', `--server: expected ${url.error.issues[0]?.message}`);
+      if (!url.success) {
+        const problem = url.error.issues[0]?.message ?? text('not-an-address');
+        throw new Error(text('option-invalid', { option: '--server', problem }));
+      }
       const server = url.data.replace(/\/+$/, '');
       const parsed = sendMessageSchema.safeParse({
         audience: audienceOf(flags),
@@ -66,14 +68,14 @@ export function registerNotify(program: Command): void {
           parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
         );
       }
-      const email = await serverEmail(flags.email, '--email', 'Class server email: ');
-      const password = await serverPassword('Password: ');
+      const email = await serverEmail(flags.email, '--email', text('notify-email-prompt'));
+      const password = await serverPassword(text('notify-password-prompt'));
       const tokens = await authClient.login(server, email, password).catch((error: unknown) => {
         throw new LearnError('forbidden', (error as Error).message);
       });
       try {
         const { recipients } = await sendMessage(server, tokens.accessToken, parsed.data);
-        print(`Sent to ${counted(recipients, 'inbox', 'inboxes')}; each device gets it at its next sync.`);
+        print(text('notify-sent', { count: recipients }));
       } finally {
         // This sign-in served one message: end it on the server rather than leave it to lapse.
         await authClient.logout(server, tokens.refreshToken).catch(() => undefined);

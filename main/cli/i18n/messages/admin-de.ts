@@ -117,6 +117,13 @@ export const cliAdminDe: Record<keyof typeof cliAdminEn, string> = {
   'server-account-needed': 'Nenne das Konto am Klassenserver mit {{flag}} oder {{env}}.',
   'server-email-prompt': 'E-Mail des Admins am Klassenserver: ',
   'server-admin-password-prompt': 'Admin-Passwort am Klassenserver: ',
+  'notify-one-audience': 'Gib genau eines von --class, --learner, --everyone an.',
+  'notify-email-prompt': 'E-Mail auf dem Klassenserver: ',
+  'notify-password-prompt': 'Passwort: ',
+  'notify-sent_one':
+    'An {{count}} Posteingang gesendet; jedes Gerät erhält die Nachricht bei seiner nächsten Synchronisierung.',
+  'notify-sent_other':
+    'An {{count}} Posteingänge gesendet; jedes Gerät erhält die Nachricht bei seiner nächsten Synchronisierung.',
   'release-no-channels': '{{dir}} hat keine latest*.yml: Baue die App zuerst mit electron-builder',
   'release-uploaded': '{{name}} hochgeladen',
   'release-published':
