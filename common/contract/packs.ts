@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { mentions } from '../i18n/message.js';
+import type { MessageRef } from '../i18n/message.js';
 import { localIdSchema } from './content.js';
 
 /**
- * The words an install error carries when the pack's signing key is not trusted on this machine; a
- * face that finds them offers the way to the fix (Settings' trusted keys, for an admin).
+ * Whether an install error (its `messageI18n`) refuses the pack because its signing key is not trusted on
+ * this machine: a face that finds it offers the way to the fix (Settings' trusted keys, for an admin).
  */
-export const UNTRUSTED_KEY_WORDS = 'which is not trusted here';
+export const refusesUntrustedKey = (error: MessageRef | undefined): boolean => mentions(error, 'pack-key-untrusted');
 
 export const trustedKeySchema = z.object({
   keyId: z.string(),

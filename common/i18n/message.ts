@@ -95,6 +95,18 @@ const asParam = (value: string | number | Said | readonly (string | Said)[]): Pa
 };
 const isList = (value: unknown): value is readonly (string | Said)[] => Array.isArray(value);
 
+/**
+ * Whether a message says `key`, itself or inside one of its values (a refusal's reason inside "Cannot use
+ * …"): how a face recognizes a case by its catalog key, whatever language the text is in.
+ */
+export function mentions(ref: MessageRef | undefined, key: MessageKey): boolean {
+  if (!ref) return false;
+  if (ref.key === key) return true;
+  return Object.values(ref.params ?? {}).some((value) =>
+    (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'object' && mentions(v, key)),
+  );
+}
+
 /** The reference half of a said message, as a wire field (`fooI18n` next to the English `foo`). */
 export const refOf = ({ key, params }: MessageRef): MessageRef => (params ? { key, params } : { key });
 

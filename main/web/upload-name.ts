@@ -1,4 +1,5 @@
 import type { ApiResult } from '../../common/contract/errors.js';
+import type { MessageRef, ParamValue } from '../../common/i18n/message.js';
 
 const MAX_NAME_CHARS = 120;
 
@@ -21,6 +22,29 @@ export function uploadName(raw: unknown): string {
  */
 export function namingTheUpload<T>(result: ApiResult<T>, tempPaths: readonly string[], name: string): ApiResult<T> {
   if (result.ok) return result;
-  const message = tempPaths.reduce((text, path) => text.split(path).join(name), result.error.message);
-  return { ok: false, error: { ...result.error, message } };
+  const named = (text: string) => tempPaths.reduce((said, path) => said.split(path).join(name), text);
+  const { messageI18n } = result.error;
+  // The reference too: a face says the message from it, in its learner's language.
+  return {
+    ok: false,
+    error: {
+      ...result.error,
+      message: named(result.error.message),
+      ...(messageI18n ? { messageI18n: namedIn(messageI18n, named) } : {}),
+    },
+  };
+}
+
+/** A message reference with `named` applied to every text value, those of the messages inside it too. */
+function namedIn(ref: MessageRef, named: (text: string) => string): MessageRef {
+  if (!ref.params) return ref;
+  const value = (v: ParamValue): ParamValue =>
+    typeof v === 'string'
+      ? named(v)
+      : Array.isArray(v)
+        ? v.map((item) => (typeof item === 'string' ? named(item) : namedIn(item, named)))
+        : typeof v === 'object'
+          ? namedIn(v, named)
+          : v;
+  return { key: ref.key, params: Object.fromEntries(Object.entries(ref.params).map(([k, v]) => [k, value(v)])) };
 }

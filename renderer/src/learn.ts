@@ -31,3 +31,6 @@ export function onLearnEvent(listener: (event: LearnEvent) => void): () => void 
 
 /** A sentence a face composes from the core's catalog (a restore's summary), in the learner's language. */
 export const saidHere = (said: Said): string => translate(refOf(said), said.text);
+
+/** An answer a face got from the bridge itself (an upload's outcome), its sentences in the learner's language. */
+export const inLanguage = <T>(value: T): T => localized(value, translate);

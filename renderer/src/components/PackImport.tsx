@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { UNTRUSTED_KEY_WORDS } from '../../../common/contract/packs.js';
+import type { ApiErrorBody } from '../../../common/contract/errors.js';
+import { refusesUntrustedKey } from '../../../common/contract/packs.js';
 import type { InstallResult } from '../../../common/contract/packs.js';
 import { hrefFor } from '../router.js';
 import { ByteProgress } from './ByteProgress.js';
 import { usePackUpload } from './use-pack-upload.js';
 
-/** Why an import failed and, when the key is not trusted, the way to the fix. */
-export function ImportFailure({ message }: { message: string }) {
+/** Why an import failed (said in the learner's language already) and, when the key is not trusted, the way to the fix. */
+export function ImportFailure({ error }: { error: ApiErrorBody }) {
   return (
     <div role="alert" className="status-error">
-      <p>{message}</p>
-      {message.includes(UNTRUSTED_KEY_WORDS) && (
+      <p>{error.message}</p>
+      {refusesUntrustedKey(error.messageI18n) && (
         <p>
           <Trans i18nKey="packImport.trustKey" components={{ a: <a href={hrefFor.settings()} /> }} />
         </p>
@@ -67,7 +68,7 @@ export function PackImport({ session }: { session: string }) {
               : t('packImport.installed', state.result)}
         </p>
       )}
-      {state.status === 'failed' && <ImportFailure message={state.message} />}
+      {state.status === 'failed' && <ImportFailure error={state.error} />}
     </section>
   );
 }

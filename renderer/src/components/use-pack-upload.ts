@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { ImportProgress } from '../../../common/contract/bridge.js';
-import type { ApiResult } from '../../../common/contract/errors.js';
+import type { ApiErrorBody, ApiResult } from '../../../common/contract/errors.js';
+import { inLanguage } from '../learn.js';
 
 export type PackUploadState<R> =
   | { status: 'idle' }
   | { status: 'working'; progress?: ImportProgress }
   | { status: 'done'; result: R }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; error: ApiErrorBody };
+
+/** A finished upload as the screen shows it: the value, or the error with its message in the learner's language. */
+export const outcomeOf = <R>(result: ApiResult<R>): PackUploadState<R> =>
+  result.ok ? { status: 'done', result: result.value } : { status: 'failed', error: inLanguage(result.error) };
 
 /**
  * A picked pack file sent on with progress (an import installs it, a publish sends it to the class server):
@@ -31,9 +36,7 @@ export function usePackUpload<R>(progressEvent: 'pack-install-progress' | 'pack-
   const run = async (send: (onProgress: (progress: ImportProgress) => void) => Promise<ApiResult<R>>) => {
     setState({ status: 'working' });
     const result = await send((progress) => setState({ status: 'working', progress }));
-    setState(
-      result.ok ? { status: 'done', result: result.value } : { status: 'failed', message: result.error.message },
-    );
+    setState(outcomeOf(result));
   };
   return [state, run] as const;
 }

@@ -61,7 +61,7 @@ export function PackPublish() {
       )}
       {state.status === 'failed' && (
         <p role="alert" className="status-error">
-          {state.message}
+          {state.error.message}
         </p>
       )}
     </section>
