@@ -59,12 +59,15 @@ export const DEFAULT_LIMITS: ArchiveLimits = {
   files: 100_000,
 };
 
-/** A pack file refused; `said` is the whole sentence as a catalog message, for the core's LearnError. */
+/**
+ * A pack file refused; `said` is the whole sentence as a catalog message, for the core's LearnError, and
+ * `reason` its reason alone, for a reader that names the file its own way (the class server).
+ */
 export class PackArchiveError extends Error {
   readonly said: Said;
   constructor(
     readonly file: string,
-    reason: Said,
+    readonly reason: Said,
   ) {
     const said = say('pack-file-refused', { file, reason });
     super(said.text);

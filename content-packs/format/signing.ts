@@ -41,11 +41,6 @@ export function signBytes(bytes: Buffer, privateKeyPem: string): PackSignature {
   };
 }
 
-/** How an app's admin trusts a key; the class server, which reads its own key folder, says its own way instead. */
-export const UNTRUSTED_KEY_REMEDY =
-  'a machine admin must trust that key first ' +
-  '(in the app: Settings, Trusted pack keys; on the command line: lionlearn trust add <public key file>)';
-
 /** Checks a signature against the trusted keys (PEM by key id); returns the key id, or says why not. */
 export function checkSignature(
   bytes: Buffer,

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DISTRIBUTION_PATHS, packFeedSchema } from '../../common/contract/distribution.js';
 import type { PublishResult } from '../../common/contract/distribution.js';
+import { serverErrorBodySchema } from '../../common/contract/server-error-body.js';
+import { coreTranslate, createCoreI18n } from '../../common/i18n/translator.js';
 import { buildPackArchive } from '../../content-packs/format/pack-archive.js';
 import { writePackFixture } from '../../content-packs/format/pack-fixture.js';
 import { generateSigningKeys } from '../../content-packs/format/signing.js';
@@ -102,6 +104,13 @@ describe('the class server pack feed', { timeout: 30_000 }, () => {
       expect(response.status).toBe(400);
       expect(((await response.json()) as { message: string }).message).toMatch(reason);
     }
+    // Said from the catalog: a German publisher reads the server's remedy in German, the reason not wrapped twice.
+    const refused = serverErrorBodySchema.parse(await (await publish(await lpack('1.0.0', stranger))).json());
+    const german = coreTranslate(createCoreI18n('de'))(refused.messageI18n!, refused.message);
+    expect(german).toMatch(
+      /^Der Klassenserver hat die Paketdatei abgelehnt: sie ist mit Schlüssel [0-9a-f]{16} signiert, dem hier nicht vertraut wird; der Admin des Klassenservers muss .* pack-keys /,
+    );
+    expect(german).not.toMatch(/trust add|Einstellungen|Cannot use/);
     expect(packFeedSchema.parse(await (await feed()).json()).packs).toEqual([]);
   });
 

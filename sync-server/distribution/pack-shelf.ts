@@ -1,4 +1,5 @@
 import { say } from '../../common/i18n/message.js';
+import type { Said } from '../../common/i18n/message.js';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
@@ -13,15 +14,18 @@ import {
   PackArchiveError,
   verifyPackFile,
 } from '../../content-packs/format/pack-archive.js';
-import { UNTRUSTED_KEY_REMEDY } from '../../content-packs/format/signing.js';
 import { ServerError } from '../http/server-error.js';
 import { makePrivateDir } from '../storage/private-files.js';
 import type { SqlStore } from '../storage/sql-store.js';
 
-/** Where this server's trust store is (see pack-keys.ts): what a server admin does about an untrusted key. */
-const SERVER_KEY_REMEDY =
-  "the class server's admin must copy that key's public key file (pack-signing.pub) into the pack-keys " +
-  "folder of the server's data folder first, then publish again";
+/**
+ * Why the reader refused a pack, as the server's answer says it: for an untrusted key, where this server's trust
+ * store is (see pack-keys.ts), not the app's remedy (Settings, `lionlearn trust add`), which would not help here.
+ */
+const refusedBecause = (reason: Said): Said =>
+  reason.key === 'pack-key-untrusted'
+    ? say('server-pack-key-untrusted', { keyId: String(reason.params?.keyId) })
+    : reason;
 
 interface PackRow {
   sha256: string;
@@ -99,9 +103,8 @@ export class PackShelf {
         extractTo: join(work, 'pack'),
       }).catch((error: unknown) => {
         if (!(error instanceof PackArchiveError)) throw error;
-        // The reader's remedy is the app's (Settings, `lionlearn trust add`), which would not help here.
-        const reason = error.message.replace(`${upload}: `, '').replace(UNTRUSTED_KEY_REMEDY, SERVER_KEY_REMEDY);
-        throw new ServerError('invalid-input', say('server-pack-refused', { reason }));
+        // The reason alone: the file is the server's temp copy, whose path means nothing to the publisher.
+        throw new ServerError('invalid-input', say('server-pack-refused', { reason: refusedBecause(error.reason) }));
       });
       const { packId, version } = contents;
       await this.#checkVersion(packId, version, sha256, signature.keyId);

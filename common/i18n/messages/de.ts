@@ -342,7 +342,9 @@ export const de: Record<keyof typeof en, string> = {
   'server-reports-teachers': 'Nur Lehrkräfte und Admins sehen Klassenberichte.',
   'server-pack-too-large': 'Eine Paketdatei ist höchstens {{size}} groß.',
   'server-pack-body-missing': 'Sende die .lpack-Datei als Inhalt der Anfrage.',
-  'server-pack-refused': 'Der Klassenserver hat das Paket abgelehnt: {{reason}}',
+  'server-pack-refused': 'Der Klassenserver hat die Paketdatei abgelehnt: {{reason}}.',
+  'server-pack-key-untrusted':
+    'sie ist mit Schlüssel {{keyId}} signiert, dem hier nicht vertraut wird; der Admin des Klassenservers muss erst die öffentliche Schlüsseldatei dieses Schlüssels (pack-signing.pub) in den Ordner pack-keys im Datenordner des Servers kopieren und dann erneut veröffentlichen',
   'server-pack-version-taken':
     'Version {{version}} von „{{packId}}“ ist schon mit anderen Bytes veröffentlicht; veröffentliche sie als neue Version.',
   'server-pack-other-key':

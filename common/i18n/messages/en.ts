@@ -344,7 +344,9 @@ export const en = {
   'server-reports-teachers': 'Only teachers and admins see class reports.',
   'server-pack-too-large': 'A pack file is at most {{size}}.',
   'server-pack-body-missing': 'Send the .lpack file as the request body.',
-  'server-pack-refused': 'The class server refused the pack: {{reason}}',
+  'server-pack-refused': 'The class server refused the pack: {{reason}}.',
+  'server-pack-key-untrusted':
+    "it is signed by key {{keyId}}, which is not trusted here; the class server's admin must copy that key's public key file (pack-signing.pub) into the pack-keys folder of the server's data folder first, then publish again",
   'server-pack-version-taken':
     'Version {{version}} of “{{packId}}” is published already with other bytes; publish it as a new version.',
   'server-pack-other-key':
