@@ -255,8 +255,9 @@ export const learnApi = {
       /** The evidence: attempts and right answers on the content's skills. */
       attempts: z.number().int(),
       correct: z.number().int(),
-      /** Which model answered: the deep model, or the simple one ('pooled PFA'). */
+      /** Which model answered: the deep model, or the simple one ('pooled PFA'); English, `modelI18n` for a face. */
       model: z.string(),
+      modelI18n: messageRefSchema.optional(),
       /** Why the deep model did not answer, when it did not (too little history, no or a damaged model file). */
       note: z.string().optional(),
       noteI18n: messageRefSchema.optional(),

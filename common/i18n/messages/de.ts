@@ -715,6 +715,8 @@ export const de: Record<keyof typeof en, string> = {
   'model-not-loaded-yet': 'noch nicht geladen',
   'model-none-yet': 'noch kein tiefes Modell: Es wird trainiert, sobald Lernende genug beantwortet haben',
   'model-trained-here': '{{name}}, hier trainiert',
+  'model-pooled-pfa': 'gepooltes PFA',
+  'model-base-unreadable': 'das Basismodell war nicht lesbar ({{error}}); von Grund auf trainiert',
   'model-from-pack': '{{name}}, aus dem Paket {{packId}}',
   'model-damaged-here': 'das hier trainierte Modell ist beschädigt ({{detail}})',
   'model-pack-damaged': 'das Modell des Pakets {{packId}} ist beschädigt',

@@ -716,6 +716,8 @@ export const en = {
   'model-not-loaded-yet': 'not loaded yet',
   'model-none-yet': 'no deep model yet: it is trained once learners have answered enough',
   'model-trained-here': '{{name}}, trained here',
+  'model-pooled-pfa': 'pooled PFA',
+  'model-base-unreadable': 'the base model could not be read ({{error}}); trained from scratch',
   'model-from-pack': '{{name}}, from pack {{packId}}',
   'model-damaged-here': 'the model trained here is damaged ({{detail}})',
   'model-pack-damaged': 'the model of pack {{packId}} is damaged',

@@ -1,6 +1,6 @@
 import type { LearnService } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
-import { refOf, say } from '../../../common/i18n/message.js';
+import { asField, refOf, say } from '../../../common/i18n/message.js';
 import type { Said } from '../../../common/i18n/message.js';
 import { DEFAULT_TARGET_SUCCESS } from '../../../common/contract/learners.js';
 import type { CatalogStore } from '../content/catalog-store.js';
@@ -153,7 +153,7 @@ export function createAdaptiveService(deps: {
       const prediction = predictFromEvidence(difficulty, deps.reader.skillEvidence(learnerId, skills));
       const deep = await deps.knowledge.predict(learnerId, skills);
       if ('note' in deep)
-        return { ...prediction, model: 'pooled PFA', note: deep.note.text, noteI18n: refOf(deep.note) };
+        return { ...prediction, ...asField('model', say('model-pooled-pfa')), ...asField('note', deep.note) };
       return { ...prediction, ...deep };
     },
 

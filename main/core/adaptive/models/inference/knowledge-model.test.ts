@@ -5,6 +5,8 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../../../../common/contract/bridge.js';
+import { localized } from '../../../../../common/i18n/localize.js';
+import { coreTranslate, createCoreI18n } from '../../../../../common/i18n/translator.js';
 import { writePackFixture } from '../../../../../content-packs/format/pack-fixture.js';
 import { createCore } from '../../../create-core.js';
 import type { Core, CoreOptions } from '../../../create-core.js';
@@ -75,12 +77,15 @@ async function packWithModel(architecture: Architecture = 'attention'): Promise<
   return source;
 }
 
+const german = coreTranslate(createCoreI18n('de'));
+
 describe('the deep model behind predictPerformance', () => {
   it('answers from the simple model, saying why, while there is no deep model or no history', async () => {
     const { api, session } = await start();
     const prediction = await api.predictPerformance({ session, contentId: 'demo/count-down' });
     expect(prediction).toMatchObject({
       model: 'pooled PFA',
+      modelI18n: { key: 'model-pooled-pfa' },
       attempts: 0,
       note: expect.stringMatching(/no deep model yet/),
       // The same note as a catalog message, for each face to say in its language.
@@ -98,6 +103,8 @@ describe('the deep model behind predictPerformance', () => {
     await answerMany(1);
     const prediction = await api.predictPerformance({ session, contentId: 'demo/count-down' });
     expect(prediction).toMatchObject({ model: 'SAKT (attention), from pack demo', attempts: 1 });
+    // Which model, as a catalog message too: a German face names it in German.
+    expect(localized(prediction, german).model).toBe('SAKT (attention), aus dem Paket demo');
     expect(prediction.note).toBeUndefined();
     expect(prediction.probability).toBeGreaterThan(0);
     expect(prediction.probability).toBeLessThan(1);

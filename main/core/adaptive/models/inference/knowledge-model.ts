@@ -1,5 +1,5 @@
-import { say } from '../../../../../common/i18n/message.js';
-import type { Said } from '../../../../../common/i18n/message.js';
+import { asField, say } from '../../../../../common/i18n/message.js';
+import type { MessageRef, Said } from '../../../../../common/i18n/message.js';
 import type { Logger } from '../../../../../infra/log/logger.js';
 import type { PracticeHistory } from '../../practice-history.js';
 import { calibrate, sigmoid } from '../calibration.js';
@@ -24,7 +24,8 @@ export interface ModelStatus {
   said: Said;
 }
 
-export type DeepPrediction = { probability: number; confidence: number; model: string } | { note: Said };
+export type DeepPrediction =
+  { probability: number; confidence: number; model: string; modelI18n: MessageRef } | { note: Said };
 
 const statusOf = (state: ModelStatus['state'], said: Said): ModelStatus => ({ state, detail: said.text, said });
 
@@ -109,7 +110,7 @@ export class KnowledgeModel {
         return { note: say('model-needs-history', { model: loaded.label, count: loaded.minHistory, answers }) };
       // Several skills: the mean logit, as the simple model does, so more tags do not mean more certainty.
       const probability = sigmoid(skills.reduce((sum, k) => sum + logit(chance.get(k)!), 0) / skills.length);
-      return { probability, confidence, model: loaded.label.text };
+      return { probability, confidence, ...asField('model', loaded.label) };
     });
   }
 

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { say } from '../../../../../common/i18n/message.js';
+import type { Said } from '../../../../../common/i18n/message.js';
 import { DeepKt } from '../deep-kt.js';
 import { PracticeHistory } from '../../practice-history.js';
 import { SkillIndex } from '../inference/skill-index.js';
@@ -28,7 +30,8 @@ export type TrainOutcome =
        */
       peakMb: number;
       fineTuned: boolean;
-      note?: string;
+      /** What went differently from the plan (a base model that did not load), for the log. */
+      note?: Said;
     }
   | { trained: false; reason: string };
 
@@ -59,7 +62,7 @@ const qualify = (packId: string | undefined) => (skill: string) =>
 export async function trainOnLog(job: TrainJob): Promise<TrainOutcome> {
   const started = performance.now();
   let base: { model: DeepKt; skills: string[]; prior: string | null } | undefined;
-  let note: string | undefined;
+  let note: Said | undefined;
   if (job.base) {
     try {
       // A lower rate and fewer passes: a few local answers should adjust the model, not overwrite it.
@@ -70,7 +73,7 @@ export async function trainOnLog(job: TrainJob): Promise<TrainOutcome> {
       });
       base = { model, skills: metadata.skills.map(qualify(job.base.packId)), prior: job.base.packId ?? metadata.prior };
     } catch (error) {
-      note = `the base model could not be read (${(error as Error).message}); trained from scratch`;
+      note = say('model-base-unreadable', { error: (error as Error).message });
     }
   }
   const index = new SkillIndex(base?.skills ?? []);
