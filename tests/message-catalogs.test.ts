@@ -33,7 +33,8 @@ const catalogSources = [
   ...packSources,
 ];
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+/** A message's placeholders, with i18next's format if it has one (`size, number`): a translation keeps both. */
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+(?:, \w+)?)\}\}/g)].map((m) => m[1]).sort();
 /** A message's key without i18next's plural suffix: the key the code says. */
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
 /** The first argument of every `name('key'…)` call in the sources. */

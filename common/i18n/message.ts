@@ -37,7 +37,9 @@ type BaseKey<K> = K extends `${infer B}_${'zero' | 'one' | 'two' | 'few' | 'many
 /** The messages of a catalog (an English `as const` object), plural forms counted once. */
 export type KeyIn<C> = BaseKey<keyof C & string>;
 type TextIn<C, K extends string> = K extends keyof C ? C[K] : C[Extract<keyof C, `${K}_${string}`>];
-type Placeholders<S> = S extends `${string}{{${infer P}}}${infer Rest}` ? P | Placeholders<Rest> : never;
+/** A placeholder's value name: `{{size, number}}` names `size` (i18next's format after the comma). */
+type NameOf<P> = P extends `${infer N}, ${string}` ? N : P;
+type Placeholders<S> = S extends `${string}{{${infer P}}}${infer Rest}` ? NameOf<P> | Placeholders<Rest> : never;
 /** The values a message needs, named by its English text's placeholders: a missing or extra one does not compile. */
 export type ParamsIn<C, K extends string> = {
   [P in Placeholders<TextIn<C, K>>]: string | number | Said | readonly (string | Said)[];
@@ -57,20 +59,23 @@ export interface Said extends MessageRef {
 
 const PLURAL_EN = new Intl.PluralRules('en');
 const LIST_EN = new Intl.ListFormat('en', { type: 'conjunction' });
+const NUMBER_EN = new Intl.NumberFormat('en');
 const catalog: Record<string, string> = en;
 
 /**
  * The English text of a message, as i18next would render it: `{{count}}` picks the plural form,
- * placeholders are replaced verbatim (the faces format numbers and dates for their locale).
+ * placeholders are replaced verbatim (the faces format numbers and dates for their locale), but for a
+ * number the catalog marks `{{n, number}}` (a size, a count of files), written as English writes it.
  */
 export function englishText(ref: MessageRef): string {
   const count = ref.params?.count;
   const template =
     (typeof count === 'number' ? catalog[`${ref.key}_${PLURAL_EN.select(count)}`] : undefined) ?? catalog[ref.key];
   if (template === undefined) return ref.key;
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+  return template.replace(/\{\{(\w+)(, number)?\}\}/g, (whole, name: string, number?: string) => {
     const value = ref.params?.[name];
     if (value === undefined) return whole;
+    if (number && typeof value === 'number') return NUMBER_EN.format(value);
     if (Array.isArray(value)) return LIST_EN.format(value.map((v) => (typeof v === 'string' ? v : englishText(v))));
     return typeof value === 'object' ? englishText(value) : String(value);
   });

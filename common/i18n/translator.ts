@@ -20,6 +20,18 @@ export function coreTranslate(instance: i18n, timeZone?: string): Translate {
   return translate;
 }
 
+/**
+ * i18next's `number` format (`{{size, number}}` in a catalog) for values `localParams` may have written already:
+ * it writes every number but `count` in the language before i18next sees it, so only what is still a number
+ * (`count`, kept for the plural form) is formatted here, and a written one passes as it is. Every i18next
+ * instance that says the core's catalogs installs it.
+ */
+export function formatNumbersOnce(instance: i18n): void {
+  instance.services.formatter?.add('number', (value: unknown, lng: string | undefined) =>
+    typeof value === 'number' ? new Intl.NumberFormat(lng).format(value) : String(value),
+  );
+}
+
 /** An i18next instance of its own for a Node face (the CLI), with the core's catalogs, ready at once. */
 export function createCoreI18n(
   language: string,
@@ -40,5 +52,6 @@ export function createCoreI18n(
     interpolation: { escapeValue: false },
     initAsync: false,
   });
+  formatNumbersOnce(instance);
   return instance;
 }

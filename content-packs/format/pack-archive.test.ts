@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { extract, pack } from 'tar-stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { say } from '../../common/i18n/message.js';
+import { coreTranslate, createCoreI18n } from '../../common/i18n/translator.js';
 import { writePackFixture } from './pack-fixture.js';
 import {
   buildPackArchive,
   DEFAULT_LIMITS,
-  formatBytes,
+  bytesSaid,
+  PackArchiveError,
   readPackArchive,
   sealArchive,
   writeSignedArchive,
@@ -171,8 +174,26 @@ describe('pack archives', () => {
   });
 
   it('names large limits in MiB as well as bytes', () => {
-    expect(formatBytes(64 * 1024 ** 2)).toBe('67,108,864 bytes (64 MiB)');
-    expect(formatBytes(100)).toBe('100 bytes');
+    expect(bytesSaid(64 * 1024 ** 2).text).toBe('67,108,864 bytes (64 MiB)');
+    expect(bytesSaid(1.5 * 1024 ** 2).text).toBe('1,572,864 bytes (1.5 MiB)');
+    expect(bytesSaid(100).text).toBe('100 bytes');
+  });
+
+  it('says sizes and counts in a refusal as German writes numbers, in a German face', async () => {
+    const german = coreTranslate(createCoreI18n('de'));
+    const sized = bytesSaid(1.5 * 1024 ** 2);
+    expect(german(sized, sized.text)).toBe('1.572.864 Bytes (1,5 MiB)');
+    const tooBig = await read(good, { limits: { ...DEFAULT_LIMITS, fileBytes: 100 } }).catch((e: unknown) => e);
+    if (!(tooBig instanceof PackArchiveError)) throw new Error('expected a refusal');
+    expect(german(tooBig.said, tooBig.said.text)).toMatch(
+      /„[^“]+“ ist [\d.]+ Bytes groß, über der Grenze für eine Datei von 100 Bytes\. Nichts wurde installiert/,
+    );
+    const files = 1234;
+    const many = say('pack-too-many-files', { count: files, limit: 1000 });
+    expect(many.text).toBe('it lists 1,234 files, over the limit of 1,000 files in a pack');
+    expect(german(many, many.text)).toBe(
+      'sie führt 1.234 Dateien auf, über der Grenze von 1.000 Dateien in einem Paket',
+    );
   });
 
   it.each([

@@ -78,10 +78,15 @@ export class PackArchiveError extends Error {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** "67,108,864 bytes (64 MiB)": a limit as the admin would set it and as the file measures. */
-export const formatBytes = (n: number): string => {
+/**
+ * A size as a message, "67,108,864 bytes (64 MiB)" in English and "67.108.864 Bytes (64 MiB)" in German: a limit
+ * as the admin would set it and as the file measures.
+ */
+export const bytesSaid = (n: number): Said => {
   const mib = n / 1024 ** 2;
-  return `${n.toLocaleString('en')} bytes${n >= 1024 ** 2 ? ` (${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB)` : ''}`;
+  return n >= 1024 ** 2
+    ? say('size-bytes-mib', { bytes: n, mib: Number.isInteger(mib) ? mib : Number(mib.toFixed(1)) })
+    : say('size-bytes', { bytes: n });
 };
 
 // Fixed headers make the archive a function of the content alone: same source, same bytes.
@@ -220,7 +225,7 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
   if (size > limits.archiveBytes) {
     throw new PackArchiveError(
       file,
-      say('pack-file-over-limit', { size: formatBytes(size), limit: formatBytes(limits.archiveBytes) }),
+      say('pack-file-over-limit', { size: bytesSaid(size), limit: bytesSaid(limits.archiveBytes) }),
     );
   }
   const seal = await readSeal(file, size, options.trusted).catch((error: Error) => {
@@ -233,8 +238,8 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
     throw new PackArchiveError(
       file,
       say('pack-seal-declares-over-limit', {
-        size: formatBytes(statement.tarBytes),
-        limit: formatBytes(limits.totalBytes),
+        size: bytesSaid(statement.tarBytes),
+        limit: bytesSaid(limits.totalBytes),
       }),
     );
   }
@@ -252,7 +257,7 @@ export async function readPackArchive(file: string, options: ReadOptions): Promi
   // Unpacking stops at the size the seal declares: nothing after the archive is decompressed.
   const decompressed = counting((chunk) => {
     if (unpacked + chunk.length > statement.tarBytes)
-      return new PackArchiveError(file, say('pack-unpacks-past-seal', { size: formatBytes(statement.tarBytes) }));
+      return new PackArchiveError(file, say('pack-unpacks-past-seal', { size: bytesSaid(statement.tarBytes) }));
     unpacked += chunk.length;
     return null;
   });
@@ -337,7 +342,7 @@ async function unpackEntries(
         () =>
           new PackArchiveError(
             file,
-            say('pack-contents-over-limit', { file: CONTENTS, limit: formatBytes(CONTENTS_LIMIT) }),
+            say('pack-contents-over-limit', { file: CONTENTS, limit: bytesSaid(CONTENTS_LIMIT) }),
           ),
       );
       try {
@@ -383,8 +388,8 @@ function checkContents(file: string, contents: PackContents, statement: SealStat
     throw new PackArchiveError(
       file,
       say('pack-too-many-files', {
-        count: contents.files.length.toLocaleString('en'),
-        limit: limits.files.toLocaleString('en'),
+        count: contents.files.length,
+        limit: limits.files,
       }),
     );
   }
@@ -394,8 +399,8 @@ function checkContents(file: string, contents: PackContents, statement: SealStat
       file,
       say('pack-one-file-over-limit', {
         path: biggest.path,
-        size: formatBytes(biggest.size),
-        limit: formatBytes(limits.fileBytes),
+        size: bytesSaid(biggest.size),
+        limit: bytesSaid(limits.fileBytes),
       }),
     );
   }
@@ -422,7 +427,7 @@ function checkContents(file: string, contents: PackContents, statement: SealStat
   if (sum > limits.totalBytes) {
     throw new PackArchiveError(
       file,
-      say('pack-total-over-limit', { size: formatBytes(sum), limit: formatBytes(limits.totalBytes) }),
+      say('pack-total-over-limit', { size: bytesSaid(sum), limit: bytesSaid(limits.totalBytes) }),
     );
   }
 }

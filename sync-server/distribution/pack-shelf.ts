@@ -10,7 +10,7 @@ import semver from 'semver';
 import type { FeedPack, PackFeed, PublishResult } from '../../common/contract/distribution.js';
 import {
   DEFAULT_LIMITS,
-  formatBytes,
+  bytesSaid,
   PackArchiveError,
   verifyPackFile,
 } from '../../content-packs/format/pack-archive.js';
@@ -88,7 +88,7 @@ export class PackShelf {
         transform(chunk: Buffer, _encoding, callback) {
           bytes += chunk.length;
           if (bytes > limit) {
-            callback(new ServerError('invalid-input', say('server-pack-too-large', { size: formatBytes(limit) })));
+            callback(new ServerError('invalid-input', say('server-pack-too-large', { size: bytesSaid(limit) })));
             return;
           }
           hash.update(chunk);

@@ -665,6 +665,9 @@ export const de: Record<keyof typeof en, string> = {
   'pack-source-refused': 'Paket {{source}}: {{reason}}',
   'pack-problem-detail': '{{detail}}',
   'pack-file-unreadable': 'die Datei gibt es nicht, oder sie ist nicht lesbar',
+  'size-bytes': '{{bytes, number}} Bytes',
+  'size-bytes-mib': '{{bytes, number}} Bytes ({{mib, number}} MiB)',
+  'pack-feed-over-limit': 'der Feed gibt {{size}} an, über der Grenze für eine Paketdatei von {{limit}}',
   'pack-file-over-limit': 'sie ist {{size}} groß, über der Grenze für eine Paketdatei von {{limit}}',
   'pack-seal-declares-over-limit':
     'ihr Siegel gibt {{size}} Archiv an, über der Grenze von {{limit}}, die ein Paket entpackt groß sein darf',
@@ -672,7 +675,7 @@ export const de: Record<keyof typeof en, string> = {
   'pack-changed-after-signing': 'sie wurde nach dem Signieren verändert',
   'pack-archive-corrupt': 'das Archiv ist beschädigt ({{detail}})',
   'pack-unpacks-other-size': 'sie entpackt zu {{unpacked}} Bytes, nicht zu den {{declared}}, die ihr Siegel angibt',
-  'pack-missing-listed-files': 'ihr fehlen {{count}} aufgeführte Datei(en), z. B. „{{path}}“',
+  'pack-missing-listed-files': 'ihr fehlen {{count, number}} aufgeführte Datei(en), z. B. „{{path}}“',
   'pack-entry-not-file': 'sie enthält einen Eintrag „{{name}}“ vom Typ {{type}}; Pakete enthalten nur einfache Dateien',
   'pack-no-contents-first': 'sie beginnt nicht mit {{file}}; sie ist kein Paket',
   'pack-contents-over-limit': 'ihre {{file}} ist über der Grenze von {{limit}}',
@@ -684,7 +687,8 @@ export const de: Record<keyof typeof en, string> = {
   'pack-entry-changed': '„{{name}}“ wurde nach dem Signieren verändert',
   'pack-archive-empty': 'das Archiv ist leer',
   'pack-contents-other-pack': 'ihre {{file}} nennt ein anderes Paket als ihr Siegel',
-  'pack-too-many-files': 'sie führt {{count}} Dateien auf, über der Grenze von {{limit}} Dateien in einem Paket',
+  'pack-too-many-files':
+    'sie führt {{count, number}} Dateien auf, über der Grenze von {{limit, number}} Dateien in einem Paket',
   'pack-one-file-over-limit': '„{{path}}“ ist {{size}} groß, über der Grenze für eine Datei von {{limit}}',
   'pack-paths-collide': 'sie führt „{{first}}“ und „{{second}}“ auf, die auf manchen Systemen eine Datei sind',
   'pack-file-and-folder': 'sie führt „{{path}}“ als Datei und als Ordner auf',

@@ -5,7 +5,8 @@ import { DISTRIBUTION_PATHS } from '../../../common/contract/distribution.js';
 import type { DistributionStatus, FeedPack, PullOutcome } from '../../../common/contract/distribution.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { InstallResult } from '../../../common/contract/packs.js';
-import { DEFAULT_LIMITS, formatBytes } from '../../../content-packs/format/pack-archive.js';
+import { say } from '../../../common/i18n/message.js';
+import { bytesSaid, DEFAULT_LIMITS } from '../../../content-packs/format/pack-archive.js';
 import type { Logger } from '../../../infra/log/logger.js';
 import { PackFeedClient } from './pack-feed-client.js';
 import { downloadResumable, DownloadRefused } from './resumable-download.js';
@@ -163,7 +164,10 @@ export class PackPuller {
     // The download stops only at the size the feed promised: a server promising more than a pack may be
     // would fill the disk before the signature could refuse it.
     if (bytes > DEFAULT_LIMITS.archiveBytes) {
-      const reason = `the feed says ${formatBytes(bytes)}, over the limit for a pack file of ${formatBytes(DEFAULT_LIMITS.archiveBytes)}`;
+      const reason = say('pack-feed-over-limit', {
+        size: bytesSaid(bytes),
+        limit: bytesSaid(DEFAULT_LIMITS.archiveBytes),
+      }).text;
       this.#refused.set(sha256, reason);
       return { packId, version, status: 'refused', reason };
     }

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import type { AppLanguage } from '../../../common/contract/learners.js';
 import { initReactI18next } from 'react-i18next';
 import { CORE_NS, coreCatalogs } from '../../../common/i18n/catalogs.js';
+import { formatNumbersOnce } from '../../../common/i18n/translator.js';
 import { de } from './locales/de.js';
 import { en } from './locales/en.js';
 
@@ -38,5 +39,6 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+formatNumbersOnce(i18next);
 
 export { i18next };
