@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { coreTranslate, createCoreI18n } from '../../common/i18n/translator.js';
 import { generateSigningKeys } from '../../content-packs/format/signing.js';
 import { appMachine, classServer, lpack, SERVER_ADMIN, SERVER_LEARNER } from './support/feed-machines.js';
 
@@ -44,6 +45,11 @@ describe('publishing a pack on the class server from the app', { timeout: 30_000
     if (!result.ok) {
       expect(result.error.message).toMatch(
         /did not publish it: .*not trusted here; the class server's admin must copy/,
+      );
+      // The server's reason nested as its catalog message: a German admin reads all of it in German.
+      const german = coreTranslate(createCoreI18n('de'))(result.error.messageI18n!, result.error.message);
+      expect(german).toMatch(
+        /hat es nicht veröffentlicht: Der Klassenserver hat die Paketdatei abgelehnt: sie ist mit Schlüssel [0-9a-f]{16} signiert, dem hier nicht vertraut wird; der Admin des Klassenservers muss/,
       );
     }
     expect(await feed()).toEqual([]);

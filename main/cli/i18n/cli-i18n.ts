@@ -1,6 +1,7 @@
 import { LearnError } from '../../../common/contract/errors.js';
 import { PackArchiveError } from '../../../content-packs/format/pack-archive.js';
 import { PackFormatError } from '../../../content-packs/format/pack-source.js';
+import { ServerRefused } from '../../core/distribution/publish-pack.js';
 import { localParams } from '../../../common/i18n/localize.js';
 import type { Translate } from '../../../common/i18n/localize.js';
 import { refOf } from '../../../common/i18n/message.js';
@@ -65,6 +66,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof LearnError && error.messageI18n) return translateCore(error.messageI18n, error.message);
   // `pack verify` and `pack check` read a pack file or folder themselves, without the core.
   if (error instanceof PackArchiveError || error instanceof PackFormatError) return saidHere(error.said);
+  // The class server's refusal of an upload (`admin publish-app`), in its words.
+  if (error instanceof ServerRefused) return saidHere(error.said);
   return error instanceof Error ? error.message : String(error);
 }
 

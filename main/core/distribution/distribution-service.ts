@@ -46,8 +46,12 @@ export function createDistributionService(deps: {
         );
       } catch (error) {
         // The server's refusal (an untrusted key, not a pack) or a cut connection: the admin's to read, not a bug.
-        const code = error instanceof ServerRefused ? 'invalid-input' : 'unavailable';
-        throw new LearnError(code, say('publish-refused', { server: serverUrl, reason: (error as Error).message }));
+        if (error instanceof ServerRefused)
+          throw new LearnError('invalid-input', say('publish-refused', { server: serverUrl, reason: error.said }));
+        throw new LearnError(
+          'unavailable',
+          say('publish-refused', { server: serverUrl, reason: (error as Error).message }),
+        );
       }
     },
     installPackFolder: async ({ folder }) => {

@@ -3,16 +3,20 @@ import { stat } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { DISTRIBUTION_PATHS, publishResultSchema } from '../../../common/contract/distribution.js';
 import type { PublishResult } from '../../../common/contract/distribution.js';
+import type { Said } from '../../../common/i18n/message.js';
+import { serverRefusal } from '../sync/server-request.js';
 
-/** The server answered and said no (as opposed to a connection that failed). */
-export class ServerRefused extends Error {}
+/** The server answered and said no (as opposed to a connection that failed), in its words as a catalog message. */
+export class ServerRefused extends Error {
+  constructor(readonly said: Said) {
+    super(said.text);
+    this.name = 'ServerRefused';
+  }
+}
 
-/** The server's refusal in its own words (`{ error, message }`), else the status. */
+/** The server's refusal in its own words (its `messageI18n`, else its English), else the status. */
 export async function refusal(response: Response): Promise<ServerRefused> {
-  const answer = (await response.json().catch(() => null)) as { message?: unknown } | null;
-  return new ServerRefused(
-    typeof answer?.message === 'string' ? answer.message : `the server answered HTTP ${response.status}`,
-  );
+  return new ServerRefused(serverRefusal(response.status, await response.json().catch(() => null)));
 }
 
 /**

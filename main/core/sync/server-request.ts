@@ -30,7 +30,7 @@ const networkReason = (error: unknown): Said => {
 };
 
 /** A refusal's message: the server's catalog reference with its English, or the English alone (an older server). */
-function refusal(status: number, answer: unknown): Said {
+export function serverRefusal(status: number, answer: unknown): Said {
   const body = serverErrorBodySchema.safeParse(answer);
   if (!body.success) return say('net-http-status', { status });
   const { message, messageI18n } = body.data;
@@ -64,5 +64,5 @@ export async function requestServer(
   if (response.status === 204) return { ok: true, value: null };
   const answer: unknown = await response.json().catch(() => null);
   if (response.ok) return { ok: true, value: answer };
-  return { ok: false, status: response.status, said: refusal(response.status, answer) };
+  return { ok: false, status: response.status, said: serverRefusal(response.status, answer) };
 }
