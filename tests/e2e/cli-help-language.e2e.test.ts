@@ -61,6 +61,9 @@ describe("the lionlearn CLI's help in the learner's language", () => {
       seen.push(name);
       expect(shown.usage, name).toMatch(new RegExp(`^${escape(cliHelpDe['help-heading-usage'])} ${escape(name)}\\b`));
       expect(shown.entries.length, `${name}: no entries read from its help`).toBeGreaterThan(0);
+      // Commander's placeholders too: "[Optionen]", "[Befehl]".
+      for (const syntax of [shown.usage, ...shown.entries.map((e) => e.term)])
+        expect(syntax, name).not.toMatch(/\[(options|command)\]/);
       const texts = [
         { where: `${name}: the description`, text: shown.description },
         ...shown.entries.map((e) => ({ where: `${name}: ${e.heading} ${e.term}`, text: e.description })),

@@ -39,8 +39,8 @@ function localExtras(shown: string, description: string): string {
 }
 
 /**
- * Commander's own words in the CLI's language: in `--help` (headings, "(default: …)", the help option and
- * help command, the version option) and in its errors (a missing argument, an unknown option, a value not
+ * Commander's own words in the CLI's language: in `--help` (headings, "[options]", "(default: …)", the help
+ * option and help command, the version option) and in its errors (a missing argument, an unknown option, a value not
  * among the choices). Called on the program before any command is added: commander copies the help and
  * output settings into each subcommand when `command()` creates it, so every command below speaks the same
  * language. In English every text is commander's own, so the help and the errors read exactly as they did.
@@ -50,6 +50,9 @@ export function commanderInLanguage(program: Command, version: string): Command 
     .configureOutput({ outputError: (shown, write) => write(commanderErrorInLanguage(shown)) })
     .configureHelp({
       styleTitle: (title) => (isHeading(title) ? text(HEADINGS[title]) : title),
+      // The placeholders of a usage line and a list of commands ("lionlearn pack [options] [command]").
+      styleOptionText: (word) => (word === '[options]' ? `[${text('help-syntax-options')}]` : word),
+      styleSubcommandText: (word) => (word === '[command]' ? `[${text('help-syntax-command')}]` : word),
       optionDescription(this: Help, option: Option) {
         return localExtras(Help.prototype.optionDescription.call(this, option), option.description);
       },
@@ -58,6 +61,6 @@ export function commanderInLanguage(program: Command, version: string): Command 
       },
     })
     .helpOption('-h, --help', text('help-option-help'))
-    .helpCommand('help [command]', text('help-command-help'))
+    .helpCommand(`help [${text('help-syntax-command')}]`, text('help-command-help'))
     .version(version, '-V, --version', text('help-option-version'));
 }

@@ -7,6 +7,8 @@ export const cliHelpDe: Record<keyof typeof cliHelpEn, string> = {
   'help-heading-commands': 'Befehle:',
   'help-heading-arguments': 'Argumente:',
   'help-heading-global-options': 'Globale Optionen:',
+  'help-syntax-options': 'Optionen',
+  'help-syntax-command': 'Befehl',
   'help-option-help': 'Hilfe zum Befehl anzeigen',
   'help-command-help': 'Hilfe zu einem Befehl anzeigen',
   'help-option-version': 'die Versionsnummer ausgeben',

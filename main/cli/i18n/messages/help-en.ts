@@ -11,6 +11,8 @@ export const cliHelpEn = {
   'help-heading-commands': 'Commands:',
   'help-heading-arguments': 'Arguments:',
   'help-heading-global-options': 'Global Options:',
+  'help-syntax-options': 'options',
+  'help-syntax-command': 'command',
   'help-option-help': 'display help for command',
   'help-command-help': 'display help for command',
   'help-option-version': 'output the version number',
