@@ -16,7 +16,21 @@ describe("an uploaded pack's refusal", () => {
     if (result.ok) throw new Error('expected the refusal');
     expect(result.error.message).toMatch(/^Cannot use “week\.lpack”: it is signed by key k1/);
     const german = coreTranslate(createCoreI18n('de'))(result.error.messageI18n!, result.error.message);
-    expect(german).toMatch(/^“week\.lpack” ist nicht verwendbar: sie ist mit Schlüssel k1 signiert/);
+    expect(german).toMatch(/^„week\.lpack“ ist nicht verwendbar: sie ist mit Schlüssel k1 signiert/);
     expect(JSON.stringify(result)).not.toContain('lionlearn-upload');
+  });
+
+  it('says "the uploaded file" in the learner\'s language when the browser sent no name', () => {
+    const temp = '/tmp/lionlearn-upload-x2/upload.lpack';
+    const refusal = say('pack-file-refused', { file: temp, reason: say('pack-changed-after-signing') });
+    const result = namingTheUpload(
+      { ok: false, error: new LearnError('invalid-input', refusal).toBody() },
+      [temp],
+      uploadName(undefined),
+    );
+    if (result.ok) throw new Error('expected the refusal');
+    expect(result.error.message).toMatch(/^Cannot use the uploaded file: it was changed after signing/);
+    const german = coreTranslate(createCoreI18n('de'))(result.error.messageI18n!, result.error.message);
+    expect(german).toMatch(/^die hochgeladene Datei ist nicht verwendbar: sie wurde nach dem Signieren verändert/);
   });
 });

@@ -154,6 +154,7 @@ export const de: Record<keyof typeof en, string> = {
   'path-done-mastered': 'Erledigt: Du beherrschst {{skills}}.',
   'path-waits': 'Wartet auf {{items}}.',
   'quoted-title': '„{{title}}“',
+  'upload-unnamed': 'die hochgeladene Datei',
   'the-module': 'das Modul „{{title}}“',
   'and-more': '{{count}} weitere',
   'path-worth-reading': 'Lesenswert: Du hast bisher {{missed}} von {{attempts}} bei {{topic}} verpasst.',

@@ -159,6 +159,7 @@ export const en = {
   'path-done-mastered': 'Done: you have mastered {{skills}}.',
   'path-waits': 'Waits for {{items}}.',
   'quoted-title': '“{{title}}”',
+  'upload-unnamed': 'the uploaded file',
   'the-module': 'the module “{{title}}”',
   'and-more': '{{count}} more',
   'path-worth-reading': 'Worth reading: you missed {{missed}} of {{attempts}} on {{topic}} so far.',
