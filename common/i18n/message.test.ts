@@ -20,6 +20,11 @@ describe('a catalog message', () => {
     expect(german(say('notice-reviews-due', { count: 3 }), '')).toBe('3 Wiederholungen fällig');
   });
 
+  it('writes a count as each language writes numbers, kept a number for the plural form', () => {
+    expect(say('notice-reviews-due', { count: 1500 }).text).toBe('1,500 reviews due');
+    expect(german(say('notice-reviews-due', { count: 1500 }), '')).toBe('1.500 Wiederholungen fällig');
+  });
+
   it('is translated wherever it sits in a result, and results without references come back as they were', () => {
     const said = say('run-timed-out', { seconds: 1500 });
     const result = { runs: [{ message: said.text, messageI18n: said, stdout: 'x' }], other: { a: 1 } };

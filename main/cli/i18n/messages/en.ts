@@ -1,6 +1,6 @@
 /**
  * The CLI's own sentences to a learner, in English (the core's are in common/i18n/messages). Same
- * rules: stable keys, `{{placeholders}}`, i18next plural forms chosen by `{{count}}`.
+ * rules: stable keys, `{{placeholders}}`, i18next plural forms chosen by `{{count, number}}`.
  */
 export const cliEn = {
   'error-line': 'lionlearn: {{message}}',
@@ -13,12 +13,12 @@ export const cliEn = {
   'commander-unknown-command': "unknown command '{{name}}'",
   'commander-did-you-mean': '(Did you mean {{name}}?)',
   'commander-did-you-mean-one-of': '(Did you mean one of {{names}}?)',
-  'commander-too-many-arguments_one': 'too many arguments. Expected {{count}} argument but got {{got}}.',
-  'commander-too-many-arguments_other': 'too many arguments. Expected {{count}} arguments but got {{got}}.',
+  'commander-too-many-arguments_one': 'too many arguments. Expected {{count, number}} argument but got {{got}}.',
+  'commander-too-many-arguments_other': 'too many arguments. Expected {{count, number}} arguments but got {{got}}.',
   'commander-too-many-arguments-for_one':
-    "too many arguments for '{{command}}'. Expected {{count}} argument but got {{got}}.",
+    "too many arguments for '{{command}}'. Expected {{count, number}} argument but got {{got}}.",
   'commander-too-many-arguments-for_other':
-    "too many arguments for '{{command}}'. Expected {{count}} arguments but got {{got}}.",
+    "too many arguments for '{{command}}'. Expected {{count, number}} arguments but got {{got}}.",
   'commander-invalid-option-value': "option '{{flags}}' argument '{{value}}' is invalid. {{reason}}",
   'commander-invalid-argument-value':
     "command-argument value '{{value}}' is invalid for argument '{{name}}'. {{reason}}",
@@ -28,7 +28,7 @@ export const cliEn = {
   'whose-activity': 'Whose {{activity}} is it? Add --learner NAME (profiles: {{profiles}})',
   'activity-quiz': 'quiz',
   'activity-assessment': 'assessment',
-  'profiles-same-name': '{{count}} profiles are called "{{name}}": use the id',
+  'profiles-same-name': '{{count, number}} profiles are called "{{name}}": use the id',
   'profile-unknown': 'No profile "{{name}}" on this machine (profiles: {{profiles}})',
   'profiles-none': 'none yet',
   'pin-prompt': 'PIN for {{name}}: ',
@@ -37,10 +37,10 @@ export const cliEn = {
   'learner-line-pin': '{{id}}  {{name}} (PIN)',
   'learner-created': 'Created {{name}} ({{id}})',
 
-  'module-ambiguous': '{{count}} modules match "{{name}}": use the full id',
+  'module-ambiguous': '{{count, number}} modules match "{{name}}": use the full id',
   'module-unknown': 'No installed module "{{name}}" (see `lionlearn modules`)',
-  'quiz-heading': '{{module}}: quiz, {{count}} items.',
-  'quiz-heading-missed': '{{module}}: retrying missed items, {{count}} items.',
+  'quiz-heading': '{{module}}: quiz, {{count, number}} items.',
+  'quiz-heading-missed': '{{module}}: retrying missed items, {{count, number}} items.',
   'quiz-how': 'Press Enter on an empty line to skip an item; type :quit (or end the input) to stop.',
   'quiz-nothing-missed': 'Nothing to retry: no missed items in this quiz.',
   'quiz-none': 'This module has no quiz.',
@@ -62,20 +62,20 @@ export const cliEn = {
   'quiz-score-skipped': 'You got {{right}} of {{total}} right, {{skipped}} skipped.',
   missed: 'Missed: {{items}}',
   'retry-missed_one': 'Retry the missed item now? [y/N] ',
-  'retry-missed_other': 'Retry the {{count}} missed items now? [y/N] ',
+  'retry-missed_other': 'Retry the {{count, number}} missed items now? [y/N] ',
   'yes-letter': 'y',
   later: 'Later: {{command}}',
 
   'progress-line':
     '{{lessons}} and {{exercises}} done, {{quizItems}} right; streak {{streak}}; {{time}} on task in the last 7 days',
-  lessons_one: '{{count}} lesson',
-  lessons_other: '{{count}} lessons',
-  exercises_one: '{{count}} exercise',
-  exercises_other: '{{count}} exercises',
-  'quiz-items_one': '{{count}} quiz item',
-  'quiz-items_other': '{{count}} quiz items',
-  days_one: '{{count}} day',
-  days_other: '{{count}} days',
+  lessons_one: '{{count, number}} lesson',
+  lessons_other: '{{count, number}} lessons',
+  exercises_one: '{{count, number}} exercise',
+  exercises_other: '{{count, number}} exercises',
+  'quiz-items_one': '{{count, number}} quiz item',
+  'quiz-items_other': '{{count, number}} quiz items',
+  days_one: '{{count, number}} day',
+  days_other: '{{count, number}} days',
   'pack-progress': '  {{title}}: {{completed}}/{{total}}',
   'resume-at': 'Resume at: {{title}}',
 
