@@ -122,8 +122,9 @@ describe('lionlearn assess', { timeout: 180_000 }, () => {
 
     const run = await cli(dir, ['assess', 'calibrate', '--answers', csv]);
     expect(run.code).toBe(0);
+    // A count as English writes numbers: "2,000 first answers".
     expect(run.stdout).toContain(
-      `Calibrated ${items.length} items from ${200 * items.length} first answers of 200 learners`,
+      `Calibrated ${items.length} items from ${(200 * items.length).toLocaleString('en')} first answers of 200 learners`,
     );
     const params = storedParams(dir) as { item: string; b: number }[];
     expect(params).toHaveLength(items.length);

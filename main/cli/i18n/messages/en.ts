@@ -23,7 +23,7 @@ export const cliEn = {
   'commander-invalid-argument-value':
     "command-argument value '{{value}}' is invalid for argument '{{name}}'. {{reason}}",
   'commander-allowed-choices': 'Allowed choices are {{choices}}.',
-  'option-port-invalid': 'A port is a whole number from 0 to 65535.',
+  'option-port-invalid': 'a port is a whole number from 0 to 65535.',
   'no-profiles': 'No profiles yet: `lionlearn learner create NAME` makes one.',
   'whose-activity': 'Whose {{activity}} is it? Add --learner NAME (profiles: {{profiles}})',
   'activity-quiz': 'quiz',
