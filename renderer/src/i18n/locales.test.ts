@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appLanguages } from '../../../common/contract/learners.js';
-import { LANGUAGES, systemLanguage } from './i18n.js';
+import { i18next, LANGUAGES, systemLanguage } from './i18n.js';
 import { de } from './locales/de.js';
 import { en } from './locales/en.js';
 
@@ -10,9 +10,9 @@ function leaves(tree: object, prefix = ''): [string, string][] {
     typeof value === 'string' ? [[`${prefix}${key}`, value]] : leaves(value as object, `${prefix}${key}.`),
   );
 }
-/** The {{placeholders}} and the <tags> a <Trans> fills (a link), which a translation must keep. */
+/** The {{placeholders}} (with their format: `{{count, number}}`) and the <tags> a <Trans> fills (a link). */
 const placeholders = (text: string) =>
-  [...text.matchAll(/\{\{(\w+)\}\}|<\/?(\w+)>/g)].map((m) => m[0].replace(/[{}]/g, '')).sort();
+  [...text.matchAll(/\{\{(\w+(?:, *\w+)?)\}\}|<\/?(\w+)>/g)].map((m) => m[0].replace(/[{}]/g, '')).sort();
 
 describe('the locales', () => {
   const locales = { en, de };
@@ -40,6 +40,15 @@ describe('the locales', () => {
     for (const [name, locale] of Object.entries(locales))
       for (const [key, text] of leaves(locale))
         for (const [, tag] of text.matchAll(/<(\w+)>/g)) expect(VOID, `${name} ${key}`).not.toContain(tag);
+  });
+
+  // A count is a number to the plural rules and to the reader: "1.500 Ergebnisse", not "1500".
+  it('write every count as its language writes numbers', () => {
+    for (const [name, locale] of Object.entries(locales))
+      for (const [key, text] of leaves(locale)) expect(text, `${name} ${key}`).not.toMatch(/\{\{count\}\}/);
+    expect(i18next.getFixedT('de')('search.results', { count: 1500 })).toBe('1.500 Ergebnisse');
+    expect(i18next.getFixedT('en')('search.results', { count: 1500 })).toBe('1,500 results');
+    expect(i18next.getFixedT('de')('search.results', { count: 1 })).toBe('1 Ergebnis');
   });
 
   it('take the first of the system languages the app has, else English', () => {

@@ -4,8 +4,8 @@ export const analyticsDe: Translations['analytics'] = {
   heading: 'Deine Aktivität',
   what: 'deine Aktivität',
   period: 'Zeitraum',
-  lastDays_one: 'Letzter {{count}} Tag',
-  lastDays_other: 'Letzte {{count}} Tage',
+  lastDays_one: 'Letzter {{count, number}} Tag',
+  lastDays_other: 'Letzte {{count, number}} Tage',
   kind: {
     exercise: 'Übungen',
     quiz: 'Quizze',
@@ -15,9 +15,9 @@ export const analyticsDe: Translations['analytics'] = {
   },
   timeOnTask: 'Lernzeit',
   rule_one:
-    'Aus deiner Aktivität gezählt: Die Zeit zwischen zwei Dingen, die du tust (ein Lauf, ein gespeicherter Entwurf, eine Antwort, eine Lektion), zählt, wenn höchstens {{count}} Minute dazwischen liegt; alles darüber gilt als Pause.',
+    'Aus deiner Aktivität gezählt: Die Zeit zwischen zwei Dingen, die du tust (ein Lauf, ein gespeicherter Entwurf, eine Antwort, eine Lektion), zählt, wenn höchstens {{count, number}} Minute dazwischen liegt; alles darüber gilt als Pause.',
   rule_other:
-    'Aus deiner Aktivität gezählt: Die Zeit zwischen zwei Dingen, die du tust (ein Lauf, ein gespeicherter Entwurf, eine Antwort, eine Lektion), zählt, wenn höchstens {{count}} Minuten dazwischen liegen; alles darüber gilt als Pause.',
+    'Aus deiner Aktivität gezählt: Die Zeit zwischen zwei Dingen, die du tust (ein Lauf, ein gespeicherter Entwurf, eine Antwort, eine Lektion), zählt, wenn höchstens {{count, number}} Minuten dazwischen liegen; alles darüber gilt als Pause.',
   periodRange: '{{from}} bis {{to}}',
   nothing:
     'Im Zeitraum {{period}} keine Aktivität. Arbeite eine Lektion, eine Übung oder ein Quiz durch, dann erscheint sie hier.',
@@ -36,8 +36,8 @@ export const analyticsDe: Translations['analytics'] = {
   },
   calendar: {
     heading: 'Aktivitätskalender',
-    active_one: 'An {{active}} von {{count}} Tag aktiv.',
-    active_other: 'An {{active}} von {{count}} Tagen aktiv.',
+    active_one: 'An {{active}} von {{count, number}} Tag aktiv.',
+    active_other: 'An {{active}} von {{count, number}} Tagen aktiv.',
     region: 'Aktivitätskalender, nach Wochen',
     caption: 'Lernminuten pro Tag, nach Wochen',
     weekOf: 'Woche vom',
@@ -47,7 +47,7 @@ export const analyticsDe: Translations['analytics'] = {
     heading: 'Beherrschung im Zeitverlauf',
     noMovement: 'Keine Antworten oder Abgaben in diesem Zeitraum: Die Beherrschung hat sich nicht verändert.',
     before: '{{date}} (vorher)',
-    moved: '{{skill}}: von {{from}} auf {{to}} richtig, über {{count}} Messpunkte.',
+    moved: '{{skill}}: von {{from}} auf {{to}} richtig, über {{count, number}} Messpunkte.',
     at: 'Stand {{day}}: {{skill}} mit {{percent}} richtig.',
     skill: 'Fähigkeit',
     tooltip: 'Beherrschung',

@@ -3,8 +3,8 @@ export const analyticsEn = {
   heading: 'Your activity',
   what: 'your activity',
   period: 'Period',
-  lastDays_one: 'Last {{count}} day',
-  lastDays_other: 'Last {{count}} days',
+  lastDays_one: 'Last {{count, number}} day',
+  lastDays_other: 'Last {{count, number}} days',
   kind: {
     exercise: 'Exercises',
     quiz: 'Quizzes',
@@ -14,9 +14,9 @@ export const analyticsEn = {
   },
   timeOnTask: 'Time on task',
   rule_one:
-    'Counted from your activity: the time between two things you do (a run, a saved draft, an answer, a lesson) counts when they are at most {{count}} minute apart; a longer pause is a break.',
+    'Counted from your activity: the time between two things you do (a run, a saved draft, an answer, a lesson) counts when they are at most {{count, number}} minute apart; a longer pause is a break.',
   rule_other:
-    'Counted from your activity: the time between two things you do (a run, a saved draft, an answer, a lesson) counts when they are at most {{count}} minutes apart; a longer pause is a break.',
+    'Counted from your activity: the time between two things you do (a run, a saved draft, an answer, a lesson) counts when they are at most {{count, number}} minutes apart; a longer pause is a break.',
   periodRange: '{{from}} to {{to}}',
   nothing: 'No activity from {{period}}. Work through a lesson, an exercise or a quiz and it shows here.',
   minutesPerDay: 'Minutes per day',
@@ -32,8 +32,8 @@ export const analyticsEn = {
   },
   calendar: {
     heading: 'Activity calendar',
-    active_one: 'Active on {{active}} of {{count}} day.',
-    active_other: 'Active on {{active}} of {{count}} days.',
+    active_one: 'Active on {{active}} of {{count, number}} day.',
+    active_other: 'Active on {{active}} of {{count, number}} days.',
     region: 'Activity calendar, by week',
     caption: 'Minutes on task per day, by week',
     weekOf: 'Week of',
@@ -43,7 +43,7 @@ export const analyticsEn = {
     heading: 'Mastery over time',
     noMovement: 'No answers or submissions in this period: mastery did not move.',
     before: '{{date}} (before)',
-    moved: '{{skill}}: from {{from}} to {{to}} right, over {{count}} points.',
+    moved: '{{skill}}: from {{from}} to {{to}} right, over {{count, number}} points.',
     at: '{{skill}}: {{percent}} right at the end of {{day}}.',
     skill: 'Skill',
     tooltip: 'mastery',

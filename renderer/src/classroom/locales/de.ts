@@ -13,8 +13,8 @@ export const classroomDe: Translations['classroom'] = {
   what: 'deine Klassen',
   none: 'Du hast noch keine Klassen. Lege eine an und gib ihren Code deinen Lernenden.',
   yourClasses: 'Deine Klassen',
-  members_one: '{{count}} Mitglied',
-  members_other: '{{count}} Mitglieder',
+  members_one: '{{count, number}} Mitglied',
+  members_other: '{{count, number}} Mitglieder',
   join: {
     form: 'Einer Klasse beitreten',
     code: 'Klassencode',
@@ -44,13 +44,13 @@ export const classroomDe: Translations['classroom'] = {
   due: {
     none: 'ohne Abgabetermin',
     was: 'war fällig am {{date}}',
-    overdueBy_one: 'seit {{count}} Tag überfällig (fällig am {{date}})',
-    overdueBy_other: 'seit {{count}} Tagen überfällig (fällig am {{date}})',
+    overdueBy_one: 'seit {{count, number}} Tag überfällig (fällig am {{date}})',
+    overdueBy_other: 'seit {{count, number}} Tagen überfällig (fällig am {{date}})',
     overdueToday: 'überfällig (heute fällig)',
     today: 'heute fällig',
     tomorrow: 'morgen fällig ({{date}})',
-    inDays_one: 'fällig in {{count}} Tag ({{date}})',
-    inDays_other: 'fällig in {{count}} Tagen ({{date}})',
+    inDays_one: 'fällig in {{count, number}} Tag ({{date}})',
+    inDays_other: 'fällig in {{count, number}} Tagen ({{date}})',
   },
   detail: {
     joinCode: 'Beitrittscode:',

@@ -10,8 +10,8 @@ export const classroomEn = {
   what: 'your classes',
   none: 'You have no classes yet. Create one, then give its code to your learners.',
   yourClasses: 'Your classes',
-  members_one: '{{count}} member',
-  members_other: '{{count}} members',
+  members_one: '{{count, number}} member',
+  members_other: '{{count, number}} members',
   join: {
     form: 'Join a class',
     code: 'Class code',
@@ -40,13 +40,13 @@ export const classroomEn = {
   due: {
     none: 'no due date',
     was: 'was due {{date}}',
-    overdueBy_one: 'overdue by {{count}} day (due {{date}})',
-    overdueBy_other: 'overdue by {{count}} days (due {{date}})',
+    overdueBy_one: 'overdue by {{count, number}} day (due {{date}})',
+    overdueBy_other: 'overdue by {{count, number}} days (due {{date}})',
     overdueToday: 'overdue (due today)',
     today: 'due today',
     tomorrow: 'due tomorrow ({{date}})',
-    inDays_one: 'due in {{count}} day ({{date}})',
-    inDays_other: 'due in {{count}} days ({{date}})',
+    inDays_one: 'due in {{count, number}} day ({{date}})',
+    inDays_other: 'due in {{count, number}} days ({{date}})',
   },
   detail: {
     joinCode: 'Join code:',

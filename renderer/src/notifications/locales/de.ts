@@ -2,8 +2,8 @@ import type { Translations } from '../../i18n/locales/en.js';
 
 export const notificationsDe: Translations['notifications'] = {
   inbox: 'Posteingang',
-  unread_one: '{{count}} ungelesen',
-  unread_other: '{{count}} ungelesen',
+  unread_one: '{{count, number}} ungelesen',
+  unread_other: '{{count, number}} ungelesen',
   unreadHidden: 'ungelesen',
   nothingUnread: 'Nichts Ungelesenes.',
   markAllRead: 'Alle als gelesen markieren',
@@ -29,8 +29,8 @@ export const notificationsDe: Translations['notifications'] = {
     markdown: 'Markdown (fett, Listen, Code)',
     important: 'Wichtig',
     send: 'Senden',
-    sent_one: 'An {{count}} Person gesendet.',
-    sent_other: 'An {{count}} Personen gesendet.',
+    sent_one: 'An {{count, number}} Person gesendet.',
+    sent_other: 'An {{count, number}} Personen gesendet.',
   },
   settings: {
     legend: 'Benachrichtige mich über',

@@ -1,8 +1,8 @@
 /** The inbox, the message form and the notification settings (composed into locales/en.ts as `notifications`). */
 export const notificationsEn = {
   inbox: 'Inbox',
-  unread_one: '{{count}} unread',
-  unread_other: '{{count}} unread',
+  unread_one: '{{count, number}} unread',
+  unread_other: '{{count, number}} unread',
   unreadHidden: 'unread',
   nothingUnread: 'Nothing unread.',
   markAllRead: 'Mark all read',
@@ -28,8 +28,8 @@ export const notificationsEn = {
     markdown: 'Markdown (bold, lists, code)',
     important: 'Important',
     send: 'Send',
-    sent_one: 'Sent to {{count}} person.',
-    sent_other: 'Sent to {{count}} people.',
+    sent_one: 'Sent to {{count, number}} person.',
+    sent_other: 'Sent to {{count, number}} people.',
   },
   settings: {
     legend: 'Tell me about',
