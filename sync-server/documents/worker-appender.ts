@@ -11,9 +11,9 @@ interface Waiting {
 /**
  * How long a row appended while the worker is idle waits for others before it is posted. Posted at once, the
  * worker woke and ran its INSERT on the other core just as the relay of that update reached its receiver, which
- * could then wait for a core. In four runs interleaved with the build before (bench/sync, load 3.5 to 7.7) the
- * relay's median was 3% lower on average (6%, 7% and 2% lower, 2% higher: within the rounds' spread) and its p99
- * lower in three; the ack's median went from 0.8 ms lower to 0.9 ms higher.
+ * could then wait for a core. In five runs interleaved with the build before (bench/sync, load 3.5 to 7.7) the
+ * relay's median was 4.5% lower on average (6%, 7%, 2% and 9% lower, 2% higher: at that load the rounds of one
+ * server spread by 10% and more) and its p99 lower in four; the ack's median went from 0.8 ms lower to 0.9 higher.
  */
 const GATHER_MS = 1;
 
