@@ -166,8 +166,8 @@ const program = new Command('lionlearn-server')
     exitGracefullyOnSignals({ close, logger, timeoutMs: flags.shutdownTimeout * 1000 });
     // A class's devices all reconnect at once after a restart or a network drop: with Node's default backlog (511)
     // the kernel's accept queue overflowed (bench/sync, 1,000 sockets: 541 handshakes dropped in one run) and each
-    // dropped one was retried a second later; the reconnect storm took 1.5-1.7 s against 0.9-1.1 s with this
-    // backlog, interleaved at load 7. The kernel caps it at net.core.somaxconn.
+    // dropped one was retried a second later; the reconnect storm took 1.3-1.7 s (median 1.5) against 0.9-1.3 s
+    // (median 1.07) with this backlog, in seven runs interleaved at load 4 to 8. The kernel caps it at somaxconn.
     await server.app.listen({ port: flags.port, host: flags.host, backlog: LISTEN_BACKLOG });
     // Apps on other machines can reach it only beyond loopback: announced there, unless asked not to.
     if (flags.announce && !isLoopback(flags.host)) {
