@@ -293,7 +293,12 @@ async function main(temp: BenchTemp) {
     for (const name of CHOSEN_SERVERS) {
       const measured = await SERVERS[name](temp);
       runs[name].push(measured);
-      console.log(`round ${round}: ${name} done (${measured.updateMs.length} updates, ${measured.lost} lost)`);
+      // Each round's own figures beside the pooled ones below: how far rounds of one server spread.
+      console.log(
+        `round ${round}: ${name} done (${measured.updateMs.length} updates, ${measured.lost} lost; relay p50 ` +
+          `${percentile(measured.updateMs, 50).toFixed(3)} ms, p99 ${percentile(measured.updateMs, 99).toFixed(1)} ms; ` +
+          `storm ${measured.stormMs.toFixed(0)} ms)`,
+      );
     }
   }
   const acksMissing = runs.ours.reduce((n, m) => n + m.acksMissing, 0);

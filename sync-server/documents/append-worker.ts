@@ -11,8 +11,16 @@ export interface AppendWorkerData {
   file: string;
 }
 
-/** From the server: one row each, numbered from 1 in the order of the appends; or the end. */
-export type AppendRequest = { seq: number; doc: string; data: Uint8Array; at: number } | { close: true };
+/** One update row, numbered from 1 in the order of the appends. */
+export interface AppendRow {
+  seq: number;
+  doc: string;
+  data: Uint8Array;
+  at: number;
+}
+
+/** From the server: rows in the order of the appends, committed together; or the end. */
+export type AppendRequest = { rows: AppendRow[] } | { close: true };
 
 /** To the server: the rows up to `upTo` committed with these ids (in order), or failed; or closed. */
 export type AppendReply = { upTo: number; ids: number[] } | { upTo: number; error: string } | { closed: true };
@@ -25,7 +33,7 @@ db.pragma('busy_timeout = 5000');
 // server's own connection never waits for a disk flush to take the lock (with FULL it would, for milliseconds).
 db.pragma('synchronous = NORMAL');
 const insert = db.prepare('INSERT INTO doc_updates (doc, data, created_at) VALUES (?, ?, ?)');
-const insertAll = db.transaction((rows: { doc: string; data: Uint8Array; at: number }[]) =>
+const insertAll = db.transaction((rows: AppendRow[]) =>
   rows.map(({ doc, data, at }) => {
     const blob = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     return Number(insert.run(doc, blob, at).lastInsertRowid);
@@ -33,7 +41,7 @@ const insertAll = db.transaction((rows: { doc: string; data: Uint8Array; at: num
 );
 /** The log keeps its inode while the database is open (a checkpoint rewinds it, never replaces it). */
 let wal: number | undefined;
-let batch: { seq: number; doc: string; data: Uint8Array; at: number }[] = [];
+let batch: AppendRow[] = [];
 
 function commit() {
   const rows = batch;
@@ -61,7 +69,8 @@ port.on('message', (request: AppendRequest) => {
     port.close();
     return;
   }
-  batch.push(request);
+  const first = batch.length === 0;
+  for (const row of request.rows) batch.push(row);
   // After every message already waiting: those that came during the last flush share this commit.
-  if (batch.length === 1) setImmediate(commit);
+  if (first) setImmediate(commit);
 });

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { AppendReply, AppendRequest, AppendWorkerData } from './append-worker.js';
+import type { AppendReply, AppendRequest, AppendRow, AppendWorkerData } from './append-worker.js';
 import type { UpdateAppender } from './update-appender.js';
 
 interface Waiting {
@@ -9,11 +9,23 @@ interface Waiting {
 }
 
 /**
- * Commits update rows on SQLite in a worker thread (append-worker.ts), so the event loop only posts each row
+ * How long a row appended while the worker is idle waits for others before it is posted. Posted at once, the
+ * worker woke and ran its INSERT on the other core just as the relay of that update reached its receiver, which
+ * could then wait for a core. In five runs interleaved with the build before (bench/sync, load 3.5 to 7.7) the
+ * relay's median was 4.5% lower on average (6%, 7%, 2% and 9% lower, 2% higher: at that load the rounds of one
+ * server spread by 10% and more) and its p99 lower in four; the ack's median went from 0.8 ms lower to 0.9 higher.
+ */
+const GATHER_MS = 1;
+
+/**
+ * Commits update rows on SQLite in a worker thread (append-worker.ts), so the event loop only posts the rows
  * and reads one answer per batch. On the event loop, the INSERT, the log's flush request and the checkpoints
  * that commits start took a quarter of the server's time per update and stalled the loop for milliseconds
- * under load, delaying the relay of every other update (bench/sync). The worker commits what came during its
- * last flush in one transaction, so the order of the appends is kept and a burst costs one flush.
+ * under load, delaying the relay of every other update (bench/sync). The worker commits each message's rows in
+ * one transaction, so the order of the appends is kept and a burst costs one flush.
+ * One message is with the worker at a time: rows appended meanwhile wait here and go together once it answers,
+ * as they would have waited for its flush anyway, and a row appended while it is idle waits GATHER_MS for
+ * others. A message per row cost the event loop a post (about 40 us) and the worker a wake-up per update.
  * Its connection and the server's share the file: while the worker holds the write lock (a fraction of a
  * millisecond per batch, the flush comes after it) a write of the server's waits in SQLite's busy handler.
  */
@@ -22,6 +34,11 @@ export class WorkerAppender implements UpdateAppender {
   private seq = 0;
   /** In the order of `seq`: answers come in that order. */
   private waiting: Waiting[] = [];
+  /** Rows not yet posted, in the order of `seq`. */
+  private outbox: AppendRow[] = [];
+  /** The last row posted: the worker has a message unanswered while its answers have not reached it. */
+  private postedUpTo = 0;
+  private postQueued = false;
   private drained: (() => void) | undefined;
   private closed = false;
 
@@ -42,10 +59,30 @@ export class WorkerAppender implements UpdateAppender {
     const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : new Uint8Array(data);
     // Only while rows wait does the worker keep the process alive.
     if (this.waiting.length === 0) worker.ref();
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ seq, resolve, reject });
-      worker.postMessage({ seq, doc, data: bytes, at } satisfies AppendRequest);
-    });
+    this.outbox.push({ seq, doc, data: bytes, at });
+    if (!this.busy() && !this.postQueued) {
+      this.postQueued = true;
+      setTimeout(this.postQueuedRows, GATHER_MS);
+    }
+    return new Promise((resolve, reject) => this.waiting.push({ seq, resolve, reject }));
+  }
+
+  /** The worker has rows it has not answered for. */
+  private busy() {
+    return this.waiting.length > 0 && this.waiting[0]!.seq <= this.postedUpTo;
+  }
+
+  private readonly postQueuedRows = () => {
+    this.postQueued = false;
+    if (!this.busy()) this.post();
+  };
+
+  private post() {
+    if (this.outbox.length === 0 || !this.worker) return;
+    const rows = this.outbox;
+    this.outbox = [];
+    this.postedUpTo = rows.at(-1)!.seq;
+    this.worker.postMessage({ rows } satisfies AppendRequest);
   }
 
   private started(): Worker {
@@ -58,6 +95,7 @@ export class WorkerAppender implements UpdateAppender {
     const lost = (error: Error) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
+      this.outbox = [];
       this.settle(Infinity, (w) => w.reject(error));
     };
     worker.on('error', lost);
@@ -68,6 +106,8 @@ export class WorkerAppender implements UpdateAppender {
 
   private answer(reply: AppendReply) {
     if ('closed' in reply) return;
+    // What came during the flush goes now, before the answered rows are settled: the next commit starts at once.
+    if (reply.upTo >= this.postedUpTo) this.post();
     if ('error' in reply) {
       const error = new Error(reply.error);
       this.settle(reply.upTo, (w) => w.reject(error));
