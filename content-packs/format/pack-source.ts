@@ -5,6 +5,7 @@ import { EXERCISE_FILES, packManifestSchema, quizFileSchema } from './manifest.j
 import type { PackManifest, QuizItem } from './manifest.js';
 import { say } from '../../common/i18n/message.js';
 import type { Said } from '../../common/i18n/message.js';
+import { sayIssues } from '../../common/i18n/input-issues.js';
 
 export const MANIFEST_FILE = 'pack.json';
 /** What a pack's `model` folder holds (the layout of a TensorFlow.js model). */
@@ -71,11 +72,11 @@ export function parseManifest(bytes: Buffer, source: string): PackManifest {
       say('pack-manifest-not-json', { file: MANIFEST_FILE, detail: (error as Error).message }),
     );
   }
-  const parsed = packManifestSchema.safeParse(raw);
+  const parsed = packManifestSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success)
     throw new PackFormatError(
       source,
-      say('pack-manifest-invalid', { file: MANIFEST_FILE, detail: z.prettifyError(parsed.error) }),
+      say('pack-manifest-invalid', { file: MANIFEST_FILE, detail: sayIssues(parsed.error) }),
     );
   return parsed.data;
 }
@@ -87,9 +88,9 @@ function parseQuizzes(manifest: PackManifest, files: Map<string, Buffer>, source
     const path = module.quiz!;
     let items: QuizItem[];
     try {
-      items = quizFileSchema.parse(JSON.parse(files.get(path)!.toString('utf8')));
+      items = quizFileSchema.parse(JSON.parse(files.get(path)!.toString('utf8')), { reportInput: true });
     } catch (error) {
-      const detail = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
+      const detail = error instanceof z.ZodError ? sayIssues(error) : (error as Error).message;
       throw new PackFormatError(source, say('pack-quiz-invalid', { path, detail }));
     }
     for (const item of items) {
