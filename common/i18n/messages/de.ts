@@ -27,6 +27,23 @@ export const de: Record<keyof typeof en, string> = {
     'Die Admin-Sitzung ist abgelaufen. Das darf nur ein Admin dieses Rechners: Entsperre zuerst den Admin-Bereich (Einstellungen, oder das Admin-Passwort auf der Kommandozeile).',
   'profile-import-needs-pin': 'Das Profil von {{name}} hat eine PIN: Öffne es zuerst und importiere dann hinein.',
   'export-unwritable': 'Der Export {{file}} konnte nicht geschrieben werden: {{reason}}',
+  'answers-csv-column':
+    'Die erste Zeile der CSV-Datei nennt ihre Spalten und braucht „{{name}}“ (learner,item,correct).',
+  'answers-csv-line':
+    'Zeile {{line, number}} der CSV-Datei ist nicht „learner,item,correct“ mit correct als 1 oder 0: „{{text}}“.',
+  'answers-id-too-long': 'Zeile {{line, number}}: eine ID ist zu lang.',
+  'answers-too-many': 'Die Datei enthält mehr als {{limit, number}} Antworten.',
+  'answers-not-json': 'Die Datei ist kein gültiges JSON: {{detail}}',
+  'answers-json-not-list': 'Die JSON-Datei muss eine Liste von {"learner", "item", "correct"}-Antworten enthalten.',
+  'answers-json-entry':
+    'Antwort {{index, number}} der JSON-Datei ist nicht {"learner", "item", "correct": true oder false}.',
+  'answers-empty': 'Die Antwortdatei ist leer.',
+  'answers-none': 'Die Antwortdatei enthält keine Antworten.',
+  'import-line-too-long': 'die Zeile ist zu lang für ein Lernereignis',
+  'import-line-not-json': 'kein gültiges JSON',
+  'import-not-export-header': 'kein Kopf eines Lernerexports ({{problem}})',
+  'import-event-no-learner': 'kein Lernereignis: es nennt keinen Lernenden',
+  'import-event-other-learner': 'das Ereignis gehört einem anderen Lernenden',
   'import-bad-line': '{{file}}, Zeile {{line}}: {{problem}}. Es wurde nichts importiert.',
   'import-unreadable': '{{file}} kann nicht gelesen werden: {{reason}}',
   'import-empty': '{{file}} ist leer: Es ist kein Lernenden-Export.',

@@ -15,9 +15,10 @@ import type { AppUpdateInfo } from '../../../common/contract/distribution.js';
 import { signChannelFile } from '../../core/distribution/app-release-signature.js';
 import { SERVER_EMAIL_ENV } from '../server-sign-in.js';
 import { print } from '../terminal-output.js';
-import { formatPercent, text } from '../i18n/cli-i18n.js';
+import { formatPercent, saidHere, text } from '../i18n/cli-i18n.js';
 import { refusal } from '../../core/distribution/publish-pack.js';
 import { withServerAdmin } from './admin-publish.js';
+import { sayIssues } from '../../../common/i18n/input-issues.js';
 
 /** The channel files of an electron-builder output folder, read with electron-updater's own parser. */
 async function readReleases(dir: string): Promise<{ channel: string; info: AppUpdateInfo }[]> {
@@ -26,8 +27,8 @@ async function readReleases(dir: string): Promise<{ channel: string; info: AppUp
   return Promise.all(
     channels.map(async (channel) => {
       const raw = parseUpdateInfo(await readFile(join(dir, channel), 'utf8'), channel, new URL(`file:///${channel}`));
-      const info = appUpdateInfoSchema.safeParse(raw);
-      if (!info.success) throw new Error(`${channel}: ${info.error.issues.map((i) => i.message).join('; ')}`);
+      const info = appUpdateInfoSchema.safeParse(raw, { reportInput: true });
+      if (!info.success) throw new Error(`${channel}: ${saidHere(sayIssues(info.error))}`);
       return { channel, info: info.data };
     }),
   );

@@ -6,7 +6,8 @@ import { importLearners } from '../../core/classroom/import-learners.js';
 import { MAX_ROSTER_BYTES } from '../../core/classroom/learner-roster.js';
 import { SERVER_EMAIL_ENV, SERVER_PASSWORD_ENV, serverEmail, serverPassword } from '../server-sign-in.js';
 import { print } from '../terminal-output.js';
-import { text } from '../i18n/cli-i18n.js';
+import { saidHere, text } from '../i18n/cli-i18n.js';
+import { problemOf } from '../../../common/i18n/input-issues.js';
 
 interface ImportFlags {
   server: string;
@@ -46,9 +47,10 @@ export function registerImportLearners(admin: Command): void {
     .option('--class <code>', text('help-admin-import-learners-class'))
     .option('--cards <file>', text('help-admin-import-learners-cards'), 'sign-in-cards.html')
     .action(async (file: string, flags: ImportFlags) => {
-      const server = syncServerUrlSchema.safeParse(flags.server);
+      const server = syncServerUrlSchema.safeParse(flags.server, { reportInput: true });
       if (!server.success) {
-        const problem = server.error.issues[0]?.message ?? text('not-an-address');
+        const issue = server.error.issues[0];
+        const problem = issue ? saidHere(problemOf(issue)) : text('not-an-address');
         throw new Error(text('option-invalid', { option: '--server', problem }));
       }
       const adminEmail = await serverEmail(flags.adminEmail, '--admin-email', text('server-email-prompt'));

@@ -7,8 +7,9 @@ import { syncServerUrlSchema } from '../../../common/contract/sync.js';
 import { sendMessage } from '../../core/notifications/send-client.js';
 import { authClient } from '../../core/sync/auth-client.js';
 import { SERVER_EMAIL_ENV, SERVER_PASSWORD_ENV, serverEmail, serverPassword } from '../server-sign-in.js';
-import { text } from '../i18n/cli-i18n.js';
+import { saidHere, text } from '../i18n/cli-i18n.js';
 import { print } from '../terminal-output.js';
+import { problemOf, sayIssues } from '../../../common/i18n/input-issues.js';
 
 interface SendFlags {
   server: string;
@@ -48,25 +49,26 @@ export function registerNotify(program: Command): void {
     .option('--important', text('help-notify-send-important'))
     .addOption(new Option('--link <route>', text('help-notify-send-link')))
     .action(async (flags: SendFlags) => {
-      const url = syncServerUrlSchema.safeParse(flags.server);
+      const url = syncServerUrlSchema.safeParse(flags.server, { reportInput: true });
       if (!url.success) {
-        const problem = url.error.issues[0]?.message ?? text('not-an-address');
+        const issue = url.error.issues[0];
+        const problem = issue ? saidHere(problemOf(issue)) : text('not-an-address');
         throw new Error(text('option-invalid', { option: '--server', problem }));
       }
       const server = url.data.replace(/\/+$/, '');
-      const parsed = sendMessageSchema.safeParse({
-        audience: audienceOf(flags),
-        text: flags.text,
-        ...(flags.title ? { title: flags.title } : {}),
-        format: flags.markdown ? 'markdown' : 'text',
-        important: flags.important === true,
-        ...(flags.link ? { link: flags.link } : {}),
-      });
+      const parsed = sendMessageSchema.safeParse(
+        {
+          audience: audienceOf(flags),
+          text: flags.text,
+          ...(flags.title ? { title: flags.title } : {}),
+          format: flags.markdown ? 'markdown' : 'text',
+          important: flags.important === true,
+          ...(flags.link ? { link: flags.link } : {}),
+        },
+        { reportInput: true },
+      );
       if (!parsed.success) {
-        throw new LearnError(
-          'invalid-input',
-          parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-        );
+        throw new LearnError('invalid-input', sayIssues(parsed.error));
       }
       const email = await serverEmail(flags.email, '--email', text('notify-email-prompt'));
       const password = await serverPassword(text('notify-password-prompt'));

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { executeRequestSchema, validateRequestSchema } from '../../../common/contract/playground.js';
 import type { InstallLayout } from '../../core/host/install-layout.js';
 import { openCore } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
 import { localized } from '../../../common/i18n/localize.js';
-import { text, translateCore } from '../i18n/cli-i18n.js';
+import { saidHere, text, translateCore } from '../i18n/cli-i18n.js';
 import { printJson } from '../terminal-output.js';
+import { sayIssues } from '../../../common/i18n/input-issues.js';
 
 interface RunOptions {
   file: string;
@@ -35,8 +36,8 @@ async function readText(file: string, which: 'what-file' | 'what-stdin-file'): P
 }
 
 const parsed = <T>(schema: z.ZodType<T>, input: unknown): T => {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new Error(z.prettifyError(result.error));
+  const result = schema.safeParse(input, { reportInput: true });
+  if (!result.success) throw new Error(saidHere(sayIssues(result.error)));
   return result.data;
 };
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { say } from '../../../common/i18n/message.js';
+import type { Said } from '../../../common/i18n/message.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import type { ScoredAnswer } from './irt/calibrate.js';
 
@@ -22,7 +24,7 @@ const jsonAnswer = z.strictObject({
   correct: z.union([z.boolean(), z.literal(0), z.literal(1)]),
 });
 
-const invalid = (message: string): never => {
+const invalid = (message: Said): never => {
   throw new LearnError('invalid-input', message);
 };
 
@@ -31,7 +33,7 @@ function parseCsv(text: string): ScoredAnswer[] {
   const header = lines[0]!.split(',').map((h) => h.trim().toLowerCase());
   const column = (name: string) => {
     const at = header.indexOf(name);
-    return at >= 0 ? at : invalid(`The CSV's first line names its columns and needs "${name}" (learner,item,correct).`);
+    return at >= 0 ? at : invalid(say('answers-csv-column', { name }));
   };
   const [learner, item, correct] = [column('learner'), column('item'), column('correct')];
   const answers: ScoredAnswer[] = [];
@@ -41,11 +43,11 @@ function parseCsv(text: string): ScoredAnswer[] {
     const cells = line.split(',').map((c) => c.trim());
     const verdict = verdicts.get((cells[correct] ?? '').toLowerCase());
     if (!cells[learner] || !cells[item] || verdict === undefined) {
-      invalid(`Line ${n + 1} of the CSV is not "learner,item,correct" with correct as 1 or 0: "${line.slice(0, 60)}".`);
+      invalid(say('answers-csv-line', { line: n + 1, text: line.slice(0, 60) }));
     }
-    if (cells[item]!.length > 161 || cells[learner]!.length > 161) invalid(`Line ${n + 1}: an id is too long.`);
+    if (cells[item]!.length > 161 || cells[learner]!.length > 161) invalid(say('answers-id-too-long', { line: n + 1 }));
     answers.push({ learner: cells[learner]!, item: cells[item]!, correct: verdict! });
-    if (answers.length > MAX_ANSWERS) invalid(`The file holds more than ${MAX_ANSWERS} answers.`);
+    if (answers.length > MAX_ANSWERS) invalid(say('answers-too-many', { limit: MAX_ANSWERS }));
   }
   return answers;
 }
@@ -55,15 +57,15 @@ function parseJson(text: string): ScoredAnswer[] {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return invalid(`The file is not valid JSON: ${(error as Error).message}`);
+    return invalid(say('answers-not-json', { detail: (error as Error).message }));
   }
-  if (!Array.isArray(value)) invalid('The JSON file must hold a list of {"learner", "item", "correct"} answers.');
+  if (!Array.isArray(value)) invalid(say('answers-json-not-list'));
   const list = value as unknown[];
-  if (list.length > MAX_ANSWERS) invalid(`The file holds more than ${MAX_ANSWERS} answers.`);
+  if (list.length > MAX_ANSWERS) invalid(say('answers-too-many', { limit: MAX_ANSWERS }));
   return list.map((entry, n) => {
     const parsed = jsonAnswer.safeParse(entry);
     if (!parsed.success) {
-      return invalid(`Answer ${n + 1} of the JSON is not {"learner", "item", "correct": true or false}.`);
+      return invalid(say('answers-json-entry', { index: n + 1 }));
     }
     return {
       learner: parsed.data.learner,
@@ -80,8 +82,8 @@ function parseJson(text: string): ScoredAnswer[] {
  */
 export function parseAnswerFile(text: string): ScoredAnswer[] {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed === '') invalid('The answers file is empty.');
+  if (trimmed === '') invalid(say('answers-empty'));
   const answers = /^[[{]/.test(trimmed) ? parseJson(trimmed) : parseCsv(trimmed);
-  if (answers.length === 0) invalid('The answers file holds no answers.');
+  if (answers.length === 0) invalid(say('answers-none'));
   return answers;
 }

@@ -3,6 +3,7 @@ import { contentIdSchema } from '../../../common/contract/content.js';
 import type { Draft, Submission } from '../../../common/contract/drafts.js';
 import { LearnError } from '../../../common/contract/errors.js';
 import { say } from '../../../common/i18n/message.js';
+import { sayIssues } from '../../../common/i18n/input-issues.js';
 import { codeSchema } from '../../../common/contract/playground.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
 
@@ -39,9 +40,9 @@ class CodeTable {
   }
 
   save(learnerId: string, exerciseId: string, code: string, at: string): Entry {
-    const parsed = entrySchema.safeParse({ exerciseId, code, at });
+    const parsed = entrySchema.safeParse({ exerciseId, code, at }, { reportInput: true });
     if (!parsed.success)
-      throw new LearnError('invalid-input', say('draft-invalid', { problem: z.prettifyError(parsed.error) }));
+      throw new LearnError('invalid-input', say('draft-invalid', { problem: sayIssues(parsed.error) }));
     const entry = parsed.data;
     this.#save.run(learnerId, entry.exerciseId, entry.code, entry.at);
     return entry;

@@ -1,6 +1,7 @@
-import { z } from 'zod';
 import { LearnError } from '../../../common/contract/errors.js';
 import { say } from '../../../common/i18n/message.js';
+import type { Said } from '../../../common/i18n/message.js';
+import { sayIssues } from '../../../common/i18n/input-issues.js';
 import { progressEventSchema } from '../../../common/contract/progress.js';
 import type { AppendResult, ProgressEvent } from '../../../common/contract/progress.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
@@ -35,7 +36,7 @@ const PAGE = 5000;
 export interface RefusedEvent {
   index: number;
   value: unknown;
-  problem: string;
+  problem: Said;
 }
 
 export interface AppendOptions {
@@ -99,12 +100,12 @@ export class ProgressLog {
   #validate(values: readonly unknown[], options?: AppendOptions): ProgressEvent[] {
     const valid: ProgressEvent[] = [];
     values.forEach((value, index) => {
-      const parsed = progressEventSchema.safeParse(value);
+      const parsed = progressEventSchema.safeParse(value, { reportInput: true });
       if (parsed.success) {
         valid.push(parsed.data);
         return;
       }
-      const problem = z.prettifyError(parsed.error);
+      const problem = sayIssues(parsed.error);
       if (options?.onRefused) return options.onRefused({ index, value, problem });
       throw new LearnError(
         'invalid-input',

@@ -79,7 +79,7 @@ export class ProgressMirror {
     append(events, {
       onRefused: ({ value, problem }) => {
         const eventId = (value as { eventId?: unknown } | null)?.eventId;
-        this.#refuse(learnerId, typeof eventId === 'string' ? eventId : null, problem);
+        this.#refuse(learnerId, typeof eventId === 'string' ? eventId : null, problem.text);
       },
     });
   }

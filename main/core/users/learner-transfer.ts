@@ -3,9 +3,10 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { z } from 'zod';
 import { LearnError } from '../../../common/contract/errors.js';
 import { say } from '../../../common/i18n/message.js';
+import type { Said } from '../../../common/i18n/message.js';
+import { sayIssues } from '../../../common/i18n/input-issues.js';
 import { learnerExportHeaderSchema } from '../../../common/contract/learners.js';
 import type { ImportResult, LearnerExportHeader } from '../../../common/contract/learners.js';
 import type { SqliteDatabase } from '../../../infra/sqlite/open-database.js';
@@ -112,29 +113,29 @@ async function readExport(file: string): Promise<{ header: LearnerExportHeader; 
   const events: unknown[] = [];
   const lines: number[] = [];
   let number = 0;
-  const fail = (reason: string): never => {
+  const fail = (reason: Said): never => {
     throw new LearnError('invalid-input', say('import-bad-line', { file, line: number, problem: reason }));
   };
   try {
     for await (const line of input) {
       number += 1;
       if (line.trim() === '') continue;
-      if (line.length > MAX_LINE) fail('the line is too long to be a progress event');
+      if (line.length > MAX_LINE) fail(say('import-line-too-long'));
       let value: unknown;
       try {
         value = JSON.parse(line);
       } catch {
-        fail('not valid JSON');
+        fail(say('import-line-not-json'));
       }
       if (!header) {
-        const parsed = learnerExportHeaderSchema.safeParse(value);
-        if (!parsed.success) fail(`not a learner export header (${z.prettifyError(parsed.error)})`);
+        const parsed = learnerExportHeaderSchema.safeParse(value, { reportInput: true });
+        if (!parsed.success) fail(say('import-not-export-header', { problem: sayIssues(parsed.error) }));
         header = parsed.data;
         continue;
       }
       const userId = typeof value === 'object' && value !== null ? (value as { userId?: unknown }).userId : undefined;
-      if (userId === undefined) fail('not a progress event: it names no learner');
-      if (userId !== header.learner.id) fail('the event belongs to another learner');
+      if (userId === undefined) fail(say('import-event-no-learner'));
+      if (userId !== header.learner.id) fail(say('import-event-other-learner'));
       events.push(value);
       lines.push(number);
     }
