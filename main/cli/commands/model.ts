@@ -21,6 +21,7 @@ const ARCHITECTURE = {
   'dkt-history': 'lstm-history',
   'dkt-answer': 'lstm-answer',
   sakt: 'attention',
+  akt: 'akt',
 } as const satisfies Record<string, Architecture>;
 type ModelName = keyof typeof ARCHITECTURE;
 const DEFAULT_MODEL = (Object.keys(ARCHITECTURE) as ModelName[]).find(
@@ -74,9 +75,15 @@ export function registerModel(program: Command): void {
     .option('--folds <n>', 'folds for cross-validation', Number, 5)
     .option('--split <share>', 'instead of folds, one split holding out this share of the learners (e.g. 0.2)', Number)
     .option('--epochs <n>', 'most training passes of the deep model (0 leaves it out)', Number, APP_MODEL.epochs)
+    .option('--hidden <n>', 'state size of the deep model (64 by default)', Number)
+    .option(
+      '--patience <n>',
+      'epochs without a better validation AUC before the deep model stops (2 by default)',
+      Number,
+    )
     .addOption(
       modelOption(
-        'the deep model: dkt (LSTM), dkt-history (LSTM reading per-skill counts), dkt-answer (and a multi-skill answer’s other skill) or sakt (attention)',
+        'the deep model: dkt (LSTM), dkt-history (LSTM reading per-skill counts), dkt-answer (and a multi-skill answer’s other skill) sakt (attention) or akt (monotonic attention)',
       ),
     )
     .option(
@@ -93,6 +100,8 @@ export function registerModel(program: Command): void {
         folds: number;
         split?: number;
         epochs: number;
+        hidden?: number;
+        patience?: number;
         model: ModelName;
         seed: number;
         json?: boolean;
@@ -117,6 +126,8 @@ export function registerModel(program: Command): void {
             skills,
             epochs: options.epochs,
             seed: options.seed,
+            ...(options.hidden ? { hidden: options.hidden, embedding: options.hidden } : {}),
+            ...(options.patience ? { patience: options.patience } : {}),
             onEpoch: (_epoch, _loss, report) => printError(epochLine(m.name, label, report, options.epochs)),
           });
           return m;
@@ -165,7 +176,10 @@ export function registerModel(program: Command): void {
     .option('--skills <file>', 'the pack’s skill ids, one a line: line n (from 0) names skill number n of --train')
     .option('--epochs <n>', 'most training passes', Number, APP_MODEL.epochs)
     .addOption(
-      modelOption('dkt (LSTM), dkt-history (LSTM reading per-skill counts) or sakt (attention)', ['dkt-answer']),
+      modelOption(
+        'dkt (LSTM), dkt-history (LSTM reading per-skill counts) sakt (attention) or akt (monotonic attention)',
+        ['dkt-answer'],
+      ),
     )
     .action(async (options: { train: string; out: string; skills?: string; epochs: number; model: ModelName }) => {
       const train = await readKt(options.train);
