@@ -76,6 +76,8 @@ export function registerModel(program: Command): void {
     .option('--split <share>', 'instead of folds, one split holding out this share of the learners (e.g. 0.2)', Number)
     .option('--epochs <n>', 'most training passes of the deep model (0 leaves it out)', Number, APP_MODEL.epochs)
     .option('--hidden <n>', 'state size of the deep model (64 by default)', Number)
+    .option('--dropout <share>', 'dropout of the deep model in training (0.2 by default)', Number)
+    .option('--heads <n>', 'attention heads of sakt and akt (2 by default)', Number)
     .option(
       '--patience <n>',
       'epochs without a better validation AUC before the deep model stops (2 by default)',
@@ -102,6 +104,8 @@ export function registerModel(program: Command): void {
         epochs: number;
         hidden?: number;
         patience?: number;
+        dropout?: number;
+        heads?: number;
         model: ModelName;
         seed: number;
         json?: boolean;
@@ -128,6 +132,8 @@ export function registerModel(program: Command): void {
             seed: options.seed,
             ...(options.hidden ? { hidden: options.hidden, embedding: options.hidden } : {}),
             ...(options.patience ? { patience: options.patience } : {}),
+            ...(options.dropout !== undefined ? { dropout: options.dropout } : {}),
+            ...(options.heads ? { heads: options.heads } : {}),
             onEpoch: (_epoch, _loss, report) => printError(epochLine(m.name, label, report, options.epochs)),
           });
           return m;
