@@ -21,6 +21,7 @@ const ARCHITECTURE = {
   'dkt-history': 'lstm-history',
   'dkt-answer': 'lstm-answer',
   sakt: 'attention',
+  akt: 'akt',
 } as const satisfies Record<string, Architecture>;
 type ModelName = keyof typeof ARCHITECTURE;
 const DEFAULT_MODEL = (Object.keys(ARCHITECTURE) as ModelName[]).find(
@@ -74,6 +75,10 @@ export function registerModel(program: Command): void {
     .option('--folds <n>', text('help-model-eval-folds'), Number, 5)
     .option('--split <share>', text('help-model-eval-split'), Number)
     .option('--epochs <n>', text('help-model-eval-epochs'), Number, APP_MODEL.epochs)
+    .option('--hidden <n>', text('help-model-eval-hidden'), Number)
+    .option('--dropout <share>', text('help-model-eval-dropout'), Number)
+    .option('--heads <n>', text('help-model-eval-heads'), Number)
+    .option('--patience <n>', text('help-model-eval-patience'), Number)
     .addOption(modelOption(text('help-model-eval-model')))
     .option('--seed <n>', text('help-model-eval-seed'), Number, 7)
     .option('--json', text('help-option-json'))
@@ -84,6 +89,10 @@ export function registerModel(program: Command): void {
         folds: number;
         split?: number;
         epochs: number;
+        hidden?: number;
+        patience?: number;
+        dropout?: number;
+        heads?: number;
         model: ModelName;
         seed: number;
         json?: boolean;
@@ -108,6 +117,10 @@ export function registerModel(program: Command): void {
             skills,
             epochs: options.epochs,
             seed: options.seed,
+            ...(options.hidden ? { hidden: options.hidden, embedding: options.hidden } : {}),
+            ...(options.patience ? { patience: options.patience } : {}),
+            ...(options.dropout !== undefined ? { dropout: options.dropout } : {}),
+            ...(options.heads ? { heads: options.heads } : {}),
             onEpoch: (_epoch, _loss, report) => printError(epochLine(m.name, label, report, options.epochs)),
           });
           return m;

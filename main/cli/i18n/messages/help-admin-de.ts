@@ -62,14 +62,19 @@ export const cliHelpAdminDe: Record<keyof typeof cliHelpAdminEn, string> = {
     'statt Folds eine einzige Aufteilung, die diesen Anteil der Lernenden zurückhält (z. B. 0.2)',
   'help-model-eval-epochs': 'höchstens so viele Trainingsdurchläufe des tiefen Modells (0 lässt es weg)',
   'help-model-eval-model':
-    'das tiefe Modell: dkt (LSTM), dkt-history (LSTM, das Zählungen pro Fähigkeit liest), dkt-answer (dazu die andere Fähigkeit einer Antwort zu mehreren Fähigkeiten) oder sakt (Attention)',
+    'das tiefe Modell: dkt (LSTM), dkt-history (LSTM, das Zählungen pro Fähigkeit liest), dkt-answer (dazu die andere Fähigkeit einer Antwort zu mehreren Fähigkeiten), sakt (Attention) oder akt (monotone Attention)',
+  'help-model-eval-hidden': 'Größe des Zustands des tiefen Modells (standardmäßig 64)',
+  'help-model-eval-dropout': 'Dropout des tiefen Modells im Training (standardmäßig 0,2)',
+  'help-model-eval-heads': 'Attention-Köpfe von sakt und akt (standardmäßig 2)',
+  'help-model-eval-patience': 'Epochen ohne bessere Validierungs-AUC, bevor das tiefe Modell aufhört (standardmäßig 2)',
   'help-model-eval-seed': 'Seed der Folds und des Trainings des tiefen Modells: derselbe Seed, dieselben Zahlen',
   'help-model-train-train': 'Antworten im Knowledge-Tracing-Format (../shared/data/kt/README.md)',
   'help-model-train-out': 'der zu schreibende Modellordner (model.json, weights.bin)',
   'help-model-train-skills':
     'die Fähigkeits-IDs des Pakets, eine pro Zeile: Zeile n (ab 0) benennt Fähigkeit Nummer n aus --train',
   'help-model-train-epochs': 'höchstens so viele Trainingsdurchläufe',
-  'help-model-train-model': 'dkt (LSTM), dkt-history (LSTM, das Zählungen pro Fähigkeit liest) oder sakt (Attention)',
+  'help-model-train-model':
+    'dkt (LSTM), dkt-history (LSTM, das Zählungen pro Fähigkeit liest), sakt (Attention) oder akt (monotone Attention)',
   'help-model-simulate-learners': 'simulierte Lernende pro Welt und Seed',
   'help-model-simulate-seed': 'erster Zufalls-Seed',
   'help-model-simulate-seeds': 'so viele Seeds ausführen (seed, seed + 1, …): über sie gehen die Konfidenzintervalle',

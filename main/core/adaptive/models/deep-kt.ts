@@ -1,4 +1,5 @@
 import type * as TF from '@tensorflow/tfjs';
+import { AKT_SKILL_ROWS, aktNetwork } from './networks/akt-network.js';
 import { ATTENTION_SKILL_ROWS, attentionNetwork } from './networks/attention-network.js';
 import { calibrate, fitCalibration, IDENTITY, sigmoid } from './calibration.js';
 import type { Calibration } from './calibration.js';
@@ -16,7 +17,7 @@ import type { KtModel } from './simple-models.js';
 import { loadTf } from './networks/tf-backend.js';
 import type { Tf } from './networks/tf-backend.js';
 
-export type Architecture = 'lstm' | 'lstm-history' | 'lstm-answer' | 'attention';
+export type Architecture = 'lstm' | 'lstm-history' | 'lstm-answer' | 'attention' | 'akt';
 
 const ARCHITECTURES: Record<
   Architecture,
@@ -45,6 +46,8 @@ const ARCHITECTURES: Record<
     partners: true,
   },
   attention: { name: 'SAKT (attention)', network: attentionNetwork, skillRows: ATTENTION_SKILL_ROWS, features: 0 },
+  // Monotonic attention over question and knowledge encoders, Rasch-style skill vectors (akt-network.ts).
+  akt: { name: 'AKT (attention)', network: aktNetwork, skillRows: AKT_SKILL_ROWS, features: 0 },
 };
 
 export interface EpochReport {
@@ -155,7 +158,9 @@ export class DeepKt implements KtModel {
   stepper(): LstmStepper | undefined {
     // Serving has no answer's other skills to give (lstm-answer), and attention reads its whole window.
     const { partners } = ARCHITECTURES[this.#o.architecture];
-    if (this.#o.architecture === 'attention' || partners || !this.#network) return undefined;
+    if (this.#o.architecture === 'attention' || this.#o.architecture === 'akt' || partners || !this.#network) {
+      return undefined;
+    }
     this.#stepper ??= new LstmStepper(this.#network.params, this.#shape!);
     return this.#stepper;
   }

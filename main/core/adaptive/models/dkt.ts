@@ -18,3 +18,10 @@ export class Sakt extends DeepKt {
     super({ ...options, architecture: 'attention' });
   }
 }
+
+/** Context-aware attentive knowledge tracing (Ghosh et al. 2020): monotonic attention, Rasch-style skill vectors. */
+export class Akt extends DeepKt {
+  constructor(options: DktOptions = {}) {
+    super({ ...options, architecture: 'akt' });
+  }
+}
