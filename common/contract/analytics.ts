@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleText } from '../i18n/input-issues.js';
 
 /**
  * The rule time on task follows (main/core/analytics/time-on-task.ts): every event and every mark of
@@ -34,8 +35,7 @@ export const analyticsInputShape = { from: localDate, to: localDate, timeZone: t
 
 /** The range's checks, for the method's input (asLearner adds the session to the shape). */
 export function checkAnalyticsRange(range: { from: string; to: string }, ctx: z.RefinementCtx): void {
-  if (range.from > range.to)
-    ctx.addIssue({ code: 'custom', message: '`from` must not come after `to`', path: ['from'] });
+  if (range.from > range.to) ctx.addIssue({ code: 'custom', message: ruleText('rule-range-order'), path: ['from'] });
   else if (dayCount(range.from, range.to) >= MAX_ANALYTICS_DAYS) {
     ctx.addIssue({ code: 'custom', message: `a range is at most ${MAX_ANALYTICS_DAYS} days`, path: ['to'] });
   }

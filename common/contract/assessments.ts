@@ -3,6 +3,7 @@ import { messageRefSchema, say } from '../i18n/message.js';
 import type { Said } from '../i18n/message.js';
 import { contentIdSchema, localIdSchema } from './content.js';
 import { quizAnswerInputSchema, quizQuestionSchema } from './quiz.js';
+import { ruleText } from '../i18n/input-issues.js';
 
 /**
  * An adaptive test picks each item for the learner's estimated ability (2PL IRT); a fixed form
@@ -15,7 +16,7 @@ export type AssessmentKind = (typeof assessmentKinds)[number];
 export const MAX_ASSESSMENT_ITEMS = 100;
 export const MAX_ASSESSMENT_MINUTES = 600;
 
-export const assessmentIdSchema = z.uuid({ version: 'v4', message: 'an assessment id is a UUID' });
+export const assessmentIdSchema = z.uuid({ version: 'v4', message: ruleText('rule-assessment-id') });
 
 /** What to assess: a pack ("python-foundations") or a module ("python-foundations/functions"). */
 export const topicIdSchema = z.union([contentIdSchema, localIdSchema], {

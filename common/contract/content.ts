@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleText } from '../i18n/input-issues.js';
 
 const slug = '[a-z0-9]+(?:-[a-z0-9]+)*';
 
@@ -6,13 +7,13 @@ const slug = '[a-z0-9]+(?:-[a-z0-9]+)*';
 export const localIdSchema = z
   .string()
   .max(80)
-  .regex(new RegExp(`^${slug}$`), 'ids are lowercase kebab-case, like "first-steps"');
+  .regex(new RegExp(`^${slug}$`), ruleText('rule-id-slug'));
 
 /** A catalog-wide id: `<pack id>/<local id>`, stable across pack versions. */
 export const contentIdSchema = z
   .string()
   .max(161)
-  .regex(new RegExp(`^${slug}/${slug}$`), 'content ids look like "pack-id/item-id"');
+  .regex(new RegExp(`^${slug}/${slug}$`), ruleText('rule-content-id'));
 export type ContentId = z.infer<typeof contentIdSchema>;
 
 /**

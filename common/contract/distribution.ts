@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { messageRefSchema, say } from '../i18n/message.js';
 import type { Said } from '../i18n/message.js';
 import { localIdSchema } from './content.js';
+import { ruleText } from '../i18n/input-issues.js';
 
 /**
  * The class server's distribution wire, written once for the server, the app, the CLI, the tests and the bench:
@@ -30,7 +31,7 @@ export const DISTRIBUTION_PATHS = {
 /** Where the signature of a channel file is served, beside it: `latest.yml` -> `latest.yml.sig`. */
 export const channelSignatureName = (channel: string): string => `${channel}.sig`;
 
-export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hex digits');
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, ruleText('rule-sha256'));
 
 const packIdSchema = localIdSchema;
 
@@ -86,7 +87,7 @@ export const appFileNameSchema = z
     /^[A-Za-z0-9][A-Za-z0-9._ +-]{0,199}$/,
     'an installer name is a plain file name (letters, digits, . _ - + space)',
   )
-  .refine((name) => !/^latest.*\.yml(\.sig)?$/.test(name) && !name.includes('..'), 'not a name the feed may hold');
+  .refine((name) => !/^latest.*\.yml(\.sig)?$/.test(name) && !name.includes('..'), ruleText('rule-feed-name'));
 
 /** What one pull of the pack feed did, per pack: the app shows the last one. */
 export const pullOutcomeSchema = z.strictObject({
@@ -153,18 +154,16 @@ export const foundServerSchema = z.strictObject({
 export type FoundServer = z.infer<typeof foundServerSchema>;
 
 /** electron-updater's channel files: latest.yml (Windows), latest-mac.yml, latest-linux.yml, latest-linux-arm64.yml. */
-export const channelFileSchema = z
-  .string()
-  .regex(/^latest(-[a-z0-9]+){0,2}\.yml$/, 'a channel file is latest[-platform].yml');
+export const channelFileSchema = z.string().regex(/^latest(-[a-z0-9]+){0,2}\.yml$/, ruleText('rule-channel-file'));
 
 /** What an electron-updater "generic" channel file says (the fields this feed keeps). */
 export const appUpdateInfoSchema = z.object({
-  version: z.string().regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a version is semver, like 1.2.0'),
+  version: z.string().regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, ruleText('rule-semver')),
   files: z
     .array(
       z.object({
         url: appFileNameSchema,
-        sha512: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'sha512 is base64, as electron-builder writes it'),
+        sha512: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, ruleText('rule-sha512')),
         size: z.number().int().positive(),
       }),
     )

@@ -4,7 +4,7 @@ import { DEFAULT_DESIRED_RETENTION, desiredRetentionSchema } from './reviews.js'
 
 export const learnerIdSchema = z.uuid();
 /** Proof that a learner opened their profile on this face (PIN checked); every learner call carries it. */
-export const sessionSchema = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'not a session token');
+export const sessionSchema = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, ruleText('rule-session-token'));
 
 export const pinSchema = z.string().regex(/^\d{4,8}$/, ruleText('rule-pin'));
 

@@ -26,7 +26,7 @@ export const codeSchema = z.string().max(MAX_CODE_CHARS, 'the program is longer 
 const code = codeSchema;
 
 /** A run's id, chosen by the face that starts it. */
-export const runIdSchema = z.string().regex(/^run-[A-Za-z0-9_-]{8,40}$/, 'not a run id');
+export const runIdSchema = z.string().regex(/^run-[A-Za-z0-9_-]{8,40}$/, ruleText('rule-run-id'));
 
 export const executeRequestSchema = z.strictObject({
   code,
@@ -81,8 +81,8 @@ export const validateResultSchema = z.object({
 });
 export type ValidateResult = z.infer<typeof validateResultSchema>;
 
-export const liveIdSchema = z.string().regex(/^live-[A-Za-z0-9_-]{22}$/, 'not a live session id');
-export const sandboxIdSchema = z.string().regex(/^box-[A-Za-z0-9_-]{22}$/, 'not a sandbox id');
+export const liveIdSchema = z.string().regex(/^live-[A-Za-z0-9_-]{22}$/, ruleText('rule-live-id'));
+export const sandboxIdSchema = z.string().regex(/^box-[A-Za-z0-9_-]{22}$/, ruleText('rule-sandbox-id'));
 
 export const liveSummarySchema = z.object({
   liveId: liveIdSchema,
@@ -100,7 +100,7 @@ export type LiveSummary = z.infer<typeof liveSummarySchema>;
 const fileName = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/, ruleText('rule-file-name'));
 export const workspaceFilesSchema = z
   .record(fileName, z.string().max(200_000))
-  .refine((files) => Object.keys(files).length <= 50, 'at most 50 files');
+  .refine((files) => Object.keys(files).length <= 50, ruleText('rule-at-most-50-files'));
 
 export const sandboxRunRequestSchema = z.strictObject({
   sandboxId: sandboxIdSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contentIdSchema } from './content.js';
 import { learnerIdSchema } from './learners.js';
+import { ruleText } from '../i18n/input-issues.js';
 
 const ms = z
   .number()
@@ -18,7 +19,7 @@ export const progressEventData = {
   ExerciseStarted: z.strictObject({ exerciseId: contentIdSchema }),
   ExerciseSubmitted: z.strictObject({
     exerciseId: contentIdSchema,
-    codeHash: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest'),
+    codeHash: z.string().regex(/^[0-9a-f]{64}$/, ruleText('rule-sha256-digest')),
     tests: z.array(z.strictObject({ name: z.string().max(200), status: z.enum(['pass', 'fail', 'error']) })).max(200),
     durationMs: ms,
     hintsUsed: z.number().int().min(0).max(20),
@@ -133,7 +134,7 @@ export const summaryInputSchema = z.object({
     .int()
     .min(-14 * 60)
     .max(14 * 60)
-    .refine((m) => m % 15 === 0, 'a time zone offset is a multiple of 15 minutes')
+    .refine((m) => m % 15 === 0, ruleText('rule-zone-offset'))
     .default(0),
   days: z.number().int().min(1).max(366).default(30),
 });

@@ -5,11 +5,12 @@ import { MAX_ASSESSMENT_ITEMS, MAX_ASSESSMENT_MINUTES } from '../../common/contr
 import { MAX_EVENT_SKILLS } from '../../common/contract/progress.js';
 import { MAX_QUIZ_ANSWER_LENGTH, MAX_QUIZ_CHOICES, MAX_QUIZ_CODE_LENGTH } from '../../common/contract/quiz.js';
 import { checkPrerequisites, MAX_PREREQUISITE_DEPTH } from './prerequisite-graph.js';
+import { ruleText } from '../../common/i18n/input-issues.js';
 
 /** The manifest format this code reads; a pack written for a newer one is refused. */
 export const MANIFEST_FORMAT_VERSION = 1;
 
-const semverSchema = z.string().refine((v) => semver.valid(v) === v, 'must be a semantic version like 1.2.0');
+const semverSchema = z.string().refine((v) => semver.valid(v) === v, ruleText('rule-pack-semver'));
 
 /**
  * A path inside the pack, relative, forward slashes, never leaving the pack folder, and naming one
@@ -22,12 +23,12 @@ export const packPathSchema = z
   .max(240)
   .refine(
     (p) => !p.startsWith('/') && !/^[a-zA-Z]:/.test(p) && !p.includes('\\') && !p.split('/').includes('..'),
-    'must be a relative path inside the pack (no "..", no absolute paths, no backslashes)',
+    ruleText('rule-pack-relative-path'),
   )
   .refine(
     // eslint-disable-next-line no-control-regex -- control characters are what it refuses
     (p) => !/[\u0000-\u001f\u007f:]/.test(p) && p.split('/').every((segment) => segment !== '' && segment !== '.'),
-    'must name a file plainly (no empty or "." segments, no control characters, no ":")',
+    ruleText('rule-pack-plain-path'),
   );
 
 const title = z.string().min(1).max(200);
@@ -41,7 +42,7 @@ const skillSchema = z.strictObject({ id: localIdSchema, title, requires: ids.def
 const lessonEntrySchema = z.strictObject({
   id: localIdSchema,
   title,
-  file: packPathSchema.refine((p) => p.endsWith('.md'), 'lesson files are Markdown (.md)'),
+  file: packPathSchema.refine((p) => p.endsWith('.md'), ruleText('rule-lesson-markdown')),
   skills: ids.default([]),
   /** Lessons to read first. */
   requires: ids.default([]),
@@ -80,11 +81,11 @@ export const exerciseHelpersSchema = z
   .array(
     z
       .string()
-      .regex(/^[a-z_][a-z0-9_]{0,40}\.py$/, 'a helper is a module file name like "fake_llm.py"')
-      .refine((name) => !RESERVED_FILES.has(name), 'a helper may not be named like an exercise file'),
+      .regex(/^[a-z_][a-z0-9_]{0,40}\.py$/, ruleText('rule-helper-name'))
+      .refine((name) => !RESERVED_FILES.has(name), ruleText('rule-helper-reserved')),
   )
   .max(5)
-  .refine((names) => new Set(names).size === names.length, 'helper names are unique');
+  .refine((names) => new Set(names).size === names.length, ruleText('rule-helper-unique'));
 
 const exerciseEntrySchema = z.strictObject({
   id: localIdSchema,
@@ -143,15 +144,15 @@ export const quizItemSchema = z.discriminatedUnion('kind', [
       (q) => [q.answer].flat().every((i) => i < q.choices.length),
       'answer must be the index of one of the choices (0-based)',
     )
-    .refine((q) => new Set([q.answer].flat()).size === [q.answer].flat().length, 'answer names a choice twice')
+    .refine((q) => new Set([q.answer].flat()).size === [q.answer].flat().length, ruleText('rule-answer-twice'))
     // Two equal choices could not be told apart by a learner, nor graded fairly.
-    .refine((q) => new Set(q.choices.map((c) => c.trim())).size === q.choices.length, 'choices must differ'),
+    .refine((q) => new Set(q.choices.map((c) => c.trim())).size === q.choices.length, ruleText('rule-choices-differ')),
   z.strictObject({
     ...quizBase,
     kind: z.literal('numeric'),
-    answer: z.number().refine(Number.isFinite, 'answer must be a finite number'),
+    answer: z.number().refine(Number.isFinite, ruleText('rule-answer-finite')),
     /** How far from the answer a learner's number may be and still count (absolute). */
-    tolerance: z.number().min(0, 'tolerance must be 0 or more').refine(Number.isFinite).default(0),
+    tolerance: z.number().min(0, ruleText('rule-tolerance')).refine(Number.isFinite).default(0),
   }),
   z.strictObject({
     ...quizBase,
@@ -163,7 +164,7 @@ export const quizItemSchema = z.discriminatedUnion('kind', [
           .string()
           .min(1)
           .max(MAX_QUIZ_ANSWER_LENGTH)
-          .refine((a) => a.trim() !== '', 'an accepted answer must not be blank'),
+          .refine((a) => a.trim() !== '', ruleText('rule-accepted-blank')),
       )
       .min(1)
       .max(20),
@@ -192,7 +193,7 @@ const moduleEntrySchema = z.strictObject({
   lessons: z.array(lessonEntrySchema).min(1),
   exercises: z.array(exerciseEntrySchema).default([]),
   /** A JSON file with the module's quiz items. */
-  quiz: packPathSchema.refine((p) => p.endsWith('.json'), 'quiz files are JSON').optional(),
+  quiz: packPathSchema.refine((p) => p.endsWith('.json'), ruleText('rule-quiz-json')).optional(),
 });
 
 /**
@@ -258,14 +259,14 @@ export const packManifestSchema = z
     version: semverSchema,
     title,
     description: z.string().max(2000),
-    language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag like "en" or "pt-BR"'),
+    language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, ruleText('rule-language-tag')),
     authors: z.array(z.string().min(1)).min(1),
     license: z.string().min(1),
     minAppVersion: semverSchema.default('0.1.0'),
     /** The sandbox runtime exercises run in, such as "python-3.11". */
     runtime: z
       .string()
-      .regex(/^[a-z]+-\d+(\.\d+)*$/, 'a runtime like "python-3.11"')
+      .regex(/^[a-z]+-\d+(\.\d+)*$/, ruleText('rule-runtime'))
       .default('python-3.11'),
     /**
      * A `docker save` archive (.tar or .tar.gz) of the runtime's sandbox image, for labs whose

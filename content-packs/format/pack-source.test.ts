@@ -70,6 +70,9 @@ describe('loadPackSource', () => {
     expect(String(error.message)).toMatch(/title: must be text/);
     const german = coreTranslate(createCoreI18n('de'));
     expect(german(error.said, error.message)).toMatch(/title: muss ein Text sein/);
+    // The schema's own rules too, not only zod's standard issues.
+    const rule = await loadPackSource(writePack(manifest('lessons/a.md', { version: 'one' }))).catch((e) => e);
+    expect(german(rule.said, rule.message)).toMatch(/version: muss eine semantische Version wie 1\.2\.0 sein/);
   });
 
   it('refuses an exercise naming more skills than the event of an answer to it can carry', async () => {
