@@ -155,7 +155,12 @@ describe('lionlearn assess', { timeout: 180_000 }, () => {
     expect(r).toBeGreaterThanOrEqual(0.9);
     const bad = await cli(dir, ['assess', 'simulate', '--learners', '0']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('--learners is 2 to 100000');
+    expect(bad.stderr).toContain('--learners is 2 to 100,000');
     expect(readdirSync(dir)).toEqual([]);
+    // A German admin reads the same report in German, numbers written the German way.
+    const german = await cli(dir, args, undefined, { LANG: 'de_DE.UTF-8' });
+    expect(german.stdout).toMatch(/Aufgaben pro Person \(Mittel\)\s+\d+,\d\s+/);
+    expect(german.stdout).toMatch(/brauchte der adaptive Test \d+\s%\sweniger Aufgaben/);
+    expect(german.stdout).not.toMatch(/fewer items|items per learner|exposure rate/);
   });
 });

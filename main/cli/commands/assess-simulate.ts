@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { simulateTests } from '../../core/assessment/irt/simulate.js';
 import type { SideResult } from '../../core/assessment/irt/simulate.js';
-import { text } from '../i18n/cli-i18n.js';
+import { formatNumber, formatPercent, text } from '../i18n/cli-i18n.js';
 import { print, printJson } from '../terminal-output.js';
 
 interface SimulateOptions {
@@ -14,20 +14,22 @@ interface SimulateOptions {
   json?: boolean;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const pct = (x: number) => formatPercent(x);
+const fixed = (x: number, digits: number) =>
+  formatNumber(x, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const row = (label: string, cells: string[]) =>
   print(`${label.padEnd(34)}${cells.map((c) => c.padStart(14)).join('')}`);
 
 /** How often each item was given, in bands: where an adaptive test's exposure control shows. */
 function exposureBands(exposure: readonly number[]): string {
   const bands: [string, (e: number) => boolean][] = [
-    ['never', (e) => e === 0],
-    ['under 5%', (e) => e > 0 && e < 0.05],
-    ['5-20%', (e) => e >= 0.05 && e < 0.2],
-    ['20-40%', (e) => e >= 0.2 && e < 0.4],
-    ['40% or more', (e) => e >= 0.4],
+    [text('sim-band-never'), (e) => e === 0],
+    [text('sim-band-under', { share: pct(0.05) }), (e) => e > 0 && e < 0.05],
+    [text('sim-band-between', { low: pct(0.05), high: pct(0.2) }), (e) => e >= 0.05 && e < 0.2],
+    [text('sim-band-between', { low: pct(0.2), high: pct(0.4) }), (e) => e >= 0.2 && e < 0.4],
+    [text('sim-band-over', { share: pct(0.4) }), (e) => e >= 0.4],
   ];
-  return bands.map(([name, test]) => `${name}: ${exposure.filter(test).length}`).join(', ');
+  return bands.map(([name, test]) => text('sim-band', { name, count: exposure.filter(test).length })).join(', ');
 }
 
 /** `lionlearn assess simulate`: the adaptive test against fixed forms of the same bank, on learners of known ability. */
@@ -43,19 +45,28 @@ export function registerAssessSimulate(assess: Command): void {
     .option('--max-items <n>', text('help-assess-simulate-max-items'), Number, 60)
     .option('--json', text('help-option-json'))
     .action((options: SimulateOptions) => {
+      const between = (option: string, min: number, max: number | string) =>
+        text('sim-option-between', {
+          option,
+          min: formatNumber(min),
+          max: typeof max === 'number' ? formatNumber(max) : max,
+        });
       const checks: [boolean, string][] = [
         [
           Number.isInteger(options.learners) && options.learners >= 2 && options.learners <= 100_000,
-          '--learners is 2 to 100000',
+          between('--learners', 2, 100_000),
         ],
-        [Number.isInteger(options.items) && options.items >= 5 && options.items <= 5000, '--items is 5 to 5000'],
+        [Number.isInteger(options.items) && options.items >= 5 && options.items <= 5000, between('--items', 5, 5000)],
         [
           Number.isInteger(options.skills) && options.skills >= 1 && options.skills <= options.items,
-          '--skills is 1 to --items',
+          between('--skills', 1, '--items'),
         ],
-        [Number.isInteger(options.seed), '--seed is a whole number'],
-        [options.targetSe >= 0.1 && options.targetSe <= 1, '--target-se is 0.1 to 1'],
-        [Number.isInteger(options.maxItems) && options.maxItems >= 1, '--max-items is a whole number from 1'],
+        [Number.isInteger(options.seed), text('sim-option-whole', { option: '--seed' })],
+        [options.targetSe >= 0.1 && options.targetSe <= 1, between('--target-se', 0.1, 1)],
+        [
+          Number.isInteger(options.maxItems) && options.maxItems >= 1,
+          text('simulate-whole-number', { flag: 'max-items' }),
+        ],
       ];
       const failed = checks.find(([ok]) => !ok);
       if (failed) throw new Error(failed[1]);
@@ -65,60 +76,62 @@ export function registerAssessSimulate(assess: Command): void {
         const { bank, ...rest } = result;
         return printJson({ options, bank: bank.length, ...rest });
       }
-      const { adaptive, fixed, bestLinear } = result;
+      const { adaptive, fixed: fixedForm, bestLinear } = result;
       print(
-        `${options.learners} simulated learners (abilities drawn from a standard normal), a bank of ${options.items} ` +
-          `calibrated 2PL items on ${options.skills} skills, seed ${options.seed}.`,
+        text('sim-intro-learners', {
+          learners: options.learners,
+          items: options.items,
+          skills: options.skills,
+          seed: options.seed,
+        }),
       );
-      print(
-        `The adaptive test stops at a standard error of ${options.targetSe} or after ${options.maxItems} items; it picks ` +
-          'by maximum information at the EAP estimate, among the top 5 at random (exposure control), skills balanced.',
-      );
-      print(
-        'Each fixed form is one list of items for everyone, grown until its mean standard error matches the adaptive ' +
-          "test's: a teacher's form (items sampled from the bank) and the best linear form (most informative for the class first).",
-      );
+      print(text('sim-intro-stopping', { targetSe: formatNumber(options.targetSe), maxItems: options.maxItems }));
+      print(text('sim-intro-forms'));
       print('');
-      row('', ['adaptive', 'fixed form', 'best linear']);
-      const sides: SideResult[] = [adaptive, fixed, bestLinear];
+      row('', [text('sim-col-adaptive'), text('sim-col-fixed'), text('sim-col-linear')]);
+      const sides: SideResult[] = [adaptive, fixedForm, bestLinear];
       row(
-        'items per learner (mean)',
-        sides.map((s) => s.meanItems.toFixed(1)),
+        text('sim-row-items'),
+        sides.map((s) => fixed(s.meanItems, 1)),
       );
       row(
-        'standard error (mean)',
-        sides.map((s) => s.meanSe.toFixed(3)),
+        text('sim-row-se'),
+        sides.map((s) => fixed(s.meanSe, 3)),
       );
       row(
-        'correlation with true ability',
-        sides.map((s) => s.correlation.toFixed(3)),
+        text('sim-row-correlation'),
+        sides.map((s) => fixed(s.correlation, 3)),
       );
       row(
-        'RMSE against true ability',
-        sides.map((s) => s.rmse.toFixed(3)),
+        text('sim-row-rmse'),
+        sides.map((s) => fixed(s.rmse, 3)),
       );
       row(
-        `items used (of ${options.items})`,
-        sides.map((s) => String(s.exposure.filter((e) => e > 0).length)),
+        text('sim-row-used', { items: options.items }),
+        sides.map((s) => formatNumber(s.exposure.filter((e) => e > 0).length)),
       );
       row(
-        'highest item exposure rate',
+        text('sim-row-highest'),
         sides.map((s) => pct(Math.max(...s.exposure))),
       );
       row(
-        'mean exposure of the items used',
+        text('sim-row-mean-exposure'),
         sides.map((s) => {
           const used = s.exposure.filter((e) => e > 0);
           return pct(used.reduce((a, e) => a + e, 0) / used.length);
         }),
       );
       print('');
-      print(`Adaptive item exposure rates, items per band: ${exposureBands(adaptive.exposure)}.`);
+      print(text('sim-exposure', { bands: exposureBands(adaptive.exposure) }));
       print(
-        `At the same standard error the adaptive test needed ${pct(result.savings)} fewer items than the fixed form ` +
-          `(${adaptive.meanItems.toFixed(1)} against ${fixed.formLength}), ` +
-          `${pct(1 - adaptive.meanItems / bestLinear.formLength)} fewer than the best linear form ` +
-          `(${bestLinear.formLength}); its estimates correlate with the true abilities at r = ${adaptive.correlation.toFixed(3)}.`,
+        text('sim-summary', {
+          savings: pct(result.savings),
+          items: fixed(adaptive.meanItems, 1),
+          fixedLength: fixedForm.formLength,
+          linearSavings: pct(1 - adaptive.meanItems / bestLinear.formLength),
+          linearLength: bestLinear.formLength,
+          r: fixed(adaptive.correlation, 3),
+        }),
       );
     });
 }

@@ -158,6 +158,32 @@ export const cliAdminDe: Record<keyof typeof cliAdminEn, string> = {
   'model-skills-by-number':
     'Die Fähigkeiten haben nur Nummern: Gib --skills an, damit die Fähigkeiten eines Pakets zugeordnet werden können.',
   'model-pack-carries': 'Ein Paket trägt es als Ordner neben pack.json, im Manifest genannt: "model": "<Ordner>"',
+  'sim-option-between': '{{option}} liegt zwischen {{min}} und {{max}}',
+  'sim-option-whole': '{{option}} ist eine ganze Zahl',
+  'sim-band-never': 'nie',
+  'sim-band-under': 'unter {{share}}',
+  'sim-band-between': '{{low}} bis {{high}}',
+  'sim-band-over': '{{share}} oder mehr',
+  'sim-band': '{{name}}: {{count, number}}',
+  'sim-intro-learners':
+    '{{learners, number}} simulierte Lernende (Fähigkeiten aus einer Standardnormalverteilung), eine Bank von {{items, number}} kalibrierten 2PL-Aufgaben zu {{skills, number}} Fähigkeiten, Seed {{seed}}.',
+  'sim-intro-stopping':
+    'Der adaptive Test endet bei einem Standardfehler von {{targetSe}} oder nach {{maxItems, number}} Aufgaben; er wählt nach größter Information am EAP-Schätzwert, zufällig unter den besten 5 (Expositionskontrolle), mit ausgewogenen Fähigkeiten.',
+  'sim-intro-forms':
+    'Jede feste Form ist eine Aufgabenliste für alle, so lange verlängert, bis ihr mittlerer Standardfehler dem des adaptiven Tests entspricht: die Form einer Lehrkraft (Aufgaben aus der Bank gezogen) und die beste lineare Form (die für die Klasse informativsten zuerst).',
+  'sim-col-adaptive': 'adaptiv',
+  'sim-col-fixed': 'feste Form',
+  'sim-col-linear': 'beste lineare',
+  'sim-row-items': 'Aufgaben pro Person (Mittel)',
+  'sim-row-se': 'Standardfehler (Mittel)',
+  'sim-row-correlation': 'Korrelation mit wahrer Fähigkeit',
+  'sim-row-rmse': 'RMSE zur wahren Fähigkeit',
+  'sim-row-used': 'genutzte Aufgaben (von {{items, number}})',
+  'sim-row-highest': 'höchste Expositionsrate',
+  'sim-row-mean-exposure': 'Exposition genutzter (Mittel)',
+  'sim-exposure': 'Expositionsraten der adaptiven Aufgaben, Aufgaben pro Band: {{bands}}.',
+  'sim-summary':
+    'Beim gleichen Standardfehler brauchte der adaptive Test {{savings}} weniger Aufgaben als die feste Form ({{items}} gegen {{fixedLength, number}}), {{linearSavings}} weniger als die beste lineare Form ({{linearLength, number}}); seine Schätzungen korrelieren mit den wahren Fähigkeiten zu r = {{r}}.',
   'simulate-no-sets': 'keine .csv-Datensätze in {{dir}}',
   'simulate-fit':
     '{{name}}: angepasste Schwierigkeit gegen die des Generators r = {{r}}; die Lernenden des Satzes lernen {{rate}} Logits je Frage',

@@ -154,6 +154,32 @@ export const cliAdminEn = {
     '{{model}} trained on {{learners}} in {{seconds}} s ({{backend}} backend, peak resident memory {{memory}} MB); written to {{out}}',
   'model-skills-by-number': 'The skills are named by number only: pass --skills so a pack’s skills can be matched.',
   'model-pack-carries': 'A pack carries it as a folder beside pack.json, named in the manifest: "model": "<folder>"',
+  'sim-option-between': '{{option}} is {{min}} to {{max}}',
+  'sim-option-whole': '{{option}} is a whole number',
+  'sim-band-never': 'never',
+  'sim-band-under': 'under {{share}}',
+  'sim-band-between': '{{low}} to {{high}}',
+  'sim-band-over': '{{share}} or more',
+  'sim-band': '{{name}}: {{count, number}}',
+  'sim-intro-learners':
+    '{{learners, number}} simulated learners (abilities drawn from a standard normal), a bank of {{items, number}} calibrated 2PL items on {{skills, number}} skills, seed {{seed}}.',
+  'sim-intro-stopping':
+    'The adaptive test stops at a standard error of {{targetSe}} or after {{maxItems, number}} items; it picks by maximum information at the EAP estimate, among the top 5 at random (exposure control), skills balanced.',
+  'sim-intro-forms':
+    "Each fixed form is one list of items for everyone, grown until its mean standard error matches the adaptive test's: a teacher's form (items sampled from the bank) and the best linear form (most informative for the class first).",
+  'sim-col-adaptive': 'adaptive',
+  'sim-col-fixed': 'fixed form',
+  'sim-col-linear': 'best linear',
+  'sim-row-items': 'items per learner (mean)',
+  'sim-row-se': 'standard error (mean)',
+  'sim-row-correlation': 'correlation with true ability',
+  'sim-row-rmse': 'RMSE against true ability',
+  'sim-row-used': 'items used (of {{items, number}})',
+  'sim-row-highest': 'highest item exposure rate',
+  'sim-row-mean-exposure': 'mean exposure of the items used',
+  'sim-exposure': 'Adaptive item exposure rates, items per band: {{bands}}.',
+  'sim-summary':
+    'At the same standard error the adaptive test needed {{savings}} fewer items than the fixed form ({{items}} against {{fixedLength, number}}), {{linearSavings}} fewer than the best linear form ({{linearLength, number}}); its estimates correlate with the true abilities at r = {{r}}.',
   'simulate-no-sets': 'no .csv data sets in {{dir}}',
   'simulate-fit':
     "{{name}}: fitted difficulty vs the generator's r = {{r}}; the set's students learn {{rate}} logits per question",
