@@ -45,12 +45,9 @@ export function registerAssessSimulate(assess: Command): void {
     .option('--max-items <n>', text('help-assess-simulate-max-items'), Number, 60)
     .option('--json', text('help-option-json'))
     .action((options: SimulateOptions) => {
+      // text() writes the numbers the language's way.
       const between = (option: string, min: number, max: number | string) =>
-        text('sim-option-between', {
-          option,
-          min: formatNumber(min),
-          max: typeof max === 'number' ? formatNumber(max) : max,
-        });
+        text('sim-option-between', { option, min, max });
       const checks: [boolean, string][] = [
         [
           Number.isInteger(options.learners) && options.learners >= 2 && options.learners <= 100_000,
@@ -85,7 +82,7 @@ export function registerAssessSimulate(assess: Command): void {
           seed: options.seed,
         }),
       );
-      print(text('sim-intro-stopping', { targetSe: formatNumber(options.targetSe), maxItems: options.maxItems }));
+      print(text('sim-intro-stopping', { targetSe: options.targetSe, maxItems: options.maxItems }));
       print(text('sim-intro-forms'));
       print('');
       row('', [text('sim-col-adaptive'), text('sim-col-fixed'), text('sim-col-linear')]);
