@@ -253,6 +253,8 @@ async function expectLearnerConverged(
 }
 
 let runNumber = 0;
+/** What the run in progress is doing: a run that hangs names it. */
+let step = '';
 
 async function runScenario(scenario: Scenario) {
   const started = Date.now();
@@ -289,6 +291,7 @@ async function runScenario(scenario: Scenario) {
   };
 
   const apply = async (command: Command) => {
+    step = `command ${JSON.stringify(command)}`;
     totals.commands[command.kind] = (totals.commands[command.kind] ?? 0) + 1;
     switch (command.kind) {
       case 'progress': {
@@ -353,6 +356,7 @@ async function runScenario(scenario: Scenario) {
   };
 
   try {
+    step = 'setting up devices and linking them';
     for (let i = 0; i < scenario.devices; i++) {
       const dataDir = mkdtempSync(join(tmpdir(), 'sync-device-'));
       devices.push({ dataDir, proxy: await PartitionProxy.start(serverPort), core: null });
@@ -386,6 +390,7 @@ async function runScenario(scenario: Scenario) {
 
     for (const command of scenario.commands) await apply(command);
 
+    step = 'syncing everything after the commands';
     for (const device of devices) device.proxy.heal();
     await eventually(() => notes!.synced && covers(notes!.acked, stateVectorOf(notes!.doc)), 10_000);
     // Two rounds: the first brings every device's changes to the server, the second brings them all back
@@ -394,6 +399,7 @@ async function runScenario(scenario: Scenario) {
     await syncNow(30_000);
     await syncNow(30_000);
 
+    step = 'comparing replicas with the server';
     const serverHeld = new Map<number, Map<string, Y.Doc>>();
     for (let learner = 0; learner < learners; learner++) {
       const mine = replicas.filter((replica) => replica.learner === learner);
@@ -422,6 +428,7 @@ async function runScenario(scenario: Scenario) {
     }
     totals.runs++;
   } finally {
+    step = 'closing the devices';
     notes?.disconnect();
     for (const device of devices) {
       await device.core?.close();
@@ -441,6 +448,19 @@ function readProjections(file: string) {
   }
 }
 
+/** A run that hangs fails with its scenario and the step it hung at, rather than ending the whole test without. */
+async function withinDeadline(run: Promise<void>, ms = 120_000) {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`the run hung for ${ms / 1000} s at: ${step}`)), ms);
+  });
+  try {
+    await Promise.race([run, hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 describe('sync convergence (property-based)', () => {
   it(
     `converges every replica and the server for ${RUNS} random runs (seed ${SEED})`,
@@ -448,14 +468,15 @@ describe('sync convergence (property-based)', () => {
     async () => {
       // A failure prints its seed and path; LIONLEARN_CONVERGENCE_PATH starts again from that run.
       const path = process.env.LIONLEARN_CONVERGENCE_PATH;
-      await fc.assert(fc.asyncProperty(scenarioArb, runScenario), {
-        numRuns: RUNS,
-        seed: SEED,
-        endOnFailure: true,
-        // A run that hangs fails with its scenario rather than ending the whole test without one.
-        timeout: 120_000,
-        ...(path ? { path } : {}),
-      });
+      await fc.assert(
+        fc.asyncProperty(scenarioArb, (scenario) => withinDeadline(runScenario(scenario))),
+        {
+          numRuns: RUNS,
+          seed: SEED,
+          endOnFailure: true,
+          ...(path ? { path } : {}),
+        },
+      );
       console.log(
         `convergence: ${totals.runs} runs in ${(totals.ms / 1000).toFixed(1)} s, commands ${JSON.stringify(totals.commands)}`,
       );
