@@ -3,6 +3,7 @@ import { simulateTests } from '../../core/assessment/irt/simulate.js';
 import type { SideResult } from '../../core/assessment/irt/simulate.js';
 import { formatNumber, formatPercent, text } from '../i18n/cli-i18n.js';
 import { print, printJson } from '../terminal-output.js';
+import { parseNumber, parseWholeNumber } from '../option-values.js';
 
 interface SimulateOptions {
   learners: number;
@@ -37,12 +38,12 @@ export function registerAssessSimulate(assess: Command): void {
   assess
     .command('simulate')
     .description(text('help-assess-simulate'))
-    .option('--learners <n>', text('help-assess-simulate-learners'), Number, 1000)
-    .option('--items <n>', text('help-assess-simulate-items'), Number, 300)
-    .option('--skills <n>', text('help-assess-simulate-skills'), Number, 5)
-    .option('--seed <n>', text('help-option-seed'), Number, 1)
-    .option('--target-se <x>', text('help-assess-simulate-target-se'), Number, 0.3)
-    .option('--max-items <n>', text('help-assess-simulate-max-items'), Number, 60)
+    .option('--learners <n>', text('help-assess-simulate-learners'), parseWholeNumber, 1000)
+    .option('--items <n>', text('help-assess-simulate-items'), parseWholeNumber, 300)
+    .option('--skills <n>', text('help-assess-simulate-skills'), parseWholeNumber, 5)
+    .option('--seed <n>', text('help-option-seed'), parseWholeNumber, 1)
+    .option('--target-se <x>', text('help-assess-simulate-target-se'), parseNumber, 0.3)
+    .option('--max-items <n>', text('help-assess-simulate-max-items'), parseWholeNumber, 60)
     .option('--json', text('help-option-json'))
     .action((options: SimulateOptions) => {
       // text() writes the numbers the language's way.

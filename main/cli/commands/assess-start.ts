@@ -5,6 +5,7 @@ import { text } from '../i18n/cli-i18n.js';
 import { withApi } from '../open-core.js';
 import { takeAssessment } from './assess-take.js';
 import { findModule, learnerSession } from './quiz.js';
+import { parseNumber, parseWholeNumber } from '../option-values.js';
 
 interface StartOptions {
   learner?: string;
@@ -29,11 +30,11 @@ export function registerAssessStart(assess: Command, layout: InstallLayout): voi
     .description(text('help-assess-start'))
     .option('--learner <nameOrId>', text('help-assess-start-learner'))
     .option('--fixed', text('help-assess-start-fixed'))
-    .option('--items <n>', text('help-assess-start-items'), Number)
+    .option('--items <n>', text('help-assess-start-items'), parseWholeNumber)
     .option('--item <ids...>', text('help-assess-start-item'))
     .option('--form <id>', text('help-assess-start-form'))
-    .option('--minutes <n>', text('help-assess-start-minutes'), Number)
-    .option('--target-se <x>', text('help-assess-start-target-se'), Number)
+    .option('--minutes <n>', text('help-assess-start-minutes'), parseNumber)
+    .option('--target-se <x>', text('help-assess-start-target-se'), parseNumber)
     .action(async (topic: string, options: StartOptions, command: Command) => {
       await withApi(layout, command, async (api) => {
         const session = await learnerSession(api, options.learner, 'assessment');

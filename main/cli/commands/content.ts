@@ -3,6 +3,7 @@ import type { InstallLayout } from '../../core/host/install-layout.js';
 import { withApi } from '../open-core.js';
 import { print, printJson } from '../terminal-output.js';
 import { text } from '../i18n/cli-i18n.js';
+import { parseNumber, parseWholeNumber } from '../option-values.js';
 
 /** Each kind of hit as a word, a key the catalog test can see. */
 const KIND = { lesson: 'kind-lesson', exercise: 'kind-exercise', quiz: 'kind-quiz' } as const;
@@ -45,8 +46,8 @@ export function registerContent(program: Command, layout: InstallLayout): void {
     .option('--pack <id>', text('help-search-pack'))
     .option('--module <id>', text('help-search-module'))
     .option('--kind <kind>', text('help-search-kind'))
-    .option('--difficulty <n>', text('help-search-difficulty'), Number)
-    .option('--limit <n>', text('help-search-limit'), Number, 20)
+    .option('--difficulty <n>', text('help-search-difficulty'), parseNumber)
+    .option('--limit <n>', text('help-search-limit'), parseWholeNumber, 20)
     .option('--json', text('help-option-json'))
     .action(async (query: string, options: SearchOptions, command: Command) => {
       const { hits, didYouMean } = await withApi(layout, command, (api) =>

@@ -9,6 +9,7 @@ import { compareWorlds, generatedWorlds, worldTable } from '../../core/adaptive/
 import type { World } from '../../core/adaptive/simulation/worlds.js';
 import { print } from '../terminal-output.js';
 import { formatNumber, formatPercent, text } from '../i18n/cli-i18n.js';
+import { parseWholeNumber } from '../option-values.js';
 
 interface SimulateOptions {
   learners: number;
@@ -43,10 +44,10 @@ export function registerSimulate(model: Command): void {
   model
     .command('simulate')
     .description(text('help-model-simulate'))
-    .option('--learners <n>', text('help-model-simulate-learners'), Number, 300)
-    .option('--seed <n>', text('help-model-simulate-seed'), Number, 1)
-    .option('--seeds <n>', text('help-model-simulate-seeds'), Number, 5)
-    .option('--budget <n>', text('help-model-simulate-budget'), Number, STANDARD_COURSE.budget)
+    .option('--learners <n>', text('help-model-simulate-learners'), parseWholeNumber, 300)
+    .option('--seed <n>', text('help-model-simulate-seed'), parseWholeNumber, 1)
+    .option('--seeds <n>', text('help-model-simulate-seeds'), parseWholeNumber, 5)
+    .option('--budget <n>', text('help-model-simulate-budget'), parseWholeNumber, STANDARD_COURSE.budget)
     .option('--synthetic <dir>', text('help-model-simulate-synthetic'))
     .action(async (options: SimulateOptions) => {
       for (const [flag, value] of Object.entries({ learners: options.learners, seeds: options.seeds })) {

@@ -14,6 +14,7 @@ import { loadTf } from '../../core/adaptive/models/networks/tf-backend.js';
 import { registerSimulate } from './model-simulate.js';
 import { print, printError, printJson } from '../terminal-output.js';
 import { formatNumber, formatPercent, text } from '../i18n/cli-i18n.js';
+import { parseNumber, parseWholeNumber } from '../option-values.js';
 
 /** The names `--model` takes; the option holds the name, so the default --help shows is one it accepts. */
 const ARCHITECTURE = {
@@ -72,15 +73,15 @@ export function registerModel(program: Command): void {
     .description(text('help-model-eval'))
     .requiredOption('--train <file>', text('help-model-eval-train'))
     .option('--test <file>', text('help-model-eval-test'))
-    .option('--folds <n>', text('help-model-eval-folds'), Number, 5)
-    .option('--split <share>', text('help-model-eval-split'), Number)
-    .option('--epochs <n>', text('help-model-eval-epochs'), Number, APP_MODEL.epochs)
-    .option('--hidden <n>', text('help-model-eval-hidden'), Number)
-    .option('--dropout <share>', text('help-model-eval-dropout'), Number)
-    .option('--heads <n>', text('help-model-eval-heads'), Number)
-    .option('--patience <n>', text('help-model-eval-patience'), Number)
+    .option('--folds <n>', text('help-model-eval-folds'), parseWholeNumber, 5)
+    .option('--split <share>', text('help-model-eval-split'), parseNumber)
+    .option('--epochs <n>', text('help-model-eval-epochs'), parseWholeNumber, APP_MODEL.epochs)
+    .option('--hidden <n>', text('help-model-eval-hidden'), parseWholeNumber)
+    .option('--dropout <share>', text('help-model-eval-dropout'), parseNumber)
+    .option('--heads <n>', text('help-model-eval-heads'), parseWholeNumber)
+    .option('--patience <n>', text('help-model-eval-patience'), parseWholeNumber)
     .addOption(modelOption(text('help-model-eval-model')))
-    .option('--seed <n>', text('help-model-eval-seed'), Number, 7)
+    .option('--seed <n>', text('help-model-eval-seed'), parseWholeNumber, 7)
     .option('--json', text('help-option-json'))
     .action(
       async (options: {
@@ -167,7 +168,7 @@ export function registerModel(program: Command): void {
     .requiredOption('--train <file>', text('help-model-train-train'))
     .option('--out <dir>', text('help-model-train-out'), 'model')
     .option('--skills <file>', text('help-model-train-skills'))
-    .option('--epochs <n>', text('help-model-train-epochs'), Number, APP_MODEL.epochs)
+    .option('--epochs <n>', text('help-model-train-epochs'), parseWholeNumber, APP_MODEL.epochs)
     .addOption(modelOption(text('help-model-train-model'), ['dkt-answer']))
     .action(async (options: { train: string; out: string; skills?: string; epochs: number; model: ModelName }) => {
       const train = await readKt(options.train);

@@ -5,7 +5,7 @@ import { exposureRefusal, lanWarning } from '../../web/web-exposure.js';
 import { startWebServer } from '../../web/web-server.js';
 import { openCore } from '../open-core.js';
 import type { GlobalOptions } from '../open-core.js';
-import { parsePort } from '../parse-port.js';
+import { parsePort } from '../option-values.js';
 import { saidHere, text } from '../i18n/cli-i18n.js';
 import { print, printError } from '../terminal-output.js';
 

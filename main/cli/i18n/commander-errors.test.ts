@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parsePort } from '../parse-port.js';
+import { parsePort } from '../option-values.js';
 import { commanderInLanguage } from './cli-help.js';
 import { useLanguageFlag } from './cli-i18n.js';
 

@@ -23,6 +23,8 @@ export const cliDe: Record<keyof typeof cliEn, string> = {
   'commander-invalid-argument-value': 'der Wert „{{value}}“ des Arguments „{{name}}“ ist ungültig. {{reason}}',
   'commander-allowed-choices': 'Erlaubt sind {{choices}}.',
   'option-port-invalid': 'Ein Port ist eine ganze Zahl von 0 bis 65535.',
+  'option-number-invalid': 'Erwartet wird eine Zahl, etwa 0,3.',
+  'option-whole-number-invalid': 'Erwartet wird eine ganze Zahl, etwa 5.',
   'no-profiles': 'Noch keine Profile: `lionlearn learner create NAME` legt eines an.',
   'whose-activity': 'Wessen {{activity}} ist das? Gib --learner NAME an (Profile: {{profiles}})',
   'activity-quiz': 'Quiz',

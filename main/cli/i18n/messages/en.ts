@@ -24,6 +24,8 @@ export const cliEn = {
     "command-argument value '{{value}}' is invalid for argument '{{name}}'. {{reason}}",
   'commander-allowed-choices': 'Allowed choices are {{choices}}.',
   'option-port-invalid': 'a port is a whole number from 0 to 65535.',
+  'option-number-invalid': 'expected a number, such as 0.3.',
+  'option-whole-number-invalid': 'expected a whole number, such as 5.',
   'no-profiles': 'No profiles yet: `lionlearn learner create NAME` makes one.',
   'whose-activity': 'Whose {{activity}} is it? Add --learner NAME (profiles: {{profiles}})',
   'activity-quiz': 'quiz',
