@@ -8,7 +8,7 @@ import { ruleText } from '../i18n/input-issues.js';
  * event reports itself (a lesson read, a quiz item looked at, a run) counts too, never twice.
  */
 export const IDLE_GAP_MINUTES = 15;
-/** The longest range one call reads: a year and a bit, so a calendar year fits whatever the zone. */
+/** The longest range one call reads: a year and a bit, so a calendar year fits whatever the zone (rule-range-length says it). */
 export const MAX_ANALYTICS_DAYS = 400;
 
 const localDate = z.iso.date();
@@ -25,7 +25,7 @@ export const timeZoneSchema = z
     } catch {
       return false;
     }
-  }, 'an IANA time zone such as "Europe/Berlin" or "UTC"');
+  }, ruleText('rule-time-zone'));
 
 const dayCount = (from: string, to: string) =>
   (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 864e5;
@@ -37,7 +37,7 @@ export const analyticsInputShape = { from: localDate, to: localDate, timeZone: t
 export function checkAnalyticsRange(range: { from: string; to: string }, ctx: z.RefinementCtx): void {
   if (range.from > range.to) ctx.addIssue({ code: 'custom', message: ruleText('rule-range-order'), path: ['from'] });
   else if (dayCount(range.from, range.to) >= MAX_ANALYTICS_DAYS) {
-    ctx.addIssue({ code: 'custom', message: `a range is at most ${MAX_ANALYTICS_DAYS} days`, path: ['to'] });
+    ctx.addIssue({ code: 'custom', message: ruleText('rule-range-length'), path: ['to'] });
   }
 }
 export type AnalyticsInput = { from: string; to: string; timeZone: string };

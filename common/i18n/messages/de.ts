@@ -491,6 +491,8 @@ export const de: Record<keyof typeof en, string> = {
   'rule-admin-password-short': 'ein Admin-Passwort hat mindestens 8 Zeichen',
   'rule-admin-password-long': 'ein Admin-Passwort hat höchstens 200 Zeichen',
   'rule-file-name': 'ein einfacher Dateiname wie „main.py“',
+  'rule-range-length': 'ein Zeitraum umfasst höchstens 400 Tage',
+  'rule-time-zone': 'eine IANA-Zeitzone wie „Europe/Berlin“ oder „UTC“',
   'class-server-failed': 'Im Klassenserver ist etwas schiefgegangen: {{reason}}',
   'server-said': '{{text}}',
   'net-refused': 'unter dieser Adresse antwortet nichts',

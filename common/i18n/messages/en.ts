@@ -491,6 +491,8 @@ export const en = {
   'rule-admin-password-short': 'an admin password has at least 8 characters',
   'rule-admin-password-long': 'an admin password has at most 200 characters',
   'rule-file-name': 'a plain file name like "main.py"',
+  'rule-range-length': 'a range is at most 400 days',
+  'rule-time-zone': 'an IANA time zone such as "Europe/Berlin" or "UTC"',
   // The app's own clients of the class server.
   'class-server-failed': 'The class server failed: {{reason}}',
   'server-said': '{{text}}',

@@ -4,7 +4,10 @@ import { dirname, join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../common/contract/bridge.js';
+import { MAX_ANALYTICS_DAYS } from '../../../common/contract/analytics.js';
 import type { RecordInput } from '../../../common/contract/progress.js';
+import { de } from '../../../common/i18n/messages/de.js';
+import { en } from '../../../common/i18n/messages/en.js';
 import { writePackFixture } from '../../../content-packs/format/pack-fixture.js';
 import { createCore } from '../create-core.js';
 import type { Core } from '../create-core.js';
@@ -172,6 +175,10 @@ describe('ranges and local dates', () => {
     const call = (from: string, to: string, timeZone = 'UTC') => api.getUserAnalytics({ session, from, to, timeZone });
     await expect(call('2026-03-05', '2026-03-01')).rejects.toThrow('`from` must not come after `to`');
     await expect(call('2025-01-01', '2026-03-01')).rejects.toThrow('a range is at most 400 days');
+    // The catalog's sentence (both languages) states the limit the contract enforces.
+    expect([en['rule-range-length'], de['rule-range-length']].every((t) => t.includes(`${MAX_ANALYTICS_DAYS} `))).toBe(
+      true,
+    );
     await expect(call('2026-02-30', '2026-03-01')).rejects.toThrow(/date/i);
     await expect(call('2026-03-01', '2026-03-02', 'Mars/Olympus')).rejects.toThrow('an IANA time zone');
     await expect(call('2026-03-01', '2026-03-02', 'Europe/Berlin\u0000')).rejects.toThrow('an IANA time zone');
