@@ -1,5 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openServerStore } from '../storage/open-server-store.js';
@@ -35,7 +35,24 @@ async function open() {
   return { store, appender, docs, committed };
 }
 
+/** The niceness of each of this process's threads (Linux): field 19 of /proc/self/task/TID/stat. */
+const threadNiceness = () =>
+  readdirSync('/proc/self/task').map((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+
 describe('WorkerAppender (update rows committed in a worker thread)', () => {
+  it.runIf(existsSync('/proc/thread-self'))('commits on a thread that yields the CPU to the event loop', async () => {
+    const mine = getPriority();
+    const before = threadNiceness().filter((nice) => nice === 10).length;
+    const { docs } = await open();
+    await docs.append(docA, edits(1)[0]!);
+    // One more thread at niceness 10 (the worker), and this one, the event loop's, still at the process's.
+    expect(threadNiceness().filter((nice) => nice === 10).length).toBe(before + 1);
+    expect(getPriority()).toBe(mine);
+  });
+
   it('commits appends in call order, each its own row, readable by the server at once', async () => {
     const { store, docs, committed } = await open();
     const a = edits(30);

@@ -9,13 +9,16 @@ interface Waiting {
 }
 
 /**
- * How long a row appended while the worker is idle waits for others before it is posted. Posted at once, the
- * worker woke and ran its INSERT on the other core just as the relay of that update reached its receiver, which
- * could then wait for a core. In five runs interleaved with the build before (bench/sync, load 3.5 to 7.7) the
- * relay's median was 4.5% lower on average (6%, 7%, 2% and 9% lower, 2% higher: at that load the rounds of one
- * server spread by 10% and more) and its p99 lower in four; the ack's median went from 0.8 ms lower to 0.9 higher.
+ * How long a row appended while the worker is idle waits for others before it is posted: the rows of this window
+ * share one commit and one flush of the log. Storage was what kept the relay behind y-websocket: with it cut out
+ * (append resolving at once) ours relayed 6% faster than y-websocket, with it 7-9% slower, and it took half the
+ * server's CPU per update (0.50 against 0.26 ms), on two cores the clients' processes share. Each flush costs
+ * about 0.17 ms of CPU (fsync's kernel work, the commit, the messages), and at 1 ms nearly every update had its
+ * own. At 8 ms a batch holds about four at bench/sync's 500 updates a second: CPU per update 0.37-0.39 ms, the
+ * ack's median about 6 ms and its p99 12.5 ms (target 50 ms; Hocuspocus persists after seconds). A row appended
+ * while the worker commits waits for that commit as before, however long the window.
  */
-const GATHER_MS = 1;
+const GATHER_MS = 8;
 
 /**
  * Commits update rows on SQLite in a worker thread (append-worker.ts), so the event loop only posts the rows
@@ -25,7 +28,7 @@ const GATHER_MS = 1;
  * one transaction, so the order of the appends is kept and a burst costs one flush.
  * One message is with the worker at a time: rows appended meanwhile wait here and go together once it answers,
  * as they would have waited for its flush anyway, and a row appended while it is idle waits GATHER_MS for
- * others. A message per row cost the event loop a post (about 40 us) and the worker a wake-up per update.
+ * others. The worker runs at a lower CPU priority than the relays (append-worker.ts). A message per row cost the event loop a post (about 40 us) and the worker a wake-up per update.
  * Its connection and the server's share the file: while the worker holds the write lock (a fraction of a
  * millisecond per batch, the flush comes after it) a write of the server's waits in SQLite's busy handler.
  */
