@@ -1,4 +1,8 @@
-import { cutLingeringConnectionsOnClose, DEFAULT_CLOSE_GRACE_MS } from '../../infra/http/close-connections.js';
+import {
+  cutLingeringConnectionsOnClose,
+  DEFAULT_CLOSE_GRACE_MS,
+  websocketCloseTimeout,
+} from '../../infra/http/close-connections.js';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
@@ -68,7 +72,9 @@ export async function startWebServer({
   cutLingeringConnectionsOnClose(app, DEFAULT_CLOSE_GRACE_MS);
   app.setErrorHandler(errors.errorHandler);
   app.setNotFoundHandler(errors.notFoundHandler);
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: 64 * 1024, ...websocketCloseTimeout() },
+  });
   let boundPort = port;
 
   app.addHook('onRequest', async (request, reply) => {

@@ -28,6 +28,7 @@ import { DocStore } from './doc-store.js';
 import { ExpirySchedule } from './expiry-schedule.js';
 import { WorkerAppender } from './worker-appender.js';
 import { SYNC_CLOSE } from '../../common/contract/sync-wire.js';
+import { WEBSOCKET_CLOSE_TIMEOUT_MS, websocketCloseTimeout } from '../../infra/http/close-connections.js';
 
 export interface DocumentsOptions extends DocManagerOptions, ConnectionLimits {
   /** Largest WebSocket frame; a bigger one closes the socket (SYNC_CLOSE.tooLarge). */
@@ -39,6 +40,8 @@ export interface DocumentsOptions extends DocManagerOptions, ConnectionLimits {
    * worker thread instead of on the event loop (WorkerAppender). Without it, a group commit on the event loop.
    */
   appendWorker?: URL | string;
+  /** How long a socket the server closes waits for its peer's close frame (ws's closeTimeout) before it is cut. */
+  closeTimeoutMs: number;
 }
 
 export const defaultDocumentsOptions: DocumentsOptions = {
@@ -54,6 +57,7 @@ export const defaultDocumentsOptions: DocumentsOptions = {
   syncReplyIntervalMs: 1_000,
   // A device opens a socket per document (prefs, notes, inbox, a term of progress each), a few devices at once.
   maxSocketsPerAccount: 50,
+  closeTimeoutMs: WEBSOCKET_CLOSE_TIMEOUT_MS,
 };
 
 export interface DocumentsDeps {
@@ -134,7 +138,13 @@ export async function registerDocuments(app: FastifyInstance, deps: DocumentsDep
   app.addHook('onClose', () => docs.appender.close());
   // No client tracking by ws: `connections` (and the close above) does it, without a listener and a set entry
   // of ws's own per socket (heap per idle socket).
-  await app.register(websocket, { options: { maxPayload: options.maxPayload, clientTracking: false } });
+  await app.register(websocket, {
+    options: {
+      maxPayload: options.maxPayload,
+      clientTracking: false,
+      ...websocketCloseTimeout(options.closeTimeoutMs),
+    },
+  });
 
   const authorize = async (request: FastifyRequest, reply: FastifyReply) => {
     const doc = docNameOfUrl(request.raw.url ?? '');

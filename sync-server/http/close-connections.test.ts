@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer } from '../testing/test-server.js';
+import { login, registerAccount, startTestServer } from '../testing/test-server.js';
 
 const sockets: Socket[] = [];
 afterEach(() => {
@@ -63,5 +63,26 @@ describe('closing the server', () => {
     await closed;
     // Fastify answers what arrives while closing with 503: an answer, not a cut.
     expect(answer).toMatch(/^HTTP\/1\.1 (401|503) /);
+  });
+
+  it('cuts a sync socket that stops reading before it answers the closing handshake', async () => {
+    const server = await startTestServer({ documents: { closeTimeoutMs: 200 } });
+    const origin = await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const accountId = await registerAccount(server.app, 'deaf@example.org');
+    const { accessToken } = await login(server.app, 'deaf@example.org');
+    const socket = await lingeringClient(
+      Number(new URL(origin).port),
+      `GET /sync/u/${accountId}/prefs?token=${accessToken} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n` +
+        'Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    );
+    socket.resume();
+    await new Promise<void>((resolve) => socket.once('data', () => resolve()));
+    // Upgraded and served; from now on it reads nothing and answers nothing (ws waited 30 s for its close frame).
+    socket.pause();
+    const gone = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    await server.app.close();
+    socket.resume();
+    await gone;
+    expect(socket.destroyed).toBe(true);
   });
 });
