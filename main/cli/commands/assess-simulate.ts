@@ -46,25 +46,16 @@ export function registerAssessSimulate(assess: Command): void {
     .option('--max-items <n>', text('help-assess-simulate-max-items'), parseWholeNumber, 60)
     .option('--json', text('help-option-json'))
     .action((options: SimulateOptions) => {
-      // text() writes the numbers the language's way.
+      // Whole numbers are the option parsers' to check (option-values.ts); these are the ranges. text() writes the
+      // numbers the language's way.
       const between = (option: string, min: number, max: number | string) =>
         text('sim-option-between', { option, min, max });
       const checks: [boolean, string][] = [
-        [
-          Number.isInteger(options.learners) && options.learners >= 2 && options.learners <= 100_000,
-          between('--learners', 2, 100_000),
-        ],
-        [Number.isInteger(options.items) && options.items >= 5 && options.items <= 5000, between('--items', 5, 5000)],
-        [
-          Number.isInteger(options.skills) && options.skills >= 1 && options.skills <= options.items,
-          between('--skills', 1, '--items'),
-        ],
-        [Number.isInteger(options.seed), text('sim-option-whole', { option: '--seed' })],
+        [options.learners >= 2 && options.learners <= 100_000, between('--learners', 2, 100_000)],
+        [options.items >= 5 && options.items <= 5000, between('--items', 5, 5000)],
+        [options.skills >= 1 && options.skills <= options.items, between('--skills', 1, '--items')],
         [options.targetSe >= 0.1 && options.targetSe <= 1, between('--target-se', 0.1, 1)],
-        [
-          Number.isInteger(options.maxItems) && options.maxItems >= 1,
-          text('simulate-whole-number', { flag: 'max-items' }),
-        ],
+        [options.maxItems >= 1, text('simulate-whole-number', { flag: 'max-items' })],
       ];
       const failed = checks.find(([ok]) => !ok);
       if (failed) throw new Error(failed[1]);

@@ -51,7 +51,7 @@ export function registerSimulate(model: Command): void {
     .option('--synthetic <dir>', text('help-model-simulate-synthetic'))
     .action(async (options: SimulateOptions) => {
       for (const [flag, value] of Object.entries({ learners: options.learners, seeds: options.seeds })) {
-        if (!Number.isInteger(value) || value < 1) throw new Error(text('simulate-whole-number', { flag }));
+        if (value < 1) throw new Error(text('simulate-whole-number', { flag }));
       }
       const band = `${formatPercent(TARGET_BAND.low)}–${formatPercent(TARGET_BAND.high)}`;
       const { skills, itemsPerSkill } = STANDARD_COURSE;

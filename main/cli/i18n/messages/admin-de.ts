@@ -159,7 +159,6 @@ export const cliAdminDe: Record<keyof typeof cliAdminEn, string> = {
     'Die Fähigkeiten haben nur Nummern: Gib --skills an, damit die Fähigkeiten eines Pakets zugeordnet werden können.',
   'model-pack-carries': 'Ein Paket trägt es als Ordner neben pack.json, im Manifest genannt: "model": "<Ordner>"',
   'sim-option-between': '{{option}} liegt zwischen {{min}} und {{max}}',
-  'sim-option-whole': '{{option}} ist eine ganze Zahl',
   'sim-band-never': 'nie',
   'sim-band-under': 'unter {{share}}',
   'sim-band-between': '{{low}} bis {{high}}',

@@ -155,7 +155,6 @@ export const cliAdminEn = {
   'model-skills-by-number': 'The skills are named by number only: pass --skills so a pack’s skills can be matched.',
   'model-pack-carries': 'A pack carries it as a folder beside pack.json, named in the manifest: "model": "<folder>"',
   'sim-option-between': '{{option}} is {{min}} to {{max}}',
-  'sim-option-whole': '{{option}} is a whole number',
   'sim-band-never': 'never',
   'sim-band-under': 'under {{share}}',
   'sim-band-between': '{{low}} to {{high}}',
