@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { Option } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { registerModel } from './model.js';
+import { blendsOf, parseModels, registerModel } from './model.js';
 
 const subcommand = (name: string) => {
   const program = new Command('lionlearn');
@@ -13,7 +13,10 @@ describe('lionlearn model', () => {
   for (const name of ['eval', 'train']) {
     it(`${name} --help shows a --model default that --model itself accepts`, () => {
       const command = subcommand(name);
-      const shown = /--model <name>(?:(?!\n {2}-)[\s\S])*default: "([^"]+)"/.exec(command.helpInformation())?.[1];
+      // train shows the default quoted ("dkt"), eval, whose option takes a list, bare (dkt).
+      const shown = /--model <names?>(?:(?!\n {2}-)[\s\S])*default:\s+"?([\w-]+)"?\)/.exec(
+        command.helpInformation(),
+      )?.[1];
       expect(shown).toBeDefined();
       const option = command.options.find((o: Option) => o.long === '--model')!;
       // The same check a typed `--model <shown>` goes through.
@@ -21,4 +24,21 @@ describe('lionlearn model', () => {
       expect(() => option.parseArg!('lstm', undefined)).toThrow();
     });
   }
+
+  it('eval --model takes several models, each once, and refuses an unknown or repeated one', () => {
+    expect(parseModels('dkt-history, sakt')).toEqual(['dkt-history', 'sakt']);
+    for (const bad of ['dkt,lstm', 'dkt,dkt', 'dkt,', '']) {
+      expect(() => parseModels(bad), bad).toThrow(/dkt, dkt-history, dkt-answer, sakt, akt/);
+    }
+  });
+
+  it('stacks each deep model with the simple ones, and several deep models all together', () => {
+    expect(blendsOf(['A']).map((b) => b.of)).toEqual([
+      ['A', 'IRT/Elo'],
+      ['A', 'IRT/Elo', 'PFA'],
+    ]);
+    const several = blendsOf(['A', 'B']);
+    expect(several).toHaveLength(5);
+    expect(several.at(-1)).toEqual({ name: 'A + B + IRT/Elo + PFA, stacked', of: ['A', 'B', 'IRT/Elo', 'PFA'] });
+  });
 });

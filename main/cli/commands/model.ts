@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import { DeepKt, skillCount } from '../../core/adaptive/models/deep-kt.js';
 import type { Architecture, DeepKtOptions, EpochReport } from '../../core/adaptive/models/deep-kt.js';
@@ -54,6 +54,24 @@ const stackedWithSimple = (deep: string): Blend[] => [
   { name: `${deep} + IRT/Elo + PFA, stacked`, of: [deep, 'IRT/Elo', 'PFA'] },
 ];
 
+/** Each deep model with the simple ones, then, when there are several, all of them together: an ensemble. */
+export const blendsOf = (deep: readonly string[]): Blend[] => [
+  ...deep.flatMap(stackedWithSimple),
+  ...(deep.length > 1
+    ? [{ name: `${[...deep, 'IRT/Elo', 'PFA'].join(' + ')}, stacked`, of: [...deep, 'IRT/Elo', 'PFA'] }]
+    : []),
+];
+
+/** `--model dkt-history,sakt`: known names, each once, in the order given. */
+export function parseModels(value: string): ModelName[] {
+  const names = value.split(',').map((name) => name.trim());
+  const known = Object.keys(ARCHITECTURE);
+  if (names.some((name) => !known.includes(name)) || new Set(names).size !== names.length) {
+    throw new InvalidArgumentError(text('option-models-invalid', { names: known.join(', ') }));
+  }
+  return names as ModelName[];
+}
+
 const row = (s: ModelScore) => ({
   model: s.model,
   AUC: fig(s.auc),
@@ -80,7 +98,11 @@ export function registerModel(program: Command): void {
     .option('--dropout <share>', text('help-model-eval-dropout'), parseNumber)
     .option('--heads <n>', text('help-model-eval-heads'), parseWholeNumber)
     .option('--patience <n>', text('help-model-eval-patience'), parseWholeNumber)
-    .addOption(modelOption(text('help-model-eval-model')))
+    .addOption(
+      new Option('--model <names>', text('help-model-eval-model'))
+        .argParser(parseModels)
+        .default([DEFAULT_MODEL], DEFAULT_MODEL),
+    )
     .option('--seed <n>', text('help-model-eval-seed'), parseWholeNumber, 7)
     .option('--json', text('help-option-json'))
     .action(
@@ -94,7 +116,7 @@ export function registerModel(program: Command): void {
         patience?: number;
         dropout?: number;
         heads?: number;
-        model: ModelName;
+        model: ModelName[];
         seed: number;
         json?: boolean;
       }) => {
@@ -102,37 +124,41 @@ export function registerModel(program: Command): void {
         const test = options.test ? await readKt(options.test) : undefined;
         const skills = skillCount([...train, ...(test ?? [])]);
         const runs = test || options.split ? 1 : options.folds;
-        let run = 0;
-        const deep = () => {
-          run += 1;
-          // evaluateProtocols runs the common protocol's folds first, then the leak-free one's.
-          const protocol = run <= runs ? text('model-protocol-common') : text('model-protocol-leak-free');
-          const fold = ((run - 1) % runs) + 1;
-          const label =
-            runs > 1
-              ? text('model-fold-label', { protocol, fold, folds: runs })
-              : text('model-protocol-label', { protocol });
-          const m: DeepKt = new DeepKt({
-            ...APP_MODEL,
-            architecture: ARCHITECTURE[options.model],
-            skills,
-            epochs: options.epochs,
-            seed: options.seed,
-            ...(options.hidden ? { hidden: options.hidden, embedding: options.hidden } : {}),
-            ...(options.patience ? { patience: options.patience } : {}),
-            ...(options.dropout !== undefined ? { dropout: options.dropout } : {}),
-            ...(options.heads ? { heads: options.heads } : {}),
-            onEpoch: (_epoch, _loss, report) => printError(epochLine(m.name, label, report, options.epochs)),
-          });
-          return m;
+        // One maker per deep model, each counting its own fits: evaluateProtocols runs a model's folds
+        // of the common protocol, then (after the other models) its folds of the leak-free one.
+        const deep = (name: ModelName) => {
+          let run = 0;
+          return () => {
+            run += 1;
+            const protocol = run <= runs ? text('model-protocol-common') : text('model-protocol-leak-free');
+            const fold = ((run - 1) % runs) + 1;
+            const label =
+              runs > 1
+                ? text('model-fold-label', { protocol, fold, folds: runs })
+                : text('model-protocol-label', { protocol });
+            const m: DeepKt = new DeepKt({
+              ...APP_MODEL,
+              architecture: ARCHITECTURE[name],
+              skills,
+              epochs: options.epochs,
+              seed: options.seed,
+              ...(options.hidden ? { hidden: options.hidden, embedding: options.hidden } : {}),
+              ...(options.patience ? { patience: options.patience } : {}),
+              ...(options.dropout !== undefined ? { dropout: options.dropout } : {}),
+              ...(options.heads ? { heads: options.heads } : {}),
+              onEpoch: (_epoch, _loss, report) => printError(epochLine(m.name, label, report, options.epochs)),
+            });
+            return m;
+          };
         };
         const simple = [() => new ItemAverage(), () => new Bkt(), () => new Pfa(), () => new Elo()];
-        const scores = await evaluateProtocols(options.epochs > 0 ? [...simple, deep] : simple, train, {
+        const deepModels = options.epochs > 0 ? options.model : [];
+        const scores = await evaluateProtocols([...simple, ...deepModels.map(deep)], train, {
           ...(test ? { test } : {}),
           ...(options.split ? { split: options.split } : {}),
           folds: options.folds,
           seed: options.seed,
-          blends: stackedWithSimple(new DeepKt({ architecture: ARCHITECTURE[options.model] }).name),
+          blends: blendsOf(deepModels.map((name) => new DeepKt({ architecture: ARCHITECTURE[name] }).name)),
         });
         if (options.json) return printJson(scores);
         const answers = train.reduce((n, s) => n + s.correct.length, 0);

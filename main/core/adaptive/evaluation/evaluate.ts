@@ -44,6 +44,8 @@ async function score(make: () => KtModel, pairs: [readonly Sequence[], readonly 
     await model.fit(train);
     fitMs += performance.now() - started;
     const predicted = model.predictAll ? model.predictAll(test) : await Promise.all(test.map((s) => model.predict(s)));
+    // A fold's model is done with: five folds of a deep model would otherwise hold five sets of weights.
+    model.dispose?.();
     predicted.forEach((row, i) => {
       p.push(...row);
       y.push(...test[i]!.correct);

@@ -7,6 +7,8 @@ export interface KtModel {
   predict(sequence: Sequence): number[] | Promise<number[]>;
   /** `predict` for many learners at once, where batching makes that faster. */
   predictAll?(sequences: readonly Sequence[]): number[][];
+  /** Frees what the model holds outside the JavaScript heap (a deep model's tensors). */
+  dispose?(): void;
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
