@@ -8,7 +8,8 @@ import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
 import { ActivityCalendar } from './ActivityCalendar.js';
 import { rangeEndingToday } from '../../../common/local-range.js';
-import { deviceTimeZone, duration, percentText, RANGE_CHOICES, shortDate } from './analytics-range.js';
+import { deviceTimeZone, duration, RANGE_CHOICES, shortDate } from './analytics-range.js';
+import { formatPercent } from '../i18n/format.js';
 import type { RangeDays } from './analytics-range.js';
 import { AssessmentHistory } from './AssessmentHistory.js';
 import { MasteryOverTime } from './MasteryOverTime.js';
@@ -68,13 +69,13 @@ function Report({ analytics }: { analytics: UserAnalytics }) {
               weakest
                 ? t('analytics.accuracySummary', {
                     title: weakest.title,
-                    percent: percentText(percent(weakest.correct, weakest.attempts)),
+                    percent: formatPercent(percent(weakest.correct, weakest.attempts)),
                   })
                 : ''
             }
             empty={t('analytics.noAnswers')}
             data={tried.map((s) => ({ label: s.title, value: percent(s.correct, s.attempts) }))}
-            format={percentText}
+            format={formatPercent}
             layout="vertical"
             max={100}
           />

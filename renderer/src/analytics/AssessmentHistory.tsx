@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UserAnalytics } from '../../../common/contract/analytics.js';
-import { dayLabel, percentText } from './analytics-range.js';
+import { dayLabel } from './analytics-range.js';
+import { formatPercent } from '../i18n/format.js';
 
 /** The assessments finished in the period, newest first, as a table; a plain sentence when there are none. */
 export function AssessmentHistory({ assessments }: { assessments: UserAnalytics['assessments'] }) {
@@ -30,7 +31,7 @@ export function AssessmentHistory({ assessments }: { assessments: UserAnalytics[
                   {t('analytics.assessments.scoreLine', {
                     score: a.score,
                     total: a.total,
-                    percent: percentText(Math.round((100 * a.score) / a.total)),
+                    percent: formatPercent(Math.round((100 * a.score) / a.total)),
                   })}
                 </td>
               </tr>

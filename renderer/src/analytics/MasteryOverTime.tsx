@@ -4,7 +4,8 @@ import type { TFunction } from 'i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartTable } from '../components/charts/ChartTable.js';
 import type { UserAnalytics } from '../../../common/contract/analytics.js';
-import { percentText, shortDate } from './analytics-range.js';
+import { shortDate } from './analytics-range.js';
+import { formatPercent } from '../i18n/format.js';
 
 type Skill = UserAnalytics['skills'][number];
 const percent = (correct: number, attempts: number) => (attempts === 0 ? 0 : Math.round((100 * correct) / attempts));
@@ -54,11 +55,11 @@ export function MasteryOverTime({ skills, from }: { skills: readonly Skill[]; fr
     points.length > 1
       ? t('analytics.mastery.moved', {
           skill: skill.title,
-          from: percentText(points[0]!.value),
-          to: percentText(last.value),
+          from: formatPercent(points[0]!.value),
+          to: formatPercent(last.value),
           count: points.length,
         })
-      : t('analytics.mastery.at', { skill: skill.title, percent: percentText(last.value), day: last.label });
+      : t('analytics.mastery.at', { skill: skill.title, percent: formatPercent(last.value), day: last.label });
   return (
     <figure className="chart" aria-label={title} data-testid="mastery-over-time">
       <figcaption>
@@ -78,15 +79,15 @@ export function MasteryOverTime({ skills, from }: { skills: readonly Skill[]; fr
           <LineChart data={points} margin={{ left: 8, right: 16, top: 8, bottom: 8 }} accessibilityLayer>
             <CartesianGrid strokeDasharray="3 3" className="chart-grid" />
             <XAxis dataKey="label" interval="preserveStartEnd" />
-            <YAxis width={44} domain={[0, 100]} tickFormatter={percentText} />
-            <Tooltip formatter={(v) => [percentText(Number(v)), t('analytics.mastery.tooltip')]} />
+            <YAxis width={44} domain={[0, 100]} tickFormatter={formatPercent} />
+            <Tooltip formatter={(v) => [formatPercent(Number(v)), t('analytics.mastery.tooltip')]} />
             <Line dataKey="value" stroke="var(--accent)" strokeWidth={2} isAnimationActive={false} dot />
           </LineChart>
         </ResponsiveContainer>
       </div>
       <ChartTable
         labelHeading={t('analytics.mastery.day')}
-        rows={points.map((p) => ({ label: p.label, value: percentText(p.value) }))}
+        rows={points.map((p) => ({ label: p.label, value: formatPercent(p.value) }))}
       />
     </figure>
   );

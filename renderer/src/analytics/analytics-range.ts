@@ -5,7 +5,7 @@ export type RangeDays = (typeof RANGE_CHOICES)[number];
 /** This device's IANA time zone, so local days follow its daylight saving rules. */
 export const deviceTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-import { formatDateParts, formatNumber } from '../i18n/format.js';
+import { formatDateParts } from '../i18n/format.js';
 import { i18next } from '../i18n/i18n.js';
 
 /** "12 min", "1 h 5 min" in the app's language: minutes rounded, "under 1 min" rather than a misleading "0 min". */
@@ -33,4 +33,3 @@ export const weekdayNames = (): string[] =>
   Array.from({ length: 7 }, (_, i) => ofDay(`2024-01-0${i + 1}`, { weekday: 'short' }));
 
 /** A whole percentage in the app's language: "42%" / "42 %". */
-export const percentText = (whole: number): string => formatNumber(whole / 100, { style: 'percent' });

@@ -4,10 +4,9 @@ import type { AssessmentResult } from '../../../common/contract/assessments.js';
 import { choiceLetter } from '../../../common/contract/quiz.js';
 import { InContentLanguage } from '../components/content-language.js';
 import { Markdown } from '../components/Markdown.js';
-import { formatList, formatNumber } from '../i18n/format.js';
+import { formatList, formatNumber, formatShare } from '../i18n/format.js';
 import { hrefFor } from '../router.js';
 
-const pct = (x: number) => formatNumber(Math.round(x * 100) / 100, { style: 'percent' });
 const fixed2 = (x: number) => formatNumber(x, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** The ability's band on the standard scale (0 is the average learner), as the core's abilityWords draws it. */
@@ -61,7 +60,8 @@ export function AssessmentReport({ report }: { report: AssessmentResult }) {
         <ul data-testid="study-next">
           {next.map((skill) => (
             <li key={skill.skillId}>
-              <strong>{skill.title}</strong> {t('assessment.report.skillMastery', { percent: pct(skill.mastery) })}{' '}
+              <strong>{skill.title}</strong>{' '}
+              {t('assessment.report.skillMastery', { percent: formatShare(skill.mastery) })}{' '}
               {skill.modules.map((m, i) => (
                 <span key={m.moduleId}>
                   {i > 0 && ', '}
@@ -90,7 +90,7 @@ export function AssessmentReport({ report }: { report: AssessmentResult }) {
                   <th scope="row">{skill.title}</th>
                   <td>{t('assessment.report.rightOf', { right: skill.correct, count: skill.answered })}</td>
                   <td>
-                    {pct(skill.mastery)}
+                    {formatShare(skill.mastery)}
                     {skill.studyNext && ` ${t('assessment.report.studyNextMark')}`}
                   </td>
                 </tr>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../i18n/format.js';
+import { formatNumber, formatPercent } from '../i18n/format.js';
 
 interface Props {
   label: string;
@@ -23,11 +23,11 @@ export function ByteProgress({ label, bytes, total }: Props) {
     <div className="byte-progress">
       <label>
         {label}
-        <progress max={100} value={percent} aria-valuetext={formatNumber(percent / 100, { style: 'percent' })} />
+        <progress max={100} value={percent} aria-valuetext={formatPercent(percent)} />
       </label>
       <span className="byte-progress-figures">
         {t('packImport.figures', {
-          percent: formatNumber(percent / 100, { style: 'percent' }),
+          percent: formatPercent(percent),
           bytes: mb(bytes),
           total: mb(total),
         })}

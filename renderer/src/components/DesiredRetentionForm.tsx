@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import { DEFAULT_DESIRED_RETENTION, DESIRED_RETENTION_LIMITS } from '../../../common/contract/reviews.js';
-import { formatNumber } from '../i18n/format.js';
+import { formatPercent } from '../i18n/format.js';
 
 const asPercent = (share: number) => Math.round(share * 100);
-const percentText = (whole: number) => formatNumber(whole / 100, { style: 'percent' });
 const [MIN, MAX] = [asPercent(DESIRED_RETENTION_LIMITS.min), asPercent(DESIRED_RETENTION_LIMITS.max)];
 
 /** How much of what a learner mastered they want to still recall at each review (FSRS's desired retention). */
@@ -20,7 +19,7 @@ export function DesiredRetentionForm({ retention, onSave }: { retention: number;
       value.trim() === '' || !Number.isInteger(percent)
         ? t('retention.whole')
         : percent < MIN || percent > MAX
-          ? t('retention.between', { min: percentText(MIN), max: percentText(MAX) })
+          ? t('retention.between', { min: formatPercent(MIN), max: formatPercent(MAX) })
           : undefined;
     setProblem(found);
     if (!found) onSave(percent / 100);
@@ -31,9 +30,9 @@ export function DesiredRetentionForm({ retention, onSave }: { retention: number;
         <legend id="retention-heading">{t('retention.legend')}</legend>
         <p className="status" id="retention-help">
           {t('retention.help', {
-            min: percentText(MIN),
-            max: percentText(MAX),
-            usual: percentText(asPercent(DEFAULT_DESIRED_RETENTION)),
+            min: formatPercent(MIN),
+            max: formatPercent(MAX),
+            usual: formatPercent(asPercent(DEFAULT_DESIRED_RETENTION)),
           })}
         </p>
         <label>

@@ -3,18 +3,17 @@ import type { TFunction } from 'i18next';
 import type { ReviewForecast as Forecast } from '../../../common/contract/reviews.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
-import { formatDateParts, formatNumber } from '../i18n/format.js';
+import { formatDateParts, formatShare } from '../i18n/format.js';
 import { useLoad } from '../use-load.js';
 import { BarChartFigure } from './charts/BarChartFigure.js';
 
 const FORECAST_DAYS = 30;
-const percent = (share: number) => formatNumber(Math.round(share * 100) / 100, { style: 'percent' });
 /** "Dec 7" / "7. Dez." for the forecast's `YYYY-MM-DD` days. */
 const dayText = (day: string) =>
   formatDateParts(`${day}T00:00:00Z`, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 function retentionText({ retention, desiredRetention }: Forecast, t: TFunction): string {
-  const asked = t('forecast.askedFor', { percent: percent(desiredRetention) });
+  const asked = t('forecast.askedFor', { percent: formatShare(desiredRetention) });
   if (retention.share === null) return t('forecast.noReviews', { count: retention.days, asked });
   return t('forecast.recalled', {
     recalled: retention.recalled,
@@ -59,7 +58,7 @@ export function ReviewForecast() {
         </div>
         <div className="stat">
           <dt>{t('forecast.retention', { count: forecast.retention.days })}</dt>
-          <dd>{forecast.retention.share === null ? t('forecast.noneYet') : percent(forecast.retention.share)}</dd>
+          <dd>{forecast.retention.share === null ? t('forecast.noneYet') : formatShare(forecast.retention.share)}</dd>
         </div>
       </dl>
       <p className="status">{retentionText(forecast, t)}</p>

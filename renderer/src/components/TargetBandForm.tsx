@@ -3,18 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import { DEFAULT_TARGET_SUCCESS, TARGET_SUCCESS_LIMITS } from '../../../common/contract/learners.js';
 import type { TargetSuccess } from '../../../common/contract/learners.js';
-import { formatNumber } from '../i18n/format.js';
+import { formatPercent } from '../i18n/format.js';
 import { i18next } from '../i18n/i18n.js';
 
 const asPercent = (share: number) => Math.round(share * 100);
-const percentText = (whole: number) => formatNumber(whole / 100, { style: 'percent' });
 const [MIN, MAX] = [asPercent(TARGET_SUCCESS_LIMITS.min), asPercent(TARGET_SUCCESS_LIMITS.max)];
 
 /** Why a band cannot be saved, in the learner's words; undefined when it can. */
 function problemWith(low: number, high: number): string | undefined {
   const { t } = i18next;
   if (!Number.isInteger(low) || !Number.isInteger(high)) return t('targetBand.whole');
-  if (low < MIN || high > MAX) return t('targetBand.between', { min: percentText(MIN), max: percentText(MAX) });
+  if (low < MIN || high > MAX) return t('targetBand.between', { min: formatPercent(MIN), max: formatPercent(MAX) });
   if (low >= high) return t('targetBand.order');
   return undefined;
 }
@@ -23,8 +22,8 @@ function problemWith(low: number, high: number): string | undefined {
 export function TargetBandForm({ band, onSave }: { band: TargetSuccess; onSave: (band: TargetSuccess) => void }) {
   const { t } = useTranslation();
   const usual = {
-    low: percentText(asPercent(DEFAULT_TARGET_SUCCESS.low)),
-    high: percentText(asPercent(DEFAULT_TARGET_SUCCESS.high)),
+    low: formatPercent(asPercent(DEFAULT_TARGET_SUCCESS.low)),
+    high: formatPercent(asPercent(DEFAULT_TARGET_SUCCESS.high)),
   };
   const [low, setLow] = useState(String(asPercent(band.low)));
   const [high, setHigh] = useState(String(asPercent(band.high)));
@@ -47,7 +46,7 @@ export function TargetBandForm({ band, onSave }: { band: TargetSuccess; onSave: 
       <fieldset className="preference-row">
         <legend id="band-heading">{t('targetBand.legend')}</legend>
         <p className="status" id="band-help">
-          {t('targetBand.help', { min: percentText(MIN), max: percentText(MAX), ...usual })}
+          {t('targetBand.help', { min: formatPercent(MIN), max: formatPercent(MAX), ...usual })}
         </p>
         <PercentInput label={t('targetBand.atLeast')} value={low} onChange={setLow} invalid={invalid} />
         <PercentInput label={t('targetBand.atMost')} value={high} onChange={setHigh} invalid={invalid} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import type { FolderInstallSummary } from '../../../common/contract/distribution.js';
 import { AdminGate } from '../components/AdminGate.js';
-import { formatNumber } from '../i18n/format.js';
+import { formatPercent } from '../i18n/format.js';
 import { learn } from '../learn.js';
 
 /**
@@ -59,7 +59,7 @@ export function PackFolderInstall() {
       {percent !== undefined && (
         <label>
           {t('distribution.folder.installing')}
-          <progress max={100} value={percent} aria-valuetext={formatNumber(percent / 100, { style: 'percent' })} />
+          <progress max={100} value={percent} aria-valuetext={formatPercent(percent)} />
         </label>
       )}
       {error && (

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { duration } from '../analytics/analytics-range.js';
-import { formatDateParts, formatDateTime, formatList, formatNumber } from './format.js';
+import { formatDateParts, formatDateTime, formatList, formatPercent, formatShare } from './format.js';
 import { i18next } from './i18n.js';
 
 afterEach(() => i18next.changeLanguage('en'));
@@ -13,7 +13,8 @@ describe('formatting in the app’s language', () => {
     expect(formatList(['Ada', 'Bo', 'Cy'])).toBe('Ada, Bo, and Cy');
     expect(formatDateParts(at, { weekday: 'short', day: 'numeric', month: 'short' })).toBe('Mon, Dec 7');
     expect(formatDateTime(at)).toMatch(/^Dec 7, 2026, 2:05\sPM$/);
-    expect(formatNumber(0.42, { style: 'percent' })).toBe('42%');
+    expect(formatPercent(42)).toBe('42%');
+    expect(formatShare(0.4249)).toBe('42%');
     expect(duration(65 * 60_000)).toBe('1 h 5 min');
     expect(duration(10_000)).toBe('under 1 min');
   });
@@ -23,7 +24,8 @@ describe('formatting in the app’s language', () => {
     expect(formatList(['Ada', 'Bo', 'Cy'])).toBe('Ada, Bo und Cy');
     expect(formatDateParts(at, { weekday: 'short', day: 'numeric', month: 'short' })).toBe('Mo., 7. Dez.');
     expect(formatDateTime(at)).toBe('07.12.2026, 14:05');
-    expect(formatNumber(0.42, { style: 'percent' })).toBe('42\u00a0%');
+    expect(formatPercent(42)).toBe('42\u00a0%');
+    expect(formatShare(0.4251)).toBe('43\u00a0%');
     expect(duration(65 * 60_000)).toBe('1 Std. 5 Min.');
     expect(duration(10_000)).toBe('unter 1 Min.');
   });

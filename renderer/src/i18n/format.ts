@@ -10,6 +10,12 @@ export const formatTime = (at: string | number | Date) =>
 export const formatNumber = (n: number, options?: Intl.NumberFormatOptions) =>
   new Intl.NumberFormat(i18next.language, options).format(n);
 
+/** A whole percent (0 to 100) in the app's language: "42%", "42 %". */
+export const formatPercent = (whole: number) => formatNumber(whole / 100, { style: 'percent' });
+
+/** A share (0 to 1) as a whole percent, rounded. */
+export const formatShare = (share: number) => formatPercent(Math.round(share * 100));
+
 export const formatDateTime = (at: string | number | Date) =>
   new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 

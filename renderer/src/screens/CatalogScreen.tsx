@@ -12,7 +12,7 @@ import { ShippedPacks } from '../components/ShippedPacks.js';
 import { useAdmin } from '../admin-store.js';
 import { learn } from '../learn.js';
 import { hrefFor } from '../router.js';
-import { formatNumber } from '../i18n/format.js';
+import { formatPercent } from '../i18n/format.js';
 import type { LoadState } from '../use-load.js';
 
 type Completion = ProgressSummary['packs'][number];
@@ -41,9 +41,7 @@ function PackCard({
         <p className="pack-completion">
           <label htmlFor={`done-${pack.id}`}>
             {t('catalog.completion', {
-              percent: formatNumber(percent(completion.completed, completion.total) / 100, {
-                style: 'percent',
-              }),
+              percent: formatPercent(percent(completion.completed, completion.total)),
             })}
           </label>{' '}
           <progress id={`done-${pack.id}`} max={completion.total || 1} value={completion.completed} />

@@ -5,13 +5,11 @@ import { percent } from '../../../common/progress-rules/percent.js';
 import { BarChartFigure } from '../components/charts/BarChartFigure.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { ReviewForecast } from '../components/ReviewForecast.js';
-import { formatNumber } from '../i18n/format.js';
+import { formatNumber, formatPercent } from '../i18n/format.js';
 import { learn } from '../learn.js';
 import { useSession } from '../learner-store.js';
 import { hrefFor } from '../router.js';
 import { useLoad } from '../use-load.js';
-
-const percentText = (whole: number) => formatNumber(whole / 100, { style: 'percent' });
 
 function Numbers({ summary }: { summary: ProgressSummary }) {
   const { t } = useTranslation();
@@ -50,7 +48,7 @@ function Charts({ summary }: { summary: ProgressSummary }) {
         title={t('progressScreen.completion')}
         summary={t('progressScreen.started', { started: started.length, count: summary.modules.length })}
         data={modules}
-        format={percentText}
+        format={formatPercent}
         layout="vertical"
         max={100}
       />
@@ -59,7 +57,7 @@ function Charts({ summary }: { summary: ProgressSummary }) {
         summary={t('progressScreen.masterySummary', { title: strongest?.title ?? '' })}
         empty={t('progressScreen.masteryEmpty')}
         data={mastery}
-        format={percentText}
+        format={formatPercent}
         layout="vertical"
         max={100}
       />
@@ -98,7 +96,7 @@ export function ProgressScreen() {
                 <label htmlFor={`completion-${p.packId}`}>
                   {t('progressScreen.packLine', {
                     title: p.title,
-                    percent: percentText(percent(p.completed, p.total)),
+                    percent: formatPercent(percent(p.completed, p.total)),
                     completed: p.completed,
                     total: p.total,
                   })}
