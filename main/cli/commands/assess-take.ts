@@ -1,12 +1,10 @@
 import type { Assessment } from '../../../common/contract/assessments.js';
 import type { LearnApi } from '../../../common/contract/api.js';
 import { LearnError } from '../../../common/contract/errors.js';
-import type { QuizAnswer } from '../../../common/contract/quiz.js';
-import { choiceLetter } from '../../../common/contract/quiz.js';
 import { errorMessage, text } from '../i18n/cli-i18n.js';
 import { print } from '../terminal-output.js';
 import { printReport } from './assess-report.js';
-import { lineReader, parseChoices, showQuestion } from './quiz.js';
+import { lineReader, showQuestion, typedAnswer } from './quiz.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -46,16 +44,8 @@ export async function takeAssessment(api: LearnApi, session: string, start: Asse
         return;
       }
       if (command === ':done') break;
-      let answer: QuizAnswer = line;
-      if (question.kind === 'choice') {
-        const picked = parseChoices(line, question);
-        if (!picked) {
-          const range = `${choiceLetter(0)}-${choiceLetter(question.choices.length - 1)}`;
-          print(text('answer-with-letter', { range }));
-          continue;
-        }
-        answer = picked;
-      }
+      const answer = typedAnswer(line, question);
+      if (answer === undefined) continue;
       try {
         const timeSpentMs = Math.min(Date.now() - shown, DAY_MS);
         state = await api.answerAssessmentItem({

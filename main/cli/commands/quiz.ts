@@ -32,6 +32,15 @@ export function parseChoices(line: string, question: Extract<QuizQuestion, { kin
   return picked;
 }
 
+/** A typed line as the answer to `question`; undefined, once it has said how to answer, when a choice is named wrongly. */
+export function typedAnswer(line: string, question: QuizQuestion): QuizAnswer | undefined {
+  if (question.kind !== 'choice') return line;
+  const picked = parseChoices(line, question);
+  if (!picked)
+    print(text('answer-with-letter', { range: `${choiceLetter(0)}-${choiceLetter(question.choices.length - 1)}` }));
+  return picked;
+}
+
 /** Lines from stdin, one at a time, whether a person types them or a script pipes them in. */
 export function lineReader() {
   const rl = createInterface({ input: process.stdin, terminal: false });
@@ -105,16 +114,8 @@ async function ask(
     const line = await read.next('> ');
     if (line === undefined || line.trim().toLowerCase() === ':quit') return 'quit';
     if (line.trim() === '') return 'skipped';
-    let answer: QuizAnswer = line;
-    if (question.kind === 'choice') {
-      const picked = parseChoices(line, question);
-      if (!picked) {
-        const range = `${choiceLetter(0)}-${choiceLetter(question.choices.length - 1)}`;
-        print(text('answer-with-letter', { range }));
-        continue;
-      }
-      answer = picked;
-    }
+    const answer = typedAnswer(line, question);
+    if (answer === undefined) continue;
     const outcome = await grade(api, { session, moduleId, itemId: question.id, answer }, shown);
     if (outcome !== 'again') return outcome;
   }
