@@ -40,5 +40,11 @@ describe('lionlearn model', () => {
     const several = blendsOf(['A', 'B']);
     expect(several).toHaveLength(5);
     expect(several.at(-1)).toEqual({ name: 'A + B + IRT/Elo + PFA, stacked', of: ['A', 'B', 'IRT/Elo', 'PFA'] });
+    const copied = blendsOf(['A', 'B'], true).slice(5);
+    expect(copied.map((b) => b.of.join(' '))).toEqual([
+      'A IRT/Elo PFA continuation copy',
+      'B IRT/Elo PFA continuation copy',
+      'A B IRT/Elo PFA continuation copy',
+    ]);
   });
 });

@@ -8,6 +8,8 @@ import type { Architecture, DeepKtOptions, EpochReport } from '../../core/adapti
 import type { Blend, ModelScore } from '../../core/adaptive/evaluation/evaluate.js';
 import { evaluateProtocols } from '../../core/adaptive/evaluation/protocols.js';
 import { readKt } from '../../core/adaptive/evaluation/kt-data.js';
+import { ContinuationCopy } from '../../core/adaptive/evaluation/continuation-copy.js';
+import { continuationPairs } from '../../core/adaptive/evaluation/continuations.js';
 import { Bkt, Elo, ItemAverage, Pfa } from '../../core/adaptive/models/simple-models.js';
 import { APP_MODEL, saveTrained } from '../../core/adaptive/models/storage/trained-model.js';
 import { loadTf } from '../../core/adaptive/models/networks/tf-backend.js';
@@ -45,23 +47,18 @@ const epochLine = (model: string, label: string, r: EpochReport, epochs: number)
     : text('model-epoch', line);
 };
 
+const COPY = new ContinuationCopy().name;
+
 /**
- * The deep model stacked with the simple ones that follow the learner (a logistic regression on
- * their logits, cross-fitted over halves of the held-out learners): what a blend would buy.
+ * Each deep model with the simple ones, then, when there are several, all of them together: an ensemble.
+ * `copy`: each of those also with the continuation copy, which shows how much of a figure is copying.
  */
-const stackedWithSimple = (deep: string): Blend[] => [
-  { name: `${deep} + IRT/Elo, stacked`, of: [deep, 'IRT/Elo'] },
-  { name: `${deep} + IRT/Elo + PFA, stacked`, of: [deep, 'IRT/Elo', 'PFA'] },
-];
-
-/** Each deep model with the simple ones, then, when there are several, all of them together: an ensemble. */
-export const blendsOf = (deep: readonly string[]): Blend[] => [
-  ...deep.flatMap(stackedWithSimple),
-  ...(deep.length > 1
-    ? [{ name: `${[...deep, 'IRT/Elo', 'PFA'].join(' + ')}, stacked`, of: [...deep, 'IRT/Elo', 'PFA'] }]
-    : []),
-];
-
+export const blendsOf = (deep: readonly string[], copy = false): Blend[] => {
+  const all = [...deep.map((d) => [d]), ...(deep.length > 1 ? [[...deep]] : [])];
+  const blends = [...deep.map((d) => [d, 'IRT/Elo']), ...all.map((models) => [...models, 'IRT/Elo', 'PFA'])];
+  if (copy) blends.push(...all.map((models) => [...models, 'IRT/Elo', 'PFA', COPY]));
+  return blends.map((of) => ({ name: `${of.join(' + ')}, stacked`, of }));
+};
 /** `--model dkt-history,sakt`: known names, each once, in the order given. */
 export function parseModels(value: string): ModelName[] {
   const names = value.split(',').map((name) => name.trim());
@@ -151,14 +148,25 @@ export function registerModel(program: Command): void {
             return m;
           };
         };
-        const simple = [() => new ItemAverage(), () => new Bkt(), () => new Pfa(), () => new Elo()];
+        // Where answers carry several skills, the copy the common protocol allows is measured beside the models.
+        const copy = continuationPairs(train).size > 0;
+        const simple = [
+          () => new ItemAverage(),
+          () => new Bkt(),
+          () => new Pfa(),
+          () => new Elo(),
+          ...(copy ? [() => new ContinuationCopy()] : []),
+        ];
         const deepModels = options.epochs > 0 ? options.model : [];
         const scores = await evaluateProtocols([...simple, ...deepModels.map(deep)], train, {
           ...(test ? { test } : {}),
           ...(options.split ? { split: options.split } : {}),
           folds: options.folds,
           seed: options.seed,
-          blends: blendsOf(deepModels.map((name) => new DeepKt({ architecture: ARCHITECTURE[name] }).name)),
+          blends: blendsOf(
+            deepModels.map((name) => new DeepKt({ architecture: ARCHITECTURE[name] }).name),
+            copy,
+          ),
         });
         if (options.json) return printJson(scores);
         const answers = train.reduce((n, s) => n + s.correct.length, 0);

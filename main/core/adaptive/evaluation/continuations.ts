@@ -21,20 +21,31 @@ export interface Continuations {
  * pick two easy questions that are nearly always both right, so a pair is judged against
  * independence: from each row's own share of right answers, two separate answers would disagree
  * `expected` times; a pair that disagrees at most MAX_SHARE of that (noise in the logs) is one
- * answer's skills. A row continues the one before when their pair is such a pair and the answers agree.
+ * answer's skills. A row continues the one before when their pair is such a pair, whatever its answer (which it must not read).
  */
 export function markContinuations(sequences: readonly Sequence[]): Continuations {
+  const together = continuationPairs(sequences);
+  let rows = 0;
+  const marked = sequences.map((s): Sequence => {
+    const continues = s.skills.map((_, i) => continuesPair(together, s, i));
+    rows += continues.filter(Boolean).length;
+    return { skills: s.skills, correct: s.correct, continues };
+  });
+  return { sequences: marked, rows, pairs: together.size };
+}
+
+/** The ordered skill pairs judged one answer's skills (see markContinuations), as keys of `pairKey`. */
+export function continuationPairs(sequences: readonly Sequence[]): Set<number> {
   const seen = new Map<number, { count: number; agree: number; first: number; second: number }>();
-  const key = (s: Sequence, i: number) => s.skills[i - 1]! * 1_000_003 + s.skills[i]!;
   for (const s of sequences) {
     for (let i = 1; i < s.skills.length; i++) {
       if (s.skills[i] === s.skills[i - 1]) continue;
-      const pair = seen.get(key(s, i)) ?? { count: 0, agree: 0, first: 0, second: 0 };
+      const pair = seen.get(pairKey(s, i)) ?? { count: 0, agree: 0, first: 0, second: 0 };
       pair.count += 1;
       pair.first += s.correct[i - 1]!;
       pair.second += s.correct[i]!;
       if (s.correct[i] === s.correct[i - 1]) pair.agree += 1;
-      seen.set(key(s, i), pair);
+      seen.set(pairKey(s, i), pair);
     }
   }
   const together = new Set<number>();
@@ -44,11 +55,12 @@ export function markContinuations(sequences: readonly Sequence[]): Continuations
     const expected = count * (a * (1 - b) + (1 - a) * b);
     if (expected >= MIN_EXPECTED && count - agree <= MAX_SHARE * expected) together.add(pair);
   }
-  let rows = 0;
-  const marked = sequences.map((s): Sequence => {
-    const continues = s.skills.map((skill, i) => i > 0 && skill !== s.skills[i - 1] && together.has(key(s, i)));
-    rows += continues.filter(Boolean).length;
-    return { skills: s.skills, correct: s.correct, continues };
-  });
-  return { sequences: marked, rows, pairs: together.size };
+  return together;
 }
+
+/** Row i's skill and the one before it, as one number. */
+export const pairKey = (s: Sequence, i: number) => s.skills[i - 1]! * 1_000_003 + s.skills[i]!;
+
+/** Whether row i and the row before it are a pair of `pairs` (on two different skills). */
+export const continuesPair = (pairs: ReadonlySet<number>, s: Sequence, i: number) =>
+  i > 0 && s.skills[i] !== s.skills[i - 1] && pairs.has(pairKey(s, i));
