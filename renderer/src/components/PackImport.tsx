@@ -6,6 +6,7 @@ import type { InstallResult } from '../../../common/contract/packs.js';
 import { hrefFor } from '../router.js';
 import { ByteProgress } from './ByteProgress.js';
 import { usePackUpload } from './use-pack-upload.js';
+import { FilePick } from './FilePick.js';
 
 /** Why an import failed (said in the learner's language already) and, when the key is not trusted, the way to the fix. */
 export function ImportFailure({ error }: { error: ApiErrorBody }) {
@@ -34,20 +35,14 @@ export function PackImport({ session }: { session: string }) {
     <section className="panel" aria-labelledby="import-heading">
       <h2 id="import-heading">{t('packImport.heading')}</h2>
       <p className="status">{t('packImport.intro')}</p>
-      <label className="file-pick">
+      <FilePick
+        accept=".lpack"
+        testId="pack-file"
+        disabled={state.status === 'working'}
+        onFile={(file) => void importFile(file)}
+      >
         {t('packImport.choose')}
-        <input
-          type="file"
-          accept=".lpack"
-          data-testid="pack-file"
-          disabled={state.status === 'working'}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importFile(file);
-          }}
-        />
-      </label>
+      </FilePick>
       <label className="checkbox">
         <input type="checkbox" checked={allowDowngrade} onChange={(e) => setAllowDowngrade(e.target.checked)} />
         {t('packImport.allowDowngrade')}

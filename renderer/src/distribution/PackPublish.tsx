@@ -4,6 +4,7 @@ import { AdminGate } from '../components/AdminGate.js';
 import { ByteProgress } from '../components/ByteProgress.js';
 import { usePackUpload } from '../components/use-pack-upload.js';
 import { useLearner } from '../learner-store.js';
+import { FilePick } from '../components/FilePick.js';
 
 /**
  * An admin publishes a signed .lpack on the class server this profile is linked to (as a server admin account):
@@ -24,20 +25,14 @@ export function PackPublish() {
       <AdminGate says="publishPack">
         {(session) =>
           learnerSession ? (
-            <label className="file-pick">
+            <FilePick
+              accept=".lpack"
+              testId="publish-file"
+              disabled={state.status === 'working'}
+              onFile={(file) => void publish(file, session, learnerSession)}
+            >
               {t('distribution.publish.choose')}
-              <input
-                type="file"
-                accept=".lpack"
-                data-testid="publish-file"
-                disabled={state.status === 'working'}
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  e.target.value = '';
-                  if (file) void publish(file, session, learnerSession);
-                }}
-              />
-            </label>
+            </FilePick>
           ) : (
             <p className="status">{t('distribution.publish.noProfile')}</p>
           )
