@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { multiSkillLearners } from '../../main/core/adaptive/testing/multi-skill-learners.js';
 import { runCli, startProcess, tempDir } from './support/processes.js';
 
 describe('the lionlearn CLI', () => {
@@ -108,5 +109,31 @@ describe('the lionlearn CLI', () => {
     const bad = await runCli(['model', 'eval', '--train', join(dir, 'bad.csv')]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('bad.csv, line 3: "maybe" is not an answer (0 or 1)');
+  });
+
+  it('model eval stacks several deep models into one, and measures the copy where answers carry two skills', async () => {
+    const file = join(tempDir('cli-kt-multi-'), 'multi.csv');
+    const { sequences } = multiSkillLearners(200, 3);
+    writeFileSync(
+      file,
+      sequences.map((s) => `${s.skills.length}\n${s.skills.join(',')}\n${s.correct.join(',')}\n`).join(''),
+    );
+    const args = ['model', 'eval', '--train', file, '--split', '0.3', '--epochs', '1', '--model', 'dkt,sakt', '--json'];
+    const run = await runCli(args);
+    expect(run.code).toBe(0);
+    const scores = JSON.parse(run.stdout) as Record<'common' | 'leakFree', { model: string; auc: number }[]>;
+    const auc = (list: { model: string; auc: number }[], model: string) => list.find((m) => m.model === model)?.auc;
+    const ensemble = 'DKT (LSTM) + SAKT (attention) + IRT/Elo + PFA';
+    for (const model of [
+      'DKT (LSTM)',
+      'SAKT (attention)',
+      `${ensemble}, stacked`,
+      `${ensemble} + continuation copy, stacked`,
+    ]) {
+      expect(auc(scores.common, model), model).toBeGreaterThan(0.5);
+    }
+    // The copy reads a row's answer before it only where that row is an answer of its own.
+    expect(auc(scores.common, 'continuation copy')).toBeGreaterThan(0.55);
+    expect(auc(scores.leakFree, 'continuation copy')).toBe(0.5);
   });
 });
