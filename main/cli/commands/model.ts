@@ -59,6 +59,7 @@ export const blendsOf = (deep: readonly string[], copy = false): Blend[] => {
   if (copy) blends.push(...all.map((models) => [...models, 'IRT/Elo', 'PFA', COPY]));
   return blends.map((of) => ({ name: `${of.join(' + ')}, stacked`, of }));
 };
+
 /** `--model dkt-history,sakt`: known names, each once, in the order given. */
 export function parseModels(value: string): ModelName[] {
   const names = value.split(',').map((name) => name.trim());
