@@ -33,18 +33,27 @@ describe('lionlearn model', () => {
   });
 
   it('stacks each deep model with the simple ones, and several deep models all together', () => {
-    expect(blendsOf(['A']).map((b) => b.of)).toEqual([
-      ['A', 'IRT/Elo'],
-      ['A', 'IRT/Elo', 'PFA'],
+    expect(blendsOf(['A']).map((b) => [b.of.join(' '), b.history ?? false])).toEqual([
+      ['A IRT/Elo', false],
+      ['A IRT/Elo PFA', false],
+      ['A IRT/Elo PFA', true],
     ]);
     const several = blendsOf(['A', 'B']);
-    expect(several).toHaveLength(5);
-    expect(several.at(-1)).toEqual({ name: 'A + B + IRT/Elo + PFA, stacked', of: ['A', 'B', 'IRT/Elo', 'PFA'] });
-    const copied = blendsOf(['A', 'B'], true).slice(5);
-    expect(copied.map((b) => b.of.join(' '))).toEqual([
+    expect(several).toHaveLength(8);
+    expect(several[4]).toEqual({ name: 'A + B + IRT/Elo + PFA, stacked', of: ['A', 'B', 'IRT/Elo', 'PFA'] });
+    expect(several.at(-1)).toEqual({
+      name: 'A + B + IRT/Elo + PFA + history, stacked',
+      of: ['A', 'B', 'IRT/Elo', 'PFA'],
+      history: true,
+    });
+    const copied = blendsOf(['A', 'B'], true).slice(8);
+    expect(copied.map((b) => `${b.of.join(' ')}${b.history ? ' +history' : ''}`)).toEqual([
       'A IRT/Elo PFA continuation copy',
       'B IRT/Elo PFA continuation copy',
       'A B IRT/Elo PFA continuation copy',
+      'A IRT/Elo PFA continuation copy +history',
+      'B IRT/Elo PFA continuation copy +history',
+      'A B IRT/Elo PFA continuation copy +history',
     ]);
   });
 });

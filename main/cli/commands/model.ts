@@ -51,13 +51,25 @@ const COPY = new ContinuationCopy().name;
 
 /**
  * Each deep model with the simple ones, then, when there are several, all of them together: an ensemble.
- * `copy`: each of those also with the continuation copy, which shows how much of a figure is copying.
+ * Each full stack again reading the learner's history on the skill (the features of Best-LR-style
+ * regressions: attempts, the last answer and how long ago). `copy`: those also with the continuation
+ * copy, which shows how much of a figure is copying.
  */
 export const blendsOf = (deep: readonly string[], copy = false): Blend[] => {
   const all = [...deep.map((d) => [d]), ...(deep.length > 1 ? [[...deep]] : [])];
-  const blends = [...deep.map((d) => [d, 'IRT/Elo']), ...all.map((models) => [...models, 'IRT/Elo', 'PFA'])];
-  if (copy) blends.push(...all.map((models) => [...models, 'IRT/Elo', 'PFA', COPY]));
-  return blends.map((of) => ({ name: `${of.join(' + ')}, stacked`, of }));
+  const full = all.map((models) => [...models, 'IRT/Elo', 'PFA']);
+  const withCopy = copy ? full.map((of) => [...of, COPY]) : [];
+  const stack = (of: string[], history = false): Blend =>
+    history
+      ? { name: `${of.join(' + ')} + history, stacked`, of, history }
+      : { name: `${of.join(' + ')}, stacked`, of };
+  return [
+    ...deep.map((d) => stack([d, 'IRT/Elo'])),
+    ...full.map((of) => stack(of)),
+    ...full.map((of) => stack(of, true)),
+    ...withCopy.map((of) => stack(of)),
+    ...withCopy.map((of) => stack(of, true)),
+  ];
 };
 
 /** `--model dkt-history,sakt`: known names, each once, in the order given. */

@@ -3,6 +3,7 @@ import { metrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
 import type { KtModel } from '../models/simple-models.js';
 import { crossFittedBlend } from './stacking.js';
+import { historyFeatures } from '../models/history-features.js';
 
 export interface ModelScore extends Metrics {
   model: string;
@@ -65,6 +66,8 @@ async function score(make: () => KtModel, pairs: [readonly Sequence[], readonly 
 export interface Blend {
   name: string;
   of: string[];
+  /** Whether the stack also reads the learner's history on each answer's skill (crossFittedBlend). */
+  history?: boolean;
 }
 
 /**
@@ -104,17 +107,31 @@ export async function evaluate(
   const scored: Scored[] = [];
   for (const make of models) scored.push(await score(make, pairs));
   const byName = new Map(scored.map((s) => [s.score.model, s]));
-  const blended = (options.blends ?? []).flatMap(({ name, of }) => {
+  let history: Float32Array | undefined;
+  const blended = (options.blends ?? []).flatMap(({ name, of, history: withHistory }) => {
     const parts = of.map((model) => byName.get(model));
     if (parts.some((part) => !part)) return [];
     const { y, firstHalf } = parts[0]!;
+    // The test learners in the order their answers were scored.
+    if (withHistory) history ??= concat(pairs.flatMap(([, test]) => test.map(historyFeatures)));
     const p = crossFittedBlend(
       parts.map((part) => part!.p),
       y,
       firstHalf,
+      withHistory ? history : undefined,
     );
     const fitSeconds = parts.reduce((sum, part) => sum + part!.score.fitSeconds, 0);
     return [{ model: name, fitSeconds, peakMb: process.resourceUsage().maxRSS / 1024, ...metrics(p, y) }];
   });
   return [...scored.map((s) => s.score), ...blended];
+}
+
+function concat(parts: readonly Float32Array[]): Float32Array {
+  const out = new Float32Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

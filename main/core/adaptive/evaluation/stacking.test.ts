@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { seeded } from '../policy/seeded-random.js';
 import { metrics } from './metrics.js';
 import { crossFittedBlend, fitLogistic } from './stacking.js';
+import { historyFeatures } from '../models/history-features.js';
+import type { Sequence } from '../models/sequence.js';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -47,5 +49,32 @@ describe('stacking models', () => {
       if (first) expect(after[i]).toBe(before[i]);
     });
     expect(after.some((p, i) => !firstHalf[i] && p !== before[i])).toBe(true);
+  });
+
+  it('reads the learner’s history when given it: answers that repeat the last one on their skill', () => {
+    // Each learner repeats their last answer on a skill 85% of the time; the model sees none of it.
+    const random = seeded(11);
+    const learners: Sequence[] = Array.from({ length: 200 }, () => {
+      const last = new Map<number, 0 | 1>();
+      const s: Sequence = { skills: [], correct: [] };
+      for (let t = 0; t < 40; t++) {
+        const skill = Math.floor(random() * 4);
+        const before = last.get(skill);
+        const answer: 0 | 1 = before !== undefined && random() < 0.85 ? before : random() < 0.6 ? 1 : 0;
+        last.set(skill, answer);
+        s.skills.push(skill);
+        s.correct.push(answer);
+      }
+      return s;
+    });
+    const y = learners.flatMap((s) => s.correct);
+    const firstHalf = learners.flatMap((s, i) => s.correct.map(() => i % 2 === 0));
+    const blind = y.map(() => 0.4 + 0.2 * random());
+    const history = new Float32Array(learners.flatMap((s) => [...historyFeatures(s)]));
+    const without = metrics(crossFittedBlend([blind], y, firstHalf), y);
+    const withHistory = metrics(crossFittedBlend([blind], y, firstHalf, history), y);
+    expect(without.auc).toBeLessThan(0.6);
+    expect(withHistory.auc).toBeGreaterThan(0.75);
+    expect(withHistory.ece).toBeLessThan(0.03);
   });
 });

@@ -1,3 +1,5 @@
+import { HISTORY_AT, HISTORY_FEATURES } from '../models/history-features.js';
+
 const logit = (p: number) => {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
   return Math.log(q / (1 - q));
@@ -21,9 +23,11 @@ export function fitLogistic(features: readonly (readonly number[])[], y: readonl
       const r = p * (1 - p);
       for (let a = 0; a < k; a++) {
         gradient[a]! += (p - y[i]!) * x[a]!;
-        for (let b = 0; b < k; b++) hessian[a]![b]! += r * x[a]! * x[b]!;
+        // One triangle, mirrored below: a stack with the learner's history has some 30 features.
+        for (let b = a; b < k; b++) hessian[a]![b]! += r * x[a]! * x[b]!;
       }
     });
+    for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) hessian[a]![b] = hessian[b]![a]!;
     for (let a = 0; a < k; a++) {
       gradient[a]! += ridge * w[a]!;
       hessian[a]![a]! += ridge;
@@ -62,16 +66,39 @@ function solve(matrix: number[][], vector: number[]): number[] {
 }
 
 /**
+ * A row's numbers in a stack: the models' logits, then (given the learner's history, as SkillHistory
+ * counts it from earlier answers only) the history on the row's skill, and the logits times the
+ * answers so far, the attempts on the skill and the last answer on it, so a model's weight can
+ * follow how much the stack knows of its learner.
+ */
+function stackRow(logits: readonly number[], history: Float32Array | undefined, i: number): number[] {
+  if (!history) return [...logits];
+  const own = Array.from(history.subarray(i * HISTORY_FEATURES, (i + 1) * HISTORY_FEATURES));
+  const scaled = [HISTORY_AT.answers, HISTORY_AT.attempts, HISTORY_AT.last].flatMap((f) =>
+    logits.map((l) => l * own[f]!),
+  );
+  return [...logits, ...own, ...scaled];
+}
+
+/**
  * Several models' chances of the same answers stacked into one: a logistic regression on their
- * logits, cross-fitted over two halves of the learners (the weights that score one half are fitted
- * on the other), so no answer is scored by weights that saw it. Also calibrates the blend.
+ * logits (and on the learner's history, given `history`: HISTORY_FEATURES numbers per row),
+ * cross-fitted over two halves of the learners (the weights that score one half are fitted on the
+ * other), so no answer is scored by weights that saw it. Also calibrates the blend.
  */
 export function crossFittedBlend(
   predictions: readonly (readonly number[])[],
   y: readonly number[],
   firstHalf: readonly boolean[],
+  history?: Float32Array,
 ): number[] {
-  const features = y.map((_, i) => predictions.map((p) => logit(p[i]!)));
+  const features = y.map((_, i) =>
+    stackRow(
+      predictions.map((p) => logit(p[i]!)),
+      history,
+      i,
+    ),
+  );
   const out = new Array<number>(y.length);
   for (const half of [true, false]) {
     const fitOn = y.map((_, i) => i).filter((i) => firstHalf[i] !== half);

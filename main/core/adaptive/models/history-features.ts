@@ -8,6 +8,9 @@ import type { Sequence } from './sequence.js';
  */
 export const HISTORY_FEATURES = 7;
 
+/** Where some of those numbers are in a row: the (log) attempts on the skill, the last answer on it (+1, -1, or 0 for none), the (log) answers so far. */
+export const HISTORY_AT = { attempts: 0, last: 3, answers: 5 } as const;
+
 /** Weight of the latest answer in a skill's recency-weighted success. */
 const RECENT = 0.3;
 
@@ -62,12 +65,12 @@ export class SkillHistory {
   }
 
   #write(r: SkillRecord | undefined, answers: number, out: Float32Array, offset: number): void {
-    out[offset] = Math.log1p(r?.attempts ?? 0);
+    out[offset + HISTORY_AT.attempts] = Math.log1p(r?.attempts ?? 0);
     out[offset + 1] = Math.log1p(r?.right ?? 0);
     out[offset + 2] = Math.log1p(r ? r.attempts - r.right : 0);
-    out[offset + 3] = r ? (r.lastRight ? 1 : -1) : 0;
+    out[offset + HISTORY_AT.last] = r ? (r.lastRight ? 1 : -1) : 0;
     out[offset + 4] = r ? Math.log1p(Math.max(0, answers - r.last - 1)) : 0;
-    out[offset + 5] = Math.log1p(answers);
+    out[offset + HISTORY_AT.answers] = Math.log1p(answers);
     out[offset + 6] = r?.recent ?? 0;
   }
 }
