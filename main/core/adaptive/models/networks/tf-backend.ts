@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
+import { useMatMulGradient } from './plain-matmul-gradient.js';
 import { say } from '../../../../../common/i18n/message.js';
 import type { Said } from '../../../../../common/i18n/message.js';
 
@@ -36,7 +37,10 @@ export function loadTf(): Promise<TfBackend> {
     try {
       const wasm = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths(prefix: string): void };
       wasm.setWasmPaths(`${join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`);
-      if (await tf.setBackend('wasm')) return { tf, name: 'wasm', note };
+      if (await tf.setBackend('wasm')) {
+        useMatMulGradient(tf, 'plain');
+        return { tf, name: 'wasm', note };
+      }
       note = say('tf-wasm-not-started', { note });
     } catch (error) {
       note = say('tf-wasm-failed', { note, error: firstLine(error) });
