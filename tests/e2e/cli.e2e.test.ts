@@ -99,6 +99,7 @@ describe('the lionlearn CLI', () => {
           'DKT (LSTM)',
           'DKT (LSTM) + IRT/Elo, stacked',
           'DKT (LSTM) + IRT/Elo + PFA, stacked',
+          'DKT (LSTM) + IRT/Elo + PFA + history, stacked',
         ].sort(),
       );
     }
