@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { appLanguages } from '../../../common/contract/learners.js';
@@ -48,14 +48,18 @@ export function ProfileSettings() {
   const { current, setLearner, leave } = useLearner();
   const [message, setMessage] = useState<Message>();
   const [confirmName, setConfirmName] = useState('');
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
   if (!current) return null;
   const { session, learner } = current;
   const fail = (e: unknown) => setMessage({ kind: 'error', text: (e as Error).message });
 
-  const update = (preferences: PreferencesUpdate) =>
-    learn()
-      .updatePreferences({ session, preferences })
-      .then((saved) => setLearner({ ...learner, preferences: saved }), fail);
+  // One save at a time, in the order they were made: two in flight could be stored, and answered, in
+  // either order, the older one last (an hour, then a minute, came back as the hour's ":00").
+  const update = (preferences: PreferencesUpdate) => {
+    const save = saving.current.then(() => learn().updatePreferences({ session, preferences }));
+    saving.current = save.catch(() => undefined);
+    return save.then((saved) => setLearner({ ...learner, preferences: saved }), fail);
+  };
 
   const exportNow = () =>
     learn()

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayPeriods, formatClock, hourChoices, minuteChoices, parseClock, usesDayPeriod } from './time-of-day.js';
+import { nextPending, shownTime } from './pending-time.js';
+import type { PendingTime } from './pending-time.js';
 
 /**
  * A time of day in the app's language: 24-hour in German, 12-hour with AM/PM in English, whatever the OS
@@ -11,15 +13,13 @@ export function TimeField(props: { label: string; value: string; disabled: boole
   const { t, i18n } = useTranslation();
   const id = useId();
   const locale = i18n.language;
-  // Shown at once, saved in the background: a second part changed before the first is saved builds on it.
-  // Kept only while the saved value is still the one it was changed from.
-  const [pending, setPending] = useState<{ from: string; value: string }>();
-  const clock = parseClock(pending?.from === props.value ? pending.value : props.value);
+  const [pending, setPending] = useState<PendingTime>();
+  const clock = parseClock(shownTime(pending, props.value));
   const twelve = usesDayPeriod(locale);
   const afternoon = clock.hours >= 12 ? 1 : 0;
   const change = (hours: number, minutes: number) => {
     const value = formatClock({ hours, minutes });
-    setPending({ from: props.value, value });
+    setPending(nextPending(pending, props.value, value));
     props.set(value);
   };
   return (
