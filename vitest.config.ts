@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Plain `vitest run` gets a scratch TMPDIR of its own, as `npm test` does.
+    globalSetup: ['tests/support/scratch-tmpdir.ts'],
     projects: [
       {
         test: {
