@@ -3,7 +3,7 @@ import { metrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
 import type { KtModel } from '../models/simple-models.js';
 import { crossFittedBlend } from './stacking.js';
-import { historyFeatures } from '../models/history-features.js';
+import { stackHistory } from './stack-history.js';
 
 export interface ModelScore extends Metrics {
   model: string;
@@ -66,7 +66,7 @@ async function score(make: () => KtModel, pairs: [readonly Sequence[], readonly 
 export interface Blend {
   name: string;
   of: string[];
-  /** Whether the stack also reads the learner's history on each answer's skill (crossFittedBlend). */
+  /** Whether the stack also reads the learner's past, on each answer's skill and over all skills (crossFittedBlend). */
   history?: boolean;
 }
 
@@ -113,7 +113,7 @@ export async function evaluate(
     if (parts.some((part) => !part)) return [];
     const { y, firstHalf } = parts[0]!;
     // The test learners in the order their answers were scored.
-    if (withHistory) history ??= concat(pairs.flatMap(([, test]) => test.map(historyFeatures)));
+    if (withHistory) history ??= concat(pairs.flatMap(([, test]) => test.map(stackHistory)));
     const p = crossFittedBlend(
       parts.map((part) => part!.p),
       y,

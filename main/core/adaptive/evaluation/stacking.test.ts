@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seeded } from '../policy/seeded-random.js';
 import { metrics } from './metrics.js';
 import { crossFittedBlend, fitLogistic } from './stacking.js';
-import { historyFeatures } from '../models/history-features.js';
+import { stackHistory } from './stack-history.js';
 import type { Sequence } from '../models/sequence.js';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -70,11 +70,32 @@ describe('stacking models', () => {
     const y = learners.flatMap((s) => s.correct);
     const firstHalf = learners.flatMap((s, i) => s.correct.map(() => i % 2 === 0));
     const blind = y.map(() => 0.4 + 0.2 * random());
-    const history = new Float32Array(learners.flatMap((s) => [...historyFeatures(s)]));
+    const history = new Float32Array(learners.flatMap((s) => [...stackHistory(s)]));
     const without = metrics(crossFittedBlend([blind], y, firstHalf), y);
     const withHistory = metrics(crossFittedBlend([blind], y, firstHalf, history), y);
     expect(without.auc).toBeLessThan(0.6);
     expect(withHistory.auc).toBeGreaterThan(0.75);
     expect(withHistory.ece).toBeLessThan(0.03);
+  });
+
+  it('reads the learner’s form over all skills: streaks that run across skills never seen twice', () => {
+    // A learner's form persists from answer to answer (it flips 10% of the time); every answer is on a new skill.
+    const random = seeded(13);
+    const learners: Sequence[] = Array.from({ length: 200 }, () => {
+      let good = random() < 0.5;
+      const s: Sequence = { skills: [], correct: [] };
+      for (let t = 0; t < 40; t++) {
+        if (random() < 0.1) good = !good;
+        s.skills.push(t);
+        s.correct.push(random() < (good ? 0.85 : 0.25) ? 1 : 0);
+      }
+      return s;
+    });
+    const y = learners.flatMap((s) => s.correct);
+    const firstHalf = learners.flatMap((s, i) => s.correct.map(() => i % 2 === 0));
+    const blind = y.map(() => 0.4 + 0.2 * random());
+    const history = new Float32Array(learners.flatMap((s) => [...stackHistory(s)]));
+    expect(metrics(crossFittedBlend([blind], y, firstHalf), y).auc).toBeLessThan(0.6);
+    expect(metrics(crossFittedBlend([blind], y, firstHalf, history), y).auc).toBeGreaterThan(0.7);
   });
 });

@@ -1,4 +1,5 @@
-import { HISTORY_AT, HISTORY_FEATURES } from '../models/history-features.js';
+import { HISTORY_AT } from '../models/history-features.js';
+import { RECENT_AT, STACK_HISTORY } from './stack-history.js';
 
 const logit = (p: number) => {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
@@ -23,7 +24,7 @@ export function fitLogistic(features: readonly (readonly number[])[], y: readonl
       const r = p * (1 - p);
       for (let a = 0; a < k; a++) {
         gradient[a]! += (p - y[i]!) * x[a]!;
-        // One triangle, mirrored below: a stack with the learner's history has some 30 features.
+        // One triangle, mirrored below: a stack with the learner's past has some 50 features.
         for (let b = a; b < k; b++) hessian[a]![b]! += r * x[a]! * x[b]!;
       }
     });
@@ -66,15 +67,15 @@ function solve(matrix: number[][], vector: number[]): number[] {
 }
 
 /**
- * A row's numbers in a stack: the models' logits, then (given the learner's history, as SkillHistory
- * counts it from earlier answers only) the history on the row's skill, and the logits times the
- * answers so far, the attempts on the skill and the last answer on it, so a model's weight can
- * follow how much the stack knows of its learner.
+ * A row's numbers in a stack: the models' logits, then (given the learner's past, as stackHistory
+ * reads it from earlier answers only) the history on the row's skill and over all skills, and the
+ * logits times the answers so far, the attempts on the skill, the last answer on it and the recent
+ * successes, so a model's weight can follow how much the stack knows of its learner.
  */
 function stackRow(logits: readonly number[], history: Float32Array | undefined, i: number): number[] {
   if (!history) return [...logits];
-  const own = Array.from(history.subarray(i * HISTORY_FEATURES, (i + 1) * HISTORY_FEATURES));
-  const scaled = [HISTORY_AT.answers, HISTORY_AT.attempts, HISTORY_AT.last].flatMap((f) =>
+  const own = Array.from(history.subarray(i * STACK_HISTORY, (i + 1) * STACK_HISTORY));
+  const scaled = [HISTORY_AT.answers, HISTORY_AT.attempts, HISTORY_AT.last, ...RECENT_AT].flatMap((f) =>
     logits.map((l) => l * own[f]!),
   );
   return [...logits, ...own, ...scaled];
@@ -82,7 +83,7 @@ function stackRow(logits: readonly number[], history: Float32Array | undefined, 
 
 /**
  * Several models' chances of the same answers stacked into one: a logistic regression on their
- * logits (and on the learner's history, given `history`: HISTORY_FEATURES numbers per row),
+ * logits (and on the learner's past, given `history`: STACK_HISTORY numbers per row, stackHistory),
  * cross-fitted over two halves of the learners (the weights that score one half are fitted on the
  * other), so no answer is scored by weights that saw it. Also calibrates the blend.
  */
