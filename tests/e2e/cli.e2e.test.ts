@@ -112,22 +112,35 @@ describe('the lionlearn CLI', () => {
     expect(bad.stderr).toContain('bad.csv, line 3: "maybe" is not an answer (0 or 1)');
   });
 
-  it('model eval stacks several deep models into one, and measures the copy where answers carry two skills', async () => {
+  it('model eval stacks several deep models into one, two sizes of one among them, and measures the copy where answers carry two skills', async () => {
     const file = join(tempDir('cli-kt-multi-'), 'multi.csv');
     const { sequences } = multiSkillLearners(200, 3);
     writeFileSync(
       file,
       sequences.map((s) => `${s.skills.length}\n${s.skills.join(',')}\n${s.correct.join(',')}\n`).join(''),
     );
-    const args = ['model', 'eval', '--train', file, '--split', '0.3', '--epochs', '1', '--model', 'dkt,sakt', '--json'];
+    const args = [
+      'model',
+      'eval',
+      '--train',
+      file,
+      '--split',
+      '0.3',
+      '--epochs',
+      '1',
+      '--model',
+      'dkt,sakt,sakt:16x4@3',
+      '--json',
+    ];
     const run = await runCli(args);
     expect(run.code).toBe(0);
     const scores = JSON.parse(run.stdout) as Record<'common' | 'leakFree', { model: string; auc: number }[]>;
     const auc = (list: { model: string; auc: number }[], model: string) => list.find((m) => m.model === model)?.auc;
-    const ensemble = 'DKT (LSTM) + SAKT (attention) + IRT/Elo + PFA';
+    const ensemble = 'DKT (LSTM) + SAKT (attention) + SAKT (attention) 16x4 @3 + IRT/Elo + PFA';
     for (const model of [
       'DKT (LSTM)',
       'SAKT (attention)',
+      'SAKT (attention) 16x4 @3',
       `${ensemble}, stacked`,
       `${ensemble} + continuation copy, stacked`,
     ]) {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { Option } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { blendsOf, parseModels, registerModel } from './model.js';
+import { blendsOf, registerModel } from './model.js';
 
 const subcommand = (name: string) => {
   const program = new Command('lionlearn');
@@ -24,13 +24,6 @@ describe('lionlearn model', () => {
       expect(() => option.parseArg!('lstm', undefined)).toThrow();
     });
   }
-
-  it('eval --model takes several models, each once, and refuses an unknown or repeated one', () => {
-    expect(parseModels('dkt-history, sakt')).toEqual(['dkt-history', 'sakt']);
-    for (const bad of ['dkt,lstm', 'dkt,dkt', 'dkt,', '']) {
-      expect(() => parseModels(bad), bad).toThrow(/dkt, dkt-history, dkt-answer, sakt, akt/);
-    }
-  });
 
   it('stacks each deep model with the simple ones, and several deep models all together', () => {
     expect(blendsOf(['A']).map((b) => [b.of.join(' '), b.history ?? false])).toEqual([

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import type { Command } from 'commander';
 import { DeepKt, skillCount } from '../../core/adaptive/models/deep-kt.js';
-import type { Architecture, DeepKtOptions, EpochReport } from '../../core/adaptive/models/deep-kt.js';
+import type { DeepKtOptions, EpochReport } from '../../core/adaptive/models/deep-kt.js';
 import type { Blend, ModelScore } from '../../core/adaptive/evaluation/evaluate.js';
 import { evaluateProtocols } from '../../core/adaptive/evaluation/protocols.js';
 import { readKt } from '../../core/adaptive/evaluation/kt-data.js';
@@ -14,22 +14,12 @@ import { Bkt, Elo, ItemAverage, Pfa } from '../../core/adaptive/models/simple-mo
 import { APP_MODEL, saveTrained } from '../../core/adaptive/models/storage/trained-model.js';
 import { loadTf } from '../../core/adaptive/models/networks/tf-backend.js';
 import { registerSimulate } from './model-simulate.js';
+import { ARCHITECTURE, DEFAULT_MODEL, parseModels, specOptions } from './model-specs.js';
+import type { ModelName, ModelSpec } from './model-specs.js';
 import { print, printError, printJson } from '../terminal-output.js';
 import { formatNumber, formatPercent, text } from '../i18n/cli-i18n.js';
 import { parseNumber, parseWholeNumber } from '../option-values.js';
 
-/** The names `--model` takes; the option holds the name, so the default --help shows is one it accepts. */
-const ARCHITECTURE = {
-  dkt: 'lstm',
-  'dkt-history': 'lstm-history',
-  'dkt-answer': 'lstm-answer',
-  sakt: 'attention',
-  akt: 'akt',
-} as const satisfies Record<string, Architecture>;
-type ModelName = keyof typeof ARCHITECTURE;
-const DEFAULT_MODEL = (Object.keys(ARCHITECTURE) as ModelName[]).find(
-  (n) => ARCHITECTURE[n] === APP_MODEL.architecture,
-)!;
 /** `exclude`: names this command cannot use (dkt-answer needs an answer's other skill, which serving never has). */
 const modelOption = (description: string, exclude: readonly ModelName[] = []) =>
   new Option('--model <name>', description)
@@ -73,16 +63,6 @@ export const blendsOf = (deep: readonly string[], copy = false): Blend[] => {
   ];
 };
 
-/** `--model dkt-history,sakt`: known names, each once, in the order given. */
-export function parseModels(value: string): ModelName[] {
-  const names = value.split(',').map((name) => name.trim());
-  const known = Object.keys(ARCHITECTURE);
-  if (names.some((name) => !known.includes(name)) || new Set(names).size !== names.length) {
-    throw new InvalidArgumentError(text('option-models-invalid', { names: known.join(', ') }));
-  }
-  return names as ModelName[];
-}
-
 const row = (s: ModelScore) => ({
   model: s.model,
   AUC: fig(s.auc),
@@ -112,7 +92,7 @@ export function registerModel(program: Command): void {
     .addOption(
       new Option('--model <names>', text('help-model-eval-model'))
         .argParser(parseModels)
-        .default([DEFAULT_MODEL], DEFAULT_MODEL),
+        .default(parseModels(DEFAULT_MODEL), DEFAULT_MODEL),
     )
     .option('--seed <n>', text('help-model-eval-seed'), parseWholeNumber, 7)
     .option('--json', text('help-option-json'))
@@ -127,7 +107,7 @@ export function registerModel(program: Command): void {
         patience?: number;
         dropout?: number;
         heads?: number;
-        model: ModelName[];
+        model: ModelSpec[];
         seed: number;
         json?: boolean;
       }) => {
@@ -137,7 +117,9 @@ export function registerModel(program: Command): void {
         const runs = test || options.split ? 1 : options.folds;
         // One maker per deep model, each counting its own fits: evaluateProtocols runs a model's folds
         // of the common protocol, then (after the other models) its folds of the leak-free one.
-        const deep = (name: ModelName) => {
+        const deepName = (spec: ModelSpec) =>
+          `${new DeepKt({ architecture: ARCHITECTURE[spec.model] }).name}${spec.suffix}`;
+        const deep = (spec: ModelSpec) => {
           let run = 0;
           return () => {
             run += 1;
@@ -149,14 +131,12 @@ export function registerModel(program: Command): void {
                 : text('model-protocol-label', { protocol });
             const m: DeepKt = new DeepKt({
               ...APP_MODEL,
-              architecture: ARCHITECTURE[name],
+              ...specOptions(spec, options),
+              name: deepName(spec),
               skills,
               epochs: options.epochs,
-              seed: options.seed,
-              ...(options.hidden ? { hidden: options.hidden, embedding: options.hidden } : {}),
               ...(options.patience ? { patience: options.patience } : {}),
               ...(options.dropout !== undefined ? { dropout: options.dropout } : {}),
-              ...(options.heads ? { heads: options.heads } : {}),
               onEpoch: (_epoch, _loss, report) => printError(epochLine(m.name, label, report, options.epochs)),
             });
             return m;
@@ -177,10 +157,7 @@ export function registerModel(program: Command): void {
           ...(options.split ? { split: options.split } : {}),
           folds: options.folds,
           seed: options.seed,
-          blends: blendsOf(
-            deepModels.map((name) => new DeepKt({ architecture: ARCHITECTURE[name] }).name),
-            copy,
-          ),
+          blends: blendsOf(deepModels.map(deepName), copy),
         });
         if (options.json) return printJson(scores);
         const answers = train.reduce((n, s) => n + s.correct.length, 0);

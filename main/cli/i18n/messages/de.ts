@@ -25,7 +25,8 @@ export const cliDe: Record<keyof typeof cliEn, string> = {
   'option-port-invalid': 'Ein Port ist eine ganze Zahl von 0 bis 65535.',
   'option-number-invalid': 'Erwartet wird eine Zahl, etwa 0,3.',
   'option-whole-number-invalid': 'Erwartet wird eine ganze Zahl, etwa 5.',
-  'option-models-invalid': 'Erwartet werden eines oder mehrere von {{names}}, durch Kommas getrennt, jedes einmal.',
+  'option-models-invalid':
+    'Erwartet werden eines oder mehrere von {{names}}, durch Kommas getrennt, jedes einmal; ein Eintrag kann :EINHEITEN, :EINHEITENxKÖPFE (sakt und akt, die Einheiten ein Vielfaches der Köpfe) und @SEED anfügen, wie in akt:128x4@8.',
   'no-profiles': 'Noch keine Profile: `lionlearn learner create NAME` legt eines an.',
   'whose-activity': 'Wessen {{activity}} ist das? Gib --learner NAME an (Profile: {{profiles}})',
   'activity-quiz': 'Quiz',

@@ -26,7 +26,8 @@ export const cliEn = {
   'option-port-invalid': 'a port is a whole number from 0 to 65535.',
   'option-number-invalid': 'expected a number, such as 0.3.',
   'option-whole-number-invalid': 'expected a whole number, such as 5.',
-  'option-models-invalid': 'expected one or more of {{names}}, separated by commas, each once.',
+  'option-models-invalid':
+    'expected one or more of {{names}}, separated by commas, each once; an entry may add :UNITS, :UNITSxHEADS (sakt and akt, the units a multiple of the heads) and @SEED, as in akt:128x4@8.',
   'no-profiles': 'No profiles yet: `lionlearn learner create NAME` makes one.',
   'whose-activity': 'Whose {{activity}} is it? Add --learner NAME (profiles: {{profiles}})',
   'activity-quiz': 'quiz',

@@ -60,6 +60,8 @@ export interface EpochReport {
 
 export interface DeepKtOptions {
   architecture?: Architecture;
+  /** What evaluation tables call the model: by default its architecture's name, a size or seed appended by the caller. */
+  name?: string;
   hidden?: number;
   /** Size of the LSTM's input vectors (the attention model uses `hidden` throughout). */
   embedding?: number;
@@ -110,7 +112,7 @@ export class DeepKt implements KtModel {
   #stepper: LstmStepper | undefined;
   /** What was saved beside the weights (for a loaded model). */
   metadata: Record<string, unknown> = {};
-  readonly #o: Required<Omit<DeepKtOptions, 'onEpoch' | 'skills'>> & Pick<DeepKtOptions, 'onEpoch' | 'skills'>;
+  readonly #o: Required<Omit<DeepKtOptions, 'onEpoch' | 'skills' | 'name'>> & Pick<DeepKtOptions, 'onEpoch' | 'skills'>;
 
   constructor(options: DeepKtOptions = {}) {
     this.#o = {
@@ -130,7 +132,7 @@ export class DeepKt implements KtModel {
       patience: 2,
       ...options,
     };
-    this.name = ARCHITECTURES[this.#o.architecture].name;
+    this.name = options.name ?? ARCHITECTURES[this.#o.architecture].name;
   }
 
   get architecture(): Architecture {
