@@ -10,6 +10,7 @@ export const ARCHITECTURE = {
   'dkt-answer': 'lstm-answer',
   sakt: 'attention',
   akt: 'akt',
+  dkvmn: 'dkvmn',
 } as const satisfies Record<string, Architecture>;
 export type ModelName = keyof typeof ARCHITECTURE;
 export const DEFAULT_MODEL = (Object.keys(ARCHITECTURE) as ModelName[]).find(

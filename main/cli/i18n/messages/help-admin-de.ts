@@ -62,7 +62,7 @@ export const cliHelpAdminDe: Record<keyof typeof cliHelpAdminEn, string> = {
     'statt Folds eine einzige Aufteilung, die diesen Anteil der Lernenden zurückhält (z. B. 0.2)',
   'help-model-eval-epochs': 'höchstens so viele Trainingsdurchläufe des tiefen Modells (0 lässt es weg)',
   'help-model-eval-model':
-    'das tiefe Modell: dkt (LSTM), dkt-history (LSTM, das Zählungen pro Fähigkeit liest), dkt-answer (dazu die andere Fähigkeit einer Antwort zu mehreren Fähigkeiten), sakt (Attention) oder akt (monotone Attention); mehrere, durch Kommas getrennt, werden je bewertet und dann mit IRT/Elo und PFA zusammen gestapelt; ein Eintrag kann eigene Einheiten, Köpfe und einen eigenen Seed setzen (akt:128x4@8), sodass ein Stapel zwei Größen oder Seeds eines Modells enthalten kann',
+    'das tiefe Modell: dkt (LSTM), dkt-history (LSTM, das Zählungen pro Fähigkeit liest), dkt-answer (dazu die andere Fähigkeit einer Antwort zu mehreren Fähigkeiten), sakt (Attention), akt (monotone Attention) oder dkvmn (Key-Value-Speicher); mehrere, durch Kommas getrennt, werden je bewertet und dann mit IRT/Elo und PFA zusammen gestapelt; ein Eintrag kann eigene Einheiten, Köpfe und einen eigenen Seed setzen (akt:128x4@8), sodass ein Stapel zwei Größen oder Seeds eines Modells enthalten kann',
   'help-model-eval-hidden': 'Größe des Zustands des tiefen Modells (standardmäßig 64)',
   'help-model-eval-dropout': 'Dropout des tiefen Modells im Training (standardmäßig 0,2)',
   'help-model-eval-heads': 'Attention-Köpfe von sakt und akt (standardmäßig 2)',
@@ -74,7 +74,7 @@ export const cliHelpAdminDe: Record<keyof typeof cliHelpAdminEn, string> = {
     'die Fähigkeits-IDs des Pakets, eine pro Zeile: Zeile n (ab 0) benennt Fähigkeit Nummer n aus --train',
   'help-model-train-epochs': 'höchstens so viele Trainingsdurchläufe',
   'help-model-train-model':
-    'dkt (LSTM), dkt-history (LSTM, das Zählungen pro Fähigkeit liest), sakt (Attention) oder akt (monotone Attention)',
+    'dkt (LSTM), dkt-history (LSTM, das Zählungen pro Fähigkeit liest), sakt (Attention), akt (monotone Attention) oder dkvmn (Key-Value-Speicher)',
   'help-model-simulate-learners': 'simulierte Lernende pro Welt und Seed',
   'help-model-simulate-seed': 'erster Zufalls-Seed',
   'help-model-simulate-seeds': 'so viele Seeds ausführen (seed, seed + 1, …): über sie gehen die Konfidenzintervalle',

@@ -1,6 +1,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import { AKT_SKILL_ROWS, aktNetwork } from './networks/akt-network.js';
 import { ATTENTION_SKILL_ROWS, attentionNetwork } from './networks/attention-network.js';
+import { DKVMN_SKILL_ROWS, dkvmnNetwork } from './networks/dkvmn-network.js';
 import { calibrate, fitCalibration, IDENTITY, sigmoid } from './calibration.js';
 import type { Calibration } from './calibration.js';
 import { HISTORY_FEATURES, historyFeatures } from './history-features.js';
@@ -17,7 +18,7 @@ import type { KtModel } from './simple-models.js';
 import { loadTf } from './networks/tf-backend.js';
 import type { Tf } from './networks/tf-backend.js';
 
-export type Architecture = 'lstm' | 'lstm-history' | 'lstm-answer' | 'attention' | 'akt';
+export type Architecture = 'lstm' | 'lstm-history' | 'lstm-answer' | 'attention' | 'akt' | 'dkvmn';
 
 const ARCHITECTURES: Record<
   Architecture,
@@ -48,6 +49,8 @@ const ARCHITECTURES: Record<
   attention: { name: 'SAKT (attention)', network: attentionNetwork, skillRows: ATTENTION_SKILL_ROWS, features: 0 },
   // Monotonic attention over question and knowledge encoders, Rasch-style skill vectors (akt-network.ts).
   akt: { name: 'AKT (attention)', network: aktNetwork, skillRows: AKT_SKILL_ROWS, features: 0 },
+  // A key-value memory of latent concepts, read and written through each skill's weights (dkvmn-network.ts).
+  dkvmn: { name: 'DKVMN (memory)', network: dkvmnNetwork, skillRows: DKVMN_SKILL_ROWS, features: 0 },
 };
 
 export interface EpochReport {
@@ -158,9 +161,9 @@ export class DeepKt implements KtModel {
    * one step. Undefined for the attention model, which reads its window at every prediction.
    */
   stepper(): LstmStepper | undefined {
-    // Serving has no answer's other skills to give (lstm-answer), and attention reads its whole window.
-    const { partners } = ARCHITECTURES[this.#o.architecture];
-    if (this.#o.architecture === 'attention' || this.#o.architecture === 'akt' || partners || !this.#network) {
+    // Serving has no answer's other skills to give (lstm-answer); the other networks read their whole window.
+    const { partners, network } = ARCHITECTURES[this.#o.architecture];
+    if (network !== lstmNetwork || partners || !this.#network) {
       return undefined;
     }
     this.#stepper ??= new LstmStepper(this.#network.params, this.#shape!);

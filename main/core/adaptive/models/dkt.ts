@@ -25,3 +25,10 @@ export class Akt extends DeepKt {
     super({ ...options, architecture: 'akt' });
   }
 }
+
+/** Dynamic key-value memory network (Zhang et al. 2017): a memory of latent concepts each answer writes to. */
+export class Dkvmn extends DeepKt {
+  constructor(options: DktOptions = {}) {
+    super({ ...options, architecture: 'dkvmn' });
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitCalibration } from './calibration.js';
-import { Akt, Dkt, Sakt } from './dkt.js';
+import { Akt, Dkt, Dkvmn, Sakt } from './dkt.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import type { Sequence } from './sequence.js';
 import { auc, metrics } from '../evaluation/metrics.js';
@@ -98,6 +98,7 @@ describe.each([
   ['DKT (LSTM)', () => new Dkt({ epochs: 8, hidden: 24, embedding: 16, batchSize: 32, learningRate: 0.02 })],
   ['SAKT (attention)', () => new Sakt({ epochs: 8, hidden: 16, heads: 2, window: 32, learningRate: 0.02 })],
   ['AKT (attention)', () => new Akt({ epochs: 8, hidden: 16, heads: 2, window: 32, learningRate: 0.02 })],
+  ['DKVMN (memory)', () => new Dkvmn({ epochs: 8, hidden: 16, window: 32, learningRate: 0.02 })],
 ])('deep knowledge tracing (tfjs): %s', (name, make) => {
   it('learns from answers, and predicts each one from earlier answers only', async () => {
     const data = simulate(300, 5);
@@ -143,6 +144,7 @@ describe('a multi-skill answer as one step', () => {
     () => new Dkt({ hidden: 8, embedding: 8, window: 64, epochs: 1, validation: 0 }),
     () => new Sakt({ hidden: 8, heads: 2, window: 64, epochs: 1, validation: 0 }),
     () => new Akt({ hidden: 8, heads: 2, window: 64, epochs: 1, validation: 0 }),
+    () => new Dkvmn({ hidden: 8, window: 64, epochs: 1, validation: 0 }),
   ]) {
     it(`${make().name}: no row of the answer reads another, while every row an answer of its own does`, async () => {
       const model = make();
@@ -160,6 +162,7 @@ describe('a multi-skill answer as one step', () => {
     () => new Dkt({ hidden: 8, embedding: 8, window: 128, epochs: 1, validation: 0 }),
     () => new Sakt({ hidden: 8, heads: 2, window: 128, epochs: 1, validation: 0 }),
     () => new Akt({ hidden: 8, heads: 2, window: 128, epochs: 1, validation: 0 }),
+    () => new Dkvmn({ hidden: 8, window: 128, epochs: 1, validation: 0 }),
   ]) {
     it(`${make().name}: each row of the answer is predicted as the app predicts the answer’s skills next`, async () => {
       const model = make();
@@ -180,6 +183,7 @@ describe('seeded training', () => {
     (seed: number) => new Dkt({ hidden: 8, embedding: 8, window: 32, epochs: 2, seed }),
     (seed: number) => new Sakt({ hidden: 8, heads: 2, window: 32, epochs: 2, seed }),
     (seed: number) => new Akt({ hidden: 8, heads: 2, window: 32, epochs: 2, seed }),
+    (seed: number) => new Dkvmn({ hidden: 8, window: 32, epochs: 2, seed }),
   ]) {
     it(`${make(1).name}: two runs with one seed give identical predictions, another seed others`, async () => {
       const data = simulate(60, 5);
