@@ -2,7 +2,7 @@ import type { Sequence } from './kt-data.js';
 import { metrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
 import type { KtModel } from '../models/simple-models.js';
-import { crossFittedBlend } from './stacking.js';
+import { crossFittedBlend, STACK_PARTS } from './stacking.js';
 import { stackHistory } from './stack-history.js';
 
 export interface ModelScore extends Metrics {
@@ -28,14 +28,14 @@ interface Scored {
   score: ModelScore;
   p: number[];
   y: number[];
-  /** Whether the answer's learner is in the first of two halves of each fold's test learners (for stacking). */
-  firstHalf: boolean[];
+  /** Which part of each fold's test learners the answer's learner is in, for cross-fitted stacking (crossFittedBlend). */
+  part: number[];
 }
 
 async function score(make: () => KtModel, pairs: [readonly Sequence[], readonly Sequence[]][]): Promise<Scored> {
   const p: number[] = [];
   const y: number[] = [];
-  const firstHalf: boolean[] = [];
+  const part: number[] = [];
   let fitMs = 0;
   let name = '';
   for (const [train, test] of pairs) {
@@ -50,7 +50,7 @@ async function score(make: () => KtModel, pairs: [readonly Sequence[], readonly 
     predicted.forEach((row, i) => {
       p.push(...row);
       y.push(...test[i]!.correct);
-      firstHalf.push(...row.map(() => i % 2 === 0));
+      part.push(...row.map(() => i % STACK_PARTS));
     });
   }
   const score = {
@@ -59,7 +59,7 @@ async function score(make: () => KtModel, pairs: [readonly Sequence[], readonly 
     peakMb: process.resourceUsage().maxRSS / 1024,
     ...metrics(p, y),
   };
-  return { score, p, y, firstHalf };
+  return { score, p, y, part };
 }
 
 /** Models stacked into one (crossFittedBlend), scored as a model of its own: `name` from the models named `of`. */
@@ -111,13 +111,13 @@ export async function evaluate(
   const blended = (options.blends ?? []).flatMap(({ name, of, history: withHistory }) => {
     const parts = of.map((model) => byName.get(model));
     if (parts.some((part) => !part)) return [];
-    const { y, firstHalf } = parts[0]!;
+    const { y, part } = parts[0]!;
     // The test learners in the order their answers were scored.
     if (withHistory) history ??= concat(pairs.flatMap(([, test]) => test.map(stackHistory)));
     const p = crossFittedBlend(
       parts.map((part) => part!.p),
       y,
-      firstHalf,
+      part,
       withHistory ? history : undefined,
     );
     const fitSeconds = parts.reduce((sum, part) => sum + part!.score.fitSeconds, 0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seeded } from '../policy/seeded-random.js';
 import { metrics } from './metrics.js';
-import { crossFittedBlend, fitLogistic } from './stacking.js';
+import { crossFittedBlend, fitLogistic, STACK_PARTS } from './stacking.js';
 import { stackHistory } from './stack-history.js';
 import type { Sequence } from '../models/sequence.js';
 
@@ -16,7 +16,7 @@ function answers(n: number, seed: number) {
     y,
     sharp: truth.map((x) => sigmoid(3 * x)),
     noise: truth.map(() => random()),
-    firstHalf: truth.map((_, i) => i % 2 === 0),
+    part: truth.map((_, i) => i % STACK_PARTS),
   };
 }
 
@@ -32,23 +32,25 @@ describe('stacking models', () => {
   });
 
   it('keeps the informative model’s ranking, ignores the noise and repairs its calibration', () => {
-    const { y, sharp, noise, firstHalf } = answers(10_000, 5);
-    const blend = metrics(crossFittedBlend([sharp, noise], y, firstHalf), y);
+    const { y, sharp, noise, part } = answers(10_000, 5);
+    const blend = metrics(crossFittedBlend([sharp, noise], y, part), y);
     const alone = metrics(sharp, y);
     expect(blend.auc).toBeGreaterThan(alone.auc - 0.005);
     expect(alone.ece).toBeGreaterThan(0.05);
     expect(blend.ece).toBeLessThan(0.02);
   });
 
-  it('scores each half with weights fitted on the other: a half’s own answers do not move its chances', () => {
-    const { y, sharp, noise, firstHalf } = answers(2_000, 9);
-    const before = crossFittedBlend([sharp, noise], y, firstHalf);
-    const flipped = y.map((v, i) => (firstHalf[i] ? 1 - v : v));
-    const after = crossFittedBlend([sharp, noise], flipped, firstHalf);
-    firstHalf.forEach((first, i) => {
-      if (first) expect(after[i]).toBe(before[i]);
-    });
-    expect(after.some((p, i) => !firstHalf[i] && p !== before[i])).toBe(true);
+  it('scores each part with weights fitted on the others: a part’s own answers do not move its chances', () => {
+    const { y, sharp, noise, part } = answers(2_000, 9);
+    const before = crossFittedBlend([sharp, noise], y, part);
+    for (let flippedPart = 0; flippedPart < STACK_PARTS; flippedPart++) {
+      const flipped = y.map((v, i) => (part[i] === flippedPart ? 1 - v : v));
+      const after = crossFittedBlend([sharp, noise], flipped, part);
+      part.forEach((p, i) => {
+        if (p === flippedPart) expect(after[i]).toBe(before[i]);
+      });
+      expect(after.some((p, i) => part[i] !== flippedPart && p !== before[i])).toBe(true);
+    }
   });
 
   it('reads the learner’s history when given it: answers that repeat the last one on their skill', () => {
@@ -68,11 +70,11 @@ describe('stacking models', () => {
       return s;
     });
     const y = learners.flatMap((s) => s.correct);
-    const firstHalf = learners.flatMap((s, i) => s.correct.map(() => i % 2 === 0));
+    const part = learners.flatMap((s, i) => s.correct.map(() => i % STACK_PARTS));
     const blind = y.map(() => 0.4 + 0.2 * random());
     const history = new Float32Array(learners.flatMap((s) => [...stackHistory(s)]));
-    const without = metrics(crossFittedBlend([blind], y, firstHalf), y);
-    const withHistory = metrics(crossFittedBlend([blind], y, firstHalf, history), y);
+    const without = metrics(crossFittedBlend([blind], y, part), y);
+    const withHistory = metrics(crossFittedBlend([blind], y, part, history), y);
     expect(without.auc).toBeLessThan(0.6);
     expect(withHistory.auc).toBeGreaterThan(0.75);
     expect(withHistory.ece).toBeLessThan(0.03);
@@ -92,10 +94,10 @@ describe('stacking models', () => {
       return s;
     });
     const y = learners.flatMap((s) => s.correct);
-    const firstHalf = learners.flatMap((s, i) => s.correct.map(() => i % 2 === 0));
+    const part = learners.flatMap((s, i) => s.correct.map(() => i % STACK_PARTS));
     const blind = y.map(() => 0.4 + 0.2 * random());
     const history = new Float32Array(learners.flatMap((s) => [...stackHistory(s)]));
-    expect(metrics(crossFittedBlend([blind], y, firstHalf), y).auc).toBeLessThan(0.6);
-    expect(metrics(crossFittedBlend([blind], y, firstHalf, history), y).auc).toBeGreaterThan(0.7);
+    expect(metrics(crossFittedBlend([blind], y, part), y).auc).toBeLessThan(0.6);
+    expect(metrics(crossFittedBlend([blind], y, part, history), y).auc).toBeGreaterThan(0.7);
   });
 });

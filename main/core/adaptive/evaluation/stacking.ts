@@ -82,15 +82,23 @@ function stackRow(logits: readonly number[], history: Float32Array | undefined, 
 }
 
 /**
+ * Into how many parts of the learners a stack is cross-fitted. Five fit each part's weights on 80%
+ * of the learners, where two halves fitted them on 50%: +0.0003 AUC on STATICS's 5-fold stacks,
+ * whose 40-odd weights (with the learner's past) still gain from more answers.
+ */
+export const STACK_PARTS = 5;
+
+/**
  * Several models' chances of the same answers stacked into one: a logistic regression on their
  * logits (and on the learner's past, given `history`: STACK_HISTORY numbers per row, stackHistory),
- * cross-fitted over two halves of the learners (the weights that score one half are fitted on the
- * other), so no answer is scored by weights that saw it. Also calibrates the blend.
+ * cross-fitted over parts of the learners (`part`: each row's, 0 to STACK_PARTS - 1; the weights
+ * that score a part are fitted on the others), so no answer is scored by weights that saw it, nor
+ * saw its learner. Also calibrates the blend.
  */
 export function crossFittedBlend(
   predictions: readonly (readonly number[])[],
   y: readonly number[],
-  firstHalf: readonly boolean[],
+  part: readonly number[],
   history?: Float32Array,
 ): number[] {
   const features = y.map((_, i) =>
@@ -101,14 +109,14 @@ export function crossFittedBlend(
     ),
   );
   const out = new Array<number>(y.length);
-  for (const half of [true, false]) {
-    const fitOn = y.map((_, i) => i).filter((i) => firstHalf[i] !== half);
+  for (const scored of new Set(part)) {
+    const fitOn = y.map((_, i) => i).filter((i) => part[i] !== scored);
     const w = fitLogistic(
       fitOn.map((i) => features[i]!),
       fitOn.map((i) => y[i]!),
     );
     y.forEach((_, i) => {
-      if (firstHalf[i] === half) out[i] = sigmoid(features[i]!.reduce((s, v, j) => s + v * w[j]!, w.at(-1)!));
+      if (part[i] === scored) out[i] = sigmoid(features[i]!.reduce((s, v, j) => s + v * w[j]!, w.at(-1)!));
     });
   }
   return out;
