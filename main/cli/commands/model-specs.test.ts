@@ -39,7 +39,7 @@ describe('model eval --model entries', () => {
       'akt :128',
     ];
     for (const entry of bad) {
-      expect(() => parseModels(entry), entry).toThrow(/dkt, dkt-history, dkt-answer, sakt, akt, dkvmn/);
+      expect(() => parseModels(entry), entry).toThrow(/dkt, dkt-history, dkt-answer, sakt, akt, dkvmn, dkvmn-history/);
     }
   });
 

@@ -11,6 +11,7 @@ export const ARCHITECTURE = {
   sakt: 'attention',
   akt: 'akt',
   dkvmn: 'dkvmn',
+  'dkvmn-history': 'dkvmn-history',
 } as const satisfies Record<string, Architecture>;
 export type ModelName = keyof typeof ARCHITECTURE;
 export const DEFAULT_MODEL = (Object.keys(ARCHITECTURE) as ModelName[]).find(

@@ -18,7 +18,7 @@ import type { KtModel } from './simple-models.js';
 import { loadTf } from './networks/tf-backend.js';
 import type { Tf } from './networks/tf-backend.js';
 
-export type Architecture = 'lstm' | 'lstm-history' | 'lstm-answer' | 'attention' | 'akt' | 'dkvmn';
+export type Architecture = 'lstm' | 'lstm-history' | 'lstm-answer' | 'attention' | 'akt' | 'dkvmn' | 'dkvmn-history';
 
 const ARCHITECTURES: Record<
   Architecture,
@@ -51,6 +51,12 @@ const ARCHITECTURES: Record<
   akt: { name: 'AKT (attention)', network: aktNetwork, skillRows: AKT_SKILL_ROWS, features: 0 },
   // A key-value memory of latent concepts, read and written through each skill's weights (dkvmn-network.ts).
   dkvmn: { name: 'DKVMN (memory)', network: dkvmnNetwork, skillRows: DKVMN_SKILL_ROWS, features: 0 },
+  'dkvmn-history': {
+    name: 'DKVMN+history (memory)',
+    network: dkvmnNetwork,
+    skillRows: DKVMN_SKILL_ROWS,
+    features: HISTORY_FEATURES,
+  },
 };
 
 export interface EpochReport {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitCalibration } from './calibration.js';
 import { Akt, Dkt, Dkvmn, Sakt } from './dkt.js';
+import { DeepKt } from './deep-kt.js';
 import { evaluate } from '../evaluation/evaluate.js';
 import type { Sequence } from './sequence.js';
 import { auc, metrics } from '../evaluation/metrics.js';
@@ -99,6 +100,10 @@ describe.each([
   ['SAKT (attention)', () => new Sakt({ epochs: 8, hidden: 16, heads: 2, window: 32, learningRate: 0.02 })],
   ['AKT (attention)', () => new Akt({ epochs: 8, hidden: 16, heads: 2, window: 32, learningRate: 0.02 })],
   ['DKVMN (memory)', () => new Dkvmn({ epochs: 8, hidden: 16, window: 32, learningRate: 0.02 })],
+  [
+    'DKVMN+history (memory)',
+    () => new DeepKt({ architecture: 'dkvmn-history', epochs: 8, hidden: 16, window: 32, learningRate: 0.02 }),
+  ],
 ])('deep knowledge tracing (tfjs): %s', (name, make) => {
   it('learns from answers, and predicts each one from earlier answers only', async () => {
     const data = simulate(300, 5);
@@ -145,6 +150,7 @@ describe('a multi-skill answer as one step', () => {
     () => new Sakt({ hidden: 8, heads: 2, window: 64, epochs: 1, validation: 0 }),
     () => new Akt({ hidden: 8, heads: 2, window: 64, epochs: 1, validation: 0 }),
     () => new Dkvmn({ hidden: 8, window: 64, epochs: 1, validation: 0 }),
+    () => new DeepKt({ architecture: 'dkvmn-history', hidden: 8, window: 64, epochs: 1, validation: 0 }),
   ]) {
     it(`${make().name}: no row of the answer reads another, while every row an answer of its own does`, async () => {
       const model = make();
@@ -163,6 +169,7 @@ describe('a multi-skill answer as one step', () => {
     () => new Sakt({ hidden: 8, heads: 2, window: 128, epochs: 1, validation: 0 }),
     () => new Akt({ hidden: 8, heads: 2, window: 128, epochs: 1, validation: 0 }),
     () => new Dkvmn({ hidden: 8, window: 128, epochs: 1, validation: 0 }),
+    () => new DeepKt({ architecture: 'dkvmn-history', hidden: 8, window: 128, epochs: 1, validation: 0 }),
   ]) {
     it(`${make().name}: each row of the answer is predicted as the app predicts the answer’s skills next`, async () => {
       const model = make();

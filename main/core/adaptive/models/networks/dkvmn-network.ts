@@ -1,5 +1,15 @@
 import type * as TF from '@tensorflow/tfjs';
-import { createParams, lookup, param, splitSteps, stackSteps, sumOfSquares, tokenCount } from './kt-network.js';
+import {
+  createParams,
+  historyBias,
+  historyShapes,
+  lookup,
+  param,
+  splitSteps,
+  stackSteps,
+  sumOfSquares,
+  tokenCount,
+} from './kt-network.js';
 import type { KtBatch, KtNetwork, KtShape, SkillRows, Training } from './kt-network.js';
 import type { Tf } from './tf-backend.js';
 
@@ -8,6 +18,7 @@ export const DKVMN_SKILL_ROWS: Record<string, SkillRows> = {
   value: { fixed: 2, perSkill: 2 },
   out: { fixed: 0, perSkill: 1 },
   outBias: { fixed: 0, perSkill: 1 },
+  featureSkill: { fixed: 0, perSkill: 1 },
 };
 
 /** Concepts the memory holds: DKVMN's paper used 20 to 50; more cost memory for every step of the window. */
@@ -19,11 +30,14 @@ export const MEMORY_SLOTS = 20;
  * matrix, their mastery of each concept: an answer erases and adds to the rows its skill's weights
  * point at, and the next question reads the rows its own weights point at. The read and the
  * question's key give the summary whose dot with the question's vector is the logit. Unlike the
- * LSTM's one state, what is known of unrelated concepts is left alone by an answer.
+ * LSTM's one state, what is known of unrelated concepts is left alone by an answer. With history
+ * features (dkvmn-history), as in DKT+history: the previous answer's features join what it writes,
+ * a step's own join its summary, and they add a per-skill term to the logit.
  */
 export function dkvmnNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<string, TF.Tensor>): KtNetwork {
   const d = shape.hidden;
   const n = MEMORY_SLOTS;
+  const f = shape.features ?? 0;
   const params = createParams(
     tf,
     seed,
@@ -43,6 +57,7 @@ export function dkvmnNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map
       out: [shape.skills, d],
       outShared: [1, d],
       outBias: [shape.skills, 1],
+      ...historyShapes(shape, d, d),
     },
     initial,
   );
@@ -57,7 +72,7 @@ export function dkvmnNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map
 
   return {
     params,
-    logits({ tokens, skills, kinds, reads }: KtBatch, training?: Training): TF.Tensor2D {
+    logits({ tokens, skills, kinds, reads, features, previous }: KtBatch, training?: Training): TF.Tensor2D {
       const [b, t] = tokens.shape;
       // Token t is the answer before step t: it writes, with its skill's weights (a pad or a start writes nothing).
       const written = tokens
@@ -68,9 +83,10 @@ export function dkvmnNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map
       const write = weights(tokenSkills)
         .weights.mul(written)
         .reshape([b * t, n, 1]);
-      const v = lookup(tf, p('value') as TF.Tensor2D, tokens)
+      let v = lookup(tf, p('value') as TF.Tensor2D, tokens)
         .add(lookup(tf, p('answerEmbed') as TF.Tensor2D, kinds))
         .reshape([b * t, d]);
+      if (f > 0) v = v.add(previous!.reshape([b * t, 2 * f]).matMul(p('featureIn')));
       const erase = v
         .matMul(p('erase'))
         .add(p('eraseBias'))
@@ -108,14 +124,17 @@ export function dkvmnNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map
       }
       const question = weights(skills);
       const read = tf.matMul(question.weights.reshape([b * t, 1, n]), all.reshape([b * t, n, d])).reshape([b * t, d]);
-      let summary = tf.concat([read, question.keys], 1).matMul(p('summary')).add(p('summaryBias')).tanh();
+      let summary = tf.concat([read, question.keys], 1).matMul(p('summary')).add(p('summaryBias'));
+      if (f > 0) summary = summary.add(features!.reshape([b * t, f]).matMul(p('featureState')));
+      summary = summary.tanh();
       if (training && shape.dropout > 0) summary = tf.dropout(summary, shape.dropout, undefined, training.seed);
       const next = lookup(tf, p('out') as TF.Tensor2D, skills)
         .reshape([b * t, d])
         .add(p('outShared'));
-      const bias = lookup(tf, p('outBias') as TF.Tensor2D, skills).reshape([b, t]);
+      let bias = lookup(tf, p('outBias') as TF.Tensor2D, skills).reshape([b, t]);
+      if (f > 0) bias = bias.add(historyBias(tf, params, features!, skills));
       return summary.mul(next).sum(-1).reshape([b, t]).add(bias) as TF.Tensor2D;
     },
-    penalty: () => sumOfSquares(tf, [p('key'), p('value'), p('out')]),
+    penalty: () => sumOfSquares(tf, [p('key'), p('value'), p('out'), ...(f > 0 ? [p('featureSkill')] : [])]),
   };
 }

@@ -1,6 +1,16 @@
 import type * as TF from '@tensorflow/tfjs';
-import { createParams, lookup, param, splitSteps, stackSteps, sumOfSquares, tokenCount } from './kt-network.js';
-import type { KtBatch, KtNetwork, KtShape, SkillRows, Training } from './kt-network.js';
+import {
+  createParams,
+  historyBias,
+  historyShapes,
+  lookup,
+  param,
+  splitSteps,
+  stackSteps,
+  sumOfSquares,
+  tokenCount,
+} from './kt-network.js';
+import type { KtBatch, KtNetwork, KtShape, ParamShape, SkillRows, Training } from './kt-network.js';
 import type { Tf } from './tf-backend.js';
 
 export const LSTM_SKILL_ROWS: Record<string, SkillRows> = {
@@ -21,19 +31,8 @@ export const LSTM_SKILL_ROWS: Record<string, SkillRows> = {
 export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<string, TF.Tensor>): KtNetwork {
   const h = shape.hidden;
   const f = shape.features ?? 0;
-  // With history features: what they add to the input, to the state the skill vector reads, and to the logit.
-  // The per-skill weights start at zero, the shared ones' values, as a skill's own deviation does.
-  const featureShapes: Record<string, number[] | { shape: number[]; fill: number }> =
-    f > 0
-      ? {
-          featureIn: [2 * f, shape.embedding],
-          featureState: [f, h],
-          featureOut: { shape: [f, 1], fill: 0 },
-          featureSkill: { shape: [shape.skills, f], fill: 0 },
-        }
-      : {};
   // Row 0 is "no other skill": masked to zero, so a one-skill answer reads as in the plain network.
-  const partnerShapes: Record<string, number[] | { shape: number[]; fill: number }> = shape.partners
+  const partnerShapes: Record<string, ParamShape> = shape.partners
     ? { partner: { shape: [shape.skills + 1, h], fill: 0 }, partnerBias: { shape: [shape.skills + 1, 1], fill: 0 } }
     : {};
   const params = createParams(
@@ -49,7 +48,7 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
       out: [shape.skills, h],
       outShared: [1, h],
       outBias: [shape.skills, 1],
-      ...featureShapes,
+      ...historyShapes(shape, shape.embedding, h),
       ...partnerShapes,
     },
     initial,
@@ -106,12 +105,8 @@ export function lstmNetwork(tf: Tf, shape: KtShape, seed: number, initial?: Map<
       let bias = lookup(tf, p('outBias') as TF.Tensor2D, skills).reshape([b, t]);
       if (f > 0) {
         // The skill's history moves the state the skill's vector reads, and adds its own PFA-like term.
-        const own = features!.reshape([b * t, f]);
-        all = all.add(own.matMul(p('featureState')));
-        const weights = lookup(tf, p('featureSkill') as TF.Tensor2D, skills)
-          .reshape([b * t, f])
-          .add(p('featureOut').reshape([1, f]));
-        bias = bias.add(own.mul(weights).sum(-1).reshape([b, t]));
+        all = all.add(features!.reshape([b * t, f]).matMul(p('featureState')));
+        bias = bias.add(historyBias(tf, params, features!, skills));
       }
       if (shape.partners && partners) {
         const has = partners.greater(0).toFloat();
