@@ -1,15 +1,6 @@
 import type * as TF from '@tensorflow/tfjs';
-import {
-  createParams,
-  historyBias,
-  historyShapes,
-  lookup,
-  param,
-  splitSteps,
-  stackSteps,
-  sumOfSquares,
-  tokenCount,
-} from './kt-network.js';
+import { createParams, lookup, param, splitSteps, stackSteps, sumOfSquares, tokenCount } from './kt-network.js';
+import { historyBias, historyShapes, HISTORY_SKILL_ROWS } from './history-terms.js';
 import type { KtBatch, KtNetwork, KtShape, SkillRows, Training } from './kt-network.js';
 import type { Tf } from './tf-backend.js';
 
@@ -18,7 +9,7 @@ export const DKVMN_SKILL_ROWS: Record<string, SkillRows> = {
   value: { fixed: 2, perSkill: 2 },
   out: { fixed: 0, perSkill: 1 },
   outBias: { fixed: 0, perSkill: 1 },
-  featureSkill: { fixed: 0, perSkill: 1 },
+  ...HISTORY_SKILL_ROWS,
 };
 
 /** Concepts the memory holds: DKVMN's paper used 20 to 50; more cost memory for every step of the window. */

@@ -1,15 +1,6 @@
 import type * as TF from '@tensorflow/tfjs';
-import {
-  createParams,
-  historyBias,
-  historyShapes,
-  lookup,
-  param,
-  splitSteps,
-  stackSteps,
-  sumOfSquares,
-  tokenCount,
-} from './kt-network.js';
+import { createParams, lookup, param, splitSteps, stackSteps, sumOfSquares, tokenCount } from './kt-network.js';
+import { historyBias, historyShapes, HISTORY_SKILL_ROWS } from './history-terms.js';
 import type { KtBatch, KtNetwork, KtShape, ParamShape, SkillRows, Training } from './kt-network.js';
 import type { Tf } from './tf-backend.js';
 
@@ -17,7 +8,7 @@ export const LSTM_SKILL_ROWS: Record<string, SkillRows> = {
   embed: { fixed: 2, perSkill: 2 },
   out: { fixed: 0, perSkill: 1 },
   outBias: { fixed: 0, perSkill: 1 },
-  featureSkill: { fixed: 0, perSkill: 1 },
+  ...HISTORY_SKILL_ROWS,
   partner: { fixed: 1, perSkill: 1 },
   partnerBias: { fixed: 1, perSkill: 1 },
 };
