@@ -108,7 +108,7 @@ describe("the lionlearn CLI's help in the learner's language", () => {
     expect(await refused(['quiz'])).toBe('Fehler: das Argument „module“ fehlt\n');
     expect(await refused(['modules', '--jsno'])).toBe('Fehler: unbekannte Option „--jsno“\n(Meintest du --json?)\n');
     expect(await refused(['model', 'train', '--train', 'answers.csv', '--model', 'rnn'])).toBe(
-      'Fehler: der Wert „rnn“ der Option „--model <name>“ ist ungültig. Erlaubt sind dkt, dkt-history, sakt, akt.\n',
+      'Fehler: der Wert „rnn“ der Option „--model <name>“ ist ungültig. Erlaubt sind dkt, dkt-history, sakt, akt, dkvmn, dkvmn-history.\n',
     );
     expect(await refused(['admin', 'publish', 'demo.lpack'])).toBe(
       'Fehler: die Option „--server <url>“ ist nötig, wurde aber nicht angegeben\n',
