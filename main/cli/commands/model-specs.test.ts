@@ -37,6 +37,9 @@ describe('model eval --model entries', () => {
       'akt:128x4x2',
       'AKT',
       'akt :128',
+      // Names an object has by inheritance, not names of models.
+      'constructor',
+      'to-string',
     ];
     for (const entry of bad) {
       expect(() => parseModels(entry), entry).toThrow(/dkt, dkt-history, dkt-answer, sakt, akt, dkvmn, dkvmn-history/);

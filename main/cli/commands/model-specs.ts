@@ -45,7 +45,7 @@ export function parseModels(value: string): ModelSpec[] {
 
 function parseEntry(entry: string): ModelSpec {
   const [, name, hidden, heads, seed] = ENTRY.exec(entry) ?? [];
-  if (!name || !(name in ARCHITECTURE)) throw invalid();
+  if (!name || !Object.hasOwn(ARCHITECTURE, name)) throw invalid();
   const model = name as ModelName;
   const spec: ModelSpec = { model, suffix: '' };
   if (hidden !== undefined) {
