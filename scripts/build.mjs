@@ -27,6 +27,13 @@ await Promise.all([
     entryPoints: ['main/core/adaptive/models/training/kt-trainer-worker.ts'],
     outfile: 'dist/workers/kt-trainer.mjs',
   }),
+  // `lionlearn model eval --jobs` fits each deep model in a child process of its own, which needs a file of its own.
+  esbuild({
+    ...node,
+    format: 'esm',
+    entryPoints: ['main/core/adaptive/evaluation/scoring-worker.ts'],
+    outfile: 'dist/workers/kt-scoring.mjs',
+  }),
   // CommonJS has no import.meta: give core modules that resolve files from import.meta.url this file's URL.
   esbuild({
     ...node,

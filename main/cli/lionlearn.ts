@@ -45,7 +45,7 @@ registerAssess(program, layout);
 registerRun(program, layout);
 registerSandbox(program, layout);
 registerDoctor(program, layout);
-registerModel(program);
+registerModel(program, layout);
 registerNotify(program);
 
 program.parseAsync().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { parseNumber, parseWholeNumber } from './option-values.js';
+import { parseNumber, parsePositiveWhole, parseWholeNumber } from './option-values.js';
 
 describe('number options', () => {
   it('takes a decimal point or a decimal comma, and refuses what is not a number', () => {
@@ -17,6 +17,12 @@ describe('number options', () => {
     for (const bad of ['', '2.5', '2,5', 'five', '9007199254740993']) {
       expect(() => parseWholeNumber(bad), bad).toThrow(/whole number/);
     }
+  });
+
+  it('takes a whole number of at least one where that many things are to run at once', () => {
+    expect(['1', ' 2 ', '16'].map(parsePositiveWhole)).toEqual([1, 2, 16]);
+    for (const bad of ['0', '-1', '-0']) expect(() => parsePositiveWhole(bad), bad).toThrow(/at least 1/);
+    for (const bad of ['', '1.5', 'two']) expect(() => parsePositiveWhole(bad), bad).toThrow(/whole number/);
   });
 
   it('is refused by commander with the option named, before the command runs', () => {

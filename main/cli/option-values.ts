@@ -22,6 +22,13 @@ export function parseWholeNumber(value: string): number {
   return number;
 }
 
+/** How many of something to run at once: at least one. */
+export function parsePositiveWhole(value: string): number {
+  const number = parseWholeNumber(value);
+  if (number < 1) throw new InvalidArgumentError(text('option-positive-whole-invalid'));
+  return number;
+}
+
 export function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

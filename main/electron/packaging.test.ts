@@ -68,11 +68,12 @@ describe(
       });
     });
 
-    it('unpacks from the asar every native module, .wasm file and the worker script the app starts', async () => {
+    it('unpacks from the asar every native module, .wasm file and the worker scripts the app starts', async () => {
       const patterns = [(await builderConfig()).asarUnpack ?? []].flat() as string[];
       const layout = locateInstall(ROOT);
       for (const path of [
         relative(ROOT, layout.trainerScript),
+        relative(ROOT, layout.scoringScript),
         'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
         'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm',
         'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
@@ -96,6 +97,7 @@ describe(
       const layout = locateInstall(join(resources, 'app.asar', 'dist', 'electron'));
       expect(layout.bundledPacksDir).toBe(join(resources, 'content-packs'));
       expect(layout.trainerScript).toBe(join(resources, 'app.asar.unpacked', 'dist', 'workers', 'kt-trainer.mjs'));
+      expect(layout.scoringScript).toBe(join(resources, 'app.asar.unpacked', 'dist', 'workers', 'kt-scoring.mjs'));
       expect(layout.appVersion).toBe('9.9.9');
     });
 

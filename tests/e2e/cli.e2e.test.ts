@@ -112,7 +112,7 @@ describe('the lionlearn CLI', () => {
     expect(bad.stderr).toContain('bad.csv, line 3: "maybe" is not an answer (0 or 1)');
   });
 
-  it('model eval stacks several deep models into one, two sizes of one among them, and measures the copy where answers carry two skills', async () => {
+  it('model eval stacks several deep models into one, two sizes of one among them, fitted side by side, and measures the copy where answers carry two skills', async () => {
     const file = join(tempDir('cli-kt-multi-'), 'multi.csv');
     const { sequences } = multiSkillLearners(200, 3);
     writeFileSync(
@@ -130,10 +130,17 @@ describe('the lionlearn CLI', () => {
       '1',
       '--model',
       'dkt,sakt,sakt:16x4@3',
+      // Each deep model in a scoring process of its own (dist/workers/kt-scoring.mjs), two at a time.
+      '--jobs',
+      '2',
       '--json',
     ];
     const run = await runCli(args);
     expect(run.code).toBe(0);
+    // The scoring processes report each epoch back, labelled; their own output never reaches the JSON on stdout.
+    for (const model of ['DKT (LSTM)', 'SAKT (attention)', 'SAKT (attention) 16x4 @3']) {
+      expect(run.stderr).toContain(`${model}: common, epoch 1 of at most 1`);
+    }
     const scores = JSON.parse(run.stdout) as Record<'common' | 'leakFree', { model: string; auc: number }[]>;
     const auc = (list: { model: string; auc: number }[], model: string) => list.find((m) => m.model === model)?.auc;
     const ensemble = 'DKT (LSTM) + SAKT (attention) + SAKT (attention) 16x4 @3 + IRT/Elo + PFA';

@@ -5,7 +5,7 @@ import { blendsOf, registerModel } from './model.js';
 
 const subcommand = (name: string) => {
   const program = new Command('lionlearn');
-  registerModel(program);
+  registerModel(program, { scoringScript: 'kt-scoring.mjs' });
   return program.commands.find((c) => c.name() === 'model')!.commands.find((c) => c.name() === name)!;
 };
 

@@ -3,6 +3,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import type { InstallLayout } from '../../core/host/install-layout.js';
 import { DeepKt, skillCount } from '../../core/adaptive/models/deep-kt.js';
 import type { DeepKtOptions, EpochReport } from '../../core/adaptive/models/deep-kt.js';
 import type { Blend, ModelScore } from '../../core/adaptive/evaluation/evaluate.js';
@@ -10,7 +11,8 @@ import { evaluateProtocols } from '../../core/adaptive/evaluation/protocols.js';
 import { readKt } from '../../core/adaptive/evaluation/kt-data.js';
 import { ContinuationCopy } from '../../core/adaptive/evaluation/continuation-copy.js';
 import { continuationPairs } from '../../core/adaptive/evaluation/continuations.js';
-import { Bkt, Elo, ItemAverage, Pfa } from '../../core/adaptive/models/simple-models.js';
+import { SIMPLE_RECIPES } from '../../core/adaptive/evaluation/model-recipe.js';
+import type { ModelRecipe } from '../../core/adaptive/evaluation/model-recipe.js';
 import { APP_MODEL, saveTrained } from '../../core/adaptive/models/storage/trained-model.js';
 import { loadTf } from '../../core/adaptive/models/networks/tf-backend.js';
 import { registerSimulate } from './model-simulate.js';
@@ -18,7 +20,7 @@ import { ARCHITECTURE, DEFAULT_MODEL, parseModels, specOptions } from './model-s
 import type { ModelName, ModelSpec } from './model-specs.js';
 import { print, printError, printJson } from '../terminal-output.js';
 import { formatNumber, formatPercent, text } from '../i18n/cli-i18n.js';
-import { parseNumber, parseWholeNumber } from '../option-values.js';
+import { parseNumber, parsePositiveWhole, parseWholeNumber } from '../option-values.js';
 
 /** `exclude`: names this command cannot use (dkt-answer needs an answer's other skill, which serving never has). */
 const modelOption = (description: string, exclude: readonly ModelName[] = []) =>
@@ -74,7 +76,7 @@ const row = (s: ModelScore) => ({
   'peak MB': fig(s.peakMb, 0),
 });
 
-export function registerModel(program: Command): void {
+export function registerModel(program: Command, layout: Pick<InstallLayout, 'scoringScript'>): void {
   const model = program.command('model').description(text('help-model'));
 
   model
@@ -95,6 +97,7 @@ export function registerModel(program: Command): void {
         .default(parseModels(DEFAULT_MODEL), DEFAULT_MODEL),
     )
     .option('--seed <n>', text('help-model-eval-seed'), parseWholeNumber, 7)
+    .option('--jobs <n>', text('help-model-eval-jobs'), parsePositiveWhole, 1)
     .option('--json', text('help-option-json'))
     .action(
       async (options: {
@@ -109,48 +112,29 @@ export function registerModel(program: Command): void {
         heads?: number;
         model: ModelSpec[];
         seed: number;
+        jobs: number;
         json?: boolean;
       }) => {
         const train = await readKt(options.train);
         const test = options.test ? await readKt(options.test) : undefined;
         const skills = skillCount([...train, ...(test ?? [])]);
-        const runs = test || options.split ? 1 : options.folds;
-        // One maker per deep model, each counting its own fits: evaluateProtocols runs a model's folds
-        // of the common protocol, then (after the other models) its folds of the leak-free one.
         const deepName = (spec: ModelSpec) =>
           `${new DeepKt({ architecture: ARCHITECTURE[spec.model] }).name}${spec.suffix}`;
-        const deep = (spec: ModelSpec) => {
-          let run = 0;
-          return () => {
-            run += 1;
-            const protocol = run <= runs ? text('model-protocol-common') : text('model-protocol-leak-free');
-            const fold = ((run - 1) % runs) + 1;
-            const label =
-              runs > 1
-                ? text('model-fold-label', { protocol, fold, folds: runs })
-                : text('model-protocol-label', { protocol });
-            const m: DeepKt = new DeepKt({
-              ...APP_MODEL,
-              ...specOptions(spec, options),
-              name: deepName(spec),
-              skills,
-              epochs: options.epochs,
-              ...(options.patience ? { patience: options.patience } : {}),
-              ...(options.dropout !== undefined ? { dropout: options.dropout } : {}),
-              onEpoch: (_epoch, _loss, report) => printError(epochLine(m.name, label, report, options.epochs)),
-            });
-            return m;
-          };
-        };
+        const deep = (spec: ModelSpec): ModelRecipe => ({
+          kind: 'deep',
+          options: {
+            ...APP_MODEL,
+            ...specOptions(spec, options),
+            name: deepName(spec),
+            skills,
+            epochs: options.epochs,
+            ...(options.patience ? { patience: options.patience } : {}),
+            ...(options.dropout !== undefined ? { dropout: options.dropout } : {}),
+          },
+        });
         // Where answers carry several skills, the copy the common protocol allows is measured beside the models.
         const copy = continuationPairs(train).size > 0;
-        const simple = [
-          () => new ItemAverage(),
-          () => new Bkt(),
-          () => new Pfa(),
-          () => new Elo(),
-          ...(copy ? [() => new ContinuationCopy()] : []),
-        ];
+        const simple: ModelRecipe[] = [...SIMPLE_RECIPES, ...(copy ? [{ kind: 'continuation-copy' as const }] : [])];
         const deepModels = options.epochs > 0 ? options.model : [];
         const scores = await evaluateProtocols([...simple, ...deepModels.map(deep)], train, {
           ...(test ? { test } : {}),
@@ -158,6 +142,16 @@ export function registerModel(program: Command): void {
           folds: options.folds,
           seed: options.seed,
           blends: blendsOf(deepModels.map(deepName), copy),
+          jobs: options.jobs,
+          worker: layout.scoringScript,
+          onEpoch: ({ model, protocol, fold, folds, report }) => {
+            const name = text(protocol === 'common' ? 'model-protocol-common' : 'model-protocol-leak-free');
+            const label =
+              folds > 1
+                ? text('model-fold-label', { protocol: name, fold: fold + 1, folds })
+                : text('model-protocol-label', { protocol: name });
+            printError(epochLine(model, label, report, options.epochs));
+          },
         });
         if (options.json) return printJson(scores);
         const answers = train.reduce((n, s) => n + s.correct.length, 0);

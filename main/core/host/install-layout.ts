@@ -13,6 +13,8 @@ export interface InstallLayout {
   runtimesDir: string;
   /** The adaptive model's trainer, a worker-thread script built by scripts/build.mjs. */
   trainerScript: string;
+  /** What `lionlearn model eval --jobs` fits each deep model in, a child-process script built by scripts/build.mjs. */
+  scoringScript: string;
 }
 
 export function locateInstall(startDir: string): InstallLayout {
@@ -24,13 +26,15 @@ export function locateInstall(startDir: string): InstallLayout {
         // Packaged (electron-builder.yml): the packs are extra resources beside the archive, and a worker thread
         // starts from a real file, which asarUnpack put in app.asar.unpacked.
         const packaged = basename(dir) === 'app.asar';
+        const workers = join(packaged ? `${dir}.unpacked` : dir, 'dist', 'workers');
         return {
           root: dir,
           appVersion: pkg.version ?? '0.0.0',
           rendererDir: join(dir, 'dist', 'renderer'),
           bundledPacksDir: packaged ? join(dirname(dir), 'content-packs') : join(dir, 'content-packs'),
           runtimesDir: join(dir, 'main', 'core', 'playground', 'runtimes'),
-          trainerScript: join(packaged ? `${dir}.unpacked` : dir, 'dist', 'workers', 'kt-trainer.mjs'),
+          trainerScript: join(workers, 'kt-trainer.mjs'),
+          scoringScript: join(workers, 'kt-scoring.mjs'),
         };
       }
     }

@@ -24,6 +24,7 @@ export const cliDe: Record<keyof typeof cliEn, string> = {
   'commander-allowed-choices': 'Erlaubt sind {{choices}}.',
   'option-port-invalid': 'Ein Port ist eine ganze Zahl von 0 bis 65535.',
   'option-number-invalid': 'Erwartet wird eine Zahl, etwa 0,3.',
+  'option-positive-whole-invalid': 'Erwartet wird eine ganze Zahl ab 1, etwa 2.',
   'option-whole-number-invalid': 'Erwartet wird eine ganze Zahl, etwa 5.',
   'option-models-invalid':
     'Erwartet werden eines oder mehrere von {{names}}, durch Kommas getrennt, jedes einmal; ein Eintrag kann :EINHEITEN, :EINHEITENxKÖPFE (sakt und akt, die Einheiten ein Vielfaches der Köpfe) und @SEED anfügen, wie in akt:128x4@8.',

@@ -25,6 +25,7 @@ export const cliEn = {
   'commander-allowed-choices': 'Allowed choices are {{choices}}.',
   'option-port-invalid': 'a port is a whole number from 0 to 65535.',
   'option-number-invalid': 'expected a number, such as 0.3.',
+  'option-positive-whole-invalid': 'expected a whole number of at least 1, such as 2.',
   'option-whole-number-invalid': 'expected a whole number, such as 5.',
   'option-models-invalid':
     'expected one or more of {{names}}, separated by commas, each once; an entry may add :UNITS, :UNITSxHEADS (sakt and akt, the units a multiple of the heads) and @SEED, as in akt:128x4@8.',

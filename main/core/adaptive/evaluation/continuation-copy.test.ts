@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { Elo } from '../models/simple-models.js';
 import { asRows } from '../models/sequence.js';
 import { multiSkillLearners } from '../testing/multi-skill-learners.js';
 import { ContinuationCopy } from './continuation-copy.js';
@@ -35,7 +34,7 @@ describe('the continuation copy', () => {
   });
 
   it('lifts the common protocol when stacked, and leaves the leak-free one where it was', async () => {
-    const scores = await evaluateProtocols([() => new Elo(), () => new ContinuationCopy()], sequences, {
+    const scores = await evaluateProtocols([{ kind: 'elo' }, { kind: 'continuation-copy' }], sequences, {
       folds: 3,
       blends: [{ name: 'Elo + copy', of: ['IRT/Elo', 'continuation copy'] }],
     });

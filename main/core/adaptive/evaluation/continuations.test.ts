@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { Elo } from '../models/simple-models.js';
 import { markContinuations } from './continuations.js';
 import { multiSkillLearners } from '../testing/multi-skill-learners.js';
 import { evaluateProtocols } from './protocols.js';
@@ -32,7 +31,7 @@ describe('continuation rows', () => {
 
   it('the leak-free protocol scores below the common one where the common one can copy a label', async () => {
     const { sequences, continuations } = multiSkillLearners(400, 7);
-    const scores = await evaluateProtocols([() => new Elo()], sequences, { folds: 3 });
+    const scores = await evaluateProtocols([{ kind: 'elo' }], sequences, { folds: 3 });
     expect(scores.continuations).toMatchObject({ rows: continuations, pairs: 2 });
     expect(scores.leakFree[0]!.auc).toBeLessThan(scores.common[0]!.auc);
   });

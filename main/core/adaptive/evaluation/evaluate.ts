@@ -1,19 +1,16 @@
+import pLimit from 'p-limit';
+import type { EpochReport } from '../models/deep-kt.js';
 import type { Sequence } from './kt-data.js';
 import { metrics } from './metrics.js';
-import type { Metrics } from './metrics.js';
-import type { KtModel } from '../models/simple-models.js';
-import { crossFittedBlend, STACK_PARTS } from './stacking.js';
+import { scoreFolds } from './fold-scoring.js';
+import type { FoldPair, ModelScore, Scored } from './fold-scoring.js';
+import type { ModelRecipe } from './model-recipe.js';
+import { recipeName } from './model-recipe.js';
+import { ScoringProcesses } from './scoring-processes.js';
+import { crossFittedBlend } from './stacking.js';
 import { stackHistory } from './stack-history.js';
 
-export interface ModelScore extends Metrics {
-  model: string;
-  fitSeconds: number;
-  /**
-   * The process's peak resident memory once this model's fits are done, in MB: a running maximum
-   * over the models scored so far (getrusage), so it is the deep model's own when it comes last.
-   */
-  peakMb: number;
-}
+export type { ModelScore };
 
 /** mulberry32, so a fold split is the same on every run. */
 const rng = (seed: number) => () => {
@@ -22,45 +19,6 @@ const rng = (seed: number) => () => {
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
-
-/** A model's score, and its chances of every scored answer (in the same order for every model). */
-interface Scored {
-  score: ModelScore;
-  p: number[];
-  y: number[];
-  /** Which part of each fold's test learners the answer's learner is in, for cross-fitted stacking (crossFittedBlend). */
-  part: number[];
-}
-
-async function score(make: () => KtModel, pairs: [readonly Sequence[], readonly Sequence[]][]): Promise<Scored> {
-  const p: number[] = [];
-  const y: number[] = [];
-  const part: number[] = [];
-  let fitMs = 0;
-  let name = '';
-  for (const [train, test] of pairs) {
-    const model = make();
-    name = model.name;
-    const started = performance.now();
-    await model.fit(train);
-    fitMs += performance.now() - started;
-    const predicted = model.predictAll ? model.predictAll(test) : await Promise.all(test.map((s) => model.predict(s)));
-    // A fold's model is done with: five folds of a deep model would otherwise hold five sets of weights.
-    model.dispose?.();
-    predicted.forEach((row, i) => {
-      p.push(...row);
-      y.push(...test[i]!.correct);
-      part.push(...row.map(() => i % STACK_PARTS));
-    });
-  }
-  const score = {
-    model: name,
-    fitSeconds: fitMs / 1000,
-    peakMb: process.resourceUsage().maxRSS / 1024,
-    ...metrics(p, y),
-  };
-  return { score, p, y, part };
-}
 
 /** Models stacked into one (crossFittedBlend), scored as a model of its own: `name` from the models named `of`. */
 export interface Blend {
@@ -82,14 +40,30 @@ export interface EvaluateOptions {
   seed?: number;
   /** Blends scored after the models, each where all its models were scored. */
   blends?: Blend[];
+  /**
+   * How many models are fitted at once. Above 1 each deep model is fitted in a process of its own,
+   * `worker` (ScoringProcesses), which `jobs` above 1 needs; the simple ones stay in this thread.
+   */
+  jobs?: number;
+  worker?: string | URL;
+  /** Called after each epoch of a deep model's fit. */
+  onEpoch?: (epoch: ModelEpoch) => void;
+}
+
+/** An epoch of a deep model's fit on one of the folds (from 0). */
+export interface ModelEpoch {
+  model: string;
+  fold: number;
+  folds: number;
+  report: EpochReport;
 }
 
 export async function evaluate(
-  models: (() => KtModel)[],
+  models: readonly ModelRecipe[],
   train: readonly Sequence[],
   options: EvaluateOptions = {},
 ): Promise<ModelScore[]> {
-  let pairs: [readonly Sequence[], readonly Sequence[]][];
+  let pairs: FoldPair[];
   if (options.test) pairs = [[train, options.test]];
   else if (options.split) {
     const random = rng(options.seed ?? 7);
@@ -104,8 +78,7 @@ export async function evaluate(
       train.filter((_, i) => fold[i] === f),
     ]);
   }
-  const scored: Scored[] = [];
-  for (const make of models) scored.push(await score(make, pairs));
+  const scored = await scoreAll(models, pairs, options);
   const byName = new Map(scored.map((s) => [s.score.model, s]));
   let history: Float32Array | undefined;
   const blended = (options.blends ?? []).flatMap(({ name, of, history: withHistory }) => {
@@ -124,6 +97,34 @@ export async function evaluate(
     return [{ model: name, fitSeconds, peakMb: process.resourceUsage().maxRSS / 1024, ...metrics(p, y) }];
   });
   return [...scored.map((s) => s.score), ...blended];
+}
+
+/** Every model's folds, in the order given, `jobs` at a time; the first failure stops the rest. */
+async function scoreAll(
+  models: readonly ModelRecipe[],
+  pairs: FoldPair[],
+  options: EvaluateOptions,
+): Promise<Scored[]> {
+  const jobs = options.jobs ?? 1;
+  if (jobs > 1 && !options.worker) throw new Error('fitting models side by side needs the scoring worker');
+  const processes = jobs > 1 ? new ScoringProcesses(options.worker!) : undefined;
+  const limit = pLimit(jobs);
+  const one = (recipe: ModelRecipe) => {
+    const model = recipeName(recipe);
+    const onEpoch =
+      options.onEpoch &&
+      ((fold: number, report: EpochReport) => options.onEpoch!({ model, fold, folds: pairs.length, report }));
+    return processes && recipe.kind === 'deep'
+      ? processes.score(recipe, pairs, onEpoch)
+      : scoreFolds(recipe, pairs, onEpoch);
+  };
+  try {
+    return await Promise.all(models.map((recipe) => limit(() => one(recipe))));
+  } catch (error) {
+    limit.clearQueue();
+    processes?.stop();
+    throw error;
+  }
 }
 
 function concat(parts: readonly Float32Array[]): Float32Array {

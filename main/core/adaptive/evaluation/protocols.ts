@@ -1,9 +1,9 @@
 import { asRows } from '../models/sequence.js';
 import type { Sequence } from '../models/sequence.js';
-import type { KtModel } from '../models/simple-models.js';
 import { markContinuations } from './continuations.js';
 import { evaluate } from './evaluate.js';
-import type { EvaluateOptions, ModelScore } from './evaluate.js';
+import type { EvaluateOptions, ModelEpoch, ModelScore } from './evaluate.js';
+import type { ModelRecipe } from './model-recipe.js';
 
 export interface ProtocolScores {
   /** Every row an answer of its own, as the published tables score them. */
@@ -14,19 +14,28 @@ export interface ProtocolScores {
   continuations: { rows: number; of: number; pairs: number };
 }
 
+export type Protocol = 'common' | 'leak-free';
+
+export interface ProtocolOptions extends Omit<EvaluateOptions, 'onEpoch'> {
+  /** Called after each epoch of a deep model's fit, in either protocol. */
+  onEpoch?: (epoch: ModelEpoch & { protocol: Protocol }) => void;
+}
+
 /**
  * Both protocols on the same learners and folds. The common one lets a sequence model read the
  * first row of a multi-skill answer to predict the next, whose label is the same: a copy the app
  * never has when it predicts a new exercise. The leak-free one is what the app can expect.
  */
 export async function evaluateProtocols(
-  models: (() => KtModel)[],
+  models: readonly ModelRecipe[],
   train: readonly Sequence[],
-  options: EvaluateOptions = {},
+  { onEpoch, ...options }: ProtocolOptions = {},
 ): Promise<ProtocolScores> {
   const rows = (list: readonly Sequence[]) => list.map(asRows);
+  const inProtocol = (protocol: Protocol): EvaluateOptions =>
+    onEpoch ? { ...options, onEpoch: (epoch) => onEpoch({ ...epoch, protocol }) } : options;
   const common = await evaluate(models, rows(train), {
-    ...options,
+    ...inProtocol('common'),
     ...(options.test ? { test: rows(options.test) } : {}),
   });
   // Pairs are found on all the data given: which skills one item carries is a property of the item bank, not of a learner.
@@ -36,7 +45,10 @@ export async function evaluateProtocols(
   const leakFree =
     marked.rows === 0
       ? common
-      : await evaluate(models, markedTrain, { ...options, ...(markedTest ? { test: markedTest } : {}) });
+      : await evaluate(models, markedTrain, {
+          ...inProtocol('leak-free'),
+          ...(markedTest ? { test: markedTest } : {}),
+        });
   const of = marked.sequences.reduce((n, s) => n + s.skills.length, 0);
   return { common, leakFree, continuations: { rows: marked.rows, of, pairs: marked.pairs } };
 }

@@ -3,9 +3,10 @@ import { fitCalibration } from './calibration.js';
 import { Akt, Dkt, Dkvmn, Sakt } from './dkt.js';
 import { DeepKt } from './deep-kt.js';
 import { evaluate } from '../evaluation/evaluate.js';
+import { SIMPLE_RECIPES } from '../evaluation/model-recipe.js';
 import type { Sequence } from './sequence.js';
 import { auc, metrics } from '../evaluation/metrics.js';
-import { Bkt, Elo, ItemAverage, Pfa } from './simple-models.js';
+import { Bkt, Elo, Pfa } from './simple-models.js';
 import { markContinuations } from '../evaluation/continuations.js';
 import { multiSkillLearners } from '../testing/multi-skill-learners.js';
 
@@ -43,11 +44,7 @@ function simulate(learners: number, seed: number): Sequence[] {
 
 describe('the simple knowledge-tracing models', () => {
   it('all predict far better than chance, and those that follow the learner beat the item average', async () => {
-    const scores = await evaluate(
-      [() => new ItemAverage(), () => new Bkt(), () => new Pfa(), () => new Elo()],
-      simulate(400, 11),
-      { folds: 3 },
-    );
+    const scores = await evaluate(SIMPLE_RECIPES, simulate(400, 11), { folds: 3 });
     const by = Object.fromEntries(scores.map((s) => [s.model, s]));
     for (const s of scores) {
       expect(s.auc).toBeGreaterThan(0.65);
