@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { isHeaded } from '../../core/adaptive/models/deep-kt.js';
 import type { Architecture, DeepKtOptions } from '../../core/adaptive/models/deep-kt.js';
 import { APP_MODEL } from '../../core/adaptive/models/storage/trained-model.js';
 import { text } from '../i18n/cli-i18n.js';
@@ -33,7 +34,6 @@ export interface ModelSpec {
 }
 
 const ENTRY = /^([a-z-]+)(?::(\d{1,4})(?:x(\d{1,2}))?)?(?:@(\d{1,9}))?$/;
-const HEADED: readonly ModelName[] = ['sakt', 'akt'];
 
 /** `--model dkt-history,akt,akt:128x4@8`: known names, each entry once, in the order given. */
 export function parseModels(value: string): ModelSpec[] {
@@ -56,7 +56,7 @@ function parseEntry(entry: string): ModelSpec {
   if (heads !== undefined) {
     spec.heads = Number(heads);
     // Attention splits its units among the heads; an LSTM has none to split.
-    if (!HEADED.includes(model) || spec.heads < 1 || spec.hidden! % spec.heads !== 0) throw invalid();
+    if (!isHeaded(ARCHITECTURE[model]) || spec.heads < 1 || spec.hidden! % spec.heads !== 0) throw invalid();
     spec.suffix += `x${spec.heads}`;
   }
   if (seed !== undefined) {

@@ -28,6 +28,8 @@ const ARCHITECTURES: Record<
     skillRows: Record<string, SkillRows>;
     features: number;
     partners?: boolean;
+    /** Whether the network splits its units among attention heads (`heads`). */
+    headed?: boolean;
   }
 > = {
   lstm: { name: 'DKT (LSTM)', network: lstmNetwork, skillRows: LSTM_SKILL_ROWS, features: 0 },
@@ -46,9 +48,15 @@ const ARCHITECTURES: Record<
     features: HISTORY_FEATURES,
     partners: true,
   },
-  attention: { name: 'SAKT (attention)', network: attentionNetwork, skillRows: ATTENTION_SKILL_ROWS, features: 0 },
+  attention: {
+    name: 'SAKT (attention)',
+    network: attentionNetwork,
+    skillRows: ATTENTION_SKILL_ROWS,
+    features: 0,
+    headed: true,
+  },
   // Monotonic attention over question and knowledge encoders, Rasch-style skill vectors (akt-network.ts).
-  akt: { name: 'AKT (attention)', network: aktNetwork, skillRows: AKT_SKILL_ROWS, features: 0 },
+  akt: { name: 'AKT (attention)', network: aktNetwork, skillRows: AKT_SKILL_ROWS, features: 0, headed: true },
   // A key-value memory of latent concepts, read and written through each skill's weights (dkvmn-network.ts).
   dkvmn: { name: 'DKVMN (memory)', network: dkvmnNetwork, skillRows: DKVMN_SKILL_ROWS, features: 0 },
   'dkvmn-history': {
@@ -58,6 +66,9 @@ const ARCHITECTURES: Record<
     features: HISTORY_FEATURES,
   },
 };
+
+/** Whether `architecture` splits its units among attention heads, so `heads` means something to it. */
+export const isHeaded = (architecture: Architecture): boolean => ARCHITECTURES[architecture].headed ?? false;
 
 export interface EpochReport {
   epoch: number;
