@@ -1,12 +1,11 @@
-import pLimit from 'p-limit';
 import type { EpochReport } from '../models/deep-kt.js';
 import type { Sequence } from './kt-data.js';
 import { metrics } from './metrics.js';
-import { scoreFolds } from './fold-scoring.js';
 import type { FoldPair, ModelScore, Scored } from './fold-scoring.js';
 import type { ModelRecipe } from './model-recipe.js';
 import { recipeName } from './model-recipe.js';
-import { ScoringProcesses } from './scoring-processes.js';
+import { FittingQueue } from './fitting-queue.js';
+import type { FittingOptions } from './fitting-queue.js';
 import { crossFittedBlend } from './stacking.js';
 import { stackHistory } from './stack-history.js';
 
@@ -33,19 +32,15 @@ export interface Blend {
  * held-out file when there is one, else on one held-out share of the learners (`split`), else by
  * k-fold cross-validation over learners.
  */
-export interface EvaluateOptions {
+export interface EvaluateOptions extends FittingOptions {
   test?: readonly Sequence[];
   folds?: number;
   split?: number;
   seed?: number;
   /** Blends scored after the models, each where all its models were scored. */
   blends?: Blend[];
-  /**
-   * How many models are fitted at once. Above 1 each deep model is fitted in a process of its own,
-   * `worker` (ScoringProcesses), which `jobs` above 1 needs; the simple ones stay in this thread.
-   */
-  jobs?: number;
-  worker?: string | URL;
+  /** Where the models are fitted: by default a queue of the evaluation's own, of `jobs` and `worker`. */
+  queue?: FittingQueue;
   /** Called after each epoch of a deep model's fit. */
   onEpoch?: (epoch: ModelEpoch) => void;
 }
@@ -99,30 +94,26 @@ export async function evaluate(
   return [...scored.map((s) => s.score), ...blended];
 }
 
-/** Every model's folds, in the order given, `jobs` at a time; the first failure stops the rest. */
+/** Every model's folds, in the order given; the first failure stops the rest. */
 async function scoreAll(
   models: readonly ModelRecipe[],
   pairs: FoldPair[],
   options: EvaluateOptions,
 ): Promise<Scored[]> {
-  const jobs = options.jobs ?? 1;
-  if (jobs > 1 && !options.worker) throw new Error('fitting models side by side needs the scoring worker');
-  const processes = jobs > 1 ? new ScoringProcesses(options.worker!) : undefined;
-  const limit = pLimit(jobs);
+  const queue = options.queue ?? new FittingQueue(options);
   const one = (recipe: ModelRecipe) => {
     const model = recipeName(recipe);
-    const onEpoch =
-      options.onEpoch &&
-      ((fold: number, report: EpochReport) => options.onEpoch!({ model, fold, folds: pairs.length, report }));
-    return processes && recipe.kind === 'deep'
-      ? processes.score(recipe, pairs, onEpoch)
-      : scoreFolds(recipe, pairs, onEpoch);
+    const { onEpoch } = options;
+    return queue.score(
+      recipe,
+      pairs,
+      onEpoch && ((fold: number, report: EpochReport) => onEpoch({ model, fold, folds: pairs.length, report })),
+    );
   };
   try {
-    return await Promise.all(models.map((recipe) => limit(() => one(recipe))));
+    return await Promise.all(models.map(one));
   } catch (error) {
-    limit.clearQueue();
-    processes?.stop();
+    queue.stop();
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { asRows } from '../models/sequence.js';
 import type { Sequence } from '../models/sequence.js';
 import { markContinuations } from './continuations.js';
 import { evaluate } from './evaluate.js';
+import { FittingQueue } from './fitting-queue.js';
 import type { EvaluateOptions, ModelEpoch, ModelScore } from './evaluate.js';
 import type { ModelRecipe } from './model-recipe.js';
 
@@ -32,23 +33,33 @@ export async function evaluateProtocols(
   { onEpoch, ...options }: ProtocolOptions = {},
 ): Promise<ProtocolScores> {
   const rows = (list: readonly Sequence[]) => list.map(asRows);
-  const inProtocol = (protocol: Protocol): EvaluateOptions =>
-    onEpoch ? { ...options, onEpoch: (epoch) => onEpoch({ ...epoch, protocol }) } : options;
-  const common = await evaluate(models, rows(train), {
-    ...inProtocol('common'),
-    ...(options.test ? { test: rows(options.test) } : {}),
+  // One queue for both protocols: with several jobs, the leak-free fits start as soon as a core is free.
+  const queue = options.queue ?? new FittingQueue(options);
+  const inProtocol = (protocol: Protocol): EvaluateOptions => ({
+    ...options,
+    queue,
+    ...(onEpoch ? { onEpoch: (epoch: ModelEpoch) => onEpoch({ ...epoch, protocol }) } : {}),
   });
   // Pairs are found on all the data given: which skills one item carries is a property of the item bank, not of a learner.
   const marked = markContinuations([...train, ...(options.test ?? [])]);
   const markedTrain = marked.sequences.slice(0, train.length);
   const markedTest = options.test ? marked.sequences.slice(train.length) : undefined;
-  const leakFree =
+  const commonRun = evaluate(models, rows(train), {
+    ...inProtocol('common'),
+    ...(options.test ? { test: rows(options.test) } : {}),
+  });
+  const leakFreeRun =
     marked.rows === 0
-      ? common
-      : await evaluate(models, markedTrain, {
+      ? commonRun
+      : evaluate(models, markedTrain, {
           ...inProtocol('leak-free'),
           ...(markedTest ? { test: markedTest } : {}),
         });
   const of = marked.sequences.reduce((n, s) => n + s.skills.length, 0);
-  return { common, leakFree, continuations: { rows: marked.rows, of, pairs: marked.pairs } };
+  const [common, leakFree] = await Promise.all([commonRun, leakFreeRun]);
+  return {
+    common,
+    leakFree,
+    continuations: { rows: marked.rows, of, pairs: marked.pairs },
+  };
 }
