@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { multiSkillLearners } from '../../main/core/adaptive/testing/multi-skill-learners.js';
@@ -156,5 +157,41 @@ describe('the lionlearn CLI', () => {
     // The copy reads a row's answer before it only where that row is an answer of its own.
     expect(auc(scores.common, 'continuation copy')).toBeGreaterThan(0.55);
     expect(auc(scores.leakFree, 'continuation copy')).toBe(0.5);
+  });
+
+  it('model eval --jobs: killing the command ends its scoring processes too', async () => {
+    const file = join(tempDir('cli-kt-kill-'), 'learners.csv');
+    const { sequences } = multiSkillLearners(200, 5);
+    writeFileSync(
+      file,
+      sequences.map((s) => `${s.skills.length}\n${s.skills.join(',')}\n${s.correct.join(',')}\n`).join(''),
+    );
+    const args = ['--train', file, '--model', 'dkt,sakt', '--jobs', '2', '--epochs', '500', '--patience', '500'];
+    const started = await startProcess(['bin/lionlearn.js', 'model', 'eval', ...args], /epoch 1 of at most 500/);
+    const children = () =>
+      execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(started.child.pid)], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => line.includes('kt-scoring'))
+        .map((line) => Number.parseInt(line.trim(), 10));
+    while (children().length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    const pids = children();
+    // Killed outright, the command can tell nobody: each scoring process must notice its parent is gone.
+    started.child.kill('SIGKILL');
+    // Gone, or a zombie that only waits for this container's init to reap it.
+    const running = (pid: number) => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 30_000;
+    try {
+      while (pids.some(running) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(pids.filter(running)).toEqual([]);
+    } finally {
+      // A failed run must not leave 500 epochs running on the machine.
+      for (const pid of pids.filter(running)) process.kill(pid, 'SIGKILL');
+    }
   });
 });

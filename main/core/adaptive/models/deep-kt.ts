@@ -234,6 +234,9 @@ export class DeepKt implements KtModel {
         total += (await logLoss!.data())[0]! * steps;
         count += steps;
         logLoss!.dispose();
+        // The await above settles without a turn of the event loop: let the thread hear its messages and its
+        // parent's going (a scoring process stops when `model eval` does) between batches, not after the fit.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       const report: EpochReport = { epoch, loss: total / Math.max(1, count) };
       if (held.length > 0) {
