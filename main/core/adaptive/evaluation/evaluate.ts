@@ -7,17 +7,11 @@ import { recipeName } from './model-recipe.js';
 import { FittingQueue } from './fitting-queue.js';
 import type { FittingOptions } from './fitting-queue.js';
 import { crossFittedBlend } from './stacking.js';
+import { crossFittedNetworkBlend } from './network-stack.js';
 import { stackHistory } from './stack-history.js';
+import { seeded } from '../policy/seeded-random.js';
 
 export type { ModelScore };
-
-/** mulberry32, so a fold split is the same on every run. */
-const rng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
 
 /** Models stacked into one (crossFittedBlend), scored as a model of its own: `name` from the models named `of`. */
 export interface Blend {
@@ -25,6 +19,8 @@ export interface Blend {
   of: string[];
   /** Whether the stack also reads the learner's past, on each answer's skill and over all skills (crossFittedBlend). */
   history?: boolean;
+  /** Stacked by a small network that also reads the answer's skill (crossFittedNetworkBlend), with the past. */
+  network?: boolean;
 }
 
 /**
@@ -61,12 +57,12 @@ export async function evaluate(
   let pairs: FoldPair[];
   if (options.test) pairs = [[train, options.test]];
   else if (options.split) {
-    const random = rng(options.seed ?? 7);
+    const random = seeded(options.seed ?? 7);
     const held = train.map(() => random() < options.split!);
     pairs = [[train.filter((_, i) => !held[i]), train.filter((_, i) => held[i])]];
   } else {
     const folds = options.folds ?? 5;
-    const random = rng(options.seed ?? 7);
+    const random = seeded(options.seed ?? 7);
     const fold = train.map(() => Math.floor(random() * folds));
     pairs = Array.from({ length: folds }, (_, f) => [
       train.filter((_, i) => fold[i] !== f),
@@ -75,22 +71,21 @@ export async function evaluate(
   }
   const scored = await scoreAll(models, pairs, options);
   const byName = new Map(scored.map((s) => [s.score.model, s]));
+  // The test learners' past and skills, row by row in the order their answers were scored.
   let history: Float32Array | undefined;
-  const blended = (options.blends ?? []).flatMap(({ name, of, history: withHistory }) => {
-    const parts = of.map((model) => byName.get(model));
-    if (parts.some((part) => !part)) return [];
+  const pastOf = () => (history ??= concat(pairs.flatMap(([, test]) => test.map(stackHistory))));
+  const blended: ModelScore[] = [];
+  for (const { name, of, history: withHistory, network } of options.blends ?? []) {
+    const parts = of.map((model) => byName.get(model)!);
+    if (parts.some((part) => !part)) continue;
     const { y, part } = parts[0]!;
-    // The test learners in the order their answers were scored.
-    if (withHistory) history ??= concat(pairs.flatMap(([, test]) => test.map(stackHistory)));
-    const p = crossFittedBlend(
-      parts.map((part) => part!.p),
-      y,
-      part,
-      withHistory ? history : undefined,
-    );
-    const fitSeconds = parts.reduce((sum, part) => sum + part!.score.fitSeconds, 0);
-    return [{ model: name, fitSeconds, peakMb: process.resourceUsage().maxRSS / 1024, ...metrics(p, y) }];
-  });
+    const predictions = parts.map((part) => part.p);
+    const p = network
+      ? await crossFittedNetworkBlend(predictions, y, part, pastOf(), skillsOf(pairs))
+      : crossFittedBlend(predictions, y, part, withHistory ? pastOf() : undefined);
+    const fitSeconds = parts.reduce((sum, part) => sum + part.score.fitSeconds, 0);
+    blended.push({ model: name, fitSeconds, peakMb: process.resourceUsage().maxRSS / 1024, ...metrics(p, y) });
+  }
   return [...scored.map((s) => s.score), ...blended];
 }
 
@@ -117,6 +112,8 @@ async function scoreAll(
     throw error;
   }
 }
+
+const skillsOf = (pairs: readonly FoldPair[]) => pairs.flatMap(([, test]) => test.flatMap((s) => s.skills));
 
 function concat(parts: readonly Float32Array[]): Float32Array {
   const out = new Float32Array(parts.reduce((n, part) => n + part.length, 0));
