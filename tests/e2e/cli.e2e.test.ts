@@ -101,7 +101,6 @@ describe('the lionlearn CLI', () => {
           'DKT (LSTM) + IRT/Elo, stacked',
           'DKT (LSTM) + IRT/Elo + PFA, stacked',
           'DKT (LSTM) + IRT/Elo + PFA + history, stacked',
-          'DKT (LSTM) + IRT/Elo + PFA + history + skill, network-stacked',
         ].sort(),
       );
     }
@@ -152,16 +151,13 @@ describe('the lionlearn CLI', () => {
       'SAKT (attention) 16x4 @3',
       `${ensemble}, stacked`,
       `${ensemble} + continuation copy, stacked`,
-      `${ensemble} + history + skill, network-stacked`,
-      `${ensemble} + continuation copy + history + skill, network-stacked`,
     ]) {
       expect(auc(scores.common, model), model).toBeGreaterThan(0.5);
     }
     // The copy reads a row's answer before it only where that row is an answer of its own.
     expect(auc(scores.common, 'continuation copy')).toBeGreaterThan(0.55);
     expect(auc(scores.leakFree, 'continuation copy')).toBe(0.5);
-    // Eight models and four network stacks over two protocols: more than the e2e minute on a busy machine.
-  }, 180_000);
+  });
 
   it('model eval --jobs: killing the command ends its scoring processes too', async () => {
     const file = join(tempDir('cli-kt-kill-'), 'learners.csv');

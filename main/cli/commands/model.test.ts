@@ -26,38 +26,27 @@ describe('lionlearn model', () => {
   }
 
   it('stacks each deep model with the simple ones, and several deep models all together', () => {
-    expect(blendsOf(['A']).map((b) => [b.of.join(' '), b.history ?? false, b.network ?? false])).toEqual([
-      ['A IRT/Elo', false, false],
-      ['A IRT/Elo PFA', false, false],
-      ['A IRT/Elo PFA', true, false],
-      ['A IRT/Elo PFA', true, true],
+    expect(blendsOf(['A']).map((b) => [b.of.join(' '), b.history ?? false])).toEqual([
+      ['A IRT/Elo', false],
+      ['A IRT/Elo PFA', false],
+      ['A IRT/Elo PFA', true],
     ]);
     const several = blendsOf(['A', 'B']);
-    expect(several).toHaveLength(9);
-    expect(several.at(-1)).toEqual({
-      name: 'A + B + IRT/Elo + PFA + history + skill, network-stacked',
-      of: ['A', 'B', 'IRT/Elo', 'PFA'],
-      history: true,
-      network: true,
-    });
+    expect(several).toHaveLength(8);
     expect(several[4]).toEqual({ name: 'A + B + IRT/Elo + PFA, stacked', of: ['A', 'B', 'IRT/Elo', 'PFA'] });
-    expect(several.at(-2)).toEqual({
+    expect(several.at(-1)).toEqual({
       name: 'A + B + IRT/Elo + PFA + history, stacked',
       of: ['A', 'B', 'IRT/Elo', 'PFA'],
       history: true,
     });
     const copied = blendsOf(['A', 'B'], true).slice(8);
-    expect(
-      copied.map((b) => `${b.of.join(' ')}${b.history ? ' +history' : ''}${b.network ? ' +network' : ''}`),
-    ).toEqual([
+    expect(copied.map((b) => `${b.of.join(' ')}${b.history ? ' +history' : ''}`)).toEqual([
       'A IRT/Elo PFA continuation copy',
       'B IRT/Elo PFA continuation copy',
       'A B IRT/Elo PFA continuation copy',
       'A IRT/Elo PFA continuation copy +history',
       'B IRT/Elo PFA continuation copy +history',
       'A B IRT/Elo PFA continuation copy +history',
-      'A B IRT/Elo PFA +history +network',
-      'A B IRT/Elo PFA continuation copy +history +network',
     ]);
   });
 });

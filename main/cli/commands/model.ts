@@ -46,7 +46,7 @@ const COPY = new ContinuationCopy().name;
  * Each full stack again reading the learner's past (stackHistory: on the skill, the features of
  * Best-LR-style regressions, attempts, the last answer and how long ago; over all skills, the counts
  * and the recent success). `copy`: those also with the continuation copy, which shows how much of a
- * figure is copying. Last, the widest stack (and its copy twin) by a network that also reads the skill.
+ * figure is copying.
  */
 export const blendsOf = (deep: readonly string[], copy = false): Blend[] => {
   const all = [...deep.map((d) => [d]), ...(deep.length > 1 ? [[...deep]] : [])];
@@ -56,20 +56,12 @@ export const blendsOf = (deep: readonly string[], copy = false): Blend[] => {
     history
       ? { name: `${of.join(' + ')} + history, stacked`, of, history }
       : { name: `${of.join(' + ')}, stacked`, of };
-  // The widest stacks again by a network that also reads the answer's skill (evaluation/network-stack.ts).
-  const network = (of: string[]): Blend => ({
-    name: `${of.join(' + ')} + history + skill, network-stacked`,
-    of,
-    history: true,
-    network: true,
-  });
   return [
     ...deep.map((d) => stack([d, 'IRT/Elo'])),
     ...full.map((of) => stack(of)),
     ...full.map((of) => stack(of, true)),
     ...withCopy.map((of) => stack(of)),
     ...withCopy.map((of) => stack(of, true)),
-    ...[full.at(-1), withCopy.at(-1)].filter((of) => of !== undefined).map(network),
   ];
 };
 

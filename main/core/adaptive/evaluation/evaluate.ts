@@ -7,7 +7,6 @@ import { recipeName } from './model-recipe.js';
 import { FittingQueue } from './fitting-queue.js';
 import type { FittingOptions } from './fitting-queue.js';
 import { crossFittedBlend } from './stacking.js';
-import { crossFittedNetworkBlend } from './network-stack.js';
 import { stackHistory } from './stack-history.js';
 import { seeded } from '../policy/seeded-random.js';
 
@@ -19,8 +18,6 @@ export interface Blend {
   of: string[];
   /** Whether the stack also reads the learner's past, on each answer's skill and over all skills (crossFittedBlend). */
   history?: boolean;
-  /** Stacked by a small network that also reads the answer's skill (crossFittedNetworkBlend), with the past. */
-  network?: boolean;
 }
 
 /**
@@ -71,21 +68,22 @@ export async function evaluate(
   }
   const scored = await scoreAll(models, pairs, options);
   const byName = new Map(scored.map((s) => [s.score.model, s]));
-  // The test learners' past and skills, row by row in the order their answers were scored.
   let history: Float32Array | undefined;
-  const pastOf = () => (history ??= concat(pairs.flatMap(([, test]) => test.map(stackHistory))));
-  const blended: ModelScore[] = [];
-  for (const { name, of, history: withHistory, network } of options.blends ?? []) {
-    const parts = of.map((model) => byName.get(model)!);
-    if (parts.some((part) => !part)) continue;
+  const blended = (options.blends ?? []).flatMap(({ name, of, history: withHistory }) => {
+    const parts = of.map((model) => byName.get(model));
+    if (parts.some((part) => !part)) return [];
     const { y, part } = parts[0]!;
-    const predictions = parts.map((part) => part.p);
-    const p = network
-      ? await crossFittedNetworkBlend(predictions, y, part, pastOf(), skillsOf(pairs))
-      : crossFittedBlend(predictions, y, part, withHistory ? pastOf() : undefined);
-    const fitSeconds = parts.reduce((sum, part) => sum + part.score.fitSeconds, 0);
-    blended.push({ model: name, fitSeconds, peakMb: process.resourceUsage().maxRSS / 1024, ...metrics(p, y) });
-  }
+    // The test learners in the order their answers were scored.
+    if (withHistory) history ??= concat(pairs.flatMap(([, test]) => test.map(stackHistory)));
+    const p = crossFittedBlend(
+      parts.map((part) => part!.p),
+      y,
+      part,
+      withHistory ? history : undefined,
+    );
+    const fitSeconds = parts.reduce((sum, part) => sum + part!.score.fitSeconds, 0);
+    return [{ model: name, fitSeconds, peakMb: process.resourceUsage().maxRSS / 1024, ...metrics(p, y) }];
+  });
   return [...scored.map((s) => s.score), ...blended];
 }
 
@@ -112,8 +110,6 @@ async function scoreAll(
     throw error;
   }
 }
-
-const skillsOf = (pairs: readonly FoldPair[]) => pairs.flatMap(([, test]) => test.flatMap((s) => s.skills));
 
 function concat(parts: readonly Float32Array[]): Float32Array {
   const out = new Float32Array(parts.reduce((n, part) => n + part.length, 0));

@@ -1,7 +1,7 @@
 import { HISTORY_AT } from '../models/history-features.js';
 import { RECENT_AT, STACK_HISTORY } from './stack-history.js';
 
-export const logit = (p: number) => {
+const logit = (p: number) => {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
   return Math.log(q / (1 - q));
 };
@@ -72,7 +72,7 @@ function solve(matrix: number[][], vector: number[]): number[] {
  * logits times the answers so far, the attempts on the skill, the last answer on it and the recent
  * successes, so a model's weight can follow how much the stack knows of its learner.
  */
-export function stackRow(logits: readonly number[], history: Float32Array | undefined, i: number): number[] {
+function stackRow(logits: readonly number[], history: Float32Array | undefined, i: number): number[] {
   if (!history) return [...logits];
   const own = Array.from(history.subarray(i * STACK_HISTORY, (i + 1) * STACK_HISTORY));
   const scaled = [HISTORY_AT.answers, HISTORY_AT.attempts, HISTORY_AT.last, ...RECENT_AT].flatMap((f) =>
