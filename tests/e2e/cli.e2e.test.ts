@@ -3,7 +3,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { multiSkillLearners } from '../../main/core/adaptive/testing/multi-skill-learners.js';
+import type { Sequence } from '../../main/core/adaptive/models/sequence.js';
 import { runCli, startProcess, tempDir } from './support/processes.js';
+
+/** Learners in the knowledge-tracing format (../shared/data/kt/README.md), in a file of a fresh folder. */
+function ktFile(prefix: string, sequences: readonly Sequence[]): string {
+  const file = join(tempDir(prefix), 'learners.csv');
+  writeFileSync(
+    file,
+    sequences.map((s) => `${s.skills.length}\n${s.skills.join(',')}\n${s.correct.join(',')}\n`).join(''),
+  );
+  return file;
+}
 
 describe('the lionlearn CLI', () => {
   it('lists its commands', async () => {
@@ -114,12 +125,7 @@ describe('the lionlearn CLI', () => {
   });
 
   it('model eval stacks several deep models into one, two sizes of one among them, fitted side by side, and measures the copy where answers carry two skills', async () => {
-    const file = join(tempDir('cli-kt-multi-'), 'multi.csv');
-    const { sequences } = multiSkillLearners(200, 3);
-    writeFileSync(
-      file,
-      sequences.map((s) => `${s.skills.length}\n${s.skills.join(',')}\n${s.correct.join(',')}\n`).join(''),
-    );
+    const file = ktFile('cli-kt-multi-', multiSkillLearners(200, 3).sequences);
     const args = [
       'model',
       'eval',
@@ -160,12 +166,7 @@ describe('the lionlearn CLI', () => {
   });
 
   it('model eval --jobs: killing the command ends its scoring processes too', async () => {
-    const file = join(tempDir('cli-kt-kill-'), 'learners.csv');
-    const { sequences } = multiSkillLearners(200, 5);
-    writeFileSync(
-      file,
-      sequences.map((s) => `${s.skills.length}\n${s.skills.join(',')}\n${s.correct.join(',')}\n`).join(''),
-    );
+    const file = ktFile('cli-kt-kill-', multiSkillLearners(200, 5).sequences);
     const args = ['--train', file, '--model', 'dkt,sakt', '--jobs', '2', '--epochs', '500', '--patience', '500'];
     const started = await startProcess(['bin/lionlearn.js', 'model', 'eval', ...args], /epoch 1 of at most 500/);
     const children = () =>
