@@ -69,7 +69,7 @@ export const cliHelpAdminDe: Record<keyof typeof cliHelpAdminEn, string> = {
   'help-model-eval-patience': 'Epochen ohne bessere Validierungs-AUC, bevor das tiefe Modell aufhört (standardmäßig 2)',
   'help-model-eval-seed': 'Seed der Folds und des Trainings des tiefen Modells: derselbe Seed, dieselben Zahlen',
   'help-model-eval-jobs':
-    'wie viele Modelle gleichzeitig trainiert werden, jedes tiefe in einem eigenen Prozess (standardmäßig 1; jedes tiefe Modell kann bis zu 2 GB belegen)',
+    'wie viele Modelle gleichzeitig trainiert werden, jedes tiefe in einem eigenen Prozess (jedes kann bis zu 2 GB belegen)',
   'help-model-train-train': 'Antworten im Knowledge-Tracing-Format (../shared/data/kt/README.md)',
   'help-model-train-out': 'der zu schreibende Modellordner (model.json, weights.bin)',
   'help-model-train-skills':

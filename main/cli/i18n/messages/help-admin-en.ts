@@ -75,7 +75,7 @@ export const cliHelpAdminEn = {
   'help-model-eval-patience': 'epochs without a better validation AUC before the deep model stops (2 by default)',
   'help-model-eval-seed': 'seed of the folds and of the deep model’s training: the same seed, the same figures',
   'help-model-eval-jobs':
-    'how many models to fit at once, each deep model in a process of its own (1 by default; each deep model may use up to 2 GB)',
+    'how many models to fit at once, each deep model in a process of its own (each may use up to 2 GB)',
   'help-model-train-train': 'answers in the knowledge-tracing format (../shared/data/kt/README.md)',
   'help-model-train-out': 'the model folder to write (model.json, weights.bin)',
   'help-model-train-skills': 'the pack’s skill ids, one a line: line n (from 0) names skill number n of --train',
