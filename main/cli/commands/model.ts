@@ -45,8 +45,8 @@ const COPY = new ContinuationCopy().name;
  * Each deep model with the simple ones, then, when there are several, all of them together: an ensemble.
  * Each full stack again reading the learner's past (stackHistory: on the skill, the features of
  * Best-LR-style regressions, attempts, the last answer and how long ago; over all skills, the counts
- * and the recent success). `copy`: those also with the continuation copy, which shows how much of a
- * figure is copying.
+ * and the recent success; the streaks, on the skill and in the visit to it). `copy`: those also with
+ * the continuation copy, which shows how much of a figure is copying.
  */
 export const blendsOf = (deep: readonly string[], copy = false): Blend[] => {
   const all = [...deep.map((d) => [d]), ...(deep.length > 1 ? [[...deep]] : [])];

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { HISTORY_FEATURES, historyFeatures } from '../models/history-features.js';
 import { LEARNER_FEATURES, RECENT_AT, STACK_HISTORY, stackHistory } from './stack-history.js';
+import { STREAK_FEATURES, streakFeatures } from './streak-features.js';
 
 const learnerWide = (rows: Float32Array, i: number) =>
-  Array.from(rows.subarray(i * STACK_HISTORY + HISTORY_FEATURES, (i + 1) * STACK_HISTORY));
+  Array.from(
+    rows.subarray(i * STACK_HISTORY + HISTORY_FEATURES, i * STACK_HISTORY + HISTORY_FEATURES + LEARNER_FEATURES),
+  );
 
 describe('stackHistory', () => {
   it('puts the skill history first, then the learner-wide counts of earlier answers only', () => {
     const sequence = { skills: [0, 1, 2, 3], correct: [1, 1, 0, 1] as (0 | 1)[] };
     const rows = stackHistory(sequence);
     expect(rows.length).toBe(4 * STACK_HISTORY);
-    expect(LEARNER_FEATURES).toBe(STACK_HISTORY - HISTORY_FEATURES);
+    expect(STACK_HISTORY).toBe(HISTORY_FEATURES + LEARNER_FEATURES + STREAK_FEATURES);
     const skill = historyFeatures(sequence);
     for (let i = 0; i < 4; i++) {
       expect(Array.from(rows.subarray(i * STACK_HISTORY, i * STACK_HISTORY + HISTORY_FEATURES))).toEqual(
@@ -27,6 +30,12 @@ describe('stackHistory', () => {
     const fall = RECENT_AT.map((f) => rows[2 * STACK_HISTORY + f]! - rows[3 * STACK_HISTORY + f]!);
     fall.forEach((drop) => expect(drop).toBeGreaterThan(0));
     expect(fall[2]).toBeGreaterThan(fall[0]!);
+    const streaks = streakFeatures(sequence);
+    for (let i = 0; i < 4; i++) {
+      expect(Array.from(rows.subarray((i + 1) * STACK_HISTORY - STREAK_FEATURES, (i + 1) * STACK_HISTORY))).toEqual(
+        Array.from(streaks.subarray(i * STREAK_FEATURES, (i + 1) * STREAK_FEATURES)),
+      );
+    }
   });
 
   it('reads a multi-skill answer’s rows from the past before the answer (leak-free)', () => {

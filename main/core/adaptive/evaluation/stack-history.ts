@@ -1,5 +1,6 @@
 import { HISTORY_FEATURES, historyFeatures } from '../models/history-features.js';
 import type { Sequence } from '../models/sequence.js';
+import { STREAK_FEATURES, streakFeatures } from './streak-features.js';
 
 /**
  * The learner-wide success weighted to recent answers, at three paces: the weight of the latest
@@ -11,8 +12,8 @@ const PACES = [0.03, 0.1, 0.3] as const;
 /** Learner-wide numbers in a row: right and wrong answers so far (log-scaled), then the recent successes. */
 export const LEARNER_FEATURES = 2 + PACES.length;
 
-/** A row of stackHistory: the history on the row's skill (historyFeatures), then the learner-wide numbers. */
-export const STACK_HISTORY = HISTORY_FEATURES + LEARNER_FEATURES;
+/** A row of stackHistory: the history on the row's skill (historyFeatures), the learner-wide numbers, then the streaks (streakFeatures). */
+export const STACK_HISTORY = HISTORY_FEATURES + LEARNER_FEATURES + STREAK_FEATURES;
 
 /** Where the learner-wide recent successes are in a row of stackHistory. */
 export const RECENT_AT: readonly number[] = PACES.map((_, k) => HISTORY_FEATURES + 2 + k);
@@ -23,6 +24,7 @@ export const RECENT_AT: readonly number[] = PACES.map((_, k) => HISTORY_FEATURES
  */
 export function stackHistory(sequence: Sequence): Float32Array {
   const skill = historyFeatures(sequence);
+  const streaks = streakFeatures(sequence);
   const out = new Float32Array(sequence.skills.length * STACK_HISTORY);
   let right = 0;
   let wrong = 0;
@@ -40,6 +42,7 @@ export function stackHistory(sequence: Sequence): Float32Array {
     const at = i * STACK_HISTORY;
     out.set(skill.subarray(i * HISTORY_FEATURES, (i + 1) * HISTORY_FEATURES), at);
     out.set([Math.log1p(right), Math.log1p(wrong), ...recent], at + HISTORY_FEATURES);
+    out.set(streaks.subarray(i * STREAK_FEATURES, (i + 1) * STREAK_FEATURES), at + HISTORY_FEATURES + LEARNER_FEATURES);
     pending.push(correct);
   });
   return out;
