@@ -110,8 +110,8 @@ describe('the lionlearn CLI', () => {
           'IRT/Elo',
           'DKT (LSTM)',
           'DKT (LSTM) + IRT/Elo, stacked',
-          'DKT (LSTM) + IRT/Elo + PFA, stacked',
-          'DKT (LSTM) + IRT/Elo + PFA + history, stacked',
+          'DKT (LSTM) + simple models, stacked',
+          'DKT (LSTM) + simple models + history, stacked',
         ].sort(),
       );
     }
@@ -150,7 +150,7 @@ describe('the lionlearn CLI', () => {
     }
     const scores = JSON.parse(run.stdout) as Record<'common' | 'leakFree', { model: string; auc: number }[]>;
     const auc = (list: { model: string; auc: number }[], model: string) => list.find((m) => m.model === model)?.auc;
-    const ensemble = 'DKT (LSTM) + SAKT (attention) + SAKT (attention) 16x4 @3 + IRT/Elo + PFA';
+    const ensemble = 'DKT (LSTM) + SAKT (attention) + SAKT (attention) 16x4 @3 + simple models';
     for (const model of [
       'DKT (LSTM)',
       'SAKT (attention)',

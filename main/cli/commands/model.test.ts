@@ -26,27 +26,29 @@ describe('lionlearn model', () => {
   }
 
   it('stacks each deep model with the simple ones, and several deep models all together', () => {
-    expect(blendsOf(['A']).map((b) => [b.of.join(' '), b.history ?? false])).toEqual([
-      ['A IRT/Elo', false],
-      ['A IRT/Elo PFA', false],
-      ['A IRT/Elo PFA', true],
+    const simple = ['per-item average', 'BKT', 'PFA', 'IRT/Elo'];
+    expect(blendsOf(['A']).map((b) => [b.of.join(' + '), b.history ?? false])).toEqual([
+      ['A + IRT/Elo', false],
+      [['A', ...simple].join(' + '), false],
+      [['A', ...simple].join(' + '), true],
     ]);
     const several = blendsOf(['A', 'B']);
     expect(several).toHaveLength(8);
-    expect(several[4]).toEqual({ name: 'A + B + IRT/Elo + PFA, stacked', of: ['A', 'B', 'IRT/Elo', 'PFA'] });
+    expect(several[4]).toEqual({ name: 'A + B + simple models, stacked', of: ['A', 'B', ...simple] });
     expect(several.at(-1)).toEqual({
-      name: 'A + B + IRT/Elo + PFA + history, stacked',
-      of: ['A', 'B', 'IRT/Elo', 'PFA'],
+      name: 'A + B + simple models + history, stacked',
+      of: ['A', 'B', ...simple],
       history: true,
     });
     const copied = blendsOf(['A', 'B'], true).slice(8);
-    expect(copied.map((b) => `${b.of.join(' ')}${b.history ? ' +history' : ''}`)).toEqual([
-      'A IRT/Elo PFA continuation copy',
-      'B IRT/Elo PFA continuation copy',
-      'A B IRT/Elo PFA continuation copy',
-      'A IRT/Elo PFA continuation copy +history',
-      'B IRT/Elo PFA continuation copy +history',
-      'A B IRT/Elo PFA continuation copy +history',
+    expect(copied.map((b) => b.name)).toEqual([
+      'A + simple models + continuation copy, stacked',
+      'B + simple models + continuation copy, stacked',
+      'A + B + simple models + continuation copy, stacked',
+      'A + simple models + continuation copy + history, stacked',
+      'B + simple models + continuation copy + history, stacked',
+      'A + B + simple models + continuation copy + history, stacked',
     ]);
+    expect(copied.every((b) => b.of.at(-1) === 'continuation copy')).toBe(true);
   });
 });

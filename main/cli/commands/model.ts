@@ -11,7 +11,7 @@ import { evaluateProtocols } from '../../core/adaptive/evaluation/protocols.js';
 import { readKt } from '../../core/adaptive/evaluation/kt-data.js';
 import { ContinuationCopy } from '../../core/adaptive/evaluation/continuation-copy.js';
 import { continuationPairs } from '../../core/adaptive/evaluation/continuations.js';
-import { SIMPLE_RECIPES } from '../../core/adaptive/evaluation/model-recipe.js';
+import { recipeName, SIMPLE_RECIPES } from '../../core/adaptive/evaluation/model-recipe.js';
 import type { ModelRecipe } from '../../core/adaptive/evaluation/model-recipe.js';
 import { APP_MODEL, saveTrained } from '../../core/adaptive/models/storage/trained-model.js';
 import { loadTf } from '../../core/adaptive/models/networks/tf-backend.js';
@@ -40,28 +40,30 @@ const epochLine = (model: string, label: string, r: EpochReport, epochs: number)
 };
 
 const COPY = new ContinuationCopy().name;
+const SIMPLE_NAMES = SIMPLE_RECIPES.map(recipeName);
 
 /**
- * Each deep model with the simple ones, then, when there are several, all of them together: an ensemble.
- * Each full stack again reading the learner's past (stackHistory: on the skill, the features of
- * Best-LR-style regressions, attempts, the last answer and how long ago; over all skills, the counts
- * and the recent success; the streaks, on the skill and in the visit to it). `copy`: those also with
- * the continuation copy, which shows how much of a figure is copying.
+ * Each deep model with IRT/Elo, then with all the simple models (IRT/Elo, PFA, BKT, the per-item average), then,
+ * when there are several, all of them together: an ensemble. Each full stack again reading the learner's past
+ * (stackHistory: on the skill, the features of Best-LR-style regressions, attempts, the last answer and how long
+ * ago; over all skills, the counts and the recent success; the streaks, on the skill and in the visit to it).
+ * `copy`: those also with the continuation copy, which shows how much of a figure is copying. The per-item average
+ * and BKT are weak alone but not redundant: with them the ASSIST2015 stack of DKT+history and SAKT gains 0.0006.
  */
 export const blendsOf = (deep: readonly string[], copy = false): Blend[] => {
-  const all = [...deep.map((d) => [d]), ...(deep.length > 1 ? [[...deep]] : [])];
-  const full = all.map((models) => [...models, 'IRT/Elo', 'PFA']);
-  const withCopy = copy ? full.map((of) => [...of, COPY]) : [];
-  const stack = (of: string[], history = false): Blend =>
-    history
-      ? { name: `${of.join(' + ')} + history, stacked`, of, history }
-      : { name: `${of.join(' + ')}, stacked`, of };
+  const groups = [...deep.map((d) => [d]), ...(deep.length > 1 ? [[...deep]] : [])];
+  const full = (models: string[], withCopy: boolean, history: boolean): Blend => {
+    const of = [...models, ...SIMPLE_NAMES, ...(withCopy ? [COPY] : [])];
+    const named = [...models, 'simple models', ...(withCopy ? [COPY] : []), ...(history ? ['history'] : [])];
+    const name = `${named.join(' + ')}, stacked`;
+    return history ? { name, of, history } : { name, of };
+  };
   return [
-    ...deep.map((d) => stack([d, 'IRT/Elo'])),
-    ...full.map((of) => stack(of)),
-    ...full.map((of) => stack(of, true)),
-    ...withCopy.map((of) => stack(of)),
-    ...withCopy.map((of) => stack(of, true)),
+    ...deep.map((d) => ({ name: `${d} + IRT/Elo, stacked`, of: [d, 'IRT/Elo'] })),
+    ...groups.map((g) => full(g, false, false)),
+    ...groups.map((g) => full(g, false, true)),
+    ...(copy ? groups.map((g) => full(g, true, false)) : []),
+    ...(copy ? groups.map((g) => full(g, true, true)) : []),
   ];
 };
 
