@@ -39,9 +39,6 @@ const epochLine = (model: string, label: string, r: EpochReport, epochs: number)
     : text('model-epoch', line);
 };
 
-const COPY = new ContinuationCopy().name;
-const SIMPLE_NAMES = SIMPLE_RECIPES.map(recipeName);
-
 /**
  * Each deep model with IRT/Elo, then with all the simple models (IRT/Elo, PFA, BKT, the per-item average), then,
  * when there are several, all of them together: an ensemble. Each full stack again reading the learner's past
@@ -51,10 +48,13 @@ const SIMPLE_NAMES = SIMPLE_RECIPES.map(recipeName);
  * and BKT are weak alone but not redundant: with them the ASSIST2015 stack of DKT+history and SAKT gains 0.0006.
  */
 export const blendsOf = (deep: readonly string[], copy = false): Blend[] => {
+  // Made here, not when the CLI loads: every command imports this file.
+  const copyName = new ContinuationCopy().name;
+  const simpleNames = SIMPLE_RECIPES.map(recipeName);
   const groups = [...deep.map((d) => [d]), ...(deep.length > 1 ? [[...deep]] : [])];
   const full = (models: string[], withCopy: boolean, history: boolean): Blend => {
-    const of = [...models, ...SIMPLE_NAMES, ...(withCopy ? [COPY] : [])];
-    const named = [...models, 'simple models', ...(withCopy ? [COPY] : []), ...(history ? ['history'] : [])];
+    const of = [...models, ...simpleNames, ...(withCopy ? [copyName] : [])];
+    const named = [...models, 'simple models', ...(withCopy ? [copyName] : []), ...(history ? ['history'] : [])];
     const name = `${named.join(' + ')}, stacked`;
     return history ? { name, of, history } : { name, of };
   };
