@@ -112,6 +112,7 @@ describe('the lionlearn CLI', () => {
           'DKT (LSTM) + IRT/Elo, stacked',
           'DKT (LSTM) + simple models, stacked',
           'DKT (LSTM) + simple models + history, stacked',
+          'DKT (LSTM) + simple models + history, boosted',
         ].sort(),
       );
     }
@@ -157,6 +158,8 @@ describe('the lionlearn CLI', () => {
       'SAKT (attention) 16x4 @3',
       `${ensemble}, stacked`,
       `${ensemble} + continuation copy, stacked`,
+      `${ensemble} + history, boosted`,
+      `${ensemble} + continuation copy + history, boosted`,
     ]) {
       expect(auc(scores.common, model), model).toBeGreaterThan(0.5);
     }

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { Option } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { blendsOf, registerModel } from './model.js';
+import type { Blend } from '../../core/adaptive/evaluation/evaluate.js';
 
 const subcommand = (name: string) => {
   const program = new Command('lionlearn');
@@ -27,20 +28,22 @@ describe('lionlearn model', () => {
 
   it('stacks each deep model with the simple ones, and several deep models all together', () => {
     const simple = ['per-item average', 'BKT', 'PFA', 'IRT/Elo'];
-    expect(blendsOf(['A']).map((b) => [b.of.join(' + '), b.history ?? false])).toEqual([
-      ['A + IRT/Elo', false],
-      [['A', ...simple].join(' + '), false],
-      [['A', ...simple].join(' + '), true],
+    const summary = (b: Blend) => [b.of.join(' + '), b.history ?? false, b.boosted ?? false];
+    expect(blendsOf(['A']).map(summary)).toEqual([
+      ['A + IRT/Elo', false, false],
+      [['A', ...simple].join(' + '), false, false],
+      [['A', ...simple].join(' + '), true, false],
+      [['A', ...simple].join(' + '), true, true],
     ]);
     const several = blendsOf(['A', 'B']);
-    expect(several).toHaveLength(8);
+    expect(several).toHaveLength(9);
     expect(several[4]).toEqual({ name: 'A + B + simple models, stacked', of: ['A', 'B', ...simple] });
-    expect(several.at(-1)).toEqual({
-      name: 'A + B + simple models + history, stacked',
-      of: ['A', 'B', ...simple],
-      history: true,
-    });
-    const copied = blendsOf(['A', 'B'], true).slice(8);
+    expect(several.slice(-2)).toEqual([
+      { name: 'A + B + simple models + history, stacked', of: ['A', 'B', ...simple], history: true },
+      // Only the largest stack is also boosted: trees take minutes where the regression takes seconds.
+      { name: 'A + B + simple models + history, boosted', of: ['A', 'B', ...simple], history: true, boosted: true },
+    ]);
+    const copied = blendsOf(['A', 'B'], true).slice(9);
     expect(copied.map((b) => b.name)).toEqual([
       'A + simple models + continuation copy, stacked',
       'B + simple models + continuation copy, stacked',
@@ -48,6 +51,7 @@ describe('lionlearn model', () => {
       'A + simple models + continuation copy + history, stacked',
       'B + simple models + continuation copy + history, stacked',
       'A + B + simple models + continuation copy + history, stacked',
+      'A + B + simple models + continuation copy + history, boosted',
     ]);
     expect(copied.every((b) => b.of.at(-1) === 'continuation copy')).toBe(true);
   });

@@ -52,18 +52,22 @@ export const blendsOf = (deep: readonly string[], copy = false): Blend[] => {
   const copyName = new ContinuationCopy().name;
   const simpleNames = SIMPLE_RECIPES.map(recipeName);
   const groups = [...deep.map((d) => [d]), ...(deep.length > 1 ? [[...deep]] : [])];
-  const full = (models: string[], withCopy: boolean, history: boolean): Blend => {
+  const full = (models: string[], withCopy: boolean, history: boolean, boosted = false): Blend => {
     const of = [...models, ...simpleNames, ...(withCopy ? [copyName] : [])];
     const named = [...models, 'simple models', ...(withCopy ? [copyName] : []), ...(history ? ['history'] : [])];
-    const name = `${named.join(' + ')}, stacked`;
-    return history ? { name, of, history } : { name, of };
+    const name = `${named.join(' + ')}, ${boosted ? 'boosted' : 'stacked'}`;
+    return { name, of, ...(history ? { history } : {}), ...(boosted ? { boosted } : {}) };
   };
+  // Trees take minutes on ASSIST2015's 700,000 answers where the regression takes seconds: the largest stack only.
+  const all = groups.at(-1);
   return [
     ...deep.map((d) => ({ name: `${d} + IRT/Elo, stacked`, of: [d, 'IRT/Elo'] })),
     ...groups.map((g) => full(g, false, false)),
     ...groups.map((g) => full(g, false, true)),
+    ...(all ? [full(all, false, true, true)] : []),
     ...(copy ? groups.map((g) => full(g, true, false)) : []),
     ...(copy ? groups.map((g) => full(g, true, true)) : []),
+    ...(copy && all ? [full(all, true, true, true)] : []),
   ];
 };
 

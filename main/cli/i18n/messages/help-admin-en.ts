@@ -68,7 +68,7 @@ export const cliHelpAdminEn = {
   'help-model-eval-split': 'instead of folds, one split holding out this share of the learners (e.g. 0.2)',
   'help-model-eval-epochs': 'most training passes of the deep model (0 leaves it out)',
   'help-model-eval-model':
-    'the deep model: dkt (LSTM), dkt-history (LSTM reading per-skill counts), dkt-answer (and a multi-skill answer’s other skill), sakt (attention), akt (monotonic attention) or dkvmn (key-value memory); several, separated by commas, are each scored and then stacked together with the simple models; an entry may set its own units, heads and seed (akt:128x4@8), so one stack can hold two sizes or seeds of one model',
+    'the deep model: dkt (LSTM), dkt-history (LSTM reading per-skill counts), dkt-answer (and a multi-skill answer’s other skill), sakt (attention), akt (monotonic attention) or dkvmn (key-value memory); several, separated by commas, are each scored and then stacked together with the simple models (the largest stack also by boosted trees); an entry may set its own units, heads and seed (akt:128x4@8), so one stack can hold two sizes or seeds of one model',
   'help-model-eval-hidden': 'state size of the deep model (64 by default)',
   'help-model-eval-dropout': 'dropout of the deep model in training (0.2 by default)',
   'help-model-eval-heads': 'attention heads of sakt and akt (2 by default)',

@@ -6,7 +6,7 @@ import type { ModelRecipe } from './model-recipe.js';
 import { recipeName } from './model-recipe.js';
 import { FittingQueue } from './fitting-queue.js';
 import type { FittingOptions } from './fitting-queue.js';
-import { crossFittedBlend } from './stacking.js';
+import { crossFittedBlend, crossFittedBoost } from './stacking.js';
 import { stackHistory } from './stack-history.js';
 import { seeded } from '../policy/seeded-random.js';
 
@@ -18,6 +18,8 @@ export interface Blend {
   of: string[];
   /** Whether the stack also reads the learner's past, on each answer's skill and over all skills (crossFittedBlend). */
   history?: boolean;
+  /** Whether boosted trees stack it (crossFittedBoost) in place of the logistic regression. */
+  boosted?: boolean;
 }
 
 /**
@@ -69,13 +71,13 @@ export async function evaluate(
   const scored = await scoreAll(models, pairs, options);
   const byName = new Map(scored.map((s) => [s.score.model, s]));
   let history: Float32Array | undefined;
-  const blended = (options.blends ?? []).flatMap(({ name, of, history: withHistory }) => {
+  const blended = (options.blends ?? []).flatMap(({ name, of, history: withHistory, boosted }) => {
     const parts = of.map((model) => byName.get(model));
     if (parts.some((part) => !part)) return [];
     const { y, part } = parts[0]!;
     // The test learners in the order their answers were scored.
     if (withHistory) history ??= concat(pairs.flatMap(([, test]) => test.map(stackHistory)));
-    const p = crossFittedBlend(
+    const p = (boosted ? crossFittedBoost : crossFittedBlend)(
       parts.map((part) => part!.p),
       y,
       part,

@@ -1,5 +1,6 @@
 import { HISTORY_AT } from '../models/history-features.js';
 import { RECENT_AT, STACK_HISTORY } from './stack-history.js';
+import { fitBoosted, predictBoosted } from './boosted-trees.js';
 
 const logit = (p: number) => {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
@@ -119,5 +120,40 @@ export function crossFittedBlend(
       if (part[i] === scored) out[i] = sigmoid(features[i]!.reduce((s, v, j) => s + v * w[j]!, w.at(-1)!));
     });
   }
+  return out;
+}
+
+/**
+ * The same stack with boosted trees (fitBoosted) in place of the logistic regression, on the models' logits and
+ * the learner's past as they are: trees find the steps and interactions (a streak that ends a skill builder, a
+ * model that is trusted only after some answers) that the regression is given by hand or misses. Cross-fitted as
+ * crossFittedBlend: each part is scored by trees fitted on the other parts but one, which stops them early.
+ */
+export function crossFittedBoost(
+  predictions: readonly (readonly number[])[],
+  y: readonly number[],
+  part: readonly number[],
+  history?: Float32Array,
+): number[] {
+  const models = predictions.length;
+  const columns = models + (history ? STACK_HISTORY : 0);
+  const values = new Float32Array(y.length * columns);
+  y.forEach((_, i) => {
+    predictions.forEach((p, j) => (values[i * columns + j] = logit(p[i]!)));
+    if (history) values.set(history.subarray(i * STACK_HISTORY, (i + 1) * STACK_HISTORY), i * columns + models);
+  });
+  const table = { values, columns };
+  const out = new Array<number>(y.length);
+  const parts = [...new Set(part)].sort((a, b) => a - b);
+  parts.forEach((scored, k) => {
+    // With fewer than three parts there is none to spare for stopping: the trees then run all their rounds.
+    const stop = parts.length >= 3 ? parts[(k + 1) % parts.length] : undefined;
+    const rows: number[] = [];
+    const fit: number[] = [];
+    const valid: number[] = [];
+    part.forEach((p, i) => (p === scored ? rows : p === stop ? valid : fit).push(i));
+    const model = fitBoosted(table, y, fit, valid);
+    predictBoosted(model, table, rows).forEach((p, i) => (out[rows[i]!] = p));
+  });
   return out;
 }
