@@ -127,7 +127,8 @@ export function crossFittedBlend(
  * The same stack with boosted trees (fitBoosted) in place of the logistic regression, on the models' logits and
  * the learner's past as they are: trees find the steps and interactions (a streak that ends a skill builder, a
  * model that is trusted only after some answers) that the regression is given by hand or misses. Cross-fitted as
- * crossFittedBlend: each part is scored by trees fitted on the other parts but one, which stops them early.
+ * crossFittedBlend: each part is scored by trees fitted on the other parts, as many as early stopping on one of
+ * those parts found best when the trees were fitted on the rest.
  */
 export function crossFittedBoost(
   predictions: readonly (readonly number[])[],
@@ -151,8 +152,16 @@ export function crossFittedBoost(
     const rows: number[] = [];
     const fit: number[] = [];
     const valid: number[] = [];
-    part.forEach((p, i) => (p === scored ? rows : p === stop ? valid : fit).push(i));
-    const model = fitBoosted(table, y, fit, valid);
+    const all: number[] = [];
+    part.forEach((p, i) => {
+      (p === scored ? rows : p === stop ? valid : fit).push(i);
+      if (p !== scored) all.push(i);
+    });
+    const stopped = fitBoosted(table, y, fit, valid);
+    // Then refitted on every part but the scored one, with a quarter more trees for a third more rows: +0.0005
+    // AUC on ASSIST2015's stack of the simple models (LightGBM, same folds), where the stopped fit saw 60% of them.
+    const trees = Math.max(1, Math.ceil(stopped.trees.length * 1.25));
+    const model = stop === undefined ? stopped : fitBoosted(table, y, all, [], { rounds: trees });
     predictBoosted(model, table, rows).forEach((p, i) => (out[rows[i]!] = p));
   });
   return out;
