@@ -4,6 +4,8 @@ import { metrics } from './metrics.js';
 import { fitBoosted, predictBoosted } from './boosted-trees.js';
 import type { Table } from './boosted-trees.js';
 import { crossFittedBlend, crossFittedBoost, STACK_PARTS } from './stacking.js';
+import { evaluate } from './evaluate.js';
+import { multiSkillLearners } from '../testing/multi-skill-learners.js';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
@@ -97,5 +99,19 @@ describe('a boosted stack', () => {
       });
       expect(after.some((p, i) => part[i] !== flippedPart && p !== before[i])).toBe(true);
     }
+  });
+
+  it('is a row of evaluate’s table, whose fit seconds count the trees’ own fit beside its models’', async () => {
+    const { sequences } = multiSkillLearners(300, 7);
+    const of = ['IRT/Elo', 'PFA'];
+    const scores = await evaluate([{ kind: 'elo' }, { kind: 'pfa' }], sequences, {
+      folds: 3,
+      blends: [{ name: 'boosted', of, history: true, boosted: true }],
+    });
+    const boosted = scores.find((s) => s.model === 'boosted')!;
+    const models = scores.filter((s) => of.includes(s.model));
+    expect(boosted.auc).toBeGreaterThan(Math.max(...models.map((s) => s.auc)) - 0.01);
+    expect(boosted.ece).toBeLessThan(0.05);
+    expect(boosted.fitSeconds).toBeGreaterThan(models.reduce((sum, s) => sum + s.fitSeconds, 0));
   });
 });
