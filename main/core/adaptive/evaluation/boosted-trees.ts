@@ -26,7 +26,11 @@ export interface BoostOptions {
   bins?: number;
 }
 
-/** Measured on ASSIST2015's 5-fold stacks (README, "Boosted stacks"): LightGBM's defaults but for the rate. */
+/**
+ * LightGBM's defaults (31 leaves, 255 bins, rate 0.1) but for at least 200 rows in a leaf and a ridge of 1, as
+ * measured on ASSIST2015's 5-fold stacks (README, "Boosted stacks"): 1,000 rows in a leaf, 63 leaves, a lower rate
+ * or sampling rows and columns scored within 0.0003 of these; 32 bins lost 0.0004.
+ */
 const DEFAULTS: Required<BoostOptions> = {
   rounds: 500,
   patience: 30,
