@@ -5,6 +5,8 @@
  * Deterministic: no sampling of rows or features, so the same table gives the same trees.
  */
 
+import { sigmoid } from '../models/calibration.js';
+
 /** Rows x columns of numbers, row-major. */
 export interface Table {
   values: Float32Array;
@@ -57,8 +59,6 @@ export interface Boosted {
   base: number;
   trees: Tree[];
 }
-
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /**
  * Fits trees on the rows `fit` of `table` (labels `y` for every row), stopping early on the rows `valid` by log
