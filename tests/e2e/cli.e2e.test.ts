@@ -166,6 +166,9 @@ describe('the lionlearn CLI', () => {
     // The copy reads a row's answer before it only where that row is an answer of its own.
     expect(auc(scores.common, 'continuation copy')).toBeGreaterThan(0.55);
     expect(auc(scores.leakFree, 'continuation copy')).toBe(0.5);
+    // So the stacks with the copy are the common protocol's only: in the leak-free one they would repeat the others.
+    expect(auc(scores.leakFree, `${ensemble} + history, boosted`)).toBeGreaterThan(0.5);
+    expect(scores.leakFree.filter((m) => m.model.includes('+ continuation copy'))).toEqual([]);
   });
 
   it('model eval --jobs: killing the command ends its scoring processes too', async () => {

@@ -54,5 +54,8 @@ describe('lionlearn model', () => {
       'A + B + simple models + continuation copy + history, boosted',
     ]);
     expect(copied.every((b) => b.of.at(-1) === 'continuation copy')).toBe(true);
+    // The copy has nothing to copy in the leak-free protocol: those stacks are the common protocol's only.
+    expect(copied.every((b) => b.commonOnly)).toBe(true);
+    expect(blendsOf(['A', 'B'], true).slice(0, 9)).toEqual(several);
   });
 });

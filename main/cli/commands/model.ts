@@ -44,7 +44,8 @@ const epochLine = (model: string, label: string, r: EpochReport, epochs: number)
  * when there are several, all of them together: an ensemble. Each full stack again reading the learner's past
  * (stackHistory: on the skill, the features of Best-LR-style regressions, attempts, the last answer and how long
  * ago; over all skills, the counts and the recent success; the streaks, on the skill and in the visit to it).
- * `copy`: those also with the continuation copy, which shows how much of a figure is copying. The per-item average
+ * `copy`: those also with the continuation copy, which shows how much of a figure is copying (in the common protocol
+ * only: in the leak-free one they would repeat the stacks without it, row for row). The per-item average
  * and BKT are weak alone but not redundant: with them the ASSIST2015 stack of DKT+history and SAKT gains 0.0006.
  */
 export const blendsOf = (deep: readonly string[], copy = false): Blend[] => {
@@ -56,7 +57,13 @@ export const blendsOf = (deep: readonly string[], copy = false): Blend[] => {
     const of = [...models, ...simpleNames, ...(withCopy ? [copyName] : [])];
     const named = [...models, 'simple models', ...(withCopy ? [copyName] : []), ...(history ? ['history'] : [])];
     const name = `${named.join(' + ')}, ${boosted ? 'boosted' : 'stacked'}`;
-    return { name, of, ...(history ? { history } : {}), ...(boosted ? { boosted } : {}) };
+    return {
+      name,
+      of,
+      ...(history ? { history } : {}),
+      ...(boosted ? { boosted } : {}),
+      ...(withCopy ? { commonOnly: true } : {}),
+    };
   };
   // Trees take minutes on ASSIST2015's 700,000 answers where the regression takes seconds: the largest stack only.
   const all = groups.at(-1);

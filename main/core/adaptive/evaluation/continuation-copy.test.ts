@@ -42,4 +42,17 @@ describe('the continuation copy', () => {
     expect(auc(scores.common, 'Elo + copy')).toBeGreaterThan(auc(scores.common, 'IRT/Elo') + 0.02);
     expect(auc(scores.leakFree, 'Elo + copy')).toBeCloseTo(auc(scores.leakFree, 'IRT/Elo'), 2);
   });
+
+  it('scores a stack marked commonOnly in the common protocol only, beside the ones that are not', async () => {
+    const scores = await evaluateProtocols([{ kind: 'elo' }, { kind: 'continuation-copy' }], sequences, {
+      folds: 3,
+      blends: [
+        { name: 'Elo + copy', of: ['IRT/Elo', 'continuation copy'], commonOnly: true },
+        { name: 'Elo + copy again', of: ['IRT/Elo', 'continuation copy'] },
+      ],
+    });
+    const names = (list: typeof scores.common) => list.map((s) => s.model);
+    expect(names(scores.common)).toEqual(['IRT/Elo', 'continuation copy', 'Elo + copy', 'Elo + copy again']);
+    expect(names(scores.leakFree)).toEqual(['IRT/Elo', 'continuation copy', 'Elo + copy again']);
+  });
 });

@@ -20,6 +20,11 @@ export interface Blend {
   history?: boolean;
   /** Whether boosted trees stack it (crossFittedBoost) in place of the logistic regression. */
   boosted?: boolean;
+  /**
+   * Whether it is scored in the common protocol only (evaluateProtocols): a stack of the continuation copy, which has
+   * nothing to copy in the leak-free protocol, where it would repeat the stack without the copy, row for row.
+   */
+  commonOnly?: boolean;
 }
 
 /**

@@ -53,6 +53,7 @@ export async function evaluateProtocols(
       ? commonRun
       : evaluate(models, markedTrain, {
           ...inProtocol('leak-free'),
+          ...(options.blends ? { blends: options.blends.filter((blend) => !blend.commonOnly) } : {}),
           ...(markedTest ? { test: markedTest } : {}),
         });
   const of = marked.sequences.reduce((n, s) => n + s.skills.length, 0);
