@@ -5,10 +5,12 @@ import { fitBoosted, predictBoosted } from './boosted-trees.js';
 import type { Table } from './boosted-trees.js';
 import { crossFittedBlend, crossFittedBoost, STACK_PARTS } from './stacking.js';
 import { evaluate } from './evaluate.js';
+import { stackContext } from './stack-context.js';
 import { multiSkillLearners } from '../testing/multi-skill-learners.js';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+const concatRows = (parts: Float32Array[]) => Float32Array.from(parts.flatMap((part) => Array.from(part)));
 
 /** Two columns in [-1, 1]; the label follows whether they have the same sign, which no weighted sum of them sees. */
 function xor(n: number, seed: number) {
@@ -84,6 +86,14 @@ describe('boosted trees', () => {
   });
 });
 
+/** Right after skill 0 a learner is mostly right, elsewhere mostly wrong, whatever they answered before. */
+const afterSkillZero = (learners: number, random: () => number) =>
+  range(0, learners).map(() => {
+    const skills = range(0, 20).map(() => Math.floor(random() * 6));
+    const correct = skills.map((_, i) => (random() < (i > 0 && skills[i - 1] === 0 ? 0.85 : 0.35) ? 1 : 0) as 0 | 1);
+    return { skills, correct };
+  });
+
 describe('a boosted stack', () => {
   it('scores each part with trees fitted on the others: a part’s own answers do not move its chances', () => {
     const { table, y } = xor(3_000, 11);
@@ -101,6 +111,24 @@ describe('a boosted stack', () => {
     }
   });
 
+  it('reads where the learner is in the course from the skill ids of the context, without a part’s own answers', () => {
+    const random = seeded(13);
+    const sequences = afterSkillZero(300, random);
+    const y = sequences.flatMap((s) => s.correct);
+    const part = sequences.flatMap((s, learner) => s.correct.map(() => learner % STACK_PARTS));
+    const context = concatRows(sequences.map(stackContext));
+    const noise = [y.map(() => 0.4 + 0.2 * random())];
+    expect(metrics(crossFittedBoost(noise, y, part), y).auc).toBeLessThan(0.55);
+    const before = crossFittedBoost(noise, y, part, undefined, context);
+    // The best any stack can do here is about 0.64 (a sixth of the rows follow skill 0).
+    expect(metrics(before, y).auc).toBeGreaterThan(0.6);
+    const flipped = y.map((v, i) => (part[i] === 0 ? 1 - v : v));
+    const after = crossFittedBoost(noise, flipped, part, undefined, context);
+    part.forEach((p, i) => {
+      if (p === 0) expect(after[i]).toBe(before[i]);
+    });
+  });
+
   it('is a row of evaluate’s table, whose fit seconds count the trees’ own fit beside its models’', async () => {
     const { sequences } = multiSkillLearners(300, 7);
     const of = ['IRT/Elo', 'PFA'];
@@ -113,5 +141,18 @@ describe('a boosted stack', () => {
     expect(boosted.auc).toBeGreaterThan(Math.max(...models.map((s) => s.auc)) - 0.01);
     expect(boosted.ece).toBeLessThan(0.05);
     expect(boosted.fitSeconds).toBeGreaterThan(models.reduce((sum, s) => sum + s.fitSeconds, 0));
+  });
+
+  it('in evaluate, reads the course context with the learner’s past, which the regression cannot', async () => {
+    const sequences = afterSkillZero(300, seeded(17));
+    const scores = await evaluate([{ kind: 'elo' }], sequences, {
+      folds: 3,
+      blends: [
+        { name: 'regression', of: ['IRT/Elo'], history: true },
+        { name: 'trees', of: ['IRT/Elo'], history: true, boosted: true },
+      ],
+    });
+    const auc = (name: string) => scores.find((s) => s.model === name)!.auc;
+    expect(auc('trees')).toBeGreaterThan(auc('regression') + 0.03);
   });
 });

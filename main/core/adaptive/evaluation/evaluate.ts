@@ -8,6 +8,7 @@ import { FittingQueue } from './fitting-queue.js';
 import type { FittingOptions } from './fitting-queue.js';
 import { crossFittedBlend, crossFittedBoost } from './stacking.js';
 import { stackHistory } from './stack-history.js';
+import { stackContext } from './stack-context.js';
 import { seeded } from '../policy/seeded-random.js';
 
 export type { ModelScore };
@@ -18,7 +19,10 @@ export interface Blend {
   of: string[];
   /** Whether the stack also reads the learner's past, on each answer's skill and over all skills (crossFittedBlend). */
   history?: boolean;
-  /** Whether boosted trees stack it (crossFittedBoost) in place of the logistic regression. */
+  /**
+   * Whether boosted trees stack it (crossFittedBoost) in place of the logistic regression; with `history`, the trees
+   * also read where the learner is in the course (stackContext).
+   */
   boosted?: boolean;
   /**
    * Whether it is scored in the common protocol only (evaluateProtocols): a stack of the continuation copy, which has
@@ -75,20 +79,21 @@ export async function evaluate(
   }
   const scored = await scoreAll(models, pairs, options);
   const byName = new Map(scored.map((s) => [s.score.model, s]));
+  // Of the test learners in the order their answers were scored: made once, for the first blend that reads them.
+  const testRows = (read: (sequence: Sequence) => Float32Array) => concat(pairs.flatMap(([, test]) => test.map(read)));
   let history: Float32Array | undefined;
+  let context: Float32Array | undefined;
   const blended = (options.blends ?? []).flatMap(({ name, of, history: withHistory, boosted }) => {
     const parts = of.map((model) => byName.get(model));
     if (parts.some((part) => !part)) return [];
     const { y, part } = parts[0]!;
-    // The test learners in the order their answers were scored.
-    if (withHistory) history ??= concat(pairs.flatMap(([, test]) => test.map(stackHistory)));
+    if (withHistory) history ??= testRows(stackHistory);
+    if (withHistory && boosted) context ??= testRows(stackContext);
     const started = performance.now();
-    const p = (boosted ? crossFittedBoost : crossFittedBlend)(
-      parts.map((part) => part!.p),
-      y,
-      part,
-      withHistory ? history : undefined,
-    );
+    const predictions = parts.map((part) => part!.p);
+    const p = boosted
+      ? crossFittedBoost(predictions, y, part, withHistory ? history : undefined, withHistory ? context : undefined)
+      : crossFittedBlend(predictions, y, part, withHistory ? history : undefined);
     // The stack's own fit counts too: boosted trees take minutes on ASSIST2015.
     const stacking = (performance.now() - started) / 1000;
     const fitSeconds = parts.reduce((sum, part) => sum + part!.score.fitSeconds, stacking);

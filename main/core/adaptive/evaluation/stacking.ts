@@ -1,6 +1,7 @@
 import { HISTORY_AT } from '../models/history-features.js';
 import { RECENT_AT, STACK_HISTORY } from './stack-history.js';
 import { fitBoosted, predictBoosted } from './boosted-trees.js';
+import { STACK_CONTEXT } from './stack-context.js';
 
 const logit = (p: number) => {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
@@ -126,7 +127,8 @@ export function crossFittedBlend(
 /**
  * The same stack with boosted trees (fitBoosted) in place of the logistic regression, on the models' logits and
  * the learner's past as they are: trees find the steps and interactions (a streak that ends a skill builder, a
- * model that is trusted only after some answers) that the regression is given by hand or misses. Cross-fitted as
+ * model that is trusted only after some answers) that the regression is given by hand or misses. Given `context`
+ * (STACK_CONTEXT skill ids per row, stackContext), the trees read where the learner is in the course too. Cross-fitted as
  * crossFittedBlend: each part is scored by trees fitted on the other parts, as many as early stopping on one of
  * those parts found best when the trees were fitted on the rest.
  */
@@ -135,13 +137,17 @@ export function crossFittedBoost(
   y: readonly number[],
   part: readonly number[],
   history?: Float32Array,
+  context?: Float32Array,
 ): number[] {
   const models = predictions.length;
-  const columns = models + (history ? STACK_HISTORY : 0);
+  const pastAt = models;
+  const contextAt = pastAt + (history ? STACK_HISTORY : 0);
+  const columns = contextAt + (context ? STACK_CONTEXT : 0);
   const values = new Float32Array(y.length * columns);
   y.forEach((_, i) => {
     predictions.forEach((p, j) => (values[i * columns + j] = logit(p[i]!)));
-    if (history) values.set(history.subarray(i * STACK_HISTORY, (i + 1) * STACK_HISTORY), i * columns + models);
+    if (history) values.set(history.subarray(i * STACK_HISTORY, (i + 1) * STACK_HISTORY), i * columns + pastAt);
+    if (context) values.set(context.subarray(i * STACK_CONTEXT, (i + 1) * STACK_CONTEXT), i * columns + contextAt);
   });
   const table = { values, columns };
   const out = new Array<number>(y.length);

@@ -1,0 +1,36 @@
+import { answerStarts } from '../models/sequence.js';
+import type { Sequence } from '../models/sequence.js';
+
+/** How many numbers stackContext gives a row: its skill, the skill answered before it, the last other skill. */
+export const STACK_CONTEXT = 3;
+
+/** Where a row has no answer before it, or none on another skill. */
+export const NO_SKILL = -1;
+
+/**
+ * Where a learner is in the course, for the boosted stack only (crossFittedBoost), as skill ids (rows x
+ * STACK_CONTEXT): the row's skill, the skill of the answer before it, and the skill of the latest earlier answer on
+ * another skill. An id is a name, not an amount, so a regression's one weight per number cannot use it; trees split
+ * its values into groups. ASSISTments assigns skills in problem sets of a course, so the skill a learner comes from
+ * tells how far along they are and what was just practised, which the counts of stackHistory do not name: measured
+ * on ASSIST2015's 5-fold stacks (README, "Boosted stacks"). Read from earlier answers only: the rows of a
+ * multi-skill answer all read the answer before it, none another of its own rows. Of a multi-skill answer before,
+ * the row read is its last.
+ */
+export function stackContext(sequence: Sequence): Float32Array {
+  const { skills } = sequence;
+  const out = new Float32Array(skills.length * STACK_CONTEXT).fill(NO_SKILL);
+  const starts = answerStarts(sequence);
+  // Per row: the latest skill before its run of rows on its own skill, so each row's last other skill is one look-up.
+  const beforeRun: number[] = [];
+  skills.forEach((skill, i) => {
+    beforeRun.push(i === 0 ? NO_SKILL : skills[i - 1] !== skill ? skills[i - 1]! : beforeRun[i - 1]!);
+    const at = i * STACK_CONTEXT;
+    out[at] = skill;
+    const before = starts[i]! - 1;
+    if (before < 0) return;
+    out[at + 1] = skills[before]!;
+    out[at + 2] = skills[before] !== skill ? skills[before]! : beforeRun[before]!;
+  });
+  return out;
+}
