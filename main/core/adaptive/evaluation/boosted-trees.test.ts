@@ -6,6 +6,7 @@ import type { Table } from './boosted-trees.js';
 import { crossFittedBlend, crossFittedBoost, STACK_PARTS } from './stacking.js';
 import { evaluate } from './evaluate.js';
 import { stackContext } from './stack-context.js';
+import { stackAnswers } from './stack-answers.js';
 import { multiSkillLearners } from '../testing/multi-skill-learners.js';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -94,6 +95,22 @@ const afterSkillZero = (learners: number, random: () => number) =>
     return { skills, correct };
   });
 
+/** Answers on two skills, stored as two rows: one of skills 0-3, which say nothing, then one of 4-7, which decide. */
+const pairedSkills = (learners: number, random: () => number) =>
+  range(0, learners).map(() => {
+    const skills: number[] = [];
+    const correct: (0 | 1)[] = [];
+    const continues: boolean[] = [];
+    for (let answer = 0; answer < 15; answer++) {
+      const deciding = 4 + Math.floor(random() * 4);
+      const y = random() < [0.1, 0.3, 0.7, 0.9][deciding - 4]! ? 1 : 0;
+      skills.push(Math.floor(random() * 4), deciding);
+      correct.push(y, y);
+      continues.push(false, true);
+    }
+    return { skills, correct, continues };
+  });
+
 describe('a boosted stack', () => {
   it('scores each part with trees fitted on the others: a part’s own answers do not move its chances', () => {
     const { table, y } = xor(3_000, 11);
@@ -119,14 +136,33 @@ describe('a boosted stack', () => {
     const context = concatRows(sequences.map(stackContext));
     const noise = [y.map(() => 0.4 + 0.2 * random())];
     expect(metrics(crossFittedBoost(noise, y, part), y).auc).toBeLessThan(0.55);
-    const before = crossFittedBoost(noise, y, part, undefined, context);
+    const before = crossFittedBoost(noise, y, part, { context });
     // The best any stack can do here is about 0.64 (a sixth of the rows follow skill 0).
     expect(metrics(before, y).auc).toBeGreaterThan(0.6);
     const flipped = y.map((v, i) => (part[i] === 0 ? 1 - v : v));
-    const after = crossFittedBoost(noise, flipped, part, undefined, context);
+    const after = crossFittedBoost(noise, flipped, part, { context });
     part.forEach((p, i) => {
       if (p === 0) expect(after[i]).toBe(before[i]);
     });
+  });
+
+  it('reads the models on the other rows of a multi-skill answer, which share its label', () => {
+    const random = seeded(19);
+    const sequences = pairedSkills(200, random);
+    const y = sequences.flatMap((s) => s.correct);
+    const skills = sequences.flatMap((s) => s.skills);
+    const part = sequences.flatMap((s, learner) => s.correct.map(() => learner % STACK_PARTS));
+    // A model that knows the deciding skills and nothing of the others.
+    const model = [skills.map((k) => (k >= 4 ? [0.1, 0.3, 0.7, 0.9][k - 4]! : 0.45 + 0.1 * random()))];
+    const answers = concatRows(sequences.map(stackAnswers));
+    const firstRows = (p: number[]) =>
+      metrics(
+        p.filter((_, i) => skills[i]! < 4),
+        y.filter((_, i) => skills[i]! < 4),
+      ).auc;
+    expect(firstRows(crossFittedBoost(model, y, part))).toBeLessThan(0.58);
+    // The best any stack can do on those rows is what the deciding skill gives, about 0.8.
+    expect(firstRows(crossFittedBoost(model, y, part, { answers }))).toBeGreaterThan(0.75);
   });
 
   it('is a row of evaluate’s table, whose fit seconds count the trees’ own fit beside its models’', async () => {
@@ -150,6 +186,19 @@ describe('a boosted stack', () => {
       blends: [
         { name: 'regression', of: ['IRT/Elo'], history: true },
         { name: 'trees', of: ['IRT/Elo'], history: true, boosted: true },
+      ],
+    });
+    const auc = (name: string) => scores.find((s) => s.model === name)!.auc;
+    expect(auc('trees')).toBeGreaterThan(auc('regression') + 0.03);
+  });
+
+  it('in evaluate, reads the other rows of each multi-skill answer, which the regression cannot', async () => {
+    const sequences = pairedSkills(300, seeded(23));
+    const scores = await evaluate([{ kind: 'item-average' }], sequences, {
+      folds: 3,
+      blends: [
+        { name: 'regression', of: ['per-item average'] },
+        { name: 'trees', of: ['per-item average'], boosted: true },
       ],
     });
     const auc = (name: string) => scores.find((s) => s.model === name)!.auc;

@@ -9,6 +9,7 @@ import type { FittingOptions } from './fitting-queue.js';
 import { crossFittedBlend, crossFittedBoost } from './stacking.js';
 import { stackHistory } from './stack-history.js';
 import { stackContext } from './stack-context.js';
+import { stackAnswers } from './stack-answers.js';
 import { seeded } from '../policy/seeded-random.js';
 
 export type { ModelScore };
@@ -20,8 +21,9 @@ export interface Blend {
   /** Whether the stack also reads the learner's past, on each answer's skill and over all skills (crossFittedBlend). */
   history?: boolean;
   /**
-   * Whether boosted trees stack it (crossFittedBoost) in place of the logistic regression; with `history`, the trees
-   * also read where the learner is in the course (stackContext).
+   * Whether boosted trees stack it (crossFittedBoost) in place of the logistic regression, reading the models on the
+   * other rows of each row's answer (stackAnswers); with `history`, the trees also read where the learner is in the
+   * course (stackContext).
    */
   boosted?: boolean;
   /**
@@ -83,16 +85,18 @@ export async function evaluate(
   const testRows = (read: (sequence: Sequence) => Float32Array) => concat(pairs.flatMap(([, test]) => test.map(read)));
   let history: Float32Array | undefined;
   let context: Float32Array | undefined;
+  let answers: Float32Array | undefined;
   const blended = (options.blends ?? []).flatMap(({ name, of, history: withHistory, boosted }) => {
     const parts = of.map((model) => byName.get(model));
     if (parts.some((part) => !part)) return [];
     const { y, part } = parts[0]!;
     if (withHistory) history ??= testRows(stackHistory);
     if (withHistory && boosted) context ??= testRows(stackContext);
+    if (boosted) answers ??= testRows(stackAnswers);
     const started = performance.now();
     const predictions = parts.map((part) => part!.p);
     const p = boosted
-      ? crossFittedBoost(predictions, y, part, withHistory ? history : undefined, withHistory ? context : undefined)
+      ? crossFittedBoost(predictions, y, part, withHistory ? { history, context, answers } : { answers })
       : crossFittedBlend(predictions, y, part, withHistory ? history : undefined);
     // The stack's own fit counts too: boosted trees take minutes on ASSIST2015.
     const stacking = (performance.now() - started) / 1000;

@@ -2,6 +2,7 @@ import { HISTORY_AT } from '../models/history-features.js';
 import { RECENT_AT, STACK_HISTORY } from './stack-history.js';
 import { fitBoosted, predictBoosted } from './boosted-trees.js';
 import { STACK_CONTEXT } from './stack-context.js';
+import { poolAnswers, pooledColumns } from './stack-answers.js';
 
 const logit = (p: number) => {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
@@ -124,25 +125,35 @@ export function crossFittedBlend(
   return out;
 }
 
+/** What a boosted stack reads beside the models' predictions, each in the rows' order (evaluate's test rows). */
+export interface StackInputs {
+  /** The learner's past: STACK_HISTORY numbers per row (stackHistory). */
+  history?: Float32Array;
+  /** Where the learner is in the course: STACK_CONTEXT skill ids per row (stackContext). */
+  context?: Float32Array;
+  /** Which rows answer together (stackAnswers), so that each row reads the models on its answer's other rows. */
+  answers?: Float32Array;
+}
+
 /**
  * The same stack with boosted trees (fitBoosted) in place of the logistic regression, on the models' logits and
  * the learner's past as they are: trees find the steps and interactions (a streak that ends a skill builder, a
- * model that is trusted only after some answers) that the regression is given by hand or misses. Given `context`
- * (STACK_CONTEXT skill ids per row, stackContext), the trees read where the learner is in the course too. Cross-fitted as
- * crossFittedBlend: each part is scored by trees fitted on the other parts, as many as early stopping on one of
- * those parts found best when the trees were fitted on the rest.
+ * model that is trusted only after some answers) that the regression is given by hand or misses. The `inputs`
+ * say what else the trees read. Cross-fitted as crossFittedBlend: each part is scored by trees fitted on the other
+ * parts, as many as early stopping on one of those parts found best when the trees were fitted on the rest.
  */
 export function crossFittedBoost(
   predictions: readonly (readonly number[])[],
   y: readonly number[],
   part: readonly number[],
-  history?: Float32Array,
-  context?: Float32Array,
+  inputs: StackInputs = {},
 ): number[] {
+  const { history, context, answers } = inputs;
   const models = predictions.length;
   const pastAt = models;
   const contextAt = pastAt + (history ? STACK_HISTORY : 0);
-  const columns = contextAt + (context ? STACK_CONTEXT : 0);
+  const answersAt = contextAt + (context ? STACK_CONTEXT : 0);
+  const columns = answersAt + (answers ? pooledColumns(models, answers) : 0);
   const values = new Float32Array(y.length * columns);
   y.forEach((_, i) => {
     predictions.forEach((p, j) => (values[i * columns + j] = logit(p[i]!)));
@@ -150,6 +161,7 @@ export function crossFittedBoost(
     if (context) values.set(context.subarray(i * STACK_CONTEXT, (i + 1) * STACK_CONTEXT), i * columns + contextAt);
   });
   const table = { values, columns };
+  if (answers && columns > answersAt) poolAnswers(table, models, answers, answersAt);
   const out = new Array<number>(y.length);
   const parts = [...new Set(part)].sort((a, b) => a - b);
   parts.forEach((scored, k) => {
