@@ -111,7 +111,9 @@ const pairedSkills = (learners: number, random: () => number) =>
     return { skills, correct, continues };
   });
 
-describe('a boosted stack', () => {
+// Trees of up to 1,000 rounds on some 10,000 rows, fitted twice per part: 20 s for evaluate's table on a busy 2-core
+// machine, past the unit tests' 30 s when the machine is busier still.
+describe('a boosted stack', { timeout: 120_000 }, () => {
   it('scores each part with trees fitted on the others: a part’s own answers do not move its chances', () => {
     const { table, y } = xor(3_000, 11);
     const predictions = [0, 1].map((c) => range(0, 3_000).map((r) => sigmoid(table.values[2 * r + c]!)));
