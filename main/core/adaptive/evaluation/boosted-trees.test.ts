@@ -7,6 +7,8 @@ import { crossFittedBlend, crossFittedBoost, STACK_PARTS } from './stacking.js';
 import { evaluate } from './evaluate.js';
 import { stackContext } from './stack-context.js';
 import { stackAnswers } from './stack-answers.js';
+import { STACK_HISTORY } from './stack-history.js';
+import { HISTORY_AT } from '../models/history-features.js';
 import { multiSkillLearners } from '../testing/multi-skill-learners.js';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -165,6 +167,28 @@ describe('a boosted stack', { timeout: 120_000 }, () => {
     expect(firstRows(crossFittedBoost(model, y, part))).toBeLessThan(0.58);
     // The best any stack can do on those rows is what the deciding skill gives, about 0.8.
     expect(firstRows(crossFittedBoost(model, y, part, { answers }))).toBeGreaterThan(0.75);
+  });
+
+  it('reads the learner’s past on the other skills of a multi-skill answer', () => {
+    const random = seeded(29);
+    const sequences = pairedSkills(200, random);
+    const y = sequences.flatMap((s) => s.correct);
+    const skills = sequences.flatMap((s) => s.skills);
+    const part = sequences.flatMap((s, learner) => s.correct.map(() => learner % STACK_PARTS));
+    // Models that know nothing, and a past whose last answer on the deciding skill tells the label nine times in ten.
+    const noise = [y.map(() => 0.4 + 0.2 * random())];
+    const history = new Float32Array(y.length * STACK_HISTORY);
+    y.forEach((label, i) => {
+      if (skills[i]! >= 4) history[i * STACK_HISTORY + HISTORY_AT.last] = random() < 0.9 === (label === 1) ? 1 : -1;
+    });
+    const answers = concatRows(sequences.map(stackAnswers));
+    const firstRows = (p: number[]) =>
+      metrics(
+        p.filter((_, i) => skills[i]! < 4),
+        y.filter((_, i) => skills[i]! < 4),
+      ).auc;
+    expect(firstRows(crossFittedBoost(noise, y, part, { history }))).toBeLessThan(0.58);
+    expect(firstRows(crossFittedBoost(noise, y, part, { history, answers }))).toBeGreaterThan(0.85);
   });
 
   it('is a row of evaluate’s table, whose fit seconds count the trees’ own fit beside its models’', async () => {

@@ -52,7 +52,7 @@ describe('poolAnswers', () => {
       [4, 0],
     ]);
     const answers = Float32Array.from([0, 1, 0, 2, 1, 2, 0, 1]);
-    poolAnswers(table, 2, answers, 2);
+    poolAnswers(table, [0, 1], answers, 2);
     const row = (r: number) => Array.from(table.values.subarray(r * table.columns + 2, (r + 1) * table.columns));
     expect(row(0)).toEqual([1, 0.5, 0.5, 0.5, -1, -1, -1]);
     expect(row(1)).toEqual([2, -0.5, -2, 1, 2.5, 2, 3]);
@@ -65,8 +65,8 @@ describe('poolAnswers', () => {
       [0, 0],
       [1, 1],
     ]);
-    expect(() => poolAnswers(table, 2, Float32Array.from([0, 1]), 2)).toThrow(/1 rows for 2/);
-    expect(() => poolAnswers(table, 2, Float32Array.from([1, 2, 0, 1]), 2)).toThrow(/row 0 does not start/);
-    expect(() => poolAnswers(table, 2, Float32Array.from([0, 1, 0, 2]), 2)).toThrow(/row 1 does not start/);
+    expect(() => poolAnswers(table, [0, 1], Float32Array.from([0, 1]), 2)).toThrow(/1 rows for 2/);
+    expect(() => poolAnswers(table, [0, 1], Float32Array.from([1, 2, 0, 1]), 2)).toThrow(/row 0 does not start/);
+    expect(() => poolAnswers(table, [0, 1], Float32Array.from([0, 1, 0, 2]), 2)).toThrow(/row 1 does not start/);
   });
 });

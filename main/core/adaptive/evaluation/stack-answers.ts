@@ -4,14 +4,14 @@ import type { Sequence } from '../models/sequence.js';
 /** How many numbers stackAnswers gives a row: how many rows of its answer come before it, and how many it has. */
 export const STACK_ANSWER = 2;
 
-/** Of each model's logits over the rows of an answer, what poolAnswers writes: their mean, least and greatest. */
+/** Of each pooled column over the rows of an answer, what poolAnswers writes: its mean, least and greatest. */
 const POOLED = 3;
 
 /**
  * Which rows answer together, for the boosted stack only (crossFittedBoost): per row, how many rows of its answer
  * come before it, and how many rows the answer has. In the leak-free protocol a multi-skill answer's rows are all
- * predicted from the state before the answer and share its one label, so each row may read the predictions of the
- * others (poolAnswers): a model that is sure on one of the answer's skills speaks for the whole answer. Without
+ * predicted from the state before the answer and share its one label, so each row may read the predictions and the
+ * past of the others (poolAnswers): a model sure of one of the answer's skills speaks for the whole answer. Without
  * continuation marks (the common protocol) every answer is one row.
  */
 export function stackAnswers(sequence: Sequence): Float32Array {
@@ -27,48 +27,49 @@ export function stackAnswers(sequence: Sequence): Float32Array {
   return out;
 }
 
-/** How many columns poolAnswers writes for `models` models: none when every answer is one row. */
-export function pooledColumns(models: number, answers: Float32Array): number {
-  for (let at = 1; at < answers.length; at += STACK_ANSWER) if (answers[at]! > 1) return 1 + POOLED * models;
+/** How many columns poolAnswers writes for `pooled` columns: none when every answer is one row. */
+export function pooledColumns(pooled: number, answers: Float32Array): number {
+  for (let at = 1; at < answers.length; at += STACK_ANSWER) if (answers[at]! > 1) return 1 + POOLED * pooled;
   return 0;
 }
 
 /**
- * Writes into each row of `table`, from column `at`, its answer's rows (stackAnswers), then per model the mean,
- * least and greatest of the logits in columns 0 to `models` - 1 over the rows of the row's answer. An answer's rows
- * are consecutive rows of the table, as evaluate scores them.
+ * Writes into each row of `table`, from column `at`, its answer's rows (stackAnswers), then for each column of
+ * `from` its mean, least and greatest over the rows of the row's answer. An answer's rows are consecutive rows of
+ * the table, as evaluate scores them.
  */
 export function poolAnswers(
   table: { values: Float32Array; columns: number },
-  models: number,
+  from: readonly number[],
   answers: Float32Array,
   at: number,
 ): void {
   const { values, columns } = table;
   const rows = values.length / columns;
-  if (answers.length !== rows * STACK_ANSWER)
+  if (answers.length !== rows * STACK_ANSWER) {
     throw new Error(`stackAnswers gave ${answers.length / STACK_ANSWER} rows for ${rows}`);
+  }
   for (let first = 0; first < rows; first += answers[first * STACK_ANSWER + 1]!) {
     const size = answers[first * STACK_ANSWER + 1]!;
     if (answers[first * STACK_ANSWER] !== 0 || first + size > rows)
       throw new Error(`row ${first} does not start an answer`);
-    for (let model = 0; model < models; model++) {
+    from.forEach((column, k) => {
       let sum = 0;
       let least = Infinity;
       let greatest = -Infinity;
       for (let row = first; row < first + size; row++) {
-        const logit = values[row * columns + model]!;
-        sum += logit;
-        least = Math.min(least, logit);
-        greatest = Math.max(greatest, logit);
+        const value = values[row * columns + column]!;
+        sum += value;
+        least = Math.min(least, value);
+        greatest = Math.max(greatest, value);
       }
       for (let row = first; row < first + size; row++) {
-        const to = row * columns + at + 1 + model * POOLED;
+        const to = row * columns + at + 1 + k * POOLED;
         values[to] = sum / size;
         values[to + 1] = least;
         values[to + 2] = greatest;
       }
-    }
+    });
     for (let row = first; row < first + size; row++) values[row * columns + at] = size;
   }
 }

@@ -1,4 +1,4 @@
-import { HISTORY_AT } from '../models/history-features.js';
+import { HISTORY_AT, HISTORY_FEATURES } from '../models/history-features.js';
 import { RECENT_AT, STACK_HISTORY } from './stack-history.js';
 import { fitBoosted, predictBoosted } from './boosted-trees.js';
 import { STACK_CONTEXT } from './stack-context.js';
@@ -9,6 +9,9 @@ const logit = (p: number) => {
   return Math.log(q / (1 - q));
 };
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** The columns of stackHistory on the row's own skill (all answers so far are the learner's, the same on every row). */
+const ON_SKILL = [...Array(HISTORY_FEATURES).keys()].filter((c) => c !== HISTORY_AT.answers);
 
 /**
  * Logistic regression on a few features by Newton's method, with a small ridge so that two nearly
@@ -131,7 +134,7 @@ export interface StackInputs {
   history?: Float32Array;
   /** Where the learner is in the course: STACK_CONTEXT skill ids per row (stackContext). */
   context?: Float32Array;
-  /** Which rows answer together (stackAnswers), so that each row reads the models on its answer's other rows. */
+  /** Which rows answer together (stackAnswers), so that each row reads the models and its past on its answer's other rows. */
   answers?: Float32Array;
 }
 
@@ -153,7 +156,9 @@ export function crossFittedBoost(
   const pastAt = models;
   const contextAt = pastAt + (history ? STACK_HISTORY : 0);
   const answersAt = contextAt + (context ? STACK_CONTEXT : 0);
-  const columns = answersAt + (answers ? pooledColumns(models, answers) : 0);
+  // Pooled over a multi-skill answer: the models, and the learner's past on each of its skills.
+  const pooled = [...predictions.keys(), ...(history ? ON_SKILL.map((c) => pastAt + c) : [])];
+  const columns = answersAt + (answers ? pooledColumns(pooled.length, answers) : 0);
   const values = new Float32Array(y.length * columns);
   y.forEach((_, i) => {
     predictions.forEach((p, j) => (values[i * columns + j] = logit(p[i]!)));
@@ -161,7 +166,7 @@ export function crossFittedBoost(
     if (context) values.set(context.subarray(i * STACK_CONTEXT, (i + 1) * STACK_CONTEXT), i * columns + contextAt);
   });
   const table = { values, columns };
-  if (answers && columns > answersAt) poolAnswers(table, models, answers, answersAt);
+  if (answers && columns > answersAt) poolAnswers(table, pooled, answers, answersAt);
   const out = new Array<number>(y.length);
   const parts = [...new Set(part)].sort((a, b) => a - b);
   parts.forEach((scored, k) => {
