@@ -58,4 +58,21 @@ describe('lionlearn model', () => {
     expect(copied.every((b) => b.commonOnly)).toBe(true);
     expect(blendsOf(['A', 'B'], true).slice(0, 9)).toEqual(several);
   });
+
+  it('stacks the simple models alone when there is no deep model, boosted too', () => {
+    expect(blendsOf([]).map((b) => b.name)).toEqual([
+      'simple models, stacked',
+      'simple models + history, stacked',
+      'simple models + history, boosted',
+    ]);
+    expect(
+      blendsOf([], true)
+        .map((b) => b.name)
+        .slice(3),
+    ).toEqual([
+      'simple models + continuation copy, stacked',
+      'simple models + continuation copy + history, stacked',
+      'simple models + continuation copy + history, boosted',
+    ]);
+  });
 });

@@ -60,7 +60,8 @@ export const cliHelpAdminDe: Record<keyof typeof cliHelpAdminEn, string> = {
   'help-model-eval-folds': 'Teile (Folds) der Kreuzvalidierung',
   'help-model-eval-split':
     'statt Folds eine einzige Aufteilung, die diesen Anteil der Lernenden zurückhält (z. B. 0.2)',
-  'help-model-eval-epochs': 'höchstens so viele Trainingsdurchläufe des tiefen Modells (0 lässt es weg)',
+  'help-model-eval-epochs':
+    'höchstens so viele Trainingsdurchläufe des tiefen Modells (0 lässt es weg: dann werden die einfachen Modelle allein gestapelt)',
   'help-model-eval-model':
     'das tiefe Modell: dkt (LSTM), dkt-history (LSTM, das Zählungen pro Fähigkeit liest), dkt-answer (dazu die andere Fähigkeit einer Antwort zu mehreren Fähigkeiten), sakt (Attention), akt (monotone Attention) oder dkvmn (Key-Value-Speicher); mehrere, durch Kommas getrennt, werden je bewertet und dann mit den einfachen Modellen zusammen gestapelt (der größte Stapel auch mit Boosted Trees); ein Eintrag kann eigene Einheiten, Köpfe und einen eigenen Seed setzen (akt:128x4@8), sodass ein Stapel zwei Größen oder Seeds eines Modells enthalten kann',
   'help-model-eval-hidden': 'Größe des Zustands des tiefen Modells (standardmäßig 64)',

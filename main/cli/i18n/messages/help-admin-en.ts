@@ -66,7 +66,8 @@ export const cliHelpAdminEn = {
   'help-model-eval-test': 'held-out data; without it, cross-validation inside --train',
   'help-model-eval-folds': 'folds for cross-validation',
   'help-model-eval-split': 'instead of folds, one split holding out this share of the learners (e.g. 0.2)',
-  'help-model-eval-epochs': 'most training passes of the deep model (0 leaves it out)',
+  'help-model-eval-epochs':
+    'most training passes of the deep model (0 leaves it out: the simple models are then stacked alone)',
   'help-model-eval-model':
     'the deep model: dkt (LSTM), dkt-history (LSTM reading per-skill counts), dkt-answer (and a multi-skill answer’s other skill), sakt (attention), akt (monotonic attention) or dkvmn (key-value memory); several, separated by commas, are each scored and then stacked together with the simple models (the largest stack also by boosted trees); an entry may set its own units, heads and seed (akt:128x4@8), so one stack can hold two sizes or seeds of one model',
   'help-model-eval-hidden': 'state size of the deep model (64 by default)',
