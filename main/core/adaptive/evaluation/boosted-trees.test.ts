@@ -113,6 +113,22 @@ const pairedSkills = (learners: number, random: () => number) =>
     return { skills, correct, continues };
   });
 
+/** 200 learners of pairedSkills as a stack's rows, with the AUC on the rows of skills 0-3, which say nothing alone. */
+function pairedRows(seed: number) {
+  const random = seeded(seed);
+  const sequences = pairedSkills(200, random);
+  const y = sequences.flatMap((s) => s.correct);
+  const skills = sequences.flatMap((s) => s.skills);
+  const part = sequences.flatMap((s, learner) => s.correct.map(() => learner % STACK_PARTS));
+  const answers = concatRows(sequences.map(stackAnswers));
+  const firstRows = (p: number[]) =>
+    metrics(
+      p.filter((_, i) => skills[i]! < 4),
+      y.filter((_, i) => skills[i]! < 4),
+    ).auc;
+  return { random, y, skills, part, answers, firstRows };
+}
+
 // Trees of up to 1,000 rounds on some 10,000 rows, fitted twice per part: 20 s for evaluate's table on a busy 2-core
 // machine, past the unit tests' 30 s when the machine is busier still.
 describe('a boosted stack', { timeout: 120_000 }, () => {
@@ -151,42 +167,22 @@ describe('a boosted stack', { timeout: 120_000 }, () => {
   });
 
   it('reads the models on the other rows of a multi-skill answer, which share its label', () => {
-    const random = seeded(19);
-    const sequences = pairedSkills(200, random);
-    const y = sequences.flatMap((s) => s.correct);
-    const skills = sequences.flatMap((s) => s.skills);
-    const part = sequences.flatMap((s, learner) => s.correct.map(() => learner % STACK_PARTS));
+    const { random, y, skills, part, answers, firstRows } = pairedRows(19);
     // A model that knows the deciding skills and nothing of the others.
     const model = [skills.map((k) => (k >= 4 ? [0.1, 0.3, 0.7, 0.9][k - 4]! : 0.45 + 0.1 * random()))];
-    const answers = concatRows(sequences.map(stackAnswers));
-    const firstRows = (p: number[]) =>
-      metrics(
-        p.filter((_, i) => skills[i]! < 4),
-        y.filter((_, i) => skills[i]! < 4),
-      ).auc;
     expect(firstRows(crossFittedBoost(model, y, part))).toBeLessThan(0.58);
     // The best any stack can do on those rows is what the deciding skill gives, about 0.8.
     expect(firstRows(crossFittedBoost(model, y, part, { answers }))).toBeGreaterThan(0.75);
   });
 
   it('reads the learner’s past on the other skills of a multi-skill answer', () => {
-    const random = seeded(29);
-    const sequences = pairedSkills(200, random);
-    const y = sequences.flatMap((s) => s.correct);
-    const skills = sequences.flatMap((s) => s.skills);
-    const part = sequences.flatMap((s, learner) => s.correct.map(() => learner % STACK_PARTS));
+    const { random, y, skills, part, answers, firstRows } = pairedRows(29);
     // Models that know nothing, and a past whose last answer on the deciding skill tells the label nine times in ten.
     const noise = [y.map(() => 0.4 + 0.2 * random())];
     const history = new Float32Array(y.length * STACK_HISTORY);
     y.forEach((label, i) => {
       if (skills[i]! >= 4) history[i * STACK_HISTORY + HISTORY_AT.last] = random() < 0.9 === (label === 1) ? 1 : -1;
     });
-    const answers = concatRows(sequences.map(stackAnswers));
-    const firstRows = (p: number[]) =>
-      metrics(
-        p.filter((_, i) => skills[i]! < 4),
-        y.filter((_, i) => skills[i]! < 4),
-      ).auc;
     expect(firstRows(crossFittedBoost(noise, y, part, { history }))).toBeLessThan(0.58);
     expect(firstRows(crossFittedBoost(noise, y, part, { history, answers }))).toBeGreaterThan(0.85);
   });
