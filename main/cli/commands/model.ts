@@ -45,7 +45,8 @@ const epochLine = (model: string, label: string, r: EpochReport, epochs: number)
  * (stackHistory: on the skill, the features of Best-LR-style regressions, attempts, the last answer and how long
  * ago; over all skills, the counts and the recent success; the streaks, on the skill and in the visit to it).
  * The largest is also stacked by boosted trees, which read where the learner is in the course too (stackContext)
- * and, in the leak-free protocol, the models on the other rows of each multi-skill answer (stackAnswers).
+ * and, in the leak-free protocol, the models and the learner's past on the other rows of each multi-skill answer
+ * (stackAnswers).
  * `copy`: those also with the continuation copy, which shows how much of a figure is copying (in the common protocol
  * only: in the leak-free one they would repeat the stacks without it, row for row). The per-item average
  * and BKT are weak alone but not redundant: with them the ASSIST2015 stack of DKT+history and SAKT gains 0.0006.

@@ -21,9 +21,9 @@ export interface Blend {
   /** Whether the stack also reads the learner's past, on each answer's skill and over all skills (crossFittedBlend). */
   history?: boolean;
   /**
-   * Whether boosted trees stack it (crossFittedBoost) in place of the logistic regression, reading the models on the
-   * other rows of each row's answer (stackAnswers); with `history`, the trees also read where the learner is in the
-   * course (stackContext).
+   * Whether boosted trees stack it (crossFittedBoost) in place of the logistic regression, reading the models (and
+   * with `history` the learner's past) on the other rows of each row's answer (stackAnswers); with `history`, the
+   * trees also read where the learner is in the course (stackContext).
    */
   boosted?: boolean;
   /**

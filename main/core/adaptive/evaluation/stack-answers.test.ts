@@ -68,5 +68,8 @@ describe('poolAnswers', () => {
     expect(() => poolAnswers(table, [0, 1], Float32Array.from([0, 1]), 2)).toThrow(/1 rows for 2/);
     expect(() => poolAnswers(table, [0, 1], Float32Array.from([1, 2, 0, 1]), 2)).toThrow(/row 0 does not start/);
     expect(() => poolAnswers(table, [0, 1], Float32Array.from([0, 1, 0, 2]), 2)).toThrow(/row 1 does not start/);
+    for (const size of [0, 0.5, Number.NaN]) {
+      expect(() => poolAnswers(table, [0, 1], Float32Array.from([0, size, 0, 1]), 2)).toThrow(/row 0 does not start/);
+    }
   });
 });

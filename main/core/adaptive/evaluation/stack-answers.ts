@@ -51,7 +51,8 @@ export function poolAnswers(
   }
   for (let first = 0; first < rows; first += answers[first * STACK_ANSWER + 1]!) {
     const size = answers[first * STACK_ANSWER + 1]!;
-    if (answers[first * STACK_ANSWER] !== 0 || first + size > rows)
+    // A size of 0 would never move on to the next answer.
+    if (answers[first * STACK_ANSWER] !== 0 || !(Number.isInteger(size) && size >= 1 && first + size <= rows))
       throw new Error(`row ${first} does not start an answer`);
     from.forEach((column, k) => {
       let sum = 0;
