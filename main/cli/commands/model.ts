@@ -55,7 +55,8 @@ export const blendsOf = (deep: readonly string[], copy = false): Blend[] => {
   // Made here, not when the CLI loads: every command imports this file.
   const copyName = new ContinuationCopy().name;
   const simpleNames = SIMPLE_RECIPES.map(recipeName);
-  // Without a deep model (`--epochs 0`) the simple models are stacked alone: ASSIST2009's best leak-free stack (README).
+  // Without a deep model (`--epochs 0`) the simple models are stacked alone: ASSIST2009's best leak-free stack
+  // (README).
   const groups = deep.length === 0 ? [[]] : [...deep.map((d) => [d]), ...(deep.length > 1 ? [[...deep]] : [])];
   const full = (models: string[], withCopy: boolean, history: boolean, boosted = false): Blend => {
     const of = [...models, ...simpleNames, ...(withCopy ? [copyName] : [])];

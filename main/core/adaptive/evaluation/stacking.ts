@@ -134,7 +134,7 @@ export interface StackInputs {
   history?: Float32Array;
   /** Where the learner is in the course: STACK_CONTEXT skill ids per row (stackContext). */
   context?: Float32Array;
-  /** Which rows answer together (stackAnswers), so that each row reads the models and its past on its answer's other rows. */
+  /** Which rows answer together (stackAnswers): each row reads the models and its past on its answer's other rows. */
   answers?: Float32Array;
 }
 
