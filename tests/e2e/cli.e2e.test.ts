@@ -169,6 +169,10 @@ describe('the lionlearn CLI', () => {
     // So the stacks with the copy are the common protocol's only: in the leak-free one they would repeat the others.
     expect(auc(scores.leakFree, `${ensemble} + history, boosted`)).toBeGreaterThan(0.5);
     expect(scores.leakFree.filter((m) => m.model.includes('+ continuation copy'))).toEqual([]);
+    // Scored once per answer too, as pyKT scores a question of several skills; in the common protocol, nothing to group.
+    const perAnswer = (list: { model: string; answerAuc?: number }[]) => list.map((m) => [m.model, m.answerAuc]);
+    expect(perAnswer(scores.leakFree)).toEqual(scores.leakFree.map((m) => [m.model, expect.any(Number)]));
+    expect(perAnswer(scores.common)).toEqual(scores.common.map((m) => [m.model, undefined]));
   });
 
   it('model eval --jobs: killing the command ends its scoring processes too', async () => {

@@ -86,6 +86,7 @@ export const blendsOf = (deep: readonly string[], copy = false): Blend[] => {
 const row = (s: ModelScore) => ({
   model: s.model,
   AUC: fig(s.auc),
+  ...(s.answerAuc === undefined ? {} : { 'AUC per answer': fig(s.answerAuc) }),
   accuracy: fig(s.accuracy),
   RMSE: fig(s.rmse),
   'log loss': fig(s.logLoss),

@@ -149,7 +149,7 @@ export const cliAdminDe: Record<keyof typeof cliAdminEn, string> = {
     'fit s: Trainingszeit über alle Teile summiert; peak MB: der höchste Speicher des Prozesses nach dem Training des Modells (ein laufendes Maximum: das tiefe Modell, zuletzt bewertet, zeigt sein eigenes). Backend: {{backend}}; Last {{load}} auf {{cores}} Kernen.',
   'model-eval-common': 'Übliches Protokoll: jede Zeile eine eigene Antwort, wie die veröffentlichten Tabellen werten',
   'model-eval-leak-free':
-    'Protokoll ohne Leck: Eine Antwort zu mehreren Fähigkeiten ist ein Schritt, ihre Zeilen werden zusammen aus den Antworten davor vorhergesagt. {{rows}} von {{of}} Zeilen ({{share}}) setzen die Antwort davor fort ({{pairs}} Fähigkeitspaare immer gleich beantwortet, weit von dem, was getrennte Antworten zeigten)',
+    'Protokoll ohne Leck: Eine Antwort zu mehreren Fähigkeiten ist ein Schritt, ihre Zeilen werden zusammen aus den Antworten davor vorhergesagt. {{rows}} von {{of}} Zeilen ({{share}}) setzen die Antwort davor fort ({{pairs}} Fähigkeitspaare immer gleich beantwortet, weit von dem, was getrennte Antworten zeigten). AUC per answer: jede Antwort einmal gewertet, aus dem Mittel ihrer Zeilen, wie pyKT eine Frage zu mehreren Fähigkeiten wertet',
   'model-eval-leak-free-same':
     'Protokoll ohne Leck: Eine Antwort zu mehreren Fähigkeiten ist ein Schritt, ihre Zeilen werden zusammen aus den Antworten davor vorhergesagt. {{rows}} von {{of}} Zeilen ({{share}}) setzen die Antwort davor fort ({{pairs}} Fähigkeitspaare immer gleich beantwortet, weit von dem, was getrennte Antworten zeigten): dasselbe wie das übliche Protokoll.',
   'model-skills-short': '{{file}} nennt {{count, number}} Fähigkeiten; {{train}} nutzt Nummern bis {{highest}}',

@@ -146,7 +146,7 @@ export const cliAdminEn = {
     "fit s: training time summed over the folds; peak MB: the process's peak resident memory after the model's fits (a running maximum: the deep model, scored last, shows its own). Backend: {{backend}}; load average {{load}} on {{cores}} cores.",
   'model-eval-common': 'Common protocol: every row an answer of its own, as the published tables score them',
   'model-eval-leak-free':
-    'Leak-free protocol: a multi-skill answer is one step, its rows predicted together from the answers before it. {{rows}} of {{of}} rows ({{share}}) continue the answer before them ({{pairs}} skill pairs always answered alike, far from what separate answers would show)',
+    'Leak-free protocol: a multi-skill answer is one step, its rows predicted together from the answers before it. {{rows}} of {{of}} rows ({{share}}) continue the answer before them ({{pairs}} skill pairs always answered alike, far from what separate answers would show). AUC per answer: each answer scored once, from the mean of its rows, as pyKT scores a question of several skills',
   'model-eval-leak-free-same':
     'Leak-free protocol: a multi-skill answer is one step, its rows predicted together from the answers before it. {{rows}} of {{of}} rows ({{share}}) continue the answer before them ({{pairs}} skill pairs always answered alike, far from what separate answers would show): the same as the common protocol.',
   'model-skills-short': '{{file}} names {{count, number}} skills; {{train}} uses numbers up to {{highest}}',

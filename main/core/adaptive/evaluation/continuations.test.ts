@@ -35,4 +35,20 @@ describe('continuation rows', () => {
     expect(scores.continuations).toMatchObject({ rows: continuations, pairs: 2 });
     expect(scores.leakFree[0]!.auc).toBeLessThan(scores.common[0]!.auc);
   });
+
+  it('scores each multi-skill answer once beside every row, in the leak-free protocol only', async () => {
+    const { sequences } = multiSkillLearners(300, 5);
+    const scores = await evaluateProtocols([{ kind: 'elo' }, { kind: 'pfa' }], sequences, {
+      folds: 3,
+      blends: [{ name: 'Elo + PFA', of: ['IRT/Elo', 'PFA'] }],
+    });
+    expect(scores.leakFree.map((s) => s.model)).toEqual(['IRT/Elo', 'PFA', 'Elo + PFA']);
+    for (const score of scores.leakFree) {
+      expect(score.answerAuc, score.model).toBeGreaterThan(0.55);
+      // Fewer samples, counted differently: not the row figure again.
+      expect(score.answerAuc, score.model).not.toBeCloseTo(score.auc, 6);
+    }
+    // In the common protocol every row is an answer of its own.
+    for (const score of scores.common) expect(score.answerAuc, score.model).toBeUndefined();
+  });
 });

@@ -10,6 +10,7 @@ import { crossFittedBlend, crossFittedBoost } from './stacking.js';
 import { stackHistory } from './stack-history.js';
 import { stackContext } from './stack-context.js';
 import { stackAnswers } from './stack-answers.js';
+import { answerAuc } from './answer-scores.js';
 import { seeded } from '../policy/seeded-random.js';
 
 export type { ModelScore };
@@ -101,9 +102,16 @@ export async function evaluate(
     // The stack's own fit counts too: boosted trees take minutes on ASSIST2015.
     const stacking = (performance.now() - started) / 1000;
     const fitSeconds = parts.reduce((sum, part) => sum + part!.score.fitSeconds, stacking);
-    return [{ model: name, fitSeconds, peakMb: process.resourceUsage().maxRSS / 1024, ...metrics(p, y) }];
+    const score = { model: name, fitSeconds, peakMb: process.resourceUsage().maxRSS / 1024, ...metrics(p, y) };
+    return [{ score, p, y }];
   });
-  return [...scored.map((s) => s.score), ...blended];
+  const all = [...scored, ...blended];
+  // Scored the way pyKT scores a question of several skills, where an answer has several rows.
+  const marks = (answers ??= testRows(stackAnswers));
+  return all.map(({ score, p, y }) => {
+    const perAnswer = answerAuc(p, y, marks);
+    return perAnswer === undefined ? score : { ...score, answerAuc: perAnswer };
+  });
 }
 
 /** Every model's folds, in the order given; the first failure stops the rest. */

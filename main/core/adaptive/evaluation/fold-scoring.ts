@@ -15,6 +15,11 @@ export interface ModelScore extends Metrics {
    * over the models scored so far, so it is the deep model's own when it comes last.
    */
   peakMb: number;
+  /**
+   * AUC with each multi-skill answer scored once, from the mean of its rows (answerAuc): set only where some answer
+   * has several rows, in the leak-free protocol.
+   */
+  answerAuc?: number;
 }
 
 /** The learners a fold trains on, and those it scores. */

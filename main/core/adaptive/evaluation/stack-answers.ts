@@ -45,15 +45,7 @@ export function poolAnswers(
   at: number,
 ): void {
   const { values, columns } = table;
-  const rows = values.length / columns;
-  if (answers.length !== rows * STACK_ANSWER) {
-    throw new Error(`stackAnswers gave ${answers.length / STACK_ANSWER} rows for ${rows}`);
-  }
-  for (let first = 0; first < rows; first += answers[first * STACK_ANSWER + 1]!) {
-    const size = answers[first * STACK_ANSWER + 1]!;
-    // A size of 0 would never move on to the next answer.
-    if (answers[first * STACK_ANSWER] !== 0 || !(Number.isInteger(size) && size >= 1 && first + size <= rows))
-      throw new Error(`row ${first} does not start an answer`);
+  for (const [first, size] of answerSpans(answers, values.length / columns)) {
     from.forEach((column, k) => {
       let sum = 0;
       let least = Infinity;
@@ -72,5 +64,23 @@ export function poolAnswers(
       }
     });
     for (let row = first; row < first + size; row++) values[row * columns + at] = size;
+  }
+}
+
+/**
+ * Each answer of `rows` rows as [its first row, its rows], from their stackAnswers; a clear error where the marks do
+ * not line up with the rows.
+ */
+export function* answerSpans(answers: Float32Array, rows: number): Generator<[first: number, size: number]> {
+  if (answers.length !== rows * STACK_ANSWER) {
+    throw new Error(`stackAnswers gave ${answers.length / STACK_ANSWER} rows for ${rows}`);
+  }
+  for (let first = 0; first < rows;) {
+    const size = answers[first * STACK_ANSWER + 1]!;
+    // A size of 0 would never move on to the next answer.
+    if (answers[first * STACK_ANSWER] !== 0 || !(Number.isInteger(size) && size >= 1 && first + size <= rows))
+      throw new Error(`row ${first} does not start an answer`);
+    yield [first, size];
+    first += size;
   }
 }
