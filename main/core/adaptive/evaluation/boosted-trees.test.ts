@@ -71,7 +71,7 @@ describe('boosted trees', () => {
     const y = range(0, 1_000).map((r) => r % 2);
     const values = Float32Array.from(range(0, 1_000), (r) => (r < 800 ? y[r]! : 0.4 + 0.2 * y[r]!));
     const model = fitBoosted({ values, columns: 1 }, y, range(0, 800), [], { rounds: 20 });
-    expect([...model.edges[0]!]).toEqual([0.5]);
+    expect(model.bins[0]).toEqual({ edges: Float32Array.of(0.5) });
     const p = predictBoosted(model, { values, columns: 1 }, range(800, 1_000));
     // 0.4 and 0.6 fall on either side of the edge at 0.5, so the scored rows are ranked right.
     expect(
@@ -80,6 +80,41 @@ describe('boosted trees', () => {
         range(800, 1_000).map((r) => y[r]!),
       ).auc,
     ).toBe(1);
+  });
+
+  it('split a column of ids between any two sets of them in one cut, where a threshold cannot', () => {
+    // 40 ids of 250 rows each: about half of them, drawn at random, mostly right, the others mostly wrong.
+    const random = seeded(11);
+    const good = new Set(range(0, 40).filter(() => random() < 0.5));
+    const ids = range(0, 10_000).map((r) => (r * 17) % 40);
+    const y = ids.map((id) => (random() < (good.has(id) ? 0.8 : 0.2) ? 1 : 0));
+    const table = { values: Float32Array.from(ids), columns: 1 };
+    const fit = range(0, 8_000);
+    const held = range(8_000, 10_000);
+    const oneCut = (categorical: number[]) =>
+      metrics(
+        predictBoosted(fitBoosted(table, y, fit, [], { rounds: 1, leaves: 2, categorical }), table, held),
+        held.map((r) => y[r]!),
+      ).auc;
+    // One set of ids splits the good from the rest: the best any model can do here (0.8 against 0.2, AUC 0.8).
+    expect(oneCut([0])).toBeGreaterThan(0.78);
+    expect(oneCut([])).toBeLessThan(0.7);
+  });
+
+  it('give ids beyond the most frequent, and ids the fit never saw, one shared bin', () => {
+    // Ids 10, 20, 30 fill most rows; 40 to 49 a few each, and the scored rows hold id 99, never fitted.
+    const ids = range(0, 2_000).map((r) => (r < 1_800 ? [10, 20, 30][r % 3]! : 40 + (r % 10)));
+    const y = ids.map((id, r) => (id >= 40 ? 1 : r % 2));
+    const values = Float32Array.from([...ids, 99, 45, 10]);
+    const model = fitBoosted({ values, columns: 1 }, y, range(0, 2_000), [], {
+      rounds: 5,
+      bins: 4,
+      categorical: [0],
+    });
+    expect(model.bins[0]).toEqual({ ids: Float32Array.of(10, 20, 30) });
+    const [unseen, rare, kept] = predictBoosted(model, { values, columns: 1 }, [2_000, 2_001, 2_002]);
+    expect(unseen).toBe(rare);
+    expect(unseen).toBeGreaterThan(kept! + 0.1);
   });
 
   it('refuse a bin count their byte codes cannot hold', () => {

@@ -6,12 +6,10 @@
  */
 
 import { sigmoid } from '../models/calibration.js';
+import { binTable, columnBins } from './tree-bins.js';
+import type { ColumnBins, Table } from './tree-bins.js';
 
-/** Rows x columns of numbers, row-major. */
-export interface Table {
-  values: Float32Array;
-  columns: number;
-}
+export type { Table } from './tree-bins.js';
 
 export interface BoostOptions {
   /** At most this many trees; fewer when the validation rows stop improving for `patience` rounds. */
@@ -26,6 +24,11 @@ export interface BoostOptions {
   ridge?: number;
   /** Most bins per column, at most 256 (the codes are bytes). */
   bins?: number;
+  /**
+   * Columns of ids (names, not amounts): each id is a bin of its own (the most frequent bins - 1 of them; the rest
+   * and ids the fit never saw share one more), and a split sends any set of them left.
+   */
+  categorical?: readonly number[];
 }
 
 /**
@@ -43,12 +46,25 @@ const DEFAULTS: Required<BoostOptions> = {
   minRows: 200,
   ridge: 1,
   bins: 255,
+  categorical: [],
 };
 
-/** A tree over binned columns: node i sends a row left when its code in `column[i]` is at most `bin[i]`. */
+/**
+ * How a split of ids is chosen, as LightGBM does (its min_data_per_group, cat_smooth, cat_l2, max_cat_threshold):
+ * the ids of a leaf with enough rows are ordered by their mean gradient (shrunk towards 0 by `smooth` hessians), and
+ * the split is the best cut of that order, with at most `most` ids on the side it names and an extra ridge, since a
+ * set of ids fits the rows more freely than a threshold.
+ */
+const IDS = { minRows: 100, smooth: 10, ridge: 10, most: 32 };
+
+/**
+ * A tree over binned columns: node i sends a row left when its code in `column[i]` is at most `bin[i]`, or, on a
+ * column of ids, when the code is in `set[i]`.
+ */
 interface Tree {
   column: number[];
   bin: number[];
+  set: (Uint8Array | undefined)[];
   /** A child: a node's index, or ~leaf for a leaf. */
   left: number[];
   right: number[];
@@ -56,8 +72,7 @@ interface Tree {
 }
 
 export interface Boosted {
-  /** Each column's bin edges: a value goes to the first bin whose edge is at least the value. */
-  edges: Float32Array[];
+  bins: ColumnBins[];
   base: number;
   trees: Tree[];
 }
@@ -75,8 +90,8 @@ export function fitBoosted(
 ): Boosted {
   const o = { ...DEFAULTS, ...options };
   if (o.bins < 2 || o.bins > 256) throw new RangeError(`bins must be 2 to 256, not ${o.bins}`);
-  const edges = binEdges(table, fit, o.bins);
-  const codes = binTable(table, edges);
+  const bins = columnBins(table, fit, o.bins, new Set(o.categorical));
+  const codes = binTable(table, bins);
   const mean = fit.reduce((s, r) => s + y[r]!, 0) / Math.max(1, fit.length);
   const base = Math.log(Math.max(1e-6, mean) / Math.max(1e-6, 1 - mean));
   const rows = table.values.length / table.columns;
@@ -91,7 +106,7 @@ export function fitBoosted(
       g[r] = p - y[r]!;
       h[r] = Math.max(p * (1 - p), 1e-12);
     }
-    const tree = growTree(codes, table.columns, g, h, fit, o);
+    const tree = growTree(codes, bins, g, h, fit, o);
     trees.push(tree);
     for (const r of fit) score[r]! += leafOf(tree, codes, table.columns, r);
     let loss = 0;
@@ -102,69 +117,27 @@ export function fitBoosted(
     }
     if (valid.length === 0 || loss < best.loss) best = { loss, trees: trees.length };
   }
-  return { edges, base, trees: trees.slice(0, best.trees) };
+  return { bins, base, trees: trees.slice(0, best.trees) };
 }
 
 /** The chance of each of `rows` of `table` (binned by the model's own edges). */
 export function predictBoosted(model: Boosted, table: Table, rows: readonly number[]): number[] {
-  const codes = binTable(table, model.edges, rows);
+  const codes = binTable(table, model.bins, rows);
   return rows.map((_, i) =>
     sigmoid(model.trees.reduce((s, tree) => s + leafOf(tree, codes, table.columns, i), model.base)),
   );
 }
 
+const goesLeft = (set: Uint8Array | undefined, bin: number, code: number) => (set ? set[code] === 1 : code <= bin);
+
 function leafOf(tree: Tree, codes: Uint8Array, columns: number, row: number): number {
   if (tree.column.length === 0) return tree.leaf[0]!;
   let node = 0;
   while (node >= 0) {
-    node = codes[row * columns + tree.column[node]!]! <= tree.bin[node]! ? tree.left[node]! : tree.right[node]!;
+    const code = codes[row * columns + tree.column[node]!]!;
+    node = goesLeft(tree.set[node], tree.bin[node]!, code) ? tree.left[node]! : tree.right[node]!;
   }
   return tree.leaf[~node]!;
-}
-
-/**
- * Each column's edges at quantiles of its values on `rows` (every row up to 100,000, else an even sample): the
- * midpoints between its distinct values where there are no more than `bins` of them, so a 0/1 column splits
- * exactly.
- */
-function binEdges(table: Table, rows: readonly number[], bins: number): Float32Array[] {
-  const step = Math.max(1, Math.floor(rows.length / 100_000));
-  const sample = rows.filter((_, i) => i % step === 0);
-  return Array.from({ length: table.columns }, (_, c) => {
-    const values = Float64Array.from(sample, (r) => table.values[r * table.columns + c]!).sort();
-    const distinct: number[] = [];
-    for (const v of values) if (distinct.at(-1) !== v) distinct.push(v);
-    if (distinct.length <= bins) return Float32Array.from(distinct.slice(1), (v, i) => (v + distinct[i]!) / 2);
-    const edges: number[] = [];
-    for (let b = 1; b < bins; b++) {
-      const edge = values[Math.floor((b * values.length) / bins) - 1]!;
-      if (edges.at(-1) !== edge && edge < values.at(-1)!) edges.push(edge);
-    }
-    return Float32Array.from(edges);
-  });
-}
-
-/** Rows x columns of bin codes (row-major), of `rows` (by default every row), in that order. */
-function binTable(table: Table, edges: readonly Float32Array[], rows?: readonly number[]): Uint8Array {
-  const { columns, values } = table;
-  const count = rows?.length ?? values.length / columns;
-  const codes = new Uint8Array(count * columns);
-  for (let i = 0; i < count; i++) {
-    const r = rows ? rows[i]! : i;
-    for (let c = 0; c < columns; c++) {
-      const e = edges[c]!;
-      const v = values[r * columns + c]!;
-      let lo = 0;
-      let hi = e.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (e[mid]! < v) lo = mid + 1;
-        else hi = mid;
-      }
-      codes[i * columns + c] = lo;
-    }
-  }
-  return codes;
 }
 
 /** A leaf while a tree grows: its rows (a stretch of `order`), their histogram, and its best split. */
@@ -174,7 +147,7 @@ interface Growing {
   histogram: Float64Array;
   g: number;
   h: number;
-  split: { gain: number; column: number; bin: number } | undefined;
+  split: { gain: number; column: number; bin: number; set?: Uint8Array } | undefined;
   /** Where the leaf hangs: its parent node and side, or none for the root. */
   parent: number;
   side: 'left' | 'right';
@@ -182,12 +155,13 @@ interface Growing {
 
 function growTree(
   codes: Uint8Array,
-  columns: number,
+  bins: readonly ColumnBins[],
   g: Float64Array,
   h: Float64Array,
   fit: readonly number[],
   o: Required<BoostOptions>,
 ): Tree {
+  const columns = bins.length;
   const order = Int32Array.from(fit);
   const scratch = new Int32Array(order.length);
   const width = o.bins * 3;
@@ -213,6 +187,10 @@ function growTree(
     const rows = leaf.end - leaf.start;
     const whole = score(leaf.g, leaf.h);
     for (let c = 0; c < columns; c++) {
+      if ('ids' in bins[c]!) {
+        split = bestSetOf(leaf, c, whole, split);
+        continue;
+      }
       let gl = 0;
       let hl = 0;
       let nl = 0;
@@ -230,6 +208,36 @@ function growTree(
     leaf.split = split;
     return leaf;
   };
+  /** The best set of ids of column `c` to send left (IDS), if it beats `split`. */
+  const bestSetOf = (leaf: Growing, c: number, whole: number, split: Growing['split']) => {
+    const rows = leaf.end - leaf.start;
+    const at = (b: number) => c * width + b * 3;
+    const mean = (b: number) => leaf.histogram[at(b)]! / (leaf.histogram[at(b) + 1]! + IDS.smooth);
+    const used = Array.from({ length: o.bins }, (_, b) => b)
+      .filter((b) => leaf.histogram[at(b) + 2]! >= IDS.minRows)
+      .sort((a, b) => mean(a) - mean(b) || a - b);
+    const penalised = (gs: number, hs: number) => (gs * gs) / (hs + o.ridge + IDS.ridge);
+    for (const order of [used, [...used].reverse()]) {
+      let gl = 0;
+      let hl = 0;
+      let nl = 0;
+      for (let i = 0; i < Math.min(IDS.most, order.length - 1); i++) {
+        const k = at(order[i]!);
+        gl += leaf.histogram[k]!;
+        hl += leaf.histogram[k + 1]!;
+        nl += leaf.histogram[k + 2]!;
+        if (nl < o.minRows) continue;
+        if (rows - nl < o.minRows) break;
+        const gain = penalised(gl, hl) + penalised(leaf.g - gl, leaf.h - hl) - whole;
+        if (gain > (split?.gain ?? 1e-9)) {
+          const set = new Uint8Array(256);
+          for (const b of order.slice(0, i + 1)) set[b] = 1;
+          split = { gain, column: c, bin: -1, set };
+        }
+      }
+    }
+    return split;
+  };
   const leafOfStretch = (
     start: number,
     end: number,
@@ -246,7 +254,7 @@ function growTree(
     return bestSplit({ start, end, histogram, g: gs, h: hs, split: undefined, parent, side });
   };
 
-  const tree: Tree = { column: [], bin: [], left: [], right: [], leaf: [] };
+  const tree: Tree = { column: [], bin: [], set: [], left: [], right: [], leaf: [] };
   const leaves = [leafOfStretch(0, order.length, histogramOf(0, order.length), -1, 'left')];
   while (leaves.length < o.leaves) {
     let pick = -1;
@@ -255,10 +263,11 @@ function growTree(
     });
     if (pick < 0) break;
     const leaf = leaves[pick]!;
-    const { column, bin } = leaf.split!;
+    const { column, bin, set } = leaf.split!;
     const node = tree.column.length;
     tree.column.push(column);
     tree.bin.push(bin);
+    tree.set.push(set);
     tree.left.push(0);
     tree.right.push(0);
     if (leaf.parent >= 0) tree[leaf.side][leaf.parent] = node;
@@ -267,7 +276,7 @@ function growTree(
     let r = 0;
     for (let i = leaf.start; i < leaf.end; i++) {
       const row = order[i]!;
-      if (codes[row * columns + column]! <= bin) order[l++] = row;
+      if (goesLeft(set, bin, codes[row * columns + column]!)) order[l++] = row;
       else scratch[r++] = row;
     }
     order.set(scratch.subarray(0, r), l);

@@ -10,8 +10,8 @@ export const NO_SKILL = -1;
 /**
  * Where a learner is in the course, for the boosted stack only (crossFittedBoost), as skill ids (rows x
  * STACK_CONTEXT): the row's skill, the skill of the answer before it, and the skill of the latest earlier answer on
- * another skill. An id is a name, not an amount, so a regression's one weight per number cannot use it; trees cut
- * the ids into ranges, and a few cuts pick out a group of skills. ASSISTments assigns skills in problem sets of a
+ * another skill. An id is a name, not an amount, so a regression's one weight per number cannot use it; the trees
+ * read these columns as ids (fitBoosted's `categorical`), where one split picks out any group of skills. ASSISTments assigns skills in problem sets of a
  * course, so the skill a learner comes from tells how far along they are and what was just practised, which the
  * counts of stackHistory do not name: measured on ASSIST2015's 5-fold stacks (README, "Where the learner is in the
  * course"). Read from earlier answers only: the rows of a multi-skill answer all read the answer before it, none
