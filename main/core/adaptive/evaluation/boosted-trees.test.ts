@@ -222,6 +222,38 @@ describe('a boosted stack', { timeout: 120_000 }, () => {
     expect(firstRows(crossFittedBoost(noise, y, part, { history, answers }))).toBeGreaterThan(0.85);
   });
 
+  it('reads a multi-skill answer’s set of skills as one id, given the course context', () => {
+    // Answers on two of skills 0-3: the pairs {0, 2} and {1, 3} mostly right, the other four mostly wrong, so every
+    // skill alone is right a third of the time, and only the pair tells.
+    const random = seeded(31);
+    const pairs = [
+      [0, 2],
+      [1, 3],
+      [0, 1],
+      [0, 3],
+      [1, 2],
+      [2, 3],
+    ] as const;
+    const sequences = range(0, 300).map(() => {
+      const answers = range(0, 15).map(() => pairs[Math.floor(random() * pairs.length)]!);
+      const y = answers.map((pair) => (random() < ((pair[0] + pair[1]) % 2 === 0 ? 0.85 : 0.15) ? 1 : 0) as 0 | 1);
+      return {
+        skills: answers.flatMap((pair) => (random() < 0.5 ? [...pair] : [pair[1], pair[0]])),
+        correct: y.flatMap((label) => [label, label]),
+        continues: answers.flatMap(() => [false, true]),
+      };
+    });
+    const y = sequences.flatMap((s) => s.correct);
+    const part = sequences.flatMap((s, learner) => s.correct.map(() => learner % STACK_PARTS));
+    const context = concatRows(sequences.map(stackContext));
+    const answers = concatRows(sequences.map(stackAnswers));
+    const noise = [y.map(() => 0.4 + 0.2 * random())];
+    expect(metrics(crossFittedBoost(noise, y, part, { context }), y).auc).toBeLessThan(0.58);
+    expect(metrics(crossFittedBoost(noise, y, part, { answers }), y).auc).toBeLessThan(0.58);
+    // The best any stack can do here is about 0.85 (labels drawn at 0.85 and 0.15).
+    expect(metrics(crossFittedBoost(noise, y, part, { context, answers }), y).auc).toBeGreaterThan(0.8);
+  });
+
   it('is a row of evaluate’s table, whose fit seconds count the trees’ own fit beside its models’', async () => {
     const { sequences } = multiSkillLearners(300, 7);
     const of = ['IRT/Elo', 'PFA'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { poolAnswers, pooledColumns, STACK_ANSWER, stackAnswers } from './stack-answers.js';
+import { nameSkillSets, poolAnswers, pooledColumns, STACK_ANSWER, stackAnswers } from './stack-answers.js';
 
 const rowsOf = (answers: Float32Array) =>
   Array.from({ length: answers.length / STACK_ANSWER }, (_, i) =>
@@ -71,5 +71,21 @@ describe('poolAnswers', () => {
     for (const size of [0, 0.5, Number.NaN]) {
       expect(() => poolAnswers(table, [0, 1], Float32Array.from([0, size, 0, 1]), 2)).toThrow(/row 0 does not start/);
     }
+  });
+});
+
+describe('nameSkillSets', () => {
+  it('names each answer’s set of skills: the same set in any order the same, wherever it occurs', () => {
+    // Column 0 holds each row's skill, column 1 receives the name. Answers: {3}, {3, 5}, {5, 3}, {5}, {3}, {3, 5, 7}.
+    const skills = [3, 3, 5, 5, 3, 5, 3, 3, 5, 7];
+    const sequence = {
+      skills,
+      correct: skills.map(() => 1 as const),
+      continues: [false, false, true, false, true, false, false, false, true, true],
+    };
+    const table = { values: Float32Array.from(skills.flatMap((s) => [s, -1])), columns: 2 };
+    nameSkillSets(table, 0, stackAnswers(sequence), 1);
+    const names = skills.map((_, row) => table.values[row * 2 + 1]!);
+    expect(names).toEqual([0, 1, 1, 1, 1, 2, 0, 3, 3, 3]);
   });
 });

@@ -68,6 +68,29 @@ export function poolAnswers(
 }
 
 /**
+ * Writes into each row of `table`, at column `at`, a name for the set of skills its answer carries (column `skill`
+ * of the answer's rows): one number per set, the same in any order of its skills and in any learner, numbered as
+ * the sets first occur. The trees read it as an id: in ASSIST2009 a pair of skills that come together (25 and 42,
+ * 3,721 times) is close to naming the item, which neither skill alone says.
+ */
+export function nameSkillSets(
+  table: { values: Float32Array; columns: number },
+  skill: number,
+  answers: Float32Array,
+  at: number,
+): void {
+  const { values, columns } = table;
+  const names = new Map<string, number>();
+  for (const [first, size] of answerSpans(answers, values.length / columns)) {
+    const skills: number[] = [];
+    for (let row = first; row < first + size; row++) skills.push(values[row * columns + skill]!);
+    const key = skills.sort((a, b) => a - b).join(',');
+    if (!names.has(key)) names.set(key, names.size);
+    for (let row = first; row < first + size; row++) values[row * columns + at] = names.get(key)!;
+  }
+}
+
+/**
  * Each answer of `rows` rows as [its first row, its rows], from their stackAnswers; a clear error where the marks do
  * not line up with the rows.
  */

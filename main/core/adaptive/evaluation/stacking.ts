@@ -2,7 +2,7 @@ import { HISTORY_AT, HISTORY_FEATURES } from '../models/history-features.js';
 import { RECENT_AT, STACK_HISTORY } from './stack-history.js';
 import { fitBoosted, predictBoosted } from './boosted-trees.js';
 import { STACK_CONTEXT } from './stack-context.js';
-import { poolAnswers, pooledColumns } from './stack-answers.js';
+import { nameSkillSets, poolAnswers, pooledColumns } from './stack-answers.js';
 
 const logit = (p: number) => {
   const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
@@ -134,7 +134,10 @@ export interface StackInputs {
   history?: Float32Array;
   /** Where the learner is in the course: STACK_CONTEXT skill ids per row (stackContext). */
   context?: Float32Array;
-  /** Which rows answer together (stackAnswers): each row reads the models and its past on its answer's other rows. */
+  /**
+   * Which rows answer together (stackAnswers): each row reads the models and its past on its answer's other rows,
+   * and, given the context too, its answer's set of skills as one id.
+   */
   answers?: Float32Array;
 }
 
@@ -158,7 +161,10 @@ export function crossFittedBoost(
   const answersAt = contextAt + (context ? STACK_CONTEXT : 0);
   // Pooled over a multi-skill answer: the models, and the learner's past on each of its skills.
   const pooled = [...predictions.keys(), ...(history ? ON_SKILL.map((c) => pastAt + c) : [])];
-  const columns = answersAt + (answers ? pooledColumns(pooled.length, answers) : 0);
+  const pooledAt = answersAt + (answers ? pooledColumns(pooled.length, answers) : 0);
+  // With the course context and multi-skill answers: the answer's set of skills, named (nameSkillSets).
+  const setAt = context && pooledAt > answersAt ? pooledAt : undefined;
+  const columns = pooledAt + (setAt === undefined ? 0 : 1);
   const values = new Float32Array(y.length * columns);
   y.forEach((_, i) => {
     predictions.forEach((p, j) => (values[i * columns + j] = logit(p[i]!)));
@@ -167,7 +173,11 @@ export function crossFittedBoost(
   });
   const table = { values, columns };
   const categorical = context ? [...Array(STACK_CONTEXT).keys()].map((c) => contextAt + c) : [];
-  if (answers && columns > answersAt) poolAnswers(table, pooled, answers, answersAt);
+  if (answers && pooledAt > answersAt) poolAnswers(table, pooled, answers, answersAt);
+  if (answers && setAt !== undefined) {
+    nameSkillSets(table, contextAt, answers, setAt);
+    categorical.push(setAt);
+  }
   const out = new Array<number>(y.length);
   const parts = [...new Set(part)].sort((a, b) => a - b);
   parts.forEach((scored, k) => {
