@@ -184,57 +184,56 @@ function growTree(
   const score = (gs: number, hs: number) => (gs * gs) / (hs + o.ridge);
   const bestSplit = (leaf: Growing) => {
     let split: Growing['split'];
-    const rows = leaf.end - leaf.start;
     const whole = score(leaf.g, leaf.h);
+    const numbers = Array.from({ length: o.bins }, (_, b) => b);
     for (let c = 0; c < columns; c++) {
-      if ('ids' in bins[c]!) {
-        split = bestSetOf(leaf, c, whole, split);
+      if (!('ids' in bins[c]!)) {
+        split = bestCut(leaf, c, numbers, whole, 0, split, (count) => ({ bin: numbers[count - 1]! }));
         continue;
       }
-      let gl = 0;
-      let hl = 0;
-      let nl = 0;
-      for (let b = 0; b < o.bins - 1; b++) {
-        const k = c * width + b * 3;
-        gl += leaf.histogram[k]!;
-        hl += leaf.histogram[k + 1]!;
-        nl += leaf.histogram[k + 2]!;
-        if (nl < o.minRows) continue;
-        if (rows - nl < o.minRows) break;
-        const gain = score(gl, hl) + score(leaf.g - gl, leaf.h - hl) - whole;
-        if (gain > (split?.gain ?? 1e-9)) split = { gain, column: c, bin: b };
+      const at = (b: number) => c * width + b * 3;
+      const mean = (b: number) => leaf.histogram[at(b)]! / (leaf.histogram[at(b) + 1]! + IDS.smooth);
+      const used = numbers
+        .filter((b) => leaf.histogram[at(b) + 2]! >= IDS.minRows)
+        .sort((a, b) => mean(a) - mean(b) || a - b);
+      for (const order of [used, [...used].reverse()]) {
+        split = bestCut(leaf, c, order.slice(0, IDS.most + 1), whole, IDS.ridge, split, (count) => {
+          const set = new Uint8Array(256);
+          for (const b of order.slice(0, count)) set[b] = 1;
+          return { bin: -1, set };
+        });
       }
     }
     leaf.split = split;
     return leaf;
   };
-  /** The best set of ids of column `c` to send left (IDS), if it beats `split`. */
-  const bestSetOf = (leaf: Growing, c: number, whole: number, split: Growing['split']) => {
+  /**
+   * The best of the cuts of column `c` that send left the first `count` bins of `order` (all but the last at most),
+   * if it beats `split`: a cut leaves at least minRows on each side, and its sides' scores carry `ridge` more.
+   */
+  const bestCut = (
+    leaf: Growing,
+    c: number,
+    order: readonly number[],
+    whole: number,
+    ridge: number,
+    split: Growing['split'],
+    cut: (count: number) => { bin: number; set?: Uint8Array },
+  ) => {
     const rows = leaf.end - leaf.start;
-    const at = (b: number) => c * width + b * 3;
-    const mean = (b: number) => leaf.histogram[at(b)]! / (leaf.histogram[at(b) + 1]! + IDS.smooth);
-    const used = Array.from({ length: o.bins }, (_, b) => b)
-      .filter((b) => leaf.histogram[at(b) + 2]! >= IDS.minRows)
-      .sort((a, b) => mean(a) - mean(b) || a - b);
-    const penalised = (gs: number, hs: number) => (gs * gs) / (hs + o.ridge + IDS.ridge);
-    for (const order of [used, [...used].reverse()]) {
-      let gl = 0;
-      let hl = 0;
-      let nl = 0;
-      for (let i = 0; i < Math.min(IDS.most, order.length - 1); i++) {
-        const k = at(order[i]!);
-        gl += leaf.histogram[k]!;
-        hl += leaf.histogram[k + 1]!;
-        nl += leaf.histogram[k + 2]!;
-        if (nl < o.minRows) continue;
-        if (rows - nl < o.minRows) break;
-        const gain = penalised(gl, hl) + penalised(leaf.g - gl, leaf.h - hl) - whole;
-        if (gain > (split?.gain ?? 1e-9)) {
-          const set = new Uint8Array(256);
-          for (const b of order.slice(0, i + 1)) set[b] = 1;
-          split = { gain, column: c, bin: -1, set };
-        }
-      }
+    const side = (gs: number, hs: number) => (gs * gs) / (hs + o.ridge + ridge);
+    let gl = 0;
+    let hl = 0;
+    let nl = 0;
+    for (let i = 0; i < order.length - 1; i++) {
+      const k = c * width + order[i]! * 3;
+      gl += leaf.histogram[k]!;
+      hl += leaf.histogram[k + 1]!;
+      nl += leaf.histogram[k + 2]!;
+      if (nl < o.minRows) continue;
+      if (rows - nl < o.minRows) break;
+      const gain = side(gl, hl) + side(leaf.g - gl, leaf.h - hl) - whole;
+      if (gain > (split?.gain ?? 1e-9)) split = { gain, column: c, ...cut(i + 1) };
     }
     return split;
   };
