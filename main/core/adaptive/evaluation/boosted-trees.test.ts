@@ -201,6 +201,33 @@ describe('a boosted stack', { timeout: 120_000 }, () => {
     });
   });
 
+  it('reads which way the learner came into the course from their first two skills', () => {
+    // Two classes take skills 0 and 1 in either order, then skills 2 to 5 alike; the first class is right three times
+    // in four from skill 2 on, the second once in four. From skill 3 on, only the first two skills tell them apart.
+    const random = seeded(17);
+    const sequences = range(0, 300).map((learner) => {
+      const strong = learner % 2 === 0;
+      const skills = [...(strong ? [0, 1] : [1, 0]), 2, 3, 4, 5].flatMap((k) => [k, k, k]);
+      const correct = skills.map((k) => (random() < (k < 2 ? 0.5 : strong ? 0.75 : 0.25) ? 1 : 0) as 0 | 1);
+      return { skills, correct };
+    });
+    const y = sequences.flatMap((s) => s.correct);
+    const skills = sequences.flatMap((s) => s.skills);
+    const part = sequences.flatMap((s, learner) => s.correct.map(() => learner % STACK_PARTS));
+    const context = concatRows(sequences.map(stackContext));
+    const noise = [y.map(() => 0.4 + 0.2 * random())];
+    const later = (p: number[]) => {
+      const rows = range(0, y.length).filter((i) => skills[i]! >= 3);
+      return metrics(
+        rows.map((i) => p[i]!),
+        rows.map((i) => y[i]!),
+      ).auc;
+    };
+    expect(later(crossFittedBoost(noise, y, part))).toBeLessThan(0.58);
+    // The best any stack can do on those rows is about 0.75 (labels drawn at 0.75 and 0.25).
+    expect(later(crossFittedBoost(noise, y, part, { context }))).toBeGreaterThan(0.7);
+  });
+
   it('reads the models on the other rows of a multi-skill answer, which share its label', () => {
     const { random, y, skills, part, answers, firstRows } = pairedRows(19);
     // A model that knows the deciding skills and nothing of the others.

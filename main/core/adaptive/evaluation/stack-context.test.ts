@@ -7,16 +7,16 @@ const rowsOf = (context: Float32Array) =>
   );
 
 describe('stackContext', () => {
-  it('gives each row its skill, the skill answered before it and the last other skill, from earlier answers only', () => {
+  it('gives each row its skill, the skill answered before it, the last other skill and the learner’s first two skills', () => {
     const sequence = { skills: [4, 4, 7, 7, 7, 4, 9], correct: [1, 0, 1, 1, 1, 0, 1] as (0 | 1)[] };
     expect(rowsOf(stackContext(sequence))).toEqual([
-      [4, NO_SKILL, NO_SKILL],
-      [4, 4, NO_SKILL],
-      [7, 4, 4],
-      [7, 7, 4],
-      [7, 7, 4],
-      [4, 7, 7],
-      [9, 4, 4],
+      [4, NO_SKILL, NO_SKILL, 4, NO_SKILL],
+      [4, 4, NO_SKILL, 4, NO_SKILL],
+      [7, 4, 4, 4, 7],
+      [7, 7, 4, 4, 7],
+      [7, 7, 4, 4, 7],
+      [4, 7, 7, 4, 7],
+      [9, 4, 4, 4, 7],
     ]);
   });
 
@@ -42,13 +42,13 @@ describe('stackContext', () => {
       continues: [false, false, false, true, false],
     };
     expect(rowsOf(stackContext(sequence))).toEqual([
-      [3, NO_SKILL, NO_SKILL],
-      [3, 3, NO_SKILL],
-      [5, 3, 3],
-      [6, 3, 3],
-      [5, 6, 6],
+      [3, NO_SKILL, NO_SKILL, 3, NO_SKILL],
+      [3, 3, NO_SKILL, 3, NO_SKILL],
+      [5, 3, 3, 3, 5],
+      [6, 3, 3, 3, 5],
+      [5, 6, 6, 3, 5],
     ]);
     // In the common protocol every row is an answer of its own, so row 3 reads row 2.
-    expect(rowsOf(stackContext({ skills: sequence.skills, correct: sequence.correct }))[3]).toEqual([6, 5, 5]);
+    expect(rowsOf(stackContext({ skills: sequence.skills, correct: sequence.correct }))[3]).toEqual([6, 5, 5, 3, 5]);
   });
 });
