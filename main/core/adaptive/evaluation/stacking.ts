@@ -13,27 +13,52 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 /** The columns of stackHistory on the row's own skill (all answers so far are the learner's, the same on every row). */
 const ON_SKILL = [...Array(HISTORY_FEATURES).keys()].filter((c) => c !== HISTORY_AT.answers);
 
+/** The regression's ridge: small, only so that two models that agree still give a solvable system. */
+const RIDGE = 1e-3;
+
 /**
  * Logistic regression on a few features by Newton's method, with a small ridge so that two nearly
  * equal features (two models that agree) still give a solvable system. Returns one weight per
  * feature, then the intercept.
  */
-export function fitLogistic(features: readonly (readonly number[])[], y: readonly number[], ridge = 1e-3): number[] {
-  const k = (features[0]?.length ?? 0) + 1;
+export function fitLogistic(features: readonly (readonly number[])[], y: readonly number[], ridge = RIDGE): number[] {
+  const width = features[0]?.length ?? 0;
+  const table = new Float64Array(features.length * width);
+  features.forEach((row, i) => table.set(row, i * width));
+  return fitLogisticRows(table, width, [...features.keys()], y, ridge);
+}
+
+/**
+ * fitLogistic on the `rows` of a table (rows x `width` numbers, row-major; `y` of every row). One typed table in
+ * place of an array per row: a stack with the learner's past has some 90 numbers on each of ASSIST2015's 484,000
+ * rows, and arrays of them, made again for every stack, grew the evaluating process by hundreds of megabytes a stack.
+ */
+function fitLogisticRows(
+  table: Float64Array,
+  width: number,
+  rows: readonly number[],
+  y: readonly number[],
+  ridge: number,
+): number[] {
+  const k = width + 1;
   const w = new Array<number>(k).fill(0);
+  const x = new Float64Array(k);
+  x[width] = 1;
   for (let iteration = 0; iteration < 30; iteration++) {
     const gradient = new Array<number>(k).fill(0);
     const hessian = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-    features.forEach((row, i) => {
-      const x = [...row, 1];
-      const p = sigmoid(x.reduce((s, v, j) => s + v * w[j]!, 0));
+    for (const i of rows) {
+      x.set(table.subarray(i * width, (i + 1) * width));
+      let z = 0;
+      for (let j = 0; j < k; j++) z += x[j]! * w[j]!;
+      const p = sigmoid(z);
       const r = p * (1 - p);
       for (let a = 0; a < k; a++) {
         gradient[a]! += (p - y[i]!) * x[a]!;
-        // One triangle, mirrored below: a stack with the learner's past has some 50 features.
+        // One triangle, mirrored below: a stack with the learner's past has some 90 features.
         for (let b = a; b < k; b++) hessian[a]![b]! += r * x[a]! * x[b]!;
       }
-    });
+    }
     for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) hessian[a]![b] = hessian[b]![a]!;
     for (let a = 0; a < k; a++) {
       gradient[a]! += ridge * w[a]!;
@@ -107,22 +132,36 @@ export function crossFittedBlend(
   part: readonly number[],
   history?: Float32Array,
 ): number[] {
-  const features = y.map((_, i) =>
-    stackRow(
-      predictions.map((p) => logit(p[i]!)),
-      history,
-      i,
+  const width = stackRow(
+    predictions.map(() => 0),
+    history,
+    0,
+  ).length;
+  const features = new Float64Array(y.length * width);
+  y.forEach((_, i) =>
+    features.set(
+      stackRow(
+        predictions.map((p) => logit(p[i]!)),
+        history,
+        i,
+      ),
+      i * width,
     ),
   );
   const out = new Array<number>(y.length);
   for (const scored of new Set(part)) {
-    const fitOn = y.map((_, i) => i).filter((i) => part[i] !== scored);
-    const w = fitLogistic(
-      fitOn.map((i) => features[i]!),
-      fitOn.map((i) => y[i]!),
+    const w = fitLogisticRows(
+      features,
+      width,
+      y.map((_, i) => i).filter((i) => part[i] !== scored),
+      y,
+      RIDGE,
     );
     y.forEach((_, i) => {
-      if (part[i] === scored) out[i] = sigmoid(features[i]!.reduce((s, v, j) => s + v * w[j]!, w.at(-1)!));
+      if (part[i] !== scored) return;
+      let z = w.at(-1)!;
+      for (let j = 0; j < width; j++) z += features[i * width + j]! * w[j]!;
+      out[i] = sigmoid(z);
     });
   }
   return out;
